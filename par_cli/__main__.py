@@ -1,0 +1,3 @@
+from par_cli.cli import main
+
+main()

@@ -1,0 +1,87 @@
+"""Problems found in input files, as data: located, coded, levelled.
+
+Every layer reports problems by returning `Diagnostic` values; only the CLI prints them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+Path = tuple[str | int, ...]
+
+
+class Level(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem. `path` locates it inside the document; `line`/`col` are filled from the source map."""
+
+    level: Level
+    code: str
+    message: str
+    file: str = ""
+    line: int = 0
+    col: int = 0
+    path: Path = ()
+    hint: str = ""
+
+    def located(self, file: str, line: int, col: int) -> Diagnostic:
+        return replace(self, file=file, line=line, col=col)
+
+    def render(self, with_code: bool = False) -> str:
+        """`file:line:col: level CODE message (hint: …)` — one line, always."""
+        where = self.file
+        if self.line:
+            where += f":{self.line}:{self.col}"
+        label = f"{self.level.value} {self.code}" if with_code else self.level.value
+        text = f"{where}: {label}: {self.message}"
+        if self.hint:
+            text += f" (hint: {self.hint})"
+        return " ".join(text.split("\n"))
+
+
+def error(code: str, message: str, path: Path = (), hint: str = "") -> Diagnostic:
+    return Diagnostic(Level.ERROR, code, message, path=path, hint=hint)
+
+
+def warning(code: str, message: str, path: Path = (), hint: str = "") -> Diagnostic:
+    return Diagnostic(Level.WARNING, code, message, path=path, hint=hint)
+
+
+def info(code: str, message: str, path: Path = (), hint: str = "") -> Diagnostic:
+    return Diagnostic(Level.INFO, code, message, path=path, hint=hint)
+
+
+def sort_key(d: Diagnostic) -> tuple[str, int, int, str]:
+    return (d.file, d.line, d.col, d.code)
+
+
+class ParError(Exception):
+    """Input problems that stop a command: the CLI prints them and exits with code 1."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics = tuple(sorted(diagnostics, key=sort_key))
+        super().__init__("\n".join(d.render() for d in self.diagnostics))
+
+
+def errors_only(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    return [d for d in diagnostics if d.level is Level.ERROR]
+
+
+def format_path(path: Path) -> str:
+    """`areas[0].children[2].max`, `answers["1.1.2"].self`."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part.replace("_", "").isalnum() and not part[:1].isdigit():
+            out += f".{part}" if out else part
+        else:
+            out += f'["{part}"]'
+    return out

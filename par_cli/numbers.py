@@ -1,0 +1,32 @@
+"""Exact figures → displayed figures: round half-up, once, at display."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+
+def round_half_up(value: Fraction, places: int) -> Decimal:
+    """Round an exact value half-up (away from zero on a tie) to `places` decimals: 93.595 → 93.60."""
+    scaled = abs(value) * 10**places
+    whole, remainder = divmod(scaled.numerator, scaled.denominator)
+    if 2 * remainder >= scaled.denominator:
+        whole += 1
+    sign = -1 if value < 0 else 1
+    return Decimal(sign * whole).scaleb(-places)
+
+
+def shown(value: Fraction, places: int) -> str:
+    """A figure as printed: `90.41`, `96.50`."""
+    return f"{round_half_up(value, places):f}"
+
+
+def percent(part: Fraction, whole: Fraction) -> Fraction | None:
+    """part / whole × 100, exact; None when nothing applies (whole 0)."""
+    if whole == 0:
+        return None
+    return part * 100 / whole
+
+
+def clamp_percent(value: Fraction) -> Fraction:
+    return min(Fraction(100), max(Fraction(0), value))

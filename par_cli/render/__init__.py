@@ -1,0 +1,1 @@
+"""Renderers: pure functions from results to a rich renderable (terminal) or a string (json, csv…)."""

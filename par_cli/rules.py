@@ -1,0 +1,424 @@
+"""Scoring rules of leaf criteria: one pydantic model per `kind`, each with two small pure functions.
+
+`read(raw, max)` turns the YAML input into the rule's typed input (or `NOT_APPLICABLE`), raising
+`InputError` for anything outside the rule's domain — inputs are never clamped silently.
+`points(value, max)` turns a typed input into exact points in [0, max] (a `Fraction`).
+"""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+from fractions import Fraction
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from par_cli.yamlsource import YamlNumber
+
+HUNDRED = Fraction(100)
+
+
+def _as_text(value: Any) -> Any:
+    """Numbers written where text is expected (`code: 1.10`, `key: 1`) keep their source text."""
+    if isinstance(value, YamlNumber):
+        return value.source
+    return value
+
+
+def _as_whole(value: Any) -> Any:
+    """A YAML number that is a whole number (`2`) where an integer is expected."""
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return int(value)
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_as_text)]
+Whole = Annotated[int, BeforeValidator(_as_whole)]
+NonNegative = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
+Positive = Annotated[Decimal, Field(gt=0, allow_inf_nan=False)]
+Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid", defer_build=True)
+
+
+class InputError(ValueError):
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class _NotApplicable:
+    def __repr__(self) -> str:
+        return "NOT_APPLICABLE"
+
+
+NOT_APPLICABLE: Any = _NotApplicable()
+
+
+def fmt(value: Decimal | Fraction | int) -> str:
+    """A figure as written in a criteria file: `0.5`, `2`, `12.75`."""
+    if isinstance(value, Fraction):
+        if value.denominator == 1:
+            return str(value.numerator)
+        decimal = Decimal(value.numerator) / Decimal(value.denominator)
+        return f"{decimal.normalize():f}"
+    if isinstance(value, Decimal):
+        text = f"{value.normalize():f}" if value == value.to_integral_value() else f"{value:f}"
+        return text
+    return str(value)
+
+
+def _is_number(raw: Any) -> bool:
+    return isinstance(raw, Decimal) and not isinstance(raw, bool)
+
+
+def _number(raw: Any, what: str) -> Decimal:
+    if _is_number(raw):
+        assert isinstance(raw, Decimal)
+        return raw
+    if isinstance(raw, str):
+        hint = "remove the quotes" if _looks_numeric(raw) else ""
+        raise InputError(f"expected {what}, got text '{raw}'", hint)
+    raise InputError(f"expected {what}, got {_kind_of(raw)}")
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        Decimal(text.strip().replace(",", "."))
+    except ArithmeticError:
+        return False
+    return True
+
+
+def _kind_of(raw: Any) -> str:
+    if isinstance(raw, bool):
+        return f"{str(raw).lower()} (a yes/no value)"
+    if isinstance(raw, dict):
+        return "a mapping"
+    if isinstance(raw, list):
+        return "a list"
+    if raw is None:
+        return "nothing"
+    if isinstance(raw, Decimal):
+        return f"the number {fmt(raw)}"
+    return f"'{raw}'"
+
+
+def _count(raw: Any, what: str = "a count") -> Decimal:
+    value = _number(raw, what)
+    if value < 0:
+        raise InputError(f"{what} cannot be negative, got {fmt(value)}")
+    if value != value.to_integral_value():
+        raise InputError(f"{what} must be a whole number, got {fmt(value)}")
+    return value
+
+
+def read_percent(raw: Any) -> Any:
+    """A percentage 0–100, or `{done: n, total: m}` (total 0 → not applicable): returns a Fraction."""
+    if isinstance(raw, dict):
+        unknown = sorted(set(raw) - {"done", "total"})
+        if unknown or "done" not in raw or "total" not in raw:
+            raise InputError(
+                "expected a percentage or {done: n, total: m}",
+                f"unexpected field '{unknown[0]}'" if unknown else "give both done and total",
+            )
+        done = _number(raw["done"], "a number for done")
+        total = _number(raw["total"], "a number for total")
+        if done < 0 or total < 0:
+            raise InputError(f"done and total cannot be negative (done {fmt(done)}, total {fmt(total)})")
+        if done > total:
+            raise InputError(f"done ({fmt(done)}) is greater than total ({fmt(total)})")
+        if total == 0:
+            return NOT_APPLICABLE
+        return Fraction(done) * HUNDRED / Fraction(total)
+    value = _number(raw, "a percentage (0–100) or {done: n, total: m}")
+    if not 0 <= value <= 100:
+        raise InputError(f"percentage {fmt(value)} is outside 0–100")
+    return Fraction(value)
+
+
+class PointsRule(Strict):
+    """The input is the points themselves."""
+
+    kind: Literal["points"]
+    step: Positive | None = None
+
+    def read(self, raw: Any, max_points: Decimal) -> Any:
+        value = _number(raw, f"points between 0 and {fmt(max_points)}")
+        if not 0 <= value <= max_points:
+            raise InputError(f"{fmt(value)} points is outside 0–{fmt(max_points)}")
+        if self.step is not None and value % self.step != 0:
+            raise InputError(f"{fmt(value)} points is not a multiple of the step {fmt(self.step)}")
+        return Fraction(value)
+
+    def points(self, value: Any, max_points: Fraction) -> Fraction:
+        return value  # type: ignore[no-any-return]
+
+    def top(self, max_points: Decimal) -> Decimal:
+        return max_points
+
+    def describe(self) -> str:
+        step = f" in steps of {fmt(self.step)}" if self.step is not None else ""
+        return f"points given directly{step}"
+
+
+class CheckRule(Strict):
+    """Yes/no: full points or none."""
+
+    kind: Literal["check"]
+
+    def read(self, raw: Any, max_points: Decimal) -> Any:
+        if isinstance(raw, bool):
+            return raw
+        hint = "write true or false" if isinstance(raw, str) else ""
+        raise InputError(f"expected true or false, got {_kind_of(raw)}", hint)
+
+    def points(self, value: Any, max_points: Fraction) -> Fraction:
+        return max_points if value else Fraction(0)
+
+    def top(self, max_points: Decimal) -> Decimal:
+        return max_points
+
+    def describe(self) -> str:
+        return "true: full points; false: 0"
+
+
+def _one_of(model: BaseModel, a: str, b: str) -> None:
+    given = [name for name in (a, b) if getattr(model, name) is not None]
+    if len(given) != 1:
+        raise ValueError(f"give exactly one of '{a}' or '{b}'")
+
+
+def _award(points: Decimal | None, percent: Decimal | None, max_points: Fraction) -> Fraction:
+    if points is not None:
+        return Fraction(points)
+    assert percent is not None
+    return max_points * Fraction(percent) / HUNDRED
+
+
+def _award_text(points: Decimal | None, percent: Decimal | None) -> str:
+    return f"{fmt(points)} points" if points is not None else f"{fmt(percent or 0)}% of max"
+
+
+def _award_top(points: Decimal | None, percent: Decimal | None, max_points: Decimal) -> Decimal:
+    return points if points is not None else max_points * (percent or Decimal(0)) / 100
+
+
+class Level(Strict):
+    key: Text
+    label: Text | None = None
+    points: NonNegative | None = None
+    percent: Percent | None = None
+
+    @model_validator(mode="after")
+    def _one_award(self) -> Level:
+        _one_of(self, "points", "percent")
+        return self
+
+
+class LevelsRule(Strict):
+    """The input names a level; each level gives points or a percentage of max."""
+
+    kind: Literal["levels"]
+    levels: Annotated[list[Level], Field(min_length=1)]
+
+    def read(self, raw: Any, max_points: Decimal) -> Any:
+        keys = [level.key for level in self.levels]
+        key = _as_text(raw)
+        if not isinstance(key, str) or key not in keys:
+            hint = "write the key, not true/false" if isinstance(raw, bool) else ""
+            raise InputError(f"unknown level {_kind_of(key)}; expected one of: {', '.join(keys)}", hint)
+        return key
+
+    def points(self, value: Any, max_points: Fraction) -> Fraction:
+        level = next(level for level in self.levels if level.key == value)
+        return _award(level.points, level.percent, max_points)
+
+    def top(self, max_points: Decimal) -> Decimal:
+        return max(_award_top(lv.points, lv.percent, max_points) for lv in self.levels)
+
+    def describe(self) -> str:
+        return "; ".join(
+            f"{lv.key}{f' ({lv.label})' if lv.label else ''}: {_award_text(lv.points, lv.percent)}"
+            for lv in self.levels
+        )
+
+
+class Tier(Strict):
+    min: Decimal | None = Field(default=None, allow_inf_nan=False)
+    above: Decimal | None = Field(default=None, allow_inf_nan=False)
+    points: NonNegative | None = None
+    percent: Percent | None = None
+
+    @model_validator(mode="after")
+    def _one_bound_one_award(self) -> Tier:
+        _one_of(self, "min", "above")
+        _one_of(self, "points", "percent")
+        return self
+
+    @property
+    def bound(self) -> Decimal:
+        return self.min if self.min is not None else self.above  # type: ignore[return-value]
+
+    def holds(self, value: Fraction) -> bool:
+        if self.min is not None:
+            return value >= Fraction(self.min)
+        return value > Fraction(self.bound)
+
+    def covers(self, other: Tier) -> bool:
+        """Every input meeting `other` meets this tier too (so `other`, listed after, is unreachable)."""
+        if other.bound != self.bound:
+            return other.bound > self.bound
+        return self.min is not None or other.above is not None
+
+
+class TiersRule(Strict):
+    """The first tier, in order, whose bound holds gives the points; none → 0."""
+
+    kind: Literal["tiers"]
+    tiers: Annotated[list[Tier], Field(min_length=1)]
+    input: Literal["percent", "number"] = "percent"
+
+    def read(self, raw: Any, max_points: Decimal) -> Any:
+        if self.input == "number":
+            value = _number(raw, "a number")
+            if value < 0:
+                raise InputError(f"a count cannot be negative, got {fmt(value)}")
+            return Fraction(value)
+        return read_percent(raw)
+
+    def points(self, value: Any, max_points: Fraction) -> Fraction:
+        for tier in self.tiers:
+            if tier.holds(value):
+                return _award(tier.points, tier.percent, max_points)
+        return Fraction(0)
+
+    def top(self, max_points: Decimal) -> Decimal:
+        return max(_award_top(t.points, t.percent, max_points) for t in self.tiers)
+
+    def describe(self) -> str:
+        unit = "%" if self.input == "percent" else ""
+        parts = [
+            f"{'≥' if t.min is not None else '>'} {fmt(t.bound)}{unit}: {_award_text(t.points, t.percent)}"
+            for t in self.tiers
+        ]
+        return "; ".join([*parts, "otherwise 0"])
+
+
+class LinearRule(Strict):
+    """Points proportional to a percentage: max × min(x, full_at) / full_at, 0 below zero_below."""
+
+    kind: Literal["linear"]
+    full_at: Annotated[Decimal, Field(gt=0, le=100, allow_inf_nan=False)] = Decimal(100)
+    zero_below: Percent = Decimal(0)
+
+    def read(self, raw: Any, max_points: Decimal) -> Any:
+        return read_percent(raw)
+
+    def points(self, value: Any, max_points: Fraction) -> Fraction:
+        if value < Fraction(self.zero_below):
+            return Fraction(0)
+        full_at = Fraction(self.full_at)
+        result: Fraction = max_points * min(value, full_at) / full_at
+        return result
+
+    def top(self, max_points: Decimal) -> Decimal:
+        return max_points
+
+    def describe(self) -> str:
+        text = f"max × rate / {fmt(self.full_at)}%" if self.full_at != 100 else "max × rate"
+        if self.full_at != 100:
+            text += f" (full points from {fmt(self.full_at)}%)"
+        if self.zero_below:
+            text += f"; 0 below {fmt(self.zero_below)}%"
+        return text
+
+
+class DeductionRule(Strict):
+    """Max minus `per` for each violation, not below 0."""
+
+    kind: Literal["deduction"]
+    per: Positive
+
+    def read(self, raw: Any, max_points: Decimal) -> Any:
+        return _count(raw, "a count of violations")
+
+    def points(self, value: Any, max_points: Fraction) -> Fraction:
+        return max(Fraction(0), max_points - Fraction(self.per) * Fraction(value))
+
+    def top(self, max_points: Decimal) -> Decimal:
+        return max_points
+
+    def describe(self) -> str:
+        return f"max − {fmt(self.per)} per violation, not below 0"
+
+
+class CountRule(Strict):
+    """`per` points for each item counted, up to max."""
+
+    kind: Literal["count"]
+    per: Positive
+
+    def read(self, raw: Any, max_points: Decimal) -> Any:
+        return _count(raw)
+
+    def points(self, value: Any, max_points: Fraction) -> Fraction:
+        return min(max_points, Fraction(self.per) * Fraction(value))
+
+    def top(self, max_points: Decimal) -> Decimal:
+        return max_points
+
+    def describe(self) -> str:
+        return f"{fmt(self.per)} per item, up to max"
+
+
+DEFAULT_SCALE = {"A": Decimal(100), "B": Decimal(60), "C": Decimal(20), "D": Decimal(0)}
+
+
+class LikertRule(Strict):
+    """Survey answer counts: max × Σ(count × scale%) / Σcount / 100; answers outside the scale not counted."""
+
+    kind: Literal["likert"]
+    scale: Annotated[dict[Text, Percent], Field(min_length=1)] = Field(default_factory=lambda: dict(DEFAULT_SCALE))
+
+    def read(self, raw: Any, max_points: Decimal) -> Any:
+        if not isinstance(raw, dict):
+            raise InputError(f"expected answer counts such as {{A: 12, B: 3}}, got {_kind_of(raw)}")
+        counts = {str(answer): _number(count, f"a count for answer {answer}") for answer, count in raw.items()}
+        negative = [answer for answer, count in counts.items() if count < 0]
+        if negative:
+            raise InputError(f"the count for answer {negative[0]} is negative")
+        counted = {answer: count for answer, count in counts.items() if answer in self.scale}
+        if sum(counted.values(), Decimal(0)) == 0:
+            return NOT_APPLICABLE
+        return counted
+
+    def points(self, value: Any, max_points: Fraction) -> Fraction:
+        total = sum((Fraction(count) for count in value.values()), Fraction(0))
+        weighted = sum((Fraction(count) * Fraction(self.scale[a]) for a, count in value.items()), Fraction(0))
+        result: Fraction = max_points * weighted / total / HUNDRED
+        return result
+
+    def top(self, max_points: Decimal) -> Decimal:
+        return max_points * max(self.scale.values()) / 100
+
+    def describe(self) -> str:
+        scale = ", ".join(f"{answer}={fmt(value)}%" for answer, value in self.scale.items())
+        return f"survey answers weighted {scale}"
+
+
+Rule = Annotated[
+    Union[PointsRule, CheckRule, LevelsRule, TiersRule, LinearRule, DeductionRule, CountRule, LikertRule],
+    Field(discriminator="kind"),
+]
+RULE_KINDS = ("points", "check", "levels", "tiers", "linear", "deduction", "count", "likert")
+
+
+@functools.cache
+def default_rule() -> PointsRule:
+    """`{kind: points}`, the rule of a leaf without one (built on first use, not at import)."""
+    return PointsRule(kind="points")

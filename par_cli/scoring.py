@@ -1,0 +1,223 @@
+"""The scoring engine (spec §3): pure functions from a bound assessment to a frozen, exact result.
+
+All arithmetic is exact (`Fraction` built from the files' `Decimal`s); nothing is rounded here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from par_cli.binding import Bound, LeafAnswer
+from par_cli.diagnostics import ParError, error
+from par_cli.models import Agency, CriteriaSet, Node
+from par_cli.numbers import clamp_percent, percent
+from par_cli.rules import NOT_APPLICABLE, fmt
+from par_cli.tree import NodeInfo
+
+ZERO = Fraction(0)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    level: str  # "warning" | "info"
+    code: str
+    criterion: str
+    message: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class NodeResult:
+    code: str
+    title: str
+    depth: int
+    max: Fraction  # applicable maximum: 0 when not applicable
+    points: Fraction
+    self_points: Fraction
+    applicable: bool
+    answered: bool
+    children: tuple[NodeResult, ...] = ()
+
+    @property
+    def index(self) -> Fraction | None:
+        return percent(self.points, self.max)
+
+    @property
+    def self_index(self) -> Fraction | None:
+        return percent(self.self_points, self.max)
+
+
+@dataclass(frozen=True, slots=True)
+class AdjustmentResult:
+    code: str
+    title: str
+    kind: str  # "bonus" | "penalty"
+    points: Fraction  # signed: a penalty is negative
+    self_points: Fraction
+
+
+@dataclass(frozen=True)
+class Score:
+    agency: Agency
+    criteria_id: str
+    criteria_title: str
+    period: str | None
+    precision: int
+    language: str
+    file: str
+    areas: tuple[NodeResult, ...]
+    adjustments: tuple[AdjustmentResult, ...]
+    points: Fraction
+    self_points: Fraction
+    max: Fraction
+    index: Fraction  # exact, clamped to [0, 100]: ranking uses it
+    self_index: Fraction
+    grade: str | None
+    self_grade: str | None
+    findings: tuple[Finding, ...]
+
+
+def grade_for(criteria: CriteriaSet, index: Fraction) -> str | None:
+    """The first band whose min ≤ the exact index."""
+    for grade in criteria.grades:
+        if Fraction(grade.min) <= index:
+            return grade.label
+    return None
+
+
+class _Scorer:
+    def __init__(self, bound: Bound) -> None:
+        self.bound = bound
+        self.findings: list[Finding] = []
+
+    def leaf_inputs(self, info: NodeInfo, answer: LeafAnswer | None) -> tuple[Any, Any]:
+        """(final input, self-assessed input) of a leaf."""
+        if answer is None:
+            return None, None
+        if info.source == "survey":
+            return answer.survey, answer.survey
+        final = answer.appraised if answer.appraised is not None else answer.self_value
+        return final, answer.self_value
+
+    def leaf(self, node: Node, info: NodeInfo) -> NodeResult:
+        answer = self.bound.answers.get(node.code)
+        final, own = self.leaf_inputs(info, answer)
+        line = answer.line if answer else self.bound.answers_line
+        if final is NOT_APPLICABLE or own is NOT_APPLICABLE:
+            return NodeResult(node.code, node.title, info.depth, ZERO, ZERO, ZERO, False, True)
+        max_points = Fraction(node.max)
+        rule = node.scoring_rule
+        points = rule.points(final, max_points) if final is not None else ZERO
+        self_points = rule.points(own, max_points) if own is not None else ZERO
+        if final is None:
+            what = "no survey result" if info.source == "survey" else "no answer"
+            self.findings.append(
+                Finding(
+                    "warning", "unanswered", node.code, f"{node.code}: {what}; it scores 0 of {fmt(node.max)}", line
+                )
+            )
+        elif info.source == "self" and answer is not None:
+            self.check_evidence(node, info, answer, self_points, line)
+            if answer.appraised is not None and own is not None and points != self_points:
+                cut = points < self_points
+                self.findings.append(
+                    Finding(
+                        "info",
+                        "appraisal-cut" if cut else "appraisal-raised",
+                        node.code,
+                        f"{node.code}: appraisal {'cut' if cut else 'raised'} {fmt(self_points)} → {fmt(points)} "
+                        f"({'−' if cut else '+'}{fmt(abs(points - self_points))})",
+                        line,
+                    )
+                )
+        return NodeResult(node.code, node.title, info.depth, max_points, points, self_points, True, final is not None)
+
+    def check_evidence(self, node: Node, info: NodeInfo, answer: LeafAnswer, self_points: Fraction, line: int) -> None:
+        if info.evidence == "required" and self_points > 0 and not answer.evidence and not answer.explanation:
+            self.findings.append(
+                Finding(
+                    "warning",
+                    "missing-evidence",
+                    node.code,
+                    f"{node.code}: {fmt(self_points)} self-assessed points without evidence or explanation",
+                    line,
+                )
+            )
+
+    def node(self, node: Node) -> NodeResult:
+        info = self.bound.nodes[node.code]
+        if node.code in self.bound.not_applicable:
+            return NodeResult(node.code, node.title, info.depth, ZERO, ZERO, ZERO, False, True)
+        if node.children is None:
+            return self.leaf(node, info)
+        children = tuple(self.node(child) for child in node.children)
+        applicable = [child for child in children if child.applicable]
+        return NodeResult(
+            node.code,
+            node.title,
+            info.depth,
+            sum((child.max for child in applicable), ZERO),
+            sum((child.points for child in applicable), ZERO),
+            sum((child.self_points for child in applicable), ZERO),
+            bool(applicable),
+            all(child.answered for child in applicable),
+            children,
+        )
+
+    def adjustments(self) -> tuple[AdjustmentResult, ...]:
+        results = []
+        for adjustment in self.bound.criteria.adjustments:
+            answer = self.bound.adjustments.get(adjustment.code)
+            own = answer.self_value if answer and answer.self_value is not None else ZERO
+            final = answer.appraised if answer and answer.appraised is not None else own
+            sign = 1 if adjustment.kind == "bonus" else -1
+            results.append(
+                AdjustmentResult(adjustment.code, adjustment.title, adjustment.kind, sign * final, sign * own)
+            )
+        return tuple(results)
+
+
+def score(bound: Bound) -> Score:
+    """Score one bound assessment (spec §3); ParError when nothing in it applies (no index exists)."""
+    scorer = _Scorer(bound)
+    criteria = bound.criteria
+    areas = tuple(scorer.node(area) for area in criteria.areas)
+    adjustments = scorer.adjustments()
+    applicable = [area for area in areas if area.applicable]
+    max_points = sum((area.max for area in applicable), ZERO)
+    if max_points == 0:
+        raise ParError(
+            [
+                error("A015", "every criterion is declared not applicable: no index can be computed").located(
+                    bound.file, bound.answers_line, 1
+                )
+            ]
+        )
+    points = sum((area.points for area in applicable), ZERO) + sum((a.points for a in adjustments), ZERO)
+    self_points = sum((area.self_points for area in applicable), ZERO) + sum((a.self_points for a in adjustments), ZERO)
+    index = clamp_percent(percent(points, max_points) or ZERO)
+    self_index = clamp_percent(percent(self_points, max_points) or ZERO)
+    order = {info.code: n for n, info in enumerate(bound.nodes.values())}
+    findings = sorted(scorer.findings, key=lambda f: (order.get(f.criterion, 0), f.code))
+    assessment = bound.assessment
+    return Score(
+        agency=assessment.agency,
+        criteria_id=criteria.id,
+        criteria_title=criteria.title,
+        period=assessment.period,
+        precision=criteria.precision,
+        language=criteria.language,
+        file=bound.file,
+        areas=areas,
+        adjustments=adjustments,
+        points=points,
+        self_points=self_points,
+        max=max_points,
+        index=index,
+        self_index=self_index,
+        grade=grade_for(criteria, index),
+        self_grade=grade_for(criteria, self_index),
+        findings=tuple(findings),
+    )

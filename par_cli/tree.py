@@ -1,0 +1,53 @@
+"""A criteria set as a flat index: every node with its document path, parent and inherited settings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from par_cli.diagnostics import Path
+from par_cli.models import CriteriaSet, Node
+
+
+@dataclass(frozen=True, slots=True)
+class NodeInfo:
+    node: Node
+    path: Path  # where the node stands in the criteria file, e.g. ("areas", 0, "children", 1)
+    parent: str | None
+    area: str
+    depth: int  # 1 for areas
+    source: str  # "self" | "survey", inherited
+    evidence: str  # "required" | "optional", inherited
+
+    @property
+    def code(self) -> str:
+        return self.node.code
+
+
+def walk(criteria: CriteriaSet) -> Iterator[NodeInfo]:
+    """Every node, depth first, in file order (duplicates included: checks need to see them)."""
+
+    def visit(node: Node, path: Path, parent: NodeInfo | None, area: str) -> Iterator[NodeInfo]:
+        source = node.source or (parent.source if parent else "self")
+        evidence = node.evidence or (
+            parent.evidence
+            if parent and parent.source == source
+            else ("optional" if source == "survey" else "required")
+        )
+        info = NodeInfo(
+            node, path, parent.code if parent else None, area, parent.depth + 1 if parent else 1, source, evidence
+        )
+        yield info
+        for i, child in enumerate(node.children or ()):
+            yield from visit(child, (*path, "children", i), info, area)
+
+    for i, area in enumerate(criteria.areas):
+        yield from visit(area, ("areas", i), None, area.code)
+
+
+def index(criteria: CriteriaSet) -> dict[str, NodeInfo]:
+    """Code → node info (the first node with a code, when codes repeat)."""
+    result: dict[str, NodeInfo] = {}
+    for info in walk(criteria):
+        result.setdefault(info.code, info)
+    return result

@@ -1,0 +1,343 @@
+"""YAML text → plain values with a source map (line and column of every key and value).
+
+Parsing composes a node tree with libyaml (no Python object construction), then walks it once:
+- scalars are typed from their source text: numbers become exact `Decimal`s that remember their text
+  (so a code `1.10` stays "1.10"), `true`/`false` booleans, `null`/`~`/empty None, the rest text;
+  YAML 1.1 booleans (`yes`, `no`, `on`, `off`) stay text, as in YAML 1.2;
+- `.nan`/`.inf`, decimal commas, duplicate keys, merge keys and unknown tags are errors;
+- alias expansion is bounded, so a "billion laughs" file fails fast.
+This module never reads files: it receives bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+from par_cli.diagnostics import Diagnostic, Path, error, warning
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_VALUES = 500_000  # values visited, aliases expanded: bounds time and memory
+MAX_DEPTH = 64
+
+PLAIN = "?"  # tag our resolver gives plain scalars without an explicit tag
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\Z")
+_DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+\Z")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_YAML11_BOOLS = frozenset({"yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"})
+_NOT_A_NUMBER = frozenset({".nan", ".inf", "+.inf", "-.inf"})
+
+
+class YamlNumber(Decimal):
+    """A number read from YAML: an exact Decimal that keeps its source text (`1.10`, `01`)."""
+
+    __slots__ = ("source",)
+    source: str
+
+    def __new__(cls, text: str) -> YamlNumber:
+        number = super().__new__(cls, text)
+        number.source = text
+        return number
+
+
+class _Resolver(BaseResolver):
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is ScalarNode and implicit[0]:
+            return PLAIN
+        return BaseResolver.resolve(self, kind, value, implicit)  # type: ignore[no-untyped-call]
+
+
+def _loader_class() -> Any:
+    """libyaml's parser when present (it is, with PyYAML's wheels); the pure-Python one otherwise."""
+    if yaml.__with_libyaml__:
+        from yaml import cyaml
+
+        parser: Any = getattr(cyaml, "CParser")  # noqa: B009 - not re-exported in the stubs
+
+        class CLoader(parser, _Resolver):  # type: ignore[misc]
+            def __init__(self, stream: str) -> None:
+                parser.__init__(self, stream)
+                _Resolver.__init__(self)
+
+        return CLoader
+    from yaml.composer import Composer  # pragma: no cover
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class PyLoader(Reader, Scanner, Parser, Composer, _Resolver):  # pragma: no cover
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+            _Resolver.__init__(self)
+
+    return PyLoader
+
+
+_LOADER: Any = _loader_class()
+
+
+Position = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed YAML file: its top-level mapping, and where each key and value stands."""
+
+    file: str
+    data: dict[str, Any]
+    positions: dict[Path, Position]
+    key_positions: dict[Path, Position]
+    notes: tuple[Diagnostic, ...] = ()
+
+    def locate(self, path: Path, *, key: bool = False) -> Position:
+        """Position of the value at `path` (or of its key), else of the nearest enclosing value."""
+        if key and path in self.key_positions:
+            return self.key_positions[path]
+        for end in range(len(path), -1, -1):
+            found = self.positions.get(path[:end])
+            if found is not None:
+                return found
+        return (1, 1)
+
+    def place(self, diagnostic: Diagnostic, *, key: bool = False) -> Diagnostic:
+        line, col = self.locate(diagnostic.path, key=key)
+        return diagnostic.located(self.file, line, col)
+
+
+class _Abort(Exception):
+    def __init__(self, diagnostic: Diagnostic, position: Position) -> None:
+        self.diagnostic = diagnostic
+        self.position = position
+
+
+@dataclass
+class _Walker:
+    file: str
+    positions: dict[Path, Position] = field(default_factory=dict)
+    key_positions: dict[Path, Position] = field(default_factory=dict)
+    problems: list[Diagnostic] = field(default_factory=list)
+    notes: list[Diagnostic] = field(default_factory=list)
+    budget: int = MAX_VALUES
+    active: set[int] = field(default_factory=set)
+
+    def at(self, diagnostic: Diagnostic, node: Node) -> Diagnostic:
+        mark = node.start_mark
+        return diagnostic.located(self.file, mark.line + 1, mark.column + 1)
+
+    def walk(self, node: Node, path: Path) -> Any:
+        self.budget -= 1
+        mark = node.start_mark
+        if self.budget < 0:
+            raise _Abort(
+                error(
+                    "Y007",
+                    f"the document expands to more than {MAX_VALUES:,} values (anchors and aliases)",
+                    hint="write the values out instead of nesting aliases",
+                ),
+                (mark.line + 1, mark.column + 1),
+            )
+        self.positions[path] = (mark.line + 1, mark.column + 1)
+        if isinstance(node, ScalarNode):
+            return self.scalar(node, path)
+        if len(path) > MAX_DEPTH:
+            raise _Abort(error("Y007", f"nesting deeper than {MAX_DEPTH} levels"), self.positions[path])
+        if id(node) in self.active:
+            raise _Abort(error("Y007", "recursive alias: a value contains itself"), (mark.line + 1, mark.column + 1))
+        if node.tag not in (_SEQ, _MAP):
+            self.problems.append(self.at(error("Y010", f"unsupported YAML tag {node.tag}", path), node))
+        self.active.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                return [self.walk(child, (*path, i)) for i, child in enumerate(node.value)]
+            assert isinstance(node, MappingNode)
+            return self.mapping(node, path)
+        finally:
+            self.active.discard(id(node))
+
+    def mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.key(key_node, path)
+            if key is None:
+                continue
+            key_path = (*path, key)
+            key_mark = key_node.start_mark
+            if key in result:
+                first = self.key_positions[key_path][0]
+                self.problems.append(
+                    self.at(
+                        error(
+                            "Y002",
+                            f"duplicate key '{key}' (first at line {first})",
+                            key_path,
+                            hint="YAML keeps only one of them: remove or merge the other",
+                        ),
+                        key_node,
+                    )
+                )
+                continue
+            self.key_positions[key_path] = (key_mark.line + 1, key_mark.column + 1)
+            result[key] = self.walk(value_node, key_path)
+        return result
+
+    def key(self, node: Node, path: Path) -> str | None:
+        if not isinstance(node, ScalarNode):
+            self.problems.append(self.at(error("Y011", "a key must be text, not a list or mapping", path), node))
+            return None
+        if node.tag == PLAIN and node.value == "<<":
+            self.problems.append(
+                self.at(
+                    error("Y011", "merge keys (<<) are not supported", path, hint="write the fields out"),
+                    node,
+                )
+            )
+            return None
+        return str(node.value)
+
+    def scalar(self, node: ScalarNode, path: Path) -> Any:
+        text: str = node.value
+        if node.tag == _STR:
+            return text
+        if node.tag != PLAIN:
+            self.problems.append(self.at(error("Y010", f"unsupported YAML tag {node.tag}", path), node))
+            return text
+        if _NUMBER.match(text):
+            return YamlNumber(text)
+        if text in _NULLS:
+            return None
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        if text in _YAML11_BOOLS:
+            self.notes.append(
+                self.at(
+                    warning(
+                        "Y004",
+                        f"'{text}' is read as text here, but as a boolean by YAML 1.1 tools",
+                        path,
+                        hint=f"write true/false for a yes/no answer, or quote '{text}' if text is meant",
+                    ),
+                    node,
+                )
+            )
+            return text
+        if text.lower() in _NOT_A_NUMBER:
+            self.problems.append(
+                self.at(error("Y012", f"'{text}' is not a usable number", path, hint="give a finite number"), node)
+            )
+            return None
+        if _DECIMAL_COMMA.match(text):
+            self.problems.append(
+                self.at(
+                    error(
+                        "Y005",
+                        f"'{text}' has a decimal comma",
+                        path,
+                        hint=f"use a dot as decimal separator: {text.replace(',', '.')}",
+                    ),
+                    node,
+                )
+            )
+            return None
+        return text
+
+
+def decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
+    """Bytes → text, or a located error: size cap, binary, UTF-16, invalid UTF-8; a UTF-8 BOM is dropped."""
+    if len(raw) > MAX_BYTES:
+        return None, [
+            error("Y009", f"file is {len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit").located(file, 1, 1)
+        ]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [error("Y006", "file is UTF-16 text", hint="save it as UTF-8").located(file, 1, 1)]
+    if b"\x00" in raw:
+        return None, [error("Y006", "binary file, not YAML text").located(file, 1, 1)]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        bad = raw[exc.start : exc.start + 1].hex()
+        return None, [
+            error("Y006", f"not UTF-8 text (byte 0x{bad})", hint="save the file as UTF-8").located(file, line, col)
+        ]
+    return text, []
+
+
+def _tab_notes(text: str, file: str) -> list[Diagnostic]:
+    notes = []
+    if "\t" in text:
+        for number, line in enumerate(text.splitlines(), start=1):
+            column = line.find("\t")
+            if column >= 0:
+                notes.append(
+                    warning("Y003", "tab character", hint="indent and separate with spaces").located(
+                        file, number, column + 1
+                    )
+                )
+    return notes
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, file: str) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    message = exc.problem or exc.context or "invalid YAML"
+    if exc.context and exc.problem:
+        context = exc.context
+        if exc.context_mark is not None and exc.context_mark is not mark:
+            context += f" at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
+        message = f"{message} ({context})"
+    hint = "indent with spaces, not tabs" if "\t" in str(exc) or "cannot start any token" in message else ""
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    return error("Y001", f"YAML syntax: {message}", hint=hint).located(file, line, col)
+
+
+def parse(raw: bytes, file: str) -> tuple[Document | None, list[Diagnostic]]:
+    """Parse one YAML file's bytes. Returns the document (None when unusable) and every problem found."""
+    text, problems = decode(raw, file)
+    if text is None:
+        return None, problems
+    notes = _tab_notes(text, file)
+    try:
+        root = yaml.compose(text, Loader=_LOADER)
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_error(exc, file), *notes]
+    except (yaml.YAMLError, RecursionError) as exc:
+        return None, [error("Y001", f"YAML syntax: {exc}").located(file, 1, 1), *notes]
+    if root is None:
+        empty = error("Y008", "file is empty", hint="a criteria or assessment file starts with 'kind:'")
+        return None, [empty.located(file, 1, 1)]
+    if not isinstance(root, MappingNode):
+        found = "a list" if isinstance(root, SequenceNode) else "a single value"
+        mark = root.start_mark
+        return None, [
+            error("Y008", f"the top level must be a mapping of fields (key: value), found {found}").located(
+                file, mark.line + 1, mark.column + 1
+            )
+        ]
+    walker = _Walker(file)
+    try:
+        data = walker.walk(root, ())
+    except _Abort as abort:
+        return None, [abort.diagnostic.located(file, *abort.position)]
+    except RecursionError:
+        return None, [error("Y007", f"nesting deeper than {MAX_DEPTH} levels").located(file, 1, 1)]
+    document = Document(file, data, walker.positions, walker.key_positions, tuple(walker.notes + notes))
+    return document, walker.problems
