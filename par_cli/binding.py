@@ -147,6 +147,7 @@ class _Binder:
             return None, False
         if na:
             given = [name for name in INPUT_FIELDS if fields.get(name) is not None]
+            _text(fields.get("reason"), (*path, "reason"), self.problems)
             if not info.node.allow_na:
                 self.problems.append(
                     error(
@@ -156,11 +157,11 @@ class _Binder:
                         hint="only criteria with allow_na: true may be N/A",
                     )
                 )
-            elif given:
+                return None, False
+            if given:
                 self.problems.append(
                     error("A003", f"{code} is declared N/A and also gives '{given[0]}'", (*path, given[0]))
                 )
-            _text(fields.get("reason"), (*path, "reason"), self.problems)
             return None, True
         if not info.node.is_leaf:
             self.problems.append(
@@ -279,7 +280,7 @@ def bind(
         bound = binder.adjustment(code, raw)
         if bound is not None:
             adjustments[code] = bound
-    problems = [doc.place(problem, key=problem.code in ("A001", "A012", "A013")) for problem in binder.problems]
+    problems = [doc.place(problem, key=problem.code in ("A001", "A011", "A012", "A013")) for problem in binder.problems]
     if problems:
         return None, problems
     bound_assessment = Bound(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -48,15 +49,16 @@ def score_view(score: Score, depth: int = 1) -> RenderableType:
     if score.period:
         header.append(f" · {score.period}")
 
-    table = Table(show_edge=False, pad_edge=False, expand=False)
+    totals = (shown(score.max, p), shown(score.self_points, p), shown(score.points, p), shown(score.index, p))
+    table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False, show_footer=True, footer_style="bold")
     table.add_column("Code", no_wrap=True)
-    table.add_column("Title", overflow="fold", ratio=1)
-    for name in ("Max", "Self", "Final", "Index %"):
-        table.add_column(name, justify="right", no_wrap=True)
+    table.add_column("Title", footer="Total", overflow="fold", ratio=1)
+    for name, total in zip(("Max", "Self", "Final", "Index %"), totals, strict=True):
+        table.add_column(name, footer=total, justify="right", no_wrap=True)
     for area in score.areas:
         _rows(table, area, p, depth)
     for adjustment in score.adjustments:
-        sign = "+" if adjustment.points >= 0 else "−"
+        sign = "+" if adjustment.points > 0 else "−" if adjustment.points < 0 else ""
         table.add_row(
             adjustment.code,
             adjustment.title,
@@ -65,16 +67,6 @@ def score_view(score: Score, depth: int = 1) -> RenderableType:
             sign + shown(abs(adjustment.points), p),
             "",
         )
-    table.add_section()
-    table.add_row(
-        "",
-        "Total",
-        shown(score.max, p),
-        shown(score.self_points, p),
-        shown(score.points, p),
-        shown(score.index, p),
-        style="bold",
-    )
 
     summary = Text()
     summary.append(f"Index {shown(score.index, p)} %", style="bold")

@@ -1,0 +1,45 @@
+"""Start-up cost of `par score FILE --format json` against a bare import of the stack.
+
+Target (issue 2): at most 1.3 × the time of `python -c "import typer, pydantic, yaml, rich"`.
+Prints the median and minimum wall time of each over N runs, and their ratio.
+
+    python benchmarks/startup.py [--runs 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "tests" / "spec_examples" / "so-noi-vu.yaml"
+
+
+def timings(command: list[str], runs: int) -> list[float]:
+    subprocess.run(command, check=True, capture_output=True)  # warm the file cache and .pyc files
+    out = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args()
+    baseline = timings([sys.executable, "-c", "import typer, pydantic, yaml, rich"], args.runs)
+    par = timings([sys.executable, "-m", "par_cli", "score", str(EXAMPLE), "--format", "json"], args.runs)
+    for name, values in (("import typer, pydantic, yaml, rich", baseline), ("par score FILE --format json", par)):
+        print(f"{name:<38} median {statistics.median(values) * 1000:7.1f} ms   min {min(values) * 1000:7.1f} ms")
+    ratio = statistics.median(par) / statistics.median(baseline)
+    print(f"ratio (median)                         {ratio:.2f}  (target ≤ 1.30)")
+
+
+if __name__ == "__main__":
+    main()

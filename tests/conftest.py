@@ -1,0 +1,77 @@
+"""Shared helpers: write YAML files, load and score them, run the CLI as a user would."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from par_cli.cli import app
+from par_cli.diagnostics import ParError
+from par_cli.loader import Workspace
+from par_cli.scoring import Score, score
+
+SPEC = Path(__file__).parent / "spec_examples"
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _stable_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "GITHUB_ACTIONS", "PY_COLORS", "CLICOLOR_FORCE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Run inside a temporary folder, so messages show short relative file names."""
+    monkeypatch.chdir(tmp_path)
+    yield tmp_path
+
+
+Write = Callable[[str, str], Path]
+
+
+@pytest.fixture
+def write(in_tmp: Path) -> Write:
+    def _write(name: str, text: str) -> Path:
+        path = in_tmp / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return Path(name)
+
+    return _write
+
+
+def score_file(path: Path, criteria: Path | None = None) -> Score:
+    return score(Workspace(override=criteria).assessment(path))
+
+
+def problems_of(path: Path, criteria: Path | None = None) -> list[str]:
+    """Every rendered problem raised when loading an assessment."""
+    with pytest.raises(ParError) as caught:
+        score_file(path, criteria)
+    return [d.render() for d in caught.value.diagnostics]
+
+
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env={"COLUMNS": "100", "NO_COLOR": "1"})
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def env_without_color() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("FORCE_COLOR", None)
+    env["NO_COLOR"] = "1"
+    env["COLUMNS"] = "100"
+    return env

@@ -1,0 +1,171 @@
+"""Invariants of the engine, over generated criteria and inputs (hypothesis)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from par_cli.binding import bind
+from par_cli.models import Assessment, CriteriaSet
+from par_cli.rules import (
+    CheckRule,
+    CountRule,
+    DeductionRule,
+    LevelsRule,
+    LikertRule,
+    LinearRule,
+    PointsRule,
+    TiersRule,
+)
+from par_cli.scoring import Score, score
+from par_cli.tree import index
+from par_cli.yamlsource import Document
+
+cents = st.integers(min_value=1, max_value=2000).map(lambda n: Decimal(n) / 100)
+percent = st.integers(min_value=0, max_value=10000).map(lambda n: Decimal(n) / 100)
+
+
+@st.composite
+def tiers_rule(draw: st.DrawFn, max_points: Decimal) -> TiersRule:
+    bounds = sorted(set(draw(st.lists(st.integers(0, 100), min_size=1, max_size=4))), reverse=True)
+    awards = sorted((draw(st.integers(0, 100)) for _ in bounds), reverse=True)  # never more for a lower tier
+    tiers = [
+        {draw(st.sampled_from(["min", "above"])): Decimal(b), "percent": Decimal(a)}
+        for b, a in zip(bounds, awards, strict=True)
+    ]
+    return TiersRule.model_validate({"kind": "tiers", "tiers": tiers})
+
+
+@st.composite
+def rule_and_inputs(draw: st.DrawFn) -> tuple[Any, Decimal, Any, Any]:
+    """A rule, its max, and two valid raw inputs with the first ≤ the second (in the rule's own order)."""
+    max_points = draw(cents)
+    kind = draw(st.sampled_from(["points", "check", "levels", "tiers", "linear", "deduction", "count", "likert"]))
+    if kind == "points":
+        a, b = sorted(draw(st.lists(st.integers(0, int(max_points * 100)), min_size=2, max_size=2)))
+        return PointsRule(kind="points"), max_points, Decimal(a) / 100, Decimal(b) / 100
+    if kind == "check":
+        a, b = sorted(draw(st.lists(st.booleans(), min_size=2, max_size=2)))
+        return CheckRule(kind="check"), max_points, a, b
+    if kind == "levels":
+        shares = sorted(draw(st.lists(st.integers(0, 100), min_size=1, max_size=4)))
+        rule = LevelsRule.model_validate(
+            {"kind": "levels", "levels": [{"key": f"k{i}", "percent": Decimal(s)} for i, s in enumerate(shares)]}
+        )
+        i, j = sorted(draw(st.lists(st.integers(0, len(shares) - 1), min_size=2, max_size=2)))
+        return rule, max_points, f"k{i}", f"k{j}"
+    if kind in ("tiers", "linear"):
+        rule: Any = draw(tiers_rule(max_points))
+        if kind == "linear":
+            full_at = draw(st.integers(1, 100))
+            zero_below = draw(st.integers(0, full_at))
+            rule = LinearRule(kind="linear", full_at=Decimal(full_at), zero_below=Decimal(zero_below))
+        a, b = sorted(draw(st.lists(percent, min_size=2, max_size=2)))
+        if draw(st.booleans()):
+            total = draw(st.integers(1, 500))
+            x, y = sorted(draw(st.lists(st.integers(0, total), min_size=2, max_size=2)))
+            return (
+                rule,
+                max_points,
+                {"done": Decimal(x), "total": Decimal(total)},
+                {
+                    "done": Decimal(y),
+                    "total": Decimal(total),
+                },
+            )
+        return rule, max_points, a, b
+    if kind in ("deduction", "count"):
+        per = draw(cents)
+        a, b = sorted(draw(st.lists(st.integers(0, 50), min_size=2, max_size=2)))
+        if kind == "deduction":  # more violations, fewer points: the larger count is the "lower" input
+            return DeductionRule(kind="deduction", per=per), max_points, Decimal(b), Decimal(a)
+        return CountRule(kind="count", per=per), max_points, Decimal(a), Decimal(b)
+    counts = draw(st.lists(st.integers(0, 30), min_size=4, max_size=4).filter(lambda c: c[0] > 0))
+    moved = list(counts)
+    step = draw(st.integers(0, counts[3] if counts[3] else 0))
+    moved[3] -= step
+    moved[0] += step  # answers moved from D to A: a better survey
+    low = {k: Decimal(v) for k, v in zip("ABCD", counts, strict=True)}
+    high = {k: Decimal(v) for k, v in zip("ABCD", moved, strict=True)}
+    return LikertRule(kind="likert"), max_points, low, high
+
+
+@given(rule_and_inputs())
+@settings(max_examples=400)
+def test_points_stay_within_zero_and_max_and_never_fall_when_input_rises(case: tuple[Any, Decimal, Any, Any]) -> None:
+    rule, max_points, low, high = case
+    top = Fraction(max_points)
+    a = rule.points(rule.read(low, max_points), top)
+    b = rule.points(rule.read(high, max_points), top)
+    assert 0 <= a <= top and 0 <= b <= top
+    assert a <= b
+
+
+def _criteria(areas: list[dict[str, Any]]) -> CriteriaSet:
+    return CriteriaSet.model_validate({"kind": "criteria", "id": "gen", "title": "Generated", "areas": areas})
+
+
+def _score(criteria: CriteriaSet, answers: dict[str, Any]) -> Score:
+    assessment = Assessment.model_validate(
+        {"kind": "assessment", "criteria": "gen", "agency": {"id": "a", "name": "A"}, "answers": answers}
+    )
+    doc = Document("gen.yaml", {}, {}, {})
+    bound, problems = bind(criteria, index(criteria), assessment, doc)
+    assert bound is not None, problems
+    return score(bound)
+
+
+@st.composite
+def tree_and_answers(draw: st.DrawFn) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    areas: list[dict[str, Any]] = []
+    answers: dict[str, Any] = {}
+    for a in range(1, draw(st.integers(1, 4)) + 1):
+        children = []
+        for c in range(1, draw(st.integers(1, 4)) + 1):
+            code = f"{a}.{c}"
+            max_points = draw(cents)
+            children.append({"code": code, "title": code, "max": max_points, "allow_na": True})
+            choice = draw(st.sampled_from(["value", "na", "none"]))
+            if choice == "value":
+                share = draw(st.integers(0, 100))
+                answers[code] = max_points * share / 100
+            elif choice == "na":
+                answers[code] = "na"
+        total = sum((child["max"] for child in children), Decimal(0))
+        areas.append({"code": str(a), "title": str(a), "max": total, "children": children})
+    if all(answers.get(child["code"]) == "na" for area in areas for child in area["children"]):
+        answers.pop(areas[0]["children"][0]["code"])
+    return areas, answers
+
+
+@given(tree_and_answers(), st.randoms())
+def test_sibling_order_does_not_matter(case: tuple[list[dict[str, Any]], dict[str, Any]], rnd: Any) -> None:
+    areas, answers = case
+    first = _score(_criteria(areas), answers)
+    shuffled = [dict(area, children=rnd.sample(area["children"], len(area["children"]))) for area in areas]
+    shuffled = rnd.sample(shuffled, len(shuffled))
+    second = _score(_criteria(shuffled), answers)
+    assert (first.points, first.max, first.index, first.self_points) == (
+        second.points,
+        second.max,
+        second.index,
+        second.self_points,
+    )
+
+
+@given(tree_and_answers())
+def test_not_applicable_keeps_the_index_within_0_and_100(case: tuple[list[dict[str, Any]], dict[str, Any]]) -> None:
+    areas, answers = case
+    result = _score(_criteria(areas), answers)
+    assert 0 <= result.index <= 100
+    assert result.max == sum(
+        (Fraction(child["max"]) for area in areas for child in area["children"] if answers.get(child["code"]) != "na"),
+        Fraction(0),
+    )
+    for area in result.areas:
+        if area.applicable:
+            assert area.index is not None and 0 <= area.index <= 100
