@@ -10,7 +10,7 @@ import difflib
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from par_cli.diagnostics import Diagnostic, Path, error
 from par_cli.models import Assessment, CriteriaSet
@@ -22,8 +22,7 @@ ANSWER_FIELDS = frozenset({"self", "appraised", "survey", "evidence", "explanati
 INPUT_FIELDS = ("self", "appraised", "survey")
 
 
-@dataclass(frozen=True, slots=True)
-class LeafAnswer:
+class LeafAnswer(NamedTuple):
     """Typed inputs of one leaf (None where not given)."""
 
     self_value: Any = None
@@ -102,6 +101,7 @@ class _Binder:
         self.nodes = nodes
         self.doc = doc
         self.problems: list[Diagnostic] = []
+        self.lines = doc.key_lines(("answers",))
 
     def read(self, info: NodeInfo, raw: Any, path: Path) -> Any:
         if raw is None:
@@ -174,43 +174,40 @@ class _Binder:
             )
             return None, False
         survey_leaf = info.source == "survey"
+        long_form = isinstance(raw, dict)
         for name in ("self", "appraised") if survey_leaf else ("survey",):
             if fields.get(name) is not None:
-                where = (*path, name) if isinstance(raw, dict) and name in raw else path
                 self.problems.append(
                     error(
                         "A005",
                         f"{code} is scored by the survey: it takes no '{name}' value"
                         if survey_leaf
                         else f"{code} is self-assessed: it takes no 'survey' value",
-                        where,
+                        (*path, name) if long_form else path,
                         hint="write {survey: …}" if survey_leaf else "write {self: …} (and appraised: …)",
                     )
                 )
-
-        def field_path(name: str) -> Path:
-            return (*path, name) if isinstance(raw, dict) and name in raw else path
-
-        values = {
-            name: self.read(info, fields.get(name), field_path(name))
-            for name in (("survey",) if survey_leaf else ("self", "appraised"))
-        }
-        if not survey_leaf:
-            self_na = values["self"] is NOT_APPLICABLE
-            appraised_na = values["appraised"] is NOT_APPLICABLE
-            if values["self"] is not None and values["appraised"] is not None and self_na != appraised_na:
+        own = appraised = survey = None
+        if survey_leaf:
+            survey = self.read(info, fields.get("survey"), (*path, "survey"))
+        else:
+            raw_self, raw_appraised = fields.get("self"), fields.get("appraised")
+            own = self.read(info, raw_self, (*path, "self") if long_form else path)
+            if raw_appraised is not None and raw_appraised == raw_self:
+                appraised = own  # the council kept the self-assessed input: one value, scored once
+            else:
+                appraised = self.read(info, raw_appraised, (*path, "appraised"))
+            if own is not None and appraised is not None and (own is NOT_APPLICABLE) != (appraised is NOT_APPLICABLE):
                 self.problems.append(
                     error("A014", f"{code}: self and appraised disagree on whether the criterion applies", path)
                 )
-        answer = LeafAnswer(
-            self_value=values.get("self"),
-            appraised=values.get("appraised"),
-            survey=values.get("survey"),
-            evidence=_texts(fields.get("evidence"), (*path, "evidence"), self.problems),
-            explanation=_text(fields.get("explanation"), (*path, "explanation"), self.problems),
-            line=self.doc.locate(path, key=True)[0],
-        )
-        _text(fields.get("note"), (*path, "note"), self.problems)
+        evidence = fields.get("evidence")
+        explanation = fields.get("explanation")
+        if evidence is not None or explanation is not None or fields.get("note") is not None:
+            evidence = _texts(evidence, (*path, "evidence"), self.problems)
+            explanation = _text(explanation, (*path, "explanation"), self.problems)
+            _text(fields.get("note"), (*path, "note"), self.problems)
+        answer = LeafAnswer(own, appraised, survey, evidence or (), explanation, self.lines.get(code, 0))
         return answer, False
 
     def adjustment(self, code: str, raw: Any) -> AdjustmentAnswer | None:
@@ -264,7 +261,7 @@ def bind(
             declared.add(code)
         elif answer is not None:
             answers[code] = answer
-    for code in sorted(set(answers) | declared):
+    for code in sorted(set(answers) | declared) if declared else ():
         branch = _inside_na_branch(code, nodes, declared)
         if branch is not None:
             binder.problems.append(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Optional, TypeVar
@@ -27,6 +28,19 @@ T = TypeVar("T")
 class ScoreFormat(StrEnum):
     table = "table"
     json = "json"
+
+
+class RankFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class GroupBy(StrEnum):
+    group = "group"
+    none = "none"
+    period = "period"
 
 
 def _version(value: bool) -> None:
@@ -86,6 +100,154 @@ def score(
     from par_cli.render.terminal import score_view
 
     _console().print(score_view(result, depth))
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write through a temporary file in the same folder, then rename: never a half-written file."""
+    import os
+    import tempfile
+
+    folder = path.parent if str(path.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        _write_atomic(output, text)
+    except OSError as exc:
+        sys.stderr.write(f"{output}: error: cannot write the file: {exc.strerror or exc}\n")
+        raise typer.Exit(1) from None
+
+
+def _plain(renderable: object, width: int = 120) -> str:
+    from rich.console import Console
+
+    console = Console(width=width, no_color=True, highlight=False, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+    console.print(renderable)
+    return console.export_text()
+
+
+def _score_folder(paths: list[Path], criteria: Path | None, jobs: int | None, what: str) -> list:  # type: ignore[type-arg]
+    """Score every assessment under `paths`; every problem of every file is raised together."""
+    from par_cli.batch import Entry, discover, score_files
+    from par_cli.diagnostics import Diagnostic, ParError, error
+
+    files, problems = discover(paths)
+    if not files and not problems:
+        problems.append(error("F002", f"no assessment files found for {what}").located(", ".join(map(str, paths)), 0, 0))
+    entries: list[Entry] = []
+    diagnostics: list[Diagnostic] = list(problems)
+    progress_bar = None
+    if sys.stderr.isatty() and len(files) >= 200:
+        from rich.progress import Progress
+
+        progress_bar = Progress(console=_console(stderr=True), transient=True)
+    task = progress_bar.add_task(f"Scoring {what}", total=len(files)) if progress_bar else None
+
+    def advance(n: int) -> None:
+        if progress_bar is not None and task is not None:
+            progress_bar.advance(task, n)
+
+    if progress_bar:
+        progress_bar.start()
+    try:
+        for outcome in score_files(files, criteria, jobs, advance):
+            if isinstance(outcome, tuple):
+                diagnostics.extend(outcome)
+            else:
+                entries.append(outcome)
+    finally:
+        if progress_bar:
+            progress_bar.stop()
+    if diagnostics:
+        raise ParError(diagnostics)
+    return entries
+
+
+@app.command()
+def rank(
+    paths: Annotated[list[Path], typer.Argument(help="Folders (searched recursively) or assessment files.")],
+    previous: Annotated[
+        Optional[Path],
+        typer.Option("--previous", "-p", help="Last year's folder of assessments, or a JSON file of `par rank`."),
+    ] = None,
+    group_by: Annotated[GroupBy, typer.Option("--group-by", help="Rank within agency groups, or all together.")] = (
+        GroupBy.group
+    ),
+    areas: Annotated[bool, typer.Option("--areas", help="Add one index column per area.")] = False,
+    output_format: Annotated[RankFormat, typer.Option("--format", "-f", help="Output format.")] = RankFormat.table,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically).")] = None,
+    fail_under: Annotated[
+        Optional[float], typer.Option("--fail-under", help="Exit 1 when any agency's index is below this.")
+    ] = None,
+    criteria: CriteriaOption = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes (default: all cores).")] = None,
+) -> None:
+    """Rank a folder of agencies by exact index within (criteria set, group), with last year's ranks."""
+    from par_cli.diagnostics import ParError
+    from par_cli.ranking import duplicates, previous_ranks
+    from par_cli.ranking import rank as rank_entries
+
+    def build():  # type: ignore[no-untyped-def]
+        entries = _score_folder(paths, criteria, jobs, "this year")
+        problems = duplicates(entries, group_by.value)
+        if problems:
+            raise ParError(problems)
+        before = None
+        if previous is not None:
+            if previous.is_file() and previous.suffix == ".json":
+                from par_cli.loader import load_previous_ranks
+
+                before = load_previous_ranks(previous)
+            else:
+                earlier = _score_folder([previous], None, jobs, "last year")
+                problems = duplicates(earlier, group_by.value)
+                if problems:
+                    raise ParError(problems)
+                before = previous_ranks(rank_entries(earlier, group_by.value))
+        return entries, rank_entries(entries, group_by.value, before)
+
+    entries, groups = _run(build)
+    has_previous = previous is not None
+    if output_format is RankFormat.json:
+        from par_cli.render.json_out import dumps
+        from par_cli.render.rank_out import rank_dict
+
+        _emit(dumps(rank_dict(groups, areas)), output)
+    elif output_format is RankFormat.csv:
+        from par_cli.render.rank_out import rank_csv
+
+        _emit(rank_csv(groups, areas), output)
+    elif output_format is RankFormat.markdown:
+        from par_cli.render.rank_out import rank_markdown
+
+        _emit(rank_markdown(groups, has_previous, areas), output)
+    else:
+        from par_cli.render.rank_out import rank_view
+
+        view = rank_view(groups, has_previous, areas)
+        if output is None:
+            _console().print(view)
+        else:
+            _emit(_plain(view), output)
+    if fail_under is not None:
+        from fractions import Fraction
+
+        below = [e for e in entries if e.index < Fraction(str(fail_under))]
+        for entry in below:
+            sys.stderr.write(f"{entry.file}: error: {entry.agency_name} is below --fail-under {fail_under:g}\n")
+        if below:
+            raise typer.Exit(1)
 
 
 def main() -> None:

@@ -232,3 +232,42 @@ class Workspace:
                 ]
             )
         return self.criteria(resolved)
+
+
+def load_previous_ranks(path: Path) -> dict[tuple[str | None, str], int]:
+    """(group, agency id) → rank, from a JSON file written by `par rank --format json`."""
+    import json
+
+    name = display(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise ParError([error("F001", f"cannot read the file: {exc.strerror or exc}").located(name, 0, 0)]) from None
+    except UnicodeDecodeError:
+        raise ParError([error("Y006", "not UTF-8 text", hint="save the file as UTF-8").located(name, 1, 1)]) from None
+    except json.JSONDecodeError as exc:
+        raise ParError([error("J001", f"invalid JSON: {exc.msg}").located(name, exc.lineno, exc.colno)]) from None
+    ranks: dict[tuple[str | None, str], int] = {}
+    problems = []
+    groups = data.get("groups") if isinstance(data, dict) else None
+    if not isinstance(groups, list):
+        raise ParError([error("J002", "not a ranking: expected {\"groups\": [...]} as written by `par rank --format json`").located(name, 1, 1)])
+    for g, group in enumerate(groups):
+        rows = group.get("rows") if isinstance(group, dict) else None
+        label = group.get("group") if isinstance(group, dict) else None
+        if not isinstance(rows, list) or not (label is None or isinstance(label, str)):
+            problems.append(error("J002", f"groups[{g}]: expected a group with 'group' and 'rows'").located(name, 1, 1))
+            continue
+        for r, row in enumerate(rows):
+            agency = row.get("agency") if isinstance(row, dict) else None
+            agency_id = agency.get("id") if isinstance(agency, dict) else None
+            rank = row.get("rank") if isinstance(row, dict) else None
+            if not isinstance(agency_id, str) or not isinstance(rank, int) or isinstance(rank, bool) or rank < 1:
+                problems.append(
+                    error("J002", f"groups[{g}].rows[{r}]: expected a rank (a whole number ≥ 1) and agency.id").located(name, 1, 1)
+                )
+                continue
+            ranks[(label, agency_id)] = rank
+    if problems:
+        raise ParError(problems)
+    return ranks

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from collections.abc import Iterable
 from fractions import Fraction
 
 
@@ -30,3 +31,15 @@ def percent(part: Fraction, whole: Fraction) -> Fraction | None:
 
 def clamp_percent(value: Fraction) -> Fraction:
     return min(Fraction(100), max(Fraction(0), value))
+
+
+def exact_sum(values: Iterable[Fraction]) -> Fraction:
+    """Σ of fractions, normalised once at the end (each `+` of Fraction would normalise on its own)."""
+    numerator, denominator = 0, 1
+    for value in values:
+        n, d = value.numerator, value.denominator
+        if d == denominator:
+            numerator += n
+        else:
+            numerator, denominator = numerator * d + n * denominator, denominator * d
+    return Fraction(numerator, denominator)

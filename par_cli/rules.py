@@ -17,6 +17,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 from par_cli.yamlsource import YamlNumber
 
 HUNDRED = Fraction(100)
+ZERO = Fraction(0)
 
 
 def _as_text(value: Any) -> Any:
@@ -134,7 +135,9 @@ def read_percent(raw: Any) -> Any:
             raise InputError(f"done ({fmt(done)}) is greater than total ({fmt(total)})")
         if total == 0:
             return NOT_APPLICABLE
-        return Fraction(done) * HUNDRED / Fraction(total)
+        done_n, done_d = done.as_integer_ratio()
+        total_n, total_d = total.as_integer_ratio()
+        return Fraction(done_n * 100 * total_d, done_d * total_n)
     value = _number(raw, "a percentage (0–100) or {done: n, total: m}")
     if not 0 <= value <= 100:
         raise InputError(f"percentage {fmt(value)} is outside 0–100")
@@ -178,7 +181,7 @@ class CheckRule(Strict):
         raise InputError(f"expected true or false, got {_kind_of(raw)}", hint)
 
     def points(self, value: Any, max_points: Fraction) -> Fraction:
-        return max_points if value else Fraction(0)
+        return max_points if value else ZERO
 
     def top(self, max_points: Decimal) -> Decimal:
         return max_points
@@ -226,17 +229,28 @@ class LevelsRule(Strict):
     kind: Literal["levels"]
     levels: Annotated[list[Level], Field(min_length=1)]
 
+    @functools.cached_property
+    def _keys(self) -> frozenset[str]:
+        return frozenset(level.key for level in self.levels)
+
+    @functools.cached_property
+    def _awards(self) -> dict[Fraction, dict[str, Fraction]]:
+        return {}  # max → level key → points; a rule belongs to one leaf, so this holds one entry
+
     def read(self, raw: Any, max_points: Decimal) -> Any:
-        keys = [level.key for level in self.levels]
         key = _as_text(raw)
-        if not isinstance(key, str) or key not in keys:
+        if not isinstance(key, str) or key not in self._keys:
             hint = "write the key, not true/false" if isinstance(raw, bool) else ""
-            raise InputError(f"unknown level {_kind_of(key)}; expected one of: {', '.join(keys)}", hint)
+            keys = ", ".join(level.key for level in self.levels)
+            raise InputError(f"unknown level {_kind_of(key)}; expected one of: {keys}", hint)
         return key
 
     def points(self, value: Any, max_points: Fraction) -> Fraction:
-        level = next(level for level in self.levels if level.key == value)
-        return _award(level.points, level.percent, max_points)
+        awards = self._awards.get(max_points)
+        if awards is None:
+            awards = {lv.key: _award(lv.points, lv.percent, max_points) for lv in reversed(self.levels)}
+            self._awards[max_points] = awards
+        return awards[value]
 
     def top(self, max_points: Decimal) -> Decimal:
         return max(_award_top(lv.points, lv.percent, max_points) for lv in self.levels)
@@ -264,10 +278,14 @@ class Tier(Strict):
     def bound(self) -> Decimal:
         return self.min if self.min is not None else self.above  # type: ignore[return-value]
 
+    @functools.cached_property
+    def _threshold(self) -> Fraction:
+        return Fraction(self.bound)
+
     def holds(self, value: Fraction) -> bool:
         if self.min is not None:
-            return value >= Fraction(self.min)
-        return value > Fraction(self.bound)
+            return value >= self._threshold
+        return value > self._threshold
 
     def covers(self, other: Tier) -> bool:
         """Every input meeting `other` meets this tier too (so `other`, listed after, is unreachable)."""
@@ -291,11 +309,19 @@ class TiersRule(Strict):
             return Fraction(value)
         return read_percent(raw)
 
+    @functools.cached_property
+    def _awards(self) -> dict[Fraction, list[Fraction]]:
+        return {}  # max → points of each tier
+
     def points(self, value: Any, max_points: Fraction) -> Fraction:
-        for tier in self.tiers:
+        awards = self._awards.get(max_points)
+        if awards is None:
+            awards = [_award(tier.points, tier.percent, max_points) for tier in self.tiers]
+            self._awards[max_points] = awards
+        for tier, award in zip(self.tiers, awards, strict=True):
             if tier.holds(value):
-                return _award(tier.points, tier.percent, max_points)
-        return Fraction(0)
+                return award
+        return ZERO
 
     def top(self, max_points: Decimal) -> Decimal:
         return max(_award_top(t.points, t.percent, max_points) for t in self.tiers)
@@ -319,11 +345,17 @@ class LinearRule(Strict):
     def read(self, raw: Any, max_points: Decimal) -> Any:
         return read_percent(raw)
 
+    @functools.cached_property
+    def _limits(self) -> tuple[Fraction, Fraction]:
+        return Fraction(self.zero_below), Fraction(self.full_at)
+
     def points(self, value: Any, max_points: Fraction) -> Fraction:
-        if value < Fraction(self.zero_below):
-            return Fraction(0)
-        full_at = Fraction(self.full_at)
-        result: Fraction = max_points * min(value, full_at) / full_at
+        zero_below, full_at = self._limits
+        if value < zero_below:
+            return ZERO
+        if value >= full_at:
+            return max_points
+        result: Fraction = max_points * value / full_at
         return result
 
     def top(self, max_points: Decimal) -> Decimal:
@@ -347,8 +379,12 @@ class DeductionRule(Strict):
     def read(self, raw: Any, max_points: Decimal) -> Any:
         return _count(raw, "a count of violations")
 
+    @functools.cached_property
+    def _per(self) -> Fraction:
+        return Fraction(self.per)
+
     def points(self, value: Any, max_points: Fraction) -> Fraction:
-        return max(Fraction(0), max_points - Fraction(self.per) * Fraction(value))
+        return max(ZERO, max_points - self._per * int(value))
 
     def top(self, max_points: Decimal) -> Decimal:
         return max_points
@@ -366,8 +402,12 @@ class CountRule(Strict):
     def read(self, raw: Any, max_points: Decimal) -> Any:
         return _count(raw)
 
+    @functools.cached_property
+    def _per(self) -> Fraction:
+        return Fraction(self.per)
+
     def points(self, value: Any, max_points: Fraction) -> Fraction:
-        return min(max_points, Fraction(self.per) * Fraction(value))
+        return min(max_points, self._per * int(value))
 
     def top(self, max_points: Decimal) -> Decimal:
         return max_points

@@ -7,29 +7,46 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from par_cli.binding import Bound, LeafAnswer
 from par_cli.diagnostics import ParError, error
 from par_cli.models import Agency, CriteriaSet, Node
-from par_cli.numbers import clamp_percent, percent
+from par_cli.numbers import clamp_percent, exact_sum, percent
 from par_cli.rules import NOT_APPLICABLE, fmt
 from par_cli.tree import NodeInfo
 
 ZERO = Fraction(0)
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
+    """Something a reader of the score should know; the message is worded from the figures when shown."""
+
     level: str  # "warning" | "info"
-    code: str
+    code: str  # "unanswered" | "missing-evidence" | "appraisal-cut" | "appraisal-raised"
     criterion: str
-    message: str
     line: int
+    figures: tuple[Fraction, ...] = ()  # the points the message quotes
+    survey: bool = False  # an unanswered survey leaf: its result has not arrived
+
+    @property
+    def message(self) -> str:
+        return finding_message(self)
 
 
-@dataclass(frozen=True, slots=True)
-class NodeResult:
+def finding_message(finding: Finding) -> str:
+    c, figures = finding.criterion, finding.figures
+    if finding.code == "unanswered":
+        what = "no survey result" if finding.survey else "no answer"
+        return f"{c}: {what}; it scores 0 of {fmt(figures[0])}"
+    if finding.code == "missing-evidence":
+        return f"{c}: {fmt(figures[0])} self-assessed points without evidence or explanation"
+    before, after = figures
+    verb, sign = ("cut", "−") if after < before else ("raised", "+")
+    return f"{c}: appraisal {verb} {fmt(before)} → {fmt(after)} ({sign}{fmt(abs(after - before))})"
+
+
+class NodeResult(NamedTuple):
     code: str
     title: str
     depth: int
@@ -107,44 +124,24 @@ class _Scorer:
         line = answer.line if answer else self.bound.answers_line
         if final is NOT_APPLICABLE or own is NOT_APPLICABLE:
             return NodeResult(node.code, node.title, info.depth, ZERO, ZERO, ZERO, False, True)
-        max_points = Fraction(node.max)
+        max_points = info.max_points
         rule = node.scoring_rule
         points = rule.points(final, max_points) if final is not None else ZERO
-        self_points = rule.points(own, max_points) if own is not None else ZERO
+        if own is final:
+            self_points = points
+        else:
+            self_points = rule.points(own, max_points) if own is not None else ZERO
+        findings = self.findings
         if final is None:
-            what = "no survey result" if info.source == "survey" else "no answer"
-            self.findings.append(
-                Finding(
-                    "warning", "unanswered", node.code, f"{node.code}: {what}; it scores 0 of {fmt(node.max)}", line
-                )
-            )
-        elif info.source == "self" and answer is not None:
-            self.check_evidence(node, info, answer, self_points, line)
-            if answer.appraised is not None and own is not None and points != self_points:
-                cut = points < self_points
-                self.findings.append(
-                    Finding(
-                        "info",
-                        "appraisal-cut" if cut else "appraisal-raised",
-                        node.code,
-                        f"{node.code}: appraisal {'cut' if cut else 'raised'} {fmt(self_points)} → {fmt(points)} "
-                        f"({'−' if cut else '+'}{fmt(abs(points - self_points))})",
-                        line,
-                    )
-                )
+            survey = info.source == "survey"
+            findings.append(Finding("warning", "unanswered", node.code, line, (max_points,), survey))
+        elif answer is not None and info.source == "self":
+            if info.evidence == "required" and self_points > 0 and not answer.evidence and not answer.explanation:
+                findings.append(Finding("warning", "missing-evidence", node.code, line, (self_points,)))
+            if own is not None and points != self_points:
+                code = "appraisal-cut" if points < self_points else "appraisal-raised"
+                findings.append(Finding("info", code, node.code, line, (self_points, points)))
         return NodeResult(node.code, node.title, info.depth, max_points, points, self_points, True, final is not None)
-
-    def check_evidence(self, node: Node, info: NodeInfo, answer: LeafAnswer, self_points: Fraction, line: int) -> None:
-        if info.evidence == "required" and self_points > 0 and not answer.evidence and not answer.explanation:
-            self.findings.append(
-                Finding(
-                    "warning",
-                    "missing-evidence",
-                    node.code,
-                    f"{node.code}: {fmt(self_points)} self-assessed points without evidence or explanation",
-                    line,
-                )
-            )
 
     def node(self, node: Node) -> NodeResult:
         info = self.bound.nodes[node.code]
@@ -152,16 +149,19 @@ class _Scorer:
             return NodeResult(node.code, node.title, info.depth, ZERO, ZERO, ZERO, False, True)
         if node.children is None:
             return self.leaf(node, info)
-        children = tuple(self.node(child) for child in node.children)
+        children = tuple([self.node(child) for child in node.children])
         applicable = [child for child in children if child.applicable]
+        if not applicable:
+            return NodeResult(node.code, node.title, info.depth, ZERO, ZERO, ZERO, False, True, children)
+        whole = len(applicable) == len(children)
         return NodeResult(
             node.code,
             node.title,
             info.depth,
-            sum((child.max for child in applicable), ZERO),
-            sum((child.points for child in applicable), ZERO),
-            sum((child.self_points for child in applicable), ZERO),
-            bool(applicable),
+            info.max_points if whole else exact_sum(child.max for child in applicable),  # max = Σ children: checked
+            exact_sum(child.points for child in applicable),
+            exact_sum(child.self_points for child in applicable),
+            True,
             all(child.answered for child in applicable),
             children,
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from fractions import Fraction
 
 from par_cli.diagnostics import Path
 from par_cli.models import CriteriaSet, Node
@@ -18,6 +19,7 @@ class NodeInfo:
     depth: int  # 1 for areas
     source: str  # "self" | "survey", inherited
     evidence: str  # "required" | "optional", inherited
+    max_points: Fraction  # `max` as an exact fraction, computed once per set
 
     @property
     def code(self) -> str:
@@ -35,7 +37,14 @@ def walk(criteria: CriteriaSet) -> Iterator[NodeInfo]:
             else ("optional" if source == "survey" else "required")
         )
         info = NodeInfo(
-            node, path, parent.code if parent else None, area, parent.depth + 1 if parent else 1, source, evidence
+            node,
+            path,
+            parent.code if parent else None,
+            area,
+            parent.depth + 1 if parent else 1,
+            source,
+            evidence,
+            Fraction(node.max),
         )
         yield info
         for i, child in enumerate(node.children or ()):

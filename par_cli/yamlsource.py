@@ -12,7 +12,7 @@ This module never reads files: it receives bytes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -30,6 +30,7 @@ PLAIN = "?"  # tag our resolver gives plain scalars without an explicit tag
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
+_NUMBER_START = frozenset("0123456789+-.")
 _NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\Z")
 _DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+\Z")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -52,10 +53,9 @@ class YamlNumber(Decimal):
 
 
 class _Resolver(BaseResolver):
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        if kind is ScalarNode and implicit[0]:
-            return PLAIN
-        return BaseResolver.resolve(self, kind, value, implicit)  # type: ignore[no-untyped-call]
+    # Every node gets the tag PLAIN unless the file gives one explicitly; the walk types scalars from their
+    # text and style. `str.format` ignores its arguments, so this is a C call per node, not a Python one.
+    resolve = PLAIN.format
 
 
 def _loader_class() -> Any:
@@ -93,25 +93,55 @@ _LOADER: Any = _loader_class()
 Position = tuple[int, int]
 
 
+def _position(node: Node) -> Position:
+    mark = node.start_mark
+    return (mark.line + 1, mark.column + 1)
+
+
 @dataclass(frozen=True)
 class Document:
-    """A parsed YAML file: its top-level mapping, and where each key and value stands."""
+    """A parsed YAML file: its top-level mapping as plain values, and its node tree for locating them.
+
+    Positions are looked up in the node tree only when a message needs one, so a file that is fine
+    costs nothing for them.
+    """
 
     file: str
     data: dict[str, Any]
-    positions: dict[Path, Position]
-    key_positions: dict[Path, Position]
+    root: Node | None = None
     notes: tuple[Diagnostic, ...] = ()
+
+    def _find(self, path: Path) -> tuple[Node | None, Node | None, bool]:
+        """(value node, key node, whole path found) for the longest prefix of `path` in the tree."""
+        node, key_node = self.root, None
+        for part in path:
+            found = None
+            if isinstance(node, MappingNode) and isinstance(part, str):
+                found = next(((k, v) for k, v in node.value if isinstance(k, ScalarNode) and k.value == part), None)
+            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                found = (None, node.value[part])
+            if found is None:
+                return node, None, False
+            key_node, node = found
+        return node, key_node, True
 
     def locate(self, path: Path, *, key: bool = False) -> Position:
         """Position of the value at `path` (or of its key), else of the nearest enclosing value."""
-        if key and path in self.key_positions:
-            return self.key_positions[path]
-        for end in range(len(path), -1, -1):
-            found = self.positions.get(path[:end])
-            if found is not None:
-                return found
-        return (1, 1)
+        node, key_node, whole = self._find(path)
+        if key and whole and key_node is not None:
+            return _position(key_node)
+        return _position(node) if node is not None else (1, 1)
+
+    def key_lines(self, path: Path) -> dict[str, int]:
+        """Line of each key of the mapping at `path` (the first, where a key repeats)."""
+        node, _, whole = self._find(path)
+        if not whole or not isinstance(node, MappingNode):
+            return {}
+        lines: dict[str, int] = {}
+        for key_node, _value in node.value:
+            if isinstance(key_node, ScalarNode):
+                lines.setdefault(str(key_node.value), key_node.start_mark.line + 1)
+        return lines
 
     def place(self, diagnostic: Diagnostic, *, key: bool = False) -> Diagnostic:
         line, col = self.locate(diagnostic.path, key=key)
@@ -124,23 +154,29 @@ class _Abort(Exception):
         self.position = position
 
 
-@dataclass
 class _Walker:
-    file: str
-    positions: dict[Path, Position] = field(default_factory=dict)
-    key_positions: dict[Path, Position] = field(default_factory=dict)
-    problems: list[Diagnostic] = field(default_factory=list)
-    notes: list[Diagnostic] = field(default_factory=list)
-    budget: int = MAX_VALUES
-    active: set[int] = field(default_factory=set)
+    """Turns a node tree into plain values in one pass; `stack` is the path being walked."""
 
-    def at(self, diagnostic: Diagnostic, node: Node) -> Diagnostic:
-        mark = node.start_mark
-        return diagnostic.located(self.file, mark.line + 1, mark.column + 1)
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Diagnostic] = []
+        self.notes: list[Diagnostic] = []
+        self.budget = MAX_VALUES
+        self.active: set[int] = set()
+        self.stack: list[str | int] = []
 
-    def walk(self, node: Node, path: Path) -> Any:
-        self.budget -= 1
-        mark = node.start_mark
+    def report(self, diagnostic: Diagnostic, node: Node, *, note: bool = False) -> None:
+        located = replace(diagnostic, path=tuple(self.stack)).located(self.file, *_position(node))
+        (self.notes if note else self.problems).append(located)
+
+    def value(self, node: Node) -> Any:
+        if node.__class__ is ScalarNode:
+            return self.scalar(node)
+        return self.collection(node)
+
+    def collection(self, node: Node) -> Any:
+        children = node.value
+        self.budget -= len(children) + 1
         if self.budget < 0:
             raise _Abort(
                 error(
@@ -148,112 +184,99 @@ class _Walker:
                     f"the document expands to more than {MAX_VALUES:,} values (anchors and aliases)",
                     hint="write the values out instead of nesting aliases",
                 ),
-                (mark.line + 1, mark.column + 1),
+                _position(node),
             )
-        self.positions[path] = (mark.line + 1, mark.column + 1)
-        if isinstance(node, ScalarNode):
-            return self.scalar(node, path)
-        if len(path) > MAX_DEPTH:
-            raise _Abort(error("Y007", f"nesting deeper than {MAX_DEPTH} levels"), self.positions[path])
+        if len(self.stack) > MAX_DEPTH:
+            raise _Abort(error("Y007", f"nesting deeper than {MAX_DEPTH} levels"), _position(node))
         if id(node) in self.active:
-            raise _Abort(error("Y007", "recursive alias: a value contains itself"), (mark.line + 1, mark.column + 1))
-        if node.tag not in (_SEQ, _MAP):
-            self.problems.append(self.at(error("Y010", f"unsupported YAML tag {node.tag}", path), node))
+            raise _Abort(error("Y007", "recursive alias: a value contains itself"), _position(node))
+        if node.tag not in (PLAIN, _SEQ, _MAP):
+            self.report(error("Y010", f"unsupported YAML tag {node.tag}"), node)
         self.active.add(id(node))
+        stack = self.stack
         try:
-            if isinstance(node, SequenceNode):
-                return [self.walk(child, (*path, i)) for i, child in enumerate(node.value)]
-            assert isinstance(node, MappingNode)
-            return self.mapping(node, path)
+            if node.__class__ is SequenceNode:
+                items = []
+                for i, child in enumerate(children):
+                    stack.append(i)
+                    items.append(self.scalar(child) if child.__class__ is ScalarNode else self.collection(child))
+                    stack.pop()
+                return items
+            result: dict[str, Any] = {}
+            for key_node, child in children:
+                key = self.key(key_node)
+                if key is None:
+                    continue
+                if key in result:
+                    self.duplicate(node, key_node, key)
+                    continue
+                stack.append(key)
+                result[key] = self.scalar(child) if child.__class__ is ScalarNode else self.collection(child)
+                stack.pop()
+            return result
         finally:
             self.active.discard(id(node))
 
-    def mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = self.key(key_node, path)
-            if key is None:
-                continue
-            key_path = (*path, key)
-            key_mark = key_node.start_mark
-            if key in result:
-                first = self.key_positions[key_path][0]
-                self.problems.append(
-                    self.at(
-                        error(
-                            "Y002",
-                            f"duplicate key '{key}' (first at line {first})",
-                            key_path,
-                            hint="YAML keeps only one of them: remove or merge the other",
-                        ),
-                        key_node,
-                    )
-                )
-                continue
-            self.key_positions[key_path] = (key_mark.line + 1, key_mark.column + 1)
-            result[key] = self.walk(value_node, key_path)
-        return result
+    def duplicate(self, mapping: Node, key_node: Node, key: str) -> None:
+        first = next(k for k, _ in mapping.value if isinstance(k, ScalarNode) and k.value == key)
+        self.stack.append(key)
+        self.report(
+            error(
+                "Y002",
+                f"duplicate key '{key}' (first at line {first.start_mark.line + 1})",
+                hint="YAML keeps only one of them: remove or merge the other",
+            ),
+            key_node,
+        )
+        self.stack.pop()
 
-    def key(self, node: Node, path: Path) -> str | None:
-        if not isinstance(node, ScalarNode):
-            self.problems.append(self.at(error("Y011", "a key must be text, not a list or mapping", path), node))
+    def key(self, node: Node) -> str | None:
+        if node.__class__ is not ScalarNode:
+            self.report(error("Y011", "a key must be text, not a list or mapping"), node)
             return None
-        if node.tag == PLAIN and node.value == "<<":
-            self.problems.append(
-                self.at(
-                    error("Y011", "merge keys (<<) are not supported", path, hint="write the fields out"),
-                    node,
-                )
-            )
-            return None
-        return str(node.value)
-
-    def scalar(self, node: ScalarNode, path: Path) -> Any:
         text: str = node.value
-        if node.tag == _STR:
-            return text
-        if node.tag != PLAIN:
-            self.problems.append(self.at(error("Y010", f"unsupported YAML tag {node.tag}", path), node))
-            return text
-        if _NUMBER.match(text):
-            return YamlNumber(text)
-        if text in _NULLS:
+        if text == "<<" and not node.style:
+            self.report(error("Y011", "merge keys (<<) are not supported", hint="write the fields out"), node)
             return None
+        return text
+
+    def scalar(self, node: Node) -> Any:
+        text: str = node.value
+        if node.tag != PLAIN:
+            if node.tag != _STR:
+                self.report(error("Y010", f"unsupported YAML tag {node.tag}"), node)
+            return text
+        if node.style:  # quoted or block scalar: always text
+            return text
+        if not text:
+            return None
+        if text[0] in _NUMBER_START:
+            if _NUMBER.match(text):
+                return YamlNumber(text)
+            if text.lower() in _NOT_A_NUMBER:
+                self.report(error("Y012", f"'{text}' is not a usable number", hint="give a finite number"), node)
+                return None
+            if _DECIMAL_COMMA.match(text):
+                hint = f"use a dot as decimal separator: {text.replace(',', '.')}"
+                self.report(error("Y005", f"'{text}' has a decimal comma", hint=hint), node)
+                return None
+            return text
         if text in _TRUE:
             return True
         if text in _FALSE:
             return False
+        if text in _NULLS:
+            return None
         if text in _YAML11_BOOLS:
-            self.notes.append(
-                self.at(
-                    warning(
-                        "Y004",
-                        f"'{text}' is read as text here, but as a boolean by YAML 1.1 tools",
-                        path,
-                        hint=f"write true/false for a yes/no answer, or quote '{text}' if text is meant",
-                    ),
-                    node,
-                )
+            self.report(
+                warning(
+                    "Y004",
+                    f"'{text}' is read as text here, but as a boolean by YAML 1.1 tools",
+                    hint=f"write true/false for a yes/no answer, or quote '{text}' if text is meant",
+                ),
+                node,
+                note=True,
             )
-            return text
-        if text.lower() in _NOT_A_NUMBER:
-            self.problems.append(
-                self.at(error("Y012", f"'{text}' is not a usable number", path, hint="give a finite number"), node)
-            )
-            return None
-        if _DECIMAL_COMMA.match(text):
-            self.problems.append(
-                self.at(
-                    error(
-                        "Y005",
-                        f"'{text}' has a decimal comma",
-                        path,
-                        hint=f"use a dot as decimal separator: {text.replace(',', '.')}",
-                    ),
-                    node,
-                )
-            )
-            return None
         return text
 
 
@@ -334,10 +357,10 @@ def parse(raw: bytes, file: str) -> tuple[Document | None, list[Diagnostic]]:
         ]
     walker = _Walker(file)
     try:
-        data = walker.walk(root, ())
+        data = walker.collection(root)
     except _Abort as abort:
         return None, [abort.diagnostic.located(file, *abort.position)]
     except RecursionError:
         return None, [error("Y007", f"nesting deeper than {MAX_DEPTH} levels").located(file, 1, 1)]
-    document = Document(file, data, walker.positions, walker.key_positions, tuple(walker.notes + notes))
+    document = Document(file, data, root, tuple(walker.notes + notes))
     return document, walker.problems

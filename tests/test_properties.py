@@ -113,7 +113,7 @@ def _score(criteria: CriteriaSet, answers: dict[str, Any]) -> Score:
     assessment = Assessment.model_validate(
         {"kind": "assessment", "criteria": "gen", "agency": {"id": "a", "name": "A"}, "answers": answers}
     )
-    doc = Document("gen.yaml", {}, {}, {})
+    doc = Document("gen.yaml", {})
     bound, problems = bind(criteria, index(criteria), assessment, doc)
     assert bound is not None, problems
     return score(bound)

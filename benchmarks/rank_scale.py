@@ -1,0 +1,90 @@
+"""National-scale `par rank`: wall time, bare libyaml parse time of the same files, their ratio, peak memory.
+
+Targets (issue 3): ratio ≤ 0.5 on 2 cores; peak memory ≤ 300 MB (the whole process tree, sampled).
+
+    python benchmarks/make_workload.py            # once: 3,400 commune files in benchmarks/workload/
+    python benchmarks/rank_scale.py [--workload benchmarks/workload] [--jobs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import yaml
+
+
+def tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc (Linux)."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
+            for task in Path(f"/proc/{current}/task").iterdir():
+                stack += [int(child) for child in (task / "children").read_text().split()]
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total
+
+
+def run_rank(workload: Path, jobs: int | None) -> tuple[float, int]:
+    command = [sys.executable, "-m", "par_cli", "rank", str(workload), "--format", "json"]
+    if jobs:
+        command += ["--jobs", str(jobs)]
+    peak = 0
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss_kb(process.pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    _, err = process.communicate()
+    elapsed = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        sys.exit(f"par rank failed ({process.returncode}): {err.decode()[:2000]}")
+    return elapsed, peak
+
+
+def bare_parse(files: list[Path]) -> float:
+    start = time.perf_counter()
+    for path in files:
+        with path.open("rb") as handle:
+            yaml.load(handle, Loader=yaml.CSafeLoader)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--workload", type=Path, default=Path(__file__).parent / "workload")
+    parser.add_argument("--jobs", type=int, default=None)
+    args = parser.parse_args()
+    files = sorted(args.workload.glob("xa-*.yaml"))
+    if not files:
+        sys.exit(f"no workload in {args.workload}: run benchmarks/make_workload.py first")
+    size = sum(p.stat().st_size for p in files)
+    bare_parse(files[:50])  # warm the file cache
+    parse = bare_parse(files)
+    wall, peak_kb = run_rank(args.workload, args.jobs)
+    print(f"files                      {len(files)} ({size / 2**20:.1f} MB)")
+    print(f"par rank (wall)            {wall:.2f} s")
+    print(f"libyaml CSafeLoader parse  {parse:.2f} s (one process)")
+    print(f"ratio                      {wall / parse:.2f}  (target ≤ 0.50)")
+    print(f"peak memory (tree RSS)     {peak_kb / 1024:.0f} MB  (target ≤ 300 MB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""Rankings (spec §3): pure functions from scored entries to ranked groups, with last year's ranks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+
+from par_cli.batch import Entry
+from par_cli.diagnostics import Diagnostic, error
+from par_cli.numbers import exact_sum
+
+GROUP_BY = ("group", "none", "period")
+
+
+def group_value(entry: Entry, group_by: str) -> str | None:
+    if group_by == "none":
+        return None
+    if group_by == "period":
+        return entry.period
+    return entry.group
+
+
+@dataclass(frozen=True, slots=True)
+class RankedRow:
+    entry: Entry
+    rank: int
+    previous_rank: int | None
+    rank_change: int | None  # positive: moved up
+
+
+@dataclass(frozen=True)
+class RankGroup:
+    criteria_id: str
+    criteria_title: str
+    group: str | None
+    precision: int
+    rows: tuple[RankedRow, ...]
+    average: Fraction  # exact mean of the exact indices
+    grades: tuple[tuple[str, int], ...]  # grade label → agencies, in the set's order ("—" for no grade)
+
+    @property
+    def count(self) -> int:
+        return len(self.rows)
+
+
+PreviousRanks = Mapping[tuple[str | None, str], int]
+
+
+def competition_ranks(entries: list[Entry]) -> list[tuple[int, Entry]]:
+    """High to low by exact index; equal indices share a rank and the next is skipped (1, 2, 2, 4)."""
+    ordered = sorted(entries, key=lambda e: (-e.index, e.agency_name, e.agency_id))
+    ranked: list[tuple[int, Entry]] = []
+    for position, entry in enumerate(ordered, start=1):
+        same = ranked and ranked[-1][1].index == entry.index
+        ranked.append((ranked[-1][0] if same else position, entry))
+    return ranked
+
+
+def duplicates(entries: Iterable[Entry], group_by: str) -> list[Diagnostic]:
+    """Two files for one agency id in one ranking group: an error naming both files."""
+    seen: dict[tuple[str, str | None, str], Entry] = {}
+    problems = []
+    for entry in entries:
+        key = (entry.criteria_id, group_value(entry, group_by), entry.agency_id)
+        if key in seen:
+            first = seen[key]
+            problems.append(
+                error(
+                    "R003",
+                    f"agency id '{entry.agency_id}' is also in {first.file}: one file per agency and group",
+                    hint="agency ids must be unique within a group",
+                ).located(entry.file, 0, 0)
+            )
+        else:
+            seen[key] = entry
+    return problems
+
+
+def rank(entries: Iterable[Entry], group_by: str = "group", previous: PreviousRanks | None = None) -> list[RankGroup]:
+    grouped: dict[tuple[str, str | None], list[Entry]] = {}
+    for entry in entries:
+        grouped.setdefault((entry.criteria_id, group_value(entry, group_by)), []).append(entry)
+    groups = []
+    for (criteria_id, group), members in sorted(grouped.items(), key=lambda kv: (kv[0][0], kv[0][1] is None, kv[0][1] or "")):
+        rows = []
+        for position, entry in competition_ranks(members):
+            before = previous.get((group, entry.agency_id)) if previous is not None else None
+            rows.append(RankedRow(entry, position, before, before - position if before is not None else None))
+        labels = members[0].grade_labels
+        counts = {label: 0 for label in labels}
+        for entry in members:
+            counts[entry.grade or "—"] = counts.get(entry.grade or "—", 0) + 1
+        groups.append(
+            RankGroup(
+                criteria_id=criteria_id,
+                criteria_title=members[0].criteria_title,
+                group=group,
+                precision=members[0].precision,
+                rows=tuple(rows),
+                average=exact_sum(e.index for e in members) / len(members),
+                grades=tuple((label, n) for label, n in counts.items()),
+            )
+        )
+    return groups
+
+
+def previous_ranks(groups: Iterable[RankGroup]) -> dict[tuple[str | None, str], int]:
+    """(group, agency id) → rank: agencies are matched across years by group and id, not by criteria set."""
+    return {(g.group, row.entry.agency_id): row.rank for g in groups for row in g.rows}

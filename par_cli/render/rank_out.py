@@ -1,0 +1,210 @@
+"""Ranking output in every format: rich table, JSON (spec §4), CSV for Excel, Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+from fractions import Fraction
+from typing import Any
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from par_cli.numbers import shown
+from par_cli.ranking import RankedRow, RankGroup
+from par_cli.render.json_out import number
+
+
+def change_text(row: RankedRow, has_previous: bool) -> str:
+    """▲3 up three places, ▼2 down two, = unchanged, new (not ranked last year); blank without --previous."""
+    if not has_previous:
+        return ""
+    if row.rank_change is None:
+        return "new"
+    if row.rank_change > 0:
+        return f"▲{row.rank_change}"
+    if row.rank_change < 0:
+        return f"▼{-row.rank_change}"
+    return "="
+
+
+def _index(value: Fraction | None, places: int) -> str:
+    return "—" if value is None else shown(value, places)
+
+
+def group_heading(group: RankGroup) -> str:
+    where = f" · group {group.group}" if group.group is not None else ""
+    return f"{group.criteria_title} [{group.criteria_id}]{where}"
+
+
+def group_summary(group: RankGroup) -> str:
+    grades = ", ".join(f"{label} {n}" for label, n in group.grades if n or label != "—")
+    text = f"{group.count} agencies · average index {shown(group.average, group.precision)}"
+    return text + (f" · {grades}" if grades else "")
+
+
+def area_codes(group: RankGroup) -> list[str]:
+    return [code for code, _, _ in group.rows[0].entry.areas] if group.rows else []
+
+
+def rank_view(groups: list[RankGroup], has_previous: bool, areas: bool = False) -> RenderableType:
+    parts: list[RenderableType] = []
+    for n, group in enumerate(groups):
+        p = group.precision
+        table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
+        table.add_column("Rank", justify="right")
+        table.add_column("Agency", overflow="fold", ratio=1)
+        for name in ("Points", "Max", "Index %"):
+            table.add_column(name, justify="right", no_wrap=True)
+        table.add_column("Grade")
+        if has_previous:
+            table.add_column("Prev", justify="right")
+            table.add_column("Change", justify="right")
+        codes = area_codes(group) if areas else []
+        for code in codes:
+            table.add_column(code, justify="right", no_wrap=True)
+        for row in group.rows:
+            entry = row.entry
+            cells = [
+                str(row.rank),
+                entry.agency_name,
+                shown(entry.points, p),
+                shown(entry.max, p),
+                shown(entry.index, p),
+                entry.grade or "—",
+            ]
+            if has_previous:
+                cells += [str(row.previous_rank) if row.previous_rank else "—", change_text(row, True)]
+            cells += [_index(index, p) for _, _, index in entry.areas] if areas else []
+            table.add_row(*cells)
+        if n:
+            parts.append(Text())
+        parts += [Text(group_heading(group), style="bold"), table, Text(group_summary(group))]
+    return Group(*parts)
+
+
+def rank_dict(groups: list[RankGroup], areas: bool = False) -> dict[str, Any]:
+    out = []
+    for group in groups:
+        p = group.precision
+        rows = []
+        for row in group.rows:
+            e = row.entry
+            item: dict[str, Any] = {
+                "rank": row.rank,
+                "agency": {"id": e.agency_id, "name": e.agency_name, "group": e.group},
+                "points": number(e.points, p),
+                "max": number(e.max, p),
+                "index": number(e.index, p),
+                "grade": e.grade,
+                "previous_rank": row.previous_rank,
+                "rank_change": row.rank_change,
+                "file": e.file,
+            }
+            if areas:
+                item["areas"] = [{"code": c, "title": t, "index": number(i, p)} for c, t, i in e.areas]
+            rows.append(item)
+        out.append(
+            {
+                "criteria": group.criteria_id,
+                "criteria_title": group.criteria_title,
+                "group": group.group,
+                "count": group.count,
+                "average": number(group.average, p),
+                "grades": dict(group.grades),
+                "rows": rows,
+            }
+        )
+    return {"groups": out}
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(text: str | None) -> str:
+    """Text from an input file as a spreadsheet cell that Excel will not run as a formula."""
+    if text is None:
+        return ""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def rank_csv(groups: list[RankGroup], areas: bool = False) -> str:
+    """UTF-8 with a BOM (Excel opens Vietnamese text correctly), one row per agency, figures as numbers."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    codes = sorted({code for g in groups for code in area_codes(g)}, key=_code_key) if areas else []
+    writer.writerow(
+        [
+            "criteria",
+            "group",
+            "rank",
+            "agency_id",
+            "agency",
+            "points",
+            "max",
+            "index",
+            "grade",
+            "previous_rank",
+            "rank_change",
+            *[f"area_{code}" for code in codes],
+        ]
+    )
+    for group in groups:
+        p = group.precision
+        for row in group.rows:
+            e = row.entry
+            by_code = {code: index for code, _, index in e.areas}
+            writer.writerow(
+                [
+                    safe_cell(group.criteria_id),
+                    safe_cell(group.group),
+                    row.rank,
+                    safe_cell(e.agency_id),
+                    safe_cell(e.agency_name),
+                    shown(e.points, p),
+                    shown(e.max, p),
+                    shown(e.index, p),
+                    safe_cell(e.grade),
+                    "" if row.previous_rank is None else row.previous_rank,
+                    "" if row.rank_change is None else row.rank_change,
+                    *[_csv_index(by_code.get(code), p) for code in codes],
+                ]
+            )
+    return "\ufeff" + buffer.getvalue()
+
+
+def _csv_index(value: Fraction | None, places: int) -> str:
+    return "" if value is None else shown(value, places)
+
+
+def _code_key(code: str) -> list[tuple[int, int | str]]:
+    return [(0, int(part)) if part.isdigit() else (1, part) for part in code.split(".")]
+
+
+def _md(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def rank_markdown(groups: list[RankGroup], has_previous: bool, areas: bool = False) -> str:
+    lines: list[str] = []
+    for group in groups:
+        p = group.precision
+        codes = area_codes(group) if areas else []
+        header = ["Rank", "Agency", "Points", "Max", "Index %", "Grade"]
+        header += ["Previous", "Change"] if has_previous else []
+        header += codes
+        lines += [f"## {_md(group_heading(group))}", "", "| " + " | ".join(header) + " |"]
+        align = ["---:", ":---", "---:", "---:", "---:", ":---"] + (["---:", "---:"] if has_previous else [])
+        lines.append("| " + " | ".join(align + ["---:"] * len(codes)) + " |")
+        for row in group.rows:
+            e = row.entry
+            cells = [str(row.rank), _md(e.agency_name), shown(e.points, p), shown(e.max, p), shown(e.index, p)]
+            cells.append(_md(e.grade or "—"))
+            if has_previous:
+                cells += [str(row.previous_rank) if row.previous_rank else "—", change_text(row, True)]
+            cells += [_index(index, p) for _, _, index in e.areas] if areas else []
+            lines.append("| " + " | ".join(cells) + " |")
+        lines += ["", _md(group_summary(group)), ""]
+    return "\n".join(lines)
