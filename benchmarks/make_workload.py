@@ -40,12 +40,24 @@ def criteria_text() -> str:
         "areas:",
     ]
     for a in range(1, AREAS + 1):
-        lines += [f'  - code: "{a}"', f'    title: "Lĩnh vực {a}"', f"    max: {CRITERIA_PER_AREA * LEAVES_PER_CRITERION * 0.5}", "    children:"]
+        lines += [
+            f'  - code: "{a}"',
+            f'    title: "Lĩnh vực {a}"',
+            f"    max: {CRITERIA_PER_AREA * LEAVES_PER_CRITERION * 0.5}",
+            "    children:",
+        ]
         for c in range(1, CRITERIA_PER_AREA + 1):
-            lines += [f'      - code: "{a}.{c}"', f'        title: "Tiêu chí {a}.{c}"', f"        max: {LEAVES_PER_CRITERION * 0.5}", "        children:"]
+            lines += [
+                f'      - code: "{a}.{c}"',
+                f'        title: "Tiêu chí {a}.{c}"',
+                f"        max: {LEAVES_PER_CRITERION * 0.5}",
+                "        children:",
+            ]
             for leaf in range(1, LEAVES_PER_CRITERION + 1):
                 kind = KINDS[(a + c + leaf) % len(KINDS)]
-                lines.append(f'          - {{code: "{a}.{c}.{leaf}", title: "Tiêu chí thành phần {a}.{c}.{leaf}", max: 0.5, allow_na: true, rule: {leaf_rule(kind)}}}')
+                lines.append(
+                    f'          - {{code: "{a}.{c}.{leaf}", title: "Tiêu chí thành phần {a}.{c}.{leaf}", max: 0.5, allow_na: true, rule: {leaf_rule(kind)}}}'
+                )
     return "\n".join(lines) + "\n"
 
 
@@ -99,7 +111,9 @@ def main() -> None:
     for n in range(1, args.communes + 1):
         (args.out / f"xa-{n:05d}.yaml").write_text(assessment_text(n, rnd), encoding="utf-8")
     size = sum(p.stat().st_size for p in args.out.glob("xa-*.yaml"))
-    print(f"{args.communes} assessments, {size / args.communes / 1024:.1f} KB each, {size / 2**20:.1f} MB in {args.out}")
+    print(
+        f"{args.communes} assessments, {size / args.communes / 1024:.1f} KB each, {size / 2**20:.1f} MB in {args.out}"
+    )
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from par_cli.loader import YAML_SUFFIXES, Workspace, display, file_kind
 from par_cli.scoring import Score, score
 
 SERIAL_BELOW = 48  # files: a pool costs more than it saves below this
-CHUNK = 24  # files per task sent to a worker
+CHUNK = 40  # files per task sent to a worker
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,7 @@ def entry_of(result: Score, grade_labels: tuple[str, ...]) -> Entry:
         max=result.max,
         index=result.index,
         grade=result.grade,
-        areas=tuple((area.code, area.title, area.index) for area in result.areas),
+        areas=tuple((area.code, area.title, area.percent) for area in result.areas),
         file=result.file,
     )
 
@@ -75,7 +75,9 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
     for path in paths:
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file() and not _hidden(p.relative_to(path))
+                p
+                for p in path.rglob("*")
+                if p.suffix in YAML_SUFFIXES and p.is_file() and not _hidden(p.relative_to(path))
             )
             files += [p for p in found if file_kind(p) != "criteria"]
         elif path.is_file():
@@ -97,7 +99,7 @@ class _Scorer:
     def __call__(self, path: Path) -> Outcome:
         try:
             bound = self.workspace.assessment(path)
-            result = score(bound)
+            result = score(bound, detail=False)
         except ParError as exc:
             return exc.diagnostics
         labels = self.labels.get(result.criteria_id)

@@ -58,9 +58,9 @@ def _split(raw: Any, path: Path, problems: list[Diagnostic]) -> dict[str, Any] |
     if raw == "na":
         return {"na": True}
     if isinstance(raw, dict) and raw:
+        if ANSWER_FIELDS.issuperset(raw):
+            return raw
         fields = set(raw)
-        if fields <= ANSWER_FIELDS:
-            return dict(raw)
         known = fields & ANSWER_FIELDS
         if known:
             unknown = sorted(fields - ANSWER_FIELDS)

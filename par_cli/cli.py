@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Optional, TypeVar
@@ -130,11 +129,13 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 def _plain(renderable: object, width: int = 120) -> str:
+    import io
+
     from rich.console import Console
 
-    console = Console(width=width, no_color=True, highlight=False, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+    console = Console(width=width, no_color=True, highlight=False, file=io.StringIO())
     console.print(renderable)
-    return console.export_text()
+    return console.file.getvalue()  # type: ignore[attr-defined,no-any-return]
 
 
 def _score_folder(paths: list[Path], criteria: Path | None, jobs: int | None, what: str) -> list:  # type: ignore[type-arg]
@@ -144,7 +145,9 @@ def _score_folder(paths: list[Path], criteria: Path | None, jobs: int | None, wh
 
     files, problems = discover(paths)
     if not files and not problems:
-        problems.append(error("F002", f"no assessment files found for {what}").located(", ".join(map(str, paths)), 0, 0))
+        problems.append(
+            error("F002", f"no assessment files found for {what}").located(", ".join(map(str, paths)), 0, 0)
+        )
     entries: list[Entry] = []
     diagnostics: list[Diagnostic] = list(problems)
     progress_bar = None

@@ -251,7 +251,13 @@ def load_previous_ranks(path: Path) -> dict[tuple[str | None, str], int]:
     problems = []
     groups = data.get("groups") if isinstance(data, dict) else None
     if not isinstance(groups, list):
-        raise ParError([error("J002", "not a ranking: expected {\"groups\": [...]} as written by `par rank --format json`").located(name, 1, 1)])
+        raise ParError(
+            [
+                error(
+                    "J002", 'not a ranking: expected {"groups": [...]} as written by `par rank --format json`'
+                ).located(name, 1, 1)
+            ]
+        )
     for g, group in enumerate(groups):
         rows = group.get("rows") if isinstance(group, dict) else None
         label = group.get("group") if isinstance(group, dict) else None
@@ -264,7 +270,9 @@ def load_previous_ranks(path: Path) -> dict[tuple[str | None, str], int]:
             rank = row.get("rank") if isinstance(row, dict) else None
             if not isinstance(agency_id, str) or not isinstance(rank, int) or isinstance(rank, bool) or rank < 1:
                 problems.append(
-                    error("J002", f"groups[{g}].rows[{r}]: expected a rank (a whole number ≥ 1) and agency.id").located(name, 1, 1)
+                    error("J002", f"groups[{g}].rows[{r}]: expected a rank (a whole number ≥ 1) and agency.id").located(
+                        name, 1, 1
+                    )
                 )
                 continue
             ranks[(label, agency_id)] = rank

@@ -82,7 +82,9 @@ def rank(entries: Iterable[Entry], group_by: str = "group", previous: PreviousRa
     for entry in entries:
         grouped.setdefault((entry.criteria_id, group_value(entry, group_by)), []).append(entry)
     groups = []
-    for (criteria_id, group), members in sorted(grouped.items(), key=lambda kv: (kv[0][0], kv[0][1] is None, kv[0][1] or "")):
+    for (criteria_id, group), members in sorted(
+        grouped.items(), key=lambda kv: (kv[0][0], kv[0][1] is None, kv[0][1] or "")
+    ):
         rows = []
         for position, entry in competition_ranks(members):
             before = previous.get((group, entry.agency_id)) if previous is not None else None

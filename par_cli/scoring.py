@@ -58,11 +58,12 @@ class NodeResult(NamedTuple):
     children: tuple[NodeResult, ...] = ()
 
     @property
-    def index(self) -> Fraction | None:
+    def percent(self) -> Fraction | None:
+        """The node's index (chỉ số thành phần): points / max × 100, exact; None when not applicable."""
         return percent(self.points, self.max)
 
     @property
-    def self_index(self) -> Fraction | None:
+    def self_percent(self) -> Fraction | None:
         return percent(self.self_points, self.max)
 
 
@@ -105,8 +106,9 @@ def grade_for(criteria: CriteriaSet, index: Fraction) -> str | None:
 
 
 class _Scorer:
-    def __init__(self, bound: Bound) -> None:
+    def __init__(self, bound: Bound, detail: bool) -> None:
         self.bound = bound
+        self.detail = detail  # False: final points only (no self-assessed figures, no findings)
         self.findings: list[Finding] = []
 
     def leaf_inputs(self, info: NodeInfo, answer: LeafAnswer | None) -> tuple[Any, Any]:
@@ -127,16 +129,23 @@ class _Scorer:
         max_points = info.max_points
         rule = node.scoring_rule
         points = rule.points(final, max_points) if final is not None else ZERO
-        if own is final:
+        if own is final or not self.detail:
             self_points = points
         else:
             self_points = rule.points(own, max_points) if own is not None else ZERO
+        if not self.detail:
+            return NodeResult(node.code, node.title, info.depth, max_points, points, points, True, final is not None)
         findings = self.findings
         if final is None:
             survey = info.source == "survey"
             findings.append(Finding("warning", "unanswered", node.code, line, (max_points,), survey))
         elif answer is not None and info.source == "self":
-            if info.evidence == "required" and self_points > 0 and not answer.evidence and not answer.explanation:
+            if (
+                info.evidence == "required"
+                and self_points.numerator > 0
+                and not answer.evidence
+                and not answer.explanation
+            ):
                 findings.append(Finding("warning", "missing-evidence", node.code, line, (self_points,)))
             if own is not None and points != self_points:
                 code = "appraisal-cut" if points < self_points else "appraisal-raised"
@@ -179,9 +188,12 @@ class _Scorer:
         return tuple(results)
 
 
-def score(bound: Bound) -> Score:
-    """Score one bound assessment (spec §3); ParError when nothing in it applies (no index exists)."""
-    scorer = _Scorer(bound)
+def score(bound: Bound, *, detail: bool = True) -> Score:
+    """Score one bound assessment (spec §3); ParError when nothing in it applies (no index exists).
+
+    `detail=False` (for rankings) skips what only a single score shows: self-assessed figures and findings.
+    """
+    scorer = _Scorer(bound, detail)
     criteria = bound.criteria
     areas = tuple(scorer.node(area) for area in criteria.areas)
     adjustments = scorer.adjustments()

@@ -56,6 +56,9 @@ class _Resolver(BaseResolver):
     # Every node gets the tag PLAIN unless the file gives one explicitly; the walk types scalars from their
     # text and style. `str.format` ignores its arguments, so this is a C call per node, not a Python one.
     resolve = PLAIN.format
+    # No path-based resolvers here, so the per-node bookkeeping hooks have nothing to do: C no-ops too.
+    descend_resolver = "".format  # type: ignore[assignment]
+    ascend_resolver = "".format  # type: ignore[assignment]
 
 
 def _loader_class() -> Any:
@@ -115,7 +118,7 @@ class Document:
         """(value node, key node, whole path found) for the longest prefix of `path` in the tree."""
         node, key_node = self.root, None
         for part in path:
-            found = None
+            found: tuple[Node | None, Node] | None = None
             if isinstance(node, MappingNode) and isinstance(part, str):
                 found = next(((k, v) for k, v in node.value if isinstance(k, ScalarNode) and k.value == part), None)
             elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
@@ -204,9 +207,12 @@ class _Walker:
                 return items
             result: dict[str, Any] = {}
             for key_node, child in children:
-                key = self.key(key_node)
-                if key is None:
-                    continue
+                if key_node.__class__ is ScalarNode and (key_node.style or key_node.value != "<<"):
+                    key = key_node.value  # the common case, inline: this loop runs for every key of a file
+                else:
+                    key = self.key(key_node)
+                    if key is None:
+                        continue
                 if key in result:
                     self.duplicate(node, key_node, key)
                     continue
@@ -240,7 +246,7 @@ class _Walker:
             return None
         return text
 
-    def scalar(self, node: Node) -> Any:
+    def scalar(self, node: Any) -> Any:
         text: str = node.value
         if node.tag != PLAIN:
             if node.tag != _STR:

@@ -15,16 +15,16 @@ from tests.conftest import SPEC, Write, score_file
 def test_spec_example_so_noi_vu() -> None:
     result = score_file(SPEC / "so-noi-vu.yaml")
     areas = {a.code: a for a in result.areas}
-    assert (areas["1"].points, areas["1"].max) == (Fraction("4.5"), 6)
-    assert (areas["2"].points, areas["2"].max) == (Fraction("3.25"), 4)
-    assert (areas["3"].points, areas["3"].max) == (Fraction("3.6"), 5)
+    assert (areas["1"].points, areas["1"].max) == (Fraction("4.5"), Fraction(6))
+    assert (areas["2"].points, areas["2"].max) == (Fraction("3.25"), Fraction(4))
+    assert (areas["3"].points, areas["3"].max) == (Fraction("3.6"), Fraction(5))
     assert result.points == Fraction("11.85") and result.max == 15
     assert shown(result.index, 2) == "79.00" and result.grade == "Khá"
     assert result.self_points == Fraction("12.475")
     assert shown(result.self_points, 2) == "12.48"
     assert shown(result.self_index, 2) == "83.17" and result.self_grade == "Tốt"
     leaves = {c.code: c for c in areas["1"].children[0].children}
-    assert (leaves["1.1.2"].points, leaves["1.1.2"].self_points) == (1, 2)
+    assert (leaves["1.1.2"].points, leaves["1.1.2"].self_points) == (Fraction(1), Fraction(2))
     linear = areas["2"].children[0]
     assert (linear.points, linear.self_points) == (Fraction("2.25"), Fraction("2.375"))
     assert [(f.code, f.criterion) for f in result.findings] == [("appraisal-cut", "1.1.2"), ("appraisal-cut", "2.1")]
@@ -33,9 +33,9 @@ def test_spec_example_so_noi_vu() -> None:
 def test_spec_example_so_y_te() -> None:
     result = score_file(SPEC / "so-y-te.yaml")
     areas = {a.code: a for a in result.areas}
-    assert (areas["1"].points, areas["1"].max) == (Fraction("1.5"), 4)
-    assert (areas["2"].points, areas["2"].max) == (0, 4)
-    assert (areas["3"].points, areas["3"].max) == (Fraction("1.8"), 5)
+    assert (areas["1"].points, areas["1"].max) == (Fraction("1.5"), Fraction(4))
+    assert (areas["2"].points, areas["2"].max) == (Fraction(0), Fraction(4))
+    assert (areas["3"].points, areas["3"].max) == (Fraction("1.8"), Fraction(5))
     assert result.points == Fraction("3.3") and result.max == 13
     assert shown(result.index, 2) == "25.38" and result.grade == "Trung bình"
     assert result.self_points == result.points
@@ -228,9 +228,9 @@ def test_not_applicable_leaves_points_and_maximum(write: Write) -> None:
     result = score_file(demo(write, '{"1.3": na, "2": {na: true, reason: "không phát sinh"}, "1.1": full}'))
     assert result.max == 10 - 2 + 5
     assert [(a.code, a.applicable, a.max) for a in result.areas] == [
-        ("1", True, 8),
-        ("2", False, 0),
-        ("3", True, 5),
+        ("1", True, Fraction(8)),
+        ("2", False, Fraction(0)),
+        ("3", True, Fraction(5)),
     ]
     assert result.points == 2
 

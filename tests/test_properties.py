@@ -53,18 +53,18 @@ def rule_and_inputs(draw: st.DrawFn) -> tuple[Any, Decimal, Any, Any]:
         return CheckRule(kind="check"), max_points, a, b
     if kind == "levels":
         shares = sorted(draw(st.lists(st.integers(0, 100), min_size=1, max_size=4)))
-        rule = LevelsRule.model_validate(
+        levels = LevelsRule.model_validate(
             {"kind": "levels", "levels": [{"key": f"k{i}", "percent": Decimal(s)} for i, s in enumerate(shares)]}
         )
         i, j = sorted(draw(st.lists(st.integers(0, len(shares) - 1), min_size=2, max_size=2)))
-        return rule, max_points, f"k{i}", f"k{j}"
+        return levels, max_points, f"k{i}", f"k{j}"
     if kind in ("tiers", "linear"):
         rule: Any = draw(tiers_rule(max_points))
         if kind == "linear":
             full_at = draw(st.integers(1, 100))
             zero_below = draw(st.integers(0, full_at))
             rule = LinearRule(kind="linear", full_at=Decimal(full_at), zero_below=Decimal(zero_below))
-        a, b = sorted(draw(st.lists(percent, min_size=2, max_size=2)))
+        low, high = sorted(draw(st.lists(percent, min_size=2, max_size=2)))
         if draw(st.booleans()):
             total = draw(st.integers(1, 500))
             x, y = sorted(draw(st.lists(st.integers(0, total), min_size=2, max_size=2)))
@@ -77,7 +77,7 @@ def rule_and_inputs(draw: st.DrawFn) -> tuple[Any, Decimal, Any, Any]:
                     "total": Decimal(total),
                 },
             )
-        return rule, max_points, a, b
+        return rule, max_points, low, high
     if kind in ("deduction", "count"):
         per = draw(cents)
         a, b = sorted(draw(st.lists(st.integers(0, 50), min_size=2, max_size=2)))
@@ -89,9 +89,9 @@ def rule_and_inputs(draw: st.DrawFn) -> tuple[Any, Decimal, Any, Any]:
     step = draw(st.integers(0, counts[3] if counts[3] else 0))
     moved[3] -= step
     moved[0] += step  # answers moved from D to A: a better survey
-    low = {k: Decimal(v) for k, v in zip("ABCD", counts, strict=True)}
-    high = {k: Decimal(v) for k, v in zip("ABCD", moved, strict=True)}
-    return LikertRule(kind="likert"), max_points, low, high
+    fewer = {k: Decimal(v) for k, v in zip("ABCD", counts, strict=True)}
+    more = {k: Decimal(v) for k, v in zip("ABCD", moved, strict=True)}
+    return LikertRule(kind="likert"), max_points, fewer, more
 
 
 @given(rule_and_inputs())
@@ -124,7 +124,7 @@ def tree_and_answers(draw: st.DrawFn) -> tuple[list[dict[str, Any]], dict[str, A
     areas: list[dict[str, Any]] = []
     answers: dict[str, Any] = {}
     for a in range(1, draw(st.integers(1, 4)) + 1):
-        children = []
+        children: list[dict[str, Any]] = []
         for c in range(1, draw(st.integers(1, 4)) + 1):
             code = f"{a}.{c}"
             max_points = draw(cents)
@@ -135,7 +135,7 @@ def tree_and_answers(draw: st.DrawFn) -> tuple[list[dict[str, Any]], dict[str, A
                 answers[code] = max_points * share / 100
             elif choice == "na":
                 answers[code] = "na"
-        total = sum((child["max"] for child in children), Decimal(0))
+        total = sum((Decimal(child["max"]) for child in children), Decimal(0))
         areas.append({"code": str(a), "title": str(a), "max": total, "children": children})
     if all(answers.get(child["code"]) == "na" for area in areas for child in area["children"]):
         answers.pop(areas[0]["children"][0]["code"])
@@ -162,10 +162,8 @@ def test_not_applicable_keeps_the_index_within_0_and_100(case: tuple[list[dict[s
     areas, answers = case
     result = _score(_criteria(areas), answers)
     assert 0 <= result.index <= 100
-    assert result.max == sum(
-        (Fraction(child["max"]) for area in areas for child in area["children"] if answers.get(child["code"]) != "na"),
-        Fraction(0),
-    )
+    applicable = [child for area in areas for child in area["children"] if answers.get(child["code"]) != "na"]
+    assert result.max == sum((Fraction(child["max"]) for child in applicable), Fraction(0))
     for area in result.areas:
         if area.applicable:
-            assert area.index is not None and 0 <= area.index <= 100
+            assert area.percent is not None and 0 <= area.percent <= 100

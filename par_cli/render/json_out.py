@@ -35,9 +35,9 @@ def node_json(node: NodeResult, places: int, depth: int) -> dict[str, Any]:
         "title": node.title,
         "points": number(node.points, places),
         "max": number(node.max, places),
-        "index": number(node.index, places),
+        "index": number(node.percent, places),
         "self_points": number(node.self_points, places),
-        "self_index": number(node.self_index, places),
+        "self_index": number(node.self_percent, places),
         "applicable": node.applicable,
     }
     if depth > 1 and node.children:

@@ -31,7 +31,7 @@ def _rows(table: Table, node: NodeResult, places: int, depth: int) -> None:
             _figure(node.max, places),
             _figure(node.self_points, places),
             _figure(node.points, places),
-            _figure(node.index, places),
+            _figure(node.percent, places),
             style=style,
         )
     if node.depth < depth:
