@@ -253,5 +253,61 @@ def rank(
             raise typer.Exit(1)
 
 
+criteria_app = typer.Typer(help="List and show criteria sets.", no_args_is_help=True)
+app.add_typer(criteria_app, name="criteria")
+
+
+@criteria_app.command("list")
+def criteria_list() -> None:
+    """The built-in criteria sets: id, title, status, total max, leaves and source."""
+    from par_cli.loader import builtin_sets, display
+    from par_cli.render.criteria_view import criteria_table
+
+    sets = _run(builtin_sets)
+    _console().print(criteria_table([(display(s.path), s.model) for s in sets]))
+
+
+@criteria_app.command("show")
+def criteria_show(
+    reference: Annotated[str, typer.Argument(metavar="ID|PATH", help="A criteria set id or file.")],
+    depth: Annotated[Optional[int], typer.Option(min=1, help="Levels to show (default: all).")] = None,
+) -> None:
+    """A criteria set as a tree: codes, titles, max points and each leaf's rule in words."""
+    from par_cli.loader import find_criteria
+    from par_cli.render.criteria_view import criteria_tree
+
+    loaded = _run(lambda: find_criteria(reference))
+    _console().print(criteria_tree(loaded.model, depth))
+
+
+@app.command()
+def template(
+    reference: Annotated[str, typer.Argument(metavar="ID|PATH", help="A criteria set id or file.")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the form to this file.")] = None,
+    period: Annotated[Optional[str], typer.Option(help="The period the form is for (default: this year).")] = None,
+) -> None:
+    """Print a blank assessment for a criteria set: every leaf with its rule, max points and evidence asked."""
+    import datetime
+
+    from par_cli.loader import find_criteria
+    from par_cli.render.template import template as blank_form
+
+    loaded = _run(lambda: find_criteria(reference))
+    text = blank_form(
+        loaded.model, _reference_for(reference, loaded.path, output), period or str(datetime.date.today().year)
+    )
+    _emit(text, output)
+
+
+def _reference_for(reference: str, path: Path, output: Path | None) -> str:
+    """What the form's `criteria:` says: the id when given one, else the set's path relative to the form."""
+    import os
+
+    if not Path(reference).is_file():
+        return reference
+    folder = (output or Path("x")).resolve().parent
+    return os.path.relpath(path.resolve(), folder).replace(os.sep, "/")
+
+
 def main() -> None:
     app()

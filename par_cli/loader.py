@@ -279,3 +279,28 @@ def load_previous_ranks(path: Path) -> dict[tuple[str | None, str], int]:
     if problems:
         raise ParError(problems)
     return ranks
+
+
+def find_criteria(reference: str, base: Path | None = None) -> LoadedCriteria:
+    """A criteria set named on the command line: a file path, else an id beside `base`, in its parents or built in."""
+    path = Path(reference)
+    if path.is_file():
+        return load_criteria(path)
+    workspace = Workspace()
+    resolved = workspace.resolve(reference, base or Path.cwd()) if "/" not in reference else None
+    if resolved is None:
+        raise ParError(
+            [
+                error(
+                    "R001",
+                    f"criteria set '{reference}' not found",
+                    hint="give a file path or an id; `par criteria list` shows the built-in sets",
+                ).located(reference, 0, 0)
+            ]
+        )
+    return workspace.criteria(resolved)
+
+
+def builtin_sets() -> list[LoadedCriteria]:
+    """Every criteria set shipped with par (each must load: the test suite checks it)."""
+    return [load_criteria(path) for path in yaml_files(builtin_dir())]

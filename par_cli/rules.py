@@ -164,10 +164,6 @@ class PointsRule(Strict):
     def top(self, max_points: Decimal) -> Decimal:
         return max_points
 
-    def describe(self) -> str:
-        step = f" in steps of {fmt(self.step)}" if self.step is not None else ""
-        return f"points given directly{step}"
-
 
 class CheckRule(Strict):
     """Yes/no: full points or none."""
@@ -186,9 +182,6 @@ class CheckRule(Strict):
     def top(self, max_points: Decimal) -> Decimal:
         return max_points
 
-    def describe(self) -> str:
-        return "true: full points; false: 0"
-
 
 def _one_of(model: BaseModel, a: str, b: str) -> None:
     given = [name for name in (a, b) if getattr(model, name) is not None]
@@ -201,10 +194,6 @@ def _award(points: Decimal | None, percent: Decimal | None, max_points: Fraction
         return Fraction(points)
     assert percent is not None
     return max_points * Fraction(percent) / HUNDRED
-
-
-def _award_text(points: Decimal | None, percent: Decimal | None) -> str:
-    return f"{fmt(points)} points" if points is not None else f"{fmt(percent or 0)}% of max"
 
 
 def _award_top(points: Decimal | None, percent: Decimal | None, max_points: Decimal) -> Decimal:
@@ -254,12 +243,6 @@ class LevelsRule(Strict):
 
     def top(self, max_points: Decimal) -> Decimal:
         return max(_award_top(lv.points, lv.percent, max_points) for lv in self.levels)
-
-    def describe(self) -> str:
-        return "; ".join(
-            f"{lv.key}{f' ({lv.label})' if lv.label else ''}: {_award_text(lv.points, lv.percent)}"
-            for lv in self.levels
-        )
 
 
 class Tier(Strict):
@@ -326,14 +309,6 @@ class TiersRule(Strict):
     def top(self, max_points: Decimal) -> Decimal:
         return max(_award_top(t.points, t.percent, max_points) for t in self.tiers)
 
-    def describe(self) -> str:
-        unit = "%" if self.input == "percent" else ""
-        parts = [
-            f"{'≥' if t.min is not None else '>'} {fmt(t.bound)}{unit}: {_award_text(t.points, t.percent)}"
-            for t in self.tiers
-        ]
-        return "; ".join([*parts, "otherwise 0"])
-
 
 class LinearRule(Strict):
     """Points proportional to a percentage: max × min(x, full_at) / full_at, 0 below zero_below."""
@@ -361,14 +336,6 @@ class LinearRule(Strict):
     def top(self, max_points: Decimal) -> Decimal:
         return max_points
 
-    def describe(self) -> str:
-        text = f"max × rate / {fmt(self.full_at)}%" if self.full_at != 100 else "max × rate"
-        if self.full_at != 100:
-            text += f" (full points from {fmt(self.full_at)}%)"
-        if self.zero_below:
-            text += f"; 0 below {fmt(self.zero_below)}%"
-        return text
-
 
 class DeductionRule(Strict):
     """Max minus `per` for each violation, not below 0."""
@@ -389,9 +356,6 @@ class DeductionRule(Strict):
     def top(self, max_points: Decimal) -> Decimal:
         return max_points
 
-    def describe(self) -> str:
-        return f"max − {fmt(self.per)} per violation, not below 0"
-
 
 class CountRule(Strict):
     """`per` points for each item counted, up to max."""
@@ -411,9 +375,6 @@ class CountRule(Strict):
 
     def top(self, max_points: Decimal) -> Decimal:
         return max_points
-
-    def describe(self) -> str:
-        return f"{fmt(self.per)} per item, up to max"
 
 
 DEFAULT_SCALE = {"A": Decimal(100), "B": Decimal(60), "C": Decimal(20), "D": Decimal(0)}
@@ -445,10 +406,6 @@ class LikertRule(Strict):
 
     def top(self, max_points: Decimal) -> Decimal:
         return max_points * max(self.scale.values()) / 100
-
-    def describe(self) -> str:
-        scale = ", ".join(f"{answer}={fmt(value)}%" for answer, value in self.scale.items())
-        return f"survey answers weighted {scale}"
 
 
 Rule = Annotated[

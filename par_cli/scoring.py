@@ -162,12 +162,11 @@ class _Scorer:
         applicable = [child for child in children if child.applicable]
         if not applicable:
             return NodeResult(node.code, node.title, info.depth, ZERO, ZERO, ZERO, False, True, children)
-        whole = len(applicable) == len(children)
         return NodeResult(
             node.code,
             node.title,
             info.depth,
-            info.max_points if whole else exact_sum(child.max for child in applicable),  # max = Σ children: checked
+            exact_sum(child.max for child in applicable),
             exact_sum(child.points for child in applicable),
             exact_sum(child.self_points for child in applicable),
             True,

@@ -121,25 +121,43 @@ def _score(criteria: CriteriaSet, answers: dict[str, Any]) -> Score:
 
 @st.composite
 def tree_and_answers(draw: st.DrawFn) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    areas: list[dict[str, Any]] = []
+    """Areas → criteria → leaves, any node possibly N/A, leaves answered, N/A or unanswered."""
     answers: dict[str, Any] = {}
-    for a in range(1, draw(st.integers(1, 4)) + 1):
-        children: list[dict[str, Any]] = []
-        for c in range(1, draw(st.integers(1, 4)) + 1):
-            code = f"{a}.{c}"
+
+    def node(code: str, depth: int) -> dict[str, Any]:
+        if depth == 3 or (depth > 1 and draw(st.booleans())):
             max_points = draw(cents)
-            children.append({"code": code, "title": code, "max": max_points, "allow_na": True})
-            choice = draw(st.sampled_from(["value", "na", "none"]))
+            choice = draw(st.sampled_from(["value", "value", "na", "none"]))
             if choice == "value":
-                share = draw(st.integers(0, 100))
-                answers[code] = max_points * share / 100
+                answers[code] = max_points * draw(st.integers(0, 100)) / 100
             elif choice == "na":
                 answers[code] = "na"
+            return {"code": code, "title": code, "max": max_points, "allow_na": True}
+        children = [node(f"{code}.{i}", depth + 1) for i in range(1, draw(st.integers(1, 3)) + 1)]
+        if depth > 1 and draw(st.integers(0, 5)) == 0:
+            answers[code] = "na"  # a whole branch
+            for key in [k for k in answers if k.startswith(code + ".")]:
+                del answers[key]
         total = sum((Decimal(child["max"]) for child in children), Decimal(0))
-        areas.append({"code": str(a), "title": str(a), "max": total, "children": children})
-    if all(answers.get(child["code"]) == "na" for area in areas for child in area["children"]):
-        answers.pop(areas[0]["children"][0]["code"])
+        return {"code": code, "title": code, "max": total, "allow_na": True, "children": children}
+
+    areas = [node(str(a), 1) for a in range(1, draw(st.integers(1, 4)) + 1)]
+    if _applicable_max(areas, answers) == 0:
+        answers.clear()
     return areas, answers
+
+
+def _applicable_max(nodes: list[dict[str, Any]], answers: dict[str, Any]) -> Fraction:
+    """The applicable maximum worked out independently of the engine: leaves not N/A, under no N/A branch."""
+    total = Fraction(0)
+    for item in nodes:
+        if answers.get(item["code"]) == "na":
+            continue
+        if "children" in item:
+            total += _applicable_max(item["children"], answers)
+        else:
+            total += Fraction(item["max"])
+    return total
 
 
 @given(tree_and_answers(), st.randoms())
@@ -162,8 +180,8 @@ def test_not_applicable_keeps_the_index_within_0_and_100(case: tuple[list[dict[s
     areas, answers = case
     result = _score(_criteria(areas), answers)
     assert 0 <= result.index <= 100
-    applicable = [child for area in areas for child in area["children"] if answers.get(child["code"]) != "na"]
-    assert result.max == sum((Fraction(child["max"]) for child in applicable), Fraction(0))
+    assert result.max == _applicable_max(areas, answers)
     for area in result.areas:
         if area.applicable:
             assert area.percent is not None and 0 <= area.percent <= 100
+            assert area.max == _applicable_max([a for a in areas if a["code"] == area.code], answers)

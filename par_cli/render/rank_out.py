@@ -40,7 +40,7 @@ def group_heading(group: RankGroup) -> str:
 
 
 def group_summary(group: RankGroup) -> str:
-    grades = ", ".join(f"{label} {n}" for label, n in group.grades if n or label != "—")
+    grades = ", ".join(f"{label} {n}" for label, n in group.grades if n)
     text = f"{group.count} agencies · average index {shown(group.average, group.precision)}"
     return text + (f" · {grades}" if grades else "")
 
@@ -54,14 +54,14 @@ def rank_view(groups: list[RankGroup], has_previous: bool, areas: bool = False) 
     for n, group in enumerate(groups):
         p = group.precision
         table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
-        table.add_column("Rank", justify="right")
+        table.add_column("Rank", justify="right", no_wrap=True)
         table.add_column("Agency", overflow="fold", ratio=1)
         for name in ("Points", "Max", "Index %"):
             table.add_column(name, justify="right", no_wrap=True)
-        table.add_column("Grade")
+        table.add_column("Grade", no_wrap=True)
         if has_previous:
-            table.add_column("Prev", justify="right")
-            table.add_column("Change", justify="right")
+            table.add_column("Prev", justify="right", no_wrap=True)
+            table.add_column("Change", justify="right", no_wrap=True)
         codes = area_codes(group) if areas else []
         for code in codes:
             table.add_column(code, justify="right", no_wrap=True)
