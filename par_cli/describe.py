@@ -65,7 +65,9 @@ def describe_rule(rule: Any, lang: str = "vi") -> str:
                 else f"đạt từ {full}%: điểm tối đa; dưới: theo tỷ lệ"
             )
             return text + (f"; dưới {number(rule.zero_below, lang)}%: 0 điểm" if rule.zero_below else "")
-        text = "points = rate × max" if rule.full_at == 100 else f"full points from {full}%, proportional below"
+        text = "points = rate × max"
+        if rule.full_at != 100:
+            text = f"full points from {full}%, proportional below"
         return text + (f"; 0 below {number(rule.zero_below, lang)}%" if rule.zero_below else "")
     if isinstance(rule, DeductionRule):
         per = number(rule.per, lang)

@@ -136,7 +136,7 @@ def test_year_over_year_with_renamed_criteria_new_and_gone_agencies(year: Write)
         "   3   Sở b      90.00   100.00     90.00   A          2       ▼1",
         "   4   Sở c      60.00   100.00     60.00   C          3       ▼1",
     ]
-    assert lines[7] == "4 agencies · average index 86.25 · A 3, B 0, C 1"
+    assert lines[7] == "4 agencies · average index 86.25 · A 3, C 1"
 
 
 def test_csv_opens_in_excel_and_neutralises_formulas(year: Write) -> None:
@@ -168,7 +168,7 @@ def test_markdown(year: Write) -> None:
         "| ---: | :--- | ---: | ---: | ---: | :--- |",
         "| 1 | Sở A\\|B | 90.00 | 100.00 | 90.00 | A |",
         "",
-        "1 agencies · average index 90.00 · A 1, B 0, C 0",
+        "1 agency · average index 90.00 · A 1",
     ]
 
 

@@ -41,7 +41,8 @@ def group_heading(group: RankGroup) -> str:
 
 def group_summary(group: RankGroup) -> str:
     grades = ", ".join(f"{label} {n}" for label, n in group.grades if n)
-    text = f"{group.count} agencies · average index {shown(group.average, group.precision)}"
+    agencies = "agency" if group.count == 1 else "agencies"
+    text = f"{group.count} {agencies} · average index {shown(group.average, group.precision)}"
     return text + (f" · {grades}" if grades else "")
 
 

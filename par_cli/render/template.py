@@ -8,7 +8,7 @@ from par_cli.describe import describe_rule, input_hint, number
 from par_cli.models import CriteriaSet, Node
 from par_cli.tree import NodeInfo, walk
 
-VI = {
+VI: dict[str, object] = {
     "form": "Phiếu tự đánh giá Chỉ số CCHC",
     "source": "Căn cứ",
     "howto": [
@@ -31,7 +31,7 @@ VI = {
     "bonus": "cộng",
     "penalty": "trừ",
 }
-EN = {
+EN: dict[str, object] = {
     "form": "PAR Index self-assessment form",
     "source": "Basis",
     "howto": [
@@ -90,7 +90,7 @@ def _leaf_lines(info: NodeInfo, words: dict[str, object], lang: str) -> list[str
 def template(criteria: CriteriaSet, reference: str, period: str) -> str:
     """The blank form as YAML text. `reference` is what its `criteria:` field says (an id or a path)."""
     lang = criteria.language
-    words: dict[str, object] = VI if lang == "vi" else EN
+    words = VI if lang == "vi" else EN
     howto = words["howto"]
     assert isinstance(howto, list)
     lines = [f"# {words['form']}: {criteria.title} [{criteria.id}]"]
