@@ -68,25 +68,28 @@ def _hidden(path: Path) -> bool:
     return any(part.startswith(".") and part not in (".", "..") for part in path.parts)
 
 
-def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
-    """Assessment files under the given files and folders (recursively), criteria files left out, sorted."""
+def discover_yaml(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
+    """YAML files given, and under the given folders (recursively, hidden ones left out), in order."""
     files: list[Path] = []
     problems: list[Diagnostic] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(
+            files += sorted(
                 p
                 for p in path.rglob("*")
                 if p.suffix in YAML_SUFFIXES and p.is_file() and not _hidden(p.relative_to(path))
             )
-            files += [p for p in found if file_kind(p) != "criteria"]
         elif path.is_file():
-            if file_kind(path) != "criteria":
-                files.append(path)
+            files.append(path)
         else:
             problems.append(error("F001", "no such file or folder").located(str(path), 0, 0))
-    unique = list(dict.fromkeys(files))
-    return unique, problems
+    return list(dict.fromkeys(files)), problems
+
+
+def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
+    """Assessment files under the given files and folders, criteria files left out."""
+    files, problems = discover_yaml(paths)
+    return [p for p in files if file_kind(p) != "criteria"], problems
 
 
 class _Scorer:

@@ -51,6 +51,8 @@ class Bound:
     adjustments: dict[str, AdjustmentAnswer]
     file: str
     answers_line: int
+    answer_positions: dict[str, tuple[int, int]]
+    agency_position: tuple[int, int]
 
 
 def _split(raw: Any, path: Path, problems: list[Diagnostic]) -> dict[str, Any] | None:
@@ -101,7 +103,7 @@ class _Binder:
         self.nodes = nodes
         self.doc = doc
         self.problems: list[Diagnostic] = []
-        self.lines = doc.key_lines(("answers",))
+        self.positions = doc.key_positions(("answers",))
 
     def read(self, info: NodeInfo, raw: Any, path: Path) -> Any:
         if raw is None:
@@ -207,7 +209,7 @@ class _Binder:
             evidence = _texts(evidence, (*path, "evidence"), self.problems)
             explanation = _text(explanation, (*path, "explanation"), self.problems)
             _text(fields.get("note"), (*path, "note"), self.problems)
-        answer = LeafAnswer(own, appraised, survey, evidence or (), explanation, self.lines.get(code, 0))
+        answer = LeafAnswer(own, appraised, survey, evidence or (), explanation, self.positions.get(code, (0, 0))[0])
         return answer, False
 
     def adjustment(self, code: str, raw: Any) -> AdjustmentAnswer | None:
@@ -289,5 +291,7 @@ def bind(
         adjustments=adjustments,
         file=doc.file,
         answers_line=doc.locate(("answers",), key=True)[0],
+        answer_positions=binder.positions,
+        agency_position=doc.locate(("agency", "id")),
     )
     return bound_assessment, []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -34,6 +35,18 @@ class RankFormat(StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+class SchemaKind(StrEnum):
+    criteria = "criteria"
+    assessment = "assessment"
 
 
 class GroupBy(StrEnum):
@@ -251,6 +264,50 @@ def rank(
             sys.stderr.write(f"{entry.file}: error: {entry.agency_name} is below --fail-under {fail_under:g}\n")
         if below:
             raise typer.Exit(1)
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path], typer.Argument(help="Criteria and assessment files, or folders (recursively).")],
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    output_format: Annotated[
+        Optional[CheckFormat],
+        typer.Option("--format", "-f", help="Output format (default: text; github under GitHub Actions)."),
+    ] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically).")] = None,
+) -> None:
+    """Check criteria and assessment files: every problem, located, with a stable code. Exit 1 on errors."""
+    from par_cli.checking import check_paths
+    from par_cli.render import check_out
+
+    report = check_paths(paths, strict)
+    chosen = output_format or (CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text)
+    if chosen is CheckFormat.json:
+        from par_cli.render.json_out import dumps
+
+        text = dumps(check_out.check_dict(report))
+    elif chosen is CheckFormat.sarif:
+        from par_cli.render.json_out import dumps
+
+        text = dumps(check_out.check_sarif(report))
+    elif chosen is CheckFormat.github:
+        text = check_out.check_github(report)
+    else:
+        text = check_out.check_text(report)
+    _emit(text, output)
+    if report.failed():
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="Which file kind.")],
+) -> None:
+    """Print the JSON Schema of a file kind, for YAML editors (yaml-language-server) to validate and complete."""
+    from par_cli.render.json_out import dumps
+    from par_cli.schema import json_schema
+
+    sys.stdout.write(dumps(json_schema(kind.value)))
 
 
 criteria_app = typer.Typer(help="List and show criteria sets.", no_args_is_help=True)

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from par_cli.diagnostics import Diagnostic, error, info, warning
 from par_cli.models import CriteriaSet
-from par_cli.rules import LevelsRule, LinearRule, PointsRule, TiersRule, fmt
+from par_cli.rules import LevelsRule, LinearRule, PointsRule, TiersRule, award_value, fmt
 from par_cli.tree import NodeInfo, walk
 from par_cli.yamlsource import Document
 
@@ -138,6 +138,22 @@ def reachable_tiers(criteria: CriteriaSet, nodes: list[NodeInfo], doc: Document)
                     break
 
 
+def tiers_never_reward_less_input(criteria: CriteriaSet, nodes: list[NodeInfo], doc: Document) -> Iterator[Diagnostic]:
+    for item in nodes:
+        rule = item.node.rule
+        if not isinstance(rule, TiersRule):
+            continue
+        awards = [award_value(t.points, t.percent, item.node.max) for t in rule.tiers]
+        for i in range(1, len(awards)):
+            if awards[i] > awards[i - 1]:
+                yield warning(
+                    "C015",
+                    f"{item.code}: tier {i + 1} gives {fmt(awards[i])} points, "
+                    f"more than tier {i} ({fmt(awards[i - 1])}) with a higher bound: a better result would score less",
+                    (*item.path, "rule", "tiers", i),
+                )
+
+
 def sound_parameters(criteria: CriteriaSet, nodes: list[NodeInfo], doc: Document) -> Iterator[Diagnostic]:
     for item in nodes:
         rule = item.node.rule
@@ -193,6 +209,7 @@ CHECKS: tuple[Check, ...] = (
     rule_outputs_within_max,
     distinct_level_keys,
     reachable_tiers,
+    tiers_never_reward_less_input,
     sound_parameters,
     grades_descending,
     areas_total,

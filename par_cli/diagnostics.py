@@ -58,8 +58,8 @@ def info(code: str, message: str, path: Path = (), hint: str = "") -> Diagnostic
     return Diagnostic(Level.INFO, code, message, path=path, hint=hint)
 
 
-def sort_key(d: Diagnostic) -> tuple[str, int, int, str]:
-    return (d.file, d.line, d.col, d.code)
+def sort_key(d: Diagnostic) -> tuple[str, int, int, str, str]:
+    return (d.file, d.line, d.col, d.code, d.message)
 
 
 class ParError(Exception):

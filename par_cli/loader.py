@@ -87,7 +87,7 @@ def _wrong_kind(doc: Document, expected: str) -> Diagnostic | None:
     kind = doc.data.get("kind")
     if kind == expected:
         return None
-    hint = f"a {expected} file starts with 'kind: {expected}'"
+    hint = f"a{'n' if expected[0] in 'aeiou' else ''} {expected} file starts with 'kind: {expected}'"
     if kind is None:
         return doc.place(error("S002", "missing field 'kind'", hint=hint))
     return doc.place(error("S002", f"kind is '{kind}', expected '{expected}'", ("kind",), hint=hint))
@@ -112,13 +112,13 @@ def _criteria_from(doc: Document, problems: list[Diagnostic]) -> tuple[CriteriaS
     return model, problems
 
 
-def check_criteria_file(path: Path) -> tuple[CriteriaSet | None, list[Diagnostic]]:
+def check_criteria_file(path: Path) -> tuple[CriteriaSet | None, Document | None, list[Diagnostic]]:
     """Every diagnostic of a criteria file (errors, warnings and infos), for `par check`."""
     doc, problems = read_document(path)
     if doc is None:
-        return None, problems
+        return None, None, problems
     model, problems = _criteria_from(doc, problems)
-    return model, [*doc.notes, *problems]
+    return model, doc, [*doc.notes, *problems]
 
 
 def load_criteria(path: Path) -> LoadedCriteria:
@@ -194,24 +194,34 @@ class Workspace:
         return None
 
     def assessment(self, path: Path) -> Bound:
-        """Read, validate and bind one assessment file; ParError with all its problems otherwise."""
+        """Read, validate and bind one assessment file; ParError with all its errors otherwise."""
+        bound, problems = self.inspect_assessment(path)
+        errors = errors_only(problems)
+        if bound is None or errors:
+            raise ParError(errors)
+        return bound
+
+    def inspect_assessment(self, path: Path) -> tuple[Bound | None, list[Diagnostic]]:
+        """Every problem of one assessment file (errors and YAML warnings), and the bound result when usable."""
         doc, problems = read_document(path)
         if doc is None:
-            raise ParError(problems)
+            return None, problems
+        notes = list(doc.notes)
         wrong = _wrong_kind(doc, "assessment")
         if wrong is not None:
-            raise ParError([*problems, wrong])
+            return None, [*problems, wrong, *notes]
         reported = {d.path for d in problems}
         model, schema_problems = validate(Assessment, doc, skip=reported)
         problems += schema_problems
         if model is None:
-            raise ParError(problems)
-        criteria = self.criteria_for(model, doc, path)
+            return None, problems + notes
+        try:
+            criteria = self.criteria_for(model, doc, path)
+        except ParError as exc:
+            return None, problems + list(exc.diagnostics) + notes
         bound, bind_problems = bind(criteria.model, criteria.nodes, model, doc)
         problems += [d for d in bind_problems if not any(d.path[: len(r)] == r for r in reported)]
-        if bound is None or problems:
-            raise ParError(problems)
-        return bound
+        return (bound if not errors_only(problems) else None), problems + notes
 
     def criteria_for(self, model: Assessment, doc: Document, path: Path) -> LoadedCriteria:
         if self.override is not None:

@@ -173,7 +173,9 @@ class CheckRule(Strict):
     def read(self, raw: Any, max_points: Decimal) -> Any:
         if isinstance(raw, bool):
             return raw
-        hint = "write true or false" if isinstance(raw, str) else ""
+        hint = ""
+        if isinstance(raw, str):
+            hint = "remove the quotes" if raw.lower() in ("true", "false") else "write true or false"
         raise InputError(f"expected true or false, got {_kind_of(raw)}", hint)
 
     def points(self, value: Any, max_points: Fraction) -> Fraction:
@@ -196,7 +198,7 @@ def _award(points: Decimal | None, percent: Decimal | None, max_points: Fraction
     return max_points * Fraction(percent) / HUNDRED
 
 
-def _award_top(points: Decimal | None, percent: Decimal | None, max_points: Decimal) -> Decimal:
+def award_value(points: Decimal | None, percent: Decimal | None, max_points: Decimal) -> Decimal:
     return points if points is not None else max_points * (percent or Decimal(0)) / 100
 
 
@@ -242,7 +244,7 @@ class LevelsRule(Strict):
         return awards[value]
 
     def top(self, max_points: Decimal) -> Decimal:
-        return max(_award_top(lv.points, lv.percent, max_points) for lv in self.levels)
+        return max(award_value(lv.points, lv.percent, max_points) for lv in self.levels)
 
 
 class Tier(Strict):
@@ -307,7 +309,7 @@ class TiersRule(Strict):
         return ZERO
 
     def top(self, max_points: Decimal) -> Decimal:
-        return max(_award_top(t.points, t.percent, max_points) for t in self.tiers)
+        return max(award_value(t.points, t.percent, max_points) for t in self.tiers)
 
 
 class LinearRule(Strict):

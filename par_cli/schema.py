@@ -69,6 +69,8 @@ def _message(err: Any, value: Any, allowed: list[str]) -> tuple[str, str]:
     if kind == "extra_forbidden":
         name = str(err["loc"][-1])
         close = difflib.get_close_matches(name, allowed, n=1)
+        if name.isdigit():
+            return f"unknown field '{name}'", "inside { } a comma separates fields: write decimals with a dot (0.5)"
         return f"unknown field '{name}'", (f"did you mean '{close[0]}'?" if close else "")
     if kind in ("decimal_type", "decimal_parsing", "is_instance_of") or kind.startswith("decimal"):
         if isinstance(value, str):
@@ -149,3 +151,12 @@ def validate(model: type[M], document: Document, skip: set[Path] | None = None) 
             diagnostic = error("S001", f"{format_path(path) or 'file'}: {message}", where, hint)
             problems.append(document.place(diagnostic, key=on_key))
         return None, problems
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of a file kind, as pydantic describes the models."""
+    from par_cli.models import Assessment, CriteriaSet
+
+    model: type[BaseModel] = CriteriaSet if kind == "criteria" else Assessment
+    schema = model.model_json_schema(mode="validation")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

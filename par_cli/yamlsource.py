@@ -135,16 +135,16 @@ class Document:
             return _position(key_node)
         return _position(node) if node is not None else (1, 1)
 
-    def key_lines(self, path: Path) -> dict[str, int]:
-        """Line of each key of the mapping at `path` (the first, where a key repeats)."""
+    def key_positions(self, path: Path) -> dict[str, Position]:
+        """Position of each key of the mapping at `path` (the first, where a key repeats)."""
         node, _, whole = self._find(path)
         if not whole or not isinstance(node, MappingNode):
             return {}
-        lines: dict[str, int] = {}
+        positions: dict[str, Position] = {}
         for key_node, _value in node.value:
             if isinstance(key_node, ScalarNode):
-                lines.setdefault(str(key_node.value), key_node.start_mark.line + 1)
-        return lines
+                positions.setdefault(str(key_node.value), _position(key_node))
+        return positions
 
     def place(self, diagnostic: Diagnostic, *, key: bool = False) -> Diagnostic:
         line, col = self.locate(diagnostic.path, key=key)

@@ -181,12 +181,12 @@ def test_answer_inside_a_not_applicable_branch(write: Write) -> None:
 def test_wrong_kind_and_missing_criteria(write: Write) -> None:
     path = write("a.yaml", "kind: criteria\nid: x\n")
     assert problems_of(path) == [
-        "a.yaml:1:7: error: kind is 'criteria', expected 'assessment' (hint: a assessment file starts with "
+        "a.yaml:1:7: error: kind is 'criteria', expected 'assessment' (hint: an assessment file starts with "
         "'kind: assessment')"
     ]
     path = write("b.yaml", "criteria: nowhere\nagency: {id: a, name: A}\n")
     assert problems_of(path) == [
-        "b.yaml:1:1: error: missing field 'kind' (hint: a assessment file starts with 'kind: assessment')"
+        "b.yaml:1:1: error: missing field 'kind' (hint: an assessment file starts with 'kind: assessment')"
     ]
     path = write("c.yaml", "kind: assessment\ncriteria: nowhere-to-be-found\nagency: {id: a, name: A}\n")
     [message] = problems_of(path)
