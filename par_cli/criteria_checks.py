@@ -75,24 +75,18 @@ def rule_outputs_within_max(criteria: CriteriaSet, nodes: list[NodeInfo], doc: D
     for item in nodes:
         rule = item.node.rule
         path = (*item.path, "rule")
+        awards: list[tuple[str, str, int, Decimal | None]] = []
         if isinstance(rule, LevelsRule):
-            for i, level in enumerate(rule.levels):
-                if level.points is not None and level.points > item.node.max:
-                    yield error(
-                        "C005",
-                        f"{item.code}: level '{level.key}' gives {fmt(level.points)} points, "
-                        f"above the max {fmt(item.node.max)}",
-                        (*path, "levels", i, "points"),
-                    )
-        if isinstance(rule, TiersRule):
-            for i, tier in enumerate(rule.tiers):
-                if tier.points is not None and tier.points > item.node.max:
-                    yield error(
-                        "C005",
-                        f"{item.code}: tier {i + 1} gives {fmt(tier.points)} points, "
-                        f"above the max {fmt(item.node.max)}",
-                        (*path, "tiers", i, "points"),
-                    )
+            awards = [(f"level '{level.key}'", "levels", i, level.points) for i, level in enumerate(rule.levels)]
+        elif isinstance(rule, TiersRule):
+            awards = [(f"tier {i + 1}", "tiers", i, tier.points) for i, tier in enumerate(rule.tiers)]
+        for name, field, i, points in awards:
+            if points is not None and points > item.node.max:
+                yield error(
+                    "C005",
+                    f"{item.code}: {name} gives {fmt(points)} points, above the max {fmt(item.node.max)}",
+                    (*path, field, i, "points"),
+                )
 
 
 def distinct_level_keys(criteria: CriteriaSet, nodes: list[NodeInfo], doc: Document) -> Iterator[Diagnostic]:

@@ -53,24 +53,25 @@ def read_document(path: Path, shown: str | None = None) -> tuple[Document | None
     return parse(raw, name)
 
 
-def file_kind(path: Path) -> str | None:
-    """'criteria' / 'assessment' from the head of a file, without parsing it (None if not said there)."""
+def _head(path: Path) -> bytes:
+    """The first bytes of a file (empty when unreadable): enough to tell its kind and id without parsing it."""
     try:
         with path.open("rb") as handle:
-            head = handle.read(_HEAD_BYTES)
+            return handle.read(_HEAD_BYTES).removeprefix(b"\xef\xbb\xbf")
     except OSError:
-        return None
-    match = _KIND.search(head.lstrip(b"\xef\xbb\xbf"))
+        return b""
+
+
+def file_kind(path: Path) -> str | None:
+    """'criteria' / 'assessment' from the head of a file, without parsing it (None if not said there)."""
+    match = _KIND.search(_head(path))
     return match.group(1).decode() if match else None
 
 
 def _head_id(path: Path) -> str | None:
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(_HEAD_BYTES)
-    except OSError:
-        return None
-    if not _KIND.search(head) or b"criteria" not in head:
+    head = _head(path)
+    kind = _KIND.search(head)
+    if kind is None or kind.group(1) != b"criteria":
         return None
     match = _ID.search(head)
     return match.group(1).decode() if match else None

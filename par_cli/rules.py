@@ -339,18 +339,23 @@ class LinearRule(Strict):
         return max_points
 
 
-class DeductionRule(Strict):
-    """Max minus `per` for each violation, not below 0."""
+class _PerItem(Strict):
+    """A rule counting items, each worth `per` points."""
 
-    kind: Literal["deduction"]
     per: Positive
-
-    def read(self, raw: Any, max_points: Decimal) -> Any:
-        return _count(raw, "a count of violations")
 
     @functools.cached_property
     def _per(self) -> Fraction:
         return Fraction(self.per)
+
+
+class DeductionRule(_PerItem):
+    """Max minus `per` for each violation, not below 0."""
+
+    kind: Literal["deduction"]
+
+    def read(self, raw: Any, max_points: Decimal) -> Any:
+        return _count(raw, "a count of violations")
 
     def points(self, value: Any, max_points: Fraction) -> Fraction:
         return max(ZERO, max_points - self._per * int(value))
@@ -359,18 +364,13 @@ class DeductionRule(Strict):
         return max_points
 
 
-class CountRule(Strict):
+class CountRule(_PerItem):
     """`per` points for each item counted, up to max."""
 
     kind: Literal["count"]
-    per: Positive
 
     def read(self, raw: Any, max_points: Decimal) -> Any:
         return _count(raw)
-
-    @functools.cached_property
-    def _per(self) -> Fraction:
-        return Fraction(self.per)
 
     def points(self, value: Any, max_points: Fraction) -> Fraction:
         return min(max_points, self._per * int(value))

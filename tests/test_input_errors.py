@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 from tests.conftest import SPEC, Write, problems_of
@@ -86,14 +87,17 @@ def test_semantic_errors_of_a_criteria_set(write: Write) -> None:
     ]
 
 
-def test_assessment_errors_are_all_collected(write: Write) -> None:
+def spec_assessment(write: Write, body: str) -> Path:
+    """An assessment of the spec's example set; `body` starts at `answers:`, indented as the lines here."""
     write("c.yaml", (SPEC / "criteria.yaml").read_text(encoding="utf-8"))
-    path = write(
-        "a.yaml",
+    header = 'kind: assessment\ncriteria: spec-example-2024\nagency: {id: x, name: "X"}\n'
+    return write("a.yaml", header + textwrap.dedent(body).lstrip("\n"))
+
+
+def test_assessment_errors_are_all_collected(write: Write) -> None:
+    path = spec_assessment(
+        write,
         """
-        kind: assessment
-        criteria: spec-example-2024
-        agency: {id: x, name: "X"}
         answers:
           "1.1.1": maybe
           "1.1.2": 105
@@ -130,13 +134,9 @@ def test_assessment_errors_are_all_collected(write: Write) -> None:
 
 
 def test_na_rules(write: Write) -> None:
-    write("c.yaml", (SPEC / "criteria.yaml").read_text(encoding="utf-8"))
-    path = write(
-        "a.yaml",
+    path = spec_assessment(
+        write,
         """
-        kind: assessment
-        criteria: spec-example-2024
-        agency: {id: x, name: "X"}
         answers:
           "1.3": {na: true, self: 1}
           "2.1": {done: 0, total: 0}
