@@ -195,6 +195,21 @@ def test_schema_command_gives_json_schema() -> None:
     assert run("schema", "other")[0] == 2
 
 
+def test_schemas_accept_every_shipped_file_as_an_editor_would() -> None:
+    import jsonschema  # type: ignore[import-untyped]
+    import yaml
+
+    from par_cli.schema import json_schema
+
+    for kind, folder in (("criteria", ROOT / "criteria"), ("assessment", ROOT / "examples" / "2024")):
+        validator = jsonschema.Draft202012Validator(json_schema(kind))
+        for path in sorted(folder.glob("*.yaml")):
+            errors = [e.message for e in validator.iter_errors(yaml.safe_load(path.read_text(encoding="utf-8")))]
+            assert errors == [], path
+    criteria = jsonschema.Draft202012Validator(json_schema("criteria"))
+    assert not criteria.is_valid({"kind": "criteria", "id": "x", "title": "t", "areas": [{"code": 1, "title": "a"}]})
+
+
 def test_pre_commit_hook_is_declared() -> None:
     import yaml
 
