@@ -33,6 +33,7 @@ class Entry:
     criteria_title: str
     period: str | None
     precision: int
+    language: str
     grade_labels: tuple[str, ...]
     points: Fraction
     max: Fraction
@@ -51,6 +52,7 @@ def entry_of(result: Score, grade_labels: tuple[str, ...]) -> Entry:
         criteria_title=result.criteria_title,
         period=result.period,
         precision=result.precision,
+        language=result.language,
         grade_labels=grade_labels,
         points=result.points,
         max=result.max,

@@ -28,6 +28,14 @@ T = TypeVar("T")
 class ScoreFormat(StrEnum):
     table = "table"
     json = "json"
+    markdown = "markdown"
+    csv = "csv"
+    html = "html"
+
+
+class ExplainFormat(StrEnum):
+    table = "table"
+    json = "json"
 
 
 class RankFormat(StrEnum):
@@ -35,6 +43,8 @@ class RankFormat(StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    html = "html"
+    xlsx = "xlsx"
 
 
 class CheckFormat(StrEnum):
@@ -47,6 +57,11 @@ class CheckFormat(StrEnum):
 class SchemaKind(StrEnum):
     criteria = "criteria"
     assessment = "assessment"
+
+
+class Language(StrEnum):
+    vi = "vi"
+    en = "en"
 
 
 class GroupBy(StrEnum):
@@ -86,6 +101,11 @@ def _run(action: Callable[[], T]) -> T:
         raise typer.Exit(1) from None
 
 
+LangOption = Annotated[
+    Optional[Language], typer.Option("--lang", help="Language of the output (default: the criteria set's).")
+]
+
+
 CriteriaOption = Annotated[
     Optional[Path],
     typer.Option("--criteria", "-c", help="Criteria set file to use instead of the one the assessment names."),
@@ -98,40 +118,64 @@ def score(
     criteria: CriteriaOption = None,
     depth: Annotated[int, typer.Option(min=1, help="Levels of the tree to show: 1 areas, 2 criteria…")] = 1,
     output_format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.table,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically).")] = None,
+    lang: LangOption = None,
 ) -> None:
     """Score one agency's assessment: index, grade, per-area breakdown and findings."""
     from par_cli.loader import Workspace
     from par_cli.scoring import score as score_bound
 
-    result = _run(lambda: score_bound(Workspace(override=criteria).assessment(file)))
+    bound = _run(lambda: Workspace(override=criteria).assessment(file))
+    result = _run(lambda: score_bound(bound))
+    language = lang.value if lang else None
     if output_format is ScoreFormat.json:
         from par_cli.render.json_out import dumps, score_dict
 
-        sys.stdout.write(dumps(score_dict(result, depth)))
-        return
-    from par_cli.render.terminal import score_view
+        _emit(dumps(score_dict(result, depth)), output)
+    elif output_format is ScoreFormat.markdown:
+        from par_cli.render.score_out import score_markdown
 
-    _console().print(score_view(result, depth))
+        _emit(score_markdown(result, depth, language), output)
+    elif output_format is ScoreFormat.csv:
+        from par_cli.render.score_out import score_csv
+
+        _emit(score_csv(result, depth), output)
+    elif output_format is ScoreFormat.html:
+        from par_cli.explain import explain as build_ledger
+        from par_cli.render.html_out import score_html
+
+        _emit(score_html(result, build_ledger(bound, result), language, depth), output)
+    else:
+        from par_cli.render.terminal import score_view
+
+        view = score_view(result, depth, language)
+        if output is None:
+            _console().print(view)
+        else:
+            _emit(_plain(view), output)
 
 
-def _write_atomic(path: Path, text: str) -> None:
+def _write_atomic(path: Path, content: str | bytes) -> None:
     """Write through a temporary file in the same folder, then rename: never a half-written file."""
-    import os
     import tempfile
 
     folder = path.parent if str(path.parent) else Path(".")
+    data = content.encode("utf-8") if isinstance(content, str) else content
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
 
 
-def _emit(text: str, output: Path | None) -> None:
+def _emit(text: str | bytes, output: Path | None) -> None:
     if output is None:
+        if isinstance(text, bytes):
+            sys.stderr.write("error: this format is binary: give --output FILE\n")
+            raise typer.Exit(2)
         sys.stdout.write(text)
         return
     try:
@@ -191,6 +235,38 @@ def _score_folder(paths: list[Path], criteria: Path | None, jobs: int | None, wh
 
 
 @app.command()
+def explain(
+    file: Annotated[Path, typer.Argument(help="An assessment file.")],
+    code: Annotated[Optional[str], typer.Argument(help="Only this criterion and what is under it.")] = None,
+    criteria: CriteriaOption = None,
+    output_format: Annotated[ExplainFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ExplainFormat.table
+    ),
+    lang: LangOption = None,
+    gaps: Annotated[int, typer.Option(min=0, help="How many recoverable gaps to list.")] = 10,
+) -> None:
+    """Where the points went: each leaf's inputs, rule, points lost and effect on the index; then the gaps."""
+    from par_cli.explain import explain as build_ledger
+    from par_cli.loader import Workspace
+    from par_cli.scoring import score as score_bound
+
+    def build():  # type: ignore[no-untyped-def]
+        bound = Workspace(override=criteria).assessment(file)
+        return build_ledger(bound, score_bound(bound), code)
+
+    ledger = _run(build)
+    if output_format is ExplainFormat.json:
+        from par_cli.render.explain_out import explain_dict
+        from par_cli.render.json_out import dumps
+
+        sys.stdout.write(dumps(explain_dict(ledger)))
+        return
+    from par_cli.render.explain_out import explain_view
+
+    _console().print(explain_view(ledger, lang.value if lang else None, gaps))
+
+
+@app.command()
 def rank(
     paths: Annotated[list[Path], typer.Argument(help="Folders (searched recursively) or assessment files.")],
     previous: Annotated[
@@ -208,6 +284,7 @@ def rank(
     ] = None,
     criteria: CriteriaOption = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes (default: all cores).")] = None,
+    lang: LangOption = None,
 ) -> None:
     """Rank a folder of agencies by exact index within (criteria set, group), with last year's ranks."""
     from par_cli.diagnostics import ParError
@@ -233,8 +310,12 @@ def rank(
                 before = previous_ranks(rank_entries(earlier, group_by.value))
         return entries, rank_entries(entries, group_by.value, before)
 
+    if output_format is RankFormat.xlsx and output is None:
+        sys.stderr.write("error: --format xlsx writes a workbook: give --output FILE.xlsx\n")
+        raise typer.Exit(2)
     entries, groups = _run(build)
     has_previous = previous is not None
+    language = lang.value if lang else None
     if output_format is RankFormat.json:
         from par_cli.render.json_out import dumps
         from par_cli.render.rank_out import rank_dict
@@ -247,11 +328,24 @@ def rank(
     elif output_format is RankFormat.markdown:
         from par_cli.render.rank_out import rank_markdown
 
-        _emit(rank_markdown(groups, has_previous, areas), output)
+        _emit(rank_markdown(groups, has_previous, areas, language), output)
+    elif output_format is RankFormat.html:
+        from par_cli.render.html_out import rank_html
+
+        _emit(rank_html(groups, has_previous, language), output)
+    elif output_format is RankFormat.xlsx:
+        try:
+            from par_cli.render.xlsx_out import rank_xlsx
+
+            workbook = rank_xlsx(groups, has_previous, language)
+        except ImportError:
+            sys.stderr.write("error: --format xlsx needs openpyxl: pip install 'par-cli[xlsx]'\n")
+            raise typer.Exit(1) from None
+        _emit(workbook, output)
     else:
         from par_cli.render.rank_out import rank_view
 
-        view = rank_view(groups, has_previous, areas)
+        view = rank_view(groups, has_previous, areas, language)
         if output is None:
             _console().print(view)
         else:

@@ -26,7 +26,8 @@ def number(value: Decimal, lang: str) -> str:
 
 def _award(points: Decimal | None, percent: Decimal | None, lang: str) -> str:
     if points is not None:
-        return f"{number(points, lang)} {'điểm' if lang == 'vi' else 'points'}"
+        unit = "điểm" if lang == "vi" else ("point" if points == 1 else "points")
+        return f"{number(points, lang)} {unit}"
     share = number(percent or Decimal(0), lang)
     return f"{share}% {'điểm tối đa' if lang == 'vi' else 'of max'}"
 

@@ -35,6 +35,7 @@ class RankGroup:
     criteria_title: str
     group: str | None
     precision: int
+    language: str
     rows: tuple[RankedRow, ...]
     average: Fraction  # exact mean of the exact indices
     grades: tuple[tuple[str, int], ...]  # grade label → agencies, in the set's order ("—" for no grade)
@@ -99,6 +100,7 @@ def rank(entries: Iterable[Entry], group_by: str = "group", previous: PreviousRa
                 criteria_title=members[0].criteria_title,
                 group=group,
                 precision=members[0].precision,
+                language=members[0].language,
                 rows=tuple(rows),
                 average=exact_sum(e.index for e in members) / len(members),
                 grades=tuple((label, n) for label, n in counts.items()),

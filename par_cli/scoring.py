@@ -11,9 +11,10 @@ from typing import Any, NamedTuple
 
 from par_cli.binding import Bound, LeafAnswer
 from par_cli.diagnostics import ParError, error
+from par_cli.i18n import finding_message
 from par_cli.models import Agency, CriteriaSet, Node
 from par_cli.numbers import clamp_percent, exact_sum, percent
-from par_cli.rules import NOT_APPLICABLE, fmt
+from par_cli.rules import NOT_APPLICABLE
 from par_cli.tree import NodeInfo
 
 ZERO = Fraction(0)
@@ -31,19 +32,11 @@ class Finding(NamedTuple):
 
     @property
     def message(self) -> str:
-        return finding_message(self)
+        """The English sentence (JSON output); renderers ask `i18n.finding_message` for other languages."""
+        return self.worded("en")
 
-
-def finding_message(finding: Finding) -> str:
-    c, figures = finding.criterion, finding.figures
-    if finding.code == "unanswered":
-        what = "no survey result" if finding.survey else "no answer"
-        return f"{c}: {what}; it scores 0 of {fmt(figures[0])}"
-    if finding.code == "missing-evidence":
-        return f"{c}: {fmt(figures[0])} self-assessed points without evidence or explanation"
-    before, after = figures
-    verb, sign = ("cut", "−") if after < before else ("raised", "+")
-    return f"{c}: appraisal {verb} {fmt(before)} → {fmt(after)} ({sign}{fmt(abs(after - before))})"
+    def worded(self, lang: str) -> str:
+        return finding_message(self.code, self.criterion, self.figures, self.survey, lang)
 
 
 class NodeResult(NamedTuple):

@@ -83,7 +83,9 @@ def test_equal_shown_figures_can_hold_different_ranks() -> None:
     from fractions import Fraction
 
     def entry(agency_id: str, index: Fraction) -> Entry:
-        return Entry(agency_id, agency_id, None, "c", "C", None, 2, (), index, Fraction(100), index, None, (), "f")
+        return Entry(
+            agency_id, agency_id, None, "c", "C", None, 2, "en", (), index, Fraction(100), index, None, (), "f"
+        )
 
     ranked = competition_ranks(
         [entry("x", Fraction("90.024")), entry("y", Fraction("90.016")), entry("z", Fraction("90.016"))]
@@ -125,16 +127,16 @@ def test_year_over_year_with_renamed_criteria_new_and_gone_agencies(year: Write)
     Path("2023.json").write_text(run("rank", "2023", "-f", "json")[1], encoding="utf-8")
     _, again, _ = run("rank", "2024", "--previous", "2023.json", "-f", "json")
     assert json.loads(again) == json.loads(out)
-    _, table, _ = run("rank", "2024", "--previous", "2023")
+    _, table, _ = run("rank", "2024", "--previous", "2023", "--lang", "en")
     lines = [line.rstrip() for line in table.splitlines()]
     assert lines[0] == "Bộ chỉ số set-2024 [set-2024] · group so"
     assert lines[1:7] == [
         "Rank   Agency   Points      Max   Index %   Grade   Prev   Change",
-        "─" * 65,
-        "   1   Sở a     100.00   100.00    100.00   A          4       ▲3",
-        "   2   Sở new    95.00   100.00     95.00   A          —      new",
-        "   3   Sở b      90.00   100.00     90.00   A          2       ▼1",
-        "   4   Sở c      60.00   100.00     60.00   C          3       ▼1",
+        "─" * 76,
+        "   1   Sở a     100.00   100.00    100.00   A          4       ▲3   ████████",
+        "   2   Sở new    95.00   100.00     95.00   A          —      new   ███████▌",
+        "   3   Sở b      90.00   100.00     90.00   A          2       ▼1   ███████▏",
+        "   4   Sở c      60.00   100.00     60.00   C          3       ▼1   ████▊···",
     ]
     assert lines[7] == "4 agencies · average index 86.25 · A 3, C 1"
 
@@ -160,7 +162,7 @@ def test_csv_opens_in_excel_and_neutralises_formulas(year: Write) -> None:
 
 def test_markdown(year: Write) -> None:
     agency(year, "2024", "a", "Sở A|B", "50")
-    _, out, _ = run("rank", "2024", "-f", "markdown")
+    _, out, _ = run("rank", "2024", "-f", "markdown", "--lang", "en")
     assert out.splitlines() == [
         "## Bộ chỉ số set-2024 [set-2024] · group so",
         "",

@@ -12,17 +12,20 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from par_cli.i18n import figure, label
 from par_cli.numbers import shown
 from par_cli.ranking import RankedRow, RankGroup
+from par_cli.render.bars import bar
 from par_cli.render.json_out import number
+from par_cli.render.markdown import md_cell, md_row
 
 
-def change_text(row: RankedRow, has_previous: bool) -> str:
+def change_text(row: RankedRow, has_previous: bool, lang: str = "en") -> str:
     """▲3 up three places, ▼2 down two, = unchanged, new (not ranked last year); blank without --previous."""
     if not has_previous:
         return ""
     if row.rank_change is None:
-        return "new"
+        return label("new", lang)
     if row.rank_change > 0:
         return f"▲{row.rank_change}"
     if row.rank_change < 0:
@@ -30,19 +33,15 @@ def change_text(row: RankedRow, has_previous: bool) -> str:
     return "="
 
 
-def _index(value: Fraction | None, places: int) -> str:
-    return "—" if value is None else shown(value, places)
-
-
-def group_heading(group: RankGroup) -> str:
-    where = f" · group {group.group}" if group.group is not None else ""
+def group_heading(group: RankGroup, lang: str) -> str:
+    where = f" · {label('group', lang)} {group.group}" if group.group is not None else ""
     return f"{group.criteria_title} [{group.criteria_id}]{where}"
 
 
-def group_summary(group: RankGroup) -> str:
-    grades = ", ".join(f"{label} {n}" for label, n in group.grades if n)
-    agencies = "agency" if group.count == 1 else "agencies"
-    text = f"{group.count} {agencies} · average index {shown(group.average, group.precision)}"
+def group_summary(group: RankGroup, lang: str) -> str:
+    grades = ", ".join(f"{grade} {n}" for grade, n in group.grades if n)
+    agencies = label("agency_one" if group.count == 1 else "agencies", lang)
+    text = f"{group.count} {agencies} · {label('average', lang)} {figure(group.average, group.precision, lang)}"
     return text + (f" · {grades}" if grades else "")
 
 
@@ -50,39 +49,50 @@ def area_codes(group: RankGroup) -> list[str]:
     return [code for code, _, _ in group.rows[0].entry.areas] if group.rows else []
 
 
-def rank_view(groups: list[RankGroup], has_previous: bool, areas: bool = False) -> RenderableType:
+def _row_cells(row: RankedRow, group: RankGroup, has_previous: bool, areas: bool, lang: str) -> list[str]:
+    """The figures of one ranked agency, as the table and Markdown show them."""
+    p, e = group.precision, row.entry
+    cells = [
+        str(row.rank),
+        e.agency_name,
+        figure(e.points, p, lang),
+        figure(e.max, p, lang),
+        figure(e.index, p, lang),
+        e.grade or "—",
+    ]
+    if has_previous:
+        cells += [str(row.previous_rank) if row.previous_rank else "—", change_text(row, True, lang)]
+    return cells + ([figure(index, p, lang) for _, _, index in e.areas] if areas else [])
+
+
+def _header(group: RankGroup, has_previous: bool, areas: bool, lang: str) -> list[str]:
+    names = [label(key, lang) for key in ("rank", "agency", "points", "max", "index", "grade")]
+    names += [label("previous", lang), label("change", lang)] if has_previous else []
+    return names + (area_codes(group) if areas else [])
+
+
+def rank_view(
+    groups: list[RankGroup], has_previous: bool, areas: bool = False, lang: str | None = None
+) -> RenderableType:
     parts: list[RenderableType] = []
     for n, group in enumerate(groups):
-        p = group.precision
+        language = lang or group.language
         table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
-        table.add_column("Rank", justify="right", no_wrap=True)
-        table.add_column("Agency", overflow="fold", ratio=1)
-        for name in ("Points", "Max", "Index %"):
-            table.add_column(name, justify="right", no_wrap=True)
-        table.add_column("Grade", no_wrap=True)
-        if has_previous:
-            table.add_column("Prev", justify="right", no_wrap=True)
-            table.add_column("Change", justify="right", no_wrap=True)
-        codes = area_codes(group) if areas else []
-        for code in codes:
-            table.add_column(code, justify="right", no_wrap=True)
+        for i, name in enumerate(_header(group, has_previous, areas, language)):
+            if i == 1:
+                table.add_column(name, overflow="fold", ratio=1)
+            else:
+                table.add_column(name, justify="left" if i == 5 else "right", no_wrap=True)
+        table.add_column("", no_wrap=True)
         for row in group.rows:
-            entry = row.entry
-            cells = [
-                str(row.rank),
-                entry.agency_name,
-                shown(entry.points, p),
-                shown(entry.max, p),
-                shown(entry.index, p),
-                entry.grade or "—",
-            ]
-            if has_previous:
-                cells += [str(row.previous_rank) if row.previous_rank else "—", change_text(row, True)]
-            cells += [_index(index, p) for _, _, index in entry.areas] if areas else []
-            table.add_row(*cells)
+            table.add_row(*_row_cells(row, group, has_previous, areas, language), bar(row.entry.index))
         if n:
             parts.append(Text())
-        parts += [Text(group_heading(group), style="bold"), table, Text(group_summary(group))]
+        parts += [
+            Text(group_heading(group, language), style="bold"),
+            table,
+            Text(group_summary(group, language)),
+        ]
     return Group(*parts)
 
 
@@ -184,28 +194,15 @@ def _code_key(code: str) -> list[tuple[int, int | str]]:
     return [(0, int(part)) if part.isdigit() else (1, part) for part in code.split(".")]
 
 
-def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
-def rank_markdown(groups: list[RankGroup], has_previous: bool, areas: bool = False) -> str:
+def rank_markdown(groups: list[RankGroup], has_previous: bool, areas: bool = False, lang: str | None = None) -> str:
     lines: list[str] = []
     for group in groups:
-        p = group.precision
-        codes = area_codes(group) if areas else []
-        header = ["Rank", "Agency", "Points", "Max", "Index %", "Grade"]
-        header += ["Previous", "Change"] if has_previous else []
-        header += codes
-        lines += [f"## {_md(group_heading(group))}", "", "| " + " | ".join(header) + " |"]
-        align = ["---:", ":---", "---:", "---:", "---:", ":---"] + (["---:", "---:"] if has_previous else [])
-        lines.append("| " + " | ".join(align + ["---:"] * len(codes)) + " |")
-        for row in group.rows:
-            e = row.entry
-            cells = [str(row.rank), _md(e.agency_name), shown(e.points, p), shown(e.max, p), shown(e.index, p)]
-            cells.append(_md(e.grade or "—"))
-            if has_previous:
-                cells += [str(row.previous_rank) if row.previous_rank else "—", change_text(row, True)]
-            cells += [_index(index, p) for _, _, index in e.areas] if areas else []
-            lines.append("| " + " | ".join(cells) + " |")
-        lines += ["", _md(group_summary(group)), ""]
+        language = lang or group.language
+        header = _header(group, has_previous, areas, language)
+        align = ["---:", ":---", "---:", "---:", "---:", ":---"] + ["---:"] * (len(header) - 6)
+        lines += [f"## {md_cell(group_heading(group, language))}", "", md_row(header)]
+        lines.append(md_row(align))
+        for ranked in group.rows:
+            lines.append(md_row([md_cell(text) for text in _row_cells(ranked, group, has_previous, areas, language)]))
+        lines += ["", md_cell(group_summary(group, language)), ""]
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""Terminal output with rich: renderables only, never printed here."""
+"""`par score` in the terminal: renderables only, never printed here."""
 
 from __future__ import annotations
 
@@ -9,81 +9,111 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from par_cli.numbers import shown
+from par_cli.i18n import figure, label
+from par_cli.render.bars import bar
 from par_cli.scoring import NodeResult, Score
 
 LEVEL_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def _figure(value: Fraction | None, places: int) -> str:
-    return "—" if value is None else shown(value, places)
+def difference(final: Fraction, own: Fraction, places: int, lang: str) -> str:
+    """Final − self-assessed, signed; blank when the appraisal kept the self-assessment."""
+    if final == own:
+        return ""
+    sign = "+" if final > own else "−"
+    return sign + figure(abs(final - own), places, lang)
 
 
-def _rows(table: Table, node: NodeResult, places: int, depth: int) -> None:
+def _rows(table: Table, node: NodeResult, places: int, depth: int, lang: str) -> None:
     indent = "  " * (node.depth - 1)
     style = "bold" if node.depth == 1 else ""
     if not node.applicable:
-        table.add_row(indent + node.code, node.title, "N/A", "—", "—", "—", style="dim")
+        table.add_row(indent + node.code, node.title, label("na", lang), "—", "—", "", "—", "", style="dim")
     else:
         table.add_row(
             indent + node.code,
             node.title,
-            _figure(node.max, places),
-            _figure(node.self_points, places),
-            _figure(node.points, places),
-            _figure(node.percent, places),
+            figure(node.max, places, lang),
+            figure(node.self_points, places, lang),
+            figure(node.points, places, lang),
+            difference(node.points, node.self_points, places, lang),
+            figure(node.percent, places, lang),
+            bar(node.percent),
             style=style,
         )
     if node.depth < depth:
         for child in node.children:
-            _rows(table, child, places, depth)
+            _rows(table, child, places, depth, lang)
 
 
-def score_view(score: Score, depth: int = 1) -> RenderableType:
-    p = score.precision
-    header = Text()
-    header.append(score.agency.name, style="bold")
-    header.append(f" ({score.agency.id}")
-    header.append(f", {score.agency.group})" if score.agency.group else ")")
-    header.append(f"\n{score.criteria_title} [{score.criteria_id}]")
+def header(score: Score) -> Text:
+    text = Text()
+    text.append(score.agency.name, style="bold")
+    text.append(f" ({score.agency.id}")
+    text.append(f", {score.agency.group})" if score.agency.group else ")")
+    text.append(f"\n{score.criteria_title} [{score.criteria_id}]")
     if score.period:
-        header.append(f" · {score.period}")
+        text.append(f" · {score.period}")
+    return text
 
-    totals = (shown(score.max, p), shown(score.self_points, p), shown(score.points, p), shown(score.index, p))
+
+def score_view(score: Score, depth: int = 1, lang: str | None = None) -> RenderableType:
+    lang = lang or score.language
+    p = score.precision
+    totals = (
+        figure(score.max, p, lang),
+        figure(score.self_points, p, lang),
+        figure(score.points, p, lang),
+        difference(score.points, score.self_points, p, lang),
+        figure(score.index, p, lang),
+        bar(score.index),
+    )
     table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False, show_footer=True, footer_style="bold")
-    table.add_column("Code", no_wrap=True)
-    table.add_column("Title", footer="Total", overflow="fold", ratio=1)
-    for name, total in zip(("Max", "Self", "Final", "Index %"), totals, strict=True):
-        table.add_column(name, footer=total, justify="right", no_wrap=True)
+    table.add_column(label("code", lang), no_wrap=True)
+    table.add_column(label("title", lang), footer=label("total", lang), overflow="fold", ratio=1)
+    for key, total in zip(("max", "self", "final", "cut", "index"), totals, strict=False):
+        table.add_column(label(key, lang), footer=total, justify="right", no_wrap=True)
+    table.add_column("", footer=totals[5], no_wrap=True)
     for area in score.areas:
-        _rows(table, area, p, depth)
+        _rows(table, area, p, depth, lang)
     for adjustment in score.adjustments:
         sign = "+" if adjustment.points > 0 else "−" if adjustment.points < 0 else ""
         table.add_row(
             adjustment.code,
             adjustment.title,
             "",
-            shown(adjustment.self_points, p),
-            sign + shown(abs(adjustment.points), p),
+            figure(adjustment.self_points, p, lang),
+            sign + figure(abs(adjustment.points), p, lang),
+            difference(adjustment.points, adjustment.self_points, p, lang),
+            "",
             "",
         )
 
+    points, grade = label("points_word", lang), label("grade_word", lang)
     summary = Text()
-    summary.append(f"Index {shown(score.index, p)} %", style="bold")
-    summary.append(f"  ({shown(score.points, p)} / {shown(score.max, p)} points)")
+    summary.append(f"{label('index_line', lang)} {figure(score.index, p, lang)} %", style="bold")
+    summary.append(f"  ({figure(score.points, p, lang)} / {figure(score.max, p, lang)} {points})")
     if score.grade:
-        summary.append("  grade ")
+        summary.append(f"  {grade} ")
         summary.append(score.grade, style="bold")
-    summary.append(f"\nSelf-assessed {shown(score.self_index, p)} %  ({shown(score.self_points, p)} points)")
+    summary.append(
+        f"\n{label('self_line', lang)} {figure(score.self_index, p, lang)} %  "
+        f"({figure(score.self_points, p, lang)} {points})"
+    )
     if score.self_grade:
-        summary.append(f"  grade {score.self_grade}")
+        summary.append(f"  {grade} {score.self_grade}")
 
-    parts: list[RenderableType] = [header, Text(), table, Text(), summary]
+    parts: list[RenderableType] = [header(score), Text(), table, Text(), summary]
     if score.findings:
-        findings = Text("\nFindings\n", style="bold")
+        findings = Table.grid(padding=(0, 1))
+        findings.add_column(no_wrap=True)
+        findings.add_column(no_wrap=True)
+        findings.add_column(overflow="fold")
         for finding in score.findings:
-            findings.append(f"  {finding.level:<7} ", style=LEVEL_STYLE.get(finding.level, ""))
-            findings.append(f"{finding.code:<17} {finding.message}\n")
-        findings.rstrip()
-        parts.append(findings)
+            findings.add_row(
+                Text("  " + label(f"level.{finding.level}", lang), style=LEVEL_STYLE.get(finding.level, "")),
+                finding.code,
+                finding.worded(lang),
+            )
+        parts += [Text(), Text(label("findings", lang), style="bold"), findings]
     return Group(*parts)
