@@ -90,8 +90,10 @@ def figure(value: Fraction | None, places: int, lang: str) -> str:
 
 
 def plain(value: Decimal | Fraction, lang: str) -> str:
-    """A figure as a rule writes it (`0.5` / `0,5`): no fixed decimals."""
-    return group_digits(fmt(value), lang)
+    """A figure as a rule writes it (`0.5` / `0,5`): no fixed decimals; `≈` before a rounded endless one."""
+    text = fmt(value)
+    approximate = text.startswith("≈")
+    return ("≈" if approximate else "") + group_digits(text.removeprefix("≈"), lang)
 
 
 def finding_message(code: str, criterion: str, figures: tuple[Fraction, ...], survey: bool, lang: str) -> str:
@@ -113,9 +115,8 @@ def finding_message(code: str, criterion: str, figures: tuple[Fraction, ...], su
         return f"{criterion}: {n(figures[0])} self-assessed points without evidence or explanation"
     before, after = figures
     cut = after < before
-    sign = "−" if cut else "+"
+    change = n(abs(after - before))
+    change = ("≈" if change.startswith("≈") else "") + ("−" if cut else "+") + change.removeprefix("≈")
     if vi:
-        verb = "giảm" if cut else "tăng"
-        return f"{criterion}: thẩm định {verb} {n(before)} → {n(after)} ({sign}{n(abs(after - before))})"
-    verb = "cut" if cut else "raised"
-    return f"{criterion}: appraisal {verb} {n(before)} → {n(after)} ({sign}{n(abs(after - before))})"
+        return f"{criterion}: thẩm định {'giảm' if cut else 'tăng'} {n(before)} → {n(after)} ({change})"
+    return f"{criterion}: appraisal {'cut' if cut else 'raised'} {n(before)} → {n(after)} ({change})"

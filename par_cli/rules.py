@@ -61,13 +61,21 @@ class _NotApplicable:
 NOT_APPLICABLE: Any = _NotApplicable()
 
 
+SHORT_PLACES = 4  # an exact value with a longer (or endless) decimal expansion is shown as ≈ this many places
+
+
 def fmt(value: Decimal | Fraction | int) -> str:
-    """A figure as written in a criteria file: `0.5`, `2`, `12.75`."""
+    """A figure as written in a criteria file: `0.5`, `2`, `12.75`; `≈1.9077` for 1.907692307…"""
     if isinstance(value, Fraction):
         if value.denominator == 1:
             return str(value.numerator)
-        decimal = Decimal(value.numerator) / Decimal(value.denominator)
-        return f"{decimal.normalize():f}"
+        scaled = value * 10**SHORT_PLACES
+        if scaled.denominator == 1:
+            decimal = Decimal(value.numerator) / Decimal(value.denominator)
+            return f"{decimal.normalize():f}"
+        from par_cli.numbers import round_half_up
+
+        return f"≈{round_half_up(value, SHORT_PLACES).normalize():f}"
     if isinstance(value, Decimal):
         text = f"{value.normalize():f}" if value == value.to_integral_value() else f"{value:f}"
         return text

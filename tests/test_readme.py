@@ -56,3 +56,21 @@ def test_every_check_code_is_documented() -> None:
 def test_help(command: list[str]) -> None:
     code, out, _ = run(*command, "--help")
     assert code == 0 and "Usage" in out
+
+
+@pytest.mark.parametrize(
+    ("marker", "command"),
+    [
+        ("score-sample", ["score", "examples/2024/so-noi-vu.yaml"]),
+        ("explain-sample", ["explain", "examples/2024/so-noi-vu.yaml", "3.2", "--lang", "en"]),
+    ],
+)
+def test_output_samples_are_what_par_prints(marker: str, command: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    sample = re.search(
+        rf"<!-- {marker}:start -->\n```text\n\$ par [^\n]*\n(.*?)```\n<!-- {marker}:end -->", README, re.S
+    )
+    assert sample is not None
+    code, out, _ = run(*command)
+    assert code == 0
+    assert [line.rstrip() for line in out.splitlines()] == sample.group(1).splitlines()

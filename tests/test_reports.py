@@ -270,3 +270,15 @@ def test_rank_vietnamese_markdown(write: Write) -> None:
         "| ---: | :--- | ---: | ---: | ---: | :--- |",
         "| 1 | <script>alert(1)</script> | 4,00 | 20,00 | 20,00 | — |",
     ]
+
+
+def test_endless_decimals_are_shown_rounded_with_a_sign() -> None:
+    from par_cli.i18n import finding_message
+
+    figures = (Fraction(124, 65), Fraction(114, 65))  # 1.9076923… → 1.7538461…
+    assert finding_message("appraisal-cut", "6.1.1", figures, False, "vi") == (
+        "6.1.1: thẩm định giảm ≈1,9077 → ≈1,7538 (≈−0,1538)"
+    )
+    assert finding_message("appraisal-raised", "1", (Fraction(1, 2), Fraction(3, 4)), False, "en") == (
+        "1: appraisal raised 0.5 → 0.75 (+0.25)"
+    )

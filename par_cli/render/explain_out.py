@@ -15,17 +15,18 @@ from par_cli.render.json_out import agency_json, number
 from par_cli.render.terminal import header
 
 
-def evidence_text(line: LedgerLine, lang: str) -> str:
+def evidence_text(line: LedgerLine, lang: str) -> tuple[str, str]:
+    """(label, text) of what supports a self-assessed leaf: its evidence, its explanation, or that it is missing."""
     answer = line.answer
     if not line.leaf or answer is None or line.source == "survey":
-        return ""
+        return "", ""
     if line.evidence_missing:
-        return label("evidence_missing", lang)
+        return label("evidence", lang), label("evidence_missing", lang)
     if answer.evidence:
-        return "; ".join(answer.evidence)
+        return label("evidence", lang), "; ".join(answer.evidence)
     if answer.explanation:
-        return f"{label('explanation', lang)}: {answer.explanation}"
-    return ""
+        return label("explanation", lang).capitalize(), answer.explanation
+    return "", ""
 
 
 def gap_text(gap: Gap, places: int, lang: str) -> str:
@@ -44,9 +45,9 @@ def _content(line: LedgerLine, lang: str) -> Text:
         return text
     text.append(f"\n{label('input', lang)}: {inputs_text(line, lang)}", style="dim")
     text.append(f"\n{label('rule', lang)}: {rule_text(line, lang)}", style="dim")
-    evidence = evidence_text(line, lang)
+    name, evidence = evidence_text(line, lang)
     if evidence:
-        text.append(f"\n{label('evidence', lang)}: {evidence}", style="yellow" if line.evidence_missing else "dim")
+        text.append(f"\n{name}: {evidence}", style="yellow" if line.evidence_missing else "dim")
     return text
 
 
