@@ -25,7 +25,7 @@ CODES: dict[str, Code] = {
     "Y009": Code("error", "file larger than the size limit"),
     "Y010": Code("error", "unsupported YAML tag"),
     "Y011": Code("error", "a key that is not text, or a merge key (<<)"),
-    "Y012": Code("error", ".nan or .inf where a number is expected"),
+    "Y012": Code("error", ".nan, .inf, or a number out of range (1e999)"),
     # Schema
     "S001": Code("error", "a field is missing, unknown, of the wrong type or out of range"),
     "S002": Code("error", "missing or wrong 'kind:'"),

@@ -9,9 +9,20 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from par_cli.rules import Percent, Positive, Rule, Strict, Text, Whole, default_rule
+
+
+def _empty_list(value: Any) -> Any:
+    """`grades:` left empty in YAML (null) means no grades."""
+    return [] if value is None else value
+
+
+def _empty_mapping(value: Any) -> Any:
+    """`answers:` left empty in YAML (null), as in a fresh form, means no answers yet."""
+    return {} if value is None else value
+
 
 Slug = Annotated[Text, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")]
 Name = Annotated[Text, Field(min_length=1)]
@@ -61,9 +72,9 @@ class CriteriaSet(Strict):
     status: Literal["official", "partial", "template"] | None = None
     language: Literal["vi", "en"] = "vi"
     precision: Annotated[Whole, Field(ge=0, le=6)] = 2
-    grades: list[Grade] = Field(default_factory=list)
+    grades: Annotated[list[Grade], BeforeValidator(_empty_list)] = Field(default_factory=list)
     areas: Annotated[list[Node], Field(min_length=1)]
-    adjustments: list[Adjustment] = Field(default_factory=list)
+    adjustments: Annotated[list[Adjustment], BeforeValidator(_empty_list)] = Field(default_factory=list)
 
     @property
     def total_max(self) -> Decimal:
@@ -81,6 +92,6 @@ class Assessment(Strict):
     criteria: Name
     agency: Agency
     period: Text | None = None
-    answers: dict[Text, Any] = Field(default_factory=dict)
-    adjustments: dict[Text, Any] = Field(default_factory=dict)
+    answers: Annotated[dict[Text, Any], BeforeValidator(_empty_mapping)] = Field(default_factory=dict)
+    adjustments: Annotated[dict[Text, Any], BeforeValidator(_empty_mapping)] = Field(default_factory=dict)
     note: Text | None = None

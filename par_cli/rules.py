@@ -91,14 +91,25 @@ def _number(raw: Any, what: str) -> Decimal:
         assert isinstance(raw, Decimal)
         return raw
     if isinstance(raw, str):
-        hint = "remove the quotes" if _looks_numeric(raw) else ""
-        raise InputError(f"expected {what}, got text '{raw}'", hint)
+        raise InputError(f"expected {what}, got text '{raw}'", number_hint(raw))
     raise InputError(f"expected {what}, got {_kind_of(raw)}")
 
 
-def _looks_numeric(text: str) -> bool:
+def number_hint(text: str) -> str:
+    """Why a text is not a number, when it nearly is one: `95%`, `0,5`, `"3"`."""
+    stripped = text.strip()
+    if stripped.endswith("%") and _is_decimal_text(stripped[:-1]):
+        return f"write the number without %: {stripped[:-1].strip()}"
+    if "," in stripped and _is_decimal_text(stripped.replace(",", ".")):
+        return f"use a dot as decimal separator: {stripped.replace(',', '.')}"
+    if _is_decimal_text(stripped):
+        return "remove the quotes"
+    return ""
+
+
+def _is_decimal_text(text: str) -> bool:
     try:
-        Decimal(text.strip().replace(",", "."))
+        Decimal(text.strip())
     except ArithmeticError:
         return False
     return True

@@ -74,7 +74,9 @@ def _message(err: Any, value: Any, allowed: list[str]) -> tuple[str, str]:
         return f"unknown field '{name}'", (f"did you mean '{close[0]}'?" if close else "")
     if kind in ("decimal_type", "decimal_parsing", "is_instance_of") or kind.startswith("decimal"):
         if isinstance(value, str):
-            return f"expected a number, got text '{value}'", "remove the quotes"
+            from par_cli.rules import number_hint
+
+            return f"expected a number, got text '{value}'", number_hint(value)
         return f"expected a number, got {_describe(value)}", ""
     if kind == "string_type":
         hint = "quote it" if isinstance(value, bool) else ""

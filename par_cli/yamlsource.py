@@ -25,6 +25,9 @@ from par_cli.diagnostics import Diagnostic, Path, error, warning
 MAX_BYTES = 5 * 1024 * 1024
 MAX_VALUES = 500_000  # values visited, aliases expanded: bounds time and memory
 MAX_DEPTH = 64
+# Exact arithmetic on 1e999999999 would take minutes: figures in PAR files are far inside these bounds.
+MAX_EXPONENT = 15
+MAX_DIGITS = 30
 
 PLAIN = "?"  # tag our resolver gives plain scalars without an explicit tag
 _STR = "tag:yaml.org,2002:str"
@@ -38,6 +41,10 @@ _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 _YAML11_BOOLS = frozenset({"yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"})
 _NOT_A_NUMBER = frozenset({".nan", ".inf", "+.inf", "-.inf"})
+
+
+def _in_range(number: Decimal) -> bool:
+    return -MAX_EXPONENT <= number.adjusted() <= MAX_EXPONENT and len(number.as_tuple().digits) <= MAX_DIGITS
 
 
 class YamlNumber(Decimal):
@@ -258,7 +265,12 @@ class _Walker:
             return None
         if text[0] in _NUMBER_START:
             if _NUMBER.match(text):
-                return YamlNumber(text)
+                number = YamlNumber(text)
+                if number and not _in_range(number):
+                    hint = f"write a figure between 1e-{MAX_EXPONENT} and 1e{MAX_EXPONENT}, at most {MAX_DIGITS} digits"
+                    self.report(error("Y012", f"'{text}' is out of range", hint=hint), node)
+                    return None
+                return number
             if text.lower() in _NOT_A_NUMBER:
                 self.report(error("Y012", f"'{text}' is not a usable number", hint="give a finite number"), node)
                 return None

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import textwrap
+from fractions import Fraction
 from pathlib import Path
 
-from tests.conftest import SPEC, Write, problems_of
+from tests.conftest import SPEC, Write, problems_of, score_file
 
 GOOD_ASSESSMENT = "kind: assessment\ncriteria: c.yaml\nagency: {id: a, name: A}\n"
 
@@ -205,3 +206,31 @@ def test_unreadable_paths(write: Write) -> None:
     assert problems_of(Path("missing.yaml")) == ["missing.yaml: error: no such file"]
     Path("folder").mkdir()
     assert problems_of(Path("folder")) == ["folder: error: is a folder, not a file"]
+
+
+def test_near_numbers_get_a_hint(write: Write) -> None:
+    path = spec_assessment(
+        write,
+        """
+        answers:
+          "1.1.2": 95%
+          "2.2": "0,5"
+          "1.3": "1"
+          "2.1": abc
+        """,
+    )
+    assert problems_of(path) == [
+        "a.yaml:5:12: error: 1.1.2: expected a percentage (0–100) or {done: n, total: m}, got text '95%' "
+        "(hint: write the number without %: 95)",
+        "a.yaml:6:10: error: 2.2: expected a count, got text '0,5' (hint: use a dot as decimal separator: 0.5)",
+        "a.yaml:7:10: error: 1.3: expected a count of violations, got text '1' (hint: remove the quotes)",
+        "a.yaml:8:10: error: 2.1: expected a percentage (0–100) or {done: n, total: m}, got text 'abc'",
+    ]
+
+
+def test_empty_sections_mean_nothing_yet(write: Write) -> None:
+    write("c.yaml", "kind: criteria\nid: c\ntitle: t\ngrades:\nadjustments:\nareas: [{code: '1', title: a, max: 2}]\n")
+    path = write("a.yaml", GOOD_ASSESSMENT + "answers:\nadjustments:\n")
+    result = score_file(path)
+    assert (result.points, result.max) == (Fraction(0), Fraction(2))
+    assert [f.code for f in result.findings] == ["unanswered"]

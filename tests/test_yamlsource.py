@@ -146,3 +146,11 @@ def test_non_text_keys_are_errors() -> None:
 def test_deep_nesting_is_refused() -> None:
     problems = rendered("a: " + "[" * 100 + "]" * 100 + "\n")
     assert problems == ["f.yaml:1:" + str(3 + 65) + ": error: nesting deeper than 64 levels"]
+
+
+@pytest.mark.parametrize("text", ["1e999999999", "1e-99999999", "1234567890123456789012345678901", "2e16"])
+def test_numbers_out_of_range_are_refused_before_any_arithmetic(text: str) -> None:
+    assert rendered(f"max: {text}\n") == [
+        f"f.yaml:1:6: error: '{text}' is out of range (hint: write a figure between 1e-15 and 1e15, at most 30 digits)"
+    ]
+    assert rendered("a: 0e-999999\nb: 123456789012345.5\nc: 0.000000000000001\n") == []
