@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -48,9 +49,37 @@ class RankGroup:
 PreviousRanks = Mapping[tuple[str | None, str], int]
 
 
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve (ă), circumflex (â ê ô), horn (ơ ư): part of the letter
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền, hỏi, ngã, sắc, nặng
+
+
+def vietnamese_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Sort key in Vietnamese alphabetical order: a ă â b c d đ e ê …, then by tone; other characters after."""
+    letters: list[int] = []
+    tones: list[int] = []
+    for char in unicodedata.normalize("NFD", text.lower()):
+        if char in _LETTER_MARKS and letters:
+            base = _ALPHABET[letters[-1]] if letters[-1] < len(_ALPHABET) else ""
+            combined = unicodedata.normalize("NFC", base + char)
+            if combined in _ALPHABET:
+                letters[-1] = _ALPHABET.index(combined)
+            continue
+        if char in _TONES:
+            if tones:
+                tones[-1] = _TONES[char]
+            continue
+        letters.append(_ALPHABET.index(char) if char in _ALPHABET else len(_ALPHABET) + ord(char))
+        tones.append(0)
+    return tuple(letters), tuple(tones)
+
+
 def competition_ranks(entries: list[Entry]) -> list[tuple[int, Entry]]:
-    """High to low by exact index; equal indices share a rank and the next is skipped (1, 2, 2, 4)."""
-    ordered = sorted(entries, key=lambda e: (-e.index, e.agency_name, e.agency_id))
+    """High to low by exact index; equal indices share a rank and the next is skipped (1, 2, 2, 4).
+
+    Ties are listed by agency name in Vietnamese alphabetical order (Đ after D, not after Z).
+    """
+    ordered = sorted(entries, key=lambda e: (-e.index, vietnamese_key(e.agency_name), e.agency_id))
     ranked: list[tuple[int, Entry]] = []
     for position, entry in enumerate(ordered, start=1):
         same = ranked and ranked[-1][1].index == entry.index

@@ -235,3 +235,41 @@ def test_parallel_and_serial_give_identical_rankings(year: Write) -> None:
     assert all(isinstance(e, Entry) for e in serial)
     assert rank([e for e in serial if isinstance(e, Entry)]) == rank([e for e in parallel if isinstance(e, Entry)])
     assert run("rank", "2024", "-f", "json", "-j", "1") == run("rank", "2024", "-f", "json", "-j", "2")
+
+
+def test_ties_are_listed_in_vietnamese_alphabetical_order() -> None:
+    from fractions import Fraction
+
+    from par_cli.ranking import vietnamese_key
+
+    names = [
+        "Sở Y tế",
+        "Ban Dân tộc",
+        "Sở Đào tạo",
+        "Sở Du lịch",
+        "Sở Ăn uống",
+        "Sở An ninh",
+        "Sở Âm nhạc",
+        "Sở Zeta",
+        "Sở Ý",
+    ]
+    assert sorted(names, key=vietnamese_key) == [
+        "Ban Dân tộc",
+        "Sở An ninh",
+        "Sở Ăn uống",
+        "Sở Âm nhạc",
+        "Sở Du lịch",
+        "Sở Đào tạo",
+        "Sở Ý",  # letters first (a shorter name before a longer one), tones only between equal letters
+        "Sở Y tế",
+        "Sở Zeta",
+    ]
+    assert sorted(["Sở Tế", "Sở Te", "Sở Tè"], key=vietnamese_key) == ["Sở Te", "Sở Tè", "Sở Tế"]
+
+    def entry(name: str) -> Entry:
+        return Entry(
+            name, name, None, "c", "C", None, 2, "vi", (), Fraction(9), Fraction(10), Fraction(90), None, (), "f"
+        )
+
+    ranked = competition_ranks([entry("Sở Zeta"), entry("Sở Đào tạo"), entry("Sở Du lịch")])
+    assert [(r, e.agency_name) for r, e in ranked] == [(1, "Sở Du lịch"), (1, "Sở Đào tạo"), (1, "Sở Zeta")]
