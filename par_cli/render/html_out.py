@@ -10,7 +10,7 @@ from par_cli.i18n import figure, label
 from par_cli.ranking import RankGroup
 from par_cli.render.explain_out import gap_text
 from par_cli.render.rank_out import change_text, group_heading, group_summary
-from par_cli.render.terminal import difference
+from par_cli.render.terminal import score_cells
 from par_cli.scoring import NodeResult, Score
 
 CSS = """
@@ -71,7 +71,7 @@ def score_html(score: Score, ledger: Ledger | None = None, lang: str | None = No
     p = score.precision
     e = escape
     meta = f"{e(score.criteria_title)} [{e(score.criteria_id)}]" + (f" · {e(score.period)}" if score.period else "")
-    figures = [
+    headline = [
         (label("index_line", lang), f"{figure(score.index, p, lang)} %"),
         (label("points", lang), f"{figure(score.points, p, lang)} / {figure(score.max, p, lang)}"),
         (label("grade", lang), score.grade or "—"),
@@ -81,7 +81,7 @@ def score_html(score: Score, ledger: Ledger | None = None, lang: str | None = No
         f'<header><h1>{e(label("report", lang))}: {e(score.agency.name)}</h1><p class="meta">{meta}</p></header>',
         '<section class="figures">'
         + "".join(
-            f'<div class="figure"><span>{e(name)}</span><strong>{e(value)}</strong></div>' for name, value in figures
+            f'<div class="figure"><span>{e(name)}</span><strong>{e(value)}</strong></div>' for name, value in headline
         )
         + "</section>",
         f"<h2>{e(label('areas', lang))}</h2>",
@@ -93,8 +93,10 @@ def score_html(score: Score, ledger: Ledger | None = None, lang: str | None = No
         + "</tr></thead><tbody>",
     ]
 
-    def figures_of(points: Fraction, own: Fraction) -> list[tuple[str, bool]]:
-        return [(figure(own, p, lang), True), (figure(points, p, lang), True), (difference(points, own, p, lang), True)]
+    def row_of(code: str, title: str, figures: list[str], percent: Fraction | None, cell: str = "td") -> str:
+        """Code and title, then the five score figures (numeric cells) and the bar."""
+        bar_html = _bar(percent, figures[4]) if percent is not None else ""
+        return _row([(code, False), (title, False), *((f, True) for f in figures), (bar_html, False)], cell=cell)
 
     def rows(nodes: tuple[NodeResult, ...]) -> None:
         for node in nodes:
@@ -103,26 +105,17 @@ def score_html(score: Score, ledger: Ledger | None = None, lang: str | None = No
                 na = e(label("na", lang))
                 body.append(_row([(e(node.code), False), (title, False), (na, True)] + [("", False)] * 5, "na"))
             else:
-                index = figure(node.percent, p, lang)
-                cells = [(e(node.code), False), (title, False), (figure(node.max, p, lang), True)]
-                cells += figures_of(node.points, node.self_points)
-                body.append(_row([*cells, (index, True), (_bar(node.percent, index), False)]))
+                figures = score_cells(node.max, node.self_points, node.points, node.percent, p, lang)
+                body.append(row_of(e(node.code), title, figures, node.percent))
             if node.depth < depth:
                 rows(node.children)
 
     rows(score.areas)
     for adjustment in score.adjustments:
-        cells = [(e(adjustment.code), False), (e(adjustment.title), False), ("", True)]
-        cells += [*figures_of(adjustment.points, adjustment.self_points), ("", True), ("", False)]
-        body.append(_row(cells))
-    total_index = figure(score.index, p, lang)
-    total = [("", False), (e(label("total", lang)), False), (figure(score.max, p, lang), True)]
-    total += [
-        *figures_of(score.points, score.self_points),
-        (total_index, True),
-        (_bar(score.index, total_index), False),
-    ]
-    body += [_row(total, cell="th"), "</tbody></table>"]
+        figures = score_cells(None, adjustment.self_points, adjustment.points, None, p, lang)
+        body.append(row_of(e(adjustment.code), e(adjustment.title), figures, None))
+    total = score_cells(score.max, score.self_points, score.points, score.index, p, lang)
+    body += [row_of("", e(label("total", lang)), total, score.index, cell="th"), "</tbody></table>"]
     if ledger is not None and ledger.gaps:
         body.append(f"<h2>{e(label('gaps', lang))}</h2><ol>")
         body += [

@@ -10,7 +10,7 @@ from par_cli.i18n import figure, label
 from par_cli.numbers import shown
 from par_cli.render.markdown import md_cell, md_row
 from par_cli.render.rank_out import safe_cell
-from par_cli.render.terminal import difference
+from par_cli.render.terminal import score_cells
 from par_cli.scoring import NodeResult, Score
 
 
@@ -45,37 +45,14 @@ def score_markdown(score: Score, depth: int = 1, lang: str | None = None) -> str
         if not node.applicable:
             lines.append(f"| {code} | {md_cell(node.title)} | {label('na', lang)} | — | — |  | — |")
             continue
-        cells = [
-            code,
-            md_cell(node.title) if node.depth > 1 else f"**{md_cell(node.title)}**",
-            figure(node.max, p, lang),
-            figure(node.self_points, p, lang),
-            figure(node.points, p, lang),
-            difference(node.points, node.self_points, p, lang),
-            figure(node.percent, p, lang),
-        ]
-        lines.append(md_row(cells))
+        title = md_cell(node.title) if node.depth > 1 else f"**{md_cell(node.title)}**"
+        cells = score_cells(node.max, node.self_points, node.points, node.percent, p, lang)
+        lines.append(md_row([code, title, *cells]))
     for adjustment in score.adjustments:
-        cells = [
-            adjustment.code,
-            md_cell(adjustment.title),
-            "",
-            figure(adjustment.self_points, p, lang),
-            figure(adjustment.points, p, lang),
-            difference(adjustment.points, adjustment.self_points, p, lang),
-            "",
-        ]
-        lines.append(md_row(cells))
-    total = [
-        "",
-        f"**{label('total', lang)}**",
-        figure(score.max, p, lang),
-        figure(score.self_points, p, lang),
-        figure(score.points, p, lang),
-        difference(score.points, score.self_points, p, lang),
-        figure(score.index, p, lang),
-    ]
-    lines.append(md_row(total))
+        cells = score_cells(None, adjustment.self_points, adjustment.points, None, p, lang)
+        lines.append(md_row([adjustment.code, md_cell(adjustment.title), *cells]))
+    total = score_cells(score.max, score.self_points, score.points, score.index, p, lang)
+    lines.append(md_row(["", f"**{label('total', lang)}**", *total]))
     if score.findings:
         lines += ["", f"## {label('findings', lang)}", ""]
         lines += [f"- {label(f'level.{f.level}', lang)} · {f.code} · {md_cell(f.worded(lang))}" for f in score.findings]

@@ -24,23 +24,27 @@ def difference(final: Fraction, own: Fraction, places: int, lang: str) -> str:
     return sign + figure(abs(final - own), places, lang)
 
 
+def score_cells(
+    max_points: Fraction | None, own: Fraction, final: Fraction, percent: Fraction | None, places: int, lang: str
+) -> list[str]:
+    """Max, self-assessed, final, their difference and the index, as every score table shows them."""
+    return [
+        "" if max_points is None else figure(max_points, places, lang),
+        figure(own, places, lang),
+        figure(final, places, lang),
+        difference(final, own, places, lang),
+        "" if percent is None else figure(percent, places, lang),
+    ]
+
+
 def _rows(table: Table, node: NodeResult, places: int, depth: int, lang: str) -> None:
     indent = "  " * (node.depth - 1)
     style = "bold" if node.depth == 1 else ""
     if not node.applicable:
         table.add_row(indent + node.code, node.title, label("na", lang), "—", "—", "", "—", "", style="dim")
     else:
-        table.add_row(
-            indent + node.code,
-            node.title,
-            figure(node.max, places, lang),
-            figure(node.self_points, places, lang),
-            figure(node.points, places, lang),
-            difference(node.points, node.self_points, places, lang),
-            figure(node.percent, places, lang),
-            bar(node.percent),
-            style=style,
-        )
+        cells = score_cells(node.max, node.self_points, node.points, node.percent, places, lang)
+        table.add_row(indent + node.code, node.title, *cells, bar(node.percent), style=style)
     if node.depth < depth:
         for child in node.children:
             _rows(table, child, places, depth, lang)
@@ -60,14 +64,7 @@ def header(score: Score) -> Text:
 def score_view(score: Score, depth: int = 1, lang: str | None = None) -> RenderableType:
     lang = lang or score.language
     p = score.precision
-    totals = (
-        figure(score.max, p, lang),
-        figure(score.self_points, p, lang),
-        figure(score.points, p, lang),
-        difference(score.points, score.self_points, p, lang),
-        figure(score.index, p, lang),
-        bar(score.index),
-    )
+    totals = (*score_cells(score.max, score.self_points, score.points, score.index, p, lang), bar(score.index))
     table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False, show_footer=True, footer_style="bold")
     table.add_column(label("code", lang), no_wrap=True)
     table.add_column(label("title", lang), footer=label("total", lang), overflow="fold", ratio=1)
@@ -77,17 +74,10 @@ def score_view(score: Score, depth: int = 1, lang: str | None = None) -> Rendera
     for area in score.areas:
         _rows(table, area, p, depth, lang)
     for adjustment in score.adjustments:
+        cells = score_cells(None, adjustment.self_points, adjustment.points, None, p, lang)
         sign = "+" if adjustment.points > 0 else "−" if adjustment.points < 0 else ""
-        table.add_row(
-            adjustment.code,
-            adjustment.title,
-            "",
-            figure(adjustment.self_points, p, lang),
-            sign + figure(abs(adjustment.points), p, lang),
-            difference(adjustment.points, adjustment.self_points, p, lang),
-            "",
-            "",
-        )
+        cells[2] = sign + figure(abs(adjustment.points), p, lang)
+        table.add_row(adjustment.code, adjustment.title, *cells, "")
 
     points, grade = label("points_word", lang), label("grade_word", lang)
     summary = Text()
