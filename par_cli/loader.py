@@ -106,7 +106,7 @@ def _criteria_from(doc: Document, problems: list[Diagnostic]) -> tuple[CriteriaS
     wrong = _wrong_kind(doc, "criteria")
     if wrong is not None:
         return None, [*problems, wrong]
-    model, schema_problems = validate(CriteriaSet, doc, skip={d.path for d in problems})
+    model, schema_problems = validate("criteria", doc, skip={d.path for d in problems})
     problems = problems + schema_problems
     if model is not None:
         problems += check_criteria(model, doc)
@@ -212,7 +212,7 @@ class Workspace:
         if wrong is not None:
             return None, [*problems, wrong, *notes]
         reported = {d.path for d in problems}
-        model, schema_problems = validate(Assessment, doc, skip=reported)
+        model, schema_problems = validate("assessment", doc, skip=reported)
         problems += schema_problems
         if model is None:
             return None, problems + notes

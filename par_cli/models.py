@@ -1,4 +1,4 @@
-"""The two file kinds of format v1 as strict, frozen pydantic models (shape and types only).
+"""The two file kinds of format v1 as frozen values. `schema.py` validates files into them.
 
 Cross-node rules (sums, unique codes, reachable tiers…) live in `criteria_checks.py`; inputs are checked
 against their leaf's rule in `binding.py`, where the criteria set is known.
@@ -6,40 +6,26 @@ against their leaf's rule in `binding.py`, where the criteria set is known.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BeforeValidator, Field
-
-from par_cli.rules import Percent, Positive, Rule, Strict, Text, Whole, default_rule
+from par_cli.rules import Rule, default_rule
 
 
-def _empty_list(value: Any) -> Any:
-    """`grades:` left empty in YAML (null) means no grades."""
-    return [] if value is None else value
-
-
-def _empty_mapping(value: Any) -> Any:
-    """`answers:` left empty in YAML (null), as in a fresh form, means no answers yet."""
-    return {} if value is None else value
-
-
-Slug = Annotated[Text, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")]
-Name = Annotated[Text, Field(min_length=1)]
-
-
-class Node(Strict):
+@dataclass(frozen=True, kw_only=True)
+class Node:
     """An area, criterion or sub-criterion. Inner nodes have `children`, leaves a `rule`."""
 
-    code: Name
-    title: Name
-    max: Positive
-    children: Annotated[list[Node], Field(min_length=1)] | None = None
+    code: str
+    title: str
+    max: Decimal
+    children: tuple[Node, ...] | None = None
     rule: Rule | None = None
     source: Literal["self", "survey"] | None = None  # None: inherited (areas: self)
     allow_na: bool = False
     evidence: Literal["required", "optional"] | None = None  # None: inherited (self: required)
-    guide: Text | None = None
+    guide: str | None = None
 
     @property
     def is_leaf(self) -> bool:
@@ -50,48 +36,53 @@ class Node(Strict):
         return self.rule if self.rule is not None else default_rule()
 
 
-class Grade(Strict):
-    min: Percent
-    label: Name
+@dataclass(frozen=True, kw_only=True)
+class Grade:
+    min: Decimal
+    label: str
 
 
-class Adjustment(Strict):
+@dataclass(frozen=True, kw_only=True)
+class Adjustment:
     """A bonus or penalty outside the maximum (điểm thưởng, điểm trừ)."""
 
-    code: Name
-    title: Name
+    code: str
+    title: str
     kind: Literal["bonus", "penalty"]
-    max: Positive
+    max: Decimal
 
 
-class CriteriaSet(Strict):
+@dataclass(frozen=True, kw_only=True)
+class CriteriaSet:
     kind: Literal["criteria"]
-    id: Slug
-    title: Name
-    source: Text | None = None
+    id: str
+    title: str
+    areas: tuple[Node, ...]
+    source: str | None = None
     status: Literal["official", "partial", "template"] | None = None
     language: Literal["vi", "en"] = "vi"
-    precision: Annotated[Whole, Field(ge=0, le=6)] = 2
-    grades: Annotated[list[Grade], BeforeValidator(_empty_list)] = Field(default_factory=list)
-    areas: Annotated[list[Node], Field(min_length=1)]
-    adjustments: Annotated[list[Adjustment], BeforeValidator(_empty_list)] = Field(default_factory=list)
+    precision: int = 2
+    grades: tuple[Grade, ...] = ()
+    adjustments: tuple[Adjustment, ...] = ()
 
     @property
     def total_max(self) -> Decimal:
         return sum((area.max for area in self.areas), Decimal(0))
 
 
-class Agency(Strict):
-    id: Annotated[Text, Field(pattern=r"^\S+$")]
-    name: Name
-    group: Text | None = None
+@dataclass(frozen=True, kw_only=True)
+class Agency:
+    id: str
+    name: str
+    group: str | None = None
 
 
-class Assessment(Strict):
+@dataclass(frozen=True, kw_only=True)
+class Assessment:
     kind: Literal["assessment"]
-    criteria: Name
+    criteria: str
     agency: Agency
-    period: Text | None = None
-    answers: Annotated[dict[Text, Any], BeforeValidator(_empty_mapping)] = Field(default_factory=dict)
-    adjustments: Annotated[dict[Text, Any], BeforeValidator(_empty_mapping)] = Field(default_factory=dict)
-    note: Text | None = None
+    period: str | None = None
+    answers: dict[str, Any]
+    adjustments: dict[str, Any]
+    note: str | None = None

@@ -1,4 +1,6 @@
-"""Scoring rules of leaf criteria: one pydantic model per `kind`, each with two small pure functions.
+"""Scoring rules of leaf criteria: one frozen class per `kind`, each with two small pure functions.
+
+The rules' shapes and bounds are validated by `schema.py` before a rule object is built.
 
 `read(raw, max)` turns the YAML input into the rule's typed input (or `NOT_APPLICABLE`), raising
 `InputError` for anything outside the rule's domain — inputs are never clamped silently.
@@ -8,11 +10,10 @@
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Annotated, Any, Literal, Union
-
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from typing import Any, Literal
 
 from par_cli.yamlsource import YamlNumber
 
@@ -20,30 +21,18 @@ HUNDRED = Fraction(100)
 ZERO = Fraction(0)
 
 
-def _as_text(value: Any) -> Any:
+def as_text(value: Any) -> Any:
     """Numbers written where text is expected (`code: 1.10`, `key: 1`) keep their source text."""
     if isinstance(value, YamlNumber):
         return value.source
     return value
 
 
-def _as_whole(value: Any) -> Any:
+def as_whole(value: Any) -> Any:
     """A YAML number that is a whole number (`2`) where an integer is expected."""
     if isinstance(value, Decimal) and value == value.to_integral_value():
         return int(value)
     return value
-
-
-# In YAML a code or key may be written as a number (`code: 1.10`): the schema for editors says so too.
-Text = Annotated[str, BeforeValidator(_as_text), WithJsonSchema({"type": ["string", "number"]})]
-Whole = Annotated[int, BeforeValidator(_as_whole)]
-NonNegative = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
-Positive = Annotated[Decimal, Field(gt=0, allow_inf_nan=False)]
-Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(strict=True, frozen=True, extra="forbid", defer_build=True)
 
 
 class InputError(ValueError):
@@ -164,11 +153,12 @@ def read_percent(raw: Any) -> Any:
     return Fraction(value)
 
 
-class PointsRule(Strict):
+@dataclass(frozen=True, kw_only=True)
+class PointsRule:
     """The input is the points themselves."""
 
-    kind: Literal["points"]
-    step: Positive | None = None
+    kind: Literal["points"] = "points"
+    step: Decimal | None = None
 
     def read(self, raw: Any, max_points: Decimal) -> Any:
         value = _number(raw, f"points between 0 and {fmt(max_points)}")
@@ -185,10 +175,11 @@ class PointsRule(Strict):
         return max_points
 
 
-class CheckRule(Strict):
+@dataclass(frozen=True, kw_only=True)
+class CheckRule:
     """Yes/no: full points or none."""
 
-    kind: Literal["check"]
+    kind: Literal["check"] = "check"
 
     def read(self, raw: Any, max_points: Decimal) -> Any:
         if isinstance(raw, bool):
@@ -205,12 +196,6 @@ class CheckRule(Strict):
         return max_points
 
 
-def _one_of(model: BaseModel, a: str, b: str) -> None:
-    given = [name for name in (a, b) if getattr(model, name) is not None]
-    if len(given) != 1:
-        raise ValueError(f"give exactly one of '{a}' or '{b}'")
-
-
 def _award(points: Decimal | None, percent: Decimal | None, max_points: Fraction) -> Fraction:
     if points is not None:
         return Fraction(points)
@@ -222,23 +207,20 @@ def award_value(points: Decimal | None, percent: Decimal | None, max_points: Dec
     return points if points is not None else max_points * (percent or Decimal(0)) / 100
 
 
-class Level(Strict):
-    key: Text
-    label: Text | None = None
-    points: NonNegative | None = None
-    percent: Percent | None = None
-
-    @model_validator(mode="after")
-    def _one_award(self) -> Level:
-        _one_of(self, "points", "percent")
-        return self
+@dataclass(frozen=True, kw_only=True)
+class Level:
+    key: str
+    label: str | None = None
+    points: Decimal | None = None  # exactly one of points or percent
+    percent: Decimal | None = None
 
 
-class LevelsRule(Strict):
+@dataclass(frozen=True, kw_only=True)
+class LevelsRule:
     """The input names a level; each level gives points or a percentage of max."""
 
-    kind: Literal["levels"]
-    levels: Annotated[list[Level], Field(min_length=1)]
+    levels: tuple[Level, ...]
+    kind: Literal["levels"] = "levels"
 
     @functools.cached_property
     def _keys(self) -> frozenset[str]:
@@ -249,7 +231,7 @@ class LevelsRule(Strict):
         return {}  # max → level key → points; a rule belongs to one leaf, so this holds one entry
 
     def read(self, raw: Any, max_points: Decimal) -> Any:
-        key = _as_text(raw)
+        key = as_text(raw)
         if not isinstance(key, str) or key not in self._keys:
             hint = "write the key, not true/false" if isinstance(raw, bool) else ""
             keys = ", ".join(level.key for level in self.levels)
@@ -267,17 +249,12 @@ class LevelsRule(Strict):
         return max(award_value(lv.points, lv.percent, max_points) for lv in self.levels)
 
 
-class Tier(Strict):
-    min: Decimal | None = Field(default=None, allow_inf_nan=False)
-    above: Decimal | None = Field(default=None, allow_inf_nan=False)
-    points: NonNegative | None = None
-    percent: Percent | None = None
-
-    @model_validator(mode="after")
-    def _one_bound_one_award(self) -> Tier:
-        _one_of(self, "min", "above")
-        _one_of(self, "points", "percent")
-        return self
+@dataclass(frozen=True, kw_only=True)
+class Tier:
+    min: Decimal | None = None  # exactly one of min (≥) or above (>)
+    above: Decimal | None = None
+    points: Decimal | None = None  # exactly one of points or percent
+    percent: Decimal | None = None
 
     @property
     def bound(self) -> Decimal:
@@ -299,12 +276,13 @@ class Tier(Strict):
         return self.min is not None or other.above is not None
 
 
-class TiersRule(Strict):
+@dataclass(frozen=True, kw_only=True)
+class TiersRule:
     """The first tier, in order, whose bound holds gives the points; none → 0."""
 
-    kind: Literal["tiers"]
-    tiers: Annotated[list[Tier], Field(min_length=1)]
+    tiers: tuple[Tier, ...]
     input: Literal["percent", "number"] = "percent"
+    kind: Literal["tiers"] = "tiers"
 
     def read(self, raw: Any, max_points: Decimal) -> Any:
         if self.input == "number":
@@ -332,12 +310,13 @@ class TiersRule(Strict):
         return max(award_value(t.points, t.percent, max_points) for t in self.tiers)
 
 
-class LinearRule(Strict):
+@dataclass(frozen=True, kw_only=True)
+class LinearRule:
     """Points proportional to a percentage: max × min(x, full_at) / full_at, 0 below zero_below."""
 
-    kind: Literal["linear"]
-    full_at: Annotated[Decimal, Field(gt=0, le=100, allow_inf_nan=False)] = Decimal(100)
-    zero_below: Percent = Decimal(0)
+    full_at: Decimal = Decimal(100)
+    zero_below: Decimal = Decimal(0)
+    kind: Literal["linear"] = "linear"
 
     def read(self, raw: Any, max_points: Decimal) -> Any:
         return read_percent(raw)
@@ -359,20 +338,22 @@ class LinearRule(Strict):
         return max_points
 
 
-class _PerItem(Strict):
+@dataclass(frozen=True, kw_only=True)
+class _PerItem:
     """A rule counting items, each worth `per` points."""
 
-    per: Positive
+    per: Decimal
 
     @functools.cached_property
     def _per(self) -> Fraction:
         return Fraction(self.per)
 
 
+@dataclass(frozen=True, kw_only=True)
 class DeductionRule(_PerItem):
     """Max minus `per` for each violation, not below 0."""
 
-    kind: Literal["deduction"]
+    kind: Literal["deduction"] = "deduction"
 
     def read(self, raw: Any, max_points: Decimal) -> Any:
         return _count(raw, "a count of violations")
@@ -384,10 +365,11 @@ class DeductionRule(_PerItem):
         return max_points
 
 
+@dataclass(frozen=True, kw_only=True)
 class CountRule(_PerItem):
     """`per` points for each item counted, up to max."""
 
-    kind: Literal["count"]
+    kind: Literal["count"] = "count"
 
     def read(self, raw: Any, max_points: Decimal) -> Any:
         return _count(raw)
@@ -402,11 +384,12 @@ class CountRule(_PerItem):
 DEFAULT_SCALE = {"A": Decimal(100), "B": Decimal(60), "C": Decimal(20), "D": Decimal(0)}
 
 
-class LikertRule(Strict):
+@dataclass(frozen=True, kw_only=True)
+class LikertRule:
     """Survey answer counts: max × Σ(count × scale%) / Σcount / 100; answers outside the scale not counted."""
 
-    kind: Literal["likert"]
-    scale: Annotated[dict[Text, Percent], Field(min_length=1)] = Field(default_factory=lambda: dict(DEFAULT_SCALE))
+    scale: dict[str, Decimal] = field(default_factory=lambda: dict(DEFAULT_SCALE))
+    kind: Literal["likert"] = "likert"
 
     def read(self, raw: Any, max_points: Decimal) -> Any:
         if not isinstance(raw, dict):
@@ -430,14 +413,21 @@ class LikertRule(Strict):
         return max_points * max(self.scale.values()) / 100
 
 
-Rule = Annotated[
-    Union[PointsRule, CheckRule, LevelsRule, TiersRule, LinearRule, DeductionRule, CountRule, LikertRule],
-    Field(discriminator="kind"),
-]
+Rule = PointsRule | CheckRule | LevelsRule | TiersRule | LinearRule | DeductionRule | CountRule | LikertRule
+RULE_CLASSES: dict[str, type[Any]] = {
+    "points": PointsRule,
+    "check": CheckRule,
+    "levels": LevelsRule,
+    "tiers": TiersRule,
+    "linear": LinearRule,
+    "deduction": DeductionRule,
+    "count": CountRule,
+    "likert": LikertRule,
+}
 RULE_KINDS = ("points", "check", "levels", "tiers", "linear", "deduction", "count", "likert")
 
 
 @functools.cache
 def default_rule() -> PointsRule:
     """`{kind: points}`, the rule of a leaf without one (built on first use, not at import)."""
-    return PointsRule(kind="points")
+    return PointsRule()

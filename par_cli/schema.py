@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import difflib
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic_core import ValidationError
 
 from par_cli.diagnostics import Diagnostic, Path, error, format_path
 from par_cli.yamlsource import Document
-
-M = TypeVar("M", bound=BaseModel)
 
 
 def data_path(loc: tuple[Any, ...], data: Any) -> Path:
@@ -28,37 +26,6 @@ def data_path(loc: tuple[Any, ...], data: Any) -> Path:
             path.append(part)  # a missing or unknown field: keep it for the message
             node = None
     return tuple(path)
-
-
-def _fields_of(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
-    """Field names allowed where an unknown field was found (for a 'did you mean' hint)."""
-    names: set[str] = set()
-    stack: list[type[BaseModel]] = [model]
-    seen: set[type[BaseModel]] = set()
-    while stack:
-        current = stack.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        names.update(current.model_fields)
-        for info in current.model_fields.values():
-            for arg in _model_args(info.annotation):
-                stack.append(arg)
-    return sorted(names)
-
-
-def _model_args(annotation: Any) -> list[type[BaseModel]]:
-    found: list[type[BaseModel]] = []
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found.extend(_model_args(arg))
-    for meta in getattr(annotation, "__metadata__", ()) or ():
-        found.extend(_model_args(meta))
-    origin = getattr(annotation, "__origin__", None)
-    if origin is not None and origin is not annotation:
-        found.extend(_model_args(origin))
-    return found
 
 
 def _message(err: Any, value: Any, allowed: list[str]) -> tuple[str, str]:
@@ -100,7 +67,7 @@ def _message(err: Any, value: Any, allowed: list[str]) -> tuple[str, str]:
         return "a rule needs a 'kind'", "e.g. kind: points"
     if kind == "string_pattern_mismatch":
         return f"{_describe(value)} is not a valid identifier", "use lower-case letters, digits, '.', '_' and '-'"
-    if kind == "too_short":
+    if kind in ("too_short", "string_too_short"):
         return "must not be empty", ""
     if kind == "value_error":
         return str(ctx.get("error", err["msg"])), ""
@@ -129,13 +96,16 @@ def _value_at(data: Any, path: Path) -> Any:
     return node
 
 
-def validate(model: type[M], document: Document, skip: set[Path] | None = None) -> tuple[M | None, list[Diagnostic]]:
-    """Build the model, or return every schema problem located in the document.
+def validate(kind: str, document: Document, skip: set[Path] | None = None) -> tuple[Any, list[Diagnostic]]:
+    """Validate a document as `kind` ("criteria" or "assessment") into its frozen value, or return every
+    schema problem located in the document.
 
     `skip` holds paths the YAML layer already reported (a decimal comma, say), so they are not reported twice.
     """
+    from par_cli.core_schemas import field_names, validator
+
     try:
-        return model.model_validate(document.data), []
+        return validator(kind).validate_python(document.data), []
     except ValidationError as exc:
         problems: list[Diagnostic] = []
         seen: set[tuple[Path, str]] = set()
@@ -144,7 +114,7 @@ def validate(model: type[M], document: Document, skip: set[Path] | None = None) 
             if skip and any(path[: len(s)] == s for s in skip):
                 continue
             value = _value_at(document.data, path)
-            message, hint = _message(err, value, _fields_of(model, tuple(err["loc"])))
+            message, hint = _message(err, value, list(field_names()))
             if (path, message) in seen:
                 continue
             seen.add((path, message))
@@ -156,9 +126,28 @@ def validate(model: type[M], document: Document, skip: set[Path] | None = None) 
 
 
 def json_schema(kind: str) -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of a file kind, as pydantic describes the models."""
-    from par_cli.models import Assessment, CriteriaSet
+    """JSON Schema (draft 2020-12) of a file kind, from the same core schema that validates files."""
+    from pydantic.json_schema import GenerateJsonSchema
 
-    model: type[BaseModel] = CriteriaSet if kind == "criteria" else Assessment
-    schema = model.model_json_schema(mode="validation")
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+    from par_cli.core_schemas import SCHEMAS
+
+    schema = GenerateJsonSchema().generate(SCHEMAS[kind](), mode="validation")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **_numbers_only(schema)}
+
+
+def _numbers_only(item: Any) -> Any:
+    """Decimals are YAML numbers in par's files (a quoted "3" is refused), so the schema says number only."""
+    if isinstance(item, list):
+        return [_numbers_only(value) for value in item]
+    if not isinstance(item, dict):
+        return item
+    choices = item.get("anyOf")
+    if (
+        isinstance(choices, list)
+        and len(choices) == 2
+        and choices[0].get("type") == "number"
+        and choices[1].get("type") == "string"
+    ):
+        rest = {key: value for key, value in item.items() if key != "anyOf"}
+        return {**choices[0], **_numbers_only(rest)}
+    return {key: _numbers_only(value) for key, value in item.items()}

@@ -208,6 +208,12 @@ def test_schemas_accept_every_shipped_file_as_an_editor_would() -> None:
             assert errors == [], path
     criteria = jsonschema.Draft202012Validator(json_schema("criteria"))
     assert not criteria.is_valid({"kind": "criteria", "id": "x", "title": "t", "areas": [{"code": 1, "title": "a"}]})
+    assert not criteria.is_valid(
+        {"kind": "criteria", "id": "x", "title": "t", "areas": [{"code": 1, "title": "a", "max": "3"}]}
+    )
+    assert criteria.is_valid(
+        {"kind": "criteria", "id": "x", "title": "t", "areas": [{"code": 1.1, "title": "a", "max": 3}]}
+    )
 
 
 def test_pre_commit_hook_is_declared() -> None:

@@ -234,3 +234,23 @@ def test_empty_sections_mean_nothing_yet(write: Write) -> None:
     result = score_file(path)
     assert (result.points, result.max) == (Fraction(0), Fraction(2))
     assert [f.code for f in result.findings] == ["unanswered"]
+
+
+def test_schema_is_strict_no_silent_coercion(write: Write) -> None:
+    assert criteria_problems(
+        write,
+        """
+        kind: criteria
+        id: strict
+        title: t
+        precision: "2"
+        areas:
+          - {code: "1", title: a, max: true, allow_na: "true"}
+          - {code: "2", title: b, max: 1, rule: {kind: count, per: "0.5"}}
+        """,
+    ) == [
+        "c.yaml:4:12: error: precision: expected a whole number, got '2'",
+        "c.yaml:6:32: error: areas[0].max: expected a number, got true",
+        "c.yaml:6:48: error: areas[0].allow_na: expected true or false, got 'true'",
+        "c.yaml:7:60: error: areas[1].rule.per: expected a number, got text '0.5' (hint: remove the quotes)",
+    ]

@@ -10,15 +10,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from par_cli.binding import bind
+from par_cli.core_schemas import validator
 from par_cli.models import Assessment, CriteriaSet
 from par_cli.rules import (
     CheckRule,
     CountRule,
     DeductionRule,
+    Level,
     LevelsRule,
     LikertRule,
     LinearRule,
     PointsRule,
+    Tier,
     TiersRule,
 )
 from par_cli.scoring import Score, score
@@ -37,7 +40,7 @@ def tiers_rule(draw: st.DrawFn, max_points: Decimal) -> TiersRule:
         {draw(st.sampled_from(["min", "above"])): Decimal(b), "percent": Decimal(a)}
         for b, a in zip(bounds, awards, strict=True)
     ]
-    return TiersRule.model_validate({"kind": "tiers", "tiers": tiers})
+    return TiersRule(tiers=tuple(Tier(**tier) for tier in tiers))
 
 
 @st.composite
@@ -47,15 +50,13 @@ def rule_and_inputs(draw: st.DrawFn) -> tuple[Any, Decimal, Any, Any]:
     kind = draw(st.sampled_from(["points", "check", "levels", "tiers", "linear", "deduction", "count", "likert"]))
     if kind == "points":
         a, b = sorted(draw(st.lists(st.integers(0, int(max_points * 100)), min_size=2, max_size=2)))
-        return PointsRule(kind="points"), max_points, Decimal(a) / 100, Decimal(b) / 100
+        return PointsRule(), max_points, Decimal(a) / 100, Decimal(b) / 100
     if kind == "check":
         a, b = sorted(draw(st.lists(st.booleans(), min_size=2, max_size=2)))
-        return CheckRule(kind="check"), max_points, a, b
+        return CheckRule(), max_points, a, b
     if kind == "levels":
         shares = sorted(draw(st.lists(st.integers(0, 100), min_size=1, max_size=4)))
-        levels = LevelsRule.model_validate(
-            {"kind": "levels", "levels": [{"key": f"k{i}", "percent": Decimal(s)} for i, s in enumerate(shares)]}
-        )
+        levels = LevelsRule(levels=tuple(Level(key=f"k{i}", percent=Decimal(s)) for i, s in enumerate(shares)))
         i, j = sorted(draw(st.lists(st.integers(0, len(shares) - 1), min_size=2, max_size=2)))
         return levels, max_points, f"k{i}", f"k{j}"
     if kind in ("tiers", "linear"):
@@ -63,7 +64,7 @@ def rule_and_inputs(draw: st.DrawFn) -> tuple[Any, Decimal, Any, Any]:
         if kind == "linear":
             full_at = draw(st.integers(1, 100))
             zero_below = draw(st.integers(0, full_at))
-            rule = LinearRule(kind="linear", full_at=Decimal(full_at), zero_below=Decimal(zero_below))
+            rule = LinearRule(full_at=Decimal(full_at), zero_below=Decimal(zero_below))
         low, high = sorted(draw(st.lists(percent, min_size=2, max_size=2)))
         if draw(st.booleans()):
             total = draw(st.integers(1, 500))
@@ -82,8 +83,8 @@ def rule_and_inputs(draw: st.DrawFn) -> tuple[Any, Decimal, Any, Any]:
         per = draw(cents)
         a, b = sorted(draw(st.lists(st.integers(0, 50), min_size=2, max_size=2)))
         if kind == "deduction":  # more violations, fewer points: the larger count is the "lower" input
-            return DeductionRule(kind="deduction", per=per), max_points, Decimal(b), Decimal(a)
-        return CountRule(kind="count", per=per), max_points, Decimal(a), Decimal(b)
+            return DeductionRule(per=per), max_points, Decimal(b), Decimal(a)
+        return CountRule(per=per), max_points, Decimal(a), Decimal(b)
     counts = draw(st.lists(st.integers(0, 30), min_size=4, max_size=4).filter(lambda c: c[0] > 0))
     moved = list(counts)
     step = draw(st.integers(0, counts[3] if counts[3] else 0))
@@ -91,7 +92,7 @@ def rule_and_inputs(draw: st.DrawFn) -> tuple[Any, Decimal, Any, Any]:
     moved[0] += step  # answers moved from D to A: a better survey
     fewer = {k: Decimal(v) for k, v in zip("ABCD", counts, strict=True)}
     more = {k: Decimal(v) for k, v in zip("ABCD", moved, strict=True)}
-    return LikertRule(kind="likert"), max_points, fewer, more
+    return LikertRule(), max_points, fewer, more
 
 
 @given(rule_and_inputs())
@@ -106,13 +107,14 @@ def test_points_stay_within_zero_and_max_and_never_fall_when_input_rises(case: t
 
 
 def _criteria(areas: list[dict[str, Any]]) -> CriteriaSet:
-    return CriteriaSet.model_validate({"kind": "criteria", "id": "gen", "title": "Generated", "areas": areas})
+    data = {"kind": "criteria", "id": "gen", "title": "Generated", "areas": areas}
+    criteria: CriteriaSet = validator("criteria").validate_python(data)  # as a file is validated
+    return criteria
 
 
 def _score(criteria: CriteriaSet, answers: dict[str, Any]) -> Score:
-    assessment = Assessment.model_validate(
-        {"kind": "assessment", "criteria": "gen", "agency": {"id": "a", "name": "A"}, "answers": answers}
-    )
+    data = {"kind": "assessment", "criteria": "gen", "agency": {"id": "a", "name": "A"}, "answers": answers}
+    assessment: Assessment = validator("assessment").validate_python(data)
     doc = Document("gen.yaml", {})
     bound, problems = bind(criteria, index(criteria), assessment, doc)
     assert bound is not None, problems
