@@ -15,7 +15,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from par_cli.diagnostics import Diagnostic, ParError, error
-from par_cli.loader import YAML_SUFFIXES, Workspace, display, file_kind
+from par_cli.loader import YAML_SUFFIXES, Workspace, file_kind
 from par_cli.scoring import Score, score
 
 SERIAL_BELOW = 48  # files: a pool costs more than it saves below this
@@ -159,7 +159,3 @@ def score_files(
             yield from results
             if progress:
                 progress(len(results))
-
-
-def shown_name(path: Path) -> str:
-    return display(path)

@@ -424,7 +424,6 @@ RULE_CLASSES: dict[str, type[Any]] = {
     "count": CountRule,
     "likert": LikertRule,
 }
-RULE_KINDS = ("points", "check", "levels", "tiers", "linear", "deduction", "count", "likert")
 
 
 @functools.cache

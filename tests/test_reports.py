@@ -282,3 +282,23 @@ def test_endless_decimals_are_shown_rounded_with_a_sign() -> None:
     assert finding_message("appraisal-raised", "1", (Fraction(1, 2), Fraction(3, 4)), False, "en") == (
         "1: appraisal raised 0.5 → 0.75 (+0.25)"
     )
+
+
+def test_every_rule_kind_is_described_in_both_languages() -> None:
+    from decimal import Decimal
+
+    from par_cli.describe import describe_rule, input_hint
+    from par_cli.rules import RULE_CLASSES, Level, Tier
+
+    samples = {
+        "levels": {"levels": (Level(key="a", points=Decimal(1)),)},
+        "tiers": {"tiers": (Tier(min=Decimal(50), points=Decimal(1)),)},
+        "deduction": {"per": Decimal(1)},
+        "count": {"per": Decimal(1)},
+    }
+    assert set(RULE_CLASSES) == {"points", "check", "levels", "tiers", "linear", "deduction", "count", "likert"}
+    for kind, rule_class in RULE_CLASSES.items():
+        rule = rule_class(**samples.get(kind, {}))
+        assert rule.kind == kind
+        for lang in ("vi", "en"):
+            assert describe_rule(rule, lang) and input_hint(rule, lang)
