@@ -290,7 +290,7 @@ def test_every_rule_kind_is_described_in_both_languages() -> None:
     from par_cli.describe import describe_rule, input_hint
     from par_cli.rules import RULE_CLASSES, Level, Tier
 
-    samples = {
+    samples: dict[str, dict[str, object]] = {
         "levels": {"levels": (Level(key="a", points=Decimal(1)),)},
         "tiers": {"tiers": (Tier(min=Decimal(50), points=Decimal(1)),)},
         "deduction": {"per": Decimal(1)},
