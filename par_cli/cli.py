@@ -23,6 +23,7 @@ app = typer.Typer(
 )
 
 T = TypeVar("T")
+BAR_WIDTH = 100  # terminal columns from which tables carry a bar chart column
 
 
 class ScoreFormat(StrEnum):
@@ -148,9 +149,10 @@ def score(
     else:
         from par_cli.render.terminal import score_view
 
-        view = score_view(result, depth, language)
+        console = _console()
+        view = score_view(result, depth, language, bars=output is not None or console.width >= BAR_WIDTH)
         if output is None:
-            _console().print(view)
+            console.print(view)
         else:
             _emit(_plain(view), output)
 
@@ -345,9 +347,10 @@ def rank(
     else:
         from par_cli.render.rank_out import rank_view
 
-        view = rank_view(groups, has_previous, areas, language)
+        console = _console()
+        view = rank_view(groups, has_previous, areas, language, bars=output is not None or console.width >= BAR_WIDTH)
         if output is None:
-            _console().print(view)
+            console.print(view)
         else:
             _emit(_plain(view), output)
     if fail_under is not None:

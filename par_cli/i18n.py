@@ -46,7 +46,7 @@ LABELS: dict[str, dict[str, str]] = {
     "input": {"vi": "Đầu vào", "en": "Input"},
     "rule": {"vi": "Cách chấm", "en": "Rule"},
     "lost": {"vi": "Mất", "en": "Lost"},
-    "effect": {"vi": "Ảnh hưởng (điểm %)", "en": "Effect (index pts)"},
+    "effect": {"vi": "Ảnh hưởng", "en": "Effect"},
     "evidence": {"vi": "Tài liệu kiểm chứng", "en": "Evidence"},
     "evidence_missing": {"vi": "thiếu tài liệu kiểm chứng", "en": "evidence missing"},
     "explanation": {"vi": "giải trình", "en": "explanation"},

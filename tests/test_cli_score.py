@@ -12,15 +12,14 @@ EXPECTED_TABLE = """\
 Sở Nội vụ (so-noi-vu, so-nganh)
 Bộ chỉ số ví dụ (spec v1) [spec-example-2024] · 2024
 
-Code   Title                                        Max    Self   Final       Δ   Index %
+Code  Title                                              Max   Self  Final      Δ  Index %
 ────────────────────────────────────────────────────────────────────────────────────────────────────
-1      Công tác chỉ đạo, điều hành cải cách        6.00    5.50    4.50   −1.00     75.00   ██████··
-       hành chính
-2      Cải cách thủ tục hành chính                 4.00    3.38    3.25   −0.13     81.25   ██████▌·
-3      Mức độ hài lòng (điều tra xã hội học)       5.00    3.60    3.60             72.00   █████▊··
-T      Điểm thưởng                                         0.00   +0.50   +0.50
+1     Công tác chỉ đạo, điều hành cải cách hành chính   6.00   5.50   4.50  −1.00    75.00  ██████··
+2     Cải cách thủ tục hành chính                       4.00   3.38   3.25  −0.13    81.25  ██████▌·
+3     Mức độ hài lòng (điều tra xã hội học)             5.00   3.60   3.60           72.00  █████▊··
+T     Điểm thưởng                                              0.00  +0.50  +0.50
 ────────────────────────────────────────────────────────────────────────────────────────────────────
-       Total                                      15.00   12.48   11.85   −0.63     79.00   ██████▎·
+      Total                                            15.00  12.48  11.85  −0.63    79.00  ██████▎·
 
 Index 79.00 %  (11.85 / 15.00 points)  grade Khá
 Self-assessed 83.17 %  (12.48 points)  grade Tốt
@@ -34,15 +33,15 @@ EXPECTED_TABLE_VI = """\
 Sở Nội vụ (so-noi-vu, so-nganh)
 Bộ chỉ số ví dụ (spec v1) [spec-example-2024] · 2024
 
-Mã   Nội dung                                 Tối đa   Tự chấm     Đạt   Chênh   Chỉ số %
+Mã  Nội dung                                       Tối đa  Tự chấm    Đạt  Chênh  Chỉ số %
 ────────────────────────────────────────────────────────────────────────────────────────────────────
-1    Công tác chỉ đạo, điều hành cải cách       6,00      5,50    4,50   −1,00      75,00   ██████··
-     hành chính
-2    Cải cách thủ tục hành chính                4,00      3,38    3,25   −0,13      81,25   ██████▌·
-3    Mức độ hài lòng (điều tra xã hội học)      5,00      3,60    3,60              72,00   █████▊··
-T    Điểm thưởng                                          0,00   +0,50   +0,50
+1   Công tác chỉ đạo, điều hành cải cách hành        6,00     5,50   4,50  −1,00     75,00  ██████··
+    chính
+2   Cải cách thủ tục hành chính                      4,00     3,38   3,25  −0,13     81,25  ██████▌·
+3   Mức độ hài lòng (điều tra xã hội học)            5,00     3,60   3,60            72,00  █████▊··
+T   Điểm thưởng                                               0,00  +0,50  +0,50
 ────────────────────────────────────────────────────────────────────────────────────────────────────
-     Tổng                                      15,00     12,48   11,85   −0,63      79,00   ██████▎·
+    Tổng                                            15,00    12,48  11,85  −0,63     79,00  ██████▎·
 
 Chỉ số 79,00 %  (11,85 / 15,00 điểm)  xếp loại Khá
 Tự đánh giá 83,17 %  (12,48 điểm)  xếp loại Tốt
@@ -75,9 +74,9 @@ def test_score_depth_shows_sub_criteria() -> None:
     assert code == 0
     lines = [line.rstrip() for line in out.splitlines()]
     assert (
-        "    1.1.2   Mức độ thực hiện kế hoạch CCHC              2.00   1.00    1.00         50.00   ████····" in lines
+        "    1.1.2  Mức độ thực hiện kế hoạch CCHC                    2.00  1.00   1.00       50.00  ████····" in lines
     )
-    assert "  1.3       Kiểm tra công tác CCHC                       N/A      —       —             —" in lines
+    assert "  1.3      Kiểm tra công tác CCHC                             N/A     —      —           —" in lines
 
 
 def test_score_json() -> None:

@@ -131,12 +131,12 @@ def test_year_over_year_with_renamed_criteria_new_and_gone_agencies(year: Write)
     lines = [line.rstrip() for line in table.splitlines()]
     assert lines[0] == "Bộ chỉ số set-2024 [set-2024] · group so"
     assert lines[1:7] == [
-        "Rank   Agency   Points      Max   Index %   Grade   Prev   Change",
-        "─" * 76,
-        "   1   Sở a     100.00   100.00    100.00   A          4       ▲3   ████████",
-        "   2   Sở new    95.00   100.00     95.00   A          —      new   ███████▌",
-        "   3   Sở b      90.00   100.00     90.00   A          2       ▼1   ███████▏",
-        "   4   Sở c      60.00   100.00     60.00   C          3       ▼1   ████▊···",
+        "Rank  Agency            Points     Max  Index %  Grade  Prev  Change",
+        "─" * 78,
+        "   1  Sở a              100.00  100.00   100.00  A         4      ▲3  ████████",
+        "   2  Sở new             95.00  100.00    95.00  A         —     new  ███████▌",
+        "   3  Sở b               90.00  100.00    90.00  A         2      ▼1  ███████▏",
+        "   4  Sở c               60.00  100.00    60.00  C         3      ▼1  ████▊···",
     ]
     assert lines[7] == "4 agencies · average index 86.25 · A 3, C 1"
 
@@ -273,3 +273,18 @@ def test_ties_are_listed_in_vietnamese_alphabetical_order() -> None:
 
     ranked = competition_ranks([entry("Sở Zeta"), entry("Sở Đào tạo"), entry("Sở Du lịch")])
     assert [(r, e.agency_name) for r, e in ranked] == [(1, "Sở Du lịch"), (1, "Sở Đào tạo"), (1, "Sở Zeta")]
+
+
+def test_narrow_terminals_drop_the_bars_not_the_figures(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.conftest import ROOT, runner
+
+    monkeypatch.chdir(ROOT)
+    from par_cli.cli import app
+
+    result = runner.invoke(
+        app, ["rank", "examples/2024", "--previous", "examples/2023"], env={"COLUMNS": "80", "NO_COLOR": "1"}
+    )
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert lines[1] == "Hạng  Cơ quan                  Điểm  Tối đa  Chỉ số %  Xếp loại  Trước  Thay đổi"
+    assert lines[3] == "   1  Sở Tư pháp              89,54  100,00     89,54  Tốt           2        ▲1"
+    assert all(len(line) <= 80 and "█" not in line for line in lines)

@@ -107,11 +107,11 @@ def test_explain_terminal_and_json(in_tmp: Path) -> None:
     assert code == 0
     lines = [line.rstrip() for line in out.splitlines()]
     assert (
-        "    1.1.2   Mức độ thực hiện kế hoạch CCHC                  1.00   2.00   −1.00                −6.67" in lines
+        "    1.1.2  Mức độ thực hiện kế hoạch CCHC                                  1.00  2.00  −1.00   −6.67" in lines
     )
-    assert "            Input: self 95 % → appraised 90 %" in lines
-    assert "            Rule: > 90%: 2 points; ≥ 70%: 1 point;" in lines
-    assert "            Evidence: Báo cáo 120/BC-SNV ngày 10/12/2024" in lines
+    assert "           Input: self 95 % → appraised 90 %" in lines
+    assert "           Rule: > 90%: 2 points; ≥ 70%: 1 point; otherwise 0" in lines
+    assert "           Evidence: Báo cáo 120/BC-SNV ngày 10/12/2024" in lines
     assert lines[-2:] == ["Largest recoverable gaps", "  1.1.2    reach > 90 %: +1.00 points, +6.67 index points"]
     code, out, _ = run("explain", "so-noi-vu.yaml", "-f", "json")
     data = json.loads(out)

@@ -55,7 +55,7 @@ def explain_view(ledger: Ledger, lang: str | None = None, gaps: int = 10) -> Ren
     score = ledger.score
     lang = lang or score.language
     p = score.precision
-    table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
+    table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False, collapse_padding=True)
     table.add_column(label("code", lang), no_wrap=True)
     table.add_column(label("title", lang), overflow="fold", ratio=1)
     table.add_column(label("final", lang), justify="right", no_wrap=True)

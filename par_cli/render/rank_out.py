@@ -72,20 +72,23 @@ def _header(group: RankGroup, has_previous: bool, areas: bool, lang: str) -> lis
 
 
 def rank_view(
-    groups: list[RankGroup], has_previous: bool, areas: bool = False, lang: str | None = None
+    groups: list[RankGroup], has_previous: bool, areas: bool = False, lang: str | None = None, bars: bool = True
 ) -> RenderableType:
+    """The ranking tables; `bars` adds an index bar per agency (dropped on terminals under 100 columns)."""
     parts: list[RenderableType] = []
     for n, group in enumerate(groups):
         language = lang or group.language
-        table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
+        table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False, collapse_padding=True)
         for i, name in enumerate(_header(group, has_previous, areas, language)):
             if i == 1:
-                table.add_column(name, overflow="fold", ratio=1)
+                table.add_column(name, overflow="fold", ratio=1, min_width=16)
             else:
                 table.add_column(name, justify="left" if i == 5 else "right", no_wrap=True)
-        table.add_column("", no_wrap=True)
+        if bars:
+            table.add_column("", no_wrap=True)
         for row in group.rows:
-            table.add_row(*_row_cells(row, group, has_previous, areas, language), bar(row.entry.index))
+            chart = [bar(row.entry.index)] if bars else []
+            table.add_row(*_row_cells(row, group, has_previous, areas, language), *chart)
         if n:
             parts.append(Text())
         parts += [

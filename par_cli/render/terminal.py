@@ -37,17 +37,18 @@ def score_cells(
     ]
 
 
-def _rows(table: Table, node: NodeResult, places: int, depth: int, lang: str) -> None:
+def _rows(table: Table, node: NodeResult, places: int, depth: int, lang: str, bars: bool) -> None:
     indent = "  " * (node.depth - 1)
     style = "bold" if node.depth == 1 else ""
     if not node.applicable:
-        table.add_row(indent + node.code, node.title, label("na", lang), "—", "—", "", "—", "", style="dim")
+        cells = [label("na", lang), "—", "—", "", "—"]
+        table.add_row(indent + node.code, node.title, *cells, *([""] if bars else []), style="dim")
     else:
         cells = score_cells(node.max, node.self_points, node.points, node.percent, places, lang)
-        table.add_row(indent + node.code, node.title, *cells, bar(node.percent), style=style)
+        table.add_row(indent + node.code, node.title, *cells, *([bar(node.percent)] if bars else []), style=style)
     if node.depth < depth:
         for child in node.children:
-            _rows(table, child, places, depth, lang)
+            _rows(table, child, places, depth, lang, bars)
 
 
 def header(score: Score) -> Text:
@@ -61,23 +62,27 @@ def header(score: Score) -> Text:
     return text
 
 
-def score_view(score: Score, depth: int = 1, lang: str | None = None) -> RenderableType:
+def score_view(score: Score, depth: int = 1, lang: str | None = None, bars: bool = True) -> RenderableType:
+    """The score table; `bars` adds a bar per row (the CLI drops them on terminals under 100 columns)."""
     lang = lang or score.language
     p = score.precision
-    totals = (*score_cells(score.max, score.self_points, score.points, score.index, p, lang), bar(score.index))
-    table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False, show_footer=True, footer_style="bold")
+    totals = score_cells(score.max, score.self_points, score.points, score.index, p, lang)
+    table = Table(
+        box=box.SIMPLE, show_edge=False, pad_edge=False, collapse_padding=True, show_footer=True, footer_style="bold"
+    )
     table.add_column(label("code", lang), no_wrap=True)
-    table.add_column(label("title", lang), footer=label("total", lang), overflow="fold", ratio=1)
-    for key, total in zip(("max", "self", "final", "cut", "index"), totals, strict=False):
+    table.add_column(label("title", lang), footer=label("total", lang), overflow="fold", ratio=1, min_width=16)
+    for key, total in zip(("max", "self", "final", "cut", "index"), totals, strict=True):
         table.add_column(label(key, lang), footer=total, justify="right", no_wrap=True)
-    table.add_column("", footer=totals[5], no_wrap=True)
+    if bars:
+        table.add_column("", footer=bar(score.index), no_wrap=True)
     for area in score.areas:
-        _rows(table, area, p, depth, lang)
+        _rows(table, area, p, depth, lang, bars)
     for adjustment in score.adjustments:
         cells = score_cells(None, adjustment.self_points, adjustment.points, None, p, lang)
         sign = "+" if adjustment.points > 0 else "−" if adjustment.points < 0 else ""
         cells[2] = sign + figure(abs(adjustment.points), p, lang)
-        table.add_row(adjustment.code, adjustment.title, *cells, "")
+        table.add_row(adjustment.code, adjustment.title, *cells, *([""] if bars else []))
 
     points, grade = label("points_word", lang), label("grade_word", lang)
     summary = Text()
