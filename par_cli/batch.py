@@ -29,6 +29,7 @@ class Entry:
     agency_id: str
     agency_name: str
     group: str | None
+    attributes: tuple[tuple[str, str], ...]
     criteria_id: str
     criteria_title: str
     period: str | None
@@ -48,6 +49,7 @@ def entry_of(result: Score, grade_labels: tuple[str, ...]) -> Entry:
         agency_id=result.agency.id,
         agency_name=result.agency.name,
         group=result.agency.group,
+        attributes=tuple(sorted(result.agency.attributes.items())),
         criteria_id=result.criteria_id,
         criteria_title=result.criteria_title,
         period=result.period,

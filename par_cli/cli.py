@@ -65,12 +65,6 @@ class Language(StrEnum):
     en = "en"
 
 
-class GroupBy(StrEnum):
-    group = "group"
-    none = "none"
-    period = "period"
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"par {__version__}")
@@ -275,9 +269,13 @@ def rank(
         Optional[Path],
         typer.Option("--previous", "-p", help="Last year's folder of assessments, or a JSON file of `par rank`."),
     ] = None,
-    group_by: Annotated[GroupBy, typer.Option("--group-by", help="Rank within agency groups, or all together.")] = (
-        GroupBy.group
-    ),
+    group_by: Annotated[
+        str,
+        typer.Option(
+            "--group-by",
+            help="Rank within: group (the agency's group), none (all together), period, or an agency attribute.",
+        ),
+    ] = "group",
     areas: Annotated[bool, typer.Option("--areas", help="Add one index column per area.")] = False,
     output_format: Annotated[RankFormat, typer.Option("--format", "-f", help="Output format.")] = RankFormat.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically).")] = None,
@@ -295,7 +293,7 @@ def rank(
 
     def build():  # type: ignore[no-untyped-def]
         entries = _score_folder(paths, criteria, jobs, "this year")
-        problems = duplicates(entries, group_by.value)
+        problems = duplicates(entries, group_by)
         if problems:
             raise ParError(problems)
         before = None
@@ -306,11 +304,11 @@ def rank(
                 before = load_previous_ranks(previous)
             else:
                 earlier = _score_folder([previous], None, jobs, "last year")
-                problems = duplicates(earlier, group_by.value)
+                problems = duplicates(earlier, group_by)
                 if problems:
                     raise ParError(problems)
-                before = previous_ranks(rank_entries(earlier, group_by.value))
-        return entries, rank_entries(entries, group_by.value, before)
+                before = previous_ranks(rank_entries(earlier, group_by))
+        return entries, rank_entries(entries, group_by, before)
 
     if output_format is RankFormat.xlsx and output is None:
         sys.stderr.write("error: --format xlsx writes a workbook: give --output FILE.xlsx\n")

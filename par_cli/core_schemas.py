@@ -191,6 +191,7 @@ def assessment_schema() -> CoreSchema:
             "id": field(text(pattern=r"^\S+$")),
             "name": field(text(min_length=1)),
             "group": field(optional(text()), None),
+            "attributes": field(none_as(dict, cs.dict_schema(text(min_length=1), text(), strict=True)), factory=dict),
         },
         _agency,
     )

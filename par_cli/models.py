@@ -6,7 +6,7 @@ against their leaf's rule in `binding.py`, where the criteria set is known.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -75,6 +75,7 @@ class Agency:
     id: str
     name: str
     group: str | None = None
+    attributes: dict[str, str] = field(default_factory=dict)  # extension: more fields to group rankings by
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -11,15 +11,16 @@ from par_cli.batch import Entry
 from par_cli.diagnostics import Diagnostic, error
 from par_cli.numbers import exact_sum
 
-GROUP_BY = ("group", "none", "period")
-
 
 def group_value(entry: Entry, group_by: str) -> str | None:
+    """The ranking group of an agency: its `group`, none, its period, or one of its `attributes`."""
     if group_by == "none":
         return None
     if group_by == "period":
         return entry.period
-    return entry.group
+    if group_by == "group":
+        return entry.group
+    return dict(entry.attributes).get(group_by)
 
 
 @dataclass(frozen=True, slots=True)

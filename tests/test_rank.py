@@ -84,7 +84,7 @@ def test_equal_shown_figures_can_hold_different_ranks() -> None:
 
     def entry(agency_id: str, index: Fraction) -> Entry:
         return Entry(
-            agency_id, agency_id, None, "c", "C", None, 2, "en", (), index, Fraction(100), index, None, (), "f"
+            agency_id, agency_id, None, (), "c", "C", None, 2, "en", (), index, Fraction(100), index, None, (), "f"
         )
 
     ranked = competition_ranks(
@@ -107,6 +107,23 @@ def test_groups_and_group_by(year: Write) -> None:
     [group] = json.loads(out)["groups"]
     assert group["group"] is None
     assert [(r["rank"], r["agency"]["id"]) for r in group["rows"]] == [(1, "b"), (2, "c"), (3, "a")]
+
+
+def test_group_by_an_agency_attribute(year: Write) -> None:
+    for agency_id, points, kind in (("a", "50", "huyen"), ("b", "60", "so"), ("c", "55", "huyen")):
+        year(
+            f"2024/{agency_id}.yaml",
+            f"kind: assessment\ncriteria: set-2024\nagency: {{id: {agency_id}, name: {agency_id.upper()}, "
+            f"attributes: {{cap: {kind}}}}}\nanswers: {{'1': {points}, '2': 40}}\n",
+        )
+    _, out, _ = run("rank", "2024", "-f", "json", "--group-by", "cap")
+    groups = json.loads(out)["groups"]
+    assert [(g["group"], [r["agency"]["id"] for r in g["rows"]]) for g in groups] == [
+        ("huyen", ["c", "a"]),
+        ("so", ["b"]),
+    ]
+    _, out, _ = run("rank", "2024", "-f", "json", "--group-by", "no-such-field")
+    assert [g["group"] for g in json.loads(out)["groups"]] == [None]
 
 
 def test_year_over_year_with_renamed_criteria_new_and_gone_agencies(year: Write) -> None:
@@ -268,7 +285,7 @@ def test_ties_are_listed_in_vietnamese_alphabetical_order() -> None:
 
     def entry(name: str) -> Entry:
         return Entry(
-            name, name, None, "c", "C", None, 2, "vi", (), Fraction(9), Fraction(10), Fraction(90), None, (), "f"
+            name, name, None, (), "c", "C", None, 2, "vi", (), Fraction(9), Fraction(10), Fraction(90), None, (), "f"
         )
 
     ranked = competition_ranks([entry("Sở Zeta"), entry("Sở Đào tạo"), entry("Sở Du lịch")])
