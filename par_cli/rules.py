@@ -187,6 +187,8 @@ class CheckRule:
         hint = ""
         if isinstance(raw, str):
             hint = "remove the quotes" if raw.lower() in ("true", "false") else "write true or false"
+        elif _is_number(raw) and raw in (0, 1):
+            hint = f"write {'true' if raw == 1 else 'false'}"
         raise InputError(f"expected true or false, got {_kind_of(raw)}", hint)
 
     def points(self, value: Any, max_points: Fraction) -> Fraction:

@@ -116,6 +116,10 @@ def test_problems_go_to_stderr_with_exit_code_1(write: Write) -> None:
         "a.yaml:5:3: error: no criterion '9.9' in spec-example-2024 (hint: see `par criteria show`)",
         "a.yaml:6:10: error: 1.2: expected true or false, got the number 2",
     ]
+    write("b.yaml", "kind: assessment\ncriteria: spec-example-2024\nagency: {id: a, name: A}\nanswers:\n  '1.2': 1\n")
+    assert run("score", "b.yaml")[2].splitlines() == [
+        "b.yaml:5:10: error: 1.2: expected true or false, got the number 1 (hint: write true)",
+    ]
 
 
 def test_broken_yaml_is_one_line_not_a_traceback(write: Write) -> None:
