@@ -13,10 +13,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from par_cli.diagnostics import Diagnostic, ParError, error
-from par_cli.loader import YAML_SUFFIXES, Workspace, file_kind
+from par_cli.loader import YAML_SUFFIXES, Workspace, file_kind, load_previous_ranks
 from par_cli.scoring import Score, score
+
+if TYPE_CHECKING:
+    from par_cli.ranking import RankGroup
 
 SERIAL_BELOW = 48  # files: a pool costs more than it saves below this
 CHUNK = 40  # files per task sent to a worker
@@ -161,3 +165,58 @@ def score_files(
             yield from results
             if progress:
                 progress(len(results))
+
+
+Progress = Callable[[str, int], Callable[[int], None]]  # (what, total files) → advance(n)
+
+
+def score_folder(
+    paths: Sequence[Path],
+    override: Path | None = None,
+    jobs: int | None = None,
+    what: str = "this year",
+    progress: Progress | None = None,
+) -> list[Entry]:
+    """Score every assessment under `paths`; ParError with every problem of every file, if any."""
+    files, problems = discover(paths)
+    if not files and not problems:
+        where = ", ".join(map(str, paths))
+        problems.append(error("F002", f"no assessment files found for {what}").located(where, 0, 0))
+    advance = progress(what, len(files)) if progress is not None else None
+    entries: list[Entry] = []
+    for outcome in score_files(files, override, jobs, advance):
+        if isinstance(outcome, tuple):
+            problems.extend(outcome)
+        else:
+            entries.append(outcome)
+    if problems:
+        raise ParError(problems)
+    return entries
+
+
+def rank_folders(
+    paths: Sequence[Path],
+    previous: Path | None = None,
+    group_by: str = "group",
+    override: Path | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[Entry], list[RankGroup]]:
+    """This year's entries and their ranking, with last year's ranks from a folder or a `par rank` JSON file."""
+    from par_cli.ranking import duplicates, previous_ranks, rank
+
+    entries = score_folder(paths, override, jobs, "this year", progress)
+    problems = duplicates(entries, group_by)
+    if problems:
+        raise ParError(problems)
+    before = None
+    if previous is not None:
+        if previous.is_file() and previous.suffix == ".json":
+            before = load_previous_ranks(previous)
+        else:
+            earlier = score_folder([previous], None, jobs, "last year", progress)
+            problems = duplicates(earlier, group_by)
+            if problems:
+                raise ParError(problems)
+            before = previous_ranks(rank(earlier, group_by))
+    return entries, rank(entries, group_by, before)

@@ -118,37 +118,14 @@ def score(
 ) -> None:
     """Score one agency's assessment: index, grade, per-area breakdown and findings."""
     from par_cli.loader import Workspace
+    from par_cli.render.outputs import score_output
     from par_cli.scoring import score as score_bound
 
     bound = _run(lambda: Workspace(override=criteria).assessment(file))
     result = _run(lambda: score_bound(bound))
+    console = _console()
     language = lang.value if lang else None
-    if output_format is ScoreFormat.json:
-        from par_cli.render.json_out import dumps, score_dict
-
-        _emit(dumps(score_dict(result, depth)), output)
-    elif output_format is ScoreFormat.markdown:
-        from par_cli.render.score_out import score_markdown
-
-        _emit(score_markdown(result, depth, language), output)
-    elif output_format is ScoreFormat.csv:
-        from par_cli.render.score_out import score_csv
-
-        _emit(score_csv(result, depth), output)
-    elif output_format is ScoreFormat.html:
-        from par_cli.explain import explain as build_ledger
-        from par_cli.render.html_out import score_html
-
-        _emit(score_html(result, build_ledger(bound, result), language, depth), output)
-    else:
-        from par_cli.render.terminal import score_view
-
-        console = _console()
-        view = score_view(result, depth, language, bars=output is not None or console.width >= BAR_WIDTH)
-        if output is None:
-            console.print(view)
-        else:
-            _emit(_plain(view), output)
+    _show(score_output(output_format.value, result, bound, depth, language, _bars(console, output)), output, console)
 
 
 def _write_atomic(path: Path, content: str | bytes) -> None:
@@ -181,53 +158,44 @@ def _emit(text: str | bytes, output: Path | None) -> None:
         raise typer.Exit(1) from None
 
 
-def _plain(renderable: object, width: int = 120) -> str:
+def _bars(console: object, output: Path | None) -> bool:
+    """Bar charts in tables: in files, and on terminals wide enough to keep every figure."""
+    return output is not None or getattr(console, "width", 0) >= BAR_WIDTH
+
+
+def _show(rendered: object, output: Path | None, console: object) -> None:
+    """Print a renderable on the terminal (or as plain text into --output); write text or bytes as they are."""
+    if isinstance(rendered, (str, bytes)):
+        _emit(rendered, output)
+        return
+    if output is None:
+        console.print(rendered)  # type: ignore[attr-defined]
+        return
     import io
 
     from rich.console import Console
 
-    console = Console(width=width, no_color=True, highlight=False, file=io.StringIO())
-    console.print(renderable)
-    return console.file.getvalue()  # type: ignore[attr-defined,no-any-return]
+    plain = Console(width=120, no_color=True, highlight=False, file=io.StringIO())
+    plain.print(rendered)
+    _emit(plain.file.getvalue(), output)  # type: ignore[attr-defined]
 
 
-def _score_folder(paths: list[Path], criteria: Path | None, jobs: int | None, what: str) -> list:  # type: ignore[type-arg]
-    """Score every assessment under `paths`; every problem of every file is raised together."""
-    from par_cli.batch import Entry, discover, score_files
-    from par_cli.diagnostics import Diagnostic, ParError, error
+def _progress(what: str, total: int) -> Callable[[int], None]:
+    """A progress bar on stderr for long runs when stderr is a terminal; otherwise nothing."""
+    if not sys.stderr.isatty() or total < 200:
+        return lambda n: None
+    from rich.progress import Progress
 
-    files, problems = discover(paths)
-    if not files and not problems:
-        problems.append(
-            error("F002", f"no assessment files found for {what}").located(", ".join(map(str, paths)), 0, 0)
-        )
-    entries: list[Entry] = []
-    diagnostics: list[Diagnostic] = list(problems)
-    progress_bar = None
-    if sys.stderr.isatty() and len(files) >= 200:
-        from rich.progress import Progress
-
-        progress_bar = Progress(console=_console(stderr=True), transient=True)
-    task = progress_bar.add_task(f"Scoring {what}", total=len(files)) if progress_bar else None
+    bar = Progress(console=_console(stderr=True), transient=True)
+    task = bar.add_task(f"Scoring {what}", total=total)
+    bar.start()
 
     def advance(n: int) -> None:
-        if progress_bar is not None and task is not None:
-            progress_bar.advance(task, n)
+        bar.advance(task, n)
+        if bar.finished:
+            bar.stop()
 
-    if progress_bar:
-        progress_bar.start()
-    try:
-        for outcome in score_files(files, criteria, jobs, advance):
-            if isinstance(outcome, tuple):
-                diagnostics.extend(outcome)
-            else:
-                entries.append(outcome)
-    finally:
-        if progress_bar:
-            progress_bar.stop()
-    if diagnostics:
-        raise ParError(diagnostics)
-    return entries
+    return advance
 
 
 @app.command()
@@ -287,70 +255,23 @@ def rank(
     lang: LangOption = None,
 ) -> None:
     """Rank a folder of agencies by exact index within (criteria set, group), with last year's ranks."""
-    from par_cli.diagnostics import ParError
-    from par_cli.ranking import duplicates, previous_ranks
-    from par_cli.ranking import rank as rank_entries
-
-    def build():  # type: ignore[no-untyped-def]
-        entries = _score_folder(paths, criteria, jobs, "this year")
-        problems = duplicates(entries, group_by)
-        if problems:
-            raise ParError(problems)
-        before = None
-        if previous is not None:
-            if previous.is_file() and previous.suffix == ".json":
-                from par_cli.loader import load_previous_ranks
-
-                before = load_previous_ranks(previous)
-            else:
-                earlier = _score_folder([previous], None, jobs, "last year")
-                problems = duplicates(earlier, group_by)
-                if problems:
-                    raise ParError(problems)
-                before = previous_ranks(rank_entries(earlier, group_by))
-        return entries, rank_entries(entries, group_by, before)
+    from par_cli.batch import rank_folders
+    from par_cli.render.outputs import rank_output
 
     if output_format is RankFormat.xlsx and output is None:
         sys.stderr.write("error: --format xlsx writes a workbook: give --output FILE.xlsx\n")
         raise typer.Exit(2)
-    entries, groups = _run(build)
-    has_previous = previous is not None
+    entries, groups = _run(lambda: rank_folders(paths, previous, group_by, criteria, jobs, _progress))
+    console = _console()
     language = lang.value if lang else None
-    if output_format is RankFormat.json:
-        from par_cli.render.json_out import dumps
-        from par_cli.render.rank_out import rank_dict
-
-        _emit(dumps(rank_dict(groups, areas)), output)
-    elif output_format is RankFormat.csv:
-        from par_cli.render.rank_out import rank_csv
-
-        _emit(rank_csv(groups, areas), output)
-    elif output_format is RankFormat.markdown:
-        from par_cli.render.rank_out import rank_markdown
-
-        _emit(rank_markdown(groups, has_previous, areas, language), output)
-    elif output_format is RankFormat.html:
-        from par_cli.render.html_out import rank_html
-
-        _emit(rank_html(groups, has_previous, language), output)
-    elif output_format is RankFormat.xlsx:
-        try:
-            from par_cli.render.xlsx_out import rank_xlsx
-
-            workbook = rank_xlsx(groups, has_previous, language)
-        except ImportError:
-            sys.stderr.write("error: --format xlsx needs openpyxl: pip install 'par-cli[xlsx]'\n")
-            raise typer.Exit(1) from None
-        _emit(workbook, output)
-    else:
-        from par_cli.render.rank_out import rank_view
-
-        console = _console()
-        view = rank_view(groups, has_previous, areas, language, bars=output is not None or console.width >= BAR_WIDTH)
-        if output is None:
-            console.print(view)
-        else:
-            _emit(_plain(view), output)
+    try:
+        rendered = rank_output(
+            output_format.value, groups, previous is not None, areas, language, _bars(console, output)
+        )
+    except ImportError:
+        sys.stderr.write("error: --format xlsx needs openpyxl: pip install 'par-cli[xlsx]'\n")
+        raise typer.Exit(1) from None
+    _show(rendered, output, console)
     if fail_under is not None:
         from fractions import Fraction
 
@@ -373,23 +294,11 @@ def check(
 ) -> None:
     """Check criteria and assessment files: every problem, located, with a stable code. Exit 1 on errors."""
     from par_cli.checking import check_paths
-    from par_cli.render import check_out
+    from par_cli.render.outputs import check_output
 
     report = check_paths(paths, strict)
     chosen = output_format or (CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text)
-    if chosen is CheckFormat.json:
-        from par_cli.render.json_out import dumps
-
-        text = dumps(check_out.check_dict(report))
-    elif chosen is CheckFormat.sarif:
-        from par_cli.render.json_out import dumps
-
-        text = dumps(check_out.check_sarif(report))
-    elif chosen is CheckFormat.github:
-        text = check_out.check_github(report)
-    else:
-        text = check_out.check_text(report)
-    _emit(text, output)
+    _emit(check_output(chosen.value, report), output)
     if report.failed():
         raise typer.Exit(1)
 
@@ -453,8 +362,6 @@ def template(
 
 def _reference_for(reference: str, path: Path, output: Path | None) -> str:
     """What the form's `criteria:` says: the id when given one, else the set's path relative to the form."""
-    import os
-
     if not Path(reference).is_file():
         return reference
     folder = (output or Path("x")).resolve().parent
