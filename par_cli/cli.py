@@ -123,7 +123,7 @@ def score(
 
     bound = _run(lambda: Workspace(override=criteria).assessment(file))
     result = _run(lambda: score_bound(bound))
-    console = _console()
+    console = _terminal(output_format is ScoreFormat.table, output)
     language = lang.value if lang else None
     _show(score_output(output_format.value, result, bound, depth, language, _bars(console, output)), output, console)
 
@@ -156,6 +156,11 @@ def _emit(text: str | bytes, output: Path | None) -> None:
     except OSError as exc:
         sys.stderr.write(f"{output}: error: cannot write the file: {exc.strerror or exc}\n")
         raise typer.Exit(1) from None
+
+
+def _terminal(table: bool, output: Path | None):  # type: ignore[no-untyped-def]
+    """The console a table is printed on; None for other formats and for files (rich stays unloaded)."""
+    return _console() if table and output is None else None
 
 
 def _bars(console: object, output: Path | None) -> bool:
@@ -262,7 +267,7 @@ def rank(
         sys.stderr.write("error: --format xlsx writes a workbook: give --output FILE.xlsx\n")
         raise typer.Exit(2)
     entries, groups = _run(lambda: rank_folders(paths, previous, group_by, criteria, jobs, _progress))
-    console = _console()
+    console = _terminal(output_format is RankFormat.table, output)
     language = lang.value if lang else None
     try:
         rendered = rank_output(

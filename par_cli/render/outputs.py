@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from rich.console import RenderableType
+from typing import TYPE_CHECKING, Union
 
-from par_cli.binding import Bound
-from par_cli.checking import CheckReport
-from par_cli.ranking import RankGroup
-from par_cli.scoring import Score
+if TYPE_CHECKING:  # imported for types only: each command loads just the renderer it uses
+    from rich.console import RenderableType
 
-Output = RenderableType | str | bytes
+    from par_cli.binding import Bound
+    from par_cli.checking import CheckReport
+    from par_cli.ranking import RankGroup
+    from par_cli.scoring import Score
+
+Output = Union["RenderableType", str, bytes]
 
 
 def score_output(fmt: str, result: Score, bound: Bound, depth: int, lang: str | None, bars: bool) -> Output:
