@@ -7,7 +7,6 @@ collected (unknown codes, answers on inner nodes, inputs outside a rule's domain
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, NamedTuple
@@ -33,14 +32,12 @@ class LeafAnswer(NamedTuple):
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class AdjustmentAnswer:
+class AdjustmentAnswer(NamedTuple):
     self_value: Fraction | None
     appraised: Fraction | None
 
 
-@dataclass(frozen=True)
-class Bound:
+class Bound(NamedTuple):
     """An assessment ready to score: its criteria, typed answers and the codes declared not applicable."""
 
     assessment: Assessment

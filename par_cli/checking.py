@@ -6,7 +6,7 @@ Reads files only through the loader; returns data; the CLI renders and exits.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from par_cli.batch import discover_yaml
@@ -95,5 +95,5 @@ def check_paths(paths: Sequence[Path], strict: bool = False) -> CheckReport:
             diagnostics += _assessment(path, workspace, agencies)
     unique = sorted(set(diagnostics), key=sort_key)
     if strict:
-        unique = [replace(d, level=Level.ERROR) if d.level is Level.WARNING else d for d in unique]
+        unique = [d._replace(level=Level.ERROR) if d.level is Level.WARNING else d for d in unique]
     return CheckReport(tuple(unique), len(files))

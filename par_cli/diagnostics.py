@@ -6,8 +6,8 @@ Every layer reports problems by returning `Diagnostic` values; only the CLI prin
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import NamedTuple
 
 Path = tuple[str | int, ...]
 
@@ -18,8 +18,7 @@ class Level(StrEnum):
     INFO = "info"
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """One problem. `path` locates it inside the document; `line`/`col` are filled from the source map."""
 
     level: Level
@@ -32,7 +31,7 @@ class Diagnostic:
     hint: str = ""
 
     def located(self, file: str, line: int, col: int) -> Diagnostic:
-        return replace(self, file=file, line=line, col=col)
+        return self._replace(file=file, line=line, col=col)
 
     def render(self, with_code: bool = False) -> str:
         """`file:line:col: level CODE message (hint: …)` — one line, always."""

@@ -8,8 +8,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from par_cli.binding import Bound, bind
 from par_cli.criteria_checks import check_criteria
@@ -94,8 +94,7 @@ def _wrong_kind(doc: Document, expected: str) -> Diagnostic | None:
     return doc.place(error("S002", f"kind is '{kind}', expected '{expected}'", ("kind",), hint=hint))
 
 
-@dataclass(frozen=True)
-class LoadedCriteria:
+class LoadedCriteria(NamedTuple):
     model: CriteriaSet
     nodes: dict[str, NodeInfo]
     document: Document
@@ -132,13 +131,13 @@ def load_criteria(path: Path) -> LoadedCriteria:
     return LoadedCriteria(model, index(model), doc, path)
 
 
-@dataclass
 class Workspace:
     """Loads assessments and the criteria sets they name, each criteria file once."""
 
-    override: Path | None = None
-    _criteria: dict[Path, LoadedCriteria | ParError] = field(default_factory=dict)
-    _ids: dict[Path, dict[str, list[Path]]] = field(default_factory=dict)
+    def __init__(self, override: Path | None = None) -> None:
+        self.override = override
+        self._criteria: dict[Path, LoadedCriteria | ParError] = {}
+        self._ids: dict[Path, dict[str, list[Path]]] = {}
 
     def criteria(self, path: Path) -> LoadedCriteria:
         key = path.resolve()

@@ -1,4 +1,6 @@
-"""The two file kinds of format v1 as frozen values. `schema.py` validates files into them.
+"""The two file kinds of format v1 as frozen values (named tuples: cheap to define at start-up).
+
+`core_schemas.py` validates files into them.
 
 Cross-node rules (sums, unique codes, reachable tiers…) live in `criteria_checks.py`; inputs are checked
 against their leaf's rule in `binding.py`, where the criteria set is known.
@@ -6,15 +8,17 @@ against their leaf's rule in `binding.py`, where the criteria set is known.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Literal
+from types import MappingProxyType
+from typing import Any, Literal, NamedTuple
 
 from par_cli.rules import Rule, default_rule
 
+NO_ATTRIBUTES: Mapping[str, str] = MappingProxyType({})
 
-@dataclass(frozen=True, kw_only=True)
-class Node:
+
+class Node(NamedTuple):
     """An area, criterion or sub-criterion. Inner nodes have `children`, leaves a `rule`."""
 
     code: str
@@ -36,14 +40,12 @@ class Node:
         return self.rule if self.rule is not None else default_rule()
 
 
-@dataclass(frozen=True, kw_only=True)
-class Grade:
+class Grade(NamedTuple):
     min: Decimal
     label: str
 
 
-@dataclass(frozen=True, kw_only=True)
-class Adjustment:
+class Adjustment(NamedTuple):
     """A bonus or penalty outside the maximum (điểm thưởng, điểm trừ)."""
 
     code: str
@@ -52,8 +54,7 @@ class Adjustment:
     max: Decimal
 
 
-@dataclass(frozen=True, kw_only=True)
-class CriteriaSet:
+class CriteriaSet(NamedTuple):
     kind: Literal["criteria"]
     id: str
     title: str
@@ -70,20 +71,18 @@ class CriteriaSet:
         return sum((area.max for area in self.areas), Decimal(0))
 
 
-@dataclass(frozen=True, kw_only=True)
-class Agency:
+class Agency(NamedTuple):
     id: str
     name: str
     group: str | None = None
-    attributes: dict[str, str] = field(default_factory=dict)  # extension: more fields to group rankings by
+    attributes: Mapping[str, str] = NO_ATTRIBUTES  # extension: more fields to group rankings by
 
 
-@dataclass(frozen=True, kw_only=True)
-class Assessment:
+class Assessment(NamedTuple):
     kind: Literal["assessment"]
     criteria: str
     agency: Agency
-    period: str | None = None
     answers: dict[str, Any]
     adjustments: dict[str, Any]
+    period: str | None = None
     note: str | None = None

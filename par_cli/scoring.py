@@ -60,8 +60,7 @@ class NodeResult(NamedTuple):
         return percent(self.self_points, self.max)
 
 
-@dataclass(frozen=True, slots=True)
-class AdjustmentResult:
+class AdjustmentResult(NamedTuple):
     code: str
     title: str
     kind: str  # "bonus" | "penalty"

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 from par_cli.diagnostics import Path
 from par_cli.models import CriteriaSet, Node
 
 
-@dataclass(frozen=True, slots=True)
-class NodeInfo:
+class NodeInfo(NamedTuple):
     node: Node
     path: Path  # where the node stands in the criteria file, e.g. ("areas", 0, "children", 1)
     parent: str | None

@@ -12,9 +12,8 @@ This module never reads files: it receives bytes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -108,8 +107,7 @@ def _position(node: Node) -> Position:
     return (mark.line + 1, mark.column + 1)
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     """A parsed YAML file: its top-level mapping as plain values, and its node tree for locating them.
 
     Positions are looked up in the node tree only when a message needs one, so a file that is fine
@@ -176,7 +174,7 @@ class _Walker:
         self.stack: list[str | int] = []
 
     def report(self, diagnostic: Diagnostic, node: Node, *, note: bool = False) -> None:
-        located = replace(diagnostic, path=tuple(self.stack)).located(self.file, *_position(node))
+        located = diagnostic._replace(path=tuple(self.stack)).located(self.file, *_position(node))
         (self.notes if note else self.problems).append(located)
 
     def value(self, node: Node) -> Any:
