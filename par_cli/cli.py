@@ -86,13 +86,13 @@ def _console(stderr: bool = False):  # type: ignore[no-untyped-def]
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
-def _run(action: Callable[[], T]) -> T:
+def _run(action: Callable[[], T], lang: Language | None = None) -> T:
     """Run a command body; input problems become one located line each on stderr and exit code 1."""
     try:
         return action()
     except ParError as exc:
         for diagnostic in exc.diagnostics:
-            sys.stderr.write(diagnostic.render() + "\n")
+            sys.stderr.write(diagnostic.render(lang=lang.value if lang else "en") + "\n")
         raise typer.Exit(1) from None
 
 
@@ -121,8 +121,8 @@ def score(
     from par_cli.render.outputs import score_output
     from par_cli.scoring import score as score_bound
 
-    bound = _run(lambda: Workspace(override=criteria).assessment(file))
-    result = _run(lambda: score_bound(bound))
+    bound = _run(lambda: Workspace(override=criteria).assessment(file), lang)
+    result = _run(lambda: score_bound(bound), lang)
     console = _terminal(output_format is ScoreFormat.table, output)
     language = lang.value if lang else None
     _show(score_output(output_format.value, result, bound, depth, language, _bars(console, output)), output, console)
@@ -223,7 +223,7 @@ def explain(
         bound = Workspace(override=criteria).assessment(file)
         return build_ledger(bound, score_bound(bound), code)
 
-    ledger = _run(build)
+    ledger = _run(build, lang)
     if output_format is ExplainFormat.json:
         from par_cli.render.explain_out import explain_dict
         from par_cli.render.json_out import dumps
@@ -266,7 +266,7 @@ def rank(
     if output_format is RankFormat.xlsx and output is None:
         sys.stderr.write("error: --format xlsx writes a workbook: give --output FILE.xlsx\n")
         raise typer.Exit(2)
-    entries, groups = _run(lambda: rank_folders(paths, previous, group_by, criteria, jobs, _progress))
+    entries, groups = _run(lambda: rank_folders(paths, previous, group_by, criteria, jobs, _progress), lang)
     console = _terminal(output_format is RankFormat.table, output)
     language = lang.value if lang else None
     try:
@@ -296,6 +296,9 @@ def check(
         typer.Option("--format", "-f", help="Output format (default: text; github under GitHub Actions)."),
     ] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically).")] = None,
+    lang: Annotated[
+        Optional[Language], typer.Option("--lang", help="Language of text and github output (default: en).")
+    ] = None,
 ) -> None:
     """Check criteria and assessment files: every problem, located, with a stable code. Exit 1 on errors."""
     from par_cli.checking import check_paths
@@ -303,7 +306,7 @@ def check(
 
     report = check_paths(paths, strict)
     chosen = output_format or (CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text)
-    _emit(check_output(chosen.value, report), output)
+    _emit(check_output(chosen.value, report, lang.value if lang else "en"), output)
     if report.failed():
         raise typer.Exit(1)
 

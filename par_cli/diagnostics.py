@@ -18,6 +18,9 @@ class Level(StrEnum):
     INFO = "info"
 
 
+VIETNAMESE_LEVELS = {Level.ERROR: "lỗi", Level.WARNING: "cảnh báo", Level.INFO: "thông tin"}
+
+
 class Diagnostic(NamedTuple):
     """One problem. `path` locates it inside the document; `line`/`col` are filled from the source map."""
 
@@ -33,15 +36,21 @@ class Diagnostic(NamedTuple):
     def located(self, file: str, line: int, col: int) -> Diagnostic:
         return self._replace(file=file, line=line, col=col)
 
-    def render(self, with_code: bool = False) -> str:
-        """`file:line:col: level CODE message (hint: …)` — one line, always."""
+    def render(self, with_code: bool = False, lang: str = "en") -> str:
+        """`file:line:col: level CODE message (hint: …)` — one line, always; in Vietnamese with lang="vi"."""
         where = self.file
         if self.line:
             where += f":{self.line}:{self.col}"
-        label = f"{self.level.value} {self.code}" if with_code else self.level.value
-        text = f"{where}: {label}: {self.message}"
-        if self.hint:
-            text += f" (hint: {self.hint})"
+        level, message, hint, hint_word = self.level.value, self.message, self.hint, "hint"
+        if lang == "vi":
+            from par_cli.messages_vi import vietnamese_hint, vietnamese_message
+
+            level, hint_word = VIETNAMESE_LEVELS[self.level], "gợi ý"
+            message, hint = vietnamese_message(message), vietnamese_hint(hint) if hint else ""
+        label = f"{level} {self.code}" if with_code else level
+        text = f"{where}: {label}: {message}"
+        if hint:
+            text += f" ({hint_word}: {hint})"
         return " ".join(text.split("\n"))
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import os
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from par_cli.cli import app
-from par_cli.diagnostics import ParError
+from par_cli.diagnostics import Diagnostic, ParError
 from par_cli.loader import Workspace
 from par_cli.scoring import Score, score
 
@@ -52,10 +52,20 @@ def score_file(path: Path, criteria: Path | None = None) -> Score:
     return score(Workspace(override=criteria).assessment(path))
 
 
+def assert_translated(diagnostics: Iterable[Diagnostic]) -> None:
+    """Every message and hint has a Vietnamese translation (`--lang vi`): new messages need one."""
+    from par_cli.messages_vi import translate_message, translated
+
+    for d in diagnostics:
+        assert translate_message(d.message) is not None, f"no Vietnamese for message: {d.message}"
+        assert not d.hint or translated(d.hint, "hints") is not None, f"no Vietnamese for hint: {d.hint}"
+
+
 def problems_of(path: Path, criteria: Path | None = None) -> list[str]:
-    """Every rendered problem raised when loading an assessment."""
+    """Every rendered problem raised when loading an assessment (each checked for a Vietnamese translation)."""
     with pytest.raises(ParError) as caught:
         score_file(path, criteria)
+    assert_translated(caught.value.diagnostics)
     return [d.render() for d in caught.value.diagnostics]
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from par_cli.checking import check_paths
 from par_cli.codes import CODES
-from tests.conftest import ROOT, run
+from tests.conftest import ROOT, assert_translated, run
 
 CHECK = Path(__file__).parent / "check"
 BAD = CHECK / "bad"
@@ -41,6 +41,7 @@ def test_bad_file_gives_exactly_its_expected_diagnostics(path: Path, monkeypatch
     report = check_paths([path.relative_to(ROOT)])
     got = sorted((d.file, d.line, d.col, d.level.value, d.code) for d in report.diagnostics)
     assert got == want
+    assert_translated(report.diagnostics)
 
 
 def test_every_check_code_is_covered_by_a_bad_file() -> None:
@@ -224,3 +225,19 @@ def test_pre_commit_hook_is_declared() -> None:
     assert hook["entry"] == "par check"
     assert hook["require_serial"] is True
     assert hook["language"] == "python"
+
+
+def test_vietnamese_text_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    code, out, _ = run(
+        "check", "tests/check/bad/c-max-sum.yaml", "tests/check/bad/y-decimal-comma.yaml", "--lang", "vi"
+    )
+    assert code == 1
+    assert out.splitlines() == [
+        "tests/check/bad/c-max-sum.yaml:5:3: thông tin C014: tổng các lĩnh vực: 10 điểm (1 lĩnh vực)",
+        "tests/check/bad/c-max-sum.yaml:7:10: lỗi C001: 1: điểm tối đa 10 khác tổng điểm tối đa các mục con 9,5 "
+        "(chênh lệch +0,5) (gợi ý: đặt max là 9.5 hoặc sửa điểm tối đa của một mục con)",
+        "tests/check/bad/y-decimal-comma.yaml:7:10: lỗi Y005: '0,5' dùng dấu phẩy thập phân "
+        "(gợi ý: dùng dấu chấm làm dấu thập phân: 0.5)",
+        "2 lỗi, 0 cảnh báo, 1 thông tin trong 2 tệp",
+    ]

@@ -13,23 +13,21 @@ SARIF_LEVEL = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "note
 GITHUB_COMMAND = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "notice"}
 
 
-def summary(report: CheckReport) -> str:
+def summary(report: CheckReport, lang: str = "en") -> str:
+    errors, warnings, infos = (report.count(level) for level in (Level.ERROR, Level.WARNING, Level.INFO))
+    if lang == "vi":
+        return f"{errors} lỗi, {warnings} cảnh báo, {infos} thông tin trong {report.files} tệp"
+
     def plural(n: int, word: str) -> str:
         return f"{n} {word}{'' if n == 1 else 's'}"
 
-    counts = ", ".join(
-        [
-            plural(report.count(Level.ERROR), "error"),
-            plural(report.count(Level.WARNING), "warning"),
-            plural(report.count(Level.INFO), "info"),
-        ]
-    )
+    counts = ", ".join([plural(errors, "error"), plural(warnings, "warning"), plural(infos, "info")])
     return f"{counts} in {plural(report.files, 'file')}"
 
 
-def check_text(report: CheckReport) -> str:
-    lines = [d.render(with_code=True) for d in report.diagnostics]
-    return "\n".join([*lines, summary(report)]) + "\n"
+def check_text(report: CheckReport, lang: str = "en") -> str:
+    lines = [d.render(with_code=True, lang=lang) for d in report.diagnostics]
+    return "\n".join([*lines, summary(report, lang)]) + "\n"
 
 
 def _item(d: Diagnostic) -> dict[str, Any]:
@@ -64,17 +62,22 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def check_github(report: CheckReport) -> str:
+def check_github(report: CheckReport, lang: str = "en") -> str:
     """Workflow commands that GitHub Actions shows as annotations on the files."""
     lines = []
     for d in report.diagnostics:
+        if lang == "vi":
+            from par_cli.messages_vi import vietnamese_hint, vietnamese_message
+
+            d = d._replace(message=vietnamese_message(d.message), hint=vietnamese_hint(d.hint) if d.hint else "")
         props = [f"file={_escape_property(d.file)}"]
         if d.line:
             props += [f"line={d.line}", f"col={d.col or 1}"]
         props.append(f"title={_escape_property(d.code)}")
-        message = d.message + (f" (hint: {d.hint})" if d.hint else "")
+        hint_word = "gợi ý" if lang == "vi" else "hint"
+        message = d.message + (f" ({hint_word}: {d.hint})" if d.hint else "")
         lines.append(f"::{GITHUB_COMMAND[d.level]} {','.join(props)}::{_escape_data(message)}")
-    lines.append(summary(report))
+    lines.append(summary(report, lang))
     return "\n".join(lines) + "\n"
 
 

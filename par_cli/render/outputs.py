@@ -68,7 +68,8 @@ def rank_output(
     return rank_view(groups, has_previous, areas, lang, bars)
 
 
-def check_output(fmt: str, report: CheckReport) -> str:
+def check_output(fmt: str, report: CheckReport, lang: str = "en") -> str:
+    """Text and GitHub annotations follow `lang`; JSON and SARIF stay in English for other programs."""
     from par_cli.render import check_out
 
     if fmt == "json":
@@ -80,5 +81,5 @@ def check_output(fmt: str, report: CheckReport) -> str:
 
         return dumps(check_out.check_sarif(report))
     if fmt == "github":
-        return check_out.check_github(report)
-    return check_out.check_text(report)
+        return check_out.check_github(report, lang)
+    return check_out.check_text(report, lang)
