@@ -9,13 +9,14 @@ import json
 import subprocess
 import sys
 
-from tests.conftest import SPEC
+from tests.conftest import SPEC, env_without_color
 
 PROBE = """
 import sys
-from par_cli.cli import app
+from par_cli.cli import main
+sys.argv = ["par", {args}]
 try:
-    app([{args}])
+    main()
 except SystemExit:
     pass
 print(__import__("json").dumps(sorted(sys.modules)), file=sys.stderr)
@@ -42,3 +43,22 @@ def test_score_json_loads_neither_pydantic_models_nor_rich_nor_a_process_pool() 
         "openpyxl",
     ):
         assert heavy not in modules, heavy
+
+
+def par(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "par_cli", *args], capture_output=True, text=True, env=env_without_color()
+    )
+
+
+def test_main_registers_only_the_command_being_run_yet_every_command_works() -> None:
+    listing = par("--help")
+    assert listing.returncode == 0
+    for command in ("score", "explain", "rank", "check", "schema", "criteria", "template"):
+        assert f" {command} " in listing.stdout
+    assert par("criteria", "list").returncode == 0
+    assert "--depth" in par("score", "--help").stdout
+    unknown = par("frobnicate")
+    assert unknown.returncode == 2 and "No such command" in unknown.stderr
+    scored = par("score", str(SPEC / "so-y-te.yaml"), "--format", "json")
+    assert scored.returncode == 0 and json.loads(scored.stdout)["index"] == 25.38
