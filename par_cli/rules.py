@@ -10,10 +10,11 @@ The rules' shapes and bounds are validated by `schema.py` before a rule object i
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Literal
+from types import MappingProxyType
+from typing import Any, ClassVar, Literal, NamedTuple
 
 from par_cli.yamlsource import YamlNumber
 
@@ -153,12 +154,47 @@ def read_percent(raw: Any) -> Any:
     return Fraction(value)
 
 
-@dataclass(frozen=True, kw_only=True)
-class PointsRule:
+class _Rule:
+    """Base of the rule kinds: built by keyword, immutable, equal when of one kind with equal fields.
+
+    (Plain classes rather than dataclasses: eleven dataclasses cost ~4 ms of start-up on every run.)
+    """
+
+    kind: str
+    _fields: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, **values: Any) -> None:
+        values.pop("kind", None)  # the class is the kind
+        for name in self._fields:
+            if name in values:
+                value = values.pop(name)
+            elif hasattr(type(self), name):
+                value = getattr(type(self), name)  # the default, a class attribute
+            else:
+                raise TypeError(f"{type(self).__name__} needs '{name}'")
+            object.__setattr__(self, name, value)
+        if values:
+            raise TypeError(f"{type(self).__name__} has no field {sorted(values)[0]!r}")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is frozen")
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other) and all(getattr(self, n) == getattr(other, n) for n in self._fields)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+        return f"{type(self).__name__}({fields})"
+
+
+class PointsRule(_Rule):
     """The input is the points themselves."""
 
     kind: Literal["points"] = "points"
     step: Decimal | None = None
+    _fields = ("step",)
 
     def read(self, raw: Any, max_points: Decimal) -> Any:
         value = _number(raw, f"points between 0 and {fmt(max_points)}")
@@ -175,8 +211,7 @@ class PointsRule:
         return max_points
 
 
-@dataclass(frozen=True, kw_only=True)
-class CheckRule:
+class CheckRule(_Rule):
     """Yes/no: full points or none."""
 
     kind: Literal["check"] = "check"
@@ -209,20 +244,19 @@ def award_value(points: Decimal | None, percent: Decimal | None, max_points: Dec
     return points if points is not None else max_points * (percent or Decimal(0)) / 100
 
 
-@dataclass(frozen=True, kw_only=True)
-class Level:
+class Level(NamedTuple):
     key: str
     label: str | None = None
     points: Decimal | None = None  # exactly one of points or percent
     percent: Decimal | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
-class LevelsRule:
+class LevelsRule(_Rule):
     """The input names a level; each level gives points or a percentage of max."""
 
     levels: tuple[Level, ...]
     kind: Literal["levels"] = "levels"
+    _fields = ("levels",)
 
     @functools.cached_property
     def _keys(self) -> frozenset[str]:
@@ -251,8 +285,7 @@ class LevelsRule:
         return max(award_value(lv.points, lv.percent, max_points) for lv in self.levels)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Tier:
+class Tier(NamedTuple):
     min: Decimal | None = None  # exactly one of min (≥) or above (>)
     above: Decimal | None = None
     points: Decimal | None = None  # exactly one of points or percent
@@ -262,14 +295,9 @@ class Tier:
     def bound(self) -> Decimal:
         return self.min if self.min is not None else self.above  # type: ignore[return-value]
 
-    @functools.cached_property
-    def _threshold(self) -> Fraction:
-        return Fraction(self.bound)
-
     def holds(self, value: Fraction) -> bool:
-        if self.min is not None:
-            return value >= self._threshold
-        return value > self._threshold
+        threshold = Fraction(self.bound)
+        return value >= threshold if self.min is not None else value > threshold
 
     def covers(self, other: Tier) -> bool:
         """Every input meeting `other` meets this tier too (so `other`, listed after, is unreachable)."""
@@ -278,13 +306,13 @@ class Tier:
         return self.min is not None or other.above is not None
 
 
-@dataclass(frozen=True, kw_only=True)
-class TiersRule:
+class TiersRule(_Rule):
     """The first tier, in order, whose bound holds gives the points; none → 0."""
 
     tiers: tuple[Tier, ...]
     input: Literal["percent", "number"] = "percent"
     kind: Literal["tiers"] = "tiers"
+    _fields = ("tiers", "input")
 
     def read(self, raw: Any, max_points: Decimal) -> Any:
         if self.input == "number":
@@ -303,22 +331,27 @@ class TiersRule:
         if awards is None:
             awards = [_award(tier.points, tier.percent, max_points) for tier in self.tiers]
             self._awards[max_points] = awards
-        for tier, award in zip(self.tiers, awards, strict=True):
-            if tier.holds(value):
+        for (inclusive, threshold), award in zip(self._bounds, awards, strict=True):
+            if value > threshold or (inclusive and value == threshold):
                 return award
         return ZERO
+
+    @functools.cached_property
+    def _bounds(self) -> list[tuple[bool, Fraction]]:
+        """(min? , bound) of each tier, as exact fractions computed once."""
+        return [(tier.min is not None, Fraction(tier.bound)) for tier in self.tiers]
 
     def top(self, max_points: Decimal) -> Decimal:
         return max(award_value(t.points, t.percent, max_points) for t in self.tiers)
 
 
-@dataclass(frozen=True, kw_only=True)
-class LinearRule:
+class LinearRule(_Rule):
     """Points proportional to a percentage: max × min(x, full_at) / full_at, 0 below zero_below."""
 
     full_at: Decimal = Decimal(100)
     zero_below: Decimal = Decimal(0)
     kind: Literal["linear"] = "linear"
+    _fields = ("full_at", "zero_below")
 
     def read(self, raw: Any, max_points: Decimal) -> Any:
         return read_percent(raw)
@@ -340,18 +373,17 @@ class LinearRule:
         return max_points
 
 
-@dataclass(frozen=True, kw_only=True)
-class _PerItem:
+class _PerItem(_Rule):
     """A rule counting items, each worth `per` points."""
 
     per: Decimal
+    _fields = ("per",)
 
     @functools.cached_property
     def _per(self) -> Fraction:
         return Fraction(self.per)
 
 
-@dataclass(frozen=True, kw_only=True)
 class DeductionRule(_PerItem):
     """Max minus `per` for each violation, not below 0."""
 
@@ -367,7 +399,6 @@ class DeductionRule(_PerItem):
         return max_points
 
 
-@dataclass(frozen=True, kw_only=True)
 class CountRule(_PerItem):
     """`per` points for each item counted, up to max."""
 
@@ -386,12 +417,12 @@ class CountRule(_PerItem):
 DEFAULT_SCALE = {"A": Decimal(100), "B": Decimal(60), "C": Decimal(20), "D": Decimal(0)}
 
 
-@dataclass(frozen=True, kw_only=True)
-class LikertRule:
+class LikertRule(_Rule):
     """Survey answer counts: max × Σ(count × scale%) / Σcount / 100; answers outside the scale not counted."""
 
-    scale: dict[str, Decimal] = field(default_factory=lambda: dict(DEFAULT_SCALE))
+    scale: Mapping[str, Decimal] = MappingProxyType(DEFAULT_SCALE)
     kind: Literal["likert"] = "likert"
+    _fields = ("scale",)
 
     def read(self, raw: Any, max_points: Decimal) -> Any:
         if not isinstance(raw, dict):
