@@ -1,6 +1,6 @@
 """Scoring rules of leaf criteria: one frozen class per `kind`, each with two small pure functions.
 
-The rules' shapes and bounds are validated by `schema.py` before a rule object is built.
+The rules' shapes and bounds are validated by `core_schemas.py` before a rule object is built.
 
 `read(raw, max)` turns the YAML input into the rule's typed input (or `NOT_APPLICABLE`), raising
 `InputError` for anything outside the rule's domain — inputs are never clamped silently.
