@@ -17,7 +17,7 @@ from par_cli.diagnostics import Diagnostic, ParError, error, errors_only
 from par_cli.models import Assessment, CriteriaSet
 from par_cli.schema import validate
 from par_cli.tree import NodeInfo, index
-from par_cli.yamlsource import Document, parse
+from par_cli.yamlsource import MAX_BYTES, Document, parse
 
 YAML_SUFFIXES = (".yaml", ".yml")
 _HEAD_BYTES = 4096
@@ -54,12 +54,16 @@ def read_document(path: Path, shown: str | None = None) -> tuple[Document | None
 
 
 def _head(path: Path) -> bytes:
-    """The first bytes of a file (empty when unreadable): enough to tell its kind and id without parsing it."""
+    """Enough of a file to tell its kind and id without parsing it: the first 4 KB, or the whole file when
+    `kind:` is not in them (a long comment header); empty when unreadable."""
     try:
         with path.open("rb") as handle:
-            return handle.read(_HEAD_BYTES).removeprefix(b"\xef\xbb\xbf")
+            head = handle.read(_HEAD_BYTES)
+            if len(head) == _HEAD_BYTES and not _KIND.search(head):
+                head += handle.read(MAX_BYTES)
     except OSError:
         return b""
+    return head.removeprefix(b"\xef\xbb\xbf")
 
 
 def file_kind(path: Path) -> str | None:

@@ -254,3 +254,15 @@ def test_schema_is_strict_no_silent_coercion(write: Write) -> None:
         "c.yaml:6:48: error: areas[0].allow_na: expected true or false, got 'true'",
         "c.yaml:7:60: error: areas[1].rule.per: expected a number, got text '0.5' (hint: remove the quotes)",
     ]
+
+
+def test_a_long_comment_header_does_not_hide_kind_and_id(write: Write) -> None:
+    header = "".join(f"# Ghi chú dòng {n}: căn cứ pháp lý, lịch sử sửa đổi của bộ chỉ số.\n" for n in range(120))
+    write("set.yaml", header + "kind: criteria\nid: long-header\ntitle: t\nareas: [{code: '1', title: a, max: 2}]\n")
+    path = write("a.yaml", "kind: assessment\ncriteria: long-header\nagency: {id: a, name: A}\nanswers: {'1': 1.5}\n")
+    assert len(header.encode()) > 4096
+    assert score_file(path).points == Fraction("1.5")
+    from tests.conftest import run
+
+    code, out, _ = run("rank", ".", "-f", "json")
+    assert code == 0 and '"id": "a"' in out
