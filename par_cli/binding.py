@@ -31,6 +31,13 @@ class LeafAnswer(NamedTuple):
     explanation: str | None = None
     line: int = 0
 
+    def inputs(self, survey: bool) -> tuple[Any, Any]:
+        """(the input that counts, the self-assessed one): survey leaves take `survey` for both; others take
+        `appraised` when the council gave one, else `self`."""
+        if survey:
+            return self.survey, self.survey
+        return (self.appraised if self.appraised is not None else self.self_value), self.self_value
+
 
 class AdjustmentAnswer(NamedTuple):
     self_value: Fraction | None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from par_cli.i18n import plain
 from par_cli.rules import (
     CheckRule,
     CountRule,
@@ -14,21 +15,14 @@ from par_cli.rules import (
     LinearRule,
     PointsRule,
     TiersRule,
-    fmt,
 )
-
-
-def number(value: Decimal, lang: str) -> str:
-    """`0.5` in English, `0,5` in Vietnamese."""
-    text = fmt(value)
-    return text.replace(".", ",") if lang == "vi" else text
 
 
 def _award(points: Decimal | None, percent: Decimal | None, lang: str) -> str:
     if points is not None:
         unit = "điểm" if lang == "vi" else ("point" if points == 1 else "points")
-        return f"{number(points, lang)} {unit}"
-    share = number(percent or Decimal(0), lang)
+        return f"{plain(points, lang)} {unit}"
+    share = plain(percent or Decimal(0), lang)
     return f"{share}% {'điểm tối đa' if lang == 'vi' else 'of max'}"
 
 
@@ -38,7 +32,7 @@ def describe_rule(rule: Any, lang: str = "vi") -> str:
     if isinstance(rule, PointsRule):
         step = ""
         if rule.step is not None:
-            step = f", bước {number(rule.step, lang)}" if vi else f", in steps of {number(rule.step, lang)}"
+            step = f", bước {plain(rule.step, lang)}" if vi else f", in steps of {plain(rule.step, lang)}"
         return ("chấm điểm trực tiếp" if vi else "points given directly") + step
     if isinstance(rule, CheckRule):
         return "đạt (true): điểm tối đa; không đạt (false): 0 điểm" if vi else "true: full points; false: 0"
@@ -52,32 +46,32 @@ def describe_rule(rule: Any, lang: str = "vi") -> str:
         parts = []
         for tier in rule.tiers:
             if vi:
-                bound = f"{'từ' if tier.min is not None else 'trên'} {number(tier.bound, lang)}{unit}"
+                bound = f"{'từ' if tier.min is not None else 'trên'} {plain(tier.bound, lang)}{unit}"
             else:
-                bound = f"{'≥' if tier.min is not None else '>'} {number(tier.bound, lang)}{unit}"
+                bound = f"{'≥' if tier.min is not None else '>'} {plain(tier.bound, lang)}{unit}"
             parts.append(f"{bound}: {_award(tier.points, tier.percent, lang)}")
         return "; ".join([*parts, "còn lại: 0 điểm" if vi else "otherwise 0"])
     if isinstance(rule, LinearRule):
-        full = number(rule.full_at, lang)
+        full = plain(rule.full_at, lang)
         if vi:
             text = (
                 "điểm = tỷ lệ × điểm tối đa"
                 if rule.full_at == 100
                 else f"đạt từ {full}%: điểm tối đa; dưới: theo tỷ lệ"
             )
-            return text + (f"; dưới {number(rule.zero_below, lang)}%: 0 điểm" if rule.zero_below else "")
+            return text + (f"; dưới {plain(rule.zero_below, lang)}%: 0 điểm" if rule.zero_below else "")
         text = "points = rate × max"
         if rule.full_at != 100:
             text = f"full points from {full}%, proportional below"
-        return text + (f"; 0 below {number(rule.zero_below, lang)}%" if rule.zero_below else "")
+        return text + (f"; 0 below {plain(rule.zero_below, lang)}%" if rule.zero_below else "")
     if isinstance(rule, DeductionRule):
-        per = number(rule.per, lang)
+        per = plain(rule.per, lang)
         return f"mỗi vi phạm trừ {per} điểm, không dưới 0" if vi else f"max − {per} per violation, not below 0"
     if isinstance(rule, CountRule):
-        per = number(rule.per, lang)
+        per = plain(rule.per, lang)
         return f"mỗi kết quả {per} điểm, không quá điểm tối đa" if vi else f"{per} per item, up to max"
     if isinstance(rule, LikertRule):
-        scale = ", ".join(f"{answer} = {number(value, lang)}%" for answer, value in rule.scale.items())
+        scale = ", ".join(f"{answer} = {plain(value, lang)}%" for answer, value in rule.scale.items())
         return f"phiếu khảo sát quy đổi {scale}" if vi else f"survey answers weighted {scale}"
     raise TypeError(f"no description for {type(rule).__name__}")  # pragma: no cover - every kind is above
 

@@ -24,8 +24,9 @@ from par_cli.rules import (
     LinearRule,
     PointsRule,
     TiersRule,
+    award,
 )
-from par_cli.scoring import NodeResult, Score
+from par_cli.scoring import NodeResult, Score, unsupported
 
 ZERO = Fraction(0)
 
@@ -100,15 +101,7 @@ def explain(bound: Bound, result: Score, code: str | None = None) -> Ledger:
                     rule=info.node.scoring_rule if leaf else None,
                     answer=answer,
                     source=info.source,
-                    evidence_missing=bool(
-                        leaf
-                        and answer is not None
-                        and info.source == "self"
-                        and info.evidence == "required"
-                        and node.self_points > 0
-                        and not answer.evidence
-                        and not answer.explanation
-                    ),
+                    evidence_missing=answer is not None and unsupported(info, answer, node.self_points),
                 )
             )
         for child in node.children:
@@ -167,13 +160,7 @@ def action(line: LedgerLine, lang: str) -> str:
     """What would earn a leaf's missing points, in words."""
     vi = lang == "vi"
     rule, answer = line.rule, line.answer
-    value = None
-    if answer is not None:
-        value = (
-            answer.survey
-            if line.source == "survey"
-            else (answer.appraised if answer.appraised is not None else answer.self_value)
-        )
+    value = answer.inputs(line.source == "survey")[0] if answer is not None else None
     if value is None:
         return "trả lời tiêu chí này" if vi else "answer it"
     if isinstance(rule, PointsRule):
@@ -181,10 +168,7 @@ def action(line: LedgerLine, lang: str) -> str:
     if isinstance(rule, CheckRule):
         return "đáp ứng yêu cầu (true)" if vi else "meet it (true)"
     if isinstance(rule, LevelsRule):
-        best = max(
-            rule.levels,
-            key=lambda lv: Fraction(lv.points) if lv.points is not None else line.max * Fraction(lv.percent or 0) / 100,
-        )
+        best = max(rule.levels, key=lambda lv: award(lv.points, lv.percent, line.max))
         name = f"'{best.key}'" + (f" ({best.label})" if best.label else "")
         return f"đạt mức {name}" if vi else f"reach level {name}"
     if isinstance(rule, TiersRule):

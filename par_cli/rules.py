@@ -233,7 +233,7 @@ class CheckRule(_Rule):
         return max_points
 
 
-def _award(points: Decimal | None, percent: Decimal | None, max_points: Fraction) -> Fraction:
+def award(points: Decimal | None, percent: Decimal | None, max_points: Fraction) -> Fraction:
     if points is not None:
         return Fraction(points)
     assert percent is not None
@@ -277,7 +277,7 @@ class LevelsRule(_Rule):
     def points(self, value: Any, max_points: Fraction) -> Fraction:
         awards = self._awards.get(max_points)
         if awards is None:
-            awards = {lv.key: _award(lv.points, lv.percent, max_points) for lv in reversed(self.levels)}
+            awards = {lv.key: award(lv.points, lv.percent, max_points) for lv in reversed(self.levels)}
             self._awards[max_points] = awards
         return awards[value]
 
@@ -294,10 +294,6 @@ class Tier(NamedTuple):
     @property
     def bound(self) -> Decimal:
         return self.min if self.min is not None else self.above  # type: ignore[return-value]
-
-    def holds(self, value: Fraction) -> bool:
-        threshold = Fraction(self.bound)
-        return value >= threshold if self.min is not None else value > threshold
 
     def covers(self, other: Tier) -> bool:
         """Every input meeting `other` meets this tier too (so `other`, listed after, is unreachable)."""
@@ -329,11 +325,11 @@ class TiersRule(_Rule):
     def points(self, value: Any, max_points: Fraction) -> Fraction:
         awards = self._awards.get(max_points)
         if awards is None:
-            awards = [_award(tier.points, tier.percent, max_points) for tier in self.tiers]
+            awards = [award(tier.points, tier.percent, max_points) for tier in self.tiers]
             self._awards[max_points] = awards
-        for (inclusive, threshold), award in zip(self._bounds, awards, strict=True):
+        for (inclusive, threshold), tier_points in zip(self._bounds, awards, strict=True):
             if value > threshold or (inclusive and value == threshold):
-                return award
+                return tier_points
         return ZERO
 
     @functools.cached_property

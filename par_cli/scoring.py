@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from par_cli.binding import Bound, LeafAnswer
 from par_cli.diagnostics import ParError, error
@@ -97,24 +97,26 @@ def grade_for(criteria: CriteriaSet, index: Fraction) -> str | None:
     return None
 
 
+def unsupported(info: NodeInfo, answer: LeafAnswer, self_points: Fraction) -> bool:
+    """Self-assessed points on a leaf that asks for evidence, given with neither evidence nor an explanation."""
+    return (
+        info.source == "self"
+        and info.evidence == "required"
+        and self_points.numerator > 0
+        and not answer.evidence
+        and not answer.explanation
+    )
+
+
 class _Scorer:
     def __init__(self, bound: Bound, detail: bool) -> None:
         self.bound = bound
         self.detail = detail  # False: final points only (no self-assessed figures, no findings)
         self.findings: list[Finding] = []
 
-    def leaf_inputs(self, info: NodeInfo, answer: LeafAnswer | None) -> tuple[Any, Any]:
-        """(final input, self-assessed input) of a leaf."""
-        if answer is None:
-            return None, None
-        if info.source == "survey":
-            return answer.survey, answer.survey
-        final = answer.appraised if answer.appraised is not None else answer.self_value
-        return final, answer.self_value
-
     def leaf(self, node: Node, info: NodeInfo) -> NodeResult:
         answer = self.bound.answers.get(node.code)
-        final, own = self.leaf_inputs(info, answer)
+        final, own = answer.inputs(info.source == "survey") if answer else (None, None)
         line = answer.line if answer else self.bound.answers_line
         if final is NOT_APPLICABLE or own is NOT_APPLICABLE:
             return NodeResult(node.code, node.title, info.depth, ZERO, ZERO, ZERO, False, True)
@@ -132,12 +134,7 @@ class _Scorer:
             survey = info.source == "survey"
             findings.append(Finding("warning", "unanswered", node.code, line, (max_points,), survey))
         elif answer is not None and info.source == "self":
-            if (
-                info.evidence == "required"
-                and self_points.numerator > 0
-                and not answer.evidence
-                and not answer.explanation
-            ):
+            if unsupported(info, answer, self_points):
                 findings.append(Finding("warning", "missing-evidence", node.code, line, (self_points,)))
             if own is not None and points != self_points:
                 code = "appraisal-cut" if points < self_points else "appraisal-raised"

@@ -8,7 +8,8 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from par_cli.describe import describe_rule, number
+from par_cli.describe import describe_rule
+from par_cli.i18n import plain
 from par_cli.models import CriteriaSet, Node
 
 
@@ -37,7 +38,7 @@ def criteria_table(sets: list[tuple[str, CriteriaSet]]) -> RenderableType:
             criteria.id,
             criteria.title,
             criteria.status or "—",
-            number(criteria.total_max, "en"),
+            plain(criteria.total_max, "en"),
             str(leaf_count(criteria)),
             _short(criteria.source or "—", 40),
         )
@@ -49,7 +50,7 @@ def criteria_tree(criteria: CriteriaSet, depth: int | None = None, lang: str | N
     lang = lang or criteria.language
     points = "điểm" if lang == "vi" else "points"
     head = Text(criteria.title, style="bold")
-    head.append(f"  [{criteria.id}]  {number(criteria.total_max, lang)} {points}", style="")
+    head.append(f"  [{criteria.id}]  {plain(criteria.total_max, lang)} {points}", style="")
     if criteria.source:
         head.append(f"\n{'Căn cứ' if lang == 'vi' else 'Source'}: {criteria.source}", style="dim")
     tree = Tree(head)
@@ -59,7 +60,7 @@ def criteria_tree(criteria: CriteriaSet, depth: int | None = None, lang: str | N
         label = Text()
         label.append(f"{node.code} ", style="bold")
         label.append(node.title)
-        label.append(f"  ({number(node.max, lang)} {points})", style="cyan")
+        label.append(f"  ({plain(node.max, lang)} {points})", style="cyan")
         tags = []
         if node.source == "survey":
             tags.append("điều tra XHH" if lang == "vi" else "survey")
@@ -81,9 +82,9 @@ def criteria_tree(criteria: CriteriaSet, depth: int | None = None, lang: str | N
         lines = Text("\n" + ("Điểm thưởng, điểm trừ" if lang == "vi" else "Adjustments"), style="bold")
         for adjustment in criteria.adjustments:
             sign = "+" if adjustment.kind == "bonus" else "−"
-            lines.append(f"\n  {adjustment.code} {adjustment.title}  ({sign}{number(adjustment.max, lang)} {points})")
+            lines.append(f"\n  {adjustment.code} {adjustment.title}  ({sign}{plain(adjustment.max, lang)} {points})")
         parts.append(lines)
     if criteria.grades:
-        grades = ", ".join(f"{grade.label} ≥ {number(grade.min, lang)}" for grade in criteria.grades)
+        grades = ", ".join(f"{grade.label} ≥ {plain(grade.min, lang)}" for grade in criteria.grades)
         parts.append(Text(f"\n{'Xếp loại' if lang == 'vi' else 'Grades'}: {grades}"))
     return Group(*parts)

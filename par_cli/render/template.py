@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from par_cli.describe import describe_rule, input_hint, number
+from par_cli.describe import describe_rule, input_hint
+from par_cli.i18n import plain
 from par_cli.models import CriteriaSet, Node
 from par_cli.tree import NodeInfo, walk
 
@@ -61,14 +62,14 @@ def _quote(text: str) -> str:
 
 
 def _node_comment(node: Node, words: dict[str, object], lang: str) -> str:
-    return f"{node.code} {node.title} ({number(node.max, lang)} {words['points']})"
+    return f"{node.code} {node.title} ({plain(node.max, lang)} {words['points']})"
 
 
 def _leaf_lines(info: NodeInfo, words: dict[str, object], lang: str) -> list[str]:
     node = info.node
     rule = node.scoring_rule
     lines = [
-        f"  # {node.code} {node.title} — {words['max']} {number(node.max, lang)} {words['points']}",
+        f"  # {node.code} {node.title} — {words['max']} {plain(node.max, lang)} {words['points']}",
         f"  #   {words['rule']}: {describe_rule(rule, lang)}",
         f"  #   {words['input']}: {input_hint(rule, lang)}",
     ]
@@ -119,7 +120,7 @@ def template(criteria: CriteriaSet, reference: str, period: str) -> str:
             kind = words["bonus"] if adjustment.kind == "bonus" else words["penalty"]
             lines.append(
                 f"  # {adjustment.code} {adjustment.title} — {kind}, {words['max']} "
-                f"{number(adjustment.max, lang)} {words['points']}"
+                f"{plain(adjustment.max, lang)} {words['points']}"
             )
             lines.append(f"  {_quote(adjustment.code)}: {{self: null}}")
     return "\n".join(lines) + "\n"
