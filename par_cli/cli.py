@@ -1,18 +1,24 @@
-"""The command line: parse options, call the loader and the pure core, print, exit. Nothing else prints."""
+"""The command line: parse options, call io → core → render, print, exit. Nothing else prints or exits.
+
+Every error line of every command is a diagnostic from the catalogue: located, coded, in the --lang asked for.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional, TypeVar
 
 import typer
 
 from par_cli import __version__
-from par_cli.diagnostics import ParError
+from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, problem
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     name="par",
@@ -80,10 +86,18 @@ def _root(
     """PAR Index calculator."""
 
 
-def _console(stderr: bool = False):  # type: ignore[no-untyped-def]
-    from rich.console import Console
+def _language(lang: Language | None) -> str:
+    return lang.value if lang else "en"
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+def _fail(diagnostics: Iterable[Diagnostic], lang: Language | None, code: int = 1) -> NoReturn:
+    """Each diagnostic as one coded, located line on stderr; then exit (1: the inputs, 2: the usage)."""
+    from par_cli.core.diagnostics import order
+    from par_cli.words.catalogue import line
+
+    for diagnostic in sorted(diagnostics, key=order):
+        sys.stderr.write(line(diagnostic, _language(lang)) + "\n")
+    raise typer.Exit(code)
 
 
 def _run(action: Callable[[], T], lang: Language | None = None) -> T:
@@ -91,90 +105,48 @@ def _run(action: Callable[[], T], lang: Language | None = None) -> T:
     try:
         return action()
     except ParError as exc:
-        for diagnostic in exc.diagnostics:
-            sys.stderr.write(diagnostic.render(lang=lang.value if lang else "en") + "\n")
-        raise typer.Exit(1) from None
+        _fail(exc.diagnostics, lang)
 
 
-LangOption = Annotated[
-    Optional[Language], typer.Option("--lang", help="Language of the output (default: the criteria set's).")
-]
+def _console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
-CriteriaOption = Annotated[
-    Optional[Path],
-    typer.Option("--criteria", "-c", help="Criteria set file to use instead of the one the assessment names."),
-]
+def _render(command: str, fmt: str, view: Any, lang: Language | None) -> Any:
+    """The view in the format asked for; a missing optional package is an error naming how to install it."""
+    from par_cli.render import renderer
 
-
-@app.command()
-def score(
-    file: Annotated[Path, typer.Argument(help="An assessment file (kind: assessment).")],
-    criteria: CriteriaOption = None,
-    depth: Annotated[int, typer.Option(min=1, help="Levels of the tree to show: 1 areas, 2 criteria…")] = 1,
-    output_format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.table,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically).")] = None,
-    lang: LangOption = None,
-) -> None:
-    """Score one agency's assessment: index, grade, per-area breakdown and findings."""
-    from par_cli.loader import Workspace
-    from par_cli.render.outputs import score_output
-    from par_cli.scoring import score as score_bound
-
-    bound = _run(lambda: Workspace(override=criteria).assessment(file), lang)
-    result = _run(lambda: score_bound(bound), lang)
-    console = _terminal(output_format is ScoreFormat.table, output)
-    language = lang.value if lang else None
-    _show(score_output(output_format.value, result, bound, depth, language, _bars(console, output)), output, console)
-
-
-def _write_atomic(path: Path, content: str | bytes) -> None:
-    """Write through a temporary file in the same folder, then rename: never a half-written file."""
-    import tempfile
-
-    folder = path.parent if str(path.parent) else Path(".")
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        return renderer(command, fmt)(view)
+    except ModuleNotFoundError as exc:
+        package = exc.name or "openpyxl"
+        missing = problem("F004", "missing-package", format=fmt, package=package, install="pip install 'par-cli[xlsx]'")
+        _fail([missing.at(LineCol("par"))], lang)
 
 
-def _emit(text: str | bytes, output: Path | None) -> None:
+def _emit(content: str | bytes, output: Path | None, lang: Language | None) -> None:
     if output is None:
-        if isinstance(text, bytes):
-            sys.stderr.write("error: this format is binary: give --output FILE\n")
-            raise typer.Exit(2)
-        sys.stdout.write(text)
+        if isinstance(content, bytes):
+            _fail([problem("U001", "binary-needs-output").at(LineCol("par"))], lang, 2)
+        sys.stdout.write(content)
         return
+    from par_cli.io.output import write_atomic
+
     try:
-        _write_atomic(output, text)
+        write_atomic(output, content)
     except OSError as exc:
-        sys.stderr.write(f"{output}: error: cannot write the file: {exc.strerror or exc}\n")
-        raise typer.Exit(1) from None
+        _fail([problem("F003", "cannot-write", reason=exc.strerror or str(exc)).at(LineCol(str(output)))], lang)
 
 
-def _terminal(table: bool, output: Path | None):  # type: ignore[no-untyped-def]
-    """The console a table is printed on; None for other formats and for files (rich stays unloaded)."""
-    return _console() if table and output is None else None
-
-
-def _bars(console: object, output: Path | None) -> bool:
-    """Bar charts in tables: in files, and on terminals wide enough to keep every figure."""
-    return output is not None or getattr(console, "width", 0) >= BAR_WIDTH
-
-
-def _show(rendered: object, output: Path | None, console: object) -> None:
+def _show(rendered: Any, output: Path | None, lang: Language | None) -> None:
     """Print a renderable on the terminal (or as plain text into --output); write text or bytes as they are."""
     if isinstance(rendered, (str, bytes)):
-        _emit(rendered, output)
+        _emit(rendered, output, lang)
         return
     if output is None:
-        console.print(rendered)  # type: ignore[attr-defined]
+        _console().print(rendered)
         return
     import io
 
@@ -182,7 +154,12 @@ def _show(rendered: object, output: Path | None, console: object) -> None:
 
     plain = Console(width=120, no_color=True, highlight=False, file=io.StringIO())
     plain.print(rendered)
-    _emit(plain.file.getvalue(), output)  # type: ignore[attr-defined]
+    _emit(plain.file.getvalue(), output, lang)  # type: ignore[attr-defined]
+
+
+def _bars(output: Path | None) -> bool:
+    """Bar charts in tables: in files, and on terminals wide enough to keep every figure."""
+    return output is not None or _console().width >= BAR_WIDTH
 
 
 def _progress(what: str, total: int) -> Callable[[int], None]:
@@ -203,6 +180,37 @@ def _progress(what: str, total: int) -> Callable[[int], None]:
     return advance
 
 
+LangOption = Annotated[
+    Optional[Language], typer.Option("--lang", help="Language of the output (default: the criteria set's).")
+]
+CriteriaOption = Annotated[
+    Optional[Path],
+    typer.Option("--criteria", "-c", help="Criteria set file to use instead of the one the assessment names."),
+]
+OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically).")]
+
+
+@app.command()
+def score(
+    file: Annotated[Path, typer.Argument(help="An assessment file (kind: assessment).")],
+    criteria: CriteriaOption = None,
+    depth: Annotated[int, typer.Option(min=1, help="Levels of the tree to show: 1 areas, 2 criteria…")] = 1,
+    output_format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.table,
+    output: OutputOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Score one agency's assessment: index, grade, per-area breakdown and findings."""
+    from par_cli.core.scoring import score as score_bound
+    from par_cli.io.workspace import Workspace
+    from par_cli.render.views import ScoreView
+
+    bound = _run(lambda: Workspace(override=criteria).assessment(file), lang)
+    result = _run(lambda: score_bound(bound), lang)
+    bars = output_format is ScoreFormat.table and _bars(output)
+    view = ScoreView(result, bound, depth, lang.value if lang else None, bars)
+    _show(_render("score", output_format.value, view, lang), output, lang)
+
+
 @app.command()
 def explain(
     file: Annotated[Path, typer.Argument(help="An assessment file.")],
@@ -215,24 +223,17 @@ def explain(
     gaps: Annotated[int, typer.Option(min=0, help="How many recoverable gaps to list.")] = 10,
 ) -> None:
     """Where the points went: each leaf's inputs, rule, points lost and effect on the index; then the gaps."""
-    from par_cli.explain import explain as build_ledger
-    from par_cli.loader import Workspace
-    from par_cli.scoring import score as score_bound
+    from par_cli.core.explain import explain as ledger_of
+    from par_cli.core.scoring import score as score_bound
+    from par_cli.io.workspace import Workspace
+    from par_cli.render.views import ExplainView
 
     def build():  # type: ignore[no-untyped-def]
         bound = Workspace(override=criteria).assessment(file)
-        return build_ledger(bound, score_bound(bound), code)
+        return ledger_of(bound, score_bound(bound), code)
 
-    ledger = _run(build, lang)
-    if output_format is ExplainFormat.json:
-        from par_cli.render.explain_out import explain_dict
-        from par_cli.render.json_out import dumps
-
-        sys.stdout.write(dumps(explain_dict(ledger)))
-        return
-    from par_cli.render.explain_out import explain_view
-
-    _console().print(explain_view(ledger, lang.value if lang else None, gaps))
+    view = ExplainView(_run(build, lang), lang.value if lang else None, gaps)
+    _show(_render("explain", output_format.value, view, lang), None, lang)
 
 
 @app.command()
@@ -251,7 +252,7 @@ def rank(
     ] = "group",
     areas: Annotated[bool, typer.Option("--areas", help="Add one index column per area.")] = False,
     output_format: Annotated[RankFormat, typer.Option("--format", "-f", help="Output format.")] = RankFormat.table,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically).")] = None,
+    output: OutputOption = None,
     fail_under: Annotated[
         Optional[float], typer.Option("--fail-under", help="Exit 1 when any agency's index is below this.")
     ] = None,
@@ -260,31 +261,27 @@ def rank(
     lang: LangOption = None,
 ) -> None:
     """Rank a folder of agencies by exact index within (criteria set, group), with last year's ranks."""
-    from par_cli.batch import rank_folders
-    from par_cli.render.outputs import rank_output
+    from functools import partial
+
+    from par_cli.io.batch import rank_folders
+    from par_cli.io.workspace import FileScorer
+    from par_cli.render.views import RankView
 
     if output_format is RankFormat.xlsx and output is None:
-        sys.stderr.write("error: --format xlsx writes a workbook: give --output FILE.xlsx\n")
-        raise typer.Exit(2)
-    entries, groups = _run(lambda: rank_folders(paths, previous, group_by, criteria, jobs, _progress), lang)
-    console = _terminal(output_format is RankFormat.table, output)
-    language = lang.value if lang else None
-    try:
-        rendered = rank_output(
-            output_format.value, groups, previous is not None, areas, language, _bars(console, output)
-        )
-    except ImportError:
-        sys.stderr.write("error: --format xlsx needs openpyxl: pip install 'par-cli[xlsx]'\n")
-        raise typer.Exit(1) from None
-    _show(rendered, output, console)
+        _fail([problem("U001", "xlsx-needs-output").at(LineCol("par"))], lang, 2)
+    this_year, last_year = partial(FileScorer, criteria), partial(FileScorer, None)
+    entries, groups = _run(lambda: rank_folders(paths, this_year, previous, group_by, jobs, _progress, last_year), lang)
+    bars = output_format is RankFormat.table and _bars(output)
+    view = RankView(groups, previous is not None, areas, lang.value if lang else None, bars)
+    _show(_render("rank", output_format.value, view, lang), output, lang)
     if fail_under is not None:
         from fractions import Fraction
 
+        limit = f"{fail_under:g}"
         below = [e for e in entries if e.index < Fraction(str(fail_under))]
-        for entry in below:
-            sys.stderr.write(f"{entry.file}: error: {entry.agency_name} is below --fail-under {fail_under:g}\n")
         if below:
-            raise typer.Exit(1)
+            failing = [problem("R005", "below-fail-under", name=e.agency_name, limit=limit) for e in below]
+            _fail([d.at(LineCol(e.file)) for d, e in zip(failing, below, strict=True)], lang)
 
 
 @app.command()
@@ -295,18 +292,19 @@ def check(
         Optional[CheckFormat],
         typer.Option("--format", "-f", help="Output format (default: text; github under GitHub Actions)."),
     ] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically).")] = None,
+    output: OutputOption = None,
     lang: Annotated[
         Optional[Language], typer.Option("--lang", help="Language of text and github output (default: en).")
     ] = None,
 ) -> None:
     """Check criteria and assessment files: every problem, located, with a stable code. Exit 1 on errors."""
-    from par_cli.checking import check_paths
-    from par_cli.render.outputs import check_output
+    from par_cli.io.checking import check_paths
+    from par_cli.io.workspace import Workspace
+    from par_cli.render.views import CheckView
 
-    report = check_paths(paths, strict)
+    report = check_paths(paths, Workspace(), strict)
     chosen = output_format or (CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text)
-    _emit(check_output(chosen.value, report, lang.value if lang else "en"), output)
+    _emit(_render("check", chosen.value, CheckView(report, _language(lang)), lang), output, lang)
     if report.failed():
         raise typer.Exit(1)
 
@@ -316,10 +314,10 @@ def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="Which file kind.")],
 ) -> None:
     """Print the JSON Schema of a file kind, for YAML editors (yaml-language-server) to validate and complete."""
-    from par_cli.render.json_out import dumps
-    from par_cli.schema import json_schema
+    from par_cli.core.formats import json_schema
+    from par_cli.render.views import SchemaView
 
-    sys.stdout.write(dumps(json_schema(kind.value)))
+    _emit(_render("schema", "json", SchemaView(json_schema(kind.value)), None), None, None)
 
 
 criteria_app = typer.Typer(help="List and show criteria sets.", no_args_is_help=True)
@@ -329,11 +327,16 @@ app.add_typer(criteria_app, name="criteria")
 @criteria_app.command("list")
 def criteria_list() -> None:
     """The built-in criteria sets: id, title, status, total max, leaves and source."""
-    from par_cli.loader import builtin_sets, display
-    from par_cli.render.criteria_view import criteria_table
+    from par_cli.io.files import display
+    from par_cli.io.workspace import builtin_sets
+    from par_cli.render.views import CriteriaListView
 
     sets = _run(builtin_sets)
-    _console().print(criteria_table([(display(s.path), s.model) for s in sets]))
+    _show(
+        _render("criteria_list", "table", CriteriaListView([(display(s.path), s.model) for s in sets]), None),
+        None,
+        None,
+    )
 
 
 @criteria_app.command("show")
@@ -342,11 +345,11 @@ def criteria_show(
     depth: Annotated[Optional[int], typer.Option(min=1, help="Levels to show (default: all).")] = None,
 ) -> None:
     """A criteria set as a tree: codes, titles, max points and each leaf's rule in words."""
-    from par_cli.loader import find_criteria
-    from par_cli.render.criteria_view import criteria_tree
+    from par_cli.io.workspace import find_criteria
+    from par_cli.render.views import CriteriaShowView
 
     loaded = _run(lambda: find_criteria(reference))
-    _console().print(criteria_tree(loaded.model, depth))
+    _show(_render("criteria_show", "table", CriteriaShowView(loaded.model, depth), None), None, None)
 
 
 @app.command()
@@ -358,14 +361,14 @@ def template(
     """Print a blank assessment for a criteria set: every leaf with its rule, max points and evidence asked."""
     import datetime
 
-    from par_cli.loader import find_criteria
-    from par_cli.render.template import template as blank_form
+    from par_cli.io.workspace import find_criteria
+    from par_cli.render.views import TemplateView
 
     loaded = _run(lambda: find_criteria(reference))
-    text = blank_form(
+    form = TemplateView(
         loaded.model, _reference_for(reference, loaded.path, output), period or str(datetime.date.today().year)
     )
-    _emit(text, output)
+    _emit(_render("template", "yaml", form, None), output, None)
 
 
 def _reference_for(reference: str, path: Path, output: Path | None) -> str:

@@ -113,12 +113,12 @@ def test_problems_go_to_stderr_with_exit_code_1(write: Write) -> None:
     assert code == 1
     assert out == ""
     assert err.splitlines() == [
-        "a.yaml:5:3: error: no criterion '9.9' in spec-example-2024 (hint: see `par criteria show`)",
-        "a.yaml:6:10: error: 1.2: expected true or false, got the number 2",
+        "a.yaml:5:3: error A001: no criterion '9.9' in spec-example-2024 (hint: see `par criteria show`)",
+        "a.yaml:6:10: error A003: 1.2: expected true or false, got the number 2",
     ]
     write("b.yaml", "kind: assessment\ncriteria: spec-example-2024\nagency: {id: a, name: A}\nanswers:\n  '1.2': 1\n")
     assert run("score", "b.yaml")[2].splitlines() == [
-        "b.yaml:5:10: error: 1.2: expected true or false, got the number 1 (hint: write true)",
+        "b.yaml:5:10: error A003: 1.2: expected true or false, got the number 1 (hint: write true)",
     ]
 
 
@@ -127,7 +127,7 @@ def test_broken_yaml_is_one_line_not_a_traceback(write: Write) -> None:
     code, _, err = run("score", "a.yaml")
     assert code == 1
     assert len(err.splitlines()) == 1
-    assert err.startswith("a.yaml:3:1: error: YAML syntax: ")
+    assert err.startswith("a.yaml:3:1: error Y001: YAML syntax: ")
 
 
 def test_usage_errors_exit_2() -> None:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from par_cli.numbers import round_half_up, shown
-from par_cli.render.json_out import score_dict
+from par_cli.core.numbers import round_half_up, shown
+from par_cli.render.json import score_dict
+from par_cli.words.catalogue import finding_text
 from tests.conftest import SPEC, Write, score_file
 
 
@@ -283,7 +284,7 @@ def test_findings(write: Write) -> None:
         + "\n",
     )
     result = score_file(path)
-    found = [(f.level, f.code, f.criterion, f.line) for f in result.findings]
+    found = [(f.level, f.code, f.criterion, result.origin.locate(f.path, key=True).line) for f in result.findings]
     assert found[:4] == [
         ("info", "appraisal-cut", "1.1", 5),
         ("warning", "missing-evidence", "1.1", 5),
@@ -293,5 +294,5 @@ def test_findings(write: Write) -> None:
     assert ("warning", "missing-evidence", "1.4", 7) not in found  # an explanation is enough
     assert ("warning", "missing-evidence", "1.5", 8) not in found  # earns nothing
     assert [f.criterion for f in result.findings if f.code == "unanswered"] == ["1.3", "2.1", "2.2", "3.1", "3.2"]
-    assert result.findings[1].message == "1.1: 2 self-assessed points without evidence or explanation"
-    assert result.findings[0].message == "1.1: appraisal cut 2 → 1.5 (−0.5)"
+    assert finding_text(result.findings[1]) == "1.1: 2 self-assessed points without evidence or explanation"
+    assert finding_text(result.findings[0]) == "1.1: appraisal cut 2 → 1.5 (−0.5)"

@@ -9,24 +9,20 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from par_cli.binding import bind
-from par_cli.core_schemas import validator
-from par_cli.models import Assessment, CriteriaSet
-from par_cli.rules import (
-    CheckRule,
-    CountRule,
-    DeductionRule,
-    Level,
-    LevelsRule,
-    LikertRule,
-    LinearRule,
-    PointsRule,
-    Tier,
-    TiersRule,
-)
-from par_cli.scoring import Score, score
-from par_cli.tree import index
-from par_cli.yamlsource import Document
+from par_cli.core.binding import bind
+from par_cli.core.formats import validator
+from par_cli.core.model import Assessment, CriteriaSet
+from par_cli.core.rules.check import CheckRule
+from par_cli.core.rules.count import CountRule
+from par_cli.core.rules.deduction import DeductionRule
+from par_cli.core.rules.levels import Level, LevelsRule
+from par_cli.core.rules.likert import LikertRule
+from par_cli.core.rules.linear import LinearRule
+from par_cli.core.rules.points import PointsRule
+from par_cli.core.rules.tiers import Tier, TiersRule
+from par_cli.core.scoring import Score, score
+from par_cli.core.tree import index
+from par_cli.io.yamlsource import Document
 
 cents = st.integers(min_value=1, max_value=2000).map(lambda n: Decimal(n) / 100)
 percent = st.integers(min_value=0, max_value=10000).map(lambda n: Decimal(n) / 100)
@@ -115,7 +111,7 @@ def _criteria(areas: list[dict[str, Any]]) -> CriteriaSet:
 def _score(criteria: CriteriaSet, answers: dict[str, Any]) -> Score:
     data = {"kind": "assessment", "criteria": "gen", "agency": {"id": "a", "name": "A"}, "answers": answers}
     assessment: Assessment = validator("assessment").validate_python(data)
-    doc = Document("gen.yaml", {})
+    doc = Document("gen.yaml", {})  # an origin to locate findings in (none are looked at here)
     bound, problems = bind(criteria, index(criteria), assessment, doc)
     assert bound is not None, problems
     return score(bound)

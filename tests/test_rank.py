@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from par_cli.batch import Entry, score_files
-from par_cli.ranking import competition_ranks, rank
+from par_cli.core.ranking import Entry, competition_ranks, rank
+from par_cli.io.batch import score_files
+from par_cli.io.workspace import FileScorer
 from tests.conftest import Write, run
 
 CRITERIA = """\
@@ -197,7 +198,7 @@ def test_duplicate_agency_id_names_both_files(year: Write) -> None:
     code, out, err = run("rank", "2024")
     assert (code, out) == (1, "")
     assert err.splitlines() == [
-        "2024/copy.yaml: error: agency id 'a' is also in 2024/a.yaml: one file per agency and group "
+        "2024/copy.yaml: error R003: agency id 'a' is also in 2024/a.yaml: one file per agency and group "
         "(hint: agency ids must be unique within a group)"
     ]
 
@@ -212,8 +213,8 @@ def test_one_broken_file_among_many_fails_the_ranking(year: Write) -> None:
     code, out, err = run("rank", "2024")
     assert (code, out) == (1, "")
     assert err.splitlines() == [
-        "2024/broken.yaml:4:16: error: 1: 70 points is outside 0–60",
-        "2024/broken.yaml:4:20: error: no criterion '3' in set-2024 (hint: see `par criteria show`)",
+        "2024/broken.yaml:4:16: error A003: 1: 70 points is outside 0–60",
+        "2024/broken.yaml:4:20: error A001: no criterion '3' in set-2024 (hint: see `par criteria show`)",
     ]
 
 
@@ -222,7 +223,7 @@ def test_fail_under(year: Write) -> None:
     agency(year, "2024", "b", "Sở B", "29.99")
     code, out, err = run("rank", "2024", "--fail-under", "70", "-f", "json")
     assert code == 1 and json.loads(out)["groups"]
-    assert err == "2024/b.yaml: error: Sở B is below --fail-under 70\n"
+    assert err == "2024/b.yaml: error R005: Sở B is below --fail-under 70\n"
     assert run("rank", "2024", "--fail-under", "69.99")[0] == 0
 
 
@@ -238,16 +239,16 @@ def test_output_file_is_written_atomically(year: Write) -> None:
 
 def test_no_files_and_missing_paths(year: Write) -> None:
     Path("empty").mkdir()
-    assert run("rank", "empty") == (1, "", "empty: error: no assessment files found for this year\n")
-    assert run("rank", "nowhere")[2] == "nowhere: error: no such file or folder\n"
+    assert run("rank", "empty") == (1, "", "empty: error F002: no assessment files found for this year\n")
+    assert run("rank", "nowhere")[2] == "nowhere: error F001: no such file or folder\n"
 
 
 def test_parallel_and_serial_give_identical_rankings(year: Write) -> None:
     for n in range(120):
         agency(year, "2024", f"s{n:03d}", f"Sở {n:03d}", str(n % 61), group=f"g{n % 3}")
     files = sorted(Path("2024").glob("s*.yaml"))
-    serial = list(score_files(files, jobs=1))
-    parallel = list(score_files(files, jobs=2))
+    serial = list(score_files(files, FileScorer, jobs=1))
+    parallel = list(score_files(files, FileScorer, jobs=2))
     assert serial == parallel
     assert all(isinstance(e, Entry) for e in serial)
     assert rank([e for e in serial if isinstance(e, Entry)]) == rank([e for e in parallel if isinstance(e, Entry)])
@@ -257,7 +258,7 @@ def test_parallel_and_serial_give_identical_rankings(year: Write) -> None:
 def test_ties_are_listed_in_vietnamese_alphabetical_order() -> None:
     from fractions import Fraction
 
-    from par_cli.ranking import vietnamese_key
+    from par_cli.core.ranking import vietnamese_key
 
     names = [
         "Sở Y tế",

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from par_cli.codes import CODES
+from par_cli.words.codes import CODES
 from tests.conftest import ROOT, run
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from par_cli.explain import action, explain
-from par_cli.i18n import figure, group_digits
-from par_cli.loader import Workspace
-from par_cli.render.bars import bar
-from par_cli.scoring import score
+from par_cli.core.explain import explain
+from par_cli.core.scoring import score
+from par_cli.io.workspace import Workspace
+from par_cli.render.terminal import bar
+from par_cli.words.explain import action
+from par_cli.words.numbers import figure, group_digits
 from tests.conftest import SPEC, Write, run
 from tests.test_engine import SET, demo
 
@@ -273,22 +274,23 @@ def test_rank_vietnamese_markdown(write: Write) -> None:
 
 
 def test_endless_decimals_are_shown_rounded_with_a_sign() -> None:
-    from par_cli.i18n import finding_message
+    from par_cli.core.scoring import Finding
+    from par_cli.words.catalogue import finding_text
 
     figures = (Fraction(124, 65), Fraction(114, 65))  # 1.9076923… → 1.7538461…
-    assert finding_message("appraisal-cut", "6.1.1", figures, False, "vi") == (
-        "6.1.1: thẩm định giảm ≈1,9077 → ≈1,7538 (≈−0,1538)"
-    )
-    assert finding_message("appraisal-raised", "1", (Fraction(1, 2), Fraction(3, 4)), False, "en") == (
-        "1: appraisal raised 0.5 → 0.75 (+0.25)"
-    )
+    cut = Finding("info", "appraisal-cut", "6.1.1", ("answers", "6.1.1"), figures)
+    assert finding_text(cut, "vi") == "6.1.1: thẩm định giảm ≈1,9077 → ≈1,7538 (≈−0,1538)"
+    raised = Finding("info", "appraisal-raised", "1", ("answers", "1"), (Fraction(1, 2), Fraction(3, 4)))
+    assert finding_text(raised, "en") == "1: appraisal raised 0.5 → 0.75 (+0.25)"
 
 
 def test_every_rule_kind_is_described_in_both_languages() -> None:
     from decimal import Decimal
 
-    from par_cli.describe import describe_rule, input_hint
-    from par_cli.rules import RULE_CLASSES, Level, Tier
+    from par_cli.core.formats import KINDS
+    from par_cli.core.rules.levels import Level
+    from par_cli.core.rules.tiers import Tier
+    from par_cli.words.explain import describe_rule, input_hint
 
     samples: dict[str, dict[str, object]] = {
         "levels": {"levels": (Level(key="a", points=Decimal(1)),)},
@@ -296,8 +298,8 @@ def test_every_rule_kind_is_described_in_both_languages() -> None:
         "deduction": {"per": Decimal(1)},
         "count": {"per": Decimal(1)},
     }
-    assert set(RULE_CLASSES) == {"points", "check", "levels", "tiers", "linear", "deduction", "count", "likert"}
-    for kind, rule_class in RULE_CLASSES.items():
+    assert set(KINDS) == {"points", "check", "levels", "tiers", "linear", "deduction", "count", "likert"}
+    for kind, rule_class in KINDS.items():
         rule = rule_class(**samples.get(kind, {}))
         assert rule.kind == kind
         for lang in ("vi", "en"):

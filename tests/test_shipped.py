@@ -13,12 +13,21 @@ from pathlib import Path
 
 import pytest
 
-from par_cli.checking import check_paths
-from par_cli.diagnostics import Level
-from par_cli.loader import builtin_sets, load_criteria
-from par_cli.models import CriteriaSet, Node
-from par_cli.render.template import template
-from par_cli.rules import CheckRule, CountRule, DeductionRule, LevelsRule, LikertRule, LinearRule, PointsRule, TiersRule
+from par_cli.core.diagnostics import Level
+from par_cli.core.model import CriteriaSet, Node
+from par_cli.core.rules.check import CheckRule
+from par_cli.core.rules.count import CountRule
+from par_cli.core.rules.deduction import DeductionRule
+from par_cli.core.rules.levels import LevelsRule
+from par_cli.core.rules.likert import LikertRule
+from par_cli.core.rules.linear import LinearRule
+from par_cli.core.rules.points import PointsRule
+from par_cli.core.rules.tiers import TiersRule
+from par_cli.io.checking import check_paths
+from par_cli.io.workspace import Workspace, builtin_sets, load_criteria
+from par_cli.render.views import TemplateView
+from par_cli.render.yaml import template
+from par_cli.words.codes import level_of
 from tests.conftest import ROOT, Write, run, score_file
 
 CRITERIA = sorted((ROOT / "criteria").glob("*.yaml"))
@@ -35,8 +44,8 @@ def test_shipped_set_loads_and_names_its_source(path: Path) -> None:
 
 def test_shipped_sets_and_examples_pass_check_strict(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
-    report = check_paths([Path("criteria"), Path("examples")], strict=True)
-    failures = [d for d in report.diagnostics if d.level is Level.ERROR]
+    report = check_paths([Path("criteria"), Path("examples")], Workspace(), strict=True)
+    failures = [d for d in report.diagnostics if level_of(d) is Level.ERROR]
     # Documented in the file: Sở Khoa học và Công nghệ shows what a department with missing evidence looks like.
     assert {d.file for d in failures} == {
         "examples/2023/so-khoa-hoc-cong-nghe.yaml",
@@ -133,15 +142,15 @@ def _fill(form: str, criteria: CriteriaSet) -> str:
 @pytest.mark.parametrize("loaded", builtin_sets(), ids=lambda c: c.model.id)
 def test_template_round_trip(loaded: object, write: Write) -> None:
     criteria = loaded.model  # type: ignore[attr-defined]
-    form = template(criteria, criteria.id, "2024")
+    form = template(TemplateView(criteria, criteria.id, "2024"))
     blank = write("blank.yaml", form)
     blank_result = score_file(blank)
     assert blank_result.points == 0 and {f.code for f in blank_result.findings} == {"unanswered"}
     filled = write("filled.yaml", _fill(form, criteria))
     result = score_file(filled)
     assert result.index == 100 and not result.findings
-    report = check_paths([filled], strict=True)
-    assert [d for d in report.diagnostics if d.level is Level.ERROR] == []
+    report = check_paths([filled], Workspace(), strict=True)
+    assert [d for d in report.diagnostics if level_of(d) is Level.ERROR] == []
 
 
 def test_template_command_writes_a_form_that_points_at_the_set(write: Write) -> None:
@@ -152,7 +161,7 @@ def test_template_command_writes_a_form_that_points_at_the_set(write: Write) -> 
     assert "  #   Cách chấm: điểm = tỷ lệ × điểm tối đa; dưới 80%: 0 điểm" in out
     code, out, err = run("template", "mau-so-nganh", "-o", "missing-folder/blank.yaml")
     assert (code, out) == (1, "")
-    assert err.startswith("missing-folder/blank.yaml: error: cannot write the file: No such file or directory")
+    assert err.startswith("missing-folder/blank.yaml: error F003: cannot write the file: No such file or directory")
 
 
 def test_template_output_into_a_folder(write: Write) -> None:
@@ -201,7 +210,7 @@ def test_examples_rank_with_last_year(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_published_area_breakdown_is_reproduced() -> None:
     result = score_file(ROOT / "examples" / "ban-dan-toc-2021" / "ban-dan-toc.yaml")
-    from par_cli.numbers import shown
+    from par_cli.core.numbers import shown
 
     assert [(shown(a.points, 2), shown(a.percent or Fraction(0), 2)) for a in result.areas] == [
         ("10.59", "96.27"),

@@ -31,15 +31,15 @@ def loaded_modules(*args: str) -> set[str]:
 
 def test_score_json_loads_neither_pydantic_models_nor_rich_nor_a_process_pool() -> None:
     modules = loaded_modules("score", str(SPEC / "so-noi-vu.yaml"), "--format", "json")
-    assert "par_cli.scoring" in modules and "pydantic_core" in modules
+    assert "par_cli.core.scoring" in modules and "pydantic_core" in modules
     for heavy in (
         "pydantic.main",
         "pydantic.plugin._loader",
         "importlib.metadata",
         "rich.console",
         "concurrent.futures",
-        "par_cli.checking",
-        "par_cli.render.html_out",
+        "par_cli.io.checking",
+        "par_cli.render.html",
         "openpyxl",
     ):
         assert heavy not in modules, heavy

@@ -6,13 +6,15 @@ from decimal import Decimal
 
 import pytest
 
-from par_cli.yamlsource import MAX_BYTES, YamlNumber, parse
+from par_cli.core.numbers import TextNumber as YamlNumber
+from par_cli.io.yamlsource import MAX_BYTES, parse
+from par_cli.words.catalogue import line
 
 
 def rendered(raw: bytes | str) -> list[str]:
     data = raw.encode() if isinstance(raw, str) else raw
     _, problems = parse(data, "f.yaml")
-    return [p.render() for p in problems]
+    return [line(p, with_code=False) for p in problems]
 
 
 def data_of(text: str) -> dict[str, object]:
@@ -43,7 +45,7 @@ def test_booleans_nulls_and_yaml11_words() -> None:
     doc, problems = parse(b"a: true\nb: False\nc: ~\nd:\ne: yes\nf: off\n", "f.yaml")
     assert doc is not None and not problems
     assert doc.data == {"a": True, "b": False, "c": None, "d": None, "e": "yes", "f": "off"}
-    assert [n.render(with_code=True) for n in doc.notes] == [
+    assert [line(n) for n in doc.notes] == [
         "f.yaml:5:4: warning Y004: 'yes' is read as text here, but as a boolean by YAML 1.1 tools "
         "(hint: write true/false for a yes/no answer, or quote 'yes' if text is meant)",
         "f.yaml:6:4: warning Y004: 'off' is read as text here, but as a boolean by YAML 1.1 tools "
@@ -91,7 +93,7 @@ def test_bom_and_crlf_are_accepted() -> None:
     doc, problems = parse(b"\xef\xbb\xbfkind: criteria\r\nid: x\r\n", "f.yaml")
     assert doc is not None and not problems
     assert doc.data == {"kind": "criteria", "id": "x"}
-    assert doc.locate(("id",)) == (2, 5)
+    assert doc.position(("id",)) == (2, 5)
 
 
 def test_binary_utf16_and_bad_utf8_files() -> None:

@@ -1,1 +1,63 @@
-"""Renderers: pure functions from results to a rich renderable (terminal) or a string (json, csv…)."""
+"""Output formats: one module per format, each with the views of every command it serves.
+
+`renderer(command, format)` is the one dispatch: a command asks for its view in a format and gets the
+function, or a `LookupError` (never a silent fallback). tests/test_architecture.py walks every pair the
+commands offer. Modules are imported on demand, so a command loads only the renderer it uses.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any
+
+
+class Format(StrEnum):
+    table = "table"
+    text = "text"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    html = "html"
+    xlsx = "xlsx"
+    github = "github"
+    sarif = "sarif"
+    yaml = "yaml"
+
+
+MODULES: dict[Format, str] = {
+    Format.table: "terminal",
+    Format.text: "text",
+    Format.json: "json",
+    Format.csv: "csv",
+    Format.markdown: "markdown",
+    Format.html: "html",
+    Format.xlsx: "xlsx",
+    Format.github: "github",
+    Format.sarif: "sarif",
+    Format.yaml: "yaml",
+}
+
+COMMAND_FORMATS: dict[str, tuple[Format, ...]] = {
+    "score": (Format.table, Format.json, Format.markdown, Format.csv, Format.html),
+    "rank": (Format.table, Format.json, Format.csv, Format.markdown, Format.html, Format.xlsx),
+    "explain": (Format.table, Format.json),
+    "check": (Format.text, Format.json, Format.github, Format.sarif),
+    "criteria_list": (Format.table,),
+    "criteria_show": (Format.table,),
+    "template": (Format.yaml,),
+    "schema": (Format.json,),
+}
+
+BINARY = frozenset({Format.xlsx})  # formats that need --output
+
+
+def renderer(command: str, format: str) -> Callable[[Any], Any]:
+    """The function that renders `command`'s view in `format`."""
+    chosen = Format(format)
+    if chosen not in COMMAND_FORMATS.get(command, ()):
+        raise LookupError(f"{command} has no {format} output")
+    module = importlib.import_module(f"par_cli.render.{MODULES[chosen]}")
+    view: Callable[[Any], Any] = getattr(module, command)
+    return view

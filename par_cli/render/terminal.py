@@ -1,43 +1,48 @@
-"""`par score` in the terminal: renderables only, never printed here."""
+"""The terminal: rich renderables for every command that shows a table (never printed here)."""
 
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from rich.tree import Tree
 
-from par_cli.i18n import figure, label
-from par_cli.render.bars import bar
-from par_cli.scoring import NodeResult, Score
+from par_cli.core.model import Node
+from par_cli.core.scoring import NodeResult
+from par_cli.core.scoring import Score as ScoreResult
+from par_cli.render.views import CriteriaListView, CriteriaShowView, ExplainView, RankView, ScoreView
+from par_cli.words.catalogue import finding_text
+from par_cli.words.explain import describe_rule, evidence_text, gap_text, inputs_text, rule_text
+from par_cli.words.labels import label
+from par_cli.words.numbers import figure, plain
+from par_cli.words.tables import group_heading, group_summary, rank_cells, rank_header, score_cells
+
+if TYPE_CHECKING:
+    from par_cli.core.explain import LedgerLine
 
 LEVEL_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_PARTS = " ▏▎▍▌▋▊▉"
 
 
-def difference(final: Fraction, own: Fraction, places: int, lang: str) -> str:
-    """Final − self-assessed, signed; blank when the appraisal kept the self-assessment."""
-    if final == own:
+def bar(percent: Fraction | None, width: int = 8) -> str:
+    """A bar of `width` cells for 0–100 %, in eighths of a cell (block characters read without colour)."""
+    if percent is None:
         return ""
-    sign = "+" if final > own else "−"
-    return sign + figure(abs(final - own), places, lang)
+    eighths = int(min(max(percent, Fraction(0)), Fraction(100)) * width * 8 / 100)
+    full, part = divmod(eighths, 8)
+    text = "█" * full + (_PARTS[part] if part else "")
+    return text.ljust(width, "·")
 
 
-def score_cells(
-    max_points: Fraction | None, own: Fraction, final: Fraction, percent: Fraction | None, places: int, lang: str
-) -> list[str]:
-    """Max, self-assessed, final, their difference and the index, as every score table shows them."""
-    return [
-        "" if max_points is None else figure(max_points, places, lang),
-        figure(own, places, lang),
-        figure(final, places, lang),
-        difference(final, own, places, lang),
-        "" if percent is None else figure(percent, places, lang),
-    ]
+def _table() -> Table:
+    return Table(box=box.SIMPLE, show_edge=False, pad_edge=False, collapse_padding=True)
 
 
-def _rows(table: Table, node: NodeResult, places: int, depth: int, lang: str, bars: bool) -> None:
+def _score_rows(table: Table, node: NodeResult, places: int, depth: int, lang: str, bars: bool) -> None:
     indent = "  " * (node.depth - 1)
     style = "bold" if node.depth == 1 else ""
     if not node.applicable:
@@ -48,10 +53,10 @@ def _rows(table: Table, node: NodeResult, places: int, depth: int, lang: str, ba
         table.add_row(indent + node.code, node.title, *cells, *([bar(node.percent)] if bars else []), style=style)
     if node.depth < depth:
         for child in node.children:
-            _rows(table, child, places, depth, lang, bars)
+            _score_rows(table, child, places, depth, lang, bars)
 
 
-def header(score: Score) -> Text:
+def header(score: ScoreResult) -> Text:
     text = Text()
     text.append(score.agency.name, style="bold")
     text.append(f" ({score.agency.id}")
@@ -62,11 +67,12 @@ def header(score: Score) -> Text:
     return text
 
 
-def score_view(score: Score, depth: int = 1, lang: str | None = None, bars: bool = True) -> RenderableType:
+def score(view: ScoreView) -> RenderableType:
     """The score table; `bars` adds a bar per row (the CLI drops them on terminals under 100 columns)."""
-    lang = lang or score.language
-    p = score.precision
-    totals = score_cells(score.max, score.self_points, score.points, score.index, p, lang)
+    result, depth, bars = view.result, view.depth, view.bars
+    lang = view.lang or result.language
+    p = result.precision
+    totals = score_cells(result.max, result.self_points, result.points, result.index, p, lang)
     table = Table(
         box=box.SIMPLE, show_edge=False, pad_edge=False, collapse_padding=True, show_footer=True, footer_style="bold"
     )
@@ -75,10 +81,10 @@ def score_view(score: Score, depth: int = 1, lang: str | None = None, bars: bool
     for key, total in zip(("max", "self", "final", "cut", "index"), totals, strict=True):
         table.add_column(label(key, lang), footer=total, justify="right", no_wrap=True)
     if bars:
-        table.add_column("", footer=bar(score.index), no_wrap=True)
-    for area in score.areas:
-        _rows(table, area, p, depth, lang, bars)
-    for adjustment in score.adjustments:
+        table.add_column("", footer=bar(result.index), no_wrap=True)
+    for area in result.areas:
+        _score_rows(table, area, p, depth, lang, bars)
+    for adjustment in result.adjustments:
         cells = score_cells(None, adjustment.self_points, adjustment.points, None, p, lang)
         sign = "+" if adjustment.points > 0 else "−" if adjustment.points < 0 else ""
         cells[2] = sign + figure(abs(adjustment.points), p, lang)
@@ -86,29 +92,179 @@ def score_view(score: Score, depth: int = 1, lang: str | None = None, bars: bool
 
     points, grade = label("points_word", lang), label("grade_word", lang)
     summary = Text()
-    summary.append(f"{label('index_line', lang)} {figure(score.index, p, lang)} %", style="bold")
-    summary.append(f"  ({figure(score.points, p, lang)} / {figure(score.max, p, lang)} {points})")
-    if score.grade:
+    summary.append(f"{label('index_line', lang)} {figure(result.index, p, lang)} %", style="bold")
+    summary.append(f"  ({figure(result.points, p, lang)} / {figure(result.max, p, lang)} {points})")
+    if result.grade:
         summary.append(f"  {grade} ")
-        summary.append(score.grade, style="bold")
+        summary.append(result.grade, style="bold")
     summary.append(
-        f"\n{label('self_line', lang)} {figure(score.self_index, p, lang)} %  "
-        f"({figure(score.self_points, p, lang)} {points})"
+        f"\n{label('self_line', lang)} {figure(result.self_index, p, lang)} %  "
+        f"({figure(result.self_points, p, lang)} {points})"
     )
-    if score.self_grade:
-        summary.append(f"  {grade} {score.self_grade}")
+    if result.self_grade:
+        summary.append(f"  {grade} {result.self_grade}")
 
-    parts: list[RenderableType] = [header(score), Text(), table, Text(), summary]
-    if score.findings:
+    parts: list[RenderableType] = [header(result), Text(), table, Text(), summary]
+    if result.findings:
         findings = Table.grid(padding=(0, 1))
         findings.add_column(no_wrap=True)
         findings.add_column(no_wrap=True)
         findings.add_column(overflow="fold")
-        for finding in score.findings:
+        for finding in result.findings:
             findings.add_row(
                 Text("  " + label(f"level.{finding.level}", lang), style=LEVEL_STYLE.get(finding.level, "")),
                 finding.code,
-                finding.worded(lang),
+                finding_text(finding, lang),
             )
         parts += [Text(), Text(label("findings", lang), style="bold"), findings]
+    return Group(*parts)
+
+
+def rank(view: RankView) -> RenderableType:
+    """The ranking tables; `bars` adds an index bar per agency (dropped on terminals under 100 columns)."""
+    parts: list[RenderableType] = []
+    for n, group in enumerate(view.groups):
+        language = view.lang or group.language
+        table = _table()
+        for i, name in enumerate(rank_header(group, view.has_previous, view.areas, language)):
+            if i == 1:
+                table.add_column(name, overflow="fold", ratio=1, min_width=16)
+            else:
+                table.add_column(name, justify="left" if i == 5 else "right", no_wrap=True)
+        if view.bars:
+            table.add_column("", no_wrap=True)
+        for row in group.rows:
+            chart = [bar(row.entry.index)] if view.bars else []
+            table.add_row(*rank_cells(row, group, view.has_previous, view.areas, language), *chart)
+        if n:
+            parts.append(Text())
+        parts += [Text(group_heading(group, language), style="bold"), table, Text(group_summary(group, language))]
+    return Group(*parts)
+
+
+def _ledger_content(line: LedgerLine, lang: str) -> Text:
+    """Title, then (for a leaf) its input, rule in words and evidence, one per line."""
+    text = Text(line.title, style="" if line.leaf else "bold")
+    if not line.leaf or not line.applicable:
+        return text
+    text.append(f"\n{label('input', lang)}: {inputs_text(line, lang)}", style="dim")
+    text.append(f"\n{label('rule', lang)}: {rule_text(line, lang)}", style="dim")
+    name, evidence = evidence_text(line, lang)
+    if evidence:
+        text.append(f"\n{name}: {evidence}", style="yellow" if line.evidence_missing else "dim")
+    return text
+
+
+def explain(view: ExplainView) -> RenderableType:
+    ledger = view.ledger
+    result = ledger.score
+    lang = view.lang or result.language
+    p = result.precision
+    table = _table()
+    table.add_column(label("code", lang), no_wrap=True)
+    table.add_column(label("title", lang), overflow="fold", ratio=1)
+    for key in ("final", "max", "lost", "effect"):
+        table.add_column(label(key, lang), justify="right", no_wrap=True)
+    for line in ledger.lines:
+        indent = "  " * (line.depth - 1)
+        if not line.applicable:
+            table.add_row(indent + line.code, line.title, label("na", lang), "", "", "", style="dim")
+            continue
+        lost = line.lost
+        table.add_row(
+            indent + line.code,
+            _ledger_content(line, lang),
+            figure(line.points, p, lang),
+            figure(line.max, p, lang),
+            "−" + figure(lost, p, lang) if lost else "",
+            "−" + figure(ledger.effect(line), p, lang) if lost else "",
+            style="bold" if line.depth == 1 else "",
+        )
+    points = label("points_word", lang)
+    summary = (
+        f"{label('index_line', lang)} {figure(result.index, p, lang)} %  "
+        f"({figure(result.points, p, lang)} / {figure(result.max, p, lang)} {points})"
+    )
+    parts: list[RenderableType] = [header(result), Text(), table, Text(summary, style="bold")]
+    if ledger.gaps:
+        listing = Text(f"\n{label('gaps', lang)}\n", style="bold")
+        for gap in ledger.gaps[: view.gaps]:
+            listing.append(f"  {gap.line.code:<8} ", style="bold")
+            listing.append(f"{gap_text(gap, p, lang)}\n")
+        listing.rstrip()
+        parts.append(listing)
+    return Group(*parts)
+
+
+def _leaves(node: Node) -> int:
+    return 1 if node.children is None else sum(_leaves(child) for child in node.children)
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def criteria_list(view: CriteriaListView) -> RenderableType:
+    """`par criteria list`: one row per set (the first column is where it was found)."""
+    table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
+    table.add_column("Id", no_wrap=True)
+    table.add_column("Title")
+    table.add_column("Status", no_wrap=True, min_width=8)
+    table.add_column("Max", justify="right", no_wrap=True)
+    table.add_column("Leaves", justify="right", no_wrap=True)
+    table.add_column("Source")
+    for _, criteria in view.sets:
+        table.add_row(
+            criteria.id,
+            criteria.title,
+            criteria.status or "—",
+            plain(criteria.total_max, "en"),
+            str(sum(_leaves(area) for area in criteria.areas)),
+            _short(criteria.source or "—", 40),
+        )
+    return table
+
+
+def criteria_show(view: CriteriaShowView) -> RenderableType:
+    """`par criteria show`: codes, titles, max points and each leaf's rule in words."""
+    criteria, depth = view.criteria, view.depth
+    lang = view.lang or criteria.language
+    points = "điểm" if lang == "vi" else "points"
+    head = Text(criteria.title, style="bold")
+    head.append(f"  [{criteria.id}]  {plain(criteria.total_max, lang)} {points}", style="")
+    if criteria.source:
+        head.append(f"\n{'Căn cứ' if lang == 'vi' else 'Source'}: {criteria.source}", style="dim")
+    tree = Tree(head)
+
+    def add(branch: Tree, node: Node, level: int) -> None:
+        text = Text()
+        text.append(f"{node.code} ", style="bold")
+        text.append(node.title)
+        text.append(f"  ({plain(node.max, lang)} {points})", style="cyan")
+        tags = []
+        if node.source == "survey":
+            tags.append("điều tra XHH" if lang == "vi" else "survey")
+        if node.allow_na:
+            tags.append("có thể N/A" if lang == "vi" else "may be N/A")
+        if tags:
+            text.append(f"  [{', '.join(tags)}]", style="magenta")
+        if node.children is None:
+            text.append(f"\n{describe_rule(node.scoring_rule, lang)}", style="dim")
+        child_branch = branch.add(text)
+        if node.children is not None and (depth is None or level < depth):
+            for child in node.children:
+                add(child_branch, child, level + 1)
+
+    for area in criteria.areas:
+        add(tree, area, 1)
+    parts: list[RenderableType] = [tree]
+    if criteria.adjustments:
+        lines = Text("\n" + ("Điểm thưởng, điểm trừ" if lang == "vi" else "Adjustments"), style="bold")
+        for adjustment in criteria.adjustments:
+            sign = "+" if adjustment.kind == "bonus" else "−"
+            lines.append(f"\n  {adjustment.code} {adjustment.title}  ({sign}{plain(adjustment.max, lang)} {points})")
+        parts.append(lines)
+    if criteria.grades:
+        grades = ", ".join(f"{grade.label} ≥ {plain(grade.min, lang)}" for grade in criteria.grades)
+        parts.append(Text(f"\n{'Xếp loại' if lang == 'vi' else 'Grades'}: {grades}"))
     return Group(*parts)

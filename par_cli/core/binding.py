@@ -1,0 +1,277 @@
+"""Bind an assessment's answers to its criteria set: every input checked against its leaf's rule.
+
+The result holds typed inputs only, so the engine never meets an invalid value. Every problem in the file is
+collected (unknown codes, answers on inner nodes, inputs outside a rule's domain, `na` where not allowed…), each
+with its document path: io turns paths into file:line:col.
+"""
+
+from __future__ import annotations
+
+import difflib
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from par_cli.core.diagnostics import Diagnostic, DocPath, msg, problem
+from par_cli.core.model import Assessment, CriteriaSet
+from par_cli.core.rules.base import NOT_APPLICABLE, InputError
+from par_cli.core.tree import NodeInfo
+
+if TYPE_CHECKING:
+    from par_cli.core.diagnostics import Origin
+
+ANSWER_FIELDS = frozenset({"self", "appraised", "survey", "evidence", "explanation", "note", "na", "reason"})
+INPUT_FIELDS = ("self", "appraised", "survey")
+ADJUSTMENT_FIELDS = frozenset({"self", "appraised", "note", "reason", "evidence", "explanation"})
+
+
+class LeafAnswer(NamedTuple):
+    """Typed inputs of one leaf (None where not given)."""
+
+    self_value: Any = None
+    appraised: Any = None
+    survey: Any = None
+    evidence: tuple[str, ...] = ()
+    explanation: str | None = None
+
+    def inputs(self, survey: bool) -> tuple[Any, Any]:
+        """(the input that counts, the self-assessed one): survey leaves take `survey` for both; others take
+        `appraised` when the council gave one, else `self`."""
+        if survey:
+            return self.survey, self.survey
+        return (self.appraised if self.appraised is not None else self.self_value), self.self_value
+
+    def unsupported(self, info: NodeInfo, self_points: Fraction) -> bool:
+        """Self-assessed points on a leaf that asks for evidence, given with neither evidence nor explanation."""
+        return (
+            info.source == "self"
+            and info.evidence == "required"
+            and self_points.numerator > 0
+            and not self.evidence
+            and not self.explanation
+        )
+
+
+class AdjustmentAnswer(NamedTuple):
+    self_value: Fraction | None
+    appraised: Fraction | None
+
+
+class Bound(NamedTuple):
+    """An assessment ready to score: its criteria, typed answers and the codes declared not applicable."""
+
+    assessment: Assessment
+    criteria: CriteriaSet
+    nodes: dict[str, NodeInfo]
+    answers: dict[str, LeafAnswer]
+    not_applicable: frozenset[str]
+    adjustments: dict[str, AdjustmentAnswer]
+    origin: Origin  # the file, to locate findings in
+
+    @property
+    def file(self) -> str:
+        return self.origin.file
+
+
+def _did_you_mean(name: str, choices: list[str]) -> list[str]:
+    return difflib.get_close_matches(name, choices, n=1)
+
+
+def _split(raw: Any, path: DocPath, problems: list[Diagnostic]) -> dict[str, Any] | None:
+    """Short form → {"self": input} or {"na": True}; long form → its fields. None when unusable."""
+    if raw == "na":
+        return {"na": True}
+    if isinstance(raw, dict) and raw:
+        if ANSWER_FIELDS.issuperset(raw):
+            return raw
+        fields = set(raw)
+        if fields & ANSWER_FIELDS:
+            unknown = sorted(fields - ANSWER_FIELDS)
+            close = _did_you_mean(unknown[0], sorted(ANSWER_FIELDS))
+            hint = (
+                msg("hint.did-you-mean", name=close[0])
+                if close
+                else msg("hint.answer-fields", fields=", ".join(sorted(ANSWER_FIELDS)))
+            )
+            problems.append(
+                problem("A012", "unknown-answer-field", (*path, unknown[0]), hint, field=unknown[0])._replace(key=True)
+            )
+            return None
+    return {"self": raw}
+
+
+def _texts(raw: Any, path: DocPath, problems: list[Diagnostic]) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    if isinstance(raw, list) and all(isinstance(item, str) for item in raw):
+        return tuple(item for item in raw if item.strip())
+    problems.append(problem("A003", "evidence-list", path, msg("hint.evidence-list")))
+    return ()
+
+
+def _text(raw: Any, path: DocPath, problems: list[Diagnostic]) -> str | None:
+    if raw is None or isinstance(raw, str):
+        return raw
+    problems.append(problem("A003", "must-be-text", path, msg("hint.quote"), field=str(path[-1])))
+    return None
+
+
+class _Binder:
+    def __init__(self, criteria: CriteriaSet, nodes: dict[str, NodeInfo]) -> None:
+        self.criteria = criteria
+        self.nodes = nodes
+        self.problems: list[Diagnostic] = []
+
+    def read(self, info: NodeInfo, raw: Any, path: DocPath) -> Any:
+        if raw is None:
+            return None
+        try:
+            value = info.node.scoring_rule.read(raw, info.node.max)
+        except InputError as exc:
+            self.problems.append(
+                Diagnostic("A003", msg("at-code", code=info.code, problem=exc.message), path, hint=exc.hint)
+            )
+            return None
+        if value is NOT_APPLICABLE and not info.node.allow_na:
+            hint = msg("hint.nonzero-total")
+            self.problems.append(problem("A004", "input-not-applicable", path, hint, code=info.code))
+            return None
+        return value
+
+    def answer(self, code: str, raw: Any) -> tuple[LeafAnswer | None, bool]:
+        """Bind one answer; returns (answer, declared not applicable)."""
+        path: DocPath = ("answers", code)
+        info = self.nodes.get(code)
+        if info is None:
+            close = _did_you_mean(code, list(self.nodes))
+            hint = msg("hint.did-you-mean", name=close[0]) if close else msg("hint.criteria-show")
+            self.problems.append(
+                problem("A001", "no-criterion", path, hint, code=code, criteria=self.criteria.id)._replace(key=True)
+            )
+            return None, False
+        fields = _split(raw, path, self.problems)
+        if fields is None:
+            return None, False
+        na = fields.get("na", False)
+        if not isinstance(na, bool):
+            self.problems.append(problem("A003", "na-true-false", (*path, "na"), code=code))
+            return None, False
+        if na:
+            return self.not_applicable(info, fields, path)
+        if not info.node.is_leaf:
+            hint = msg("hint.answer-sub-criteria")
+            self.problems.append(problem("A002", "not-a-leaf", path, hint, code=code))
+            return None, False
+        survey_leaf = info.source == "survey"
+        long_form = isinstance(raw, dict)
+        for name in ("self", "appraised") if survey_leaf else ("survey",):
+            if fields.get(name) is not None:
+                where = (*path, name) if long_form else path
+                if survey_leaf:
+                    self.problems.append(
+                        problem("A005", "survey-leaf", where, msg("hint.write-survey"), code=code, field=name)
+                    )
+                else:
+                    self.problems.append(problem("A005", "self-leaf", where, msg("hint.write-self"), code=code))
+        own = appraised = survey = None
+        if survey_leaf:
+            survey = self.read(info, fields.get("survey"), (*path, "survey"))
+        else:
+            raw_self, raw_appraised = fields.get("self"), fields.get("appraised")
+            own = self.read(info, raw_self, (*path, "self") if long_form else path)
+            if raw_appraised is not None and raw_appraised == raw_self:
+                appraised = own  # the council kept the self-assessed input: one value, scored once
+            else:
+                appraised = self.read(info, raw_appraised, (*path, "appraised"))
+            if own is not None and appraised is not None and (own is NOT_APPLICABLE) != (appraised is NOT_APPLICABLE):
+                self.problems.append(problem("A014", "applicability-disagrees", path, code=code))
+        evidence = fields.get("evidence")
+        explanation = fields.get("explanation")
+        if evidence is not None or explanation is not None or fields.get("note") is not None:
+            evidence = _texts(evidence, (*path, "evidence"), self.problems)
+            explanation = _text(explanation, (*path, "explanation"), self.problems)
+            _text(fields.get("note"), (*path, "note"), self.problems)
+        return LeafAnswer(own, appraised, survey, evidence or (), explanation), False
+
+    def not_applicable(self, info: NodeInfo, fields: dict[str, Any], path: DocPath) -> tuple[None, bool]:
+        given = [name for name in INPUT_FIELDS if fields.get(name) is not None]
+        _text(fields.get("reason"), (*path, "reason"), self.problems)
+        if not info.node.allow_na:
+            hint = msg("hint.allow-na-only")
+            self.problems.append(problem("A004", "cannot-be-na", path, hint, code=info.code))
+            return None, False
+        if given:
+            self.problems.append(problem("A003", "na-and-input", (*path, given[0]), code=info.code, field=given[0]))
+        return None, True
+
+    def adjustment(self, code: str, raw: Any) -> AdjustmentAnswer | None:
+        path: DocPath = ("adjustments", code)
+        known = {adjustment.code: adjustment for adjustment in self.criteria.adjustments}
+        if code not in known:
+            hint = msg("hint.adjustments", codes=", ".join(known)) if known else msg("hint.no-adjustments")
+            self.problems.append(
+                problem("A013", "no-adjustment", path, hint, code=code, criteria=self.criteria.id)._replace(key=True)
+            )
+            return None
+        fields = raw if isinstance(raw, dict) else {"self": raw}
+        unknown = sorted(set(fields) - ADJUSTMENT_FIELDS)
+        if unknown:
+            self.problems.append(
+                problem("A012", "unknown-adjustment-field", (*path, unknown[0]), field=unknown[0])._replace(key=True)
+            )
+            return None
+        limit = known[code].max
+        values: dict[str, Fraction | None] = {}
+        for name in ("self", "appraised"):
+            value = fields.get(name)
+            where = (*path, name) if isinstance(raw, dict) else path
+            if value is None:
+                values[name] = None
+            elif not isinstance(value, Decimal) or isinstance(value, bool) or not 0 <= value <= limit:
+                shown = value if isinstance(value, Decimal) and not isinstance(value, bool) else repr(value)
+                self.problems.append(problem("A003", "adjustment-range", where, code=code, value=shown, max=limit))
+                values[name] = None
+            else:
+                values[name] = Fraction(value)
+        return AdjustmentAnswer(values["self"], values["appraised"])
+
+
+def _inside_na_branch(code: str, nodes: dict[str, NodeInfo], declared: set[str]) -> str | None:
+    parent = nodes[code].parent
+    while parent is not None:
+        if parent in declared:
+            return parent
+        parent = nodes[parent].parent
+    return None
+
+
+def bind(
+    criteria: CriteriaSet, nodes: dict[str, NodeInfo], assessment: Assessment, origin: Origin
+) -> tuple[Bound | None, list[Diagnostic]]:
+    """The assessment bound to its criteria set, or None and every problem (with document paths)."""
+    binder = _Binder(criteria, nodes)
+    answers: dict[str, LeafAnswer] = {}
+    declared: set[str] = set()
+    for code, raw in assessment.answers.items():
+        answer, na = binder.answer(code, raw)
+        if na:
+            declared.add(code)
+        elif answer is not None:
+            answers[code] = answer
+    for code in sorted(set(answers) | declared) if declared else ():
+        branch = _inside_na_branch(code, nodes, declared)
+        if branch is not None:
+            hint = msg("hint.remove-answer-or-na", code=branch)
+            binder.problems.append(
+                problem("A011", "answered-under-na", ("answers", code), hint, code=code, branch=branch)._replace(
+                    key=True
+                )
+            )
+    adjustments = {}
+    for code, raw in assessment.adjustments.items():
+        adjustment = binder.adjustment(code, raw)
+        if adjustment is not None:
+            adjustments[code] = adjustment
+    if binder.problems:
+        return None, binder.problems
+    return Bound(assessment, criteria, nodes, answers, frozenset(declared), adjustments, origin), []

@@ -1,0 +1,125 @@
+"""Semantic checks on a criteria set: each a small function yielding coded diagnostics at document paths.
+
+Checks of one rule kind's parameters live with the kind (`Rule.check`). Errors stop scoring (a wrong tree
+would give a wrong figure); warnings and infos are shown by `par check`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+
+from par_cli.core.diagnostics import Diagnostic, Ref, msg, problem
+from par_cli.core.model import CriteriaSet
+from par_cli.core.tree import NodeInfo, walk
+
+Check = Callable[[CriteriaSet, list[NodeInfo]], Iterator[Diagnostic]]
+
+
+def max_is_sum_of_children(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Diagnostic]:
+    for item in nodes:
+        children = item.node.children
+        if not children:
+            continue
+        total = sum((child.max for child in children), Decimal(0))
+        if total != item.node.max:
+            hint = msg("hint.set-max", total=total)
+            yield problem(
+                "C001",
+                "max-not-sum",
+                (*item.path, "max"),
+                hint,
+                code=item.code,
+                max=item.node.max,
+                total=total,
+                difference=item.node.max - total,
+            )
+
+
+def unique_codes(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Diagnostic]:
+    first: dict[str, NodeInfo] = {}
+    for item in nodes:
+        if item.code in first:
+            yield problem(
+                "C002",
+                "duplicate-code",
+                (*item.path, "code"),
+                code=item.code,
+                first=Ref((*first[item.code].path, "code")),
+            )
+        else:
+            first[item.code] = item
+    adjustment_codes: set[str] = set()
+    for i, adjustment in enumerate(criteria.adjustments):
+        if adjustment.code in first or adjustment.code in adjustment_codes:
+            yield problem("C002", "duplicate-adjustment", ("adjustments", i, "code"), code=adjustment.code)
+        adjustment_codes.add(adjustment.code)
+
+
+def child_codes_extend_parent(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Diagnostic]:
+    for item in nodes:
+        if item.parent is not None and not item.code.startswith(item.parent + "."):
+            hint = msg("hint.number-it", parent=item.parent)
+            yield problem("C003", "code-not-extending", (*item.path, "code"), hint, code=item.code, parent=item.parent)
+
+
+def leaf_or_inner(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Diagnostic]:
+    for item in nodes:
+        if item.node.children is not None and item.node.rule is not None:
+            hint = msg("hint.move-rule")
+            yield problem("C004", "children-and-rule", (*item.path, "rule"), hint, code=item.code)
+
+
+def rule_parameters(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Diagnostic]:
+    """Each leaf's rule checks its own parameters; and a leaf's max must be reachable (C016)."""
+    for item in nodes:
+        rule = item.node.rule
+        if rule is None or not item.node.is_leaf:
+            continue
+        path = (*item.path, "rule")
+        yield from rule.check(item.code, item.node.max, path)
+        best = rule.top(item.node.max)
+        if best < item.node.max:
+            hint = msg("hint.reachable")
+            yield problem("C016", "max-unreachable", path, hint, code=item.code, best=best, max=item.node.max)
+
+
+def grades_descending(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Diagnostic]:
+    for i in range(1, len(criteria.grades)):
+        previous, grade = criteria.grades[i - 1], criteria.grades[i]
+        if grade.min >= previous.min:
+            yield problem(
+                "C011",
+                "grades-order",
+                ("grades", i, "min"),
+                msg("hint.grades-order"),
+                label=grade.label,
+                min=grade.min,
+                previous=previous.label,
+                previous_min=previous.min,
+            )
+    labels = [grade.label for grade in criteria.grades]
+    for i, label in enumerate(labels):
+        if label in labels[:i]:
+            yield problem("C012", "grade-label-twice", ("grades", i, "label"), label=label)
+
+
+def areas_total(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Diagnostic]:
+    yield problem("C014", "areas-total", ("areas",), total=criteria.total_max, areas=len(criteria.areas))
+
+
+CHECKS: tuple[Check, ...] = (
+    max_is_sum_of_children,
+    unique_codes,
+    child_codes_extend_parent,
+    leaf_or_inner,
+    rule_parameters,
+    grades_descending,
+    areas_total,
+)
+
+
+def check_criteria(criteria: CriteriaSet) -> list[Diagnostic]:
+    """Every diagnostic of a criteria set, at its document path."""
+    nodes = list(walk(criteria))
+    return [d for check in CHECKS for d in check(criteria, nodes)]

@@ -1,0 +1,153 @@
+"""Problems as data: a stable code, a message id with its arguments, a place, and a hint.
+
+The core names the place inside a document (`DocPath`); io turns it into a `Location` (file:line:col, a
+spreadsheet cell, a row). Words are made only at the edge, from the catalogue in `par_cli.words`; the level
+of a code comes from there too, unless a diagnostic overrides it (`par check --strict`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+
+DocPath = tuple[str | int, ...]
+
+
+class Level(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Msg(NamedTuple):
+    """A message by id, with its arguments (text, numbers, or other messages), worded by the catalogue."""
+
+    id: str
+    args: tuple[tuple[str, Any], ...] = ()
+
+    def arg(self, name: str) -> Any:
+        return dict(self.args)[name]
+
+
+def msg(id: str, /, **args: Any) -> Msg:
+    return Msg(id, tuple(args.items()))
+
+
+class Ref(NamedTuple):
+    """An argument naming another place in the same document: worded as its line number once placed."""
+
+    path: DocPath
+
+
+class LineCol(NamedTuple):
+    """`file:line:col`; a line of 0 means the whole file (`file`)."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}" if self.line else self.file
+
+    @property
+    def order(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line, self.col, "")
+
+
+class Cell(NamedTuple):
+    """`file:Sheet!E12`: a cell of a workbook."""
+
+    file: str
+    sheet: str
+    cell: str
+    line: int = 0  # the cell's row, for ordering
+    col: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.sheet}!{self.cell}"
+
+    @property
+    def order(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line, self.col, self.sheet)
+
+
+class Row(NamedTuple):
+    """`file:row` or `file:row:column`: a row of a table (the header is row 1)."""
+
+    file: str
+    line: int
+    column: str = ""
+    col: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}" + (f":{self.column}" if self.column else "")
+
+    @property
+    def order(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line, self.col, self.column)
+
+
+Location = LineCol | Cell | Row
+NOWHERE = LineCol("")
+
+
+class Diagnostic(NamedTuple):
+    code: str
+    message: Msg
+    path: DocPath = ()
+    where: Location = NOWHERE
+    hint: Msg | None = None
+    level: Level | None = None  # None: the catalogue's level for the code
+    key: bool = False  # the place is the key at `path` (an unknown field), not its value
+
+    def at(self, where: Location) -> Diagnostic:
+        return self._replace(where=where)
+
+    @property
+    def file(self) -> str:
+        return self.where.file
+
+
+def problem(code: str, id: str, path: DocPath = (), hint: Msg | None = None, /, **args: Any) -> Diagnostic:
+    """A diagnostic of `code`, worded by message `id` with `args`, at `path` in the document.
+
+    `path` and `hint` may also be given by keyword: no message has arguments of those names."""
+    path = args.pop("path", path)
+    hint = args.pop("hint", hint)
+    return Diagnostic(code, msg(id, **args), path, hint=hint)
+
+
+if TYPE_CHECKING:  # a type only: defining a Protocol class costs start-up time on every run
+
+    class Origin(Protocol):
+        """Where a document came from, able to locate a path inside it (io's parsed documents are origins)."""
+
+        @property
+        def file(self) -> str: ...
+
+        def locate(self, path: DocPath, *, key: bool = False) -> Location: ...
+
+
+def placed(origin: Origin, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Diagnostics with their document paths turned into locations in `origin` (and `Ref`s into lines)."""
+    out = []
+    for d in diagnostics:
+        if any(isinstance(value, Ref) for _, value in d.message.args):
+            args = tuple((k, origin.locate(v.path).line if isinstance(v, Ref) else v) for k, v in d.message.args)
+            d = d._replace(message=d.message._replace(args=args))
+        out.append(d.at(origin.locate(d.path, key=d.key)))
+    return out
+
+
+def order(d: Diagnostic) -> tuple[tuple[str, int, int, str], str, str, str]:
+    """Files in order, then lines and columns, then codes; then the message, so that the order is stable."""
+    return (d.where.order, d.code, d.message.id, repr(d.message.args))
+
+
+class ParError(Exception):
+    """Input problems that stop a command: the CLI words them, prints them and exits with code 1."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics = tuple(sorted(diagnostics, key=order))
+        super().__init__(", ".join(f"{d.where} {d.code} {d.message.id}" for d in self.diagnostics))

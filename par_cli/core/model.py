@@ -1,0 +1,89 @@
+"""The two file kinds of format v1 as frozen values (named tuples: cheap to define at start-up).
+
+`core.formats` validates documents into them; cross-node rules (sums, unique codes…) are `core.checks`;
+inputs are checked against their leaf's rule in `core.binding`, where the criteria set is known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from par_cli.core.rules.base import Rule
+
+NO_ATTRIBUTES: Mapping[str, str] = MappingProxyType({})
+
+
+class Node(NamedTuple):
+    """An area, criterion or sub-criterion. Inner nodes have `children`, leaves a `rule` (validation gives a
+    leaf without one the default `{kind: points}`)."""
+
+    code: str
+    title: str
+    max: Decimal
+    children: tuple[Node, ...] | None = None
+    rule: Rule | None = None
+    source: Literal["self", "survey"] | None = None  # None: inherited (areas: self)
+    allow_na: bool = False
+    evidence: Literal["required", "optional"] | None = None  # None: inherited (self: required)
+    guide: str | None = None
+
+    @property
+    def is_leaf(self) -> bool:
+        return self.children is None
+
+    @property
+    def scoring_rule(self) -> Rule:
+        assert self.rule is not None, f"leaf {self.code} has no rule"
+        return self.rule
+
+
+class Grade(NamedTuple):
+    min: Decimal
+    label: str
+
+
+class Adjustment(NamedTuple):
+    """A bonus or penalty outside the maximum (điểm thưởng, điểm trừ)."""
+
+    code: str
+    title: str
+    kind: Literal["bonus", "penalty"]
+    max: Decimal
+
+
+class CriteriaSet(NamedTuple):
+    kind: Literal["criteria"]
+    id: str
+    title: str
+    areas: tuple[Node, ...]
+    source: str | None = None
+    status: Literal["official", "partial", "template"] | None = None
+    language: Literal["vi", "en"] = "vi"
+    precision: int = 2
+    grades: tuple[Grade, ...] = ()
+    adjustments: tuple[Adjustment, ...] = ()
+
+    @property
+    def total_max(self) -> Decimal:
+        return sum((area.max for area in self.areas), Decimal(0))
+
+
+class Agency(NamedTuple):
+    id: str
+    name: str
+    group: str | None = None
+    attributes: Mapping[str, str] = NO_ATTRIBUTES  # extension: more fields to group rankings by
+
+
+class Assessment(NamedTuple):
+    kind: Literal["assessment"]
+    criteria: str
+    agency: Agency
+    answers: dict[str, Any]
+    adjustments: dict[str, Any]
+    period: str | None = None
+    note: str | None = None

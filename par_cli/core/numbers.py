@@ -1,0 +1,57 @@
+"""Exact figures: numbers that keep their written text, exact sums, and rounding half-up once, at display."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from fractions import Fraction
+
+
+class TextNumber(Decimal):
+    """A number read from a file: an exact Decimal that keeps the text it was written as (`1.10`, `01`)."""
+
+    __slots__ = ("source",)
+    source: str
+
+    def __new__(cls, text: str) -> TextNumber:
+        number = super().__new__(cls, text)
+        number.source = text
+        return number
+
+
+def round_half_up(value: Fraction, places: int) -> Decimal:
+    """Round an exact value half-up (away from zero on a tie) to `places` decimals: 93.595 → 93.60."""
+    scaled = abs(value) * 10**places
+    whole, remainder = divmod(scaled.numerator, scaled.denominator)
+    if 2 * remainder >= scaled.denominator:
+        whole += 1
+    sign = -1 if value < 0 else 1
+    return Decimal(sign * whole).scaleb(-places)
+
+
+def shown(value: Fraction, places: int) -> str:
+    """A figure as printed: `90.41`, `96.50`."""
+    return f"{round_half_up(value, places):f}"
+
+
+def percent(part: Fraction, whole: Fraction) -> Fraction | None:
+    """part / whole × 100, exact; None when nothing applies (whole 0)."""
+    if whole == 0:
+        return None
+    return part * 100 / whole
+
+
+def clamp_percent(value: Fraction) -> Fraction:
+    return min(Fraction(100), max(Fraction(0), value))
+
+
+def exact_sum(values: Iterable[Fraction]) -> Fraction:
+    """Σ of fractions, normalised once at the end (each `+` of Fraction would normalise on its own)."""
+    numerator, denominator = 0, 1
+    for value in values:
+        n, d = value.numerator, value.denominator
+        if d == denominator:
+            numerator += n
+        else:
+            numerator, denominator = numerator * d + n * denominator, denominator * d
+    return Fraction(numerator, denominator)

@@ -1,0 +1,186 @@
+"""Rankings (spec §3): pure functions from scored entries to ranked groups, with last year's ranks."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from par_cli.core.diagnostics import Diagnostic, LineCol, msg, problem
+from par_cli.core.numbers import exact_sum
+
+if TYPE_CHECKING:
+    from par_cli.core.scoring import Score
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a ranking needs of one scored assessment: small and picklable, so memory stays flat."""
+
+    agency_id: str
+    agency_name: str
+    group: str | None
+    attributes: tuple[tuple[str, str], ...]
+    criteria_id: str
+    criteria_title: str
+    period: str | None
+    precision: int
+    language: str
+    grade_labels: tuple[str, ...]
+    points: Fraction
+    max: Fraction
+    index: Fraction
+    grade: str | None
+    areas: tuple[tuple[str, str, Fraction | None], ...]  # (code, title, index)
+    file: str
+
+
+def entry_of(result: Score, grade_labels: tuple[str, ...]) -> Entry:
+    return Entry(
+        agency_id=result.agency.id,
+        agency_name=result.agency.name,
+        group=result.agency.group,
+        attributes=tuple(sorted(result.agency.attributes.items())),
+        criteria_id=result.criteria_id,
+        criteria_title=result.criteria_title,
+        period=result.period,
+        precision=result.precision,
+        language=result.language,
+        grade_labels=grade_labels,
+        points=result.points,
+        max=result.max,
+        index=result.index,
+        grade=result.grade,
+        areas=tuple((area.code, area.title, area.percent) for area in result.areas),
+        file=result.file,
+    )
+
+
+def group_value(entry: Entry, group_by: str) -> str | None:
+    """The ranking group of an agency: its `group`, none, its period, or one of its `attributes`."""
+    if group_by == "none":
+        return None
+    if group_by == "period":
+        return entry.period
+    if group_by == "group":
+        return entry.group
+    return dict(entry.attributes).get(group_by)
+
+
+@dataclass(frozen=True, slots=True)
+class RankedRow:
+    entry: Entry
+    rank: int
+    previous_rank: int | None
+    rank_change: int | None  # positive: moved up
+
+
+@dataclass(frozen=True)
+class RankGroup:
+    criteria_id: str
+    criteria_title: str
+    group: str | None
+    precision: int
+    language: str
+    rows: tuple[RankedRow, ...]
+    average: Fraction  # exact mean of the exact indices
+    grades: tuple[tuple[str, int], ...]  # grade label → agencies, in the set's order ("—" for no grade)
+
+    @property
+    def count(self) -> int:
+        return len(self.rows)
+
+
+PreviousRanks = Mapping[tuple[str | None, str], int]
+
+
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve (ă), circumflex (â ê ô), horn (ơ ư): part of the letter
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền, hỏi, ngã, sắc, nặng
+
+
+def vietnamese_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Sort key in Vietnamese alphabetical order: a ă â b c d đ e ê …, then by tone; other characters after."""
+    letters: list[int] = []
+    tones: list[int] = []
+    for char in unicodedata.normalize("NFD", text.lower()):
+        if char in _LETTER_MARKS and letters:
+            base = _ALPHABET[letters[-1]] if letters[-1] < len(_ALPHABET) else ""
+            combined = unicodedata.normalize("NFC", base + char)
+            if combined in _ALPHABET:
+                letters[-1] = _ALPHABET.index(combined)
+            continue
+        if char in _TONES:
+            if tones:
+                tones[-1] = _TONES[char]
+            continue
+        letters.append(_ALPHABET.index(char) if char in _ALPHABET else len(_ALPHABET) + ord(char))
+        tones.append(0)
+    return tuple(letters), tuple(tones)
+
+
+def competition_ranks(entries: list[Entry]) -> list[tuple[int, Entry]]:
+    """High to low by exact index; equal indices share a rank and the next is skipped (1, 2, 2, 4).
+
+    Ties are listed by agency name in Vietnamese alphabetical order (Đ after D, not after Z).
+    """
+    ordered = sorted(entries, key=lambda e: (-e.index, vietnamese_key(e.agency_name), e.agency_id))
+    ranked: list[tuple[int, Entry]] = []
+    for position, entry in enumerate(ordered, start=1):
+        same = ranked and ranked[-1][1].index == entry.index
+        ranked.append((ranked[-1][0] if same else position, entry))
+    return ranked
+
+
+def duplicates(entries: Iterable[Entry], group_by: str) -> list[Diagnostic]:
+    """Two files for one agency id in one ranking group: an error naming both files."""
+    seen: dict[tuple[str, str | None, str], Entry] = {}
+    problems = []
+    for entry in entries:
+        key = (entry.criteria_id, group_value(entry, group_by), entry.agency_id)
+        if key in seen:
+            first = seen[key]
+            hint = msg("hint.unique-in-group")
+            twice = problem("R003", "agency-also-in", hint=hint, id=entry.agency_id, file=first.file)
+            problems.append(twice.at(LineCol(entry.file)))
+        else:
+            seen[key] = entry
+    return problems
+
+
+def rank(entries: Iterable[Entry], group_by: str = "group", previous: PreviousRanks | None = None) -> list[RankGroup]:
+    grouped: dict[tuple[str, str | None], list[Entry]] = {}
+    for entry in entries:
+        grouped.setdefault((entry.criteria_id, group_value(entry, group_by)), []).append(entry)
+    groups = []
+    for (criteria_id, group), members in sorted(
+        grouped.items(), key=lambda kv: (kv[0][0], kv[0][1] is None, kv[0][1] or "")
+    ):
+        rows = []
+        for position, entry in competition_ranks(members):
+            before = previous.get((group, entry.agency_id)) if previous is not None else None
+            rows.append(RankedRow(entry, position, before, before - position if before is not None else None))
+        labels = members[0].grade_labels
+        counts = {label: 0 for label in labels}
+        for entry in members:
+            counts[entry.grade or "—"] = counts.get(entry.grade or "—", 0) + 1
+        groups.append(
+            RankGroup(
+                criteria_id=criteria_id,
+                criteria_title=members[0].criteria_title,
+                group=group,
+                precision=members[0].precision,
+                language=members[0].language,
+                rows=tuple(rows),
+                average=exact_sum(e.index for e in members) / len(members),
+                grades=tuple((label, n) for label, n in counts.items()),
+            )
+        )
+    return groups
+
+
+def previous_ranks(groups: Iterable[RankGroup]) -> dict[tuple[str | None, str], int]:
+    """(group, agency id) → rank: agencies are matched across years by group and id, not by criteria set."""
+    return {(g.group, row.entry.agency_id): row.rank for g in groups for row in g.rows}

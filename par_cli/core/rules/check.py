@@ -1,0 +1,41 @@
+"""`check`: yes/no, full points or none."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, ClassVar
+
+from par_cli.core.diagnostics import Msg, msg
+from par_cli.core.rules.base import ZERO, Figure, InputError, Rule, Words, found, is_number
+
+
+class CheckRule(Rule):
+    kind = "check"
+    MESSAGES: ClassVar[Words] = {
+        "hint.write-true-false": ("write true or false", "ghi true hoặc false"),
+        "hint.write-true": ("write true", "ghi true"),
+        "hint.write-false": ("write false", "ghi false"),
+    }
+
+    def read(self, raw: Any, max_points: Decimal) -> Any:
+        if isinstance(raw, bool):
+            return raw
+        hint: Msg | None = None
+        if isinstance(raw, str):
+            hint = msg("hint.unquote") if raw.lower() in ("true", "false") else msg("hint.write-true-false")
+        elif is_number(raw) and raw in (0, 1):
+            hint = msg("hint.write-true" if raw == 1 else "hint.write-false")
+        raise InputError(msg("expected", what=msg("phrase.true-or-false"), found=found(raw)), hint)
+
+    def points(self, value: Any, max_points: Fraction) -> Fraction:
+        return max_points if value else ZERO
+
+    def describe(self, lang: str, n: Figure) -> str:
+        return "đạt (true): điểm tối đa; không đạt (false): 0 điểm" if lang == "vi" else "true: full points; false: 0"
+
+    def input_hint(self, lang: str) -> str:
+        return "true hoặc false" if lang == "vi" else "true or false"
+
+    def action(self, value: Any, lost: Fraction, max_points: Fraction, lang: str, n: Figure) -> str:
+        return "đáp ứng yêu cầu (true)" if lang == "vi" else "meet it (true)"

@@ -1,0 +1,32 @@
+"""`count`: `per` points for each item counted, up to max."""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from par_cli.core.diagnostics import msg
+from par_cli.core.rules.base import Figure, PerItem, read_count
+
+
+class CountRule(PerItem):
+    kind = "count"
+
+    def read(self, raw: Any, max_points: Decimal) -> Any:
+        return read_count(raw, msg("phrase.a-count"))
+
+    def points(self, value: Any, max_points: Fraction) -> Fraction:
+        return min(max_points, self.per_item * int(value))
+
+    def describe(self, lang: str, n: Figure) -> str:
+        per = n(self.per)
+        return f"mỗi kết quả {per} điểm, không quá điểm tối đa" if lang == "vi" else f"{per} per item, up to max"
+
+    def input_hint(self, lang: str) -> str:
+        return "số lượng" if lang == "vi" else "a count"
+
+    def action(self, value: Any, lost: Fraction, max_points: Fraction, lang: str, n: Figure) -> str:
+        more = math.ceil(lost / self.per_item)
+        return f"thêm {more} (hiện có {n(value)})" if lang == "vi" else f"{more} more (now {n(value)})"

@@ -1,0 +1,86 @@
+"""`linear`: points proportional to a percentage: max × min(x, full_at) / full_at, and 0 below zero_below."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, ClassVar
+
+from pydantic_core import core_schema as cs
+
+from par_cli.core.diagnostics import Diagnostic, DocPath, problem
+from par_cli.core.rules.base import PERCENT_INPUT, ZERO, Figure, Rule, Words, field, number, read_percent
+
+
+class LinearRule(Rule):
+    kind = "linear"
+    full_at: Decimal = Decimal(100)
+    zero_below: Decimal = Decimal(0)
+    _fields = ("full_at", "zero_below")
+    takes_percent = True
+    MESSAGES: ClassVar[Words] = {
+        "zero-below-above-full": (
+            "{code}: zero_below {zero_below} is above full_at {full_at}",
+            "{code}: zero_below {zero_below} lớn hơn full_at {full_at}",
+        ),
+    }
+
+    @classmethod
+    def schema_fields(cls) -> dict[str, cs.TypedDictField]:
+        return {
+            "full_at": field(number(gt=0, le=100), Decimal(100)),
+            "zero_below": field(number(ge=0, le=100), Decimal(0)),
+        }
+
+    def read(self, raw: Any, max_points: Decimal) -> Any:
+        return read_percent(raw)
+
+    @functools.cached_property
+    def _limits(self) -> tuple[Fraction, Fraction]:
+        return Fraction(self.zero_below), Fraction(self.full_at)
+
+    def points(self, value: Any, max_points: Fraction) -> Fraction:
+        zero_below, full_at = self._limits
+        if value < zero_below:
+            return ZERO
+        if value >= full_at:
+            return max_points
+        result: Fraction = max_points * value / full_at
+        return result
+
+    def check(self, code: str, max_points: Decimal, path: DocPath) -> Iterator[Diagnostic]:
+        if self.zero_below > self.full_at:
+            yield problem(
+                "C008",
+                "zero-below-above-full",
+                (*path, "zero_below"),
+                code=code,
+                zero_below=self.zero_below,
+                full_at=self.full_at,
+            )
+
+    def describe(self, lang: str, n: Figure) -> str:
+        full = n(self.full_at)
+        if lang == "vi":
+            text = (
+                "điểm = tỷ lệ × điểm tối đa"
+                if self.full_at == 100
+                else f"đạt từ {full}%: điểm tối đa; dưới: theo tỷ lệ"
+            )
+            return text + (f"; dưới {n(self.zero_below)}%: 0 điểm" if self.zero_below else "")
+        text = "points = rate × max" if self.full_at == 100 else f"full points from {full}%, proportional below"
+        return text + (f"; 0 below {n(self.zero_below)}%" if self.zero_below else "")
+
+    def input_hint(self, lang: str) -> str:
+        return PERCENT_INPUT[0] if lang == "vi" else PERCENT_INPUT[1]
+
+    def action(self, value: Any, lost: Fraction, max_points: Fraction, lang: str, n: Figure) -> str:
+        full = n(self.full_at)
+        if isinstance(value, Fraction) and value < Fraction(self.zero_below):
+            floor = n(self.zero_below)
+            if lang == "vi":
+                return f"đạt từ {floor} % để có điểm, tối đa ở {full} %"
+            return f"reach ≥ {floor} % to score, full points at {full} %"
+        return f"đạt {full} %" if lang == "vi" else f"reach {full} %"

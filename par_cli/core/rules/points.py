@@ -1,0 +1,62 @@
+"""`points`: the input is the points themselves (optionally in steps)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, ClassVar
+
+from pydantic_core import core_schema as cs
+
+from par_cli.core.diagnostics import Diagnostic, DocPath, msg, problem
+from par_cli.core.rules.base import Figure, InputError, Rule, Words, field, number, optional, read_number
+
+
+class PointsRule(Rule):
+    kind = "points"
+    step: Decimal | None = None
+    _fields = ("step",)
+    MESSAGES: ClassVar[Words] = {
+        "points-range": ("{value} points is outside 0–{max}", "{value} điểm nằm ngoài 0–{max}"),
+        "points-step": (
+            "{value} points is not a multiple of the step {step}",
+            "{value} điểm không là bội số của bước {step}",
+        ),
+        "phrase.points-between": ("points between 0 and {max}", "số điểm từ 0 đến {max}"),
+        "max-not-multiple": (
+            "{code}: max {max} is not a multiple of the step {step}",
+            "{code}: điểm tối đa {max} không là bội số của bước {step}",
+        ),
+    }
+
+    @classmethod
+    def schema_fields(cls) -> dict[str, cs.TypedDictField]:
+        return {"step": field(optional(number(gt=0)), None)}
+
+    def read(self, raw: Any, max_points: Decimal) -> Any:
+        value = read_number(raw, msg("phrase.points-between", max=max_points))
+        if not 0 <= value <= max_points:
+            raise InputError(msg("points-range", value=value, max=max_points))
+        if self.step is not None and value % self.step != 0:
+            raise InputError(msg("points-step", value=value, step=self.step))
+        return Fraction(value)
+
+    def points(self, value: Any, max_points: Fraction) -> Fraction:
+        return value  # type: ignore[no-any-return]
+
+    def check(self, code: str, max_points: Decimal, path: DocPath) -> Iterator[Diagnostic]:
+        if self.step is not None and max_points % self.step != 0:
+            yield problem("C009", "max-not-multiple", (*path, "step"), code=code, max=max_points, step=self.step)
+
+    def describe(self, lang: str, n: Figure) -> str:
+        step = ""
+        if self.step is not None:
+            step = f", bước {n(self.step)}" if lang == "vi" else f", in steps of {n(self.step)}"
+        return ("chấm điểm trực tiếp" if lang == "vi" else "points given directly") + step
+
+    def input_hint(self, lang: str) -> str:
+        return "số điểm" if lang == "vi" else "a number of points"
+
+    def action(self, value: Any, lost: Fraction, max_points: Fraction, lang: str, n: Figure) -> str:
+        return f"đạt {n(max_points)} điểm" if lang == "vi" else f"reach {n(max_points)} points"

@@ -1,0 +1,203 @@
+"""`tiers`: the first tier, in order, whose bound holds gives the points; none → 0."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, ClassVar, Literal, NamedTuple
+
+from pydantic_core import core_schema as cs
+
+from par_cli.core.diagnostics import Diagnostic, DocPath, msg, problem
+from par_cli.core.rules.base import (
+    PERCENT_INPUT,
+    ZERO,
+    Figure,
+    InputError,
+    Rule,
+    Words,
+    award,
+    award_fields,
+    award_value,
+    award_words,
+    field,
+    number,
+    one_of,
+    optional,
+    read_number,
+    read_percent,
+    record,
+)
+
+
+class Tier(NamedTuple):
+    min: Decimal | None = None  # exactly one of min (≥) or above (>)
+    above: Decimal | None = None
+    points: Decimal | None = None  # exactly one of points or percent
+    percent: Decimal | None = None
+
+    @property
+    def bound(self) -> Decimal:
+        return self.min if self.min is not None else self.above  # type: ignore[return-value]
+
+    @property
+    def bound_field(self) -> str:
+        return "min" if self.min is not None else "above"
+
+    def covers(self, other: Tier) -> bool:
+        """Every input meeting `other` meets this tier too (so `other`, listed after, is unreachable)."""
+        if other.bound != self.bound:
+            return other.bound > self.bound
+        return self.min is not None or other.above is not None
+
+
+def _tier(values: dict[str, Any]) -> Tier:
+    one_of(values, "min", "above")
+    one_of(values, "points", "percent")
+    return Tier(**values)
+
+
+class TiersRule(Rule):
+    kind = "tiers"
+    tiers: tuple[Tier, ...]
+    input: Literal["percent", "number"] = "percent"
+    _fields = ("tiers", "input")
+    MESSAGES: ClassVar[Words] = {
+        "tier-bound-range": (
+            "{code}: tier {n} bound {bound} is outside 0–100",
+            "{code}: ngưỡng {bound} của bậc {n} nằm ngoài 0–100",
+        ),
+        "tier-unreachable": (
+            "{code}: tier {n} ({field} {bound}) can never apply: tier {m} ({other_field} {other}) catches every "
+            "such input first",
+            "{code}: bậc {n} ({field} {bound}) không bao giờ được áp dụng: bậc {m} ({other_field} {other}) đã bắt "
+            "mọi giá trị như vậy trước",
+        ),
+        "tier-rewards-less": (
+            "{code}: tier {n} gives {points} points, more than tier {m} ({other}) with a higher bound: a better "
+            "result would score less",
+            "{code}: bậc {n} cho {points} điểm, nhiều hơn bậc {m} ({other}) có ngưỡng cao hơn: kết quả tốt hơn lại "
+            "được ít điểm hơn",
+        ),
+        "hint.tiers-percent": (
+            "tiers compare a percentage; use `input: number` for plain counts",
+            "các bậc so sánh một tỷ lệ %; dùng `input: number` cho số đếm",
+        ),
+        "hint.tiers-order": (
+            "tiers are tried in order: list the highest bound first",
+            "các bậc được xét theo thứ tự: ghi ngưỡng cao nhất trước",
+        ),
+    }
+
+    @property
+    def takes_percent(self) -> bool:  # type: ignore[override]
+        return self.input == "percent"
+
+    @classmethod
+    def schema_fields(cls) -> dict[str, cs.TypedDictField]:
+        bounds = {"min": field(optional(number()), None), "above": field(optional(number()), None)}
+        tier = record({**bounds, **award_fields()}, _tier)
+        return {
+            "tiers": field(cs.list_schema(tier, min_length=1, strict=True)),
+            "input": field(cs.literal_schema(["percent", "number"]), "percent"),
+        }
+
+    @classmethod
+    def build(cls, values: dict[str, Any]) -> Rule:
+        return cls(tiers=tuple(values["tiers"]), input=values["input"])
+
+    def read(self, raw: Any, max_points: Decimal) -> Any:
+        if self.input == "number":
+            value = read_number(raw, msg("phrase.a-number"))
+            if value < 0:
+                raise InputError(msg("negative", what=msg("phrase.a-count"), value=value))
+            return Fraction(value)
+        return read_percent(raw)
+
+    @functools.cached_property
+    def _awards(self) -> dict[Fraction, list[Fraction]]:
+        return {}  # max → points of each tier
+
+    @functools.cached_property
+    def _bounds(self) -> list[tuple[bool, Fraction]]:
+        """(min?, bound) of each tier, as exact fractions computed once."""
+        return [(tier.min is not None, Fraction(tier.bound)) for tier in self.tiers]
+
+    def points(self, value: Any, max_points: Fraction) -> Fraction:
+        awards = self._awards.get(max_points)
+        if awards is None:
+            awards = [award(tier.points, tier.percent, max_points) for tier in self.tiers]
+            self._awards[max_points] = awards
+        for (inclusive, threshold), tier_points in zip(self._bounds, awards, strict=True):
+            if value > threshold or (inclusive and value == threshold):
+                return tier_points
+        return ZERO
+
+    def top(self, max_points: Decimal) -> Decimal:
+        return max(award_value(t.points, t.percent, max_points) for t in self.tiers)
+
+    def check(self, code: str, max_points: Decimal, path: DocPath) -> Iterator[Diagnostic]:
+        awards = [award_value(t.points, t.percent, max_points) for t in self.tiers]
+        for i, tier in enumerate(self.tiers):
+            here = (*path, "tiers", i)
+            if tier.points is not None and tier.points > max_points:
+                what = msg("phrase.tier", n=i + 1)
+                yield problem(
+                    "C005",
+                    "award-above-max",
+                    (*here, "points"),
+                    code=code,
+                    what=what,
+                    points=tier.points,
+                    max=max_points,
+                )
+            if self.input == "percent" and not 0 <= tier.bound <= 100:
+                hint = msg("hint.tiers-percent")
+                yield problem(
+                    "C007", "tier-bound-range", (*here, tier.bound_field), hint, code=code, n=i + 1, bound=tier.bound
+                )
+            for j, earlier in enumerate(self.tiers[:i]):
+                if earlier.covers(tier):
+                    yield problem(
+                        "C006",
+                        "tier-unreachable",
+                        (*here, tier.bound_field),
+                        msg("hint.tiers-order"),
+                        code=code,
+                        n=i + 1,
+                        field=tier.bound_field,
+                        bound=tier.bound,
+                        m=j + 1,
+                        other_field=earlier.bound_field,
+                        other=earlier.bound,
+                    )
+                    break
+            if i and awards[i] > awards[i - 1]:
+                yield problem(
+                    "C015", "tier-rewards-less", here, code=code, n=i + 1, points=awards[i], m=i, other=awards[i - 1]
+                )
+
+    def describe(self, lang: str, n: Figure) -> str:
+        unit = "%" if self.input == "percent" else ""
+        parts = []
+        for tier in self.tiers:
+            if lang == "vi":
+                bound = f"{'từ' if tier.min is not None else 'trên'} {n(tier.bound)}{unit}"
+            else:
+                bound = f"{'≥' if tier.min is not None else '>'} {n(tier.bound)}{unit}"
+            parts.append(f"{bound}: {award_words(tier.points, tier.percent, lang, n)}")
+        return "; ".join([*parts, "còn lại: 0 điểm" if lang == "vi" else "otherwise 0"])
+
+    def input_hint(self, lang: str) -> str:
+        if self.input == "number":
+            return "một số (≥ 0)" if lang == "vi" else "a number (≥ 0)"
+        return PERCENT_INPUT[0] if lang == "vi" else PERCENT_INPUT[1]
+
+    def action(self, value: Any, lost: Fraction, max_points: Fraction, lang: str, n: Figure) -> str:
+        top = self.tiers[0]
+        bound = n(top.bound) + (" %" if self.input == "percent" else "")
+        if lang == "vi":
+            return f"đạt {'từ' if top.min is not None else 'trên'} {bound}"
+        return f"reach {'≥' if top.min is not None else '>'} {bound}"

@@ -1,0 +1,210 @@
+"""The scoring engine (spec §3): pure functions from a bound assessment to a frozen, exact result.
+
+All arithmetic is exact (`Fraction` built from the files' `Decimal`s); nothing is rounded or worded here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING, NamedTuple
+
+from par_cli.core.diagnostics import DocPath, ParError, problem
+from par_cli.core.numbers import clamp_percent, exact_sum, percent
+from par_cli.core.rules.base import NOT_APPLICABLE
+
+if TYPE_CHECKING:
+    from par_cli.core.binding import Bound
+    from par_cli.core.diagnostics import Origin
+    from par_cli.core.model import Agency, CriteriaSet, Node
+    from par_cli.core.tree import NodeInfo
+
+ZERO = Fraction(0)
+
+
+class Finding(NamedTuple):
+    """Something a reader of the score should know; worded from its figures by the catalogue when shown."""
+
+    level: str  # "warning" | "info"
+    code: str  # "unanswered" | "missing-evidence" | "appraisal-cut" | "appraisal-raised"
+    criterion: str
+    path: DocPath  # where in the assessment: the answer, or `answers` for a leaf without one
+    figures: tuple[Fraction, ...] = ()  # the points the message quotes
+    survey: bool = False  # an unanswered survey leaf: its result has not arrived
+
+
+class NodeResult(NamedTuple):
+    code: str
+    title: str
+    depth: int
+    max: Fraction  # applicable maximum: 0 when not applicable
+    points: Fraction
+    self_points: Fraction
+    applicable: bool
+    answered: bool
+    children: tuple[NodeResult, ...] = ()
+
+    @property
+    def percent(self) -> Fraction | None:
+        """The node's index (chỉ số thành phần): points / max × 100, exact; None when not applicable."""
+        return percent(self.points, self.max)
+
+    @property
+    def self_percent(self) -> Fraction | None:
+        return percent(self.self_points, self.max)
+
+
+class AdjustmentResult(NamedTuple):
+    code: str
+    title: str
+    kind: str  # "bonus" | "penalty"
+    points: Fraction  # signed: a penalty is negative
+    self_points: Fraction
+
+
+@dataclass(frozen=True)
+class Score:
+    agency: Agency
+    criteria_id: str
+    criteria_title: str
+    period: str | None
+    precision: int
+    language: str
+    origin: Origin
+    areas: tuple[NodeResult, ...]
+    adjustments: tuple[AdjustmentResult, ...]
+    points: Fraction
+    self_points: Fraction
+    max: Fraction
+    index: Fraction  # exact, clamped to [0, 100]: ranking uses it
+    self_index: Fraction
+    grade: str | None
+    self_grade: str | None
+    findings: tuple[Finding, ...]
+
+    @property
+    def file(self) -> str:
+        return self.origin.file
+
+
+def grade_for(criteria: CriteriaSet, index: Fraction) -> str | None:
+    """The first band whose min ≤ the exact index."""
+    for grade in criteria.grades:
+        if Fraction(grade.min) <= index:
+            return grade.label
+    return None
+
+
+def _not_applicable(node: Node, info: NodeInfo, children: tuple[NodeResult, ...] = ()) -> NodeResult:
+    return NodeResult(node.code, node.title, info.depth, ZERO, ZERO, ZERO, False, True, children)
+
+
+class _Scorer:
+    def __init__(self, bound: Bound, detail: bool) -> None:
+        self.bound = bound
+        self.detail = detail  # False: final points only (no self-assessed figures, no findings)
+        self.findings: list[Finding] = []
+
+    def leaf(self, node: Node, info: NodeInfo) -> NodeResult:
+        answer = self.bound.answers.get(node.code)
+        final, own = answer.inputs(info.source == "survey") if answer else (None, None)
+        if final is NOT_APPLICABLE or own is NOT_APPLICABLE:
+            return _not_applicable(node, info)
+        max_points = info.max_points
+        rule = node.scoring_rule
+        points = rule.points(final, max_points) if final is not None else ZERO
+        if own is final or not self.detail:
+            self_points = points
+        else:
+            self_points = rule.points(own, max_points) if own is not None else ZERO
+        if not self.detail:
+            return NodeResult(node.code, node.title, info.depth, max_points, points, points, True, final is not None)
+        findings = self.findings
+        if final is None:
+            survey = info.source == "survey"
+            findings.append(Finding("warning", "unanswered", node.code, ("answers",), (max_points,), survey))
+        elif answer is not None and info.source == "self":
+            path = ("answers", node.code)
+            if answer.unsupported(info, self_points):
+                findings.append(Finding("warning", "missing-evidence", node.code, path, (self_points,)))
+            if own is not None and points != self_points:
+                code = "appraisal-cut" if points < self_points else "appraisal-raised"
+                findings.append(Finding("info", code, node.code, path, (self_points, points)))
+        return NodeResult(node.code, node.title, info.depth, max_points, points, self_points, True, final is not None)
+
+    def node(self, node: Node) -> NodeResult:
+        info = self.bound.nodes[node.code]
+        if node.code in self.bound.not_applicable:
+            return _not_applicable(node, info)
+        if node.children is None:
+            return self.leaf(node, info)
+        children = tuple([self.node(child) for child in node.children])
+        applicable = [child for child in children if child.applicable]
+        if not applicable:
+            return _not_applicable(node, info, children)
+        return NodeResult(
+            node.code,
+            node.title,
+            info.depth,
+            exact_sum(child.max for child in applicable),
+            exact_sum(child.points for child in applicable),
+            exact_sum(child.self_points for child in applicable),
+            True,
+            all(child.answered for child in applicable),
+            children,
+        )
+
+    def adjustments(self) -> tuple[AdjustmentResult, ...]:
+        results = []
+        for adjustment in self.bound.criteria.adjustments:
+            answer = self.bound.adjustments.get(adjustment.code)
+            own = answer.self_value if answer and answer.self_value is not None else ZERO
+            final = answer.appraised if answer and answer.appraised is not None else own
+            sign = 1 if adjustment.kind == "bonus" else -1
+            results.append(
+                AdjustmentResult(adjustment.code, adjustment.title, adjustment.kind, sign * final, sign * own)
+            )
+        return tuple(results)
+
+
+def score(bound: Bound, *, detail: bool = True) -> Score:
+    """Score one bound assessment (spec §3); ParError (A015, at `answers`) when nothing applies.
+
+    `detail=False` (for rankings) skips what only a single score shows: self-assessed figures and findings.
+    """
+    scorer = _Scorer(bound, detail)
+    criteria = bound.criteria
+    areas = tuple(scorer.node(area) for area in criteria.areas)
+    adjustments = scorer.adjustments()
+    applicable = [area for area in areas if area.applicable]
+    max_points = sum((area.max for area in applicable), ZERO)
+    if max_points == 0:
+        nothing = problem("A015", "all-not-applicable", ("answers",))._replace(key=True)
+        where = bound.origin.locate(("answers",), key=True)
+        raise ParError([nothing.at(where._replace(col=1))])
+    points = sum((area.points for area in applicable), ZERO) + sum((a.points for a in adjustments), ZERO)
+    self_points = sum((area.self_points for area in applicable), ZERO) + sum((a.self_points for a in adjustments), ZERO)
+    index = clamp_percent(percent(points, max_points) or ZERO)
+    self_index = clamp_percent(percent(self_points, max_points) or ZERO)
+    order = {info.code: n for n, info in enumerate(bound.nodes.values())}
+    findings = sorted(scorer.findings, key=lambda f: (order.get(f.criterion, 0), f.code))
+    assessment = bound.assessment
+    return Score(
+        agency=assessment.agency,
+        criteria_id=criteria.id,
+        criteria_title=criteria.title,
+        period=assessment.period,
+        precision=criteria.precision,
+        language=criteria.language,
+        origin=bound.origin,
+        areas=areas,
+        adjustments=adjustments,
+        points=points,
+        self_points=self_points,
+        max=max_points,
+        index=index,
+        self_index=self_index,
+        grade=grade_for(criteria, index),
+        self_grade=grade_for(criteria, self_index),
+        findings=tuple(findings),
+    )

@@ -1,0 +1,62 @@
+"""A criteria set as a flat index: every node with its document path, parent and inherited settings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from fractions import Fraction
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from par_cli.core.diagnostics import DocPath
+    from par_cli.core.model import CriteriaSet, Node
+
+
+class NodeInfo(NamedTuple):
+    node: Node
+    path: DocPath  # where the node stands in the criteria file, e.g. ("areas", 0, "children", 1)
+    parent: str | None
+    area: str
+    depth: int  # 1 for areas
+    source: str  # "self" | "survey", inherited
+    evidence: str  # "required" | "optional", inherited
+    max_points: Fraction  # `max` as an exact fraction, computed once per set
+
+    @property
+    def code(self) -> str:
+        return self.node.code
+
+
+def walk(criteria: CriteriaSet) -> Iterator[NodeInfo]:
+    """Every node, depth first, in file order (duplicates included: checks need to see them)."""
+
+    def visit(node: Node, path: DocPath, parent: NodeInfo | None, area: str) -> Iterator[NodeInfo]:
+        source = node.source or (parent.source if parent else "self")
+        evidence = node.evidence or (
+            parent.evidence
+            if parent and parent.source == source
+            else ("optional" if source == "survey" else "required")
+        )
+        info = NodeInfo(
+            node,
+            path,
+            parent.code if parent else None,
+            area,
+            parent.depth + 1 if parent else 1,
+            source,
+            evidence,
+            Fraction(node.max),
+        )
+        yield info
+        for i, child in enumerate(node.children or ()):
+            yield from visit(child, (*path, "children", i), info, area)
+
+    for i, area in enumerate(criteria.areas):
+        yield from visit(area, ("areas", i), None, area.code)
+
+
+def index(criteria: CriteriaSet) -> dict[str, NodeInfo]:
+    """Code → node info (the first node with a code, when codes repeat)."""
+    result: dict[str, NodeInfo] = {}
+    for info in walk(criteria):
+        result.setdefault(info.code, info)
+    return result

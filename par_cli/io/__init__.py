@@ -1,0 +1,1 @@
+"""Everything that reads or writes files: the only package that touches the file system."""

@@ -1,0 +1,212 @@
+"""Assessments and the criteria sets they name: read, validated, checked and bound, each criteria file once.
+
+Every problem of a file is collected and raised at once as a `ParError` of located diagnostics.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from par_cli.core.binding import Bound, bind
+from par_cli.core.checks import check_criteria
+from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, msg, placed, problem
+from par_cli.core.formats import validate
+from par_cli.core.model import Assessment, CriteriaSet
+from par_cli.core.scoring import score
+from par_cli.core.tree import NodeInfo, index
+from par_cli.io.files import YAML_SUFFIXES, builtin_dir, display, head_id, read_document, yaml_files
+from par_cli.io.yamlsource import Document
+from par_cli.words.codes import errors_only
+
+if TYPE_CHECKING:
+    from par_cli.core.ranking import Entry
+
+
+def _wrong_kind(doc: Document, expected: str) -> Diagnostic | None:
+    kind = doc.data.get("kind")
+    if kind == expected:
+        return None
+    hint = msg("hint.kind-assessment" if expected == "assessment" else "hint.kind-criteria")
+    if kind is None:
+        return doc.place(problem("S002", "missing-kind", hint=hint))
+    return doc.place(problem("S002", "wrong-kind", ("kind",), hint, kind=str(kind), expected=expected))
+
+
+class LoadedCriteria(NamedTuple):
+    model: CriteriaSet
+    nodes: dict[str, NodeInfo]
+    document: Document
+    path: Path
+
+
+def _criteria_from(doc: Document, problems: list[Diagnostic]) -> tuple[CriteriaSet | None, list[Diagnostic]]:
+    wrong = _wrong_kind(doc, "criteria")
+    if wrong is not None:
+        return None, [*problems, wrong]
+    model, schema_problems = validate("criteria", doc.data, skip={d.path for d in problems})
+    schema_problems = placed(doc, schema_problems)
+    problems = problems + schema_problems
+    if model is not None:
+        problems += placed(doc, check_criteria(model))
+    return model, problems
+
+
+def check_criteria_file(path: Path) -> tuple[CriteriaSet | None, Document | None, list[Diagnostic]]:
+    """Every diagnostic of a criteria file (errors, warnings and infos), for `par check`."""
+    doc, problems = read_document(path)
+    if doc is None:
+        return None, None, problems
+    model, problems = _criteria_from(doc, problems)
+    return model, doc, [*doc.notes, *problems]
+
+
+def load_criteria(path: Path) -> LoadedCriteria:
+    doc, problems = read_document(path)
+    if doc is None:
+        raise ParError(problems)
+    model, problems = _criteria_from(doc, problems)
+    if model is None or errors_only(problems):
+        raise ParError(errors_only(problems))
+    return LoadedCriteria(model, index(model), doc, path)
+
+
+class Workspace:
+    """Loads assessments and the criteria sets they name, each criteria file once."""
+
+    def __init__(self, override: Path | None = None) -> None:
+        self.override = override
+        self._criteria: dict[Path, LoadedCriteria | ParError] = {}
+        self._ids: dict[Path, dict[str, list[Path]]] = {}
+
+    def check_criteria_file(self, path: Path) -> tuple[CriteriaSet | None, Document | None, list[Diagnostic]]:
+        return check_criteria_file(path)
+
+    def criteria(self, path: Path) -> LoadedCriteria:
+        key = path.resolve()
+        if key not in self._criteria:
+            try:
+                self._criteria[key] = load_criteria(path)
+            except ParError as exc:
+                self._criteria[key] = exc
+        found = self._criteria[key]
+        if isinstance(found, ParError):
+            raise found
+        return found
+
+    def ids_in(self, folder: Path) -> dict[str, list[Path]]:
+        key = folder.resolve()
+        if key not in self._ids:
+            ids: dict[str, list[Path]] = {}
+            for candidate in yaml_files(folder):
+                found = head_id(candidate)
+                if found is not None:
+                    ids.setdefault(found, []).append(candidate)
+            self._ids[key] = ids
+        return self._ids[key]
+
+    def search_folders(self, start: Path) -> Iterator[Path]:
+        folder = start.resolve()
+        while True:
+            yield folder
+            yield folder / "criteria"
+            if folder.parent == folder:
+                break
+            folder = folder.parent
+        yield builtin_dir()
+
+    def resolve(self, reference: str, base: Path) -> Path | None:
+        """A relative path (has a slash or a .yaml suffix), or an id beside the file, in its parents or built in."""
+        if "/" in reference or "\\" in reference or reference.endswith(YAML_SUFFIXES):
+            candidate = (base / reference).resolve()
+            return candidate if candidate.is_file() else None
+        for folder in self.search_folders(base):
+            paths = self.ids_in(folder)
+            if reference in paths:
+                matches = paths[reference]
+                if len(matches) > 1:
+                    names = " and ".join(display(p) for p in matches)
+                    twice = problem("R002", "id-twice", id=reference, files=names)
+                    raise ParError([twice.at(LineCol(display(matches[1]), 1, 1))])
+                return matches[0]
+        return None
+
+    def assessment(self, path: Path) -> Bound:
+        """Read, validate and bind one assessment file; ParError with all its errors otherwise."""
+        bound, problems = self.inspect_assessment(path)
+        errors = errors_only(problems)
+        if bound is None or errors:
+            raise ParError(errors)
+        return bound
+
+    def inspect_assessment(self, path: Path) -> tuple[Bound | None, list[Diagnostic]]:
+        """Every problem of one assessment file (errors and YAML warnings), and the bound result when usable."""
+        doc, problems = read_document(path)
+        if doc is None:
+            return None, problems
+        notes = list(doc.notes)
+        wrong = _wrong_kind(doc, "assessment")
+        if wrong is not None:
+            return None, [*problems, wrong, *notes]
+        reported = {d.path for d in problems}
+        model, schema_problems = validate("assessment", doc.data, skip=reported)
+        problems += placed(doc, schema_problems)
+        if model is None:
+            return None, problems + notes
+        try:
+            criteria = self.criteria_for(model, doc, path)
+        except ParError as exc:
+            return None, problems + list(exc.diagnostics) + notes
+        bound, bind_problems = bind(criteria.model, criteria.nodes, model, doc)
+        problems += placed(doc, [d for d in bind_problems if not any(d.path[: len(r)] == r for r in reported)])
+        return (bound if not errors_only(problems) else None), problems + notes
+
+    def criteria_for(self, model: Assessment, doc: Document, path: Path) -> LoadedCriteria:
+        if self.override is not None:
+            return self.criteria(self.override)
+        resolved = self.resolve(model.criteria, path.parent)
+        if resolved is None:
+            hint = msg("hint.criteria-where")
+            missing = problem("R001", "criteria-not-found", ("criteria",), hint, reference=model.criteria)
+            raise ParError([doc.place(missing)])
+        return self.criteria(resolved)
+
+
+class FileScorer:
+    """Scores files with one workspace, so each criteria set is read once per process: what a ranking needs."""
+
+    def __init__(self, override: Path | None = None) -> None:
+        self.workspace = Workspace(override=override)
+        self.labels: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, path: Path) -> Entry | tuple[Diagnostic, ...]:
+        from par_cli.core.ranking import entry_of  # not at start-up: `par score` does not rank
+
+        try:
+            bound = self.workspace.assessment(path)
+            result = score(bound, detail=False)
+        except ParError as exc:
+            return exc.diagnostics
+        labels = self.labels.get(result.criteria_id)
+        if labels is None:
+            labels = self.labels[result.criteria_id] = tuple(g.label for g in bound.criteria.grades)
+        return entry_of(result, labels)
+
+
+def find_criteria(reference: str, base: Path | None = None) -> LoadedCriteria:
+    """A criteria set named on the command line: a file path, else an id beside `base`, in its parents or built in."""
+    path = Path(reference)
+    if path.is_file():
+        return load_criteria(path)
+    workspace = Workspace()
+    resolved = workspace.resolve(reference, base or Path.cwd()) if "/" not in reference else None
+    if resolved is None:
+        hint = msg("hint.criteria-path-or-id")
+        raise ParError([problem("R001", "criteria-not-found", (), hint, reference=reference).at(LineCol(reference))])
+    return workspace.criteria(resolved)
+
+
+def builtin_sets() -> list[LoadedCriteria]:
+    """Every criteria set shipped with par (each must load: the test suite checks it)."""
+    return [load_criteria(path) for path in yaml_files(builtin_dir())]

@@ -1,0 +1,353 @@
+"""YAML text → plain values with a source map (line and column of every key and value).
+
+Parsing composes a node tree with libyaml (no Python object construction), then walks it once:
+- scalars are typed from their source text: numbers become exact `Decimal`s that remember their text
+  (so a code `1.10` stays "1.10"), `true`/`false` booleans, `null`/`~`/empty None, the rest text;
+  YAML 1.1 booleans (`yes`, `no`, `on`, `off`) stay text, as in YAML 1.2;
+- `.nan`/`.inf`, decimal commas, duplicate keys, merge keys and unknown tags are errors;
+- alias expansion is bounded, so a "billion laughs" file fails fast.
+This module never reads files: it receives bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+from par_cli.core.diagnostics import Diagnostic, DocPath, LineCol, msg, problem
+from par_cli.core.numbers import TextNumber
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_VALUES = 500_000  # values visited, aliases expanded: bounds time and memory
+MAX_DEPTH = 64
+# Exact arithmetic on 1e999999999 would take minutes: figures in PAR files are far inside these bounds.
+MAX_EXPONENT = 15
+MAX_DIGITS = 30
+
+PLAIN = "?"  # tag our resolver gives plain scalars without an explicit tag
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_NUMBER_START = frozenset("0123456789+-.")
+_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\Z")
+_DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+\Z")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_YAML11_BOOLS = frozenset({"yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"})
+_NOT_A_NUMBER = frozenset({".nan", ".inf", "+.inf", "-.inf"})
+
+
+def _in_range(number: Decimal) -> bool:
+    return -MAX_EXPONENT <= number.adjusted() <= MAX_EXPONENT and len(number.as_tuple().digits) <= MAX_DIGITS
+
+
+class _Resolver(BaseResolver):
+    # Every node gets the tag PLAIN unless the file gives one explicitly; the walk types scalars from their
+    # text and style. `str.format` ignores its arguments, so this is a C call per node, not a Python one.
+    resolve = PLAIN.format
+    # No path-based resolvers here, so the per-node bookkeeping hooks have nothing to do: C no-ops too.
+    descend_resolver = "".format  # type: ignore[assignment]
+    ascend_resolver = "".format  # type: ignore[assignment]
+
+
+def _loader_class() -> Any:
+    """libyaml's parser when present (it is, with PyYAML's wheels); the pure-Python one otherwise."""
+    if yaml.__with_libyaml__:
+        from yaml import cyaml
+
+        parser: Any = getattr(cyaml, "CParser")  # noqa: B009 - not re-exported in the stubs
+
+        class CLoader(parser, _Resolver):  # type: ignore[misc]
+            def __init__(self, stream: str) -> None:
+                parser.__init__(self, stream)
+                _Resolver.__init__(self)
+
+        return CLoader
+    from yaml.composer import Composer  # pragma: no cover
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class PyLoader(Reader, Scanner, Parser, Composer, _Resolver):  # pragma: no cover
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+            _Resolver.__init__(self)
+
+    return PyLoader
+
+
+_LOADER: Any = _loader_class()
+
+
+Position = tuple[int, int]
+
+
+def _position(node: Node) -> Position:
+    mark = node.start_mark
+    return (mark.line + 1, mark.column + 1)
+
+
+class Document(NamedTuple):
+    """A parsed YAML file: its top-level mapping as plain values, and its node tree for locating them.
+
+    Positions are looked up in the node tree only when a message needs one, so a file that is fine
+    costs nothing for them.
+    """
+
+    file: str
+    data: dict[str, Any]
+    root: Node | None = None
+    notes: tuple[Diagnostic, ...] = ()
+
+    def _find(self, path: DocPath) -> tuple[Node | None, Node | None, bool]:
+        """(value node, key node, whole path found) for the longest prefix of `path` in the tree."""
+        node, key_node = self.root, None
+        for part in path:
+            found: tuple[Node | None, Node] | None = None
+            if isinstance(node, MappingNode) and isinstance(part, str):
+                found = next(((k, v) for k, v in node.value if isinstance(k, ScalarNode) and k.value == part), None)
+            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                found = (None, node.value[part])
+            if found is None:
+                return node, None, False
+            key_node, node = found
+        return node, key_node, True
+
+    def position(self, path: DocPath, *, key: bool = False) -> Position:
+        """Position of the value at `path` (or of its key), else of the nearest enclosing value."""
+        node, key_node, whole = self._find(path)
+        if key and whole and key_node is not None:
+            return _position(key_node)
+        return _position(node) if node is not None else (1, 1)
+
+    def locate(self, path: DocPath, *, key: bool = False) -> LineCol:
+        return LineCol(self.file, *self.position(path, key=key))
+
+    def key_positions(self, path: DocPath) -> dict[str, Position]:
+        """Position of each key of the mapping at `path` (the first, where a key repeats)."""
+        node, _, whole = self._find(path)
+        if not whole or not isinstance(node, MappingNode):
+            return {}
+        positions: dict[str, Position] = {}
+        for key_node, _value in node.value:
+            if isinstance(key_node, ScalarNode):
+                positions.setdefault(str(key_node.value), _position(key_node))
+        return positions
+
+    def place(self, diagnostic: Diagnostic) -> Diagnostic:
+        return diagnostic.at(self.locate(diagnostic.path, key=diagnostic.key))
+
+
+class _Abort(Exception):
+    def __init__(self, diagnostic: Diagnostic, position: Position) -> None:
+        self.diagnostic = diagnostic
+        self.position = position
+
+
+class _Walker:
+    """Turns a node tree into plain values in one pass; `stack` is the path being walked."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Diagnostic] = []
+        self.notes: list[Diagnostic] = []
+        self.budget = MAX_VALUES
+        self.active: set[int] = set()
+        self.stack: list[str | int] = []
+
+    def report(self, diagnostic: Diagnostic, node: Node, *, note: bool = False) -> None:
+        located = diagnostic._replace(path=tuple(self.stack)).at(LineCol(self.file, *_position(node)))
+        (self.notes if note else self.problems).append(located)
+
+    def value(self, node: Node) -> Any:
+        if node.__class__ is ScalarNode:
+            return self.scalar(node)
+        return self.collection(node)
+
+    def collection(self, node: Node) -> Any:
+        children = node.value
+        self.budget -= len(children) + 1
+        if self.budget < 0:
+            raise _Abort(
+                problem("Y007", "alias-expansion", hint=msg("hint.no-aliases"), limit=f"{MAX_VALUES:,}"),
+                _position(node),
+            )
+        if len(self.stack) > MAX_DEPTH:
+            raise _Abort(problem("Y007", "too-deep", depth=MAX_DEPTH), _position(node))
+        if id(node) in self.active:
+            raise _Abort(problem("Y007", "recursive-alias"), _position(node))
+        if node.tag not in (PLAIN, _SEQ, _MAP):
+            self.report(problem("Y010", "unsupported-tag", tag=node.tag), node)
+        self.active.add(id(node))
+        stack = self.stack
+        try:
+            if node.__class__ is SequenceNode:
+                items = []
+                for i, child in enumerate(children):
+                    stack.append(i)
+                    items.append(self.scalar(child) if child.__class__ is ScalarNode else self.collection(child))
+                    stack.pop()
+                return items
+            result: dict[str, Any] = {}
+            for key_node, child in children:
+                if key_node.__class__ is ScalarNode and (key_node.style or key_node.value != "<<"):
+                    key = key_node.value  # the common case, inline: this loop runs for every key of a file
+                else:
+                    key = self.key(key_node)
+                    if key is None:
+                        continue
+                if key in result:
+                    self.duplicate(node, key_node, key)
+                    continue
+                stack.append(key)
+                result[key] = self.scalar(child) if child.__class__ is ScalarNode else self.collection(child)
+                stack.pop()
+            return result
+        finally:
+            self.active.discard(id(node))
+
+    def duplicate(self, mapping: Node, key_node: Node, key: str) -> None:
+        first = next(k for k, _ in mapping.value if isinstance(k, ScalarNode) and k.value == key)
+        self.stack.append(key)
+        self.report(
+            problem("Y002", "duplicate-key", hint=msg("hint.duplicate-key"), key=key, line=first.start_mark.line + 1),
+            key_node,
+        )
+        self.stack.pop()
+
+    def key(self, node: Node) -> str | None:
+        if node.__class__ is not ScalarNode:
+            self.report(problem("Y011", "key-not-text"), node)
+            return None
+        text: str = node.value
+        if text == "<<" and not node.style:
+            self.report(problem("Y011", "merge-key", hint=msg("hint.write-fields")), node)
+            return None
+        return text
+
+    def scalar(self, node: Any) -> Any:
+        text: str = node.value
+        if node.tag != PLAIN:
+            if node.tag != _STR:
+                self.report(problem("Y010", "unsupported-tag", tag=node.tag), node)
+            return text
+        if node.style:  # quoted or block scalar: always text
+            return text
+        if not text:
+            return None
+        if text[0] in _NUMBER_START:
+            if _NUMBER.match(text):
+                number = TextNumber(text)
+                if number and not _in_range(number):
+                    hint = msg("hint.figure-range", low=MAX_EXPONENT, high=MAX_EXPONENT, digits=MAX_DIGITS)
+                    self.report(problem("Y012", "out-of-range", hint=hint, text=text), node)
+                    return None
+                return number
+            if text.lower() in _NOT_A_NUMBER:
+                self.report(problem("Y012", "not-a-number", hint=msg("hint.finite"), text=text), node)
+                return None
+            if _DECIMAL_COMMA.match(text):
+                hint = msg("hint.decimal-dot", number=text.replace(",", "."))
+                self.report(problem("Y005", "decimal-comma", hint=hint, text=text), node)
+                return None
+            return text
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        if text in _NULLS:
+            return None
+        if text in _YAML11_BOOLS:
+            self.report(
+                problem("Y004", "yaml11-bool", hint=msg("hint.yaml11", text=text), text=text),
+                node,
+                note=True,
+            )
+        return text
+
+
+def decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
+    """Bytes → text, or a located error: size cap, binary, UTF-16, invalid UTF-8; a UTF-8 BOM is dropped."""
+    if len(raw) > MAX_BYTES:
+        too_large = problem("Y009", "too-large", size=f"{len(raw):,}", limit=f"{MAX_BYTES:,}")
+        return None, [too_large.at(LineCol(file, 1, 1))]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [problem("Y006", "utf16", hint=msg("hint.save-it-utf8")).at(LineCol(file, 1, 1))]
+    if b"\x00" in raw:
+        return None, [problem("Y006", "binary").at(LineCol(file, 1, 1))]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        bad = raw[exc.start : exc.start + 1].hex()
+        not_utf8 = problem("Y006", "not-utf8-byte", hint=msg("hint.save-utf8"), byte=bad)
+        return None, [not_utf8.at(LineCol(file, line, col))]
+    return text, []
+
+
+def _tab_notes(text: str, file: str) -> list[Diagnostic]:
+    notes = []
+    if "\t" in text:
+        for number, line in enumerate(text.splitlines(), start=1):
+            column = line.find("\t")
+            if column >= 0:
+                tab = problem("Y003", "tab", hint=msg("hint.tab"))
+                notes.append(tab.at(LineCol(file, number, column + 1)))
+    return notes
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, file: str) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    message = exc.problem or exc.context or "invalid YAML"
+    if exc.context and exc.problem:
+        context = exc.context
+        if exc.context_mark is not None and exc.context_mark is not mark:
+            context += f" at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
+        message = f"{message} ({context})"
+    tabs = "\t" in str(exc) or "cannot start any token" in message
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    syntax = problem("Y001", "yaml-syntax", hint=msg("hint.tabs-indent") if tabs else None, detail=message)
+    return syntax.at(LineCol(file, line, col))
+
+
+def parse(raw: bytes, file: str) -> tuple[Document | None, list[Diagnostic]]:
+    """Parse one YAML file's bytes. Returns the document (None when unusable) and every problem found."""
+    text, problems = decode(raw, file)
+    if text is None:
+        return None, problems
+    notes = _tab_notes(text, file)
+    try:
+        root = yaml.compose(text, Loader=_LOADER)
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_error(exc, file), *notes]
+    except (yaml.YAMLError, RecursionError) as exc:
+        return None, [problem("Y001", "yaml-syntax", detail=str(exc)).at(LineCol(file, 1, 1)), *notes]
+    if root is None:
+        empty = problem("Y008", "empty", hint=msg("hint.starts-kind"))
+        return None, [empty.at(LineCol(file, 1, 1))]
+    if not isinstance(root, MappingNode):
+        shape = "top-list" if isinstance(root, SequenceNode) else "top-value"
+        mark = root.start_mark
+        return None, [problem("Y008", shape).at(LineCol(file, mark.line + 1, mark.column + 1))]
+    walker = _Walker(file)
+    try:
+        data = walker.collection(root)
+    except _Abort as abort:
+        return None, [abort.diagnostic.at(LineCol(file, *abort.position))]
+    except RecursionError:
+        return None, [problem("Y007", "too-deep", depth=MAX_DEPTH).at(LineCol(file, 1, 1))]
+    document = Document(file, data, root, tuple(walker.notes + notes))
+    return document, walker.problems

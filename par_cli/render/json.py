@@ -1,0 +1,225 @@
+"""JSON for other programs (spec §4): language-neutral, figures as exact decimal numbers rounded half-up to
+the set's precision, messages in English."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+from typing import Any
+
+from par_cli.core.diagnostics import Level
+from par_cli.core.numbers import round_half_up
+from par_cli.core.scoring import NodeResult
+from par_cli.core.scoring import Score as ScoreResult
+from par_cli.render.views import CheckView, ExplainView, RankView, SchemaView, ScoreView
+from par_cli.words.catalogue import finding_text, text
+from par_cli.words.codes import level_of
+from par_cli.words.explain import action, inputs_text, rule_text
+
+
+def number(value: Fraction | None, places: int) -> int | float | None:
+    """A JSON number rounded half-up; a float only carries the rounded text (repr is shortest round-trip)."""
+    if value is None:
+        return None
+    rounded = round_half_up(value, places)
+    if rounded == rounded.to_integral_value():
+        return int(rounded)
+    return float(rounded)
+
+
+def agency_json(result: ScoreResult) -> dict[str, Any]:
+    agency = result.agency
+    return {"id": agency.id, "name": agency.name, "group": agency.group}
+
+
+def period_json(period: str | None) -> int | str | None:
+    return int(period) if period is not None and period.isdigit() else period
+
+
+def node_json(node: NodeResult, places: int, depth: int) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "code": node.code,
+        "title": node.title,
+        "points": number(node.points, places),
+        "max": number(node.max, places),
+        "index": number(node.percent, places),
+        "self_points": number(node.self_points, places),
+        "self_index": number(node.self_percent, places),
+        "applicable": node.applicable,
+    }
+    if depth > 1 and node.children:
+        out["children"] = [node_json(child, places, depth - 1) for child in node.children]
+    return out
+
+
+def score_dict(result: ScoreResult, depth: int = 1) -> dict[str, Any]:
+    p = result.precision
+    return {
+        "agency": agency_json(result),
+        "criteria": {"id": result.criteria_id, "title": result.criteria_title},
+        "period": period_json(result.period),
+        "points": number(result.points, p),
+        "max": number(result.max, p),
+        "index": number(result.index, p),
+        "grade": result.grade,
+        "self": {
+            "points": number(result.self_points, p),
+            "max": number(result.max, p),
+            "index": number(result.self_index, p),
+            "grade": result.self_grade,
+        },
+        "areas": [node_json(area, p, depth) for area in result.areas],
+        "adjustments": [
+            {
+                "code": a.code,
+                "title": a.title,
+                "kind": a.kind,
+                "points": number(a.points, p),
+                "self_points": number(a.self_points, p),
+            }
+            for a in result.adjustments
+        ],
+        "findings": [
+            {
+                "level": f.level,
+                "code": f.code,
+                "criterion": f.criterion,
+                "message": finding_text(f),
+                "file": result.file,
+                "line": result.origin.locate(f.path, key=True).line,
+            }
+            for f in result.findings
+        ],
+    }
+
+
+def rank_dict(view: RankView) -> dict[str, Any]:
+    out = []
+    for group in view.groups:
+        p = group.precision
+        rows = []
+        for row in group.rows:
+            e = row.entry
+            item: dict[str, Any] = {
+                "rank": row.rank,
+                "agency": {"id": e.agency_id, "name": e.agency_name, "group": e.group},
+                "points": number(e.points, p),
+                "max": number(e.max, p),
+                "index": number(e.index, p),
+                "grade": e.grade,
+                "previous_rank": row.previous_rank,
+                "rank_change": row.rank_change,
+                "file": e.file,
+            }
+            if view.areas:
+                item["areas"] = [{"code": c, "title": t, "index": number(i, p)} for c, t, i in e.areas]
+            rows.append(item)
+        out.append(
+            {
+                "criteria": group.criteria_id,
+                "criteria_title": group.criteria_title,
+                "group": group.group,
+                "count": group.count,
+                "average": number(group.average, p),
+                "grades": dict(group.grades),
+                "rows": rows,
+            }
+        )
+    return {"groups": out}
+
+
+def explain_dict(view: ExplainView) -> dict[str, Any]:
+    """Figures rounded to the set's precision, rule and action texts in English."""
+    ledger = view.ledger
+    result = ledger.score
+    p = result.precision
+    lines = []
+    for line in ledger.lines:
+        item: dict[str, Any] = {
+            "code": line.code,
+            "title": line.title,
+            "depth": line.depth,
+            "leaf": line.leaf,
+            "applicable": line.applicable,
+            "max": number(line.max, p),
+            "points": number(line.points, p),
+            "self_points": number(line.self_points, p),
+            "lost": number(line.lost, p),
+            "index_effect": number(ledger.effect(line), p),
+        }
+        if line.leaf and line.rule is not None:
+            answer = line.answer
+            item["kind"] = line.rule.kind
+            item["rule"] = rule_text(line, "en")
+            item["input"] = inputs_text(line, "en")
+            item["evidence"] = list(answer.evidence) if answer else []
+            item["explanation"] = answer.explanation if answer else None
+            item["evidence_missing"] = line.evidence_missing
+        lines.append(item)
+    return {
+        "agency": agency_json(result),
+        "criteria": {"id": result.criteria_id, "title": result.criteria_title},
+        "subtree": ledger.subtree,
+        "points": number(result.points, p),
+        "max": number(result.max, p),
+        "index": number(result.index, p),
+        "lines": lines,
+        "gaps": [
+            {
+                "code": gap.line.code,
+                "title": gap.line.title,
+                "points": number(gap.available, p),
+                "index_points": number(gap.index_points, p),
+                "action": action(gap.line, "en"),
+            }
+            for gap in ledger.gaps
+        ],
+    }
+
+
+def check_dict(view: CheckView) -> dict[str, Any]:
+    report = view.report
+    return {
+        "diagnostics": [
+            {
+                "file": d.where.file,
+                "line": d.where.line or None,
+                "column": d.where.col or None,
+                "level": level_of(d).value,
+                "code": d.code,
+                "message": text(d.message),
+                "hint": text(d.hint) if d.hint is not None else None,
+            }
+            for d in report.diagnostics
+        ],
+        "summary": {
+            "files": report.files,
+            "errors": report.count(Level.ERROR),
+            "warnings": report.count(Level.WARNING),
+            "infos": report.count(Level.INFO),
+        },
+    }
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def score(view: ScoreView) -> str:
+    return dumps(score_dict(view.result, view.depth))
+
+
+def rank(view: RankView) -> str:
+    return dumps(rank_dict(view))
+
+
+def explain(view: ExplainView) -> str:
+    return dumps(explain_dict(view))
+
+
+def check(view: CheckView) -> str:
+    return dumps(check_dict(view))
+
+
+def schema(view: SchemaView) -> str:
+    return dumps(view.schema)

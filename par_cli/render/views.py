@@ -1,0 +1,79 @@
+"""What each command hands its renderer: the results and the reader's choices, in one value.
+
+(Plain classes with slots: named tuples or dataclasses cost start-up time that `par score` pays on every run.)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from par_cli.core.binding import Bound
+    from par_cli.core.explain import Ledger
+    from par_cli.core.model import CriteriaSet
+    from par_cli.core.ranking import RankGroup
+    from par_cli.core.scoring import Score
+    from par_cli.io.checking import CheckReport
+
+
+class ScoreView:
+    __slots__ = ("bars", "bound", "depth", "lang", "result")
+
+    def __init__(self, result: Score, bound: Bound, depth: int = 1, lang: str | None = None, bars: bool = True):
+        self.result, self.bound, self.depth, self.lang, self.bars = result, bound, depth, lang, bars
+
+
+class RankView:
+    __slots__ = ("areas", "bars", "groups", "has_previous", "lang")
+
+    def __init__(
+        self,
+        groups: list[RankGroup],
+        has_previous: bool = False,
+        areas: bool = False,
+        lang: str | None = None,
+        bars: bool = True,
+    ):
+        self.groups, self.has_previous, self.areas, self.lang, self.bars = groups, has_previous, areas, lang, bars
+
+
+class ExplainView:
+    __slots__ = ("gaps", "lang", "ledger")
+
+    def __init__(self, ledger: Ledger, lang: str | None = None, gaps: int = 10):
+        self.ledger, self.lang, self.gaps = ledger, lang, gaps
+
+
+class CheckView:
+    __slots__ = ("lang", "report")
+
+    def __init__(self, report: CheckReport, lang: str = "en"):
+        self.report, self.lang = report, lang
+
+
+class CriteriaListView:
+    __slots__ = ("sets",)
+
+    def __init__(self, sets: list[tuple[str, CriteriaSet]]):
+        self.sets = sets
+
+
+class CriteriaShowView:
+    __slots__ = ("criteria", "depth", "lang")
+
+    def __init__(self, criteria: CriteriaSet, depth: int | None = None, lang: str | None = None):
+        self.criteria, self.depth, self.lang = criteria, depth, lang
+
+
+class TemplateView:
+    __slots__ = ("criteria", "period", "reference")
+
+    def __init__(self, criteria: CriteriaSet, reference: str, period: str):
+        self.criteria, self.reference, self.period = criteria, reference, period  # reference: what `criteria:` says
+
+
+class SchemaView:
+    __slots__ = ("schema",)
+
+    def __init__(self, schema: dict[str, Any]):
+        self.schema = schema

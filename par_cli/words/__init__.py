@@ -1,0 +1,1 @@
+"""Words and numbers for people, in Vietnamese or English: the message catalogue, labels, figures."""

@@ -1,0 +1,108 @@
+"""Messages into words: a diagnostic or finding as one line, in English or Vietnamese, from the catalogue.
+
+The catalogue is `words/messages.py` plus the messages of each rule kind (`core/rules`). Arguments are
+worded by type: text as it is, numbers the reader's way, messages (phrases) recursively.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from par_cli.core.diagnostics import Diagnostic, Msg, msg
+from par_cli.core.rules import base
+from par_cli.words.codes import level_of
+from par_cli.words.labels import label
+from par_cli.words.messages import MESSAGES
+from par_cli.words.numbers import fmt, group_digits, plain, signed
+
+if TYPE_CHECKING:
+    from par_cli.core.scoring import Finding
+
+
+def catalogue() -> dict[str, tuple[str, str]]:
+    """Every message id → (English, Vietnamese): the central messages, those the rule kinds share, and those
+    of each rule kind loaded (a kind's messages can only arise once its module is loaded)."""
+    kinds = _rule_kinds()
+    if kinds != _merged[0]:
+        merged = {**MESSAGES, **base.MESSAGES}
+        for kind in kinds:
+            merged.update(kind.MESSAGES)
+        _merged[:] = [kinds, merged]
+    messages: dict[str, tuple[str, str]] = _merged[1]
+    return messages
+
+
+def _rule_kinds() -> tuple[type[base.Rule], ...]:
+    found: list[type[base.Rule]] = []
+    pending = [base.Rule]
+    while pending:
+        children = pending.pop().__subclasses__()
+        found += children
+        pending += children
+    return tuple(found)
+
+
+_merged: list[Any] = [(), {}]
+
+
+class _Wording(string.Formatter):
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, Msg):
+            return text(value, self.lang)
+        if isinstance(value, bool | str):
+            return str(value)
+        if format_spec == "typed":
+            return fmt(value)
+        if format_spec == "signed":
+            return signed(value, self.lang)
+        if isinstance(value, int):
+            return group_digits(str(value), self.lang) if self.lang == "vi" else str(value)
+        if isinstance(value, Decimal | Fraction):
+            return plain(value, self.lang) if self.lang == "vi" else fmt(value)
+        return str(value)
+
+
+def text(message: Msg, lang: str = "en") -> str:
+    """A message in words; an id the catalogue lacks is shown with its arguments (a test forbids it)."""
+    templates = catalogue().get(message.id)
+    if templates is None:
+        return f"{message.id} {dict(message.args)}"
+    template = templates[1] if lang == "vi" else templates[0]
+    return _Wording(lang).vformat(template, (), dict(message.args))
+
+
+def line(d: Diagnostic, lang: str = "en", with_code: bool = True) -> str:
+    """`file:line:col: level CODE: message (hint: …)`: one line, always."""
+    level = label(f"level.{level_of(d).value}", lang)
+    head = f"{level} {d.code}" if with_code else level
+    out = f"{d.where}: {head}: {text(d.message, lang)}"
+    if d.hint is not None:
+        out += f" ({label('hint', lang)}: {text(d.hint, lang)})"
+    return " ".join(out.split("\n"))
+
+
+def lines(diagnostics: Iterable[Diagnostic], lang: str = "en", with_code: bool = True) -> list[str]:
+    return [line(d, lang, with_code) for d in diagnostics]
+
+
+def finding_message(finding: Finding) -> Msg:
+    """The message of a finding, with its figures."""
+    figures = finding.figures
+    if finding.code == "unanswered":
+        kind = "finding.unanswered-survey" if finding.survey else "finding.unanswered"
+        return msg(kind, code=finding.criterion, max=figures[0])
+    if finding.code == "missing-evidence":
+        return msg("finding.missing-evidence", code=finding.criterion, points=figures[0])
+    before, after = figures
+    return msg(f"finding.{finding.code}", code=finding.criterion, before=before, after=after, change=after - before)
+
+
+def finding_text(finding: Finding, lang: str = "en") -> str:
+    return text(finding_message(finding), lang)

@@ -1,0 +1,91 @@
+"""Every diagnostic code par emits: its level and what it catches. Stable: tools and docs rely on them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from par_cli.core.diagnostics import Diagnostic, Level
+
+
+class Code(NamedTuple):
+    level: Level
+    summary: str
+
+
+E, W, INFO = Level.ERROR, Level.WARNING, Level.INFO
+
+CODES: dict[str, Code] = {
+    # Files and YAML hygiene
+    "F001": Code(E, "file or folder cannot be read (missing, a folder, no permission)"),
+    "F002": Code(E, "no criteria or assessment files found"),
+    "F003": Code(E, "an output file cannot be written"),
+    "F004": Code(E, "an optional package the format needs is not installed"),
+    "Y001": Code(E, "YAML syntax error"),
+    "Y002": Code(E, "duplicate mapping key (YAML would silently keep one)"),
+    "Y003": Code(W, "tab character (YAML indents with spaces)"),
+    "Y004": Code(W, "yes/no/on/off: a boolean for YAML 1.1 tools, text for par"),
+    "Y005": Code(E, "decimal comma in a number (0,5)"),
+    "Y006": Code(E, "not UTF-8 text (binary, UTF-16, invalid bytes)"),
+    "Y007": Code(E, "anchors and aliases expand too far, recursive alias, or nesting too deep"),
+    "Y008": Code(E, "empty file, or the top level is not a mapping"),
+    "Y009": Code(E, "file larger than the size limit"),
+    "Y010": Code(E, "unsupported YAML tag"),
+    "Y011": Code(E, "a key that is not text, or a merge key (<<)"),
+    "Y012": Code(E, ".nan, .inf, or a number out of range (1e999)"),
+    # Schema
+    "S001": Code(E, "a field is missing, unknown, of the wrong type or out of range"),
+    "S002": Code(E, "missing or wrong 'kind:'"),
+    # Criteria sets
+    "C001": Code(E, "an inner node's max is not the exact sum of its children's max"),
+    "C002": Code(E, "duplicate criterion or adjustment code"),
+    "C003": Code(W, "a child's code does not extend its parent's (1.2 → 1.2.3)"),
+    "C004": Code(E, "a node has both children and a rule"),
+    "C005": Code(E, "a level or tier gives more points than the leaf's max"),
+    "C006": Code(E, "a tier can never apply: an earlier tier catches all its inputs"),
+    "C007": Code(E, "a tier bound outside 0–100 for a percentage"),
+    "C008": Code(E, "linear rule: zero_below above full_at"),
+    "C009": Code(W, "points rule: max is not a multiple of the step"),
+    "C010": Code(E, "a level key is listed twice"),
+    "C011": Code(E, "grades not listed from the highest band down"),
+    "C012": Code(W, "a grade label is used twice"),
+    "C013": Code(E, "the same criteria id in two files"),
+    "C014": Code(INFO, "total of the areas' maxima"),
+    "C015": Code(W, "a lower tier gives more points than a higher one"),
+    "C016": Code(W, "a leaf's max cannot be reached by its rule"),
+    # Assessments
+    "A001": Code(E, "answer on a code the criteria set does not have"),
+    "A002": Code(E, "answer on an inner node (other than na)"),
+    "A003": Code(E, "input outside the rule's domain (percent > 100, done > total, negative count…)"),
+    "A004": Code(E, "na where the criterion does not allow it"),
+    "A005": Code(E, "self/appraised on a survey leaf, or survey on a self-assessed leaf"),
+    "A006": Code(W, "a leaf without an answer (scores 0)"),
+    "A007": Code(W, "self-assessed points without evidence or explanation where evidence is required"),
+    "A008": Code(INFO, "appraised above the self-assessment"),
+    "A009": Code(E, "the same agency id in two files of one folder"),
+    "A011": Code(E, "answer inside a branch declared not applicable"),
+    "A012": Code(E, "unknown answer or adjustment field"),
+    "A013": Code(E, "adjustment the criteria set does not define"),
+    "A014": Code(E, "self and appraised disagree on whether the criterion applies"),
+    "A015": Code(E, "every criterion declared not applicable"),
+    # Resolution and ranking
+    "R001": Code(E, "the criteria set an assessment names cannot be found"),
+    "R002": Code(E, "a criteria id defined twice where it is looked up"),
+    "R003": Code(E, "the same agency id twice in one ranking group"),
+    "R004": Code(E, "the criteria set an assessment uses has errors"),
+    "R005": Code(E, "an agency's index is below --fail-under"),
+    "J001": Code(E, "invalid JSON in a previous ranking"),
+    "J002": Code(E, "a previous ranking JSON without groups, ranks or agency ids"),
+    # Command-line usage (exit code 2)
+    "U001": Code(E, "a binary format without --output"),
+}
+
+FINDING_CODES = {"unanswered": "A006", "missing-evidence": "A007", "appraisal-raised": "A008"}
+
+
+def level_of(d: Diagnostic) -> Level:
+    return d.level or CODES[d.code].level
+
+
+def errors_only(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    return [d for d in diagnostics if level_of(d) is Level.ERROR]

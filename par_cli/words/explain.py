@@ -1,0 +1,100 @@
+"""Rules, inputs and gaps in words (templates, `par criteria show`, explanations), in either language.
+
+Each rule kind words itself (`describe`, `input_hint`, `action`); this gives it the reader's numbers.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from par_cli.core.rules.base import NOT_APPLICABLE
+from par_cli.words.labels import label
+from par_cli.words.numbers import figure, plain
+
+if TYPE_CHECKING:
+    from par_cli.core.explain import Gap, LedgerLine
+    from par_cli.core.rules.base import Figure, Rule
+
+
+def numbers(lang: str) -> Figure:
+    return lambda value: plain(value, lang)
+
+
+def describe_rule(rule: Rule, lang: str = "vi") -> str:
+    """One line: how the rule turns its input into points."""
+    return rule.describe(lang, numbers(lang))
+
+
+def input_hint(rule: Rule, lang: str = "vi") -> str:
+    return rule.input_hint(lang)
+
+
+def show_input(value: Any, lang: str) -> str:
+    """A typed input as a person reads it."""
+    if value is None:
+        return "—"
+    if value is NOT_APPLICABLE:
+        return "N/A"
+    if isinstance(value, bool):
+        return ("đạt" if value else "không đạt") if lang == "vi" else str(value).lower()
+    if isinstance(value, Fraction):
+        return figure(value, 2, lang).rstrip("0").rstrip(",.") if value.denominator != 1 else plain(value, lang)
+    if isinstance(value, Decimal):
+        return plain(value, lang)
+    if isinstance(value, dict):
+        return ", ".join(f"{answer} {plain(count, lang)}" for answer, count in value.items())
+    return str(value)
+
+
+def inputs_text(line: LedgerLine, lang: str) -> str:
+    """`95 → 85` (self → appraised), the survey result, or the one input that counts."""
+    answer = line.answer
+    if answer is None or line.rule is None:
+        return "—"
+    percent = " %" if line.rule.takes_percent else ""
+    if line.source == "survey":
+        return show_input(answer.survey, lang) + (percent if answer.survey is not None else "")
+    own = show_input(answer.self_value, lang) + (percent if answer.self_value is not None else "")
+    if answer.appraised is None or answer.appraised is answer.self_value:
+        return own
+    appraised = show_input(answer.appraised, lang) + percent
+    if lang == "vi":
+        return f"tự chấm {own} → thẩm định {appraised}"
+    return f"self {own} → appraised {appraised}"
+
+
+def action(line: LedgerLine, lang: str) -> str:
+    """What would earn a leaf's missing points, in words."""
+    value = line.answer.inputs(line.source == "survey")[0] if line.answer is not None else None
+    if value is None or line.rule is None:
+        return "trả lời tiêu chí này" if lang == "vi" else "answer it"
+    return line.rule.action(value, line.lost, line.max, lang, numbers(lang))
+
+
+def rule_text(line: LedgerLine, lang: str) -> str:
+    return describe_rule(line.rule, lang) if line.rule is not None else ""
+
+
+def evidence_text(line: LedgerLine, lang: str) -> tuple[str, str]:
+    """(label, text) of what supports a self-assessed leaf: its evidence, its explanation, or that it is missing."""
+    answer = line.answer
+    if not line.leaf or answer is None or line.source == "survey":
+        return "", ""
+    if line.evidence_missing:
+        return label("evidence", lang), label("evidence_missing", lang)
+    if answer.evidence:
+        return label("evidence", lang), "; ".join(answer.evidence)
+    if answer.explanation:
+        return label("explanation", lang).capitalize(), answer.explanation
+    return "", ""
+
+
+def gap_text(gap: Gap, places: int, lang: str) -> str:
+    """`reach ≥ 100 %: +0.5 points, +0.52 index points`."""
+    points = figure(gap.available, places, lang)
+    index = figure(gap.index_points, places, lang)
+    if lang == "vi":
+        return f"{action(gap.line, lang)}: +{points} điểm, +{index} điểm chỉ số"
+    return f"{action(gap.line, lang)}: +{points} points, +{index} index points"

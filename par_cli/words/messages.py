@@ -1,0 +1,310 @@
+"""The message catalogue: each message id with its English and Vietnamese templates, side by side.
+
+Placeholders are `{name}`; numbers are written the reader's way (0,5 in Vietnamese), except `{name:typed}`
+(a figure as the user should type it, with a dot) and `{name:signed}` (+0,5 / −0,5). Messages of the rule
+kinds live with each kind (`core/rules/*.py`) and join this catalogue in `words/catalogue.py`.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # files and YAML
+    "no-such-file-or-folder": ("no such file or folder", "không có tệp hoặc thư mục này"),
+    "no-such-file": ("no such file", "không có tệp này"),
+    "is-a-folder": ("is a folder, not a file", "là một thư mục, không phải tệp"),
+    "cannot-read": ("cannot read the file: {reason}", "không đọc được tệp: {reason}"),
+    "cannot-write": ("cannot write the file: {reason}", "không ghi được tệp: {reason}"),
+    "no-files-this-year": ("no assessment files found for this year", "không tìm thấy tệp đánh giá nào cho năm nay"),
+    "no-files-last-year": ("no assessment files found for last year", "không tìm thấy tệp đánh giá nào cho năm trước"),
+    "no-files": ("no criteria or assessment files found", "không tìm thấy tệp bộ chỉ số hay tệp đánh giá nào"),
+    "yaml-syntax": ("YAML syntax: {detail}", "lỗi cú pháp YAML: {detail}"),
+    "duplicate-key": ("duplicate key '{key}' (first at line {line})", "khóa '{key}' bị lặp (lần đầu ở dòng {line})"),
+    "tab": ("tab character", "ký tự tab"),
+    "yaml11-bool": (
+        "'{text}' is read as text here, but as a boolean by YAML 1.1 tools",
+        "'{text}' được đọc là văn bản ở đây, nhưng là giá trị đúng/sai với các công cụ YAML 1.1",
+    ),
+    "decimal-comma": ("'{text}' has a decimal comma", "'{text}' dùng dấu phẩy thập phân"),
+    "out-of-range": ("'{text}' is out of range", "'{text}' nằm ngoài phạm vi cho phép"),
+    "not-a-number": ("'{text}' is not a usable number", "'{text}' không phải là một số dùng được"),
+    "not-utf8-byte": ("not UTF-8 text (byte 0x{byte})", "không phải văn bản UTF-8 (byte 0x{byte})"),
+    "not-utf8": ("not UTF-8 text", "không phải văn bản UTF-8"),
+    "utf16": ("file is UTF-16 text", "tệp là văn bản UTF-16"),
+    "binary": ("binary file, not YAML text", "tệp nhị phân, không phải văn bản YAML"),
+    "too-large": (
+        "file is {size} bytes, over the {limit}-byte limit",
+        "tệp có {size} byte, vượt giới hạn {limit} byte",
+    ),
+    "empty": ("file is empty", "tệp rỗng"),
+    "top-list": (
+        "the top level must be a mapping of fields (key: value), found a list",
+        "cấp ngoài cùng phải là các trường (khóa: giá trị), nhưng lại là một danh sách",
+    ),
+    "top-value": (
+        "the top level must be a mapping of fields (key: value), found a single value",
+        "cấp ngoài cùng phải là các trường (khóa: giá trị), nhưng lại là một giá trị đơn",
+    ),
+    "alias-expansion": (
+        "the document expands to more than {limit} values (anchors and aliases)",
+        "tài liệu bung ra hơn {limit} giá trị (anchor và alias)",
+    ),
+    "too-deep": ("nesting deeper than {depth} levels", "lồng sâu hơn {depth} cấp"),
+    "recursive-alias": ("recursive alias: a value contains itself", "alias đệ quy: một giá trị chứa chính nó"),
+    "unsupported-tag": ("unsupported YAML tag {tag}", "thẻ YAML {tag} không được hỗ trợ"),
+    "key-not-text": (
+        "a key must be text, not a list or mapping",
+        "khóa phải là văn bản, không phải danh sách hay ánh xạ",
+    ),
+    "merge-key": ("merge keys (<<) are not supported", "không hỗ trợ khóa gộp (<<)"),
+    "invalid-json": ("invalid JSON: {detail}", "JSON không hợp lệ: {detail}"),
+    "not-a-ranking": (
+        'not a ranking: expected {{"groups": [...]}} as written by `par rank --format json`',
+        'không phải một bảng xếp hạng: cần {{"groups": [...]}} như `par rank --format json` ghi ra',
+    ),
+    "ranking-group": (
+        "{where}: expected a group with 'group' and 'rows'",
+        "{where}: cần một nhóm có 'group' và 'rows'",
+    ),
+    "ranking-row": (
+        "{where}: expected a rank (a whole number ≥ 1) and agency.id",
+        "{where}: cần hạng (số nguyên ≥ 1) và agency.id",
+    ),
+    # schema
+    "missing-kind": ("missing field 'kind'", "thiếu trường 'kind'"),
+    "wrong-kind": ("kind is '{kind}', expected '{expected}'", "kind là '{kind}', cần '{expected}'"),
+    "at-path": ("{where}: {problem}", "{where}: {problem}"),
+    "missing-field": ("missing field '{field}'", "thiếu trường '{field}'"),
+    "unknown-field": ("unknown field '{field}'", "trường '{field}' không được định nghĩa"),
+    "not-allowed": ("{found} is not allowed: expected {expected}", "{found} không hợp lệ: cần {expected}"),
+    "unknown-rule-kind": (
+        "unknown rule kind {found}; expected one of {expected}",
+        "loại quy tắc {found} không tồn tại; cần một trong {expected}",
+    ),
+    "rule-needs-kind": ("a rule needs a 'kind'", "quy tắc cần có 'kind'"),
+    "invalid-identifier": ("{found} is not a valid identifier", "{found} không phải là mã định danh hợp lệ"),
+    "empty-value": ("must not be empty", "không được để trống"),
+    "greater-than": ("Input should be greater than {limit}", "phải lớn hơn {limit}"),
+    "greater-or-equal": ("Input should be greater than or equal to {limit}", "phải lớn hơn hoặc bằng {limit}"),
+    "less-than": ("Input should be less than {limit}", "phải nhỏ hơn {limit}"),
+    "less-or-equal": ("Input should be less than or equal to {limit}", "phải nhỏ hơn hoặc bằng {limit}"),
+    "verbatim": ("{text}", "{text}"),
+    "phrase.plain": ("{text}", "{text}"),
+    "phrase.text-kind": ("text", "văn bản"),
+    "phrase.whole-number": ("a whole number", "một số nguyên"),
+    "phrase.fields": ("a mapping of fields", "các trường (khóa: giá trị)"),
+    # criteria sets
+    "max-not-sum": (
+        "{code}: max {max} is not the sum of its children's max {total} (difference {difference:signed})",
+        "{code}: điểm tối đa {max} khác tổng điểm tối đa các mục con {total} (chênh lệch {difference:signed})",
+    ),
+    "duplicate-code": (
+        "duplicate code '{code}' (first at line {first})",
+        "mã '{code}' bị trùng (lần đầu ở dòng {first})",
+    ),
+    "duplicate-adjustment": (
+        "duplicate code '{code}' in adjustments",
+        "mã '{code}' bị trùng trong điểm thưởng, điểm trừ",
+    ),
+    "code-not-extending": (
+        "code '{code}' does not extend its parent's code '{parent}'",
+        "mã '{code}' không nối tiếp mã '{parent}' của mục cha",
+    ),
+    "children-and-rule": ("{code} has both children and a rule", "{code} vừa có mục con vừa có quy tắc chấm"),
+    "max-unreachable": (
+        "{code}: the best outcome of the rule gives {best} of {max} points",
+        "{code}: kết quả tốt nhất của quy tắc chỉ cho {best}/{max} điểm",
+    ),
+    "grades-order": (
+        "grade '{label}' (min {min}) is not below '{previous}' (min {previous_min})",
+        "xếp loại '{label}' (từ {min}) không thấp hơn '{previous}' (từ {previous_min})",
+    ),
+    "grade-label-twice": ("grade label '{label}' is used twice", "tên xếp loại '{label}' được dùng hai lần"),
+    "areas-total": ("areas total {total} points ({areas} areas)", "tổng các lĩnh vực: {total} điểm ({areas} lĩnh vực)"),
+    "id-also-in": (
+        "criteria id '{id}' is also defined in {file}",
+        "mã bộ chỉ số '{id}' cũng được định nghĩa trong {file}",
+    ),
+    "id-twice": (
+        "criteria id '{id}' is defined twice: {files}",
+        "mã bộ chỉ số '{id}' được định nghĩa hai lần: {files}",
+    ),
+    "criteria-not-found": ("criteria set '{reference}' not found", "không tìm thấy bộ chỉ số '{reference}'"),
+    # assessments
+    "no-criterion": ("no criterion '{code}' in {criteria}", "không có tiêu chí '{code}' trong {criteria}"),
+    "not-a-leaf": (
+        "{code} is not a leaf: its points are the sum of its sub-criteria",
+        "{code} không phải tiêu chí lá: điểm của nó là tổng các tiêu chí thành phần",
+    ),
+    "cannot-be-na": ("{code} cannot be declared not applicable", "{code} không được khai báo là không phát sinh"),
+    "na-and-input": (
+        "{code} is declared N/A and also gives '{field}'",
+        "{code} được khai báo không phát sinh nhưng vẫn ghi '{field}'",
+    ),
+    "input-not-applicable": (
+        "{code}: this input makes the criterion not applicable, but it does not allow N/A",
+        "{code}: giá trị này làm tiêu chí không phát sinh, nhưng tiêu chí không cho phép N/A",
+    ),
+    "survey-leaf": (
+        "{code} is scored by the survey: it takes no '{field}' value",
+        "{code} được chấm qua điều tra xã hội học: không nhận giá trị '{field}'",
+    ),
+    "self-leaf": (
+        "{code} is self-assessed: it takes no 'survey' value",
+        "{code} do cơ quan tự đánh giá: không nhận giá trị 'survey'",
+    ),
+    "applicability-disagrees": (
+        "{code}: self and appraised disagree on whether the criterion applies",
+        "{code}: tự đánh giá và thẩm định không thống nhất về việc tiêu chí có phát sinh",
+    ),
+    "na-true-false": ("{code}: na must be true or false", "{code}: na phải là true hoặc false"),
+    "unknown-answer-field": ("unknown answer field '{field}'", "trường trả lời '{field}' không được định nghĩa"),
+    "unknown-adjustment-field": (
+        "unknown adjustment field '{field}'",
+        "trường điểm thưởng/trừ '{field}' không được định nghĩa",
+    ),
+    "no-adjustment": ("no adjustment '{code}' in {criteria}", "không có mục điểm thưởng/trừ '{code}' trong {criteria}"),
+    "adjustment-range": (
+        "adjustment {code}: {value} is not a number of points in 0–{max}",
+        "điểm thưởng/trừ {code}: {value} không phải số điểm trong khoảng 0–{max}",
+    ),
+    "evidence-list": ("evidence must be a list of texts", "evidence phải là danh sách các văn bản"),
+    "must-be-text": ("{field} must be text", "{field} phải là văn bản"),
+    "answered-under-na": (
+        "{code} is answered, but {branch} above it is declared not applicable",
+        "{code} có trả lời, nhưng {branch} ở trên đã khai báo không phát sinh",
+    ),
+    "all-not-applicable": (
+        "every criterion is declared not applicable: no index can be computed",
+        "mọi tiêu chí đều không phát sinh: không tính được chỉ số",
+    ),
+    "agency-also-used": ("agency id '{id}' is also used by {file}", "mã cơ quan '{id}' cũng được dùng trong {file}"),
+    "agency-also-in": (
+        "agency id '{id}' is also in {file}: one file per agency and group",
+        "mã cơ quan '{id}' cũng có trong {file}: mỗi cơ quan một tệp trong một nhóm",
+    ),
+    "at-code": ("{code}: {problem}", "{code}: {problem}"),
+    "below-fail-under": ("{name} is below --fail-under {limit}", "{name} thấp hơn --fail-under {limit}"),
+    # findings, in score reports and `par check`
+    "finding.unanswered": ("{code}: no answer; it scores 0 of {max}", "{code}: chưa trả lời; được 0/{max} điểm"),
+    "finding.unanswered-survey": (
+        "{code}: no survey result; it scores 0 of {max}",
+        "{code}: chưa có kết quả điều tra xã hội học; được 0/{max} điểm",
+    ),
+    "finding.missing-evidence": (
+        "{code}: {points} self-assessed points without evidence or explanation",
+        "{code}: tự chấm {points} điểm nhưng không có tài liệu kiểm chứng hoặc giải trình",
+    ),
+    "finding.appraisal-cut": (
+        "{code}: appraisal cut {before} → {after} ({change:signed})",
+        "{code}: thẩm định giảm {before} → {after} ({change:signed})",
+    ),
+    "finding.appraisal-raised": (
+        "{code}: appraisal raised {before} → {after} ({change:signed})",
+        "{code}: thẩm định tăng {before} → {after} ({change:signed})",
+    ),
+    # the command line
+    "binary-needs-output": ("this format is binary: give --output FILE", "định dạng này là nhị phân: cần --output TỆP"),
+    "xlsx-needs-output": (
+        "--format xlsx writes a workbook: give --output FILE.xlsx",
+        "--format xlsx ghi ra một sổ tính: cần --output TỆP.xlsx",
+    ),
+    "missing-package": (
+        "--format {format} needs {package}: {install}",
+        "--format {format} cần gói {package}: {install}",
+    ),
+    # hints
+    "hint.did-you-mean": ("did you mean '{name}'?", "có phải ý bạn là '{name}'?"),
+    "hint.duplicate-key": (
+        "YAML keeps only one of them: remove or merge the other",
+        "YAML chỉ giữ một trong hai: xóa hoặc gộp khóa kia",
+    ),
+    "hint.tabs-indent": ("indent with spaces, not tabs", "thụt lề bằng dấu cách, không dùng tab"),
+    "hint.tab": ("indent and separate with spaces", "thụt lề và ngăn cách bằng dấu cách"),
+    "hint.yaml11": (
+        "write true/false for a yes/no answer, or quote '{text}' if text is meant",
+        "ghi true/false cho câu trả lời có/không, hoặc đặt '{text}' trong dấu nháy nếu là văn bản",
+    ),
+    "hint.figure-range": (
+        "write a figure between 1e-{low} and 1e{high}, at most {digits} digits",
+        "ghi một số trong khoảng 1e-{low} đến 1e{high}, tối đa {digits} chữ số",
+    ),
+    "hint.finite": ("give a finite number", "ghi một số hữu hạn"),
+    "hint.save-utf8": ("save the file as UTF-8", "lưu tệp ở dạng UTF-8"),
+    "hint.save-it-utf8": ("save it as UTF-8", "lưu tệp ở dạng UTF-8"),
+    "hint.starts-kind": (
+        "a criteria or assessment file starts with 'kind:'",
+        "tệp bộ chỉ số hoặc tệp đánh giá bắt đầu bằng 'kind:'",
+    ),
+    "hint.kind-assessment": (
+        "an assessment file starts with 'kind: assessment'",
+        "tệp đánh giá bắt đầu bằng 'kind: assessment'",
+    ),
+    "hint.kind-criteria": (
+        "a criteria file starts with 'kind: criteria'",
+        "tệp bộ chỉ số bắt đầu bằng 'kind: criteria'",
+    ),
+    "hint.no-aliases": ("write the values out instead of nesting aliases", "ghi rõ các giá trị thay vì lồng alias"),
+    "hint.write-fields": ("write the fields out", "ghi rõ các trường"),
+    "hint.comma-in-braces": (
+        "inside {{ }} a comma separates fields: write decimals with a dot (0.5)",
+        "trong {{ }} dấu phẩy ngăn cách các trường: ghi số thập phân bằng dấu chấm (0.5)",
+    ),
+    "hint.quote": ("quote it", "đặt trong dấu nháy"),
+    "hint.example-kind": ("e.g. kind: points", "ví dụ kind: points"),
+    "hint.slug": (
+        "use lower-case letters, digits, '.', '_' and '-'",
+        "dùng chữ thường không dấu, chữ số, '.', '_' và '-'",
+    ),
+    "hint.set-max": (
+        "set max to {total:typed} or correct a child's max",
+        "đặt max là {total:typed} hoặc sửa điểm tối đa của một mục con",
+    ),
+    "hint.number-it": ("number it {parent}.N", "đánh mã theo dạng {parent}.N"),
+    "hint.move-rule": (
+        "an inner node's points are the sum of its children; move the rule to a leaf",
+        "điểm của mục cha là tổng các mục con: chuyển quy tắc xuống tiêu chí lá",
+    ),
+    "hint.reachable": ("a leaf's max should be reachable", "điểm tối đa của tiêu chí lá phải đạt được"),
+    "hint.grades-order": ("list grades from the highest band down", "ghi các mức xếp loại từ cao xuống thấp"),
+    "hint.own-id": ("give each set its own id", "đặt cho mỗi bộ chỉ số một mã riêng"),
+    "hint.criteria-show": ("see `par criteria show`", "xem `par criteria show`"),
+    "hint.nonzero-total": (
+        "give a non-zero total, or set allow_na: true in the criteria set",
+        "ghi total khác 0, hoặc đặt allow_na: true trong bộ chỉ số",
+    ),
+    "hint.allow-na-only": (
+        "only criteria with allow_na: true may be N/A",
+        "chỉ tiêu chí có allow_na: true mới được khai báo không phát sinh",
+    ),
+    "hint.answer-sub-criteria": (
+        "answer its sub-criteria, or declare it na if allowed",
+        "trả lời các tiêu chí thành phần, hoặc khai báo na nếu được phép",
+    ),
+    "hint.write-survey": ("write {{survey: …}}", "ghi {{survey: …}}"),
+    "hint.write-self": ("write {{self: …}} (and appraised: …)", "ghi {{self: …}} (và appraised: …)"),
+    "hint.evidence-list": ('write evidence: ["Báo cáo số …"]', 'ghi evidence: ["Báo cáo số …"]'),
+    "hint.remove-answer-or-na": ("remove the answer, or the na on {code}", "xóa câu trả lời, hoặc bỏ na ở {code}"),
+    "hint.adjustments": ("this set's adjustments: {codes}", "các mục điểm thưởng/trừ của bộ chỉ số: {codes}"),
+    "hint.no-adjustments": ("this set has no adjustments", "bộ chỉ số không có điểm thưởng, điểm trừ"),
+    "hint.answer-fields": ("answer fields: {fields}", "các trường trả lời: {fields}"),
+    "hint.one-per-folder": ("one file per agency in a folder", "mỗi cơ quan một tệp trong một thư mục"),
+    "hint.unique-in-group": ("agency ids must be unique within a group", "mã cơ quan phải là duy nhất trong một nhóm"),
+    "hint.answer-it": (
+        "answer it, or declare it na if allowed",
+        "trả lời tiêu chí này, hoặc khai báo na nếu được phép",
+    ),
+    "hint.add-evidence": (
+        "add evidence: [...] or an explanation",
+        "thêm evidence: [...] hoặc explanation (giải trình)",
+    ),
+    "hint.criteria-where": (
+        "give a relative path, an id defined in a 'kind: criteria' file in this folder or a parent, or a built-in id "
+        "(`par criteria list`); or use --criteria PATH",
+        "ghi đường dẫn tương đối, một mã được định nghĩa trong tệp 'kind: criteria' ở thư mục này hoặc thư mục cha, "
+        "hoặc một mã có sẵn (`par criteria list`); hoặc dùng --criteria PATH",
+    ),
+    "hint.criteria-path-or-id": (
+        "give a file path or an id; `par criteria list` shows the built-in sets",
+        "ghi đường dẫn tệp hoặc mã; `par criteria list` liệt kê các bộ chỉ số có sẵn",
+    ),
+}

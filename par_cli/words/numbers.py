@@ -1,0 +1,61 @@
+"""Figures for people. Vietnamese numbers use a decimal comma and a dot between thousands (88,52; 1.234,5);
+English the reverse (88.52; 1,234.5). JSON never goes through here."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+from par_cli.core.numbers import round_half_up
+
+SHORT_PLACES = 4  # an exact value with a longer (or endless) decimal expansion is shown as ≈ this many places
+
+
+def fmt(value: Decimal | Fraction | int) -> str:
+    """A figure as written in a file: `0.5`, `2`, `12.75`; `≈1.9077` for 1.907692307…"""
+    if isinstance(value, Fraction):
+        if value.denominator == 1:
+            return str(value.numerator)
+        scaled = value * 10**SHORT_PLACES
+        if scaled.denominator == 1:
+            decimal = Decimal(value.numerator) / Decimal(value.denominator)
+            return f"{decimal.normalize():f}"
+        return f"≈{round_half_up(value, SHORT_PLACES).normalize():f}"
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}" if value == value.to_integral_value() else f"{value:f}"
+    return str(value)
+
+
+def group_digits(text: str, lang: str) -> str:
+    """`1234.5` → `1.234,5` (vi) or `1,234.5` (en); the input uses a dot as decimal separator."""
+    sign = "-" if text.startswith("-") else ""
+    whole, _, decimals = text.lstrip("-").partition(".")
+    thousands, point = (".", ",") if lang == "vi" else (",", ".")
+    groups: list[str] = []
+    while len(whole) > 3:
+        whole, tail = whole[:-3], whole[-3:]
+        groups.insert(0, tail)
+    whole = thousands.join([whole, *groups])
+    return sign + whole + (point + decimals if decimals else "")
+
+
+def figure(value: Fraction | None, places: int, lang: str) -> str:
+    """An exact value rounded half-up once and written in the language's style; "—" when there is none."""
+    if value is None:
+        return "—"
+    return group_digits(f"{round_half_up(value, places):f}", lang)
+
+
+def plain(value: Decimal | Fraction | int, lang: str) -> str:
+    """A figure as a rule writes it (`0.5` / `0,5`): no fixed decimals; `≈` before a rounded endless one."""
+    text = fmt(value)
+    approximate = text.startswith("≈")
+    return ("≈" if approximate else "") + group_digits(text.removeprefix("≈"), lang)
+
+
+def signed(value: Decimal | Fraction, lang: str) -> str:
+    """`+0.5`, `−0.5`, `≈−0.33`: a change, with a true minus sign."""
+    magnitude: Decimal | Fraction = -value if value < 0 else value
+    text = plain(magnitude, lang)
+    approximate = text.startswith("≈")
+    return ("≈" if approximate else "") + ("−" if value < 0 else "+") + text.removeprefix("≈")

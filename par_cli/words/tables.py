@@ -1,0 +1,114 @@
+"""The cells and headings that every score and ranking table shows, whatever the format."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from par_cli.words.labels import label
+from par_cli.words.numbers import figure
+
+if TYPE_CHECKING:
+    from par_cli.core.ranking import RankedRow, RankGroup
+    from par_cli.core.scoring import NodeResult, Score
+
+
+def difference(final: Fraction, own: Fraction, places: int, lang: str) -> str:
+    """Final − self-assessed, signed; blank when the appraisal kept the self-assessment."""
+    if final == own:
+        return ""
+    sign = "+" if final > own else "−"
+    return sign + figure(abs(final - own), places, lang)
+
+
+def score_cells(
+    max_points: Fraction | None, own: Fraction, final: Fraction, percent: Fraction | None, places: int, lang: str
+) -> list[str]:
+    """Max, self-assessed, final, their difference and the index, as every score table shows them."""
+    return [
+        "" if max_points is None else figure(max_points, places, lang),
+        figure(own, places, lang),
+        figure(final, places, lang),
+        difference(final, own, places, lang),
+        "" if percent is None else figure(percent, places, lang),
+    ]
+
+
+def nodes_to(score: Score, depth: int) -> Iterator[NodeResult]:
+    """Every node of the score down to `depth`, in order."""
+
+    def visit(node: NodeResult) -> Iterator[NodeResult]:
+        yield node
+        if node.depth < depth:
+            for child in node.children:
+                yield from visit(child)
+
+    for area in score.areas:
+        yield from visit(area)
+
+
+def change_text(row: RankedRow, has_previous: bool, lang: str = "en") -> str:
+    """▲3 up three places, ▼2 down two, = unchanged, new (not ranked last year); blank without --previous."""
+    if not has_previous:
+        return ""
+    if row.rank_change is None:
+        return label("new", lang)
+    if row.rank_change > 0:
+        return f"▲{row.rank_change}"
+    if row.rank_change < 0:
+        return f"▼{-row.rank_change}"
+    return "="
+
+
+def group_heading(group: RankGroup, lang: str) -> str:
+    where = f" · {label('group', lang)} {group.group}" if group.group is not None else ""
+    return f"{group.criteria_title} [{group.criteria_id}]{where}"
+
+
+def group_summary(group: RankGroup, lang: str) -> str:
+    grades = ", ".join(f"{grade} {n}" for grade, n in group.grades if n)
+    agencies = label("agency_one" if group.count == 1 else "agencies", lang)
+    text = f"{group.count} {agencies} · {label('average', lang)} {figure(group.average, group.precision, lang)}"
+    return text + (f" · {grades}" if grades else "")
+
+
+def area_codes(group: RankGroup) -> list[str]:
+    return [code for code, _, _ in group.rows[0].entry.areas] if group.rows else []
+
+
+def rank_cells(row: RankedRow, group: RankGroup, has_previous: bool, areas: bool, lang: str) -> list[str]:
+    """The figures of one ranked agency, as the tables show them."""
+    p, e = group.precision, row.entry
+    cells = [
+        str(row.rank),
+        e.agency_name,
+        figure(e.points, p, lang),
+        figure(e.max, p, lang),
+        figure(e.index, p, lang),
+        e.grade or "—",
+    ]
+    if has_previous:
+        cells += [str(row.previous_rank) if row.previous_rank else "—", change_text(row, True, lang)]
+    return cells + ([figure(index, p, lang) for _, _, index in e.areas] if areas else [])
+
+
+def rank_header(group: RankGroup, has_previous: bool, areas: bool, lang: str) -> list[str]:
+    names = [label(key, lang) for key in ("rank", "agency", "points", "max", "index", "grade")]
+    names += [label("previous", lang), label("change", lang)] if has_previous else []
+    return names + (area_codes(group) if areas else [])
+
+
+def score_headline(score: Score, lang: str) -> tuple[str, str]:
+    """(`Index 90.41 %  (87.25 / 96.50 points)  grade X`, the self-assessed line), without styling."""
+    p = score.precision
+    points = label("points_word", lang)
+    final = f"{label('index_line', lang)} {figure(score.index, p, lang)} %"
+    detail = f"  ({figure(score.points, p, lang)} / {figure(score.max, p, lang)} {points})"
+    own = (
+        f"{label('self_line', lang)} {figure(score.self_index, p, lang)} %  "
+        f"({figure(score.self_points, p, lang)} {points})"
+    )
+    if score.self_grade:
+        own += f"  {label('grade_word', lang)} {score.self_grade}"
+    return final + detail, own

@@ -1,0 +1,312 @@
+"""The layout is the architecture: these tests fail when a change breaks it.
+
+- core is pure (no YAML, rich, typer or openpyxl; nothing else of par_cli), imports only go down the layers,
+  no cycles, at most six import steps from `__main__`, no module over 400 lines;
+- every rule kind is complete (registry, schema, words in both languages, README row, tests);
+- every (command, format) pair the command line offers has its renderer;
+- every message the code can raise is in the catalogue, in both languages, with the arguments it is given.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import inspect
+import json
+import re
+import string
+import subprocess
+import sys
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+PACKAGE = ROOT / "par_cli"
+# What each package may import: imports go down this list, never up.
+ALLOWED = {
+    "core": {"core"},
+    "words": {"core", "words"},
+    "io": {"core", "words", "io"},
+    "render": {"core", "words", "render"},
+}
+MAX_STEPS = 6  # import steps from par_cli/__main__.py to the lowest module
+MAX_LINES = 400
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+@functools.cache
+def sources() -> dict[str, Path]:
+    return {module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
+
+
+def _runtime_imports(tree: ast.Module) -> list[ast.ImportFrom | ast.Import]:
+    """Every import, at the top or inside functions, except those under `if TYPE_CHECKING:`."""
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            skipped.update(id(sub) for sub in ast.walk(node))
+    return [n for n in ast.walk(tree) if isinstance(n, ast.Import | ast.ImportFrom) and id(n) not in skipped]
+
+
+@functools.cache
+def graph() -> dict[str, set[str]]:
+    """Module → the par_cli modules it imports at run time."""
+    modules = sources()
+    edges: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        found: set[str] = set()
+        for node in _runtime_imports(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                for alias in node.names:
+                    candidate = f"{node.module}.{alias.name}"
+                    found.add(candidate if candidate in modules else node.module)
+            elif isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+        edges[name] = {m for m in found if m in modules and m != name}
+    return edges
+
+
+def longest_chain(start: str) -> list[str]:
+    edges = graph()
+
+    @functools.cache
+    def chain(module: str) -> tuple[str, ...]:
+        below = [chain(dep) for dep in edges[module]]
+        return (module, *max(below, key=len, default=()))
+
+    return list(chain(start))
+
+
+def test_core_imports_nothing_heavy_in_a_fresh_interpreter() -> None:
+    core = [name for name in sources() if name.startswith("par_cli.core")]
+    code = f"import sys; import {', '.join(core)}; print(sorted(sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    loaded = set(json.loads(result.stdout.replace("'", '"')))
+    for heavy in ("yaml", "rich", "typer", "openpyxl", "docx"):
+        assert heavy not in loaded, heavy
+    assert not {m for m in loaded if m.startswith("par_cli.") and not m.startswith("par_cli.core")}
+
+
+def test_imports_only_go_down_the_layers() -> None:
+    wrong = []
+    for module, deps in graph().items():
+        package = module.split(".")[1] if module.count(".") else ""
+        if package not in ALLOWED:
+            continue
+        for dep in deps:
+            target = dep.split(".")[1] if dep.count(".") else ""
+            if target and target not in ALLOWED[package]:
+                wrong.append(f"{module} imports {dep}")
+    assert wrong == []
+
+
+def test_no_import_cycles_and_few_layers() -> None:
+    edges = graph()
+    state: dict[str, int] = {}
+
+    def visit(module: str, path: list[str]) -> None:
+        state[module] = 1
+        for dep in edges[module]:
+            assert state.get(dep) != 1, "import cycle: " + " → ".join([*path, dep])
+            if dep not in state:
+                visit(dep, [*path, dep])
+        state[module] = 2
+
+    for module in edges:
+        if module not in state:
+            visit(module, [module])
+    chain = longest_chain("par_cli.__main__")
+    assert len(chain) - 1 <= MAX_STEPS, " → ".join(chain)
+
+
+def test_no_module_is_over_400_lines() -> None:
+    long = {name: n for name, path in sources().items() if (n := len(path.read_text().splitlines())) > MAX_LINES}
+    assert long == {}
+
+
+# Rule kinds
+
+
+def rule_classes_defined() -> set[type]:
+    from par_cli.core.rules import base
+
+    found = set()
+    for path in (PACKAGE / "core" / "rules").glob("*.py"):
+        module = __import__(module_name(path), fromlist=["_"])
+        for _, value in inspect.getmembers(module, inspect.isclass):
+            if issubclass(value, base.Rule) and "kind" in vars(value) and value.__module__ == module.__name__:
+                found.add(value)
+    return found
+
+
+SAMPLES: dict[str, dict[str, object]] = {
+    "points": {},
+    "check": {},
+    "levels": {"levels": [{"key": "a", "label": "A", "points": Decimal(1)}, {"key": "b", "points": Decimal(0)}]},
+    "tiers": {"tiers": [{"min": Decimal(50), "points": Decimal(1)}]},
+    "linear": {},
+    "deduction": {"per": Decimal(1)},
+    "count": {"per": Decimal(1)},
+    "likert": {},
+}
+INPUTS: dict[str, object] = {
+    "points": Decimal("0.5"),
+    "check": False,
+    "levels": "b",
+    "tiers": Decimal(10),
+    "linear": Decimal(10),
+    "deduction": Decimal(1),
+    "count": Decimal(0),
+    "likert": {"B": Decimal(1)},
+}
+
+
+def test_every_rule_kind_is_registered_once() -> None:
+    from par_cli.core.formats import KINDS, RULE_KINDS
+
+    assert set(RULE_KINDS) == rule_classes_defined()
+    assert len(KINDS) == len(RULE_KINDS)
+
+
+@pytest.mark.parametrize("kind", sorted(SAMPLES))
+def test_every_rule_kind_is_complete(kind: str) -> None:
+    """Schema, reading, points, words in both languages, a README row and tests: a kind missing any fails."""
+    from par_cli.core.formats import KINDS, validator
+    from par_cli.words.numbers import plain
+
+    rule_class = KINDS[kind]
+    data = {
+        "kind": "criteria",
+        "id": "x",
+        "title": "X",
+        "areas": [{"code": "1", "title": "A", "max": Decimal(1), "rule": {"kind": kind, **SAMPLES[kind]}}],
+    }
+    rule = validator("criteria").validate_python(data).areas[0].rule
+    assert type(rule) is rule_class
+    value = rule.read(INPUTS[kind], Decimal(1))
+    points = rule.points(value, Fraction(1))
+    assert 0 <= points <= 1
+    words = {}
+    for lang in ("vi", "en"):
+        n = functools.partial(plain, lang=lang)
+        words[lang] = (
+            rule.describe(lang, n),
+            rule.input_hint(lang),
+            rule.action(value, 1 - points, Fraction(1), lang, n),
+        )
+        assert all(words[lang]), (kind, lang, words[lang])
+    assert words["vi"] != words["en"]
+    assert re.search(rf"^\| `{kind}`", (ROOT / "README.md").read_text(encoding="utf-8"), re.M), f"README row for {kind}"
+    tests = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "tests").glob("test_*.py"))
+    assert f"kind: {kind}" in tests, f"no test scores a '{kind}' rule"
+
+
+# Output formats
+
+
+def test_every_command_format_pair_has_its_renderer() -> None:
+    from par_cli import cli
+    from par_cli.render import COMMAND_FORMATS, Format, renderer
+
+    offered = {
+        "score": cli.ScoreFormat,
+        "rank": cli.RankFormat,
+        "explain": cli.ExplainFormat,
+        "check": cli.CheckFormat,
+    }
+    for command, choices in offered.items():
+        assert {c.value for c in choices} == {f.value for f in COMMAND_FORMATS[command]}, command
+    for command, formats in COMMAND_FORMATS.items():
+        for fmt in formats:
+            assert callable(renderer(command, fmt)), (command, fmt)
+        for fmt in set(Format) - set(formats):
+            with pytest.raises(LookupError):
+                renderer(command, fmt)
+
+
+# Messages
+
+
+@functools.cache
+def message_calls() -> list[tuple[str, str, set[str] | None]]:
+    """(where, message id, keyword arguments, or None when some are passed with **) of every literal message."""
+    calls = []
+    for name, path in sources().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+                continue
+            position = {"msg": 0, "problem": 1}.get(node.func.id)
+            if position is None or len(node.args) <= position:
+                continue
+            literal = node.args[position]
+            if not (isinstance(literal, ast.Constant) and isinstance(literal.value, str)):
+                continue
+            keywords = {k.arg for k in node.keywords if k.arg not in (None, "path", "hint")}
+            dynamic = any(k.arg is None for k in node.keywords)
+            calls.append((f"{name}:{node.lineno}", literal.value, None if dynamic else keywords))
+    return calls
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def full_catalogue() -> dict[str, tuple[str, str]]:
+    import par_cli.core.formats  # noqa: F401 - loads every rule kind, and with them their messages
+    from par_cli.words.catalogue import catalogue
+
+    return catalogue()
+
+
+def test_every_message_raised_is_in_the_catalogue_with_its_arguments() -> None:
+    catalogue = full_catalogue()
+    for where, message, keywords in message_calls():
+        assert message in catalogue, f"{where}: message '{message}' is not in the catalogue"
+        if keywords is not None:
+            assert placeholders(catalogue[message][0]) == keywords, f"{where}: arguments of '{message}'"
+
+
+def test_every_template_has_both_languages_with_the_same_placeholders() -> None:
+    for message, (english, vietnamese) in full_catalogue().items():
+        assert english.strip() and vietnamese.strip(), message
+        assert placeholders(english) == placeholders(vietnamese), message
+
+
+def literals_outside_the_catalogue() -> set[str]:
+    """Every string constant in the code, but for the keys that define messages (`MESSAGES = {...}`)."""
+    found: set[str] = set()
+    for path in sources().values():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        definitions: set[int] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign | ast.AnnAssign) and isinstance(node.value, ast.Dict):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                if any(isinstance(t, ast.Name) and t.id == "MESSAGES" for t in targets):
+                    definitions.update(id(key) for key in node.value.keys)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in definitions:
+                found.add(node.value)
+    return found
+
+
+def test_every_catalogue_entry_is_used_and_every_code_exists() -> None:
+    from par_cli.words.codes import CODES
+
+    used = literals_outside_the_catalogue()
+    used |= {f"finding.{name}" for name in ("appraisal-cut", "appraisal-raised")}  # worded from a finding's code
+    assert set(full_catalogue()) - used == set()
+    codes = set()
+    for path in sources().values():
+        codes |= set(re.findall(r'problem\(\s*"([A-Z]\d{3})"', path.read_text(encoding="utf-8")))
+        codes |= set(re.findall(r'Diagnostic\(\s*"([A-Z]\d{3})"', path.read_text(encoding="utf-8")))
+    assert codes <= set(CODES)
