@@ -217,7 +217,7 @@ def leaf_points(write: Write, code: str, answer: str) -> Fraction:
         ("2.2", "80", "3"),
         ("2.2", "100", "3"),
         ("2.2", "{done: 2, total: 3}", "2.5"),
-        ("3.1", "{survey: {A: 6, B: 3, C: 1, X: 7}}", "2.25"),  # (600 + 150 + 0) / 10 % of 3; X not counted
+        ("3.1", "{survey: {A: 6, B: 3, C: 1, E: 7}}", "2.25"),  # (600 + 150 + 0) / 10 % of 3; E not counted
         ("3.2", "{survey: 1.82}", "1.82"),
     ],
 )

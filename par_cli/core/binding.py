@@ -120,7 +120,8 @@ class _Binder:
     def __init__(self, criteria: CriteriaSet, nodes: dict[str, NodeInfo]) -> None:
         self.criteria = criteria
         self.nodes = nodes
-        self.problems: list[Diagnostic] = []
+        self.problems: list[Diagnostic] = []  # errors: the assessment cannot be scored
+        self.notes: list[Diagnostic] = []  # warnings: it can, but `par check` says what to mend
 
     def read(self, info: NodeInfo, raw: Any, path: DocPath) -> Any:
         if raw is None:
@@ -178,6 +179,11 @@ class _Binder:
             survey = self.read(info, fields.get("survey"), (*path, "survey"))
         else:
             raw_self, raw_appraised = fields.get("self"), fields.get("appraised")
+            if "appraised" in fields and raw_appraised is None:
+                hint = msg("hint.blank-appraisal")
+                self.problems.append(
+                    problem("A017", "blank-appraisal", (*path, "appraised"), hint, code=code)._replace(key=True)
+                )
             own = self.read(info, raw_self, (*path, "self") if long_form else path)
             if raw_appraised is not None and raw_appraised == raw_self:
                 appraised = own  # the council kept the self-assessed input: one value, scored once
@@ -190,6 +196,12 @@ class _Binder:
         if evidence is not None or explanation is not None or fields.get("note") is not None:
             evidence = _texts(evidence, (*path, "evidence"), self.problems)
             explanation = _text(explanation, (*path, "explanation"), self.problems)
+            if explanation is not None and not explanation.strip():
+                blank = problem(
+                    "A016", "blank-explanation", (*path, "explanation"), msg("hint.add-evidence"), code=code
+                )
+                self.notes.append(blank)
+                explanation = None  # spaces explain nothing: the evidence rule still applies
             _text(fields.get("note"), (*path, "note"), self.problems)
         return LeafAnswer(own, appraised, survey, evidence or (), explanation), False
 
@@ -248,7 +260,8 @@ def _inside_na_branch(code: str, nodes: dict[str, NodeInfo], declared: set[str])
 def bind(
     criteria: CriteriaSet, nodes: dict[str, NodeInfo], assessment: Assessment, origin: Origin
 ) -> tuple[Bound | None, list[Diagnostic]]:
-    """The assessment bound to its criteria set, or None and every problem (with document paths)."""
+    """The assessment bound to its criteria set (None when any error) and every problem and warning, each with
+    its document path."""
     binder = _Binder(criteria, nodes)
     answers: dict[str, LeafAnswer] = {}
     declared: set[str] = set()
@@ -273,5 +286,5 @@ def bind(
         if adjustment is not None:
             adjustments[code] = adjustment
     if binder.problems:
-        return None, binder.problems
-    return Bound(assessment, criteria, nodes, answers, frozenset(declared), adjustments, origin), []
+        return None, binder.problems + binder.notes
+    return Bound(assessment, criteria, nodes, answers, frozenset(declared), adjustments, origin), binder.notes

@@ -7,10 +7,11 @@ would give a wrong figure); warnings and infos are shown by `par check`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from decimal import Decimal
+from fractions import Fraction
 
 from par_cli.core.diagnostics import Diagnostic, Ref, msg, problem
 from par_cli.core.model import CriteriaSet
+from par_cli.core.numbers import decimal_sum
 from par_cli.core.tree import NodeInfo, walk
 
 Check = Callable[[CriteriaSet, list[NodeInfo]], Iterator[Diagnostic]]
@@ -21,7 +22,7 @@ def max_is_sum_of_children(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iter
         children = item.node.children
         if not children:
             continue
-        total = sum((child.max for child in children), Decimal(0))
+        total = decimal_sum(child.max for child in children)
         if total != item.node.max:
             hint = msg("hint.set-max", total=total)
             yield problem(
@@ -79,7 +80,7 @@ def rule_parameters(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Di
         path = (*item.path, "rule")
         yield from rule.check(item.code, item.node.max, path)
         best = rule.top(item.node.max)
-        if best < item.node.max:
+        if best < Fraction(item.node.max):
             hint = msg("hint.reachable")
             yield problem("C016", "max-unreachable", path, hint, code=item.code, best=best, max=item.node.max)
 
@@ -104,6 +105,33 @@ def grades_descending(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[
             yield problem("C012", "grade-label-twice", ("grades", i, "label"), label=label)
 
 
+def grades_reach_zero(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Diagnostic]:
+    """Bands from the top down to 0: otherwise an index below the lowest band has no grade at all."""
+    if criteria.grades and min(grade.min for grade in criteria.grades) > 0:
+        lowest = min(range(len(criteria.grades)), key=lambda i: criteria.grades[i].min)
+        hint = msg("hint.grade-from-zero")
+        yield problem("C017", "grades-above-zero", ("grades", lowest, "min"), hint, min=criteria.grades[lowest].min)
+
+
+def levels_have_labels(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Diagnostic]:
+    """Published sets name their levels: a report would otherwise show `đạt mức 'kip-thoi'`."""
+    if criteria.status == "template":
+        return
+    for item in nodes:
+        levels = getattr(item.node.rule, "levels", None) if item.node.is_leaf else None
+        unlabelled = [level.key for level in levels or () if not level.label]
+        if unlabelled:
+            path = (*item.path, "rule", "levels")
+            yield problem(
+                "C018",
+                "levels-without-labels",
+                path,
+                msg("hint.level-label"),
+                code=item.code,
+                keys=", ".join(unlabelled),
+            )
+
+
 def areas_total(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Diagnostic]:
     yield problem("C014", "areas-total", ("areas",), total=criteria.total_max, areas=len(criteria.areas))
 
@@ -115,6 +143,8 @@ CHECKS: tuple[Check, ...] = (
     leaf_or_inner,
     rule_parameters,
     grades_descending,
+    grades_reach_zero,
+    levels_have_labels,
     areas_total,
 )
 

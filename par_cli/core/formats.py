@@ -240,7 +240,7 @@ def _message(err: Any, value: Any) -> tuple[Msg, Msg | None]:
     if kind == "extra_forbidden":
         name = str(err["loc"][-1])
         if name.isdigit():
-            return msg("unknown-field", field=name), msg("hint.comma-in-braces")
+            return msg("unknown-field", field=name), msg("hint.comma-in-braces", number="0.5")
         close = difflib.get_close_matches(name, list(field_names()), n=1)
         return msg("unknown-field", field=name), (msg("hint.did-you-mean", name=close[0]) if close else None)
     if kind in ("decimal_type", "decimal_parsing", "is_instance_of") or kind.startswith("decimal"):

@@ -11,6 +11,8 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
+from par_cli.core.numbers import decimal_sum
+
 if TYPE_CHECKING:
     from par_cli.core.rules.base import Rule
 
@@ -69,7 +71,7 @@ class CriteriaSet(NamedTuple):
 
     @property
     def total_max(self) -> Decimal:
-        return sum((area.max for area in self.areas), Decimal(0))
+        return decimal_sum(area.max for area in self.areas)
 
 
 class Agency(NamedTuple):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from fractions import Fraction
 
 
@@ -43,6 +43,13 @@ def percent(part: Fraction, whole: Fraction) -> Fraction | None:
 
 def clamp_percent(value: Fraction) -> Fraction:
     return min(Fraction(100), max(Fraction(0), value))
+
+
+def decimal_sum(values: Iterable[Decimal]) -> Decimal:
+    """Σ of decimals, exactly (the default context keeps 28 digits; a file's figures may carry 30)."""
+    with localcontext() as context:
+        context.prec = 400  # far above the digits of any sum of figures par accepts (±1e15, 30 digits)
+        return sum(values, Decimal(0))
 
 
 def exact_sum(values: Iterable[Fraction]) -> Fraction:

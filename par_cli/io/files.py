@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-from par_cli.core.diagnostics import Diagnostic, LineCol, problem
+from par_cli.core.diagnostics import Diagnostic, LineCol, msg, problem
 from par_cli.io.yamlsource import MAX_BYTES, Document, parse
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -31,6 +32,26 @@ def display(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
+def not_a_file(path: Path) -> Diagnostic | None:
+    """F001 when `path` is not a regular file (missing, a broken link, a folder, a FIFO, a device), saying
+    what it is; None for a regular file. Never opens it: reading a FIFO would wait for ever."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            return problem("F001", "broken-link", target=str(os.readlink(path))).at(LineCol(display(path)))
+        return problem("F001", "no-such-file").at(LineCol(display(path)))
+    except OSError as exc:
+        return unreadable(display(path), exc)
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return problem("F001", "is-a-folder").at(LineCol(display(path)))
+    device = stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+    what = "phrase.fifo" if stat.S_ISFIFO(mode) else "phrase.device" if device else "phrase.special"
+    return problem("F001", "not-regular", what=msg(what)).at(LineCol(display(path)))
+
+
 def unreadable(name: str, exc: OSError) -> Diagnostic:
     """F001 for a file that cannot be read, saying why."""
     if isinstance(exc, IsADirectoryError):
@@ -42,6 +63,9 @@ def unreadable(name: str, exc: OSError) -> Diagnostic:
 
 def read_document(path: Path, shown: str | None = None) -> tuple[Document | None, list[Diagnostic]]:
     name = shown or display(path)
+    odd = not_a_file(path)
+    if odd is not None:
+        return None, [odd.at(LineCol(name))]
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -62,20 +86,37 @@ def _head(path: Path) -> bytes:
     return head.removeprefix(b"\xef\xbb\xbf")
 
 
+def kind_and_id(path: Path) -> tuple[str | None, str | None]:
+    """A file's `kind` and (for criteria) `id`: from its head when written the usual way (`kind: criteria` at
+    the start of a line), else by parsing it, so that `"kind": criteria`, `kind : criteria`, flow or JSON
+    style and CR-only line ends are recognised too. (None, None) when the file cannot be read or parsed."""
+    head = _head(path)
+    kind = _KIND.search(head)
+    if kind is not None and kind.group(1) == b"assessment":
+        return "assessment", None
+    if kind is not None:
+        found = _ID.search(head)
+        if found is not None:
+            return "criteria", found.group(1).decode()
+    doc, _ = read_document(path)
+    if doc is None:
+        return None, None
+    kind_text, id_text = doc.data.get("kind"), doc.data.get("id")
+    return (
+        kind_text if isinstance(kind_text, str) else None,
+        str(getattr(id_text, "source", id_text)) if id_text is not None and kind_text == "criteria" else None,
+    )
+
+
 def file_kind(path: Path) -> str | None:
-    """'criteria' / 'assessment' from the head of a file, without parsing it (None if not said there)."""
-    match = _KIND.search(_head(path))
-    return match.group(1).decode() if match else None
+    """'criteria' / 'assessment' (or whatever the file says), None if it says nothing readable."""
+    return kind_and_id(path)[0]
 
 
 def head_id(path: Path) -> str | None:
-    """The id of a criteria file, from its head."""
-    head = _head(path)
-    kind = _KIND.search(head)
-    if kind is None or kind.group(1) != b"criteria":
-        return None
-    match = _ID.search(head)
-    return match.group(1).decode() if match else None
+    """The id of a criteria file."""
+    kind, found = kind_and_id(path)
+    return found if kind == "criteria" else None
 
 
 def yaml_files(folder: Path) -> list[Path]:
@@ -95,13 +136,20 @@ def discover_yaml(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
     problems: list[Diagnostic] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix in YAML_SUFFIXES and p.is_file() and not _hidden(p.relative_to(path))
-            )
-        elif path.is_file():
-            files.append(path)
+            for found in sorted(path.rglob("*")):
+                if found.suffix not in YAML_SUFFIXES or _hidden(found.relative_to(path)) or found.is_dir():
+                    continue
+                odd = not_a_file(found)  # a broken link or a FIFO named *.yaml is reported, never skipped
+                if odd is None:
+                    files.append(found)
+                else:
+                    problems.append(odd)
+        elif path.exists() or path.is_symlink():
+            odd = not_a_file(path)
+            if odd is None:
+                files.append(path)
+            else:
+                problems.append(odd)
         else:
             problems.append(problem("F001", "no-such-file-or-folder").at(LineCol(str(path))))
     return list(dict.fromkeys(files)), problems

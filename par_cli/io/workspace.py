@@ -5,18 +5,19 @@ Every problem of a file is collected and raised at once as a `ParError` of locat
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from par_cli.core.binding import Bound, bind
 from par_cli.core.checks import check_criteria
-from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, msg, placed, problem
+from par_cli.core.diagnostics import Diagnostic, LineCol, Msg, ParError, msg, placed, problem
 from par_cli.core.formats import validate
 from par_cli.core.model import Assessment, CriteriaSet
 from par_cli.core.scoring import score
 from par_cli.core.tree import NodeInfo, index
-from par_cli.io.files import YAML_SUFFIXES, builtin_dir, display, head_id, read_document, yaml_files
+from par_cli.io.files import YAML_SUFFIXES, builtin_dir, display, head_id, not_a_file, read_document, yaml_files
 from par_cli.io.yamlsource import Document
 from par_cli.words.codes import errors_only
 
@@ -75,7 +76,7 @@ def load_criteria(path: Path) -> LoadedCriteria:
 class Workspace:
     """Loads assessments and the criteria sets they name, each criteria file once."""
 
-    def __init__(self, override: Path | None = None) -> None:
+    def __init__(self, override: str | Path | None = None) -> None:
         self.override = override
         self._criteria: dict[Path, LoadedCriteria | ParError] = {}
         self._ids: dict[Path, dict[str, list[Path]]] = {}
@@ -117,20 +118,37 @@ class Workspace:
         yield builtin_dir()
 
     def resolve(self, reference: str, base: Path) -> Path | None:
-        """A relative path (has a slash or a .yaml suffix), or an id beside the file, in its parents or built in."""
-        if "/" in reference or "\\" in reference or reference.endswith(YAML_SUFFIXES):
-            candidate = (base / reference).resolve()
-            return candidate if candidate.is_file() else None
+        """A relative path (has a slash or a .yaml suffix), or an id beside the file, in its parents or built in.
+
+        A path that exists but is not a usable file is an error, never a fall-back to another set."""
+        if is_path(reference):
+            candidate = base / reference
+            if not (candidate.exists() or candidate.is_symlink()):
+                return None
+            odd = not_a_file(candidate)
+            if odd is not None:
+                raise ParError([odd])
+            return candidate.resolve()
         for folder in self.search_folders(base):
             paths = self.ids_in(folder)
             if reference in paths:
                 matches = paths[reference]
-                if len(matches) > 1:
+                if len({_content(p) for p in matches}) > 1:  # byte-identical copies are one set
                     names = " and ".join(display(p) for p in matches)
                     twice = problem("R002", "id-twice", id=reference, files=names)
                     raise ParError([twice.at(LineCol(display(matches[1]), 1, 1))])
                 return matches[0]
         return None
+
+    def known_ids(self, base: Path) -> list[str]:
+        """Every criteria id that can be found from `base`, for "did you mean"."""
+        return sorted({found for folder in self.search_folders(base) for found in self.ids_in(folder)})
+
+    def not_found(self, reference: str, base: Path, hint: Msg) -> Diagnostic:
+        close = difflib.get_close_matches(reference, self.known_ids(base), n=1)
+        if close:
+            hint = msg("hint.did-you-mean", name=close[0])
+        return problem("R001", "criteria-not-found", ("criteria",), hint, reference=reference)
 
     def assessment(self, path: Path) -> Bound:
         """Read, validate and bind one assessment file; ParError with all its errors otherwise."""
@@ -164,19 +182,31 @@ class Workspace:
 
     def criteria_for(self, model: Assessment, doc: Document, path: Path) -> LoadedCriteria:
         if self.override is not None:
-            return self.criteria(self.override)
+            return self.named(self.override)
         resolved = self.resolve(model.criteria, path.parent)
         if resolved is None:
-            hint = msg("hint.criteria-where")
-            missing = problem("R001", "criteria-not-found", ("criteria",), hint, reference=model.criteria)
-            raise ParError([doc.place(missing)])
+            raise ParError([doc.place(self.not_found(model.criteria, path.parent, msg("hint.criteria-where")))])
+        return self.criteria(resolved)
+
+    def named(self, reference: str | Path, base: Path | None = None) -> LoadedCriteria:
+        """A criteria set named on the command line: a file path, or an id found from `base` (the working
+        folder), its parents, their `criteria/` folders, then the built-in sets."""
+        where = base or Path.cwd()
+        text = str(reference)
+        if not is_path(text) and (Path(text).exists() or Path(text).is_symlink()):
+            text = str(Path(".") / text) if not Path(text).is_absolute() else text
+            text = text if is_path(text) else "./" + text  # a file named without .yaml is still a path
+        resolved = self.resolve(text, where)
+        if resolved is None:
+            missing = self.not_found(text, where, msg("hint.criteria-path-or-id"))
+            raise ParError([missing._replace(path=()).at(LineCol(text))])
         return self.criteria(resolved)
 
 
 class FileScorer:
     """Scores files with one workspace, so each criteria set is read once per process: what a ranking needs."""
 
-    def __init__(self, override: Path | None = None) -> None:
+    def __init__(self, override: str | Path | None = None) -> None:
         self.workspace = Workspace(override=override)
         self.labels: dict[str, tuple[str, ...]] = {}
 
@@ -196,15 +226,19 @@ class FileScorer:
 
 def find_criteria(reference: str, base: Path | None = None) -> LoadedCriteria:
     """A criteria set named on the command line: a file path, else an id beside `base`, in its parents or built in."""
-    path = Path(reference)
-    if path.is_file():
-        return load_criteria(path)
-    workspace = Workspace()
-    resolved = workspace.resolve(reference, base or Path.cwd()) if "/" not in reference else None
-    if resolved is None:
-        hint = msg("hint.criteria-path-or-id")
-        raise ParError([problem("R001", "criteria-not-found", (), hint, reference=reference).at(LineCol(reference))])
-    return workspace.criteria(resolved)
+    return Workspace().named(reference, base)
+
+
+def is_path(reference: str) -> bool:
+    """A reference written as a path (a slash or a .yaml suffix), not an id."""
+    return "/" in reference or "\\" in reference or reference.endswith(YAML_SUFFIXES)
+
+
+def _content(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
 
 
 def builtin_sets() -> list[LoadedCriteria]:

@@ -12,6 +12,7 @@ This module never reads files: it receives bytes.
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -36,6 +37,8 @@ _MAP = "tag:yaml.org,2002:map"
 _NUMBER_START = frozenset("0123456789+-.")
 _NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\Z")
 _DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+\Z")
+_WHOLE = re.compile(r"[-+]?\d+\Z")
+_LEADING_ZERO = re.compile(r"[-+]?0\d")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
@@ -198,6 +201,8 @@ class _Walker:
                     stack.pop()
                 return items
             result: dict[str, Any] = {}
+            if getattr(node, "flow_style", False):
+                children = self.decimal_commas(children)
             for key_node, child in children:
                 if key_node.__class__ is ScalarNode and (key_node.style or key_node.value != "<<"):
                     key = key_node.value  # the common case, inline: this loop runs for every key of a file
@@ -214,6 +219,34 @@ class _Walker:
             return result
         finally:
             self.active.discard(id(node))
+
+    def decimal_commas(self, pairs: list[tuple[Node, Node]]) -> list[tuple[Node, Node]]:
+        """`{self: 0,95, evidence: []}` is, to YAML, `self: 0` then a key `95` with no value: report the
+        decimal comma on the number (and drop the phantom key) instead of an unknown field '95'."""
+        kept: list[tuple[Node, Node]] = []
+        for key_node, value in pairs:
+            previous = kept[-1][1] if kept else None
+            if (
+                previous is not None
+                and previous.__class__ is ScalarNode
+                and not previous.style
+                and _WHOLE.match(previous.value)
+                and key_node.__class__ is ScalarNode
+                and not key_node.style
+                and key_node.value.isdigit()
+                and value.__class__ is ScalarNode
+                and value.value == ""
+                and key_node.start_mark.index == previous.end_mark.index + 1
+            ):
+                written = f"{previous.value},{key_node.value}"
+                hint = msg("hint.comma-in-braces", number=written.replace(",", "."))
+                self.stack.append(kept[-1][0].value)
+                self.report(problem("Y005", "decimal-comma", hint=hint, text=written), previous)
+                self.stack.pop()
+                kept[-1] = (kept[-1][0], ScalarNode(PLAIN, "", previous.start_mark, previous.end_mark))
+                continue
+            kept.append((key_node, value))
+        return kept
 
     def duplicate(self, mapping: Node, key_node: Node, key: str) -> None:
         first = next(k for k, _ in mapping.value if isinstance(k, ScalarNode) and k.value == key)
@@ -251,6 +284,9 @@ class _Walker:
                     hint = msg("hint.figure-range", low=MAX_EXPONENT, high=MAX_EXPONENT, digits=MAX_DIGITS)
                     self.report(problem("Y012", "out-of-range", hint=hint, text=text), node)
                     return None
+                if _LEADING_ZERO.match(text):
+                    hint = msg("hint.leading-zero", number=f"{number.normalize():f}")
+                    self.report(problem("Y013", "leading-zero", hint=hint, text=text), node, note=True)
                 return number
             if text.lower() in _NOT_A_NUMBER:
                 self.report(problem("Y012", "not-a-number", hint=msg("hint.finite"), text=text), node)
@@ -276,7 +312,7 @@ class _Walker:
 
 
 def decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
-    """Bytes → text, or a located error: size cap, binary, UTF-16, invalid UTF-8; a UTF-8 BOM is dropped."""
+    """Bytes → NFC text, or a located error: size cap, binary, UTF-16, invalid UTF-8; a UTF-8 BOM is dropped."""
     if len(raw) > MAX_BYTES:
         too_large = problem("Y009", "too-large", size=f"{len(raw):,}", limit=f"{MAX_BYTES:,}")
         return None, [too_large.at(LineCol(file, 1, 1))]
@@ -295,6 +331,10 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
         bad = raw[exc.start : exc.start + 1].hex()
         not_utf8 = problem("Y006", "not-utf8-byte", hint=msg("hint.save-utf8"), byte=bad)
         return None, [not_utf8.at(LineCol(file, line, col))]
+    if not unicodedata.is_normalized("NFC", text):
+        # One spelling for one text: Vietnamese typed in NFD (decomposed accents) is the same key, id and code
+        # as its NFC form; otherwise "kịp-thời" and "kịp-thời" would differ unseen.
+        text = unicodedata.normalize("NFC", text)
     return text, []
 
 

@@ -33,6 +33,7 @@ CODES: dict[str, Code] = {
     "Y010": Code(E, "unsupported YAML tag"),
     "Y011": Code(E, "a key that is not text, or a merge key (<<)"),
     "Y012": Code(E, ".nan, .inf, or a number out of range (1e999)"),
+    "Y013": Code(W, "a number with a leading zero (020: YAML 1.1 tools read it as octal 16)"),
     # Schema
     "S001": Code(E, "a field is missing, unknown, of the wrong type or out of range"),
     "S002": Code(E, "missing or wrong 'kind:'"),
@@ -53,6 +54,9 @@ CODES: dict[str, Code] = {
     "C014": Code(INFO, "total of the areas' maxima"),
     "C015": Code(W, "a lower tier gives more points than a higher one"),
     "C016": Code(W, "a leaf's max cannot be reached by its rule"),
+    "C017": Code(W, "the grade bands do not reach 0: a low index would have no grade"),
+    "C018": Code(INFO, "levels without a label: reports would show their keys"),
+    "C019": Code(E, "a likert answer both on the scale and not counted"),
     # Assessments
     "A001": Code(E, "answer on a code the criteria set does not have"),
     "A002": Code(E, "answer on an inner node (other than na)"),
@@ -68,16 +72,22 @@ CODES: dict[str, Code] = {
     "A013": Code(E, "adjustment the criteria set does not define"),
     "A014": Code(E, "self and appraised disagree on whether the criterion applies"),
     "A015": Code(E, "every criterion declared not applicable"),
+    "A016": Code(W, "an explanation made only of spaces (it explains nothing)"),
+    "A017": Code(E, "appraised: left blank (a blank appraisal is not a missing one)"),
     # Resolution and ranking
     "R001": Code(E, "the criteria set an assessment names cannot be found"),
     "R002": Code(E, "a criteria id defined twice where it is looked up"),
     "R003": Code(E, "the same agency id twice in one ranking group"),
     "R004": Code(E, "the criteria set an assessment uses has errors"),
     "R005": Code(E, "an agency's index is below --fail-under"),
+    "R006": Code(E, "files of different periods in one ranking"),
+    "R007": Code(E, "an agency without the attribute the ranking groups by"),
     "J001": Code(E, "invalid JSON in a previous ranking"),
     "J002": Code(E, "a previous ranking JSON without groups, ranks or agency ids"),
     # Command-line usage (exit code 2)
     "U001": Code(E, "a binary format without --output"),
+    "U002": Code(E, "an option value that cannot be used (--fail-under nan, --jobs 0, --group-by no agency has)"),
+    "U003": Code(E, "--output would overwrite an input (or a form already filled in, without --force)"),
 }
 
 FINDING_CODES = {"unanswered": "A006", "missing-evidence": "A007", "appraisal-raised": "A008"}

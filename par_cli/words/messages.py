@@ -12,6 +12,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no-such-file-or-folder": ("no such file or folder", "không có tệp hoặc thư mục này"),
     "no-such-file": ("no such file", "không có tệp này"),
     "is-a-folder": ("is a folder, not a file", "là một thư mục, không phải tệp"),
+    "broken-link": (
+        "a broken link: it points to {target}, which does not exist",
+        "liên kết hỏng: trỏ tới {target}, nơi không tồn tại",
+    ),
+    "not-regular": ("is {what}, not a file", "là {what}, không phải tệp"),
+    "phrase.fifo": ("a named pipe (FIFO)", "một đường ống có tên (FIFO)"),
+    "phrase.device": ("a device", "một thiết bị"),
+    "phrase.special": ("a special file", "một tệp đặc biệt"),
     "cannot-read": ("cannot read the file: {reason}", "không đọc được tệp: {reason}"),
     "cannot-write": ("cannot write the file: {reason}", "không ghi được tệp: {reason}"),
     "no-files-this-year": ("no assessment files found for this year", "không tìm thấy tệp đánh giá nào cho năm nay"),
@@ -26,6 +34,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "decimal-comma": ("'{text}' has a decimal comma", "'{text}' dùng dấu phẩy thập phân"),
     "out-of-range": ("'{text}' is out of range", "'{text}' nằm ngoài phạm vi cho phép"),
+    "leading-zero": (
+        "'{text}' has a leading zero: YAML 1.1 tools read such a number as octal",
+        "'{text}' có chữ số 0 ở đầu: các công cụ YAML 1.1 đọc số như vậy theo hệ bát phân",
+    ),
     "not-a-number": ("'{text}' is not a usable number", "'{text}' không phải là một số dùng được"),
     "not-utf8-byte": ("not UTF-8 text (byte 0x{byte})", "không phải văn bản UTF-8 (byte 0x{byte})"),
     "not-utf8": ("not UTF-8 text", "không phải văn bản UTF-8"),
@@ -118,6 +130,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "grade '{label}' (min {min}) is not below '{previous}' (min {previous_min})",
         "xếp loại '{label}' (từ {min}) không thấp hơn '{previous}' (từ {previous_min})",
     ),
+    "grades-above-zero": (
+        "the lowest grade starts at {min}: an index below it has no grade",
+        "xếp loại thấp nhất bắt đầu từ {min}: chỉ số thấp hơn sẽ không có xếp loại",
+    ),
+    "levels-without-labels": (
+        "{code}: levels without a label ({keys}): reports show their keys",
+        "{code}: các mức chưa có tên (label) ({keys}): báo cáo sẽ hiện mã mức",
+    ),
     "grade-label-twice": ("grade label '{label}' is used twice", "tên xếp loại '{label}' được dùng hai lần"),
     "areas-total": ("areas total {total} points ({areas} areas)", "tổng các lĩnh vực: {total} điểm ({areas} lĩnh vực)"),
     "id-also-in": (
@@ -183,6 +203,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "mã cơ quan '{id}' cũng có trong {file}: mỗi cơ quan một tệp trong một nhóm",
     ),
     "at-code": ("{code}: {problem}", "{code}: {problem}"),
+    "blank-appraisal": (
+        "{code}: appraised is left blank: a blank appraisal is not a missing one",
+        "{code}: appraised để trống: thẩm định để trống không phải là chưa thẩm định",
+    ),
+    "blank-explanation": (
+        "{code}: the explanation is only spaces: it explains nothing",
+        "{code}: giải trình chỉ có dấu cách: không giải trình điều gì",
+    ),
     "below-fail-under": ("{name} is below --fail-under {limit}", "{name} thấp hơn --fail-under {limit}"),
     # findings, in score reports and `par check`
     "finding.unanswered": ("{code}: no answer; it scores 0 of {max}", "{code}: chưa trả lời; được 0/{max} điểm"),
@@ -213,6 +241,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--format {format} cần gói {package}: {install}",
     ),
     # hints
+    "hint.blank-appraisal": (
+        "write the appraised input, or remove 'appraised:' until the council has appraised it",
+        "ghi kết quả thẩm định, hoặc bỏ 'appraised:' cho đến khi Hội đồng thẩm định",
+    ),
     "hint.did-you-mean": ("did you mean '{name}'?", "có phải ý bạn là '{name}'?"),
     "hint.duplicate-key": (
         "YAML keeps only one of them: remove or merge the other",
@@ -246,8 +278,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint.no-aliases": ("write the values out instead of nesting aliases", "ghi rõ các giá trị thay vì lồng alias"),
     "hint.write-fields": ("write the fields out", "ghi rõ các trường"),
     "hint.comma-in-braces": (
-        "inside {{ }} a comma separates fields: write decimals with a dot (0.5)",
-        "trong {{ }} dấu phẩy ngăn cách các trường: ghi số thập phân bằng dấu chấm (0.5)",
+        "inside {{ }} a comma separates fields: write decimals with a dot ({number})",
+        "trong {{ }} dấu phẩy ngăn cách các trường: ghi số thập phân bằng dấu chấm ({number})",
+    ),
+    "hint.leading-zero": (
+        "write {number}, or quote it if it is a code",
+        "ghi {number}, hoặc đặt trong dấu nháy nếu là mã",
     ),
     "hint.quote": ("quote it", "đặt trong dấu nháy"),
     "hint.example-kind": ("e.g. kind: points", "ví dụ kind: points"),
@@ -265,6 +301,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "điểm của mục cha là tổng các mục con: chuyển quy tắc xuống tiêu chí lá",
     ),
     "hint.reachable": ("a leaf's max should be reachable", "điểm tối đa của tiêu chí lá phải đạt được"),
+    "hint.grade-from-zero": ("add a lowest band with min: 0", "thêm mức xếp loại thấp nhất với min: 0"),
+    "hint.level-label": (
+        'give each level a label: {{key: kip-thoi, label: "Ban hành kịp thời", points: 1}}',
+        'đặt tên cho từng mức: {{key: kip-thoi, label: "Ban hành kịp thời", points: 1}}',
+    ),
     "hint.grades-order": ("list grades from the highest band down", "ghi các mức xếp loại từ cao xuống thấp"),
     "hint.own-id": ("give each set its own id", "đặt cho mỗi bộ chỉ số một mã riêng"),
     "hint.criteria-show": ("see `par criteria show`", "xem `par criteria show`"),

@@ -192,8 +192,9 @@ def award(points: Decimal | None, percent: Decimal | None, max_points: Fraction)
     return max_points * Fraction(percent) / HUNDRED
 
 
-def award_value(points: Decimal | None, percent: Decimal | None, max_points: Decimal) -> Decimal:
-    return points if points is not None else max_points * (percent or Decimal(0)) / 100
+def award_value(points: Decimal | None, percent: Decimal | None, max_points: Decimal) -> Fraction:
+    """What a level or tier gives, exactly."""
+    return award(points, percent, Fraction(max_points))
 
 
 def award_words(points: Decimal | None, percent: Decimal | None, lang: str, n: Figure) -> str:
@@ -257,9 +258,9 @@ class Rule:
     def points(self, value: Any, max_points: Fraction) -> Fraction:
         raise NotImplementedError
 
-    def top(self, max_points: Decimal) -> Decimal:
-        """The most points the rule can give."""
-        return max_points
+    def top(self, max_points: Decimal) -> Fraction:
+        """The most points the rule can give, exactly."""
+        return Fraction(max_points)
 
     def check(self, code: str, max_points: Decimal, path: DocPath) -> Iterator[Diagnostic]:
         """Problems of the rule's parameters (`path` is the rule's place in the criteria file)."""

@@ -87,7 +87,7 @@ class LevelsRule(Rule):
             self._awards[max_points] = awards
         return awards[value]
 
-    def top(self, max_points: Decimal) -> Decimal:
+    def top(self, max_points: Decimal) -> Fraction:
         return max(award_value(lv.points, lv.percent, max_points) for lv in self.levels)
 
     def check(self, code: str, max_points: Decimal, path: DocPath) -> Iterator[Diagnostic]:

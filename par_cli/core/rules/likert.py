@@ -1,8 +1,12 @@
-"""`likert`: survey answer counts: max × Σ(count × scale%) / Σcount / 100; answers outside the scale not counted."""
+"""`likert`: survey answer counts: max × Σ(count × scale%) / Σcount / 100.
+
+Every answer is counted or refused: an answer on the scale counts, one listed in `not_counted` ("không biết",
+E by default) is accepted and left out of the count, any other (`F`, `"D "`, a lower-case `a`) is an error.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
@@ -10,7 +14,7 @@ from typing import Any, ClassVar
 
 from pydantic_core import core_schema as cs
 
-from par_cli.core.diagnostics import msg
+from par_cli.core.diagnostics import Diagnostic, DocPath, Msg, msg, problem
 from par_cli.core.rules.base import (
     HUNDRED,
     NOT_APPLICABLE,
@@ -26,12 +30,14 @@ from par_cli.core.rules.base import (
 )
 
 DEFAULT_SCALE = {"A": Decimal(100), "B": Decimal(60), "C": Decimal(20), "D": Decimal(0)}
+DEFAULT_NOT_COUNTED = ("E",)
 
 
 class LikertRule(Rule):
     kind = "likert"
     scale: Mapping[str, Decimal] = MappingProxyType(DEFAULT_SCALE)
-    _fields = ("scale",)
+    not_counted: tuple[str, ...] = DEFAULT_NOT_COUNTED
+    _fields = ("scale", "not_counted")
     MESSAGES: ClassVar[Words] = {
         "likert-counts": (
             "expected answer counts such as {{A: 12, B: 3}}, got {found}",
@@ -39,12 +45,34 @@ class LikertRule(Rule):
         ),
         "likert-negative": ("the count for answer {answer} is negative", "số phiếu của đáp án {answer} bị âm"),
         "phrase.answer-count": ("a count for answer {answer}", "số phiếu của đáp án {answer}"),
+        "likert-unknown-answer": (
+            "answer '{answer}' is not one of the survey's answers ({answers})",
+            "đáp án '{answer}' không thuộc các đáp án của phiếu ({answers})",
+        ),
+        "hint.write-answer": ("write '{answer}'", "ghi '{answer}'"),
+        "likert-answer-twice": (
+            "{code}: answer '{answer}' is both on the scale and not counted",
+            "{code}: đáp án '{answer}' vừa có trong thang đo vừa thuộc loại không tính",
+        ),
     }
 
     @classmethod
     def schema_fields(cls) -> dict[str, cs.TypedDictField]:
-        scale = cs.dict_schema(text(), number(ge=0, le=100), min_length=1, strict=True)
-        return {"scale": field(scale, factory=lambda: dict(DEFAULT_SCALE))}
+        scale = cs.dict_schema(text(min_length=1), number(ge=0, le=100), min_length=1, strict=True)
+        not_counted = cs.list_schema(text(min_length=1), strict=True)
+        return {
+            "scale": field(scale, factory=lambda: dict(DEFAULT_SCALE)),
+            "not_counted": field(not_counted, factory=lambda: list(DEFAULT_NOT_COUNTED)),
+        }
+
+    @classmethod
+    def build(cls, values: dict[str, Any]) -> Rule:
+        return cls(scale=values["scale"], not_counted=tuple(values["not_counted"]))
+
+    def check(self, code: str, max_points: Decimal, path: DocPath) -> Iterator[Diagnostic]:
+        for i, answer in enumerate(self.not_counted):
+            if answer in self.scale:
+                yield problem("C019", "likert-answer-twice", (*path, "not_counted", i), code=code, answer=answer)
 
     def read(self, raw: Any, max_points: Decimal) -> Any:
         if not isinstance(raw, dict):
@@ -56,10 +84,22 @@ class LikertRule(Rule):
         negative = [answer for answer, count in counts.items() if count < 0]
         if negative:
             raise InputError(msg("likert-negative", answer=negative[0]))
+        for answer in counts:
+            if answer not in self.scale and answer not in self.not_counted:
+                raise InputError(self._unknown(answer), self._fixed(answer))
         counted = {answer: count for answer, count in counts.items() if answer in self.scale}
-        if sum(counted.values(), Decimal(0)) == 0:
+        if not any(counted.values()):
             return NOT_APPLICABLE
         return counted
+
+    def _unknown(self, answer: str) -> Msg:
+        return msg("likert-unknown-answer", answer=answer, answers=", ".join([*self.scale, *self.not_counted]))
+
+    def _fixed(self, answer: str) -> Msg | None:
+        """`write 'D'` for `"D "` or `d`, when the fixed answer is one the rule knows."""
+        fixed = answer.strip().upper()
+        known = fixed in self.scale or fixed in self.not_counted
+        return msg("hint.write-answer", answer=fixed) if known and fixed != answer else None
 
     def points(self, value: Any, max_points: Fraction) -> Fraction:
         total = sum((Fraction(count) for count in value.values()), Fraction(0))
@@ -67,8 +107,8 @@ class LikertRule(Rule):
         result: Fraction = max_points * weighted / total / HUNDRED
         return result
 
-    def top(self, max_points: Decimal) -> Decimal:
-        return max_points * max(self.scale.values()) / 100
+    def top(self, max_points: Decimal) -> Fraction:
+        return Fraction(max_points) * Fraction(max(self.scale.values())) / HUNDRED
 
     def describe(self, lang: str, n: Figure) -> str:
         scale = ", ".join(f"{answer} = {n(value)}%" for answer, value in self.scale.items())

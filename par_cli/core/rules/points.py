@@ -38,7 +38,7 @@ class PointsRule(Rule):
         value = read_number(raw, msg("phrase.points-between", max=max_points))
         if not 0 <= value <= max_points:
             raise InputError(msg("points-range", value=value, max=max_points))
-        if self.step is not None and value % self.step != 0:
+        if self.step is not None and Fraction(value) % Fraction(self.step) != 0:
             raise InputError(msg("points-step", value=value, step=self.step))
         return Fraction(value)
 
@@ -46,7 +46,7 @@ class PointsRule(Rule):
         return value  # type: ignore[no-any-return]
 
     def check(self, code: str, max_points: Decimal, path: DocPath) -> Iterator[Diagnostic]:
-        if self.step is not None and max_points % self.step != 0:
+        if self.step is not None and Fraction(max_points) % Fraction(self.step) != 0:
             yield problem("C009", "max-not-multiple", (*path, "step"), code=code, max=max_points, step=self.step)
 
     def describe(self, lang: str, n: Figure) -> str:

@@ -135,7 +135,7 @@ class TiersRule(Rule):
                 return tier_points
         return ZERO
 
-    def top(self, max_points: Decimal) -> Decimal:
+    def top(self, max_points: Decimal) -> Fraction:
         return max(award_value(t.points, t.percent, max_points) for t in self.tiers)
 
     def check(self, code: str, max_points: Decimal, path: DocPath) -> Iterator[Diagnostic]:
