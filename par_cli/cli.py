@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional, TypeVar
 import typer
 
 from par_cli import __version__
-from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, problem
+from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, UsageError, problem
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -104,6 +104,8 @@ def _run(action: Callable[[], T], lang: Language | None = None) -> T:
     """Run a command body; input problems become one located line each on stderr and exit code 1."""
     try:
         return action()
+    except UsageError as exc:
+        _fail(exc.diagnostics, lang, 2)
     except ParError as exc:
         _fail(exc.diagnostics, lang)
 

@@ -123,8 +123,12 @@ def test_group_by_an_agency_attribute(year: Write) -> None:
         ("huyen", ["c", "a"]),
         ("so", ["b"]),
     ]
-    _, out, _ = run("rank", "2024", "-f", "json", "--group-by", "no-such-field")
-    assert [g["group"] for g in json.loads(out)["groups"]] == [None]
+    # an attribute no agency has is a usage error naming the ones that exist, not one unlabelled group
+    assert run("rank", "2024", "-f", "json", "--group-by", "no-such-field") == (
+        2,
+        "",
+        "--group-by: error U002: --group-by no-such-field: no agency has this attribute (they have: cap)\n",
+    )
 
 
 def test_year_over_year_with_renamed_criteria_new_and_gone_agencies(year: Write) -> None:
@@ -198,7 +202,7 @@ def test_duplicate_agency_id_names_both_files(year: Write) -> None:
     code, out, err = run("rank", "2024")
     assert (code, out) == (1, "")
     assert err.splitlines() == [
-        "2024/copy.yaml: error R003: agency id 'a' is also in 2024/a.yaml: one file per agency and group "
+        "2024/copy.yaml:3:14: error R003: agency id 'a' is also in 2024/a.yaml: one file per agency and group "
         "(hint: agency ids must be unique within a group)"
     ]
 

@@ -151,3 +151,7 @@ class ParError(Exception):
     def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
         self.diagnostics = tuple(sorted(diagnostics, key=order))
         super().__init__(", ".join(f"{d.where} {d.code} {d.message.id}" for d in self.diagnostics))
+
+
+class UsageError(ParError):
+    """A command-line value that cannot be used: the CLI prints the lines and exits with code 2."""

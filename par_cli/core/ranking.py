@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from par_cli.core.diagnostics import Diagnostic, LineCol, msg, problem
+from par_cli.core.diagnostics import NOWHERE, Diagnostic, Location, msg, problem
 from par_cli.core.numbers import exact_sum
 
 if TYPE_CHECKING:
@@ -35,9 +35,17 @@ class Entry:
     grade: str | None
     areas: tuple[tuple[str, str, Fraction | None], ...]  # (code, title, index)
     file: str
+    agency_where: Location = NOWHERE  # where the agency id is written, for errors about it
+    period_where: Location = NOWHERE
+
+    @property
+    def key(self) -> str:
+        """The agency as one agency: ids are the same agency whatever their case (`X` is `x`)."""
+        return self.agency_id.casefold()
 
 
 def entry_of(result: Score, grade_labels: tuple[str, ...]) -> Entry:
+    origin = result.origin
     return Entry(
         agency_id=result.agency.id,
         agency_name=result.agency.name,
@@ -55,6 +63,8 @@ def entry_of(result: Score, grade_labels: tuple[str, ...]) -> Entry:
         grade=result.grade,
         areas=tuple((area.code, area.title, area.percent) for area in result.areas),
         file=result.file,
+        agency_where=origin.locate(("agency", "id")),
+        period_where=origin.locate(("period",)),
     )
 
 
@@ -135,19 +145,48 @@ def competition_ranks(entries: list[Entry]) -> list[tuple[int, Entry]]:
 
 
 def duplicates(entries: Iterable[Entry], group_by: str) -> list[Diagnostic]:
-    """Two files for one agency id in one ranking group: an error naming both files."""
+    """Two files for one agency (its id in any case) in one ranking group: an error naming both files."""
     seen: dict[tuple[str, str | None, str], Entry] = {}
     problems = []
     for entry in entries:
-        key = (entry.criteria_id, group_value(entry, group_by), entry.agency_id)
+        key = (entry.criteria_id, group_value(entry, group_by), entry.key)
         if key in seen:
             first = seen[key]
             hint = msg("hint.unique-in-group")
             twice = problem("R003", "agency-also-in", hint=hint, id=entry.agency_id, file=first.file)
-            problems.append(twice.at(LineCol(entry.file)))
+            problems.append(twice.at(entry.agency_where))
         else:
             seen[key] = entry
     return problems
+
+
+def mixed_periods(entries: list[Entry], group_by: str) -> list[Diagnostic]:
+    """Files of different periods ranked together, unless the ranking groups by period: one error per file
+    whose period is not the one most files have."""
+    if group_by == "period" or len({e.period for e in entries}) < 2:
+        return []
+    counts: dict[str | None, int] = {}
+    for entry in entries:
+        counts[entry.period] = counts.get(entry.period, 0) + 1
+    usual = max(counts, key=lambda period: (counts[period], period or ""))
+    hint = msg("hint.one-period")
+    return [
+        problem("R006", "period-differs", hint=hint, period=e.period or "—", usual=usual or "—").at(e.period_where)
+        for e in entries
+        if e.period != usual
+    ]
+
+
+def missing_attribute(entries: list[Entry], group_by: str) -> list[Diagnostic]:
+    """Grouping by an attribute: an agency without it would be ranked in an unlabelled group."""
+    if group_by in ("group", "none", "period"):
+        return []
+    hint = msg("hint.add-attribute", name=group_by)
+    return [
+        problem("R007", "no-attribute", hint=hint, name=group_by).at(e.agency_where)
+        for e in entries
+        if group_by not in dict(e.attributes)
+    ]
 
 
 def rank(entries: Iterable[Entry], group_by: str = "group", previous: PreviousRanks | None = None) -> list[RankGroup]:
@@ -160,7 +199,7 @@ def rank(entries: Iterable[Entry], group_by: str = "group", previous: PreviousRa
     ):
         rows = []
         for position, entry in competition_ranks(members):
-            before = previous.get((group, entry.agency_id)) if previous is not None else None
+            before = previous.get((group, entry.key)) if previous is not None else None
             rows.append(RankedRow(entry, position, before, before - position if before is not None else None))
         labels = members[0].grade_labels
         counts = {label: 0 for label in labels}
@@ -182,5 +221,6 @@ def rank(entries: Iterable[Entry], group_by: str = "group", previous: PreviousRa
 
 
 def previous_ranks(groups: Iterable[RankGroup]) -> dict[tuple[str | None, str], int]:
-    """(group, agency id) → rank: agencies are matched across years by group and id, not by criteria set."""
-    return {(g.group, row.entry.agency_id): row.rank for g in groups for row in g.rows}
+    """(group, agency id) → rank: agencies are matched across years by group and id (in any case), not by
+    criteria set."""
+    return {(g.group, row.entry.key): row.rank for g in groups for row in g.rows}

@@ -11,20 +11,41 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Protocol
 
-from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, problem
-from par_cli.core.ranking import Entry, RankGroup, duplicates, previous_ranks, rank
-from par_cli.io.files import discover
+from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, UsageError, problem
+from par_cli.core.ranking import (
+    Entry,
+    RankGroup,
+    duplicates,
+    missing_attribute,
+    mixed_periods,
+    previous_ranks,
+    rank,
+)
+from par_cli.io.files import discover_yaml, file_kind
 from par_cli.io.previous import load_previous_ranks
 
 SERIAL_BELOW = 48  # files: a pool costs more than it saves below this
 CHUNK = 40  # files per task sent to a worker
 
 Outcome = Entry | tuple[Diagnostic, ...]
-ScorerFactory = Callable[[], Callable[[Path], Outcome]]  # picklable: each worker process builds its own scorer
+
+
+class FileScoring(Protocol):
+    """What scores one assessment file for a ranking (`io.workspace.FileScorer`)."""
+
+    def __call__(self, path: Path) -> Outcome: ...
+
+    def criteria_problems(self, path: Path) -> list[Diagnostic]:
+        """The errors of a criteria file found among the assessments (it must be usable, or be reported)."""
+        ...
+
+
+ScorerFactory = Callable[[], FileScoring]  # picklable: each worker process builds its own scorer
 Progress = Callable[[str, int], Callable[[int], None]]  # (what, total files) → advance(n)
 
-_worker: Callable[[Path], Outcome] | None = None
+_worker: FileScoring | None = None
 
 
 def _start_worker(factory: ScorerFactory) -> None:
@@ -79,8 +100,17 @@ def score_folder(
     what: str = "this year",
     progress: Progress | None = None,
 ) -> list[Entry]:
-    """Score every assessment under `paths`; ParError with every problem of every file, if any."""
-    files, problems = discover(paths)
+    """Score every assessment under `paths`; ParError with every problem of every file, if any.
+
+    Criteria files found there are not ranked, but each must be usable: a broken one is reported."""
+    found, problems = discover_yaml(paths)
+    kinds = {path: file_kind(path) for path in found}
+    files = [path for path in found if kinds[path] != "criteria"]
+    criteria = [path for path in found if kinds[path] == "criteria"]
+    if criteria:
+        checker = factory()
+        for path in criteria:
+            problems += checker.criteria_problems(path)
     if not files and not problems:
         where = ", ".join(map(str, paths))
         none = "no-files-this-year" if what == "this year" else "no-files-last-year"
@@ -106,19 +136,28 @@ def rank_folders(
     progress: Progress | None = None,
     previous_factory: ScorerFactory | None = None,
 ) -> tuple[list[Entry], list[RankGroup]]:
-    """This year's entries and their ranking, with last year's ranks from a folder or a `par rank` JSON file."""
-    entries = score_folder(paths, factory, jobs, "this year", progress)
-    problems = duplicates(entries, group_by)
-    if problems:
-        raise ParError(problems)
+    """This year's entries and their ranking, with last year's ranks from a folder or a `par rank` JSON file.
+
+    Ranks exactly the agencies found, or refuses: one agency twice (ids in any case), files of several periods
+    (unless grouped by period), or a `group_by` attribute some agencies lack."""
+    entries = _rankable(score_folder(paths, factory, jobs, "this year", progress), group_by)
     before = None
     if previous is not None:
-        if previous.is_file() and previous.suffix == ".json":
+        if previous.suffix == ".json" and not previous.is_dir():
             before = load_previous_ranks(previous)
         else:
             earlier = score_folder([previous], previous_factory or factory, jobs, "last year", progress)
-            problems = duplicates(earlier, group_by)
-            if problems:
-                raise ParError(problems)
-            before = previous_ranks(rank(earlier, group_by))
+            before = previous_ranks(rank(_rankable(earlier, group_by), group_by))
     return entries, rank(entries, group_by, before)
+
+
+def _rankable(entries: list[Entry], group_by: str) -> list[Entry]:
+    if group_by not in ("group", "none", "period") and not any(group_by in dict(e.attributes) for e in entries):
+        names = sorted({name for e in entries for name, _ in e.attributes})
+        where = LineCol("--group-by")
+        unknown = problem("U002", "no-agency-has-attribute", name=group_by, names=", ".join(names) or "—")
+        raise UsageError([unknown.at(where)])
+    problems = duplicates(entries, group_by) + mixed_periods(entries, group_by) + missing_attribute(entries, group_by)
+    if problems:
+        raise ParError(problems)
+    return entries

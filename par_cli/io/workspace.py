@@ -218,10 +218,17 @@ class FileScorer:
             result = score(bound, detail=False)
         except ParError as exc:
             return exc.diagnostics
-        labels = self.labels.get(result.criteria_id)
+        labels = self.labels.get(result.criteria_id)  # a set's grade labels, once per set
         if labels is None:
             labels = self.labels[result.criteria_id] = tuple(g.label for g in bound.criteria.grades)
         return entry_of(result, labels)
+
+    def criteria_problems(self, path: Path) -> list[Diagnostic]:
+        try:
+            self.workspace.criteria(path)
+        except ParError as exc:
+            return list(exc.diagnostics)
+        return []
 
 
 def find_criteria(reference: str, base: Path | None = None) -> LoadedCriteria:

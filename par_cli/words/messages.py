@@ -69,6 +69,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "merge-key": ("merge keys (<<) are not supported", "không hỗ trợ khóa gộp (<<)"),
     "invalid-json": ("invalid JSON: {detail}", "JSON không hợp lệ: {detail}"),
+    "period-differs": (
+        "period {period}, but the other files of this ranking are for {usual}",
+        "kỳ đánh giá {period}, nhưng các tệp khác của bảng xếp hạng là kỳ {usual}",
+    ),
+    "no-attribute": (
+        "this agency has no attribute '{name}' to rank by",
+        "cơ quan này không có thuộc tính '{name}' để xếp hạng theo",
+    ),
+    "no-agency-has-attribute": (
+        "--group-by {name}: no agency has this attribute (they have: {names})",
+        "--group-by {name}: không cơ quan nào có thuộc tính này (các thuộc tính có: {names})",
+    ),
     "not-a-ranking": (
         'not a ranking: expected {{"groups": [...]}} as written by `par rank --format json`',
         'không phải một bảng xếp hạng: cần {{"groups": [...]}} như `par rank --format json` ghi ra',
@@ -241,6 +253,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--format {format} cần gói {package}: {install}",
     ),
     # hints
+    "hint.one-period": (
+        "rank each period's files apart, or rank them together with --group-by period",
+        "xếp hạng riêng từng kỳ, hoặc xếp chung với --group-by period",
+    ),
+    "hint.add-attribute": (
+        "add agency.attributes: {{{name}: …}} to this file, or group by something else",
+        "thêm agency.attributes: {{{name}: …}} vào tệp này, hoặc nhóm theo thuộc tính khác",
+    ),
     "hint.blank-appraisal": (
         "write the appraised input, or remove 'appraised:' until the council has appraised it",
         "ghi kết quả thẩm định, hoặc bỏ 'appraised:' cho đến khi Hội đồng thẩm định",
