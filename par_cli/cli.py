@@ -7,18 +7,17 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable
+import unicodedata
+from decimal import Decimal
 from enum import StrEnum
+from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional, TypeVar
+from typing import Annotated, Optional
 
 import typer
 
-from par_cli import __version__
-from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, UsageError, problem
-
-if TYPE_CHECKING:
-    from rich.console import Console
+from par_cli import __version__, shell
+from par_cli.core.diagnostics import LineCol, msg, problem
 
 app = typer.Typer(
     name="par",
@@ -28,8 +27,7 @@ app = typer.Typer(
     add_completion=False,
 )
 
-T = TypeVar("T")
-BAR_WIDTH = 100  # terminal columns from which tables carry a bar chart column
+MOST_JOBS = 256
 
 
 class ScoreFormat(StrEnum):
@@ -90,104 +88,19 @@ def _language(lang: Language | None) -> str:
     return lang.value if lang else "en"
 
 
-def _fail(diagnostics: Iterable[Diagnostic], lang: Language | None, code: int = 1) -> NoReturn:
-    """Each diagnostic as one coded, located line on stderr; then exit (1: the inputs, 2: the usage)."""
-    from par_cli.core.diagnostics import order
-    from par_cli.words.catalogue import line
-
-    for diagnostic in sorted(diagnostics, key=order):
-        sys.stderr.write(line(diagnostic, _language(lang)) + "\n")
-    raise typer.Exit(code)
-
-
-def _run(action: Callable[[], T], lang: Language | None = None) -> T:
-    """Run a command body; input problems become one located line each on stderr and exit code 1."""
-    try:
-        return action()
-    except UsageError as exc:
-        _fail(exc.diagnostics, lang, 2)
-    except ParError as exc:
-        _fail(exc.diagnostics, lang)
-
-
-def _console(stderr: bool = False) -> Console:
-    from rich.console import Console
-
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
-
-
-def _render(command: str, fmt: str, view: Any, lang: Language | None) -> Any:
-    """The view in the format asked for; a missing optional package is an error naming how to install it."""
-    from par_cli.render import renderer
-
-    try:
-        return renderer(command, fmt)(view)
-    except ModuleNotFoundError as exc:
-        package = exc.name or "openpyxl"
-        missing = problem("F004", "missing-package", format=fmt, package=package, install="pip install 'par-cli[xlsx]'")
-        _fail([missing.at(LineCol("par"))], lang)
-
-
-def _emit(content: str | bytes, output: Path | None, lang: Language | None) -> None:
-    if output is None:
-        if isinstance(content, bytes):
-            _fail([problem("U001", "binary-needs-output").at(LineCol("par"))], lang, 2)
-        sys.stdout.write(content)
-        return
-    from par_cli.io.output import write_atomic
-
-    try:
-        write_atomic(output, content)
-    except OSError as exc:
-        _fail([problem("F003", "cannot-write", reason=exc.strerror or str(exc)).at(LineCol(str(output)))], lang)
-
-
-def _show(rendered: Any, output: Path | None, lang: Language | None) -> None:
-    """Print a renderable on the terminal (or as plain text into --output); write text or bytes as they are."""
-    if isinstance(rendered, (str, bytes)):
-        _emit(rendered, output, lang)
-        return
-    if output is None:
-        _console().print(rendered)
-        return
-    import io
-
-    from rich.console import Console
-
-    plain = Console(width=120, no_color=True, highlight=False, file=io.StringIO())
-    plain.print(rendered)
-    _emit(plain.file.getvalue(), output, lang)  # type: ignore[attr-defined]
-
-
-def _bars(output: Path | None) -> bool:
-    """Bar charts in tables: in files, and on terminals wide enough to keep every figure."""
-    return output is not None or _console().width >= BAR_WIDTH
-
-
-def _progress(what: str, total: int) -> Callable[[int], None]:
-    """A progress bar on stderr for long runs when stderr is a terminal; otherwise nothing."""
-    if not sys.stderr.isatty() or total < 200:
-        return lambda n: None
-    from rich.progress import Progress
-
-    bar = Progress(console=_console(stderr=True), transient=True)
-    task = bar.add_task(f"Scoring {what}", total=total)
-    bar.start()
-
-    def advance(n: int) -> None:
-        bar.advance(task, n)
-        if bar.finished:
-            bar.stop()
-
-    return advance
+def _text(value: str) -> str:
+    """Text from the command line, in the one spelling files are read in (NFC)."""
+    return unicodedata.normalize("NFC", value)
 
 
 LangOption = Annotated[
     Optional[Language], typer.Option("--lang", help="Language of the output (default: the criteria set's).")
 ]
 CriteriaOption = Annotated[
-    Optional[Path],
-    typer.Option("--criteria", "-c", help="Criteria set file to use instead of the one the assessment names."),
+    Optional[str],
+    typer.Option(
+        "--criteria", "-c", metavar="ID|PATH", help="Criteria set (a file or an id) instead of the one named."
+    ),
 ]
 OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically).")]
 
@@ -203,14 +116,18 @@ def score(
 ) -> None:
     """Score one agency's assessment: index, grade, per-area breakdown and findings."""
     from par_cli.core.scoring import score as score_bound
+    from par_cli.io.output import guard
     from par_cli.io.workspace import Workspace
     from par_cli.render.views import ScoreView
 
-    bound = _run(lambda: Workspace(override=criteria).assessment(file), lang)
-    result = _run(lambda: score_bound(bound), lang)
-    bars = output_format is ScoreFormat.table and _bars(output)
+    words = _language(lang)
+    bound = shell.run(lambda: Workspace(override=criteria and _text(criteria)).assessment(file), words)
+    if output is not None:
+        shell.run(lambda: guard(output, [file, bound.criteria_file]), words)
+    result = shell.run(lambda: score_bound(bound), words)
+    bars = output_format is ScoreFormat.table and shell.bars(output)
     view = ScoreView(result, bound, depth, lang.value if lang else None, bars)
-    _show(_render("score", output_format.value, view, lang), output, lang)
+    shell.show(shell.render("score", output_format.value, view, words), output, words)
 
 
 @app.command()
@@ -225,17 +142,19 @@ def explain(
     gaps: Annotated[int, typer.Option(min=0, help="How many recoverable gaps to list.")] = 10,
 ) -> None:
     """Where the points went: each leaf's inputs, rule, points lost and effect on the index; then the gaps."""
+    from par_cli.core.explain import Ledger
     from par_cli.core.explain import explain as ledger_of
     from par_cli.core.scoring import score as score_bound
     from par_cli.io.workspace import Workspace
     from par_cli.render.views import ExplainView
 
-    def build():  # type: ignore[no-untyped-def]
-        bound = Workspace(override=criteria).assessment(file)
-        return ledger_of(bound, score_bound(bound), code)
+    def build() -> Ledger:
+        bound = Workspace(override=criteria and _text(criteria)).assessment(file)
+        return ledger_of(bound, score_bound(bound), code and _text(code))
 
-    view = ExplainView(_run(build, lang), lang.value if lang else None, gaps)
-    _show(_render("explain", output_format.value, view, lang), None, lang)
+    words = _language(lang)
+    view = ExplainView(shell.run(build, words), lang.value if lang else None, gaps)
+    shell.show(shell.render("explain", output_format.value, view, words), None, words)
 
 
 @app.command()
@@ -256,34 +175,56 @@ def rank(
     output_format: Annotated[RankFormat, typer.Option("--format", "-f", help="Output format.")] = RankFormat.table,
     output: OutputOption = None,
     fail_under: Annotated[
-        Optional[float], typer.Option("--fail-under", help="Exit 1 when any agency's index is below this.")
+        Optional[str], typer.Option("--fail-under", metavar="PERCENT", help="Exit 1 when an index is below this.")
     ] = None,
     criteria: CriteriaOption = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes (default: all cores).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes (default: all cores).")] = None,
     lang: LangOption = None,
 ) -> None:
     """Rank a folder of agencies by exact index within (criteria set, group), with last year's ranks."""
     from functools import partial
 
     from par_cli.io.batch import rank_folders
+    from par_cli.io.output import guard
     from par_cli.io.workspace import FileScorer
     from par_cli.render.views import RankView
 
+    words = _language(lang)
+    limit = _percent_option("--fail-under", fail_under, words) if fail_under is not None else None
+    if jobs is not None and not 1 <= jobs <= MOST_JOBS:
+        reason = msg("phrase.jobs-range", most=MOST_JOBS)
+        bad = problem("U002", "bad-option", option="--jobs", value=str(jobs), reason=reason)
+        shell.usage(bad.at(LineCol("--jobs")), words)
     if output_format is RankFormat.xlsx and output is None:
-        _fail([problem("U001", "xlsx-needs-output").at(LineCol("par"))], lang, 2)
-    this_year, last_year = partial(FileScorer, criteria), partial(FileScorer, None)
-    entries, groups = _run(lambda: rank_folders(paths, this_year, previous, group_by, jobs, _progress, last_year), lang)
-    bars = output_format is RankFormat.table and _bars(output)
+        shell.usage(problem("U001", "xlsx-needs-output").at(LineCol("par")), words)
+    if output is not None:
+        inputs = [p for p in (*paths, previous) if p is not None]
+        shell.run(lambda: guard(output, [p for p in inputs if not p.is_dir()], inputs), words)
+    this_year, last_year = partial(FileScorer, criteria and _text(criteria)), partial(FileScorer, None)
+    progress = shell.progress(words)
+    entries, groups = shell.run(
+        lambda: rank_folders(paths, this_year, previous, _text(group_by), jobs, progress, last_year), words
+    )
+    bars = output_format is RankFormat.table and shell.bars(output)
     view = RankView(groups, previous is not None, areas, lang.value if lang else None, bars)
-    _show(_render("rank", output_format.value, view, lang), output, lang)
-    if fail_under is not None:
-        from fractions import Fraction
-
-        limit = f"{fail_under:g}"
-        below = [e for e in entries if e.index < Fraction(str(fail_under))]
+    shell.show(shell.render("rank", output_format.value, view, words), output, words)
+    if limit is not None:
+        below = [e for e in entries if e.index < limit]
         if below:
-            failing = [problem("R005", "below-fail-under", name=e.agency_name, limit=limit) for e in below]
-            _fail([d.at(LineCol(e.file)) for d, e in zip(failing, below, strict=True)], lang)
+            failing = [problem("R005", "below-fail-under", name=e.agency_name, limit=fail_under) for e in below]
+            shell.fail([d.at(e.agency_where) for d, e in zip(failing, below, strict=True)], words)
+
+
+def _percent_option(option: str, value: str, lang: str) -> Fraction:
+    """A percentage given on the command line, exactly; `nan`, `inf` or a figure outside 0–100 is a usage error."""
+    try:
+        number = Decimal(value.strip())
+    except ArithmeticError:
+        number = Decimal("nan")
+    if not number.is_finite() or not 0 <= number <= 100:
+        reason = msg("phrase.finite-percent")
+        shell.usage(problem("U002", "bad-option", option=option, value=value, reason=reason).at(LineCol(option)), lang)
+    return Fraction(number)
 
 
 @app.command()
@@ -301,12 +242,16 @@ def check(
 ) -> None:
     """Check criteria and assessment files: every problem, located, with a stable code. Exit 1 on errors."""
     from par_cli.io.checking import check_paths
+    from par_cli.io.output import guard
     from par_cli.io.workspace import Workspace
     from par_cli.render.views import CheckView
 
+    words = _language(lang)
+    if output is not None:
+        shell.run(lambda: guard(output, [p for p in paths if not p.is_dir()], paths), words)
     report = check_paths(paths, Workspace(), strict)
     chosen = output_format or (CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text)
-    _emit(_render("check", chosen.value, CheckView(report, _language(lang)), lang), output, lang)
+    shell.emit(shell.render("check", chosen.value, CheckView(report, words), words), output, words)
     if report.failed():
         raise typer.Exit(1)
 
@@ -319,7 +264,7 @@ def schema(
     from par_cli.core.formats import json_schema
     from par_cli.render.views import SchemaView
 
-    _emit(_render("schema", "json", SchemaView(json_schema(kind.value)), None), None, None)
+    shell.emit(shell.render("schema", "json", SchemaView(json_schema(kind.value)), "en"), None, "en")
 
 
 criteria_app = typer.Typer(help="List and show criteria sets.", no_args_is_help=True)
@@ -327,31 +272,32 @@ app.add_typer(criteria_app, name="criteria")
 
 
 @criteria_app.command("list")
-def criteria_list() -> None:
+def criteria_list(lang: LangOption = None) -> None:
     """The built-in criteria sets: id, title, status, total max, leaves and source."""
     from par_cli.io.files import display
     from par_cli.io.workspace import builtin_sets
     from par_cli.render.views import CriteriaListView
 
-    sets = _run(builtin_sets)
-    _show(
-        _render("criteria_list", "table", CriteriaListView([(display(s.path), s.model) for s in sets]), None),
-        None,
-        None,
-    )
+    words = _language(lang)
+    sets = shell.run(builtin_sets, words)
+    view = CriteriaListView([(display(s.path), s.model) for s in sets], lang.value if lang else "vi")
+    shell.show(shell.render("criteria_list", "table", view, words), None, words)
 
 
 @criteria_app.command("show")
 def criteria_show(
     reference: Annotated[str, typer.Argument(metavar="ID|PATH", help="A criteria set id or file.")],
     depth: Annotated[Optional[int], typer.Option(min=1, help="Levels to show (default: all).")] = None,
+    lang: LangOption = None,
 ) -> None:
     """A criteria set as a tree: codes, titles, max points and each leaf's rule in words."""
     from par_cli.io.workspace import find_criteria
     from par_cli.render.views import CriteriaShowView
 
-    loaded = _run(lambda: find_criteria(reference))
-    _show(_render("criteria_show", "table", CriteriaShowView(loaded.model, depth), None), None, None)
+    words = _language(lang)
+    loaded = shell.run(lambda: find_criteria(_text(reference)), words)
+    view = CriteriaShowView(loaded.model, depth, lang.value if lang else None)
+    shell.show(shell.render("criteria_show", "table", view, words), None, words)
 
 
 @app.command()
@@ -359,26 +305,24 @@ def template(
     reference: Annotated[str, typer.Argument(metavar="ID|PATH", help="A criteria set id or file.")],
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the form to this file.")] = None,
     period: Annotated[Optional[str], typer.Option(help="The period the form is for (default: this year).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an assessment or criteria file.")] = False,
+    lang: LangOption = None,
 ) -> None:
     """Print a blank assessment for a criteria set: every leaf with its rule, max points and evidence asked."""
     import datetime
 
-    from par_cli.io.workspace import find_criteria
+    from par_cli.io.workspace import find_criteria, form_reference, refuse_overwrite
     from par_cli.render.views import TemplateView
 
-    loaded = _run(lambda: find_criteria(reference))
-    form = TemplateView(
-        loaded.model, _reference_for(reference, loaded.path, output), period or str(datetime.date.today().year)
-    )
-    _emit(_render("template", "yaml", form, None), output, None)
-
-
-def _reference_for(reference: str, path: Path, output: Path | None) -> str:
-    """What the form's `criteria:` says: the id when given one, else the set's path relative to the form."""
-    if not Path(reference).is_file():
-        return reference
-    folder = (output or Path("x")).resolve().parent
-    return os.path.relpath(path.resolve(), folder).replace(os.sep, "/")
+    words = _language(lang)
+    loaded = shell.run(lambda: find_criteria(_text(reference)), words)
+    if output is not None and not force:
+        shell.run(lambda: refuse_overwrite(output, loaded.path), words)
+    named, note = form_reference(_text(reference), loaded, output)
+    form = TemplateView(loaded.model, named, period or str(datetime.date.today().year))
+    shell.emit(shell.render("template", "yaml", form, words), output, words)
+    if note is not None:
+        shell.note(note, words)
 
 
 def main() -> None:

@@ -251,7 +251,8 @@ def message_calls() -> list[tuple[str, str, set[str] | None]]:
             literal = node.args[position]
             if not (isinstance(literal, ast.Constant) and isinstance(literal.value, str)):
                 continue
-            keywords = {k.arg for k in node.keywords if k.arg not in (None, "path", "hint")}
+            reserved = ("path", "hint") if node.func.id == "problem" else ()  # problem()'s own, by keyword
+            keywords = {k.arg for k in node.keywords if k.arg is not None and k.arg not in reserved}
             dynamic = any(k.arg is None for k in node.keywords)
             calls.append((f"{name}:{node.lineno}", literal.value, None if dynamic else keywords))
     return calls

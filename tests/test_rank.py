@@ -227,7 +227,7 @@ def test_fail_under(year: Write) -> None:
     agency(year, "2024", "b", "Sở B", "29.99")
     code, out, err = run("rank", "2024", "--fail-under", "70", "-f", "json")
     assert code == 1 and json.loads(out)["groups"]
-    assert err == "2024/b.yaml: error R005: Sở B is below --fail-under 70\n"
+    assert err == "2024/b.yaml:3:14: error R005: Sở B is below --fail-under 70\n"
     assert run("rank", "2024", "--fail-under", "69.99")[0] == 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from par_cli.core.diagnostics import Diagnostic, DocPath, msg, problem
@@ -67,6 +68,7 @@ class Bound(NamedTuple):
     not_applicable: frozenset[str]
     adjustments: dict[str, AdjustmentAnswer]
     origin: Origin  # the file, to locate findings in
+    criteria_file: Path = Path()  # where the criteria set was read from (io fills it in)
 
     @property
     def file(self) -> str:

@@ -54,7 +54,7 @@ class _Checker:
         if bound is None:
             return found
         agency = bound.assessment.agency
-        first = self.agencies.setdefault((path.parent.resolve(), agency.id), bound.file)
+        first = self.agencies.setdefault((path.parent.resolve(), agency.id.casefold()), bound.file)
         if first != bound.file:
             again = problem(
                 "A009", "agency-also-used", ("agency", "id"), msg("hint.one-per-folder"), id=agency.id, file=first

@@ -1,20 +1,70 @@
-"""Writing what par produces: atomically, so a reader never sees half a file."""
+"""Writing what par produces without ever losing a user's file.
+
+- never onto an input: `guard` refuses an output that is one of the files read, or a YAML file inside a folder
+  read (the next run would read it as an input);
+- atomically: a temporary file in the same folder, renamed over the target, so a reader never sees half a file;
+- with the permissions the umask gives a new file, or those the replaced file had;
+- a device or a FIFO (`-o /dev/stdout`) is written through, never replaced by a regular file.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
+from par_cli.core.diagnostics import LineCol, UsageError, problem
+from par_cli.io.files import YAML_SUFFIXES
 
-def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write through a temporary file in the same folder, then rename: never a half-written file."""
-    folder = path.parent if str(path.parent) else Path(".")
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def guard(output: Path, files: Iterable[Path] = (), folders: Iterable[Path] = ()) -> None:
+    """UsageError (U003) when writing `output` would overwrite an input file or add one to a folder read."""
+    target = output.resolve()
+    for path in files:
+        if _same(output, path) or target == path.resolve():
+            raise UsageError([problem("U003", "output-is-input").at(LineCol(str(output)))])
+    if output.suffix in YAML_SUFFIXES:
+        for folder in folders:
+            if folder.is_dir() and target.is_relative_to(folder.resolve()):
+                raise UsageError(
+                    [problem("U003", "output-in-input-folder", folder=str(folder)).at(LineCol(str(output)))]
+                )
+
+
+def _new_file_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def write(path: Path, content: str | bytes) -> None:
+    """Write `content` to `path`: atomically for a regular file, straight through for a device or FIFO."""
     data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise IsADirectoryError(21, "is a folder", str(path))
+    if mode is not None and not stat.S_ISREG(mode):
+        with path.open("wb") as out:  # a device or a FIFO: replacing it with a file would lose it
+            out.write(data)
+        return
+    folder = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
+        os.chmod(temporary, stat.S_IMODE(mode) if mode is not None else _new_file_mode())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

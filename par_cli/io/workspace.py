@@ -6,18 +6,28 @@ Every problem of a file is collected and raised at once as a `ParError` of locat
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from par_cli.core.binding import Bound, bind
 from par_cli.core.checks import check_criteria
-from par_cli.core.diagnostics import Diagnostic, LineCol, Msg, ParError, msg, placed, problem
+from par_cli.core.diagnostics import Diagnostic, LineCol, Msg, ParError, UsageError, msg, placed, problem
 from par_cli.core.formats import validate
 from par_cli.core.model import Assessment, CriteriaSet
 from par_cli.core.scoring import score
 from par_cli.core.tree import NodeInfo, index
-from par_cli.io.files import YAML_SUFFIXES, builtin_dir, display, head_id, not_a_file, read_document, yaml_files
+from par_cli.io.files import (
+    YAML_SUFFIXES,
+    builtin_dir,
+    display,
+    file_kind,
+    head_id,
+    not_a_file,
+    read_document,
+    yaml_files,
+)
 from par_cli.io.yamlsource import Document
 from par_cli.words.codes import errors_only
 
@@ -177,6 +187,7 @@ class Workspace:
         except ParError as exc:
             return None, problems + list(exc.diagnostics) + notes
         bound, bind_problems = bind(criteria.model, criteria.nodes, model, doc)
+        bound = bound._replace(criteria_file=criteria.path) if bound is not None else None
         problems += placed(doc, [d for d in bind_problems if not any(d.path[: len(r)] == r for r in reported)])
         return (bound if not errors_only(problems) else None), problems + notes
 
@@ -251,3 +262,37 @@ def _content(path: Path) -> bytes:
 def builtin_sets() -> list[LoadedCriteria]:
     """Every criteria set shipped with par (each must load: the test suite checks it)."""
     return [load_criteria(path) for path in yaml_files(builtin_dir())]
+
+
+# Blank forms (`par template`): what their `criteria:` says, and never one written over a filled-in file.
+
+
+def refuse_overwrite(output: Path, criteria: Path) -> None:
+    """U003 unless `output` is new or holds neither an assessment nor a criteria set (nor is the set itself)."""
+    if not output.exists():
+        return
+    kind = file_kind(output) if output.is_file() else None
+    if kind in ("assessment", "criteria") or output.resolve() == criteria.resolve():
+        filled = problem("U003", "form-filled", hint=msg("hint.force"), kind=kind or "criteria")
+        raise UsageError([filled.at(LineCol(str(output)))])
+
+
+def form_reference(reference: str, loaded: LoadedCriteria, output: Path | None) -> tuple[str, Msg | None]:
+    """What the form's `criteria:` says so that it resolves from where the form is saved: the set's id when the
+    id finds this very set from there (built-in sets are found anywhere), else the set's path relative to the
+    form. Written to stdout, the form's folder is unknown: the path is then relative to the working folder,
+    and a note says so."""
+    folder = (output.parent if output is not None else Path(".")).resolve()
+    set_id = loaded.model.id
+    try:
+        found = Workspace().resolve(set_id, folder)
+    except Exception:
+        found = None
+    if found is not None and found.resolve() == loaded.path.resolve():
+        return set_id, None
+    if not is_path(reference) and found is None and output is None:
+        return reference, None
+    relative = os.path.relpath(loaded.path.resolve(), folder).replace(os.sep, "/")
+    if output is None:
+        return relative, msg("note-form-path", path=relative)
+    return relative, None

@@ -206,19 +206,20 @@ def _short(text: str, width: int) -> str:
 
 def criteria_list(view: CriteriaListView) -> RenderableType:
     """`par criteria list`: one row per set (the first column is where it was found)."""
+    lang = view.lang
     table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
-    table.add_column("Id", no_wrap=True)
-    table.add_column("Title")
-    table.add_column("Status", no_wrap=True, min_width=8)
-    table.add_column("Max", justify="right", no_wrap=True)
-    table.add_column("Leaves", justify="right", no_wrap=True)
-    table.add_column("Source")
+    table.add_column(label("id", lang), no_wrap=True)
+    table.add_column(label("title", lang))
+    table.add_column(label("status", lang), no_wrap=True, min_width=8)
+    table.add_column(label("max", lang), justify="right", no_wrap=True)
+    table.add_column(label("leaves", lang), justify="right", no_wrap=True)
+    table.add_column(label("source", lang))
     for _, criteria in view.sets:
         table.add_row(
             criteria.id,
             criteria.title,
             criteria.status or "—",
-            plain(criteria.total_max, "en"),
+            plain(criteria.total_max, lang),
             str(sum(_leaves(area) for area in criteria.areas)),
             _short(criteria.source or "—", 40),
         )

@@ -52,10 +52,10 @@ class CheckView:
 
 
 class CriteriaListView:
-    __slots__ = ("sets",)
+    __slots__ = ("lang", "sets")
 
-    def __init__(self, sets: list[tuple[str, CriteriaSet]]):
-        self.sets = sets
+    def __init__(self, sets: list[tuple[str, CriteriaSet]], lang: str = "vi"):
+        self.sets, self.lang = sets, lang
 
 
 class CriteriaShowView:

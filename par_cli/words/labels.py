@@ -35,6 +35,7 @@ LABELS: dict[str, tuple[str, str]] = {  # key → (Vietnamese, English)
     "level.info": ("thông tin", "info"),
     "level.warning": ("cảnh báo", "warning"),
     "hint": ("gợi ý", "hint"),
+    "note": ("ghi chú", "note"),
     "input": ("Đầu vào", "Input"),
     "rule": ("Cách chấm", "Rule"),
     "lost": ("Mất", "Lost"),
@@ -54,7 +55,12 @@ LABELS: dict[str, tuple[str, str]] = {  # key → (Vietnamese, English)
     "areas": ("Các lĩnh vực", "Areas"),
     "period": ("Kỳ đánh giá", "Period"),
     "criteria": ("Bộ chỉ số", "Criteria set"),
-    "scoring": ("Đang chấm", "Scoring"),
+    "id": ("Mã", "Id"),
+    "status": ("Trạng thái", "Status"),
+    "leaves": ("Tiêu chí lá", "Leaves"),
+    "source": ("Căn cứ", "Source"),
+    "scoring_this": ("Đang chấm năm nay", "Scoring this year"),
+    "scoring_last": ("Đang chấm năm trước", "Scoring last year"),
 }
 
 

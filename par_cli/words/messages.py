@@ -248,11 +248,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--format xlsx writes a workbook: give --output FILE.xlsx",
         "--format xlsx ghi ra một sổ tính: cần --output TỆP.xlsx",
     ),
+    "output-is-input": (
+        "--output is one of the files read: writing it would lose the input",
+        "--output trùng với một tệp đầu vào: ghi ra sẽ làm mất tệp đó",
+    ),
+    "output-in-input-folder": (
+        "--output is a YAML file inside {folder}, which is read: the next run would read it as an input",
+        "--output là tệp YAML trong {folder}, thư mục đang được đọc: lần chạy sau sẽ đọc nó như một tệp đầu vào",
+    ),
+    "form-filled": (
+        "is already a filled-in {kind} file: writing a blank form over it would lose it",
+        "đã là một tệp {kind} có nội dung: ghi phiếu trống đè lên sẽ làm mất nội dung đó",
+    ),
+    "bad-option": ("{option} {value}: {reason}", "{option} {value}: {reason}"),
+    "phrase.finite-percent": ("give a figure from 0 to 100", "ghi một số từ 0 đến 100"),
+    "phrase.jobs-range": ("give a number of processes from 1 to {most}", "ghi số tiến trình từ 1 đến {most}"),
+    "note-form-path": (
+        "the form names its criteria set as {path}, relative to this folder: save the form here, or give "
+        "--output so that the path is written from where the form is saved",
+        "phiếu ghi bộ chỉ số là {path}, tính từ thư mục hiện tại: lưu phiếu tại đây, hoặc dùng --output để "
+        "đường dẫn được tính từ nơi lưu phiếu",
+    ),
     "missing-package": (
         "--format {format} needs {package}: {install}",
         "--format {format} cần gói {package}: {install}",
     ),
     # hints
+    "hint.force": ("give --force to replace it", "dùng --force để ghi đè"),
     "hint.one-period": (
         "rank each period's files apart, or rank them together with --group-by period",
         "xếp hạng riêng từng kỳ, hoặc xếp chung với --group-by period",

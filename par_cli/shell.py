@@ -1,0 +1,169 @@
+"""The command line's side of the world: results to stdout or --output, problems to stderr, exit codes.
+
+Only `cli.py` uses it. A failing standard output (a closed pipe as in `par rank … | head -1`, a full disk, a
+closed descriptor) gives one line on stderr and exit code 1, never a traceback and never exit 0.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+
+import typer
+
+from par_cli.core.diagnostics import Diagnostic, LineCol, Msg, ParError, UsageError, order, problem
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+T = TypeVar("T")
+BAR_WIDTH = 100  # terminal columns from which tables carry a bar chart column
+STDOUT = "<stdout>"
+
+
+def fail(diagnostics: Iterable[Diagnostic], lang: str, code: int = 1) -> NoReturn:
+    """Each diagnostic as one coded, located line on stderr; then exit (1: the inputs, 2: the usage)."""
+    from par_cli.words.catalogue import line
+
+    text = "".join(line(diagnostic, lang) + "\n" for diagnostic in sorted(diagnostics, key=order))
+    try:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+    except (OSError, AttributeError):
+        pass  # stderr itself is gone: the exit code still says it
+    raise typer.Exit(code)
+
+
+def run(action: Callable[[], T], lang: str) -> T:
+    """Run a command body; input problems become one located line each on stderr and exit code 1 (2 for usage)."""
+    try:
+        return action()
+    except UsageError as exc:
+        fail(exc.diagnostics, lang, 2)
+    except ParError as exc:
+        fail(exc.diagnostics, lang)
+
+
+def usage(diagnostic: Diagnostic, lang: str) -> NoReturn:
+    fail([diagnostic], lang, 2)
+
+
+def note(message: Msg, lang: str) -> None:
+    """A line on stderr that is not a problem: `note: …`."""
+    from par_cli.words.catalogue import text
+    from par_cli.words.labels import label
+
+    with contextlib.suppress(OSError, AttributeError):
+        sys.stderr.write(f"{label('note', lang)}: {text(message, lang)}\n")
+
+
+def console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def render(command: str, fmt: str, view: Any, lang: str) -> Any:
+    """The view in the format asked for; a missing optional package is an error naming how to install it."""
+    from par_cli.render import renderer
+
+    try:
+        return renderer(command, fmt)(view)
+    except ModuleNotFoundError as exc:
+        package = exc.name or "openpyxl"
+        install = "pip install openpyxl"
+        missing = problem("F004", "missing-package", format=fmt, package=package, install=install)
+        fail([missing.at(LineCol("par"))], lang)
+
+
+def stdout(text: str, lang: str) -> None:
+    """Print text on standard output, or say in one line why it could not be printed."""
+    out = sys.stdout
+    try:
+        if out is None:
+            raise BrokenPipeError(9, "standard output is closed")
+        out.write(text)
+        out.flush()
+    except OSError as exc:
+        _silence_stdout()
+        reason = exc.strerror or str(exc)
+        fail([problem("F003", "cannot-write", reason=reason).at(LineCol(STDOUT))], lang)
+
+
+def _silence_stdout() -> None:
+    """Point fd 1 at /dev/null, so that the interpreter's last flush at exit cannot fail once more."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
+
+
+def emit(content: str | bytes, output: Path | None, lang: str) -> None:
+    """Text to stdout or --output; bytes (a workbook) only to --output."""
+    if output is None:
+        if isinstance(content, bytes):
+            usage(problem("U001", "binary-needs-output").at(LineCol("par")), lang)
+        stdout(content, lang)
+        return
+    from par_cli.io.output import write
+
+    try:
+        write(output, content)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        fail([problem("F003", "cannot-write", reason=reason).at(LineCol(str(output)))], lang)
+
+
+def show(rendered: Any, output: Path | None, lang: str) -> None:
+    """Print a renderable on the terminal (or as plain text into --output); write text or bytes as they are."""
+    if isinstance(rendered, str | bytes):
+        emit(rendered, output, lang)
+        return
+    if output is None:
+        screen = console()
+        with screen.capture() as captured:
+            screen.print(rendered)
+        stdout(captured.get(), lang)
+        return
+    import io
+
+    from rich.console import Console
+
+    plain = Console(width=120, no_color=True, highlight=False, file=io.StringIO())
+    plain.print(rendered)
+    emit(plain.file.getvalue(), output, lang)  # type: ignore[attr-defined]
+
+
+def bars(output: Path | None) -> bool:
+    """Bar charts in tables: in files, and on terminals wide enough to keep every figure."""
+    return output is not None or console().width >= BAR_WIDTH
+
+
+def progress(lang: str) -> Callable[[str, int], Callable[[int], None]]:
+    """A progress bar on stderr for long runs when stderr is a terminal; otherwise nothing."""
+
+    def start(what: str, total: int) -> Callable[[int], None]:
+        if sys.stderr is None or not sys.stderr.isatty() or total < 200:
+            return lambda n: None
+        from rich.progress import Progress
+
+        from par_cli.words.labels import label
+
+        bar = Progress(console=console(stderr=True), transient=True)
+        task = bar.add_task(label("scoring_" + ("this" if what == "this year" else "last"), lang), total=total)
+        bar.start()
+
+        def advance(n: int) -> None:
+            bar.advance(task, n)
+            if bar.finished:
+                bar.stop()
+
+        return advance
+
+    return start
