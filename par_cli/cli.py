@@ -206,7 +206,8 @@ def rank(
         lambda: rank_folders(paths, this_year, previous, _text(group_by), jobs, progress, last_year), words
     )
     bars = output_format is RankFormat.table and shell.bars(output)
-    view = RankView(groups, previous is not None, areas, lang.value if lang else None, bars)
+    width = shell.console().width if output is None else shell.FILE_WIDTH
+    view = RankView(groups, previous is not None, areas, lang.value if lang else None, bars, width)
     shell.show(shell.render("rank", output_format.value, view, words), output, words)
     if limit is not None:
         below = [e for e in entries if e.index < limit]

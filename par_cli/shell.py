@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 BAR_WIDTH = 100  # terminal columns from which tables carry a bar chart column
 STDOUT = "<stdout>"
+FILE_WIDTH = 120  # columns of a table written to a file
 
 
 def fail(diagnostics: Iterable[Diagnostic], lang: str, code: int = 1) -> NoReturn:
@@ -91,7 +92,7 @@ def stdout(text: str, lang: str) -> None:
     except OSError as exc:
         _silence_stdout()
         reason = exc.strerror or str(exc)
-        fail([problem("F003", "cannot-write", reason=reason).at(LineCol(STDOUT))], lang)
+        fail([problem("F003", "cannot-print", reason=reason).at(LineCol(STDOUT))], lang)
 
 
 def _silence_stdout() -> None:
@@ -109,7 +110,9 @@ def emit(content: str | bytes, output: Path | None, lang: str) -> None:
     if output is None:
         if isinstance(content, bytes):
             usage(problem("U001", "binary-needs-output").at(LineCol("par")), lang)
-        stdout(content, lang)
+        from par_cli.words.literal import visible
+
+        stdout(visible(content), lang)  # text formats: a control character in a file never drives the terminal
         return
     from par_cli.io.output import write
 
@@ -125,17 +128,26 @@ def show(rendered: Any, output: Path | None, lang: str) -> None:
     if isinstance(rendered, str | bytes):
         emit(rendered, output, lang)
         return
-    if output is None:
-        screen = console()
-        with screen.capture() as captured:
-            screen.print(rendered)
-        stdout(captured.get(), lang)
-        return
     import io
 
     from rich.console import Console
 
-    plain = Console(width=120, no_color=True, highlight=False, file=io.StringIO())
+    if output is None:  # rendered into text first: writing it is the one place a full disk or closed pipe shows
+        screen = console()
+        kept = Console(
+            file=io.StringIO(),
+            width=screen.width,
+            color_system=screen.color_system,  # type: ignore[arg-type]
+            force_terminal=screen.is_terminal,
+            no_color=screen.no_color,
+            highlight=False,
+            soft_wrap=False,
+        )
+        kept.print(rendered)
+        stdout(kept.file.getvalue(), lang)  # type: ignore[attr-defined]
+        return
+
+    plain = Console(width=FILE_WIDTH, no_color=True, highlight=False, file=io.StringIO())
     plain.print(rendered)
     emit(plain.file.getvalue(), output, lang)  # type: ignore[attr-defined]
 

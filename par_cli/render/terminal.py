@@ -18,6 +18,7 @@ from par_cli.render.views import CriteriaListView, CriteriaShowView, ExplainView
 from par_cli.words.catalogue import finding_text
 from par_cli.words.explain import describe_rule, evidence_text, gap_text, inputs_text, rule_text
 from par_cli.words.labels import label
+from par_cli.words.literal import visible
 from par_cli.words.numbers import figure, plain
 from par_cli.words.tables import group_heading, group_summary, rank_cells, rank_header, score_cells
 
@@ -38,6 +39,15 @@ def bar(percent: Fraction | None, width: int = 8) -> str:
     return text.ljust(width, "·")
 
 
+def lit(value: str | Text, style: str = "") -> Text:
+    """A cell or line of text as it is: never markup, control characters written out."""
+    return value if isinstance(value, Text) else Text(visible(value), style=style)
+
+
+def add_row(table: Table, *cells: str | Text, style: str = "") -> None:
+    table.add_row(*(lit(cell) for cell in cells), style=style)
+
+
 def _table() -> Table:
     return Table(box=box.SIMPLE, show_edge=False, pad_edge=False, collapse_padding=True)
 
@@ -47,10 +57,10 @@ def _score_rows(table: Table, node: NodeResult, places: int, depth: int, lang: s
     style = "bold" if node.depth == 1 else ""
     if not node.applicable:
         cells = [label("na", lang), "—", "—", "", "—"]
-        table.add_row(indent + node.code, node.title, *cells, *([""] if bars else []), style="dim")
+        add_row(table, indent + node.code, node.title, *cells, *([""] if bars else []), style="dim")
     else:
         cells = score_cells(node.max, node.self_points, node.points, node.percent, places, lang)
-        table.add_row(indent + node.code, node.title, *cells, *([bar(node.percent)] if bars else []), style=style)
+        add_row(table, indent + node.code, node.title, *cells, *([bar(node.percent)] if bars else []), style=style)
     if node.depth < depth:
         for child in node.children:
             _score_rows(table, child, places, depth, lang, bars)
@@ -58,12 +68,12 @@ def _score_rows(table: Table, node: NodeResult, places: int, depth: int, lang: s
 
 def header(score: ScoreResult) -> Text:
     text = Text()
-    text.append(score.agency.name, style="bold")
-    text.append(f" ({score.agency.id}")
-    text.append(f", {score.agency.group})" if score.agency.group else ")")
-    text.append(f"\n{score.criteria_title} [{score.criteria_id}]")
+    text.append(visible(score.agency.name), style="bold")
+    text.append(visible(f" ({score.agency.id}"))
+    text.append(visible(f", {score.agency.group})") if score.agency.group else ")")
+    text.append(visible(f"\n{score.criteria_title} [{score.criteria_id}]"))
     if score.period:
-        text.append(f" · {score.period}")
+        text.append(visible(f" · {score.period}"))
     return text
 
 
@@ -88,7 +98,7 @@ def score(view: ScoreView) -> RenderableType:
         cells = score_cells(None, adjustment.self_points, adjustment.points, None, p, lang)
         sign = "+" if adjustment.points > 0 else "−" if adjustment.points < 0 else ""
         cells[2] = sign + figure(abs(adjustment.points), p, lang)
-        table.add_row(adjustment.code, adjustment.title, *cells, *([""] if bars else []))
+        add_row(table, adjustment.code, adjustment.title, *cells, *([""] if bars else []))
 
     points, grade = label("points_word", lang), label("grade_word", lang)
     summary = Text()
@@ -96,13 +106,13 @@ def score(view: ScoreView) -> RenderableType:
     summary.append(f"  ({figure(result.points, p, lang)} / {figure(result.max, p, lang)} {points})")
     if result.grade:
         summary.append(f"  {grade} ")
-        summary.append(result.grade, style="bold")
+        summary.append(visible(result.grade), style="bold")
     summary.append(
         f"\n{label('self_line', lang)} {figure(result.self_index, p, lang)} %  "
         f"({figure(result.self_points, p, lang)} {points})"
     )
     if result.self_grade:
-        summary.append(f"  {grade} {result.self_grade}")
+        summary.append(visible(f"  {grade} {result.self_grade}"))
 
     parts: list[RenderableType] = [header(result), Text(), table, Text(), summary]
     if result.findings:
@@ -111,7 +121,8 @@ def score(view: ScoreView) -> RenderableType:
         findings.add_column(no_wrap=True)
         findings.add_column(overflow="fold")
         for finding in result.findings:
-            findings.add_row(
+            add_row(
+                findings,
                 Text("  " + label(f"level.{finding.level}", lang), style=LEVEL_STYLE.get(finding.level, "")),
                 finding.code,
                 finding_text(finding, lang),
@@ -125,33 +136,80 @@ def rank(view: RankView) -> RenderableType:
     parts: list[RenderableType] = []
     for n, group in enumerate(view.groups):
         language = view.lang or group.language
-        table = _table()
-        for i, name in enumerate(rank_header(group, view.has_previous, view.areas, language)):
-            if i == 1:
-                table.add_column(name, overflow="fold", ratio=1, min_width=16)
-            else:
-                table.add_column(name, justify="left" if i == 5 else "right", no_wrap=True)
-        if view.bars:
-            table.add_column("", no_wrap=True)
-        for row in group.rows:
-            chart = [bar(row.entry.index)] if view.bars else []
-            table.add_row(*rank_cells(row, group, view.has_previous, view.areas, language), *chart)
+        header = rank_header(group, view.has_previous, view.areas, language)
+        rows = [rank_cells(row, group, view.has_previous, view.areas, language) for row in group.rows]
+        charts = [[bar(row.entry.index)] if view.bars else [] for row in group.rows]
         if n:
             parts.append(Text())
-        parts += [Text(group_heading(group, language), style="bold"), table, Text(group_summary(group, language))]
+        parts.append(lit(group_heading(group, language), "bold"))
+        parts += _fitted(header, rows, charts, view.width)
+        parts.append(lit(group_summary(group, language)))
     return Group(*parts)
+
+
+FIXED = 8  # rank table columns before the areas: rank, agency, points, max, index, grade, previous, change
+
+
+def _rank_table(header: list[str], rows: list[list[str]], charts: list[list[str]], grade: int | None = 5) -> Table:
+    """Rank, agency, then figures (the `grade` column, text, on the left)."""
+    table = _table()
+    for i, name in enumerate(header):
+        if i == 1:
+            table.add_column(lit(name), overflow="fold", ratio=1, min_width=16)
+        else:
+            table.add_column(lit(name), justify="left" if i == grade else "right", no_wrap=True, overflow="fold")
+    if any(charts):
+        table.add_column("", no_wrap=True)
+    for cells, chart in zip(rows, charts, strict=True):
+        add_row(table, *cells, *chart)
+    return table
+
+
+def _fitted(header: list[str], rows: list[list[str]], charts: list[list[str]], width: int) -> list[RenderableType]:
+    """The ranking as one table when it fits `width`; otherwise the figures first and the area indices below
+    in as many tables as it takes (each with rank and agency), so that no figure is ever cut."""
+    whole = _rank_table(header, rows, charts)
+    if _minimum(whole, width) <= width:
+        return [whole]
+    fixed = min(FIXED, len(header))
+    if fixed == len(header):
+        return [whole]
+    tables: list[RenderableType] = [_rank_table(header[:fixed], [r[:fixed] for r in rows], charts)]
+    start = fixed
+    while start < len(header):
+        end = start + 1
+        while end < len(header) and _minimum(_areas(header, rows, start, end + 1), width) <= width:
+            end += 1
+        tables += [Text(), _areas(header, rows, start, end)]
+        start = end
+    return tables
+
+
+def _areas(header: list[str], rows: list[list[str]], start: int, end: int) -> Table:
+    """Rank and agency, then the area columns from `start` to `end`."""
+    columns = [header[0], header[1], *header[start:end]]
+    return _rank_table(columns, [[r[0], r[1], *r[start:end]] for r in rows], [[] for _ in rows], grade=None)
+
+
+def _minimum(table: Table, width: int) -> int:
+    """The narrowest the table can be without cutting a figure (measured unbounded: rich clamps to the width)."""
+    from rich.console import Console
+    from rich.measure import Measurement
+
+    console = Console(width=10_000)
+    return Measurement.get(console, console.options, table).minimum
 
 
 def _ledger_content(line: LedgerLine, lang: str) -> Text:
     """Title, then (for a leaf) its input, rule in words and evidence, one per line."""
-    text = Text(line.title, style="" if line.leaf else "bold")
+    text = lit(line.title, "" if line.leaf else "bold")
     if not line.leaf or not line.applicable:
         return text
-    text.append(f"\n{label('input', lang)}: {inputs_text(line, lang)}", style="dim")
-    text.append(f"\n{label('rule', lang)}: {rule_text(line, lang)}", style="dim")
+    text.append(visible(f"\n{label('input', lang)}: {inputs_text(line, lang)}"), style="dim")
+    text.append(visible(f"\n{label('rule', lang)}: {rule_text(line, lang)}"), style="dim")
     name, evidence = evidence_text(line, lang)
     if evidence:
-        text.append(f"\n{name}: {evidence}", style="yellow" if line.evidence_missing else "dim")
+        text.append(visible(f"\n{name}: {evidence}"), style="yellow" if line.evidence_missing else "dim")
     return text
 
 
@@ -168,10 +226,11 @@ def explain(view: ExplainView) -> RenderableType:
     for line in ledger.lines:
         indent = "  " * (line.depth - 1)
         if not line.applicable:
-            table.add_row(indent + line.code, line.title, label("na", lang), "", "", "", style="dim")
+            add_row(table, indent + line.code, line.title, label("na", lang), "", "", "", style="dim")
             continue
         lost = line.lost
-        table.add_row(
+        add_row(
+            table,
             indent + line.code,
             _ledger_content(line, lang),
             figure(line.points, p, lang),
@@ -189,8 +248,8 @@ def explain(view: ExplainView) -> RenderableType:
     if ledger.gaps:
         listing = Text(f"\n{label('gaps', lang)}\n", style="bold")
         for gap in ledger.gaps[: view.gaps]:
-            listing.append(f"  {gap.line.code:<8} ", style="bold")
-            listing.append(f"{gap_text(gap, p, lang)}\n")
+            listing.append(visible(f"  {gap.line.code:<8} "), style="bold")
+            listing.append(visible(f"{gap_text(gap, p, lang)}\n"))
         listing.rstrip()
         parts.append(listing)
     return Group(*parts)
@@ -215,7 +274,8 @@ def criteria_list(view: CriteriaListView) -> RenderableType:
     table.add_column(label("leaves", lang), justify="right", no_wrap=True)
     table.add_column(label("source", lang))
     for _, criteria in view.sets:
-        table.add_row(
+        add_row(
+            table,
             criteria.id,
             criteria.title,
             criteria.status or "—",
@@ -231,16 +291,16 @@ def criteria_show(view: CriteriaShowView) -> RenderableType:
     criteria, depth = view.criteria, view.depth
     lang = view.lang or criteria.language
     points = "điểm" if lang == "vi" else "points"
-    head = Text(criteria.title, style="bold")
+    head = lit(criteria.title, "bold")
     head.append(f"  [{criteria.id}]  {plain(criteria.total_max, lang)} {points}", style="")
     if criteria.source:
-        head.append(f"\n{'Căn cứ' if lang == 'vi' else 'Source'}: {criteria.source}", style="dim")
+        head.append(visible(f"\n{label('source', lang)}: {criteria.source}"), style="dim")
     tree = Tree(head)
 
     def add(branch: Tree, node: Node, level: int) -> None:
         text = Text()
-        text.append(f"{node.code} ", style="bold")
-        text.append(node.title)
+        text.append(visible(f"{node.code} "), style="bold")
+        text.append(visible(node.title))
         text.append(f"  ({plain(node.max, lang)} {points})", style="cyan")
         tags = []
         if node.source == "survey":
@@ -250,7 +310,7 @@ def criteria_show(view: CriteriaShowView) -> RenderableType:
         if tags:
             text.append(f"  [{', '.join(tags)}]", style="magenta")
         if node.children is None:
-            text.append(f"\n{describe_rule(node.scoring_rule, lang)}", style="dim")
+            text.append(visible(f"\n{describe_rule(node.scoring_rule, lang)}"), style="dim")
         child_branch = branch.add(text)
         if node.children is not None and (depth is None or level < depth):
             for child in node.children:
@@ -263,9 +323,11 @@ def criteria_show(view: CriteriaShowView) -> RenderableType:
         lines = Text("\n" + ("Điểm thưởng, điểm trừ" if lang == "vi" else "Adjustments"), style="bold")
         for adjustment in criteria.adjustments:
             sign = "+" if adjustment.kind == "bonus" else "−"
-            lines.append(f"\n  {adjustment.code} {adjustment.title}  ({sign}{plain(adjustment.max, lang)} {points})")
+            lines.append(
+                visible(f"\n  {adjustment.code} {adjustment.title}  ({sign}{plain(adjustment.max, lang)} {points})")
+            )
         parts.append(lines)
     if criteria.grades:
         grades = ", ".join(f"{grade.label} ≥ {plain(grade.min, lang)}" for grade in criteria.grades)
-        parts.append(Text(f"\n{'Xếp loại' if lang == 'vi' else 'Grades'}: {grades}"))
+        parts.append(lit(f"\n{label('grade', lang)}: {grades}"))
     return Group(*parts)

@@ -24,7 +24,7 @@ class ScoreView:
 
 
 class RankView:
-    __slots__ = ("areas", "bars", "groups", "has_previous", "lang")
+    __slots__ = ("areas", "bars", "groups", "has_previous", "lang", "width")
 
     def __init__(
         self,
@@ -33,8 +33,10 @@ class RankView:
         areas: bool = False,
         lang: str | None = None,
         bars: bool = True,
+        width: int = 120,  # terminal columns the tables must fit in
     ):
         self.groups, self.has_previous, self.areas, self.lang, self.bars = groups, has_previous, areas, lang, bars
+        self.width = width
 
 
 class ExplainView:

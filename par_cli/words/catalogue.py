@@ -16,6 +16,7 @@ from par_cli.core.diagnostics import Diagnostic, Msg, msg
 from par_cli.core.rules import base
 from par_cli.words.codes import level_of
 from par_cli.words.labels import label
+from par_cli.words.literal import visible
 from par_cli.words.messages import MESSAGES
 from par_cli.words.numbers import fmt, group_digits, plain, signed
 
@@ -85,7 +86,7 @@ def line(d: Diagnostic, lang: str = "en", with_code: bool = True) -> str:
     out = f"{d.where}: {head}: {text(d.message, lang)}"
     if d.hint is not None:
         out += f" ({label('hint', lang)}: {text(d.hint, lang)})"
-    return " ".join(out.split("\n"))
+    return visible(" ".join(out.split("\n")))
 
 
 def lines(diagnostics: Iterable[Diagnostic], lang: str = "en", with_code: bool = True) -> list[str]:

@@ -22,6 +22,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "phrase.special": ("a special file", "một tệp đặc biệt"),
     "cannot-read": ("cannot read the file: {reason}", "không đọc được tệp: {reason}"),
     "cannot-write": ("cannot write the file: {reason}", "không ghi được tệp: {reason}"),
+    "cannot-print": ("cannot write to standard output: {reason}", "không ghi được ra đầu ra chuẩn: {reason}"),
     "no-files-this-year": ("no assessment files found for this year", "không tìm thấy tệp đánh giá nào cho năm nay"),
     "no-files-last-year": ("no assessment files found for last year", "không tìm thấy tệp đánh giá nào cho năm trước"),
     "no-files": ("no criteria or assessment files found", "không tìm thấy tệp bộ chỉ số hay tệp đánh giá nào"),
