@@ -94,7 +94,7 @@ def test_text_output_and_exit_code(monkeypatch: pytest.MonkeyPatch) -> None:
         "tests/check/bad/c-grades.yaml:6:11: error C011: grade 'Tốt' (min 90) is not below 'Tốt' (min 80) "
         "(hint: list grades from the highest band down)",
         "tests/check/bad/c-grades.yaml:6:22: warning C012: grade label 'Tốt' is used twice",
-        "tests/check/bad/c-grades.yaml:8:3: info C014: areas total 1 points (1 areas)",
+        "tests/check/bad/c-grades.yaml:8:3: info C014: areas total 1 point (1 area)",
         "1 error, 2 warnings, 1 info in 1 file",
     ]
 
@@ -143,7 +143,7 @@ def test_github_annotations_chosen_under_github_actions(monkeypatch: pytest.Monk
         "::error file=tests/check/bad/c-grades.yaml,line=6,col=11,title=C011::grade 'Tốt' (min 90) is not below "
         "'Tốt' (min 80) (hint: list grades from the highest band down)",
         "::warning file=tests/check/bad/c-grades.yaml,line=6,col=22,title=C012::grade label 'Tốt' is used twice",
-        "::notice file=tests/check/bad/c-grades.yaml,line=8,col=3,title=C014::areas total 1 points (1 areas)",
+        "::notice file=tests/check/bad/c-grades.yaml,line=8,col=3,title=C014::areas total 1 point (1 area)",
         "1 error, 2 warnings, 1 info in 1 file",
     ]
 

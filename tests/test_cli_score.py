@@ -25,8 +25,8 @@ Index 79.00 %  (11.85 / 15.00 points)  grade Khá
 Self-assessed 83.17 %  (12.48 points)  grade Tốt
 
 Findings
-  info appraisal-cut 1.1.2: appraisal cut 2 → 1 (−1)
-  info appraisal-cut 2.1: appraisal cut 2.375 → 2.25 (−0.125)
+  info 1.1.2: appraisal cut 2 → 1 (−1)
+  info 2.1: appraisal cut 2.375 → 2.25 (−0.125)
 """
 
 EXPECTED_TABLE_VI = """\
@@ -47,8 +47,8 @@ Chỉ số 79,00 %  (11,85 / 15,00 điểm)  xếp loại Khá
 Tự đánh giá 83,17 %  (12,48 điểm)  xếp loại Tốt
 
 Lưu ý
-  thông tin appraisal-cut 1.1.2: thẩm định giảm 2 → 1 (−1)
-  thông tin appraisal-cut 2.1: thẩm định giảm 2,375 → 2,25 (−0,125)
+  thông tin 1.1.2: thẩm định giảm 2 → 1 (−1)
+  thông tin 2.1: thẩm định giảm 2,375 → 2,25 (−0,125)
 """
 
 

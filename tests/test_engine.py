@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
 
 from par_cli.core.numbers import round_half_up, shown
-from par_cli.render.json import score_dict
+from par_cli.render.json import dumps, score_dict
 from par_cli.words.catalogue import finding_text
 from tests.conftest import SPEC, Write, score_file
 
@@ -50,7 +51,7 @@ def test_spec_example_so_y_te() -> None:
 
 
 def test_spec_json_shape() -> None:
-    data = score_dict(score_file(SPEC / "so-noi-vu.yaml"))
+    data = json.loads(dumps(score_dict(score_file(SPEC / "so-noi-vu.yaml"))))
     assert data["agency"] == {"id": "so-noi-vu", "name": "Sở Nội vụ", "group": "so-nganh"}
     assert data["criteria"] == {"id": "spec-example-2024", "title": "Bộ chỉ số ví dụ (spec v1)"}
     assert data["period"] == 2024

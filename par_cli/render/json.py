@@ -4,6 +4,7 @@ the set's precision, messages in English."""
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -17,14 +18,14 @@ from par_cli.words.codes import level_of
 from par_cli.words.explain import action, inputs_text, rule_text
 
 
-def number(value: Fraction | None, places: int) -> int | float | None:
-    """A JSON number rounded half-up; a float only carries the rounded text (repr is shortest round-trip)."""
+def number(value: Fraction | None, places: int) -> int | Decimal | None:
+    """A figure rounded half-up to `places`, as an exact decimal (trailing zeros dropped: 96.5, 90.41)."""
     if value is None:
         return None
     rounded = round_half_up(value, places)
     if rounded == rounded.to_integral_value():
         return int(rounded)
-    return float(rounded)
+    return rounded.normalize()
 
 
 def agency_json(result: ScoreResult) -> dict[str, Any]:
@@ -202,7 +203,31 @@ def check_dict(view: CheckView) -> dict[str, Any]:
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """JSON text laid out as `json.dumps(…, indent=2)` does, with decimals written exactly: a binary float
+    would change the 16th digit of a large figure."""
+    return _encode(data, "") + "\n"
+
+
+def _encode(value: Any, indent: str) -> str:
+    inner = indent + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = (f"{inner}{_text(str(key))}: {_encode(item, inner)}" for key, item in value.items())
+        return "{\n" + ",\n".join(items) + f"\n{indent}}}"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        return "[\n" + ",\n".join(f"{inner}{_encode(item, inner)}" for item in value) + f"\n{indent}]"
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    if isinstance(value, str):
+        return _text(value)
+    return json.dumps(value)  # int, float, bool, None
+
+
+def _text(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def score(view: ScoreView) -> str:

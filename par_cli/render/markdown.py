@@ -50,7 +50,7 @@ def score(view: ScoreView) -> str:
     if result.findings:
         lines += ["", f"## {label('findings', lang)}", ""]
         lines += [
-            f"- {label(f'level.{f.level}', lang)} · {f.code} · {md_cell(finding_text(f, lang))}"
+            f"- {label(f'level.{f.level}', lang)} · {md_cell(finding_text(f, lang))}"
             for f in result.findings
         ]
     return "\n".join(lines) + "\n"

@@ -118,13 +118,11 @@ def score(view: ScoreView) -> RenderableType:
     if result.findings:
         findings = Table.grid(padding=(0, 1))
         findings.add_column(no_wrap=True)
-        findings.add_column(no_wrap=True)
         findings.add_column(overflow="fold")
         for finding in result.findings:
             add_row(
                 findings,
                 Text("  " + label(f"level.{finding.level}", lang), style=LEVEL_STYLE.get(finding.level, "")),
-                finding.code,
                 finding_text(finding, lang),
             )
         parts += [Text(), Text(label("findings", lang), style="bold"), findings]

@@ -59,6 +59,9 @@ class _Wording(string.Formatter):
             return text(value, self.lang)
         if isinstance(value, bool | str):
             return str(value)
+        if format_spec.startswith("plural:"):  # {n:plural:point|points}: the word that goes with n (English)
+            one, _, many = format_spec.removeprefix("plural:").partition("|")
+            return one if value == 1 else many
         if format_spec == "typed":
             return fmt(value)
         if format_spec == "signed":

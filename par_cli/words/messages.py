@@ -136,7 +136,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "children-and-rule": ("{code} has both children and a rule", "{code} vừa có mục con vừa có quy tắc chấm"),
     "max-unreachable": (
-        "{code}: the best outcome of the rule gives {best} of {max} points",
+        "{code}: the best outcome of the rule gives {best} of {max} {max:plural:point|points}",
         "{code}: kết quả tốt nhất của quy tắc chỉ cho {best}/{max} điểm",
     ),
     "grades-order": (
@@ -152,7 +152,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{code}: các mức chưa có tên (label) ({keys}): báo cáo sẽ hiện mã mức",
     ),
     "grade-label-twice": ("grade label '{label}' is used twice", "tên xếp loại '{label}' được dùng hai lần"),
-    "areas-total": ("areas total {total} points ({areas} areas)", "tổng các lĩnh vực: {total} điểm ({areas} lĩnh vực)"),
+    "areas-total": ("areas total {total} {total:plural:point|points} ({areas} {areas:plural:area|areas})", "tổng các lĩnh vực: {total} điểm ({areas} lĩnh vực)"),
     "id-also-in": (
         "criteria id '{id}' is also defined in {file}",
         "mã bộ chỉ số '{id}' cũng được định nghĩa trong {file}",
@@ -232,7 +232,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{code}: chưa có kết quả điều tra xã hội học; được 0/{max} điểm",
     ),
     "finding.missing-evidence": (
-        "{code}: {points} self-assessed points without evidence or explanation",
+        "{code}: {points} self-assessed {points:plural:point|points} without evidence or explanation",
         "{code}: tự chấm {points} điểm nhưng không có tài liệu kiểm chứng hoặc giải trình",
     ),
     "finding.appraisal-cut": (

@@ -27,8 +27,9 @@ def fmt(value: Decimal | Fraction | int) -> str:
 
 
 def group_digits(text: str, lang: str) -> str:
-    """`1234.5` → `1.234,5` (vi) or `1,234.5` (en); the input uses a dot as decimal separator."""
-    sign = "-" if text.startswith("-") else ""
+    """`1234.5` → `1.234,5` (vi) or `1,234.5` (en); the input uses a dot as decimal separator. A negative
+    figure takes the true minus sign (−), as everywhere people read par's figures."""
+    sign = "−" if text.startswith("-") else ""
     whole, _, decimals = text.lstrip("-").partition(".")
     thousands, point = (".", ",") if lang == "vi" else (",", ".")
     groups: list[str] = []

@@ -309,7 +309,7 @@ MESSAGES: Words = {
     "done-above-total": ("done ({done}) is greater than total ({total})", "done ({done}) lớn hơn total ({total})"),
     "percent-range": ("percentage {value} is outside 0–100", "tỷ lệ {value} nằm ngoài 0–100"),
     "award-above-max": (
-        "{code}: {what} gives {points} points, above the max {max}",
+        "{code}: {what} gives {points} {points:plural:point|points}, above the max {max}",
         "{code}: {what} cho {points} điểm, vượt điểm tối đa {max}",
     ),
     "exactly-one": ("give exactly one of {names}", "cần ghi đúng một trong {names}"),

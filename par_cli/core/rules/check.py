@@ -32,10 +32,10 @@ class CheckRule(Rule):
         return max_points if value else ZERO
 
     def describe(self, lang: str, n: Figure) -> str:
-        return "đạt (true): điểm tối đa; không đạt (false): 0 điểm" if lang == "vi" else "true: full points; false: 0"
+        return "đạt: điểm tối đa; không đạt: 0 điểm" if lang == "vi" else "true: full points; false: 0"
 
     def input_hint(self, lang: str) -> str:
         return "true hoặc false" if lang == "vi" else "true or false"
 
     def action(self, value: Any, lost: Fraction, max_points: Fraction, lang: str, n: Figure) -> str:
-        return "đáp ứng yêu cầu (true)" if lang == "vi" else "meet it (true)"
+        return "đáp ứng yêu cầu" if lang == "vi" else "meet it (true)"

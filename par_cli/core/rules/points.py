@@ -18,9 +18,9 @@ class PointsRule(Rule):
     step: Decimal | None = None
     _fields = ("step",)
     MESSAGES: ClassVar[Words] = {
-        "points-range": ("{value} points is outside 0–{max}", "{value} điểm nằm ngoài 0–{max}"),
+        "points-range": ("{value} {value:plural:point|points} is outside 0–{max}", "{value} điểm nằm ngoài 0–{max}"),
         "points-step": (
-            "{value} points is not a multiple of the step {step}",
+            "{value} {value:plural:point|points} is not a multiple of the step {step}",
             "{value} điểm không là bội số của bước {step}",
         ),
         "phrase.points-between": ("points between 0 and {max}", "số điểm từ 0 đến {max}"),
