@@ -4,6 +4,7 @@ the index, the evidence; then the largest recoverable gaps. `par_cli.words.expla
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -60,7 +61,8 @@ class Ledger:
 def explain(bound: Bound, result: Score, code: str | None = None) -> Ledger:
     """Build the ledger of `result` (the subtree under `code` when given)."""
     if code is not None and code not in bound.nodes:
-        hint = msg("hint.criteria-show")
+        close = difflib.get_close_matches(code, list(bound.nodes), n=1)
+        hint = msg("hint.did-you-mean", name=close[0]) if close else msg("hint.criteria-show")
         missing = problem("A001", "no-criterion", (), hint, code=code, criteria=bound.criteria.id)
         raise ParError([missing.at(bound.origin.locate(())._replace(line=0, col=0))])
     lines: list[LedgerLine] = []

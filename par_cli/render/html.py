@@ -12,7 +12,7 @@ from par_cli.words.catalogue import finding_text
 from par_cli.words.explain import gap_text
 from par_cli.words.labels import label
 from par_cli.words.numbers import figure
-from par_cli.words.tables import change_text, group_heading, group_summary, score_cells
+from par_cli.words.tables import area_codes, change_text, group_heading, group_summary, score_cells
 
 CSS = """
 @page { size: A4; margin: 15mm; }
@@ -144,8 +144,10 @@ def rank(view: RankView) -> str:
             + (["previous", "change"] if has_previous else [])
             + ["chart"]
         )
+        codes = area_codes(group) if view.areas else []
         body.append(f"<h2>{e(group_heading(group, language))}</h2><table><thead><tr>")
-        body.append("".join(_th(label(key, language), key not in ("agency", "grade", "chart")) for key in keys))
+        body.append("".join(_th(label(key, language), key not in ("agency", "grade", "chart")) for key in keys[:-1]))
+        body.append("".join(_th(code, True) for code in codes) + _th(label("chart", language), False))
         body.append("</tr></thead><tbody>")
         for row in group.rows:
             entry = row.entry
@@ -162,6 +164,8 @@ def rank(view: RankView) -> str:
                 change = change_text(row, True, language)
                 css = "up" if (row.rank_change or 0) > 0 else "down" if (row.rank_change or 0) < 0 else ""
                 cells += [f'<td class="n">{row.previous_rank or "—"}</td>', f'<td class="n {css}">{e(change)}</td>']
+            if codes:
+                cells += [f'<td class="n">{figure(area, p, language)}</td>' for _, _, area in entry.areas]
             cells.append(f"<td>{_bar(entry.index, index)}</td>")
             body.append("<tr>" + "".join(cells) + "</tr>")
         body.append(f'</tbody></table><p class="meta">{e(group_summary(group, language))}</p>')

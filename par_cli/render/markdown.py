@@ -49,10 +49,7 @@ def score(view: ScoreView) -> str:
     lines.append(md_row(["", f"**{label('total', lang)}**", *total]))
     if result.findings:
         lines += ["", f"## {label('findings', lang)}", ""]
-        lines += [
-            f"- {label(f'level.{f.level}', lang)} · {md_cell(finding_text(f, lang))}"
-            for f in result.findings
-        ]
+        lines += [f"- {label(f'level.{f.level}', lang)} · {md_cell(finding_text(f, lang))}" for f in result.findings]
     return "\n".join(lines) + "\n"
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from par_cli.core.numbers import round_half_up
 from par_cli.render.views import RankView
 from par_cli.words.labels import label
-from par_cli.words.tables import change_text, group_heading, group_summary
+from par_cli.words.tables import area_codes, change_text, group_heading, group_summary
 
 
 def _number(value: Any, places: int) -> float | None:
@@ -30,7 +30,8 @@ def rank(view: RankView) -> bytes:
         sheet = book.create_sheet(title=f"{n} {group.group or group.criteria_id}"[:31].replace("/", "-"))
         sheet.append([group_heading(group, language)])
         keys = ["rank", "agency", "points", "max", "index", "grade"] + (["previous", "change"] if has_previous else [])
-        sheet.append([label(key, language) for key in keys])
+        codes = area_codes(group) if view.areas else []
+        sheet.append([*(label(key, language) for key in keys), *codes])
         number_format = "0." + "0" * p if p else "0"
         for row in group.rows:
             entry = row.entry
@@ -44,11 +45,12 @@ def rank(view: RankView) -> bytes:
             ]
             if has_previous:
                 values += [row.previous_rank, change_text(row, True, language)]
+            values += [_number(area, p) for _, _, area in entry.areas] if codes else []
             sheet.append(values)
             for cell in sheet[sheet.max_row]:
                 if isinstance(cell.value, str):
                     cell.data_type = TYPE_STRING  # an agency name starting with "=" stays text
-            for column in (3, 4, 5):
+            for column in (3, 4, 5, *range(len(keys) + 1, len(keys) + len(codes) + 1)):
                 sheet.cell(row=sheet.max_row, column=column).number_format = number_format
         sheet.append([])
         sheet.append([group_summary(group, language)])

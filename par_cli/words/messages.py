@@ -152,7 +152,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{code}: các mức chưa có tên (label) ({keys}): báo cáo sẽ hiện mã mức",
     ),
     "grade-label-twice": ("grade label '{label}' is used twice", "tên xếp loại '{label}' được dùng hai lần"),
-    "areas-total": ("areas total {total} {total:plural:point|points} ({areas} {areas:plural:area|areas})", "tổng các lĩnh vực: {total} điểm ({areas} lĩnh vực)"),
+    "areas-total": (
+        "areas total {total} {total:plural:point|points} ({areas} {areas:plural:area|areas})",
+        "tổng các lĩnh vực: {total} điểm ({areas} lĩnh vực)",
+    ),
     "id-also-in": (
         "criteria id '{id}' is also defined in {file}",
         "mã bộ chỉ số '{id}' cũng được định nghĩa trong {file}",

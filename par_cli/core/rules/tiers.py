@@ -76,8 +76,8 @@ class TiersRule(Rule):
             "mọi giá trị như vậy trước",
         ),
         "tier-rewards-less": (
-            "{code}: tier {n} gives {points} {points:plural:point|points}, more than tier {m} ({other}) with a higher bound: a better "
-            "result would score less",
+            "{code}: tier {n} gives {points} {points:plural:point|points}, more than tier {m} ({other}) with a higher "
+            "bound: a better result would score less",
             "{code}: bậc {n} cho {points} điểm, nhiều hơn bậc {m} ({other}) có ngưỡng cao hơn: kết quả tốt hơn lại "
             "được ít điểm hơn",
         ),
