@@ -121,7 +121,7 @@ def test_assessment_errors_are_all_collected(write: Write) -> None:
         "a.yaml:6:12: error: 1.1.2: percentage 105 is outside 0–100",
         "a.yaml:7:3: error: no criterion '1.10' in spec-example-2024 (hint: did you mean '1.1'?)",
         "a.yaml:8:10: error: 1.2: expected true or false, got 'yes' (hint: write true or false)",
-        "a.yaml:9:17: error: 1.3: a count of violations cannot be negative, got -1",
+        "a.yaml:9:17: error: 1.3: a count of violations cannot be negative, got −1",
         "a.yaml:10:10: error: 2.1: done (5) is greater than total (4)",
         "a.yaml:11:10: error: '0,5' has a decimal comma (hint: use a dot as decimal separator: 0.5)",
         "a.yaml:12:8: error: 3 is scored by the survey: it takes no 'self' value (hint: write {survey: …})",

@@ -68,8 +68,8 @@ class _Wording(string.Formatter):
             return signed(value, self.lang)
         if isinstance(value, int):
             return group_digits(str(value), self.lang) if self.lang == "vi" else str(value)
-        if isinstance(value, Decimal | Fraction):
-            return plain(value, self.lang) if self.lang == "vi" else fmt(value)
+        if isinstance(value, Decimal | Fraction):  # English keeps figures ungrouped, as a file writes them
+            return plain(value, self.lang) if self.lang == "vi" else fmt(value).replace("-", "−")
         return str(value)
 
 

@@ -9,6 +9,7 @@ languages (`describe`, `input_hint`, `action`, and the templates of its messages
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from fractions import Fraction
@@ -133,20 +134,26 @@ def read_number(raw: Any, what: Msg) -> Decimal:
 
 
 def number_hint(text: str) -> Msg | None:
-    """Why a text is not a number, when it nearly is one: `95%`, `0,5`, `"3"`."""
+    """Why a text is not a number, when it nearly is one: `95%`, `0,5`, `"3"` (quoted), `２０` or `2_0`."""
     stripped = text.strip()
-    if stripped.endswith("%") and _is_decimal_text(stripped[:-1]):
+    if stripped.endswith("%") and _NUMBER.match(stripped[:-1].strip()):
         return msg("hint.no-percent-sign", number=stripped[:-1].strip())
-    if "," in stripped and _is_decimal_text(stripped.replace(",", ".")):
+    if "," in stripped and _NUMBER.match(stripped.replace(",", ".")):
         return msg("hint.decimal-dot", number=stripped.replace(",", "."))
-    if _is_decimal_text(stripped):
-        return msg("hint.unquote")
+    if _NUMBER.match(stripped):
+        return msg("hint.unquote")  # a number only a quote can have made text
+    if _almost_number(stripped):
+        return msg("hint.ascii-digits")
     return None
 
 
-def _is_decimal_text(text: str) -> bool:
+_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\Z", re.ASCII)
+
+
+def _almost_number(text: str) -> bool:
+    """A number Python would read but YAML does not: other digits (２０, ٢) or underscores (2_0)."""
     try:
-        Decimal(text.strip())
+        Decimal(text)
     except ArithmeticError:
         return False
     return True
@@ -332,6 +339,10 @@ MESSAGES: Words = {
     "hint.no-percent-sign": ("write the number without %: {number}", "ghi số không kèm %: {number}"),
     "hint.decimal-dot": ("use a dot as decimal separator: {number}", "dùng dấu chấm làm dấu thập phân: {number}"),
     "hint.unquote": ("remove the quotes", "bỏ dấu nháy"),
+    "hint.ascii-digits": (
+        "write the number with the digits 0–9 and a dot, nothing else",
+        "ghi số bằng các chữ số 0–9 và dấu chấm, không thêm ký tự khác",
+    ),
     "hint.unexpected-field": ("unexpected field '{field}'", "trường '{field}' không hợp lệ"),
     "hint.done-and-total": ("give both done and total", "ghi cả done và total"),
 }
