@@ -115,16 +115,15 @@ def score(
     lang: LangOption = None,
 ) -> None:
     """Score one agency's assessment: index, grade, per-area breakdown and findings."""
-    from par_cli.core.scoring import score as score_bound
     from par_cli.io.output import guard
-    from par_cli.io.workspace import Workspace
+    from par_cli.io.workspace import Workspace, scored
     from par_cli.render.views import ScoreView
 
     words = _language(lang)
     bound = shell.run(lambda: Workspace(override=criteria and _text(criteria)).assessment(file), words)
     if output is not None:
         shell.run(lambda: guard(output, [file, bound.criteria_file]), words)
-    result = shell.run(lambda: score_bound(bound), words)
+    result = shell.run(lambda: scored(bound), words)
     bars = output_format is ScoreFormat.table and shell.bars(output)
     view = ScoreView(result, bound, depth, lang.value if lang else None, bars)
     shell.show(shell.render("score", output_format.value, view, words), output, words)
@@ -144,13 +143,12 @@ def explain(
     """Where the points went: each leaf's inputs, rule, points lost and effect on the index; then the gaps."""
     from par_cli.core.explain import Ledger
     from par_cli.core.explain import explain as ledger_of
-    from par_cli.core.scoring import score as score_bound
-    from par_cli.io.workspace import Workspace
+    from par_cli.io.workspace import Workspace, scored
     from par_cli.render.views import ExplainView
 
     def build() -> Ledger:
         bound = Workspace(override=criteria and _text(criteria)).assessment(file)
-        return ledger_of(bound, score_bound(bound), code and _text(code))
+        return ledger_of(bound, scored(bound), code and _text(code))
 
     words = _language(lang)
     view = ExplainView(shell.run(build, words), lang.value if lang else None, gaps)

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from par_cli.cli import app
 from par_cli.core.diagnostics import Diagnostic, ParError
 from par_cli.core.scoring import Score, score
-from par_cli.io.workspace import Workspace
+from par_cli.io.workspace import Workspace, scored
 from par_cli.words.catalogue import line
 
 SPEC = Path(__file__).parent / "spec_examples"
@@ -49,8 +49,32 @@ def write(in_tmp: Path) -> Write:
     return _write
 
 
+def score_texts(criteria: str, assessment: str) -> Score:
+    """Score an assessment against a criteria set, both given as YAML text: in memory, no files."""
+    from par_cli.core.binding import bind
+    from par_cli.core.checks import check_criteria
+    from par_cli.core.formats import validate
+    from par_cli.core.tree import index
+    from par_cli.io.yamlsource import parse
+
+    documents = []
+    for name, text in (("criteria.yaml", criteria), ("a.yaml", assessment)):
+        doc, problems = parse(textwrap.dedent(text).encode("utf-8"), name)
+        assert doc is not None and not problems, problems
+        documents.append(doc)
+    model, problems = validate("criteria", documents[0].data)
+    assert model is not None and not [d for d in check_criteria(model) if d.code not in ("C014", "C017", "C018")], (
+        problems
+    )
+    answers, problems = validate("assessment", documents[1].data)
+    assert answers is not None, problems
+    bound, problems = bind(model, index(model), answers, documents[1])
+    assert bound is not None, problems
+    return score(bound)
+
+
 def score_file(path: Path, criteria: Path | None = None) -> Score:
-    return score(Workspace(override=criteria).assessment(path))
+    return scored(Workspace(override=criteria).assessment(path))
 
 
 def assert_translated(diagnostics: Iterable[Diagnostic]) -> None:

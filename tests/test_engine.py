@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from par_cli.core.numbers import round_half_up, shown
+from par_cli.core.scoring import Score
 from par_cli.render.json import dumps, score_dict
 from par_cli.words.catalogue import finding_text
-from tests.conftest import SPEC, Write, score_file
+from tests.conftest import SPEC, Write, score_file, score_texts
 
 
 def test_spec_example_so_noi_vu() -> None:
@@ -179,16 +180,21 @@ adjustments:
 """
 
 
-def demo(write: Write, answers: str, adjustments: str = "{}") -> Path:
+def demo(answers: str, adjustments: str = "{}") -> Score:
+    """The demo set scored in memory (the engine and the rule kinds are tested with plain values)."""
+    assessment = f"kind: assessment\ncriteria: demo\nagency: {{id: a, name: A}}\nanswers: {answers}\nadjustments: {adjustments}\n"
+    return score_texts(SET, assessment)
+
+
+def demo_file(write: Write, answers: str, adjustments: str = "{}") -> Path:
+    """The demo set and an assessment as files, for the io and report tests."""
     write("demo.yaml", SET)
-    return write(
-        "a.yaml",
-        f"kind: assessment\ncriteria: demo\nagency: {{id: a, name: A}}\nanswers: {answers}\nadjustments: {adjustments}\n",
-    )
+    text = f"kind: assessment\ncriteria: demo\nagency: {{id: a, name: A}}\nanswers: {answers}\nadjustments: {adjustments}\n"
+    return write("a.yaml", text)
 
 
-def leaf_points(write: Write, code: str, answer: str) -> Fraction:
-    result = score_file(demo(write, f'{{"{code}": {answer}}}'))
+def leaf_points(code: str, answer: str) -> Fraction:
+    result = demo(f'{{"{code}": {answer}}}')
     nodes = {n.code: n for area in result.areas for n in area.children}
     return nodes[code].points
 
@@ -222,12 +228,12 @@ def leaf_points(write: Write, code: str, answer: str) -> Fraction:
         ("3.2", "{survey: 1.82}", "1.82"),
     ],
 )
-def test_every_rule_kind(write: Write, code: str, answer: str, points: str) -> None:
-    assert leaf_points(write, code, answer) == Fraction(points)
+def test_every_rule_kind(code: str, answer: str, points: str) -> None:
+    assert leaf_points(code, answer) == Fraction(points)
 
 
-def test_not_applicable_leaves_points_and_maximum(write: Write) -> None:
-    result = score_file(demo(write, '{"1.3": na, "2": {na: true, reason: "không phát sinh"}, "1.1": full}'))
+def test_not_applicable_leaves_points_and_maximum() -> None:
+    result = demo('{"1.3": na, "2": {na: true, reason: "không phát sinh"}, "1.1": full}')
     assert result.max == 10 - 2 + 5
     assert [(a.code, a.applicable, a.max) for a in result.areas] == [
         ("1", True, Fraction(8)),
@@ -237,36 +243,36 @@ def test_not_applicable_leaves_points_and_maximum(write: Write) -> None:
     assert result.points == 2
 
 
-def test_zero_total_is_not_applicable_where_allowed(write: Write) -> None:
-    result = score_file(demo(write, '{"2.2": {done: 0, total: 0}, "2.1": true}'))
+def test_zero_total_is_not_applicable_where_allowed() -> None:
+    result = demo('{"2.2": {done: 0, total: 0}, "2.1": true}')
     area = result.areas[1]
     assert area.max == 2 and area.points == 2
 
 
-def test_adjustments_and_clamping(write: Write) -> None:
+def test_adjustments_and_clamping() -> None:
     answers = "{'1.1': full, '1.2': 95, '1.3': 0, '1.4': 4, '1.5': 2, '2.1': true, '2.2': 100, '3.1': {survey: {A: 1}}, '3.2': {survey: 2}}"
-    result = score_file(demo(write, answers, "{T: {self: 2, appraised: 1.5}}"))
+    result = demo(answers, "{T: {self: 2, appraised: 1.5}}")
     assert result.points == 21.5 and result.max == 20
     assert result.index == 100  # clamped
     assert result.self_points == 22
-    penalised = score_file(demo(write, "{'1.1': none}", "{P: 3}"))
+    penalised = demo("{'1.1': none}", "{P: 3}")
     assert penalised.points == -3 and penalised.index == 0
 
 
-def test_grades_use_the_exact_index(write: Write) -> None:
+def test_grades_use_the_exact_index() -> None:
     # 17.99 / 20 = 89.95 %: shown as 89.95, grade B; 18/20 = 90 %: grade A (min inclusive).
     answers = (
         "{'1.1': full, '1.2': 95, '1.3': 0, '1.4': 4, '1.5': 1.75, '2.1': true, '2.2': 100,"
         " '3.1': {survey: {A: 1}}, '3.2': {survey: 0.24}}"
     )
-    result = score_file(demo(write, answers))
+    result = demo(answers)
     assert result.points == Fraction("17.99") and shown(result.index, 2) == "89.95" and result.grade == "B"
     answers_a = answers.replace("0.24", "0.25")
-    assert score_file(demo(write, answers_a)).grade == "A"
+    assert demo(answers_a).grade == "A"
 
 
-def test_grade_is_none_below_every_band(write: Write) -> None:
-    result = score_file(demo(write, "{'1.1': none}"))
+def test_grade_is_none_below_every_band() -> None:
+    result = demo("{'1.1': none}")
     assert result.grade is None
 
 

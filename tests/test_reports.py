@@ -17,7 +17,7 @@ from par_cli.render.terminal import bar
 from par_cli.words.explain import action
 from par_cli.words.numbers import figure, group_digits
 from tests.conftest import SPEC, Write, run
-from tests.test_engine import SET, demo
+from tests.test_engine import SET, demo_file
 
 
 def test_vietnamese_and_english_numbers() -> None:
@@ -94,7 +94,7 @@ def test_explain_subtree_and_unknown_code() -> None:
     ],
 )
 def test_what_would_earn_the_points_for_every_rule_kind(write: Write, code: str, answer: str, en: str, vi: str) -> None:
-    ledger = ledger_of(demo(write, f'{{"{code}": {answer}}}'))
+    ledger = ledger_of(demo_file(write, f'{{"{code}": {answer}}}'))
     [gap] = [g for g in ledger.gaps if g.line.code == code]
     assert (action(gap.line, "en"), action(gap.line, "vi")) == (en, vi)
     unanswered = next(g for g in ledger.gaps if g.line.answer is None)

@@ -418,3 +418,20 @@ def test_one_minus_sign_everywhere(write: Write) -> None:
     path = spec_folder(write, **{"self: 1, evidence": "self: -1, evidence"})
     [problem] = problems_of(path)
     assert problem.endswith("1.3: a count of violations cannot be negative, got −1"), problem
+
+
+def test_an_unreadable_file_is_f001_from_every_command(write: Write, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = spec_folder(write, "2024")
+    real = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:
+        if self.name == "so-noi-vu.yaml":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    line = "2024/so-noi-vu.yaml: error F001: cannot read the file: Permission denied"
+    for args in (["score", str(path)], ["explain", str(path)], ["rank", "2024"]):
+        assert run(*args) == (1, "", line + "\n"), args
+    code, out, _ = run("check", str(path))
+    assert code == 1 and out.startswith(line)

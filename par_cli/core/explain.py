@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from par_cli.core.diagnostics import ParError, msg, problem
+from par_cli.core.diagnostics import LineCol, ParError, msg, problem
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound, LeafAnswer
@@ -64,7 +64,7 @@ def explain(bound: Bound, result: Score, code: str | None = None) -> Ledger:
         close = difflib.get_close_matches(code, list(bound.nodes), n=1)
         hint = msg("hint.did-you-mean", name=close[0]) if close else msg("hint.criteria-show")
         missing = problem("A001", "no-criterion", (), hint, code=code, criteria=bound.criteria.id)
-        raise ParError([missing.at(bound.origin.locate(())._replace(line=0, col=0))])
+        raise ParError([missing.at(LineCol(bound.file))])
     lines: list[LedgerLine] = []
 
     def visit(node: NodeResult, inside: bool) -> None:

@@ -44,8 +44,9 @@ class Entry:
         return self.agency_id.casefold()
 
 
-def entry_of(result: Score, grade_labels: tuple[str, ...]) -> Entry:
-    origin = result.origin
+def entry_of(
+    result: Score, grade_labels: tuple[str, ...], agency_where: Location = NOWHERE, period_where: Location = NOWHERE
+) -> Entry:
     return Entry(
         agency_id=result.agency.id,
         agency_name=result.agency.name,
@@ -63,8 +64,8 @@ def entry_of(result: Score, grade_labels: tuple[str, ...]) -> Entry:
         grade=result.grade,
         areas=tuple((area.code, area.title, area.percent) for area in result.areas),
         file=result.file,
-        agency_where=origin.locate(("agency", "id")),
-        period_where=origin.locate(("period",)),
+        agency_where=agency_where,
+        period_where=period_where,
     )
 
 

@@ -179,9 +179,7 @@ def score(bound: Bound, *, detail: bool = True) -> Score:
     applicable = [area for area in areas if area.applicable]
     max_points = sum((area.max for area in applicable), ZERO)
     if max_points == 0:
-        nothing = problem("A015", "all-not-applicable", ("answers",))._replace(key=True)
-        where = bound.origin.locate(("answers",), key=True)
-        raise ParError([nothing.at(where._replace(col=1))])
+        raise ParError([problem("A015", "all-not-applicable", ("answers",))._replace(key=True)])
     points = sum((area.points for area in applicable), ZERO) + sum((a.points for a in adjustments), ZERO)
     self_points = sum((area.self_points for area in applicable), ZERO) + sum((a.self_points for a in adjustments), ZERO)
     index = clamp_percent(percent(points, max_points) or ZERO)

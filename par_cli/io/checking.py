@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from par_cli.core.diagnostics import Diagnostic, Level, LineCol, ParError, msg, order, problem
-from par_cli.core.scoring import score
 from par_cli.io.files import discover_yaml, file_kind
 from par_cli.words.catalogue import finding_message
 from par_cli.words.codes import FINDING_CODES, level_of
@@ -61,7 +60,7 @@ class _Checker:
             )
             found.append(again.at(bound.origin.locate(again.path)))
         try:
-            result = score(bound)
+            result = self.workspace.scored(bound)
         except ParError as exc:  # nothing applicable: reported like any other error
             return found + list(exc.diagnostics)
         for finding in result.findings:

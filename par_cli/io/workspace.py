@@ -16,7 +16,7 @@ from par_cli.core.checks import check_criteria
 from par_cli.core.diagnostics import Diagnostic, LineCol, Msg, ParError, UsageError, msg, placed, problem
 from par_cli.core.formats import validate
 from par_cli.core.model import Assessment, CriteriaSet
-from par_cli.core.scoring import score
+from par_cli.core.scoring import Score, score
 from par_cli.core.tree import NodeInfo, index
 from par_cli.io.files import (
     YAML_SUFFIXES,
@@ -64,6 +64,14 @@ def _criteria_from(doc: Document, problems: list[Diagnostic]) -> tuple[CriteriaS
     return model, problems
 
 
+def scored(bound: Bound, detail: bool = True) -> Score:
+    """`core.scoring.score`, with its refusal (nothing applicable) located in the assessment file."""
+    try:
+        return score(bound, detail=detail)
+    except ParError as exc:
+        raise ParError(placed(bound.origin, exc.diagnostics)) from None
+
+
 def check_criteria_file(path: Path) -> tuple[CriteriaSet | None, Document | None, list[Diagnostic]]:
     """Every diagnostic of a criteria file (errors, warnings and infos), for `par check`."""
     doc, problems = read_document(path)
@@ -90,6 +98,9 @@ class Workspace:
         self.override = override
         self._criteria: dict[Path, LoadedCriteria | ParError] = {}
         self._ids: dict[Path, dict[str, list[Path]]] = {}
+
+    def scored(self, bound: Bound, detail: bool = True) -> Score:
+        return scored(bound, detail)
 
     def check_criteria_file(self, path: Path) -> tuple[CriteriaSet | None, Document | None, list[Diagnostic]]:
         return check_criteria_file(path)
@@ -226,13 +237,14 @@ class FileScorer:
 
         try:
             bound = self.workspace.assessment(path)
-            result = score(bound, detail=False)
+            result = scored(bound, detail=False)
         except ParError as exc:
             return exc.diagnostics
         labels = self.labels.get(result.criteria_id)  # a set's grade labels, once per set
         if labels is None:
             labels = self.labels[result.criteria_id] = tuple(g.label for g in bound.criteria.grades)
-        return entry_of(result, labels)
+        where = bound.origin
+        return entry_of(result, labels, where.locate(("agency", "id")), where.locate(("period",)))
 
     def criteria_problems(self, path: Path) -> list[Diagnostic]:
         try:
