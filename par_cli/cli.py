@@ -36,6 +36,12 @@ class ScoreFormat(StrEnum):
     markdown = "markdown"
     csv = "csv"
     html = "html"
+    xlsx = "xlsx"
+
+
+class TemplateFormat(StrEnum):
+    yaml = "yaml"
+    xlsx = "xlsx"
 
 
 class ExplainFormat(StrEnum):
@@ -305,6 +311,9 @@ def template(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the form to this file.")] = None,
     period: Annotated[Optional[str], typer.Option(help="The period the form is for (default: this year).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an assessment or criteria file.")] = False,
+    output_format: Annotated[
+        TemplateFormat, typer.Option("--format", "-f", help="yaml, or xlsx: a workbook to fill in Excel.")
+    ] = TemplateFormat.yaml,
     lang: LangOption = None,
 ) -> None:
     """Print a blank assessment for a criteria set: every leaf with its rule, max points and evidence asked."""
@@ -318,8 +327,8 @@ def template(
     if output is not None and not force:
         shell.run(lambda: refuse_overwrite(output, loaded.path), words)
     named, note = form_reference(_text(reference), loaded, output)
-    form = TemplateView(loaded.model, named, period or str(datetime.date.today().year))
-    shell.emit(shell.render("template", "yaml", form, words), output, words)
+    form = TemplateView(loaded.model, named, period or str(datetime.date.today().year), lang.value if lang else None)
+    shell.emit(shell.render("template", output_format.value, form, words), output, words)
     if note is not None:
         shell.note(note, words)
 

@@ -223,6 +223,7 @@ def test_every_command_format_pair_has_its_renderer() -> None:
         "rank": cli.RankFormat,
         "explain": cli.ExplainFormat,
         "check": cli.CheckFormat,
+        "template": cli.TemplateFormat,
     }
     for command, choices in offered.items():
         assert {c.value for c in choices} == {f.value for f in COMMAND_FORMATS[command]}, command
@@ -292,7 +293,7 @@ def literals_outside_the_catalogue() -> set[str]:
         for node in ast.walk(tree):
             if isinstance(node, ast.Assign | ast.AnnAssign) and isinstance(node.value, ast.Dict):
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-                if any(isinstance(t, ast.Name) and t.id == "MESSAGES" for t in targets):
+                if any(isinstance(t, ast.Name) and t.id in ("MESSAGES", "HINTS") for t in targets):
                     definitions.update(id(key) for key in node.value.keys)
         for node in ast.walk(tree):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in definitions:

@@ -12,6 +12,7 @@ from par_cli.core.diagnostics import Diagnostic, LineCol, msg, problem
 from par_cli.io.yamlsource import MAX_BYTES, Document, parse
 
 YAML_SUFFIXES = (".yaml", ".yml")
+INPUT_SUFFIXES = (*YAML_SUFFIXES, ".xlsx")  # assessments may also be workbooks (the form `par template` writes)
 _HEAD_BYTES = 4096
 _KIND = re.compile(rb"^kind:[ \t]*['\"]?(criteria|assessment)\b", re.MULTILINE)
 _ID = re.compile(rb"^id:[ \t]*['\"]?([A-Za-z0-9._-]+)", re.MULTILINE)
@@ -86,10 +87,17 @@ def _head(path: Path) -> bytes:
     return head.removeprefix(b"\xef\xbb\xbf")
 
 
+def _lock_file(path: Path) -> bool:
+    """`~$form.xlsx`: the owner file Excel keeps beside a workbook while it is open (not data)."""
+    return path.name.startswith("~$")
+
+
 def kind_and_id(path: Path) -> tuple[str | None, str | None]:
     """A file's `kind` and (for criteria) `id`: from its head when written the usual way (`kind: criteria` at
     the start of a line), else by parsing it, so that `"kind": criteria`, `kind : criteria`, flow or JSON
     style and CR-only line ends are recognised too. (None, None) when the file cannot be read or parsed."""
+    if path.suffix.lower() == ".xlsx":
+        return "assessment", None
     head = _head(path)
     kind = _KIND.search(head)
     if kind is not None and kind.group(1) == b"assessment":
@@ -131,13 +139,16 @@ def _hidden(path: Path) -> bool:
 
 
 def discover_yaml(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
-    """YAML files given, and under the given folders (recursively, hidden ones left out), in order."""
+    """Input files given, and under the given folders (recursively): YAML files and assessment workbooks;
+    hidden files and Excel's `~$` lock files left out."""
     files: list[Path] = []
     problems: list[Diagnostic] = []
     for path in paths:
         if path.is_dir():
             for found in sorted(path.rglob("*")):
-                if found.suffix not in YAML_SUFFIXES or _hidden(found.relative_to(path)) or found.is_dir():
+                if found.suffix.lower() not in INPUT_SUFFIXES or _hidden(found.relative_to(path)) or found.is_dir():
+                    continue
+                if _lock_file(found):
                     continue
                 odd = not_a_file(found)  # a broken link or a FIFO named *.yaml is reported, never skipped
                 if odd is None:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from par_cli.core.diagnostics import LineCol, UsageError, problem
-from par_cli.io.files import YAML_SUFFIXES
+from par_cli.io.files import INPUT_SUFFIXES
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -32,7 +32,7 @@ def guard(output: Path, files: Iterable[Path] = (), folders: Iterable[Path] = ()
     for path in files:
         if _same(output, path) or target == path.resolve():
             raise UsageError([problem("U003", "output-is-input").at(LineCol(str(output)))])
-    if output.suffix in YAML_SUFFIXES:
+    if output.suffix.lower() in INPUT_SUFFIXES:
         for folder in folders:
             if folder.is_dir() and target.is_relative_to(folder.resolve()):
                 raise UsageError(

@@ -15,7 +15,7 @@ from par_cli.core.binding import Bound, bind
 from par_cli.core.checks import check_criteria
 from par_cli.core.diagnostics import Diagnostic, LineCol, Msg, ParError, UsageError, msg, placed, problem
 from par_cli.core.formats import validate
-from par_cli.core.model import Assessment, CriteriaSet
+from par_cli.core.model import CriteriaSet
 from par_cli.core.scoring import Score, score
 from par_cli.core.tree import NodeInfo, index
 from par_cli.io.files import (
@@ -28,6 +28,7 @@ from par_cli.io.files import (
     read_document,
     yaml_files,
 )
+from par_cli.io.xlsx_form import FormDocument, is_form, read_form
 from par_cli.io.yamlsource import Document
 from par_cli.words.codes import errors_only
 
@@ -181,6 +182,8 @@ class Workspace:
 
     def inspect_assessment(self, path: Path) -> tuple[Bound | None, list[Diagnostic]]:
         """Every problem of one assessment file (errors and YAML warnings), and the bound result when usable."""
+        if is_form(path):
+            return self.inspect_form(path)
         doc, problems = read_document(path)
         if doc is None:
             return None, problems
@@ -194,7 +197,7 @@ class Workspace:
         if model is None:
             return None, problems + notes
         try:
-            criteria = self.criteria_for(model, doc, path)
+            criteria = self.criteria_for(model.criteria, doc, path)
         except ParError as exc:
             return None, problems + list(exc.diagnostics) + notes
         bound, bind_problems = bind(criteria.model, criteria.nodes, model, doc)
@@ -202,12 +205,45 @@ class Workspace:
         problems += placed(doc, [d for d in bind_problems if not any(d.path[: len(r)] == r for r in reported)])
         return (bound if not errors_only(problems) else None), problems + notes
 
-    def criteria_for(self, model: Assessment, doc: Document, path: Path) -> LoadedCriteria:
+    def inspect_form(self, path: Path) -> tuple[Bound | None, list[Diagnostic]]:
+        """An assessment workbook: its criteria set first (each input cell is read by its leaf's rule), then
+        the same validation and binding as a YAML file, every problem located at its cell."""
+        name = display(path)
+        odd = not_a_file(path)
+        if odd is not None:
+            return None, [odd.at(LineCol(name))]
+        form, problems = read_form(path, name)
+        if form is None:
+            return None, problems
+        first, _ = form.document(None)
+        if self.override is None and not form.reference:
+            missing = problem(
+                "S001", "at-path", ("criteria",), where="criteria", problem=msg("missing-field", field="criteria")
+            )
+            return None, [*problems, first.place(missing)]
+        try:
+            criteria = self.criteria_for(form.reference or "", first, path)
+        except ParError as exc:
+            return None, problems + list(exc.diagnostics)
+        doc, cell_problems = form.document(criteria.model)
+        problems += cell_problems
+        reported = {d.path for d in cell_problems}
+        model, schema_problems = validate("assessment", doc.data, skip=reported)
+        problems += placed(doc, schema_problems)
+        if model is None:
+            return None, problems
+        bound, bind_problems = bind(criteria.model, criteria.nodes, model, doc)
+        bound = bound._replace(criteria_file=criteria.path) if bound is not None else None
+        problems += placed(doc, [d for d in bind_problems if not any(d.path[: len(r)] == r for r in reported)])
+        return (bound if not errors_only(problems) else None), problems
+
+    def criteria_for(self, reference: str, doc: Document | FormDocument, path: Path) -> LoadedCriteria:
+        """The set an assessment names (`reference`), or the --criteria override."""
         if self.override is not None:
             return self.named(self.override)
-        resolved = self.resolve(model.criteria, path.parent)
+        resolved = self.resolve(reference, path.parent)
         if resolved is None:
-            raise ParError([doc.place(self.not_found(model.criteria, path.parent, msg("hint.criteria-where")))])
+            raise ParError([doc.place(self.not_found(reference, path.parent, msg("hint.criteria-where")))])
         return self.criteria(resolved)
 
     def named(self, reference: str | Path, base: Path | None = None) -> LoadedCriteria:

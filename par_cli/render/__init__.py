@@ -40,13 +40,13 @@ MODULES: dict[Format, str] = {
 }
 
 COMMAND_FORMATS: dict[str, tuple[Format, ...]] = {
-    "score": (Format.table, Format.json, Format.markdown, Format.csv, Format.html),
+    "score": (Format.table, Format.json, Format.markdown, Format.csv, Format.html, Format.xlsx),
     "rank": (Format.table, Format.json, Format.csv, Format.markdown, Format.html, Format.xlsx),
     "explain": (Format.table, Format.json),
     "check": (Format.text, Format.json, Format.github, Format.sarif),
     "criteria_list": (Format.table,),
     "criteria_show": (Format.table,),
-    "template": (Format.yaml,),
+    "template": (Format.yaml, Format.xlsx),
     "schema": (Format.json,),
 }
 

@@ -68,10 +68,11 @@ class CriteriaShowView:
 
 
 class TemplateView:
-    __slots__ = ("criteria", "period", "reference")
+    __slots__ = ("criteria", "lang", "period", "reference")
 
-    def __init__(self, criteria: CriteriaSet, reference: str, period: str):
+    def __init__(self, criteria: CriteriaSet, reference: str, period: str, lang: str | None = None):
         self.criteria, self.reference, self.period = criteria, reference, period  # reference: what `criteria:` says
+        self.lang = lang
 
 
 class SchemaView:

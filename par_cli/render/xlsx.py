@@ -1,60 +1,323 @@
-"""Rankings as an Excel workbook (openpyxl, an optional extra): one sheet per group, figures as numbers."""
+"""Excel workbooks (openpyxl): the fillable assessment form, one agency's score, and rankings.
+
+Text from files is always written as text (never run as a formula); figures are numbers with a format showing
+the set's precision; every sheet prints on A4 landscape with its header repeated.
+"""
 
 from __future__ import annotations
 
 import io
-from typing import Any
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import TYPE_STRING
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from par_cli.core.numbers import round_half_up
-from par_cli.render.views import RankView
+from par_cli.core.tree import walk
+from par_cli.render.views import RankView, ScoreView, TemplateView
+from par_cli.words.explain import describe_rule, input_hint
 from par_cli.words.labels import label
-from par_cli.words.tables import area_codes, change_text, group_heading, group_summary
+from par_cli.words.tables import area_codes, group_heading, group_summary, nodes_to
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from par_cli.core.model import CriteriaSet
+
+BOLD = Font(bold=True)
+HEADING = PatternFill("solid", fgColor="DDE7F0")
+INPUT = PatternFill("solid", fgColor="FFF6C8")
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+OPEN = Protection(locked=False)
+FORM_COLUMNS = ("code", "title", "max", "rule", "self", "appraised", "evidence", "explanation")
+FORM_WIDTHS = (10, 60, 11, 42, 16, 16, 40, 30)
 
 
-def _number(value: Any, places: int) -> float | None:
-    return None if value is None else float(round_half_up(value, places))
+def _number(value: Fraction | Decimal | None, places: int) -> float | None:
+    """A figure rounded half-up once, as the cell's number (Excel holds doubles; the format shows `places`)."""
+    if value is None:
+        return None
+    return float(round_half_up(Fraction(value), places))
 
 
-def rank(view: RankView) -> bytes:
-    """The workbook's bytes. Text cells are written as text (openpyxl never turns them into formulas here)."""
-    groups, has_previous, lang = view.groups, view.has_previous, view.lang
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import TYPE_STRING
+def _figures(places: int) -> str:
+    return "0." + "0" * places if places else "0"
 
-    book = Workbook()
-    for sheet in list(book.worksheets):  # the default empty sheet
-        book.remove(sheet)
-    for n, group in enumerate(groups, start=1):
-        language = lang or group.language
-        p = group.precision
-        sheet = book.create_sheet(title=f"{n} {group.group or group.criteria_id}"[:31].replace("/", "-"))
-        sheet.append([group_heading(group, language)])
-        keys = ["rank", "agency", "points", "max", "index", "grade"] + (["previous", "change"] if has_previous else [])
-        codes = area_codes(group) if view.areas else []
-        sheet.append([*(label(key, language) for key in keys), *codes])
-        number_format = "0." + "0" * p if p else "0"
-        for row in group.rows:
-            entry = row.entry
-            values: list[Any] = [
-                row.rank,
-                entry.agency_name,
-                _number(entry.points, p),
-                _number(entry.max, p),
-                _number(entry.index, p),
-                entry.grade or "",
-            ]
-            if has_previous:
-                values += [row.previous_rank, change_text(row, True, language)]
-            values += [_number(area, p) for _, _, area in entry.areas] if codes else []
-            sheet.append(values)
-            for cell in sheet[sheet.max_row]:
-                if isinstance(cell.value, str):
-                    cell.data_type = TYPE_STRING  # an agency name starting with "=" stays text
-            for column in (3, 4, 5, *range(len(keys) + 1, len(keys) + len(codes) + 1)):
-                sheet.cell(row=sheet.max_row, column=column).number_format = number_format
-        sheet.append([])
-        sheet.append([group_summary(group, language)])
-        sheet.column_dimensions["B"].width = 40
+
+def _text(sheet: Worksheet, row: int, column: int, value: str | None) -> Any:
+    """Text from a file as a text cell: `=SUM(…)` in an agency's name stays text."""
+    cell = sheet.cell(row=row, column=column, value=value)
+    if isinstance(value, str):
+        cell.data_type = TYPE_STRING
+    return cell
+
+
+def _page(sheet: Worksheet, title_rows: str, widths: tuple[int, ...]) -> None:
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = title_rows
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
+
+
+def _save(book: Workbook) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _new_book() -> Workbook:
+    book = Workbook()
+    book.remove(book.active)  # type: ignore[arg-type]
+    return book
+
+
+# The fillable form
+
+
+def template(view: TemplateView) -> bytes:
+    """An assessment workbook to fill in Excel or LibreOffice: details, one row per criterion, the survey."""
+    criteria, lang = view.criteria, view.lang or view.criteria.language
+    book = _new_book()
+    details = book.create_sheet(label("sheet.details", lang))
+    rows = [
+        ("form.agency_id", ""),
+        ("form.agency_name", ""),
+        ("form.group", ""),
+        ("form.period", view.period),
+        ("form.criteria", view.reference),
+    ]
+    for r, (key, value) in enumerate(rows, start=1):
+        _text(details, r, 1, label(key, lang)).font = BOLD
+        cell = _text(details, r, 2, value)
+        if key != "form.criteria":
+            cell.protection, cell.fill = OPEN, INPUT
+    _text(details, len(rows) + 2, 1, label("form.how", lang)).alignment = WRAP
+    details.merge_cells(start_row=len(rows) + 2, start_column=1, end_row=len(rows) + 2, end_column=2)
+    details.row_dimensions[len(rows) + 2].height = 60
+    _page(details, "1:1", (22, 60))
+    details.protection.sheet = True
+    _criteria_sheet(book, criteria, lang)
+    _survey_sheet(book, criteria, lang)
+    return _save(book)
+
+
+def _criteria_sheet(book: Workbook, criteria: CriteriaSet, lang: str) -> None:
+    sheet = book.create_sheet(label("sheet.criteria", lang))
+    lists = book.create_sheet(label("sheet.lists", lang))
+    lists.sheet_state = "hidden"
+    yes_no = f'"{label("yes", lang)},{label("no", lang)}"'
+    for c, key in enumerate(FORM_COLUMNS, start=1):
+        cell = _text(sheet, 1, c, label(f"col.{key}", lang))
+        cell.font, cell.fill, cell.alignment = BOLD, HEADING, WRAP
+    row = 1
+    for info in walk(criteria):
+        node, row = info.node, row + 1
+        indent = "    " * (info.depth - 1)
+        _text(sheet, row, 1, node.code).alignment = TOP
+        _text(sheet, row, 2, indent + node.title).alignment = WRAP
+        top = sheet.cell(row=row, column=3, value=_number(node.max, 6))
+        top.number_format, top.alignment = "0.######", TOP
+        sheet.row_dimensions[row].outline_level = info.depth - 1
+        if not node.is_leaf:
+            _fit_height(sheet, row, ((indent + node.title, FORM_WIDTHS[1]),))
+            for c in range(1, 9):
+                sheet.cell(row=row, column=c).font, sheet.cell(row=row, column=c).fill = BOLD, HEADING
+            if node.allow_na:
+                sheet.cell(row=row, column=5).protection = OPEN
+            continue
+        rule = node.scoring_rule
+        if info.source == "survey":
+            _text(sheet, row, 4, label("form.survey_note", lang)).alignment = WRAP
+            continue
+        words = describe_rule(rule, lang) + "\n" + _form_hint(rule, lang) + (f"\n{node.guide}" if node.guide else "")
+        _text(sheet, row, 4, words).alignment = WRAP
+        _fit_height(sheet, row, ((indent + node.title, FORM_WIDTHS[1]), (words, FORM_WIDTHS[3])))
+        for c in (5, 6, 7, 8):
+            cell = sheet.cell(row=row, column=c)
+            cell.protection, cell.fill, cell.alignment = OPEN, INPUT, WRAP
+        if rule.kind == "check":
+            _validation(sheet, yes_no, row)
+        elif rule.kind == "levels":
+            column = lists.max_column + 1 if lists.max_row > 1 or lists["A1"].value else 1
+            options = [lv.label or lv.key for lv in getattr(rule, "levels", ())]
+            for r, option in enumerate(options, start=1):
+                _text(lists, r, column, option)
+            letter = get_column_letter(column)
+            _validation(sheet, f"'{lists.title}'!${letter}$1:${letter}${len(options)}", row)
+        elif rule.takes_percent:
+            for c in (5, 6):
+                sheet.cell(row=row, column=c).number_format = "@"  # 45/50 stays text, not a date
+    for adjustment in criteria.adjustments:
+        row += 1
+        _text(sheet, row, 1, adjustment.code)
+        _text(sheet, row, 2, adjustment.title)
+        sheet.cell(row=row, column=3, value=_number(adjustment.max, 6)).number_format = "0.######"
+        sign = "+" if adjustment.kind == "bonus" else "−"
+        _text(sheet, row, 4, f"{sign} {label('points_word', lang)}")
+        for c in (5, 6, 7, 8):
+            cell = sheet.cell(row=row, column=c)
+            cell.protection, cell.fill, cell.alignment = OPEN, INPUT, WRAP
+    sheet.freeze_panes = "C2"
+    sheet.sheet_properties.outlinePr.summaryBelow = False
+    _page(sheet, "1:1", FORM_WIDTHS)
+    sheet.protection.sheet = True
+    sheet.protection.formatColumns = False  # people may widen a column or a row
+    sheet.protection.formatRows = False
+
+
+def _form_hint(rule: Any, lang: str) -> str:
+    """What to type in the form's cells (the YAML form's hint says `true`; a workbook says Có/Không)."""
+    if rule.kind == "check":
+        return f"{label('form.type', lang)}: {label('yes', lang)} / {label('no', lang)}"
+    if rule.kind == "levels":
+        return label("form.pick", lang)
+    if rule.takes_percent:
+        return label("form.percent", lang)
+    return f"{label('form.type', lang)}: {input_hint(rule, lang)}"
+
+
+def _fit_height(sheet: Worksheet, row: int, texts: tuple[tuple[str, int], ...]) -> None:
+    """A row tall enough for its wrapped text (spreadsheet programs do not always grow it when opening a file)."""
+    lines = max(sum(-(-max(len(part), 1) // max(width - 2, 1)) for part in text.split("\n")) for text, width in texts)
+    if lines > 1:
+        sheet.row_dimensions[row].height = 15 * lines
+
+
+def _validation(sheet: Worksheet, formula: str, row: int) -> None:
+    """A drop-down on the self and appraised cells; a warning, not a stop, so that `KPS` can still be typed."""
+    check = DataValidation(type="list", formula1=formula, allow_blank=True, errorStyle="warning")
+    sheet.add_data_validation(check)
+    check.add(f"E{row}:F{row}")
+
+
+def _survey_sheet(book: Workbook, criteria: CriteriaSet, lang: str) -> None:
+    leaves = [info for info in walk(criteria) if info.node.is_leaf and info.source == "survey"]
+    if not leaves:
+        return
+    letters: list[str] = []
+    for info in leaves:
+        rule = info.node.scoring_rule
+        for answer in [*getattr(rule, "scale", {}), *getattr(rule, "not_counted", ())]:
+            if answer not in letters:
+                letters.append(answer)
+    sheet = book.create_sheet(label("sheet.survey", lang))
+    header = [label("col.code", lang), label("col.title", lang), label("col.max", lang), *letters]
+    header.append(label("col.points", lang))
+    for c, title in enumerate(header, start=1):
+        cell = _text(sheet, 1, c, title)
+        cell.font, cell.fill = BOLD, HEADING
+    for row, info in enumerate(leaves, start=2):
+        _text(sheet, row, 1, info.code)
+        _text(sheet, row, 2, info.node.title).alignment = WRAP
+        sheet.cell(row=row, column=3, value=_number(info.node.max, 6)).number_format = "0.######"
+        likert = info.node.scoring_rule.kind == "likert"
+        for c in range(4, len(header) + 1):
+            if likert == (c <= 3 + len(letters)):
+                cell = sheet.cell(row=row, column=c)
+                cell.protection, cell.fill = OPEN, INPUT
+    sheet.freeze_panes = "C2"
+    _page(sheet, "1:1", (10, 50, 11, *([8] * len(letters)), 10))
+    sheet.protection.sheet = True
+
+
+# Results
+
+
+def score(view: ScoreView) -> bytes:
+    """One agency's score: the summary, then one row per node to `--depth`, figures as numbers."""
+    result, lang = view.result, view.lang or view.result.language
+    p = result.precision
+    book = _new_book()
+    sheet = book.create_sheet(label("report", lang)[:31])
+    title = f"{result.agency.name} — {result.criteria_title} [{result.criteria_id}]"
+    _text(sheet, 1, 1, title + (f" · {result.period}" if result.period else "")).font = Font(bold=True, size=13)
+    summary = [
+        ("index_line", _number(result.index, p)),
+        ("points", _number(result.points, p)),
+        ("max", _number(result.max, p)),
+        ("grade", result.grade or "—"),
+        ("self_line", _number(result.self_index, p)),
+    ]
+    for r, (key, figure_or_text) in enumerate(summary, start=2):
+        _text(sheet, r, 1, label(key, lang)).font = BOLD
+        if isinstance(figure_or_text, str):
+            _text(sheet, r, 2, figure_or_text)
+        else:
+            sheet.cell(row=r, column=2, value=figure_or_text).number_format = _figures(p)
+    top = len(summary) + 3
+    keys = ("code", "title", "max", "self", "final", "index")
+    for c, key in enumerate(keys, start=1):
+        cell = _text(sheet, top, c, label(key, lang))
+        cell.font, cell.fill = BOLD, HEADING
+    row = top
+    for node in nodes_to(result, view.depth):
+        row += 1
+        _text(sheet, row, 1, node.code)
+        _text(sheet, row, 2, "    " * (node.depth - 1) + node.title).alignment = WRAP
+        if not node.applicable:
+            _text(sheet, row, 3, label("na", lang))
+            continue
+        for c, figure in ((3, node.max), (4, node.self_points), (5, node.points), (6, node.percent)):
+            sheet.cell(row=row, column=c, value=_number(figure, p)).number_format = _figures(p)
+        if node.depth == 1:
+            for c in range(1, 7):
+                sheet.cell(row=row, column=c).font = BOLD
+    sheet.freeze_panes = sheet.cell(row=top + 1, column=3)
+    sheet.auto_filter.ref = f"A{top}:F{row}"
+    _page(sheet, f"{top}:{top}", (10, 60, 11, 11, 11, 11))
+    return _save(book)
+
+
+def rank(view: RankView) -> bytes:
+    """One sheet per ranking group, headed by the set, group and period; a frozen header with filters."""
+    book = _new_book()
+    for n, group in enumerate(view.groups, start=1):
+        language = view.lang or group.language
+        p = group.precision
+        sheet = book.create_sheet(title=f"{n} {group.group or group.criteria_id}"[:31].replace("/", "-"))
+        periods = sorted({row.entry.period for row in group.rows if row.entry.period})
+        heading = group_heading(group, language) + (f" · {', '.join(periods)}" if periods else "")
+        _text(sheet, 1, 1, heading).font = Font(bold=True, size=13)
+        keys = ["rank", "agency", "points", "max", "index", "grade"]
+        keys += ["previous", "change"] if view.has_previous else []
+        codes = area_codes(group) if view.areas else []
+        for c, title in enumerate([*(label(key, language) for key in keys), *codes], start=1):
+            cell = _text(sheet, 2, c, title)
+            cell.font, cell.fill, cell.alignment = BOLD, HEADING, WRAP
+        for r, row in enumerate(group.rows, start=3):
+            entry = row.entry
+            values: list[Any] = [row.rank, None, entry.points, entry.max, entry.index, None]
+            if view.has_previous:
+                values += [row.previous_rank, row.rank_change]
+            values += [index for _, _, index in entry.areas] if codes else []
+            for c, value in enumerate(values, start=1):
+                if isinstance(value, Fraction):
+                    sheet.cell(row=r, column=c, value=_number(value, p)).number_format = _figures(p)
+                elif value is not None:
+                    sheet.cell(row=r, column=c, value=value)
+            _text(sheet, r, 2, entry.agency_name)
+            _text(sheet, r, 6, entry.grade or "—")
+            if view.has_previous:
+                if row.rank_change is None:
+                    _text(sheet, r, 8, label("new", language))
+                else:
+                    sheet.cell(row=r, column=8).number_format = '"▲"0;"▼"0;"="'
+        last = len(group.rows) + 2
+        _text(sheet, last + 2, 1, group_summary(group, language))
+        sheet.freeze_panes = "C3"
+        width = len(keys) + len(codes)
+        sheet.auto_filter.ref = f"A2:{get_column_letter(width)}{last}"
+        _page(sheet, "2:2", (7, 40, 10, 10, 10, 14, *([8, 9] if view.has_previous else []), *([9] * len(codes))))
+    return _save(book)

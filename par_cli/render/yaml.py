@@ -92,7 +92,7 @@ def _leaf_lines(info: NodeInfo, words: dict[str, object], lang: str) -> list[str
 def template(view: TemplateView) -> str:
     """The blank form as YAML text. `reference` is what its `criteria:` field says (an id or a path)."""
     criteria, reference, period = view.criteria, view.reference, view.period
-    lang = criteria.language
+    lang = view.lang or criteria.language
     words = VI if lang == "vi" else EN
     howto = words["howto"]
     assert isinstance(howto, list)

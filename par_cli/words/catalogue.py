@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from par_cli.core.diagnostics import Diagnostic, Msg, msg
 from par_cli.core.rules import base
 from par_cli.words.codes import level_of
+from par_cli.words.hints import HINTS
 from par_cli.words.labels import label
 from par_cli.words.literal import visible
 from par_cli.words.messages import MESSAGES
@@ -25,11 +26,11 @@ if TYPE_CHECKING:
 
 
 def catalogue() -> dict[str, tuple[str, str]]:
-    """Every message id → (English, Vietnamese): the central messages, those the rule kinds share, and those
+    """Every message id → (English, Vietnamese): the central messages and hints, those the rule kinds share, and those
     of each rule kind loaded (a kind's messages can only arise once its module is loaded)."""
     kinds = _rule_kinds()
     if kinds != _merged[0]:
-        merged = {**MESSAGES, **base.MESSAGES}
+        merged = {**MESSAGES, **HINTS, **base.MESSAGES}
         for kind in kinds:
             merged.update(kind.MESSAGES)
         _merged[:] = [kinds, merged]

@@ -21,6 +21,7 @@ CODES: dict[str, Code] = {
     "F002": Code(E, "no criteria or assessment files found"),
     "F003": Code(E, "an output file cannot be written"),
     "F004": Code(E, "an optional package the format needs is not installed"),
+    "F005": Code(E, "a workbook that cannot be opened, or is not an assessment form"),
     "Y001": Code(E, "YAML syntax error"),
     "Y002": Code(E, "duplicate mapping key (YAML would silently keep one)"),
     "Y003": Code(W, "tab character (YAML indents with spaces)"),

@@ -5,6 +5,44 @@ from __future__ import annotations
 LANGUAGES = ("vi", "en")
 
 LABELS: dict[str, tuple[str, str]] = {  # key → (Vietnamese, English)
+    # the Excel form (`par template --format xlsx`): its titles are read back in either language
+    "sheet.details": ("Thông tin", "Details"),
+    "sheet.criteria": ("Tiêu chí", "Criteria"),
+    "sheet.survey": ("Điều tra XHH", "Survey"),
+    "sheet.lists": ("Danh mục", "Lists"),
+    "form.agency_id": ("Mã cơ quan", "Agency id"),
+    "form.agency_name": ("Tên cơ quan", "Agency name"),
+    "form.group": ("Nhóm", "Group"),
+    "form.period": ("Năm", "Period"),
+    "form.criteria": ("Bộ chỉ số", "Criteria"),
+    "col.code": ("Mã", "Code"),
+    "col.title": ("Nội dung", "Title"),
+    "col.max": ("Điểm tối đa", "Max"),
+    "col.rule": ("Cách chấm", "Rule"),
+    "col.self": ("Tự đánh giá", "Self"),
+    "col.appraised": ("Thẩm định", "Appraised"),
+    "col.evidence": ("Tài liệu kiểm chứng", "Evidence"),
+    "col.explanation": ("Giải trình", "Explanation"),
+    "col.points": ("Điểm", "Points"),
+    "yes": ("Có", "Yes"),
+    "no": ("Không", "No"),
+    "na_input": ("KPS", "N/A"),
+    "form.type": ("Nhập", "Type"),
+    "form.pick": ("Chọn mức trong danh sách (hoặc ghi mã mức)", "Pick a level from the list (or type its key)"),
+    "form.percent": (
+        "Nhập tỷ lệ % (0–100) hoặc số đã làm/tổng số, ví dụ 45/50",
+        "Type a percentage (0–100), or done/total such as 45/50",
+    ),
+    "form.survey_note": (
+        "điểm từ điều tra XHH: xem trang Điều tra XHH",
+        "points from the survey: see the Survey sheet",
+    ),
+    "form.how": (
+        "Điền các ô màu vàng. Có/Không cho tiêu chí đạt/không đạt; 45/50 cho số đã làm/tổng số; "
+        "KPS nếu không phát sinh; mỗi tài liệu kiểm chứng một dòng trong ô.",
+        "Fill in the yellow cells. Yes/No for checks; 45/50 for done/total; N/A where a criterion does not apply; "
+        "one document per line in the evidence cell.",
+    ),
     "code": ("Mã", "Code"),
     "title": ("Nội dung", "Title"),
     "max": ("Tối đa", "Max"),

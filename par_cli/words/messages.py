@@ -94,6 +94,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where}: expected a rank (a whole number ≥ 1) and agency.id",
         "{where}: cần hạng (số nguyên ≥ 1) và agency.id",
     ),
+    # workbooks
+    "not-a-workbook": (
+        "cannot be opened as an Excel workbook ({reason})",
+        "không mở được như một sổ tính Excel ({reason})",
+    ),
+    "not-a-form": (
+        "not an assessment form: no 'Thông tin'/'Details' and 'Tiêu chí'/'Criteria' sheets",
+        "không phải phiếu đánh giá: thiếu trang 'Thông tin'/'Details' và 'Tiêu chí'/'Criteria'",
+    ),
+    "no-header": (
+        "sheet {sheet} has no header row with 'Mã' and 'Tự đánh giá' (or 'Code' and 'Self')",
+        "trang {sheet} không có dòng tiêu đề gồm 'Mã' và 'Tự đánh giá' (hoặc 'Code' và 'Self')",
+    ),
+    "merged-inputs": (
+        "input cells {cells} are merged over several rows: one value would stand for several criteria",
+        "các ô nhập {cells} bị gộp qua nhiều dòng: một giá trị sẽ dùng cho nhiều tiêu chí",
+    ),
+    "code-as-number": (
+        "the code {code} is a number cell: Excel drops trailing zeros (1.10 becomes 1.1)",
+        "mã {code} là ô số: Excel bỏ số 0 ở cuối (1.10 thành 1.1)",
+    ),
+    "uncomputed-formula": (
+        "a formula that has never been computed: its value is unknown",
+        "công thức chưa từng được tính: không biết giá trị",
+    ),
+    "date-cell": ("a date where a figure is expected", "một ngày tháng ở chỗ cần một số"),
+    "percent-cell": (
+        "the cell shows {shown}: this criterion takes points or a count, not a percentage",
+        "ô hiển thị {shown}: tiêu chí này nhận số điểm hoặc số lượng, không nhận tỷ lệ %",
+    ),
     # schema
     "missing-kind": ("missing field 'kind'", "thiếu trường 'kind'"),
     "wrong-kind": ("kind is '{kind}', expected '{expected}'", "kind là '{kind}', cần '{expected}'"),
@@ -257,8 +287,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--output trùng với một tệp đầu vào: ghi ra sẽ làm mất tệp đó",
     ),
     "output-in-input-folder": (
-        "--output is a YAML file inside {folder}, which is read: the next run would read it as an input",
-        "--output là tệp YAML trong {folder}, thư mục đang được đọc: lần chạy sau sẽ đọc nó như một tệp đầu vào",
+        "--output is an input file inside {folder}, which is read: the next run would read it as an input",
+        "--output là một tệp đầu vào trong {folder}, thư mục đang được đọc: lần chạy sau sẽ đọc nó như một tệp đầu vào",
     ),
     "form-filled": (
         "is already a filled-in {kind} file: writing a blank form over it would lose it",
@@ -276,122 +306,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "missing-package": (
         "--format {format} needs {package}: {install}",
         "--format {format} cần gói {package}: {install}",
-    ),
-    # hints
-    "hint.force": ("give --force to replace it", "dùng --force để ghi đè"),
-    "hint.one-period": (
-        "rank each period's files apart, or rank them together with --group-by period",
-        "xếp hạng riêng từng kỳ, hoặc xếp chung với --group-by period",
-    ),
-    "hint.add-attribute": (
-        "add agency.attributes: {{{name}: …}} to this file, or group by something else",
-        "thêm agency.attributes: {{{name}: …}} vào tệp này, hoặc nhóm theo thuộc tính khác",
-    ),
-    "hint.blank-appraisal": (
-        "write the appraised input, or remove 'appraised:' until the council has appraised it",
-        "ghi kết quả thẩm định, hoặc bỏ 'appraised:' cho đến khi Hội đồng thẩm định",
-    ),
-    "hint.did-you-mean": ("did you mean '{name}'?", "có phải ý bạn là '{name}'?"),
-    "hint.duplicate-key": (
-        "YAML keeps only one of them: remove or merge the other",
-        "YAML chỉ giữ một trong hai: xóa hoặc gộp khóa kia",
-    ),
-    "hint.tabs-indent": ("indent with spaces, not tabs", "thụt lề bằng dấu cách, không dùng tab"),
-    "hint.tab": ("indent and separate with spaces", "thụt lề và ngăn cách bằng dấu cách"),
-    "hint.yaml11": (
-        "write true/false for a yes/no answer, or quote '{text}' if text is meant",
-        "ghi true/false cho câu trả lời có/không, hoặc đặt '{text}' trong dấu nháy nếu là văn bản",
-    ),
-    "hint.figure-range": (
-        "write a figure between 1e-{low} and 1e{high}, at most {digits} digits",
-        "ghi một số trong khoảng 1e-{low} đến 1e{high}, tối đa {digits} chữ số",
-    ),
-    "hint.finite": ("give a finite number", "ghi một số hữu hạn"),
-    "hint.save-utf8": ("save the file as UTF-8", "lưu tệp ở dạng UTF-8"),
-    "hint.save-it-utf8": ("save it as UTF-8", "lưu tệp ở dạng UTF-8"),
-    "hint.starts-kind": (
-        "a criteria or assessment file starts with 'kind:'",
-        "tệp bộ chỉ số hoặc tệp đánh giá bắt đầu bằng 'kind:'",
-    ),
-    "hint.kind-assessment": (
-        "an assessment file starts with 'kind: assessment'",
-        "tệp đánh giá bắt đầu bằng 'kind: assessment'",
-    ),
-    "hint.kind-criteria": (
-        "a criteria file starts with 'kind: criteria'",
-        "tệp bộ chỉ số bắt đầu bằng 'kind: criteria'",
-    ),
-    "hint.no-aliases": ("write the values out instead of nesting aliases", "ghi rõ các giá trị thay vì lồng alias"),
-    "hint.write-fields": ("write the fields out", "ghi rõ các trường"),
-    "hint.comma-in-braces": (
-        "inside {{ }} a comma separates fields: write decimals with a dot ({number})",
-        "trong {{ }} dấu phẩy ngăn cách các trường: ghi số thập phân bằng dấu chấm ({number})",
-    ),
-    "hint.leading-zero": (
-        "write {number}, or quote it if it is a code",
-        "ghi {number}, hoặc đặt trong dấu nháy nếu là mã",
-    ),
-    "hint.quote": ("quote it", "đặt trong dấu nháy"),
-    "hint.example-kind": ("e.g. kind: points", "ví dụ kind: points"),
-    "hint.slug": (
-        "use lower-case letters, digits, '.', '_' and '-'",
-        "dùng chữ thường không dấu, chữ số, '.', '_' và '-'",
-    ),
-    "hint.set-max": (
-        "set max to {total:typed} or correct a child's max",
-        "đặt max là {total:typed} hoặc sửa điểm tối đa của một mục con",
-    ),
-    "hint.number-it": ("number it {parent}.N", "đánh mã theo dạng {parent}.N"),
-    "hint.move-rule": (
-        "an inner node's points are the sum of its children; move the rule to a leaf",
-        "điểm của mục cha là tổng các mục con: chuyển quy tắc xuống tiêu chí lá",
-    ),
-    "hint.reachable": ("a leaf's max should be reachable", "điểm tối đa của tiêu chí lá phải đạt được"),
-    "hint.grade-from-zero": ("add a lowest band with min: 0", "thêm mức xếp loại thấp nhất với min: 0"),
-    "hint.level-label": (
-        'give each level a label: {{key: kip-thoi, label: "Ban hành kịp thời", points: 1}}',
-        'đặt tên cho từng mức: {{key: kip-thoi, label: "Ban hành kịp thời", points: 1}}',
-    ),
-    "hint.grades-order": ("list grades from the highest band down", "ghi các mức xếp loại từ cao xuống thấp"),
-    "hint.own-id": ("give each set its own id", "đặt cho mỗi bộ chỉ số một mã riêng"),
-    "hint.criteria-show": ("see `par criteria show`", "xem `par criteria show`"),
-    "hint.nonzero-total": (
-        "give a non-zero total, or set allow_na: true in the criteria set",
-        "ghi total khác 0, hoặc đặt allow_na: true trong bộ chỉ số",
-    ),
-    "hint.allow-na-only": (
-        "only criteria with allow_na: true may be N/A",
-        "chỉ tiêu chí có allow_na: true mới được khai báo không phát sinh",
-    ),
-    "hint.answer-sub-criteria": (
-        "answer its sub-criteria, or declare it na if allowed",
-        "trả lời các tiêu chí thành phần, hoặc khai báo na nếu được phép",
-    ),
-    "hint.write-survey": ("write {{survey: …}}", "ghi {{survey: …}}"),
-    "hint.write-self": ("write {{self: …}} (and appraised: …)", "ghi {{self: …}} (và appraised: …)"),
-    "hint.evidence-list": ('write evidence: ["Báo cáo số …"]', 'ghi evidence: ["Báo cáo số …"]'),
-    "hint.remove-answer-or-na": ("remove the answer, or the na on {code}", "xóa câu trả lời, hoặc bỏ na ở {code}"),
-    "hint.adjustments": ("this set's adjustments: {codes}", "các mục điểm thưởng/trừ của bộ chỉ số: {codes}"),
-    "hint.no-adjustments": ("this set has no adjustments", "bộ chỉ số không có điểm thưởng, điểm trừ"),
-    "hint.answer-fields": ("answer fields: {fields}", "các trường trả lời: {fields}"),
-    "hint.one-per-folder": ("one file per agency in a folder", "mỗi cơ quan một tệp trong một thư mục"),
-    "hint.unique-in-group": ("agency ids must be unique within a group", "mã cơ quan phải là duy nhất trong một nhóm"),
-    "hint.answer-it": (
-        "answer it, or declare it na if allowed",
-        "trả lời tiêu chí này, hoặc khai báo na nếu được phép",
-    ),
-    "hint.add-evidence": (
-        "add evidence: [...] or an explanation",
-        "thêm evidence: [...] hoặc explanation (giải trình)",
-    ),
-    "hint.criteria-where": (
-        "give a relative path, an id defined in a 'kind: criteria' file in this folder or a parent, or a built-in id "
-        "(`par criteria list`); or use --criteria PATH",
-        "ghi đường dẫn tương đối, một mã được định nghĩa trong tệp 'kind: criteria' ở thư mục này hoặc thư mục cha, "
-        "hoặc một mã có sẵn (`par criteria list`); hoặc dùng --criteria PATH",
-    ),
-    "hint.criteria-path-or-id": (
-        "give a file path or an id; `par criteria list` shows the built-in sets",
-        "ghi đường dẫn tệp hoặc mã; `par criteria list` liệt kê các bộ chỉ số có sẵn",
     ),
 }
