@@ -333,6 +333,50 @@ def template(
         shell.note(note, words)
 
 
+@app.command("import")
+def import_table(
+    table: Annotated[Path, typer.Argument(help="The office's export: a .xlsx workbook or a .csv file.")],
+    criteria: Annotated[str, typer.Option("--criteria", "-c", metavar="ID|PATH", help="The criteria set.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The folder to write one file per agency in.")],
+    mapping: Annotated[
+        Optional[list[str]], typer.Option("--map", metavar="TITLE=FIELD", help="A column title and what it holds.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace files that exist already.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Turn an export table into one assessment file per agency (every bad row reported before any write)."""
+    from par_cli.io.importing import FIELDS, import_table, write_assessments
+    from par_cli.io.workspace import find_criteria, form_reference
+
+    words = _language(lang)
+    pairs = [item.partition("=") for item in mapping or []]
+    for title, sign, field in pairs:
+        if not sign or not title.strip():
+            shell.usage(
+                problem(
+                    "U002", "bad-option", option="--map", value=f"{title}{sign}{field}", reason=msg("phrase.map")
+                ).at(LineCol("--map")),
+                words,
+            )
+    loaded = shell.run(lambda: find_criteria(_text(criteria)), words)
+    output.mkdir(parents=True, exist_ok=True) if not output.exists() else None
+    reference, _ = form_reference(_text(criteria), loaded, output / "x.yaml")
+    fields = {_text(title.strip()): field.strip() for title, _, field in pairs}
+    unknown = [f for f in fields.values() if f not in FIELDS and f not in loaded.nodes]
+    if unknown:
+        shell.usage(
+            problem("U002", "bad-option", option="--map", value=unknown[0], reason=msg("phrase.map")).at(
+                LineCol("--map")
+            ),
+            words,
+        )
+    files, left_out = shell.run(lambda: import_table(table, loaded.model, loaded.nodes, fields, reference), words)
+    shell.run(lambda: write_assessments(files, output, force), words)
+    if left_out:
+        shell.note(msg("note-left-out", titles=", ".join(left_out)), words)
+    shell.note(msg("note-written", count=len(files), folder=str(output)), words)
+
+
 def main() -> None:
     """The `par` command. Only the command being run is registered: typer converts every registered command
     into click objects at each start, which costs ~9 ms that `par score` in a CI loop would pay every time."""

@@ -53,6 +53,10 @@ def usage(diagnostic: Diagnostic, lang: str) -> NoReturn:
     fail([diagnostic], lang, 2)
 
 
+def usage_all(diagnostics: list[Diagnostic], lang: str) -> NoReturn:
+    fail(diagnostics, lang, 2)
+
+
 def note(message: Msg, lang: str) -> None:
     """A line on stderr that is not a problem: `note: …`."""
     from par_cli.words.catalogue import text

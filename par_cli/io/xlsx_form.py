@@ -63,7 +63,7 @@ class Raw(NamedTuple):
     """One cell as read: its cached value, whether it is a formula with none, and its number format."""
 
     value: Any
-    where: Cell
+    where: Location
     uncomputed: bool = False
     percent: bool = False
 

@@ -124,6 +124,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the cell shows {shown}: this criterion takes points or a count, not a percentage",
         "ô hiển thị {shown}: tiêu chí này nhận số điểm hoặc số lượng, không nhận tỷ lệ %",
     ),
+    "import-no-column": ("no column {title} in the header", "dòng tiêu đề không có cột {title}"),
+    "import-shape": (
+        "cannot tell the table's shape: no 'Mã'/'Code' column (one row per criterion) and no column titled with a "
+        "criterion code (one row per agency)",
+        "không xác định được dạng bảng: không có cột 'Mã'/'Code' (mỗi dòng một tiêu chí) và không có cột mang mã "
+        "tiêu chí (mỗi dòng một cơ quan)",
+    ),
+    "import-no-agency": ("a row without an agency id", "dòng không có mã cơ quan"),
+    "import-differs": (
+        "{field} differs from an earlier row of this agency ({first})",
+        "{field} khác với một dòng trước của cơ quan này ({first})",
+    ),
+    "import-twice": ("{code} is given twice for this agency", "{code} được ghi hai lần cho cơ quan này"),
+    "import-id-filename": (
+        "agency id '{id}' cannot name a file: use letters, digits, '.', '_' and '-'",
+        "mã cơ quan '{id}' không dùng làm tên tệp được: dùng chữ, chữ số, '.', '_' và '-'",
+    ),
+    "note-left-out": ("columns left out: {titles}", "các cột không dùng: {titles}"),
+    "note-written": (
+        "{count} assessment {count:plural:file|files} written to {folder}",
+        "đã ghi {count} tệp đánh giá vào {folder}",
+    ),
+    "file-exists": (
+        "exists already: importing would overwrite it",
+        "đã tồn tại: nhập sẽ ghi đè lên tệp này",
+    ),
     # schema
     "missing-kind": ("missing field 'kind'", "thiếu trường 'kind'"),
     "wrong-kind": ("kind is '{kind}', expected '{expected}'", "kind là '{kind}', cần '{expected}'"),
@@ -295,6 +321,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "đã là một tệp {kind} có nội dung: ghi phiếu trống đè lên sẽ làm mất nội dung đó",
     ),
     "bad-option": ("{option} {value}: {reason}", "{option} {value}: {reason}"),
+    "phrase.map": (
+        "write TITLE=FIELD, FIELD one of id, name, group, period, code, self, appraised, evidence, explanation or a "
+        "criterion code",
+        "ghi TIÊU_ĐỀ=TRƯỜNG, TRƯỜNG là id, name, group, period, code, self, appraised, evidence, explanation hoặc "
+        "một mã tiêu chí",
+    ),
     "phrase.finite-percent": ("give a figure from 0 to 100", "ghi một số từ 0 đến 100"),
     "phrase.jobs-range": ("give a number of processes from 1 to {most}", "ghi số tiến trình từ 1 đến {most}"),
     "note-form-path": (

@@ -1,0 +1,284 @@
+"""`par import`: an office's export (CSV or a workbook) into one assessment file per agency.
+
+Columns are found by their titles, the form's, in Vietnamese or English (`--map TITLE=FIELD` for others). The
+table is either long (one row per agency and criterion: `Mã`, `Tự đánh giá`, `Thẩm định`…) or wide (one row per
+agency, one column per criterion code holding the input that counts), told from the header. Every agency is
+validated and bound against the set exactly as a file would be, and every problem is reported (file:row:column
+title, the header being row 1) before anything is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from par_cli.core.binding import bind
+from par_cli.core.diagnostics import (
+    Diagnostic,
+    DocPath,
+    LineCol,
+    Location,
+    ParError,
+    Row,
+    UsageError,
+    msg,
+    placed,
+    problem,
+)
+from par_cli.core.formats import validate
+from par_cli.core.model import CriteriaSet
+from par_cli.core.tree import NodeInfo
+from par_cli.io.files import display
+from par_cli.io.xlsx_form import COLUMNS, DETAILS, FormDocument, Raw, _CellReader, _norm
+from par_cli.words.codes import errors_only
+
+_SAFE = re.compile(r"[A-Za-z0-9À-ỹ][A-Za-z0-9À-ỹ._-]*")  # an agency id that can name its file
+FIELDS = ("id", "name", "group", "period", "code", "self", "appraised", "evidence", "explanation")
+
+
+class Table(NamedTuple):
+    file: str
+    header: list[str]
+    rows: list[tuple[int, list[Any], list[bool]]]  # (row number, values, percent-formatted?)
+
+
+def read_table(path: Path) -> Table:
+    """The first sheet of a workbook, or a CSV file (UTF-8, with or without BOM; comma, semicolon or tab)."""
+    name = display(path)
+    if path.suffix.lower() == ".xlsx":
+        from openpyxl import load_workbook
+
+        try:
+            sheet = load_workbook(path, data_only=True).worksheets[0]
+        except Exception as exc:
+            raise ParError(
+                [problem("F005", "not-a-workbook", reason=type(exc).__name__).at(LineCol(name, 1, 1))]
+            ) from None
+        cells = list(sheet.iter_rows())
+        header = [str(cell.value).strip() if cell.value is not None else "" for cell in cells[0]] if cells else []
+        rows: list[tuple[int, list[Any], list[bool]]] = [
+            (int(row[0].row or 0), [cell.value for cell in row], ["%" in str(cell.number_format) for cell in row])
+            for row in cells[1:]
+        ]
+        return Table(name, header, rows)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ParError([problem("Y006", "not-utf8", hint=msg("hint.save-utf8")).at(LineCol(name, 1, 1))]) from None
+    try:
+        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    lines = list(csv.reader(io.StringIO(text), dialect))
+    header = [title.strip() for title in lines[0]] if lines else []
+    return Table(
+        name, header, [(n, list(line), [False] * len(line)) for n, line in enumerate(lines[1:], start=2) if any(line)]
+    )
+
+
+def columns(table: Table, criteria: CriteriaSet, nodes: dict[str, NodeInfo], mapping: dict[str, str]) -> dict[int, str]:
+    """Column index → field (one of FIELDS, or a criterion code for the wide shape)."""
+    known = {**{title: key for key, titles in DETAILS.items() for title in titles if key != "criteria"}}
+    known.update({title: key for key, titles in COLUMNS.items() for title in titles if key != "points"})
+    codes = {*nodes, *(a.code for a in criteria.adjustments)}
+    found: dict[int, str] = {}
+    for i, title in enumerate(table.header):
+        text = unicodedata.normalize("NFC", title)
+        if text in mapping:
+            found[i] = mapping[text]
+        elif _norm(text) in known:
+            found[i] = known[_norm(text)]
+        elif text in codes:
+            found[i] = text
+    return found
+
+
+class Agency:
+    def __init__(self, file: str) -> None:
+        self.doc = FormDocument(file)
+        self.doc.data.update({"agency": {}, "answers": {}, "adjustments": {}})
+        self.problems: list[Diagnostic] = []
+
+
+def import_table(
+    path: Path, criteria: CriteriaSet, nodes: dict[str, NodeInfo], mapping: dict[str, str], reference: str
+) -> tuple[dict[str, str], list[str]]:
+    """Agency id → its assessment as YAML text, and the titles of columns left out; ParError with every
+    problem of every row."""
+    table = read_table(path)
+    found = columns(table, criteria, nodes, mapping)
+    where = {field: i for i, field in found.items()}
+    if "id" not in where:
+        raise ParError(
+            [problem("S001", "import-no-column", title="Mã cơ quan / Agency id").at(LineCol(table.file, 1, 1))]
+        )
+    long = "code" in where
+    if not long and not any(field not in FIELDS for field in found.values()):
+        raise ParError([problem("S001", "import-shape").at(LineCol(table.file, 1, 1))])
+    adjustments = {a.code for a in criteria.adjustments}
+    agencies: dict[str, Agency] = {}
+    problems: list[Diagnostic] = []
+    reader = _CellReader(problems)
+
+    def raw(number: int, values: list[Any], percent: list[bool], i: int) -> Raw:
+        value = values[i] if i < len(values) else None
+        shown_percent = percent[i] if i < len(percent) else False
+        return Raw(value, Row(table.file, number, table.header[i], i + 1), False, shown_percent)
+
+    for number, values, percent in table.rows:
+        id_cell = raw(number, values, percent, where["id"])
+        agency_id = reader.text(id_cell, ("agency", "id"))
+        if agency_id is None:
+            problems.append(problem("S001", "import-no-agency").at(id_cell.where))
+            continue
+        agency = agencies.setdefault(agency_id.casefold(), Agency(table.file))
+        doc = agency.doc
+        for field in ("id", "name", "group", "period"):
+            if field in where:
+                cell = raw(number, values, percent, where[field])
+                text = reader.text(cell, (field,))
+                target, key = (doc.data, field) if field == "period" else (doc.data["agency"], field)
+                if text is None:
+                    continue
+                if key in target and target[key] != text:
+                    problems.append(
+                        problem("S001", "import-differs", field=table.header[where[field]], first=target[key]).at(
+                            cell.where
+                        )
+                    )
+                target[key] = text
+                doc.places.setdefault((field,) if field == "period" else ("agency", field), cell.where)
+        if long:
+            code_cell = raw(number, values, percent, where["code"])
+            code = reader.text(code_cell, ("code",))
+            if code is None:
+                continue
+            fields: dict[str, Raw] = {
+                f: raw(number, values, percent, where[f])
+                for f in ("self", "appraised", "evidence", "explanation")
+                if f in where
+            }
+            _answer(doc, reader, nodes, adjustments, code, code_cell.where, fields, problems)
+        else:
+            for i, field in found.items():
+                if field not in FIELDS:
+                    cell = raw(number, values, percent, i)
+                    _answer(doc, reader, nodes, adjustments, field, cell.where, {"self": cell}, problems)
+    outputs: dict[str, str] = {}
+    for agency in agencies.values():
+        doc = agency.doc
+        doc.data["criteria"] = reference
+        doc.fallback = next(iter(doc.places.values()), LineCol(table.file, 1, 1))
+        model, schema = validate("assessment", doc.data)
+        problems += placed(doc, schema)
+        if model is None:
+            continue
+        bound, bind_problems = bind(criteria, nodes, model, doc)
+        problems += placed(doc, bind_problems)
+        if bound is not None and not _SAFE.fullmatch(model.agency.id):
+            problems.append(problem("S001", "import-id-filename", id=model.agency.id).at(doc.locate(("agency", "id"))))
+        elif bound is not None:
+            outputs[model.agency.id] = assessment_yaml(doc.data)
+    if errors_only(problems):
+        raise ParError(errors_only(problems))
+    left_out = [title for i, title in enumerate(table.header) if i not in found and title]
+    return outputs, left_out
+
+
+def _answer(
+    doc: FormDocument,
+    reader: _CellReader,
+    nodes: dict[str, NodeInfo],
+    adjustments: set[str],
+    code: str,
+    at: Location,
+    fields: dict[str, Raw],
+    problems: list[Diagnostic],
+) -> None:
+    section = "adjustments" if code in adjustments else "answers"
+    base: DocPath = (section, code)
+    info = nodes.get(code)
+    rule = info.node.rule if info is not None and info.node.is_leaf else None
+    survey = info is not None and info.source == "survey"
+    answer: dict[str, Any] = {}
+    for field, cell in fields.items():
+        target = "survey" if survey and field == "self" else field
+        if field in ("evidence", "explanation"):
+            text = reader.text(cell, (*base, field))
+            if text is not None and section == "answers":
+                lines = [line.strip() for line in text.splitlines() if line.strip()]
+                answer[field] = lines if field == "evidence" else text
+        else:
+            value = reader.input(cell, (*base, target), rule)
+            if value is not None:
+                answer[target] = value
+        doc.places[(*base, target)] = cell.where
+    if answer.get("self") == "na" and "appraised" not in answer:
+        answer = {"na": True}
+    if not answer:
+        return
+    if code in doc.data[section]:
+        problems.append(problem("S001", "import-twice", code=code).at(at))
+        return
+    doc.places[base] = at
+    doc.data[section][code] = answer
+
+
+def _yaml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_key(k)}: {_yaml(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_yaml(item) for item in value) + "]"
+    source = getattr(value, "source", None)
+    if source is not None:
+        return str(source)
+    if value == "na":
+        return "na"
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _key(key: str) -> str:
+    return key if key.isidentifier() and key.isascii() else json.dumps(key, ensure_ascii=False)
+
+
+def assessment_yaml(data: dict[str, Any]) -> str:
+    """An assessment as the YAML a person would write: one line per answer, codes quoted."""
+    agency = data["agency"]
+    lines = ["kind: assessment", f"criteria: {_yaml(data['criteria'])}"]
+    fields = ", ".join(f"{key}: {_yaml(agency[key])}" for key in ("id", "name", "group") if key in agency)
+    lines.append(f"agency: {{{fields}}}")
+    if "period" in data:
+        period = data["period"]
+        lines.append(f"period: {period if period.isdigit() else _yaml(period)}")
+    for section in ("answers", "adjustments"):
+        if data[section]:
+            lines.append(f"{section}:")
+            lines += [
+                f"  {json.dumps(code, ensure_ascii=False)}: {_yaml(answer)}" for code, answer in data[section].items()
+            ]
+    return "\n".join(lines) + "\n"
+
+
+def write_assessments(files: dict[str, str], folder: Path, force: bool) -> None:
+    """One file per agency in `folder`; UsageError (U003) before any write when one exists (without force)."""
+    from par_cli.io.output import write
+
+    targets = {agency: folder / f"{agency}.yaml" for agency in files}
+    exists = problem("U003", "file-exists", hint=msg("hint.force"))
+    taken = [exists.at(LineCol(str(path))) for path in targets.values() if path.exists()]
+    if taken and not force:
+        raise UsageError(taken)
+    for agency, path in targets.items():
+        try:
+            write(path, files[agency])
+        except OSError as exc:
+            raise ParError(
+                [problem("F003", "cannot-write", reason=exc.strerror or str(exc)).at(LineCol(str(path)))]
+            ) from None
