@@ -51,6 +51,8 @@ def test_every_check_code_is_documented() -> None:
         ["criteria", "show"],
         ["template"],
         ["schema"],
+        ["explain"],
+        ["import"],
     ],
 )
 def test_help(command: list[str]) -> None:

@@ -258,3 +258,43 @@ def test_the_form_opens_in_libreoffice(write: Write) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert Path("form.pdf").stat().st_size > 10_000
+
+
+def test_ranking_and_score_workbooks_are_ready_to_publish(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from tests.conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    target = tmp_path / "rank.xlsx"
+    code, _, err = run(
+        "rank", "examples/2024", "--previous", "examples/2023", "--areas", "-f", "xlsx", "-o", str(target)
+    )
+    assert code == 0, err
+    sheet = load_workbook(target).worksheets[0]
+    assert sheet["A1"].value == "Bộ Chỉ số CCHC các sở, ban, ngành (mẫu) [mau-so-nganh] · nhóm so-nganh · 2024"
+    assert [cell.value for cell in sheet[2]][:8] == [
+        "Hạng",
+        "Cơ quan",
+        "Điểm",
+        "Tối đa",
+        "Chỉ số %",
+        "Xếp loại",
+        "Trước",
+        "Thay đổi",
+    ]
+    assert sheet.freeze_panes == "C3" and sheet.auto_filter.ref == "A2:P14"
+    assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$2:$2"
+    assert (sheet["B3"].value, sheet["E3"].value, sheet["E3"].number_format) == ("Sở Tư pháp", 89.54, "0.00")
+    assert (sheet["H3"].value, sheet["H3"].number_format) == (1, '"▲"0;"▼"0;"="')  # shown ▲1
+    assert sheet["I3"].value == 95.83  # area 1, with --areas
+    score = tmp_path / "score.xlsx"
+    assert run("score", "examples/2024/so-noi-vu.yaml", "-f", "xlsx", "-o", str(score), "--depth", "2")[0] == 0
+    report = load_workbook(score).worksheets[0]
+    assert (report["A2"].value, report["B2"].value) == ("Chỉ số", 87.33)
+    if shutil.which("soffice"):
+        for book in (target, score):
+            converted = subprocess.run(
+                ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(book)],
+                capture_output=True,
+                timeout=180,
+            )
+            assert converted.returncode == 0 and book.with_suffix(".pdf").exists()
