@@ -30,6 +30,8 @@ th { text-align: left; background: #edf2f7; }
 td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr { page-break-inside: avoid; } .na { color: #a0aec0; } .up { color: #276749; } .down { color: #9b2c2c; }
 ol li { margin-bottom: 1mm; }
+table.areas { font-size: 9pt; } table.areas td:nth-child(2) { min-width: 38mm; }
+table.areas th, table.areas td { padding: 1mm 1.2mm; }
 @media print { body { max-width: none; } .figure { break-inside: avoid; } }
 """
 
@@ -145,9 +147,12 @@ def rank(view: RankView) -> str:
             + ["chart"]
         )
         codes = area_codes(group) if view.areas else []
-        body.append(f"<h2>{e(group_heading(group, language))}</h2><table><thead><tr>")
+        css = ' class="areas"' if codes else ""  # many columns: smaller type, no bars, names kept readable
+        body.append(f"<h2>{e(group_heading(group, language))}</h2><table{css}><thead><tr>")
         body.append("".join(_th(label(key, language), key not in ("agency", "grade", "chart")) for key in keys[:-1]))
-        body.append("".join(_th(code, True) for code in codes) + _th(label("chart", language), False))
+        body.append(
+            "".join(_th(code, True) for code in codes) + ("" if codes else _th(label("chart", language), False))
+        )
         body.append("</tr></thead><tbody>")
         for row in group.rows:
             entry = row.entry
@@ -166,7 +171,8 @@ def rank(view: RankView) -> str:
                 cells += [f'<td class="n">{row.previous_rank or "—"}</td>', f'<td class="n {css}">{e(change)}</td>']
             if codes:
                 cells += [f'<td class="n">{figure(area, p, language)}</td>' for _, _, area in entry.areas]
-            cells.append(f"<td>{_bar(entry.index, index)}</td>")
+            if not codes:
+                cells.append(f"<td>{_bar(entry.index, index)}</td>")
             body.append("<tr>" + "".join(cells) + "</tr>")
         body.append(f'</tbody></table><p class="meta">{e(group_summary(group, language))}</p>')
     return _page(label("ranking", language), language, body)
