@@ -5,7 +5,6 @@ All arithmetic is exact (`Fraction` built from the files' `Decimal`s); nothing i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -62,8 +61,7 @@ class AdjustmentResult(NamedTuple):
     self_points: Fraction
 
 
-@dataclass(frozen=True)
-class Score:
+class Score(NamedTuple):
     agency: Agency
     criteria_id: str
     criteria_title: str
@@ -76,7 +74,7 @@ class Score:
     points: Fraction
     self_points: Fraction
     max: Fraction
-    index: Fraction  # exact, clamped to [0, 100]: ranking uses it
+    index: Fraction  # type: ignore[assignment]  # exact, clamped to [0, 100]; shadows tuple.index (never called)
     self_index: Fraction
     grade: str | None
     self_grade: str | None

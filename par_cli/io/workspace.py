@@ -28,12 +28,12 @@ from par_cli.io.files import (
     read_document,
     yaml_files,
 )
-from par_cli.io.xlsx_form import FormDocument, is_form, read_form
 from par_cli.io.yamlsource import Document
 from par_cli.words.codes import errors_only
 
 if TYPE_CHECKING:
     from par_cli.core.ranking import Entry
+    from par_cli.io.xlsx_form import FormDocument
 
 
 def _wrong_kind(doc: Document, expected: str) -> Diagnostic | None:
@@ -182,7 +182,7 @@ class Workspace:
 
     def inspect_assessment(self, path: Path) -> tuple[Bound | None, list[Diagnostic]]:
         """Every problem of one assessment file (errors and YAML warnings), and the bound result when usable."""
-        if is_form(path):
+        if path.suffix.lower() == ".xlsx":  # an assessment workbook (the form `par template` writes)
             return self.inspect_form(path)
         doc, problems = read_document(path)
         if doc is None:
@@ -208,6 +208,8 @@ class Workspace:
     def inspect_form(self, path: Path) -> tuple[Bound | None, list[Diagnostic]]:
         """An assessment workbook: its criteria set first (each input cell is read by its leaf's rule), then
         the same validation and binding as a YAML file, every problem located at its cell."""
+        from par_cli.io.xlsx_form import read_form  # not at start-up: most assessments are YAML
+
         name = display(path)
         odd = not_a_file(path)
         if odd is not None:

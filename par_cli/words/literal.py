@@ -4,16 +4,17 @@ renderers hand rich `Text` objects, not markup strings."""
 
 from __future__ import annotations
 
-import re
+import functools
 
 # C0 controls but tab and newline, DEL, C1 controls, and the bidirectional overrides that reorder a line.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROLS = [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+
+
+@functools.cache
+def _table() -> dict[int, str]:
+    return {code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" for code in _CONTROLS}
 
 
 def visible(text: str) -> str:
     """`Sở\\x1b[31m` as those characters, not as a colour."""
-    if not _CONTROL.search(text):
-        return text
-    return _CONTROL.sub(
-        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
-    )
+    return text.translate(_table()) if not text.isprintable() else text
