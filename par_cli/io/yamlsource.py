@@ -223,6 +223,8 @@ class _Walker:
     def decimal_commas(self, pairs: list[tuple[Node, Node]]) -> list[tuple[Node, Node]]:
         """`{self: 0,95, evidence: []}` is, to YAML, `self: 0` then a key `95` with no value: report the
         decimal comma on the number (and drop the phantom key) instead of an unknown field '95'."""
+        if not any(key.value.isdigit() for key, _ in pairs if key.__class__ is ScalarNode):
+            return pairs  # no key that could be the digits after a comma: the common case
         kept: list[tuple[Node, Node]] = []
         for key_node, value in pairs:
             previous = kept[-1][1] if kept else None
