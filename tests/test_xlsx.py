@@ -298,3 +298,24 @@ def test_ranking_and_score_workbooks_are_ready_to_publish(monkeypatch: pytest.Mo
                 timeout=180,
             )
             assert converted.returncode == 0 and book.with_suffix(".pdf").exists()
+
+
+def test_formulas_count_by_their_computed_value_or_are_refused(write: Write) -> None:
+    path = fill(form(write), ("so-noi-vu", "Sở Nội vụ"), {"1.3": ("=1+1",)}, {})
+    code, _, err = run("score", str(path))
+    assert code == 1
+    assert err == (
+        "form.xlsx:Tiêu chí!E7: error A003: a formula that has never been computed: its value is unknown "
+        "(hint: open the file in Excel or LibreOffice and save it, so that the formula is computed)\n"
+    )
+    if shutil.which("soffice") is None:
+        return
+    Path("computed").mkdir()
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "xlsx", "--outdir", "computed", str(path)],
+        capture_output=True,
+        timeout=180,
+    )
+    code, out, err = run("explain", "computed/form.xlsx", "1.3", "-f", "json")
+    assert code == 0, err
+    assert json.loads(out)["lines"][0]["input"] == "2"  # =1+1, as LibreOffice computed it

@@ -168,6 +168,88 @@ def meaning(data: bytes, rnd: random.Random) -> bytes:
 
 LEVELS = {"bytes": BYTES, "structure": (structure,), "meaning": (meaning,)}
 
+# Workbooks: a filled form, then odd cells, merges, renamed or missing sheets, formats
+CELLS: tuple[Any, ...] = (
+    None,
+    "",
+    "  ",
+    "=1/0",
+    "=A1",
+    "=SUM(E2:E9)",
+    True,
+    False,
+    1e308,
+    -1,
+    2**64,
+    0.1,
+    "0,5",
+    "45/50",
+    "0/0",
+    "5/4",
+    "KPS",
+    "N/A",
+    "Có",
+    "không",
+    "a\u0301",  # NFD text (a workbook cannot hold control characters)
+    "x" * 3000,
+    "95%",
+    "1.10",
+    "A",
+    "late",
+    "on-time",
+)
+
+
+def workbook(data: bytes, rnd: random.Random) -> bytes:
+    import datetime
+    import io
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data))
+    for _ in range(rnd.choice([1, 2, 3])):
+        try:
+            _mutate_sheet(book, rnd, datetime)
+        except ValueError:  # a change openpyxl itself refuses (a merge over a merge…): try another
+            continue
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _mutate_sheet(book: Any, rnd: random.Random, datetime: Any) -> None:
+    for _ in (0,):
+        sheet = rnd.choice(book.worksheets)
+        action = rnd.random()
+        if action < 0.7:
+            cell = sheet.cell(rnd.randint(1, sheet.max_row + 2), rnd.randint(1, 9))
+            cell.value = rnd.choice([*CELLS, datetime.date(2024, 1, 2)])
+            if rnd.random() < 0.2:
+                cell.number_format = rnd.choice(["0%", "@", "0.00", "dd/mm/yyyy"])
+        elif action < 0.8:
+            row = rnd.randint(1, sheet.max_row)
+            sheet.merge_cells(
+                start_row=row, start_column=rnd.randint(1, 6), end_row=row + rnd.randint(0, 2), end_column=8
+            )
+        elif action < 0.9:
+            sheet.title = rnd.choice(["Sheet", "Tiêu chí ", "Criteria", "Thông tin"])[:31] + str(rnd.randint(0, 9))
+        elif len(book.worksheets) > 1:
+            book.remove(sheet)
+
+
+def filled_form(folder: Path, runner: CliRunner) -> bytes:
+    """The spec example's form, filled in as Sở Nội vụ would."""
+    from openpyxl import load_workbook
+
+    shutil.copy(ROOT / "tests" / "spec_examples" / "criteria.yaml", folder / "criteria.yaml")
+    runner.invoke(app, ["template", str(folder / "criteria.yaml"), "-f", "xlsx", "-o", str(folder / "form.xlsx")])
+    book = load_workbook(folder / "form.xlsx")
+    book.worksheets[0]["B1"], book.worksheets[0]["B2"] = "so-noi-vu", "Sở Nội vụ"
+    for row, value in zip(range(4, 11), ["on-time", 95, "Có", 1, "190/200", 2, None], strict=True):
+        book.worksheets[1].cell(row, 5).value = value
+    book.save(folder / "form.xlsx")
+    return (folder / "form.xlsx").read_bytes()
+
 
 @dataclass
 class Tally:
@@ -204,18 +286,27 @@ def classify(args: list[str], tally: Tally, runner: CliRunner, label: str) -> No
 
 
 def campaign(count: int, seed: int) -> Tally:
-    """`count` mutants, each through check, score and rank (in a folder with the source's neighbours)."""
+    """`count` mutants, each through check, score and rank (in a folder with the source's neighbours); one in
+    five is a mutated workbook (the Excel form, filled in)."""
     rnd = random.Random(seed)
     runner = CliRunner()
     tally = Tally()
     with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp) / "base"
+        base.mkdir()
+        form = filled_form(base, runner)
         for n in range(count):
-            source, data, level = mutant(rnd)
             folder = Path(tmp) / f"m{n}"
-            shutil.copytree(source.parent, folder, ignore=shutil.ignore_patterns("*.yaml.*"))
+            if n % 5 == 4:
+                source, data, level = base / "form.xlsx", workbook(form, rnd), "workbook"
+                folder.mkdir()
+                shutil.copy(base / "criteria.yaml", folder / "criteria.yaml")
+            else:
+                source, data, level = mutant(rnd)
+                shutil.copytree(source.parent, folder, ignore=shutil.ignore_patterns("*.yaml.*"))
             target = folder / source.name
             target.write_bytes(data)
-            label = f"{source.relative_to(ROOT)} [{level}, mutant {n}]"
+            label = f"{source.name if level == 'workbook' else source.relative_to(ROOT)} [{level}, mutant {n}]"
             for args in (["check", str(target)], ["score", str(target)], ["rank", str(folder), "--jobs", "1"]):
                 classify(args, tally, runner, f"{args[0]} {label}")
             shutil.rmtree(folder)
