@@ -7,10 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-import unicodedata
-from decimal import Decimal
-from enum import StrEnum
-from fractions import Fraction
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -18,6 +14,25 @@ import typer
 
 from par_cli import __version__, shell
 from par_cli.core.diagnostics import LineCol, msg, problem
+from par_cli.options import (
+    CheckFormat,
+    CriteriaOption,
+    ExplainFormat,
+    LangOption,
+    Language,
+    OutputOption,
+    RankFormat,
+    ReportFormat,
+    SchemaKind,
+    ScoreFormat,
+    SurveyOption,
+    TemplateFormat,
+    jobs_value,
+    language,
+    map_value,
+    nfc,
+    percent_value,
+)
 
 app = typer.Typer(
     name="par",
@@ -26,53 +41,6 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     add_completion=False,
 )
-
-MOST_JOBS = 256
-
-
-class ScoreFormat(StrEnum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-    csv = "csv"
-    html = "html"
-    xlsx = "xlsx"
-
-
-class TemplateFormat(StrEnum):
-    yaml = "yaml"
-    xlsx = "xlsx"
-
-
-class ExplainFormat(StrEnum):
-    table = "table"
-    json = "json"
-
-
-class RankFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    html = "html"
-    xlsx = "xlsx"
-
-
-class CheckFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-
-
-class SchemaKind(StrEnum):
-    criteria = "criteria"
-    assessment = "assessment"
-
-
-class Language(StrEnum):
-    vi = "vi"
-    en = "en"
 
 
 def _version(value: bool) -> None:
@@ -90,27 +58,6 @@ def _root(
     """PAR Index calculator."""
 
 
-def _language(lang: Language | None) -> str:
-    return lang.value if lang else "en"
-
-
-def _text(value: str) -> str:
-    """Text from the command line, in the one spelling files are read in (NFC)."""
-    return unicodedata.normalize("NFC", value)
-
-
-LangOption = Annotated[
-    Optional[Language], typer.Option("--lang", help="Language of the output (default: the criteria set's).")
-]
-CriteriaOption = Annotated[
-    Optional[str],
-    typer.Option(
-        "--criteria", "-c", metavar="ID|PATH", help="Criteria set (a file or an id) instead of the one named."
-    ),
-]
-OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically).")]
-
-
 @app.command()
 def score(
     file: Annotated[Path, typer.Argument(help="An assessment file (kind: assessment).")],
@@ -118,15 +65,18 @@ def score(
     depth: Annotated[int, typer.Option(min=1, help="Levels of the tree to show: 1 areas, 2 criteria…")] = 1,
     output_format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.table,
     output: OutputOption = None,
+    survey: SurveyOption = None,
     lang: LangOption = None,
 ) -> None:
     """Score one agency's assessment: index, grade, per-area breakdown and findings."""
     from par_cli.io.output import guard
+    from par_cli.io.surveys import SurveySource
     from par_cli.io.workspace import Workspace, scored
     from par_cli.render.views import ScoreView
 
-    words = _language(lang)
-    bound = shell.run(lambda: Workspace(override=criteria and _text(criteria)).assessment(file), words)
+    words = language(lang)
+    workspace = Workspace(override=criteria and nfc(criteria), survey=SurveySource(survey))
+    bound = shell.run(lambda: workspace.assessment(file), words)
     if output is not None:
         shell.run(lambda: guard(output, [file, bound.criteria_file]), words)
     result = shell.run(lambda: scored(bound), words)
@@ -145,18 +95,20 @@ def explain(
     ),
     lang: LangOption = None,
     gaps: Annotated[int, typer.Option(min=0, help="How many recoverable gaps to list.")] = 10,
+    survey: SurveyOption = None,
 ) -> None:
     """Where the points went: each leaf's inputs, rule, points lost and effect on the index; then the gaps."""
     from par_cli.core.explain import Ledger
     from par_cli.core.explain import explain as ledger_of
+    from par_cli.io.surveys import SurveySource
     from par_cli.io.workspace import Workspace, scored
     from par_cli.render.views import ExplainView
 
     def build() -> Ledger:
-        bound = Workspace(override=criteria and _text(criteria)).assessment(file)
-        return ledger_of(bound, scored(bound), code and _text(code))
+        bound = Workspace(override=criteria and nfc(criteria), survey=SurveySource(survey)).assessment(file)
+        return ledger_of(bound, scored(bound), code and nfc(code))
 
-    words = _language(lang)
+    words = language(lang)
     view = ExplainView(shell.run(build, words), lang.value if lang else None, gaps)
     shell.show(shell.render("explain", output_format.value, view, words), None, words)
 
@@ -183,6 +135,7 @@ def rank(
     ] = None,
     criteria: CriteriaOption = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes (default: all cores).")] = None,
+    survey: SurveyOption = None,
     lang: LangOption = None,
 ) -> None:
     """Rank a folder of agencies by exact index within (criteria set, group), with last year's ranks."""
@@ -190,24 +143,23 @@ def rank(
 
     from par_cli.io.batch import rank_folders
     from par_cli.io.output import guard
+    from par_cli.io.surveys import SurveySource
     from par_cli.io.workspace import FileScorer
     from par_cli.render.views import RankView
 
-    words = _language(lang)
-    limit = _percent_option("--fail-under", fail_under, words) if fail_under is not None else None
-    if jobs is not None and not 1 <= jobs <= MOST_JOBS:
-        reason = msg("phrase.jobs-range", most=MOST_JOBS)
-        bad = problem("U002", "bad-option", option="--jobs", value=str(jobs), reason=reason)
-        shell.usage(bad.at(LineCol("--jobs")), words)
+    words = language(lang)
+    limit = shell.run(lambda: percent_value("--fail-under", fail_under), words) if fail_under is not None else None
+    shell.run(lambda: jobs_value(jobs), words)
     if output_format is RankFormat.xlsx and output is None:
         shell.usage(problem("U001", "xlsx-needs-output").at(LineCol("par")), words)
     if output is not None:
         inputs = [p for p in (*paths, previous) if p is not None]
         shell.run(lambda: guard(output, [p for p in inputs if not p.is_dir()], inputs), words)
-    this_year, last_year = partial(FileScorer, criteria and _text(criteria)), partial(FileScorer, None)
+    this_year = partial(FileScorer, criteria and nfc(criteria), SurveySource(survey))
+    last_year = partial(FileScorer, None, SurveySource())
     progress = shell.progress(words)
     entries, groups = shell.run(
-        lambda: rank_folders(paths, this_year, previous, _text(group_by), jobs, progress, last_year), words
+        lambda: rank_folders(paths, this_year, previous, nfc(group_by), jobs, progress, last_year), words
     )
     bars = output_format is RankFormat.table and shell.bars(output)
     width = shell.console().width if output is None else shell.FILE_WIDTH
@@ -218,18 +170,6 @@ def rank(
         if below:
             failing = [problem("R005", "below-fail-under", name=e.agency_name, limit=fail_under) for e in below]
             shell.fail([d.at(e.agency_where) for d, e in zip(failing, below, strict=True)], words)
-
-
-def _percent_option(option: str, value: str, lang: str) -> Fraction:
-    """A percentage given on the command line, exactly; `nan`, `inf` or a figure outside 0–100 is a usage error."""
-    try:
-        number = Decimal(value.strip())
-    except ArithmeticError:
-        number = Decimal("nan")
-    if not number.is_finite() or not 0 <= number <= 100:
-        reason = msg("phrase.finite-percent")
-        shell.usage(problem("U002", "bad-option", option=option, value=value, reason=reason).at(LineCol(option)), lang)
-    return Fraction(number)
 
 
 @app.command()
@@ -248,13 +188,14 @@ def check(
     """Check criteria and assessment files: every problem, located, with a stable code. Exit 1 on errors."""
     from par_cli.io.checking import check_paths
     from par_cli.io.output import guard
+    from par_cli.io.surveys import SurveySource
     from par_cli.io.workspace import Workspace
     from par_cli.render.views import CheckView
 
-    words = _language(lang)
+    words = language(lang)
     if output is not None:
         shell.run(lambda: guard(output, [p for p in paths if not p.is_dir()], paths), words)
-    report = check_paths(paths, Workspace(), strict)
+    report = check_paths(paths, Workspace(survey=SurveySource()), strict)
     chosen = output_format or (CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text)
     shell.emit(shell.render("check", chosen.value, CheckView(report, words), words), output, words)
     if report.failed():
@@ -266,7 +207,7 @@ def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="Which file kind.")],
 ) -> None:
     """Print the JSON Schema of a file kind, for YAML editors (yaml-language-server) to validate and complete."""
-    from par_cli.core.formats import json_schema
+    from par_cli.core.json_schema import json_schema
     from par_cli.render.views import SchemaView
 
     shell.emit(shell.render("schema", "json", SchemaView(json_schema(kind.value)), "en"), None, "en")
@@ -283,7 +224,7 @@ def criteria_list(lang: LangOption = None) -> None:
     from par_cli.io.workspace import builtin_sets
     from par_cli.render.views import CriteriaListView
 
-    words = _language(lang)
+    words = language(lang)
     sets = shell.run(builtin_sets, words)
     view = CriteriaListView([(display(s.path), s.model) for s in sets], lang.value if lang else "vi")
     shell.show(shell.render("criteria_list", "table", view, words), None, words)
@@ -299,8 +240,8 @@ def criteria_show(
     from par_cli.io.workspace import find_criteria
     from par_cli.render.views import CriteriaShowView
 
-    words = _language(lang)
-    loaded = shell.run(lambda: find_criteria(_text(reference)), words)
+    words = language(lang)
+    loaded = shell.run(lambda: find_criteria(nfc(reference)), words)
     view = CriteriaShowView(loaded.model, depth, lang.value if lang else None)
     shell.show(shell.render("criteria_show", "table", view, words), None, words)
 
@@ -322,11 +263,11 @@ def template(
     from par_cli.io.workspace import find_criteria, form_reference, refuse_overwrite
     from par_cli.render.views import TemplateView
 
-    words = _language(lang)
-    loaded = shell.run(lambda: find_criteria(_text(reference)), words)
+    words = language(lang)
+    loaded = shell.run(lambda: find_criteria(nfc(reference)), words)
     if output is not None and not force:
         shell.run(lambda: refuse_overwrite(output, loaded.path), words)
-    named, note = form_reference(_text(reference), loaded, output)
+    named, note = form_reference(nfc(reference), loaded, output)
     form = TemplateView(loaded.model, named, period or str(datetime.date.today().year), lang.value if lang else None)
     shell.emit(shell.render("template", output_format.value, form, words), output, words)
     if note is not None:
@@ -348,33 +289,61 @@ def import_table(
     from par_cli.io.importing import FIELDS, import_table, write_assessments
     from par_cli.io.workspace import find_criteria, form_reference
 
-    words = _language(lang)
-    pairs = [item.partition("=") for item in mapping or []]
-    for title, sign, field in pairs:
-        if not sign or not title.strip():
-            shell.usage(
-                problem(
-                    "U002", "bad-option", option="--map", value=f"{title}{sign}{field}", reason=msg("phrase.map")
-                ).at(LineCol("--map")),
-                words,
-            )
-    loaded = shell.run(lambda: find_criteria(_text(criteria)), words)
-    output.mkdir(parents=True, exist_ok=True) if not output.exists() else None
-    reference, _ = form_reference(_text(criteria), loaded, output / "x.yaml")
-    fields = {_text(title.strip()): field.strip() for title, _, field in pairs}
-    unknown = [f for f in fields.values() if f not in FIELDS and f not in loaded.nodes]
-    if unknown:
-        shell.usage(
-            problem("U002", "bad-option", option="--map", value=unknown[0], reason=msg("phrase.map")).at(
-                LineCol("--map")
-            ),
-            words,
-        )
+    words = language(lang)
+    loaded = shell.run(lambda: find_criteria(nfc(criteria)), words)
+    fields = shell.run(lambda: map_value(mapping or [], [*FIELDS, *loaded.nodes]), words)
+    output.mkdir(parents=True, exist_ok=True)
+    reference, _ = form_reference(nfc(criteria), loaded, output / "x.yaml")
     files, left_out = shell.run(lambda: import_table(table, loaded.model, loaded.nodes, fields, reference), words)
     shell.run(lambda: write_assessments(files, output, force), words)
     if left_out:
         shell.note(msg("note-left-out", titles=", ".join(left_out)), words)
     shell.note(msg("note-written", count=len(files), folder=str(output)), words)
+
+
+survey_app = typer.Typer(help="The sociological survey: tally raw responses, report them.", no_args_is_help=True)
+app.add_typer(survey_app, name="survey")
+
+
+@survey_app.command("tally")
+def survey_tally(
+    design: Annotated[Path, typer.Argument(help="The survey design (kind: survey-design).")],
+    responses: Annotated[list[Path], typer.Argument(help="Responses: .csv or .xlsx, one row per form and agency.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The results file to write (kind: survey).")],
+    agencies: Annotated[
+        Optional[Path], typer.Option("--agencies", help="A folder of assessments: the agencies the survey rates.")
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Count every form into survey results: every bad row and cell reported before anything is written."""
+    from par_cli.io.output import guard
+    from par_cli.io.survey_yaml import results_yaml
+    from par_cli.io.surveys import prepare_tally, tally
+    from par_cli.io.workspace import Workspace
+
+    words = language(lang)
+    survey, criteria_id, known = shell.run(lambda: prepare_tally(design, agencies, Workspace()), words)
+    shell.run(lambda: guard(output, [design, *responses]), words)
+    result = shell.run(lambda: tally(survey, criteria_id, responses, known), words)
+    shell.emit(results_yaml(result.data), output, words)
+    shell.warnings(result.notes, words)
+
+
+@survey_app.command("report")
+def survey_report(
+    file: Annotated[Path, typer.Argument(help="Survey results (kind: survey).")],
+    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.table,
+    output: OutputOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Per agency and criterion: forms per group, the percentage of each question and overall, the share of E."""
+    from par_cli.io.surveys import report_data
+    from par_cli.render.views import SurveyReportView
+
+    words = language(lang)
+    rows, groups, title = shell.run(lambda: report_data(file), words)
+    view = SurveyReportView(rows, groups, title, lang.value if lang else "vi")
+    shell.show(shell.render("survey_report", output_format.value, view, words), output, words)
 
 
 def main() -> None:

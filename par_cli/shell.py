@@ -49,6 +49,14 @@ def run(action: Callable[[], T], lang: str) -> T:
         fail(exc.diagnostics, lang)
 
 
+def warnings(diagnostics: Iterable[Diagnostic], lang: str) -> None:
+    """Lines that do not stop the command (small samples…), on stderr."""
+    from par_cli.words.catalogue import line
+
+    with contextlib.suppress(OSError, AttributeError):
+        sys.stderr.write("".join(line(d, lang) + "\n" for d in sorted(diagnostics, key=order)))
+
+
 def usage(diagnostic: Diagnostic, lang: str) -> NoReturn:
     fail([diagnostic], lang, 2)
 

@@ -215,7 +215,7 @@ def test_every_rule_kind_is_complete(kind: str) -> None:
 
 
 def test_every_command_format_pair_has_its_renderer() -> None:
-    from par_cli import cli
+    from par_cli import options as cli
     from par_cli.render import COMMAND_FORMATS, Format, renderer
 
     offered = {
@@ -293,7 +293,7 @@ def literals_outside_the_catalogue() -> set[str]:
         for node in ast.walk(tree):
             if isinstance(node, ast.Assign | ast.AnnAssign) and isinstance(node.value, ast.Dict):
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-                if any(isinstance(t, ast.Name) and t.id in ("MESSAGES", "HINTS") for t in targets):
+                if any(isinstance(t, ast.Name) and t.id in ("MESSAGES", "HINTS", "SURVEY_MESSAGES") for t in targets):
                     definitions.update(id(key) for key in node.value.keys)
         for node in ast.walk(tree):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in definitions:

@@ -53,6 +53,9 @@ def test_every_check_code_is_documented() -> None:
         ["schema"],
         ["explain"],
         ["import"],
+        ["survey"],
+        ["survey", "tally"],
+        ["survey", "report"],
     ],
 )
 def test_help(command: list[str]) -> None:

@@ -24,6 +24,8 @@ from par_cli.core.rules.linear import LinearRule
 from par_cli.core.rules.points import PointsRule
 from par_cli.core.rules.tiers import TiersRule
 from par_cli.io.checking import check_paths
+from par_cli.io.files import file_kind
+from par_cli.io.surveys import SurveySource
 from par_cli.io.workspace import Workspace, builtin_sets, load_criteria
 from par_cli.render.views import TemplateView
 from par_cli.render.yaml import template
@@ -44,12 +46,13 @@ def test_shipped_set_loads_and_names_its_source(path: Path) -> None:
 
 def test_shipped_sets_and_examples_pass_check_strict(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
-    report = check_paths([Path("criteria"), Path("examples")], Workspace(), strict=True)
+    report = check_paths([Path("criteria"), Path("examples")], Workspace(survey=SurveySource()), strict=True)
     failures = [d for d in report.diagnostics if level_of(d) is Level.ERROR]
     # Documented in the file: Sở Khoa học và Công nghệ shows what a department with missing evidence looks like.
     assert {d.file for d in failures} == {
         "examples/2023/so-khoa-hoc-cong-nghe.yaml",
         "examples/2024/so-khoa-hoc-cong-nghe.yaml",
+        "examples/survey-2024/so-khoa-hoc-cong-nghe.yaml",
     }
     assert {d.code for d in failures} == {"A007"}
     assert report.files == len(CRITERIA) + len(EXAMPLES)
@@ -225,7 +228,7 @@ def test_published_area_breakdown_is_reproduced() -> None:
 def test_every_example_scores(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     for path in EXAMPLES:
-        if path.name != "criteria.yaml":
+        if file_kind(path) == "assessment":
             assert run("score", str(path.relative_to(ROOT)), "-f", "json")[0] == 0, path
 
 

@@ -54,7 +54,7 @@ def par(*args: str) -> subprocess.CompletedProcess[str]:
 def test_main_registers_only_the_command_being_run_yet_every_command_works() -> None:
     listing = par("--help")
     assert listing.returncode == 0
-    for command in ("score", "explain", "rank", "check", "schema", "criteria", "template", "import"):
+    for command in ("score", "explain", "rank", "check", "schema", "criteria", "template", "import", "survey"):
         assert f" {command} " in listing.stdout
     assert par("criteria", "list").returncode == 0
     assert "--depth" in par("score", "--help").stdout

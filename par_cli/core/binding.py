@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from par_cli.core.diagnostics import Diagnostic, DocPath, msg, problem
 from par_cli.core.model import Assessment, CriteriaSet
 from par_cli.core.rules.base import NOT_APPLICABLE, InputError
+from par_cli.core.survey import SurveyShare
 from par_cli.core.tree import NodeInfo
 
 if TYPE_CHECKING:
@@ -128,6 +129,8 @@ class _Binder:
     def read(self, info: NodeInfo, raw: Any, path: DocPath) -> Any:
         if raw is None:
             return None
+        if isinstance(raw, SurveyShare):  # a tallied survey result: its share of the maximum, whatever the rule
+            return raw
         try:
             value = info.node.scoring_rule.read(raw, info.node.max)
         except InputError as exc:

@@ -7,7 +7,6 @@ directly, rather than BaseModel classes, keeps `par score` fast to start.)
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections.abc import Callable
 from typing import Any
@@ -15,16 +14,13 @@ from typing import Any
 from pydantic_core import CoreSchema, SchemaValidator, ValidationError
 from pydantic_core import core_schema as cs
 
-from par_cli.core.diagnostics import Diagnostic, DocPath, Msg, msg, problem
+from par_cli.core.diagnostics import Diagnostic, DocPath
 from par_cli.core.model import Adjustment, Agency, Assessment, CriteriaSet, Grade, Node
 from par_cli.core.rules.base import (
-    InputError,
     Rule,
     as_whole,
     field,
-    found,
     number,
-    number_hint,
     optional,
     record,
     text,
@@ -37,6 +33,7 @@ from par_cli.core.rules.likert import LikertRule
 from par_cli.core.rules.linear import LinearRule
 from par_cli.core.rules.points import PointsRule
 from par_cli.core.rules.tiers import TiersRule
+from par_cli.core.schema_errors import schema_problems
 
 # The rule kinds: a new kind is a module under core/rules/ and one line here.
 RULE_KINDS: tuple[type[Rule], ...] = (
@@ -192,149 +189,10 @@ def field_names() -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
-def data_path(loc: tuple[Any, ...], data: Any) -> DocPath:
-    """Map a pydantic error location onto the document, dropping union tags and validator names."""
-    path: list[str | int] = []
-    node = data
-    for part in loc:
-        if isinstance(node, dict) and isinstance(part, str) and part in node:
-            node = node[part]
-            path.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
-            path.append(part)
-        elif isinstance(node, dict) and isinstance(part, str) and node.get("kind") != part and ("[" not in part):
-            path.append(part)  # a missing or unknown field: keep it for the message
-            node = None
-    return tuple(path)
-
-
-def described(value: Any) -> Msg:
-    if isinstance(value, bool):
-        return msg("phrase.plain", text=str(value).lower())
-    if value is None or isinstance(value, dict | list):
-        return found(value)
-    return msg("phrase.quoted", text=str(value))
-
-
-_BOUNDS = {"greater_than": "gt", "greater_than_equal": "ge", "less_than": "lt", "less_than_equal": "le"}
-_BOUND_MESSAGES = {"gt": "greater-than", "ge": "greater-or-equal", "lt": "less-than", "le": "less-or-equal"}
-_EXPECTED = {
-    "string_type": "phrase.text-kind",
-    "bool_type": "phrase.true-or-false",
-    "int_type": "phrase.whole-number",
-    "int_parsing": "phrase.whole-number",
-    "int_from_float": "phrase.whole-number",
-    "list_type": "phrase.list",
-    "dict_type": "phrase.fields",
-    "model_type": "phrase.fields",
-    "model_attributes_type": "phrase.fields",
-}
-
-
-def _message(err: Any, value: Any) -> tuple[Msg, Msg | None]:
-    kind = err["type"]
-    ctx = err.get("ctx") or {}
-    if kind == "missing":
-        return msg("missing-field", field=str(err["loc"][-1])), None
-    if kind == "extra_forbidden":
-        name = str(err["loc"][-1])
-        if name.isdigit():
-            return msg("unknown-field", field=name), msg("hint.comma-in-braces", number="0.5")
-        close = difflib.get_close_matches(name, list(field_names()), n=1)
-        return msg("unknown-field", field=name), (msg("hint.did-you-mean", name=close[0]) if close else None)
-    if kind in ("decimal_type", "decimal_parsing", "is_instance_of") or kind.startswith("decimal"):
-        what = msg("phrase.a-number")
-        if isinstance(value, str):
-            return msg("expected", what=what, found=msg("phrase.text", text=value)), number_hint(value)
-        return msg("expected", what=what, found=described(value)), None
-    if kind in _EXPECTED:
-        hint = msg("hint.quote") if kind == "string_type" and isinstance(value, bool) else None
-        return msg("expected", what=msg(_EXPECTED[kind]), found=described(value)), hint
-    if kind == "literal_error":
-        return msg("not-allowed", found=described(value), expected=str(ctx.get("expected", ""))), None
-    if kind == "union_tag_invalid":
-        tag, expected = described(ctx.get("tag")), str(ctx.get("expected_tags", ""))
-        return msg("unknown-rule-kind", found=tag, expected=expected), None
-    if kind == "union_tag_not_found":
-        return msg("rule-needs-kind"), msg("hint.example-kind")
-    if kind == "string_pattern_mismatch":
-        return msg("invalid-identifier", found=described(value)), msg("hint.slug")
-    if kind in ("too_short", "string_too_short"):
-        return msg("empty-value"), None
-    if kind in _BOUNDS:
-        return msg(_BOUND_MESSAGES[_BOUNDS[kind]], limit=ctx[_BOUNDS[kind]]), None
-    if kind == "value_error" and isinstance(ctx.get("error"), InputError):
-        return ctx["error"].message, None
-    return msg("verbatim", text=str(err["msg"])), None
-
-
-def _value_at(data: Any, path: DocPath) -> Any:
-    node = data
-    for part in path:
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return node
-
-
-def _where(path: DocPath) -> str:
-    """`areas[0].children[2].max`, `answers["1.1.2"].self`."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif part.replace("_", "").isalnum() and not part[:1].isdigit():
-            out += f".{part}" if out else part
-        else:
-            out += f'["{part}"]'
-    return out
-
-
 def validate(kind: str, data: dict[str, Any], skip: set[DocPath] | None = None) -> tuple[Any, list[Diagnostic]]:
     """Validate a document's data as `kind` ("criteria" or "assessment") into its frozen value, or return
     every schema problem at its document path. `skip` holds paths the YAML layer already reported."""
     try:
         return validator(kind).validate_python(data), []
     except ValidationError as exc:
-        problems: list[Diagnostic] = []
-        seen: set[tuple[DocPath, Msg]] = set()
-        for err in exc.errors(include_url=False):
-            path = data_path(tuple(err["loc"]), data)
-            if skip and any(path[: len(s)] == s for s in skip):
-                continue
-            message, hint = _message(err, _value_at(data, path))
-            if (path, message) in seen:
-                continue
-            seen.add((path, message))
-            where = path[:-1] if err["type"] == "missing" else path
-            at_path = problem("S001", "at-path", where, hint, where=_where(path) or "file", problem=message)
-            problems.append(at_path._replace(key=err["type"] == "extra_forbidden"))
-        return None, problems
-
-
-def json_schema(kind: str) -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of a file kind, from the same core schema that validates files."""
-    from pydantic.json_schema import GenerateJsonSchema
-
-    schema = GenerateJsonSchema().generate(SCHEMAS[kind](), mode="validation")
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **_numbers_only(schema)}
-
-
-def _numbers_only(item: Any) -> Any:
-    """Decimals are YAML numbers in par's files (a quoted "3" is refused), so the schema says number only."""
-    if isinstance(item, list):
-        return [_numbers_only(value) for value in item]
-    if not isinstance(item, dict):
-        return item
-    choices = item.get("anyOf")
-    if (
-        isinstance(choices, list)
-        and len(choices) == 2
-        and choices[0].get("type") == "number"
-        and choices[1].get("type") == "string"
-    ):
-        rest = {key: value for key, value in item.items() if key != "anyOf"}
-        return {**choices[0], **_numbers_only(rest)}
-    return {key: _numbers_only(value) for key, value in item.items()}
+        return None, schema_problems(exc, data, field_names(), skip)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from par_cli.core.diagnostics import DocPath, ParError, problem
 from par_cli.core.numbers import clamp_percent, exact_sum, percent
 from par_cli.core.rules.base import NOT_APPLICABLE
+from par_cli.core.survey import SurveyShare
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound
@@ -110,7 +111,10 @@ class _Scorer:
             return _not_applicable(node, info)
         max_points = info.max_points
         rule = node.scoring_rule
-        points = rule.points(final, max_points) if final is not None else ZERO
+        if isinstance(final, SurveyShare):
+            points = max_points * final.percent / 100
+        else:
+            points = rule.points(final, max_points) if final is not None else ZERO
         if own is final or not self.detail:
             self_points = points
         else:

@@ -105,8 +105,9 @@ def score_folder(
     Criteria files found there are not ranked, but each must be usable: a broken one is reported."""
     found, problems = discover_yaml(paths)
     kinds = {path: file_kind(path) for path in found}
-    files = [path for path in found if kinds[path] != "criteria"]
-    criteria = [path for path in found if kinds[path] == "criteria"]
+    support = ("criteria", "survey", "survey-design")  # files beside the assessments: checked, not ranked
+    files = [path for path in found if kinds[path] not in support]
+    criteria = [path for path in found if kinds[path] in support]
     if criteria:
         checker = factory()
         for path in criteria:

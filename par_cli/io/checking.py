@@ -90,7 +90,12 @@ def check_paths(paths: Sequence[Path], workspace: Workspace, strict: bool = Fals
     kinds = {path: file_kind(path) for path in files}
     checker = _Checker(workspace)
     for path in sorted(files, key=lambda p: (kinds[p] != "criteria", str(p))):
-        diagnostics += checker.criteria(path) if kinds[path] == "criteria" else checker.assessment(path)
+        kind = kinds[path]
+        if kind in ("survey", "survey-design"):
+            survey = workspace.survey
+            diagnostics += survey.check(path, kind) if survey is not None else []
+        else:
+            diagnostics += checker.criteria(path) if kind == "criteria" else checker.assessment(path)
     unique = sorted(set(diagnostics), key=order)
     if strict:
         unique = [d._replace(level=Level.ERROR) if level_of(d) is Level.WARNING else d for d in unique]

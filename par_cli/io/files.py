@@ -14,7 +14,7 @@ from par_cli.io.yamlsource import MAX_BYTES, Document, parse
 YAML_SUFFIXES = (".yaml", ".yml")
 INPUT_SUFFIXES = (*YAML_SUFFIXES, ".xlsx")  # assessments may also be workbooks (the form `par template` writes)
 _HEAD_BYTES = 4096
-_KIND = re.compile(rb"^kind:[ \t]*['\"]?(criteria|assessment)\b", re.MULTILINE)
+_KIND = re.compile(rb"^kind:[ \t]*['\"]?(criteria|assessment|survey-design|survey)\b", re.MULTILINE)
 _ID = re.compile(rb"^id:[ \t]*['\"]?([A-Za-z0-9._-]+)", re.MULTILINE)
 
 
@@ -100,8 +100,8 @@ def kind_and_id(path: Path) -> tuple[str | None, str | None]:
         return "assessment", None
     head = _head(path)
     kind = _KIND.search(head)
-    if kind is not None and kind.group(1) == b"assessment":
-        return "assessment", None
+    if kind is not None and kind.group(1) != b"criteria":
+        return kind.group(1).decode(), None
     if kind is not None:
         found = _ID.search(head)
         if found is not None:
@@ -167,6 +167,6 @@ def discover_yaml(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
 
 
 def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
-    """Assessment files under the given files and folders, criteria files left out."""
+    """Assessment files under the given files and folders, criteria and survey files left out."""
     files, problems = discover_yaml(paths)
-    return [p for p in files if file_kind(p) != "criteria"], problems
+    return [p for p in files if file_kind(p) not in ("criteria", "survey", "survey-design")], problems

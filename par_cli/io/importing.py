@@ -9,13 +9,11 @@ title, the header being row 1) before anything is written.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from par_cli.core.binding import bind
 from par_cli.core.diagnostics import (
@@ -33,52 +31,12 @@ from par_cli.core.diagnostics import (
 from par_cli.core.formats import validate
 from par_cli.core.model import CriteriaSet
 from par_cli.core.tree import NodeInfo
-from par_cli.io.files import display
+from par_cli.io.tables import Table, read_table
 from par_cli.io.xlsx_form import COLUMNS, DETAILS, FormDocument, Raw, _CellReader, _norm
 from par_cli.words.codes import errors_only
 
 _SAFE = re.compile(r"[A-Za-z0-9À-ỹ][A-Za-z0-9À-ỹ._-]*")  # an agency id that can name its file
 FIELDS = ("id", "name", "group", "period", "code", "self", "appraised", "evidence", "explanation")
-
-
-class Table(NamedTuple):
-    file: str
-    header: list[str]
-    rows: list[tuple[int, list[Any], list[bool]]]  # (row number, values, percent-formatted?)
-
-
-def read_table(path: Path) -> Table:
-    """The first sheet of a workbook, or a CSV file (UTF-8, with or without BOM; comma, semicolon or tab)."""
-    name = display(path)
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
-
-        try:
-            sheet = load_workbook(path, data_only=True).worksheets[0]
-        except Exception as exc:
-            raise ParError(
-                [problem("F005", "not-a-workbook", reason=type(exc).__name__).at(LineCol(name, 1, 1))]
-            ) from None
-        cells = list(sheet.iter_rows())
-        header = [str(cell.value).strip() if cell.value is not None else "" for cell in cells[0]] if cells else []
-        rows: list[tuple[int, list[Any], list[bool]]] = [
-            (int(row[0].row or 0), [cell.value for cell in row], ["%" in str(cell.number_format) for cell in row])
-            for row in cells[1:]
-        ]
-        return Table(name, header, rows)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ParError([problem("Y006", "not-utf8", hint=msg("hint.save-utf8")).at(LineCol(name, 1, 1))]) from None
-    try:
-        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    lines = list(csv.reader(io.StringIO(text), dialect))
-    header = [title.strip() for title in lines[0]] if lines else []
-    return Table(
-        name, header, [(n, list(line), [False] * len(line)) for n, line in enumerate(lines[1:], start=2) if any(line)]
-    )
 
 
 def columns(table: Table, criteria: CriteriaSet, nodes: dict[str, NodeInfo], mapping: dict[str, str]) -> dict[int, str]:

@@ -15,7 +15,7 @@ from par_cli.core.binding import Bound, bind
 from par_cli.core.checks import check_criteria
 from par_cli.core.diagnostics import Diagnostic, LineCol, Msg, ParError, UsageError, msg, placed, problem
 from par_cli.core.formats import validate
-from par_cli.core.model import CriteriaSet
+from par_cli.core.model import Assessment, CriteriaSet
 from par_cli.core.scoring import Score, score
 from par_cli.core.tree import NodeInfo, index
 from par_cli.io.files import (
@@ -33,6 +33,7 @@ from par_cli.words.codes import errors_only
 
 if TYPE_CHECKING:
     from par_cli.core.ranking import Entry
+    from par_cli.io.surveys import SurveySource
     from par_cli.io.xlsx_form import FormDocument
 
 
@@ -95,8 +96,9 @@ def load_criteria(path: Path) -> LoadedCriteria:
 class Workspace:
     """Loads assessments and the criteria sets they name, each criteria file once."""
 
-    def __init__(self, override: str | Path | None = None) -> None:
+    def __init__(self, override: str | Path | None = None, survey: SurveySource | None = None) -> None:
         self.override = override
+        self.survey = survey  # where survey results come from (`io.surveys`); None: from the assessments only
         self._criteria: dict[Path, LoadedCriteria | ParError] = {}
         self._ids: dict[Path, dict[str, list[Path]]] = {}
 
@@ -200,6 +202,11 @@ class Workspace:
             criteria = self.criteria_for(model.criteria, doc, path)
         except ParError as exc:
             return None, problems + list(exc.diagnostics) + notes
+        try:
+            model, survey_problems = self.with_survey(model, path, criteria)
+        except ParError as exc:  # the survey results file itself is wrong: reported where it is
+            return None, problems + list(exc.diagnostics) + notes
+        problems += placed(doc, survey_problems)
         bound, bind_problems = bind(criteria.model, criteria.nodes, model, doc)
         bound = bound._replace(criteria_file=criteria.path) if bound is not None else None
         problems += placed(doc, [d for d in bind_problems if not any(d.path[: len(r)] == r for r in reported)])
@@ -234,10 +241,23 @@ class Workspace:
         problems += placed(doc, schema_problems)
         if model is None:
             return None, problems
+        try:
+            model, survey_problems = self.with_survey(model, path, criteria)
+        except ParError as exc:
+            return None, problems + list(exc.diagnostics)
+        problems += placed(doc, survey_problems)
         bound, bind_problems = bind(criteria.model, criteria.nodes, model, doc)
         bound = bound._replace(criteria_file=criteria.path) if bound is not None else None
         problems += placed(doc, [d for d in bind_problems if not any(d.path[: len(r)] == r for r in reported)])
         return (bound if not errors_only(problems) else None), problems
+
+    def with_survey(
+        self, model: Assessment, path: Path, criteria: LoadedCriteria
+    ) -> tuple[Assessment, list[Diagnostic]]:
+        """The assessment with its survey leaves from survey results, when the workspace has a survey source."""
+        if self.survey is None:
+            return model, []
+        return self.survey.apply(model, path, criteria.model.id, criteria.nodes)
 
     def criteria_for(self, reference: str, doc: Document | FormDocument, path: Path) -> LoadedCriteria:
         """The set an assessment names (`reference`), or the --criteria override."""
@@ -266,8 +286,8 @@ class Workspace:
 class FileScorer:
     """Scores files with one workspace, so each criteria set is read once per process: what a ranking needs."""
 
-    def __init__(self, override: str | Path | None = None) -> None:
-        self.workspace = Workspace(override=override)
+    def __init__(self, override: str | Path | None = None, survey: SurveySource | None = None) -> None:
+        self.workspace = Workspace(override=override, survey=survey)
         self.labels: dict[str, tuple[str, ...]] = {}
 
     def __call__(self, path: Path) -> Entry | tuple[Diagnostic, ...]:
@@ -285,6 +305,10 @@ class FileScorer:
         return entry_of(result, labels, where.locate(("agency", "id")), where.locate(("period",)))
 
     def criteria_problems(self, path: Path) -> list[Diagnostic]:
+        """The errors of a file found among the assessments that is not one: a criteria set or a survey file."""
+        kind = file_kind(path)
+        if kind in ("survey", "survey-design"):
+            return self.workspace.survey.file_problems(path, kind) if self.workspace.survey is not None else []
         try:
             self.workspace.criteria(path)
         except ParError as exc:

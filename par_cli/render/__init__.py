@@ -48,6 +48,7 @@ COMMAND_FORMATS: dict[str, tuple[Format, ...]] = {
     "criteria_show": (Format.table,),
     "template": (Format.yaml, Format.xlsx),
     "schema": (Format.json,),
+    "survey_report": (Format.table, Format.json, Format.csv, Format.markdown, Format.html),
 }
 
 BINARY = frozenset({Format.xlsx})  # formats that need --output

@@ -7,12 +7,21 @@ from html import escape
 
 from par_cli.core.explain import explain
 from par_cli.core.scoring import NodeResult
-from par_cli.render.views import RankView, ScoreView
+from par_cli.render.views import RankView, ScoreView, SurveyReportView
 from par_cli.words.catalogue import finding_text
 from par_cli.words.explain import gap_text
 from par_cli.words.labels import label
 from par_cli.words.numbers import figure
-from par_cli.words.tables import area_codes, change_text, group_heading, group_summary, score_cells
+from par_cli.words.tables import (
+    area_codes,
+    change_text,
+    group_heading,
+    group_summary,
+    score_cells,
+    survey_cells,
+    survey_header,
+    survey_questions,
+)
 
 CSS = """
 @page { size: A4; margin: 15mm; }
@@ -176,3 +185,17 @@ def rank(view: RankView) -> str:
             body.append("<tr>" + "".join(cells) + "</tr>")
         body.append(f'</tbody></table><p class="meta">{e(group_summary(group, language))}</p>')
     return _page(label("ranking", language), language, body)
+
+
+def survey_report(view: SurveyReportView) -> str:
+    questions = survey_questions(view.rows)
+    header = survey_header(view.groups, questions, view.lang)
+    body = [f"<header><h1>{escape(view.title)}</h1></header>", '<table class="areas"><thead><tr>']
+    body.append(
+        "".join(_th(title, i not in (0, 1, len(header) - 1)) for i, title in enumerate(header)) + "</tr></thead><tbody>"
+    )
+    for row in view.rows:
+        cells = survey_cells(row, view.groups, questions, view.lang)
+        body.append(_row([(escape(cell), i not in (0, 1, len(cells) - 1)) for i, cell in enumerate(cells)]))
+    body.append("</tbody></table>")
+    return _page(view.title, view.lang, body)

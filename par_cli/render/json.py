@@ -12,7 +12,7 @@ from par_cli.core.diagnostics import Level
 from par_cli.core.numbers import round_half_up
 from par_cli.core.scoring import NodeResult
 from par_cli.core.scoring import Score as ScoreResult
-from par_cli.render.views import CheckView, ExplainView, RankView, SchemaView, ScoreView
+from par_cli.render.views import CheckView, ExplainView, RankView, SchemaView, ScoreView, SurveyReportView
 from par_cli.words.catalogue import finding_text, text
 from par_cli.words.codes import level_of
 from par_cli.words.explain import action, inputs_text, rule_text
@@ -248,3 +248,23 @@ def check(view: CheckView) -> str:
 
 def schema(view: SchemaView) -> str:
     return dumps(view.schema)
+
+
+def survey_report(view: SurveyReportView) -> str:
+    """Figures rounded to 2 places, as exact decimals."""
+    return dumps(
+        {
+            "rows": [
+                {
+                    "agency": row.agency,
+                    "criterion": row.criterion,
+                    "forms": dict(row.forms),
+                    "questions": {q: number(p, 2) for q, p in row.questions.items()},
+                    "percent": number(row.percent, 2),
+                    "not_counted_percent": number(row.not_counted, 2),
+                    "few_forms": list(row.few),
+                }
+                for row in view.rows
+            ]
+        }
+    )

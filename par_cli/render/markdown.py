@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from par_cli.render.views import RankView, ScoreView
+from par_cli.render.views import RankView, ScoreView, SurveyReportView
 from par_cli.words.catalogue import finding_text
 from par_cli.words.labels import label
 from par_cli.words.numbers import figure
-from par_cli.words.tables import group_heading, group_summary, nodes_to, rank_cells, rank_header, score_cells
+from par_cli.words.tables import (
+    group_heading,
+    group_summary,
+    nodes_to,
+    rank_cells,
+    rank_header,
+    score_cells,
+    survey_cells,
+    survey_header,
+    survey_questions,
+)
 
 
 def md_cell(text: str) -> str:
@@ -66,3 +76,16 @@ def rank(view: RankView) -> str:
             lines.append(md_row([md_cell(text) for text in cells]))
         lines += ["", md_cell(group_summary(group, language)), ""]
     return "\n".join(lines)
+
+
+def survey_report(view: SurveyReportView) -> str:
+    questions = survey_questions(view.rows)
+    header = survey_header(view.groups, questions, view.lang)
+    lines = [
+        f"# {md_cell(view.title)}",
+        "",
+        md_row(header),
+        md_row([":---", ":---", *["---:"] * (len(header) - 3), ":---"]),
+    ]
+    lines += [md_row([md_cell(c) for c in survey_cells(row, view.groups, questions, view.lang)]) for row in view.rows]
+    return "\n".join(lines) + "\n"

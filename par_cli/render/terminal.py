@@ -14,13 +14,29 @@ from rich.tree import Tree
 from par_cli.core.model import Node
 from par_cli.core.scoring import NodeResult
 from par_cli.core.scoring import Score as ScoreResult
-from par_cli.render.views import CriteriaListView, CriteriaShowView, ExplainView, RankView, ScoreView
+from par_cli.render.views import (
+    CriteriaListView,
+    CriteriaShowView,
+    ExplainView,
+    RankView,
+    ScoreView,
+    SurveyReportView,
+)
 from par_cli.words.catalogue import finding_text
 from par_cli.words.explain import describe_rule, evidence_text, gap_text, inputs_text, rule_text
 from par_cli.words.labels import label
 from par_cli.words.literal import visible
 from par_cli.words.numbers import figure, plain
-from par_cli.words.tables import group_heading, group_summary, rank_cells, rank_header, score_cells
+from par_cli.words.tables import (
+    group_heading,
+    group_summary,
+    rank_cells,
+    rank_header,
+    score_cells,
+    survey_cells,
+    survey_header,
+    survey_questions,
+)
 
 if TYPE_CHECKING:
     from par_cli.core.explain import LedgerLine
@@ -329,3 +345,14 @@ def criteria_show(view: CriteriaShowView) -> RenderableType:
         grades = ", ".join(f"{grade.label} ≥ {plain(grade.min, lang)}" for grade in criteria.grades)
         parts.append(lit(f"\n{label('grade', lang)}: {grades}"))
     return Group(*parts)
+
+
+def survey_report(view: SurveyReportView) -> RenderableType:
+    """`par survey report`: per agency and criterion, the forms, percentages and small samples."""
+    questions = survey_questions(view.rows)
+    table = _table()
+    for i, name in enumerate(survey_header(view.groups, questions, view.lang)):
+        table.add_column(lit(name), justify="left" if i in (0, 1) else "right", overflow="fold", no_wrap=i < 2)
+    for row in view.rows:
+        add_row(table, *survey_cells(row, view.groups, questions, view.lang))
+    return Group(lit(view.title, "bold"), table)

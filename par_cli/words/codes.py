@@ -85,6 +85,18 @@ CODES: dict[str, Code] = {
     "R007": Code(E, "an agency without the attribute the ranking groups by"),
     "J001": Code(E, "invalid JSON in a previous ranking"),
     "J002": Code(E, "a previous ranking JSON without groups, ranks or agency ids"),
+    # The survey (điều tra xã hội học)
+    "V001": Code(E, "a response for an agency the survey does not know"),
+    "V002": Code(E, "a response from a respondent group the design does not list"),
+    "V003": Code(E, "an answer outside the question's scale"),
+    "V004": Code(E, "a required answer left blank"),
+    "V005": Code(E, "the same form twice for one agency"),
+    "V006": Code(W, "fewer forms than the design's minimum for an agency and group"),
+    "V007": Code(E, "a survey leaf given both by the survey results and by the assessment"),
+    "V008": Code(W, "no survey forms for an agency"),
+    "V009": Code(E, "a survey design or results file that does not fit its criteria set"),
+    "V010": Code(E, "survey results for another criteria set, or a percentage that does not match its counts"),
+    "V011": Code(E, "a responses table without a column the design needs"),
     # Command-line usage (exit code 2)
     "U001": Code(E, "a binary format without --output"),
     "U002": Code(E, "an option value that cannot be used (--fail-under nan, --jobs 0, --group-by no agency has)"),

@@ -10,6 +10,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from par_cli.core.rules.base import NOT_APPLICABLE
+from par_cli.core.survey import SurveyShare
 from par_cli.words.labels import label
 from par_cli.words.numbers import figure, plain
 
@@ -37,6 +38,8 @@ def show_input(value: Any, lang: str) -> str:
         return "—"
     if value is NOT_APPLICABLE:
         return "N/A"
+    if isinstance(value, SurveyShare):
+        return f"{figure(value.percent, 2, lang)} % ({value.answers} {label('answers_word', lang)})"
     if isinstance(value, bool):
         return ("đạt" if value else "không đạt") if lang == "vi" else str(value).lower()
     if isinstance(value, Fraction):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from par_cli.words.labels import label
 from par_cli.words.numbers import figure
@@ -112,3 +112,35 @@ def score_headline(score: Score, lang: str) -> tuple[str, str]:
     if score.self_grade:
         own += f"  {label('grade_word', lang)} {score.self_grade}"
     return final + detail, own
+
+
+def survey_header(groups: list[str], questions: list[str], lang: str) -> list[str]:
+    """Agency, criterion, forms per group, each question's percentage, the criterion's, the share not counted."""
+    forms = label("forms", lang)
+    return [
+        label("agency", lang),
+        label("code", lang),
+        *(f"{forms} {group}" for group in groups),
+        *(f"{question} %" for question in questions),
+        label("index", lang),
+        label("not_counted", lang),
+        label("note", lang),
+    ]
+
+
+def survey_cells(row: Any, groups: list[str], questions: list[str], lang: str) -> list[str]:
+    """One report row in words (a group below the design's minimum is marked in the last cell)."""
+    few = ", ".join(row.few)
+    return [
+        row.agency,
+        row.criterion,
+        *(str(row.forms.get(group, 0)) for group in groups),
+        *(figure(row.questions.get(question), 2, lang) if question in row.questions else "" for question in questions),
+        figure(row.percent, 2, lang),
+        figure(row.not_counted, 2, lang),
+        f"{label('few_forms', lang)}: {few}" if few else "",
+    ]
+
+
+def survey_questions(rows: list[Any]) -> list[str]:
+    return list(dict.fromkeys(question for row in rows for question in row.questions))

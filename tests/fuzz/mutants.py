@@ -210,7 +210,7 @@ def workbook(data: bytes, rnd: random.Random) -> bytes:
     for _ in range(rnd.choice([1, 2, 3])):
         try:
             _mutate_sheet(book, rnd, datetime)
-        except ValueError:  # a change openpyxl itself refuses (a merge over a merge…): try another
+        except (ValueError, AttributeError):  # a change openpyxl refuses (a merged cell…): try another
             continue
     out = io.BytesIO()
     book.save(out)

@@ -1,0 +1,132 @@
+"""The command line's options: output formats per command, shared options, and option values checked."""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal
+from enum import StrEnum
+from fractions import Fraction
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from par_cli.core.diagnostics import LineCol, UsageError, msg, problem
+
+MOST_JOBS = 256
+
+
+class ScoreFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+    html = "html"
+    xlsx = "xlsx"
+
+
+class TemplateFormat(StrEnum):
+    yaml = "yaml"
+    xlsx = "xlsx"
+
+
+class ExplainFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class RankFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    html = "html"
+    xlsx = "xlsx"
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+class ReportFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    html = "html"
+
+
+class SchemaKind(StrEnum):
+    criteria = "criteria"
+    assessment = "assessment"
+    survey_design = "survey-design"
+    survey = "survey"
+
+
+class Language(StrEnum):
+    vi = "vi"
+    en = "en"
+
+
+def language(lang: Language | None) -> str:
+    return lang.value if lang else "en"
+
+
+def nfc(value: str) -> str:
+    """Text from the command line, in the one spelling files are read in (NFC)."""
+    return unicodedata.normalize("NFC", value)
+
+
+LangOption = Annotated[
+    Optional[Language], typer.Option("--lang", help="Language of the output (default: the criteria set's).")
+]
+CriteriaOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--criteria", "-c", metavar="ID|PATH", help="Criteria set (a file or an id) instead of the one named."
+    ),
+]
+OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically).")]
+
+
+SurveyOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--survey", help="Survey results (`par survey tally`); default: a `kind: survey` file beside the files."
+    ),
+]
+
+
+def _bad(option: str, value: str, reason: str, **args: object) -> UsageError:
+    bad = problem("U002", "bad-option", option=option, value=value, reason=msg(reason, **args))
+    return UsageError([bad.at(LineCol(option))])
+
+
+def percent_value(option: str, value: str) -> Fraction:
+    """A percentage given on the command line, exactly; `nan`, `inf` or a figure outside 0–100 is a usage error."""
+    try:
+        number = Decimal(value.strip())
+    except ArithmeticError:
+        number = Decimal("nan")
+    if not number.is_finite() or not 0 <= number <= 100:
+        raise _bad(option, value, "phrase.finite-percent")
+    return Fraction(number)
+
+
+def jobs_value(jobs: int | None) -> None:
+    if jobs is not None and not 1 <= jobs <= MOST_JOBS:
+        raise _bad("--jobs", str(jobs), "phrase.jobs-range", most=MOST_JOBS)
+
+
+def map_value(items: list[str], fields: list[str]) -> dict[str, str]:
+    """`--map TITLE=FIELD` pairs: column title (NFC) → field."""
+    found: dict[str, str] = {}
+    for item in items:
+        title, sign, field = item.partition("=")
+        if not sign or not title.strip() or field.strip() not in fields:
+            raise _bad("--map", item, "phrase.map")
+        found[nfc(title.strip())] = field.strip()
+    return found
