@@ -150,8 +150,9 @@ def rank(
     words = language(lang)
     limit = shell.run(lambda: percent_value("--fail-under", fail_under), words) if fail_under is not None else None
     shell.run(lambda: jobs_value(jobs), words)
-    if output_format is RankFormat.xlsx and output is None:
-        shell.usage(problem("U001", "xlsx-needs-output").at(LineCol("par")), words)
+    if output_format in (RankFormat.xlsx, RankFormat.docx) and output is None:
+        needs = "xlsx-needs-output" if output_format is RankFormat.xlsx else "docx-needs-output"
+        shell.usage(problem("U001", needs).at(LineCol("par")), words)
     if output is not None:
         inputs = [p for p in (*paths, previous) if p is not None]
         shell.run(lambda: guard(output, [p for p in inputs if not p.is_dir()], inputs), words)

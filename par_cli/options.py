@@ -23,6 +23,7 @@ class ScoreFormat(StrEnum):
     csv = "csv"
     html = "html"
     xlsx = "xlsx"
+    docx = "docx"
 
 
 class TemplateFormat(StrEnum):
@@ -42,6 +43,7 @@ class RankFormat(StrEnum):
     markdown = "markdown"
     html = "html"
     xlsx = "xlsx"
+    docx = "docx"
 
 
 class CheckFormat(StrEnum):

@@ -88,7 +88,7 @@ def render(command: str, fmt: str, view: Any, lang: str) -> Any:
         return renderer(command, fmt)(view)
     except ModuleNotFoundError as exc:
         package = exc.name or "openpyxl"
-        install = "pip install openpyxl"
+        install = "pip install " + ("python-docx" if package in ("docx", "lxml") else package.split(".")[0])
         missing = problem("F004", "missing-package", format=fmt, package=package, install=install)
         fail([missing.at(LineCol("par"))], lang)
 

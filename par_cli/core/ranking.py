@@ -37,6 +37,7 @@ class Entry:
     file: str
     agency_where: Location = NOWHERE  # where the agency id is written, for errors about it
     period_where: Location = NOWHERE
+    survey_points: Fraction | None = None  # the part of `points` from the survey; None: the set has no survey
 
     @property
     def key(self) -> str:
@@ -66,6 +67,7 @@ def entry_of(
         file=result.file,
         agency_where=agency_where,
         period_where=period_where,
+        survey_points=result.survey_points,
     )
 
 

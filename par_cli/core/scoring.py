@@ -80,6 +80,7 @@ class Score(NamedTuple):
     grade: str | None
     self_grade: str | None
     findings: tuple[Finding, ...]
+    survey_points: Fraction | None = None  # final points of survey leaves; None: the set has none
 
     @property
     def file(self) -> str:
@@ -103,6 +104,7 @@ class _Scorer:
         self.bound = bound
         self.detail = detail  # False: final points only (no self-assessed figures, no findings)
         self.findings: list[Finding] = []
+        self.survey_points: Fraction | None = None
 
     def leaf(self, node: Node, info: NodeInfo) -> NodeResult:
         answer = self.bound.answers.get(node.code)
@@ -115,6 +117,8 @@ class _Scorer:
             points = max_points * final.percent / 100
         else:
             points = rule.points(final, max_points) if final is not None else ZERO
+        if info.source == "survey":
+            self.survey_points = (self.survey_points or ZERO) + points
         if own is final or not self.detail:
             self_points = points
         else:
@@ -207,4 +211,5 @@ def score(bound: Bound, *, detail: bool = True) -> Score:
         grade=grade_for(criteria, index),
         self_grade=grade_for(criteria, self_index),
         findings=tuple(findings),
+        survey_points=scorer.survey_points,
     )

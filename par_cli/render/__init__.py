@@ -21,6 +21,7 @@ class Format(StrEnum):
     markdown = "markdown"
     html = "html"
     xlsx = "xlsx"
+    docx = "docx"
     github = "github"
     sarif = "sarif"
     yaml = "yaml"
@@ -34,14 +35,15 @@ MODULES: dict[Format, str] = {
     Format.markdown: "markdown",
     Format.html: "html",
     Format.xlsx: "xlsx",
+    Format.docx: "docx",
     Format.github: "github",
     Format.sarif: "sarif",
     Format.yaml: "yaml",
 }
 
 COMMAND_FORMATS: dict[str, tuple[Format, ...]] = {
-    "score": (Format.table, Format.json, Format.markdown, Format.csv, Format.html, Format.xlsx),
-    "rank": (Format.table, Format.json, Format.csv, Format.markdown, Format.html, Format.xlsx),
+    "score": (Format.table, Format.json, Format.markdown, Format.csv, Format.html, Format.xlsx, Format.docx),
+    "rank": (Format.table, Format.json, Format.csv, Format.markdown, Format.html, Format.xlsx, Format.docx),
     "explain": (Format.table, Format.json),
     "check": (Format.text, Format.json, Format.github, Format.sarif),
     "criteria_list": (Format.table,),
@@ -51,7 +53,7 @@ COMMAND_FORMATS: dict[str, tuple[Format, ...]] = {
     "survey_report": (Format.table, Format.json, Format.csv, Format.markdown, Format.html),
 }
 
-BINARY = frozenset({Format.xlsx})  # formats that need --output
+BINARY = frozenset({Format.xlsx, Format.docx})  # formats that need --output
 
 
 def renderer(command: str, format: str) -> Callable[[Any], Any]:

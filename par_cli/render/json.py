@@ -112,6 +112,9 @@ def rank_dict(view: RankView) -> dict[str, Any]:
                 "rank_change": row.rank_change,
                 "file": e.file,
             }
+            if e.survey_points is not None:  # extension: `points` in its two parts, each rounded once
+                item["appraised_points"] = number(e.points - e.survey_points, p)
+                item["survey_points"] = number(e.survey_points, p)
             if view.areas:
                 item["areas"] = [{"code": c, "title": t, "index": number(i, p)} for c, t, i in e.areas]
             rows.append(item)

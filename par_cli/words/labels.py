@@ -104,6 +104,32 @@ LABELS: dict[str, tuple[str, str]] = {  # key → (Vietnamese, English)
     "source": ("Căn cứ", "Source"),
     "scoring_this": ("Đang chấm năm nay", "Scoring this year"),
     "scoring_last": ("Đang chấm năm trước", "Scoring last year"),
+    # the decision's annex (`--format docx`)
+    "annex": ("PHỤ LỤC", "ANNEX"),
+    "annex.rank_title": ("KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH", "PAR INDEX RESULTS AND RANKING"),
+    "annex.score_title": ("KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH", "PAR INDEX RESULTS"),
+    "annex.decision": (
+        "(Kèm theo Quyết định số       /QĐ-        ngày      tháng      năm        )",
+        "(Attached to Decision No.        dated                    )",
+    ),
+    "annex.year": ("năm", "for"),
+    "annex.no": ("STT", "No."),
+    "annex.agency": ("Cơ quan, đơn vị", "Agency"),
+    "annex.max": ("Điểm tối đa", "Maximum points"),
+    "annex.points": ("Điểm đạt", "Points achieved"),
+    "annex.appraised": ("Điểm thẩm định", "Appraised"),
+    "annex.survey": ("Điểm điều tra XHH", "Survey"),
+    "annex.total": ("Tổng điểm", "Total"),
+    "annex.index": ("Chỉ số (%)", "Index (%)"),
+    "annex.rank": ("Xếp hạng", "Rank"),
+    "annex.grade": ("Xếp loại", "Grade"),
+    "annex.previous": ("Xếp hạng năm trước", "Previous rank"),
+    "annex.change": ("Tăng (+), giảm (−) bậc", "Places up (+) or down (−)"),
+    "annex.area": ("Lĩnh vực, tiêu chí", "Area, criterion"),
+    "annex.self": ("Điểm tự đánh giá", "Self-assessed"),
+    "annex.final": ("Điểm thẩm định", "Appraised"),
+    "annex.difference": ("Chênh lệch", "Difference"),
+    "annex.areas": ("Chỉ số thành phần theo lĩnh vực (%)", "Index per area (%)"),
 }
 
 

@@ -304,6 +304,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # the command line
     "binary-needs-output": ("this format is binary: give --output FILE", "định dạng này là nhị phân: cần --output TỆP"),
+    "docx-needs-output": (
+        "--format docx writes a Word document: give --output FILE.docx",
+        "--format docx ghi ra một văn bản Word: cần --output TỆP.docx",
+    ),
     "xlsx-needs-output": (
         "--format xlsx writes a workbook: give --output FILE.xlsx",
         "--format xlsx ghi ra một sổ tính: cần --output TỆP.xlsx",

@@ -287,7 +287,7 @@ def classify(args: list[str], tally: Tally, runner: CliRunner, label: str) -> No
 
 def campaign(count: int, seed: int) -> Tally:
     """`count` mutants, each through check, score and rank (in a folder with the source's neighbours); one in
-    five is a mutated workbook (the Excel form, filled in)."""
+    five is a mutated workbook (the Excel form, filled in); one in seven is also written as Word documents."""
     rnd = random.Random(seed)
     runner = CliRunner()
     tally = Tally()
@@ -307,7 +307,14 @@ def campaign(count: int, seed: int) -> Tally:
             target = folder / source.name
             target.write_bytes(data)
             label = f"{source.name if level == 'workbook' else source.relative_to(ROOT)} [{level}, mutant {n}]"
-            for args in (["check", str(target)], ["score", str(target)], ["rank", str(folder), "--jobs", "1"]):
+            runs = [["check", str(target)], ["score", str(target)], ["rank", str(folder), "--jobs", "1"]]
+            if n % 7 == 3:  # and as Word documents: whatever a name holds, the annex is written or refused cleanly
+                word = str(Path(tmp) / "out.docx")
+                runs += [
+                    ["score", str(target), "-f", "docx", "-o", word],
+                    ["rank", str(folder), "-f", "docx", "-o", word],
+                ]
+            for args in runs:
                 classify(args, tally, runner, f"{args[0]} {label}")
             shutil.rmtree(folder)
     return tally

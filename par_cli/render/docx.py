@@ -1,0 +1,354 @@
+"""Word documents (python-docx) in the Vietnamese administrative style: the results as a decision's annex.
+
+A4, Times New Roman 13, margins of Nghị định 30/2020 (top and bottom 20 mm, left 30, right 15), page numbers,
+each table's header repeated on every page and no row split across pages. Figures are written the Vietnamese way
+(`93,60`) with `--lang vi`; text from files is written as text, control characters made visible.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from par_cli.core.explain import explain
+from par_cli.render.views import RankView, ScoreView
+from par_cli.words.catalogue import finding_text
+from par_cli.words.explain import gap_text
+from par_cli.words.labels import label
+from par_cli.words.literal import visible
+from par_cli.words.numbers import figure
+from par_cli.words.tables import area_codes, difference, group_heading, group_summary, nodes_to
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocumentObject
+    from docx.table import Table, _Row
+
+    from par_cli.core.ranking import RankGroup
+
+FONT = "Times New Roman"
+SIZE = Pt(13)
+SMALL = Pt(11)  # tables with a column per area
+LEFT, RIGHT, TOP, BOTTOM = Mm(30), Mm(15), Mm(20), Mm(20)
+GAPS_SHOWN = 15
+
+
+def _document(landscape: bool) -> DocumentObject:
+    document = Document()
+    normal = document.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = SIZE
+    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attribute), FONT)
+    normal.paragraph_format.space_after = Pt(0)
+    section = document.sections[0]
+    long_side, short_side = Mm(297), Mm(210)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (long_side, short_side) if landscape else (short_side, long_side)
+    section.left_margin, section.right_margin, section.top_margin, section.bottom_margin = LEFT, RIGHT, TOP, BOTTOM
+    _page_numbers(document)
+    return document
+
+
+def _page_numbers(document: DocumentObject) -> None:
+    """The page number, centred at the foot of every page (a PAGE field Word and LibreOffice fill in)."""
+    paragraph = document.sections[0].footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _usable_width(document: DocumentObject) -> int:
+    section = document.sections[0]
+    return int(section.page_width or 0) - int(section.left_margin or 0) - int(section.right_margin or 0)
+
+
+def _line(
+    document: DocumentObject, text: str, *, bold: bool = False, italic: bool = False, centre: bool = False
+) -> None:
+    paragraph = document.add_paragraph()
+    if centre:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run(visible(text))
+    run.bold, run.italic = bold, italic
+
+
+def _heading(document: DocumentObject, title: str, subtitle: str, decision: bool, lang: str) -> None:
+    """`PHỤ LỤC`, the title in capitals, what it covers, and the decision line the office completes."""
+    if decision:
+        _line(document, label("annex", lang), bold=True, centre=True)
+    _line(document, title, bold=True, centre=True)
+    if subtitle:
+        _line(document, subtitle, bold=True, centre=True)
+    if decision:
+        _line(document, label("annex.decision", lang), italic=True, centre=True)
+    document.add_paragraph()
+
+
+def _repeat_header(row: _Row) -> None:
+    """Mark a header row to be repeated at the top of each page the table runs onto."""
+    properties = row._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    properties.append(repeat)
+
+
+def _keep_rows_whole(table: Table) -> None:
+    for row in table.rows:
+        keep = OxmlElement("w:cantSplit")
+        keep.set(qn("w:val"), "true")
+        row._tr.get_or_add_trPr().append(keep)
+
+
+ALIGN = {"l": WD_ALIGN_PARAGRAPH.LEFT, "r": WD_ALIGN_PARAGRAPH.RIGHT, "c": WD_ALIGN_PARAGRAPH.CENTER}
+
+
+def _fill(table: Table, row: int, column: int, text: str, *, align: str, bold: bool = False, size: Pt = SIZE) -> None:
+    cell = table.cell(row, column)
+    paragraph = cell.paragraphs[0]
+    paragraph.alignment = ALIGN[align]
+    run = paragraph.add_run(visible(text))
+    run.bold = bold
+    run.font.size = size
+
+
+def _table(
+    document: DocumentObject,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    align: str,
+    weights: Sequence[int],
+    *,
+    parts: tuple[int, int, str] | None = None,
+    bold: Sequence[bool] = (),
+) -> Table:
+    """A bordered table: a header (two rows when `parts` = (first, last, title) groups columns), then the rows.
+
+    `align` has a letter per column: l(eft), r(ight: figures), c(entre: numbers of order and rank).
+    Column widths share the page's usable width in proportion to `weights`.
+    """
+    size = SMALL if len(header) > 11 else SIZE
+    header_rows = 2 if parts else 1
+    table = document.add_table(rows=header_rows + len(rows), cols=len(header))
+    table.style = document.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    usable, total = _usable_width(document), sum(weights)
+    for column, weight in enumerate(weights):
+        width = usable * weight // total
+        table.columns[column].width = width  # the grid LibreOffice follows; Word follows the cells
+        for cell in table.columns[column].cells:
+            cell.width = width
+    if parts:
+        first, last, title = parts
+        for column in range(len(header)):
+            if not first <= column <= last:
+                table.cell(0, column).merge(table.cell(1, column))
+        table.cell(0, first).merge(table.cell(0, last))
+        _fill(table, 0, first, title, align="c", bold=True, size=size)
+    for column, title in enumerate(header):
+        row = 1 if parts and first <= column <= last else 0
+        _fill(table, row, column, title, align="c", bold=True, size=size)
+    for n in range(header_rows):
+        _repeat_header(table.rows[n])
+    for r, cells in enumerate(rows, start=header_rows):
+        strong = r - header_rows < len(bold) and bold[r - header_rows]
+        for column, text in enumerate(cells):
+            _fill(table, r, column, text, align=align[column], bold=strong, size=size)
+    _keep_rows_whole(table)
+    made: Table = table
+    return made
+
+
+def _save(document: DocumentObject) -> bytes:
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+# The ranking: the annex of the decision announcing the results
+
+
+def _period(groups: Sequence[RankGroup]) -> str | None:
+    periods = {row.entry.period for group in groups for row in group.rows}
+    return periods.pop() if len(periods) == 1 else None
+
+
+def rank(view: RankView) -> bytes:
+    groups = view.groups
+    lang = view.lang or (groups[0].language if groups else "vi")
+    document = _document(landscape=True)
+    document.core_properties.language = lang
+    document.core_properties.title = label("annex.rank_title", lang)
+    period = _period(groups)
+    title = label("annex.rank_title", lang) + (f" {label('annex.year', lang).upper()} {period}" if period else "")
+    _heading(document, title, "", True, lang)
+    for group in groups:
+        _rank_group(document, group, view, lang)
+    return _save(document)
+
+
+def _rank_group(document: DocumentObject, group: RankGroup, view: RankView, lang: str) -> None:
+    p = group.precision
+    survey = any(row.entry.survey_points is not None for row in group.rows)
+    codes = area_codes(group) if view.areas else []
+    _line(document, group_heading(group, lang), bold=True)
+    header = [label("annex.no", lang), label("annex.agency", lang), label("annex.max", lang)]
+    weights = [13, 60, 18]
+    if survey:
+        header += [label("annex.appraised", lang), label("annex.survey", lang), label("annex.total", lang)]
+        weights += [18, 18, 18]
+    else:
+        header.append(label("annex.points", lang))
+        weights.append(18)
+    header += [label("annex.index", lang), label("annex.rank", lang), label("annex.grade", lang)]
+    weights += [18, 15, 24]
+    if view.has_previous:
+        header += [label("annex.previous", lang), label("annex.change", lang)]
+        weights += [17, 17]
+    rows = []
+    for number, row in enumerate(group.rows, start=1):
+        entry = row.entry
+        cells = [str(number), entry.agency_name, figure(entry.max, p, lang)]
+        if survey:
+            own = entry.survey_points or Fraction(0)
+            cells += [figure(entry.points - own, p, lang), figure(own, p, lang), figure(entry.points, p, lang)]
+        else:
+            cells.append(figure(entry.points, p, lang))
+        cells += [figure(entry.index, p, lang), str(row.rank), entry.grade or ""]
+        if view.has_previous:
+            cells += [str(row.previous_rank) if row.previous_rank is not None else "", _places(row.rank_change, lang)]
+        rows.append(cells)
+    align = "clr" + "rrr" * survey + "r" * (not survey) + "rcl" + "cc" * view.has_previous
+    parts = (3, 5, label("annex.points", lang)) if survey else None
+    _table(document, header, rows, align, weights, parts=parts)
+    _line(document, group_summary(group, lang), italic=True)
+    document.add_paragraph()
+    if codes:
+        _area_table(document, group, codes, lang)
+
+
+def _area_table(document: DocumentObject, group: RankGroup, codes: list[str], lang: str) -> None:
+    """`--areas`: each agency's index per area, in a table of its own, with the areas' titles below."""
+    p = group.precision
+    _line(document, label("annex.areas", lang), bold=True)
+    header = [label("annex.no", lang), label("annex.agency", lang), *codes]
+    rows = [
+        [
+            str(number),
+            row.entry.agency_name,
+            *(figure(area, p, lang) if area is not None else "" for *_, area in row.entry.areas),
+        ]
+        for number, row in enumerate(group.rows, start=1)
+    ]
+    _table(document, header, rows, "cl" + "r" * len(codes), [13, 60] + [20] * len(codes))
+    titles = [f"{code}: {title}" for code, title, _ in group.rows[0].entry.areas]
+    _line(document, "; ".join(titles) + ".", italic=True)
+    document.add_paragraph()
+
+
+def _places(change: int | None, lang: str) -> str:
+    """+3 up three places, −2 down two, 0 unchanged, `mới`/`new` when not ranked last year."""
+    if change is None:
+        return label("new", lang)
+    if change > 0:
+        return f"+{change}"
+    if change < 0:
+        return f"−{-change}"
+    return "0"
+
+
+# One agency's report
+
+
+def score(view: ScoreView) -> bytes:
+    result, depth = view.result, view.depth
+    lang = view.lang or result.language
+    p = result.precision
+    document = _document(landscape=False)
+    document.core_properties.language = lang
+    document.core_properties.title = f"{label('report', lang)}: {result.agency.name}"
+    period = f" {label('annex.year', lang).upper()} {result.period}" if result.period else ""
+    _heading(document, label("annex.score_title", lang) + period, result.agency.name.upper(), False, lang)
+    _line(document, f"{label('criteria', lang)}: {result.criteria_title} [{result.criteria_id}]")
+    summary = [
+        f"{label('index_line', lang)}: {figure(result.index, p, lang)} %",
+        f"{label('points', lang)}: {figure(result.points, p, lang)} / {figure(result.max, p, lang)}",
+        f"{label('grade', lang)}: {result.grade or '—'}",
+        f"{label('self_line', lang)}: {figure(result.self_index, p, lang)} %",
+    ]
+    for text in summary:
+        _line(document, text)
+    document.add_paragraph()
+    header = [
+        label("code", lang),
+        label("annex.area", lang),
+        label("annex.max", lang),
+        label("annex.self", lang),
+        label("annex.final", lang),
+        label("annex.difference", lang),
+        label("annex.index", lang),
+    ]
+    rows, strong = [], []
+    for node in nodes_to(result, depth):
+        strong.append(node.depth == 1 and depth > 1)
+        indent = "    " * (node.depth - 1)
+        if not node.applicable:
+            rows.append([node.code, indent + node.title, label("na", lang), "", "", "", ""])
+            continue
+        rows.append(
+            [
+                node.code,
+                indent + node.title,
+                figure(node.max, p, lang),
+                figure(node.self_points, p, lang),
+                figure(node.points, p, lang),
+                difference(node.points, node.self_points, p, lang),
+                figure(node.percent, p, lang) if node.percent is not None else "",
+            ]
+        )
+    for adjustment in result.adjustments:
+        strong.append(False)
+        own, final = adjustment.self_points, adjustment.points
+        change = difference(final, own, p, lang)
+        rows.append([adjustment.code, adjustment.title, "", figure(own, p, lang), figure(final, p, lang), change, ""])
+    rows.append(
+        [
+            "",
+            label("total", lang),
+            figure(result.max, p, lang),
+            figure(result.self_points, p, lang),
+            figure(result.points, p, lang),
+            difference(result.points, result.self_points, p, lang),
+            figure(result.index, p, lang),
+        ]
+    )
+    _table(document, header, rows, "llrrrrr", [12, 52, 20, 21, 21, 20, 21], bold=[*strong, True])
+    if result.findings:
+        document.add_paragraph()
+        _line(document, label("findings", lang), bold=True)
+        for finding in result.findings:
+            _line(document, f"– {label(f'level.{finding.level}', lang)}: {finding_text(finding, lang)}")
+    ledger = explain(view.bound, result)
+    if ledger is not None and ledger.gaps:
+        document.add_paragraph()
+        _line(document, label("gaps", lang), bold=True)
+        for n, gap in enumerate(ledger.gaps[:GAPS_SHOWN], start=1):
+            _line(document, f"{n}. {gap.line.code} {gap.line.title}: {gap_text(gap, p, lang)}")
+    return _save(document)
