@@ -17,6 +17,7 @@ from par_cli.core.diagnostics import LineCol, msg, problem
 from par_cli.options import (
     CheckFormat,
     CriteriaOption,
+    DiffFormat,
     ExplainFormat,
     LangOption,
     Language,
@@ -214,7 +215,7 @@ def schema(
     shell.emit(shell.render("schema", "json", SchemaView(json_schema(kind.value)), "en"), None, "en")
 
 
-criteria_app = typer.Typer(help="List and show criteria sets.", no_args_is_help=True)
+criteria_app = typer.Typer(help="List, show and compare criteria sets.", no_args_is_help=True)
 app.add_typer(criteria_app, name="criteria")
 
 
@@ -245,6 +246,25 @@ def criteria_show(
     loaded = shell.run(lambda: find_criteria(nfc(reference)), words)
     view = CriteriaShowView(loaded.model, depth, lang.value if lang else None)
     shell.show(shell.render("criteria_show", "table", view, words), None, words)
+
+
+@criteria_app.command("diff")
+def criteria_diff(
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The set in force: an id or file.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The revised set: an id or file.")],
+    output_format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.table,
+    lang: LangOption = None,
+) -> None:
+    """What changed: criteria added, removed, moved, renamed; maxima, rules and sources changed."""
+    from par_cli.core.criteria_diff import diff
+    from par_cli.io.workspace import find_criteria
+    from par_cli.render.views import CriteriaDiffView
+
+    words = language(lang)
+    before = shell.run(lambda: find_criteria(nfc(old)), words)
+    after = shell.run(lambda: find_criteria(nfc(new)), words)
+    view = CriteriaDiffView(diff(before.model, after.model), lang.value if lang else None)
+    shell.show(shell.render("criteria_diff", output_format.value, view, words), None, words)
 
 
 @app.command()

@@ -31,6 +31,11 @@ class TemplateFormat(StrEnum):
     xlsx = "xlsx"
 
 
+class DiffFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
 class ExplainFormat(StrEnum):
     table = "table"
     json = "json"

@@ -102,6 +102,7 @@ def criteria_schema() -> CoreSchema:
             "allow_na": field(cs.bool_schema(strict=True), False),
             "evidence": field(optional(cs.literal_schema(["required", "optional"])), None),
             "guide": field(optional(text()), None),
+            "renamed_from": field(optional(text(min_length=1)), None),
         },
         _node,
         ref="node",

@@ -32,6 +32,7 @@ class Node(NamedTuple):
     allow_na: bool = False
     evidence: Literal["required", "optional"] | None = None  # None: inherited (self: required)
     guide: str | None = None
+    renamed_from: str | None = None  # the code this criterion had in the set it revises (`par criteria diff`)
 
     @property
     def is_leaf(self) -> bool:

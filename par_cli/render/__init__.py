@@ -48,6 +48,7 @@ COMMAND_FORMATS: dict[str, tuple[Format, ...]] = {
     "check": (Format.text, Format.json, Format.github, Format.sarif),
     "criteria_list": (Format.table,),
     "criteria_show": (Format.table,),
+    "criteria_diff": (Format.table, Format.json),
     "template": (Format.yaml, Format.xlsx),
     "schema": (Format.json,),
     "survey_report": (Format.table, Format.json, Format.csv, Format.markdown, Format.html),

@@ -12,10 +12,18 @@ from par_cli.core.diagnostics import Level
 from par_cli.core.numbers import round_half_up
 from par_cli.core.scoring import NodeResult
 from par_cli.core.scoring import Score as ScoreResult
-from par_cli.render.views import CheckView, ExplainView, RankView, SchemaView, ScoreView, SurveyReportView
+from par_cli.render.views import (
+    CheckView,
+    CriteriaDiffView,
+    ExplainView,
+    RankView,
+    SchemaView,
+    ScoreView,
+    SurveyReportView,
+)
 from par_cli.words.catalogue import finding_text, text
 from par_cli.words.codes import level_of
-from par_cli.words.explain import action, inputs_text, rule_text
+from par_cli.words.explain import action, describe_rule, inputs_text, rule_text
 
 
 def number(value: Fraction | None, places: int) -> int | Decimal | None:
@@ -271,3 +279,32 @@ def survey_report(view: SurveyReportView) -> str:
             ]
         }
     )
+
+
+def _exact(value: Any) -> Any:
+    """A maximum as the file wrote it (`2.5`, `3`); rules in English words; other values as they are."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else value.normalize()
+    if value is not None and not isinstance(value, str):
+        return describe_rule(value, "en")
+    return value
+
+
+def criteria_diff(view: CriteriaDiffView) -> str:
+    diff = view.diff
+    sets = {
+        side: {"id": c.id, "title": c.title, "total_max": _exact(c.total_max)}
+        for side, c in (("old", diff.old), ("new", diff.new))
+    }
+    changes = [
+        {
+            "kind": c.kind,
+            "old_code": c.old_code,
+            "new_code": c.new_code,
+            "title": c.title,
+            "before": _exact(c.before),
+            "after": _exact(c.after),
+        }
+        for c in diff.changes
+    ]
+    return dumps({**sets, "changes": changes, "matched": [list(pair) for pair in diff.matched]})

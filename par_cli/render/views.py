@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound
+    from par_cli.core.criteria_diff import CriteriaDiff
     from par_cli.core.explain import Ledger
     from par_cli.core.model import CriteriaSet
     from par_cli.core.ranking import RankGroup
@@ -87,3 +88,10 @@ class SurveyReportView:
 
     def __init__(self, rows: list[Any], groups: list[str], title: str, lang: str = "vi"):
         self.rows, self.groups, self.title, self.lang = rows, groups, title, lang  # rows: core.survey.ReportRow
+
+
+class CriteriaDiffView:
+    __slots__ = ("diff", "lang")
+
+    def __init__(self, diff: CriteriaDiff, lang: str | None = None):
+        self.diff, self.lang = diff, lang

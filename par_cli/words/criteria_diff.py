@@ -1,0 +1,34 @@
+"""Changes between two criteria sets in words: what a PAR office reads before adopting a revised set."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from par_cli.words.explain import describe_rule
+from par_cli.words.labels import label
+from par_cli.words.numbers import plain
+
+if TYPE_CHECKING:
+    from par_cli.core.criteria_diff import Change
+
+
+def kind_text(change: Change, lang: str) -> str:
+    return label(f"diff.{change.kind}", lang)
+
+
+def detail_text(change: Change, lang: str) -> str:
+    """`3 → 2,5`, `«Kế hoạch» → «Kế hoạch CCHC»`, `under 1 → under 2`, the rules in words."""
+    before, after = change.before, change.after
+    if change.kind in ("added", "removed"):
+        value = after if change.kind == "added" else before
+        return f"{plain(value, lang)} {label('points_word', lang)}"
+    if change.kind == "max":
+        return f"{plain(before, lang)} → {plain(after, lang)}"
+    if change.kind == "rule":
+        return f"{describe_rule(before, lang)} → {describe_rule(after, lang)}"
+    if change.kind == "renamed":
+        return f"«{before}» → «{after}»"
+    if change.kind == "moved":
+        top = label("diff.top", lang)
+        return f"{change.old_code} ({before or top}) → {change.new_code} ({after or top})"
+    return f"{before} → {after}"
