@@ -28,6 +28,7 @@ from par_cli.options import (
     ScoreFormat,
     SurveyOption,
     TemplateFormat,
+    against_value,
     jobs_value,
     language,
     map_value,
@@ -135,6 +136,9 @@ def rank(
         Optional[str], typer.Option("--fail-under", metavar="PERCENT", help="Exit 1 when an index is below this.")
     ] = None,
     criteria: CriteriaOption = None,
+    against: Annotated[
+        Optional[str], typer.Option("--against", metavar="OLD", help="With --criteria NEW: whose index and rank move.")
+    ] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes (default: all cores).")] = None,
     survey: SurveyOption = None,
     lang: LangOption = None,
@@ -142,15 +146,17 @@ def rank(
     """Rank a folder of agencies by exact index within (criteria set, group), with last year's ranks."""
     from functools import partial
 
-    from par_cli.io.batch import rank_folders
+    from par_cli.io.batch import rank_against, rank_folders
     from par_cli.io.output import guard
     from par_cli.io.surveys import SurveySource
-    from par_cli.io.workspace import FileScorer
-    from par_cli.render.views import RankView
+    from par_cli.io.workspace import FileScorer, find_criteria
+    from par_cli.render.views import ImpactView, RankView
 
     words = language(lang)
     limit = shell.run(lambda: percent_value("--fail-under", fail_under), words) if fail_under is not None else None
     shell.run(lambda: jobs_value(jobs), words)
+    if against is not None:
+        shell.run(lambda: against_value(against, criteria, [previous, fail_under], output_format.value), words)
     if output_format in (RankFormat.xlsx, RankFormat.docx) and output is None:
         needs = "xlsx-needs-output" if output_format is RankFormat.xlsx else "docx-needs-output"
         shell.usage(problem("U001", needs).at(LineCol("par")), words)
@@ -160,6 +166,12 @@ def rank(
     this_year = partial(FileScorer, criteria and nfc(criteria), SurveySource(survey))
     last_year = partial(FileScorer, None, SurveySource())
     progress = shell.progress(words)
+    if against is not None:  # the files scored under --against OLD and under --criteria NEW: who moves, and why
+        sets = shell.run(lambda: (find_criteria(nfc(against)), find_criteria(nfc(criteria or ""))), words)
+        scorer = partial(FileScorer, survey=SurveySource(survey), leaves=True)
+        changes, moved = shell.run(lambda: rank_against(paths, *sets, scorer, nfc(group_by), jobs, progress), words)
+        impact = ImpactView(changes, moved, lang.value if lang else None)
+        return shell.show(shell.render("rank_impact", output_format.value, impact, words), output, words)
     entries, groups = shell.run(
         lambda: rank_folders(paths, this_year, previous, nfc(group_by), jobs, progress, last_year), words
     )

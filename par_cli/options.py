@@ -128,6 +128,16 @@ def jobs_value(jobs: int | None) -> None:
         raise _bad("--jobs", str(jobs), "phrase.jobs-range", most=MOST_JOBS)
 
 
+def against_value(against: str, criteria: str | None, others: list[object], output_format: str) -> None:
+    """`rank --against OLD` compares two sets on the same files: it needs the new one and shows a table or JSON."""
+    if criteria is None:
+        raise _bad("--against", against, "phrase.against-needs-criteria")
+    if any(other is not None for other in others):
+        raise _bad("--against", against, "phrase.against-not-previous")
+    if output_format not in ("table", "json"):
+        raise _bad("--against", against, "phrase.against-formats")
+
+
 def map_value(items: list[str], fields: list[str]) -> dict[str, str]:
     """`--map TITLE=FIELD` pairs: column title (NFC) → field."""
     found: dict[str, str] = {}

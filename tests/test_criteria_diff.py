@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -42,7 +44,15 @@ def test_the_revised_example_set(at_root: None) -> None:
             "Xác định đầy đủ nhiệm vụ CCHC trên các lĩnh vực và bố trí đủ kinh phí thực hiện",
         ),
         ("moved", "1.2.1", "1.1.4", "1.2", "1.1"),  # declared: renamed_from "1.2.1"
+        ("rule", "1.2.1", "1.1.4", "max − 0.5 per violation, not below 0", "max − 1 per violation, not below 0"),
         ("max", "1.3.1", "1.3.1", 1.5, 1),
+        (
+            "rule",
+            "1.3.1",
+            "1.3.1",
+            "full points from 30%, proportional below",
+            "full points from 50%, proportional below",
+        ),
         ("added", None, "1.3.3", None, 0.5),
         ("removed", "1.2", None, 2, None),
     ]
@@ -103,3 +113,120 @@ def test_a_broken_set_is_a_located_error(write: Write) -> None:
     code, out, err = run("criteria", "diff", "old.yaml", "new.yaml")
     assert (code, out) == (1, "")
     assert err == "new.yaml:7:10: error S001: areas[0].max: expected a number, got text 'four'\n", err
+
+
+def impact(*args: str) -> dict[str, Any]:
+    code, out, err = run("rank", *args, "-f", "json")
+    assert code == 0, err
+    result: dict[str, Any] = json.loads(out)
+    return result
+
+
+def test_the_impact_of_the_revised_set_on_the_2024_examples(at_root: None) -> None:
+    data = impact("examples/2024", "--criteria", REVISED, "--against", "mau-so-nganh")
+    assert (data["old"], data["new"]) == ("mau-so-nganh", "mau-so-nganh-2025")
+    rows = {row["agency"]["id"]: row for row in data["groups"][0]["rows"]}
+    assert len(rows) == 12
+    tu_phap = rows["so-tu-phap"]
+    assert (tu_phap["old_index"], tu_phap["new_index"], tu_phap["index_change"]) == (89.54, 88.54, -1)
+    assert tu_phap["reasons"] == [  # one late report now costs 1 point (its answer moved to 1.1.4); 1.3.1 is 1 now
+        {"old_code": "1.2.1", "new_code": "1.1.4", "index_points": -0.5},
+        {"old_code": "1.3.1", "new_code": "1.3.1", "index_points": -0.5},
+    ]
+    ban_dan_toc = rows["ban-dan-toc"]  # 1.3 does not apply to it; its plan was issued late
+    assert (ban_dan_toc["old_index"], ban_dan_toc["new_index"], ban_dan_toc["reasons"]) == (
+        88.56,
+        88.27,
+        [{"old_code": "1.1.1", "new_code": "1.1.1", "index_points": -0.29}],
+    )
+    assert [row["new_rank"] for row in data["groups"][0]["rows"]] == list(range(1, 13))
+
+
+def test_the_reasons_add_up_exactly_to_the_change(at_root: None) -> None:
+    from functools import partial
+
+    from par_cli.io.batch import rank_against
+    from par_cli.io.surveys import SurveySource
+    from par_cli.io.workspace import FileScorer, find_criteria
+
+    sets = find_criteria("mau-so-nganh"), find_criteria(REVISED)
+    scorer = partial(FileScorer, survey=SurveySource(), leaves=True)
+    _, groups = rank_against([Path("examples/2024")], *sets, scorer, jobs=1)
+    for row in groups[0].rows:
+        assert sum(reason.index_points for reason in row.reasons) == row.index_change, row
+
+
+TWO = """\
+kind: criteria
+id: {id}
+title: "Bộ {id}"
+areas:
+  - code: "1"
+    title: "Chỉ đạo"
+    max: 4
+    children:
+      - {{code: "{plan}", title: "Ban hành kế hoạch CCHC năm", max: {a}, rule: {{kind: check}}}}
+      - {{code: "1.2", title: "Tỷ lệ báo cáo đúng hạn", max: {b}, rule: {{kind: linear, full_at: 100}}}}
+"""
+
+
+def test_whose_rank_moves_and_why(write: Write) -> None:
+    write("old.yaml", TWO.format(id="old", plan="1.1", a=3, b=1))
+    renumbered = TWO.format(id="new", plan="1.3", a=1, b=3).replace('"1.3", title', '"1.3", renamed_from: "1.1", title')
+    write("new.yaml", renumbered)
+    answers = {"a": '{"1.1": true, "1.2": 0}', "b": '{"1.1": false, "1.2": 100}'}
+    for agency, given in answers.items():
+        write(
+            f"{agency}.yaml",
+            f"kind: assessment\ncriteria: old\nagency: {{id: {agency}, name: Xã {agency}}}\nanswers: {given}\n",
+        )
+    data = impact("a.yaml", "b.yaml", "--criteria", "new.yaml", "--against", "old.yaml")
+    rows = [
+        (
+            r["agency"]["id"],
+            r["old_index"],
+            r["new_index"],
+            r["old_rank"],
+            r["new_rank"],
+            r["rank_change"],
+            r["reasons"],
+        )
+        for r in data["groups"][0]["rows"]
+    ]
+    assert rows == [
+        ("b", 25, 75, 2, 1, 1, [{"old_code": "1.2", "new_code": "1.2", "index_points": 50}]),
+        ("a", 75, 25, 1, 2, -1, [{"old_code": "1.1", "new_code": "1.3", "index_points": -50}]),
+    ]
+    code, out, _ = run("rank", "a.yaml", "b.yaml", "--criteria", "new.yaml", "--against", "old.yaml")
+    assert code == 0
+    assert any(
+        line.split()[:2] == ["1", "Xã"] and "▲1" in line and "1.2 +50,00" in line for line in out.splitlines()
+    ), out
+
+
+def test_an_answer_the_revised_set_refuses_is_located_where_the_file_wrote_it(write: Write) -> None:
+    write("old.yaml", TWO.format(id="old", plan="1.1", a=3, b=1).replace("kind: check", "kind: points"))
+    write(
+        "new.yaml",
+        TWO.format(id="new", plan="1.3", a=1, b=3)
+        .replace('"1.3", title', '"1.3", renamed_from: "1.1", title')
+        .replace("kind: check", "kind: points"),
+    )
+    write("a.yaml", 'kind: assessment\ncriteria: old\nagency: {id: a, name: Xã A}\nanswers: {"1.1": 2, "1.2": 50}\n')
+    code, out, err = run("rank", "a.yaml", "--criteria", "new.yaml", "--against", "old.yaml")
+    assert (code, out) == (1, "")
+    assert err == "a.yaml:4:18: error A003: 1.3: 2 points is outside 0–1\n", err
+
+
+def test_usage_errors(at_root: None) -> None:
+    code, _, err = run("rank", "examples/2024", "--against", "mau-so-nganh")
+    assert (code, err) == (
+        2,
+        "--against: error U002: --against mau-so-nganh: needs --criteria NEW, the revised set to compare with\n",
+    )
+    code, _, err = run("rank", "examples/2024", "--criteria", REVISED, "--against", "mau-so-nganh", "-f", "html")
+    assert code == 2 and "shows a table or JSON (--format table|json)" in err
+    code, _, err = run("rank", "examples/2024", "--criteria", REVISED, "--against", "x", "-p", "examples/2023")
+    assert code == 2 and "leave out --previous and --fail-under" in err
+    code, _, err = run("rank", "examples/2024", "--criteria", REVISED, "--against", "x", "--fail-under", "80")
+    assert code == 2 and "leave out --previous and --fail-under" in err

@@ -12,7 +12,7 @@ from par_cli.core.diagnostics import NOWHERE, Diagnostic, Location, msg, problem
 from par_cli.core.numbers import exact_sum
 
 if TYPE_CHECKING:
-    from par_cli.core.scoring import Score
+    from par_cli.core.scoring import NodeResult, Score
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,7 @@ class Entry:
     agency_where: Location = NOWHERE  # where the agency id is written, for errors about it
     period_where: Location = NOWHERE
     survey_points: Fraction | None = None  # the part of `points` from the survey; None: the set has no survey
+    leaves: tuple[tuple[str, Fraction], ...] = ()  # (code, points) of applicable leaves and adjustments, if asked
 
     @property
     def key(self) -> str:
@@ -46,7 +47,11 @@ class Entry:
 
 
 def entry_of(
-    result: Score, grade_labels: tuple[str, ...], agency_where: Location = NOWHERE, period_where: Location = NOWHERE
+    result: Score,
+    grade_labels: tuple[str, ...],
+    agency_where: Location = NOWHERE,
+    period_where: Location = NOWHERE,
+    leaves: bool = False,
 ) -> Entry:
     return Entry(
         agency_id=result.agency.id,
@@ -68,7 +73,25 @@ def entry_of(
         agency_where=agency_where,
         period_where=period_where,
         survey_points=result.survey_points,
+        leaves=leaf_points(result) if leaves else (),
     )
+
+
+def leaf_points(result: Score) -> tuple[tuple[str, Fraction], ...]:
+    out: list[tuple[str, Fraction]] = []
+
+    def visit(node: NodeResult) -> None:
+        if not node.applicable:
+            return
+        if not node.children:
+            out.append((node.code, node.points))
+        for child in node.children:
+            visit(child)
+
+    for area in result.areas:
+        visit(area)
+    out += [(adjustment.code, adjustment.points) for adjustment in result.adjustments]
+    return tuple(out)
 
 
 def group_value(entry: Entry, group_by: str) -> str | None:

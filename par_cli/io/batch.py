@@ -10,10 +10,13 @@ import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
+from par_cli.core.criteria_diff import CriteriaDiff, diff
 from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, UsageError, problem
+from par_cli.core.impact import ImpactGroup, impact
 from par_cli.core.ranking import (
     Entry,
     RankGroup,
@@ -25,6 +28,9 @@ from par_cli.core.ranking import (
 )
 from par_cli.io.files import discover_yaml, file_kind
 from par_cli.io.previous import load_previous_ranks
+
+if TYPE_CHECKING:
+    from par_cli.io.workspace import LoadedCriteria
 
 SERIAL_BELOW = 48  # files: a pool costs more than it saves below this
 CHUNK = 40  # files per task sent to a worker
@@ -162,3 +168,24 @@ def _rankable(entries: list[Entry], group_by: str) -> list[Entry]:
     if problems:
         raise ParError(problems)
     return entries
+
+
+def rank_against(
+    paths: Sequence[Path],
+    old: LoadedCriteria,
+    new: LoadedCriteria,
+    scorer: Callable[..., FileScoring],
+    group_by: str = "group",
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> tuple[CriteriaDiff, list[ImpactGroup]]:
+    """`rank --criteria NEW --against OLD`: the files, written for OLD, ranked under both sets, agency by agency.
+
+    Under NEW each answer moves to its criterion's new code (as `par criteria diff` matches them) and answers to
+    removed criteria are dropped. `scorer(criteria_path, renames=…, leaves=True)` makes a file scorer."""
+    changes = diff(old.model, new.model)
+    renamed = dict(changes.matched)
+    renames: dict[str, str | None] = {code: renamed.get(code) for code in old.nodes}
+    _, before = rank_folders(paths, partial(scorer, old.path, renames=None), None, group_by, jobs, progress)
+    _, after = rank_folders(paths, partial(scorer, new.path, renames=renames), None, group_by, jobs, progress)
+    return changes, impact(before, after, changes.matched, group_by)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from par_cli.core.binding import Bound, bind
 from par_cli.core.checks import check_criteria
@@ -28,6 +28,7 @@ from par_cli.io.files import (
     read_document,
     yaml_files,
 )
+from par_cli.io.revision import at_written_codes, renumber
 from par_cli.io.yamlsource import Document
 from par_cli.words.codes import errors_only
 
@@ -96,8 +97,14 @@ def load_criteria(path: Path) -> LoadedCriteria:
 class Workspace:
     """Loads assessments and the criteria sets they name, each criteria file once."""
 
-    def __init__(self, override: str | Path | None = None, survey: SurveySource | None = None) -> None:
+    def __init__(
+        self,
+        override: str | Path | None = None,
+        survey: SurveySource | None = None,
+        renames: Mapping[str, str | None] | None = None,
+    ) -> None:
         self.override = override
+        self.renames = renames  # old code → new code (None: dropped), to score answers against a revised set
         self.survey = survey  # where survey results come from (`io.surveys`); None: from the assessments only
         self._criteria: dict[Path, LoadedCriteria | ParError] = {}
         self._ids: dict[Path, dict[str, list[Path]]] = {}
@@ -202,15 +209,26 @@ class Workspace:
             criteria = self.criteria_for(model.criteria, doc, path)
         except ParError as exc:
             return None, problems + list(exc.diagnostics) + notes
+        bound, more = self.bound(model, doc, path, criteria, reported)
+        problems += more
+        return (bound if not errors_only(problems) else None), problems + notes
+
+    def bound(
+        self, model: Assessment, doc: Document | FormDocument, path: Path, criteria: LoadedCriteria, reported: set[Any]
+    ) -> tuple[Bound | None, list[Diagnostic]]:
+        """Survey results added, answers renumbered (`renames`), then bound to the set; problems located."""
+        back: dict[str, str] = {}
+        if self.renames is not None:  # first: survey results come under the codes of the set scored against
+            model, back = renumber(model, self.renames)
         try:
             model, survey_problems = self.with_survey(model, path, criteria)
         except ParError as exc:  # the survey results file itself is wrong: reported where it is
-            return None, problems + list(exc.diagnostics) + notes
-        problems += placed(doc, survey_problems)
+            return None, list(exc.diagnostics)
+        problems = placed(doc, survey_problems)
         bound, bind_problems = bind(criteria.model, criteria.nodes, model, doc)
         bound = bound._replace(criteria_file=criteria.path) if bound is not None else None
-        problems += placed(doc, [d for d in bind_problems if not any(d.path[: len(r)] == r for r in reported)])
-        return (bound if not errors_only(problems) else None), problems + notes
+        own = [d for d in bind_problems if not any(d.path[: len(r)] == r for r in reported)]
+        return bound, problems + placed(doc, at_written_codes(own, back) if back else own)
 
     def inspect_form(self, path: Path) -> tuple[Bound | None, list[Diagnostic]]:
         """An assessment workbook: its criteria set first (each input cell is read by its leaf's rule), then
@@ -241,14 +259,8 @@ class Workspace:
         problems += placed(doc, schema_problems)
         if model is None:
             return None, problems
-        try:
-            model, survey_problems = self.with_survey(model, path, criteria)
-        except ParError as exc:
-            return None, problems + list(exc.diagnostics)
-        problems += placed(doc, survey_problems)
-        bound, bind_problems = bind(criteria.model, criteria.nodes, model, doc)
-        bound = bound._replace(criteria_file=criteria.path) if bound is not None else None
-        problems += placed(doc, [d for d in bind_problems if not any(d.path[: len(r)] == r for r in reported)])
+        bound, more = self.bound(model, doc, path, criteria, reported)
+        problems += more
         return (bound if not errors_only(problems) else None), problems
 
     def with_survey(
@@ -286,9 +298,16 @@ class Workspace:
 class FileScorer:
     """Scores files with one workspace, so each criteria set is read once per process: what a ranking needs."""
 
-    def __init__(self, override: str | Path | None = None, survey: SurveySource | None = None) -> None:
-        self.workspace = Workspace(override=override, survey=survey)
+    def __init__(
+        self,
+        override: str | Path | None = None,
+        survey: SurveySource | None = None,
+        renames: Mapping[str, str | None] | None = None,
+        leaves: bool = False,
+    ) -> None:
+        self.workspace = Workspace(override=override, survey=survey, renames=renames)
         self.labels: dict[str, tuple[str, ...]] = {}
+        self.leaves = leaves  # entries carry each leaf's points (for `rank --against`)
 
     def __call__(self, path: Path) -> Entry | tuple[Diagnostic, ...]:
         from par_cli.core.ranking import entry_of  # not at start-up: `par score` does not rank
@@ -302,7 +321,7 @@ class FileScorer:
         if labels is None:
             labels = self.labels[result.criteria_id] = tuple(g.label for g in bound.criteria.grades)
         where = bound.origin
-        return entry_of(result, labels, where.locate(("agency", "id")), where.locate(("period",)))
+        return entry_of(result, labels, where.locate(("agency", "id")), where.locate(("period",)), self.leaves)
 
     def criteria_problems(self, path: Path) -> list[Diagnostic]:
         """The errors of a file found among the assessments that is not one: a criteria set or a survey file."""

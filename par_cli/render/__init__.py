@@ -49,6 +49,7 @@ COMMAND_FORMATS: dict[str, tuple[Format, ...]] = {
     "criteria_list": (Format.table,),
     "criteria_show": (Format.table,),
     "criteria_diff": (Format.table, Format.json),
+    "rank_impact": (Format.table, Format.json),
     "template": (Format.yaml, Format.xlsx),
     "schema": (Format.json,),
     "survey_report": (Format.table, Format.json, Format.csv, Format.markdown, Format.html),

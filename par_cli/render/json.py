@@ -16,6 +16,7 @@ from par_cli.render.views import (
     CheckView,
     CriteriaDiffView,
     ExplainView,
+    ImpactView,
     RankView,
     SchemaView,
     ScoreView,
@@ -308,3 +309,30 @@ def criteria_diff(view: CriteriaDiffView) -> str:
         for c in diff.changes
     ]
     return dumps({**sets, "changes": changes, "matched": [list(pair) for pair in diff.matched]})
+
+
+def rank_impact(view: ImpactView) -> str:
+    """Each agency under both sets; `reasons` add up to `index_change` (figures rounded once, each)."""
+    groups = []
+    for group in view.groups:
+        p = group.precision
+        rows = [
+            {
+                "agency": {"id": row.agency_id, "name": row.agency_name, "group": row.group},
+                "old_index": number(row.old_index, p),
+                "new_index": number(row.new_index, p),
+                "index_change": number(row.index_change, p),
+                "old_rank": row.old_rank,
+                "new_rank": row.new_rank,
+                "rank_change": row.rank_change,
+                "reasons": [
+                    {"old_code": r.old_code, "new_code": r.new_code, "index_points": number(r.index_points, p)}
+                    for r in row.reasons
+                ],
+            }
+            for row in group.rows
+        ]
+        groups.append(
+            {"criteria": group.criteria_id, "against": group.old_criteria_id, "group": group.group, "rows": rows}
+        )
+    return dumps({"old": view.diff.old.id, "new": view.diff.new.id, "groups": groups})

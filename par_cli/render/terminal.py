@@ -14,8 +14,9 @@ from rich.tree import Tree
 from par_cli.core.model import Node
 from par_cli.core.scoring import NodeResult
 from par_cli.core.scoring import Score as ScoreResult
+from par_cli.render.terminal_changes import criteria_diff as criteria_diff
+from par_cli.render.terminal_changes import rank_impact as rank_impact
 from par_cli.render.views import (
-    CriteriaDiffView,
     CriteriaListView,
     CriteriaShowView,
     ExplainView,
@@ -24,7 +25,6 @@ from par_cli.render.views import (
     SurveyReportView,
 )
 from par_cli.words.catalogue import finding_text
-from par_cli.words.criteria_diff import detail_text, kind_text
 from par_cli.words.explain import describe_rule, evidence_text, gap_text, inputs_text, rule_text
 from par_cli.words.labels import label
 from par_cli.words.literal import visible
@@ -358,26 +358,3 @@ def survey_report(view: SurveyReportView) -> RenderableType:
     for row in view.rows:
         add_row(table, *survey_cells(row, view.groups, questions, view.lang))
     return Group(lit(view.title, "bold"), table)
-
-
-def criteria_diff(view: CriteriaDiffView) -> RenderableType:
-    """`par criteria diff`: one row per change, then the total maximum of both sets."""
-    diff = view.diff
-    lang = view.lang or diff.new.language
-    old, new = diff.old, diff.new
-    head = lit(f"{old.title} [{old.id}] → {new.title} [{new.id}]", "bold")
-    total = f"{label('diff.total', lang)}: {plain(old.total_max, lang)} → {plain(new.total_max, lang)}"
-    if not diff.changes:
-        return Group(head, lit(label("diff.none", lang)), lit(total))
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for key in ("diff.change", "diff.old", "diff.new", "title", "diff.detail"):
-        table.add_column(label(key, lang), overflow="fold")
-    for change in diff.changes:
-        table.add_row(
-            lit(kind_text(change, lang)),
-            lit(change.old_code or ""),
-            lit(change.new_code or ""),
-            lit(change.title),
-            lit(detail_text(change, lang)),
-        )
-    return Group(head, table, lit(total))

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from par_cli.core.binding import Bound
     from par_cli.core.criteria_diff import CriteriaDiff
     from par_cli.core.explain import Ledger
+    from par_cli.core.impact import ImpactGroup
     from par_cli.core.model import CriteriaSet
     from par_cli.core.ranking import RankGroup
     from par_cli.core.scoring import Score
@@ -95,3 +96,10 @@ class CriteriaDiffView:
 
     def __init__(self, diff: CriteriaDiff, lang: str | None = None):
         self.diff, self.lang = diff, lang
+
+
+class ImpactView:
+    __slots__ = ("diff", "groups", "lang")
+
+    def __init__(self, diff: CriteriaDiff, groups: list[ImpactGroup], lang: str | None = None):
+        self.diff, self.groups, self.lang = diff, groups, lang

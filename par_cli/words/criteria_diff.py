@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from par_cli.core.numbers import round_half_up
 from par_cli.words.explain import describe_rule
 from par_cli.words.labels import label
-from par_cli.words.numbers import plain
+from par_cli.words.numbers import figure, plain
 
 if TYPE_CHECKING:
     from par_cli.core.criteria_diff import Change
+    from par_cli.core.impact import Reason
 
 
 def kind_text(change: Change, lang: str) -> str:
@@ -32,3 +35,22 @@ def detail_text(change: Change, lang: str) -> str:
         top = label("diff.top", lang)
         return f"{change.old_code} ({before or top}) → {change.new_code} ({after or top})"
     return f"{before} → {after}"
+
+
+def reasons_text(reasons: tuple[Reason, ...], places: int, lang: str, shown: int = 3) -> str:
+    """`1.1.4 −0,50; 1.3.1 +0,33`: the criteria that moved an index most, in index points (renumbered ones
+    under their new code; removed ones marked)."""
+    parts = []
+    for reason in reasons[:shown]:
+        code = reason.new_code or f"{reason.old_code} ({label('diff.removed', lang)})"
+        parts.append(f"{code} {signed(reason.index_points, places, lang)}")
+    more = len(reasons) - shown
+    return "; ".join(parts) + (f"; … (+{more})" if more > 0 else "")
+
+
+def signed(value: Fraction, places: int, lang: str) -> str:
+    """+0,50, −1,25, or 0 (no sign) once rounded."""
+    text = figure(abs(value), places, lang)
+    if round_half_up(abs(value), places) == 0:
+        return text
+    return ("+" if value > 0 else "−") + text

@@ -122,6 +122,13 @@ LABELS: dict[str, tuple[str, str]] = {  # key → (Vietnamese, English)
         "No change in criteria, maxima or rules.",
     ),
     "diff.total": ("Tổng điểm tối đa", "Total maximum"),
+    "impact.rank": ("Hạng mới", "New rank"),
+    "impact.old_index": ("Chỉ số cũ", "Old index"),
+    "impact.new_index": ("Chỉ số mới", "New index"),
+    "impact.index_change": ("± chỉ số", "± index"),
+    "impact.old_rank": ("Hạng cũ", "Old rank"),
+    "impact.rank_change": ("± hạng", "± rank"),
+    "impact.why": ("Do tiêu chí (điểm chỉ số)", "Moved by (index points)"),
     # the decision's annex (`--format docx`)
     "annex": ("PHỤ LỤC", "ANNEX"),
     "annex.rank_title": ("KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH", "PAR INDEX RESULTS AND RANKING"),

@@ -325,6 +325,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "đã là một tệp {kind} có nội dung: ghi phiếu trống đè lên sẽ làm mất nội dung đó",
     ),
     "bad-option": ("{option} {value}: {reason}", "{option} {value}: {reason}"),
+    "phrase.against-needs-criteria": (
+        "needs --criteria NEW, the revised set to compare with",
+        "cần --criteria MỚI, bộ chỉ số sửa đổi để so sánh",
+    ),
+    "phrase.against-not-previous": (
+        "compares two sets on the same files: leave out --previous and --fail-under",
+        "so sánh hai bộ chỉ số trên cùng các tệp: bỏ --previous và --fail-under",
+    ),
+    "phrase.against-formats": (
+        "shows a table or JSON (--format table|json)",
+        "chỉ in bảng hoặc JSON (--format table|json)",
+    ),
     "phrase.map": (
         "write TITLE=FIELD, FIELD one of id, name, group, period, code, self, appraised, evidence, explanation or a "
         "criterion code",
