@@ -12,22 +12,28 @@ from typing import Annotated, Optional
 
 import typer
 
-from par_cli import __version__, shell
+from par_cli import shell
 from par_cli.core.diagnostics import LineCol, msg, problem
 from par_cli.options import (
+    AgainstOption,
     CheckFormat,
     CriteriaOption,
     DiffFormat,
     ExplainFormat,
+    FailUnderOption,
+    GroupByOption,
+    JobsOption,
     LangOption,
     Language,
     OutputOption,
+    PreviousOption,
     RankFormat,
     ReportFormat,
     SchemaKind,
     ScoreFormat,
     SurveyOption,
     TemplateFormat,
+    VersionOption,
     against_value,
     jobs_value,
     language,
@@ -45,18 +51,8 @@ app = typer.Typer(
 )
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"par {__version__}")
-        raise typer.Exit()
-
-
 @app.callback()
-def _root(
-    version: Annotated[
-        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
-    ] = None,
-) -> None:
+def _root(version: VersionOption = None) -> None:
     """PAR Index calculator."""
 
 
@@ -118,28 +114,15 @@ def explain(
 @app.command()
 def rank(
     paths: Annotated[list[Path], typer.Argument(help="Folders (searched recursively) or assessment files.")],
-    previous: Annotated[
-        Optional[Path],
-        typer.Option("--previous", "-p", help="Last year's folder of assessments, or a JSON file of `par rank`."),
-    ] = None,
-    group_by: Annotated[
-        str,
-        typer.Option(
-            "--group-by",
-            help="Rank within: group (the agency's group), none (all together), period, or an agency attribute.",
-        ),
-    ] = "group",
+    previous: PreviousOption = None,
+    group_by: GroupByOption = "group",
     areas: Annotated[bool, typer.Option("--areas", help="Add one index column per area.")] = False,
     output_format: Annotated[RankFormat, typer.Option("--format", "-f", help="Output format.")] = RankFormat.table,
     output: OutputOption = None,
-    fail_under: Annotated[
-        Optional[str], typer.Option("--fail-under", metavar="PERCENT", help="Exit 1 when an index is below this.")
-    ] = None,
+    fail_under: FailUnderOption = None,
     criteria: CriteriaOption = None,
-    against: Annotated[
-        Optional[str], typer.Option("--against", metavar="OLD", help="With --criteria NEW: whose index and rank move.")
-    ] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes (default: all cores).")] = None,
+    against: AgainstOption = None,
+    jobs: JobsOption = None,
     survey: SurveyOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -258,6 +241,29 @@ def criteria_show(
     loaded = shell.run(lambda: find_criteria(nfc(reference)), words)
     view = CriteriaShowView(loaded.model, depth, lang.value if lang else None)
     shell.show(shell.render("criteria_show", "table", view, words), None, words)
+
+
+@criteria_app.command("import")
+def criteria_import(
+    annex: Annotated[Path, typer.Argument(help="The decision's annex: .docx or .xlsx with the criteria table.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The draft criteria file to write.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace the output file.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Draft a criteria set from an annex: tree, maxima, the rules it can read (TODO for the rest), checked."""
+    from par_cli.io.annex import import_annex
+    from par_cli.io.output import guard
+    from par_cli.io.workspace import check_criteria_file
+    from par_cli.words.codes import errors_only
+
+    words = language(lang)
+    shell.run(lambda: guard(output, [annex]), words)
+    done = shell.run(lambda: import_annex(annex, output, force, lambda p: check_criteria_file(p)[2]), words)
+    rules = ", ".join(f"{kind} {n}" for kind, n in sorted(done.decided.items()))
+    shell.warnings(done.problems, words)
+    shell.note(msg("note-annex-written", file=str(output), areas=done.areas, leaves=done.leaves, rules=rules), words)
+    if errors_only(done.problems):  # written, but not a usable set yet: fix the draft, then `par check`
+        raise typer.Exit(1)
 
 
 @criteria_app.command("diff")
@@ -380,8 +386,7 @@ def survey_report(
 
 
 def main() -> None:
-    """The `par` command. Only the command being run is registered: typer converts every registered command
-    into click objects at each start, which costs ~9 ms that `par score` in a CI loop would pay every time."""
+    """`par`: only the command run is registered (typer builds click objects of all, ~9 ms at every start)."""
     name = sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("-") else None
     commands = {info.name or info.callback.__name__: info for info in app.registered_commands if info.callback}
     groups = {info.name: info for info in app.registered_groups}

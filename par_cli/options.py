@@ -107,6 +107,39 @@ SurveyOption = Annotated[
 ]
 
 
+PreviousOption = Annotated[
+    Optional[Path],
+    typer.Option("--previous", "-p", help="Last year's folder of assessments, or a JSON file of `par rank`."),
+]
+GroupByOption = Annotated[
+    str,
+    typer.Option(
+        "--group-by",
+        help="Rank within: group (the agency's group), none (all together), period, or an agency attribute.",
+    ),
+]
+FailUnderOption = Annotated[
+    Optional[str], typer.Option("--fail-under", metavar="PERCENT", help="Exit 1 when an index is below this.")
+]
+AgainstOption = Annotated[
+    Optional[str], typer.Option("--against", metavar="OLD", help="With --criteria NEW: whose index and rank move.")
+]
+JobsOption = Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes (default: all cores).")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from par_cli import __version__
+
+        typer.echo(f"par {__version__}")
+        raise typer.Exit()
+
+
+VersionOption = Annotated[
+    Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+]
+
+
 def _bad(option: str, value: str, reason: str, **args: object) -> UsageError:
     bad = problem("U002", "bad-option", option=option, value=value, reason=msg(reason, **args))
     return UsageError([bad.at(LineCol(option))])

@@ -58,6 +58,11 @@ CODES: dict[str, Code] = {
     "C017": Code(W, "the grade bands do not reach 0: a low index would have no grade"),
     "C018": Code(INFO, "levels without a label: reports would show their keys"),
     "C019": Code(E, "a likert answer both on the scale and not counted"),
+    "C020": Code(W, "an annex row par could not place in the tree (no numbering it knows)"),
+    "C021": Code(W, "an annex row without a maximum it can read (max left 0)"),
+    "C022": Code(INFO, "an annex rule par could not read: left as points, with a TODO"),
+    "C023": Code(E, "an annex that cannot be read, or holds no criteria table"),
+    "C024": Code(W, "the annex's total row is not the sum of its areas"),
     # Assessments
     "A001": Code(E, "answer on a code the criteria set does not have"),
     "A002": Code(E, "answer on an inner node (other than na)"),

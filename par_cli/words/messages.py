@@ -142,6 +142,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "mã cơ quan '{id}' không dùng làm tên tệp được: dùng chữ, chữ số, '.', '_' và '-'",
     ),
     "note-left-out": ("columns left out: {titles}", "các cột không dùng: {titles}"),
+    "annex-unplaced": (
+        "could not place this row (numbering I, 1, 1.1, a), - expected): {text}",
+        "không xếp được dòng này vào cây (cần số thứ tự I, 1, 1.1, a), -): {text}",
+    ),
+    "annex-no-max": (
+        "{code}: no maximum in '{value}' (max left 0)",
+        "{code}: không đọc được điểm tối đa '{value}' (để 0)",
+    ),
+    "annex-rule-undecided": (
+        "{code}: scoring text left as points with a TODO: decide its rule",
+        "{code}: cách chấm chưa tự nhận ra, để kiểu points với TODO: cần quyết định",
+    ),
+    "annex-unreadable": ("cannot read this annex ({reason})", "không đọc được phụ lục này ({reason})"),
+    "annex-no-table": (
+        "no criteria table found (headings such as STT, Tiêu chí, Điểm tối đa)",
+        "không tìm thấy bảng tiêu chí (các cột như STT, Tiêu chí, Điểm tối đa)",
+    ),
+    "annex-total": (
+        "the annex's total row says {total}, its areas add up to {areas}",
+        "dòng tổng của phụ lục ghi {total}, các lĩnh vực cộng lại {areas}",
+    ),
+    "note-annex-written": (
+        "{file} written: {areas} areas, {leaves} leaves; rules read: {rules}",
+        "đã ghi {file}: {areas} lĩnh vực, {leaves} tiêu chí lá; cách chấm: {rules}",
+    ),
     "note-written": (
         "{count} assessment {count:plural:file|files} written to {folder}",
         "đã ghi {count} tệp đánh giá vào {folder}",

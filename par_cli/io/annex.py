@@ -1,0 +1,45 @@
+"""`par criteria import`: a decision's annex → a draft criteria file, checked, with what could not be decided."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple
+
+from par_cli.core.annex import build
+from par_cli.core.annex_rules import slug
+from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, UsageError, msg, problem
+from par_cli.io.annex_read import read_annex
+from par_cli.io.annex_yaml import draft_yaml
+from par_cli.io.files import display
+from par_cli.io.output import write
+
+
+class Imported(NamedTuple):
+    areas: int
+    leaves: int
+    decided: dict[str, int]  # rule kind → leaves
+    problems: list[Diagnostic]  # rows not placed or read, rules left to decide, the draft's own checks
+
+
+def import_annex(annex: Path, output: Path, force: bool, check: Callable[[Path], list[Diagnostic]]) -> Imported:
+    """Write the draft set read from `annex` to `output` (never over an existing file without `force`), then
+    `check` it (the checks of `par check`, given by the caller)."""
+    if output.exists() and not force:
+        exists = problem("U003", "form-filled", hint=msg("hint.force"), kind="criteria")
+        raise UsageError([exists.at(LineCol(str(output)))])
+    read = read_annex(annex)
+    draft = build(read.rows)
+    name = display(annex)
+    if not draft.areas:
+        raise ParError([*draft.problems, problem("C023", "annex-no-table").at(LineCol(name))])
+    text = draft_yaml(draft, slug(output.stem), read.title or annex.stem, read.source, annex.name)
+    write(output, text)
+    problems = list(draft.problems)
+    areas_total = sum((area["max"] for area in draft.areas), start=draft.areas[0]["max"] * 0)
+    if draft.total is not None and draft.total != areas_total:
+        total = problem("C024", "annex-total", total=str(draft.total), areas=str(areas_total.normalize()))
+        problems.append(total.at(LineCol(name)))
+    checked = check(output)
+    leaves = sum(draft.decided.values())
+    return Imported(len(draft.areas), leaves, draft.decided, problems + checked)

@@ -1,0 +1,140 @@
+"""The criteria table of a decision's annex, from Word (.docx) or Excel (.xlsx), as rows to build a set from.
+
+Columns are found by their headings (STT | Lĩnh vực, tiêu chí… | Điểm tối đa | Cách chấm / Hướng dẫn | Tài liệu
+kiểm chứng); a table without headings that follows one with them continues it (a table split across pages),
+repeated heading rows and the `(1) (2) (3)` row are skipped. A merged cell counts once: in the first row and
+column it covers.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from par_cli.core.annex import AnnexRow
+from par_cli.core.diagnostics import Cell, LineCol, ParError, problem
+from par_cli.io.files import display, not_a_file
+
+ROLES = {  # role → words a heading holds (casefolded), first match wins, in this order
+    "number": ("stt", "tt", "số thứ tự"),
+    "max": ("điểm tối đa", "điểm chuẩn", "thang điểm", "tối đa", "điểm"),
+    "guide": ("cách chấm", "hướng dẫn", "cách tính", "phương pháp", "cách thức", "cách đánh giá"),
+    "evidence": ("tài liệu", "kiểm chứng"),
+    "text": ("tiêu chí", "lĩnh vực", "nội dung", "chỉ số"),
+}
+_COLUMN_NUMBERS = re.compile(r"^\(?\d{1,2}\)?$")
+
+
+class Annex(NamedTuple):
+    title: str | None
+    source: str | None  # "(Kèm theo Quyết định số …)"
+    rows: list[AnnexRow]
+
+
+def _roles(cells: list[str]) -> dict[str, int] | None:
+    """Column of each role, when `cells` is a heading row (it names a max column and a text column)."""
+    found: dict[str, int] = {}
+    lowered = [" ".join(c.casefold().split()) for c in cells]
+    if any(any(ch.isdigit() for ch in cell) for cell in lowered):  # headings hold words, never figures
+        return None
+    for role, words in ROLES.items():
+        for i, cell in enumerate(lowered):
+            if i in found.values() or not cell:
+                continue
+            if (role == "number" and cell.strip(".") in words) or (role != "number" and any(w in cell for w in words)):
+                found[role] = i
+                break
+    return found if "max" in found and "text" in found else None
+
+
+def _rows_of(grid: list[list[str]], where: Any, roles: dict[str, int] | None) -> tuple[list[AnnexRow], Any]:
+    rows = []
+    for r, cells in enumerate(grid):
+        heading = _roles(cells)
+        if heading is not None:
+            roles = heading
+            continue
+        if roles is None or all(not c or _COLUMN_NUMBERS.match(c) for c in cells):
+            continue
+        found = {role: cells[i].strip() if i < len(cells) else "" for role, i in roles.items()}
+        rows.append(AnnexRow(where(r), found.get("number", ""), found["text"], found["max"], found.get("guide", "")))
+    return rows, roles
+
+
+def _docx(path: Path, name: str) -> Annex:
+    from docx import Document
+
+    document = Document(str(path))
+    title = source = None
+    for paragraph in document.paragraphs:
+        text = " ".join(paragraph.text.split())
+        if text.startswith("(Kèm theo") or text.startswith("(Ban hành kèm theo"):
+            source = source or text.strip("()")
+        elif text and text.upper() != "PHỤ LỤC" and title is None:
+            title = text
+    rows: list[AnnexRow] = []
+    roles = None
+    for t, table in enumerate(document.tables, start=1):
+        grid: list[list[str]] = []
+        seen: set[Any] = set()  # the cells' XML elements (kept alive here, so identity holds)
+        for row in table.rows:
+            texts = []
+            for cell in row.cells:
+                texts.append("" if cell._tc in seen else cell.text)
+                seen.add(cell._tc)
+            grid.append(texts)
+        found, roles = _rows_of(grid, lambda r, t=t: LineCol(f"{name}:table {t}:row {r + 1}"), roles)
+        rows += found
+    return Annex(title, source, rows)
+
+
+def _xlsx(path: Path, name: str) -> Annex:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=False, data_only=True)
+    rows: list[AnnexRow] = []
+    title = None
+    for sheet in book.worksheets:
+        merged = {
+            (r, c)
+            for span in sheet.merged_cells.ranges
+            for r, c in span.cells
+            if (r, c) != (span.min_row, span.min_col)
+        }
+        grid = [
+            ["" if (r, c) in merged or v is None else str(v) for c, v in enumerate(values, start=1)]
+            for r, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+        ]
+        found, _ = _rows_of(grid, lambda r, s=sheet.title: Cell(name, s, f"A{r + 1}", r + 1, 1), None)
+        rows += found
+        if found and title is None:  # a line of its own above the table
+            title = next((cells[0] for cells in grid if sum(1 for c in cells if c) == 1 and cells[0]), None)
+    return Annex(title, None, rows)
+
+
+def read_annex(path: Path) -> Annex:
+    """The annex's rows; ParError when the file cannot be read or holds no criteria table."""
+    name = display(path)
+    odd = not_a_file(path)
+    if odd is not None:
+        raise ParError([odd.at(LineCol(name))])
+    from docx.opc.exceptions import PackageNotFoundError
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    unreadable = (
+        OSError,
+        ValueError,
+        KeyError,
+        SyntaxError,
+        zipfile.BadZipFile,
+        PackageNotFoundError,
+    )  # lxml's are SyntaxError
+    try:
+        annex = _docx(path, name) if path.suffix.lower() == ".docx" else _xlsx(path, name)
+    except (*unreadable, InvalidFileException) as exc:  # not a .docx/.xlsx inside: zip, XML, format
+        raise ParError([problem("C023", "annex-unreadable", reason=type(exc).__name__).at(LineCol(name))]) from exc
+    if not annex.rows:
+        raise ParError([problem("C023", "annex-no-table").at(LineCol(name))])
+    return annex
