@@ -18,7 +18,8 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Emu, Mm, Pt
+from docx.table import _Cell
 
 from par_cli.core.explain import explain
 from par_cli.render.views import RankView, ScoreView
@@ -119,13 +120,14 @@ def _keep_rows_whole(table: Table) -> None:
 ALIGN = {"l": WD_ALIGN_PARAGRAPH.LEFT, "r": WD_ALIGN_PARAGRAPH.RIGHT, "c": WD_ALIGN_PARAGRAPH.CENTER}
 
 
-def _fill(table: Table, row: int, column: int, text: str, *, align: str, bold: bool = False, size: Pt = SIZE) -> None:
-    cell = table.cell(row, column)
+def _write(cell: _Cell, text: str, align: str, bold: bool, size: Pt) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.alignment = ALIGN[align]
     run = paragraph.add_run(visible(text))
-    run.bold = bold
-    run.font.size = size
+    if bold:  # set only what differs from the Normal style: each property is XML to write
+        run.bold = True
+    if size != SIZE:
+        run.font.size = size
 
 
 def _table(
@@ -141,17 +143,18 @@ def _table(
     """A bordered table: a header (two rows when `parts` = (first, last, title) groups columns), then the rows.
 
     `align` has a letter per column: l(eft), r(ight: figures), c(entre: numbers of order and rank).
-    Column widths share the page's usable width in proportion to `weights`.
+    Column widths share the page's usable width in proportion to `weights`. Rows are written through their own
+    cells: python-docx's `table.cell(r, c)` walks the whole table at each call (minutes for 300 agencies).
     """
     size = SMALL if len(header) > 11 else SIZE
     header_rows = 2 if parts else 1
-    table = document.add_table(rows=header_rows + len(rows), cols=len(header))
+    table = document.add_table(rows=header_rows, cols=len(header))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     usable, total = _usable_width(document), sum(weights)
-    for column, weight in enumerate(weights):
-        width = usable * weight // total
+    widths = [Emu(usable * weight // total) for weight in weights]
+    for column, width in enumerate(widths):
         table.columns[column].width = width  # the grid LibreOffice follows; Word follows the cells
         for cell in table.columns[column].cells:
             cell.width = width
@@ -161,16 +164,17 @@ def _table(
             if not first <= column <= last:
                 table.cell(0, column).merge(table.cell(1, column))
         table.cell(0, first).merge(table.cell(0, last))
-        _fill(table, 0, first, title, align="c", bold=True, size=size)
+        _write(table.cell(0, first), title, "c", True, size)
     for column, title in enumerate(header):
         row = 1 if parts and first <= column <= last else 0
-        _fill(table, row, column, title, align="c", bold=True, size=size)
+        _write(table.cell(row, column), title, "c", True, size)
     for n in range(header_rows):
         _repeat_header(table.rows[n])
-    for r, cells in enumerate(rows, start=header_rows):
-        strong = r - header_rows < len(bold) and bold[r - header_rows]
-        for column, text in enumerate(cells):
-            _fill(table, r, column, text, align=align[column], bold=strong, size=size)
+    for r, texts in enumerate(rows):
+        strong = r < len(bold) and bold[r]
+        row = table.add_row()
+        for column, (tc, text) in enumerate(zip(row._tr.tc_lst, texts, strict=True)):  # widths from the grid
+            _write(_Cell(tc, table), text, align[column], strong, size)
     _keep_rows_whole(table)
     made: Table = table
     return made
