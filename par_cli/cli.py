@@ -325,13 +325,13 @@ def import_table(
     lang: LangOption = None,
 ) -> None:
     """Turn an export table into one assessment file per agency (every bad row reported before any write)."""
-    from par_cli.io.importing import FIELDS, import_table, write_assessments
+    from par_cli.io.importing import FIELDS, import_table, make_folder, write_assessments
     from par_cli.io.workspace import find_criteria, form_reference
 
     words = language(lang)
     loaded = shell.run(lambda: find_criteria(nfc(criteria)), words)
     fields = shell.run(lambda: map_value(mapping or [], [*FIELDS, *loaded.nodes]), words)
-    output.mkdir(parents=True, exist_ok=True)
+    shell.run(lambda: make_folder(output), words)
     reference, _ = form_reference(nfc(criteria), loaded, output / "x.yaml")
     files, left_out = shell.run(lambda: import_table(table, loaded.model, loaded.nodes, fields, reference), words)
     shell.run(lambda: write_assessments(files, output, force), words)

@@ -111,6 +111,9 @@ def test_refusals(at_root: None, tmp_path: Path) -> None:
     assert (tmp_path / "x.yaml").read_text(encoding="utf-8") == "kept"  # never over a file without --force
     code, _, _ = run("criteria", "import", "tests/annexes/national.docx", "-o", str(tmp_path / "x.yaml"), "--force")
     assert code == 0
+    missing = tmp_path / "no-such-folder" / "x.yaml"
+    code, out, err = run("criteria", "import", "tests/annexes/national.docx", "-o", str(missing))
+    assert (code, out, err) == (1, "", f"{missing}: error F003: cannot write the file: No such file or directory\n")
 
 
 def test_the_built_annexes_are_what_the_builder_makes(tmp_path: Path) -> None:

@@ -88,3 +88,12 @@ def test_existing_files_are_kept_without_force_and_titles_can_be_mapped(write: W
     code, err = imported(write, "renamed.csv", renamed, "--map", "Điểm tự chấm=self", "--force")
     assert code == 0, err
     assert "self: 95" in Path("out/so-noi-vu.yaml").read_text(encoding="utf-8")
+
+
+def test_an_output_folder_that_cannot_be_made_is_one_line(write: Write, tmp_path: Path) -> None:
+    write("t.csv", "id,name,code,self\na,Xã A,1.1,1\n")
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    target = tmp_path / "file" / "out"  # under a file: no folder can be made there
+    code, out, err = run("import", "t.csv", "--criteria", "mau-so-nganh", "-o", str(target))
+    assert (code, out) == (1, ""), err
+    assert err.startswith(f"{target}: error F003: cannot write the file: "), err

@@ -34,7 +34,11 @@ def import_annex(annex: Path, output: Path, force: bool, check: Callable[[Path],
     if not draft.areas:
         raise ParError([*draft.problems, problem("C023", "annex-no-table").at(LineCol(name))])
     text = draft_yaml(draft, slug(output.stem), read.title or annex.stem, read.source, annex.name)
-    write(output, text)
+    try:
+        write(output, text)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ParError([problem("F003", "cannot-write", reason=reason).at(LineCol(str(output)))]) from exc
     problems = list(draft.problems)
     areas_total = sum((area["max"] for area in draft.areas), start=draft.areas[0]["max"] * 0)
     if draft.total is not None and draft.total != areas_total:

@@ -224,6 +224,16 @@ def assessment_yaml(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def make_folder(folder: Path) -> None:
+    """The output folder, made when missing; F003 when it cannot be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ParError(
+            [problem("F003", "cannot-write", reason=exc.strerror or str(exc)).at(LineCol(str(folder)))]
+        ) from None
+
+
 def write_assessments(files: dict[str, str], folder: Path, force: bool) -> None:
     """One file per agency in `folder`; UsageError (U003) before any write when one exists (without force)."""
     from par_cli.io.output import write
