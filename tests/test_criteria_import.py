@@ -107,7 +107,7 @@ def test_refusals(at_root: None, tmp_path: Path) -> None:
     assert err == f"{tmp_path}/bad.docx: error C023: cannot read this annex (PackageNotFoundError)\n"
     (tmp_path / "x.yaml").write_text("kept", encoding="utf-8")
     code, _, err = run("criteria", "import", "tests/annexes/national.docx", "-o", str(tmp_path / "x.yaml"))
-    assert code == 2 and "U003" in err
+    assert code == 2 and "U003: exists already: importing would overwrite it" in err, err
     assert (tmp_path / "x.yaml").read_text(encoding="utf-8") == "kept"  # never over a file without --force
     code, _, _ = run("criteria", "import", "tests/annexes/national.docx", "-o", str(tmp_path / "x.yaml"), "--force")
     assert code == 0

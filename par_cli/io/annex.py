@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
@@ -26,7 +27,7 @@ def import_annex(annex: Path, output: Path, force: bool, check: Callable[[Path],
     """Write the draft set read from `annex` to `output` (never over an existing file without `force`), then
     `check` it (the checks of `par check`, given by the caller)."""
     if output.exists() and not force:
-        exists = problem("U003", "form-filled", hint=msg("hint.force"), kind="criteria")
+        exists = problem("U003", "file-exists", hint=msg("hint.force"))
         raise UsageError([exists.at(LineCol(str(output)))])
     read = read_annex(annex)
     draft = build(read.rows)
@@ -40,7 +41,7 @@ def import_annex(annex: Path, output: Path, force: bool, check: Callable[[Path],
         reason = exc.strerror or str(exc)
         raise ParError([problem("F003", "cannot-write", reason=reason).at(LineCol(str(output)))]) from exc
     problems = list(draft.problems)
-    areas_total = sum((area["max"] for area in draft.areas), start=draft.areas[0]["max"] * 0)
+    areas_total = sum((area["max"] for area in draft.areas), Decimal(0))
     if draft.total is not None and draft.total != areas_total:
         total = problem("C024", "annex-total", total=str(draft.total), areas=str(areas_total.normalize()))
         problems.append(total.at(LineCol(name)))

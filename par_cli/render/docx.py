@@ -305,7 +305,7 @@ def score(view: ScoreView) -> bytes:
         label("annex.area", lang),
         label("annex.max", lang),
         label("annex.self", lang),
-        label("annex.final", lang),
+        label("annex.appraised", lang),
         label("annex.difference", lang),
         label("annex.index", lang),
     ]

@@ -14,6 +14,7 @@ from rich.tree import Tree
 from par_cli.core.model import Node
 from par_cli.core.scoring import NodeResult
 from par_cli.core.scoring import Score as ScoreResult
+from par_cli.render.literal_text import lit
 from par_cli.render.terminal_changes import criteria_diff as criteria_diff
 from par_cli.render.terminal_changes import rank_impact as rank_impact
 from par_cli.render.views import (
@@ -55,11 +56,6 @@ def bar(percent: Fraction | None, width: int = 8) -> str:
     full, part = divmod(eighths, 8)
     text = "█" * full + (_PARTS[part] if part else "")
     return text.ljust(width, "·")
-
-
-def lit(value: str | Text, style: str = "") -> Text:
-    """A cell or line of text as it is: never markup, control characters written out."""
-    return value if isinstance(value, Text) else Text(visible(value), style=style)
 
 
 def add_row(table: Table, *cells: str | Text, style: str = "") -> None:

@@ -5,18 +5,14 @@ from __future__ import annotations
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
-from rich.text import Text
 
+from par_cli.render.literal_text import lit
 from par_cli.render.views import CriteriaDiffView, ImpactView
 from par_cli.words.criteria_diff import detail_text, kind_text, reasons_text, signed
 from par_cli.words.labels import label
 from par_cli.words.literal import visible
 from par_cli.words.numbers import figure, plain
-
-
-def lit(value: str, style: str = "") -> Text:
-    """Text from files as it is: never markup, control characters written out."""
-    return Text(visible(value), style=style)
+from par_cli.words.tables import places_moved
 
 
 def criteria_diff(view: CriteriaDiffView) -> RenderableType:
@@ -63,7 +59,6 @@ def rank_impact(view: ImpactView) -> RenderableType:
         ):
             table.add_column(label(key, lang), justify="right" if right else "left", overflow="fold")
         for row in group.rows:
-            change = row.rank_change
             table.add_row(
                 str(row.new_rank),
                 lit(row.agency_name),
@@ -71,7 +66,7 @@ def rank_impact(view: ImpactView) -> RenderableType:
                 figure(row.new_index, p, lang),
                 signed(row.index_change, p, lang),
                 str(row.old_rank),
-                f"▲{change}" if change > 0 else f"▼{-change}" if change < 0 else "=",
+                places_moved(row.rank_change),
                 lit(reasons_text(row.reasons, p, lang)),
             )
         parts.append(table)

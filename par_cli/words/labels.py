@@ -152,7 +152,6 @@ LABELS: dict[str, tuple[str, str]] = {  # key → (Vietnamese, English)
     "annex.change": ("Tăng (+), giảm (−) bậc", "Places up (+) or down (−)"),
     "annex.area": ("Lĩnh vực, tiêu chí", "Area, criterion"),
     "annex.self": ("Điểm tự đánh giá", "Self-assessed"),
-    "annex.final": ("Điểm thẩm định", "Appraised"),
     "annex.difference": ("Chênh lệch", "Difference"),
     "annex.areas": ("Chỉ số thành phần theo lĩnh vực (%)", "Index per area (%)"),
 }

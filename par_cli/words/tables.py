@@ -54,10 +54,15 @@ def change_text(row: RankedRow, has_previous: bool, lang: str = "en") -> str:
         return ""
     if row.rank_change is None:
         return label("new", lang)
-    if row.rank_change > 0:
-        return f"▲{row.rank_change}"
-    if row.rank_change < 0:
-        return f"▼{-row.rank_change}"
+    return places_moved(row.rank_change)
+
+
+def places_moved(change: int) -> str:
+    """▲3 (up three places), ▼2 (down two), = (unchanged)."""
+    if change > 0:
+        return f"▲{change}"
+    if change < 0:
+        return f"▼{-change}"
     return "="
 
 
