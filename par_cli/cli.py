@@ -6,13 +6,13 @@ Every error line of every command is a diagnostic from the catalogue: located, c
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from par_cli import shell
+from par_cli.app import app
 from par_cli.core.diagnostics import LineCol, msg, problem
 from par_cli.options import (
     AgainstOption,
@@ -25,35 +25,24 @@ from par_cli.options import (
     JobsOption,
     LangOption,
     Language,
+    MergedAs,
+    MergedAsOption,
     OutputOption,
     PreviousOption,
     RankFormat,
-    ReportFormat,
+    RobustnessOption,
     SchemaKind,
     ScoreFormat,
     SurveyOption,
     TemplateFormat,
-    VersionOption,
     against_value,
     jobs_value,
     language,
     map_value,
     nfc,
     percent_value,
+    robustness_value,
 )
-
-app = typer.Typer(
-    name="par",
-    help="PAR Index (Chỉ số cải cách hành chính) calculator: criteria as code, exact scores.",
-    no_args_is_help=True,
-    pretty_exceptions_show_locals=False,
-    add_completion=False,
-)
-
-
-@app.callback()
-def _root(version: VersionOption = None) -> None:
-    """PAR Index calculator."""
 
 
 @app.command()
@@ -124,6 +113,8 @@ def rank(
     against: AgainstOption = None,
     jobs: JobsOption = None,
     survey: SurveyOption = None,
+    robustness: RobustnessOption = False,
+    merged_as: MergedAsOption = MergedAs.mean,
     lang: LangOption = None,
 ) -> None:
     """Rank a folder of agencies by exact index within (criteria set, group), with last year's ranks."""
@@ -138,6 +129,7 @@ def rank(
     words = language(lang)
     limit = shell.run(lambda: percent_value("--fail-under", fail_under), words) if fail_under is not None else None
     shell.run(lambda: jobs_value(jobs), words)
+    shell.run(lambda: robustness_value(robustness, output_format.value), words)
     if against is not None:
         shell.run(lambda: against_value(against, criteria, [previous, fail_under], output_format.value), words)
     if output_format in (RankFormat.xlsx, RankFormat.docx) and output is None:
@@ -146,7 +138,7 @@ def rank(
     if output is not None:
         inputs = [p for p in (*paths, previous) if p is not None]
         shell.run(lambda: guard(output, [p for p in inputs if not p.is_dir()], inputs), words)
-    this_year = partial(FileScorer, criteria and nfc(criteria), SurveySource(survey))
+    this_year = partial(FileScorer, criteria and nfc(criteria), SurveySource(survey), robust=robustness)
     last_year = partial(FileScorer, None, SurveySource())
     progress = shell.progress(words)
     if against is not None:  # the files scored under --against OLD and under --criteria NEW: who moves, and why
@@ -156,11 +148,13 @@ def rank(
         impact = ImpactView(changes, moved, lang.value if lang else None)
         return shell.show(shell.render("rank_impact", output_format.value, impact, words), output, words)
     entries, groups = shell.run(
-        lambda: rank_folders(paths, this_year, previous, nfc(group_by), jobs, progress, last_year), words
+        lambda: rank_folders(paths, this_year, previous, nfc(group_by), jobs, progress, last_year, merged_as.value),
+        words,
     )
     bars = output_format is RankFormat.table and shell.bars(output)
     width = shell.console().width if output is None else shell.FILE_WIDTH
-    view = RankView(groups, previous is not None, areas, lang.value if lang else None, bars, width)
+    language_asked = lang.value if lang else None
+    view = RankView(groups, previous is not None, areas, language_asked, bars, width, robustness, merged_as.value)
     shell.show(shell.render("rank", output_format.value, view, words), output, words)
     if limit is not None:
         below = [e for e in entries if e.index < limit]
@@ -338,60 +332,3 @@ def import_table(
     if left_out:
         shell.note(msg("note-left-out", titles=", ".join(left_out)), words)
     shell.note(msg("note-written", count=len(files), folder=str(output)), words)
-
-
-survey_app = typer.Typer(help="The sociological survey: tally raw responses, report them.", no_args_is_help=True)
-app.add_typer(survey_app, name="survey")
-
-
-@survey_app.command("tally")
-def survey_tally(
-    design: Annotated[Path, typer.Argument(help="The survey design (kind: survey-design).")],
-    responses: Annotated[list[Path], typer.Argument(help="Responses: .csv or .xlsx, one row per form and agency.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The results file to write (kind: survey).")],
-    agencies: Annotated[
-        Optional[Path], typer.Option("--agencies", help="A folder of assessments: the agencies the survey rates.")
-    ] = None,
-    lang: LangOption = None,
-) -> None:
-    """Count every form into survey results: every bad row and cell reported before anything is written."""
-    from par_cli.io.output import guard
-    from par_cli.io.survey_yaml import results_yaml
-    from par_cli.io.surveys import prepare_tally, tally
-    from par_cli.io.workspace import Workspace
-
-    words = language(lang)
-    survey, criteria_id, known = shell.run(lambda: prepare_tally(design, agencies, Workspace()), words)
-    shell.run(lambda: guard(output, [design, *responses]), words)
-    result = shell.run(lambda: tally(survey, criteria_id, responses, known), words)
-    shell.emit(results_yaml(result.data), output, words)
-    shell.warnings(result.notes, words)
-
-
-@survey_app.command("report")
-def survey_report(
-    file: Annotated[Path, typer.Argument(help="Survey results (kind: survey).")],
-    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.table,
-    output: OutputOption = None,
-    lang: LangOption = None,
-) -> None:
-    """Per agency and criterion: forms per group, the percentage of each question and overall, the share of E."""
-    from par_cli.io.surveys import report_data
-    from par_cli.render.views import SurveyReportView
-
-    words = language(lang)
-    rows, groups, title = shell.run(lambda: report_data(file), words)
-    view = SurveyReportView(rows, groups, title, lang.value if lang else "vi")
-    shell.show(shell.render("survey_report", output_format.value, view, words), output, words)
-
-
-def main() -> None:
-    """`par`: only the command run is registered (typer builds click objects of all, ~9 ms at every start)."""
-    name = sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("-") else None
-    commands = {info.name or info.callback.__name__: info for info in app.registered_commands if info.callback}
-    groups = {info.name: info for info in app.registered_groups}
-    if name in commands:
-        app.registered_commands, app.registered_groups = [commands[name]], []
-    elif name in groups:
-        app.registered_commands, app.registered_groups = [], [groups[name]]
-    app()

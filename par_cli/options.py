@@ -66,6 +66,21 @@ class ReportFormat(StrEnum):
     html = "html"
 
 
+class TrendFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    html = "html"
+
+
+class GapsFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    html = "html"
+    xlsx = "xlsx"
+
+
 class SchemaKind(StrEnum):
     criteria = "criteria"
     assessment = "assessment"
@@ -110,6 +125,27 @@ SurveyOption = Annotated[
 PreviousOption = Annotated[
     Optional[Path],
     typer.Option("--previous", "-p", help="Last year's folder of assessments, or a JSON file of `par rank`."),
+]
+
+
+class MergedAs(StrEnum):
+    mean = "mean"
+    pooled = "pooled"
+
+
+MergedAsOption = Annotated[
+    MergedAs,
+    typer.Option(
+        "--merged-as",
+        help="A merged unit's earlier figure: the mean of its predecessors' indices, or their pooled points/max.",
+    ),
+]
+RobustnessOption = Annotated[
+    bool,
+    typer.Option(
+        "--robustness",
+        help="Add gaps to the neighbours, ties at the shown precision and possible ranks (one scoring step).",
+    ),
 ]
 GroupByOption = Annotated[
     str,
@@ -169,6 +205,12 @@ def against_value(against: str, criteria: str | None, others: list[object], outp
         raise _bad("--against", against, "phrase.against-not-previous")
     if output_format not in ("table", "json"):
         raise _bad("--against", against, "phrase.against-formats")
+
+
+def robustness_value(robust: bool, output_format: str) -> None:
+    """`rank --robustness` adds columns to the tables read on screen or by programs, not to the annexes."""
+    if robust and output_format in ("xlsx", "docx"):
+        raise _bad("--robustness", output_format, "phrase.robustness-formats")
 
 
 def map_value(items: list[str], fields: list[str]) -> dict[str, str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from par_cli.cli import app
+from par_cli.__main__ import app
 from par_cli.core.diagnostics import Diagnostic, ParError
 from par_cli.core.scoring import Score, score
 from par_cli.io.workspace import Workspace, scored

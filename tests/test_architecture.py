@@ -312,3 +312,10 @@ def test_every_catalogue_entry_is_used_and_every_code_exists() -> None:
         codes |= set(re.findall(r'problem\(\s*"([A-Z]\d{3})"', path.read_text(encoding="utf-8")))
         codes |= set(re.findall(r'Diagnostic\(\s*"([A-Z]\d{3})"', path.read_text(encoding="utf-8")))
     assert codes <= set(CODES)
+
+
+def test_the_output_guard_knows_every_input_suffix() -> None:
+    """io.output keeps its own copy (importing io.files would pull the YAML reader into every start-up path)."""
+    from par_cli.io import files, output
+
+    assert output.INPUT_SUFFIXES == files.INPUT_SUFFIXES

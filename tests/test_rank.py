@@ -301,7 +301,7 @@ def test_narrow_terminals_drop_the_bars_not_the_figures(monkeypatch: pytest.Monk
     from tests.conftest import ROOT, runner
 
     monkeypatch.chdir(ROOT)
-    from par_cli.cli import app
+    from par_cli.__main__ import app
 
     result = runner.invoke(
         app, ["rank", "examples/2024", "--previous", "examples/2023"], env={"COLUMNS": "80", "NO_COLOR": "1"}

@@ -265,7 +265,7 @@ def test_wheel_ships_the_builtin_sets(tmp_path: Path) -> None:
         [
             sys.executable,
             "-c",
-            "import sys; from par_cli.cli import main; sys.argv[1:] = ['score', 'a.yaml', '-f', 'json']; main()",
+            "import sys; from par_cli.__main__ import main; sys.argv[1:] = ['score', 'a.yaml', '-f', 'json']; main()",
         ],
         capture_output=True,
         text=True,

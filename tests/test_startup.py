@@ -13,7 +13,7 @@ from tests.conftest import SPEC, env_without_color
 
 PROBE = """
 import sys
-from par_cli.cli import main
+from par_cli.__main__ import main
 sys.argv = ["par", {args}]
 try:
     main()

@@ -144,8 +144,9 @@ def assessment_schema() -> CoreSchema:
             "name": field(text(min_length=1)),
             "group": field(optional(text()), None),
             "attributes": field(attributes, factory=dict),
+            "predecessors": field(none_as(list, cs.list_schema(text(pattern=r"^\S+$"), strict=True)), factory=list),
         },
-        lambda v: Agency(**v),
+        lambda v: Agency(**{**v, "predecessors": tuple(v["predecessors"])}),
     )
     entries = none_as(dict, cs.dict_schema(text(), cs.any_schema(), strict=True))
     return record(

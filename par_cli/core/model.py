@@ -80,6 +80,7 @@ class Agency(NamedTuple):
     name: str
     group: str | None = None
     attributes: Mapping[str, str] = NO_ATTRIBUTES  # extension: more fields to group rankings by
+    predecessors: tuple[str, ...] = ()  # extension: ids of the previous period's units merged into this one
 
 
 class Assessment(NamedTuple):

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from par_cli.core.diagnostics import NOWHERE, Diagnostic, Location, msg, problem
+from par_cli.core.lineage import MergeMethod, Past, PastRow
 from par_cli.core.numbers import exact_sum
 
 if TYPE_CHECKING:
     from par_cli.core.scoring import NodeResult, Score
+
+
+NodeFigure = tuple[str, str, int, Fraction, Fraction]  # code, title, depth, applicable max, points
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +43,11 @@ class Entry:
     period_where: Location = NOWHERE
     survey_points: Fraction | None = None  # the part of `points` from the survey; None: the set has no survey
     leaves: tuple[tuple[str, Fraction], ...] = ()  # (code, points) of applicable leaves and adjustments, if asked
+    index_low: Fraction | None = None  # the index with every appraised leaf one step down (`--robustness`)
+    index_high: Fraction | None = None  # … one step up
+    predecessors: tuple[str, ...] = ()  # ids of last period's units merged into this one
+    predecessors_where: Location = NOWHERE
+    nodes: tuple[NodeFigure, ...] = ()  # every applicable node, if asked (`par gaps`)
 
     @property
     def key(self) -> str:
@@ -52,6 +61,9 @@ def entry_of(
     agency_where: Location = NOWHERE,
     period_where: Location = NOWHERE,
     leaves: bool = False,
+    index_range: tuple[Fraction, Fraction] | None = None,
+    predecessors_where: Location = NOWHERE,
+    nodes: bool = False,
 ) -> Entry:
     return Entry(
         agency_id=result.agency.id,
@@ -74,6 +86,11 @@ def entry_of(
         period_where=period_where,
         survey_points=result.survey_points,
         leaves=leaf_points(result) if leaves else (),
+        index_low=index_range[0] if index_range else None,
+        index_high=index_range[1] if index_range else None,
+        predecessors=result.agency.predecessors,
+        predecessors_where=predecessors_where,
+        nodes=node_figures(result) if nodes else (),
     )
 
 
@@ -94,6 +111,20 @@ def leaf_points(result: Score) -> tuple[tuple[str, Fraction], ...]:
     return tuple(out)
 
 
+def node_figures(result: Score) -> tuple[NodeFigure, ...]:
+    out: list[NodeFigure] = []
+
+    def visit(node: NodeResult) -> None:
+        if node.applicable:
+            out.append((node.code, node.title, node.depth, node.max, node.points))
+            for child in node.children:
+                visit(child)
+
+    for area in result.areas:
+        visit(area)
+    return tuple(out)
+
+
 def group_value(entry: Entry, group_by: str) -> str | None:
     """The ranking group of an agency: its `group`, none, its period, or one of its `attributes`."""
     if group_by == "none":
@@ -111,6 +142,8 @@ class RankedRow:
     rank: int
     previous_rank: int | None
     rank_change: int | None  # positive: moved up
+    previous_index: Fraction | None = None
+    merged_from: tuple[str, ...] = ()  # the earlier figure combines these units' (see core.lineage)
 
 
 @dataclass(frozen=True)
@@ -127,9 +160,6 @@ class RankGroup:
     @property
     def count(self) -> int:
         return len(self.rows)
-
-
-PreviousRanks = Mapping[tuple[str | None, str], int]
 
 
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
@@ -215,7 +245,9 @@ def missing_attribute(entries: list[Entry], group_by: str) -> list[Diagnostic]:
     ]
 
 
-def rank(entries: Iterable[Entry], group_by: str = "group", previous: PreviousRanks | None = None) -> list[RankGroup]:
+def rank(
+    entries: Iterable[Entry], group_by: str = "group", previous: Past | None = None, merged_as: MergeMethod = "mean"
+) -> list[RankGroup]:
     grouped: dict[tuple[str, str | None], list[Entry]] = {}
     for entry in entries:
         grouped.setdefault((entry.criteria_id, group_value(entry, group_by)), []).append(entry)
@@ -225,8 +257,12 @@ def rank(entries: Iterable[Entry], group_by: str = "group", previous: PreviousRa
     ):
         rows = []
         for position, entry in competition_ranks(members):
-            before = previous.get((group, entry.key)) if previous is not None else None
-            rows.append(RankedRow(entry, position, before, before - position if before is not None else None))
+            past = previous.figure(group, entry.key, entry.predecessors, merged_as) if previous is not None else None
+            if past is None:
+                rows.append(RankedRow(entry, position, None, None))
+                continue
+            change = past.rank - position
+            rows.append(RankedRow(entry, position, past.rank, change, past.index, past.merged_from))
         labels = members[0].grade_labels
         counts = {label: 0 for label in labels}
         for entry in members:
@@ -246,7 +282,26 @@ def rank(entries: Iterable[Entry], group_by: str = "group", previous: PreviousRa
     return groups
 
 
-def previous_ranks(groups: Iterable[RankGroup]) -> dict[tuple[str | None, str], int]:
-    """(group, agency id) → rank: agencies are matched across years by group and id (in any case), not by
-    criteria set."""
-    return {(g.group, row.entry.key): row.rank for g in groups for row in g.rows}
+def past_of(groups: list[RankGroup], label: str | None = None) -> Past:
+    """A ranking as the next period looks back at it: agencies are matched across years by group and id (in any
+    case), not by criteria set; merged units through their predecessors."""
+    return Past(
+        (
+            PastRow(
+                g.group,
+                row.entry.agency_id,
+                row.entry.agency_name,
+                row.rank,
+                row.entry.index,
+                row.entry.points,
+                row.entry.max,
+                tuple((code, index) for code, _, index in row.entry.areas),
+                row.entry.predecessors,
+                row.entry.predecessors_where,
+            )
+            for g in groups
+            for row in g.rows
+        ),
+        label,
+        max((g.precision for g in groups), default=2),
+    )

@@ -17,17 +17,20 @@ from typing import TYPE_CHECKING, Protocol
 from par_cli.core.criteria_diff import CriteriaDiff, diff
 from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, UsageError, problem
 from par_cli.core.impact import ImpactGroup, impact
+from par_cli.core.lineage import MergeMethod, Past, unknown_predecessors
 from par_cli.core.ranking import (
     Entry,
     RankGroup,
     duplicates,
+    group_value,
     missing_attribute,
     mixed_periods,
-    previous_ranks,
+    past_of,
     rank,
 )
+from par_cli.core.trend import Trend, trend, trend_problems
 from par_cli.io.files import discover_yaml, file_kind
-from par_cli.io.previous import load_previous_ranks
+from par_cli.io.previous import load_previous
 
 if TYPE_CHECKING:
     from par_cli.io.workspace import LoadedCriteria
@@ -142,20 +145,39 @@ def rank_folders(
     jobs: int | None = None,
     progress: Progress | None = None,
     previous_factory: ScorerFactory | None = None,
+    merged_as: MergeMethod = "mean",
 ) -> tuple[list[Entry], list[RankGroup]]:
-    """This year's entries and their ranking, with last year's ranks from a folder or a `par rank` JSON file.
+    """This year's entries and their ranking, with last year's ranks from a folder or a `par rank` JSON file
+    (a merged unit's from its predecessors', see `core.lineage`).
 
     Ranks exactly the agencies found, or refuses: one agency twice (ids in any case), files of several periods
-    (unless grouped by period), or a `group_by` attribute some agencies lack."""
+    (unless grouped by period), a `group_by` attribute some agencies lack, or a predecessor last year lacks."""
     entries = _rankable(score_folder(paths, factory, jobs, "this year", progress), group_by)
     before = None
     if previous is not None:
-        if previous.suffix == ".json" and not previous.is_dir():
-            before = load_previous_ranks(previous)
-        else:
-            earlier = score_folder([previous], previous_factory or factory, jobs, "last year", progress)
-            before = previous_ranks(rank(_rankable(earlier, group_by), group_by))
-    return entries, rank(entries, group_by, before)
+        before = load_period(previous, previous_factory or factory, group_by, jobs, progress, "last year")
+        units = [(group_value(e, group_by), e.predecessors, e.predecessors_where) for e in entries if e.predecessors]
+        unknown = unknown_predecessors(units, before, before.label)
+        if unknown:
+            raise ParError(unknown)
+    return entries, rank(entries, group_by, before, merged_as)
+
+
+def load_period(
+    source: Path,
+    factory: ScorerFactory,
+    group_by: str = "group",
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    what: str = "last year",
+) -> Past:
+    """One period's ranking, from its folder (scored and ranked) or from a `par rank` JSON file."""
+    if source.suffix == ".json" and not source.is_dir():
+        return load_previous(source)
+    earlier = _rankable(score_folder([source], factory, jobs, what, progress), group_by)
+    periods = {e.period for e in earlier}
+    label = periods.pop() if len(periods) == 1 else None
+    return past_of(rank(earlier, group_by), label or source.name)
 
 
 def _rankable(entries: list[Entry], group_by: str) -> list[Entry]:
@@ -189,3 +211,38 @@ def rank_against(
     _, before = rank_folders(paths, partial(scorer, old.path, renames=None), None, group_by, jobs, progress)
     _, after = rank_folders(paths, partial(scorer, new.path, renames=renames), None, group_by, jobs, progress)
     return changes, impact(before, after, changes.matched, group_by)
+
+
+def trend_of(
+    sources: Sequence[Path],
+    factory: ScorerFactory,
+    group_by: str = "group",
+    merged_as: MergeMethod = "mean",
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> Trend:
+    """`par trend`: each source (a folder, or a `par rank` JSON file) is one period, oldest first."""
+    periods: list[Past] = []
+    problems: list[Diagnostic] = []
+    for source in sources:
+        try:
+            periods.append(load_period(source, factory, group_by, jobs, progress, "this year"))
+        except ParError as exc:
+            problems += exc.diagnostics
+    if problems:
+        raise ParError(problems)
+    labels = [period.label for period in periods]
+    twice = sorted({label for label in labels if labels.count(label) > 1 and label is not None})
+    if twice:
+        raise UsageError([problem("U002", "period-twice", period=twice[0]).at(LineCol("par trend"))])
+    problems = trend_problems(periods)
+    if problems:
+        raise ParError(problems)
+    return trend(periods, merged_as, max(period.precision for period in periods))
+
+
+def score_units(
+    paths: Sequence[Path], factory: ScorerFactory, jobs: int | None = None, progress: Progress | None = None
+) -> list[Entry]:
+    """Every assessment under `paths`, each agency once and all of one period (as a ranking needs them)."""
+    return _rankable(score_folder(paths, factory, jobs, "this year", progress), "group")

@@ -1,11 +1,15 @@
-"""Last year's ranks from a JSON file written by `par rank --format json`."""
+"""An earlier period's ranking from a JSON file written by `par rank --format json`."""
 
 from __future__ import annotations
 
 import json
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 from par_cli.core.diagnostics import Diagnostic, DocPath, LineCol, ParError, msg, problem
+from par_cli.core.lineage import Past, PastRow
 from par_cli.io.files import display, not_a_file, unreadable
 from par_cli.io.yamlsource import parse
 
@@ -21,15 +25,15 @@ class _Places:
         return self.document.locate(path) if self.document is not None else LineCol(self.name, 1, 1)
 
 
-def load_previous_ranks(path: Path) -> dict[tuple[str | None, str], int]:
-    """(group, agency id in lower case) → rank."""
+def load_previous(path: Path) -> Past:
+    """An earlier period's ranking from a JSON file written by `par rank --format json` (figures as written)."""
     name = display(path)
     odd = not_a_file(path)
     if odd is not None:
         raise ParError([odd])
     try:
         raw = path.read_bytes()
-        data = json.loads(raw.decode("utf-8-sig"))
+        data = json.loads(raw.decode("utf-8-sig"), parse_float=Decimal)
     except OSError as exc:
         raise ParError([unreadable(name, exc)]) from None
     except UnicodeDecodeError:
@@ -44,23 +48,70 @@ def load_previous_ranks(path: Path) -> dict[tuple[str | None, str], int]:
     groups = data.get("groups") if isinstance(data, dict) else None
     if not isinstance(groups, list):
         raise ParError([problem("J002", "not-a-ranking").at(places.at(("groups",)))])
-    ranks: dict[tuple[str | None, str], int] = {}
+    rows: list[PastRow] = []
+    periods: set[str] = set()
     problems: list[Diagnostic] = []
     for g, group in enumerate(groups):
-        rows = group.get("rows") if isinstance(group, dict) else None
+        members = group.get("rows") if isinstance(group, dict) else None
         label = group.get("group") if isinstance(group, dict) else None
-        if not isinstance(rows, list) or not (label is None or isinstance(label, str)):
+        if not isinstance(members, list) or not (label is None or isinstance(label, str)):
             problems.append(problem("J002", "ranking-group", where=f"groups[{g}]").at(places.at(("groups", g))))
             continue
-        for r, row in enumerate(rows):
-            agency = row.get("agency") if isinstance(row, dict) else None
-            agency_id = agency.get("id") if isinstance(agency, dict) else None
-            rank = row.get("rank") if isinstance(row, dict) else None
-            if not isinstance(agency_id, str) or not isinstance(rank, int) or isinstance(rank, bool) or rank < 1:
+        if isinstance(group.get("period"), str):
+            periods.add(group["period"])
+        for r, item in enumerate(members):
+            row = _row(item, label)
+            if row is None:
                 where = places.at(("groups", g, "rows", r))
                 problems.append(problem("J002", "ranking-row", where=f"groups[{g}].rows[{r}]").at(where))
                 continue
-            ranks[(label, agency_id.casefold())] = rank
+            rows.append(row)
     if problems:
         raise ParError(problems)
-    return ranks
+    return Past(rows, periods.pop() if len(periods) == 1 else path.stem, _places(groups))
+
+
+def _places(groups: list[Any]) -> int:
+    """The ranking's precision: written with each group, else the most decimals an index was written with."""
+    written = [int(g["precision"]) for g in groups if isinstance(g, dict) and type(g.get("precision")) is int]
+    if written:
+        return max(0, min(max(written), 6))
+    places = [
+        -int(item["index"].as_tuple().exponent)
+        for group in groups
+        if isinstance(group, dict) and isinstance(group.get("rows"), list)
+        for item in group["rows"]
+        if isinstance(item, dict) and isinstance(item.get("index"), Decimal) and item["index"].is_finite()
+    ]
+    return max(0, min(max(places, default=2), 6))
+
+
+def _row(item: Any, group: str | None) -> PastRow | None:
+    """One row of the JSON ranking; None when it lacks an agency id, a rank or an index."""
+    if not isinstance(item, dict):
+        return None
+    agency = item.get("agency")
+    agency_id = agency.get("id") if isinstance(agency, dict) else None
+    rank = item.get("rank")
+    index = _figure(item.get("index"))
+    if not isinstance(agency_id, str) or not isinstance(rank, int) or isinstance(rank, bool) or rank < 1:
+        return None
+    if index is None:
+        return None
+    assert isinstance(agency, dict)
+    name = agency.get("name") if isinstance(agency.get("name"), str) else agency_id
+    listed = item.get("areas")
+    areas = listed if isinstance(listed, list) else []
+    area_figures = tuple(
+        (str(a["code"]), _figure(a.get("index"))) for a in areas if isinstance(a, dict) and "code" in a
+    )
+    predecessors = agency.get("predecessors")
+    merged = tuple(p for p in predecessors if isinstance(p, str)) if isinstance(predecessors, list) else ()
+    points, maximum = _figure(item.get("points")), _figure(item.get("max"))
+    return PastRow(group, agency_id, str(name), rank, index, points, maximum, area_figures, merged)
+
+
+def _figure(value: Any) -> Fraction | None:
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        return None
+    return Fraction(value)

@@ -304,13 +304,18 @@ class FileScorer:
         survey: SurveySource | None = None,
         renames: Mapping[str, str | None] | None = None,
         leaves: bool = False,
+        robust: bool = False,
+        nodes: bool = False,
     ) -> None:
         self.workspace = Workspace(override=override, survey=survey, renames=renames)
         self.labels: dict[str, tuple[str, ...]] = {}
         self.leaves = leaves  # entries carry each leaf's points (for `rank --against`)
+        self.robust = robust  # entries carry their index one scoring step down and up (`rank --robustness`)
+        self.nodes = nodes  # entries carry every node's max and points (`par gaps`)
 
     def __call__(self, path: Path) -> Entry | tuple[Diagnostic, ...]:
         from par_cli.core.ranking import entry_of  # not at start-up: `par score` does not rank
+        from par_cli.core.robustness import index_range
 
         try:
             bound = self.workspace.assessment(path)
@@ -321,7 +326,10 @@ class FileScorer:
         if labels is None:
             labels = self.labels[result.criteria_id] = tuple(g.label for g in bound.criteria.grades)
         where = bound.origin
-        return entry_of(result, labels, where.locate(("agency", "id")), where.locate(("period",)), self.leaves)
+        span = index_range(bound, result) if self.robust else None
+        merged = where.locate(("agency", "predecessors")) if result.agency.predecessors else None
+        agency, period = where.locate(("agency", "id")), where.locate(("period",))
+        return entry_of(result, labels, agency, period, self.leaves, span, merged or agency, self.nodes)
 
     def criteria_problems(self, path: Path) -> list[Diagnostic]:
         """The errors of a file found among the assessments that is not one: a criteria set or a survey file."""

@@ -53,6 +53,8 @@ COMMAND_FORMATS: dict[str, tuple[Format, ...]] = {
     "template": (Format.yaml, Format.xlsx),
     "schema": (Format.json,),
     "survey_report": (Format.table, Format.json, Format.csv, Format.markdown, Format.html),
+    "trend": (Format.table, Format.json, Format.csv, Format.html),
+    "gaps": (Format.table, Format.json, Format.csv, Format.html, Format.xlsx),
 }
 
 BINARY = frozenset({Format.xlsx, Format.docx})  # formats that need --output

@@ -9,7 +9,7 @@ from fractions import Fraction
 from typing import Any
 
 from par_cli.core.numbers import shown
-from par_cli.render.views import RankView, ScoreView, SurveyReportView
+from par_cli.render.views import GapsView, RankView, ScoreView, SurveyReportView, TrendView
 from par_cli.words.tables import area_codes, nodes_to, survey_questions
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -69,10 +69,23 @@ def rank(view: RankView) -> str:
     buffer, writer = _writer()
     codes = sorted({code for g in groups for code in area_codes(g)}, key=_code_key) if view.areas else []
     head = ["criteria", "group", "rank", "agency_id", "agency", "points", "max", "index", "grade"]
-    writer.writerow([*head, "previous_rank", "rank_change", *[f"area_{code}" for code in codes]])
+    robust = ["gap_above", "gap_below", "shown_tie", "best_rank", "worst_rank"] if view.robust else []
+    writer.writerow([*head, "previous_rank", "rank_change", *robust, *[f"area_{code}" for code in codes]])
     for group in groups:
         p = group.precision
-        for row in group.rows:
+        for n, row in enumerate(group.rows):
+            margins = view.robust_row(group, n)
+            extra = (
+                [
+                    _optional(margins.above, p),
+                    _optional(margins.below, p),
+                    "yes" if margins.shown_tie else "",
+                    margins.best,
+                    margins.worst,
+                ]
+                if margins is not None
+                else []
+            )
             e = row.entry
             by_code = {code: index for code, _, index in e.areas}
             writer.writerow(
@@ -88,6 +101,7 @@ def rank(view: RankView) -> str:
                     safe_cell(e.grade),
                     "" if row.previous_rank is None else row.previous_rank,
                     "" if row.rank_change is None else row.rank_change,
+                    *extra,
                     *[_optional(by_code.get(code), p) for code in codes],
                 ]
             )
@@ -121,4 +135,60 @@ def survey_report(view: SurveyReportView) -> str:
                 " ".join(row.few),
             ]
         )
+    return "\ufeff" + buffer.getvalue()
+
+
+def trend(view: TrendView) -> str:
+    """One row per agency and period (long form, for pivot tables); area indices as columns."""
+    found = view.trend
+    p = found.precision
+    buffer, writer = _writer()
+    codes = list(found.area_codes)
+    writer.writerow(
+        ["agency_id", "agency", "group", "period", "index", "rank", "merged_from", *[f"area_{c}" for c in codes]]
+    )
+    for line in found.lines:
+        for period, point in zip(found.periods, line.points, strict=True):
+            if point is None:
+                continue
+            areas = {code: index for code, index, _ in point.areas}
+            writer.writerow(
+                [
+                    safe_cell(line.agency_id),
+                    safe_cell(line.name),
+                    safe_cell(line.group),
+                    safe_cell(period),
+                    shown(point.index, p),
+                    point.rank,
+                    safe_cell(" ".join(point.merged_from)),
+                    *[_optional(areas.get(code), p) for code in codes],
+                ]
+            )
+    return "\ufeff" + buffer.getvalue()
+
+
+def gaps(view: GapsView) -> str:
+    """One row per criterion, largest loss first within each set."""
+    buffer, writer = _writer()
+    head = ["criteria", "code", "title", "depth", "agencies_assessed", "agencies_losing", "points_lost"]
+    writer.writerow([*head, "average_lost", "max", "share_of_max_percent", "worst"])
+    for found in view.sets:
+        p = found.precision
+        for gap in found.gaps:
+            worst = "; ".join(f"{name} ({shown(lost, p)})" for name, lost in gap.worst)
+            writer.writerow(
+                [
+                    safe_cell(found.criteria_id),
+                    safe_cell(gap.code),
+                    safe_cell(gap.title),
+                    gap.depth,
+                    gap.assessed,
+                    gap.losing,
+                    shown(gap.lost, p),
+                    shown(gap.average, p),
+                    shown(gap.max, p),
+                    shown(gap.share, p),
+                    safe_cell(worst),
+                ]
+            )
     return "\ufeff" + buffer.getvalue()

@@ -237,12 +237,16 @@ def _rank_group(document: DocumentObject, group: RankGroup, view: RankView, lang
             cells.append(figure(entry.points, p, lang))
         cells += [figure(entry.index, p, lang), str(row.rank), entry.grade or ""]
         if view.has_previous:
-            cells += [str(row.previous_rank) if row.previous_rank is not None else "", _places(row.rank_change, lang)]
+            moved = _places(row.rank_change, lang)
+            moved = f"{label('merged', lang)} {moved}" if row.merged_from else moved
+            cells += [str(row.previous_rank) if row.previous_rank is not None else "", moved]
         rows.append(cells)
     align = "clr" + "rrr" * survey + "r" * (not survey) + "rcl" + "cc" * view.has_previous
     parts = (3, 5, label("annex.points", lang)) if survey else None
     _table(document, header, rows, align, weights, parts=parts)
     _line(document, group_summary(group, lang), italic=True)
+    for note in view.notes(group, lang):  # how a merged unit's earlier rank was found
+        _line(document, note, italic=True)
     document.add_paragraph()
     if codes:
         _area_table(document, group, codes, lang)

@@ -7,75 +7,26 @@ from html import escape
 
 from par_cli.core.explain import explain
 from par_cli.core.scoring import NodeResult
+from par_cli.render.html_page import _bar, _page, _row, _th
+from par_cli.render.html_years import gaps as gaps
+from par_cli.render.html_years import trend as trend
 from par_cli.render.views import RankView, ScoreView, SurveyReportView
 from par_cli.words.catalogue import finding_text
 from par_cli.words.explain import gap_text
 from par_cli.words.labels import label
 from par_cli.words.numbers import figure
 from par_cli.words.tables import (
+    ROBUST_KEYS,
     area_codes,
     change_text,
     group_heading,
     group_summary,
+    robust_cells,
     score_cells,
     survey_cells,
     survey_header,
     survey_questions,
 )
-
-CSS = """
-@page { size: A4; margin: 15mm; }
-body { font-family: "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; font-size: 10.5pt; color: #1a202c;
-       margin: 0 auto; max-width: 190mm; }
-h1 { font-size: 16pt; margin: 0 0 2mm; }
-h2 { font-size: 12.5pt; margin: 6mm 0 2mm; border-bottom: 1px solid #cbd5e0; }
-.meta { color: #4a5568; margin: 0 0 4mm; }
-.figures { display: flex; gap: 4mm; flex-wrap: wrap; }
-.figure { border: 1px solid #cbd5e0; border-radius: 2mm; padding: 2mm 4mm; }
-.figure span { display: block; color: #4a5568; font-size: 9pt; } .figure strong { font-size: 14pt; }
-table { border-collapse: collapse; width: 100%; }
-th, td { padding: 1.2mm 2mm; border-bottom: 1px solid #e2e8f0; vertical-align: top; }
-th { text-align: left; background: #edf2f7; }
-td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-tr { page-break-inside: avoid; } .na { color: #a0aec0; } .up { color: #276749; } .down { color: #9b2c2c; }
-ol li { margin-bottom: 1mm; }
-table.areas { font-size: 9pt; } table.areas td:nth-child(2) { min-width: 38mm; }
-table.areas th, table.areas td { padding: 1mm 1.2mm; }
-@media print { body { max-width: none; } .figure { break-inside: avoid; } }
-"""
-
-
-def _bar(percent: Fraction | None, text: str) -> str:
-    """A horizontal bar (SVG) for 0–100 %, labelled for screen readers and for print without colour."""
-    if percent is None:
-        return ""
-    width = float(min(max(percent, Fraction(0)), Fraction(100)))
-    return (
-        f'<svg width="100" height="10" viewBox="0 0 100 10" role="img" aria-label="{escape(text)} %">'
-        f'<rect width="100" height="10" fill="#e2e8f0"/><rect width="{width:.2f}" height="10" fill="#2b6cb0"/></svg>'
-    )
-
-
-def _row(cells: list[tuple[str, bool]], css: str = "", cell: str = "td") -> str:
-    """A table row from (already escaped HTML, numeric?) pairs."""
-    attrs = f' class="{css}"' if css else ""
-    numeric_attrs = ' class="n"'
-    inner = "".join(f"<{cell}{numeric_attrs if numeric else ''}>{html}</{cell}>" for html, numeric in cells)
-    return f"<tr{attrs}>{inner}</tr>"
-
-
-def _th(text: str, numeric: bool) -> str:
-    css = ' class="n"' if numeric else ""
-    return f"<th{css}>{escape(text)}</th>"
-
-
-def _page(title: str, lang: str, body: list[str]) -> str:
-    return (
-        f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-        + "\n".join(body)
-        + "\n</body>\n</html>\n"
-    )
 
 
 def score(view: ScoreView) -> str:
@@ -153,6 +104,7 @@ def rank(view: RankView) -> str:
         keys = (
             ["rank", "agency", "points", "max", "index", "grade"]
             + (["previous", "change"] if has_previous else [])
+            + (list(ROBUST_KEYS) if view.robust else [])
             + ["chart"]
         )
         codes = area_codes(group) if view.areas else []
@@ -163,7 +115,7 @@ def rank(view: RankView) -> str:
             "".join(_th(code, True) for code in codes) + ("" if codes else _th(label("chart", language), False))
         )
         body.append("</tr></thead><tbody>")
-        for row in group.rows:
+        for n, row in enumerate(group.rows):
             entry = row.entry
             index = figure(entry.index, p, language)
             cells = [
@@ -178,12 +130,16 @@ def rank(view: RankView) -> str:
                 change = change_text(row, True, language)
                 css = "up" if (row.rank_change or 0) > 0 else "down" if (row.rank_change or 0) < 0 else ""
                 cells += [f'<td class="n">{row.previous_rank or "—"}</td>', f'<td class="n {css}">{e(change)}</td>']
+            margins = view.robust_row(group, n)
+            if margins is not None:
+                cells += [f'<td class="n">{e(cell)}</td>' for cell in robust_cells(margins, p, language)]
             if codes:
                 cells += [f'<td class="n">{figure(area, p, language)}</td>' for _, _, area in entry.areas]
             if not codes:
                 cells.append(f"<td>{_bar(entry.index, index)}</td>")
             body.append("<tr>" + "".join(cells) + "</tr>")
         body.append(f'</tbody></table><p class="meta">{e(group_summary(group, language))}</p>')
+        body += [f'<p class="meta">{e(note)}</p>' for note in view.notes(group, language)]
     return _page(label("ranking", language), language, body)
 
 

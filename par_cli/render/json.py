@@ -5,36 +5,29 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 from par_cli.core.diagnostics import Level
-from par_cli.core.numbers import round_half_up
+from par_cli.core.robustness import METHOD
 from par_cli.core.scoring import NodeResult
 from par_cli.core.scoring import Score as ScoreResult
+from par_cli.render.json_numbers import number
+from par_cli.render.json_years import gaps_dict, trend_dict
 from par_cli.render.views import (
     CheckView,
     CriteriaDiffView,
     ExplainView,
+    GapsView,
     ImpactView,
     RankView,
     SchemaView,
     ScoreView,
     SurveyReportView,
+    TrendView,
 )
 from par_cli.words.catalogue import finding_text, text
 from par_cli.words.codes import level_of
 from par_cli.words.explain import action, describe_rule, inputs_text, rule_text
-
-
-def number(value: Fraction | None, places: int) -> int | Decimal | None:
-    """A figure rounded half-up to `places`, as an exact decimal (trailing zeros dropped: 96.5, 90.41)."""
-    if value is None:
-        return None
-    rounded = round_half_up(value, places)
-    if rounded == rounded.to_integral_value():
-        return int(rounded)
-    return rounded.normalize()
 
 
 def agency_json(result: ScoreResult) -> dict[str, Any]:
@@ -108,11 +101,14 @@ def rank_dict(view: RankView) -> dict[str, Any]:
     for group in view.groups:
         p = group.precision
         rows = []
-        for row in group.rows:
+        for n, row in enumerate(group.rows):
             e = row.entry
+            agency: dict[str, Any] = {"id": e.agency_id, "name": e.agency_name, "group": e.group}
+            if e.predecessors:  # extension: the units merged into it
+                agency["predecessors"] = list(e.predecessors)
             item: dict[str, Any] = {
                 "rank": row.rank,
-                "agency": {"id": e.agency_id, "name": e.agency_name, "group": e.group},
+                "agency": agency,
                 "points": number(e.points, p),
                 "max": number(e.max, p),
                 "index": number(e.index, p),
@@ -124,21 +120,42 @@ def rank_dict(view: RankView) -> dict[str, Any]:
             if e.survey_points is not None:  # extension: `points` in its two parts, each rounded once
                 item["appraised_points"] = number(e.points - e.survey_points, p)
                 item["survey_points"] = number(e.survey_points, p)
+            if view.has_previous:  # extension: the earlier index (a merged unit's computed from its predecessors)
+                item["previous_index"] = number(row.previous_index, p) if row.previous_index is not None else None
+                if row.merged_from:
+                    item["merged_from"] = list(row.merged_from)
+            margins = view.robust_row(group, n)
+            if margins is not None:
+                item["robustness"] = {
+                    "gap_above": number(margins.above, p) if margins.above is not None else None,
+                    "gap_below": number(margins.below, p) if margins.below is not None else None,
+                    "shown_tie_with": list(margins.shown_tie),
+                    "best_rank": margins.best,
+                    "worst_rank": margins.worst,
+                }
             if view.areas:
                 item["areas"] = [{"code": c, "title": t, "index": number(i, p)} for c, t, i in e.areas]
             rows.append(item)
+        periods = {row.entry.period for row in group.rows}
         out.append(
             {
                 "criteria": group.criteria_id,
                 "criteria_title": group.criteria_title,
                 "group": group.group,
+                "period": periods.pop() if len(periods) == 1 else None,
+                "precision": p,
                 "count": group.count,
                 "average": number(group.average, p),
                 "grades": dict(group.grades),
                 "rows": rows,
             }
         )
-    return {"groups": out}
+    result: dict[str, Any] = {"groups": out}
+    if view.has_previous:
+        result["merged_as"] = view.merged_as
+    if view.robust:
+        result["robustness"] = {"method": METHOD, "step": "one scoring step per appraised leaf (points: step or 0.25)"}
+    return result
 
 
 def explain_dict(view: ExplainView) -> dict[str, Any]:
@@ -336,3 +353,11 @@ def rank_impact(view: ImpactView) -> str:
             {"criteria": group.criteria_id, "against": group.old_criteria_id, "group": group.group, "rows": rows}
         )
     return dumps({"old": view.diff.old.id, "new": view.diff.new.id, "groups": groups})
+
+
+def trend(view: TrendView) -> str:
+    return dumps(trend_dict(view))
+
+
+def gaps(view: GapsView) -> str:
+    return dumps(gaps_dict(view))

@@ -67,14 +67,16 @@ def rank(view: RankView) -> str:
     lines: list[str] = []
     for group in view.groups:
         language = view.lang or group.language
-        header = rank_header(group, view.has_previous, view.areas, language)
+        header = rank_header(group, view.has_previous, view.areas, language, view.robust)
         align = ["---:", ":---", "---:", "---:", "---:", ":---"] + ["---:"] * (len(header) - 6)
         lines += [f"## {md_cell(group_heading(group, language))}", "", md_row(header)]
         lines.append(md_row(align))
-        for ranked in group.rows:
-            cells = rank_cells(ranked, group, view.has_previous, view.areas, language)
+        for n, ranked in enumerate(group.rows):
+            cells = rank_cells(ranked, group, view.has_previous, view.areas, language, view.robust_row(group, n))
             lines.append(md_row([md_cell(text) for text in cells]))
         lines += ["", md_cell(group_summary(group, language)), ""]
+        lines += [f"- {md_cell(note)}" for note in view.notes(group, language)]
+        lines += [""] if view.notes(group, language) else []
     return "\n".join(lines)
 
 

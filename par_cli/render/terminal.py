@@ -17,6 +17,8 @@ from par_cli.core.scoring import Score as ScoreResult
 from par_cli.render.literal_text import lit
 from par_cli.render.terminal_changes import criteria_diff as criteria_diff
 from par_cli.render.terminal_changes import rank_impact as rank_impact
+from par_cli.render.terminal_years import gaps as gaps
+from par_cli.render.terminal_years import trend as trend
 from par_cli.render.views import (
     CriteriaListView,
     CriteriaShowView,
@@ -31,6 +33,7 @@ from par_cli.words.labels import label
 from par_cli.words.literal import visible
 from par_cli.words.numbers import figure, plain
 from par_cli.words.tables import (
+    ROBUST_KEYS,
     group_heading,
     group_summary,
     rank_cells,
@@ -148,18 +151,20 @@ def rank(view: RankView) -> RenderableType:
     parts: list[RenderableType] = []
     for n, group in enumerate(view.groups):
         language = view.lang or group.language
-        header = rank_header(group, view.has_previous, view.areas, language)
-        rows = [rank_cells(row, group, view.has_previous, view.areas, language) for row in group.rows]
+        header = rank_header(group, view.has_previous, view.areas, language, view.robust)
+        rows = [
+            rank_cells(row, group, view.has_previous, view.areas, language, view.robust_row(group, i))
+            for i, row in enumerate(group.rows)
+        ]
         charts = [[bar(row.entry.index)] if view.bars else [] for row in group.rows]
         if n:
             parts.append(Text())
         parts.append(lit(group_heading(group, language), "bold"))
-        parts += _fitted(header, rows, charts, view.width)
+        fixed = 6 + 2 * view.has_previous + len(ROBUST_KEYS) * view.robust
+        parts += _fitted(header, rows, charts, view.width, fixed)
         parts.append(lit(group_summary(group, language)))
+        parts += [lit(note, "dim") for note in view.notes(group, language)]
     return Group(*parts)
-
-
-FIXED = 8  # rank table columns before the areas: rank, agency, points, max, index, grade, previous, change
 
 
 def _rank_table(header: list[str], rows: list[list[str]], charts: list[list[str]], grade: int | None = 5) -> Table:
@@ -177,13 +182,15 @@ def _rank_table(header: list[str], rows: list[list[str]], charts: list[list[str]
     return table
 
 
-def _fitted(header: list[str], rows: list[list[str]], charts: list[list[str]], width: int) -> list[RenderableType]:
+def _fitted(
+    header: list[str], rows: list[list[str]], charts: list[list[str]], width: int, fixed: int
+) -> list[RenderableType]:
     """The ranking as one table when it fits `width`; otherwise the figures first and the area indices below
     in as many tables as it takes (each with rank and agency), so that no figure is ever cut."""
     whole = _rank_table(header, rows, charts)
     if _minimum(whole, width) <= width:
         return [whole]
-    fixed = min(FIXED, len(header))
+    fixed = min(fixed, len(header))  # the columns before the areas
     if fixed == len(header):
         return [whole]
     tables: list[RenderableType] = [_rank_table(header[:fixed], [r[:fixed] for r in rows], charts)]

@@ -11,10 +11,13 @@ if TYPE_CHECKING:
     from par_cli.core.binding import Bound
     from par_cli.core.criteria_diff import CriteriaDiff
     from par_cli.core.explain import Ledger
+    from par_cli.core.gaps import GapSet
     from par_cli.core.impact import ImpactGroup
     from par_cli.core.model import CriteriaSet
     from par_cli.core.ranking import RankGroup
+    from par_cli.core.robustness import Robustness
     from par_cli.core.scoring import Score
+    from par_cli.core.trend import Trend
     from par_cli.io.checking import CheckReport
 
 
@@ -26,7 +29,7 @@ class ScoreView:
 
 
 class RankView:
-    __slots__ = ("areas", "bars", "groups", "has_previous", "lang", "width")
+    __slots__ = ("_margins", "areas", "bars", "groups", "has_previous", "lang", "merged_as", "robust", "width")
 
     def __init__(
         self,
@@ -36,9 +39,46 @@ class RankView:
         lang: str | None = None,
         bars: bool = True,
         width: int = 120,  # terminal columns the tables must fit in
+        robust: bool = False,  # `--robustness`: gaps, ties as shown, possible ranks
+        merged_as: str = "mean",  # how merged units' earlier figures were computed (core.lineage)
     ):
         self.groups, self.has_previous, self.areas, self.lang, self.bars = groups, has_previous, areas, lang, bars
-        self.width = width
+        self.width, self.robust, self.merged_as = width, robust, merged_as
+        self._margins: dict[int, tuple[Robustness, ...]] = {}
+
+    def margins(self, group: RankGroup) -> tuple[Robustness, ...] | None:
+        """The group's robustness, one per row (None without `--robustness`)."""
+        if not self.robust:
+            return None
+        from par_cli.core.robustness import robustness
+
+        found = self._margins.get(id(group))
+        if found is None:
+            found = self._margins[id(group)] = robustness(group)
+        return found
+
+    def robust_row(self, group: RankGroup, n: int) -> Robustness | None:
+        margins = self.margins(group)
+        return margins[n] if margins is not None else None
+
+    def notes(self, group: RankGroup, lang: str) -> list[str]:
+        from par_cli.words.tables import rank_notes
+
+        return rank_notes(group, self.margins(group), self.merged_as if self.has_previous else None, lang)
+
+
+class TrendView:
+    __slots__ = ("areas", "lang", "trend")
+
+    def __init__(self, trend: Trend, areas: bool = False, lang: str | None = None):
+        self.trend, self.areas, self.lang = trend, areas, lang
+
+
+class GapsView:
+    __slots__ = ("lang", "sets", "top")
+
+    def __init__(self, sets: list[GapSet], top: int | None = None, lang: str | None = None):
+        self.sets, self.top, self.lang = sets, top, lang
 
 
 class ExplainView:

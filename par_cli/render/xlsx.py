@@ -19,10 +19,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from par_cli.core.numbers import round_half_up
 from par_cli.core.tree import walk
-from par_cli.render.views import RankView, ScoreView, TemplateView
+from par_cli.render.views import GapsView, RankView, ScoreView, TemplateView
 from par_cli.words.explain import describe_rule, input_hint
 from par_cli.words.labels import label
-from par_cli.words.tables import area_codes, group_heading, group_summary, nodes_to
+from par_cli.words.numbers import figure
+from par_cli.words.tables import area_codes, change_text, group_heading, group_summary, nodes_to
+from par_cli.words.years import gaps_heading
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -269,8 +271,8 @@ def score(view: ScoreView) -> bytes:
         if not node.applicable:
             _text(sheet, row, 3, label("na", lang))
             continue
-        for c, figure in ((3, node.max), (4, node.self_points), (5, node.points), (6, node.percent)):
-            sheet.cell(row=row, column=c, value=_number(figure, p)).number_format = _figures(p)
+        for c, amount in ((3, node.max), (4, node.self_points), (5, node.points), (6, node.percent)):
+            sheet.cell(row=row, column=c, value=_number(amount, p)).number_format = _figures(p)
         if node.depth == 1:
             for c in range(1, 7):
                 sheet.cell(row=row, column=c).font = BOLD
@@ -312,6 +314,8 @@ def rank(view: RankView) -> bytes:
             if view.has_previous:
                 if row.rank_change is None:
                     _text(sheet, r, 8, label("new", language))
+                elif row.merged_from:
+                    _text(sheet, r, 8, change_text(row, True, language))
                 else:
                     sheet.cell(row=r, column=8).number_format = '"▲"0;"▼"0;"="'
         last = len(group.rows) + 2
@@ -320,4 +324,44 @@ def rank(view: RankView) -> bytes:
         width = len(keys) + len(codes)
         sheet.auto_filter.ref = f"A2:{get_column_letter(width)}{last}"
         _page(sheet, "2:2", (7, 40, 10, 10, 10, 14, *([8, 9] if view.has_previous else []), *([9] * len(codes))))
+    return _save(book)
+
+
+PLAN_KEYS = ("gap.no", "gap.code", "gap.criterion", "gap.max", "gap.losing", "gap.lost", "gap.average", "gap.share")
+PLAN_WIDTHS = (6, 9, 48, 11, 11, 10, 10, 10, 42, 24, 14)
+
+
+def gaps(view: GapsView) -> bytes:
+    """The improvement plan: per criterion (most points lost first) its losses and the agencies losing them, with
+    empty "responsible" and "deadline" columns for the office to fill in."""
+    book = _new_book()
+    for n, found in enumerate(view.sets, start=1):
+        lang = view.lang or found.language
+        p = found.precision
+        sheet = book.create_sheet(title=f"{n} {found.criteria_id}"[:31].replace("/", "-"))
+        title = f"{label('gap.plan', lang)} — {gaps_heading(found, lang)}"
+        _text(sheet, 1, 1, title).font = Font(bold=True, size=13)
+        keys = [*PLAN_KEYS, "gap.agencies", "gap.responsible", "gap.deadline"]
+        for c, key in enumerate(keys, start=1):
+            cell = _text(sheet, 2, c, label(key, lang))
+            cell.font, cell.fill, cell.alignment = BOLD, HEADING, WRAP
+        for r, gap in enumerate(found.gaps, start=3):
+            sheet.cell(row=r, column=1, value=r - 2)
+            _text(sheet, r, 2, gap.code)
+            _text(sheet, r, 3, gap.title).alignment = WRAP
+            for c, value in ((4, gap.max), (6, gap.lost), (7, gap.average), (8, gap.share)):
+                sheet.cell(row=r, column=c, value=_number(value, p)).number_format = _figures(p)
+            _text(sheet, r, 5, f"{gap.losing}/{gap.assessed}")
+            losing = sorted(
+                ((name, cell[0]) for name, cell in zip(found.agencies, gap.by_agency, strict=True) if cell and cell[0]),
+                key=lambda item: -item[1],
+            )
+            agencies = "; ".join(f"{name} ({figure(lost, p, lang)})" for name, lost in losing)
+            _text(sheet, r, 9, agencies).alignment = WRAP
+            for c in (10, 11):
+                sheet.cell(row=r, column=c).fill = INPUT
+        last = len(found.gaps) + 2
+        sheet.freeze_panes = "D3"
+        sheet.auto_filter.ref = f"A2:{get_column_letter(len(keys))}{last}"
+        _page(sheet, "2:2", PLAN_WIDTHS)
     return _save(book)

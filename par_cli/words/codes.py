@@ -88,6 +88,7 @@ CODES: dict[str, Code] = {
     "R005": Code(E, "an agency's index is below --fail-under"),
     "R006": Code(E, "files of different periods in one ranking"),
     "R007": Code(E, "an agency without the attribute the ranking groups by"),
+    "R008": Code(E, "a predecessor of a merged unit is not in the earlier period's ranking"),
     "J001": Code(E, "invalid JSON in a previous ranking"),
     "J002": Code(E, "a previous ranking JSON without groups, ranks or agency ids"),
     # The survey (điều tra xã hội học)

@@ -25,6 +25,10 @@ HINTS: dict[str, tuple[str, str]] = {
         "write the appraised input, or remove 'appraised:' until the council has appraised it",
         "ghi kết quả thẩm định, hoặc bỏ 'appraised:' cho đến khi Hội đồng thẩm định",
     ),
+    "hint.predecessors": (
+        "list the ids the merged units had in the earlier period (agency.predecessors)",
+        "ghi mã các đơn vị được hợp nhất như ở kỳ trước (agency.predecessors)",
+    ),
     "hint.did-you-mean": ("did you mean '{name}'?", "có phải ý bạn là '{name}'?"),
     "hint.duplicate-key": (
         "YAML keeps only one of them: remove or merge the other",

@@ -74,6 +74,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "period {period}, but the other files of this ranking are for {usual}",
         "kỳ đánh giá {period}, nhưng các tệp khác của bảng xếp hạng là kỳ {usual}",
     ),
+    "period-twice": (
+        "the period {period} is given twice: give each period once, oldest first",
+        "kỳ {period} được đưa vào hai lần: mỗi kỳ một lần, kỳ cũ nhất trước",
+    ),
+    "predecessor-unknown": (
+        "predecessor '{id}' is not in the ranking of {period}",
+        "đơn vị tiền thân '{id}' không có trong bảng xếp hạng kỳ {period}",
+    ),
     "no-attribute": (
         "this agency has no attribute '{name}' to rank by",
         "cơ quan này không có thuộc tính '{name}' để xếp hạng theo",
@@ -357,6 +365,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "phrase.against-not-previous": (
         "compares two sets on the same files: leave out --previous and --fail-under",
         "so sánh hai bộ chỉ số trên cùng các tệp: bỏ --previous và --fail-under",
+    ),
+    "phrase.robustness-formats": (
+        "is shown in table, json, csv, markdown and html, not in the annex formats (xlsx, docx)",
+        "chỉ có ở định dạng table, json, csv, markdown và html, không có trong phụ lục (xlsx, docx)",
     ),
     "phrase.against-formats": (
         "shows a table or JSON (--format table|json)",

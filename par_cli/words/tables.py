@@ -11,6 +11,7 @@ from par_cli.words.numbers import figure
 
 if TYPE_CHECKING:
     from par_cli.core.ranking import RankedRow, RankGroup
+    from par_cli.core.robustness import Robustness
     from par_cli.core.scoring import NodeResult, Score
 
 
@@ -49,12 +50,14 @@ def nodes_to(score: Score, depth: int) -> Iterator[NodeResult]:
 
 
 def change_text(row: RankedRow, has_previous: bool, lang: str = "en") -> str:
-    """▲3 up three places, ▼2 down two, = unchanged, new (not ranked last year); blank without --previous."""
+    """▲3 up three places, ▼2 down two, = unchanged, new (not ranked last year), merged ▲1 (last year's figure
+    from the units merged into it); blank without --previous."""
     if not has_previous:
         return ""
     if row.rank_change is None:
         return label("new", lang)
-    return places_moved(row.rank_change)
+    moved = places_moved(row.rank_change)
+    return f"{label('merged', lang)} {moved}" if row.merged_from else moved
 
 
 def places_moved(change: int) -> str:
@@ -82,8 +85,10 @@ def area_codes(group: RankGroup) -> list[str]:
     return [code for code, _, _ in group.rows[0].entry.areas] if group.rows else []
 
 
-def rank_cells(row: RankedRow, group: RankGroup, has_previous: bool, areas: bool, lang: str) -> list[str]:
-    """The figures of one ranked agency, as the tables show them."""
+def rank_cells(
+    row: RankedRow, group: RankGroup, has_previous: bool, areas: bool, lang: str, robust: Robustness | None = None
+) -> list[str]:
+    """The figures of one ranked agency, as the tables show them (`robust`: with `--robustness`)."""
     p, e = group.precision, row.entry
     cells = [
         str(row.rank),
@@ -95,13 +100,70 @@ def rank_cells(row: RankedRow, group: RankGroup, has_previous: bool, areas: bool
     ]
     if has_previous:
         cells += [str(row.previous_rank) if row.previous_rank else "—", change_text(row, True, lang)]
+    if robust is not None:
+        cells += robust_cells(robust, p, lang)
     return cells + ([figure(index, p, lang) for _, _, index in e.areas] if areas else [])
 
 
-def rank_header(group: RankGroup, has_previous: bool, areas: bool, lang: str) -> list[str]:
+def robust_cells(robust: Robustness, places: int, lang: str) -> list[str]:
+    """Gap above, gap below (index points), `≈` when tied as shown, possible ranks (`3–5`)."""
+    ranks = str(robust.best) if robust.best == robust.worst else f"{robust.best}–{robust.worst}"
+    tie = "≈" if robust.shown_tie else ""
+    return [figure(robust.above, places, lang), figure(robust.below, places, lang), tie, ranks]
+
+
+ROBUST_KEYS = ("gap_above", "gap_below", "shown_tie", "possible_ranks")
+
+
+def rank_header(group: RankGroup, has_previous: bool, areas: bool, lang: str, robust: bool = False) -> list[str]:
     names = [label(key, lang) for key in ("rank", "agency", "points", "max", "index", "grade")]
     names += [label("previous", lang), label("change", lang)] if has_previous else []
+    names += [label(key, lang) for key in ROBUST_KEYS] if robust else []
     return names + (area_codes(group) if areas else [])
+
+
+def rank_notes(group: RankGroup, robust: tuple[Robustness, ...] | None, merged_as: str | None, lang: str) -> list[str]:
+    """Lines under a ranking: how merged units' earlier figures were found, ties hidden by rounding, and how the
+    possible ranks were computed."""
+    p, vi = group.precision, lang == "vi"
+    notes = []
+    for row in group.rows:
+        if row.merged_from and merged_as is not None:
+            units, how = ", ".join(row.merged_from), label(f"merge.{merged_as}", lang)
+            earlier = figure(row.previous_index, p, lang)
+            notes.append(
+                f"{label('merged', lang)}: {row.entry.agency_name} — kỳ trước {earlier} % = {how} ({units})"
+                if vi
+                else f"{label('merged', lang)}: {row.entry.agency_name} — earlier {earlier} % = {how} ({units})"
+            )
+    if robust is None:
+        return notes
+    seen: set[str] = set()
+    for row, margins in zip(group.rows, robust, strict=True):
+        shown = figure(row.entry.index, p, lang)
+        if not margins.shown_tie or shown in seen:
+            continue
+        seen.add(shown)
+        tied = [r for r in group.rows if figure(r.entry.index, p, lang) == shown]
+        listed = "; ".join(
+            f"{r.entry.agency_name} {label('rank', lang).lower()} {r.rank}: {figure(r.entry.index, p + 4, lang)}"
+            for r in tied
+        )
+        notes.append(
+            f"≈ {shown} %: {listed} — xếp khác hạng chỉ nhờ phần thập phân không hiển thị"
+            if vi
+            else f"≈ {shown} %: {listed} — ranked apart only by decimals not shown"
+        )
+    notes.append(
+        "Hạng có thể: thứ hạng cao nhất và thấp nhất khi mỗi tiêu chí thành phần đã thẩm định thay đổi tối đa một bước "
+        "chấm điểm (mức liền kề; chấm điểm trực tiếp không khai báo bước: 0,25 điểm; tỷ lệ: 1 điểm %); điều tra XHH, "
+        "điểm thưởng/trừ giữ nguyên; tính chính xác, không lấy mẫu."
+        if vi
+        else "Possible ranks: the best and worst rank if every appraised leaf moved by up to one scoring step (the "
+        "next level; points given without a step: 0.25; percentages: 1 point); survey, bonus and penalty points "
+        "fixed; computed exactly, not sampled."
+    )
+    return notes
 
 
 def score_headline(score: Score, lang: str) -> tuple[str, str]:

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from typer.testing import CliRunner
 
-from par_cli.cli import app
+from par_cli.__main__ import app
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SOURCES = sorted(

@@ -273,6 +273,26 @@ class Rule:
         """Problems of the rule's parameters (`path` is the rule's place in the criteria file)."""
         return iter(())
 
+    def outcomes(self, max_points: Fraction) -> tuple[Fraction, ...] | None:
+        """Every points value the rule can give, when they are few (check, levels, tiers); None otherwise."""
+        return None
+
+    def nudge(self, max_points: Fraction) -> Fraction:
+        """The smallest change in points the rule makes, when its outcomes are not a short list."""
+        return ZERO
+
+    def one_step(self, points: Fraction, max_points: Fraction) -> tuple[Fraction, Fraction]:
+        """The points one scoring step below and above `points` (the same when there is none), within 0–max.
+
+        For `rank --robustness`: how far one appraiser's judgement on this leaf could move it."""
+        values = self.outcomes(max_points)
+        if values is None:
+            change = self.nudge(max_points)
+            return max(ZERO, points - change), min(max_points, points + change)
+        lower = [v for v in values if v < points]
+        higher = [v for v in values if v > points]
+        return (max(lower) if lower else points), (min(higher) if higher else points)
+
     def describe(self, lang: str, n: Figure) -> str:
         """One line: how the rule turns its input into points."""
         raise NotImplementedError
@@ -299,6 +319,9 @@ class PerItem(Rule):
     @functools.cached_property
     def per_item(self) -> Fraction:
         return Fraction(self.per)
+
+    def nudge(self, max_points: Fraction) -> Fraction:
+        return self.per_item  # one item or violation more or less
 
 
 MESSAGES: Words = {

@@ -31,6 +31,9 @@ class CheckRule(Rule):
     def points(self, value: Any, max_points: Fraction) -> Fraction:
         return max_points if value else ZERO
 
+    def outcomes(self, max_points: Fraction) -> tuple[Fraction, ...]:
+        return (ZERO, max_points)
+
     def describe(self, lang: str, n: Figure) -> str:
         return "đạt: điểm tối đa; không đạt: 0 điểm" if lang == "vi" else "true: full points; false: 0"
 

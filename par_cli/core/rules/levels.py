@@ -90,6 +90,9 @@ class LevelsRule(Rule):
     def top(self, max_points: Decimal) -> Fraction:
         return max(award_value(lv.points, lv.percent, max_points) for lv in self.levels)
 
+    def outcomes(self, max_points: Fraction) -> tuple[Fraction, ...]:
+        return tuple(sorted({award(lv.points, lv.percent, max_points) for lv in self.levels}))
+
     def check(self, code: str, max_points: Decimal, path: DocPath) -> Iterator[Diagnostic]:
         seen: set[str] = set()
         for i, level in enumerate(self.levels):

@@ -110,6 +110,9 @@ class LikertRule(Rule):
     def top(self, max_points: Decimal) -> Fraction:
         return Fraction(max_points) * Fraction(max(self.scale.values())) / HUNDRED
 
+    def nudge(self, max_points: Fraction) -> Fraction:
+        return max_points / HUNDRED  # one percentage point of the scale more or less
+
     def describe(self, lang: str, n: Figure) -> str:
         scale = ", ".join(f"{answer} = {n(value)}%" for answer, value in self.scale.items())
         return f"phiếu khảo sát quy đổi {scale}" if lang == "vi" else f"survey answers weighted {scale}"

@@ -61,6 +61,9 @@ class LinearRule(Rule):
                 full_at=self.full_at,
             )
 
+    def nudge(self, max_points: Fraction) -> Fraction:
+        return max_points / Fraction(self.full_at) if self.full_at else max_points  # one percentage point more or less
+
     def describe(self, lang: str, n: Figure) -> str:
         full = n(self.full_at)
         if lang == "vi":

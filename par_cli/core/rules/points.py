@@ -12,6 +12,8 @@ from pydantic_core import core_schema as cs
 from par_cli.core.diagnostics import Diagnostic, DocPath, msg, problem
 from par_cli.core.rules.base import Figure, InputError, Rule, Words, field, number, optional, read_number
 
+UNSTEPPED = Fraction(1, 4)  # the smallest change of points given without a `step`: councils score in quarters
+
 
 class PointsRule(Rule):
     kind = "points"
@@ -44,6 +46,9 @@ class PointsRule(Rule):
 
     def points(self, value: Any, max_points: Fraction) -> Fraction:
         return value  # type: ignore[no-any-return]
+
+    def nudge(self, max_points: Fraction) -> Fraction:
+        return Fraction(self.step) if self.step is not None else UNSTEPPED
 
     def check(self, code: str, max_points: Decimal, path: DocPath) -> Iterator[Diagnostic]:
         if self.step is not None and Fraction(max_points) % Fraction(self.step) != 0:

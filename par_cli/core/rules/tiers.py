@@ -138,6 +138,9 @@ class TiersRule(Rule):
     def top(self, max_points: Decimal) -> Fraction:
         return max(award_value(t.points, t.percent, max_points) for t in self.tiers)
 
+    def outcomes(self, max_points: Fraction) -> tuple[Fraction, ...]:
+        return tuple(sorted({ZERO, *(award(t.points, t.percent, max_points) for t in self.tiers)}))
+
     def check(self, code: str, max_points: Decimal, path: DocPath) -> Iterator[Diagnostic]:
         awards = [award_value(t.points, t.percent, max_points) for t in self.tiers]
         for i, tier in enumerate(self.tiers):

@@ -1,0 +1,137 @@
+"""Units across periods: an earlier period's figures as a later one looks back at them, through mergers.
+
+An assessment may name its predecessors (`agency.predecessors: [ids]`): the units of the period before that were
+merged into it. Its earlier figure is then computed from theirs, by a declared method:
+
+- `mean`   (default): the mean of the predecessors' exact indices, each unit counting once;
+- `pooled`: their points over their maxima, pooled (a unit with a larger applicable maximum weighs more).
+
+Area indices of a merged unit are always the mean of the predecessors' area indices (N/A areas left out). Its
+earlier rank is the rank the computed index would have held in that period's ranking group, among the units that
+were not merged into it (ties share the rank): the published ranks of the other units are never changed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Literal
+
+from par_cli.core.diagnostics import NOWHERE, Diagnostic, Location, msg, problem
+from par_cli.core.numbers import exact_sum
+
+MergeMethod = Literal["mean", "pooled"]
+MERGE_METHODS: tuple[MergeMethod, ...] = ("mean", "pooled")
+
+
+@dataclass(frozen=True, slots=True)
+class PastRow:
+    """One ranked unit of a period, as later periods need it."""
+
+    group: str | None
+    agency_id: str
+    name: str
+    rank: int
+    index: Fraction
+    points: Fraction | None  # None: not given (an old `par rank` JSON without them)
+    max: Fraction | None
+    areas: tuple[tuple[str, Fraction | None], ...] = ()  # (code, index)
+    predecessors: tuple[str, ...] = ()
+    where: Location = NOWHERE  # where its predecessors are declared (or its id), for errors about them
+
+    @property
+    def key(self) -> str:
+        return self.agency_id.casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class PastFigure:
+    """A unit's figure in an earlier period: its own, or computed from the units merged into it."""
+
+    rank: int
+    index: Fraction
+    areas: tuple[tuple[str, Fraction | None], ...]
+    merged_from: tuple[str, ...] = ()  # the ids whose figures were combined (two or more); () for its own
+
+
+class Past:
+    """A period's ranking, looked up by (group, agency) or through predecessors."""
+
+    def __init__(self, rows: Iterable[PastRow], label: str | None = None, precision: int = 2) -> None:
+        self.rows = tuple(rows)
+        self.label = label
+        self.precision = precision  # of the figures shown (a JSON ranking's are rounded to it)
+        self._at: dict[tuple[str | None, str], PastRow] = {(row.group, row.key): row for row in self.rows}
+        self._by_id: dict[str, list[PastRow]] = {}
+        for row in self.rows:
+            self._by_id.setdefault(row.key, []).append(row)
+
+    def own(self, group: str | None, key: str) -> PastRow | None:
+        return self._at.get((group, key))
+
+    def find(self, group: str | None, key: str) -> PastRow | None:
+        """The unit with this id: in `group` first, else the only one of that id in any group."""
+        row = self._at.get((group, key))
+        if row is not None:
+            return row
+        rows = self._by_id.get(key, [])
+        return rows[0] if len(rows) == 1 else None
+
+    def missing(self, group: str | None, predecessors: Sequence[str]) -> list[str]:
+        return [p for p in predecessors if self.find(group, p.casefold()) is None]
+
+    def figure(self, group: str | None, key: str, predecessors: Sequence[str], how: MergeMethod) -> PastFigure | None:
+        """The unit's earlier figure; None when it was not ranked then (and names no predecessors)."""
+        if not predecessors:
+            row = self.own(group, key)
+            return PastFigure(row.rank, row.index, row.areas) if row is not None else None
+        found = [self.find(group, p.casefold()) for p in predecessors]
+        rows = list({id(r): r for r in found if r is not None}.values())
+        if not rows:
+            return None
+        if len(rows) == 1:
+            only = rows[0]
+            return PastFigure(only.rank, only.index, only.areas)
+        index = combined_index(rows, how)
+        place = rows[0].group if all(r.group == rows[0].group for r in rows) else group
+        others = [r for r in self.rows if r.group == place and all(r is not m for m in rows)]
+        rank = 1 + sum(1 for r in others if r.index > index)
+        return PastFigure(rank, index, combined_areas(rows), tuple(r.agency_id for r in rows))
+
+
+def combined_index(rows: Sequence[PastRow], how: MergeMethod) -> Fraction:
+    if how == "pooled" and all(r.points is not None and r.max for r in rows):
+        points = exact_sum(r.points for r in rows if r.points is not None)
+        maximum = exact_sum(r.max for r in rows if r.max is not None)
+        return min(Fraction(100), max(Fraction(0), points / maximum * 100))
+    return exact_sum(r.index for r in rows) / len(rows)
+
+
+def combined_areas(rows: Sequence[PastRow]) -> tuple[tuple[str, Fraction | None], ...]:
+    codes: list[str] = []
+    values: dict[str, list[Fraction]] = {}
+    for row in rows:
+        for code, index in row.areas:
+            if code not in values:
+                codes.append(code)
+                values[code] = []
+            if index is not None:
+                values[code].append(index)
+    return tuple((c, exact_sum(values[c]) / len(values[c]) if values[c] else None) for c in codes)
+
+
+def unknown_predecessors(
+    units: Iterable[tuple[str | None, Sequence[str], Location]], past: Past, period: str | None
+) -> list[Diagnostic]:
+    """Each declared predecessor the earlier period does not have: an error at the declaration (R008)."""
+    known = sorted({row.agency_id for row in past.rows})
+    problems = []
+    for group, predecessors, where in units:
+        for name in past.missing(group, predecessors):
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = msg("hint.did-you-mean", name=close[0]) if close else msg("hint.predecessors")
+            found = problem("R008", "predecessor-unknown", hint=hint, id=name, period=period or "—")
+            problems.append(found.at(where))
+    return problems

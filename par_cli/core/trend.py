@@ -1,0 +1,108 @@
+"""`par trend`: each unit's index, rank and area indices across periods, following mergers back in time.
+
+Every unit of the latest period has a line; so has every earlier unit that no later unit continues (it was
+dissolved, or left the folder). A unit that names predecessors is followed back through them: its figure in an
+earlier period is computed from theirs as `core.lineage` says, and the predecessors' own predecessors further back.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from par_cli.core.diagnostics import Diagnostic
+from par_cli.core.lineage import MergeMethod, Past, PastFigure, PastRow, unknown_predecessors
+
+
+@dataclass(frozen=True, slots=True)
+class TrendPoint:
+    index: Fraction
+    rank: int
+    areas: tuple[tuple[str, Fraction | None, int | None], ...]  # (code, index, rank among the group)
+    merged_from: tuple[str, ...] = ()  # computed from these units' figures
+
+
+@dataclass(frozen=True, slots=True)
+class TrendLine:
+    agency_id: str
+    name: str
+    group: str | None
+    points: tuple[TrendPoint | None, ...]  # one per period; None: not ranked then
+
+
+@dataclass(frozen=True)
+class Trend:
+    periods: tuple[str, ...]
+    lines: tuple[TrendLine, ...]
+    merged_as: MergeMethod
+    area_codes: tuple[str, ...]
+    precision: int
+
+
+def trend_problems(periods: Sequence[Past]) -> list[Diagnostic]:
+    """Predecessors a period names that the period before it does not have (R008)."""
+    problems = []
+    for before, after in itertools.pairwise(periods):
+        units = [(row.group, row.predecessors, row.where) for row in after.rows if row.predecessors]
+        problems += unknown_predecessors(units, before, before.label)
+    return problems
+
+
+def trend(periods: Sequence[Past], merged_as: MergeMethod = "mean", precision: int = 2) -> Trend:
+    """The lines of every unit across `periods` (oldest first)."""
+    used: set[tuple[int, int]] = set()  # (period, id(row)) already on a line
+    lines: list[TrendLine] = []
+    for last in range(len(periods) - 1, -1, -1):
+        for row in periods[last].rows:
+            if (last, id(row)) in used:
+                continue
+            lines.append(_line(periods, last, row, merged_as, used))
+    codes: list[str] = []
+    for period in periods:
+        for row in period.rows:
+            codes += [code for code, _ in row.areas if code not in codes]
+    return Trend(
+        tuple(p.label or str(n + 1) for n, p in enumerate(periods)), tuple(lines), merged_as, tuple(codes), precision
+    )
+
+
+def _line(periods: Sequence[Past], last: int, row: PastRow, how: MergeMethod, used: set[tuple[int, int]]) -> TrendLine:
+    points: list[TrendPoint | None] = [None] * len(periods)
+    points[last] = _point(periods[last], PastFigure(row.rank, row.index, row.areas), row.group)
+    used.add((last, id(row)))
+    ids: list[str] = list(row.predecessors) or [row.agency_id]
+    for j in range(last - 1, -1, -1):
+        past = periods[j]
+        found = [past.find(row.group, i.casefold()) for i in ids]
+        rows = [r for r in found if r is not None]
+        if not rows:
+            break
+        used.update((j, id(r)) for r in rows)
+        if len(ids) == 1:
+            figure: PastFigure | None = PastFigure(rows[0].rank, rows[0].index, rows[0].areas)
+        else:
+            figure = past.figure(row.group, ids[0].casefold(), ids, how)
+        if figure is not None:
+            points[j] = _point(past, figure, rows[0].group if len(rows) == 1 else row.group)
+        ids = list(dict.fromkeys(p for r in rows for p in (r.predecessors or (r.agency_id,))))
+    return TrendLine(row.agency_id, row.name, row.group, tuple(points))
+
+
+def _point(past: Past, figure: PastFigure, group: str | None) -> TrendPoint:
+    """The figure with each area's rank in its group: 1 + the units (other than those merged into it) above it."""
+    members = [r for r in past.rows if r.group == group]
+    skip = {m.casefold() for m in figure.merged_from}
+    areas: list[tuple[str, Fraction | None, int | None]] = []
+    for code, index in figure.areas:
+        if index is None:
+            areas.append((code, None, None))
+            continue
+        above = 0
+        for other in members:
+            value = dict(other.areas).get(code)
+            if other.key not in skip and value is not None and value > index:
+                above += 1
+        areas.append((code, index, above + 1))
+    return TrendPoint(figure.index, figure.rank, tuple(areas), figure.merged_from)

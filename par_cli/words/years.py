@@ -1,0 +1,125 @@
+"""The cells, headings and notes of `par trend` and `par gaps`, whatever the format."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from par_cli.words.criteria_diff import signed
+from par_cli.words.labels import label
+from par_cli.words.numbers import figure
+
+if TYPE_CHECKING:
+    from par_cli.core.gaps import Gap, GapSet
+    from par_cli.core.trend import Trend, TrendLine
+
+SPARKS = "▁▂▃▄▅▆▇█"
+MERGED_MARK = "*"
+
+
+def sparkline(values: list[Fraction | None], low: Fraction, high: Fraction) -> str:
+    """One block per period, its height the index between the lowest and highest of the whole table (so lines
+    compare); a space where the unit was not ranked."""
+    span = high - low
+    out = []
+    for value in values:
+        if value is None:
+            out.append(" ")
+        else:
+            step = int((value - low) / span * (len(SPARKS) - 1)) if span else len(SPARKS) // 2
+            out.append(SPARKS[max(0, min(step, len(SPARKS) - 1))])
+    return "".join(out)
+
+
+def index_bounds(trend: Trend) -> tuple[Fraction, Fraction]:
+    values = [p.index for line in trend.lines for p in line.points if p is not None]
+    return (min(values), max(values)) if values else (Fraction(0), Fraction(100))
+
+
+def trend_header(trend: Trend, lang: str) -> list[str]:
+    cells = [label("agency", lang)]
+    for period in trend.periods:
+        cells += [f"{label('index_line', lang)}\n{period}", f"{label('rank', lang)}\n{period}"]
+    return [*cells, label("trend", lang), label("change", lang)]
+
+
+def change_over(line: TrendLine) -> Fraction | None:
+    """The last ranked index minus the first, when the unit was ranked in two periods or more."""
+    values = [p.index for p in line.points if p is not None]
+    return values[-1] - values[0] if len(values) > 1 else None
+
+
+def trend_cells(line: TrendLine, trend: Trend, low: Fraction, high: Fraction, lang: str) -> list[str]:
+    p = trend.precision
+    cells = [line.name]
+    for point in line.points:
+        if point is None:
+            cells += ["—", "—"]
+            continue
+        mark = MERGED_MARK if point.merged_from else ""
+        cells += [figure(point.index, p, lang) + mark, str(point.rank) + mark]
+    change = change_over(line)
+    spark = sparkline([q.index if q is not None else None for q in line.points], low, high)
+    return [*cells, spark, signed(change, p, lang) if change is not None else "—"]
+
+
+def area_cells(line: TrendLine, code: str, trend: Trend, lang: str) -> list[str]:
+    """An agency's index in one area, period by period (`*`: computed from merged units)."""
+    cells = [line.name]
+    for point in line.points:
+        found = [(index, rank) for c, index, rank in point.areas if c == code] if point is not None else []
+        if not found or found[0][0] is None:
+            cells.append("—")
+            continue
+        mark = MERGED_MARK if point is not None and point.merged_from else ""
+        cells.append(f"{figure(found[0][0], trend.precision, lang)} ({found[0][1]}){mark}")
+    return cells
+
+
+def trend_notes(trend: Trend, lang: str) -> list[str]:
+    """How each merged unit's earlier figures were computed."""
+    how = label(f"merge.{trend.merged_as}", lang)
+    notes = []
+    for line in trend.lines:
+        for period, point in zip(trend.periods, line.points, strict=True):
+            if point is not None and point.merged_from:
+                units = ", ".join(point.merged_from)
+                notes.append(
+                    f"{MERGED_MARK} {line.name}, {period}: {how} ({units}); "
+                    + (
+                        "hạng: vị trí của chỉ số này trong bảng kỳ đó"
+                        if lang == "vi"
+                        else "rank: where that index stands in that period's ranking"
+                    )
+                )
+    return notes
+
+
+GAP_KEYS = ("gap.code", "gap.criterion", "gap.losing", "gap.lost", "gap.average", "gap.share", "gap.worst")
+
+
+def gaps_header(lang: str) -> list[str]:
+    return [label(key, lang) for key in GAP_KEYS]
+
+
+def worst_text(gap: Gap, places: int, lang: str) -> str:
+    return "; ".join(f"{name} ({figure(lost, places, lang)})" for name, lost in gap.worst)
+
+
+def gap_cells(gap: Gap, places: int, lang: str) -> list[str]:
+    return [
+        gap.code,
+        gap.title,
+        f"{gap.losing}/{gap.assessed}",
+        figure(gap.lost, places, lang),
+        figure(gap.average, places, lang),
+        figure(gap.share, places, lang),
+        worst_text(gap, places, lang),
+    ]
+
+
+def gaps_heading(found: GapSet, lang: str) -> str:
+    agencies = label("agency_one" if len(found.agencies) == 1 else "agencies", lang)
+    return (
+        f"{label('gaps_title', lang)}: {found.criteria_title} [{found.criteria_id}] · {len(found.agencies)} {agencies}"
+    )
