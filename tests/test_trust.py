@@ -435,3 +435,21 @@ def test_an_unreadable_file_is_f001_from_every_command(write: Write, monkeypatch
         assert run(*args) == (1, "", line + "\n"), args
     code, out, _ = run("check", str(path))
     assert code == 1 and out.startswith(line)
+
+
+def test_csv_on_stdout_keeps_its_line_endings() -> None:
+    """`par rank -f csv > rank.csv` must give the same file as `-o rank.csv`: `\\r\\n`, never the text `\\x0d`."""
+    command = [sys.executable, "-m", "par_cli", "rank", str(ROOT / "examples/2024"), "-f", "csv"]
+    out = subprocess.run(command, capture_output=True, env=env_without_color(), check=True).stdout
+    lines = out.split(b"\r\n")
+    assert len(lines) == 14 and lines[-1] == b"", out[:300]
+    assert b"\\x0d" not in out
+
+
+def test_a_broken_set_used_by_many_files_is_reported_once(write: Write) -> None:
+    write("f/criteria.yaml", 'kind: criteria\nid: x\ntitle: X\nareas:\n  - {code: "1", title: A}\n')
+    for name in "abc":
+        write(f"f/{name}.yaml", f"kind: assessment\ncriteria: x\nagency: {{id: {name}, name: {name}}}\n")
+    code, _, err = run("rank", "f")
+    assert code == 1
+    assert err.splitlines() == ["f/criteria.yaml:5:5: error S001: areas[0].max: missing field 'max'"], err

@@ -149,7 +149,8 @@ class ParError(Exception):
     """Input problems that stop a command: the CLI words them, prints them and exits with code 1."""
 
     def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
-        self.diagnostics = tuple(sorted(diagnostics, key=order))
+        # one problem once: a broken criteria set is reached by every file that uses it
+        self.diagnostics = tuple(sorted(dict.fromkeys(diagnostics), key=order))
         super().__init__(", ".join(f"{d.where} {d.code} {d.message.id}" for d in self.diagnostics))
 
 

@@ -39,7 +39,7 @@ class PastRow:
     max: Fraction | None
     areas: tuple[tuple[str, Fraction | None], ...] = ()  # (code, index)
     predecessors: tuple[str, ...] = ()
-    where: Location = NOWHERE  # where its predecessors are declared (or its id), for errors about them
+    where: tuple[Location, ...] = ()  # where each predecessor is written, for errors about them
 
     @property
     def key(self) -> str:
@@ -123,13 +123,17 @@ def combined_areas(rows: Sequence[PastRow]) -> tuple[tuple[str, Fraction | None]
 
 
 def unknown_predecessors(
-    units: Iterable[tuple[str | None, Sequence[str], Location]], past: Past, period: str | None
+    units: Iterable[tuple[str | None, Sequence[str], Sequence[Location]]], past: Past, period: str | None
 ) -> list[Diagnostic]:
-    """Each declared predecessor the earlier period does not have: an error at the declaration (R008)."""
+    """Each declared predecessor the earlier period does not have: an error where it is written (R008)."""
     known = sorted({row.agency_id for row in past.rows})
     problems = []
-    for group, predecessors, where in units:
-        for name in past.missing(group, predecessors):
+    for group, predecessors, places in units:
+        missing = set(past.missing(group, predecessors))
+        for n, name in enumerate(predecessors):
+            if name not in missing:
+                continue
+            where = places[n] if n < len(places) else NOWHERE
             close = difflib.get_close_matches(name, known, n=1)
             hint = msg("hint.did-you-mean", name=close[0]) if close else msg("hint.predecessors")
             found = problem("R008", "predecessor-unknown", hint=hint, id=name, period=period or "—")

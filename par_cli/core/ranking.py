@@ -46,7 +46,7 @@ class Entry:
     index_low: Fraction | None = None  # the index with every appraised leaf one step down (`--robustness`)
     index_high: Fraction | None = None  # … one step up
     predecessors: tuple[str, ...] = ()  # ids of last period's units merged into this one
-    predecessors_where: Location = NOWHERE
+    predecessors_where: tuple[Location, ...] = ()  # where each predecessor is written
     nodes: tuple[NodeFigure, ...] = ()  # every applicable node, if asked (`par gaps`)
 
     @property
@@ -62,7 +62,7 @@ def entry_of(
     period_where: Location = NOWHERE,
     leaves: bool = False,
     index_range: tuple[Fraction, Fraction] | None = None,
-    predecessors_where: Location = NOWHERE,
+    predecessors_where: tuple[Location, ...] = (),
     nodes: bool = False,
 ) -> Entry:
     return Entry(

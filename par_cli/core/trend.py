@@ -80,8 +80,10 @@ def _line(periods: Sequence[Past], last: int, row: PastRow, how: MergeMethod, us
         if not rows:
             break
         used.update((j, id(r)) for r in rows)
-        if len(ids) == 1:
-            figure: PastFigure | None = PastFigure(rows[0].rank, rows[0].index, rows[0].areas)
+        # marked whenever the figure is not the unit's own: even one predecessor (the other not ranked then)
+        through = tuple(r.agency_id for r in rows) if [i.casefold() for i in ids] != [row.key] else ()
+        if len(rows) == 1:
+            figure: PastFigure | None = PastFigure(rows[0].rank, rows[0].index, rows[0].areas, through)
         else:
             figure = past.figure(row.group, ids[0].casefold(), ids, how)
         if figure is not None:

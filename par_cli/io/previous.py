@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +62,7 @@ def load_previous(path: Path) -> Past:
         if isinstance(group.get("period"), str):
             periods.add(group["period"])
         for r, item in enumerate(members):
-            row = _row(item, label)
+            row = _row(item, label, partial(_at, places, ("groups", g, "rows", r, "agency", "predecessors")))
             if row is None:
                 where = places.at(("groups", g, "rows", r))
                 problems.append(problem("J002", "ranking-row", where=f"groups[{g}].rows[{r}]").at(where))
@@ -86,7 +88,11 @@ def _places(groups: list[Any]) -> int:
     return max(0, min(max(places, default=2), 6))
 
 
-def _row(item: Any, group: str | None) -> PastRow | None:
+def _at(places: _Places, base: DocPath, n: int) -> LineCol:
+    return places.at((*base, n))
+
+
+def _row(item: Any, group: str | None, place: Callable[[int], LineCol]) -> PastRow | None:
     """One row of the JSON ranking; None when it lacks an agency id, a rank or an index."""
     if not isinstance(item, dict):
         return None
@@ -108,7 +114,8 @@ def _row(item: Any, group: str | None) -> PastRow | None:
     predecessors = agency.get("predecessors")
     merged = tuple(p for p in predecessors if isinstance(p, str)) if isinstance(predecessors, list) else ()
     points, maximum = _figure(item.get("points")), _figure(item.get("max"))
-    return PastRow(group, agency_id, str(name), rank, index, points, maximum, area_figures, merged)
+    wheres = tuple(place(n) for n in range(len(merged)))
+    return PastRow(group, agency_id, str(name), rank, index, points, maximum, area_figures, merged, wheres)
 
 
 def _figure(value: Any) -> Fraction | None:

@@ -327,9 +327,9 @@ class FileScorer:
             labels = self.labels[result.criteria_id] = tuple(g.label for g in bound.criteria.grades)
         where = bound.origin
         span = index_range(bound, result) if self.robust else None
-        merged = where.locate(("agency", "predecessors")) if result.agency.predecessors else None
+        merged = tuple(where.locate(("agency", "predecessors", n)) for n in range(len(result.agency.predecessors)))
         agency, period = where.locate(("agency", "id")), where.locate(("period",))
-        return entry_of(result, labels, agency, period, self.leaves, span, merged or agency, self.nodes)
+        return entry_of(result, labels, agency, period, self.leaves, span, merged, self.nodes)
 
     def criteria_problems(self, path: Path) -> list[Diagnostic]:
         """The errors of a file found among the assessments that is not one: a criteria set or a survey file."""

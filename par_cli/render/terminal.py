@@ -156,7 +156,8 @@ def rank(view: RankView) -> RenderableType:
             rank_cells(row, group, view.has_previous, view.areas, language, view.robust_row(group, i))
             for i, row in enumerate(group.rows)
         ]
-        charts = [[bar(row.entry.index)] if view.bars else [] for row in group.rows]
+        bars = view.bars and not view.robust  # four more columns: a bar would not fit, and a cut bar misleads
+        charts = [[bar(row.entry.index)] if bars else [] for row in group.rows]
         if n:
             parts.append(Text())
         parts.append(lit(group_heading(group, language), "bold"))

@@ -16,5 +16,9 @@ def _table() -> dict[int, str]:
 
 
 def visible(text: str) -> str:
-    """`Sở\\x1b[31m` as those characters, not as a colour."""
-    return text.translate(_table()) if not text.isprintable() else text
+    """`Sở\\x1b[31m` as those characters, not as a colour. A line ending `\\r\\n` (CSV's) stays one."""
+    if text.isprintable():
+        return text
+    if "\r\n" in text:
+        return "\r\n".join(part.translate(_table()) for part in text.split("\r\n"))
+    return text.translate(_table())

@@ -1,0 +1,144 @@
+"""`par rank --robustness`: gaps to the neighbours, ties at the shown precision, possible ranks — by hand, and
+the exact interval checked against every combination of one-step moves."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from decimal import Decimal
+from fractions import Fraction
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from par_cli.core.ranking import Entry, rank
+from par_cli.core.robustness import robustness
+from par_cli.core.rules.check import CheckRule
+from par_cli.core.rules.levels import Level, LevelsRule
+from par_cli.core.rules.points import PointsRule
+from tests.conftest import Write, run
+
+SET = """\
+kind: criteria
+id: r
+title: "Bộ thử độ vững"
+precision: 2
+grades: [{min: 0, label: A}]
+areas:
+  - {code: "1", title: Một, max: 10, rule: {kind: points, step: 0.5}}
+"""
+
+
+def folder(write: Write, points: dict[str, str], criteria: str = SET) -> None:
+    write("f/criteria.yaml", criteria)
+    for agency_id, value in points.items():
+        write(
+            f"f/{agency_id}.yaml",
+            f'kind: assessment\ncriteria: r\nagency: {{id: {agency_id}, name: "Sở {agency_id.upper()}"}}\n'
+            f"answers: {{'1': {value}}}\n",
+        )
+
+
+def test_possible_ranks_and_gaps_by_hand(write: Write) -> None:
+    """One leaf of 10 points in steps of 0.5: a 9.5, b 9, c 7, d 6.5 → each index ±5 points.
+
+    a: 90–100, b: 85–95, c: 65–75, d: 60–70. a's best is 1st; at worst b (up to 95) passes it: 1–2.
+    b: 1–2 the same way. c: a and b stay above it (lowest 90 and 85 > 75) → at best 3rd; d can pass (70 > 65): 3–4.
+    """
+    folder(write, {"a": "9.5", "b": "9", "c": "7", "d": "6.5"})
+    code, out, err = run("rank", "f", "--robustness", "-f", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    [group] = data["groups"]
+    found = [(r["agency"]["id"], r["robustness"]) for r in group["rows"]]
+    assert found == [
+        ("a", {"gap_above": None, "gap_below": 5, "shown_tie_with": [], "best_rank": 1, "worst_rank": 2}),
+        ("b", {"gap_above": 5, "gap_below": 20, "shown_tie_with": [], "best_rank": 1, "worst_rank": 2}),
+        ("c", {"gap_above": 20, "gap_below": 5, "shown_tie_with": [], "best_rank": 3, "worst_rank": 4}),
+        ("d", {"gap_above": 5, "gap_below": None, "shown_tie_with": [], "best_rank": 3, "worst_rank": 4}),
+    ]
+    assert data["robustness"]["method"] == "exact"
+
+
+def test_the_table_shows_possible_ranks_and_the_method(write: Write) -> None:
+    folder(write, {"a": "9.5", "b": "9", "c": "7", "d": "6.5"})
+    code, out, err = run("rank", "f", "--robustness", "--lang", "en")
+    assert code == 0, err
+    header = next(line for line in out.splitlines() if line.startswith("Rank"))
+    assert header.split()[-6:] == ["above", "Gap", "below", "Tie", "Possible", "ranks"], out
+    c = next(line for line in out.splitlines() if "Sở C" in line)
+    assert c.split()[:11] == ["3", "Sở", "C", "7.00", "10.00", "70.00", "A", "20.00", "5.00", "3–4"], out
+    assert "█" not in out  # no bars beside the four extra columns: a cut bar would read as a smaller figure
+    assert "computed exactly, not sampled" in out
+
+
+def test_equal_shown_indices_ranked_apart_by_hidden_decimals(write: Write) -> None:
+    """2.70001 / 3 = 90.000333… and 2.7 / 3 = 90: both shown as 90,00, ranked 1 and 2 by the hidden decimals."""
+    criteria = SET.replace("max: 10, rule: {kind: points, step: 0.5}", "max: 3")
+    folder(write, {"x": "2.70001", "y": "2.7", "z": "2"}, criteria)
+    code, out, err = run("rank", "f", "--robustness", "-f", "json")
+    assert code == 0, err
+    rows = json.loads(out)["groups"][0]["rows"]
+    assert [(r["rank"], r["index"], r["robustness"]["shown_tie_with"]) for r in rows] == [
+        (1, 90, ["Sở Y"]),
+        (2, 90, ["Sở X"]),
+        (3, 66.67, []),
+    ]
+    assert rows[0]["robustness"]["gap_below"] == 0  # 0.000333… index points, shown at 2 decimals
+    code, out, err = run("rank", "f", "--robustness")
+    assert "≈ 90,00 %: Sở X hạng 1: 90,000333; Sở Y hạng 2: 90,000000 — xếp khác hạng chỉ nhờ phần thập phân" in out, (
+        out
+    )
+
+
+def test_robustness_is_refused_in_the_annex_formats(write: Write) -> None:
+    folder(write, {"a": "9"})
+    code, _, err = run("rank", "f", "--robustness", "-f", "docx", "-o", "x.docx")
+    assert code == 2, err
+    assert "U002" in err and "--robustness" in err, err
+
+
+# The interval is exact: the same as trying every combination of one-step moves.
+
+RULES = [
+    (CheckRule(), Fraction(2), [Fraction(0), Fraction(2)]),
+    (LevelsRule(levels=(Level("a", None, Decimal(3), None), Level("b", None, Decimal(1), None), Level("c", None, Decimal(0), None))), Fraction(3),
+     [Fraction(3), Fraction(1), Fraction(0)]),
+    (PointsRule(step=Fraction(1, 2)), Fraction(2), [Fraction(n, 2) for n in range(5)]),
+]  # fmt: skip
+
+
+def entry(name: str, index: Fraction | float, low: Fraction | float, high: Fraction | float) -> Entry:
+    index, low, high = Fraction(index), Fraction(low), Fraction(high)
+    return Entry(name, name, None, (), "r", "R", None, 2, "vi", (), index, Fraction(100), index, None, (), name,
+                 index_low=low, index_high=high)  # fmt: skip
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.tuples(*(st.integers(0, len(r[2]) - 1) for r in RULES)), min_size=2, max_size=3))
+def test_the_exact_interval_equals_every_combination(choices: list[tuple[int, ...]]) -> None:
+    """Agencies with three leaves (check, levels, points), each leaf of each agency tried one step down, in place
+    and up (up to 3^9 combinations): the best and worst competition rank seen are what `robustness` gives."""
+    total = sum(r[1] for r in RULES)
+    agencies = [[RULES[i][2][c] for i, c in enumerate(choice)] for choice in choices]
+    moves = [[RULES[i][0].one_step(p, RULES[i][1]) for i, p in enumerate(points)] for points in agencies]
+    options = [
+        [(low, p, high) for p, (low, high) in zip(points, m, strict=True)]
+        for points, m in zip(agencies, moves, strict=True)
+    ]
+    seen: list[set[int]] = [set() for _ in agencies]
+    for combo in itertools.product(*[itertools.product(*leaves) for leaves in options]):
+        indices = [sum(leaves) / total * 100 for leaves in combo]
+        for n, index in enumerate(indices):
+            seen[n].add(1 + sum(1 for other in indices if other > index))
+    entries = [
+        entry(
+            f"s{n}", sum(points) / total * 100, sum(lo for lo, _ in m) / total * 100, sum(h for _, h in m) / total * 100
+        )
+        for n, (points, m) in enumerate(zip(agencies, moves, strict=True))
+    ]
+    [group] = rank(entries, "none")
+    by_name = {row.entry.agency_id: margins for row, margins in zip(group.rows, robustness(group), strict=True)}
+    for n in range(len(agencies)):
+        margins = by_name[f"s{n}"]
+        assert (margins.best, margins.worst) == (min(seen[n]), max(seen[n]))

@@ -1,0 +1,187 @@
+"""Beyond one year's table: mergers in `rank --previous`, `par trend`, `par gaps`, `rank --robustness`.
+
+Every figure below is computed by hand in the comments."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, Write, run
+
+SET = """\
+kind: criteria
+id: so-2025
+title: "Bộ chỉ số thử"
+grades: [{min: 90, label: A}, {min: 0, label: B}]
+areas:
+  - {code: "1", title: Một, max: 60, allow_na: true}
+  - {code: "2", title: Hai, max: 40}
+"""
+
+
+def unit(write: Write, year: str, agency_id: str, one: str, two: str, predecessors: str = "") -> None:
+    merged = f", predecessors: [{predecessors}]" if predecessors else ""
+    write(
+        f"{year}/{agency_id}.yaml",
+        f'kind: assessment\ncriteria: so-2025\nagency: {{id: {agency_id}, name: "Sở {agency_id.upper()}", '
+        f"group: so{merged}}}\nperiod: {year}\nanswers: {{'1': {one}, '2': {two}}}\n",
+    )
+
+
+@pytest.fixture
+def years(write: Write) -> Write:
+    """2023: a 70, b 50, c 60, e 65 · 2024: a 80, b 24/40 = 60, c 70, d 90 · 2025: m (a + b) 75, c 72, d 95."""
+    for year in ("2023", "2024", "2025"):
+        write(f"{year}/criteria.yaml", SET)
+    unit(write, "2023", "a", "42", "28")
+    unit(write, "2023", "b", "30", "20")
+    unit(write, "2023", "c", "36", "24")
+    unit(write, "2023", "e", "39", "26")  # dissolved before 2024: a line of its own
+    unit(write, "2024", "a", "48", "32")
+    unit(write, "2024", "b", "na", "24")
+    unit(write, "2024", "c", "40", "30")
+    unit(write, "2024", "d", "54", "36")
+    unit(write, "2025", "m", "45", "30", "a, b")
+    unit(write, "2025", "c", "42", "30")
+    unit(write, "2025", "d", "57", "38")
+    return write
+
+
+def rows(out: str) -> list[dict[str, object]]:
+    [group] = json.loads(out)["groups"]
+    return list(group["rows"])
+
+
+# Mergers in `par rank --previous`
+
+
+def test_a_merged_unit_takes_the_mean_of_its_predecessors_and_is_marked_merged(years: Write) -> None:
+    code, out, err = run("rank", "2025", "--previous", "2024", "-f", "json")
+    assert code == 0, err
+    found = {r["agency"]["id"]: r for r in rows(out)}  # type: ignore[index]
+    # m: (80 + 60) / 2 = 70; in 2024 only d (90) was above 70 → rank 2; now 2nd (95, 75, 72) → unchanged
+    assert found["m"]["previous_index"] == 70
+    assert (found["m"]["previous_rank"], found["m"]["rank_change"]) == (2, 0)
+    assert found["m"]["merged_from"] == ["a", "b"]
+    assert found["m"]["agency"]["predecessors"] == ["a", "b"]  # type: ignore[index]
+    # the others keep their published ranks: c was 3rd of 4, d 1st
+    assert (found["c"]["previous_rank"], found["c"]["rank_change"], found["c"]["previous_index"]) == (3, 0, 70)
+    assert (found["d"]["previous_rank"], "merged_from" in found["d"]) == (1, False)
+    assert json.loads(out)["merged_as"] == "mean"
+
+
+def test_pooled_points_over_maxima_weigh_the_larger_unit_more(years: Write) -> None:
+    code, out, err = run("rank", "2025", "--previous", "2024", "--merged-as", "pooled", "-f", "json")
+    assert code == 0, err
+    m = next(r for r in rows(out) if r["agency"]["id"] == "m")  # type: ignore[index]
+    # (80 + 24) / (100 + 40) = 74.2857… → 74.29; still only d above it
+    assert (m["previous_index"], m["previous_rank"]) == (74.29, 2)
+
+
+def test_the_table_says_merged_instead_of_new_and_how(years: Write) -> None:
+    code, out, err = run("rank", "2025", "--previous", "2024")
+    assert code == 0, err
+    line = next(text for text in out.splitlines() if text.split()[1:3] == ["Sở", "M"])
+    assert line.split() == ["2", "Sở", "M", "75,00", "100,00", "75,00", "B", "2", "hợp", "nhất", "=", "██████··"], out
+    assert "mới" not in out, out
+    assert "hợp nhất: Sở M — kỳ trước 70,00 % = trung bình chỉ số của các đơn vị tiền thân (a, b)" in out, out
+    code, out, err = run("rank", "2025", "--previous", "2024", "--lang", "en", "--merged-as", "pooled")
+    assert "merged: Sở M — earlier 74.29 % = the predecessors' points over their maxima, pooled (a, b)" in out, out
+
+
+def test_without_predecessors_the_unit_is_new(years: Write) -> None:
+    (Path("2025") / "m.yaml").write_text(
+        (Path("2025") / "m.yaml").read_text(encoding="utf-8").replace(", predecessors: [a, b]", ""), encoding="utf-8"
+    )
+    code, out, _ = run("rank", "2025", "--previous", "2024")
+    assert code == 0 and "mới" in out and "hợp nhất" not in out, out
+
+
+def test_a_previous_json_ranking_gives_the_same_earlier_figures(years: Write) -> None:
+    assert run("rank", "2024", "-f", "json", "-o", "2024.json")[0] == 0
+    from_folder = rows(run("rank", "2025", "--previous", "2024", "-f", "json")[1])
+    from_json = rows(run("rank", "2025", "--previous", "2024.json", "-f", "json")[1])
+    pick = ["previous_rank", "rank_change", "previous_index"]
+    assert [[r[k] for k in pick] for r in from_json] == [[r[k] for k in pick] for r in from_folder]
+
+
+def test_an_unknown_predecessor_is_located_with_a_hint(years: Write) -> None:
+    unit(years, "2025", "m", "45", "30", "a, bb")
+    code, out, err = run("rank", "2025", "--previous", "2024")
+    assert code == 1, out
+    assert err.strip() == (
+        "2025/m.yaml:3:60: error R008: predecessor 'bb' is not in the ranking of 2024 (hint: did you mean 'b'?)"
+    ), err
+    # without --previous, predecessors are only declared: nothing to check against
+    assert run("rank", "2025")[0] == 0
+
+
+# par trend
+
+
+def test_trend_follows_a_merged_unit_back_through_its_predecessors(years: Write) -> None:
+    code, out, err = run("trend", "2023", "2024", "2025", "-f", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["periods"] == ["2023", "2024", "2025"]
+    lines = {a["id"]: a["periods"] for a in data["agencies"]}
+    assert list(lines) == ["d", "m", "c", "e"]  # the latest period's units in rank order, then the dissolved
+    # m: 2023 (70 + 50) / 2 = 60, above it c? no (60 = 60, a tie shares the rank), e 65 → rank 2
+    assert [(p["index"], p["rank"], p.get("merged_from")) for p in lines["m"]] == [
+        (60, 2, ["a", "b"]),
+        (70, 2, ["a", "b"]),
+        (75, 2, None),
+    ]
+    assert [(p["index"], p["rank"]) for p in lines["c"]] == [(60, 3), (70, 3), (72, 3)]
+    assert [(p["index"], p["rank"]) for p in lines["d"]] == [(None, None), (90, 1), (95, 1)]
+    # e in 2023: a 70 above it → 2nd
+    assert [(p["index"], p["rank"]) for p in lines["e"]] == [(65, 2), (None, None), (None, None)]
+    # area indices follow the same way: m's area 1 in 2024 is a's alone (b had it N/A): 48/60 = 80
+    assert lines["m"][1]["areas"] == [{"code": "1", "index": 80, "rank": 2}, {"code": "2", "index": 70, "rank": 3}]
+
+
+def test_trend_table_has_sparklines_and_the_change(years: Write) -> None:
+    code, out, err = run("trend", "2023", "2024", "2025")
+    assert code == 0, err
+    m = next(text for text in out.splitlines() if text.startswith("Sở M"))
+    # 60 → 70 → 75 on a scale from 60 (lowest, ▁) to 95 (highest, █), 8 blocks: 10/35 × 7 = 2 (▃), 15/35 × 7 = 3 (▄)
+    assert m.split() == ["Sở", "M", "60,00*", "2*", "70,00*", "2*", "75,00", "2", "▁▃▄", "+15,00"], out
+    assert "* Sở M, 2024: trung bình chỉ số của các đơn vị tiền thân (a, b)" in out, out
+
+
+def test_trend_csv_and_html(years: Write) -> None:
+    code, out, _ = run("trend", "2023", "2024", "2025", "-f", "csv")
+    assert code == 0
+    assert out.splitlines()[0].lstrip("\ufeff").split(",")[:7] == [
+        "agency_id", "agency", "group", "period", "index", "rank", "merged_from",
+    ]  # fmt: skip
+    # m in 2023: areas (70 + 50) / 2 = 60 and (70 + 50) / 2 = 60; in 2024 area 1 is a's alone (b: N/A) = 80
+    assert "m,Sở M,so,2023,60.00,2,a b,60.00,60.00" in out, out
+    assert "m,Sở M,so,2024,70.00,2,a b,80.00,70.00" in out, out
+    code, page, _ = run("trend", "2023", "2024", "2025", "-f", "html")
+    assert code == 0 and page.count("<polyline") == 4 and "<svg" in page
+
+
+def test_a_period_given_twice_is_refused(years: Write) -> None:
+    code, _, err = run("trend", "2024", "2024")
+    assert code == 2 and "U002" in err and "2024" in err, err
+
+
+def test_trend_of_the_shipped_examples_follows_the_2025_merger() -> None:
+    code, out, err = run(
+        "trend", str(ROOT / "examples/2023"), str(ROOT / "examples/2024"), str(ROOT / "examples/2025"), "-f", "json"
+    )
+    assert code == 0, err
+    lines = {a["id"]: a["periods"] for a in json.loads(out)["agencies"]}
+    merged = lines["so-cong-thuong-khoa-hoc-cong-nghe"]
+    # 2023: Sở Công Thương was not ranked yet, so the figure is Sở KH&CN's alone (and says so); 2024: both
+    assert [(p["index"], p["rank"], p.get("merged_from")) for p in merged] == [
+        (79.64, 8, ["so-khoa-hoc-cong-nghe"]),
+        (78.51, 9, ["so-cong-thuong", "so-khoa-hoc-cong-nghe"]),
+        (79.38, 8, None),
+    ]
+    assert "so-cong-thuong" not in lines and "so-khoa-hoc-cong-nghe" not in lines
+    assert "so-ke-hoach-dau-tu" in lines  # 2023 only: its own line
