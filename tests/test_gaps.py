@@ -146,3 +146,11 @@ def test_gap_totals_equal_the_explain_ledgers(year: str) -> None:
                 ledger_lost[line.code] = ledger_lost.get(line.code, Fraction(0)) + line.lost
     assert {gap.code: gap.lost for gap in found.gaps} == ledger_lost
     assert [gap.lost for gap in found.gaps] == sorted((gap.lost for gap in found.gaps), reverse=True)
+
+
+def test_the_plan_lists_only_criteria_where_points_were_lost(folder: Path) -> None:
+    """1.2 is lost by b only; if b had it, the plan would have two rows: 1.1 and 2.1."""
+    Path("f/b.yaml").write_text(Path("f/b.yaml").read_text(encoding="utf-8").replace("false", "true"), encoding="utf-8")
+    assert run("gaps", "f", "-f", "xlsx", "-o", "plan.xlsx")[0] == 0
+    sheet = load_workbook("plan.xlsx").worksheets[0]
+    assert [sheet.cell(row=r, column=2).value for r in range(3, sheet.max_row + 1)] == ["1.1", "2.1"]

@@ -56,6 +56,8 @@ def test_every_check_code_is_documented() -> None:
         ["survey"],
         ["survey", "tally"],
         ["survey", "report"],
+        ["trend"],
+        ["gaps"],
     ],
 )
 def test_help(command: list[str]) -> None:
@@ -68,6 +70,10 @@ def test_help(command: list[str]) -> None:
     [
         ("score-sample", ["score", "examples/2024/so-noi-vu.yaml"]),
         ("explain-sample", ["explain", "examples/2024/so-noi-vu.yaml", "3.2", "--lang", "en"]),
+        ("merged-sample", ["rank", "examples/2025", "--previous", "examples/2024"]),
+        ("trend-sample", ["trend", "examples/2023", "examples/2024", "examples/2025"]),
+        ("gaps-sample", ["gaps", "examples/2025", "--top", "4", "--lang", "en"]),
+        ("robustness-sample", ["rank", "examples/2025", "--robustness", "--lang", "en"]),
     ],
 )
 def test_output_samples_are_what_par_prints(marker: str, command: list[str], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -51,12 +51,19 @@ def test_possible_ranks_and_gaps_by_hand(write: Write) -> None:
     data = json.loads(out)
     [group] = data["groups"]
     found = [(r["agency"]["id"], r["robustness"]) for r in group["rows"]]
+    # Steps: one move is 5 index points. b passes a (5 apart) only with two (b up and a down: 10 > 5); c never
+    # passes b (20 apart, two moves give 10): none.
+    same: dict[str, list[str]] = {"shown_tie_with": []}
     assert found == [
-        ("a", {"gap_above": None, "gap_below": 5, "shown_tie_with": [], "best_rank": 1, "worst_rank": 2}),
-        ("b", {"gap_above": 5, "gap_below": 20, "shown_tie_with": [], "best_rank": 1, "worst_rank": 2}),
-        ("c", {"gap_above": 20, "gap_below": 5, "shown_tie_with": [], "best_rank": 3, "worst_rank": 4}),
-        ("d", {"gap_above": 5, "gap_below": None, "shown_tie_with": [], "best_rank": 3, "worst_rank": 4}),
-    ]
+        ("a", {"gap_above": None, "gap_below": 5, **same, "best_rank": 1, "worst_rank": 2,
+               "steps_to_rise": None, "steps_to_fall": 2}),
+        ("b", {"gap_above": 5, "gap_below": 20, **same, "best_rank": 1, "worst_rank": 2,
+               "steps_to_rise": 2, "steps_to_fall": None}),
+        ("c", {"gap_above": 20, "gap_below": 5, **same, "best_rank": 3, "worst_rank": 4,
+               "steps_to_rise": None, "steps_to_fall": 2}),
+        ("d", {"gap_above": 5, "gap_below": None, **same, "best_rank": 3, "worst_rank": 4,
+               "steps_to_rise": 2, "steps_to_fall": None}),
+    ]  # fmt: skip
     assert data["robustness"]["method"] == "exact"
 
 
@@ -67,7 +74,7 @@ def test_the_table_shows_possible_ranks_and_the_method(write: Write) -> None:
     header = next(line for line in out.splitlines() if line.startswith("Rank"))
     assert header.split()[-6:] == ["above", "Gap", "below", "Tie", "Possible", "ranks"], out
     c = next(line for line in out.splitlines() if "Sở C" in line)
-    assert c.split()[:11] == ["3", "Sở", "C", "7.00", "10.00", "70.00", "A", "20.00", "5.00", "3–4"], out
+    assert c.split() == ["3", "Sở", "C", "7.00", "10.00", "70.00", "A", "20.00", "5.00", "(2)", "3–4"], out
     assert "█" not in out  # no bars beside the four extra columns: a cut bar would read as a smaller figure
     assert "computed exactly, not sampled" in out
 
@@ -85,6 +92,8 @@ def test_equal_shown_indices_ranked_apart_by_hidden_decimals(write: Write) -> No
         (3, 66.67, []),
     ]
     assert rows[0]["robustness"]["gap_below"] == 0  # 0.000333… index points, shown at 2 decimals
+    # one quarter point (unstepped points) more for y, 8.33 index points, puts it above x
+    assert (rows[0]["robustness"]["steps_to_fall"], rows[1]["robustness"]["steps_to_rise"]) == (1, 1)
     code, out, err = run("rank", "f", "--robustness")
     assert "≈ 90,00 %: Sở X hạng 1: 90,000333; Sở Y hạng 2: 90,000000 — xếp khác hạng chỉ nhờ phần thập phân" in out, (
         out
@@ -108,18 +117,37 @@ RULES = [
 ]  # fmt: skip
 
 
-def entry(name: str, index: Fraction | float, low: Fraction | float, high: Fraction | float) -> Entry:
-    index, low, high = Fraction(index), Fraction(low), Fraction(high)
+def entry(name: str, points: list[Fraction], moves: list[tuple[Fraction, Fraction]], total: Fraction) -> Entry:
+    """An agency as `rank --robustness` scores it: index, its range, each leaf's rise and fall in index points."""
+    scale = 100 / total
+    index = sum(points, Fraction(0)) * scale
+    low, high = sum((lo for lo, _ in moves), Fraction(0)) * scale, sum((h for _, h in moves), Fraction(0)) * scale
+    gains = sorted(((h - p) * scale for p, (_, h) in zip(points, moves, strict=True) if h > p), reverse=True)
+    losses = sorted(((p - lo) * scale for p, (lo, _) in zip(points, moves, strict=True) if lo < p), reverse=True)
     return Entry(name, name, None, (), "r", "R", None, 2, "vi", (), index, Fraction(100), index, None, (), name,
-                 index_low=low, index_high=high)  # fmt: skip
+                 index_low=low, index_high=high, gains=tuple(gains), losses=tuple(losses))  # fmt: skip
+
+
+def fewest_moves(lower: list[Fraction], lower_moves: list[tuple[Fraction, Fraction]], upper: list[Fraction],
+                 upper_moves: list[tuple[Fraction, Fraction]]) -> int | None:  # fmt: skip
+    """By brute force: the fewest leaves moved one step (the lower agency's up, the upper one's down) after which
+    the lower agency's points are strictly more."""
+    options = [h - p for p, (_, h) in zip(lower, lower_moves, strict=True)]
+    options += [p - lo for p, (lo, _) in zip(upper, upper_moves, strict=True)]
+    gap = sum(upper, Fraction(0)) - sum(lower, Fraction(0))
+    for count in range(1, len(options) + 1):
+        if any(sum(chosen) > gap for chosen in itertools.combinations(options, count)):
+            return count
+    return None
 
 
 @settings(max_examples=20, deadline=None)
 @given(st.lists(st.tuples(*(st.integers(0, len(r[2]) - 1) for r in RULES)), min_size=2, max_size=3))
 def test_the_exact_interval_equals_every_combination(choices: list[tuple[int, ...]]) -> None:
     """Agencies with three leaves (check, levels, points), each leaf of each agency tried one step down, in place
-    and up (up to 3^9 combinations): the best and worst competition rank seen are what `robustness` gives."""
-    total = sum(r[1] for r in RULES)
+    and up (up to 3^9 combinations): the best and worst competition rank seen are what `robustness` gives, and so
+    are the fewest moves that swap neighbours."""
+    total = sum((r[1] for r in RULES), Fraction(0))
     agencies = [[RULES[i][2][c] for i, c in enumerate(choice)] for choice in choices]
     moves = [[RULES[i][0].one_step(p, RULES[i][1]) for i, p in enumerate(points)] for points in agencies]
     options = [
@@ -131,14 +159,12 @@ def test_the_exact_interval_equals_every_combination(choices: list[tuple[int, ..
         indices = [sum(leaves) / total * 100 for leaves in combo]
         for n, index in enumerate(indices):
             seen[n].add(1 + sum(1 for other in indices if other > index))
-    entries = [
-        entry(
-            f"s{n}", sum(points) / total * 100, sum(lo for lo, _ in m) / total * 100, sum(h for _, h in m) / total * 100
-        )
-        for n, (points, m) in enumerate(zip(agencies, moves, strict=True))
-    ]
+    entries = [entry(f"s{n}", points, m, total) for n, (points, m) in enumerate(zip(agencies, moves, strict=True))]
     [group] = rank(entries, "none")
-    by_name = {row.entry.agency_id: margins for row, margins in zip(group.rows, robustness(group), strict=True)}
-    for n in range(len(agencies)):
-        margins = by_name[f"s{n}"]
-        assert (margins.best, margins.worst) == (min(seen[n]), max(seen[n]))
+    margins = robustness(group)
+    for row, found in zip(group.rows, margins, strict=True):
+        n = int(row.entry.agency_id[1:])
+        assert (found.best, found.worst) == (min(seen[n]), max(seen[n]))
+    for above, below, found in zip(group.rows, group.rows[1:], margins[1:], strict=False):
+        m, n = int(above.entry.agency_id[1:]), int(below.entry.agency_id[1:])
+        assert found.steps_up == fewest_moves(agencies[n], moves[n], agencies[m], moves[m])

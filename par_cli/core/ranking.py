@@ -13,6 +13,7 @@ from par_cli.core.lineage import MergeMethod, Past, PastRow
 from par_cli.core.numbers import exact_sum
 
 if TYPE_CHECKING:
+    from par_cli.core.robustness import Moves
     from par_cli.core.scoring import NodeResult, Score
 
 
@@ -45,6 +46,8 @@ class Entry:
     leaves: tuple[tuple[str, Fraction], ...] = ()  # (code, points) of applicable leaves and adjustments, if asked
     index_low: Fraction | None = None  # the index with every appraised leaf one step down (`--robustness`)
     index_high: Fraction | None = None  # … one step up
+    gains: tuple[Fraction, ...] = ()  # each appraised leaf's rise one step up, in index points, largest first
+    losses: tuple[Fraction, ...] = ()  # … fall one step down
     predecessors: tuple[str, ...] = ()  # ids of last period's units merged into this one
     predecessors_where: tuple[Location, ...] = ()  # where each predecessor is written
     nodes: tuple[NodeFigure, ...] = ()  # every applicable node, if asked (`par gaps`)
@@ -61,7 +64,7 @@ def entry_of(
     agency_where: Location = NOWHERE,
     period_where: Location = NOWHERE,
     leaves: bool = False,
-    index_range: tuple[Fraction, Fraction] | None = None,
+    moved: Moves | None = None,
     predecessors_where: tuple[Location, ...] = (),
     nodes: bool = False,
 ) -> Entry:
@@ -86,8 +89,10 @@ def entry_of(
         period_where=period_where,
         survey_points=result.survey_points,
         leaves=leaf_points(result) if leaves else (),
-        index_low=index_range[0] if index_range else None,
-        index_high=index_range[1] if index_range else None,
+        index_low=moved.low if moved else None,
+        index_high=moved.high if moved else None,
+        gains=moved.gains if moved else (),
+        losses=moved.losses if moved else (),
         predecessors=result.agency.predecessors,
         predecessors_where=predecessors_where,
         nodes=node_figures(result) if nodes else (),

@@ -10,12 +10,14 @@ would only find these two bounds, or miss them).
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from par_cli.core.numbers import clamp_percent, percent, round_half_up
+from par_cli.core.numbers import clamp_percent, round_half_up
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound
@@ -25,15 +27,24 @@ if TYPE_CHECKING:
 METHOD = "exact"  # how the interval is found (see the module's docstring); stated in every output
 
 
-def index_range(bound: Bound, result: Score) -> tuple[Fraction, Fraction]:
-    """The lowest and highest index if every answered, appraised leaf moved by up to one scoring step.
+class Moves(NamedTuple):
+    """What one scoring step on each appraised leaf could do to an agency's index, in index points."""
+
+    low: Fraction  # the index with every such leaf one step down
+    high: Fraction  # … one step up
+    gains: tuple[Fraction, ...]  # each leaf's rise one step up, largest first (zeros left out)
+    losses: tuple[Fraction, ...]  # each leaf's fall one step down, largest first
+
+
+def moves(bound: Bound, result: Score) -> Moves:
+    """Every answered, appraised leaf moved one scoring step down and up.
 
     Survey leaves do not move (they are tallied, not appraised); nor do unanswered leaves, N/A leaves or the
     bonus and penalty points."""
-    low = high = result.points
+    ups: list[Fraction] = []
+    downs: list[Fraction] = []
 
     def visit(node: NodeResult) -> None:
-        nonlocal low, high
         if not node.applicable:
             return
         if node.children:
@@ -44,13 +55,30 @@ def index_range(bound: Bound, result: Score) -> tuple[Fraction, Fraction]:
         if info.source == "survey" or not node.answered:
             return
         down, up = info.node.scoring_rule.one_step(node.points, info.max_points)
-        low += down - node.points
-        high += up - node.points
+        if up > node.points:
+            ups.append(up - node.points)
+        if down < node.points:
+            downs.append(node.points - down)
 
     for area in result.areas:
         visit(area)
-    zero = Fraction(0)
-    return clamp_percent(percent(low, result.max) or zero), clamp_percent(percent(high, result.max) or zero)
+    scale = Fraction(100) / result.max
+    low = clamp_percent((result.points - sum(downs, Fraction(0))) * scale)
+    high = clamp_percent((result.points + sum(ups, Fraction(0))) * scale)
+    gains = tuple(sorted((g * scale for g in ups), reverse=True))
+    losses = tuple(sorted((d * scale for d in downs), reverse=True))
+    return Moves(low, high, gains, losses)
+
+
+def steps_to_pass(gap: Fraction, rises: Sequence[Fraction], falls: Sequence[Fraction]) -> int | None:
+    """The fewest one-step moves (rises of the agency below, falls of the one above) that put the lower agency
+    strictly above the other, `gap` index points ahead of it; None when even all of them do not."""
+    total = Fraction(0)
+    for count, amount in enumerate(heapq.merge(rises, falls, reverse=True), start=1):
+        total += amount
+        if total > gap:
+            return count
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +90,8 @@ class Robustness:
     shown_tie: tuple[str, ...]  # agencies shown with the same rounded index, ranked apart by hidden decimals
     best: int
     worst: int
+    steps_up: int | None = None  # the fewest one-step moves that put it above the agency listed just above
+    steps_down: int | None = None  # … that put the agency listed just below above it
 
 
 def robustness(group: RankGroup) -> tuple[Robustness, ...]:
@@ -84,5 +114,13 @@ def robustness(group: RankGroup) -> tuple[Robustness, ...]:
         # lowest; itself included when it can move, hence the correction)
         surely = len(rows) - bisect_right(sorted_lows, highs[n])
         possibly = len(rows) - bisect_right(sorted_highs, lows[n]) - (1 if highs[n] > lows[n] else 0)
-        out.append(Robustness(above, below, ties, 1 + surely, 1 + possibly))
+        entry = row.entry
+        up = down = None
+        if n:
+            over = rows[n - 1].entry
+            up = steps_to_pass(over.index - index, entry.gains, over.losses)
+        if n + 1 < len(rows):
+            under = rows[n + 1].entry
+            down = steps_to_pass(index - under.index, under.gains, entry.losses)
+        out.append(Robustness(above, below, ties, 1 + surely, 1 + possibly, up, down))
     return tuple(out)

@@ -315,7 +315,7 @@ class FileScorer:
 
     def __call__(self, path: Path) -> Entry | tuple[Diagnostic, ...]:
         from par_cli.core.ranking import entry_of  # not at start-up: `par score` does not rank
-        from par_cli.core.robustness import index_range
+        from par_cli.core.robustness import moves
 
         try:
             bound = self.workspace.assessment(path)
@@ -326,7 +326,7 @@ class FileScorer:
         if labels is None:
             labels = self.labels[result.criteria_id] = tuple(g.label for g in bound.criteria.grades)
         where = bound.origin
-        span = index_range(bound, result) if self.robust else None
+        span = moves(bound, result) if self.robust else None
         merged = tuple(where.locate(("agency", "predecessors", n)) for n in range(len(result.agency.predecessors)))
         agency, period = where.locate(("agency", "id")), where.locate(("period",))
         return entry_of(result, labels, agency, period, self.leaves, span, merged, self.nodes)

@@ -69,7 +69,8 @@ def rank(view: RankView) -> str:
     buffer, writer = _writer()
     codes = sorted({code for g in groups for code in area_codes(g)}, key=_code_key) if view.areas else []
     head = ["criteria", "group", "rank", "agency_id", "agency", "points", "max", "index", "grade"]
-    robust = ["gap_above", "gap_below", "shown_tie", "best_rank", "worst_rank"] if view.robust else []
+    robust = ["gap_above", "gap_below", "shown_tie", "best_rank", "worst_rank", "steps_to_rise", "steps_to_fall"]
+    robust = robust if view.robust else []
     writer.writerow([*head, "previous_rank", "rank_change", *robust, *[f"area_{code}" for code in codes]])
     for group in groups:
         p = group.precision
@@ -82,6 +83,8 @@ def rank(view: RankView) -> str:
                     "yes" if margins.shown_tie else "",
                     margins.best,
                     margins.worst,
+                    "" if margins.steps_up is None else margins.steps_up,
+                    "" if margins.steps_down is None else margins.steps_down,
                 ]
                 if margins is not None
                 else []

@@ -21,6 +21,8 @@ th { text-align: left; background: #edf2f7; }
 td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr { page-break-inside: avoid; } .na { color: #a0aec0; } .up { color: #276749; } .down { color: #9b2c2c; }
 ol li { margin-bottom: 1mm; }
+table.trend td:first-child { min-width: 52mm; } table.heat { font-size: 8.5pt; width: auto; }
+table.heat td, table.heat th { padding: 0.8mm 1.4mm; border: 1px solid #fff; }
 table.areas { font-size: 9pt; } table.areas td:nth-child(2) { min-width: 38mm; }
 table.areas th, table.areas td { padding: 1mm 1.2mm; }
 @media print { body { max-width: none; } .figure { break-inside: avoid; } }
@@ -48,7 +50,7 @@ def _row(cells: list[tuple[str, bool]], css: str = "", cell: str = "td") -> str:
 
 def _th(text: str, numeric: bool) -> str:
     css = ' class="n"' if numeric else ""
-    return f"<th{css}>{escape(text)}</th>"
+    return f"<th{css}>{escape(text).replace(chr(10), '<br>')}</th>"  # a heading's own line breaks kept
 
 
 def _page(title: str, lang: str, body: list[str]) -> str:

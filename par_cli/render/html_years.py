@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 from html import escape
 
@@ -32,7 +33,8 @@ def _chart(view: TrendView, lang: str) -> str:
     found = view.trend
     low, high = index_bounds(found)
     bottom = max(Fraction(0), Fraction(int(low) // 5 * 5))
-    top = min(Fraction(100), Fraction(-(-int(high) // 5) * 5)) if high > bottom else bottom + 5
+    top = min(Fraction(100), Fraction(math.ceil(high / 5) * 5))
+    top = top if top > bottom else bottom + 5
     span = top - bottom or Fraction(1)
     count = len(found.periods)
 
@@ -81,7 +83,8 @@ def trend(view: TrendView) -> str:
     low, high = index_bounds(found)
     body = [f"<header><h1>{escape(label('trend_title', lang))}</h1></header>", _chart(view, lang)]
     header = trend_header(found, lang)
-    body.append("<table><thead><tr>" + "".join(_th(h, i > 0) for i, h in enumerate(header)) + "</tr></thead><tbody>")
+    heads = "".join(_th(h, i > 0) for i, h in enumerate(header))
+    body.append(f'<table class="trend"><thead><tr>{heads}</tr></thead><tbody>')
     for i, line in enumerate(found.lines):
         cells = trend_cells(line, found, low, high, lang)
         swatch = f'<span style="color:{COLOURS[i % len(COLOURS)]}">●</span> '

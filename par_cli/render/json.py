@@ -132,6 +132,8 @@ def rank_dict(view: RankView) -> dict[str, Any]:
                     "shown_tie_with": list(margins.shown_tie),
                     "best_rank": margins.best,
                     "worst_rank": margins.worst,
+                    "steps_to_rise": margins.steps_up,
+                    "steps_to_fall": margins.steps_down,
                 }
             if view.areas:
                 item["areas"] = [{"code": c, "title": t, "index": number(i, p)} for c, t, i in e.areas]

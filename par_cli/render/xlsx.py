@@ -332,7 +332,7 @@ PLAN_WIDTHS = (6, 9, 48, 11, 11, 10, 10, 10, 42, 24, 14)
 
 
 def gaps(view: GapsView) -> bytes:
-    """The improvement plan: per criterion (most points lost first) its losses and the agencies losing them, with
+    """The improvement plan: per criterion losing points (most first) its losses and the agencies losing them, with
     empty "responsible" and "deadline" columns for the office to fill in."""
     book = _new_book()
     for n, found in enumerate(view.sets, start=1):
@@ -345,10 +345,12 @@ def gaps(view: GapsView) -> bytes:
         for c, key in enumerate(keys, start=1):
             cell = _text(sheet, 2, c, label(key, lang))
             cell.font, cell.fill, cell.alignment = BOLD, HEADING, WRAP
-        for r, gap in enumerate(found.gaps, start=3):
+        sheet.row_dimensions[2].height = 30
+        losses = [gap for gap in found.gaps if gap.lost]  # a plan lists what is to improve: nothing lost, no row
+        for r, gap in enumerate(losses, start=3):
             sheet.cell(row=r, column=1, value=r - 2)
             _text(sheet, r, 2, gap.code)
-            _text(sheet, r, 3, gap.title).alignment = WRAP
+            _text(sheet, r, 3, gap.title)
             for c, value in ((4, gap.max), (6, gap.lost), (7, gap.average), (8, gap.share)):
                 sheet.cell(row=r, column=c, value=_number(value, p)).number_format = _figures(p)
             _text(sheet, r, 5, f"{gap.losing}/{gap.assessed}")
@@ -357,10 +359,15 @@ def gaps(view: GapsView) -> bytes:
                 key=lambda item: -item[1],
             )
             agencies = "; ".join(f"{name} ({figure(lost, p, lang)})" for name, lost in losing)
-            _text(sheet, r, 9, agencies).alignment = WRAP
+            _text(sheet, r, 9, agencies)
             for c in (10, 11):
                 sheet.cell(row=r, column=c).fill = INPUT
-        last = len(found.gaps) + 2
+            for c in range(1, len(keys) + 1):
+                cell = sheet.cell(row=r, column=c)
+                cell.alignment = WRAP if c in (3, 9) else TOP
+            lines = max(1, -(-len(gap.title) // 52), -(-len(agencies) // 46))  # wrapped lines (widths below)
+            sheet.row_dimensions[r].height = 15 * lines
+        last = len(losses) + 2
         sheet.freeze_panes = "D3"
         sheet.auto_filter.ref = f"A2:{get_column_letter(len(keys))}{last}"
         _page(sheet, "2:2", PLAN_WIDTHS)

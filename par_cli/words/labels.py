@@ -87,6 +87,10 @@ LABELS: dict[str, tuple[str, str]] = {  # key → (Vietnamese, English)
     "possible_ranks": ("Hạng có thể", "Possible ranks"),
     "shown_tie": ("Trùng", "Tie"),
     "merge.mean": ("trung bình chỉ số của các đơn vị tiền thân", "the mean of the predecessors' indices"),
+    "merge.one": (
+        "chỉ số của đơn vị tiền thân duy nhất được xếp hạng kỳ đó",
+        "the index of the only predecessor ranked then",
+    ),
     "merge.pooled": (
         "tổng điểm trên tổng điểm tối đa của các đơn vị tiền thân",
         "the predecessors' points over their maxima, pooled",

@@ -106,10 +106,13 @@ def rank_cells(
 
 
 def robust_cells(robust: Robustness, places: int, lang: str) -> list[str]:
-    """Gap above, gap below (index points), `≈` when tied as shown, possible ranks (`3–5`)."""
+    """Gap above, gap below (index points, with the fewest one-step moves that close it: `0,14 (1)`), `≈` when
+    tied as shown, possible ranks (`3–5`)."""
     ranks = str(robust.best) if robust.best == robust.worst else f"{robust.best}–{robust.worst}"
     tie = "≈" if robust.shown_tie else ""
-    return [figure(robust.above, places, lang), figure(robust.below, places, lang), tie, ranks]
+    above = figure(robust.above, places, lang) + (f" ({robust.steps_up})" if robust.steps_up is not None else "")
+    below = figure(robust.below, places, lang) + (f" ({robust.steps_down})" if robust.steps_down is not None else "")
+    return [above, below, tie, ranks]
 
 
 ROBUST_KEYS = ("gap_above", "gap_below", "shown_tie", "possible_ranks")
@@ -155,11 +158,14 @@ def rank_notes(group: RankGroup, robust: tuple[Robustness, ...] | None, merged_a
             else f"≈ {shown} %: {listed} — ranked apart only by decimals not shown"
         )
     notes.append(
+        "(n) sau khoảng cách: số thay đổi một bước ít nhất (ở cơ quan này hoặc cơ quan liền kề) đủ để hai cơ quan đổi "
+        "chỗ. "
         "Hạng có thể: thứ hạng cao nhất và thấp nhất khi mỗi tiêu chí thành phần đã thẩm định thay đổi tối đa một bước "
         "chấm điểm (mức liền kề; chấm điểm trực tiếp không khai báo bước: 0,25 điểm; tỷ lệ: 1 điểm %); điều tra XHH, "
         "điểm thưởng/trừ giữ nguyên; tính chính xác, không lấy mẫu."
         if vi
-        else "Possible ranks: the best and worst rank if every appraised leaf moved by up to one scoring step (the "
+        else "(n) after a gap: the fewest one-step changes (to this agency or its neighbour) that would swap the two. "
+        "Possible ranks: the best and worst rank if every appraised leaf moved by up to one scoring step (the "
         "next level; points given without a step: 0.25; percentages: 1 point); survey, bonus and penalty points "
         "fixed; computed exactly, not sampled."
     )

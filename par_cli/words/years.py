@@ -78,12 +78,12 @@ def area_cells(line: TrendLine, code: str, trend: Trend, lang: str) -> list[str]
 
 def trend_notes(trend: Trend, lang: str) -> list[str]:
     """How each merged unit's earlier figures were computed."""
-    how = label(f"merge.{trend.merged_as}", lang)
     notes = []
     for line in trend.lines:
         for period, point in zip(trend.periods, line.points, strict=True):
             if point is not None and point.merged_from:
                 units = ", ".join(point.merged_from)
+                how = label(f"merge.{trend.merged_as}" if len(point.merged_from) > 1 else "merge.one", lang)
                 notes.append(
                     f"{MERGED_MARK} {line.name}, {period}: {how} ({units}); "
                     + (
