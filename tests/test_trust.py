@@ -453,3 +453,26 @@ def test_a_broken_set_used_by_many_files_is_reported_once(write: Write) -> None:
     code, _, err = run("rank", "f")
     assert code == 1
     assert err.splitlines() == ["f/criteria.yaml:5:5: error S001: areas[0].max: missing field 'max'"], err
+
+
+def test_a_folder_is_searched_for_survey_results_once_not_once_per_file(
+    write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Looking for `kind: survey` files beside every assessment read the whole folder per file: O(n²) (3,400
+    communes: 11 million file heads). Each file's kind is now read once per folder."""
+    import par_cli.io.surveys as surveys
+    from par_cli.io.files import file_kind as real
+
+    write("f/criteria.yaml", 'kind: criteria\nid: x\ntitle: X\nareas:\n  - {code: "1", title: A, max: 10}\n')
+    for n in range(60):
+        write(f"f/a{n}.yaml", f"kind: assessment\ncriteria: x\nagency: {{id: a{n}, name: A{n}}}\nanswers: {{'1': 5}}\n")
+    calls: list[Path] = []
+
+    def counted(path: Path) -> str | None:
+        calls.append(path)
+        return real(path)
+
+    monkeypatch.setattr(surveys, "file_kind", counted)
+    code, _, err = run("rank", "f", "--jobs", "1")
+    assert code == 0, err
+    assert len(calls) == 61  # every file of the folder, once

@@ -46,8 +46,8 @@ class Entry:
     leaves: tuple[tuple[str, Fraction], ...] = ()  # (code, points) of applicable leaves and adjustments, if asked
     index_low: Fraction | None = None  # the index with every appraised leaf one step down (`--robustness`)
     index_high: Fraction | None = None  # … one step up
-    gains: tuple[Fraction, ...] = ()  # each appraised leaf's rise one step up, in index points, largest first
-    losses: tuple[Fraction, ...] = ()  # … fall one step down
+    gains: tuple[Fraction, ...] = ()  # the largest rises of an appraised leaf one step up, in index points
+    losses: tuple[Fraction, ...] = ()  # … falls one step down
     predecessors: tuple[str, ...] = ()  # ids of last period's units merged into this one
     predecessors_where: tuple[Location, ...] = ()  # where each predecessor is written
     nodes: tuple[NodeFigure, ...] = ()  # every applicable node, if asked (`par gaps`)

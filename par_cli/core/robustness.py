@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from par_cli.core.scoring import NodeResult, Score
 
 METHOD = "exact"  # how the interval is found (see the module's docstring); stated in every output
+STEPS_COUNTED = 12  # one-step moves counted to swap neighbours: more than that is robust (and memory stays flat)
 
 
 class Moves(NamedTuple):
@@ -32,8 +33,8 @@ class Moves(NamedTuple):
 
     low: Fraction  # the index with every such leaf one step down
     high: Fraction  # … one step up
-    gains: tuple[Fraction, ...]  # each leaf's rise one step up, largest first (zeros left out)
-    losses: tuple[Fraction, ...]  # each leaf's fall one step down, largest first
+    gains: tuple[Fraction, ...]  # the largest rises of a leaf one step up (STEPS_COUNTED at most), largest first
+    losses: tuple[Fraction, ...]  # the largest falls of a leaf one step down
 
 
 def moves(bound: Bound, result: Score) -> Moves:
@@ -65,16 +66,18 @@ def moves(bound: Bound, result: Score) -> Moves:
     scale = Fraction(100) / result.max
     low = clamp_percent((result.points - sum(downs, Fraction(0))) * scale)
     high = clamp_percent((result.points + sum(ups, Fraction(0))) * scale)
-    gains = tuple(sorted((g * scale for g in ups), reverse=True))
-    losses = tuple(sorted((d * scale for d in downs), reverse=True))
+    gains = tuple(heapq.nlargest(STEPS_COUNTED, (g * scale for g in ups)))
+    losses = tuple(heapq.nlargest(STEPS_COUNTED, (d * scale for d in downs)))
     return Moves(low, high, gains, losses)
 
 
 def steps_to_pass(gap: Fraction, rises: Sequence[Fraction], falls: Sequence[Fraction]) -> int | None:
     """The fewest one-step moves (rises of the agency below, falls of the one above) that put the lower agency
-    strictly above the other, `gap` index points ahead of it; None when even all of them do not."""
+    strictly above the other, `gap` index points ahead of it; None when STEPS_COUNTED of them do not."""
     total = Fraction(0)
     for count, amount in enumerate(heapq.merge(rises, falls, reverse=True), start=1):
+        if count > STEPS_COUNTED:
+            return None
         total += amount
         if total > gap:
             return count

@@ -261,6 +261,7 @@ class SurveySource:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
         self._surveys: dict[tuple[Path, str], SurveyFile | ParError] = {}
+        self._beside: dict[Path, list[tuple[Path, Any]]] = {}  # folder → its survey files and their results
 
     def file_problems(self, path: Path, kind: str) -> list[Diagnostic]:
         return errors_only(self.check(path, kind))
@@ -311,13 +312,15 @@ class SurveySource:
 
     def _survey_files(self, folder: Path, criteria_id: str, period: str | None) -> list[Path]:
         """`kind: survey` files in `folder` for this criteria set and period."""
+        key = folder.resolve()
+        if key not in self._beside:  # once per folder: looking again for every assessment made a folder O(n²)
+            surveys = [candidate for candidate in yaml_files(folder) if file_kind(candidate) == "survey"]
+            self._beside[key] = [(candidate, load_survey_file(candidate, "survey")[0]) for candidate in surveys]
         found = []
-        for candidate in yaml_files(folder):
-            if file_kind(candidate) == "survey":
-                results, _, _ = load_survey_file(candidate, "survey")
-                same_period = results is None or None in (results.period, period) or results.period == period
-                if results is None or (results.criteria == criteria_id and same_period):
-                    found.append(candidate)
+        for candidate, results in self._beside[key]:
+            same_period = results is None or None in (results.period, period) or results.period == period
+            if results is None or (results.criteria == criteria_id and same_period):
+                found.append(candidate)
         return found
 
 

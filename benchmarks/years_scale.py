@@ -1,0 +1,70 @@
+"""`par rank --robustness` and `par gaps` at national scale, against a plain `par rank` of the same files.
+
+Both carry more per agency back from the workers (each leaf's one-step moves; every node's max and points):
+this prints their wall time and peak memory of the whole process tree, and the ratios to the plain ranking.
+Target: each ≤ 1.5 × the plain ranking's time, memory within the ranking's budget (300 MB).
+
+    python benchmarks/make_workload.py     # once: 3,400 commune files in benchmarks/workload/
+    python benchmarks/years_scale.py [--workload benchmarks/workload]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.rank_scale import tree_rss_kb
+
+
+def measure(arguments: list[str]) -> tuple[float, int]:
+    """Wall time (s) and peak memory (KB) of `par ARGUMENTS`."""
+    command = [sys.executable, "-m", "par_cli", *arguments]
+    peak = 0
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss_kb(process.pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    _, err = process.communicate()
+    elapsed = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        sys.exit(f"par {' '.join(arguments)} failed ({process.returncode}): {err.decode()[:2000]}")
+    return elapsed, peak
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--workload", type=Path, default=Path(__file__).parent / "workload")
+    args = parser.parse_args()
+    files = sorted(args.workload.glob("xa-*.yaml"))
+    if not files:
+        sys.exit(f"no workload in {args.workload}: run benchmarks/make_workload.py first")
+    folder = str(args.workload)
+    plain, plain_kb = measure(["rank", folder, "--format", "json"])
+    print(f"files                        {len(files)}")
+    print(f"par rank                     {plain:.2f} s  {plain_kb / 1024:.0f} MB")
+    for name, arguments in (
+        ("par rank --robustness", ["rank", folder, "--robustness", "--format", "json"]),
+        ("par gaps", ["gaps", folder, "--format", "json"]),
+    ):
+        wall, peak = measure(arguments)
+        print(f"{name:<28} {wall:.2f} s  {peak / 1024:.0f} MB   ratio {wall / plain:.2f} (target ≤ 1.50)")
+
+
+if __name__ == "__main__":
+    main()
