@@ -75,7 +75,7 @@ def gaps(
     lang: LangOption = None,
 ) -> None:
     """Where the folder loses its points: per criterion, agencies losing, points lost, share of max, worst agencies."""
-    from par_cli.core.gaps import gaps as gaps_of
+    from par_cli.core.gaps import GapTally
     from par_cli.io.batch import score_units
     from par_cli.io.output import guard
     from par_cli.io.surveys import SurveySource
@@ -89,6 +89,7 @@ def gaps(
     if output is not None:
         shell.run(lambda: guard(output, [p for p in paths if not p.is_dir()], paths), words)
     scorer = partial(FileScorer, criteria and nfc(criteria), SurveySource(survey), nodes=True)
-    entries = shell.run(lambda: score_units(paths, scorer, jobs, shell.progress(words)), words)
-    view = GapsView(gaps_of(entries, depth), top if output_format is GapsFormat.table else None, lang and lang.value)
+    tally = GapTally(depth)
+    shell.run(lambda: score_units(paths, scorer, jobs, shell.progress(words), tally.take), words)
+    view = GapsView(tally.result(), top if output_format is GapsFormat.table else None, lang and lang.value)
     shell.show(shell.render("gaps", output_format.value, view, words), output, words)

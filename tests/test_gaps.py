@@ -154,3 +154,24 @@ def test_the_plan_lists_only_criteria_where_points_were_lost(folder: Path) -> No
     assert run("gaps", "f", "-f", "xlsx", "-o", "plan.xlsx")[0] == 0
     sheet = load_workbook("plan.xlsx").worksheets[0]
     assert [sheet.cell(row=r, column=2).value for r in range(3, sheet.max_row + 1)] == ["1.1", "2.1"]
+
+
+def test_beyond_the_heat_map_limit_only_the_sums_and_the_worst_are_kept(folder: Path) -> None:
+    """A national folder keeps no per-agency cell: the same sums, the three worst, no heat map (and it says so)."""
+    from par_cli.core.gaps import GapTally
+    from par_cli.render import renderer
+    from par_cli.render.views import GapsView
+
+    full = GapTally()
+    lean = GapTally(heat_limit=2)
+    for entry in score_units([folder], lambda: FileScorer(None, SurveySource(), nodes=True), jobs=1):
+        assert full.take(entry).nodes == ()
+        lean.take(entry)
+    [complete], [summed] = full.result(), lean.result()
+    pick = [(g.code, g.assessed, g.losing, g.lost, g.max, g.worst) for g in complete.gaps]
+    assert [(g.code, g.assessed, g.losing, g.lost, g.max, g.worst) for g in summed.gaps] == pick
+    assert all(g.by_agency == () for g in summed.gaps)
+    page = renderer("gaps", "html")(GapsView([summed], None, "en"))
+    assert '<table class="heat">' not in page and "The heat map is drawn for up to 300 agencies" in page
+    Path("lean.xlsx").write_bytes(renderer("gaps", "xlsx")(GapsView([summed], None, "vi")))
+    assert load_workbook("lean.xlsx").worksheets[0]["I3"].value == "Sở B (3,00); Sở A (1,00)"

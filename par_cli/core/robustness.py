@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, NamedTuple
 
-from par_cli.core.numbers import clamp_percent, round_half_up
+from par_cli.core.numbers import clamp_percent, exact_sum, round_half_up
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound
@@ -64,10 +64,10 @@ def moves(bound: Bound, result: Score) -> Moves:
     for area in result.areas:
         visit(area)
     scale = Fraction(100) / result.max
-    low = clamp_percent((result.points - sum(downs, Fraction(0))) * scale)
-    high = clamp_percent((result.points + sum(ups, Fraction(0))) * scale)
-    gains = tuple(heapq.nlargest(STEPS_COUNTED, (g * scale for g in ups)))
-    losses = tuple(heapq.nlargest(STEPS_COUNTED, (d * scale for d in downs)))
+    low = clamp_percent((result.points - exact_sum(downs)) * scale)
+    high = clamp_percent((result.points + exact_sum(ups)) * scale)
+    gains = tuple(g * scale for g in heapq.nlargest(STEPS_COUNTED, ups))  # one scale for the agency: order kept
+    losses = tuple(d * scale for d in heapq.nlargest(STEPS_COUNTED, downs))
     return Moves(low, high, gains, losses)
 
 

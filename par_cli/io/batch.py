@@ -108,8 +108,10 @@ def score_folder(
     jobs: int | None = None,
     what: str = "this year",
     progress: Progress | None = None,
+    keep: Callable[[Entry], Entry] | None = None,
 ) -> list[Entry]:
-    """Score every assessment under `paths`; ParError with every problem of every file, if any.
+    """Score every assessment under `paths`; ParError with every problem of every file, if any. `keep` sees
+    each entry as it arrives and returns what is kept of it (a tally takes what it needs and drops the rest).
 
     Criteria files found there are not ranked, but each must be usable: a broken one is reported."""
     found, problems = discover_yaml(paths)
@@ -131,7 +133,7 @@ def score_folder(
         if isinstance(outcome, tuple):
             problems.extend(outcome)
         else:
-            entries.append(outcome)
+            entries.append(keep(outcome) if keep is not None else outcome)
     if problems:
         raise ParError(problems)
     return entries
@@ -242,7 +244,11 @@ def trend_of(
 
 
 def score_units(
-    paths: Sequence[Path], factory: ScorerFactory, jobs: int | None = None, progress: Progress | None = None
+    paths: Sequence[Path],
+    factory: ScorerFactory,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    keep: Callable[[Entry], Entry] | None = None,
 ) -> list[Entry]:
     """Every assessment under `paths`, each agency once and all of one period (as a ranking needs them)."""
-    return _rankable(score_folder(paths, factory, jobs, "this year", progress), "group")
+    return _rankable(score_folder(paths, factory, jobs, "this year", progress, keep), "group")

@@ -133,6 +133,9 @@ def gaps(view: GapsView) -> str:
                 "<tr>" + "".join(f"{tag}{escape(c)}</td>" for tag, c in zip(tags, cells, strict=True)) + "</tr>"
             )
         body.append("</tbody></table>")
+        if not any(gap.by_agency for gap in found.gaps):
+            body.append(f'<p class="meta">{escape(label("gap.no-heat", lang))}</p>')
+            continue
         body.append(f"<h2>{escape(label('gap.heat', lang))}</h2>")
         body.append('<table class="heat"><thead><tr>' + _th(label("gap.code", lang), False))
         body.append(

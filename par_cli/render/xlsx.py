@@ -355,10 +355,16 @@ def gaps(view: GapsView) -> bytes:
                 sheet.cell(row=r, column=c, value=_number(value, p)).number_format = _figures(p)
             _text(sheet, r, 5, f"{gap.losing}/{gap.assessed}")
             losing = sorted(
-                ((name, cell[0]) for name, cell in zip(found.agencies, gap.by_agency, strict=True) if cell and cell[0]),
+                (
+                    (name, cell[0])
+                    for name, cell in zip(found.agencies, gap.by_agency, strict=False)
+                    if cell and cell[0]
+                ),
                 key=lambda item: -item[1],
-            )
-            agencies = "; ".join(f"{name} ({figure(lost, p, lang)})" for name, lost in losing)
+            )  # every agency losing points; only the worst when there are too many to keep (core.gaps.HEAT_LIMIT)
+            listed = losing if gap.by_agency else list(gap.worst)
+            more = "; …" if not gap.by_agency and gap.losing > len(listed) else ""
+            agencies = "; ".join(f"{name} ({figure(lost, p, lang)})" for name, lost in listed) + more
             _text(sheet, r, 9, agencies)
             for c in (10, 11):
                 sheet.cell(row=r, column=c).fill = INPUT

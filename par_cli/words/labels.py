@@ -81,6 +81,10 @@ LABELS: dict[str, tuple[str, str]] = {  # key → (Vietnamese, English)
         "Điểm mất theo cơ quan (% điểm tối đa của tiêu chí)",
         "Points lost per agency (% of the criterion's max)",
     ),
+    "gap.no-heat": (
+        "Bản đồ nhiệt chỉ vẽ cho tối đa 300 cơ quan: xem --format csv hoặc xlsx.",
+        "The heat map is drawn for up to 300 agencies: see --format csv or xlsx.",
+    ),
     "gap.more": ("tiêu chí khác: xem --format json, csv hoặc xlsx", "more criteria: see --format json, csv or xlsx"),
     "gap_above": ("Cách trên", "Gap above"),
     "gap_below": ("Cách dưới", "Gap below"),

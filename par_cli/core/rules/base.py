@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from fractions import Fraction
@@ -274,7 +275,8 @@ class Rule:
         return iter(())
 
     def outcomes(self, max_points: Fraction) -> tuple[Fraction, ...] | None:
-        """Every points value the rule can give, when they are few (check, levels, tiers); None otherwise."""
+        """Every points value the rule can give, low to high, when they are few (check, levels, tiers); None
+        otherwise."""
         return None
 
     def nudge(self, max_points: Fraction) -> Fraction:
@@ -289,9 +291,8 @@ class Rule:
         if values is None:
             change = self.nudge(max_points)
             return max(ZERO, points - change), min(max_points, points + change)
-        lower = [v for v in values if v < points]
-        higher = [v for v in values if v > points]
-        return (max(lower) if lower else points), (min(higher) if higher else points)
+        below, above = bisect_left(values, points), bisect_right(values, points)  # `values` run low to high
+        return (values[below - 1] if below else points), (values[above] if above < len(values) else points)
 
     def describe(self, lang: str, n: Figure) -> str:
         """One line: how the rule turns its input into points."""

@@ -81,17 +81,27 @@ class LevelsRule(Rule):
         return key
 
     def points(self, value: Any, max_points: Fraction) -> Fraction:
+        return self._points_at(max_points)[value]
+
+    def _points_at(self, max_points: Fraction) -> dict[str, Fraction]:
         awards = self._awards.get(max_points)
         if awards is None:
             awards = {lv.key: award(lv.points, lv.percent, max_points) for lv in reversed(self.levels)}
             self._awards[max_points] = awards
-        return awards[value]
+        return awards
 
     def top(self, max_points: Decimal) -> Fraction:
         return max(award_value(lv.points, lv.percent, max_points) for lv in self.levels)
 
     def outcomes(self, max_points: Fraction) -> tuple[Fraction, ...]:
-        return tuple(sorted({award(lv.points, lv.percent, max_points) for lv in self.levels}))
+        found = self._outcomes.get(max_points)
+        if found is None:
+            found = self._outcomes[max_points] = tuple(sorted(set(self._points_at(max_points).values())))
+        return found
+
+    @functools.cached_property
+    def _outcomes(self) -> dict[Fraction, tuple[Fraction, ...]]:
+        return {}  # max → the distinct points of the levels, low to high
 
     def check(self, code: str, max_points: Decimal, path: DocPath) -> Iterator[Diagnostic]:
         seen: set[str] = set()

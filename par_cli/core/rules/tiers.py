@@ -139,7 +139,15 @@ class TiersRule(Rule):
         return max(award_value(t.points, t.percent, max_points) for t in self.tiers)
 
     def outcomes(self, max_points: Fraction) -> tuple[Fraction, ...]:
-        return tuple(sorted({ZERO, *(award(t.points, t.percent, max_points) for t in self.tiers)}))
+        found = self._outcomes.get(max_points)
+        if found is None:
+            awards = (award(t.points, t.percent, max_points) for t in self.tiers)
+            found = self._outcomes[max_points] = tuple(sorted({ZERO, *awards}))
+        return found
+
+    @functools.cached_property
+    def _outcomes(self) -> dict[Fraction, tuple[Fraction, ...]]:
+        return {}  # max → the distinct points of the tiers and 0, low to high
 
     def check(self, code: str, max_points: Decimal, path: DocPath) -> Iterator[Diagnostic]:
         awards = [award_value(t.points, t.percent, max_points) for t in self.tiers]
