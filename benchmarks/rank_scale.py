@@ -33,10 +33,9 @@ def tree_rss_kb(pid: int) -> int:
     return total
 
 
-def run_rank(workload: Path, jobs: int | None) -> tuple[float, int]:
-    command = [sys.executable, "-m", "par_cli", "rank", str(workload), "--format", "json"]
-    if jobs:
-        command += ["--jobs", str(jobs)]
+def measure(arguments: list[str]) -> tuple[float, int]:
+    """Wall time (s) and peak memory of the whole process tree (KB) of `par ARGUMENTS`; exits when par fails."""
+    command = [sys.executable, "-m", "par_cli", *arguments]
     peak = 0
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -55,8 +54,12 @@ def run_rank(workload: Path, jobs: int | None) -> tuple[float, int]:
     done.set()
     sampler.join()
     if process.returncode != 0:
-        sys.exit(f"par rank failed ({process.returncode}): {err.decode()[:2000]}")
+        sys.exit(f"par {' '.join(arguments)} failed ({process.returncode}): {err.decode()[:2000]}")
     return elapsed, peak
+
+
+def run_rank(workload: Path, jobs: int | None) -> tuple[float, int]:
+    return measure(["rank", str(workload), "--format", "json", *(["--jobs", str(jobs)] if jobs else [])])
 
 
 def bare_parse(files: list[Path]) -> float:

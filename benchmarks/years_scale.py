@@ -11,40 +11,12 @@ Target: each ≤ 1.5 × the plain ranking's time, memory within the ranking's bu
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.rank_scale import tree_rss_kb
-
-
-def measure(arguments: list[str]) -> tuple[float, int]:
-    """Wall time (s) and peak memory (KB) of `par ARGUMENTS`."""
-    command = [sys.executable, "-m", "par_cli", *arguments]
-    peak = 0
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    done = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, tree_rss_kb(process.pid))
-            time.sleep(0.02)
-
-    sampler = threading.Thread(target=sample)
-    sampler.start()
-    _, err = process.communicate()
-    elapsed = time.perf_counter() - start
-    done.set()
-    sampler.join()
-    if process.returncode != 0:
-        sys.exit(f"par {' '.join(arguments)} failed ({process.returncode}): {err.decode()[:2000]}")
-    return elapsed, peak
+from benchmarks.rank_scale import measure
 
 
 def main() -> None:

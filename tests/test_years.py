@@ -185,3 +185,36 @@ def test_trend_of_the_shipped_examples_follows_the_2025_merger() -> None:
     ]
     assert "so-cong-thuong" not in lines and "so-khoa-hoc-cong-nghe" not in lines
     assert "so-ke-hoach-dau-tu" in lines  # 2023 only: its own line
+
+
+def test_trend_reads_published_json_rankings_as_periods(years: Write) -> None:
+    """A period may be the JSON an office published (`par rank --format json`): the same lines as from folders."""
+    assert run("rank", "2023", "-f", "json", "-o", "2023.json")[0] == 0
+    assert run("rank", "2024", "-f", "json", "-o", "2024.json", "--areas")[0] == 0
+    from_folders = json.loads(run("trend", "2023", "2024", "2025", "-f", "json")[1])
+    code, out, err = run("trend", "2023.json", "2024.json", "2025", "-f", "json")
+    assert code == 0, err
+    from_json = json.loads(out)
+    assert from_json["periods"] == ["2023", "2024", "2025"]  # the period each JSON file says
+    pick = [[(p["index"], p["rank"], p.get("merged_from")) for p in a["periods"]] for a in from_json["agencies"]]
+    want = [[(p["index"], p["rank"], p.get("merged_from")) for p in a["periods"]] for a in from_folders["agencies"]]
+    assert pick == want
+
+
+def test_trend_areas_and_pooled_figures(years: Write) -> None:
+    code, out, err = run("trend", "2024", "2025", "--areas", "--merged-as", "pooled", "--lang", "en")
+    assert code == 0, err
+    # pooled 2024: (80 + 24) / 140 = 74.29; area 2: mean of a 80 and b 60 = 70 (areas are always means), 3rd
+    m = next(line for line in out.splitlines() if line.startswith("Sở M"))
+    assert m.split()[:6] == ["Sở", "M", "74.29*", "2*", "75.00", "2"], out
+    assert "Area index across periods (rank): 2" in out
+    area_m = [line for line in out.splitlines() if line.startswith("Sở M")][2]
+    assert area_m.split() == ["Sở", "M", "70.00", "(3)*", "75.00", "(2)"], out
+    assert "* Sở M, 2024: the predecessors' points over their maxima, pooled (a, b)" in out, out
+
+
+def test_trend_reports_an_unknown_predecessor(years: Write) -> None:
+    unit(years, "2025", "m", "45", "30", "a, z")
+    code, _, err = run("trend", "2023", "2024", "2025")
+    assert code == 1
+    assert "2025/m.yaml:3:" in err and "R008" in err and "'z'" in err, err
