@@ -168,3 +168,13 @@ def test_the_exact_interval_equals_every_combination(choices: list[tuple[int, ..
     for above, below, found in zip(group.rows, group.rows[1:], margins[1:], strict=False):
         m, n = int(above.entry.agency_id[1:]), int(below.entry.agency_id[1:])
         assert found.steps_up == fewest_moves(agencies[n], moves[n], agencies[m], moves[m])
+
+
+def test_the_same_files_give_the_same_robustness_every_time_and_on_any_number_of_processes() -> None:
+    """Nothing is sampled: two runs, serial or in a pool, print the same figures."""
+    from tests.conftest import ROOT
+
+    folder = str(ROOT / "examples/2025")
+    first = run("rank", folder, "--robustness", "-f", "json", "--jobs", "1")
+    again = run("rank", folder, "--robustness", "-f", "json", "--jobs", "2")
+    assert first[0] == 0 and first[1] == again[1]

@@ -287,7 +287,8 @@ def classify(args: list[str], tally: Tally, runner: CliRunner, label: str) -> No
 
 def campaign(count: int, seed: int) -> Tally:
     """`count` mutants, each through check, score and rank (in a folder with the source's neighbours); one in
-    five is a mutated workbook (the Excel form, filled in); one in seven is also written as Word documents."""
+    five is a mutated workbook (the Excel form, filled in); one in six also goes through gaps, rank --robustness
+    and trend; one in seven is also written as Word documents."""
     rnd = random.Random(seed)
     runner = CliRunner()
     tally = Tally()
@@ -308,6 +309,12 @@ def campaign(count: int, seed: int) -> Tally:
             target.write_bytes(data)
             label = f"{source.name if level == 'workbook' else source.relative_to(ROOT)} [{level}, mutant {n}]"
             runs = [["check", str(target)], ["score", str(target)], ["rank", str(folder), "--jobs", "1"]]
+            if n % 6 == 1:  # and through the tools beyond one year: the folder's gaps, robustness, its trend
+                runs += [
+                    ["gaps", str(folder), "--jobs", "1", "-f", rnd.choice(["table", "json", "csv", "html"])],
+                    ["rank", str(folder), "--jobs", "1", "--robustness"],
+                    ["trend", str(folder), "--jobs", "1"],
+                ]
             if n % 7 == 3:  # and as Word documents: whatever a name holds, the annex is written or refused cleanly
                 word = str(Path(tmp) / "out.docx")
                 runs += [
