@@ -8,6 +8,7 @@ import json
 from decimal import Decimal
 from fractions import Fraction
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -178,3 +179,16 @@ def test_the_same_files_give_the_same_robustness_every_time_and_on_any_number_of
     first = run("rank", folder, "--robustness", "-f", "json", "--jobs", "1")
     again = run("rank", folder, "--robustness", "-f", "json", "--jobs", "2")
     assert first[0] == 0 and first[1] == again[1]
+
+
+def test_with_the_previous_ranks_too_every_name_and_figure_is_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Twelve columns do not fit 100: the robustness columns go to a second table (with rank and agency) rather
+    than the names being squeezed out (rich drops a column it has no room for)."""
+    from tests.conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    code, out, err = run("rank", "examples/2025", "--previous", "examples/2024", "--robustness")
+    assert code == 0, err
+    assert out.count("Sở Công Thương và Khoa học, Công nghệ") >= 2, out  # in both tables (and the merged note)
+    assert "Cách dưới" in out and "Hạng có thể" in out, out
+    assert max(len(line) for line in out.splitlines()) <= 100

@@ -33,7 +33,6 @@ from par_cli.words.labels import label
 from par_cli.words.literal import visible
 from par_cli.words.numbers import figure, plain
 from par_cli.words.tables import (
-    ROBUST_KEYS,
     group_heading,
     group_summary,
     rank_cells,
@@ -161,7 +160,7 @@ def rank(view: RankView) -> RenderableType:
         if n:
             parts.append(Text())
         parts.append(lit(group_heading(group, language), "bold"))
-        fixed = 6 + 2 * view.has_previous + len(ROBUST_KEYS) * view.robust
+        fixed = 6 + 2 * view.has_previous  # robustness and area columns follow in tables of their own if need be
         parts += _fitted(header, rows, charts, view.width, fixed)
         parts.append(lit(group_summary(group, language)))
         parts += [lit(note, "dim") for note in view.notes(group, language)]
@@ -189,7 +188,7 @@ def _fitted(
     """The ranking as one table when it fits `width`; otherwise the figures first and the area indices below
     in as many tables as it takes (each with rank and agency), so that no figure is ever cut."""
     whole = _rank_table(header, rows, charts)
-    if _minimum(whole, width) <= width:
+    if _needed(header, rows, charts) <= width:
         return [whole]
     fixed = min(fixed, len(header))  # the columns before the areas
     if fixed == len(header):
@@ -198,26 +197,34 @@ def _fitted(
     start = fixed
     while start < len(header):
         end = start + 1
-        while end < len(header) and _minimum(_areas(header, rows, start, end + 1), width) <= width:
+        while end < len(header) and _needed(*_columns(header, rows, start, end + 1), []) <= width:
             end += 1
         tables += [Text(), _areas(header, rows, start, end)]
         start = end
     return tables
 
 
-def _areas(header: list[str], rows: list[list[str]], start: int, end: int) -> Table:
-    """Rank and agency, then the area columns from `start` to `end`."""
-    columns = [header[0], header[1], *header[start:end]]
-    return _rank_table(columns, [[r[0], r[1], *r[start:end]] for r in rows], [[] for _ in rows], grade=None)
-
-
-def _minimum(table: Table, width: int) -> int:
-    """The narrowest the table can be without cutting a figure (measured unbounded: rich clamps to the width)."""
+def _needed(header: list[str], rows: list[list[str]], charts: list[list[str]]) -> int:
+    """The width the table takes with the agency column at its narrowest (16): rich gives the other columns
+    their full width first, and a name column left without room is dropped, not wrapped."""
     from rich.console import Console
     from rich.measure import Measurement
 
+    narrow = [[r[0], "x" * 16, *r[2:]] for r in rows]
+    table = _rank_table([header[0], "x" * 16, *header[2:]], narrow, charts or [[] for _ in rows])
     console = Console(width=10_000)
-    return Measurement.get(console, console.options, table).minimum
+    return Measurement.get(console, console.options, table).maximum
+
+
+def _columns(header: list[str], rows: list[list[str]], start: int, end: int) -> tuple[list[str], list[list[str]]]:
+    """Rank and agency, then the columns from `start` to `end`."""
+    return [header[0], header[1], *header[start:end]], [[r[0], r[1], *r[start:end]] for r in rows]
+
+
+def _areas(header: list[str], rows: list[list[str]], start: int, end: int) -> Table:
+    """Rank and agency, then the area (or robustness) columns from `start` to `end`."""
+    columns, cells = _columns(header, rows, start, end)
+    return _rank_table(columns, cells, [[] for _ in rows], grade=None)
 
 
 def _ledger_content(line: LedgerLine, lang: str) -> Text:
