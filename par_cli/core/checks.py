@@ -7,10 +7,11 @@ would give a wrong figure); warnings and infos are shown by `par check`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from fractions import Fraction
 
-from par_cli.core.diagnostics import Diagnostic, Ref, msg, problem
-from par_cli.core.model import CriteriaSet
+from par_cli.core.diagnostics import Diagnostic, Msg, Ref, msg, problem
+from par_cli.core.model import CriteriaSet, Grade
 from par_cli.core.numbers import decimal_sum
 from par_cli.core.tree import NodeInfo, walk
 
@@ -88,16 +89,16 @@ def rule_parameters(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Di
 def grades_descending(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Diagnostic]:
     for i in range(1, len(criteria.grades)):
         previous, grade = criteria.grades[i - 1], criteria.grades[i]
-        if grade.min >= previous.min:
+        if _band_order(grade) >= _band_order(previous):  # `above 90` is higher than `min 90`
             yield problem(
                 "C011",
                 "grades-order",
-                ("grades", i, "min"),
+                ("grades", i, grade.bound_key),
                 msg("hint.grades-order"),
                 label=grade.label,
-                min=grade.min,
+                min=_band(grade),
                 previous=previous.label,
-                previous_min=previous.min,
+                previous_min=_band(previous),
             )
     labels = [grade.label for grade in criteria.grades]
     for i, label in enumerate(labels):
@@ -105,12 +106,27 @@ def grades_descending(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[
             yield problem("C012", "grade-label-twice", ("grades", i, "label"), label=label)
 
 
+def _band_order(grade: Grade) -> tuple[Decimal, int]:
+    return grade.bound, 1 if grade.above is not None else 0
+
+
+def _band(grade: Grade) -> Msg:
+    """`min 90` / `above 90`, in the reader's words."""
+    return msg("phrase.band-above" if grade.above is not None else "phrase.band-min", value=grade.bound)
+
+
 def grades_reach_zero(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Diagnostic]:
-    """Bands from the top down to 0: otherwise an index below the lowest band has no grade at all."""
-    if criteria.grades and min(grade.min for grade in criteria.grades) > 0:
-        lowest = min(range(len(criteria.grades)), key=lambda i: criteria.grades[i].min)
+    """Bands from the top down to `min: 0`: otherwise an index below the lowest band (or of exactly 0, under
+    `above: 0`) has no grade at all."""
+    if criteria.grades and not any(grade.min is not None and grade.min == 0 for grade in criteria.grades):
+        lowest = min(range(len(criteria.grades)), key=lambda i: _band_order(criteria.grades[i]))
+        grade = criteria.grades[lowest]
         hint = msg("hint.grade-from-zero")
-        yield problem("C017", "grades-above-zero", ("grades", lowest, "min"), hint, min=criteria.grades[lowest].min)
+        where = ("grades", lowest, grade.bound_key)
+        if grade.above is not None:
+            yield problem("C017", "grades-strictly-above", where, hint, min=grade.above)
+        else:
+            yield problem("C017", "grades-above-zero", where, hint, min=grade.bound)
 
 
 def levels_have_labels(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Diagnostic]:

@@ -21,6 +21,7 @@ from par_cli.core.rules.base import (
     as_whole,
     field,
     number,
+    one_of,
     optional,
     record,
     text,
@@ -83,6 +84,11 @@ def _node(values: dict[str, Any]) -> Node:
     return Node(**values)
 
 
+def _grade(values: dict[str, Any]) -> Grade:
+    one_of(values, "min", "above")
+    return Grade(**values)
+
+
 def _criteria(values: dict[str, Any]) -> CriteriaSet:
     for key in ("areas", "grades", "adjustments"):
         values[key] = tuple(values[key])
@@ -107,7 +113,8 @@ def criteria_schema() -> CoreSchema:
         _node,
         ref="node",
     )
-    grade = record({"min": field(number(ge=0, le=100)), "label": field(text(min_length=1))}, lambda v: Grade(**v))
+    band = {"min": field(optional(number(ge=0, le=100)), None), "above": field(optional(number(ge=0, lt=100)), None)}
+    grade = record({**band, "label": field(text(min_length=1))}, _grade)
     adjustment = record(
         {
             "code": field(text(min_length=1)),

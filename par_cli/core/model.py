@@ -45,8 +45,21 @@ class Node(NamedTuple):
 
 
 class Grade(NamedTuple):
-    min: Decimal
+    """A grade band: from `min` (at least, "từ 90%") or `above` (strictly more, "trên 90%"); one of the two."""
+
+    min: Decimal | None
     label: str
+    above: Decimal | None = None  # extension: a strict band
+
+    @property
+    def bound(self) -> Decimal:
+        found = self.above if self.above is not None else self.min
+        assert found is not None  # the schema asks for exactly one
+        return found
+
+    @property
+    def bound_key(self) -> str:
+        return "above" if self.above is not None else "min"
 
 
 class Adjustment(NamedTuple):

@@ -61,6 +61,8 @@ def _message(err: Any, value: Any, names: tuple[str, ...]) -> tuple[Msg, Msg | N
         if name.isdigit():
             return msg("unknown-field", field=name), msg("hint.comma-in-braces", number="0.5")
         close = difflib.get_close_matches(name, list(names), n=1)
+        if close and close[0] == name:  # a field of another part of the format: "did you mean" itself helps no one
+            return msg("unknown-field", field=name), msg("hint.field-elsewhere", field=name)
         return msg("unknown-field", field=name), (msg("hint.did-you-mean", name=close[0]) if close else None)
     if kind in ("decimal_type", "decimal_parsing", "is_instance_of") or kind.startswith("decimal"):
         what = msg("phrase.a-number")

@@ -88,9 +88,12 @@ class Score(NamedTuple):
 
 
 def grade_for(criteria: CriteriaSet, index: Fraction) -> str | None:
-    """The first band whose min ≤ the exact index."""
+    """The first band the exact index is in: at least its `min`, or strictly more than its `above`."""
     for grade in criteria.grades:
-        if Fraction(grade.min) <= index:
+        if grade.above is not None:
+            if index > Fraction(grade.above):
+                return grade.label
+        elif grade.min is not None and Fraction(grade.min) <= index:
             return grade.label
     return None
 

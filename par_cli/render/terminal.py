@@ -355,7 +355,10 @@ def criteria_show(view: CriteriaShowView) -> RenderableType:
             )
         parts.append(lines)
     if criteria.grades:
-        grades = ", ".join(f"{grade.label} ≥ {plain(grade.min, lang)}" for grade in criteria.grades)
+        grades = ", ".join(
+            f"{grade.label} {'>' if grade.above is not None else '≥'} {plain(grade.bound, lang)}"
+            for grade in criteria.grades
+        )
         parts.append(lit(f"\n{label('grade', lang)}: {grades}"))
     return Group(*parts)
 

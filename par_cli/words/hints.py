@@ -29,6 +29,10 @@ HINTS: dict[str, tuple[str, str]] = {
         "list the ids the merged units had in the earlier period (agency.predecessors)",
         "ghi mã các đơn vị được hợp nhất như ở kỳ trước (agency.predecessors)",
     ),
+    "hint.field-elsewhere": (
+        "'{field}' belongs to another part of the format, not here",
+        "'{field}' thuộc một phần khác của định dạng, không dùng ở đây",
+    ),
     "hint.did-you-mean": ("did you mean '{name}'?", "có phải ý bạn là '{name}'?"),
     "hint.duplicate-key": (
         "YAML keeps only one of them: remove or merge the other",

@@ -70,38 +70,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "merge-key": ("merge keys (<<) are not supported", "không hỗ trợ khóa gộp (<<)"),
     "invalid-json": ("invalid JSON: {detail}", "JSON không hợp lệ: {detail}"),
-    "period-differs": (
-        "period {period}, but the other files of this ranking are for {usual}",
-        "kỳ đánh giá {period}, nhưng các tệp khác của bảng xếp hạng là kỳ {usual}",
-    ),
-    "period-twice": (
-        "the period {period} is given twice: give each period once, oldest first",
-        "kỳ {period} được đưa vào hai lần: mỗi kỳ một lần, kỳ cũ nhất trước",
-    ),
-    "predecessor-unknown": (
-        "predecessor '{id}' is not in the ranking of {period}",
-        "đơn vị tiền thân '{id}' không có trong bảng xếp hạng kỳ {period}",
-    ),
-    "no-attribute": (
-        "this agency has no attribute '{name}' to rank by",
-        "cơ quan này không có thuộc tính '{name}' để xếp hạng theo",
-    ),
-    "no-agency-has-attribute": (
-        "--group-by {name}: no agency has this attribute (they have: {names})",
-        "--group-by {name}: không cơ quan nào có thuộc tính này (các thuộc tính có: {names})",
-    ),
-    "not-a-ranking": (
-        'not a ranking: expected {{"groups": [...]}} as written by `par rank --format json`',
-        'không phải một bảng xếp hạng: cần {{"groups": [...]}} như `par rank --format json` ghi ra',
-    ),
-    "ranking-group": (
-        "{where}: expected a group with 'group' and 'rows'",
-        "{where}: cần một nhóm có 'group' và 'rows'",
-    ),
-    "ranking-row": (
-        "{where}: expected a rank (a whole number ≥ 1) and agency.id",
-        "{where}: cần hạng (số nguyên ≥ 1) và agency.id",
-    ),
     # workbooks
     "not-a-workbook": (
         "cannot be opened as an Excel workbook ({reason})",
@@ -229,13 +197,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{code}: kết quả tốt nhất của quy tắc chỉ cho {best}/{max} điểm",
     ),
     "grades-order": (
-        "grade '{label}' (min {min}) is not below '{previous}' (min {previous_min})",
-        "xếp loại '{label}' (từ {min}) không thấp hơn '{previous}' (từ {previous_min})",
+        "grade '{label}' ({min}) is not below '{previous}' ({previous_min})",
+        "xếp loại '{label}' ({min}) không thấp hơn '{previous}' ({previous_min})",
     ),
     "grades-above-zero": (
         "the lowest grade starts at {min}: an index below it has no grade",
         "xếp loại thấp nhất bắt đầu từ {min}: chỉ số thấp hơn sẽ không có xếp loại",
     ),
+    "grades-strictly-above": (
+        "the lowest grade is above {min}: an index of {min} or less has no grade",
+        "xếp loại thấp nhất là trên {min}: chỉ số từ {min} trở xuống sẽ không có xếp loại",
+    ),
+    "phrase.band-min": ("min {value}", "từ {value}"),
+    "phrase.band-above": ("above {value}", "trên {value}"),
     "levels-without-labels": (
         "{code}: levels without a label ({keys}): reports show their keys",
         "{code}: các mức chưa có tên (label) ({keys}): báo cáo sẽ hiện mã mức",

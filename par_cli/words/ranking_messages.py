@@ -1,0 +1,38 @@
+"""Messages about rankings and periods: files of several periods, groups, previous rankings, predecessors."""
+
+from __future__ import annotations
+
+RANKING_MESSAGES: dict[str, tuple[str, str]] = {
+    "period-differs": (
+        "period {period}, but the other files of this ranking are for {usual}",
+        "kỳ đánh giá {period}, nhưng các tệp khác của bảng xếp hạng là kỳ {usual}",
+    ),
+    "period-twice": (
+        "the period {period} is given twice: give each period once, oldest first",
+        "kỳ {period} được đưa vào hai lần: mỗi kỳ một lần, kỳ cũ nhất trước",
+    ),
+    "predecessor-unknown": (
+        "predecessor '{id}' is not in the ranking of {period}",
+        "đơn vị tiền thân '{id}' không có trong bảng xếp hạng kỳ {period}",
+    ),
+    "no-attribute": (
+        "this agency has no attribute '{name}' to rank by",
+        "cơ quan này không có thuộc tính '{name}' để xếp hạng theo",
+    ),
+    "no-agency-has-attribute": (
+        "--group-by {name}: no agency has this attribute (they have: {names})",
+        "--group-by {name}: không cơ quan nào có thuộc tính này (các thuộc tính có: {names})",
+    ),
+    "not-a-ranking": (
+        'not a ranking: expected {{"groups": [...]}} as written by `par rank --format json`',
+        'không phải một bảng xếp hạng: cần {{"groups": [...]}} như `par rank --format json` ghi ra',
+    ),
+    "ranking-group": (
+        "{where}: expected a group with 'group' and 'rows'",
+        "{where}: cần một nhóm có 'group' và 'rows'",
+    ),
+    "ranking-row": (
+        "{where}: expected a rank (a whole number ≥ 1) and agency.id",
+        "{where}: cần hạng (số nguyên ≥ 1) và agency.id",
+    ),
+}

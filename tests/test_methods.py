@@ -1,0 +1,83 @@
+"""Method options real sets use (issue 15): strict grade bands ("trên 90%") beside inclusive ones ("từ 90%")."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import Write, run
+
+SET = """\
+kind: criteria
+id: bands
+title: "Bộ thử xếp loại"
+grades:
+  - {{above: 90, label: "Xuất sắc"}}   # trên 90%
+  - {{min: 90, label: "Tốt"}}          # đúng 90%
+  - {{min: 0, label: "Khá"}}
+areas:
+  - {{code: "1", title: Một, max: 3}}
+"""
+
+
+def grade_of(write: Write, points: str) -> str:
+    write("criteria.yaml", SET.format())
+    write("a.yaml", f"kind: assessment\ncriteria: bands\nagency: {{id: a, name: A}}\nanswers: {{'1': {points}}}\n")
+    code, out, err = run("score", "a.yaml", "-f", "json")
+    assert code == 0, err
+    return str(json.loads(out)["grade"])
+
+
+def test_above_is_strict_and_min_is_inclusive(write: Write) -> None:
+    # 2.7 / 3 = 90 exactly: not above 90, at least 90
+    assert grade_of(write, "2.7") == "Tốt"
+    # 2.70003 / 3 = 90.001: above 90, even though it shows as 90,00
+    assert grade_of(write, "2.70003") == "Xuất sắc"
+    assert grade_of(write, "2.69997") == "Khá"
+
+
+def test_band_order_and_the_lowest_band_are_checked(write: Write) -> None:
+    write(
+        "criteria.yaml",
+        'kind: criteria\nid: x\ntitle: X\ngrades: [{min: 90, label: A}, {above: 90, label: B}, {above: 0, label: C}]\n'
+        'areas:\n  - {code: "1", title: Một, max: 3}\n',
+    )
+    code, out, _ = run("check", "criteria.yaml")
+    assert code == 1
+    assert out.splitlines()[:2] == [
+        "criteria.yaml:4:39: error C011: grade 'B' (above 90) is not below 'A' (min 90) (hint: list grades from the "
+        "highest band down)",
+        "criteria.yaml:4:62: warning C017: the lowest grade is above 0: an index of 0 or less has no grade (hint: "
+        "add a lowest band with min: 0)",
+    ], out
+
+
+def test_a_band_takes_exactly_one_bound(write: Write) -> None:
+    write(
+        "criteria.yaml",
+        'kind: criteria\nid: x\ntitle: X\ngrades: [{min: 90, above: 90, label: A}, {label: B}]\n'
+        'areas:\n  - {code: "1", title: Một, max: 3}\n',
+    )
+    code, out, _ = run("check", "criteria.yaml")
+    assert code == 1
+    assert [line for line in out.splitlines() if "S001" in line] == [
+        "criteria.yaml:4:10: error S001: grades[0]: give exactly one of 'min' or 'above'",
+        "criteria.yaml:4:42: error S001: grades[1]: give exactly one of 'min' or 'above'",
+    ], out
+
+
+def test_a_field_of_another_part_is_not_suggested_as_itself(write: Write) -> None:
+    """`levels:` on a node is a rule's field: the hint used to be "did you mean 'levels'?"."""
+    write("criteria.yaml", 'kind: criteria\nid: x\ntitle: X\nareas:\n  - {code: "1", title: Một, max: 3, levels: 2}\n')
+    code, out, _ = run("check", "criteria.yaml")
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "criteria.yaml:5:37: error S001: areas[0].levels: unknown field 'levels' (hint: 'levels' belongs to another "
+        "part of the format, not here)"
+    ), out
+
+
+def test_criteria_show_writes_the_bands_as_they_are(write: Write) -> None:
+    write("criteria.yaml", SET.format())
+    code, out, _ = run("criteria", "show", "criteria.yaml")
+    assert code == 0
+    assert "Xếp loại: Xuất sắc > 90, Tốt ≥ 90, Khá ≥ 0" in out, out
