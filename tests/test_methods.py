@@ -81,3 +81,32 @@ def test_criteria_show_writes_the_bands_as_they_are(write: Write) -> None:
     code, out, _ = run("criteria", "show", "criteria.yaml")
     assert code == 0
     assert "Xếp loại: Xuất sắc > 90, Tốt ≥ 90, Khá ≥ 0" in out, out
+
+
+POOLED = """\
+kind: criteria
+id: pooled
+title: "Bộ thử bình quân"
+group_average: {how}
+areas:
+  - {{code: "1", title: Một, max: 5, allow_na: true}}
+  - {{code: "2", title: Hai, max: 5}}
+"""
+
+
+def test_the_group_average_is_the_mean_or_the_pooled_index_as_declared(write: Write) -> None:
+    """a: 4 + 4 of 10 = 80 %; b: N/A + 3 of 5 = 60 %. Mean (80 + 60) / 2 = 70; pooled (8 + 3) / (10 + 5) = 73.33."""
+    write("a.yaml", "kind: assessment\ncriteria: pooled\nagency: {id: a, name: A}\nanswers: {'1': 4, '2': 4}\n")
+    write("b.yaml", "kind: assessment\ncriteria: pooled\nagency: {id: b, name: B}\nanswers: {'1': na, '2': 3}\n")
+    found = {}
+    for how in ("mean", "pooled"):
+        write("criteria.yaml", POOLED.format(how=how))
+        code, out, err = run("rank", ".", "-f", "json")
+        assert code == 0, err
+        [group] = json.loads(out)["groups"]
+        found[how] = (group["count"], group["average"], group["average_method"])
+    assert found == {"mean": (2, 70, "mean"), "pooled": (2, 73.33, "pooled")}
+    code, out, _ = run("rank", ".", "--lang", "en")
+    assert "2 agencies · pooled index (total points / total max) 73.33" in out, out
+    code, out, _ = run("rank", ".")
+    assert "2 cơ quan · chỉ số chung (tổng điểm/tổng điểm tối đa) 73,33" in out, out

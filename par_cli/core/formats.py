@@ -137,6 +137,7 @@ def criteria_schema() -> CoreSchema:
             "grades": field(none_as(list, cs.list_schema(grade, strict=True)), factory=list),
             "areas": field(cs.list_schema(cs.definition_reference_schema("node"), min_length=1, strict=True)),
             "adjustments": field(none_as(list, cs.list_schema(adjustment, strict=True)), factory=list),
+            "group_average": field(cs.literal_schema(["mean", "pooled"]), "mean"),
         },
         _criteria,
     )

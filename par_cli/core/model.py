@@ -82,6 +82,7 @@ class CriteriaSet(NamedTuple):
     precision: int = 2
     grades: tuple[Grade, ...] = ()
     adjustments: tuple[Adjustment, ...] = ()
+    group_average: Literal["mean", "pooled"] = "mean"  # extension: how a ranking group's average is published
 
     @property
     def total_max(self) -> Decimal:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from par_cli.core.diagnostics import NOWHERE, Diagnostic, Location, msg, problem
 from par_cli.core.lineage import MergeMethod, Past, PastRow
-from par_cli.core.numbers import exact_sum
+from par_cli.core.numbers import clamp_percent, exact_sum
 
 if TYPE_CHECKING:
     from par_cli.core.robustness import Moves
@@ -51,6 +51,7 @@ class Entry:
     predecessors: tuple[str, ...] = ()  # ids of last period's units merged into this one
     predecessors_where: tuple[Location, ...] = ()  # where each predecessor is written
     nodes: tuple[NodeFigure, ...] = ()  # every applicable node, if asked (`par gaps`)
+    group_average: str = "mean"  # the set's `group_average`: "mean" of indices or "pooled" points / max
 
     @property
     def key(self) -> str:
@@ -67,6 +68,7 @@ def entry_of(
     moved: Moves | None = None,
     predecessors_where: tuple[Location, ...] = (),
     nodes: bool = False,
+    group_average: str = "mean",
 ) -> Entry:
     return Entry(
         agency_id=result.agency.id,
@@ -96,6 +98,7 @@ def entry_of(
         predecessors=result.agency.predecessors,
         predecessors_where=predecessors_where,
         nodes=node_figures(result) if nodes else (),
+        group_average=group_average,
     )
 
 
@@ -159,8 +162,9 @@ class RankGroup:
     precision: int
     language: str
     rows: tuple[RankedRow, ...]
-    average: Fraction  # exact mean of the exact indices
+    average: Fraction  # exact: the mean of the exact indices, or the pooled points / max (`average_method`)
     grades: tuple[tuple[str, int], ...]  # grade label → agencies, in the set's order ("—" for no grade)
+    average_method: str = "mean"
 
     @property
     def count(self) -> int:
@@ -280,11 +284,20 @@ def rank(
                 precision=members[0].precision,
                 language=members[0].language,
                 rows=tuple(rows),
-                average=exact_sum(e.index for e in members) / len(members),
+                average=group_average(members),
                 grades=tuple((label, n) for label, n in counts.items()),
+                average_method=members[0].group_average,
             )
         )
     return groups
+
+
+def group_average(members: list[Entry]) -> Fraction:
+    """As the set declares: the mean of the exact indices (each agency counts once), or the pooled points over
+    the pooled maxima (an agency with a larger applicable maximum weighs more), clamped to 0–100 as an index is."""
+    if members[0].group_average == "pooled":
+        return clamp_percent(exact_sum(e.points for e in members) / exact_sum(e.max for e in members) * 100)
+    return exact_sum(e.index for e in members) / len(members)
 
 
 def past_of(groups: list[RankGroup], label: str | None = None) -> Past:

@@ -329,7 +329,8 @@ class FileScorer:
         span = moves(bound, result) if self.robust else None
         merged = tuple(where.locate(("agency", "predecessors", n)) for n in range(len(result.agency.predecessors)))
         agency, period = where.locate(("agency", "id")), where.locate(("period",))
-        return entry_of(result, labels, agency, period, self.leaves, span, merged, self.nodes)
+        average = bound.criteria.group_average
+        return entry_of(result, labels, agency, period, self.leaves, span, merged, self.nodes, average)
 
     def criteria_problems(self, path: Path) -> list[Diagnostic]:
         """The errors of a file found among the assessments that is not one: a criteria set or a survey file."""

@@ -148,6 +148,7 @@ def rank_dict(view: RankView) -> dict[str, Any]:
                 "precision": p,
                 "count": group.count,
                 "average": number(group.average, p),
+                "average_method": group.average_method,
                 "grades": dict(group.grades),
                 "rows": rows,
             }

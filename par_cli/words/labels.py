@@ -109,6 +109,7 @@ LABELS: dict[str, tuple[str, str]] = {  # key → (Vietnamese, English)
     "agencies": ("cơ quan", "agencies"),
     "agency_one": ("cơ quan", "agency"),
     "average": ("chỉ số trung bình", "average index"),
+    "average_pooled": ("chỉ số chung (tổng điểm/tổng điểm tối đa)", "pooled index (total points / total max)"),
     "level.error": ("lỗi", "error"),
     "level.info": ("thông tin", "info"),
     "level.warning": ("cảnh báo", "warning"),

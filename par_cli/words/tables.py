@@ -77,7 +77,8 @@ def group_heading(group: RankGroup, lang: str) -> str:
 def group_summary(group: RankGroup, lang: str) -> str:
     grades = ", ".join(f"{grade} {n}" for grade, n in group.grades if n)
     agencies = label("agency_one" if group.count == 1 else "agencies", lang)
-    text = f"{group.count} {agencies} · {label('average', lang)} {figure(group.average, group.precision, lang)}"
+    average = label("average" if group.average_method == "mean" else "average_pooled", lang)
+    text = f"{group.count} {agencies} · {average} {figure(group.average, group.precision, lang)}"
     return text + (f" · {grades}" if grades else "")
 
 
