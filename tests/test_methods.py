@@ -38,7 +38,7 @@ def test_above_is_strict_and_min_is_inclusive(write: Write) -> None:
 def test_band_order_and_the_lowest_band_are_checked(write: Write) -> None:
     write(
         "criteria.yaml",
-        'kind: criteria\nid: x\ntitle: X\ngrades: [{min: 90, label: A}, {above: 90, label: B}, {above: 0, label: C}]\n'
+        "kind: criteria\nid: x\ntitle: X\ngrades: [{min: 90, label: A}, {above: 90, label: B}, {above: 0, label: C}]\n"
         'areas:\n  - {code: "1", title: Một, max: 3}\n',
     )
     code, out, _ = run("check", "criteria.yaml")
@@ -54,7 +54,7 @@ def test_band_order_and_the_lowest_band_are_checked(write: Write) -> None:
 def test_a_band_takes_exactly_one_bound(write: Write) -> None:
     write(
         "criteria.yaml",
-        'kind: criteria\nid: x\ntitle: X\ngrades: [{min: 90, above: 90, label: A}, {label: B}]\n'
+        "kind: criteria\nid: x\ntitle: X\ngrades: [{min: 90, above: 90, label: A}, {label: B}]\n"
         'areas:\n  - {code: "1", title: Một, max: 3}\n',
     )
     code, out, _ = run("check", "criteria.yaml")
