@@ -110,3 +110,46 @@ def test_the_group_average_is_the_mean_or_the_pooled_index_as_declared(write: Wr
     assert "2 agencies · pooled index (total points / total max) 73.33" in out, out
     code, out, _ = run("rank", ".")
     assert "2 cơ quan · chỉ số chung (tổng điểm/tổng điểm tối đa) 73,33" in out, out
+
+
+CAPS = """\
+kind: criteria
+id: caps
+title: "Bộ thử điểm thưởng"
+{above}
+bonus_cap: 3
+penalty_cap: 1
+areas:
+  - {{code: "1", title: Một, max: 10}}
+adjustments:
+  - {{code: T, title: "Sáng kiến", kind: bonus, max: 2}}
+  - {{code: U, title: "Giải thưởng", kind: bonus, max: 2}}
+  - {{code: P, title: "Vi phạm", kind: penalty, max: 5}}
+"""
+
+
+def test_bonus_and_penalty_caps_and_an_index_above_100(write: Write) -> None:
+    """9.5 + bonus 2 + 2 (capped at 3: −1) − penalty 2 (capped at 1: +1) = 11.5 of 10 → 115 %, or 100 % capped."""
+    write(
+        "a.yaml",
+        "kind: assessment\ncriteria: caps\nagency: {id: a, name: A}\nanswers: {'1': 9.5}\n"
+        "adjustments: {T: {self: 2}, U: {self: 2}, P: {appraised: 2}}\n",
+    )
+    found = {}
+    for above in ("bonus_above_max: true", ""):
+        write("criteria.yaml", CAPS.format(above=above))
+        code, out, err = run("score", "a.yaml", "-f", "json")
+        assert code == 0, err
+        data = json.loads(out)
+        found[above] = (data["points"], data["index"])
+        rows = [(a["code"], a["title"], a["points"]) for a in data["adjustments"]]
+        assert rows == [
+            ("T", "Sáng kiến", 2),
+            ("U", "Giải thưởng", 2),
+            ("P", "Vi phạm", -2),
+            ("bonus-cap", "Bonus points above their cap of 3", -1),
+            ("penalty-cap", "Penalty points beyond their cap of 1", 1),
+        ], rows
+    assert found == {"bonus_above_max: true": (11.5, 115), "": (11.5, 100)}
+    code, out, _ = run("score", "a.yaml")
+    assert "Phần điểm thưởng vượt mức tối đa 3" in out and "Phần điểm trừ vượt mức tối đa 1" in out, out

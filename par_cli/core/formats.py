@@ -138,6 +138,9 @@ def criteria_schema() -> CoreSchema:
             "areas": field(cs.list_schema(cs.definition_reference_schema("node"), min_length=1, strict=True)),
             "adjustments": field(none_as(list, cs.list_schema(adjustment, strict=True)), factory=list),
             "group_average": field(cs.literal_schema(["mean", "pooled"]), "mean"),
+            "bonus_above_max": field(cs.bool_schema(strict=True), False),
+            "bonus_cap": field(optional(number(gt=0)), None),
+            "penalty_cap": field(optional(number(gt=0)), None),
         },
         _criteria,
     )

@@ -83,6 +83,9 @@ class CriteriaSet(NamedTuple):
     grades: tuple[Grade, ...] = ()
     adjustments: tuple[Adjustment, ...] = ()
     group_average: Literal["mean", "pooled"] = "mean"  # extension: how a ranking group's average is published
+    bonus_above_max: bool = False  # extension: bonus points may lift the index above 100
+    bonus_cap: Decimal | None = None  # extension: the most all bonus points together may add
+    penalty_cap: Decimal | None = None  # extension: the most all penalty points together may take
 
     @property
     def total_max(self) -> Decimal:

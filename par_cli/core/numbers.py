@@ -41,8 +41,10 @@ def percent(part: Fraction, whole: Fraction) -> Fraction | None:
     return part * 100 / whole
 
 
-def clamp_percent(value: Fraction) -> Fraction:
-    return min(Fraction(100), max(Fraction(0), value))
+def clamp_percent(value: Fraction, top: Fraction | None = Fraction(100)) -> Fraction:
+    """An index within 0–100 (or above 100 too, with `top=None`: a set whose bonus may exceed the maximum)."""
+    floor = max(Fraction(0), value)
+    return floor if top is None else min(top, floor)
 
 
 def decimal_sum(values: Iterable[Decimal]) -> Decimal:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from par_cli.core.diagnostics import DocPath, ParError, problem
 from par_cli.core.numbers import clamp_percent, exact_sum, percent
-from par_cli.core.rules.base import NOT_APPLICABLE
+from par_cli.core.rules.base import HUNDRED, NOT_APPLICABLE
 from par_cli.core.survey import SurveyShare
 
 if TYPE_CHECKING:
@@ -60,6 +60,7 @@ class AdjustmentResult(NamedTuple):
     kind: str  # "bonus" | "penalty"
     points: Fraction  # signed: a penalty is negative
     self_points: Fraction
+    cap: Fraction | None = None  # a row that takes back what the bonus (penalty) points exceed this cap by
 
 
 class Score(NamedTuple):
@@ -173,6 +174,15 @@ class _Scorer:
             results.append(
                 AdjustmentResult(adjustment.code, adjustment.title, adjustment.kind, sign * final, sign * own)
             )
+        criteria = self.bound.criteria
+        for kind, cap in (("bonus", criteria.bonus_cap), ("penalty", criteria.penalty_cap)):
+            if cap is None:
+                continue
+            limit, sign = Fraction(cap), 1 if kind == "bonus" else -1
+            over = max(ZERO, sign * exact_sum(r.points for r in results if r.kind == kind) - limit)
+            own_over = max(ZERO, sign * exact_sum(r.self_points for r in results if r.kind == kind) - limit)
+            if over or own_over:  # a row of its own: the figures shown still add up to the total
+                results.append(AdjustmentResult(f"{kind}-cap", "", kind, -sign * over, -sign * own_over, limit))
         return tuple(results)
 
 
@@ -191,8 +201,9 @@ def score(bound: Bound, *, detail: bool = True) -> Score:
         raise ParError([problem("A015", "all-not-applicable", ("answers",))._replace(key=True)])
     points = sum((area.points for area in applicable), ZERO) + sum((a.points for a in adjustments), ZERO)
     self_points = sum((area.self_points for area in applicable), ZERO) + sum((a.self_points for a in adjustments), ZERO)
-    index = clamp_percent(percent(points, max_points) or ZERO)
-    self_index = clamp_percent(percent(self_points, max_points) or ZERO)
+    top = None if criteria.bonus_above_max else HUNDRED
+    index = clamp_percent(percent(points, max_points) or ZERO, top)
+    self_index = clamp_percent(percent(self_points, max_points) or ZERO, top)
     order = {info.code: n for n, info in enumerate(bound.nodes.values())}
     findings = sorted(scorer.findings, key=lambda f: (order.get(f.criterion, 0), f.code))
     assessment = bound.assessment

@@ -10,7 +10,7 @@ from typing import Any
 
 from par_cli.core.numbers import shown
 from par_cli.render.views import GapsView, RankView, ScoreView, SurveyReportView, TrendView
-from par_cli.words.tables import area_codes, nodes_to, survey_questions
+from par_cli.words.tables import adjustment_title, area_codes, nodes_to, survey_questions
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -53,7 +53,8 @@ def score(view: ScoreView) -> str:
         )
     for adjustment in result.adjustments:
         own, final = shown(adjustment.self_points, p), shown(adjustment.points, p)
-        writer.writerow([safe_cell(adjustment.code), safe_cell(adjustment.title), "", "", "", own, final, "", ""])
+        title = adjustment_title(adjustment, result.language)
+        writer.writerow([safe_cell(adjustment.code), safe_cell(title), "", "", "", own, final, "", ""])
     totals = [shown(value, p) for value in (result.max, result.self_points, result.points, result.index)]
     writer.writerow(["total", "", "", "", *totals, shown(result.self_index, p)])
     return "\ufeff" + buffer.getvalue()

@@ -28,7 +28,7 @@ from par_cli.words.explain import gap_text
 from par_cli.words.labels import label
 from par_cli.words.literal import visible
 from par_cli.words.numbers import figure
-from par_cli.words.tables import area_codes, difference, group_heading, group_summary, nodes_to
+from par_cli.words.tables import adjustment_title, area_codes, difference, group_heading, group_summary, nodes_to
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
@@ -335,7 +335,8 @@ def score(view: ScoreView) -> bytes:
         strong.append(False)
         own, final = adjustment.self_points, adjustment.points
         change = difference(final, own, p, lang)
-        rows.append([adjustment.code, adjustment.title, "", figure(own, p, lang), figure(final, p, lang), change, ""])
+        title = adjustment_title(adjustment, lang)
+        rows.append([adjustment.code, title, "", figure(own, p, lang), figure(final, p, lang), change, ""])
     rows.append(
         [
             "",

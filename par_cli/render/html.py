@@ -17,6 +17,7 @@ from par_cli.words.labels import label
 from par_cli.words.numbers import figure
 from par_cli.words.tables import (
     ROBUST_KEYS,
+    adjustment_title,
     area_codes,
     change_text,
     group_heading,
@@ -77,7 +78,7 @@ def score(view: ScoreView) -> str:
     rows(score.areas)
     for adjustment in score.adjustments:
         figures = score_cells(None, adjustment.self_points, adjustment.points, None, p, lang)
-        body.append(row_of(e(adjustment.code), e(adjustment.title), figures, None))
+        body.append(row_of(e(adjustment.code), e(adjustment_title(adjustment, lang)), figures, None))
     total = score_cells(score.max, score.self_points, score.points, score.index, p, lang)
     body += [row_of("", e(label("total", lang)), total, score.index, cell="th"), "</tbody></table>"]
     if ledger is not None and ledger.gaps:

@@ -28,6 +28,7 @@ from par_cli.render.views import (
 from par_cli.words.catalogue import finding_text, text
 from par_cli.words.codes import level_of
 from par_cli.words.explain import action, describe_rule, inputs_text, rule_text
+from par_cli.words.tables import adjustment_title
 
 
 def agency_json(result: ScoreResult) -> dict[str, Any]:
@@ -75,7 +76,7 @@ def score_dict(result: ScoreResult, depth: int = 1) -> dict[str, Any]:
         "adjustments": [
             {
                 "code": a.code,
-                "title": a.title,
+                "title": adjustment_title(a, "en"),
                 "kind": a.kind,
                 "points": number(a.points, p),
                 "self_points": number(a.self_points, p),

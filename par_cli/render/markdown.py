@@ -7,6 +7,7 @@ from par_cli.words.catalogue import finding_text
 from par_cli.words.labels import label
 from par_cli.words.numbers import figure
 from par_cli.words.tables import (
+    adjustment_title,
     group_heading,
     group_summary,
     nodes_to,
@@ -54,7 +55,7 @@ def score(view: ScoreView) -> str:
         lines.append(md_row([code, title, *cells]))
     for adjustment in result.adjustments:
         cells = score_cells(None, adjustment.self_points, adjustment.points, None, p, lang)
-        lines.append(md_row([adjustment.code, md_cell(adjustment.title), *cells]))
+        lines.append(md_row([adjustment.code, md_cell(adjustment_title(adjustment, lang)), *cells]))
     total = score_cells(result.max, result.self_points, result.points, result.index, p, lang)
     lines.append(md_row(["", f"**{label('total', lang)}**", *total]))
     if result.findings:

@@ -33,6 +33,7 @@ from par_cli.words.labels import label
 from par_cli.words.literal import visible
 from par_cli.words.numbers import figure, plain
 from par_cli.words.tables import (
+    adjustment_title,
     group_heading,
     group_summary,
     rank_cells,
@@ -114,7 +115,7 @@ def score(view: ScoreView) -> RenderableType:
         cells = score_cells(None, adjustment.self_points, adjustment.points, None, p, lang)
         sign = "+" if adjustment.points > 0 else "−" if adjustment.points < 0 else ""
         cells[2] = sign + figure(abs(adjustment.points), p, lang)
-        add_row(table, adjustment.code, adjustment.title, *cells, *([""] if bars else []))
+        add_row(table, adjustment.code, adjustment_title(adjustment, lang), *cells, *([""] if bars else []))
 
     points, grade = label("points_word", lang), label("grade_word", lang)
     summary = Text()

@@ -7,12 +7,12 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from par_cli.words.labels import label
-from par_cli.words.numbers import figure
+from par_cli.words.numbers import figure, plain
 
 if TYPE_CHECKING:
     from par_cli.core.ranking import RankedRow, RankGroup
     from par_cli.core.robustness import Robustness
-    from par_cli.core.scoring import NodeResult, Score
+    from par_cli.core.scoring import AdjustmentResult, NodeResult, Score
 
 
 def difference(final: Fraction, own: Fraction, places: int, lang: str) -> str:
@@ -47,6 +47,16 @@ def nodes_to(score: Score, depth: int) -> Iterator[NodeResult]:
 
     for area in score.areas:
         yield from visit(area)
+
+
+def adjustment_title(adjustment: AdjustmentResult, lang: str) -> str:
+    """A bonus or penalty row's title; for the row a cap adds, what it takes back and why."""
+    if adjustment.cap is None:
+        return adjustment.title
+    cap = plain(adjustment.cap, lang)
+    if adjustment.kind == "bonus":
+        return f"Phần điểm thưởng vượt mức tối đa {cap}" if lang == "vi" else f"Bonus points above their cap of {cap}"
+    return f"Phần điểm trừ vượt mức tối đa {cap}" if lang == "vi" else f"Penalty points beyond their cap of {cap}"
 
 
 def change_text(row: RankedRow, has_previous: bool, lang: str = "en") -> str:
