@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from tests.conftest import Write, run
 
@@ -153,3 +154,42 @@ def test_bonus_and_penalty_caps_and_an_index_above_100(write: Write) -> None:
     assert found == {"bonus_above_max: true": (11.5, 115), "": (11.5, 100)}
     code, out, _ = run("score", "a.yaml")
     assert "Phần điểm thưởng vượt mức tối đa 3" in out and "Phần điểm trừ vượt mức tối đa 1" in out, out
+
+
+SURVEYED = """\
+kind: criteria
+id: xa
+title: "Bộ thử điều tra tùy chọn"
+{optional}
+areas:
+  - {{code: "1", title: "Tự chấm", max: 10}}
+  - code: "2"
+    title: "Điều tra XHH"
+    max: 10
+    source: survey
+    children:
+      - {{code: "2.1", title: "Hài lòng", max: 10, rule: {{kind: likert}}}}
+"""
+
+
+def test_an_optional_survey_leaves_the_maximum_of_a_unit_without_one(write: Write) -> None:
+    """Commune a: 8 of 10 self-assessed, no survey → 80 % of 10 when the survey is optional (8 of 20 = 40 %
+    otherwise). Commune b: 8 + survey A 10, B 10 → 10 × (100 + 60) / 2 / 100 = 8 → 16 of 20 = 80 % either way."""
+    write("a.yaml", "kind: assessment\ncriteria: xa\nagency: {id: a, name: A}\nanswers: {'1': 8}\n")
+    write(
+        "b.yaml",
+        "kind: assessment\ncriteria: xa\nagency: {id: b, name: B}\n"
+        "answers: {'1': 8, '2.1': {survey: {A: 10, B: 10}}}\n",
+    )
+    found = {}
+    for optional in ("survey_optional: true", ""):
+        write("criteria.yaml", SURVEYED.format(optional=optional))
+        code, out, err = run("rank", ".", "-f", "json")
+        assert code == 0, err
+        found[optional] = {r["agency"]["id"]: (r["points"], r["max"], r["index"]) for r in rows_of(out)}
+    assert found["survey_optional: true"] == {"a": (8, 10, 80), "b": (16, 20, 80)}
+    assert found[""] == {"a": (8, 20, 40), "b": (16, 20, 80)}
+
+
+def rows_of(out: str) -> list[dict[str, Any]]:
+    return [row for group in json.loads(out)["groups"] for row in group["rows"]]

@@ -139,6 +139,7 @@ def criteria_schema() -> CoreSchema:
             "adjustments": field(none_as(list, cs.list_schema(adjustment, strict=True)), factory=list),
             "group_average": field(cs.literal_schema(["mean", "pooled"]), "mean"),
             "bonus_above_max": field(cs.bool_schema(strict=True), False),
+            "survey_optional": field(cs.bool_schema(strict=True), False),
             "bonus_cap": field(optional(number(gt=0)), None),
             "penalty_cap": field(optional(number(gt=0)), None),
         },

@@ -84,6 +84,7 @@ class CriteriaSet(NamedTuple):
     adjustments: tuple[Adjustment, ...] = ()
     group_average: Literal["mean", "pooled"] = "mean"  # extension: how a ranking group's average is published
     bonus_above_max: bool = False  # extension: bonus points may lift the index above 100
+    survey_optional: bool = False  # extension: a unit without any survey answer has its survey criteria N/A
     bonus_cap: Decimal | None = None  # extension: the most all bonus points together may add
     penalty_cap: Decimal | None = None  # extension: the most all penalty points together may take
 

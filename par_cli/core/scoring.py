@@ -109,11 +109,19 @@ class _Scorer:
         self.detail = detail  # False: final points only (no self-assessed figures, no findings)
         self.findings: list[Finding] = []
         self.survey_points: Fraction | None = None
+        # a set whose survey is optional: a unit surveyed on nothing has its survey criteria out of the maximum
+        self.without_survey = bound.criteria.survey_optional and not any(
+            answer.survey is not None
+            for code, answer in bound.answers.items()
+            if code in bound.nodes and bound.nodes[code].source == "survey"
+        )
 
     def leaf(self, node: Node, info: NodeInfo) -> NodeResult:
         answer = self.bound.answers.get(node.code)
         final, own = answer.inputs(info.source == "survey") if answer else (None, None)
         if final is NOT_APPLICABLE or own is NOT_APPLICABLE:
+            return _not_applicable(node, info)
+        if final is None and info.source == "survey" and self.without_survey:
             return _not_applicable(node, info)
         max_points = info.max_points
         rule = node.scoring_rule
