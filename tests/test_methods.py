@@ -193,3 +193,43 @@ def test_an_optional_survey_leaves_the_maximum_of_a_unit_without_one(write: Writ
 
 def rows_of(out: str) -> list[dict[str, Any]]:
     return [row for group in json.loads(out)["groups"] for row in group["rows"]]
+
+
+ACCURACY = """\
+kind: criteria
+id: acc
+title: "Bộ thử chất lượng tự đánh giá"
+{declared}
+areas:
+  - {{code: "1", title: Một, max: 10}}
+"""
+
+
+def test_over_claiming_beyond_the_tolerance_costs_the_declared_points(write: Write) -> None:
+    """a: self 9, final 7.5 → 1.5 over a tolerance of 1 → −0.5 → 7.0 (70 %); b: self 8, final 7.5 → 0.5 over:
+    nothing → 75 %. Undeclared, both score 75 %."""
+    write(
+        "a.yaml",
+        "kind: assessment\ncriteria: acc\nagency: {id: a, name: A}\nanswers: {'1': {self: 9, appraised: 7.5}}\n",
+    )
+    write(
+        "b.yaml",
+        "kind: assessment\ncriteria: acc\nagency: {id: b, name: B}\nanswers: {'1': {self: 8, appraised: 7.5}}\n",
+    )
+    found = {}
+    for declared in ("self_assessment: {tolerance: 1, deduction: 0.5}", ""):
+        write("criteria.yaml", ACCURACY.format(declared=declared))
+        code, out, err = run("rank", ".", "-f", "json")
+        assert code == 0, err
+        found[declared] = {r["agency"]["id"]: r["index"] for r in rows_of(out)}
+    assert found == {"self_assessment: {tolerance: 1, deduction: 0.5}": {"a": 70, "b": 75}, "": {"a": 75, "b": 75}}
+    write("criteria.yaml", ACCURACY.format(declared="self_assessment: {tolerance: 1, deduction: 0.5}"))
+    code, out, _ = run("score", "a.yaml", "-f", "json")
+    [row] = json.loads(out)["adjustments"]
+    assert (row["code"], row["title"], row["points"]) == (
+        "self-assessment",
+        "Self-assessed points above the final ones by more than 1",
+        -0.5,
+    )
+    code, out, _ = run("score", "a.yaml", "-f", "markdown")
+    assert "| self-assessment | Điểm tự đánh giá cao hơn điểm thẩm định quá 1 điểm |" in out, out

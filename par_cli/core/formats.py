@@ -15,7 +15,7 @@ from pydantic_core import CoreSchema, SchemaValidator, ValidationError
 from pydantic_core import core_schema as cs
 
 from par_cli.core.diagnostics import Diagnostic, DocPath
-from par_cli.core.model import Adjustment, Agency, Assessment, CriteriaSet, Grade, Node
+from par_cli.core.model import Adjustment, Agency, Assessment, CriteriaSet, Grade, Node, SelfAssessment
 from par_cli.core.rules.base import (
     Rule,
     as_whole,
@@ -125,6 +125,9 @@ def criteria_schema() -> CoreSchema:
         lambda v: Adjustment(**v),
     )
     precision = cs.no_info_before_validator_function(as_whole, cs.int_schema(ge=0, le=6, strict=True))
+    accuracy = record(
+        {"tolerance": field(number(ge=0)), "deduction": field(number(gt=0))}, lambda v: SelfAssessment(**v)
+    )
     criteria = record(
         {
             "kind": field(cs.literal_schema(["criteria"])),
@@ -140,6 +143,7 @@ def criteria_schema() -> CoreSchema:
             "group_average": field(cs.literal_schema(["mean", "pooled"]), "mean"),
             "bonus_above_max": field(cs.bool_schema(strict=True), False),
             "survey_optional": field(cs.bool_schema(strict=True), False),
+            "self_assessment": field(optional(accuracy), None),
             "bonus_cap": field(optional(number(gt=0)), None),
             "penalty_cap": field(optional(number(gt=0)), None),
         },

@@ -62,6 +62,14 @@ class Grade(NamedTuple):
         return "above" if self.above is not None else "min"
 
 
+class SelfAssessment(NamedTuple):
+    """A set that scores the accuracy of self-assessment: when the self-assessed points of the criteria exceed the
+    final ones by more than `tolerance` points, `deduction` points are taken off."""
+
+    tolerance: Decimal
+    deduction: Decimal
+
+
 class Adjustment(NamedTuple):
     """A bonus or penalty outside the maximum (điểm thưởng, điểm trừ)."""
 
@@ -85,6 +93,7 @@ class CriteriaSet(NamedTuple):
     group_average: Literal["mean", "pooled"] = "mean"  # extension: how a ranking group's average is published
     bonus_above_max: bool = False  # extension: bonus points may lift the index above 100
     survey_optional: bool = False  # extension: a unit without any survey answer has its survey criteria N/A
+    self_assessment: SelfAssessment | None = None  # extension: a deduction for over-claiming, off unless declared
     bonus_cap: Decimal | None = None  # extension: the most all bonus points together may add
     penalty_cap: Decimal | None = None  # extension: the most all penalty points together may take
 

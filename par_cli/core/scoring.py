@@ -5,6 +5,7 @@ All arithmetic is exact (`Fraction` built from the files' `Decimal`s); nothing i
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -61,6 +62,7 @@ class AdjustmentResult(NamedTuple):
     points: Fraction  # signed: a penalty is negative
     self_points: Fraction
     cap: Fraction | None = None  # a row that takes back what the bonus (penalty) points exceed this cap by
+    tolerance: Decimal | None = None  # the row of the self-assessment deduction: self over final by more than this
 
 
 class Score(NamedTuple):
@@ -109,6 +111,7 @@ class _Scorer:
         self.detail = detail  # False: final points only (no self-assessed figures, no findings)
         self.findings: list[Finding] = []
         self.survey_points: Fraction | None = None
+        self.self_check = bound.criteria.self_assessment is not None  # self-assessed points needed even to rank
         # a set whose survey is optional: a unit surveyed on nothing has its survey criteria out of the maximum
         self.without_survey = bound.criteria.survey_optional and not any(
             answer.survey is not None
@@ -131,12 +134,13 @@ class _Scorer:
             points = rule.points(final, max_points) if final is not None else ZERO
         if info.source == "survey":
             self.survey_points = (self.survey_points or ZERO) + points
-        if own is final or not self.detail:
+        if own is final or not (self.detail or self.self_check):
             self_points = points
         else:
             self_points = rule.points(own, max_points) if own is not None else ZERO
         if not self.detail:
-            return NodeResult(node.code, node.title, info.depth, max_points, points, points, True, final is not None)
+            answered = final is not None
+            return NodeResult(node.code, node.title, info.depth, max_points, points, self_points, True, answered)
         findings = self.findings
         if final is None:
             survey = info.source == "survey"
@@ -207,6 +211,13 @@ def score(bound: Bound, *, detail: bool = True) -> Score:
     max_points = sum((area.max for area in applicable), ZERO)
     if max_points == 0:
         raise ParError([problem("A015", "all-not-applicable", ("answers",))._replace(key=True)])
+    accuracy = criteria.self_assessment
+    if accuracy is not None:  # the set scores the accuracy of self-assessment: over-claiming costs points
+        over = exact_sum(a.self_points for a in applicable) - exact_sum(a.points for a in applicable)
+        if over > Fraction(accuracy.tolerance):
+            deduction = -Fraction(accuracy.deduction)
+            row = AdjustmentResult("self-assessment", "", "penalty", deduction, ZERO, tolerance=accuracy.tolerance)
+            adjustments = (*adjustments, row)
     points = sum((area.points for area in applicable), ZERO) + sum((a.points for a in adjustments), ZERO)
     self_points = sum((area.self_points for area in applicable), ZERO) + sum((a.self_points for a in adjustments), ZERO)
     top = None if criteria.bonus_above_max else HUNDRED

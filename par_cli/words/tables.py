@@ -51,6 +51,13 @@ def nodes_to(score: Score, depth: int) -> Iterator[NodeResult]:
 
 def adjustment_title(adjustment: AdjustmentResult, lang: str) -> str:
     """A bonus or penalty row's title; for the row a cap adds, what it takes back and why."""
+    if adjustment.tolerance is not None:
+        gap = plain(adjustment.tolerance, lang)
+        return (
+            f"Điểm tự đánh giá cao hơn điểm thẩm định quá {gap} điểm"
+            if lang == "vi"
+            else f"Self-assessed points above the final ones by more than {gap}"
+        )
     if adjustment.cap is None:
         return adjustment.title
     cap = plain(adjustment.cap, lang)
