@@ -233,3 +233,32 @@ def test_over_claiming_beyond_the_tolerance_costs_the_declared_points(write: Wri
     )
     code, out, _ = run("score", "a.yaml", "-f", "markdown")
     assert "| self-assessment | Điểm tự đánh giá cao hơn điểm thẩm định quá 1 điểm |" in out, out
+
+
+BETWEEN = """\
+kind: criteria
+id: sigma
+title: "Bộ thử tuyến tính từng đoạn"
+areas:
+  - {code: "1", title: "Tỷ lệ", max: 10, rule: {kind: between, low: 25, high: 90}}
+"""
+
+
+def test_piecewise_linear_between_two_thresholds(write: Write) -> None:
+    """low 25, high 90, max 10: 20 % → 0; 25 % → 0; 57.5 % → 10 × 32.5 / 65 = 5; 90 % and 95 % → 10;
+    {done: 1, total: 2} = 50 % → 10 × 25 / 65 = 3.846…"""
+    write("criteria.yaml", BETWEEN)
+    found = []
+    for given in ("20", "25", "57.5", "90", "95", "{done: 1, total: 2}"):
+        write("a.yaml", f"kind: assessment\ncriteria: sigma\nagency: {{id: a, name: A}}\nanswers: {{'1': {given}}}\n")
+        code, out, err = run("score", "a.yaml", "-f", "json")
+        assert code == 0, err
+        found.append(json.loads(out)["points"])
+    assert found == [0, 0, 5, 10, 10, 3.85]
+
+
+def test_between_thresholds_are_checked(write: Write) -> None:
+    write("criteria.yaml", BETWEEN.replace("low: 25, high: 90", "low: 90, high: 25"))
+    code, out, _ = run("check", "criteria.yaml")
+    assert code == 1
+    assert "criteria.yaml:5:69: error C008: 1: low 90 is not below high 25" in out, out

@@ -26,6 +26,7 @@ from par_cli.core.rules.base import (
     record,
     text,
 )
+from par_cli.core.rules.between import BetweenRule
 from par_cli.core.rules.check import CheckRule
 from par_cli.core.rules.count import CountRule
 from par_cli.core.rules.deduction import DeductionRule
@@ -43,6 +44,7 @@ RULE_KINDS: tuple[type[Rule], ...] = (
     LevelsRule,
     TiersRule,
     LinearRule,
+    BetweenRule,
     DeductionRule,
     CountRule,
     LikertRule,

@@ -46,7 +46,7 @@ CODES: dict[str, Code] = {
     "C005": Code(E, "a level or tier gives more points than the leaf's max"),
     "C006": Code(E, "a tier can never apply: an earlier tier catches all its inputs"),
     "C007": Code(E, "a tier bound outside 0–100 for a percentage"),
-    "C008": Code(E, "linear rule: zero_below above full_at"),
+    "C008": Code(E, "thresholds in the wrong order: linear zero_below above full_at, between low not below high"),
     "C009": Code(W, "points rule: max is not a multiple of the step"),
     "C010": Code(E, "a level key is listed twice"),
     "C011": Code(E, "grades not listed from the highest band down"),

@@ -1,0 +1,70 @@
+"""`between`: piecewise-linear between two thresholds, as the OECD/SIGMA methodology writes its indicators:
+0 below `low`, full points from `high`, and in between a straight line from 0 at `low` to max at `high`."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, ClassVar
+
+from pydantic_core import core_schema as cs
+
+from par_cli.core.diagnostics import Diagnostic, DocPath, problem
+from par_cli.core.rules.base import PERCENT_INPUT, ZERO, Figure, Rule, Words, field, number, read_percent
+
+
+class BetweenRule(Rule):
+    kind = "between"
+    low: Decimal
+    high: Decimal
+    _fields = ("low", "high")
+    takes_percent = True
+    MESSAGES: ClassVar[Words] = {
+        "low-not-below-high": (
+            "{code}: low {low} is not below high {high}",
+            "{code}: ngưỡng dưới {low} không nhỏ hơn ngưỡng trên {high}",
+        ),
+    }
+
+    @classmethod
+    def schema_fields(cls) -> dict[str, cs.TypedDictField]:
+        return {"low": field(number(ge=0, lt=100)), "high": field(number(gt=0, le=100))}
+
+    def read(self, raw: Any, max_points: Decimal) -> Any:
+        return read_percent(raw)
+
+    @functools.cached_property
+    def _limits(self) -> tuple[Fraction, Fraction]:
+        return Fraction(self.low), Fraction(self.high)
+
+    def points(self, value: Any, max_points: Fraction) -> Fraction:
+        low, high = self._limits
+        if value <= low:
+            return ZERO
+        if value >= high:
+            return max_points
+        result: Fraction = max_points * (value - low) / (high - low)
+        return result
+
+    def check(self, code: str, max_points: Decimal, path: DocPath) -> Iterator[Diagnostic]:
+        if self.low >= self.high:
+            yield problem("C008", "low-not-below-high", (*path, "low"), code=code, low=self.low, high=self.high)
+
+    def nudge(self, max_points: Fraction) -> Fraction:
+        low, high = self._limits
+        return max_points / (high - low) if high > low else max_points  # one percentage point more or less
+
+    def describe(self, lang: str, n: Figure) -> str:
+        low, high = n(self.low), n(self.high)
+        if lang == "vi":
+            return f"dưới {low}%: 0 điểm; từ {high}%: điểm tối đa; ở giữa: tăng đều từ 0 đến điểm tối đa"
+        return f"0 up to {low}%, full points from {high}%, rising evenly in between"
+
+    def input_hint(self, lang: str) -> str:
+        return PERCENT_INPUT[0] if lang == "vi" else PERCENT_INPUT[1]
+
+    def action(self, value: Any, lost: Fraction, max_points: Fraction, lang: str, n: Figure) -> str:
+        high = n(self.high)
+        return f"đạt {high} %" if lang == "vi" else f"reach {high} %"
