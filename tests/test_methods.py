@@ -181,18 +181,27 @@ def test_an_optional_survey_leaves_the_maximum_of_a_unit_without_one(write: Writ
         "kind: assessment\ncriteria: xa\nagency: {id: b, name: B}\n"
         "answers: {'1': 8, '2.1': {survey: {A: 10, B: 10}}}\n",
     )
-    found = {}
-    for optional in ("survey_optional: true", ""):
-        write("criteria.yaml", SURVEYED.format(optional=optional))
-        code, out, err = run("rank", ".", "-f", "json")
-        assert code == 0, err
-        found[optional] = {r["agency"]["id"]: (r["points"], r["max"], r["index"]) for r in rows_of(out)}
+    found = {
+        optional: {
+            r["agency"]["id"]: (r["points"], r["max"], r["index"])
+            for r in ranked_under(write, SURVEYED.format(optional=optional))
+        }
+        for optional in ("survey_optional: true", "")
+    }
     assert found["survey_optional: true"] == {"a": (8, 10, 80), "b": (16, 20, 80)}
     assert found[""] == {"a": (8, 20, 40), "b": (16, 20, 80)}
 
 
 def rows_of(out: str) -> list[dict[str, Any]]:
     return [row for group in json.loads(out)["groups"] for row in group["rows"]]
+
+
+def ranked_under(write: Write, criteria: str) -> list[dict[str, Any]]:
+    """The files of this folder ranked under the criteria set `criteria` (YAML text), as JSON rows."""
+    write("criteria.yaml", criteria)
+    code, out, err = run("rank", ".", "-f", "json")
+    assert code == 0, err
+    return rows_of(out)
 
 
 ACCURACY = """\
@@ -216,15 +225,14 @@ def test_over_claiming_beyond_the_tolerance_costs_the_declared_points(write: Wri
         "b.yaml",
         "kind: assessment\ncriteria: acc\nagency: {id: b, name: B}\nanswers: {'1': {self: 8, appraised: 7.5}}\n",
     )
-    found = {}
-    for declared in ("self_assessment: {tolerance: 1, deduction: 0.5}", ""):
-        write("criteria.yaml", ACCURACY.format(declared=declared))
-        code, out, err = run("rank", ".", "-f", "json")
-        assert code == 0, err
-        found[declared] = {r["agency"]["id"]: r["index"] for r in rows_of(out)}
+    found = {
+        declared: {r["agency"]["id"]: r["index"] for r in ranked_under(write, ACCURACY.format(declared=declared))}
+        for declared in ("self_assessment: {tolerance: 1, deduction: 0.5}", "")
+    }
     assert found == {"self_assessment: {tolerance: 1, deduction: 0.5}": {"a": 70, "b": 75}, "": {"a": 75, "b": 75}}
     write("criteria.yaml", ACCURACY.format(declared="self_assessment: {tolerance: 1, deduction: 0.5}"))
-    code, out, _ = run("score", "a.yaml", "-f", "json")
+    code, out, err = run("score", "a.yaml", "-f", "json")
+    assert code == 0, err
     [row] = json.loads(out)["adjustments"]
     assert (row["code"], row["title"], row["points"]) == (
         "self-assessment",
@@ -232,6 +240,7 @@ def test_over_claiming_beyond_the_tolerance_costs_the_declared_points(write: Wri
         -0.5,
     )
     code, out, _ = run("score", "a.yaml", "-f", "markdown")
+    assert code == 0
     assert "| self-assessment | Điểm tự đánh giá cao hơn điểm thẩm định quá 1 điểm |" in out, out
 
 
