@@ -271,3 +271,45 @@ def test_between_thresholds_are_checked(write: Write) -> None:
     code, out, _ = run("check", "criteria.yaml")
     assert code == 1
     assert "criteria.yaml:5:69: error C008: 1: low 90 is not below high 25" in out, out
+
+
+TYPES = """\
+kind: criteria
+id: so-xa
+title: "Một bộ cho sở và xã"
+unit_types: [so, xa]
+grades: [{min: 90, label: A}, {min: 0, label: B}]
+grades_by_type:
+  xa: [{min: 80, label: A}, {min: 0, label: B}]
+areas:
+  - {code: "1", title: "Chỉ đạo điều hành cấp sở", max: 20, applies_to: [so]}
+  - {code: "2", title: "Thủ tục hành chính", max: 80}
+"""
+
+
+def test_one_set_for_departments_and_communes(write: Write) -> None:
+    """so: 18 + 72 of 100 = 90 → A (≥ 90); xa-1: area 1 out of the maximum, 68 of 80 = 85 → A (communes: ≥ 80);
+    xa-2: 60 of 80 = 75 → B. Ranked by type: so alone, then xa-1 before xa-2."""
+    write("criteria.yaml", TYPES)
+    for agency_id, unit_type, answers in (
+        ("so-a", "so", "{'1': 18, '2': 72}"),
+        ("xa-1", "xa", "{'2': 68}"),
+        ("xa-2", "xa", "{'2': 60}"),
+    ):
+        write(
+            f"{agency_id}.yaml",
+            f"kind: assessment\ncriteria: so-xa\nagency: {{id: {agency_id}, name: {agency_id}, type: {unit_type}}}\n"
+            f"answers: {answers}\n",
+        )
+    code, out, err = run("rank", ".", "--group-by", "type", "-f", "json")
+    assert code == 0, err
+    groups = json.loads(out)["groups"]
+    assert [
+        (g["group"], [(r["agency"]["id"], r["max"], r["index"], r["grade"]) for r in g["rows"]]) for g in groups
+    ] == [
+        ("so", [("so-a", 100, 90, "A")]),
+        ("xa", [("xa-1", 80, 85, "A"), ("xa-2", 80, 75, "B")]),
+    ]
+    code, out, err = run("score", "xa-1.yaml", "-f", "json")
+    assert code == 0, err
+    assert [(a["code"], a["applicable"]) for a in json.loads(out)["areas"]] == [("1", False), ("2", True)]

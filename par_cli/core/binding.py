@@ -262,6 +262,34 @@ def _inside_na_branch(code: str, nodes: dict[str, NodeInfo], declared: set[str])
     return None
 
 
+def not_for_type(criteria: CriteriaSet, nodes: dict[str, NodeInfo], unit_type: str | None) -> set[str]:
+    """The criteria that do not apply to a unit of this type (`applies_to` on them or on a parent)."""
+    if unit_type is None:
+        return set()
+    outside: set[str] = set()
+    for code, info in nodes.items():
+        current: NodeInfo | None = info
+        while current is not None:
+            allowed = current.node.applies_to
+            if allowed is not None and unit_type not in allowed:
+                outside.add(code)
+                break
+            current = nodes[current.parent] if current.parent is not None else None
+    return outside
+
+
+def _unit_type_problems(criteria: CriteriaSet, nodes: dict[str, NodeInfo], agency_type: str | None) -> list[Diagnostic]:
+    """A set that scores unit types differently needs the agency's type, one it knows (A019)."""
+    typed = bool(criteria.unit_types) or any(info.node.applies_to is not None for info in nodes.values())
+    if agency_type is None and typed:
+        types = ", ".join(criteria.unit_types) or "—"
+        return [problem("A019", "no-unit-type", ("agency",), msg("hint.unit-types", types=types))._replace(key=True)]
+    if agency_type is not None and criteria.unit_types and agency_type not in criteria.unit_types:
+        hint = msg("hint.unit-types", types=", ".join(criteria.unit_types))
+        return [problem("A019", "unknown-unit-type", ("agency", "type"), hint, type=agency_type)]
+    return []
+
+
 def bind(
     criteria: CriteriaSet, nodes: dict[str, NodeInfo], assessment: Assessment, origin: Origin
 ) -> tuple[Bound | None, list[Diagnostic]]:
@@ -270,7 +298,16 @@ def bind(
     binder = _Binder(criteria, nodes)
     answers: dict[str, LeafAnswer] = {}
     declared: set[str] = set()
+    unit_type = assessment.agency.type
+    binder.problems += _unit_type_problems(criteria, nodes, unit_type)
+    outside = not_for_type(criteria, nodes, unit_type)
+    for code in sorted(outside & set(assessment.answers)):
+        hint = msg("hint.remove-answer")
+        not_for = problem("A018", "not-for-type", ("answers", code), hint, code=code, type=unit_type or "—")
+        binder.problems.append(not_for._replace(key=True))
     for code, raw in assessment.answers.items():
+        if code in outside:
+            continue
         answer, na = binder.answer(code, raw)
         if na:
             declared.add(code)
@@ -292,4 +329,6 @@ def bind(
             adjustments[code] = adjustment
     if binder.problems:
         return None, binder.problems + binder.notes
-    return Bound(assessment, criteria, nodes, answers, frozenset(declared), adjustments, origin), binder.notes
+    # criteria for other unit types are out of the maximum, as N/A ones are, with no answer in the file
+    not_applicable = frozenset(declared | outside)
+    return Bound(assessment, criteria, nodes, answers, not_applicable, adjustments, origin), binder.notes

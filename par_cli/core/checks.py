@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from fractions import Fraction
 
-from par_cli.core.diagnostics import Diagnostic, Msg, Ref, msg, problem
+from par_cli.core.diagnostics import Diagnostic, DocPath, Msg, Ref, msg, problem
 from par_cli.core.model import CriteriaSet, Grade
 from par_cli.core.numbers import decimal_sum
 from par_cli.core.tree import NodeInfo, walk
@@ -86,24 +86,36 @@ def rule_parameters(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Di
             yield problem("C016", "max-unreachable", path, hint, code=item.code, best=best, max=item.node.max)
 
 
+def _band_lists(criteria: CriteriaSet) -> Iterator[tuple[DocPath, tuple[Grade, ...]]]:
+    """The set's grade bands, then each unit type's own (`grades_by_type`), with where they are written."""
+    yield ("grades",), criteria.grades
+    for unit_type, bands in criteria.grades_by_type.items():
+        yield ("grades_by_type", unit_type), bands
+
+
 def grades_descending(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Diagnostic]:
-    for i in range(1, len(criteria.grades)):
-        previous, grade = criteria.grades[i - 1], criteria.grades[i]
+    for base, bands in _band_lists(criteria):
+        yield from _bands_descending(base, bands)
+
+
+def _bands_descending(base: DocPath, bands: tuple[Grade, ...]) -> Iterator[Diagnostic]:
+    for i in range(1, len(bands)):
+        previous, grade = bands[i - 1], bands[i]
         if _band_order(grade) >= _band_order(previous):  # `above 90` is higher than `min 90`
             yield problem(
                 "C011",
                 "grades-order",
-                ("grades", i, grade.bound_key),
+                (*base, i, grade.bound_key),
                 msg("hint.grades-order"),
                 label=grade.label,
                 min=_band(grade),
                 previous=previous.label,
                 previous_min=_band(previous),
             )
-    labels = [grade.label for grade in criteria.grades]
+    labels = [grade.label for grade in bands]
     for i, label in enumerate(labels):
         if label in labels[:i]:
-            yield problem("C012", "grade-label-twice", ("grades", i, "label"), label=label)
+            yield problem("C012", "grade-label-twice", (*base, i, "label"), label=label)
 
 
 def _band_order(grade: Grade) -> tuple[Decimal, int]:
@@ -118,15 +130,32 @@ def _band(grade: Grade) -> Msg:
 def grades_reach_zero(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Diagnostic]:
     """Bands from the top down to `min: 0`: otherwise an index below the lowest band (or of exactly 0, under
     `above: 0`) has no grade at all."""
-    if criteria.grades and not any(grade.min is not None and grade.min == 0 for grade in criteria.grades):
-        lowest = min(range(len(criteria.grades)), key=lambda i: _band_order(criteria.grades[i]))
-        grade = criteria.grades[lowest]
-        hint = msg("hint.grade-from-zero")
-        where = ("grades", lowest, grade.bound_key)
-        if grade.above is not None:
-            yield problem("C017", "grades-strictly-above", where, hint, min=grade.above)
-        else:
-            yield problem("C017", "grades-above-zero", where, hint, min=grade.bound)
+    for base, bands in _band_lists(criteria):
+        if bands and not any(grade.min is not None and grade.min == 0 for grade in bands):
+            lowest = min(range(len(bands)), key=lambda i: _band_order(bands[i]))
+            grade = bands[lowest]
+            hint = msg("hint.grade-from-zero")
+            where = (*base, lowest, grade.bound_key)
+            if grade.above is not None:
+                yield problem("C017", "grades-strictly-above", where, hint, min=grade.above)
+            else:
+                yield problem("C017", "grades-above-zero", where, hint, min=grade.bound)
+
+
+def unit_types_known(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Diagnostic]:
+    """`applies_to` and `grades_by_type` name unit types the set declares (when it declares `unit_types`)."""
+    if not criteria.unit_types:
+        return
+    hint = msg("hint.unit-types", types=", ".join(criteria.unit_types))
+    for info in nodes:
+        for n, unit_type in enumerate(info.node.applies_to or ()):
+            if unit_type not in criteria.unit_types:
+                yield problem("C025", "unknown-type-here", (*info.path, "applies_to", n), hint, type=unit_type)
+    for unit_type in criteria.grades_by_type:
+        if unit_type not in criteria.unit_types:
+            yield problem("C025", "unknown-type-here", ("grades_by_type", unit_type), hint, type=unit_type)._replace(
+                key=True
+            )
 
 
 def levels_have_labels(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Diagnostic]:
@@ -160,6 +189,7 @@ CHECKS: tuple[Check, ...] = (
     rule_parameters,
     grades_descending,
     grades_reach_zero,
+    unit_types_known,
     levels_have_labels,
     areas_total,
 )

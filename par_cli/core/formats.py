@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from types import MappingProxyType
 from typing import Any
 
 from pydantic_core import CoreSchema, SchemaValidator, ValidationError
@@ -79,6 +80,8 @@ def none_as(empty: Any, schema: CoreSchema) -> CoreSchema:
 
 
 def _node(values: dict[str, Any]) -> Node:
+    if values["applies_to"] is not None:
+        values["applies_to"] = tuple(values["applies_to"])
     if values["children"] is not None:
         values["children"] = tuple(values["children"])
     elif values["rule"] is None:
@@ -92,8 +95,9 @@ def _grade(values: dict[str, Any]) -> Grade:
 
 
 def _criteria(values: dict[str, Any]) -> CriteriaSet:
-    for key in ("areas", "grades", "adjustments"):
+    for key in ("areas", "grades", "adjustments", "unit_types"):
         values[key] = tuple(values[key])
+    values["grades_by_type"] = MappingProxyType({t: tuple(bands) for t, bands in values["grades_by_type"].items()})
     return CriteriaSet(**values)
 
 
@@ -111,6 +115,7 @@ def criteria_schema() -> CoreSchema:
             "evidence": field(optional(cs.literal_schema(["required", "optional"])), None),
             "guide": field(optional(text()), None),
             "renamed_from": field(optional(text(min_length=1)), None),
+            "applies_to": field(optional(cs.list_schema(text(pattern=r"^\S+$"), min_length=1, strict=True)), None),
         },
         _node,
         ref="node",
@@ -146,6 +151,11 @@ def criteria_schema() -> CoreSchema:
             "bonus_above_max": field(cs.bool_schema(strict=True), False),
             "survey_optional": field(cs.bool_schema(strict=True), False),
             "self_assessment": field(optional(accuracy), None),
+            "unit_types": field(none_as(list, cs.list_schema(text(pattern=r"^\S+$"), strict=True)), factory=list),
+            "grades_by_type": field(
+                none_as(dict, cs.dict_schema(text(min_length=1), cs.list_schema(grade, strict=True), strict=True)),
+                factory=dict,
+            ),
             "bonus_cap": field(optional(number(gt=0)), None),
             "penalty_cap": field(optional(number(gt=0)), None),
         },
@@ -163,6 +173,7 @@ def assessment_schema() -> CoreSchema:
             "group": field(optional(text()), None),
             "attributes": field(attributes, factory=dict),
             "predecessors": field(none_as(list, cs.list_schema(text(pattern=r"^\S+$"), strict=True)), factory=list),
+            "type": field(optional(text(pattern=r"^\S+$")), None),
         },
         lambda v: Agency(**{**v, "predecessors": tuple(v["predecessors"])}),
     )

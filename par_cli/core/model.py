@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from par_cli.core.rules.base import Rule
 
 NO_ATTRIBUTES: Mapping[str, str] = MappingProxyType({})
+NO_GRADES: Mapping[str, tuple[Grade, ...]] = MappingProxyType({})
 
 
 class Node(NamedTuple):
@@ -33,6 +34,7 @@ class Node(NamedTuple):
     evidence: Literal["required", "optional"] | None = None  # None: inherited (self: required)
     guide: str | None = None
     renamed_from: str | None = None  # the code this criterion had in the set it revises (`par criteria diff`)
+    applies_to: tuple[str, ...] | None = None  # extension: the unit types it applies to (None: every type)
 
     @property
     def is_leaf(self) -> bool:
@@ -94,6 +96,13 @@ class CriteriaSet(NamedTuple):
     bonus_above_max: bool = False  # extension: bonus points may lift the index above 100
     survey_optional: bool = False  # extension: a unit without any survey answer has its survey criteria N/A
     self_assessment: SelfAssessment | None = None  # extension: a deduction for over-claiming, off unless declared
+    unit_types: tuple[str, ...] = ()  # extension: the unit types one set covers (sở, xã, phường…)
+    grades_by_type: Mapping[str, tuple[Grade, ...]] = NO_GRADES  # extension: bands of their own for a type
+
+    def grades_for(self, unit_type: str | None) -> tuple[Grade, ...]:
+        """The grade bands of a unit of this type: its own, if the set gives it some, else the set's."""
+        return self.grades_by_type.get(unit_type, self.grades) if unit_type is not None else self.grades
+
     bonus_cap: Decimal | None = None  # extension: the most all bonus points together may add
     penalty_cap: Decimal | None = None  # extension: the most all penalty points together may take
 
@@ -108,6 +117,7 @@ class Agency(NamedTuple):
     group: str | None = None
     attributes: Mapping[str, str] = NO_ATTRIBUTES  # extension: more fields to group rankings by
     predecessors: tuple[str, ...] = ()  # extension: ids of the previous period's units merged into this one
+    type: str | None = None  # extension: the unit type (`unit_types` of the set), for `applies_to` and grades
 
 
 class Assessment(NamedTuple):

@@ -13,6 +13,7 @@ from par_cli.core.lineage import MergeMethod, Past, PastRow
 from par_cli.core.numbers import clamp_percent, exact_sum
 
 if TYPE_CHECKING:
+    from par_cli.core.model import Agency
     from par_cli.core.robustness import Moves
     from par_cli.core.scoring import NodeResult, Score
 
@@ -74,7 +75,7 @@ def entry_of(
         agency_id=result.agency.id,
         agency_name=result.agency.name,
         group=result.agency.group,
-        attributes=tuple(sorted(result.agency.attributes.items())),
+        attributes=_attributes(result.agency),
         criteria_id=result.criteria_id,
         criteria_title=result.criteria_title,
         period=result.period,
@@ -100,6 +101,14 @@ def entry_of(
         nodes=node_figures(result) if nodes else (),
         group_average=group_average,
     )
+
+
+def _attributes(agency: Agency) -> tuple[tuple[str, str], ...]:
+    """The agency's attributes, and its unit type as `type` (so that `--group-by type` ranks types apart)."""
+    found = dict(agency.attributes)
+    if agency.type is not None:
+        found.setdefault("type", agency.type)
+    return tuple(sorted(found.items()))
 
 
 def leaf_points(result: Score) -> tuple[tuple[str, Fraction], ...]:

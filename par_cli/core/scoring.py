@@ -90,9 +90,10 @@ class Score(NamedTuple):
         return self.origin.file
 
 
-def grade_for(criteria: CriteriaSet, index: Fraction) -> str | None:
-    """The first band the exact index is in: at least its `min`, or strictly more than its `above`."""
-    for grade in criteria.grades:
+def grade_for(criteria: CriteriaSet, index: Fraction, unit_type: str | None = None) -> str | None:
+    """The first band the exact index is in: at least its `min`, or strictly more than its `above` (the bands of
+    the unit's type where the set gives it some)."""
+    for grade in criteria.grades_for(unit_type):
         if grade.above is not None:
             if index > Fraction(grade.above):
                 return grade.label
@@ -241,8 +242,8 @@ def score(bound: Bound, *, detail: bool = True) -> Score:
         max=max_points,
         index=index,
         self_index=self_index,
-        grade=grade_for(criteria, index),
-        self_grade=grade_for(criteria, self_index),
+        grade=grade_for(criteria, index, assessment.agency.type),
+        self_grade=grade_for(criteria, self_index, assessment.agency.type),
         findings=tuple(findings),
         survey_points=scorer.survey_points,
     )

@@ -308,7 +308,7 @@ class FileScorer:
         nodes: bool = False,
     ) -> None:
         self.workspace = Workspace(override=override, survey=survey, renames=renames)
-        self.labels: dict[str, tuple[str, ...]] = {}
+        self.labels: dict[tuple[str, str | None], tuple[str, ...]] = {}
         self.leaves = leaves  # entries carry each leaf's points (for `rank --against`)
         self.robust = robust  # entries carry their index one scoring step down and up (`rank --robustness`)
         self.nodes = nodes  # entries carry every node's max and points (`par gaps`)
@@ -322,14 +322,14 @@ class FileScorer:
             result = scored(bound, detail=False)
         except ParError as exc:
             return exc.diagnostics
-        labels = self.labels.get(result.criteria_id)  # a set's grade labels, once per set
-        if labels is None:
-            labels = self.labels[result.criteria_id] = tuple(g.label for g in bound.criteria.grades)
-        where = bound.origin
+        key = (result.criteria_id, result.agency.type)
+        labels = self.labels.get(key)
+        if labels is None:  # a set's grade labels (for a unit type), once per set
+            labels = self.labels[key] = tuple(g.label for g in bound.criteria.grades_for(result.agency.type))
+        where, average = bound.origin, bound.criteria.group_average
         span = moves(bound, result) if self.robust else None
         merged = tuple(where.locate(("agency", "predecessors", n)) for n in range(len(result.agency.predecessors)))
         agency, period = where.locate(("agency", "id")), where.locate(("period",))
-        average = bound.criteria.group_average
         return entry_of(result, labels, agency, period, self.leaves, span, merged, self.nodes, average)
 
     def criteria_problems(self, path: Path) -> list[Diagnostic]:

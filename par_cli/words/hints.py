@@ -33,6 +33,8 @@ HINTS: dict[str, tuple[str, str]] = {
         "'{field}' belongs to another part of the format, not here",
         "'{field}' thuộc một phần khác của định dạng, không dùng ở đây",
     ),
+    "hint.unit-types": ("the set's unit types: {types}", "các loại đơn vị của bộ chỉ số: {types}"),
+    "hint.remove-answer": ("remove this answer", "bỏ câu trả lời này"),
     "hint.did-you-mean": ("did you mean '{name}'?", "có phải ý bạn là '{name}'?"),
     "hint.duplicate-key": (
         "YAML keeps only one of them: remove or merge the other",

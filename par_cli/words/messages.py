@@ -229,6 +229,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "criteria-not-found": ("criteria set '{reference}' not found", "không tìm thấy bộ chỉ số '{reference}'"),
     # assessments
+    "unknown-type-here": (
+        "unit type '{type}' is not one of unit_types",
+        "loại đơn vị '{type}' không có trong unit_types",
+    ),
+    "not-for-type": (
+        "{code} does not apply to a unit of type '{type}' (applies_to in the criteria set)",
+        "{code} không áp dụng cho đơn vị loại '{type}' (applies_to trong bộ chỉ số)",
+    ),
+    "no-unit-type": (
+        "this criteria set scores unit types differently: the agency needs a type",
+        "bộ chỉ số chấm khác nhau theo loại đơn vị: cần ghi loại của cơ quan (agency.type)",
+    ),
+    "unknown-unit-type": (
+        "unit type '{type}' is not one of the set's unit_types",
+        "loại đơn vị '{type}' không có trong unit_types của bộ chỉ số",
+    ),
     "no-criterion": ("no criterion '{code}' in {criteria}", "không có tiêu chí '{code}' trong {criteria}"),
     "not-a-leaf": (
         "{code} is not a leaf: its points are the sum of its sub-criteria",
