@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
+
 from tests.conftest import Write, run
 
 SET = """\
@@ -313,3 +315,30 @@ def test_one_set_for_departments_and_communes(write: Write) -> None:
     code, out, err = run("score", "xa-1.yaml", "-f", "json")
     assert code == 0, err
     assert [(a["code"], a["applicable"]) for a in json.loads(out)["areas"]] == [("1", False), ("2", True)]
+
+
+def test_the_departments_and_communes_example(monkeypatch: pytest.MonkeyPatch) -> None:
+    """examples/so-xa-2025 uses every option above. By hand:
+    - Sở Nội vụ: 20 + (30 [99 % ≥ 95] + 76/80 × 20 = 19) + survey 25.63 + bonus 1.5 + 1 capped at 2 = 96.63.
+    - Sở Tư pháp: 5 + 10 + 30 × 39/45 = 26 + 17.5 + survey 11.88 + 11.58 = 81.96; self-assessed 8.33 points more
+      than appraised (> 5) → −1 = 80.96, 'Tốt' (not above 90).
+    - Xã Tân Lập: no survey → max 10 + 50 = 60 (1.2 is for departments only); 10 + 30 × 42/45 = 28 + 15 − 1 = 52
+      → 86.67, 'Xuất sắc' (communes from 85).
+    - Communes pooled: (52 + 77.12) / (60 + 90) = 86.08."""
+    from tests.conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    code, out, err = run("rank", "examples/so-xa-2025", "--group-by", "type", "-f", "json")
+    assert code == 0, err
+    found = {
+        g["group"]: (
+            g["average"],
+            [(r["agency"]["id"], r["points"], r["max"], r["index"], r["grade"]) for r in g["rows"]],
+        )
+        for g in json.loads(out)["groups"]
+    }
+    assert found == {
+        "phuong": (96.65, [("phuong-ba-dinh", 86.98, 90, 96.65, "Xuất sắc")]),
+        "so": (88.79, [("so-noi-vu", 96.63, 100, 96.63, "Xuất sắc"), ("so-tu-phap", 80.96, 100, 80.96, "Tốt")]),
+        "xa": (86.08, [("xa-tan-lap", 52, 60, 86.67, "Xuất sắc"), ("xa-binh-minh", 77.12, 90, 85.69, "Xuất sắc")]),
+    }
