@@ -3,7 +3,7 @@
 (The modules are imported here, side by side, so that no command sits behind another: start-up stays short.)
 """
 
-from par_cli import cli, cli_survey, cli_years  # noqa: F401 - each registers its commands, in `par --help` order
+from par_cli import cli, cli_appraisal, cli_survey, cli_years  # noqa: F401 - each registers its commands, in `par --help` order
 from par_cli.app import app, main
 
 __all__ = ["app", "main"]

@@ -293,7 +293,8 @@ def template(
     """Print a blank assessment for a criteria set: every leaf with its rule, max points and evidence asked."""
     import datetime
 
-    from par_cli.io.workspace import find_criteria, form_reference, refuse_overwrite
+    from par_cli.io.forms import refuse_overwrite
+    from par_cli.io.workspace import find_criteria, form_reference
     from par_cli.render.views import TemplateView
 
     words = language(lang)

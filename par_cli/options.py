@@ -73,6 +73,13 @@ class TrendFormat(StrEnum):
     html = "html"
 
 
+class CutsFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
 class GapsFormat(StrEnum):
     table = "table"
     json = "json"

@@ -342,3 +342,79 @@ def test_the_departments_and_communes_example(monkeypatch: pytest.MonkeyPatch) -
         "so": (88.79, [("so-noi-vu", 96.63, 100, 96.63, "Xuất sắc"), ("so-tu-phap", 80.96, 100, 80.96, "Tốt")]),
         "xa": (86.08, [("xa-tan-lap", 52, 60, 86.67, "Xuất sắc"), ("xa-binh-minh", 77.12, 90, 85.69, "Xuất sắc")]),
     }
+
+
+ROUNDS = """\
+kind: criteria
+id: rounds
+title: "Bộ thử thẩm định hai lần"
+areas:
+  - code: "1"
+    title: Một
+    max: 10
+    children:
+      - {code: "1.1", title: "Kế hoạch", max: 4, rule: {kind: points, step: 0.5}}
+      - {code: "1.2", title: "Báo cáo", max: 6, rule: {kind: points, step: 0.5}}
+"""
+
+
+def test_appraisal_rounds_the_final_counts_and_the_ledger_shows_the_path(write: Write) -> None:
+    """1.1: self 4, first appraisal 2, explained, final 3 → 3 counts. 1.2: self 6, first appraisal 5 only → 5.
+    Index (3 + 5) / 10 = 80."""
+    write("criteria.yaml", ROUNDS)
+    write(
+        "a.yaml",
+        "kind: assessment\ncriteria: rounds\nagency: {id: a, name: Sở A}\nanswers:\n"
+        "  '1.1': {self: 4, first_appraisal: 2, explanation: 'Đã bổ sung quyết định', appraised: 3,"
+        " evidence: [QĐ 1], reason: 'Thiếu báo cáo quý IV'}\n"
+        "  '1.2': {self: 6, first_appraisal: 5, evidence: [BC 2]}\n",
+    )
+    code, out, err = run("score", "a.yaml", "-f", "json")
+    assert code == 0, err
+    assert json.loads(out)["index"] == 80
+    code, out, err = run("explain", "a.yaml", "1.1", "--lang", "en")
+    assert code == 0, err
+    assert "self 4 → first appraisal 2 → explained → final appraisal 3" in " ".join(out.split()), out
+
+
+def test_the_cut_list_names_every_changed_criterion_with_its_reason(write: Write) -> None:
+    write("f/criteria.yaml", ROUNDS)
+    write(
+        "f/a.yaml",
+        "kind: assessment\ncriteria: rounds\nagency: {id: a, name: Sở A}\nanswers:\n"
+        "  '1.1': {self: 4, first_appraisal: 2, appraised: 3, evidence: [QĐ 1], reason: 'Thiếu báo cáo quý IV'}\n"
+        "  '1.2': {self: 6, evidence: [BC 2]}\n",
+    )
+    write(
+        "f/b.yaml", "kind: assessment\ncriteria: rounds\nagency: {id: b, name: Sở B}\nanswers: {'1.1': 4, '1.2': 6}\n"
+    )
+    code, out, err = run("appraisal", "cuts", "f", "-f", "json")
+    assert code == 0, err
+    data = json.loads(out)["agencies"]
+    assert [(a["agency"]["id"], a["cuts"]) for a in data] == [
+        (
+            "a",
+            [
+                {
+                    "code": "1.1",
+                    "title": "Kế hoạch",
+                    "self_points": 4,
+                    "points": 3,
+                    "change": -1,
+                    "reason": "Thiếu báo cáo quý IV",
+                    "two_rounds": True,
+                }
+            ],
+        ),
+        ("b", []),
+    ]
+    code, out, _ = run("appraisal", "cuts", "f")
+    line = next(text for text in out.splitlines() if text.strip().startswith("1.1"))
+    assert line.split()[:6] == ["1.1", "Kế", "hoạch", "4,00", "3,00", "(2"], out
+    code, out, _ = run("appraisal", "cuts", "f", "-f", "csv")
+    assert "a,Sở A,1.1,Kế hoạch,4.00,3.00,-1.00,Thiếu báo cáo quý IV,yes" in out, out
+    assert run("appraisal", "cuts", "f", "-f", "xlsx", "-o", "cuts.xlsx")[0] == 0
+    from openpyxl import load_workbook
+
+    sheet = load_workbook("cuts.xlsx").worksheets[0]
+    assert [c.value for c in sheet[2]] == ["Sở A", "1.1", "Kế hoạch", 4, 3, -1, "Thiếu báo cáo quý IV"]

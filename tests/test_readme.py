@@ -58,6 +58,8 @@ def test_every_check_code_is_documented() -> None:
         ["survey", "report"],
         ["trend"],
         ["gaps"],
+        ["appraisal"],
+        ["appraisal", "cuts"],
     ],
 )
 def test_help(command: list[str]) -> None:

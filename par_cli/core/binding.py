@@ -22,8 +22,10 @@ from par_cli.core.tree import NodeInfo
 if TYPE_CHECKING:
     from par_cli.core.diagnostics import Origin
 
-ANSWER_FIELDS = frozenset({"self", "appraised", "survey", "evidence", "explanation", "note", "na", "reason"})
-INPUT_FIELDS = ("self", "appraised", "survey")
+ANSWER_FIELDS = frozenset(
+    {"self", "first_appraisal", "appraised", "survey", "evidence", "explanation", "note", "na", "reason"}
+)
+INPUT_FIELDS = ("self", "first_appraisal", "appraised", "survey")
 ADJUSTMENT_FIELDS = frozenset({"self", "appraised", "note", "reason", "evidence", "explanation"})
 
 
@@ -35,13 +37,18 @@ class LeafAnswer(NamedTuple):
     survey: Any = None
     evidence: tuple[str, ...] = ()
     explanation: str | None = None
+    first_appraisal: Any = None  # extension: the council's first round, before the agency's explanation
+    reason: str | None = None  # why the council changed it (the cut list shows it)
 
     def inputs(self, survey: bool) -> tuple[Any, Any]:
-        """(the input that counts, the self-assessed one): survey leaves take `survey` for both; others take
-        `appraised` when the council gave one, else `self`."""
+        """(the input that counts, the self-assessed one): survey leaves take `survey` for both; others take the
+        council's last word (`appraised`, the final round, else `first_appraisal`), else `self`."""
         if survey:
             return self.survey, self.survey
-        return (self.appraised if self.appraised is not None else self.self_value), self.self_value
+        for final in (self.appraised, self.first_appraisal, self.self_value):
+            if final is not None:
+                return final, self.self_value
+        return None, self.self_value
 
     def unsupported(self, info: NodeInfo, self_points: Fraction) -> bool:
         """Self-assessed points on a leaf that asks for evidence, given with neither evidence nor explanation."""
@@ -170,7 +177,7 @@ class _Binder:
             return None, False
         survey_leaf = info.source == "survey"
         long_form = isinstance(raw, dict)
-        for name in ("self", "appraised") if survey_leaf else ("survey",):
+        for name in ("self", "first_appraisal", "appraised") if survey_leaf else ("survey",):
             if fields.get(name) is not None:
                 where = (*path, name) if long_form else path
                 if survey_leaf:
@@ -179,7 +186,7 @@ class _Binder:
                     )
                 else:
                     self.problems.append(problem("A005", "self-leaf", where, msg("hint.write-self"), code=code))
-        own = appraised = survey = None
+        own = appraised = survey = first = None
         if survey_leaf:
             survey = self.read(info, fields.get("survey"), (*path, "survey"))
         else:
@@ -194,7 +201,10 @@ class _Binder:
                 appraised = own  # the council kept the self-assessed input: one value, scored once
             else:
                 appraised = self.read(info, raw_appraised, (*path, "appraised"))
-            if own is not None and appraised is not None and (own is NOT_APPLICABLE) != (appraised is NOT_APPLICABLE):
+            if fields.get("first_appraisal") is not None:
+                first = self.read(info, fields["first_appraisal"], (*path, "first_appraisal"))
+            given = [value for value in (own, first, appraised) if value is not None]
+            if len({value is NOT_APPLICABLE for value in given}) > 1:
                 self.problems.append(problem("A014", "applicability-disagrees", path, code=code))
         evidence = fields.get("evidence")
         explanation = fields.get("explanation")
@@ -208,7 +218,8 @@ class _Binder:
                 self.notes.append(blank)
                 explanation = None  # spaces explain nothing: the evidence rule still applies
             _text(fields.get("note"), (*path, "note"), self.problems)
-        return LeafAnswer(own, appraised, survey, evidence or (), explanation), False
+        reason = _text(fields.get("reason"), (*path, "reason"), self.problems)
+        return LeafAnswer(own, appraised, survey, evidence or (), explanation, first, reason), False
 
     def not_applicable(self, info: NodeInfo, fields: dict[str, Any], path: DocPath) -> tuple[None, bool]:
         given = [name for name in INPUT_FIELDS if fields.get(name) is not None]

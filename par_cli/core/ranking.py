@@ -13,6 +13,7 @@ from par_cli.core.lineage import MergeMethod, Past, PastRow
 from par_cli.core.numbers import clamp_percent, exact_sum
 
 if TYPE_CHECKING:
+    from par_cli.core.cuts import Cut
     from par_cli.core.model import Agency
     from par_cli.core.robustness import Moves
     from par_cli.core.scoring import NodeResult, Score
@@ -53,6 +54,7 @@ class Entry:
     predecessors_where: tuple[Location, ...] = ()  # where each predecessor is written
     nodes: tuple[NodeFigure, ...] = ()  # every applicable node, if asked (`par gaps`)
     group_average: str = "mean"  # the set's `group_average`: "mean" of indices or "pooled" points / max
+    cuts: tuple[Cut, ...] = ()  # leaves whose final points differ from the self-assessed ones, if asked
 
     @property
     def key(self) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from par_cli.core.binding import Bound, bind
 from par_cli.core.checks import check_criteria
-from par_cli.core.diagnostics import Diagnostic, LineCol, Msg, ParError, UsageError, msg, placed, problem
+from par_cli.core.diagnostics import Diagnostic, LineCol, Msg, ParError, msg, placed, problem
 from par_cli.core.formats import validate
 from par_cli.core.model import Assessment, CriteriaSet
 from par_cli.core.scoring import Score, score
@@ -306,20 +306,25 @@ class FileScorer:
         leaves: bool = False,
         robust: bool = False,
         nodes: bool = False,
+        cuts: bool = False,
     ) -> None:
         self.workspace = Workspace(override=override, survey=survey, renames=renames)
         self.labels: dict[tuple[str, str | None], tuple[str, ...]] = {}
         self.leaves = leaves  # entries carry each leaf's points (for `rank --against`)
         self.robust = robust  # entries carry their index one scoring step down and up (`rank --robustness`)
         self.nodes = nodes  # entries carry every node's max and points (`par gaps`)
+        self.cuts = cuts  # entries carry the leaves the council changed (`par appraisal cuts`)
 
     def __call__(self, path: Path) -> Entry | tuple[Diagnostic, ...]:
+        from dataclasses import replace
+
+        from par_cli.core.cuts import cuts_of
         from par_cli.core.ranking import entry_of  # not at start-up: `par score` does not rank
         from par_cli.core.robustness import moves
 
         try:
             bound = self.workspace.assessment(path)
-            result = scored(bound, detail=False)
+            result = scored(bound, detail=self.cuts)  # self-assessed figures only when asked for
         except ParError as exc:
             return exc.diagnostics
         key = (result.criteria_id, result.agency.type)
@@ -330,7 +335,8 @@ class FileScorer:
         span = moves(bound, result) if self.robust else None
         merged = tuple(where.locate(("agency", "predecessors", n)) for n in range(len(result.agency.predecessors)))
         agency, period = where.locate(("agency", "id")), where.locate(("period",))
-        return entry_of(result, labels, agency, period, self.leaves, span, merged, self.nodes, average)
+        entry = entry_of(result, labels, agency, period, self.leaves, span, merged, self.nodes, average)
+        return replace(entry, cuts=cuts_of(bound, result)) if self.cuts else entry
 
     def criteria_problems(self, path: Path) -> list[Diagnostic]:
         """The errors of a file found among the assessments that is not one: a criteria set or a survey file."""
@@ -367,16 +373,6 @@ def builtin_sets() -> list[LoadedCriteria]:
 
 
 # Blank forms (`par template`): what their `criteria:` says, and never one written over a filled-in file.
-
-
-def refuse_overwrite(output: Path, criteria: Path) -> None:
-    """U003 unless `output` is new or holds neither an assessment nor a criteria set (nor is the set itself)."""
-    if not output.exists():
-        return
-    kind = file_kind(output) if output.is_file() else None
-    if kind in ("assessment", "criteria") or output.resolve() == criteria.resolve():
-        filled = problem("U003", "form-filled", hint=msg("hint.force"), kind=kind or "criteria")
-        raise UsageError([filled.at(LineCol(str(output)))])
 
 
 def form_reference(reference: str, loaded: LoadedCriteria, output: Path | None) -> tuple[str, Msg | None]:

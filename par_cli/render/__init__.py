@@ -55,6 +55,7 @@ COMMAND_FORMATS: dict[str, tuple[Format, ...]] = {
     "survey_report": (Format.table, Format.json, Format.csv, Format.markdown, Format.html),
     "trend": (Format.table, Format.json, Format.csv, Format.html),
     "gaps": (Format.table, Format.json, Format.csv, Format.html, Format.xlsx),
+    "appraisal_cuts": (Format.table, Format.json, Format.csv, Format.xlsx),
 }
 
 BINARY = frozenset({Format.xlsx, Format.docx})  # formats that need --output

@@ -9,7 +9,7 @@ from fractions import Fraction
 from typing import Any
 
 from par_cli.core.numbers import shown
-from par_cli.render.views import GapsView, RankView, ScoreView, SurveyReportView, TrendView
+from par_cli.render.views import CutsView, GapsView, RankView, ScoreView, SurveyReportView, TrendView
 from par_cli.words.tables import adjustment_title, area_codes, nodes_to, survey_questions
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -193,6 +193,29 @@ def gaps(view: GapsView) -> str:
                     shown(gap.max, p),
                     shown(gap.share, p),
                     safe_cell(worst),
+                ]
+            )
+    return "\ufeff" + buffer.getvalue()
+
+
+def appraisal_cuts(view: CutsView) -> str:
+    """One row per changed leaf: the agency, the leaf, self-assessed and final points, the change, the reason."""
+    buffer, writer = _writer()
+    writer.writerow(["agency_id", "agency", "code", "title", "self_points", "points", "change", "reason", "two_rounds"])
+    for entry in view.entries:
+        p = entry.precision
+        for cut in entry.cuts:
+            writer.writerow(
+                [
+                    safe_cell(entry.agency_id),
+                    safe_cell(entry.agency_name),
+                    safe_cell(cut.code),
+                    safe_cell(cut.title),
+                    shown(cut.self_points, p),
+                    shown(cut.points, p),
+                    shown(cut.points - cut.self_points, p),
+                    safe_cell(cut.reason),
+                    "yes" if cut.rounds else "",
                 ]
             )
     return "\ufeff" + buffer.getvalue()

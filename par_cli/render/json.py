@@ -12,10 +12,11 @@ from par_cli.core.robustness import METHOD
 from par_cli.core.scoring import NodeResult
 from par_cli.core.scoring import Score as ScoreResult
 from par_cli.render.json_numbers import number
-from par_cli.render.json_years import gaps_dict, trend_dict
+from par_cli.render.json_years import cuts_dict, gaps_dict, trend_dict
 from par_cli.render.views import (
     CheckView,
     CriteriaDiffView,
+    CutsView,
     ExplainView,
     GapsView,
     ImpactView,
@@ -365,3 +366,7 @@ def trend(view: TrendView) -> str:
 
 def gaps(view: GapsView) -> str:
     return dumps(gaps_dict(view))
+
+
+def appraisal_cuts(view: CutsView) -> str:
+    return dumps(cuts_dict(view))

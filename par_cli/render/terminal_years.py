@@ -1,4 +1,4 @@
-"""The terminal views of `par trend` (periods side by side, with sparklines) and `par gaps`."""
+"""The terminal views of `par trend` (periods side by side, with sparklines), `par gaps` and the cut list."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from rich.table import Table
 from rich.text import Text
 
 from par_cli.render.literal_text import lit
-from par_cli.render.views import GapsView, TrendView
+from par_cli.render.views import CutsView, GapsView, TrendView
+from par_cli.words.cuts import cut_cells, cuts_header
 from par_cli.words.labels import label
 from par_cli.words.literal import visible
 from par_cli.words.years import (
@@ -70,4 +71,19 @@ def gaps(view: GapsView) -> RenderableType:
         parts.append(table)
         if len(shown) < len(found.gaps):
             parts.append(lit(f"+ {len(found.gaps) - len(shown)} {label('gap.more', lang)}", "dim"))
+    return Group(*parts)
+
+
+def appraisal_cuts(view: CutsView) -> RenderableType:
+    """Per agency (sorted by name), the leaves whose final points are not the self-assessed ones."""
+    lang = view.lang or "vi"
+    parts: list[RenderableType] = [lit(label("cut.title", lang), "bold")]
+    shown = [entry for entry in view.entries if entry.cuts]
+    if not shown:
+        return Group(*parts, lit(label("cut.none", lang)))
+    for entry in shown:
+        table = _table(cuts_header(lang), (1, 5))
+        for cut in entry.cuts:
+            table.add_row(*(Text(visible(cell)) for cell in cut_cells(cut, entry.precision, lang)))
+        parts += [Text(), lit(f"{entry.agency_name} ({entry.file})", "bold"), table]
     return Group(*parts)

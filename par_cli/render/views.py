@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from par_cli.core.gaps import GapSet
     from par_cli.core.impact import ImpactGroup
     from par_cli.core.model import CriteriaSet
-    from par_cli.core.ranking import RankGroup
+    from par_cli.core.ranking import Entry, RankGroup
     from par_cli.core.robustness import Robustness
     from par_cli.core.scoring import Score
     from par_cli.core.trend import Trend
@@ -72,6 +72,13 @@ class TrendView:
 
     def __init__(self, trend: Trend, areas: bool = False, lang: str | None = None):
         self.trend, self.areas, self.lang = trend, areas, lang
+
+
+class CutsView:
+    __slots__ = ("entries", "lang")
+
+    def __init__(self, entries: list[Entry], lang: str | None = None):
+        self.entries, self.lang = entries, lang
 
 
 class GapsView:

@@ -6,83 +6,31 @@ the set's precision; every sheet prints on A4 landscape with its header repeated
 
 from __future__ import annotations
 
-import io
-from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import TYPE_STRING
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.styles import Font, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from par_cli.core.numbers import round_half_up
 from par_cli.core.tree import walk
-from par_cli.render.views import GapsView, RankView, ScoreView, TemplateView
+from par_cli.render.views import RankView, ScoreView, TemplateView
+from par_cli.render.xlsx_cells import BOLD, HEADING, INPUT, TOP, WRAP, _figures, _new_book, _number, _page, _save, _text
+from par_cli.render.xlsx_plans import appraisal_cuts as appraisal_cuts
+from par_cli.render.xlsx_plans import gaps as gaps
 from par_cli.words.explain import describe_rule, input_hint
 from par_cli.words.labels import label
-from par_cli.words.numbers import figure
 from par_cli.words.tables import area_codes, change_text, group_heading, group_summary, nodes_to
-from par_cli.words.years import gaps_heading
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
     from par_cli.core.model import CriteriaSet
 
-BOLD = Font(bold=True)
-HEADING = PatternFill("solid", fgColor="DDE7F0")
-INPUT = PatternFill("solid", fgColor="FFF6C8")
-WRAP = Alignment(wrap_text=True, vertical="top")
-TOP = Alignment(vertical="top")
 OPEN = Protection(locked=False)
 FORM_COLUMNS = ("code", "title", "max", "rule", "self", "appraised", "evidence", "explanation")
 FORM_WIDTHS = (10, 60, 11, 42, 16, 16, 40, 30)
-
-
-def _number(value: Fraction | Decimal | None, places: int) -> float | None:
-    """A figure rounded half-up once, as the cell's number (Excel holds doubles; the format shows `places`)."""
-    if value is None:
-        return None
-    return float(round_half_up(Fraction(value), places))
-
-
-def _figures(places: int) -> str:
-    return "0." + "0" * places if places else "0"
-
-
-def _text(sheet: Worksheet, row: int, column: int, value: str | None) -> Any:
-    """Text from a file as a text cell: `=SUM(…)` in an agency's name stays text."""
-    cell = sheet.cell(row=row, column=column, value=value)
-    if isinstance(value, str):
-        cell.data_type = TYPE_STRING
-    return cell
-
-
-def _page(sheet: Worksheet, title_rows: str, widths: tuple[int, ...]) -> None:
-    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    from openpyxl.worksheet.properties import PageSetupProperties
-
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.print_title_rows = title_rows
-    for i, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(i)].width = width
-
-
-def _save(book: Workbook) -> bytes:
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _new_book() -> Workbook:
-    book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
-    return book
 
 
 # The fillable form
@@ -324,57 +272,4 @@ def rank(view: RankView) -> bytes:
         width = len(keys) + len(codes)
         sheet.auto_filter.ref = f"A2:{get_column_letter(width)}{last}"
         _page(sheet, "2:2", (7, 40, 10, 10, 10, 14, *([8, 9] if view.has_previous else []), *([9] * len(codes))))
-    return _save(book)
-
-
-PLAN_KEYS = ("gap.no", "gap.code", "gap.criterion", "gap.max", "gap.losing", "gap.lost", "gap.average", "gap.share")
-PLAN_WIDTHS = (6, 9, 48, 11, 11, 10, 10, 10, 42, 24, 14)
-
-
-def gaps(view: GapsView) -> bytes:
-    """The improvement plan: per criterion losing points (most first) its losses and the agencies losing them, with
-    empty "responsible" and "deadline" columns for the office to fill in."""
-    book = _new_book()
-    for n, found in enumerate(view.sets, start=1):
-        lang = view.lang or found.language
-        p = found.precision
-        sheet = book.create_sheet(title=f"{n} {found.criteria_id}"[:31].replace("/", "-"))
-        title = f"{label('gap.plan', lang)} — {gaps_heading(found, lang)}"
-        _text(sheet, 1, 1, title).font = Font(bold=True, size=13)
-        keys = [*PLAN_KEYS, "gap.agencies", "gap.responsible", "gap.deadline"]
-        for c, key in enumerate(keys, start=1):
-            cell = _text(sheet, 2, c, label(key, lang))
-            cell.font, cell.fill, cell.alignment = BOLD, HEADING, WRAP
-        sheet.row_dimensions[2].height = 30
-        losses = [gap for gap in found.gaps if gap.lost]  # a plan lists what is to improve: nothing lost, no row
-        for r, gap in enumerate(losses, start=3):
-            sheet.cell(row=r, column=1, value=r - 2)
-            _text(sheet, r, 2, gap.code)
-            _text(sheet, r, 3, gap.title)
-            for c, value in ((4, gap.max), (6, gap.lost), (7, gap.average), (8, gap.share)):
-                sheet.cell(row=r, column=c, value=_number(value, p)).number_format = _figures(p)
-            _text(sheet, r, 5, f"{gap.losing}/{gap.assessed}")
-            losing = sorted(
-                (
-                    (name, cell[0])
-                    for name, cell in zip(found.agencies, gap.by_agency, strict=False)
-                    if cell and cell[0]
-                ),
-                key=lambda item: -item[1],
-            )  # every agency losing points; only the worst when there are too many to keep (core.gaps.HEAT_LIMIT)
-            listed = losing if gap.by_agency else list(gap.worst)
-            more = "; …" if not gap.by_agency and gap.losing > len(listed) else ""
-            agencies = "; ".join(f"{name} ({figure(lost, p, lang)})" for name, lost in listed) + more
-            _text(sheet, r, 9, agencies)
-            for c in (10, 11):
-                sheet.cell(row=r, column=c).fill = INPUT
-            for c in range(1, len(keys) + 1):
-                cell = sheet.cell(row=r, column=c)
-                cell.alignment = WRAP if c in (3, 9) else TOP
-            lines = max(1, -(-len(gap.title) // 52), -(-len(agencies) // 46))  # wrapped lines (widths below)
-            sheet.row_dimensions[r].height = 15 * lines
-        last = len(losses) + 2
-        sheet.freeze_panes = "D3"
-        sheet.auto_filter.ref = f"A2:{get_column_letter(len(keys))}{last}"
-        _page(sheet, "2:2", PLAN_WIDTHS)
     return _save(book)

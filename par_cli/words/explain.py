@@ -60,12 +60,21 @@ def inputs_text(line: LedgerLine, lang: str) -> str:
     if line.source == "survey":
         return show_input(answer.survey, lang) + (percent if answer.survey is not None else "")
     own = show_input(answer.self_value, lang) + (percent if answer.self_value is not None else "")
+    vi = lang == "vi"
+    steps = [f"tự chấm {own}" if vi else f"self {own}"]
+    if answer.first_appraisal is not None:  # the rounds: first appraisal, the agency's explanation, final
+        first = show_input(answer.first_appraisal, lang) + percent
+        steps.append(f"thẩm định lần 1 {first}" if vi else f"first appraisal {first}")
+        if answer.explanation:
+            steps.append("giải trình" if vi else "explained")
+        if answer.appraised is not None:
+            final = show_input(answer.appraised, lang) + percent
+            steps.append(f"thẩm định lần 2 {final}" if vi else f"final appraisal {final}")
+        return " → ".join(steps)
     if answer.appraised is None or answer.appraised is answer.self_value:
         return own
     appraised = show_input(answer.appraised, lang) + percent
-    if lang == "vi":
-        return f"tự chấm {own} → thẩm định {appraised}"
-    return f"self {own} → appraised {appraised}"
+    return f"{steps[0]} → {'thẩm định' if vi else 'appraised'} {appraised}"
 
 
 def action(line: LedgerLine, lang: str) -> str:

@@ -1,0 +1,69 @@
+"""What every workbook par writes shares: styles, text cells that never run as formulas, figures rounded once,
+A4 landscape pages with their header repeated."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import TYPE_STRING
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from par_cli.core.numbers import round_half_up
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+BOLD = Font(bold=True)
+HEADING = PatternFill("solid", fgColor="DDE7F0")
+INPUT = PatternFill("solid", fgColor="FFF6C8")
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+
+
+def _number(value: Fraction | Decimal | None, places: int) -> float | None:
+    """A figure rounded half-up once, as the cell's number (Excel holds doubles; the format shows `places`)."""
+    if value is None:
+        return None
+    return float(round_half_up(Fraction(value), places))
+
+
+def _figures(places: int) -> str:
+    return "0." + "0" * places if places else "0"
+
+
+def _text(sheet: Worksheet, row: int, column: int, value: str | None) -> Any:
+    """Text from a file as a text cell: `=SUM(…)` in an agency's name stays text."""
+    cell = sheet.cell(row=row, column=column, value=value)
+    if isinstance(value, str):
+        cell.data_type = TYPE_STRING
+    return cell
+
+
+def _page(sheet: Worksheet, title_rows: str, widths: tuple[int, ...]) -> None:
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = title_rows
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
+
+
+def _save(book: Workbook) -> bytes:
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _new_book() -> Workbook:
+    book = Workbook()
+    book.remove(book.active)  # type: ignore[arg-type]
+    return book

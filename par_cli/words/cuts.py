@@ -1,0 +1,30 @@
+"""The cells of the council's cut list (`par appraisal cuts`), whatever the format."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from par_cli.words.criteria_diff import signed
+from par_cli.words.labels import label
+from par_cli.words.numbers import figure
+
+if TYPE_CHECKING:
+    from par_cli.core.cuts import Cut
+
+CUT_KEYS = ("col.code", "col.title", "col.self", "col.appraised", "cut.change", "cut.reason")
+
+
+def cuts_header(lang: str) -> list[str]:
+    return [label(key, lang) for key in CUT_KEYS]
+
+
+def cut_cells(cut: Cut, places: int, lang: str) -> list[str]:
+    rounds = f" ({label('cut.rounds', lang)})" if cut.rounds else ""
+    return [
+        cut.code,
+        cut.title,
+        figure(cut.self_points, places, lang),
+        figure(cut.points, places, lang) + rounds,
+        signed(cut.points - cut.self_points, places, lang),
+        cut.reason or "—",
+    ]
