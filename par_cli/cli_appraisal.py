@@ -10,7 +10,6 @@ import typer
 
 from par_cli import shell
 from par_cli.app import app
-from par_cli.core.diagnostics import LineCol, problem
 from par_cli.options import CriteriaOption, CutsFormat, JobsOption, LangOption, OutputOption, jobs_value, language, nfc
 
 appraisal_app = typer.Typer(help="The appraisal council's work: the cut list.", no_args_is_help=True)
@@ -28,17 +27,13 @@ def appraisal_cuts(
 ) -> None:
     """Per agency, every criterion the appraisal lowered or raised: self-assessed and final points, the reason."""
     from par_cli.io.batch import score_units
-    from par_cli.io.output import guard
     from par_cli.io.surveys import SurveySource
     from par_cli.io.workspace import FileScorer
     from par_cli.render.views import CutsView
 
     words = language(lang)
     shell.run(lambda: jobs_value(jobs), words)
-    if output_format is CutsFormat.xlsx and output is None:
-        shell.usage(problem("U001", "xlsx-needs-output").at(LineCol("par")), words)
-    if output is not None:
-        shell.run(lambda: guard(output, [p for p in paths if not p.is_dir()], paths), words)
+    shell.output_checked(output_format.value, output, paths, words)
     scorer = partial(FileScorer, criteria and nfc(criteria), SurveySource(), cuts=True)
     entries = shell.run(lambda: score_units(paths, scorer, jobs, shell.progress(words)), words)
     entries.sort(key=lambda e: (e.agency_name, e.agency_id))

@@ -10,7 +10,6 @@ import typer
 
 from par_cli import shell
 from par_cli.app import app
-from par_cli.core.diagnostics import LineCol, problem
 from par_cli.options import (
     CriteriaOption,
     GapsFormat,
@@ -43,15 +42,13 @@ def trend(
 ) -> None:
     """Each agency's index and rank across periods, merged units followed back through their predecessors."""
     from par_cli.io.batch import trend_of
-    from par_cli.io.output import guard
     from par_cli.io.surveys import SurveySource
     from par_cli.io.workspace import FileScorer
     from par_cli.render.views import TrendView
 
     words = language(lang)
     shell.run(lambda: jobs_value(jobs), words)
-    if output is not None:
-        shell.run(lambda: guard(output, [p for p in paths if not p.is_dir()], paths), words)
+    shell.output_checked(output_format.value, output, paths, words)
     scorer = partial(FileScorer, None, SurveySource())
     found = shell.run(
         lambda: trend_of(paths, scorer, nfc(group_by), merged_as.value, jobs, shell.progress(words)), words
@@ -77,17 +74,13 @@ def gaps(
     """Where the folder loses its points: per criterion, agencies losing, points lost, share of max, worst agencies."""
     from par_cli.core.gaps import GapTally
     from par_cli.io.batch import score_units
-    from par_cli.io.output import guard
     from par_cli.io.surveys import SurveySource
     from par_cli.io.workspace import FileScorer
     from par_cli.render.views import GapsView
 
     words = language(lang)
     shell.run(lambda: jobs_value(jobs), words)
-    if output_format is GapsFormat.xlsx and output is None:
-        shell.usage(problem("U001", "xlsx-needs-output").at(LineCol("par")), words)
-    if output is not None:
-        shell.run(lambda: guard(output, [p for p in paths if not p.is_dir()], paths), words)
+    shell.output_checked(output_format.value, output, paths, words)
     scorer = partial(FileScorer, criteria and nfc(criteria), SurveySource(survey), nodes=True)
     tally = GapTally(depth)
     shell.run(lambda: score_units(paths, scorer, jobs, shell.progress(words), tally.take), words)

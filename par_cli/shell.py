@@ -191,3 +191,13 @@ def progress(lang: str) -> Callable[[str, int], Callable[[int], None]]:
         return advance
 
     return start
+
+
+def output_checked(output_format: str, output: Path | None, inputs: list[Path], lang: str) -> None:
+    """A workbook needs `--output` (U001); an output never lands on an input or in a folder that is read (U003)."""
+    if output_format == "xlsx" and output is None:
+        usage(problem("U001", "xlsx-needs-output").at(LineCol("par")), lang)
+    if output is not None:
+        from par_cli.io.output import guard
+
+        run(lambda: guard(output, [p for p in inputs if not p.is_dir()], inputs), lang)
