@@ -332,7 +332,8 @@ def test_previous_ranking_errors_point_at_their_line(write: Write) -> None:
     code, _, err = run("rank", "2024", "--previous", "last.json")
     assert (code, err) == (
         1,
-        "last.json:3:5: error J002: groups[0].rows[0]: expected a rank (a whole number ≥ 1) and agency.id\n",
+        "last.json:3:5: error J002: groups[0].rows[0]: expected a rank (a whole number ≥ 1), agency.id and an index "
+        "(0–200); points ≥ 0 and max > 0\n",
     )
 
 

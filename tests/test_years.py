@@ -218,3 +218,33 @@ def test_trend_reports_an_unknown_predecessor(years: Write) -> None:
     code, _, err = run("trend", "2023", "2024", "2025")
     assert code == 1
     assert "2025/m.yaml:3:" in err and "R008" in err and "'z'" in err, err
+
+
+@pytest.mark.parametrize(
+    "figures",
+    [
+        '"index": -5',
+        '"index": 1e400',
+        '"index": 70, "points": 1e999999999',
+        '"index": 70, "max": 0',
+        '"index": 70, "areas": [{"code": "1", "index": "x"}]',
+        '"index": 70, "agency": {"id": "a", "predecessors": [1, "b"]}',
+    ],
+)
+def test_a_published_ranking_with_impossible_figures_is_refused_not_used(years: Write, figures: str) -> None:
+    """A hand-edited JSON ranking: a figure no ranking can hold is an error at its row (and a number of a billion
+    digits is never expanded)."""
+    Path("2024.json").write_text(
+        '{"groups": [{"group": "so", "period": "2024", "rows": [\n'
+        f'  {{"rank": 1, "agency": {{"id": "a"}}, {figures}}}\n]}}]}}\n',
+        encoding="utf-8",
+    )
+    code, _, err = run("trend", "2024.json", "2025")
+    assert code == 1, err
+    assert err.startswith("2024.json:2:3: error J002: groups[0].rows[0]: expected a rank"), err
+
+
+def test_a_number_too_long_to_read_is_one_located_line(years: Write) -> None:
+    Path("2024.json").write_text('{"groups": [{"rows": [{"rank": 1, "index": ' + "9" * 5000 + "}]}]}", encoding="utf-8")
+    code, _, err = run("rank", "2025", "--previous", "2024.json")
+    assert (code, err) == (1, "2024.json:1:1: error J001: invalid JSON: a number with thousands of digits\n")

@@ -46,6 +46,9 @@ def load_previous(path: Path) -> Past:
         ) from None
     except RecursionError:
         raise ParError([problem("J001", "too-deep", depth=1000).at(LineCol(name, 1, 1))]) from None
+    except ValueError:  # a number of thousands of digits (Python refuses to read it)
+        too_long = problem("J001", "invalid-json", detail="a number with thousands of digits")
+        raise ParError([too_long.at(LineCol(name, 1, 1))]) from None
     places = _Places(raw, name)
     groups = data.get("groups") if isinstance(data, dict) else None
     if not isinstance(groups, list):
@@ -93,7 +96,8 @@ def _at(places: _Places, base: DocPath, n: int) -> LineCol:
 
 
 def _row(item: Any, group: str | None, place: Callable[[int], LineCol]) -> PastRow | None:
-    """One row of the JSON ranking; None when it lacks an agency id, a rank or an index."""
+    """One row of the JSON ranking; None when it lacks an agency id, a rank or an index, or when a figure it
+    gives is not one a ranking can hold (an index outside 0–200, negative points, a maximum of 0)."""
     if not isinstance(item, dict):
         return None
     agency = item.get("agency")
@@ -102,7 +106,12 @@ def _row(item: Any, group: str | None, place: Callable[[int], LineCol]) -> PastR
     index = _figure(item.get("index"))
     if not isinstance(agency_id, str) or not isinstance(rank, int) or isinstance(rank, bool) or rank < 1:
         return None
-    if index is None:
+    if index is None or not _percent(index):
+        return None
+    points, maximum = _figure(item.get("points")), _figure(item.get("max"))
+    if (item.get("points") is not None and (points is None or points < 0)) or (
+        item.get("max") is not None and (maximum is None or maximum <= 0)
+    ):
         return None
     assert isinstance(agency, dict)
     name = agency.get("name") if isinstance(agency.get("name"), str) else agency_id
@@ -111,14 +120,31 @@ def _row(item: Any, group: str | None, place: Callable[[int], LineCol]) -> PastR
     area_figures = tuple(
         (str(a["code"]), _figure(a.get("index"))) for a in areas if isinstance(a, dict) and "code" in a
     )
-    predecessors = agency.get("predecessors")
-    merged = tuple(p for p in predecessors if isinstance(p, str)) if isinstance(predecessors, list) else ()
-    points, maximum = _figure(item.get("points")), _figure(item.get("max"))
+    if any(figure is None or not _percent(figure) for _, figure in area_figures if figure is not None) or any(
+        isinstance(a, dict) and a.get("index") is not None and _figure(a.get("index")) is None for a in areas
+    ):
+        return None
+    predecessors = agency.get("predecessors", [])
+    if not isinstance(predecessors, list) or not all(isinstance(p, str) for p in predecessors):
+        return None  # never a merged figure from part of what the file says
+    merged = tuple(predecessors)
     wheres = tuple(place(n) for n in range(len(merged)))
     return PastRow(group, agency_id, str(name), rank, index, points, maximum, area_figures, merged, wheres)
 
 
+LARGEST = 10**12  # no figure of a ranking comes near; a larger one (1e999999999) would take the machine's memory
+
+
 def _figure(value: Any) -> Fraction | None:
+    """A JSON number as an exact fraction; None for anything else, or a number beyond any ranking's figures."""
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
         return None
-    return Fraction(value)
+    if isinstance(value, Decimal) and (not value.is_finite() or abs(value.adjusted()) > 12):
+        return None
+    figure = Fraction(value)
+    return figure if abs(figure) <= LARGEST else None
+
+
+def _percent(value: Fraction) -> bool:
+    """An index as rankings hold it: 0–100, or up to 200 for sets whose bonus may lift it above 100."""
+    return 0 <= value <= 200

@@ -32,7 +32,7 @@ RANKING_MESSAGES: dict[str, tuple[str, str]] = {
         "{where}: cần một nhóm có 'group' và 'rows'",
     ),
     "ranking-row": (
-        "{where}: expected a rank (a whole number ≥ 1) and agency.id",
-        "{where}: cần hạng (số nguyên ≥ 1) và agency.id",
+        "{where}: expected a rank (a whole number ≥ 1), agency.id and an index (0–200); points ≥ 0 and max > 0",
+        "{where}: cần hạng (số nguyên ≥ 1), agency.id và chỉ số (0–200); điểm ≥ 0 và điểm tối đa > 0",
     ),
 }
