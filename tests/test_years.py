@@ -248,3 +248,14 @@ def test_a_number_too_long_to_read_is_one_located_line(years: Write) -> None:
     Path("2024.json").write_text('{"groups": [{"rows": [{"rank": 1, "index": ' + "9" * 5000 + "}]}]}", encoding="utf-8")
     code, _, err = run("rank", "2025", "--previous", "2024.json")
     assert (code, err) == (1, "2024.json:1:1: error J001: invalid JSON: a number with thousands of digits\n")
+
+
+def test_a_published_ranking_naming_an_agency_twice_is_refused(years: Write) -> None:
+    Path("2024.json").write_text(
+        '{"groups": [{"group": "so", "rows": [\n'
+        '  {"rank": 1, "agency": {"id": "a"}, "index": 80},\n'
+        '  {"rank": 2, "agency": {"id": "A"}, "index": 60}\n]}]}\n',
+        encoding="utf-8",
+    )
+    code, _, err = run("rank", "2025", "--previous", "2024.json")
+    assert (code, err) == (1, "2024.json:3:32: error R003: agency 'A' is ranked twice in group so\n"), err

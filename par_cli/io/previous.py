@@ -54,6 +54,7 @@ def load_previous(path: Path) -> Past:
     if not isinstance(groups, list):
         raise ParError([problem("J002", "not-a-ranking").at(places.at(("groups",)))])
     rows: list[PastRow] = []
+    seen: set[tuple[str | None, str]] = set()
     periods: set[str] = set()
     problems: list[Diagnostic] = []
     for g, group in enumerate(groups):
@@ -70,6 +71,11 @@ def load_previous(path: Path) -> Past:
                 where = places.at(("groups", g, "rows", r))
                 problems.append(problem("J002", "ranking-row", where=f"groups[{g}].rows[{r}]").at(where))
                 continue
+            if (row.group, row.key) in seen:  # one figure per agency and group, or which one would count?
+                twice = problem("R003", "agency-twice-in-ranking", id=row.agency_id, group=row.group or "—")
+                problems.append(twice.at(places.at(("groups", g, "rows", r, "agency", "id"))))
+                continue
+            seen.add((row.group, row.key))
             rows.append(row)
     if problems:
         raise ParError(problems)

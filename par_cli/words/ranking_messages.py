@@ -31,6 +31,10 @@ RANKING_MESSAGES: dict[str, tuple[str, str]] = {
         "{where}: expected a group with 'group' and 'rows'",
         "{where}: cần một nhóm có 'group' và 'rows'",
     ),
+    "agency-twice-in-ranking": (
+        "agency '{id}' is ranked twice in group {group}",
+        "cơ quan '{id}' được xếp hạng hai lần trong nhóm {group}",
+    ),
     "ranking-row": (
         "{where}: expected a rank (a whole number ≥ 1), agency.id and an index (0–200); points ≥ 0 and max > 0",
         "{where}: cần hạng (số nguyên ≥ 1), agency.id và chỉ số (0–200); điểm ≥ 0 và điểm tối đa > 0",
