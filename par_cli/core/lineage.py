@@ -14,6 +14,7 @@ were not merged into it (ties share the rank): the published ranks of the other 
 from __future__ import annotations
 
 import difflib
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -67,6 +68,23 @@ class Past:
         self._by_id: dict[str, list[PastRow]] = {}
         for row in self.rows:
             self._by_id.setdefault(row.key, []).append(row)
+        self._sorted: dict[tuple[str | None, str | None], list[Fraction]] = {}  # (group, area) → its figures
+
+    def rank_of(self, value: Fraction, group: str | None, area: str | None = None, leaving: Sequence[str] = ()) -> int:
+        """The rank `value` would hold in `group` (by index, or by the index of `area`): 1 + the units above it,
+        the units in `leaving` (ids: those merged into the figure) not counted. Ties share the rank."""
+        key = (group, area)
+        values = self._sorted.get(key)
+        if values is None:  # once per group and area: a national trend asks for every unit's rank
+            figures = (_figure_of(row, area) for row in self.rows if row.group == group)
+            values = self._sorted[key] = sorted(v for v in figures if v is not None)
+        above = len(values) - bisect_right(values, value)
+        for name in leaving:
+            row = self._at.get((group, name.casefold()))
+            figure = _figure_of(row, area) if row is not None else None
+            if figure is not None and figure > value:
+                above -= 1
+        return above + 1
 
     def own(self, group: str | None, key: str) -> PastRow | None:
         return self._at.get((group, key))
@@ -96,9 +114,15 @@ class Past:
             return PastFigure(only.rank, only.index, only.areas)
         index = combined_index(rows, how)
         place = rows[0].group if all(r.group == rows[0].group for r in rows) else group
-        others = [r for r in self.rows if r.group == place and all(r is not m for m in rows)]
-        rank = 1 + sum(1 for r in others if r.index > index)
-        return PastFigure(rank, index, combined_areas(rows), tuple(r.agency_id for r in rows))
+        merged = tuple(r.agency_id for r in rows)
+        return PastFigure(self.rank_of(index, place, leaving=merged), index, combined_areas(rows), merged)
+
+
+def _figure_of(row: PastRow, area: str | None) -> Fraction | None:
+    """A unit's index, or its index in `area` (None: not applicable, or no such area)."""
+    if area is None:
+        return row.index
+    return next((index for code, index in row.areas if code == area), None)
 
 
 def combined_index(rows: Sequence[PastRow], how: MergeMethod) -> Fraction:

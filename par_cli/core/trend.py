@@ -94,17 +94,8 @@ def _line(periods: Sequence[Past], last: int, row: PastRow, how: MergeMethod, us
 
 def _point(past: Past, figure: PastFigure, group: str | None) -> TrendPoint:
     """The figure with each area's rank in its group: 1 + the units (other than those merged into it) above it."""
-    members = [r for r in past.rows if r.group == group]
-    skip = {m.casefold() for m in figure.merged_from}
-    areas: list[tuple[str, Fraction | None, int | None]] = []
-    for code, index in figure.areas:
-        if index is None:
-            areas.append((code, None, None))
-            continue
-        above = 0
-        for other in members:
-            value = dict(other.areas).get(code)
-            if other.key not in skip and value is not None and value > index:
-                above += 1
-        areas.append((code, index, above + 1))
-    return TrendPoint(figure.index, figure.rank, tuple(areas), figure.merged_from)
+    areas = tuple(
+        (code, index, past.rank_of(index, group, code, figure.merged_from) if index is not None else None)
+        for code, index in figure.areas
+    )
+    return TrendPoint(figure.index, figure.rank, areas, figure.merged_from)
