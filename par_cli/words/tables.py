@@ -159,13 +159,11 @@ def rank_notes(group: RankGroup, robust: tuple[Robustness, ...] | None, merged_a
             )
     if robust is None:
         return notes
-    seen: set[str] = set()
+    by_shown: dict[str, list[RankedRow]] = {}  # rows by their index as shown, in rank order
     for row, margins in zip(group.rows, robust, strict=True):
-        shown = figure(row.entry.index, p, lang)
-        if not margins.shown_tie or shown in seen:
-            continue
-        seen.add(shown)
-        tied = [r for r in group.rows if figure(r.entry.index, p, lang) == shown]
+        if margins.shown_tie:
+            by_shown.setdefault(figure(row.entry.index, p, lang), []).append(row)
+    for shown, tied in by_shown.items():
         listed = "; ".join(
             f"{r.entry.agency_name} {label('rank', lang).lower()} {r.rank}: {figure(r.entry.index, p + 4, lang)}"
             for r in tied
