@@ -16,7 +16,20 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from par_cli.core.tree import walk
 from par_cli.render.views import RankView, ScoreView, TemplateView
-from par_cli.render.xlsx_cells import BOLD, HEADING, INPUT, TOP, WRAP, _figures, _new_book, _number, _page, _save, _text
+from par_cli.render.xlsx_cells import (
+    BOLD,
+    HEADING,
+    INPUT,
+    TOP,
+    WRAP,
+    _figures,
+    _fit_height,
+    _new_book,
+    _number,
+    _page,
+    _save,
+    _text,
+)
 from par_cli.render.xlsx_plans import appraisal_cuts as appraisal_cuts
 from par_cli.render.xlsx_plans import gaps as gaps
 from par_cli.words.explain import describe_rule, input_hint
@@ -136,13 +149,6 @@ def _form_hint(rule: Any, lang: str) -> str:
     if rule.takes_percent:
         return label("form.percent", lang)
     return f"{label('form.type', lang)}: {input_hint(rule, lang)}"
-
-
-def _fit_height(sheet: Worksheet, row: int, texts: tuple[tuple[str, int], ...]) -> None:
-    """A row tall enough for its wrapped text (spreadsheet programs do not always grow it when opening a file)."""
-    lines = max(sum(-(-max(len(part), 1) // max(width - 2, 1)) for part in text.split("\n")) for text, width in texts)
-    if lines > 1:
-        sheet.row_dimensions[row].height = 15 * lines
 
 
 def _validation(sheet: Worksheet, formula: str, row: int) -> None:

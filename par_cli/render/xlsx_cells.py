@@ -67,3 +67,10 @@ def _new_book() -> Workbook:
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
     return book
+
+
+def _fit_height(sheet: Worksheet, row: int, texts: tuple[tuple[str, int], ...]) -> None:
+    """A row tall enough for its wrapped text (spreadsheet programs do not always grow it when opening a file)."""
+    lines = max(sum(-(-max(len(part), 1) // max(width - 2, 1)) for part in text.split("\n")) for text, width in texts)
+    if lines > 1:
+        sheet.row_dimensions[row].height = 15 * lines

@@ -7,7 +7,20 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from par_cli.render.views import CutsView, GapsView
-from par_cli.render.xlsx_cells import BOLD, HEADING, INPUT, TOP, WRAP, _figures, _new_book, _number, _page, _save, _text
+from par_cli.render.xlsx_cells import (
+    BOLD,
+    HEADING,
+    INPUT,
+    TOP,
+    WRAP,
+    _figures,
+    _fit_height,
+    _new_book,
+    _number,
+    _page,
+    _save,
+    _text,
+)
 from par_cli.words.cuts import cuts_header
 from par_cli.words.labels import label
 from par_cli.words.numbers import figure
@@ -15,6 +28,7 @@ from par_cli.words.years import gaps_heading
 
 PLAN_KEYS = ("gap.no", "gap.code", "gap.criterion", "gap.max", "gap.losing", "gap.lost", "gap.average", "gap.share")
 PLAN_WIDTHS = (6, 9, 48, 11, 11, 10, 10, 10, 42, 24, 14)
+CUT_WIDTHS = (28, 9, 48, 11, 11, 11, 40)
 
 
 def gaps(view: GapsView) -> bytes:
@@ -57,8 +71,7 @@ def gaps(view: GapsView) -> bytes:
             for c in range(1, len(keys) + 1):
                 cell = sheet.cell(row=r, column=c)
                 cell.alignment = WRAP if c in (3, 9) else TOP
-            lines = max(1, -(-len(gap.title) // 52), -(-len(agencies) // 46))  # wrapped lines (widths below)
-            sheet.row_dimensions[r].height = 15 * lines
+            _fit_height(sheet, r, ((gap.title, PLAN_WIDTHS[2]), (agencies, PLAN_WIDTHS[8])))
         last = len(losses) + 2
         sheet.freeze_panes = "D3"
         sheet.auto_filter.ref = f"A2:{get_column_letter(len(keys))}{last}"
@@ -79,15 +92,15 @@ def appraisal_cuts(view: CutsView) -> bytes:
     for entry in view.entries:
         for cut in entry.cuts:
             row += 1
-            _text(sheet, row, 1, entry.agency_name)
-            _text(sheet, row, 2, cut.code)
+            _text(sheet, row, 1, entry.agency_name).alignment = TOP
+            _text(sheet, row, 2, cut.code).alignment = TOP
             _text(sheet, row, 3, cut.title).alignment = WRAP
             for c, value in ((4, cut.self_points), (5, cut.points), (6, cut.points - cut.self_points)):
-                sheet.cell(row=row, column=c, value=_number(value, entry.precision)).number_format = _figures(
-                    entry.precision
-                )
+                cell = sheet.cell(row=row, column=c, value=_number(value, entry.precision))
+                cell.number_format, cell.alignment = _figures(entry.precision), TOP
             _text(sheet, row, 7, cut.reason or "").alignment = WRAP
+            _fit_height(sheet, row, ((cut.title, CUT_WIDTHS[2]), (cut.reason or "", CUT_WIDTHS[6])))
     sheet.freeze_panes = "C2"
     sheet.auto_filter.ref = f"A1:G{max(row, 1)}"
-    _page(sheet, "1:1", (28, 9, 48, 11, 11, 11, 40))
+    _page(sheet, "1:1", CUT_WIDTHS)
     return _save(book)
