@@ -293,15 +293,15 @@ def template(
     """Print a blank assessment for a criteria set: every leaf with its rule, max points and evidence asked."""
     import datetime
 
-    from par_cli.io.forms import refuse_overwrite
-    from par_cli.io.workspace import find_criteria, form_reference
+    from par_cli.io.forms import form_reference, refuse_overwrite
+    from par_cli.io.workspace import Workspace, find_criteria
     from par_cli.render.views import TemplateView
 
     words = language(lang)
     loaded = shell.run(lambda: find_criteria(nfc(reference)), words)
     if output is not None and not force:
         shell.run(lambda: refuse_overwrite(output, loaded.path), words)
-    named, note = form_reference(nfc(reference), loaded, output)
+    named, note = form_reference(nfc(reference), loaded, output, Workspace().resolve)
     form = TemplateView(loaded.model, named, period or str(datetime.date.today().year), lang.value if lang else None)
     shell.emit(shell.render("template", output_format.value, form, words), output, words)
     if note is not None:
@@ -320,14 +320,15 @@ def import_table(
     lang: LangOption = None,
 ) -> None:
     """Turn an export table into one assessment file per agency (every bad row reported before any write)."""
+    from par_cli.io.forms import form_reference
     from par_cli.io.importing import FIELDS, import_table, make_folder, write_assessments
-    from par_cli.io.workspace import find_criteria, form_reference
+    from par_cli.io.workspace import Workspace, find_criteria
 
     words = language(lang)
     loaded = shell.run(lambda: find_criteria(nfc(criteria)), words)
     fields = shell.run(lambda: map_value(mapping or [], [*FIELDS, *loaded.nodes]), words)
     shell.run(lambda: make_folder(output), words)
-    reference, _ = form_reference(nfc(criteria), loaded, output / "x.yaml")
+    reference, _ = form_reference(nfc(criteria), loaded, output / "x.yaml", Workspace().resolve)
     files, left_out = shell.run(lambda: import_table(table, loaded.model, loaded.nodes, fields, reference), words)
     shell.run(lambda: write_assessments(files, output, force), words)
     if left_out:

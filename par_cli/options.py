@@ -93,6 +93,7 @@ class SchemaKind(StrEnum):
     assessment = "assessment"
     survey_design = "survey-design"
     survey = "survey"
+    appraisal = "appraisal"
 
 
 class Language(StrEnum):

@@ -40,7 +40,7 @@ def test_schema_errors_are_located_with_field_and_hint(write: Write) -> None:
         "c.yaml:9:5: error: areas[0].maxx: unknown field 'maxx' (hint: did you mean 'max'?)",
         "c.yaml:11:36: error: areas[0].children[0].max: expected a number, got text '3' (hint: remove the quotes)",
         "c.yaml:11:47: error: areas[0].children[0].rule: unknown rule kind 'foo'; expected one of 'points', "
-        "'check', 'levels', 'tiers', 'linear', 'between', 'deduction', 'count', 'likert'",
+        "'check', 'levels', 'tiers', 'linear', 'between', 'deduction', 'count', 'likert', 'relative'",
         "c.yaml:12:47: error: areas[0].children[1].source: 'others' is not allowed: expected 'self' or 'survey'",
         "c.yaml:13:9: error: areas[0].children[2].title: missing field 'title'",
         "c.yaml:13:26: error: areas[0].children[2].max: Input should be greater than 0",

@@ -301,7 +301,9 @@ def test_every_rule_kind_is_described_in_both_languages() -> None:
         "count": {"per": Decimal(1)},
         "between": {"low": Decimal(25), "high": Decimal(90)},
     }
-    assert set(KINDS) == {"points", "check", "levels", "tiers", "linear", "between", "deduction", "count", "likert"}
+    assert set(KINDS) == {
+        *("points", "check", "levels", "tiers", "linear", "between", "deduction", "count", "likert", "relative")
+    }
     for kind, rule_class in KINDS.items():
         rule = rule_class(**samples.get(kind, {}))
         assert rule.kind == kind

@@ -16,7 +16,7 @@ from pydantic_core import CoreSchema, SchemaValidator, ValidationError
 from pydantic_core import core_schema as cs
 
 from par_cli.core.diagnostics import Diagnostic, DocPath
-from par_cli.core.model import Adjustment, Agency, Assessment, CriteriaSet, Grade, Node, SelfAssessment
+from par_cli.core.model import Adjustment, Agency, AppraisalFile, Assessment, CriteriaSet, Grade, Node, SelfAssessment
 from par_cli.core.rules.base import (
     Rule,
     as_whole,
@@ -35,6 +35,7 @@ from par_cli.core.rules.levels import LevelsRule
 from par_cli.core.rules.likert import LikertRule
 from par_cli.core.rules.linear import LinearRule
 from par_cli.core.rules.points import PointsRule
+from par_cli.core.rules.relative import RelativeRule
 from par_cli.core.rules.tiers import TiersRule
 from par_cli.core.schema_errors import schema_problems
 
@@ -49,6 +50,7 @@ RULE_KINDS: tuple[type[Rule], ...] = (
     DeductionRule,
     CountRule,
     LikertRule,
+    RelativeRule,
 )
 KINDS: dict[str, type[Rule]] = {rule.kind: rule for rule in RULE_KINDS}
 
@@ -116,6 +118,7 @@ def criteria_schema() -> CoreSchema:
             "guide": field(optional(text()), None),
             "renamed_from": field(optional(text(min_length=1)), None),
             "applies_to": field(optional(cs.list_schema(text(pattern=r"^\S+$"), min_length=1, strict=True)), None),
+            "appraiser": field(optional(text(pattern=r"^\S+$")), None),
         },
         _node,
         ref="node",
@@ -192,7 +195,28 @@ def assessment_schema() -> CoreSchema:
     )
 
 
-SCHEMAS: dict[str, Callable[[], CoreSchema]] = {"criteria": criteria_schema, "assessment": assessment_schema}
+def appraisal_schema() -> CoreSchema:
+    """`kind: appraisal`: one appraiser's values, per agency and leaf (checked against the set in `core.appraisal`)."""
+    answers = cs.dict_schema(text(min_length=1), cs.any_schema(), strict=True)
+    return record(
+        {
+            "kind": field(cs.literal_schema(["appraisal"])),
+            "criteria": field(text(min_length=1)),
+            "appraiser": field(text(pattern=r"^\S+$")),
+            "period": field(optional(text()), None),
+            "title": field(optional(text()), None),
+            "note": field(optional(text()), None),
+            "agencies": field(cs.dict_schema(text(pattern=r"^\S+$"), answers, strict=True)),
+        },
+        lambda v: AppraisalFile(**v),
+    )
+
+
+SCHEMAS: dict[str, Callable[[], CoreSchema]] = {
+    "criteria": criteria_schema,
+    "assessment": assessment_schema,
+    "appraisal": appraisal_schema,
+}
 
 
 @functools.cache
@@ -221,7 +245,7 @@ def field_names() -> tuple[str, ...]:
 
 
 def validate(kind: str, data: dict[str, Any], skip: set[DocPath] | None = None) -> tuple[Any, list[Diagnostic]]:
-    """Validate a document's data as `kind` ("criteria" or "assessment") into its frozen value, or return
+    """Validate a document's data as `kind` ("criteria", "assessment" or "appraisal") into its frozen value, or return
     every schema problem at its document path. `skip` holds paths the YAML layer already reported."""
     try:
         return validator(kind).validate_python(data), []

@@ -35,6 +35,7 @@ class Node(NamedTuple):
     guide: str | None = None
     renamed_from: str | None = None  # the code this criterion had in the set it revises (`par criteria diff`)
     applies_to: tuple[str, ...] | None = None  # extension: the unit types it applies to (None: every type)
+    appraiser: str | None = None  # extension: who appraises it (a department's id; None: inherited, or the council)
 
     @property
     def is_leaf(self) -> bool:
@@ -127,4 +128,16 @@ class Assessment(NamedTuple):
     answers: dict[str, Any]
     adjustments: dict[str, Any]
     period: str | None = None
+    note: str | None = None
+
+
+class AppraisalFile(NamedTuple):
+    """One appraiser's values (`kind: appraisal`) for the criteria it owns, for many agencies."""
+
+    kind: Literal["appraisal"]
+    criteria: str
+    appraiser: str
+    agencies: Mapping[str, Mapping[str, Any]]  # agency id → leaf code → value, or {appraised, first_appraisal, reason}
+    period: str | None = None
+    title: str | None = None
     note: str | None = None

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from par_cli.core.cuts import Cut
     from par_cli.core.model import Agency
     from par_cli.core.robustness import Moves
-    from par_cli.core.scoring import NodeResult, Score
+    from par_cli.core.scoring import NodeResult, Relative, Score
 
 
 NodeFigure = tuple[str, str, int, Fraction, Fraction]  # code, title, depth, applicable max, points
@@ -55,6 +55,8 @@ class Entry:
     nodes: tuple[NodeFigure, ...] = ()  # every applicable node, if asked (`par gaps`)
     group_average: str = "mean"  # the set's `group_average`: "mean" of indices or "pooled" points / max
     cuts: tuple[Cut, ...] = ()  # leaves whose final points differ from the self-assessed ones, if asked
+    relative: tuple[Relative, ...] = ()  # leaves scored relative to the group's leader, with their values
+    leaders: tuple[tuple[str, Fraction], ...] = ()  # the group's best value of each, when scored with its group
 
     @property
     def key(self) -> str:
@@ -102,6 +104,10 @@ def entry_of(
         predecessors_where=predecessors_where,
         nodes=node_figures(result) if nodes else (),
         group_average=group_average,
+        relative=result.relative,
+        leaders=tuple(sorted((r.code, result.leaders[r.code]) for r in result.relative if r.code in result.leaders))
+        if result.leaders is not None
+        else (),
     )
 
 
@@ -153,6 +159,23 @@ def group_value(entry: Entry, group_by: str) -> str | None:
     if group_by == "group":
         return entry.group
     return dict(entry.attributes).get(group_by)
+
+
+Leaders = dict[tuple[str | None, str], dict[str, Fraction]]  # (group, criteria id) → code → best value
+
+
+def leaders_of(entries: Iterable[Entry], group_by: str) -> Leaders:
+    """The best value of every `relative` leaf in each ranking group (agencies of one criteria set)."""
+    found: Leaders = {}
+    for entry in entries:
+        if not entry.relative:
+            continue
+        best = found.setdefault((group_value(entry, group_by), entry.criteria_id), {})
+        for leaf in entry.relative:
+            now = best.get(leaf.code)
+            if now is None or (leaf.value > now if leaf.higher else leaf.value < now):
+                best[leaf.code] = leaf.value
+    return found
 
 
 @dataclass(frozen=True, slots=True)

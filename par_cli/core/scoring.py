@@ -7,14 +7,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from par_cli.core.diagnostics import DocPath, ParError, problem
 from par_cli.core.numbers import clamp_percent, exact_sum, percent
 from par_cli.core.rules.base import HUNDRED, NOT_APPLICABLE
+from par_cli.core.rules.relative import RelativeRule
 from par_cli.core.survey import SurveyShare
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from par_cli.core.binding import Bound
     from par_cli.core.diagnostics import Origin
     from par_cli.core.model import Agency, CriteriaSet, Node
@@ -27,11 +30,19 @@ class Finding(NamedTuple):
     """Something a reader of the score should know; worded from its figures by the catalogue when shown."""
 
     level: str  # "warning" | "info"
-    code: str  # "unanswered" | "missing-evidence" | "appraisal-cut" | "appraisal-raised"
+    code: str  # "unanswered" | "missing-evidence" | "appraisal-cut" | "appraisal-raised" | "relative-alone"
     criterion: str
     path: DocPath  # where in the assessment: the answer, or `answers` for a leaf without one
     figures: tuple[Fraction, ...] = ()  # the points the message quotes
     survey: bool = False  # an unanswered survey leaf: its result has not arrived
+
+
+class Relative(NamedTuple):
+    """An answered leaf scored relative to its group's leader: what the group's best value is found from."""
+
+    code: str
+    value: Fraction  # the final (appraised) value
+    higher: bool  # a higher value is better (`better: higher`)
 
 
 class NodeResult(NamedTuple):
@@ -84,6 +95,8 @@ class Score(NamedTuple):
     self_grade: str | None
     findings: tuple[Finding, ...]
     survey_points: Fraction | None = None  # final points of survey leaves; None: the set has none
+    relative: tuple[Relative, ...] = ()  # the answered `relative` leaves
+    leaders: Mapping[str, Fraction] | None = None  # the group's best value per relative leaf; None: scored alone
 
     @property
     def file(self) -> str:
@@ -107,9 +120,11 @@ def _not_applicable(node: Node, info: NodeInfo, children: tuple[NodeResult, ...]
 
 
 class _Scorer:
-    def __init__(self, bound: Bound, detail: bool) -> None:
+    def __init__(self, bound: Bound, detail: bool, leaders: Mapping[str, Fraction] | None) -> None:
         self.bound = bound
         self.detail = detail  # False: final points only (no self-assessed figures, no findings)
+        self.leaders = leaders
+        self.relative: list[Relative] = []
         self.findings: list[Finding] = []
         self.survey_points: Fraction | None = None
         self.self_check = bound.criteria.self_assessment is not None  # self-assessed points needed even to rank
@@ -131,6 +146,8 @@ class _Scorer:
         rule = node.scoring_rule
         if isinstance(final, SurveyShare):
             points = max_points * final.percent / 100
+        elif isinstance(rule, RelativeRule) and final is not None:
+            return self.relative_leaf(node, info, rule, final, own)
         else:
             points = rule.points(final, max_points) if final is not None else ZERO
         if info.source == "survey":
@@ -154,6 +171,24 @@ class _Scorer:
                 code = "appraisal-cut" if points < self_points else "appraisal-raised"
                 findings.append(Finding("info", code, node.code, path, (self_points, points)))
         return NodeResult(node.code, node.title, info.depth, max_points, points, self_points, True, final is not None)
+
+    def relative_leaf(self, node: Node, info: NodeInfo, rule: RelativeRule, final: Fraction, own: Any) -> NodeResult:
+        """A leaf scored against the best value of its group (`leaders`); alone, the agency leads."""
+        self.relative.append(Relative(node.code, final, rule.better == "higher"))
+        best = self.leaders.get(node.code, final) if self.leaders is not None else final
+        max_points = info.max_points
+        points = rule.against(final, best, max_points)
+        if own is final or not (self.detail or self.self_check):
+            self_points = points
+        else:
+            self_points = rule.against(own, best, max_points) if own is not None else ZERO
+        if self.detail and self.leaders is None:
+            where = ("answers", node.code)
+            self.findings.append(Finding("warning", "relative-alone", node.code, where, (max_points, final, points)))
+        if self.detail and own is not None and points != self_points:
+            code = "appraisal-cut" if points < self_points else "appraisal-raised"
+            self.findings.append(Finding("info", code, node.code, ("answers", node.code), (self_points, points)))
+        return NodeResult(node.code, node.title, info.depth, max_points, points, self_points, True, True)
 
     def node(self, node: Node) -> NodeResult:
         info = self.bound.nodes[node.code]
@@ -199,12 +234,13 @@ class _Scorer:
         return tuple(results)
 
 
-def score(bound: Bound, *, detail: bool = True) -> Score:
+def score(bound: Bound, *, detail: bool = True, leaders: Mapping[str, Fraction] | None = None) -> Score:
     """Score one bound assessment (spec §3); ParError (A015, at `answers`) when nothing applies.
 
     `detail=False` (for rankings) skips what only a single score shows: self-assessed figures and findings.
+    `leaders`: the best value of the ranking group for each `relative` leaf (None: scored alone, its own leader).
     """
-    scorer = _Scorer(bound, detail)
+    scorer = _Scorer(bound, detail, leaders)
     criteria = bound.criteria
     areas = tuple(scorer.node(area) for area in criteria.areas)
     adjustments = scorer.adjustments()
@@ -246,4 +282,6 @@ def score(bound: Bound, *, detail: bool = True) -> Score:
         self_grade=grade_for(criteria, self_index, assessment.agency.type),
         findings=tuple(findings),
         survey_points=scorer.survey_points,
+        relative=tuple(scorer.relative),
+        leaders=leaders,
     )

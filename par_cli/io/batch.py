@@ -20,16 +20,18 @@ from par_cli.core.impact import ImpactGroup, impact
 from par_cli.core.lineage import MergeMethod, Past, unknown_predecessors
 from par_cli.core.ranking import (
     Entry,
+    Leaders,
     RankGroup,
     duplicates,
     group_value,
+    leaders_of,
     missing_attribute,
     mixed_periods,
     past_of,
     rank,
 )
 from par_cli.core.trend import Trend, trend, trend_problems
-from par_cli.io.files import discover_yaml, file_kind
+from par_cli.io.files import SUPPORT_KINDS, discover_yaml, file_kind
 from par_cli.io.previous import load_previous
 
 if TYPE_CHECKING:
@@ -48,6 +50,14 @@ class FileScoring(Protocol):
 
     def criteria_problems(self, path: Path) -> list[Diagnostic]:
         """The errors of a criteria file found among the assessments (it must be usable, or be reported)."""
+        ...
+
+    def unclaimed(self, path: Path, assessed: list[tuple[str, str, str | None]]) -> list[Diagnostic]:
+        """The agencies an appraisal file names that none of the assessments beside it (agency, set, period) is."""
+        ...
+
+    def lead(self, leaders: Leaders, group_by: str) -> None:
+        """Score `relative` leaves against these best values of each ranking group."""
         ...
 
 
@@ -109,34 +119,60 @@ def score_folder(
     what: str = "this year",
     progress: Progress | None = None,
     keep: Callable[[Entry], Entry] | None = None,
+    group_by: str = "group",
 ) -> list[Entry]:
     """Score every assessment under `paths`; ParError with every problem of every file, if any. `keep` sees
     each entry as it arrives and returns what is kept of it (a tally takes what it needs and drops the rest).
 
+    Files with `relative` leaves are scored twice: alone, to find each ranking group's (`group_by`) best
+    values, then against them.
+
     Criteria files found there are not ranked, but each must be usable: a broken one is reported."""
     found, problems = discover_yaml(paths)
     kinds = {path: file_kind(path) for path in found}
-    support = ("criteria", "survey", "survey-design")  # files beside the assessments: checked, not ranked
-    files = [path for path in found if kinds[path] not in support]
-    criteria = [path for path in found if kinds[path] in support]
-    if criteria:
-        checker = factory()
-        for path in criteria:
-            problems += checker.criteria_problems(path)
+    files = [path for path in found if kinds[path] not in SUPPORT_KINDS]
+    criteria = [path for path in found if kinds[path] in SUPPORT_KINDS]  # beside the assessments: checked, not ranked
+    checker = factory() if criteria else None
+    for path in criteria:
+        problems += checker.criteria_problems(path) if checker is not None else []
     if not files and not problems:
         where = ", ".join(map(str, paths))
         none = "no-files-this-year" if what == "this year" else "no-files-last-year"
         problems.append(problem("F002", none).at(LineCol(where)))
     advance = progress(what, len(files)) if progress is not None else None
     entries: list[Entry] = []
-    for outcome in score_files(files, factory, jobs, advance):
+    relative: list[tuple[Path, Entry]] = []  # scored alone so far: scored again once the group's leaders are known
+    assessed: dict[Path, list[tuple[str, str, str | None]]] = {}  # folder → (agency, set, period) assessed there
+    for path, outcome in zip(files, score_files(files, factory, jobs, advance), strict=True):
         if isinstance(outcome, tuple):
             problems.extend(outcome)
+            continue
+        assessed.setdefault(path.parent, []).append((outcome.agency_id, outcome.criteria_id, outcome.period))
+        if outcome.relative:
+            relative.append((path, outcome))
         else:
             entries.append(keep(outcome) if keep is not None else outcome)
+    if relative and not problems:
+        leaders = leaders_of((entry for _, entry in relative), group_by)
+        again = [path for path, _ in relative]
+        for outcome in score_files(again, partial(_leading, factory, leaders, group_by), jobs):
+            if isinstance(outcome, tuple):
+                problems.extend(outcome)
+            else:
+                entries.append(keep(outcome) if keep is not None else outcome)
+    if checker is not None and not problems:
+        for path in (path for path in criteria if kinds[path] == "appraisal"):
+            problems += checker.unclaimed(path, assessed.get(path.parent, []))
     if problems:
-        raise ParError(problems)
+        raise ParError(list(dict.fromkeys(problems)))  # an appraisal file's errors come with each of its agencies
     return entries
+
+
+def _leading(factory: ScorerFactory, leaders: Leaders, group_by: str) -> FileScoring:
+    """A scorer that scores `relative` leaves against the leaders of each agency's group."""
+    scorer = factory()
+    scorer.lead(leaders, group_by)
+    return scorer
 
 
 def rank_folders(
@@ -154,7 +190,7 @@ def rank_folders(
 
     Ranks exactly the agencies found, or refuses: one agency twice (ids in any case), files of several periods
     (unless grouped by period), a `group_by` attribute some agencies lack, or a predecessor last year lacks."""
-    entries = _rankable(score_folder(paths, factory, jobs, "this year", progress), group_by)
+    entries = _rankable(score_folder(paths, factory, jobs, "this year", progress, group_by=group_by), group_by)
     before = None
     if previous is not None:
         before = load_period(previous, previous_factory or factory, group_by, jobs, progress, "last year")
@@ -176,7 +212,7 @@ def load_period(
     """One period's ranking, from its folder (scored and ranked) or from a `par rank` JSON file."""
     if source.suffix == ".json" and not source.is_dir():
         return load_previous(source)
-    earlier = _rankable(score_folder([source], factory, jobs, what, progress), group_by)
+    earlier = _rankable(score_folder([source], factory, jobs, what, progress, group_by=group_by), group_by)
     periods = {e.period for e in earlier}
     label = periods.pop() if len(periods) == 1 else None
     return past_of(rank(earlier, group_by), label or source.name)

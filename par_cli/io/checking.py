@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from par_cli.core.diagnostics import Diagnostic, Level, LineCol, ParError, msg, order, problem
+from par_cli.io.appraisals import unclaimed
 from par_cli.io.files import discover_yaml, file_kind
 from par_cli.words.catalogue import finding_message
 from par_cli.words.codes import FINDING_CODES, level_of
@@ -38,6 +39,7 @@ class _Checker:
         self.workspace = workspace
         self.ids: dict[str, str] = {}
         self.agencies: dict[tuple[Path, str], str] = {}
+        self.assessed: dict[Path, list[tuple[str, str, str | None]]] = {}  # folder → (agency, set, period)
 
     def criteria(self, path: Path) -> list[Diagnostic]:
         model, doc, found = self.workspace.check_criteria_file(path)
@@ -53,6 +55,8 @@ class _Checker:
         if bound is None:
             return found
         agency = bound.assessment.agency
+        here = (agency.id, bound.criteria.id, bound.assessment.period)
+        self.assessed.setdefault(path.parent.resolve(), []).append(here)
         first = self.agencies.setdefault((path.parent.resolve(), agency.id.casefold()), bound.file)
         if first != bound.file:
             again = problem(
@@ -94,8 +98,13 @@ def check_paths(paths: Sequence[Path], workspace: Workspace, strict: bool = Fals
         if kind in ("survey", "survey-design"):
             survey = workspace.survey
             diagnostics += survey.check(path, kind) if survey is not None else []
+        elif kind == "appraisal":
+            diagnostics += workspace.appraisals.file(path).problems
         else:
             diagnostics += checker.criteria(path) if kind == "criteria" else checker.assessment(path)
+    if not any(level_of(d) is Level.ERROR for d in diagnostics):  # an appraisal file's agencies all assessed
+        for path in (path for path in files if kinds[path] == "appraisal"):
+            diagnostics += unclaimed(workspace.appraisals.file(path), checker.assessed.get(path.parent.resolve(), []))
     unique = sorted(set(diagnostics), key=order)
     if strict:
         unique = [d._replace(level=Level.ERROR) if level_of(d) is Level.WARNING else d for d in unique]

@@ -14,8 +14,11 @@ from par_cli.io.yamlsource import MAX_BYTES, Document, parse
 YAML_SUFFIXES = (".yaml", ".yml")
 INPUT_SUFFIXES = (*YAML_SUFFIXES, ".xlsx")  # assessments may also be workbooks (the form `par template` writes)
 _HEAD_BYTES = 4096
-_KIND = re.compile(rb"^kind:[ \t]*['\"]?(criteria|assessment|survey-design|survey)\b", re.MULTILINE)
+_KIND = re.compile(rb"^kind:[ \t]*['\"]?(criteria|assessment|survey-design|survey|appraisal)\b", re.MULTILINE)
 _ID = re.compile(rb"^id:[ \t]*['\"]?([A-Za-z0-9._-]+)", re.MULTILINE)
+
+
+SUPPORT_KINDS = ("criteria", "survey", "survey-design", "appraisal")  # files beside the assessments, never scored
 
 
 def builtin_dir() -> Path:
@@ -127,6 +130,11 @@ def head_id(path: Path) -> str | None:
     return found if kind == "criteria" else None
 
 
+def is_path(reference: str) -> bool:
+    """A reference written as a path (a slash or a .yaml suffix), not an id."""
+    return "/" in reference or "\\" in reference or reference.endswith(YAML_SUFFIXES)
+
+
 def yaml_files(folder: Path) -> list[Path]:
     try:
         return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
@@ -169,4 +177,21 @@ def discover_yaml(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
 def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
     """Assessment files under the given files and folders, criteria and survey files left out."""
     files, problems = discover_yaml(paths)
-    return [p for p in files if file_kind(p) not in ("criteria", "survey", "survey-design")], problems
+    return [p for p in files if file_kind(p) not in SUPPORT_KINDS], problems
+
+
+def wrong_kind(doc: Document, expected: str) -> Diagnostic | None:
+    kind = doc.data.get("kind")
+    if kind == expected:
+        return None
+    hint = msg("hint.kind-assessment" if expected == "assessment" else "hint.kind-criteria")
+    if kind is None:
+        return doc.place(problem("S002", "missing-kind", hint=hint))
+    return doc.place(problem("S002", "wrong-kind", ("kind",), hint, kind=str(kind), expected=expected))
+
+
+def content_of(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""

@@ -6,11 +6,12 @@ Every problem of a file is collected and raised at once as a `ParError` of locat
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Iterator, Mapping
+from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from par_cli.core.appraisal import appraisal_problems
 from par_cli.core.binding import Bound, bind
 from par_cli.core.checks import check_criteria
 from par_cli.core.diagnostics import Diagnostic, LineCol, Msg, ParError, msg, placed, problem
@@ -18,14 +19,17 @@ from par_cli.core.formats import validate
 from par_cli.core.model import Assessment, CriteriaSet
 from par_cli.core.scoring import Score, score
 from par_cli.core.tree import NodeInfo, index
+from par_cli.io.appraisals import Appraisal, AppraisalSource, unclaimed
 from par_cli.io.files import (
-    YAML_SUFFIXES,
     builtin_dir,
+    content_of,
     display,
     file_kind,
     head_id,
+    is_path,
     not_a_file,
     read_document,
+    wrong_kind,
     yaml_files,
 )
 from par_cli.io.revision import at_written_codes, renumber
@@ -33,19 +37,9 @@ from par_cli.io.yamlsource import Document
 from par_cli.words.codes import errors_only
 
 if TYPE_CHECKING:
-    from par_cli.core.ranking import Entry
+    from par_cli.core.ranking import Entry, Leaders
     from par_cli.io.surveys import SurveySource
     from par_cli.io.xlsx_form import FormDocument
-
-
-def _wrong_kind(doc: Document, expected: str) -> Diagnostic | None:
-    kind = doc.data.get("kind")
-    if kind == expected:
-        return None
-    hint = msg("hint.kind-assessment" if expected == "assessment" else "hint.kind-criteria")
-    if kind is None:
-        return doc.place(problem("S002", "missing-kind", hint=hint))
-    return doc.place(problem("S002", "wrong-kind", ("kind",), hint, kind=str(kind), expected=expected))
 
 
 class LoadedCriteria(NamedTuple):
@@ -56,7 +50,7 @@ class LoadedCriteria(NamedTuple):
 
 
 def _criteria_from(doc: Document, problems: list[Diagnostic]) -> tuple[CriteriaSet | None, list[Diagnostic]]:
-    wrong = _wrong_kind(doc, "criteria")
+    wrong = wrong_kind(doc, "criteria")
     if wrong is not None:
         return None, [*problems, wrong]
     model, schema_problems = validate("criteria", doc.data, skip={d.path for d in problems})
@@ -67,10 +61,10 @@ def _criteria_from(doc: Document, problems: list[Diagnostic]) -> tuple[CriteriaS
     return model, problems
 
 
-def scored(bound: Bound, detail: bool = True) -> Score:
+def scored(bound: Bound, detail: bool = True, leaders: Mapping[str, Fraction] | None = None) -> Score:
     """`core.scoring.score`, with its refusal (nothing applicable) located in the assessment file."""
     try:
-        return score(bound, detail=detail)
+        return score(bound, detail=detail, leaders=leaders)
     except ParError as exc:
         raise ParError(placed(bound.origin, exc.diagnostics)) from None
 
@@ -108,6 +102,24 @@ class Workspace:
         self.survey = survey  # where survey results come from (`io.surveys`); None: from the assessments only
         self._criteria: dict[Path, LoadedCriteria | ParError] = {}
         self._ids: dict[Path, dict[str, list[Path]]] = {}
+        self.appraisals = AppraisalSource(self.read_appraisal)
+
+    def read_appraisal(self, path: Path) -> Appraisal:
+        """An appraisal file with every problem it has: YAML, schema, its criteria set, then against that set."""
+        doc, problems = read_document(path)
+        if doc is None:
+            return Appraisal(None, None, display(path), tuple(problems))
+        value, schema = validate("appraisal", doc.data)
+        problems += placed(doc, schema)
+        try:
+            criteria = self.criteria_for(value.criteria, doc, path) if value is not None else None
+        except ParError as exc:
+            problems += exc.diagnostics
+            criteria = None
+        if value is not None and criteria is not None:
+            problems += placed(doc, appraisal_problems(value, criteria.model.id, criteria.nodes))
+        found = criteria.model.id if criteria is not None else None
+        return Appraisal(value, doc, display(path), (*problems, *doc.notes), found)
 
     def scored(self, bound: Bound, detail: bool = True) -> Score:
         return scored(bound, detail)
@@ -164,7 +176,7 @@ class Workspace:
             paths = self.ids_in(folder)
             if reference in paths:
                 matches = paths[reference]
-                if len({_content(p) for p in matches}) > 1:  # byte-identical copies are one set
+                if len({content_of(p) for p in matches}) > 1:  # byte-identical copies are one set
                     names = " and ".join(display(p) for p in matches)
                     twice = problem("R002", "id-twice", id=reference, files=names)
                     raise ParError([twice.at(LineCol(display(matches[1]), 1, 1))])
@@ -197,7 +209,7 @@ class Workspace:
         if doc is None:
             return None, problems
         notes = list(doc.notes)
-        wrong = _wrong_kind(doc, "assessment")
+        wrong = wrong_kind(doc, "assessment")
         if wrong is not None:
             return None, [*problems, wrong, *notes]
         reported = {d.path for d in problems}
@@ -225,6 +237,10 @@ class Workspace:
         except ParError as exc:  # the survey results file itself is wrong: reported where it is
             return None, list(exc.diagnostics)
         problems = placed(doc, survey_problems)
+        try:  # the values of appraisal files beside it (`kind: appraisal`)
+            model = self.appraisals.apply(model, path, criteria.model.id)
+        except ParError as exc:
+            return None, problems + list(exc.diagnostics)
         bound, bind_problems = bind(criteria.model, criteria.nodes, model, doc)
         bound = bound._replace(criteria_file=criteria.path) if bound is not None else None
         own = [d for d in bind_problems if not any(d.path[: len(r)] == r for r in reported)]
@@ -314,17 +330,27 @@ class FileScorer:
         self.robust = robust  # entries carry their index one scoring step down and up (`rank --robustness`)
         self.nodes = nodes  # entries carry every node's max and points (`par gaps`)
         self.cuts = cuts  # entries carry the leaves the council changed (`par appraisal cuts`)
+        self.leaders: Leaders | None = None  # `relative` leaves: the best value of each group (see `lead`)
+        self.group_by = "group"
+
+    def lead(self, leaders: Leaders, group_by: str) -> None:
+        """Score `relative` leaves against these best values of each ranking group, not alone."""
+        self.leaders, self.group_by = leaders, group_by
 
     def __call__(self, path: Path) -> Entry | tuple[Diagnostic, ...]:
         from dataclasses import replace
 
         from par_cli.core.cuts import cuts_of
-        from par_cli.core.ranking import entry_of  # not at start-up: `par score` does not rank
+        from par_cli.core.ranking import entry_of, group_value  # not at start-up: `par score` does not rank
         from par_cli.core.robustness import moves
 
         try:
             bound = self.workspace.assessment(path)
             result = scored(bound, detail=self.cuts)  # self-assessed figures only when asked for
+            if result.relative and self.leaders is not None:  # scored again, against its group's leaders
+                group = group_value(entry_of(result, ()), self.group_by)
+                best = self.leaders.get((group, result.criteria_id), {})
+                result = scored(bound, detail=self.cuts, leaders=best)
         except ParError as exc:
             return exc.diagnostics
         key = (result.criteria_id, result.agency.type)
@@ -341,6 +367,8 @@ class FileScorer:
     def criteria_problems(self, path: Path) -> list[Diagnostic]:
         """The errors of a file found among the assessments that is not one: a criteria set or a survey file."""
         kind = file_kind(path)
+        if kind == "appraisal":
+            return errors_only(self.workspace.appraisals.file(path).problems)
         if kind in ("survey", "survey-design"):
             return self.workspace.survey.file_problems(path, kind) if self.workspace.survey is not None else []
         try:
@@ -349,48 +377,15 @@ class FileScorer:
             return list(exc.diagnostics)
         return []
 
+    def unclaimed(self, path: Path, assessed: list[tuple[str, str, str | None]]) -> list[Diagnostic]:
+        return unclaimed(self.workspace.appraisals.file(path), assessed)
+
 
 def find_criteria(reference: str, base: Path | None = None) -> LoadedCriteria:
     """A criteria set named on the command line: a file path, else an id beside `base`, in its parents or built in."""
     return Workspace().named(reference, base)
 
 
-def is_path(reference: str) -> bool:
-    """A reference written as a path (a slash or a .yaml suffix), not an id."""
-    return "/" in reference or "\\" in reference or reference.endswith(YAML_SUFFIXES)
-
-
-def _content(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b""
-
-
 def builtin_sets() -> list[LoadedCriteria]:
     """Every criteria set shipped with par (each must load: the test suite checks it)."""
     return [load_criteria(path) for path in yaml_files(builtin_dir())]
-
-
-# Blank forms (`par template`): what their `criteria:` says, and never one written over a filled-in file.
-
-
-def form_reference(reference: str, loaded: LoadedCriteria, output: Path | None) -> tuple[str, Msg | None]:
-    """What the form's `criteria:` says so that it resolves from where the form is saved: the set's id when the
-    id finds this very set from there (built-in sets are found anywhere), else the set's path relative to the
-    form. Written to stdout, the form's folder is unknown: the path is then relative to the working folder,
-    and a note says so."""
-    folder = (output.parent if output is not None else Path(".")).resolve()
-    set_id = loaded.model.id
-    try:
-        found = Workspace().resolve(set_id, folder)
-    except Exception:
-        found = None
-    if found is not None and found.resolve() == loaded.path.resolve():
-        return set_id, None
-    if not is_path(reference) and found is None and output is None:
-        return reference, None
-    relative = os.path.relpath(loaded.path.resolve(), folder).replace(os.sep, "/")
-    if output is None:
-        return relative, msg("note-form-path", path=relative)
-    return relative, None

@@ -126,6 +126,11 @@ def rank_dict(view: RankView) -> dict[str, Any]:
                 item["previous_index"] = number(row.previous_index, p) if row.previous_index is not None else None
                 if row.merged_from:
                     item["merged_from"] = list(row.merged_from)
+            if e.leaders:  # extension: leaves scored relative to the group's leader
+                best = dict(e.leaders)
+                item["relative"] = [
+                    {"code": r.code, "value": number(r.value, 12), "best": number(best[r.code], 12)} for r in e.relative
+                ]
             margins = view.robust_row(group, n)
             if margins is not None:
                 item["robustness"] = {

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from par_cli.core.diagnostics import Diagnostic, Msg, msg
 from par_cli.core.rules import base
+from par_cli.words.appraisal_messages import APPRAISAL_MESSAGES
 from par_cli.words.codes import level_of
 from par_cli.words.hints import HINTS
 from par_cli.words.labels import label
@@ -32,7 +33,7 @@ def catalogue() -> dict[str, tuple[str, str]]:
     of each rule kind loaded (a kind's messages can only arise once its module is loaded)."""
     kinds = _rule_kinds()
     if kinds != _merged[0]:
-        merged = {**MESSAGES, **RANKING_MESSAGES, **HINTS, **SURVEY_MESSAGES, **base.MESSAGES}
+        merged = {**MESSAGES, **APPRAISAL_MESSAGES, **RANKING_MESSAGES, **HINTS, **SURVEY_MESSAGES, **base.MESSAGES}
         for kind in kinds:
             merged.update(kind.MESSAGES)
         _merged[:] = [kinds, merged]
@@ -107,6 +108,10 @@ def finding_message(finding: Finding) -> Msg:
         return msg(kind, code=finding.criterion, max=figures[0])
     if finding.code == "missing-evidence":
         return msg("finding.missing-evidence", code=finding.criterion, points=figures[0])
+    if finding.code == "relative-alone":
+        return msg(
+            "finding.relative-alone", code=finding.criterion, max=figures[0], value=figures[1], points=figures[2]
+        )
     before, after = figures
     return msg(f"finding.{finding.code}", code=finding.criterion, before=before, after=after, change=after - before)
 

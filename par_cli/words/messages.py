@@ -317,6 +317,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{code}: {points} self-assessed {points:plural:point|points} without evidence or explanation",
         "{code}: tự chấm {points} điểm nhưng không có tài liệu kiểm chứng hoặc giải trình",
     ),
+    "finding.relative-alone": (
+        "{code}: scored relative to the group's leader; scored alone, this agency is its own leader (value {value}: "
+        "{points} of {max}). `par rank` scores it against its group",
+        "{code}: chấm tương đối so với đơn vị dẫn đầu nhóm; chấm riêng tệp này, đơn vị được coi là dẫn đầu "
+        "(giá trị {value}: {points}/{max} điểm). Điểm so với nhóm: dùng par rank",
+    ),
     "finding.appraisal-cut": (
         "{code}: appraisal cut {before} → {after} ({change:signed})",
         "{code}: thẩm định giảm {before} → {after} ({change:signed})",

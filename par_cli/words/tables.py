@@ -143,6 +143,25 @@ def rank_header(group: RankGroup, has_previous: bool, areas: bool, lang: str, ro
     return names + (area_codes(group) if areas else [])
 
 
+def relative_notes(group: RankGroup, lang: str) -> list[str]:
+    """One line per `relative` leaf: the group's best value and who has it (the leader gets full points)."""
+    best: dict[str, Fraction] = {}
+    for row in group.rows:
+        best.update(row.entry.leaders)
+    notes = []
+    for code, value in sorted(best.items()):
+        leading = [r for r in group.rows if any(x.code == code and x.value == value for x in r.entry.relative)]
+        names, shown = ", ".join(r.entry.agency_name for r in leading), plain(value, lang)
+        notes.append(
+            f"{code} chấm tương đối: đơn vị dẫn đầu nhóm đạt điểm tối đa (giá trị {shown}: {names}), "
+            "đơn vị khác theo tỷ lệ"
+            if lang == "vi"
+            else f"{code} is scored relative to the group: the leader gets full points (value {shown}: {names}), "
+            "others in proportion"
+        )
+    return notes
+
+
 def rank_notes(group: RankGroup, robust: tuple[Robustness, ...] | None, merged_as: str | None, lang: str) -> list[str]:
     """Lines under a ranking: how merged units' earlier figures were found, ties hidden by rounding, and how the
     possible ranks were computed."""
@@ -157,6 +176,7 @@ def rank_notes(group: RankGroup, robust: tuple[Robustness, ...] | None, merged_a
                 if vi
                 else f"{label('merged', lang)}: {row.entry.agency_name} — earlier {earlier} % = {how} ({units})"
             )
+    notes += relative_notes(group, lang)
     if robust is None:
         return notes
     by_shown: dict[str, list[RankedRow]] = {}  # rows by their index as shown, in rank order

@@ -1,0 +1,137 @@
+"""Appraisal files (`kind: appraisal`): one appraiser's values for the areas it owns, for many agencies.
+
+A criteria set names who appraises an area (`appraiser:` on a node, inherited by its children). An appraisal
+file is checked against its set on its own (codes, leaves, ownership, each value against its leaf's rule), then
+merged into each assessment it names: the council's values join the agency's answers, and a value given twice
+(in two appraisal files, or in an appraisal file and the assessment) is refused, naming both files.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from typing import Any
+
+from par_cli.core.diagnostics import Diagnostic, DocPath, msg, problem
+from par_cli.core.model import AppraisalFile, Assessment
+from par_cli.core.rules.base import InputError
+from par_cli.core.tree import NodeInfo
+
+APPRAISAL_FIELDS = ("appraised", "first_appraisal", "reason")
+
+
+def owner(code: str, nodes: Mapping[str, NodeInfo]) -> str | None:
+    """Who appraises a criterion: the nearest `appraiser:` on it or above it."""
+    info: NodeInfo | None = nodes[code]
+    while info is not None:
+        if info.node.appraiser is not None:
+            return info.node.appraiser
+        info = nodes[info.parent] if info.parent is not None else None
+    return None
+
+
+def fields_of(raw: Any) -> dict[str, Any]:
+    """The long form (a mapping with any of `appraised`, `first_appraisal`, `reason`) as it is; anything else
+    (`"2.1": 80`, `{done: 18, total: 20}`) is the final appraisal."""
+    return dict(raw) if is_long(raw) else {"appraised": raw}
+
+
+def is_long(raw: Any) -> bool:
+    return isinstance(raw, dict) and bool(set(raw) & set(APPRAISAL_FIELDS))
+
+
+def appraisal_problems(file: AppraisalFile, criteria_id: str, nodes: Mapping[str, NodeInfo]) -> list[Diagnostic]:
+    """Every problem of an appraisal file against its criteria set, each at its document path."""
+    found: list[Diagnostic] = []
+    for agency, answers in file.agencies.items():
+        for code, raw in answers.items():
+            path: DocPath = ("agencies", agency, code)
+            info = nodes.get(code)
+            if info is None:
+                close = difflib.get_close_matches(code, list(nodes), n=1)
+                hint = msg("hint.did-you-mean", name=close[0]) if close else msg("hint.criteria-show")
+                found.append(
+                    problem("A001", "no-criterion", path, hint, code=code, criteria=criteria_id)._replace(key=True)
+                )
+                continue
+            if not info.node.is_leaf:
+                found.append(problem("A002", "not-a-leaf", path, msg("hint.answer-sub-criteria"), code=code))
+                continue
+            if info.source == "survey":
+                found.append(problem("A005", "appraised-survey-leaf", path, code=code)._replace(key=True))
+                continue
+            owned_by = owner(code, nodes)
+            if owned_by != file.appraiser:
+                name = "not-own-area" if owned_by is not None else "no-appraiser"
+                hint = msg("hint.appraiser-areas")
+                found.append(
+                    problem(
+                        "A020", name, path, hint, code=code, appraiser=file.appraiser, owner=owned_by or ""
+                    )._replace(key=True)
+                )
+                continue
+            found += _values(fields_of(raw), info, path, is_long(raw))
+    return found
+
+
+def _values(fields: dict[str, Any], info: NodeInfo, path: DocPath, long_form: bool) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    unknown = sorted(set(fields) - set(APPRAISAL_FIELDS))
+    if unknown:
+        hint = msg("hint.answer-fields", fields=", ".join(APPRAISAL_FIELDS))
+        return [problem("A012", "unknown-answer-field", (*path, unknown[0]), hint, field=unknown[0])._replace(key=True)]
+    if not any(fields.get(name) is not None for name in ("appraised", "first_appraisal")):
+        return [
+            problem("A017", "blank-appraisal", path, msg("hint.blank-appraisal"), code=info.code)._replace(key=True)
+        ]
+    for name in ("appraised", "first_appraisal"):
+        if fields.get(name) is None:
+            continue
+        where = (*path, name) if long_form else path
+        try:
+            info.node.scoring_rule.read(fields[name], info.node.max)
+        except InputError as exc:
+            found.append(Diagnostic("A003", msg("at-code", code=info.code, problem=exc.message), where, hint=exc.hint))
+    reason = fields.get("reason")
+    if reason is not None and not isinstance(reason, str):
+        found.append(problem("A003", "must-be-text", (*path, "reason"), msg("hint.quote"), field="reason"))
+    return found
+
+
+def merge(
+    assessment: Assessment, appraisals: list[tuple[str, AppraisalFile]]
+) -> tuple[Assessment, list[tuple[str, DocPath, str, str]]]:
+    """The assessment with the appraisal files' values for its agency, and every value given twice as
+    (file, path in that file, field, the other file) — the second of the two is the one refused."""
+    answers = dict(assessment.answers)
+    given: dict[tuple[str, str], str] = {}  # (code, field) → the appraisal file that gave it
+    twice: list[tuple[str, DocPath, str, str]] = []
+    key = assessment.agency.id.casefold()
+    for name, file in appraisals:
+        for agency, values in file.agencies.items():
+            if agency.casefold() != key:
+                continue
+            for code, raw in values.items():
+                own = answers.get(code)
+                merged = _long_form(own)
+                for field_name, value in fields_of(raw).items():
+                    if value is None:
+                        continue
+                    other = given.get((code, field_name))
+                    if other is None and merged.get(field_name) is not None:
+                        other = ""  # the assessment itself
+                    if other is not None:
+                        twice.append((name, ("agencies", agency, code), field_name, other))
+                        continue
+                    given[(code, field_name)] = name
+                    merged[field_name] = value
+                answers[code] = merged
+    return assessment._replace(answers=answers), twice
+
+
+def _long_form(answer: Any) -> dict[str, Any]:
+    if isinstance(answer, dict):
+        return dict(answer)
+    if answer == "na":
+        return {"na": True}
+    return {} if answer is None else {"self": answer}

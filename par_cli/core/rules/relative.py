@@ -1,0 +1,76 @@
+"""`relative`: points relative to the best agency of the ranking group ("đơn vị dẫn đầu đạt điểm tối đa, các đơn
+vị khác tính tỷ lệ"). The input is the agency's measured value (a number ≥ 0); with `better: higher` the points
+are max × value / best, with `better: lower` (a processing time, a count of late files) max × best / value.
+
+The best value is only known with the group: `core.scoring` is given it by a ranking (`leaders`). Scored alone
+(`par score` of one file), an agency is its own leader, and the score says so in a warning."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, ClassVar, Literal
+
+from pydantic_core import core_schema as cs
+
+from par_cli.core.diagnostics import msg
+from par_cli.core.rules.base import ZERO, Figure, InputError, Rule, Words, field, read_number
+
+
+class RelativeRule(Rule):
+    kind = "relative"
+    better: Literal["higher", "lower"] = "higher"
+    _fields = ("better",)
+    MESSAGES: ClassVar[Words] = {
+        "phrase.a-measured-value": ("a measured value (a number ≥ 0)", "giá trị đo được (số ≥ 0)"),
+        "relative-negative": (
+            "the measured value cannot be negative, got {value}",
+            "giá trị đo không được âm: {value}",
+        ),
+    }
+
+    @classmethod
+    def schema_fields(cls) -> dict[str, cs.TypedDictField]:
+        return {"better": field(cs.literal_schema(["higher", "lower"]), "higher")}
+
+    def read(self, raw: Any, max_points: Decimal) -> Any:
+        value = read_number(raw, msg("phrase.a-measured-value"))
+        if value < 0:
+            raise InputError(msg("relative-negative", value=value))
+        return Fraction(value)
+
+    def best(self, values: list[Fraction]) -> Fraction:
+        """The leader's value among the group's."""
+        return max(values) if self.better == "higher" else min(values)
+
+    def against(self, value: Fraction, best: Fraction, max_points: Fraction) -> Fraction:
+        """The points of `value` when the group's leader has `best` (which it cannot beat: capped at max)."""
+        if self.better == "higher":
+            if best <= 0:
+                return ZERO  # nobody has any: no leader to give full points to
+            return min(max_points, max_points * value / best)
+        if value <= best:
+            return max_points
+        result: Fraction = max_points * best / value
+        return result
+
+    def points(self, value: Any, max_points: Fraction) -> Fraction:
+        """Scored alone, the agency is its own leader."""
+        return self.against(value, value, max_points)
+
+    def one_step(self, points: Fraction, max_points: Fraction) -> tuple[Fraction, Fraction]:
+        """The points move with the other agencies' values, not with one appraiser's judgement: no step."""
+        return points, points
+
+    def describe(self, lang: str, n: Figure) -> str:
+        if lang == "vi":
+            ratio = "giá trị / giá trị cao nhất" if self.better == "higher" else "giá trị thấp nhất / giá trị"
+            return f"so với đơn vị dẫn đầu nhóm: đơn vị dẫn đầu đạt điểm tối đa, đơn vị khác theo tỷ lệ {ratio}"
+        ratio = "value / highest value" if self.better == "higher" else "lowest value / value"
+        return f"relative to the group's leader: the leader gets full points, others in proportion ({ratio})"
+
+    def input_hint(self, lang: str) -> str:
+        return "giá trị đo được (số ≥ 0)" if lang == "vi" else "the measured value (a number ≥ 0)"
+
+    def action(self, value: Any, lost: Fraction, max_points: Fraction, lang: str, n: Figure) -> str:
+        return "đạt mức của đơn vị dẫn đầu nhóm" if lang == "vi" else "match the group's leader"
