@@ -38,6 +38,7 @@ _NUMBER_START = frozenset("0123456789+-.")
 _NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\Z")
 _DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+\Z")
 _WHOLE = re.compile(r"[-+]?\d+\Z")
+_COMMA_BETWEEN_DIGITS = re.compile(r"\d,\d")
 _LEADING_ZERO = re.compile(r"[-+]?0\d")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
@@ -46,7 +47,9 @@ _YAML11_BOOLS = frozenset({"yes", "Yes", "YES", "no", "No", "NO", "on", "On", "O
 _NOT_A_NUMBER = frozenset({".nan", ".inf", "+.inf", "-.inf"})
 
 
-def _in_range(number: Decimal) -> bool:
+def _in_range(number: Decimal, text: str) -> bool:
+    if len(text) <= MAX_EXPONENT and "e" not in text and "E" not in text:
+        return True  # the common case: a short figure written out (no more digits than the bounds allow)
     return -MAX_EXPONENT <= number.adjusted() <= MAX_EXPONENT and len(number.as_tuple().digits) <= MAX_DIGITS
 
 
@@ -159,8 +162,9 @@ class _Abort(Exception):
 class _Walker:
     """Turns a node tree into plain values in one pass; `stack` is the path being walked."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, commas: bool = True) -> None:
         self.file = file
+        self.commas = commas  # the text has a digit, a comma and a digit: a decimal comma may hide in braces
         self.problems: list[Diagnostic] = []
         self.notes: list[Diagnostic] = []
         self.budget = MAX_VALUES
@@ -201,7 +205,7 @@ class _Walker:
                     stack.pop()
                 return items
             result: dict[str, Any] = {}
-            if getattr(node, "flow_style", False):
+            if self.commas and getattr(node, "flow_style", False):
                 children = self.decimal_commas(children)
             for key_node, child in children:
                 if key_node.__class__ is ScalarNode and (key_node.style or key_node.value != "<<"):
@@ -282,7 +286,7 @@ class _Walker:
         if text[0] in _NUMBER_START:
             if _NUMBER.match(text):
                 number = TextNumber(text)
-                if number and not _in_range(number):
+                if number and not _in_range(number, text):
                     hint = msg("hint.figure-range", low=MAX_EXPONENT, high=MAX_EXPONENT, digits=MAX_DIGITS)
                     self.report(problem("Y012", "out-of-range", hint=hint, text=text), node)
                     return None
@@ -384,7 +388,7 @@ def parse(raw: bytes, file: str) -> tuple[Document | None, list[Diagnostic]]:
         shape = "top-list" if isinstance(root, SequenceNode) else "top-value"
         mark = root.start_mark
         return None, [problem("Y008", shape).at(LineCol(file, mark.line + 1, mark.column + 1))]
-    walker = _Walker(file)
+    walker = _Walker(file, _COMMA_BETWEEN_DIGITS.search(text) is not None)
     try:
         data = walker.collection(root)
     except _Abort as abort:

@@ -125,10 +125,17 @@ def found(raw: Any) -> Msg:
     return msg("phrase.quoted", text=str(raw))
 
 
-def read_number(raw: Any, what: Msg) -> Decimal:
-    if is_number(raw):
-        assert isinstance(raw, Decimal)
+What = Msg | Callable[[], Msg]  # what was expected, for the error: built only when there is one
+
+
+def _what(what: What) -> Msg:
+    return what if isinstance(what, Msg) else what()
+
+
+def read_number(raw: Any, what: What) -> Decimal:
+    if raw.__class__ is not bool and isinstance(raw, Decimal):  # the common case: a number
         return raw
+    what = _what(what)
     if isinstance(raw, str):
         raise InputError(msg("expected", what=what, found=msg("phrase.text", text=raw)), number_hint(raw))
     raise InputError(msg("expected", what=what, found=found(raw)))
@@ -160,13 +167,18 @@ def _almost_number(text: str) -> bool:
     return True
 
 
-def read_count(raw: Any, what: Msg) -> Decimal:
+def read_count(raw: Any, what: What) -> Decimal:
     value = read_number(raw, what)
     if value < 0:
-        raise InputError(msg("negative", what=what, value=value))
+        raise InputError(msg("negative", what=_what(what), value=value))
     if value != value.to_integral_value():
-        raise InputError(msg("not-whole", what=what, value=value))
+        raise InputError(msg("not-whole", what=_what(what), value=value))
     return value
+
+
+_DONE, _TOTAL, _PERCENT = (
+    functools.partial(msg, name) for name in ("phrase.done", "phrase.total", "phrase.percent-or-done")
+)
 
 
 def read_percent(raw: Any) -> Any:
@@ -176,8 +188,8 @@ def read_percent(raw: Any) -> Any:
         if unknown or "done" not in raw or "total" not in raw:
             hint = msg("hint.unexpected-field", field=unknown[0]) if unknown else msg("hint.done-and-total")
             raise InputError(msg("percent-or-done-total"), hint)
-        done = read_number(raw["done"], msg("phrase.done"))
-        total = read_number(raw["total"], msg("phrase.total"))
+        done = read_number(raw["done"], _DONE)
+        total = read_number(raw["total"], _TOTAL)
         if done < 0 or total < 0:
             raise InputError(msg("done-total-negative", done=done, total=total))
         if done > total:
@@ -187,7 +199,7 @@ def read_percent(raw: Any) -> Any:
         done_n, done_d = done.as_integer_ratio()
         total_n, total_d = total.as_integer_ratio()
         return Fraction(done_n * 100 * total_d, done_d * total_n)
-    value = read_number(raw, msg("phrase.percent-or-done"))
+    value = read_number(raw, _PERCENT)
     if not 0 <= value <= 100:
         raise InputError(msg("percent-range", value=value))
     return Fraction(value)

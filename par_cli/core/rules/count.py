@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 from fractions import Fraction
+from functools import partial
 from typing import Any
 
 from par_cli.core.diagnostics import msg
@@ -15,7 +16,7 @@ class CountRule(PerItem):
     kind = "count"
 
     def read(self, raw: Any, max_points: Decimal) -> Any:
-        return read_count(raw, msg("phrase.a-count"))
+        return read_count(raw, partial(msg, "phrase.a-count"))
 
     def points(self, value: Any, max_points: Fraction) -> Fraction:
         return min(max_points, self.per_item * int(value))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from functools import partial
 from typing import Any, ClassVar
 
 from par_cli.core.diagnostics import msg
@@ -15,7 +16,7 @@ class DeductionRule(PerItem):
     MESSAGES: ClassVar[Words] = {"phrase.violations": ("a count of violations", "số vi phạm")}
 
     def read(self, raw: Any, max_points: Decimal) -> Any:
-        return read_count(raw, msg("phrase.violations"))
+        return read_count(raw, partial(msg, "phrase.violations"))
 
     def points(self, value: Any, max_points: Fraction) -> Fraction:
         return max(ZERO, max_points - self.per_item * int(value))

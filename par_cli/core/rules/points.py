@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
+from functools import partial
 from typing import Any, ClassVar
 
 from pydantic_core import core_schema as cs
@@ -37,7 +38,7 @@ class PointsRule(Rule):
         return {"step": field(optional(number(gt=0)), None)}
 
     def read(self, raw: Any, max_points: Decimal) -> Any:
-        value = read_number(raw, msg("phrase.points-between", max=max_points))
+        value = read_number(raw, partial(msg, "phrase.points-between", max=max_points))
         if not 0 <= value <= max_points:
             raise InputError(msg("points-range", value=value, max=max_points))
         if self.step is not None and Fraction(value) % Fraction(self.step) != 0:

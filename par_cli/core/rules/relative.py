@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from functools import partial
 from typing import Any, ClassVar, Literal
 
 from pydantic_core import core_schema as cs
@@ -34,7 +35,7 @@ class RelativeRule(Rule):
         return {"better": field(cs.literal_schema(["higher", "lower"]), "higher")}
 
     def read(self, raw: Any, max_points: Decimal) -> Any:
-        value = read_number(raw, msg("phrase.a-measured-value"))
+        value = read_number(raw, partial(msg, "phrase.a-measured-value"))
         if value < 0:
             raise InputError(msg("relative-negative", value=value))
         return Fraction(value)

@@ -6,6 +6,7 @@ import functools
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
+from functools import partial
 from typing import Any, ClassVar, Literal, NamedTuple
 
 from pydantic_core import core_schema as cs
@@ -110,7 +111,7 @@ class TiersRule(Rule):
 
     def read(self, raw: Any, max_points: Decimal) -> Any:
         if self.input == "number":
-            value = read_number(raw, msg("phrase.a-number"))
+            value = read_number(raw, partial(msg, "phrase.a-number"))
             if value < 0:
                 raise InputError(msg("negative", what=msg("phrase.a-count"), value=value))
             return Fraction(value)
