@@ -20,6 +20,9 @@ app = typer.Typer(
 @app.callback()
 def _root(version: VersionOption = None) -> None:
     """PAR Index calculator."""
+    from par_cli.io.files import forget_kinds
+
+    forget_kinds()  # each command reads the files as they are now (one process may run several: tests, IDEs)
 
 
 def main() -> None:

@@ -27,6 +27,7 @@ from par_cli.options import (
     Language,
     MergedAs,
     MergedAsOption,
+    NoCacheOption,
     OutputOption,
     PreviousOption,
     RankFormat,
@@ -115,6 +116,7 @@ def rank(
     survey: SurveyOption = None,
     robustness: RobustnessOption = False,
     merged_as: MergedAsOption = MergedAs.mean,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """Rank a folder of agencies by exact index within (criteria set, group), with last year's ranks."""
@@ -138,12 +140,13 @@ def rank(
     if output is not None:
         inputs = [p for p in (*paths, previous) if p is not None]
         shell.run(lambda: guard(output, [p for p in inputs if not p.is_dir()], inputs), words)
-    this_year = partial(FileScorer, criteria and nfc(criteria), SurveySource(survey), robust=robustness)
-    last_year = partial(FileScorer, None, SurveySource())
+    kept = not no_cache
+    this_year = partial(FileScorer, criteria and nfc(criteria), SurveySource(survey), robust=robustness, cache=kept)
+    last_year = partial(FileScorer, None, SurveySource(), cache=kept)
     progress = shell.progress(words)
     if against is not None:  # the files scored under --against OLD and under --criteria NEW: who moves, and why
         sets = shell.run(lambda: (find_criteria(nfc(against)), find_criteria(nfc(criteria or ""))), words)
-        scorer = partial(FileScorer, survey=SurveySource(survey), leaves=True)
+        scorer = partial(FileScorer, survey=SurveySource(survey), leaves=True, cache=kept)
         changes, moved = shell.run(lambda: rank_against(paths, *sets, scorer, nfc(group_by), jobs, progress), words)
         impact = ImpactView(changes, moved, lang.value if lang else None)
         return shell.show(shell.render("rank_impact", output_format.value, impact, words), output, words)

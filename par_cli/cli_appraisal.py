@@ -1,4 +1,5 @@
-"""`par appraisal cuts`: the council's cut list, every criterion whose final points are not the self-assessed."""
+"""`par appraisal cuts`: the council's cut list, every criterion whose final points are not the self-assessed;
+and `par cache`: the results kept between runs."""
 
 from __future__ import annotations
 
@@ -10,7 +11,17 @@ import typer
 
 from par_cli import shell
 from par_cli.app import app
-from par_cli.options import CriteriaOption, CutsFormat, JobsOption, LangOption, OutputOption, jobs_value, language, nfc
+from par_cli.options import (
+    CriteriaOption,
+    CutsFormat,
+    JobsOption,
+    LangOption,
+    NoCacheOption,
+    OutputOption,
+    jobs_value,
+    language,
+    nfc,
+)
 
 appraisal_app = typer.Typer(help="The appraisal council's work: the cut list.", no_args_is_help=True)
 app.add_typer(appraisal_app, name="appraisal")
@@ -23,6 +34,7 @@ def appraisal_cuts(
     output: OutputOption = None,
     criteria: CriteriaOption = None,
     jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """Per agency, every criterion the appraisal lowered or raised: self-assessed and final points, the reason."""
@@ -34,8 +46,35 @@ def appraisal_cuts(
     words = language(lang)
     shell.run(lambda: jobs_value(jobs), words)
     shell.output_checked(output_format.value, output, paths, words)
-    scorer = partial(FileScorer, criteria and nfc(criteria), SurveySource(), cuts=True)
+    scorer = partial(FileScorer, criteria and nfc(criteria), SurveySource(), cuts=True, cache=not no_cache)
     entries = shell.run(lambda: score_units(paths, scorer, jobs, shell.progress(words)), words)
     entries.sort(key=lambda e: (e.agency_name, e.agency_id))
     view = CutsView(entries, lang.value if lang else None)
     shell.show(shell.render("appraisal_cuts", output_format.value, view, words), output, words)
+
+
+cache_app = typer.Typer(help="The results kept between runs, so that ranking again scores only changed files.")
+app.add_typer(cache_app, name="cache", no_args_is_help=True)
+
+
+@cache_app.command("clear")
+def cache_clear(lang: LangOption = None) -> None:
+    """Remove every kept result (they are rebuilt by the next ranking)."""
+    from par_cli.core.diagnostics import msg
+    from par_cli.io.cache import ResultCache
+    from par_cli.words.catalogue import text
+
+    store = ResultCache()
+    removed = store.clear()
+    typer.echo(text(msg("cache-cleared", count=removed, path=str(store.path)), language(lang)))
+
+
+@cache_app.command("info")
+def cache_info(lang: LangOption = None) -> None:
+    """Where the kept results are, and how many."""
+    from par_cli.core.diagnostics import msg
+    from par_cli.io.cache import ResultCache
+    from par_cli.words.catalogue import text
+
+    store = ResultCache()
+    typer.echo(text(msg("cache-info", count=store.count(), path=str(store.path)), language(lang)))

@@ -18,6 +18,7 @@ from par_cli.options import (
     LangOption,
     MergedAs,
     MergedAsOption,
+    NoCacheOption,
     OutputOption,
     SurveyOption,
     TrendFormat,
@@ -38,6 +39,7 @@ def trend(
     output_format: Annotated[TrendFormat, typer.Option("--format", "-f", help="Output format.")] = TrendFormat.table,
     output: OutputOption = None,
     jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """Each agency's index and rank across periods, merged units followed back through their predecessors."""
@@ -49,7 +51,7 @@ def trend(
     words = language(lang)
     shell.run(lambda: jobs_value(jobs), words)
     shell.output_checked(output_format.value, output, paths, words)
-    scorer = partial(FileScorer, None, SurveySource())
+    scorer = partial(FileScorer, None, SurveySource(), cache=not no_cache)
     found = shell.run(
         lambda: trend_of(paths, scorer, nfc(group_by), merged_as.value, jobs, shell.progress(words)), words
     )
@@ -69,6 +71,7 @@ def gaps(
     criteria: CriteriaOption = None,
     survey: SurveyOption = None,
     jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """Where the folder loses its points: per criterion, agencies losing, points lost, share of max, worst agencies."""
@@ -81,7 +84,7 @@ def gaps(
     words = language(lang)
     shell.run(lambda: jobs_value(jobs), words)
     shell.output_checked(output_format.value, output, paths, words)
-    scorer = partial(FileScorer, criteria and nfc(criteria), SurveySource(survey), nodes=True)
+    scorer = partial(FileScorer, criteria and nfc(criteria), SurveySource(survey), nodes=True, cache=not no_cache)
     tally = GapTally(depth)
     shell.run(lambda: score_units(paths, scorer, jobs, shell.progress(words), tally.take), words)
     view = GapsView(tally.result(), top if output_format is GapsFormat.table else None, lang and lang.value)

@@ -169,6 +169,10 @@ AgainstOption = Annotated[
     Optional[str], typer.Option("--against", metavar="OLD", help="With --criteria NEW: whose index and rank move.")
 ]
 JobsOption = Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes (default: all cores).")]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option("--no-cache", help="Score every file again, neither using nor keeping earlier results (par cache)."),
+]
 
 
 def _version(value: bool) -> None:

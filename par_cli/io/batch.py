@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
@@ -31,7 +31,7 @@ from par_cli.core.ranking import (
     rank,
 )
 from par_cli.core.trend import Trend, trend, trend_problems
-from par_cli.io.files import SUPPORT_KINDS, discover_yaml, file_kind
+from par_cli.io.files import SUPPORT_KINDS, discover_yaml, display, file_kind
 from par_cli.io.previous import load_previous
 
 if TYPE_CHECKING:
@@ -54,6 +54,10 @@ class FileScoring(Protocol):
 
     def unclaimed(self, path: Path, assessed: list[tuple[str, str, str | None]]) -> list[Diagnostic]:
         """The agencies an appraisal file names that none of the assessments beside it (agency, set, period) is."""
+        ...
+
+    def cache_options(self) -> str | None:
+        """How this scorer scores, as text for the results cache's key; None: results are not cached."""
         ...
 
     def lead(self, leaders: Leaders, group_by: str) -> None:
@@ -112,6 +116,47 @@ def score_files(
                 progress(len(results))
 
 
+def score_cached(
+    files: Sequence[Path],
+    factory: ScorerFactory,
+    jobs: int | None = None,
+    progress: Callable[[int], None] | None = None,
+    kinds: Mapping[Path, str | None] | None = None,
+) -> Iterator[Outcome]:
+    """`score_files`, with the results of files scored before under the same key taken from the cache
+    (`io.cache`) and only the others scored; results without problems are kept for the next run."""
+    options = factory().cache_options() if files else None
+    if options is None:
+        yield from score_files(files, factory, jobs, progress)
+        return
+    from par_cli.io.cache import Context, ResultCache
+
+    context, store = Context(options, kinds), ResultCache()
+    keys: dict[Path, str] = {}
+    for path in files:
+        try:
+            keys[path] = context.key(path, display(path), path.read_bytes())
+        except OSError:
+            continue  # scored (and reported) as usual
+    kept = store.get_many(keys.values())
+    misses = [path for path in files if keys.get(path) not in kept]
+    if progress is not None and len(misses) < len(files):
+        progress(len(files) - len(misses))
+    scored = score_files(misses, factory, jobs, progress)
+    fresh: dict[str, Entry] = {}
+    for path in files:
+        found = kept.get(keys.get(path, ""))
+        if found is None:
+            found_now = next(scored)
+            if not isinstance(found_now, tuple) and path in keys:
+                fresh[keys[path]] = found_now
+            yield found_now
+        else:
+            yield found
+    store.put_many(fresh)
+    store.close()
+
+
 def score_folder(
     paths: Sequence[Path],
     factory: ScorerFactory,
@@ -143,7 +188,7 @@ def score_folder(
     entries: list[Entry] = []
     relative: list[tuple[Path, Entry]] = []  # scored alone so far: scored again once the group's leaders are known
     assessed: dict[Path, list[tuple[str, str, str | None]]] = {}  # folder → (agency, set, period) assessed there
-    for path, outcome in zip(files, score_files(files, factory, jobs, advance), strict=True):
+    for path, outcome in zip(files, score_cached(files, factory, jobs, advance, kinds), strict=True):
         if isinstance(outcome, tuple):
             problems.extend(outcome)
             continue
@@ -155,7 +200,7 @@ def score_folder(
     if relative and not problems:
         leaders = leaders_of((entry for _, entry in relative), group_by)
         again = [path for path, _ in relative]
-        for outcome in score_files(again, partial(_leading, factory, leaders, group_by), jobs):
+        for outcome in score_cached(again, partial(_leading, factory, leaders, group_by), jobs):
             if isinstance(outcome, tuple):
                 problems.extend(outcome)
             else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from par_cli.core.diagnostics import Diagnostic, LineCol, msg, problem
@@ -25,6 +25,19 @@ def builtin_dir() -> Path:
     """Built-in sets: inside the wheel (`par_cli/criteria`), or the repository's `criteria/` in a checkout."""
     packaged = Path(__file__).parent.parent / "criteria"
     return packaged if packaged.is_dir() else Path(__file__).parent.parent.parent / "criteria"
+
+
+def search_folders(start: Path) -> Iterator[Path]:
+    """Where a criteria id named by a file in `start` is looked for: there, its `criteria/` folder, then each
+    parent and its `criteria/` folder, then the built-in sets."""
+    folder = start.resolve()
+    while True:
+        yield folder
+        yield folder / "criteria"
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    yield builtin_dir()
 
 
 def display(path: Path) -> str:
@@ -95,12 +108,37 @@ def _lock_file(path: Path) -> bool:
     return path.name.startswith("~$")
 
 
+_KINDS: dict[tuple[int, int], tuple[tuple[int, int], tuple[str | None, str | None]]] = {}  # by device and inode
+
+
 def kind_and_id(path: Path) -> tuple[str | None, str | None]:
     """A file's `kind` and (for criteria) `id`: from its head when written the usual way (`kind: criteria` at
     the start of a line), else by parsing it, so that `"kind": criteria`, `kind : criteria`, flow or JSON
-    style and CR-only line ends are recognised too. (None, None) when the file cannot be read or parsed."""
+    style and CR-only line ends are recognised too. (None, None) when the file cannot be read or parsed.
+
+    Remembered while the file is unchanged (same file, size and time, however its path is written), so that
+    the folder scans of criteria, survey and appraisal files, and of the results cache, read each file's head
+    once per command (`forget_kinds` starts afresh)."""
     if path.suffix.lower() == ".xlsx":
         return "assessment", None
+    try:
+        info = path.stat()
+    except OSError:
+        return _kind_and_id(path)
+    where, stamp = (info.st_dev, info.st_ino), (info.st_size, info.st_mtime_ns)
+    known = _KINDS.get(where)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    found = _kind_and_id(path)
+    _KINDS[where] = (stamp, found)
+    return found
+
+
+def forget_kinds() -> None:
+    _KINDS.clear()
+
+
+def _kind_and_id(path: Path) -> tuple[str | None, str | None]:
     head = _head(path)
     kind = _KIND.search(head)
     if kind is not None and kind.group(1) != b"criteria":

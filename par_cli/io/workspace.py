@@ -6,7 +6,7 @@ Every problem of a file is collected and raised at once as a `ParError` of locat
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -29,6 +29,7 @@ from par_cli.io.files import (
     is_path,
     not_a_file,
     read_document,
+    search_folders,
     wrong_kind,
     yaml_files,
 )
@@ -150,16 +151,6 @@ class Workspace:
             self._ids[key] = ids
         return self._ids[key]
 
-    def search_folders(self, start: Path) -> Iterator[Path]:
-        folder = start.resolve()
-        while True:
-            yield folder
-            yield folder / "criteria"
-            if folder.parent == folder:
-                break
-            folder = folder.parent
-        yield builtin_dir()
-
     def resolve(self, reference: str, base: Path) -> Path | None:
         """A relative path (has a slash or a .yaml suffix), or an id beside the file, in its parents or built in.
 
@@ -172,7 +163,7 @@ class Workspace:
             if odd is not None:
                 raise ParError([odd])
             return candidate.resolve()
-        for folder in self.search_folders(base):
+        for folder in search_folders(base):
             paths = self.ids_in(folder)
             if reference in paths:
                 matches = paths[reference]
@@ -185,7 +176,7 @@ class Workspace:
 
     def known_ids(self, base: Path) -> list[str]:
         """Every criteria id that can be found from `base`, for "did you mean"."""
-        return sorted({found for folder in self.search_folders(base) for found in self.ids_in(folder)})
+        return sorted({found for folder in search_folders(base) for found in self.ids_in(folder)})
 
     def not_found(self, reference: str, base: Path, hint: Msg) -> Diagnostic:
         close = difflib.get_close_matches(reference, self.known_ids(base), n=1)
@@ -323,8 +314,10 @@ class FileScorer:
         robust: bool = False,
         nodes: bool = False,
         cuts: bool = False,
+        cache: bool = False,
     ) -> None:
         self.workspace = Workspace(override=override, survey=survey, renames=renames)
+        self.cache = cache  # results may be kept between runs (`io.cache`), under `cache_options`
         self.labels: dict[tuple[str, str | None], tuple[str, ...]] = {}
         self.leaves = leaves  # entries carry each leaf's points (for `rank --against`)
         self.robust = robust  # entries carry their index one scoring step down and up (`rank --robustness`)
@@ -332,6 +325,21 @@ class FileScorer:
         self.cuts = cuts  # entries carry the leaves the council changed (`par appraisal cuts`)
         self.leaders: Leaders | None = None  # `relative` leaves: the best value of each group (see `lead`)
         self.group_by = "group"
+
+    def cache_options(self) -> str | None:
+        """Everything besides the files that decides a result, as text (None: not cached)."""
+        if not self.cache:
+            return None
+        from par_cli.io.cache import file_digest
+
+        given = self.workspace.override
+        override = f"{given}:{file_digest(Path(given))}" if given is not None and Path(given).is_file() else given
+        survey = self.workspace.survey.path if self.workspace.survey is not None else None
+        surveyed = f"{survey}:{file_digest(survey)}" if survey is not None else "beside"
+        flags = (self.leaves, self.robust, self.nodes, self.cuts, self.group_by)
+        renames = sorted(self.workspace.renames.items()) if self.workspace.renames is not None else None
+        leaders = sorted(map(repr, self.leaders.items())) if self.leaders is not None else None
+        return repr((str(override), surveyed, flags, renames, leaders))
 
     def lead(self, leaders: Leaders, group_by: str) -> None:
         """Score `relative` leaves against these best values of each ranking group, not alone."""

@@ -39,4 +39,12 @@ RANKING_MESSAGES: dict[str, tuple[str, str]] = {
         "{where}: expected a rank (a whole number ≥ 1), agency.id and an index (0–200); points ≥ 0 and max > 0",
         "{where}: cần hạng (số nguyên ≥ 1), agency.id và chỉ số (0–200); điểm ≥ 0 và điểm tối đa > 0",
     ),
+    "cache-cleared": (
+        "removed {count} kept {count:plural:result|results} ({path})",
+        "đã xóa {count} kết quả đã lưu ({path})",
+    ),
+    "cache-info": (
+        "{count} kept {count:plural:result|results} in {path}",
+        "{count} kết quả đã lưu tại {path}",
+    ),
 }

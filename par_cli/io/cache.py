@@ -1,0 +1,209 @@
+"""Scored results kept between runs, so that ranking again after editing one file scores only that file.
+
+A result is found again only under a key that changes whenever anything it was computed from may have changed:
+the assessment's bytes and name, every criteria, survey and appraisal file it may read (its folder's, and the
+criteria files where its set may be looked up: each named with the hash of its bytes), how it is scored (the
+command's options), par's own code and the Python version. Nothing is ever invalidated by time, only by keys.
+
+The store is one SQLite file in the user cache folder (`PAR_CACHE_DIR`, else platformdirs'), written in one
+transaction per run: concurrent runs wait for each other or skip writing, never read half a write. A value is
+stored with its own checksum; a corrupted file or value is ignored (and the file rebuilt), never used.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sqlite3
+import sys
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from par_cli import __version__
+from par_cli.io.files import SUPPORT_KINDS, file_kind, search_folders, yaml_files
+
+if TYPE_CHECKING:
+    from par_cli.core.ranking import Entry
+
+FORMAT = 1  # the layout of stored values: raise it when `Entry` changes shape
+FILE_NAME = "results-v1.sqlite3"
+
+
+def cache_dir() -> Path:
+    """`PAR_CACHE_DIR`, else the platform's user cache folder (~/.cache/par on Linux)."""
+    given = os.environ.get("PAR_CACHE_DIR")
+    if given:
+        return Path(given)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("par", appauthor=False))
+
+
+def digest(*parts: bytes | str) -> str:
+    h = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    try:
+        return digest(path.read_bytes())
+    except OSError:
+        return "unreadable"
+
+
+_code: str | None = None
+
+
+def code_fingerprint() -> str:
+    """par's own code: its version and every module's size and time, so an upgrade (or an edit) is a new key."""
+    global _code
+    if _code is None:
+        package = Path(__file__).resolve().parent.parent
+        parts: list[str] = [__version__, str(FORMAT), sys.version.split()[0]]
+        for path in sorted(package.rglob("*.py")):
+            stat = path.stat()
+            parts.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
+        _code = digest(*parts)
+    return _code
+
+
+class Context:
+    """What besides an assessment's own bytes its result may depend on, per folder (computed once per run)."""
+
+    def __init__(self, options: str, kinds: Mapping[Path, str | None] | None = None) -> None:
+        self.options = options
+        parents: dict[Path, Path] = {}
+        self.kinds: dict[Path, str | None] = {}  # the kinds already known (each folder resolved once)
+        for path, kind in (kinds or {}).items():
+            parent = parents.get(path.parent) or parents.setdefault(path.parent, path.parent.resolve())
+            self.kinds[parent / path.name] = kind
+        self._folders: dict[Path, str] = {}
+
+    def folder(self, folder: Path) -> str:
+        found = self._folders.get(folder)  # as named first (resolving every file's folder costs more than hashing)
+        if found is None:
+            found = self._folders[folder] = self._folder(folder.resolve())
+        return found
+
+    def _folder(self, key: Path) -> str:
+        if key not in self._folders:
+            parts: list[str] = []
+            for place in search_folders(key):
+                for path in yaml_files(place):
+                    kind = self.kinds[path] if path in self.kinds else file_kind(path)
+                    beside = place == key and kind in SUPPORT_KINDS  # criteria, survey and appraisal files
+                    if beside or kind == "criteria":
+                        parts.append(f"{path}:{file_digest(path)}")
+            self._folders[key] = digest(*parts)
+        return self._folders[key]
+
+    def key(self, path: Path, shown: str, content: bytes) -> str:
+        return digest(code_fingerprint(), self.options, self.folder(path.parent), shown, content)
+
+
+class ResultCache:
+    """Entries by key, in one SQLite file; every failure of the store is a miss, never an error or a wrong value."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.path = (folder or cache_dir()) / FILE_NAME
+        self._db: sqlite3.Connection | None = None
+
+    def _open(self) -> sqlite3.Connection | None:
+        if self._db is not None:
+            return self._db
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, sum TEXT, value BLOB)")
+        except (sqlite3.Error, OSError):
+            self._discard()
+            return None
+        self._db = db
+        return db
+
+    def _discard(self) -> None:
+        """A store that cannot be read is removed (it is rebuilt by the next write)."""
+        self.close()
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                Path(f"{self.path}{suffix}").unlink()
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, Entry]:
+        wanted = list(dict.fromkeys(keys))
+        found: dict[str, Entry] = {}
+        db = self._open()
+        if db is None or not wanted:
+            return found
+        try:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                for key, stored_sum, value in db.execute(
+                    f"SELECT key, sum, value FROM entries WHERE key IN ({marks})", chunk
+                ):
+                    entry = _load(value, stored_sum)
+                    if entry is not None:
+                        found[key] = entry
+        except sqlite3.Error:
+            self._discard()
+            return {}
+        return found
+
+    def put_many(self, items: Mapping[str, Entry]) -> None:
+        db = self._open()
+        if db is None or not items:
+            return
+        rows = []
+        for key, entry in items.items():
+            value = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+            rows.append((key, digest(value), value))
+        try:
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
+        except sqlite3.OperationalError:
+            return  # another run holds the store: this run's results are simply not kept
+        except sqlite3.Error:
+            self._discard()
+
+    def count(self) -> int:
+        """The results kept (0 when there is no store or it cannot be read)."""
+        db = self._open() if self.path.exists() else None
+        if db is None:
+            return 0
+        try:
+            return int(db.execute("SELECT count(*) FROM entries").fetchone()[0])
+        except sqlite3.Error:
+            return 0
+
+    def clear(self) -> int:
+        """Remove the store; the number of results it held (0 when there was none or it was unreadable)."""
+        count = self.count()
+        self._discard()
+        return count
+
+    def close(self) -> None:
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
+
+
+def _load(value: Any, stored_sum: Any) -> Entry | None:
+    from par_cli.core.ranking import Entry
+
+    if not isinstance(value, bytes) or digest(value) != stored_sum:
+        return None
+    try:
+        entry = pickle.loads(value)
+    except Exception:  # a value that does not load is a miss, whatever went wrong with it
+        return None
+    return entry if isinstance(entry, Entry) else None
