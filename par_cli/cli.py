@@ -175,11 +175,14 @@ def check(
         typer.Option("--format", "-f", help="Output format (default: text; github under GitHub Actions)."),
     ] = None,
     output: OutputOption = None,
+    jobs: JobsOption = None,
     lang: Annotated[
         Optional[Language], typer.Option("--lang", help="Language of text and github output (default: en).")
     ] = None,
 ) -> None:
     """Check criteria and assessment files: every problem, located, with a stable code. Exit 1 on errors."""
+    from functools import partial
+
     from par_cli.io.checking import check_paths
     from par_cli.io.output import guard
     from par_cli.io.surveys import SurveySource
@@ -187,9 +190,11 @@ def check(
     from par_cli.render.views import CheckView
 
     words = language(lang)
+    shell.run(lambda: jobs_value(jobs), words)
     if output is not None:
         shell.run(lambda: guard(output, [p for p in paths if not p.is_dir()], paths), words)
-    report = check_paths(paths, Workspace(survey=SurveySource()), strict)
+    workspace = partial(Workspace, survey=SurveySource())  # one per worker process
+    report = check_paths(paths, workspace(), strict, jobs, workspace)
     chosen = output_format or (CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text)
     shell.emit(shell.render("check", chosen.value, CheckView(report, words), words), output, words)
     if report.failed():

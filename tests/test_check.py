@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -258,3 +259,15 @@ def test_vietnamese_text_output(monkeypatch: pytest.MonkeyPatch) -> None:
         "(gợi ý: dùng dấu chấm làm dấu thập phân: 0.5)",
         "2 lỗi, 0 cảnh báo, 1 thông tin trong 2 tệp",
     ]
+
+
+def test_check_in_a_process_pool_reports_exactly_what_one_process_does(tmp_path: Path) -> None:
+    """par check -j 2 on 60 files (over the pool's threshold): the same lines, in the same order, as -j 1 —
+    including the checks across files (an agency twice in a folder: every copy below names the first)."""
+    sources = sorted((ROOT / "examples" / "2024").glob("*.yaml"))
+    for n in range(60):
+        shutil.copy(sources[n % len(sources)], tmp_path / f"a{n:02d}.yaml")
+    one = run("check", str(tmp_path), "-j", "1")
+    two = run("check", str(tmp_path), "-j", "2")
+    assert one == two
+    assert one[0] == 1 and one[1].count("error A009") == 48, one[1][-2000:]

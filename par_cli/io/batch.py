@@ -6,10 +6,7 @@ flat however many files there are. What scores one file is given by the caller (
 
 from __future__ import annotations
 
-import gc
-import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -32,13 +29,11 @@ from par_cli.core.ranking import (
 )
 from par_cli.core.trend import Trend, trend, trend_problems
 from par_cli.io.files import SUPPORT_KINDS, discover_yaml, display, file_kind
+from par_cli.io.pool import map_files
 from par_cli.io.previous import load_previous
 
 if TYPE_CHECKING:
     from par_cli.io.workspace import LoadedCriteria
-
-SERIAL_BELOW = 48  # files: a pool costs more than it saves below this
-CHUNK = 40  # files per task sent to a worker
 
 Outcome = Entry | tuple[Diagnostic, ...]
 
@@ -68,30 +63,6 @@ class FileScoring(Protocol):
 ScorerFactory = Callable[[], FileScoring]  # picklable: each worker process builds its own scorer
 Progress = Callable[[str, int], Callable[[int], None]]  # (what, total files) → advance(n)
 
-_worker: FileScoring | None = None
-
-
-def _start_worker(factory: ScorerFactory) -> None:
-    global _worker
-    _worker = factory()
-    # Parsing allocates many small acyclic objects: collecting young generations while parsing costs
-    # time and frees nothing. Collect after each chunk instead.
-    gc.disable()
-
-
-def _score_chunk(paths: list[Path]) -> list[Outcome]:
-    assert _worker is not None
-    results = [_worker(path) for path in paths]
-    gc.collect(1)
-    return results
-
-
-def default_jobs() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return os.cpu_count() or 1
-
 
 def score_files(
     files: Sequence[Path],
@@ -100,20 +71,7 @@ def score_files(
     progress: Callable[[int], None] | None = None,
 ) -> Iterator[Outcome]:
     """Score every file, in order; in a process pool when there are many files and more than one core."""
-    jobs = jobs if jobs is not None else default_jobs()
-    if jobs <= 1 or len(files) < SERIAL_BELOW:
-        scorer = factory()
-        for path in files:
-            yield scorer(path)
-            if progress:
-                progress(1)
-        return
-    chunks = [list(files[i : i + CHUNK]) for i in range(0, len(files), CHUNK)]
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(factory,)) as pool:
-        for results in pool.map(_score_chunk, chunks):
-            yield from results
-            if progress:
-                progress(len(results))
+    return map_files(files, factory, jobs, progress)
 
 
 def score_cached(

@@ -5,14 +5,16 @@ Returns data; the CLI words it and exits.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from par_cli.core.diagnostics import Diagnostic, Level, LineCol, ParError, msg, order, problem
+from par_cli.core.diagnostics import Diagnostic, Level, LineCol, Location, ParError, msg, order, problem
 from par_cli.io.appraisals import unclaimed
 from par_cli.io.files import discover_yaml, file_kind
+from par_cli.io.pool import map_files
 from par_cli.words.catalogue import finding_message
 from par_cli.words.codes import FINDING_CODES, level_of
 
@@ -34,7 +36,48 @@ class CheckReport:
         return self.count(Level.ERROR) > 0
 
 
+class Checked(NamedTuple):
+    """One assessment checked on its own (in a worker): its problems, and what the checks across files need."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    agency: tuple[str, str, str | None] | None = None  # (id, criteria id, period) when it could be read
+    agency_where: Location | None = None
+    file: str = ""
+
+
+class FileChecker:
+    """Checks assessment files with one workspace (each criteria set read once per process)."""
+
+    def __init__(self, workspace: Callable[[], Workspace]) -> None:
+        self.workspace = workspace()
+
+    def __call__(self, path: Path) -> Checked:
+        workspace = self.workspace
+        bound, found = workspace.inspect_assessment(path)
+        if bound is None:
+            return Checked(tuple(found))
+        agency = bound.assessment.agency
+        here = (agency.id, bound.criteria.id, bound.assessment.period)
+        where = bound.origin.locate(("agency", "id"))
+        try:
+            result = workspace.scored(bound)
+        except ParError as exc:  # nothing applicable: reported like any other error
+            return Checked((*found, *exc.diagnostics), here, where, bound.file)
+        for finding in result.findings:
+            code = FINDING_CODES.get(finding.code)
+            if code is None:
+                continue
+            located = bound.origin.locate(finding.path, key=True)
+            if len(finding.path) == 1:
+                located = located._replace(col=1)
+            hint = msg(FINDING_HINTS[code]) if code in FINDING_HINTS else None
+            found.append(Diagnostic(code, finding_message(finding), finding.path, located, hint))
+        return Checked(tuple(found), here, where, bound.file)
+
+
 class _Checker:
+    """The checks across files: criteria ids defined twice, an agency twice in a folder, appraisal files' agencies."""
+
     def __init__(self, workspace: Workspace) -> None:
         self.workspace = workspace
         self.ids: dict[str, str] = {}
@@ -50,33 +93,25 @@ class _Checker:
                 found.append(doc.place(again))
         return found
 
-    def assessment(self, path: Path) -> list[Diagnostic]:
-        bound, found = self.workspace.inspect_assessment(path)
-        if bound is None:
+    def assessment(self, path: Path, checked: Checked) -> list[Diagnostic]:
+        found = list(checked.diagnostics)
+        if checked.agency is None or checked.agency_where is None:
             return found
-        agency = bound.assessment.agency
-        here = (agency.id, bound.criteria.id, bound.assessment.period)
-        self.assessed.setdefault(path.parent.resolve(), []).append(here)
-        first = self.agencies.setdefault((path.parent.resolve(), agency.id.casefold()), bound.file)
-        if first != bound.file:
+        folder = path.parent.resolve()
+        self.assessed.setdefault(folder, []).append(checked.agency)
+        agency_id = checked.agency[0]
+        first = self.agencies.setdefault((folder, agency_id.casefold()), checked.file)
+        if first != checked.file:
             again = problem(
-                "A009", "agency-also-used", ("agency", "id"), msg("hint.one-per-folder"), id=agency.id, file=first
+                "A009", "agency-also-used", ("agency", "id"), msg("hint.one-per-folder"), id=agency_id, file=first
             )
-            found.append(again.at(bound.origin.locate(again.path)))
-        try:
-            result = self.workspace.scored(bound)
-        except ParError as exc:  # nothing applicable: reported like any other error
-            return found + list(exc.diagnostics)
-        for finding in result.findings:
-            code = FINDING_CODES.get(finding.code)
-            if code is None:
-                continue
-            where = bound.origin.locate(finding.path, key=True)
-            if len(finding.path) == 1:
-                where = where._replace(col=1)
-            hint = msg(FINDING_HINTS[code]) if code in FINDING_HINTS else None
-            found.append(Diagnostic(code, finding_message(finding), finding.path, where, hint))
+            found.append(again.at(checked.agency_where))
         return found
+
+
+def _same(workspace: Workspace) -> FileChecker:
+    """A checker using this very workspace (one process)."""
+    return FileChecker(lambda: workspace)
 
 
 def _same_bytes(a: Path, b: Path) -> bool:
@@ -86,13 +121,21 @@ def _same_bytes(a: Path, b: Path) -> bool:
         return False
 
 
-def check_paths(paths: Sequence[Path], workspace: Workspace, strict: bool = False) -> CheckReport:
-    """Check every file under `paths`: criteria sets first (so ids are known), then assessments."""
+def check_paths(
+    paths: Sequence[Path],
+    workspace: Workspace,
+    strict: bool = False,
+    jobs: int | None = 1,
+    new_workspace: Callable[[], Workspace] | None = None,
+) -> CheckReport:
+    """Check every file under `paths`: criteria sets first (so ids are known), then assessments — each on its
+    own in a process pool when `new_workspace` (picklable: a workspace per worker) is given and there are many."""
     files, diagnostics = discover_yaml(paths)
     if not files and not diagnostics:
         diagnostics.append(problem("F002", "no-files").at(LineCol(", ".join(map(str, paths)))))
     kinds = {path: file_kind(path) for path in files}
     checker = _Checker(workspace)
+    assessments = []
     for path in sorted(files, key=lambda p: (kinds[p] != "criteria", str(p))):
         kind = kinds[path]
         if kind in ("survey", "survey-design"):
@@ -100,8 +143,13 @@ def check_paths(paths: Sequence[Path], workspace: Workspace, strict: bool = Fals
             diagnostics += survey.check(path, kind) if survey is not None else []
         elif kind == "appraisal":
             diagnostics += workspace.appraisals.file(path).problems
+        elif kind == "criteria":
+            diagnostics += checker.criteria(path)
         else:
-            diagnostics += checker.criteria(path) if kind == "criteria" else checker.assessment(path)
+            assessments.append(path)
+    factory = partial(FileChecker, new_workspace) if new_workspace is not None else partial(_same, workspace)
+    for path, checked in zip(assessments, map_files(assessments, factory, jobs if new_workspace else 1), strict=True):
+        diagnostics += checker.assessment(path, checked)
     if not any(level_of(d) is Level.ERROR for d in diagnostics):  # an appraisal file's agencies all assessed
         for path in (path for path in files if kinds[path] == "appraisal"):
             diagnostics += unclaimed(workspace.appraisals.file(path), checker.assessed.get(path.parent.resolve(), []))

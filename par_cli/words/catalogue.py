@@ -6,6 +6,7 @@ worded by type: text as it is, numbers the reader's way, messages (phrases) recu
 
 from __future__ import annotations
 
+import functools
 import string
 from collections.abc import Iterable
 from decimal import Decimal
@@ -83,7 +84,20 @@ def text(message: Msg, lang: str = "en") -> str:
     if templates is None:
         return f"{message.id} {dict(message.args)}"
     template = templates[1] if lang == "vi" else templates[0]
-    return _Wording(lang).vformat(template, (), dict(message.args))
+    wording, args = _Wording(lang), dict(message.args)
+    out: list[str] = []
+    for literal, name, spec in _parsed(template):
+        out.append(literal)
+        if name is not None:
+            out.append(wording.format_field(args[name], spec))
+    return "".join(out)
+
+
+@functools.cache
+def _parsed(template: str) -> tuple[tuple[str, str | None, str], ...]:
+    """A template's literal text and fields, parsed once (`string.Formatter.vformat` parses at every call: a
+    check of 3,400 files words ~60,000 lines)."""
+    return tuple((literal, name, spec or "") for literal, name, spec, _ in string.Formatter().parse(template))
 
 
 def line(d: Diagnostic, lang: str = "en", with_code: bool = True) -> str:
