@@ -11,6 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from par_cli.core.compact import Compactor
 from par_cli.core.criteria_diff import CriteriaDiff, diff
 from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, UsageError, problem
 from par_cli.core.impact import ImpactGroup, impact
@@ -143,6 +144,11 @@ def score_folder(
         none = "no-files-this-year" if what == "this year" else "no-files-last-year"
         problems.append(problem("F002", none).at(LineCol(where)))
     advance = progress(what, len(files)) if progress is not None else None
+    compact = Compactor()  # kept by the thousand: repeated values shared
+
+    def kept(entry: Entry) -> Entry:
+        return compact(keep(entry) if keep is not None else entry)
+
     entries: list[Entry] = []
     relative: list[tuple[Path, Entry]] = []  # scored alone so far: scored again once the group's leaders are known
     assessed: dict[Path, list[tuple[str, str, str | None]]] = {}  # folder → (agency, set, period) assessed there
@@ -154,7 +160,7 @@ def score_folder(
         if outcome.relative:
             relative.append((path, outcome))
         else:
-            entries.append(keep(outcome) if keep is not None else outcome)
+            entries.append(kept(outcome))
     if relative and not problems:
         leaders = leaders_of((entry for _, entry in relative), group_by)
         again = [path for path, _ in relative]
@@ -162,7 +168,7 @@ def score_folder(
             if isinstance(outcome, tuple):
                 problems.extend(outcome)
             else:
-                entries.append(keep(outcome) if keep is not None else outcome)
+                entries.append(kept(outcome))
     if checker is not None and not problems:
         for path in (path for path in criteria if kinds[path] == "appraisal"):
             problems += checker.unclaimed(path, assessed.get(path.parent, []))
