@@ -6,7 +6,6 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -56,6 +55,8 @@ def map_files(
             if progress:
                 progress(1)
         return
+    from concurrent.futures import ProcessPoolExecutor  # not at start-up: one file never needs a pool
+
     chunks = [list(files[i : i + CHUNK]) for i in range(0, len(files), CHUNK)]
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(factory,)) as pool:
         for results in pool.map(_run_chunk, chunks):
