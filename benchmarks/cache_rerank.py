@@ -9,33 +9,24 @@ Target (issue 16): ranking again after editing one file of the 3,400 ≤ 0.05 ×
 
 from __future__ import annotations
 
-import argparse
-import os
-import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.rank_scale import bare_parse, measure
+from benchmarks.rank_scale import bare_parse, measure, workload
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--workload", type=Path, default=Path(__file__).parent / "workload")
-    args = parser.parse_args()
-    files = sorted(args.workload.glob("xa-*.yaml"))
-    if not files:
-        sys.exit(f"no workload in {args.workload}: run benchmarks/make_workload.py first")
+    args, files = workload(__doc__ or "")
     bare_parse(files[:50])
     parse = bare_parse(files)
     rank = ["rank", str(args.workload), "--format", "json"]
     edited, original = files[len(files) // 2], files[len(files) // 2].read_bytes()
     with tempfile.TemporaryDirectory() as cache:
-        os.environ["PAR_CACHE_DIR"] = cache
-        cold, cold_kb = measure(rank)
-        warm, warm_kb = measure(rank)
+        cold, cold_kb = measure(rank, Path(cache))
+        warm, warm_kb = measure(rank, Path(cache))
         try:
             edited.write_bytes(original + b"# edited\n")
-            one, one_kb = measure(rank)
+            one, one_kb = measure(rank, Path(cache))
         finally:
             edited.write_bytes(original)
     print(f"files                          {len(files)}")

@@ -8,20 +8,11 @@ Target (issue 16): ≤ 0.7 × the bare parse on 2 cores.
 
 from __future__ import annotations
 
-import argparse
-import sys
-from pathlib import Path
-
-from benchmarks.rank_scale import bare_parse, measure
+from benchmarks.rank_scale import bare_parse, measure, workload
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--workload", type=Path, default=Path(__file__).parent / "workload")
-    args = parser.parse_args()
-    files = sorted(args.workload.glob("xa-*.yaml"))
-    if not files:
-        sys.exit(f"no workload in {args.workload}: run benchmarks/make_workload.py first")
+    args, files = workload(__doc__ or "")
     bare_parse(files[:50])
     parse = bare_parse(files)
     wall, peak_kb = measure(["check", str(args.workload)])

@@ -10,8 +10,10 @@ process tree, sampled). Cold: `--no-cache` (benchmarks/cache_rerank.py measures 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -34,12 +36,30 @@ def tree_rss_kb(pid: int) -> int:
     return total
 
 
-def measure(arguments: list[str]) -> tuple[float, int]:
-    """Wall time (s) and peak memory of the whole process tree (KB) of `par ARGUMENTS`; exits when par fails."""
+def workload(description: str) -> tuple[argparse.Namespace, list[Path]]:
+    """The `--workload` option of a benchmark and its commune files (exits when there are none)."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--workload", type=Path, default=Path(__file__).parent / "workload")
+    parser.add_argument("--jobs", type=int, default=None)
+    args = parser.parse_args()
+    files = sorted(args.workload.glob("xa-*.yaml"))
+    if not files:
+        sys.exit(f"no workload in {args.workload}: run benchmarks/make_workload.py first")
+    return args, files
+
+
+def measure(arguments: list[str], cache: Path | None = None) -> tuple[float, int]:
+    """Wall time (s) and peak memory of the whole process tree (KB) of `par ARGUMENTS`; exits when par fails.
+    Results cache: `cache`, else an empty one (every run measured cold)."""
     command = [sys.executable, "-m", "par_cli", *arguments]
+    with tempfile.TemporaryDirectory() as empty:
+        return _measure(command, {**os.environ, "PAR_CACHE_DIR": str(cache or empty)})
+
+
+def _measure(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     peak = 0
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     done = threading.Event()
 
     def sample() -> None:
@@ -55,7 +75,7 @@ def measure(arguments: list[str]) -> tuple[float, int]:
     done.set()
     sampler.join()
     if process.returncode != 0:
-        sys.exit(f"par {' '.join(arguments)} failed ({process.returncode}): {err.decode()[:2000]}")
+        sys.exit(f"{' '.join(command[3:])} failed ({process.returncode}): {err.decode()[:2000]}")
     return elapsed, peak
 
 
@@ -73,13 +93,7 @@ def bare_parse(files: list[Path]) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--workload", type=Path, default=Path(__file__).parent / "workload")
-    parser.add_argument("--jobs", type=int, default=None)
-    args = parser.parse_args()
-    files = sorted(args.workload.glob("xa-*.yaml"))
-    if not files:
-        sys.exit(f"no workload in {args.workload}: run benchmarks/make_workload.py first")
+    args, files = workload(__doc__ or "")
     size = sum(p.stat().st_size for p in files)
     bare_parse(files[:50])  # warm the file cache
     parse = bare_parse(files)

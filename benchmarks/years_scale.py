@@ -10,22 +10,16 @@ Target: each ≤ 1.5 × the plain ranking's time, memory within the ranking's bu
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.rank_scale import measure
+from benchmarks.rank_scale import measure, workload
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--workload", type=Path, default=Path(__file__).parent / "workload")
-    args = parser.parse_args()
-    files = sorted(args.workload.glob("xa-*.yaml"))
-    if not files:
-        sys.exit(f"no workload in {args.workload}: run benchmarks/make_workload.py first")
+    args, files = workload(__doc__ or "")
     folder = str(args.workload)
     plain, plain_kb = measure(["rank", folder, "--format", "json"])
     print(f"files                        {len(files)}")
