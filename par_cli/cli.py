@@ -88,16 +88,22 @@ def explain(
     """Where the points went: each leaf's inputs, rule, points lost and effect on the index; then the gaps."""
     from par_cli.core.explain import Ledger
     from par_cli.core.explain import explain as ledger_of
+    from par_cli.core.scoring import Finding
     from par_cli.io.surveys import SurveySource
     from par_cli.io.workspace import Workspace, scored
     from par_cli.render.views import ExplainView
+    from par_cli.words.catalogue import finding_message
 
-    def build() -> Ledger:
+    def build() -> tuple[Ledger, list[Finding]]:
         bound = Workspace(override=criteria and nfc(criteria), survey=SurveySource(survey)).assessment(file)
-        return ledger_of(bound, scored(bound), code and nfc(code))
+        result = scored(bound)
+        return ledger_of(bound, result, code and nfc(code)), [f for f in result.findings if f.code == "relative-alone"]
 
     words = language(lang)
-    view = ExplainView(shell.run(build, words), lang.value if lang else None, gaps)
+    ledger, alone = shell.run(build, words)
+    for finding in alone:  # the points of a relative criterion need the group: say what they are here
+        shell.note(finding_message(finding), words)
+    view = ExplainView(ledger, lang.value if lang else None, gaps)
     shell.show(shell.render("explain", output_format.value, view, words), None, words)
 
 

@@ -116,6 +116,7 @@ def test_explain_shows_the_rounds_from_an_appraisal_file(monkeypatch: pytest.Mon
     code, out, err = run("explain", f"{EXAMPLE}/xa-hoa-phu.yaml", "--lang", "en")
     assert code == 0, err
     assert "self 9 → first appraisal 7 → final appraisal 8" in " ".join(out.split()), out
+    assert err.splitlines()[0].startswith("note: 2.1: scored relative to the group's leader; scored alone"), err
 
 
 SET = """\
