@@ -154,3 +154,24 @@ def test_concurrent_runs_share_the_cache_safely(folder: Path) -> None:
     assert [process.returncode for process in runs] == [0, 0, 0], outputs
     assert outputs[0][0] == outputs[1][0] == outputs[2][0]
     assert json.loads(outputs[0][0]) == json.loads(run("rank", ".", "-f", "json", "--no-cache")[1])
+
+
+def test_a_set_named_by_a_path_outside_the_watched_folders_is_checked_on_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scored: list[str]
+) -> None:
+    (tmp_path / "sets").mkdir()
+    (tmp_path / "units").mkdir()
+    set_path = tmp_path / "sets" / "own.yaml"
+    set_path.write_text(
+        'kind: criteria\nid: own\ntitle: "Riêng"\nareas:\n  - {code: "1", title: "Một", max: 10}\n', "utf-8"
+    )
+    (tmp_path / "units" / "a.yaml").write_text(
+        'kind: assessment\ncriteria: ../sets/own.yaml\nagency: {id: a, name: "A"}\nanswers: {"1": {self: 5, evidence: [e]}}\n',
+        "utf-8",
+    )
+    monkeypatch.chdir(tmp_path / "units")
+    assert ranked() == {"a": 50}
+    set_path.write_text(set_path.read_text("utf-8").replace("max: 10", "max: 8"), "utf-8")
+    scored.clear()
+    assert ranked() == {"a": 62.5}  # 5 of 8: the kept result was made with the old set
+    assert scored == ["a.yaml"]

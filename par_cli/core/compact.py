@@ -40,6 +40,8 @@ class Compactor:
             agency_where=_in(entry.agency_where, file),
             period_where=_in(entry.period_where, file),
             group_average=same(entry.group_average),
+            criteria_file=same(entry.criteria_file),
+            criteria_digest=same(entry.criteria_digest),
         )
 
 

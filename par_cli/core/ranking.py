@@ -57,6 +57,8 @@ class Entry:
     cuts: tuple[Cut, ...] = ()  # leaves whose final points differ from the self-assessed ones, if asked
     relative: tuple[Relative, ...] = ()  # leaves scored relative to the group's leader, with their values
     leaders: tuple[tuple[str, Fraction], ...] = ()  # the group's best value of each, when scored with its group
+    criteria_file: str = ""  # the criteria file it was scored with, and a digest of its bytes (for the results
+    criteria_digest: str = ""  # cache: a set named by a path outside the folders it watches is checked on use)
 
     @property
     def key(self) -> str:

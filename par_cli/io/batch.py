@@ -88,7 +88,7 @@ def score_cached(
     if options is None:
         yield from score_files(files, factory, jobs, progress)
         return
-    from par_cli.io.cache import Context, ResultCache
+    from par_cli.io.cache import Context, ResultCache, still_valid
 
     context, store = Context(options, kinds), ResultCache()
     keys: dict[Path, str] = {}
@@ -97,7 +97,7 @@ def score_cached(
             keys[path] = context.key(path, display(path), path.read_bytes())
         except OSError:
             continue  # scored (and reported) as usual
-    kept = store.get_many(keys.values())
+    kept = {key: entry for key, entry in store.get_many(keys.values()).items() if still_valid(entry)}
     misses = [path for path in files if keys.get(path) not in kept]
     if progress is not None and len(misses) < len(files):
         progress(len(files) - len(misses))

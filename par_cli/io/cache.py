@@ -27,6 +27,7 @@ from par_cli.io.files import SUPPORT_KINDS, file_kind, search_folders, yaml_file
 
 if TYPE_CHECKING:
     from par_cli.core.ranking import Entry
+    from par_cli.io.workspace import Workspace
 
 FORMAT = 1  # the layout of stored values: raise it when `Entry` changes shape
 FILE_NAME = "results-v1.sqlite3"
@@ -56,6 +57,44 @@ def file_digest(path: Path) -> str:
         return digest(path.read_bytes())
     except OSError:
         return "unreadable"
+
+
+_digests: dict[tuple[str, int, int], str] = {}
+
+
+def digest_of(path: Path) -> str:
+    """`file_digest`, once per file while its size and time stay the same."""
+    try:
+        info = path.stat()
+    except OSError:
+        return "unreadable"
+    key = (str(path), info.st_size, info.st_mtime_ns)
+    if key not in _digests:
+        _digests[key] = file_digest(path)
+    return _digests[key]
+
+
+def still_valid(entry: Entry) -> bool:
+    """A kept result whose criteria file is still the one it was scored with."""
+    return not entry.criteria_file or digest_of(Path(entry.criteria_file)) == entry.criteria_digest
+
+
+def with_criteria_file(entry: Entry, path: Path) -> Entry:
+    from dataclasses import replace
+
+    return replace(entry, criteria_file=str(path), criteria_digest=digest_of(path))
+
+
+def options_text(workspace: Workspace, flags: tuple[object, ...], leaders: object) -> str:
+    """How a file scorer scores, besides the files: the set given on the command line and the survey results
+    file (each with the digest of its bytes), answers renumbered, what entries carry, the groups' leaders."""
+    given = workspace.override
+    override = f"{given}:{file_digest(Path(given))}" if given is not None and Path(given).is_file() else given
+    survey = workspace.survey.path if workspace.survey is not None else None
+    surveyed = f"{survey}:{file_digest(survey)}" if survey is not None else "beside"
+    renames = sorted(workspace.renames.items()) if workspace.renames is not None else None
+    shown = sorted(map(repr, leaders.items())) if isinstance(leaders, dict) else None
+    return repr((str(override), surveyed, flags, renames, shown))
 
 
 _code: str | None = None

@@ -328,18 +328,10 @@ class FileScorer:
 
     def cache_options(self) -> str | None:
         """Everything besides the files that decides a result, as text (None: not cached)."""
-        if not self.cache:
-            return None
-        from par_cli.io.cache import file_digest
+        from par_cli.io.cache import options_text
 
-        given = self.workspace.override
-        override = f"{given}:{file_digest(Path(given))}" if given is not None and Path(given).is_file() else given
-        survey = self.workspace.survey.path if self.workspace.survey is not None else None
-        surveyed = f"{survey}:{file_digest(survey)}" if survey is not None else "beside"
         flags = (self.leaves, self.robust, self.nodes, self.cuts, self.group_by)
-        renames = sorted(self.workspace.renames.items()) if self.workspace.renames is not None else None
-        leaders = sorted(map(repr, self.leaders.items())) if self.leaders is not None else None
-        return repr((str(override), surveyed, flags, renames, leaders))
+        return options_text(self.workspace, flags, self.leaders) if self.cache else None
 
     def lead(self, leaders: Leaders, group_by: str) -> None:
         """Score `relative` leaves against these best values of each ranking group, not alone."""
@@ -351,6 +343,7 @@ class FileScorer:
         from par_cli.core.cuts import cuts_of
         from par_cli.core.ranking import entry_of, group_value  # not at start-up: `par score` does not rank
         from par_cli.core.robustness import moves
+        from par_cli.io.cache import with_criteria_file
 
         try:
             bound = self.workspace.assessment(path)
@@ -370,6 +363,8 @@ class FileScorer:
         merged = tuple(where.locate(("agency", "predecessors", n)) for n in range(len(result.agency.predecessors)))
         agency, period = where.locate(("agency", "id")), where.locate(("period",))
         entry = entry_of(result, labels, agency, period, self.leaves, span, merged, self.nodes, average)
+        if self.cache:
+            entry = with_criteria_file(entry, bound.criteria_file)
         return replace(entry, cuts=cuts_of(bound, result)) if self.cuts else entry
 
     def criteria_problems(self, path: Path) -> list[Diagnostic]:
