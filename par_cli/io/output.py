@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -61,6 +60,8 @@ def write(path: Path, content: str | bytes) -> None:
             out.write(data)
         return
     folder = path.parent if str(path.parent) else Path(".")
+    import tempfile  # not at start-up: most commands print
+
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as out:

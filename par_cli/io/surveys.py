@@ -17,13 +17,12 @@ from par_cli.core.diagnostics import Diagnostic, LineCol, Location, ParError, Ro
 from par_cli.core.model import Assessment
 from par_cli.core.numbers import round_half_up
 from par_cli.core.survey import Question, SurveyShare, criterion_percent
-from par_cli.core.survey_formats import SurveyDesign, SurveyResults, validate_survey
 from par_cli.core.tree import NodeInfo
 from par_cli.io.files import display, file_kind, read_document, yaml_files
-from par_cli.io.tables import read_table
 from par_cli.words.codes import errors_only
 
 if TYPE_CHECKING:
+    from par_cli.core.survey_formats import SurveyDesign, SurveyResults
     from par_cli.io.workspace import Workspace
 
 COLUMN_TITLES = {
@@ -42,6 +41,8 @@ def load_survey_file(path: Path, kind: str) -> tuple[Any, Any, list[Diagnostic]]
     if doc.data.get("kind") != kind:
         wrong = problem("S002", "wrong-kind", ("kind",), kind=str(doc.data.get("kind")), expected=kind)
         return None, doc, [*problems, doc.place(wrong)]
+    from par_cli.core.survey_formats import validate_survey  # not at start-up: most folders have no survey
+
     value, schema = validate_survey(kind, doc.data)
     return value, doc, problems + placed(doc, schema)
 
@@ -74,6 +75,8 @@ class Tally(NamedTuple):
 
 def tally(design: SurveyDesign, criteria_id: str, files: list[Path], known: list[str]) -> Tally:
     """Count every response; ParError with every bad row and cell of every file, before anything is made."""
+    from par_cli.io.tables import read_table  # not at start-up: only a tally reads response tables
+
     problems: list[Diagnostic] = []
     agencies: dict[str, Any] = {}
     groups = {group.id: group.id for group in design.groups} | {_fold(group.name): group.id for group in design.groups}

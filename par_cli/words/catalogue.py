@@ -7,7 +7,7 @@ worded by type: text as it is, numbers the reader's way, messages (phrases) recu
 from __future__ import annotations
 
 import functools
-import string
+from _string import formatter_parser  # type: ignore[import-not-found]  # string.Formatter.parse, without `string`
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
@@ -55,7 +55,7 @@ def _rule_kinds() -> tuple[type[base.Rule], ...]:
 _merged: list[Any] = [(), {}]
 
 
-class _Wording(string.Formatter):
+class _Wording:
     def __init__(self, lang: str) -> None:
         self.lang = lang
 
@@ -97,7 +97,7 @@ def text(message: Msg, lang: str = "en") -> str:
 def _parsed(template: str) -> tuple[tuple[str, str | None, str], ...]:
     """A template's literal text and fields, parsed once (`string.Formatter.vformat` parses at every call: a
     check of 3,400 files words ~60,000 lines)."""
-    return tuple((literal, name, spec or "") for literal, name, spec, _ in string.Formatter().parse(template))
+    return tuple((literal, name, spec or "") for literal, name, spec, _ in formatter_parser(template))
 
 
 def line(d: Diagnostic, lang: str = "en", with_code: bool = True) -> str:
