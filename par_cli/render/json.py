@@ -8,7 +8,6 @@ from decimal import Decimal
 from typing import Any
 
 from par_cli.core.diagnostics import Level
-from par_cli.core.robustness import METHOD
 from par_cli.core.scoring import NodeResult
 from par_cli.core.scoring import Score as ScoreResult
 from par_cli.render.json_numbers import number
@@ -164,6 +163,8 @@ def rank_dict(view: RankView) -> dict[str, Any]:
     if view.has_previous:
         result["merged_as"] = view.merged_as
     if view.robust:
+        from par_cli.core.robustness import METHOD  # not at start-up: `par score` shows no ranking
+
         result["robustness"] = {"method": METHOD, "step": "one scoring step per appraised leaf (points: step or 0.25)"}
     return result
 
