@@ -24,13 +24,16 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "tests" / "spec_examples" / "so-noi-vu.yaml"
 
 
-def timings(command: list[str], runs: int) -> list[float]:
-    subprocess.run(command, check=True, capture_output=True)  # warm the file cache and .pyc files
-    out = []
+def timings(commands: list[list[str]], runs: int) -> list[list[float]]:
+    """Wall times of each command, run in turn (A, B, C, A, B, C…) so that the machine's drift affects all alike."""
+    for command in commands:
+        subprocess.run(command, check=True, capture_output=True)  # warm the file cache and .pyc files
+    out: list[list[float]] = [[] for _ in commands]
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        out.append(time.perf_counter() - start)
+        for times, command in zip(out, commands, strict=True):
+            start = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True)
+            times.append(time.perf_counter() - start)
     return out
 
 
@@ -39,9 +42,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
     compileall.compile_dir(ROOT / "par_cli", quiet=1)
-    baseline = timings([sys.executable, "-c", "import typer, pydantic, yaml, rich"], args.runs)
-    score = timings([sys.executable, "-m", "par_cli", "score", str(EXAMPLE), "--format", "json"], args.runs)
-    check = timings([sys.executable, "-m", "par_cli", "check", str(EXAMPLE)], args.runs)
+    baseline, score, check = timings(
+        [
+            [sys.executable, "-c", "import typer, pydantic, yaml, rich"],
+            [sys.executable, "-m", "par_cli", "score", str(EXAMPLE), "--format", "json"],
+            [sys.executable, "-m", "par_cli", "check", str(EXAMPLE)],
+        ],
+        args.runs,
+    )
     rows = (
         ("import typer, pydantic, yaml, rich", baseline),
         ("par score FILE --format json", score),
