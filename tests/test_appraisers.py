@@ -237,3 +237,11 @@ def test_an_appraisal_for_another_period_or_set_is_never_dropped_silently(write:
     code, out, err = run("rank", ".", "--lang", "en")
     assert code == 1, out + err
     assert err.startswith("a.yaml:6:3: error A022: appraisal for 'xa-a', but no assessment beside this file"), err
+
+
+def test_criteria_show_names_each_areas_appraiser(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    code, out, err = run("criteria", "show", f"{EXAMPLE}/criteria.yaml", "--depth", "1")
+    assert code == 0, err
+    assert "1 Công tác chỉ đạo, điều hành CCHC  (20 điểm)  [thẩm định: so-noi-vu]" in out, out
+    assert "4 Cải cách tổ chức bộ máy  (20 điểm)\n" in out, out

@@ -336,8 +336,12 @@ def criteria_show(view: CriteriaShowView) -> RenderableType:
             tags.append("điều tra XHH" if lang == "vi" else "survey")
         if node.allow_na:
             tags.append("có thể N/A" if lang == "vi" else "may be N/A")
+        if node.applies_to is not None:
+            tags.append(("chỉ cho " if lang == "vi" else "only for ") + ", ".join(node.applies_to))
+        if node.appraiser is not None:
+            tags.append(("thẩm định: " if lang == "vi" else "appraised by ") + node.appraiser)
         if tags:
-            text.append(f"  [{', '.join(tags)}]", style="magenta")
+            text.append(visible(f"  [{', '.join(tags)}]"), style="magenta")
         if node.children is None:
             text.append(visible(f"\n{describe_rule(node.scoring_rule, lang)}"), style="dim")
         child_branch = branch.add(text)
