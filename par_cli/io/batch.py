@@ -102,17 +102,16 @@ def score_cached(
     if progress is not None and len(misses) < len(files):
         progress(len(files) - len(misses))
     scored = score_files(misses, factory, jobs, progress)
-    fresh: dict[str, Entry] = {}
     for path in files:
-        found = kept.get(keys.get(path, ""))
+        found = kept.pop(keys.get(path, ""), None)  # handed on, not held: the caller keeps what it needs
         if found is None:
             found_now = next(scored)
             if not isinstance(found_now, tuple) and path in keys:
-                fresh[keys[path]] = found_now
+                store.put(keys[path], found_now)
             yield found_now
         else:
             yield found
-    store.put_many(fresh)
+    store.flush()
     store.close()
 
 

@@ -153,6 +153,7 @@ class ResultCache:
     def __init__(self, folder: Path | None = None) -> None:
         self.path = (folder or cache_dir()) / FILE_NAME
         self._db: sqlite3.Connection | None = None
+        self._pending: list[tuple[str, str, bytes]] = []
 
     def _open(self) -> sqlite3.Connection | None:
         if self._db is not None:
@@ -197,19 +198,28 @@ class ResultCache:
         return found
 
     def put_many(self, items: Mapping[str, Entry]) -> None:
-        db = self._open()
-        if db is None or not items:
-            return
-        rows = []
         for key, entry in items.items():
-            value = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
-            rows.append((key, digest(value), value))
+            self.put(key, entry)
+        self.flush()
+
+    def put(self, key: str, entry: Entry) -> None:
+        """Keep a result: packed at once (a few hundred bytes, not the entry), written by the thousand."""
+        value = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+        self._pending.append((key, digest(value), value))
+        if len(self._pending) >= 1000:
+            self.flush()
+
+    def flush(self) -> None:
+        rows, self._pending = self._pending, []
+        db = self._open() if rows else None
+        if db is None:
+            return
         try:
             with db:
                 db.execute("BEGIN IMMEDIATE")
                 db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
         except sqlite3.OperationalError:
-            return  # another run holds the store: this run's results are simply not kept
+            return  # another run holds the store: these results are simply not kept
         except sqlite3.Error:
             self._discard()
 

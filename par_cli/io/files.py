@@ -42,6 +42,8 @@ def search_folders(start: Path) -> Iterator[Path]:
 
 def display(path: Path) -> str:
     """A path as the user knows it: relative to the working directory when below it."""
+    if not path.is_absolute() and ".." not in path.parts:
+        return str(path)  # already relative to it, and normal (what relpath would give, without its cost)
     try:
         relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows
