@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from json.encoder import encode_basestring
 from typing import Any
 
 from par_cli.core.diagnostics import Level
@@ -263,11 +264,14 @@ def _encode(value: Any, indent: str) -> str:
         return f"{value:f}"
     if isinstance(value, str):
         return _text(value)
-    return json.dumps(value)  # int, float, bool, None
+    if value is None or isinstance(value, bool):
+        return "null" if value is None else ("true" if value else "false")
+    if isinstance(value, int):
+        return int.__repr__(value)
+    return json.dumps(value)  # float
 
 
-def _text(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)
+_text = encode_basestring  # what json.dumps(text, ensure_ascii=False) writes, without building an encoder per call
 
 
 def score(view: ScoreView) -> str:
