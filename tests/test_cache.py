@@ -175,3 +175,23 @@ def test_a_set_named_by_a_path_outside_the_watched_folders_is_checked_on_use(
     scored.clear()
     assert ranked() == {"a": 62.5}  # 5 of 8: the kept result was made with the old set
     assert scored == ["a.yaml"]
+
+
+def test_an_edit_that_keeps_the_size_and_puts_the_time_back_is_still_seen(
+    folder: Path, scored: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unchanged files are not read again (their digest is remembered by device, inode, size and times), but any
+    write changes the file's change time, which no program can set back."""
+    monkeypatch.setattr(cache, "SETTLED_NS", 0)  # trust every stamp at once (normally: files older than 3 s)
+    path = folder / "so-tu-phap.yaml"
+    before = ranked()
+    info = path.stat()
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace('"1.1.2": {self: true,', '"1.1.2": {self: fals,')  # same length: `true` → `fals`
+    assert len(edited.encode()) == len(text.encode())
+    path.write_text(edited, "utf-8")
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))  # the old modification time, as `touch -r` would
+    code, _, err = run("rank", ".", "-f", "json")
+    assert code == 1 and "so-tu-phap.yaml" in err, err  # `fals` is read, and refused: not the kept result
+    path.write_text(text, "utf-8")
+    assert ranked() == before

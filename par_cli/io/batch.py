@@ -91,12 +91,8 @@ def score_cached(
     from par_cli.io.cache import Context, ResultCache, still_valid
 
     context, store = Context(options, kinds), ResultCache()
-    keys: dict[Path, str] = {}
-    for path in files:
-        try:
-            keys[path] = context.key(path, display(path), path.read_bytes())
-        except OSError:
-            continue  # scored (and reported) as usual
+    contents = store.digests(files)
+    keys = {path: context.key(path, display(path), contents[path]) for path in files}
     kept = {key: entry for key, entry in store.get_many(keys.values()).items() if still_valid(entry)}
     misses = [path for path in files if keys.get(path) not in kept]
     if progress is not None and len(misses) < len(files):

@@ -18,6 +18,7 @@ import os
 import pickle
 import sqlite3
 import sys
+import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -57,6 +58,23 @@ def file_digest(path: Path) -> str:
         return digest(path.read_bytes())
     except OSError:
         return "unreadable"
+
+
+SETTLED_NS = (
+    3_000_000_000  # a file changed this recently is hashed every time (its time may not move on the next change)
+)
+
+
+def stamp(path: Path) -> tuple[bool, str]:
+    """(whether it may be trusted, the file's device, inode, size, modification and change times). Any write
+    changes the change time, which no program can set back; a file changed in the last seconds is not trusted,
+    since a second change within the clock's step could leave the same times (git's "racy" rule)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return False, ""
+    settled = time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > SETTLED_NS
+    return settled, f"{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
 
 
 _digests: dict[tuple[str, int, int], str] = {}
@@ -143,7 +161,8 @@ class Context:
             self._folders[key] = digest(*parts)
         return self._folders[key]
 
-    def key(self, path: Path, shown: str, content: bytes) -> str:
+    def key(self, path: Path, shown: str, content: str) -> str:
+        """The key of a file's result; `content` is the digest of its bytes."""
         return digest(code_fingerprint(), self.options, self.folder(path.parent), shown, content)
 
 
@@ -163,6 +182,7 @@ class ResultCache:
             db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, sum TEXT, value BLOB)")
+            db.execute("CREATE TABLE IF NOT EXISTS digests (path TEXT PRIMARY KEY, stamp TEXT, digest TEXT)")
         except (sqlite3.Error, OSError):
             self._discard()
             return None
@@ -222,6 +242,39 @@ class ResultCache:
             return  # another run holds the store: these results are simply not kept
         except sqlite3.Error:
             self._discard()
+
+    def digests(self, paths: Iterable[Path]) -> dict[Path, str]:
+        """The digest of each file's bytes: remembered while the file's stamp is unchanged, else read and hashed
+        (and remembered when the file is old enough for its stamp to be trusted, see `stamp`)."""
+        stamps = {path: stamp(path) for path in paths}
+        names = {path: os.path.abspath(path) for path in stamps}
+        known: dict[str, tuple[str, str]] = {}
+        db = self._open()
+        if db is not None:
+            wanted = list(names.values())
+            try:
+                for start in range(0, len(wanted), 500):
+                    chunk = wanted[start : start + 500]
+                    marks = ",".join("?" * len(chunk))
+                    query = f"SELECT path, stamp, digest FROM digests WHERE path IN ({marks})"
+                    known.update((name, (st, dg)) for name, st, dg in db.execute(query, chunk))
+            except sqlite3.Error:
+                known = {}
+        found: dict[Path, str] = {}
+        fresh: list[tuple[str, str, str]] = []
+        for path, (trusted, now) in stamps.items():
+            remembered = known.get(names[path])
+            if trusted and remembered is not None and remembered[0] == now:
+                found[path] = remembered[1]
+                continue
+            found[path] = file_digest(path)
+            if trusted:
+                fresh.append((names[path], now, found[path]))
+        if fresh and db is not None:
+            with contextlib.suppress(sqlite3.Error), db:
+                db.execute("BEGIN IMMEDIATE")
+                db.executemany("INSERT OR REPLACE INTO digests VALUES (?, ?, ?)", fresh)
+        return found
 
     def count(self) -> int:
         """The results kept (0 when there is no store or it cannot be read)."""
