@@ -94,15 +94,15 @@ def score_cached(
     contents = store.digests(files)
     keys = {path: context.key(path, display(path), contents[path]) for path in files}
     kept = {key: entry for key, entry in store.get_many(keys.values()).items() if still_valid(entry)}
-    misses = [path for path in files if keys.get(path) not in kept]
+    misses = [path for path in files if keys[path] not in kept]
     if progress is not None and len(misses) < len(files):
         progress(len(files) - len(misses))
     scored = score_files(misses, factory, jobs, progress)
     for path in files:
-        found = kept.pop(keys.get(path, ""), None)  # handed on, not held: the caller keeps what it needs
+        found = kept.pop(keys[path], None)  # handed on, not held: the caller keeps what it needs
         if found is None:
             found_now = next(scored)
-            if not isinstance(found_now, tuple) and path in keys:
+            if not isinstance(found_now, tuple):
                 store.put(keys[path], found_now)
             yield found_now
         else:
@@ -132,8 +132,9 @@ def score_folder(
     files = [path for path in found if kinds[path] not in SUPPORT_KINDS]
     criteria = [path for path in found if kinds[path] in SUPPORT_KINDS]  # beside the assessments: checked, not ranked
     checker = factory() if criteria else None
-    for path in criteria:
-        problems += checker.criteria_problems(path) if checker is not None else []
+    if checker is not None:
+        for path in criteria:
+            problems += checker.criteria_problems(path)
     if not files and not problems:
         where = ", ".join(map(str, paths))
         none = "no-files-this-year" if what == "this year" else "no-files-last-year"
@@ -159,7 +160,7 @@ def score_folder(
     if relative and not problems:
         leaders = leaders_of((entry for _, entry in relative), group_by)
         again = [path for path, _ in relative]
-        for outcome in score_cached(again, partial(_leading, factory, leaders, group_by), jobs):
+        for outcome in score_cached(again, partial(_leading, factory, leaders, group_by), jobs, kinds=kinds):
             if isinstance(outcome, tuple):
                 problems.extend(outcome)
             else:

@@ -19,7 +19,7 @@ import pickle
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -60,9 +60,8 @@ def file_digest(path: Path) -> str:
         return "unreadable"
 
 
-SETTLED_NS = (
-    3_000_000_000  # a file changed this recently is hashed every time (its time may not move on the next change)
-)
+# A file changed this recently is hashed every time: its times may not move on its next change.
+SETTLED_NS = 3_000_000_000
 
 
 def stamp(path: Path) -> tuple[bool, str]:
@@ -77,19 +76,17 @@ def stamp(path: Path) -> tuple[bool, str]:
     return settled, f"{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
 
 
-_digests: dict[tuple[str, int, int], str] = {}
+_digests: dict[str, str] = {}  # stamp → digest, for settled files (see `stamp`)
 
 
 def digest_of(path: Path) -> str:
-    """`file_digest`, once per file while its size and time stay the same."""
-    try:
-        info = path.stat()
-    except OSError:
-        return "unreadable"
-    key = (str(path), info.st_size, info.st_mtime_ns)
-    if key not in _digests:
-        _digests[key] = file_digest(path)
-    return _digests[key]
+    """`file_digest`, hashed once per process while the file's stamp is unchanged and settled."""
+    settled, now = stamp(path)
+    if not settled:
+        return file_digest(path)
+    if now not in _digests:
+        _digests[now] = file_digest(path)
+    return _digests[now]
 
 
 def still_valid(entry: Entry) -> bool:
@@ -203,24 +200,14 @@ class ResultCache:
         if db is None or not wanted:
             return found
         try:
-            for start in range(0, len(wanted), 500):
-                chunk = wanted[start : start + 500]
-                marks = ",".join("?" * len(chunk))
-                for key, stored_sum, value in db.execute(
-                    f"SELECT key, sum, value FROM entries WHERE key IN ({marks})", chunk
-                ):
-                    entry = _load(value, stored_sum)
-                    if entry is not None:
-                        found[key] = entry
+            for key, stored_sum, value in _select(db, "SELECT key, sum, value FROM entries WHERE key", wanted):
+                entry = _load(value, stored_sum)
+                if entry is not None:
+                    found[key] = entry
         except sqlite3.Error:
             self._discard()
             return {}
         return found
-
-    def put_many(self, items: Mapping[str, Entry]) -> None:
-        for key, entry in items.items():
-            self.put(key, entry)
-        self.flush()
 
     def put(self, key: str, entry: Entry) -> None:
         """Keep a result: packed at once (a few hundred bytes, not the entry), written by the thousand."""
@@ -251,13 +238,9 @@ class ResultCache:
         known: dict[str, tuple[str, str]] = {}
         db = self._open()
         if db is not None:
-            wanted = list(names.values())
+            query = "SELECT path, stamp, digest FROM digests WHERE path"
             try:
-                for start in range(0, len(wanted), 500):
-                    chunk = wanted[start : start + 500]
-                    marks = ",".join("?" * len(chunk))
-                    query = f"SELECT path, stamp, digest FROM digests WHERE path IN ({marks})"
-                    known.update((name, (st, dg)) for name, st, dg in db.execute(query, chunk))
+                known = {name: (st, dg) for name, st, dg in _select(db, query, list(names.values()))}
             except sqlite3.Error:
                 known = {}
         found: dict[Path, str] = {}
@@ -297,6 +280,13 @@ class ResultCache:
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()
             self._db = None
+
+
+def _select(db: sqlite3.Connection, query: str, keys: list[str]) -> Iterator[Any]:
+    """The rows of `query … IN (keys)`, asked 500 keys at a time (SQLite bounds the parameters of one query)."""
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        yield from db.execute(f"{query} IN ({','.join('?' * len(chunk))})", chunk)
 
 
 def _load(value: Any, stored_sum: Any) -> Entry | None:
