@@ -141,3 +141,8 @@ class AppraisalFile(NamedTuple):
     period: str | None = None
     title: str | None = None
     note: str | None = None
+
+
+def periods_agree(one: str | None, other: str | None) -> bool:
+    """Two files are of one period unless both name one and the names differ (a file may leave it out)."""
+    return one is None or other is None or one == other

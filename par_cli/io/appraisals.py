@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from par_cli.core.appraisal import merge
 from par_cli.core.diagnostics import Diagnostic, ParError, msg, problem
+from par_cli.core.model import periods_agree
 from par_cli.io.files import display, file_kind, yaml_files
 from par_cli.words.codes import errors_only
 
@@ -73,14 +74,14 @@ def _applies(appraisal: Appraisal, model: Assessment, criteria_id: str) -> bool:
     file = appraisal.file
     if file is None:
         return True  # unreadable: its problems are reported, never skipped
-    if file.period is not None and model.period is not None and file.period != model.period:
+    if not periods_agree(file.period, model.period):
         return False
     key = model.agency.id.casefold()
     same_set = appraisal.criteria_id in (criteria_id, None)  # None: its set is not found (reported)
     return same_set and any(agency.casefold() == key for agency in file.agencies)
 
 
-Assessed = tuple[str, str, "str | None"]  # an assessment beside an appraisal file: agency id, set id, period
+Assessed = tuple[str, str, "str | None"]  # an assessment (agency id, set id, period), as appraisal files name them
 
 
 def unclaimed(appraisal: Appraisal, assessed: Iterable[Assessed]) -> list[Diagnostic]:
@@ -91,8 +92,7 @@ def unclaimed(appraisal: Appraisal, assessed: Iterable[Assessed]) -> list[Diagno
         return []
     known: dict[str, str] = {}
     for agency, criteria_id, period in assessed:
-        same_period = None in (file.period, period) or file.period == period
-        if criteria_id == appraisal.criteria_id and same_period:
+        if criteria_id == appraisal.criteria_id and periods_agree(file.period, period):
             known[agency.casefold()] = agency
     found = []
     for agency in file.agencies:

@@ -34,6 +34,7 @@ from par_cli.io.pool import map_files
 from par_cli.io.previous import load_previous
 
 if TYPE_CHECKING:
+    from par_cli.io.appraisals import Assessed
     from par_cli.io.workspace import LoadedCriteria
 
 Outcome = Entry | tuple[Diagnostic, ...]
@@ -48,7 +49,7 @@ class FileScoring(Protocol):
         """The errors of a criteria file found among the assessments (it must be usable, or be reported)."""
         ...
 
-    def unclaimed(self, path: Path, assessed: list[tuple[str, str, str | None]]) -> list[Diagnostic]:
+    def unclaimed(self, path: Path, assessed: list[Assessed]) -> list[Diagnostic]:
         """The agencies an appraisal file names that none of the assessments beside it (agency, set, period) is."""
         ...
 
@@ -147,7 +148,7 @@ def score_folder(
 
     entries: list[Entry] = []
     relative: list[tuple[Path, Entry]] = []  # scored alone so far: scored again once the group's leaders are known
-    assessed: dict[Path, list[tuple[str, str, str | None]]] = {}  # folder → (agency, set, period) assessed there
+    assessed: dict[Path, list[Assessed]] = {}  # folder → (agency, set, period) assessed there
     for path, outcome in zip(files, score_cached(files, factory, jobs, advance, kinds), strict=True):
         if isinstance(outcome, tuple):
             problems.extend(outcome)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from par_cli.core.diagnostics import Diagnostic, Level, LineCol, Location, ParError, msg, order, problem
-from par_cli.io.appraisals import unclaimed
+from par_cli.io.appraisals import Assessed, unclaimed
 from par_cli.io.files import discover_yaml, file_kind
 from par_cli.io.pool import map_files
 from par_cli.words.catalogue import finding_message
@@ -40,7 +40,7 @@ class Checked(NamedTuple):
     """One assessment checked on its own (in a worker): its problems, and what the checks across files need."""
 
     diagnostics: tuple[Diagnostic, ...]
-    agency: tuple[str, str, str | None] | None = None  # (id, criteria id, period) when it could be read
+    agency: Assessed | None = None  # (id, criteria id, period) when it could be read
     agency_where: Location | None = None
     file: str = ""
 
@@ -82,7 +82,7 @@ class _Checker:
         self.workspace = workspace
         self.ids: dict[str, str] = {}
         self.agencies: dict[tuple[Path, str], str] = {}
-        self.assessed: dict[Path, list[tuple[str, str, str | None]]] = {}  # folder → (agency, set, period)
+        self.assessed: dict[Path, list[Assessed]] = {}  # folder → (agency, set, period)
 
     def criteria(self, path: Path) -> list[Diagnostic]:
         model, doc, found = self.workspace.check_criteria_file(path)

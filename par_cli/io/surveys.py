@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from par_cli.core.diagnostics import Diagnostic, LineCol, Location, ParError, Row, msg, placed, problem
-from par_cli.core.model import Assessment
+from par_cli.core.model import Assessment, periods_agree
 from par_cli.core.numbers import round_half_up
 from par_cli.core.survey import Question, SurveyShare, criterion_percent
 from par_cli.core.tree import NodeInfo
@@ -294,7 +294,7 @@ class SurveySource:
         survey = self._surveys[key]
         if isinstance(survey, ParError):
             raise survey
-        if survey.results.period is not None and period is not None and survey.results.period != period:
+        if not periods_agree(survey.results.period, period):
             other = problem("V010", "survey-other-period", ("period",), survey=survey.results.period, file=survey.file)
             return model, [other]
         shares = survey.shares.get(model.agency.id.casefold())
@@ -321,8 +321,7 @@ class SurveySource:
             self._beside[key] = [(candidate, load_survey_file(candidate, "survey")[0]) for candidate in surveys]
         found = []
         for candidate, results in self._beside[key]:
-            same_period = results is None or None in (results.period, period) or results.period == period
-            if results is None or (results.criteria == criteria_id and same_period):
+            if results is None or (results.criteria == criteria_id and periods_agree(results.period, period)):
                 found.append(candidate)
         return found
 

@@ -19,7 +19,7 @@ from par_cli.core.formats import validate
 from par_cli.core.model import Assessment, CriteriaSet
 from par_cli.core.scoring import Score, score
 from par_cli.core.tree import NodeInfo, index
-from par_cli.io.appraisals import Appraisal, AppraisalSource, unclaimed
+from par_cli.io.appraisals import Appraisal, AppraisalSource, Assessed, unclaimed
 from par_cli.io.files import (
     builtin_dir,
     content_of,
@@ -380,7 +380,7 @@ class FileScorer:
             return list(exc.diagnostics)
         return []
 
-    def unclaimed(self, path: Path, assessed: list[tuple[str, str, str | None]]) -> list[Diagnostic]:
+    def unclaimed(self, path: Path, assessed: list[Assessed]) -> list[Diagnostic]:
         return unclaimed(self.workspace.appraisals.file(path), assessed)
 
 
