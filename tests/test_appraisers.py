@@ -245,3 +245,14 @@ def test_criteria_show_names_each_areas_appraiser(monkeypatch: pytest.MonkeyPatc
     assert code == 0, err
     assert "1 Công tác chỉ đạo, điều hành CCHC  (20 điểm)  [thẩm định: so-noi-vu]" in out, out
     assert "4 Cải cách tổ chức bộ máy  (20 điểm)\n" in out, out
+
+
+def test_a_relative_criterion_asks_for_evidence_as_every_criterion_does(write: Write) -> None:
+    write(
+        "criteria.yaml",
+        'kind: criteria\nid: rel\ntitle: "Tương đối"\nareas:\n  - {code: "1", title: "Hồ sơ", max: 10, rule: {kind: relative}}\n',
+    )
+    write("a.yaml", 'kind: assessment\ncriteria: rel\nagency: {id: a, name: "A"}\nanswers: {"1": 20}\n')
+    code, out, err = run("check", "a.yaml")
+    assert code == 0, out + err
+    assert "a.yaml:4:11: warning A007: 1: 10 self-assessed points without evidence or explanation" in out, out

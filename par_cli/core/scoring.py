@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from par_cli.core.binding import Bound
     from par_cli.core.diagnostics import Origin
     from par_cli.core.model import Agency, CriteriaSet, Node
+    from par_cli.core.rules.base import Rule
     from par_cli.core.tree import NodeInfo
 
 ZERO = Fraction(0)
@@ -115,6 +116,14 @@ def grade_for(criteria: CriteriaSet, index: Fraction, unit_type: str | None = No
     return None
 
 
+def _worth(rule: Rule, value: Any, max_points: Fraction, best: Fraction | None) -> Fraction:
+    """A leaf's points for an input: by its rule, or against its group's best value (`relative`)."""
+    if best is not None:
+        assert isinstance(rule, RelativeRule)
+        return rule.against(value, best, max_points)
+    return rule.points(value, max_points)
+
+
 def _not_applicable(node: Node, info: NodeInfo, children: tuple[NodeResult, ...] = ()) -> NodeResult:
     return NodeResult(node.code, node.title, info.depth, ZERO, ZERO, ZERO, False, True, children)
 
@@ -144,22 +153,28 @@ class _Scorer:
             return _not_applicable(node, info)
         max_points = info.max_points
         rule = node.scoring_rule
+        best = measured = None  # a `relative` leaf: its value, and the best of its group (alone: its own)
+        if isinstance(rule, RelativeRule) and final is not None and not isinstance(final, SurveyShare):
+            measured = final
+            self.relative.append(Relative(node.code, measured, rule.better == "higher"))
+            best = self.leaders.get(node.code, measured) if self.leaders is not None else measured
         if isinstance(final, SurveyShare):
             points = max_points * final.percent / 100
-        elif isinstance(rule, RelativeRule) and final is not None:
-            return self.relative_leaf(node, info, rule, final, own)
         else:
-            points = rule.points(final, max_points) if final is not None else ZERO
+            points = _worth(rule, final, max_points, best) if final is not None else ZERO
         if info.source == "survey":
             self.survey_points = (self.survey_points or ZERO) + points
         if own is final or not (self.detail or self.self_check):
             self_points = points
         else:
-            self_points = rule.points(own, max_points) if own is not None else ZERO
+            self_points = _worth(rule, own, max_points, best) if own is not None else ZERO
         if not self.detail:
             answered = final is not None
             return NodeResult(node.code, node.title, info.depth, max_points, points, self_points, True, answered)
         findings = self.findings
+        if measured is not None and self.leaders is None:
+            where = ("answers", node.code)
+            findings.append(Finding("warning", "relative-alone", node.code, where, (max_points, measured, points)))
         if final is None:
             survey = info.source == "survey"
             findings.append(Finding("warning", "unanswered", node.code, ("answers",), (max_points,), survey))
@@ -171,24 +186,6 @@ class _Scorer:
                 code = "appraisal-cut" if points < self_points else "appraisal-raised"
                 findings.append(Finding("info", code, node.code, path, (self_points, points)))
         return NodeResult(node.code, node.title, info.depth, max_points, points, self_points, True, final is not None)
-
-    def relative_leaf(self, node: Node, info: NodeInfo, rule: RelativeRule, final: Fraction, own: Any) -> NodeResult:
-        """A leaf scored against the best value of its group (`leaders`); alone, the agency leads."""
-        self.relative.append(Relative(node.code, final, rule.better == "higher"))
-        best = self.leaders.get(node.code, final) if self.leaders is not None else final
-        max_points = info.max_points
-        points = rule.against(final, best, max_points)
-        if own is final or not (self.detail or self.self_check):
-            self_points = points
-        else:
-            self_points = rule.against(own, best, max_points) if own is not None else ZERO
-        if self.detail and self.leaders is None:
-            where = ("answers", node.code)
-            self.findings.append(Finding("warning", "relative-alone", node.code, where, (max_points, final, points)))
-        if self.detail and own is not None and points != self_points:
-            code = "appraisal-cut" if points < self_points else "appraisal-raised"
-            self.findings.append(Finding("info", code, node.code, ("answers", node.code), (self_points, points)))
-        return NodeResult(node.code, node.title, info.depth, max_points, points, self_points, True, True)
 
     def node(self, node: Node) -> NodeResult:
         info = self.bound.nodes[node.code]
