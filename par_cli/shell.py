@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
@@ -117,14 +117,16 @@ def _silence_stdout() -> None:
         pass
 
 
-def emit(content: str | bytes, output: Path | None, lang: str) -> None:
-    """Text to stdout or --output; bytes (a workbook) only to --output."""
+def emit(content: str | bytes | Iterator[str], output: Path | None, lang: str) -> None:
+    """Text (whole or in pieces) to stdout or --output; bytes (a workbook) only to --output."""
     if output is None:
         if isinstance(content, bytes):
             usage(problem("U001", "binary-needs-output").at(LineCol("par")), lang)
         from par_cli.words.literal import visible
 
-        stdout(visible(content), lang)  # text formats: a control character in a file never drives the terminal
+        # text formats: a control character in a file never drives the terminal
+        for piece in [content] if isinstance(content, str) else _batched(content):
+            stdout(visible(piece), lang)
         return
     from par_cli.io.output import write
 
@@ -135,9 +137,24 @@ def emit(content: str | bytes, output: Path | None, lang: str) -> None:
         fail([problem("F003", "cannot-write", reason=reason).at(LineCol(str(output)))], lang)
 
 
+def _batched(pieces: Iterator[str], size: int = 1 << 16) -> Iterator[str]:
+    """Pieces of text joined into writes of about `size` characters."""
+    kept: list[str] = []
+    length = 0
+    for piece in pieces:
+        kept.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(kept)
+            kept, length = [], 0
+    if kept:
+        yield "".join(kept)
+
+
 def show(rendered: Any, output: Path | None, lang: str) -> None:
-    """Print a renderable on the terminal (or as plain text into --output); write text or bytes as they are."""
-    if isinstance(rendered, str | bytes):
+    """Print a renderable on the terminal (or as plain text into --output); write text or bytes as they are,
+    and text given in pieces (an iterator of strings) piece by piece."""
+    if isinstance(rendered, str | bytes | Iterator):
         emit(rendered, output, lang)
         return
     import io

@@ -460,20 +460,22 @@ def test_a_folder_is_searched_for_survey_results_once_not_once_per_file(
     write: Write, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Looking for `kind: survey` files beside every assessment read the whole folder per file: O(n²) (3,400
-    communes: 11 million file heads). Each file's kind is now read once per folder."""
-    import par_cli.io.surveys as surveys
-    from par_cli.io.files import file_kind as real
+    communes: 11 million file heads). Each file's head is now read once per command, whatever looks through the
+    folder (the ranking, criteria ids, survey and appraisal files)."""
+    import par_cli.io.files as files
 
+    real = files._kind_and_id
     write("f/criteria.yaml", 'kind: criteria\nid: x\ntitle: X\nareas:\n  - {code: "1", title: A, max: 10}\n')
     for n in range(60):
         write(f"f/a{n}.yaml", f"kind: assessment\ncriteria: x\nagency: {{id: a{n}, name: A{n}}}\nanswers: {{'1': 5}}\n")
     calls: list[Path] = []
 
-    def counted(path: Path) -> str | None:
+    def counted(path: Path) -> tuple[str | None, str | None]:
         calls.append(path)
         return real(path)
 
-    monkeypatch.setattr(surveys, "file_kind", counted)
+    monkeypatch.setattr(files, "_kind_and_id", counted)
     code, _, err = run("rank", "f", "--jobs", "1")
     assert code == 0, err
-    assert len(calls) == 61  # every file of the folder, once
+    here = sorted(path.name for path in calls if path.parent.name == "f")
+    assert here == sorted(path.name for path in Path("f").iterdir()), calls  # every file of the folder, once

@@ -1,15 +1,70 @@
 """Entries kept by the thousand share what they have in common: one copy of each set's title, grade labels, area
-codes and titles, file names of locations… (the parent of a national ranking holds every agency's entry)."""
+codes and titles, file names of locations… and keep their area indices as one string (the parent of a national
+ranking holds every agency's entry)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from typing import Any, TypeVar
+from fractions import Fraction
+from typing import Any, TypeVar, overload
 
 from par_cli.core.diagnostics import LineCol
-from par_cli.core.ranking import Entry
+from par_cli.core.ranking import AreaFigure, Entry
 
 T = TypeVar("T")
+_NONE = "-"  # an area not applicable to the agency (no index)
+
+
+class PackedAreas(Sequence[AreaFigure]):
+    """An entry's (code, title, index) per area, as its set's shared (code, title) pairs and one string of exact
+    indices, "1035/19 54 - …": about 0.2 KB an agency instead of 1.5 KB as tuples of Fractions. Each index is
+    read back exactly, when asked for."""
+
+    __slots__ = ("figures", "heads")
+
+    def __init__(self, heads: tuple[tuple[str, str], ...], figures: str) -> None:
+        self.heads = heads
+        self.figures = figures
+
+    @classmethod
+    def of(cls, areas: Sequence[AreaFigure], same: Compactor) -> PackedAreas:
+        heads = same.same(tuple((code, title) for code, title, _ in areas))
+        return cls(heads, " ".join(_NONE if index is None else str(index) for _, _, index in areas))
+
+    def __len__(self) -> int:
+        return len(self.heads)
+
+    def __iter__(self) -> Iterator[AreaFigure]:
+        texts = self.figures.split(" ") if self.heads else ()
+        for (code, title), text in zip(self.heads, texts, strict=True):
+            yield code, title, _index(text)
+
+    @overload
+    def __getitem__(self, i: int) -> AreaFigure: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[AreaFigure, ...]: ...
+    def __getitem__(self, i: int | slice) -> AreaFigure | tuple[AreaFigure, ...]:
+        return tuple(self)[i]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (PackedAreas, (self.heads, self.figures))
+
+
+def _index(text: str) -> Fraction | None:
+    if text == _NONE:
+        return None
+    numerator, _, denominator = text.partition("/")
+    return Fraction(int(numerator), int(denominator or 1))
 
 
 class Compactor:
@@ -36,7 +91,7 @@ class Compactor:
             grade_labels=same(entry.grade_labels),
             max=same(entry.max),
             grade=same(entry.grade),
-            areas=tuple((same(code), same(title), index) for code, title, index in entry.areas),
+            areas=PackedAreas.of(entry.areas, self),
             agency_where=_in(entry.agency_where, file),
             period_where=_in(entry.period_where, file),
             group_average=same(entry.group_average),

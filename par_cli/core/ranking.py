@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 
 NodeFigure = tuple[str, str, int, Fraction, Fraction]  # code, title, depth, applicable max, points
+AreaFigure = tuple[str, str, Fraction | None]  # code, title, index (None: no criterion of it applies)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,7 @@ class Entry:
     max: Fraction
     index: Fraction
     grade: str | None
-    areas: tuple[tuple[str, str, Fraction | None], ...]  # (code, title, index)
+    areas: Sequence[AreaFigure]  # a tuple, or kept packed (`core.compact`)
     file: str
     agency_where: Location = NOWHERE  # where the agency id is written, for errors about it
     period_where: Location = NOWHERE

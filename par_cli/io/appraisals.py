@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from par_cli.core.appraisal import merge
 from par_cli.core.diagnostics import Diagnostic, ParError, msg, problem
 from par_cli.core.model import periods_agree
-from par_cli.io.files import display, file_kind, yaml_files
+from par_cli.io.files import display, support_files
 from par_cli.words.codes import errors_only
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ class AppraisalSource:
     def in_folder(self, folder: Path) -> list[Appraisal]:
         key = folder.resolve()
         if key not in self._beside:
-            paths = [path for path in yaml_files(folder) if file_kind(path) == "appraisal"]
+            paths = [path for path, kind, _ in support_files(folder) if kind == "appraisal"]
             self._beside[key] = [self.read(path) for path in paths]
         return self._beside[key]
 

@@ -6,7 +6,7 @@ flat however many files there are. What scores one file is given by the caller (
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -29,8 +29,8 @@ from par_cli.core.ranking import (
     rank,
 )
 from par_cli.core.trend import Trend, trend, trend_problems
-from par_cli.io.files import SUPPORT_KINDS, discover_yaml, display, file_kind
-from par_cli.io.pool import map_files
+from par_cli.io.files import SUPPORT_KINDS, at_least, discover_yaml, display, file_kind
+from par_cli.io.pool import SERIAL_BELOW, early_workers, map_files
 from par_cli.io.previous import load_previous
 
 if TYPE_CHECKING:
@@ -81,7 +81,6 @@ def score_cached(
     factory: ScorerFactory,
     jobs: int | None = None,
     progress: Callable[[int], None] | None = None,
-    kinds: Mapping[Path, str | None] | None = None,
 ) -> Iterator[Outcome]:
     """`score_files`, with the results of files scored before under the same key taken from the cache
     (`io.cache`) and only the others scored; results without problems are kept for the next run."""
@@ -91,7 +90,7 @@ def score_cached(
         return
     from par_cli.io.cache import Context, ResultCache, still_valid
 
-    context, store = Context(options, kinds), ResultCache()
+    context, store = Context(options), ResultCache()
     contents = store.digests(files)
     keys = {path: context.key(path, display(path), contents[path]) for path in files}
     kept = {key: entry for key, entry in store.get_many(keys.values()).items() if still_valid(entry)}
@@ -128,6 +127,19 @@ def score_folder(
     values, then against them.
 
     Criteria files found there are not ranked, but each must be usable: a broken one is reported."""
+    with early_workers(factory, jobs, at_least(SERIAL_BELOW, paths)):
+        return _score_folder(paths, factory, jobs, what, progress, keep, group_by)
+
+
+def _score_folder(
+    paths: Sequence[Path],
+    factory: ScorerFactory,
+    jobs: int | None,
+    what: str,
+    progress: Progress | None,
+    keep: Callable[[Entry], Entry] | None,
+    group_by: str,
+) -> list[Entry]:
     found, problems = discover_yaml(paths)
     kinds = {path: file_kind(path) for path in found}
     files = [path for path in found if kinds[path] not in SUPPORT_KINDS]
@@ -149,7 +161,7 @@ def score_folder(
     entries: list[Entry] = []
     relative: list[tuple[Path, Entry]] = []  # scored alone so far: scored again once the group's leaders are known
     assessed: dict[Path, list[Assessed]] = {}  # folder → (agency, set, period) assessed there
-    for path, outcome in zip(files, score_cached(files, factory, jobs, advance, kinds), strict=True):
+    for path, outcome in zip(files, score_cached(files, factory, jobs, advance), strict=True):
         if isinstance(outcome, tuple):
             problems.extend(outcome)
             continue
@@ -161,7 +173,7 @@ def score_folder(
     if relative and not problems:
         leaders = leaders_of((entry for _, entry in relative), group_by)
         again = [path for path, _ in relative]
-        for outcome in score_cached(again, partial(_leading, factory, leaders, group_by), jobs, kinds=kinds):
+        for outcome in score_cached(again, partial(_leading, factory, leaders, group_by), jobs):
             if isinstance(outcome, tuple):
                 problems.extend(outcome)
             else:

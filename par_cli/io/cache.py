@@ -19,12 +19,12 @@ import pickle
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from par_cli import __version__
-from par_cli.io.files import SUPPORT_KINDS, file_kind, search_folders, yaml_files
+from par_cli.io.files import SUPPORT_KINDS, search_folders, support_files
 
 if TYPE_CHECKING:
     from par_cli.core.ranking import Entry
@@ -131,13 +131,8 @@ def code_fingerprint() -> str:
 class Context:
     """What besides an assessment's own bytes its result may depend on, per folder (computed once per run)."""
 
-    def __init__(self, options: str, kinds: Mapping[Path, str | None] | None = None) -> None:
+    def __init__(self, options: str) -> None:
         self.options = options
-        parents: dict[Path, Path] = {}
-        self.kinds: dict[Path, str | None] = {}  # the kinds already known (each folder resolved once)
-        for path, kind in (kinds or {}).items():
-            parent = parents.get(path.parent) or parents.setdefault(path.parent, path.parent.resolve())
-            self.kinds[parent / path.name] = kind
         self._folders: dict[Path, str] = {}
 
     def folder(self, folder: Path) -> str:
@@ -150,8 +145,7 @@ class Context:
         if key not in self._folders:
             parts: list[str] = []
             for place in search_folders(key):
-                for path in yaml_files(place):
-                    kind = self.kinds[path] if path in self.kinds else file_kind(path)
+                for path, kind, _ in support_files(place):
                     beside = place == key and kind in SUPPORT_KINDS  # criteria, survey and appraisal files
                     if beside or kind == "criteria":
                         parts.append(f"{path}:{file_digest(path)}")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import re
 import stat
+import sys
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -110,10 +112,12 @@ def _lock_file(path: Path) -> bool:
     return path.name.startswith("~$")
 
 
-_KINDS: dict[tuple[int, int], tuple[tuple[int, int], tuple[str | None, str | None]]] = {}  # by device and inode
+# By device and inode (one int): (size, modification time, kind, id). Flat and small: a national folder has
+# tens of thousands of files, and forked workers share this.
+_KINDS: dict[int, tuple[int, int, str | None, str | None]] = {}
 
 
-def kind_and_id(path: Path) -> tuple[str | None, str | None]:
+def kind_and_id(path: Path, remember: bool = True) -> tuple[str | None, str | None]:
     """A file's `kind` and (for criteria) `id`: from its head when written the usual way (`kind: criteria` at
     the start of a line), else by parsing it, so that `"kind": criteria`, `kind : criteria`, flow or JSON
     style and CR-only line ends are recognised too. (None, None) when the file cannot be read or parsed.
@@ -127,24 +131,66 @@ def kind_and_id(path: Path) -> tuple[str | None, str | None]:
         info = path.stat()
     except OSError:
         return _kind_and_id(path)
-    where, stamp = (info.st_dev, info.st_ino), (info.st_size, info.st_mtime_ns)
+    where = info.st_dev << 64 | info.st_ino
     known = _KINDS.get(where)
-    if known is not None and known[0] == stamp:
-        return known[1]
-    found = _kind_and_id(path)
-    _KINDS[where] = (stamp, found)
-    return found
+    if known is not None and known[0] == info.st_size and known[1] == info.st_mtime_ns:
+        return known[2], known[3]
+    kind, found_id = _kind_and_id(path)
+    if remember:
+        _KINDS[where] = (info.st_size, info.st_mtime_ns, kind, found_id)
+    return kind, found_id
 
 
 def forget_kinds() -> None:
     _KINDS.clear()
+    _FOLDERS.clear()
+
+
+SupportFile = tuple[Path, str, str | None]  # path, kind, id (of a criteria set)
+_FOLDERS: dict[Path, tuple[int, tuple[SupportFile, ...]]] = {}  # folder → (its modification time, files)
+_SETTLED_NS = 3_000_000_000
+
+
+def support_files(folder: Path) -> tuple[SupportFile, ...]:
+    """The YAML files directly in `folder` that are not assessments (criteria sets with their id, survey and
+    appraisal files…) as (path, kind, id), sorted by name; none when it cannot be read.
+
+    Listed once per folder per command (`forget_kinds`), or again when the folder changes: a national folder holds
+    tens of thousands of assessments and several lookups look through it (criteria ids, appraisal and survey
+    files, the results cache). Kinds `kind_and_id` remembers are used, and none is remembered from here, so a
+    worker process keeps only the few files that are not assessments."""
+    try:
+        changed = folder.stat().st_mtime_ns
+    except OSError:
+        return ()
+    known = _FOLDERS.get(folder)
+    if known is not None and known[0] == changed:
+        return known[1]
+    # A folder changed in the last seconds may change again within the same tick of its clock, unseen: listed
+    # again next time (git's racy rule).
+    settled = time.time_ns() - changed > _SETTLED_NS
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(e.name for e in entries if os.path.splitext(e.name)[1] in YAML_SUFFIXES and e.is_file())
+    except OSError:
+        names = []
+    found: list[SupportFile] = []
+    for name in names:
+        path = folder / name
+        kind, found_id = kind_and_id(path, remember=False)
+        if kind is not None and kind != "assessment":
+            found.append((path, kind, found_id if kind == "criteria" else None))
+    listed = tuple(found)
+    if settled:
+        _FOLDERS[folder] = (changed, listed)
+    return listed
 
 
 def _kind_and_id(path: Path) -> tuple[str | None, str | None]:
     head = _head(path)
     kind = _KIND.search(head)
     if kind is not None and kind.group(1) != b"criteria":
-        return kind.group(1).decode(), None
+        return sys.intern(kind.group(1).decode()), None  # one string "assessment" for all the files
     if kind is not None:
         found = _ID.search(head)
         if found is not None:
@@ -184,6 +230,24 @@ def yaml_files(folder: Path) -> list[Path]:
 
 def _hidden(path: Path) -> bool:
     return any(part.startswith(".") and part not in (".", "..") for part in path.parts)
+
+
+def at_least(count: int, paths: Sequence[Path]) -> bool:
+    """Whether there are `count` or more input files (by name) among `paths` and under the folders: a quick
+    look, that stops as soon as it has seen enough, before `discover_yaml` reads them."""
+    seen = 0
+    for path in paths:
+        if not path.is_dir():
+            seen += 1
+        else:
+            for _, folders, names in os.walk(path):
+                folders[:] = [name for name in folders if not name.startswith(".")]
+                seen += sum(1 for name in names if name.lower().endswith(INPUT_SUFFIXES))
+                if seen >= count:
+                    break
+        if seen >= count:
+            return True
+    return False
 
 
 def discover_yaml(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:

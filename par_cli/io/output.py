@@ -13,6 +13,7 @@ import os
 import stat
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from par_cli.core.diagnostics import LineCol, UsageError, problem
 
@@ -46,8 +47,9 @@ def _new_file_mode() -> int:
     return 0o666 & ~mask
 
 
-def write(path: Path, content: str | bytes) -> None:
-    """Write `content` to `path`: atomically for a regular file, straight through for a device or FIFO."""
+def write(path: Path, content: str | bytes | Iterable[str]) -> None:
+    """Write `content` (text, bytes, or text in pieces) to `path`: atomically for a regular file, straight through
+    for a device or FIFO."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         mode = path.stat().st_mode
@@ -57,7 +59,7 @@ def write(path: Path, content: str | bytes) -> None:
         raise IsADirectoryError(21, "is a folder", str(path))
     if mode is not None and not stat.S_ISREG(mode):
         with path.open("wb") as out:  # a device or a FIFO: replacing it with a file would lose it
-            out.write(data)
+            _write_all(out, data)
         return
     folder = path.parent if str(path.parent) else Path(".")
     import tempfile  # not at start-up: most commands print
@@ -65,9 +67,17 @@ def write(path: Path, content: str | bytes) -> None:
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            _write_all(out, data)
         os.chmod(temporary, stat.S_IMODE(mode) if mode is not None else _new_file_mode())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _write_all(out: BinaryIO, data: bytes | Iterable[str]) -> None:
+    if isinstance(data, bytes):
+        out.write(data)
+        return
+    for piece in data:
+        out.write(piece.encode("utf-8"))

@@ -1,13 +1,20 @@
 """Many files through one function in a process pool: each worker builds its own handler once (a workspace that
-reads each criteria set once), files go in chunks, results come back in the files' order."""
+reads each criteria set once), files go in chunks, results come back in the files' order.
+
+Workers are forked processes, so they start with a copy of the parent's memory; `early_workers` forks them
+before the parent reads a national folder (tens of thousands of paths and kinds), so they start small."""
 
 from __future__ import annotations
 
 import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 T = TypeVar("T")
 
@@ -15,6 +22,7 @@ SERIAL_BELOW = 48  # files: a pool costs more than it saves below this
 CHUNK = 40  # files per task sent to a worker
 
 _handler: Callable[[Path], Any] | None = None
+_early: tuple[Callable[[], Any], int, ProcessPoolExecutor] | None = None  # (factory, jobs, pool) started early
 
 
 def _start_worker(factory: Callable[[], Callable[[Path], Any]]) -> None:
@@ -55,11 +63,49 @@ def map_files(
             if progress:
                 progress(1)
         return
+    chunks = [list(files[i : i + CHUNK]) for i in range(0, len(files), CHUNK)]
+    if _early is not None and _early[0] is factory and _early[1] == jobs:
+        yield from _results(_early[2], chunks, progress)
+        return
+    # What the parent holds when the workers are forked stays shared with them only while nobody writes to it:
+    # the collector's passes over old objects would, page by page.
+    gc.freeze()
+    try:
+        with _new_pool(factory, jobs) as pool:
+            yield from _results(pool, chunks, progress)
+    finally:
+        gc.unfreeze()
+
+
+def _new_pool(factory: Callable[[], Callable[[Path], Any]], jobs: int) -> ProcessPoolExecutor:
     from concurrent.futures import ProcessPoolExecutor  # not at start-up: one file never needs a pool
 
-    chunks = [list(files[i : i + CHUNK]) for i in range(0, len(files), CHUNK)]
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(factory,)) as pool:
-        for results in pool.map(_run_chunk, chunks):
-            yield from results
-            if progress:
-                progress(len(results))
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(factory,))
+
+
+def _results(
+    pool: ProcessPoolExecutor, chunks: list[list[Path]], progress: Callable[[int], None] | None
+) -> Iterator[Any]:
+    for results in pool.map(_run_chunk, chunks):
+        yield from results
+        if progress:
+            progress(len(results))
+
+
+@contextmanager
+def early_workers(factory: Callable[[], Callable[[Path], Any]], jobs: int | None, many: bool) -> Iterator[None]:
+    """Within this block, `map_files(…, factory, jobs)` uses workers forked now: call it before reading many
+    files' names and kinds (`many`: there are enough files for a pool), which forked workers would otherwise
+    carry a copy of."""
+    global _early
+    jobs = jobs if jobs is not None else default_jobs()
+    if jobs <= 1 or not many:
+        yield
+        return
+    with _new_pool(factory, jobs) as pool:
+        pool.submit(int).result()  # forks every worker now (a fork pool starts them all at the first task)
+        _early = (factory, jobs, pool)
+        try:
+            yield
+        finally:
+            _early = None

@@ -18,7 +18,7 @@ from par_cli.core.model import Assessment, periods_agree
 from par_cli.core.numbers import round_half_up
 from par_cli.core.survey import Question, SurveyShare, criterion_percent
 from par_cli.core.tree import NodeInfo
-from par_cli.io.files import display, file_kind, read_document, yaml_files
+from par_cli.io.files import display, read_document, support_files
 from par_cli.words.codes import errors_only
 
 if TYPE_CHECKING:
@@ -317,7 +317,7 @@ class SurveySource:
         """`kind: survey` files in `folder` for this criteria set and period."""
         key = folder.resolve()
         if key not in self._beside:  # once per folder: looking again for every assessment made a folder O(n²)
-            surveys = [candidate for candidate in yaml_files(folder) if file_kind(candidate) == "survey"]
+            surveys = [candidate for candidate, kind, _ in support_files(folder) if kind == "survey"]
             self._beside[key] = [(candidate, load_survey_file(candidate, "survey")[0]) for candidate in surveys]
         found = []
         for candidate, results in self._beside[key]:

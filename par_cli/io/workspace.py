@@ -25,11 +25,11 @@ from par_cli.io.files import (
     content_of,
     display,
     file_kind,
-    head_id,
     is_path,
     not_a_file,
     read_document,
     search_folders,
+    support_files,
     wrong_kind,
     yaml_files,
 )
@@ -144,8 +144,7 @@ class Workspace:
         key = folder.resolve()
         if key not in self._ids:
             ids: dict[str, list[Path]] = {}
-            for candidate in yaml_files(folder):
-                found = head_id(candidate)
+            for candidate, _, found in support_files(folder):
                 if found is not None:
                     ids.setdefault(found, []).append(candidate)
             self._ids[key] = ids

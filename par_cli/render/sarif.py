@@ -6,7 +6,7 @@ from typing import Any
 
 from par_cli import __version__
 from par_cli.core.diagnostics import Level
-from par_cli.render.json import dumps
+from par_cli.render.json_text import dumps
 from par_cli.render.views import CheckView
 from par_cli.words.catalogue import text
 from par_cli.words.codes import CODES, level_of

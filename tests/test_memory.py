@@ -1,0 +1,77 @@
+"""What the parent of a national ranking keeps of each agency: smaller, and exactly the same figures."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import time
+from fractions import Fraction
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from par_cli.core.compact import Compactor, PackedAreas
+from par_cli.core.ranking import AreaFigure, Entry
+from par_cli.io.workspace import FileScorer
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+indices = st.one_of(
+    st.none(),
+    st.fractions(min_value=Fraction(-(10**20)), max_value=Fraction(10**20), max_denominator=10**25),
+)
+areas_lists = st.lists(
+    st.tuples(st.from_regex(r"[0-9]{1,2}(\.[0-9])?", fullmatch=True), st.text(max_size=20), indices), max_size=12
+)
+
+
+@given(areas_lists)
+def test_packed_areas_read_back_every_index_exactly(areas: list[AreaFigure]) -> None:
+    packed = PackedAreas.of(areas, Compactor())
+    assert tuple(packed) == tuple(areas)
+    assert packed == tuple(areas) and tuple(areas) == packed
+    assert len(packed) == len(areas)
+    assert [packed[i] for i in range(len(areas))] == areas
+    assert pickle.loads(pickle.dumps(packed)) == packed
+
+
+def test_a_kept_entry_is_the_same_entry_and_smaller() -> None:
+    scorer, compact = FileScorer(), Compactor()
+    files = sorted((EXAMPLES / "2024").glob("*.yaml"))
+    outcomes = [scorer(path) for path in files]
+    entries = [e for e in outcomes if isinstance(e, Entry)]
+    assert len(entries) >= 3, entries
+    for entry in entries:
+        kept = compact(entry)
+        assert kept == entry, (kept, entry)
+        assert [index for *_, index in kept.areas] == [index for *_, index in entry.areas]
+        assert isinstance(kept.areas, PackedAreas)
+        assert len(pickle.dumps(kept.areas)) < len(pickle.dumps(entry.areas)), kept.areas
+    first, second = (compact(e) for e in entries[:2])
+    assert isinstance(first.areas, PackedAreas) and isinstance(second.areas, PackedAreas)
+    assert first.areas.heads is second.areas.heads  # one copy of the set's area codes and titles
+
+
+def test_looking_through_a_folder_remembers_only_what_is_not_an_assessment(tmp_path: Path) -> None:
+    """Criteria ids, survey and appraisal files are looked for in each assessment's folder, in every worker
+    process: a national folder must not leave a trace per assessment in each of them."""
+    from par_cli.io import files
+
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "criteria.yaml").write_text("kind: criteria\nid: x\ntitle: X\n", encoding="utf-8")
+    for n in range(30):
+        (folder / f"a{n}.yaml").write_text(f"kind: assessment\ncriteria: x\nagency: {{id: a{n}}}\n", encoding="utf-8")
+    (folder / "notes.txt").write_text("kind: criteria\nid: not-yaml\n", encoding="utf-8")
+    a_minute_ago = time.time_ns() - 60 * 10**9
+    os.utime(folder, ns=(a_minute_ago, a_minute_ago))  # settled: a folder changed in the last seconds is listed again
+    files.forget_kinds()
+    found = files.support_files(folder)
+    assert found == ((folder / "criteria.yaml", "criteria", "x"),), found
+    assert files._KINDS == {}, files._KINDS  # nothing remembered per file from looking through the folder
+    assert files.support_files(folder) is found  # once per folder
+    (folder / "z.yaml").write_text("kind: appraisal\ncriteria: x\nappraiser: so-tu-phap\n", encoding="utf-8")
+    again = files.support_files(folder)  # a file added: the folder changed, it is looked through again
+    assert again == (*found, (folder / "z.yaml", "appraisal", None)), again
+    assert files.support_files(tmp_path / "missing") == ()
