@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Any, NamedTuple
+from typing import Any
 
 from par_cli.core.annex_rules import read_rule
 from par_cli.core.diagnostics import Diagnostic, Location, problem
+from par_cli.core.named_tuple import NamedTuple
 
 ROMAN = {
     "I": 1,

@@ -11,10 +11,11 @@ import difflib
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from par_cli.core.diagnostics import Diagnostic, DocPath, msg, problem
 from par_cli.core.model import Assessment, CriteriaSet
+from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.rules.base import NOT_APPLICABLE, InputError
 from par_cli.core.survey import SurveyShare
 from par_cli.core.tree import NodeInfo

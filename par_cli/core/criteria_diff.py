@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import unicodedata
 from difflib import SequenceMatcher
-from typing import Any, NamedTuple
+from typing import Any
 
 from par_cli.core.model import CriteriaSet, Node
+from par_cli.core.named_tuple import NamedTuple
 
 SIMILAR = 0.8  # title similarity (0–1) from which two unmatched criteria are taken to be one, renamed
 

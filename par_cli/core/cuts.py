@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from par_cli.core.named_tuple import NamedTuple
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound

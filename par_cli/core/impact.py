@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from fractions import Fraction
-from typing import NamedTuple
 
+from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.ranking import RankGroup, group_value
 
 ZERO = Fraction(0)

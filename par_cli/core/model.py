@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal
 
+from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import decimal_sum
 
 if TYPE_CHECKING:

@@ -15,8 +15,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import clamp_percent, exact_sum, round_half_up
 
 if TYPE_CHECKING:

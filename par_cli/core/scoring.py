@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from par_cli.core.diagnostics import DocPath, ParError, problem
+from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import clamp_percent, exact_sum, percent
 from par_cli.core.rules.base import HUNDRED, NOT_APPLICABLE
 from par_cli.core.rules.relative import RelativeRule

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, NamedTuple
+from typing import Any
+
+from par_cli.core.named_tuple import NamedTuple
 
 Counts = Mapping[str, Decimal]  # answer letter → number of answers
 HUNDRED = Fraction(100)

@@ -6,12 +6,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
 from pydantic_core import CoreSchema, SchemaValidator, ValidationError
 from pydantic_core import core_schema as cs
 
 from par_cli.core.diagnostics import Diagnostic
+from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.rules.base import as_whole, field, number, optional, record, text
 from par_cli.core.rules.likert import DEFAULT_NOT_COUNTED, DEFAULT_SCALE
 from par_cli.core.schema_errors import schema_problems

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from fractions import Fraction
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from par_cli.core.named_tuple import NamedTuple
 
 if TYPE_CHECKING:
     from par_cli.core.diagnostics import DocPath

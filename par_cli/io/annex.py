@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import NamedTuple
 
 from par_cli.core.annex import build
 from par_cli.core.annex_rules import slug
 from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, UsageError, msg, problem
+from par_cli.core.named_tuple import NamedTuple
 from par_cli.io.annex_read import read_annex
 from par_cli.io.annex_yaml import draft_yaml
 from par_cli.io.files import display

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from par_cli.core.annex import AnnexRow
 from par_cli.core.diagnostics import Cell, LineCol, ParError, problem
+from par_cli.core.named_tuple import NamedTuple
 from par_cli.io.files import display, not_a_file
 
 ROLES = {  # role → words a heading holds (casefolded), first match wins, in this order

@@ -6,11 +6,12 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from par_cli.core.appraisal import merge
 from par_cli.core.diagnostics import Diagnostic, ParError, msg, problem
 from par_cli.core.model import periods_agree
+from par_cli.core.named_tuple import NamedTuple
 from par_cli.io.files import display, support_files
 from par_cli.words.codes import errors_only
 

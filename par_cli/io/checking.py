@@ -9,9 +9,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from par_cli.core.diagnostics import Diagnostic, Level, LineCol, Location, ParError, msg, order, problem
+from par_cli.core.named_tuple import NamedTuple
 from par_cli.io.appraisals import Assessed, unclaimed
 from par_cli.io.files import discover_yaml, file_kind
 from par_cli.io.pool import map_files

@@ -11,10 +11,11 @@ import unicodedata
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from par_cli.core.diagnostics import Diagnostic, LineCol, Location, ParError, Row, msg, placed, problem
 from par_cli.core.model import Assessment, periods_agree
+from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import round_half_up
 from par_cli.core.survey import Question, SurveyShare, criterion_percent
 from par_cli.core.tree import NodeInfo

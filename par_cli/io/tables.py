@@ -6,9 +6,10 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from par_cli.core.diagnostics import LineCol, ParError, msg, problem
+from par_cli.core.named_tuple import NamedTuple
 from par_cli.io.files import display
 
 

@@ -9,7 +9,7 @@ import difflib
 from collections.abc import Mapping
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from par_cli.core.appraisal import appraisal_problems
 from par_cli.core.binding import Bound, bind
@@ -17,6 +17,7 @@ from par_cli.core.checks import check_criteria
 from par_cli.core.diagnostics import Diagnostic, LineCol, Msg, ParError, msg, placed, problem
 from par_cli.core.formats import validate
 from par_cli.core.model import Assessment, CriteriaSet
+from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.scoring import Score, score
 from par_cli.core.tree import NodeInfo, index
 from par_cli.io.appraisals import Appraisal, AppraisalSource, Assessed, unclaimed

@@ -22,9 +22,10 @@ import re
 import unicodedata
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from par_cli.core.diagnostics import Cell, Diagnostic, DocPath, LineCol, Location, msg, problem
+from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import TextNumber
 from par_cli.core.tree import index
 from par_cli.words.labels import LABELS

@@ -14,13 +14,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from par_cli.core.diagnostics import Diagnostic, DocPath, LineCol, msg, problem
+from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import TextNumber
 
 MAX_BYTES = 5 * 1024 * 1024

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from par_cli.core.diagnostics import Diagnostic, Level
+from par_cli.core.named_tuple import NamedTuple
 
 
 class Code(NamedTuple):

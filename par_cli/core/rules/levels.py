@@ -6,11 +6,12 @@ import functools
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar
 
 from pydantic_core import core_schema as cs
 
 from par_cli.core.diagnostics import Diagnostic, DocPath, msg, problem
+from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.rules.base import (
     Figure,
     InputError,

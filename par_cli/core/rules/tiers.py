@@ -7,11 +7,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 from functools import partial
-from typing import Any, ClassVar, Literal, NamedTuple
+from typing import Any, ClassVar, Literal
 
 from pydantic_core import core_schema as cs
 
 from par_cli.core.diagnostics import Diagnostic, DocPath, msg, problem
+from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.rules.base import (
     PERCENT_INPUT,
     ZERO,
