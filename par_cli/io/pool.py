@@ -103,7 +103,7 @@ def early_workers(factory: Callable[[], Callable[[Path], Any]], jobs: int | None
         yield
         return
     with _new_pool(factory, jobs) as pool:
-        pool.submit(int).result()  # forks every worker now (a fork pool starts them all at the first task)
+        pool.submit(int)  # forks every worker now (a fork pool starts them all at its first task)
         _early = (factory, jobs, pool)
         try:
             yield
