@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from par_cli.core.diagnostics import Diagnostic, Level, LineCol, Location, ParError, msg, order, problem
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.io.appraisals import Assessed, unclaimed
-from par_cli.io.files import discover_yaml, file_kind
-from par_cli.io.pool import map_files
+from par_cli.io.files import at_least, discover_yaml, file_kind
+from par_cli.io.pool import SERIAL_BELOW, early_workers, map_files
 from par_cli.words.catalogue import finding_message
 from par_cli.words.codes import FINDING_CODES, level_of
 
@@ -131,29 +131,32 @@ def check_paths(
 ) -> CheckReport:
     """Check every file under `paths`: criteria sets first (so ids are known), then assessments — each on its
     own in a process pool when `new_workspace` (picklable: a workspace per worker) is given and there are many."""
-    files, diagnostics = discover_yaml(paths)
-    if not files and not diagnostics:
-        diagnostics.append(problem("F002", "no-files").at(LineCol(", ".join(map(str, paths)))))
-    kinds = {path: file_kind(path) for path in files}
-    checker = _Checker(workspace)
-    assessments = []
-    for path in sorted(files, key=lambda p: (kinds[p] != "criteria", str(p))):
-        kind = kinds[path]
-        if kind in ("survey", "survey-design"):
-            survey = workspace.survey
-            diagnostics += survey.check(path, kind) if survey is not None else []
-        elif kind == "appraisal":
-            diagnostics += workspace.appraisals.file(path).problems
-        elif kind == "criteria":
-            diagnostics += checker.criteria(path)
-        else:
-            assessments.append(path)
     factory = partial(FileChecker, new_workspace) if new_workspace is not None else partial(_same, workspace)
-    for path, checked in zip(assessments, map_files(assessments, factory, jobs if new_workspace else 1), strict=True):
-        diagnostics += checker.assessment(path, checked)
-    if not any(level_of(d) is Level.ERROR for d in diagnostics):  # an appraisal file's agencies all assessed
-        for path in (path for path in files if kinds[path] == "appraisal"):
-            diagnostics += unclaimed(workspace.appraisals.file(path), checker.assessed.get(path.parent.resolve(), []))
+    with early_workers(factory, jobs, new_workspace is not None and at_least(SERIAL_BELOW, paths)):
+        files, diagnostics = discover_yaml(paths)
+        if not files and not diagnostics:
+            diagnostics.append(problem("F002", "no-files").at(LineCol(", ".join(map(str, paths)))))
+        kinds = {path: file_kind(path) for path in files}
+        checker = _Checker(workspace)
+        assessments = []
+        for path in sorted(files, key=lambda p: (kinds[p] != "criteria", str(p))):
+            kind = kinds[path]
+            if kind in ("survey", "survey-design"):
+                survey = workspace.survey
+                diagnostics += survey.check(path, kind) if survey is not None else []
+            elif kind == "appraisal":
+                diagnostics += workspace.appraisals.file(path).problems
+            elif kind == "criteria":
+                diagnostics += checker.criteria(path)
+            else:
+                assessments.append(path)
+        checked = map_files(assessments, factory, jobs if new_workspace else 1)
+        for path, outcome in zip(assessments, checked, strict=True):
+            diagnostics += checker.assessment(path, outcome)
+        if not any(level_of(d) is Level.ERROR for d in diagnostics):  # an appraisal file's agencies all assessed
+            for path in (path for path in files if kinds[path] == "appraisal"):
+                assessed = checker.assessed.get(path.parent.resolve(), [])
+                diagnostics += unclaimed(workspace.appraisals.file(path), assessed)
     unique = sorted(set(diagnostics), key=order)
     if strict:
         unique = [d._replace(level=Level.ERROR) if level_of(d) is Level.WARNING else d for d in unique]
