@@ -183,3 +183,14 @@ def test_not_applicable_keeps_the_index_within_0_and_100(case: tuple[list[dict[s
         if area.applicable:
             assert area.percent is not None and 0 <= area.percent <= 100
             assert area.max == _applicable_max([a for a in areas if a["code"] == area.code], answers)
+
+
+@given(st.integers(min_value=-(10**20), max_value=10**20), st.sampled_from([1, 2, 4, 5, 8, 16, 20, 25, 80, 625, 10000]))
+def test_a_short_figure_is_written_out_exactly(numerator: int, denominator: int) -> None:
+    """`fmt` writes a fraction of at most four decimals in whole numbers: what Decimal division wrote, exactly."""
+    from par_cli.words.numbers import fmt
+
+    value = Fraction(numerator, denominator)
+    expected = str(value.numerator) if value.denominator == 1 else f"{(Decimal(numerator) / denominator).normalize():f}"
+    assert fmt(value) == expected, (value, fmt(value), expected)
+    assert Fraction(Decimal(fmt(value))) == value

@@ -80,7 +80,7 @@ class _Wording:
 
 def text(message: Msg, lang: str = "en") -> str:
     """A message in words; an id the catalogue lacks is shown with its arguments (a test forbids it)."""
-    templates = catalogue().get(message.id)
+    templates = _merged[1].get(message.id) or catalogue().get(message.id)  # a kind loaded since: merged again
     if templates is None:
         return f"{message.id} {dict(message.args)}"
     template = templates[1] if lang == "vi" else templates[0]

@@ -9,17 +9,19 @@ from fractions import Fraction
 from par_cli.core.numbers import round_half_up
 
 SHORT_PLACES = 4  # an exact value with a longer (or endless) decimal expansion is shown as ≈ this many places
+_SCALE = 10**SHORT_PLACES
 
 
 def fmt(value: Decimal | Fraction | int) -> str:
     """A figure as written in a file: `0.5`, `2`, `12.75`; `≈1.9077` for 1.907692307…"""
     if isinstance(value, Fraction):
-        if value.denominator == 1:
+        denominator = value.denominator
+        if denominator == 1:
             return str(value.numerator)
-        scaled = value * 10**SHORT_PLACES
-        if scaled.denominator == 1:
-            decimal = Decimal(value.numerator) / Decimal(value.denominator)
-            return f"{decimal.normalize():f}"
+        if _SCALE % denominator == 0:  # at most SHORT_PLACES decimals: written out exactly, in whole numbers
+            sign = "-" if value.numerator < 0 else ""
+            whole, part = divmod(abs(value.numerator) * (_SCALE // denominator), _SCALE)
+            return f"{sign}{whole}.{part:0{SHORT_PLACES}d}".rstrip("0")
         return f"≈{round_half_up(value, SHORT_PLACES).normalize():f}"
     if isinstance(value, Decimal):
         return f"{value.normalize():f}" if value == value.to_integral_value() else f"{value:f}"
