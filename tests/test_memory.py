@@ -75,3 +75,18 @@ def test_looking_through_a_folder_remembers_only_what_is_not_an_assessment(tmp_p
     again = files.support_files(folder)  # a file added: the folder changed, it is looked through again
     assert again == (*found, (folder / "z.yaml", "appraisal", None)), again
     assert files.support_files(tmp_path / "missing") == ()
+
+
+def test_workers_forked_early_serve_again_after_a_block_inside() -> None:
+    from functools import partial
+
+    from par_cli.io import pool
+
+    outer, inner = partial(FileScorer), partial(FileScorer, leaves=True)
+    with pool.early_workers(outer, 2, True):
+        started = pool._early
+        assert started is not None and started[0] is outer
+        with pool.early_workers(inner, 2, True):
+            assert pool._early is not None and pool._early[0] is inner
+        assert pool._early is started
+    assert pool._early is None

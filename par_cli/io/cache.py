@@ -148,7 +148,7 @@ class Context:
                 for path, kind, _ in support_files(place):
                     beside = place == key and kind in SUPPORT_KINDS  # criteria, survey and appraisal files
                     if beside or kind == "criteria":
-                        parts.append(f"{path}:{file_digest(path)}")
+                        parts.append(f"{path}:{digest_of(path)}")  # a parent's sets: hashed once, not per folder
             self._folders[key] = digest(*parts)
         return self._folders[key]
 

@@ -179,7 +179,7 @@ def support_files(folder: Path) -> tuple[SupportFile, ...]:
         path = folder / name
         kind, found_id = kind_and_id(path, remember=False)
         if kind is not None and kind != "assessment":
-            found.append((path, kind, found_id if kind == "criteria" else None))
+            found.append((path, kind, found_id))  # an id only for a criteria set (`kind_and_id`)
     listed = tuple(found)
     if settled:
         _FOLDERS[folder] = (changed, listed)
@@ -208,12 +208,6 @@ def _kind_and_id(path: Path) -> tuple[str | None, str | None]:
 def file_kind(path: Path) -> str | None:
     """'criteria' / 'assessment' (or whatever the file says), None if it says nothing readable."""
     return kind_and_id(path)[0]
-
-
-def head_id(path: Path) -> str | None:
-    """The id of a criteria file."""
-    kind, found = kind_and_id(path)
-    return found if kind == "criteria" else None
 
 
 def is_path(reference: str) -> bool:

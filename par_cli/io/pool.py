@@ -102,10 +102,11 @@ def early_workers(factory: Callable[[], Callable[[Path], Any]], jobs: int | None
     if jobs <= 1 or not many:
         yield
         return
+    outer = _early  # a block inside another: the outer block's workers serve again after it
     with _new_pool(factory, jobs) as pool:
         pool.submit(int)  # forks every worker now (a fork pool starts them all at its first task)
         _early = (factory, jobs, pool)
         try:
             yield
         finally:
-            _early = None
+            _early = outer
