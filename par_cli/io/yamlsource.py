@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from yaml.resolver import BaseResolver
 
 from par_cli.core.diagnostics import Diagnostic, DocPath, LineCol, msg, problem
-from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import TextNumber
+from par_cli.io import yaml_fast
+from par_cli.io.yaml_fast import DECIMAL_COMMA, LEADING_ZERO, NUMBER, NUMBER_START  # one typing for both paths
+from par_cli.io.yaml_loader import LOADER, PLAIN
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_VALUES = 500_000  # values visited, aliases expanded: bounds time and memory
@@ -31,68 +33,17 @@ MAX_DEPTH = 64
 MAX_EXPONENT = 15
 MAX_DIGITS = 30
 
-PLAIN = "?"  # tag our resolver gives plain scalars without an explicit tag
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
-_NUMBER_START = frozenset("0123456789+-.")
-_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\Z")
-_DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+\Z")
 _WHOLE = re.compile(r"[-+]?\d+\Z")
-_COMMA_BETWEEN_DIGITS = re.compile(r"\d,\d")
-_LEADING_ZERO = re.compile(r"[-+]?0\d")
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_TRUE = frozenset({"true", "True", "TRUE"})
-_FALSE = frozenset({"false", "False", "FALSE"})
-_YAML11_BOOLS = frozenset({"yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"})
-_NOT_A_NUMBER = frozenset({".nan", ".inf", "+.inf", "-.inf"})
+COMMA_BETWEEN_DIGITS = re.compile(r"\d,\d")
 
 
 def _in_range(number: Decimal, text: str) -> bool:
     if len(text) <= MAX_EXPONENT and "e" not in text and "E" not in text:
         return True  # the common case: a short figure written out (no more digits than the bounds allow)
     return -MAX_EXPONENT <= number.adjusted() <= MAX_EXPONENT and len(number.as_tuple().digits) <= MAX_DIGITS
-
-
-class _Resolver(BaseResolver):
-    # Every node gets the tag PLAIN unless the file gives one explicitly; the walk types scalars from their
-    # text and style. `str.format` ignores its arguments, so this is a C call per node, not a Python one.
-    resolve = PLAIN.format
-    # No path-based resolvers here, so the per-node bookkeeping hooks have nothing to do: C no-ops too.
-    descend_resolver = "".format  # type: ignore[assignment]
-    ascend_resolver = "".format  # type: ignore[assignment]
-
-
-def _loader_class() -> Any:
-    """libyaml's parser when present (it is, with PyYAML's wheels); the pure-Python one otherwise."""
-    if yaml.__with_libyaml__:
-        from yaml import cyaml
-
-        parser: Any = getattr(cyaml, "CParser")  # noqa: B009 - not re-exported in the stubs
-
-        class CLoader(parser, _Resolver):  # type: ignore[misc]
-            def __init__(self, stream: str) -> None:
-                parser.__init__(self, stream)
-                _Resolver.__init__(self)
-
-        return CLoader
-    from yaml.composer import Composer  # pragma: no cover
-    from yaml.parser import Parser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
-
-    class PyLoader(Reader, Scanner, Parser, Composer, _Resolver):  # pragma: no cover
-        def __init__(self, stream: str) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
-            Composer.__init__(self)
-            _Resolver.__init__(self)
-
-    return PyLoader
-
-
-_LOADER: Any = _loader_class()
 
 
 Position = tuple[int, int]
@@ -103,17 +54,36 @@ def _position(node: Node) -> Position:
     return (mark.line + 1, mark.column + 1)
 
 
-class Document(NamedTuple):
-    """A parsed YAML file: its top-level mapping as plain values, and its node tree for locating them.
+class Document:
+    """A parsed YAML file: its top-level mapping as plain values, and where each of them is written.
 
-    Positions are looked up in the node tree only when a message needs one, so a file that is fine
-    costs nothing for them.
+    Positions are looked up only when a message or a ranking needs one: in the positions the fast path kept
+    (the top two levels), else in libyaml's node tree, composed from the text on the first such look-up when
+    the fast path read the file (the same text, so the same positions).
     """
 
-    file: str
-    data: dict[str, Any]
-    root: Node | None = None
-    notes: tuple[Diagnostic, ...] = ()
+    __slots__ = ("_keys", "_root", "_text", "_values", "data", "file", "notes")
+
+    def __init__(
+        self,
+        file: str,
+        data: dict[str, Any],
+        root: Node | None = None,
+        notes: tuple[Diagnostic, ...] = (),
+        fast: tuple[str, Mapping[DocPath, Position], Mapping[DocPath, Position]] | None = None,
+    ) -> None:
+        self.file, self.data, self.notes, self._root = file, data, notes, root
+        self._text: str | None = None
+        self._values: Mapping[DocPath, Position] = {}
+        self._keys: Mapping[DocPath, Position] = {}
+        if fast is not None:
+            self._text, self._values, self._keys = fast
+
+    @property
+    def root(self) -> Node | None:
+        if self._root is None and self._text is not None:
+            self._root, self._text = yaml.compose(self._text, Loader=LOADER), None
+        return self._root
 
     def _find(self, path: DocPath) -> tuple[Node | None, Node | None, bool]:
         """(value node, key node, whole path found) for the longest prefix of `path` in the tree."""
@@ -131,6 +101,9 @@ class Document(NamedTuple):
 
     def position(self, path: DocPath, *, key: bool = False) -> Position:
         """Position of the value at `path` (or of its key), else of the nearest enclosing value."""
+        kept = self._keys.get(path) if key else None
+        if kept is not None or (kept := self._values.get(path)) is not None:
+            return kept
         node, key_node, whole = self._find(path)
         if key and whole and key_node is not None:
             return _position(key_node)
@@ -284,32 +257,32 @@ class _Walker:
             return text
         if not text:
             return None
-        if text[0] in _NUMBER_START:
-            if _NUMBER.match(text):
+        if text[0] in NUMBER_START:
+            if NUMBER.match(text):
                 number = TextNumber(text)
                 if number and not _in_range(number, text):
                     hint = msg("hint.figure-range", low=MAX_EXPONENT, high=MAX_EXPONENT, digits=MAX_DIGITS)
                     self.report(problem("Y012", "out-of-range", hint=hint, text=text), node)
                     return None
-                if _LEADING_ZERO.match(text):
+                if LEADING_ZERO.match(text):
                     hint = msg("hint.leading-zero", number=f"{number.normalize():f}")
                     self.report(problem("Y013", "leading-zero", hint=hint, text=text), node, note=True)
                 return number
-            if text.lower() in _NOT_A_NUMBER:
+            if text.lower() in yaml_fast.NOT_A_NUMBER:
                 self.report(problem("Y012", "not-a-number", hint=msg("hint.finite"), text=text), node)
                 return None
-            if _DECIMAL_COMMA.match(text):
+            if DECIMAL_COMMA.match(text):
                 hint = msg("hint.decimal-dot", number=text.replace(",", "."))
                 self.report(problem("Y005", "decimal-comma", hint=hint, text=text), node)
                 return None
             return text
-        if text in _TRUE:
+        if text in yaml_fast.TRUE:
             return True
-        if text in _FALSE:
+        if text in yaml_fast.FALSE:
             return False
-        if text in _NULLS:
+        if text in yaml_fast.NULLS:
             return None
-        if text in _YAML11_BOOLS:
+        if text in yaml_fast.YAML11_BOOLS:
             self.report(
                 problem("Y004", "yaml11-bool", hint=msg("hint.yaml11", text=text), text=text),
                 node,
@@ -370,14 +343,21 @@ def _syntax_error(exc: yaml.MarkedYAMLError, file: str) -> Diagnostic:
     return syntax.at(LineCol(file, line, col))
 
 
-def parse(raw: bytes, file: str) -> tuple[Document | None, list[Diagnostic]]:
-    """Parse one YAML file's bytes. Returns the document (None when unusable) and every problem found."""
+def parse(raw: bytes, file: str, *, fast: bool = True) -> tuple[Document | None, list[Diagnostic]]:
+    """Parse one YAML file's bytes. Returns the document (None when unusable) and every problem found.
+
+    A file in the plain subset (`yaml_fast`) is read without a node tree, unless `fast` is False (the tests
+    compare the two paths)."""
     text, problems = decode(raw, file)
     if text is None:
         return None, problems
+    read = yaml_fast.values(text, TextNumber) if fast else None
+    if read is not None:  # well-formed in the plain subset: the same values, without a node tree
+        data, values, keys = read
+        return Document(file, data, fast=(text, values, keys)), []
     notes = _tab_notes(text, file)
     try:
-        root = yaml.compose(text, Loader=_LOADER)
+        root = yaml.compose(text, Loader=LOADER)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_error(exc, file), *notes]
     except (yaml.YAMLError, RecursionError) as exc:
@@ -389,7 +369,7 @@ def parse(raw: bytes, file: str) -> tuple[Document | None, list[Diagnostic]]:
         shape = "top-list" if isinstance(root, SequenceNode) else "top-value"
         mark = root.start_mark
         return None, [problem("Y008", shape).at(LineCol(file, mark.line + 1, mark.column + 1))]
-    walker = _Walker(file, _COMMA_BETWEEN_DIGITS.search(text) is not None)
+    walker = _Walker(file, COMMA_BETWEEN_DIGITS.search(text) is not None)
     try:
         data = walker.collection(root)
     except _Abort as abort:

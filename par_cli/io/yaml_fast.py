@@ -1,0 +1,363 @@
+"""The fast path for well-formed YAML: the plain subset par's files are written in, read straight from the text.
+
+`values` reads a file made only of block mappings and sequences, one-line flow collections (`{…}`, `[…]`),
+one-line plain and quoted scalars and comments, and gives the values the located path (libyaml's node tree and
+its walk, `yamlsource`) gives, with the positions of the top two levels. Anything outside that subset, or that
+the located path would say a word about (a tab, a YAML 1.1 boolean, a leading zero, a decimal comma, a duplicate
+key, an escape, an anchor, a tag, a multi-line scalar, …), gives None, and the located path reads the file.
+Tests prove the two agree (every shipped file, generated documents, mutants): this module may only decline.
+
+Block lines are read one by one. The flow collections below the top two levels (an agency's answers: a line
+each, most of a file) are read all at once by `flows`: their double-quoted strings are set aside (a split on
+`"`), so the rest, the skeleton, holds only brackets, commas, colons and plain scalars; one `re.split` and
+`str.join` put every plain key and text in quotes, JSON-safe figures and `true`, `false`, `null` stay bare, and
+`json.loads` builds the values, figures from their written text. All of it runs in C but the number hooks.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+Path = tuple[str | int, ...]
+Position = tuple[int, int]
+
+# How the located path types a plain scalar (yamlsource imports these: one definition for both paths).
+NUMBER_START = frozenset("0123456789+-.")
+NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\Z")
+DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+\Z")
+LEADING_ZERO = re.compile(r"[-+]?0\d")
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+TRUE = frozenset({"true", "True", "TRUE"})
+FALSE = frozenset({"false", "False", "FALSE"})
+YAML11_BOOLS = frozenset({"yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"})
+NOT_A_NUMBER = frozenset({".nan", ".inf", "+.inf", "-.inf"})
+SHORT_FIGURE = 15  # a figure this long or shorter, written out, is inside yamlsource's bounds
+
+MAX_TEXT = 512 * 1024  # larger files take the located path (its bounds on values and depth decide there)
+MAX_DEPTH = 16
+MAX_KEY = 1000  # libyaml refuses an implicit key longer than 1,024 characters
+
+# Characters libyaml reads as they are (printable, not a YAML 1.1 line break), without tabs: anything else
+# (control characters, NEL, LS, PS, a BOM inside the text, CR) is left to the located path.
+_UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_INDICATORS = r"[^\s\-?:,\[\]{}#&*!|>'\"%@`]"
+_FLOW_PLAIN = rf"(?:{_INDICATORS}|-(?=[^\s,\[\]{{}}]))" + r"(?:[^\s:,\[\]{}#]|(?<=\S)\#|[ ]+(?=[^\s:,\[\]{}#]))*"
+_BLOCK_PLAIN = rf"(?:{_INDICATORS}|[-?:](?=\S))" + r"(?:[^\s:#]|:(?=\S)|(?<=\S)\#|[ ]+(?=[^\s:#]|:\S))*"
+_DOUBLE = r"\"([^\"\\]*)\""
+_SINGLE = r"'((?:[^'\n]|'')*)'"
+# One token of a flow collection. Groups: 1 bracket or comma, 2 double-quoted, 3 single-quoted, 4 colon,
+# 5 plain; anything else (a comment, the end of the line, an indicator) matches none of them and is declined.
+_TOKEN = re.compile(rf"[ ]*(?:([{{}}\[\],])|{_DOUBLE}|{_SINGLE}|(:)(?=[ ,\[\]{{}}]|$)|({_FLOW_PLAIN})|\#.*|$|.)")
+# A scalar value on a block line: 1 double-quoted, 2 single-quoted, 3 plain.
+_SCALAR = re.compile(rf"(?:{_DOUBLE}|{_SINGLE}|({_BLOCK_PLAIN}))")
+# A key at the start of a block line, then `:` and a space or the end of the line.
+_KEY = re.compile(rf"(?:{_DOUBLE}|{_SINGLE}|({_BLOCK_PLAIN}))[ ]*:(?: +|$)")
+_LINE_END = re.compile(r"(?:[ ]+\#.*)?\Z")
+
+MAX_BRACKETS = 48  # a line with more opening brackets may nest deeper than the located path allows
+
+_FLOW_INDICATORS = ("'", "#", "&", "*", "!", "|", ">", "%", "@", "`", "?", "\\")
+_ENDS = r"[ ]*[,\]}\n]"  # the end of a value in the skeleton
+# Words the located path types otherwise (True, ~) or has a word about (yes, off): left bare, JSON refuses them.
+_JSON_WORDS = r"(?:true|false|null|True|TRUE|False|FALSE|Null|NULL|~|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)"
+_JSON_KEY = r"(?!-[ ,\[\]{}])[^ \n\x00\[\]{},:\"][^\n\x00\[\]{},:\"]*?(?=[ ]*:[ \n])"
+_JSON_TEXT = r"[^-+.\d \n\x00\[\]{},:\"][^\n\x00\[\]{},:\"]*?(?=" + _ENDS + ")"
+# A plain key or text, after a bracket, a comma or a space: captured, so that joining the split on `"` quotes it.
+_JSON_PLAIN = re.compile(rf"(?<=[\[{{, ])(?!{_JSON_WORDS}{_ENDS})({_JSON_KEY}|{_JSON_TEXT})")
+_NO_SPACE_AFTER_COLON = re.compile(r":[^ \n]")
+
+_LATER: Any = object()  # the value of a flow collection read later, with the others
+
+
+class _Declined(Exception):
+    """The text is outside the subset: the located path reads it."""
+
+
+def _plain(text: str, number: Callable[[str], Any]) -> Any:
+    """A plain scalar's value as the located path types it; declined wherever that path would say a word."""
+    if text[0] in NUMBER_START:
+        if NUMBER.match(text):
+            if len(text) > SHORT_FIGURE or "e" in text or "E" in text or LEADING_ZERO.match(text):
+                raise _Declined  # range-checked or noted by the located path
+            return number(text)
+        if text.lower() in NOT_A_NUMBER or DECIMAL_COMMA.match(text):
+            raise _Declined
+        return text
+    if text in TRUE:
+        return True
+    if text in FALSE:
+        return False
+    if text in NULLS:
+        return None
+    if text in YAML11_BOOLS or text == "<<":
+        raise _Declined
+    return text
+
+
+def _text(double: str | None, single: str | None) -> str:
+    return double if double is not None else str(single).replace("''", "'")
+
+
+def _is_item(text: str) -> bool:
+    return text == "-" or text.startswith("- ")
+
+
+class _Reader:
+    """Reads the block structure line by line, flow collections token by token, recording positions."""
+
+    def __init__(self, lines: list[tuple[int, int, str]], number: Callable[[str], Any]) -> None:
+        self.number = number  # makes a figure from its text (`core.numbers.TextNumber`)
+        self.lines = lines  # (line number from 1, indent, text without it) of each line with content
+        self.at = 0
+        self.values: dict[Path, Position] = {(): (lines[0][0], lines[0][1] + 1)}
+        self.keys: dict[Path, Position] = {}
+        self.later: list[str] = []  # flow collections read together at the end (`yaml_flow_json`)
+        self.slots: list[tuple[Any, Any]] = []  # where each of them goes: (dict or list, key or index)
+
+    def block(self, indent: int, path: Path) -> Any:
+        """The block collection whose first line is the current one (at `indent`)."""
+        if len(path) > MAX_DEPTH:
+            raise _Declined
+        number, _, text = self.lines[self.at]
+        if len(path) <= 2:
+            self.values[path] = (number, indent + 1)
+        return self.sequence(indent, path) if _is_item(text) else self.mapping(indent, path)
+
+    def mapping(self, indent: int, path: Path) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        lines = self.lines
+        while self.at < len(lines):
+            number, at, text = lines[self.at]
+            if at < indent:
+                break
+            match = _KEY.match(text)
+            if at > indent or match is None or match.end() > MAX_KEY:
+                raise _Declined
+            double, single, plain = match.group(1, 2, 3)
+            key = plain if plain is not None else _text(double, single)
+            if key in result or plain == "<<":
+                raise _Declined
+            here = (*path, key)
+            if len(here) <= 2:
+                self.keys[here] = (number, at + 1)
+            start = match.end()
+            if start == len(text) or text[start] == "#":
+                result[key] = self.below(text, start, number, at, here)
+            else:
+                result[key] = value = self.inline(text, start, number, at, here)
+                if value is _LATER:
+                    self.slots.append((result, key))
+        return result
+
+    def below(self, text: str, start: int, number: int, indent: int, path: Path) -> Any:
+        """The value of `key:` with nothing after it: the block below, or nothing."""
+        self.at += 1
+        if self.at < len(self.lines):
+            _, under, under_text = self.lines[self.at]
+            if under > indent or (under == indent and _is_item(under_text)):
+                return self.block(under, path)
+        if len(path) <= 2:  # libyaml places an empty value just after its colon
+            self.values[path] = (number, indent + text.rindex(":", 0, start) + 2)
+        return None
+
+    def inline(self, text: str, start: int, number: int, indent: int, path: Path) -> Any:
+        """A one-line value starting at `start` of the current line; the line is done after it."""
+        if len(path) <= 2:
+            self.values[path] = (number, indent + start + 1)
+        if text[start] in "{[":
+            if len(path) >= 2 and "#" not in text:  # no position needed inside: read with the others, as JSON
+                self.later.append(text[start:])
+                value, end = _LATER, len(text)
+            else:
+                value, end = self.flow(text, start, number, indent, path)
+        else:
+            match = _SCALAR.match(text, start)
+            if match is None:
+                raise _Declined
+            double, single, plain = match.group(1, 2, 3)
+            value = _plain(plain, self.number) if plain is not None else _text(double, single)
+            end = match.end()
+        if _LINE_END.match(text, end) is None:
+            raise _Declined
+        self.at += 1
+        if self.at < len(self.lines) and self.lines[self.at][1] > indent:
+            raise _Declined  # a scalar going on below (multi-line), or a line indented wrongly
+        return value
+
+    def sequence(self, indent: int, path: Path) -> list[Any]:
+        items: list[Any] = []
+        lines = self.lines
+        while self.at < len(lines):
+            number, at, text = lines[self.at]
+            if at < indent or (at == indent and not _is_item(text)):
+                break  # the end of an indentless sequence: the mapping around it goes on
+            if at > indent or text == "-":
+                raise _Declined  # an item below its dash: rare, the located path reads it
+            start = len(text) - len(text[1:].lstrip(" "))
+            if start == len(text) or text[start] in "#-":
+                raise _Declined
+            here = (*path, len(items))
+            if _KEY.match(text, start) is not None:  # `- key: value`: a mapping whose first key is on the dash line
+                lines[self.at] = (number, at + start, text[start:])
+                items.append(self.block(at + start, here))
+            elif (value := self.inline(text, start, number, at, here)) is _LATER:
+                self.slots.append((items, len(items)))
+                items.append(None)
+            else:
+                items.append(value)
+        return items
+
+    def flow(self, text: str, start: int, number: int, indent: int, path: Path) -> tuple[Any, int]:
+        """A flow collection that closes on this line, from its bracket: (value, where the line goes on)."""
+        tokens = _TOKEN.finditer(text, start)
+        offset = indent + 1
+        record = len(path) < 2  # positions inside it are within the top two levels
+        values, keys = self.values, self.keys
+
+        def value(match: re.Match[str], here: Path) -> Any:
+            kind = match.lastindex
+            if kind is None or kind == 4 or len(here) > MAX_DEPTH:
+                raise _Declined
+            if record:
+                values[here] = (number, match.start(kind) + offset - (kind in (2, 3)))
+            if kind == 5:
+                return _plain(match.group(5), self.number)
+            if kind != 1:
+                return _text(match.group(2), match.group(3))
+            bracket = match.group(1)
+            if bracket == "{":
+                return mapping(here)
+            if bracket == "[":
+                return sequence(here)
+            raise _Declined
+
+        def mapping(here: Path) -> dict[str, Any]:
+            result: dict[str, Any] = {}
+            match = next(tokens)
+            while match.group(1) != "}":
+                kind = match.lastindex
+                if kind not in (2, 3, 5):
+                    raise _Declined
+                key = match.group(5) if kind == 5 else _text(match.group(2), match.group(3))
+                if key in result or len(key) > MAX_KEY or (kind == 5 and key == "<<"):
+                    raise _Declined
+                entry = (*here, key)
+                if record:
+                    keys[entry] = (number, match.start(kind) + offset - (kind in (2, 3)))  # at the quote
+                if next(tokens).lastindex != 4:
+                    raise _Declined
+                result[key] = value(next(tokens), entry)
+                match = next(tokens)
+                if match.group(1) == ",":
+                    match = next(tokens)
+                elif match.group(1) != "}":
+                    raise _Declined
+            return result
+
+        def sequence(here: Path) -> list[Any]:
+            items: list[Any] = []
+            match = next(tokens)
+            while match.group(1) != "]":
+                items.append(value(match, (*here, len(items))))
+                match = next(tokens)
+                if match.group(1) == ",":
+                    match = next(tokens)
+                elif match.group(1) != "]":
+                    raise _Declined
+            return items
+
+        try:
+            result = value(next(tokens), path)
+            return result, next(tokens).start()
+        except StopIteration:  # the line ended inside the collection: it goes on below, or is broken
+            raise _Declined from None
+
+
+def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs) or "<<" in mapping:
+        raise _Declined  # a repeated key or a merge key: the located path reports it
+    return mapping
+
+
+def _figure(number: Callable[[str], Any]) -> Callable[[str], Any]:
+    def figure(text: str) -> Any:
+        if len(text) > SHORT_FIGURE or "e" in text or "E" in text:
+            raise _Declined  # range-checked by the located path
+        return number(text)
+
+    return figure
+
+
+def _constant(text: str) -> Any:
+    raise _Declined  # NaN, Infinity: JSON's words, not a figure of a PAR file
+
+
+def flows(texts: list[str], number: Callable[[str], Any]) -> list[Any] | None:
+    """The values of these flow collections (each on one line, starting with its bracket), or None."""
+    parts = "\n".join(texts).split('"')
+    quoted = parts[1::2]
+    skeleton = "\x00".join(parts[0::2]) + "\n"
+    if len(parts) % 2 == 0 or "\n" in "\x00".join(quoted) or any(c in skeleton for c in _FLOW_INDICATORS):
+        return None  # a quote left open, a string going on below, an escape, a comment or another indicator
+    if _NO_SPACE_AFTER_COLON.search(skeleton) or not _shallow(skeleton):
+        return None
+    pieces = '"'.join(_JSON_PLAIN.split(skeleton))[:-1].replace("\n", ",").split("\x00")
+    joined: list[str] = [""] * (2 * len(pieces) - 1)
+    joined[0::2] = pieces
+    joined[1::2] = quoted
+    figure = _figure(number)
+    try:
+        values = json.loads(
+            "[" + '"'.join(joined) + "]",
+            parse_int=figure,
+            parse_float=figure,
+            parse_constant=_constant,
+            object_pairs_hook=_mapping,
+        )
+    except (ValueError, _Declined, RecursionError):
+        return None
+    return values if isinstance(values, list) and len(values) == len(texts) else None
+
+
+def _shallow(skeleton: str) -> bool:
+    if skeleton.count("[") + skeleton.count("{") <= MAX_BRACKETS:
+        return True
+    return all(line.count("[") + line.count("{") <= MAX_BRACKETS for line in skeleton.split("\n"))
+
+
+Read = tuple[dict[str, Any], dict[Path, Position], dict[Path, Position]]
+
+
+def values(text: str, number: Callable[[str], Any]) -> Read | None:
+    """The file's top-level mapping, and the positions (line, column from 1) of the values and of the keys of its
+    top two levels; None when the text is outside the subset (the located path then reads it). `number` makes a
+    figure from its written text (`core.numbers.TextNumber`: this module imports nothing of par's)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")  # one line break to libyaml too; a CR alone is declined below
+    if len(text) > MAX_TEXT or _UNUSUAL.search(text) is not None:
+        return None
+    lines = []
+    for line_number, line in enumerate(text.split("\n"), start=1):
+        content = line.lstrip(" ")
+        if content and content[0] != "#":
+            lines.append((line_number, len(line) - len(content), content.rstrip(" ")))
+    if not lines or lines[0][1] != 0:
+        return None
+    reader = _Reader(lines, number)
+    try:
+        data = reader.mapping(0, ())
+    except (_Declined, RecursionError):
+        return None
+    if reader.at != len(lines):
+        return None
+    if reader.later:
+        later = flows(reader.later, number)
+        if later is None:
+            return None
+        for (holder, key), value in zip(reader.slots, later, strict=True):
+            holder[key] = value
+    return data, reader.values, reader.keys

@@ -1,0 +1,290 @@
+"""The fast path (`io.yaml_fast`) and the located path (libyaml's node tree and its walk) agree: same values, same
+types, same written text of every figure, same positions; and where the located path has anything to say (an
+error, a warning, a note), the fast path declines, so the file is read, and reported, by the located path."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from par_cli.core.numbers import TextNumber
+from par_cli.io import yaml_fast
+from par_cli.io.yamlsource import decode, parse
+from tests.fuzz.mutants import BYTES, structure
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = sorted(
+    path
+    for folder in ("examples", "criteria", "tests")
+    for path in (ROOT / folder).rglob("*")
+    if path.suffix in (".yaml", ".yml") and path.is_file()
+)
+WORKLOAD = ROOT / "benchmarks" / "workload"
+
+
+def same(a: Any, b: Any, where: str = "") -> None:
+    """Equal values of the same types, figures written the same, keys in the same order."""
+    assert type(a) is type(b), f"{where}: {a!r} ({type(a).__name__}) vs {b!r} ({type(b).__name__})"
+    if isinstance(a, dict):
+        assert list(a) == list(b), f"{where}: keys {list(a)} vs {list(b)}"
+        for key in a:
+            same(a[key], b[key], f"{where}.{key}")
+    elif isinstance(a, list):
+        assert len(a) == len(b), f"{where}: {len(a)} items vs {len(b)}"
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            same(x, y, f"{where}[{i}]")
+    elif isinstance(a, TextNumber):
+        assert a.source == b.source, f"{where}: {a.source!r} vs {b.source!r}"
+    else:
+        assert a == b, f"{where}: {a!r} vs {b!r}"
+
+
+def agree(raw: bytes) -> bool:
+    """Checks the two paths on one file's bytes; True when the fast path read it (False: it declined)."""
+    text, _ = decode(raw, "f.yaml")
+    read = yaml_fast.values(text, TextNumber) if text is not None else None
+    located, problems = parse(raw, "f.yaml", fast=False)
+    if read is None:
+        return False
+    shown = raw.decode("utf-8", "replace")[:2000]
+    assert located is not None and not problems and not located.notes, (shown, problems, located)
+    data, values, keys = read
+    same(data, located.data)
+    for path, position in values.items():
+        assert located.position(path) == position, (shown, path, position, located.position(path))
+    for path, position in keys.items():
+        assert located.position(path, key=True) == position, (shown, path, position)
+    fast_doc, fast_problems = parse(raw, "f.yaml")
+    assert fast_doc is not None and not fast_problems
+    for path in [(), *values, ("agency", "predecessors", 0), ("answers", "9.9.9", "self")]:
+        assert fast_doc.position(path) == located.position(path), path  # kept, or found in the tree composed late
+    return True
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_shipped_file_reads_the_same_on_both_paths(path: Path) -> None:
+    agree(path.read_bytes())
+
+
+def test_the_fast_path_reads_the_files_par_writes_and_ships() -> None:
+    """Not an empty promise: the assessments, criteria sets and workload files are in the subset."""
+    assessments = [p for p in SHIPPED if b"kind: assessment" in p.read_bytes() and "check/bad" not in str(p)]
+    read = [p for p in assessments if agree(p.read_bytes())]
+    assert len(read) >= 0.9 * len(assessments), sorted(set(assessments) - set(read))
+    criteria = [p for p in SHIPPED if p.parent.name == "criteria"]  # read once a run: some use block scalars
+    assert sum(agree(p.read_bytes()) for p in criteria) >= len(criteria) / 2
+    assert agree((ROOT / "criteria" / "mau-so-nganh.yaml").read_bytes())
+    workload = sorted(WORKLOAD.glob("xa-*.yaml"))[:20]
+    assert all(agree(p.read_bytes()) for p in workload)
+
+
+def test_what_the_located_path_has_a_word_about_is_declined() -> None:
+    for text in [
+        "a: yes\n",  # YAML 1.1 boolean: a note
+        "a: 01\n",  # leading zero: a note
+        "a: 0,5\n",  # decimal comma: an error
+        "a: {self: 0,95}\n",
+        "a:\n  b: {self: 0,95, evidence: []}\n",
+        "a: 1\na: 2\n",  # duplicate key
+        "a:\n  b: {x: 1, x: 2}\n",
+        "a: .nan\n",
+        "a: 1e999\n",
+        "a: &x 1\nb: *x\n",
+        "a: !!str 1\n",
+        "<<: {a: 1}\n",
+        "a:\tb\n",
+        "a: 'it''s\n",
+        'a: "say \\"hi\\""\n',
+        "a: |\n  text\n",
+        "a: b\n  c\n",  # a scalar going on below
+        "a:\n  b: [1,\n    2]\n",  # a flow collection going on below
+        "- a\n",  # not a mapping
+        "",
+        "# only a comment\n",
+        "a: 1\r\nb: 2\rc: 3\n",  # CR alone
+        "a: b\u2028c\n",
+        "a:\n  b: {c: ~}\n",
+        "a:\n  b: {c: True}\n",
+        "a:\n  b: [1e5]\n",
+        "a:\n  b: {'c': 1}\n",
+        "a:\n  b: {c: 1}  # a comment after the answer\n",
+    ]:
+        raw = text.encode()
+        assert not agree(raw) or text.endswith("# a comment after the answer\n"), text
+
+
+def test_the_values_of_the_subset() -> None:
+    raw = (
+        "# comment\nkind: assessment\nagency: {id: x-1, name: \"UBND xã A\", merged: [a, 'b''c']}\nperiod: 2024\n"
+        'answers:\n  "1.1": {self: {done: 3, total: 4}, evidence: ["Văn bản: số 1, {x}"], note: on-time}\n'
+        "  1.2: {self: 0.20, ok: true, none: null, words: a b  c}\n  '1.3':\n    self: -0.5\n"
+        'list:\n- x\n- {k: v}\n- key: 1\n  other: [ ]\nempty:\nlast: ""\r\n'
+    ).encode()
+    assert agree(raw)
+    document, _ = parse(raw, "f.yaml")
+    assert document is not None
+    data = document.data
+    assert data["answers"]["1.1"]["evidence"] == ["Văn bản: số 1, {x}"]
+    assert data["answers"]["1.2"]["words"] == "a b  c" and data["answers"]["1.2"]["self"].source == "0.20"
+    assert data["agency"]["merged"] == ["a", "b'c"] and data["empty"] is None and data["last"] == ""
+    assert data["list"] == ["x", {"k": "v"}, {"key": 1, "other": []}]
+
+
+# Generated documents: plain YAML shapes; scalars mostly ordinary ones, some of the troublesome ones.
+GOOD = st.sampled_from(
+    [
+        "1",
+        "0",
+        "-0",
+        "0.20",
+        "-2.50",
+        "12",
+        "true",
+        "false",
+        "null",
+        "a",
+        "a b",
+        "a  b",
+        "xã",
+        "Văn bản số 1",
+        "on-time",
+        '"q"',
+        '"a: b, c"',
+        '""',
+        "'s'",
+        "'it''s'",
+        "''",
+        "a#b",
+        "-a",
+        "NaN",
+        "a'b",
+        "(a)",
+        '"[x] {y} #z"',
+        "a.b-c_d/e",
+    ]
+)
+NASTY = st.sampled_from(
+    [
+        "01",
+        "1.",
+        ".5",
+        "+1",
+        "1e3",
+        "1E3",
+        "1,5",
+        "12345678901234567",
+        "True",
+        "TRUE",
+        "Null",
+        "~",
+        "yes",
+        "no",
+        "on",
+        "off",
+        "Off",
+        ".nan",
+        ".inf",
+        "-.inf",
+        "-Infinity",
+        "<<",
+        "a:b",
+        "a: b",
+        "a #b",
+        "-",
+        "- a",
+        "?a",
+        ":a",
+        "a,b",
+        "[a]",
+        "{a}",
+        '"a\\"b"',
+        "&a",
+        "*a",
+        "!x",
+        "|",
+        ">",
+        "%",
+        "@a",
+        "`a",
+        'a"b',
+        "ａ",
+        "a\u00a0b",
+        "'a''",
+        "1.1.1",
+    ]
+)
+ODD = st.one_of(NASTY, st.text(alphabet="ab1.-:#,'\" {}[]~", min_size=1, max_size=5))
+GOOD_KEYS = st.sampled_from(["a", "b", "1.1", '"1.2"', "'x'", "self", "a b", "-k", "true", "~", "xã", "1"])
+ODD_KEYS = st.sampled_from(["<<", '"<<"', "? a", "a:b", "[k]", "&k a", "a #k"])
+
+
+@st.composite
+def flow(draw: st.DrawFn, odd: bool, depth: int = 0) -> str:
+    """A flow collection or a scalar; `odd`: some of what the located path refuses or has a word about."""
+    scalars, keys = (st.one_of(GOOD, GOOD, GOOD, ODD), st.one_of(GOOD_KEYS, ODD_KEYS)) if odd else (GOOD, GOOD_KEYS)
+    if depth > 2 or draw(st.integers(0, 2)) == 0:
+        return draw(scalars)
+    items = draw(st.lists(st.integers(0, 3), max_size=4))
+    sep = draw(st.sampled_from([", ", ",", " , "] if odd else [", ", ","]))
+    if draw(st.booleans()):
+        return "[" + sep.join(draw(flow(odd, depth + 1)) for _ in items) + "]"
+    colon = st.sampled_from([": ", ":", " : "] if odd else [": ", " : "])
+    keyed = {draw(keys): draw(flow(odd, depth + 1)) for _ in items}  # distinct keys, unless written alike
+    return "{" + sep.join(f"{k}{draw(colon)}{v}" for k, v in keyed.items()) + "}"
+
+
+@st.composite
+def document(draw: st.DrawFn) -> str:
+    odd = draw(st.integers(0, 3)) == 0
+    keys = st.one_of(GOOD_KEYS, ODD_KEYS) if odd else GOOD_KEYS
+    lines: list[str] = []
+    for key in draw(st.lists(keys, min_size=1, max_size=5, unique=True)):
+        shape = draw(st.sampled_from(["scalar", "flow", "block", "list", "empty"]))
+        if shape == "scalar":
+            lines.append(f"{key}: {draw(flow(odd, 3))}")
+        elif shape == "flow":
+            lines.append(f"{key}: {draw(flow(odd))}")
+        elif shape == "block":
+            lines.append(f"{key}:")
+            for inner in draw(st.lists(keys, min_size=1, max_size=4, unique=True)):
+                comment = draw(st.sampled_from(["", "", "  # c", " #c", "#c"]))
+                lines.append(f"  {inner}: {draw(flow(odd))}{comment}")
+        elif shape == "list":
+            lines.append(f"{key}:")
+            indent = draw(st.sampled_from(["", "  "]))
+            lines += [f"{indent}- {draw(flow(odd))}" for _ in range(draw(st.integers(1, 3)))]
+        else:
+            lines.append(f"{key}:")
+        if draw(st.booleans()):
+            lines.append(draw(st.sampled_from(["# note", "", "   ", "  # indented note"])))
+    return "\n".join(lines) + draw(st.sampled_from(["\n", "", "\n\n", "\r\n"]))
+
+
+@settings(max_examples=600, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(document())
+def test_generated_documents_read_the_same_or_are_declined(text: str) -> None:
+    agree(text.encode())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 2**32), st.sampled_from(SHIPPED[:40] + sorted(WORKLOAD.glob("xa-0000*.yaml"))))
+def test_mutants_read_the_same_or_are_declined(seed: int, path: Path) -> None:
+    rnd = random.Random(seed)
+    raw = path.read_bytes()
+    for _ in range(rnd.randint(1, 3)):
+        mutate = rnd.choice([*BYTES, structure, _token])
+        raw = mutate(raw, rnd)
+    agree(raw)
+
+
+def _token(raw: bytes, rnd: random.Random) -> bytes:
+    """A YAML-significant token put where it may change the meaning: inside a flow line, after a key."""
+    i = rnd.randrange(len(raw) + 1)
+    token = rnd.choice([b'"', b"'", b":", b": ", b"#", b" #", b"-", b"{", b"}", b"[", b"]", b",", b" ", b"\n", b"\n  ",
+                        b"~", b"yes", b"01", b"1e5", b"&a ", b"*a", b"!!str ", b"\\", b"<<: ", b"0,5", b"\xc2\xa0"])  # fmt: skip
+    return raw[:i] + token + raw[i:]
