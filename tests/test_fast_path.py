@@ -59,7 +59,7 @@ def agree(raw: bytes) -> bool:
         assert located.position(path) == position, (shown, path, position, located.position(path))
     for path, position in keys.items():
         assert located.position(path, key=True) == position, (shown, path, position)
-    fast_doc, fast_problems = parse(raw, "f.yaml")
+    fast_doc, fast_problems = parse(raw, "f.yaml", fast=True)
     assert fast_doc is not None and not fast_problems
     for path in [(), *values, ("agency", "predecessors", 0), ("answers", "9.9.9", "self")]:
         assert fast_doc.position(path) == located.position(path), path  # kept, or found in the tree composed late
@@ -126,7 +126,7 @@ def test_the_values_of_the_subset() -> None:
         'list:\n- x\n- {k: v}\n- key: 1\n  other: [ ]\nempty:\nlast: ""\r\n'
     ).encode()
     assert agree(raw)
-    document, _ = parse(raw, "f.yaml")
+    document, _ = parse(raw, "f.yaml", fast=True)
     assert document is not None
     data = document.data
     assert data["answers"]["1.1"]["evidence"] == ["Văn bản: số 1, {x}"]
@@ -288,3 +288,29 @@ def _token(raw: bytes, rnd: random.Random) -> bytes:
     token = rnd.choice([b'"', b"'", b":", b": ", b"#", b" #", b"-", b"{", b"}", b"[", b"]", b",", b" ", b"\n", b"\n  ",
                         b"~", b"yes", b"01", b"1e5", b"&a ", b"*a", b"!!str ", b"\\", b"<<: ", b"0,5", b"\xc2\xa0"])  # fmt: skip
     return raw[:i] + token + raw[i:]
+
+
+def test_commands_on_many_files_read_the_fast_way_and_one_file_the_located_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fast path compiles its patterns once (~4 ms): worth it for a folder, not for one file at start-up."""
+    from tests.conftest import run
+
+    calls: list[int] = []
+    real = yaml_fast.values
+
+    def counted(text: str, number: Any) -> Any:
+        calls.append(1)
+        return real(text, number)
+
+    monkeypatch.setattr(yaml_fast, "values", counted)
+    folder = ROOT / "examples" / "2024"
+    files = sorted(p for p in folder.glob("*.yaml") if b"kind: assessment" in p.read_bytes())
+    code, out, err = run("rank", str(folder), "--no-cache", "--jobs", "1")
+    assert code == 0 and len(calls) >= len(files), (len(calls), out + err)
+    calls.clear()
+    code, out, err = run("check", str(folder))
+    assert code == 0 and len(calls) >= len(files), (len(calls), out + err)
+    calls.clear()
+    code, out, err = run("score", str(files[0]))
+    assert code == 0 and calls == [], out + err
+    code, out, err = run("check", str(files[0]))
+    assert code == 0 and calls == [], out + err

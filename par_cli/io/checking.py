@@ -49,8 +49,9 @@ class Checked(NamedTuple):
 class FileChecker:
     """Checks assessment files with one workspace (each criteria set read once per process)."""
 
-    def __init__(self, workspace: Callable[[], Workspace]) -> None:
+    def __init__(self, workspace: Callable[[], Workspace], many: bool = False) -> None:
         self.workspace = workspace()
+        self.workspace.many = many  # many files: the fast YAML path (`yaml_fast`)
 
     def __call__(self, path: Path) -> Checked:
         workspace = self.workspace
@@ -110,9 +111,9 @@ class _Checker:
         return found
 
 
-def _same(workspace: Workspace) -> FileChecker:
+def _same(workspace: Workspace, many: bool) -> FileChecker:
     """A checker using this very workspace (one process)."""
-    return FileChecker(lambda: workspace)
+    return FileChecker(lambda: workspace, many)
 
 
 def _same_bytes(a: Path, b: Path) -> bool:
@@ -131,7 +132,11 @@ def check_paths(
 ) -> CheckReport:
     """Check every file under `paths`: criteria sets first (so ids are known), then assessments — each on its
     own in a process pool when `new_workspace` (picklable: a workspace per worker) is given and there are many."""
-    factory = partial(FileChecker, new_workspace) if new_workspace is not None else partial(_same, workspace)
+    many = at_least(3, paths)
+    if new_workspace is not None:
+        factory: Callable[[], FileChecker] = partial(FileChecker, new_workspace, many)
+    else:
+        factory = partial(_same, workspace, many)
     with early_workers(factory, jobs, new_workspace is not None and at_least(SERIAL_BELOW, paths)):
         files, diagnostics = discover_yaml(paths)
         if not files and not diagnostics:

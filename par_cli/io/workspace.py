@@ -105,6 +105,7 @@ class Workspace:
         self._criteria: dict[Path, LoadedCriteria | ParError] = {}
         self._ids: dict[Path, dict[str, list[Path]]] = {}
         self.appraisals = AppraisalSource(self.read_appraisal)
+        self.many = False  # reads many assessments: the fast YAML path pays for compiling its patterns
 
     def read_appraisal(self, path: Path) -> Appraisal:
         """An appraisal file with every problem it has: YAML, schema, its criteria set, then against that set."""
@@ -196,7 +197,7 @@ class Workspace:
         """Every problem of one assessment file (errors and YAML warnings), and the bound result when usable."""
         if path.suffix.lower() == ".xlsx":  # an assessment workbook (the form `par template` writes)
             return self.inspect_form(path)
-        doc, problems = read_document(path)
+        doc, problems = read_document(path, fast=self.many)
         if doc is None:
             return None, problems
         notes = list(doc.notes)
@@ -317,6 +318,7 @@ class FileScorer:
         cache: bool = False,
     ) -> None:
         self.workspace = Workspace(override=override, survey=survey, renames=renames)
+        self.workspace.many = True
         self.cache = cache  # results may be kept between runs (`io.cache`), under `cache_options`
         self.labels: dict[tuple[str, str | None], tuple[str, ...]] = {}
         self.leaves = leaves  # entries carry each leaf's points (for `rank --against`)

@@ -16,7 +16,6 @@ each, most of a file) are read all at once by `flows`: their double-quoted strin
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from typing import Any
@@ -42,7 +41,7 @@ MAX_KEY = 1000  # libyaml refuses an implicit key longer than 1,024 characters
 
 # Characters libyaml reads as they are (printable, not a YAML 1.1 line break), without tabs: anything else
 # (control characters, NEL, LS, PS, a BOM inside the text, CR) is left to the located path.
-_UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_UNUSUAL_TEXT = "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
 _INDICATORS = r"[^\s\-?:,\[\]{}#&*!|>'\"%@`]"
 _FLOW_PLAIN = rf"(?:{_INDICATORS}|-(?=[^\s,\[\]{{}}]))" + r"(?:[^\s:,\[\]{}#]|(?<=\S)\#|[ ]+(?=[^\s:,\[\]{}#]))*"
 _BLOCK_PLAIN = rf"(?:{_INDICATORS}|[-?:](?=\S))" + r"(?:[^\s:#]|:(?=\S)|(?<=\S)\#|[ ]+(?=[^\s:#]|:\S))*"
@@ -50,12 +49,12 @@ _DOUBLE = r"\"([^\"\\]*)\""
 _SINGLE = r"'((?:[^'\n]|'')*)'"
 # One token of a flow collection. Groups: 1 bracket or comma, 2 double-quoted, 3 single-quoted, 4 colon,
 # 5 plain; anything else (a comment, the end of the line, an indicator) matches none of them and is declined.
-_TOKEN = re.compile(rf"[ ]*(?:([{{}}\[\],])|{_DOUBLE}|{_SINGLE}|(:)(?=[ ,\[\]{{}}]|$)|({_FLOW_PLAIN})|\#.*|$|.)")
+_TOKEN_TEXT = rf"[ ]*(?:([{{}}\[\],])|{_DOUBLE}|{_SINGLE}|(:)(?=[ ,\[\]{{}}]|$)|({_FLOW_PLAIN})|\#.*|$|.)"
 # A scalar value on a block line: 1 double-quoted, 2 single-quoted, 3 plain.
-_SCALAR = re.compile(rf"(?:{_DOUBLE}|{_SINGLE}|({_BLOCK_PLAIN}))")
+_SCALAR_TEXT = rf"(?:{_DOUBLE}|{_SINGLE}|({_BLOCK_PLAIN}))"
 # A key at the start of a block line, then `:` and a space or the end of the line.
-_KEY = re.compile(rf"(?:{_DOUBLE}|{_SINGLE}|({_BLOCK_PLAIN}))[ ]*:(?: +|$)")
-_LINE_END = re.compile(r"(?:[ ]+\#.*)?\Z")
+_KEY_TEXT = rf"(?:{_DOUBLE}|{_SINGLE}|({_BLOCK_PLAIN}))[ ]*:(?: +|$)"
+_LINE_END_TEXT = r"(?:[ ]+\#.*)?\Z"
 
 MAX_BRACKETS = 48  # a line with more opening brackets may nest deeper than the located path allows
 
@@ -64,10 +63,35 @@ _ENDS = r"[ ]*[,\]}\n]"  # the end of a value in the skeleton
 # Words the located path types otherwise (True, ~) or has a word about (yes, off): left bare, JSON refuses them.
 _JSON_WORDS = r"(?:true|false|null|True|TRUE|False|FALSE|Null|NULL|~|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)"
 _JSON_KEY = r"(?!-[ ,\[\]{}])[^ \n\x00\[\]{},:\"][^\n\x00\[\]{},:\"]*?(?=[ ]*:[ \n])"
-_JSON_TEXT = r"[^-+.\d \n\x00\[\]{},:\"][^\n\x00\[\]{},:\"]*?(?=" + _ENDS + ")"
+_JSON_VALUE = r"[^-+.\d \n\x00\[\]{},:\"][^\n\x00\[\]{},:\"]*?(?=" + _ENDS + ")"
 # A plain key or text, after a bracket, a comma or a space: captured, so that joining the split on `"` quotes it.
-_JSON_PLAIN = re.compile(rf"(?<=[\[{{, ])(?!{_JSON_WORDS}{_ENDS})({_JSON_KEY}|{_JSON_TEXT})")
-_NO_SPACE_AFTER_COLON = re.compile(r":[^ \n]")
+_JSON_PLAIN_TEXT = rf"(?<=[\[{{, ])(?!{_JSON_WORDS}{_ENDS})({_JSON_KEY}|{_JSON_VALUE})"
+_NO_SPACE_AFTER_COLON_TEXT = r":[^ \n]"
+
+# Compiled on the first file read the fast way (~4 ms): a command that reads one file never does.
+_UNUSUAL: re.Pattern[str]
+_TOKEN: re.Pattern[str]
+_SCALAR: re.Pattern[str]
+_KEY: re.Pattern[str]
+_LINE_END: re.Pattern[str]
+_JSON_PLAIN: re.Pattern[str]
+_NO_SPACE_AFTER_COLON: re.Pattern[str]
+_COMPILED = False
+
+
+def _compile() -> None:
+    global _COMPILED, _UNUSUAL, _TOKEN, _SCALAR, _KEY, _LINE_END, _JSON_PLAIN, _NO_SPACE_AFTER_COLON
+    if _COMPILED:
+        return
+    _UNUSUAL = re.compile(_UNUSUAL_TEXT)
+    _TOKEN = re.compile(_TOKEN_TEXT)
+    _SCALAR = re.compile(_SCALAR_TEXT)
+    _KEY = re.compile(_KEY_TEXT)
+    _LINE_END = re.compile(_LINE_END_TEXT)
+    _JSON_PLAIN = re.compile(_JSON_PLAIN_TEXT)
+    _NO_SPACE_AFTER_COLON = re.compile(_NO_SPACE_AFTER_COLON_TEXT)
+    _COMPILED = True
+
 
 _LATER: Any = object()  # the value of a flow collection read later, with the others
 
@@ -298,6 +322,7 @@ def _constant(text: str) -> Any:
 
 def flows(texts: list[str], number: Callable[[str], Any]) -> list[Any] | None:
     """The values of these flow collections (each on one line, starting with its bracket), or None."""
+    _compile()
     parts = "\n".join(texts).split('"')
     quoted = parts[1::2]
     skeleton = "\x00".join(parts[0::2]) + "\n"
@@ -309,6 +334,8 @@ def flows(texts: list[str], number: Callable[[str], Any]) -> list[Any] | None:
     joined: list[str] = [""] * (2 * len(pieces) - 1)
     joined[0::2] = pieces
     joined[1::2] = quoted
+    import json  # not at start-up: only the fast path uses it
+
     figure = _figure(number)
     try:
         values = json.loads(
@@ -338,6 +365,7 @@ def values(text: str, number: Callable[[str], Any]) -> Read | None:
     figure from its written text (`core.numbers.TextNumber`: this module imports nothing of par's)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n")  # one line break to libyaml too; a CR alone is declined below
+    _compile()
     if len(text) > MAX_TEXT or _UNUSUAL.search(text) is not None:
         return None
     lines = []

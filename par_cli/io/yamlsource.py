@@ -343,11 +343,11 @@ def _syntax_error(exc: yaml.MarkedYAMLError, file: str) -> Diagnostic:
     return syntax.at(LineCol(file, line, col))
 
 
-def parse(raw: bytes, file: str, *, fast: bool = True) -> tuple[Document | None, list[Diagnostic]]:
+def parse(raw: bytes, file: str, *, fast: bool = False) -> tuple[Document | None, list[Diagnostic]]:
     """Parse one YAML file's bytes. Returns the document (None when unusable) and every problem found.
 
-    A file in the plain subset (`yaml_fast`) is read without a node tree, unless `fast` is False (the tests
-    compare the two paths)."""
+    With `fast`, a file in the plain subset (`yaml_fast`) is read without a node tree: for commands that read
+    many files (the same values and positions; tests compare the two paths)."""
     text, problems = decode(raw, file)
     if text is None:
         return None, problems
