@@ -113,6 +113,11 @@ def test_what_the_located_path_has_a_word_about_is_declined() -> None:
         "a:\n  b: [1e5]\n",
         "a:\n  b: {'c': 1}\n",
         "a:\n  b: {c: 1}  # a comment after the answer\n",
+        "a: {a:{}}\n",  # libyaml: "found unexpected ':'"
+        "a: [1, [1, {a: 1,1: ''}]]\n",  # the located path reads a decimal comma `1,1`
+        "a:\n  b: [1, {a: 1,1: ''}]\n",
+        "a: {a:, b: 1}\n",
+        "a:\n  b: {c:[1]}\n",
     ]:
         raw = text.encode()
         assert not agree(raw) or text.endswith("# a comment after the answer\n"), text
