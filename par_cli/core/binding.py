@@ -112,18 +112,19 @@ def _split(raw: Any, path: DocPath, problems: list[Diagnostic]) -> dict[str, Any
 
 
 def _texts(raw: Any, path: DocPath, problems: list[Diagnostic]) -> tuple[str, ...]:
+    """The evidence list of the answer at `path` (its field's path is made only for a message)."""
     if raw is None:
         return ()
     if isinstance(raw, list) and all(isinstance(item, str) for item in raw):
         return tuple(item for item in raw if item.strip())
-    problems.append(problem("A003", "evidence-list", path, msg("hint.evidence-list")))
+    problems.append(problem("A003", "evidence-list", (*path, "evidence"), msg("hint.evidence-list")))
     return ()
 
 
-def _text(raw: Any, path: DocPath, problems: list[Diagnostic]) -> str | None:
+def _text(raw: Any, path: DocPath, field: str, problems: list[Diagnostic]) -> str | None:
     if raw is None or isinstance(raw, str):
         return raw
-    problems.append(problem("A003", "must-be-text", path, msg("hint.quote"), field=str(path[-1])))
+    problems.append(problem("A003", "must-be-text", (*path, field), msg("hint.quote"), field=field))
     return None
 
 
@@ -134,7 +135,8 @@ class _Binder:
         self.problems: list[Diagnostic] = []  # errors: the assessment cannot be scored
         self.notes: list[Diagnostic] = []  # warnings: it can, but `par check` says what to mend
 
-    def read(self, info: NodeInfo, raw: Any, path: DocPath) -> Any:
+    def read(self, info: NodeInfo, raw: Any, path: DocPath, field: str | None = None) -> Any:
+        """The input `raw` of `field` in the answer at `path` (None: the short form), read by the leaf's rule."""
         if raw is None:
             return None
         if isinstance(raw, SurveyShare):  # a tallied survey result: its share of the maximum, whatever the rule
@@ -142,13 +144,15 @@ class _Binder:
         try:
             value = info.node.scoring_rule.read(raw, info.node.max)
         except InputError as exc:
+            path = (*path, field) if field else path
             self.problems.append(
                 Diagnostic("A003", msg("at-code", code=info.code, problem=exc.message), path, hint=exc.hint)
             )
             return None
         if value is NOT_APPLICABLE and not info.node.allow_na:
             hint = msg("hint.nonzero-total")
-            self.problems.append(problem("A004", "input-not-applicable", path, hint, code=info.code))
+            where = (*path, field) if field else path
+            self.problems.append(problem("A004", "input-not-applicable", where, hint, code=info.code))
             return None
         return value
 
@@ -189,7 +193,7 @@ class _Binder:
                     self.problems.append(problem("A005", "self-leaf", where, msg("hint.write-self"), code=code))
         own = appraised = survey = first = None
         if survey_leaf:
-            survey = self.read(info, fields.get("survey"), (*path, "survey"))
+            survey = self.read(info, fields.get("survey"), path, "survey")
         else:
             raw_self, raw_appraised = fields.get("self"), fields.get("appraised")
             if "appraised" in fields and raw_appraised is None:
@@ -197,34 +201,35 @@ class _Binder:
                 self.problems.append(
                     problem("A017", "blank-appraisal", (*path, "appraised"), hint, code=code)._replace(key=True)
                 )
-            own = self.read(info, raw_self, (*path, "self") if long_form else path)
+            own = self.read(info, raw_self, path, "self" if long_form else None)
             if raw_appraised is not None and raw_appraised == raw_self:
                 appraised = own  # the council kept the self-assessed input: one value, scored once
             else:
-                appraised = self.read(info, raw_appraised, (*path, "appraised"))
+                appraised = self.read(info, raw_appraised, path, "appraised")
             if fields.get("first_appraisal") is not None:
-                first = self.read(info, fields["first_appraisal"], (*path, "first_appraisal"))
-            given = [value for value in (own, first, appraised) if value is not None]
-            if len({value is NOT_APPLICABLE for value in given}) > 1:
+                first = self.read(info, fields["first_appraisal"], path, "first_appraisal")
+            if (own is NOT_APPLICABLE or first is NOT_APPLICABLE or appraised is NOT_APPLICABLE) and any(
+                value is not None and value is not NOT_APPLICABLE for value in (own, first, appraised)
+            ):
                 self.problems.append(problem("A014", "applicability-disagrees", path, code=code))
         evidence = fields.get("evidence")
         explanation = fields.get("explanation")
         if evidence is not None or explanation is not None or fields.get("note") is not None:
-            evidence = _texts(evidence, (*path, "evidence"), self.problems)
-            explanation = _text(explanation, (*path, "explanation"), self.problems)
+            evidence = _texts(evidence, path, self.problems)
+            explanation = _text(explanation, path, "explanation", self.problems)
             if explanation is not None and not explanation.strip():
                 blank = problem(
                     "A016", "blank-explanation", (*path, "explanation"), msg("hint.add-evidence"), code=code
                 )
                 self.notes.append(blank)
                 explanation = None  # spaces explain nothing: the evidence rule still applies
-            _text(fields.get("note"), (*path, "note"), self.problems)
-        reason = _text(fields.get("reason"), (*path, "reason"), self.problems)
+            _text(fields.get("note"), path, "note", self.problems)
+        reason = _text(fields.get("reason"), path, "reason", self.problems)
         return LeafAnswer(own, appraised, survey, evidence or (), explanation, first, reason), False
 
     def not_applicable(self, info: NodeInfo, fields: dict[str, Any], path: DocPath) -> tuple[None, bool]:
         given = [name for name in INPUT_FIELDS if fields.get(name) is not None]
-        _text(fields.get("reason"), (*path, "reason"), self.problems)
+        _text(fields.get("reason"), path, "reason", self.problems)
         if not info.node.allow_na:
             hint = msg("hint.allow-na-only")
             self.problems.append(problem("A004", "cannot-be-na", path, hint, code=info.code))

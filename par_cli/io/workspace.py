@@ -104,6 +104,7 @@ class Workspace:
         self.survey = survey  # where survey results come from (`io.surveys`); None: from the assessments only
         self._criteria: dict[Path, LoadedCriteria | ParError] = {}
         self._ids: dict[Path, dict[str, list[Path]]] = {}
+        self._real: dict[Path, Path] = {}  # a folder as named → as resolved
         self.appraisals = AppraisalSource(self.read_appraisal)
         self.many = False  # reads many assessments: the fast YAML path pays for compiling its patterns
 
@@ -143,7 +144,9 @@ class Workspace:
         return found
 
     def ids_in(self, folder: Path) -> dict[str, list[Path]]:
-        key = folder.resolve()
+        key = self._real.get(folder)
+        if key is None:  # resolved once a run: a ranking looks through the same folders for every file
+            key = self._real[folder] = folder.resolve()
         if key not in self._ids:
             ids: dict[str, list[Path]] = {}
             for candidate, _, found in support_files(folder):
