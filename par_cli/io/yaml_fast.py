@@ -6,10 +6,9 @@ positions of the top two levels. Anything else, or anything the located path wou
 `yes`, `01`, `0,5`, a duplicate key, an escape, an anchor, a tag, a multi-line scalar…), gives None: the located
 path reads the file. Tests prove the two agree (shipped files, generated documents, mutants).
 
-Block lines are read one by one. The flow collections below the top two levels (an agency's answers, a line
-each) are read at once by `flows`: double-quoted strings set aside (a split on `"`), one `re.split` and `join`
-quote every plain key and text of the rest, figures and `true`/`false`/`null` stay bare, and `json.loads` builds
-the values, figures from their written text: all in C but the hooks.
+Block lines are read one by one; the flow collections below the top two levels (answers, a line each) at once
+by `flows`: double-quoted strings set aside (a split on `"`), one `re.split` and `join` quote the plain keys and
+texts, and `json.loads` builds the values, figures from their written text: all in C but the hooks.
 """
 
 from __future__ import annotations
@@ -53,9 +52,7 @@ _SCALAR_TEXT = rf"(?:{_DOUBLE}|{_SINGLE}|({_BLOCK_PLAIN}))"
 # A key at the start of a block line, then `:` and a space or the end of the line.
 _KEY_TEXT = rf"(?:{_DOUBLE}|{_SINGLE}|({_BLOCK_PLAIN}))[ ]*:(?: +|$)"
 _LINE_END_TEXT = r"(?:[ ]+\#.*)?\Z"
-
 MAX_BRACKETS = 48  # a line with more opening brackets may nest deeper than the located path allows
-
 _FLOW_INDICATORS = ("'", "#", "&", "*", "!", "|", ">", "%", "@", "`", "?", "\\")
 _ENDS = r"[ ]*[,\]}\n]"  # the end of a value in the skeleton
 # Words the located path types otherwise (True, ~) or has a word about (yes, off): left bare, JSON refuses them.
@@ -98,6 +95,7 @@ def _compile() -> None:
 
 
 _LATER: Any = object()  # the value of a flow collection read later, with the others
+_WORDS = {**dict.fromkeys(TRUE, True), **dict.fromkeys(FALSE, False), **dict.fromkeys(NULLS)}
 
 
 class _Declined(Exception):
@@ -114,12 +112,8 @@ def _plain(text: str, number: Callable[[str], Any]) -> Any:
         if text.lower() in NOT_A_NUMBER or DECIMAL_COMMA.match(text):
             raise _Declined
         return text
-    if text in TRUE:
-        return True
-    if text in FALSE:
-        return False
-    if text in NULLS:
-        return None
+    if text in _WORDS:
+        return _WORDS[text]
     if text in YAML11_BOOLS or text == "<<":
         raise _Declined
     return text
@@ -246,69 +240,76 @@ class _Reader:
 
     def flow(self, text: str, start: int, number: int, indent: int, path: Path) -> tuple[Any, int]:
         """A flow collection that closes on this line, from its bracket: (value, where the line goes on)."""
-        tokens = _TOKEN.finditer(text, start)
-        offset = indent + 1
-        record = len(path) < 2  # positions inside it are within the top two levels
-        values, keys = self.values, self.keys
-
-        def value(match: re.Match[str], here: Path) -> Any:
-            kind = match.lastindex
-            if kind is None or kind == 4 or len(here) > MAX_DEPTH:
-                raise _Declined
-            if record:
-                values[here] = (number, match.start(kind) + offset - (kind in (2, 3)))
-            if kind == 5:
-                return _plain(match.group(5), self.number)
-            if kind != 1:
-                return _text(match.group(2), match.group(3))
-            bracket = match.group(1)
-            if bracket == "{":
-                return mapping(here)
-            if bracket == "[":
-                return sequence(here)
-            raise _Declined
-
-        def after_item(close: str) -> re.Match[str]:
-            """The token after an item and its comma (the next item, or the bracket), or the closing bracket."""
-            match = next(tokens)
-            if match.group(1) == ",":
-                return next(tokens)
-            if match.group(1) != close:
-                raise _Declined
-            return match
-
-        def mapping(here: Path) -> dict[str, Any]:
-            result: dict[str, Any] = {}
-            match = next(tokens)
-            while match.group(1) != "}":
-                kind = match.lastindex
-                if kind not in (2, 3, 5):
-                    raise _Declined
-                key = match.group(5) if kind == 5 else _text(match.group(2), match.group(3))
-                if key in result or len(key) > MAX_KEY or (kind == 5 and (key == "<<" or _after_comma(match))):
-                    raise _Declined
-                entry = (*here, key)
-                if record:
-                    keys[entry] = (number, match.start(kind) + offset - (kind in (2, 3)))  # at the quote
-                if next(tokens).lastindex != 4:
-                    raise _Declined
-                result[key] = value(next(tokens), entry)
-                match = after_item("}")
-            return result
-
-        def sequence(here: Path) -> list[Any]:
-            items: list[Any] = []
-            match = next(tokens)
-            while match.group(1) != "]":
-                items.append(value(match, (*here, len(items))))
-                match = after_item("]")
-            return items
-
+        tokens = _FlowTokens(self, text, start, number, indent, path)
         try:
-            result = value(next(tokens), path)
-            return result, next(tokens).start()
+            return tokens.value(next(tokens.tokens), path), next(tokens.tokens).start()
         except StopIteration:  # the line ended inside the collection: it goes on below, or is broken
             raise _Declined from None
+
+
+class _FlowTokens:
+    """One flow collection read token by token (a top-level one: the positions inside it are kept)."""
+
+    def __init__(self, reader: _Reader, text: str, start: int, number: int, indent: int, path: Path) -> None:
+        self.tokens = _TOKEN.finditer(text, start)
+        self.reader, self.number, self.offset = reader, number, indent + 1
+        self.record = len(path) < 2  # positions inside it are within the top two levels
+
+    def position(self, match: re.Match[str], kind: int) -> Position:
+        return (self.number, match.start(kind) + self.offset - (kind in (2, 3)))  # a quoted scalar: at its quote
+
+    def value(self, match: re.Match[str], here: Path) -> Any:
+        kind = match.lastindex
+        if kind is None or kind == 4 or len(here) > MAX_DEPTH:
+            raise _Declined
+        if self.record:
+            self.reader.values[here] = self.position(match, kind)
+        if kind == 5:
+            return _plain(match.group(5), self.reader.number)
+        if kind != 1:
+            return _text(match.group(2), match.group(3))
+        bracket = match.group(1)
+        if bracket == "{":
+            return self.mapping(here)
+        if bracket == "[":
+            return self.sequence(here)
+        raise _Declined
+
+    def after_item(self, close: str) -> re.Match[str]:
+        """The token after an item and its comma (the next item, or the bracket), or the closing bracket."""
+        match = next(self.tokens)
+        if match.group(1) == ",":
+            return next(self.tokens)
+        if match.group(1) != close:
+            raise _Declined
+        return match
+
+    def mapping(self, here: Path) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        match = next(self.tokens)
+        while match.group(1) != "}":
+            kind = match.lastindex
+            if kind not in (2, 3, 5):
+                raise _Declined
+            key = match.group(5) if kind == 5 else _text(match.group(2), match.group(3))
+            if key in result or len(key) > MAX_KEY or (kind == 5 and (key == "<<" or _after_comma(match))):
+                raise _Declined
+            entry = (*here, key)
+            if self.record:
+                self.reader.keys[entry] = self.position(match, kind)
+            if next(self.tokens).lastindex != 4:
+                raise _Declined
+            result[key] = self.value(next(self.tokens), entry)
+            match = self.after_item("}")
+        return result
+
+    def sequence(self, here: Path) -> list[Any]:
+        items: list[Any] = []
+        match = next(self.tokens)
+        while match.group(1) != "]":
+            items.append(self.value(match, (*here, len(items))))
+            match = self.after_item("]")
+        return items
 
 
 def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
