@@ -337,3 +337,11 @@ def test_reading_the_fast_way_leaves_nothing_for_the_cyclic_collector() -> None:
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_the_fast_path_takes_only_figures_the_located_path_would_not_range_check() -> None:
+    from par_cli.io import yamlsource
+
+    assert yaml_fast.SHORT_FIGURE <= yamlsource.MAX_EXPONENT  # `_in_range`'s short cut: no check, no word
+    assert not agree(b"a: 1234567890123456\n") and agree(b"a: 123456789012345\n")
+    assert not agree(b"a:\n  b: [1234567890123456]\n") and agree(b"a:\n  b: [123456789012345]\n")

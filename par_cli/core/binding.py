@@ -144,9 +144,9 @@ class _Binder:
         try:
             value = info.node.scoring_rule.read(raw, info.node.max)
         except InputError as exc:
-            path = (*path, field) if field else path
+            where = (*path, field) if field else path
             self.problems.append(
-                Diagnostic("A003", msg("at-code", code=info.code, problem=exc.message), path, hint=exc.hint)
+                Diagnostic("A003", msg("at-code", code=info.code, problem=exc.message), where, hint=exc.hint)
             )
             return None
         if value is NOT_APPLICABLE and not info.node.allow_na:

@@ -132,12 +132,13 @@ def check_paths(
 ) -> CheckReport:
     """Check every file under `paths`: criteria sets first (so ids are known), then assessments — each on its
     own in a process pool when `new_workspace` (picklable: a workspace per worker) is given and there are many."""
-    many = at_least(3, paths)
+    pool = at_least(SERIAL_BELOW, paths)  # each look lists a folder: a large one once
+    many = pool or at_least(3, paths)
     if new_workspace is not None:
         factory: Callable[[], FileChecker] = partial(FileChecker, new_workspace, many)
     else:
         factory = partial(_same, workspace, many)
-    with early_workers(factory, jobs, new_workspace is not None and at_least(SERIAL_BELOW, paths)):
+    with early_workers(factory, jobs, new_workspace is not None and pool):
         files, diagnostics = discover_yaml(paths)
         if not files and not diagnostics:
             diagnostics.append(problem("F002", "no-files").at(LineCol(", ".join(map(str, paths)))))

@@ -98,6 +98,7 @@ class Workspace:
         override: str | Path | None = None,
         survey: SurveySource | None = None,
         renames: Mapping[str, str | None] | None = None,
+        many: bool = False,
     ) -> None:
         self.override = override
         self.renames = renames  # old code → new code (None: dropped), to score answers against a revised set
@@ -106,7 +107,7 @@ class Workspace:
         self._ids: dict[Path, dict[str, list[Path]]] = {}
         self._real: dict[Path, Path] = {}  # a folder as named → as resolved
         self.appraisals = AppraisalSource(self.read_appraisal)
-        self.many = False  # reads many assessments: the fast YAML path pays for compiling its patterns
+        self.many = many  # reads many assessments: the fast YAML path pays for compiling its patterns
 
     def read_appraisal(self, path: Path) -> Appraisal:
         """An appraisal file with every problem it has: YAML, schema, its criteria set, then against that set."""
@@ -320,8 +321,7 @@ class FileScorer:
         cuts: bool = False,
         cache: bool = False,
     ) -> None:
-        self.workspace = Workspace(override=override, survey=survey, renames=renames)
-        self.workspace.many = True
+        self.workspace = Workspace(override=override, survey=survey, renames=renames, many=True)
         self.cache = cache  # results may be kept between runs (`io.cache`), under `cache_options`
         self.labels: dict[tuple[str, str | None], tuple[str, ...]] = {}
         self.leaves = leaves  # entries carry each leaf's points (for `rank --against`)

@@ -7,7 +7,7 @@ positions of the top two levels. Anything else, or anything the located path wou
 path reads the file. Tests prove the two agree (shipped files, generated documents, mutants).
 
 Block lines are read one by one; the flow collections below the top two levels (answers, a line each) at once
-by `flows`: double-quoted strings set aside (a split on `"`), one `re.split` and `join` quote the plain keys and
+by `_flows`: double-quoted strings set aside (a split on `"`), one `re.split` and `join` quote the plain keys and
 texts, and `json.loads` builds the values, figures from their written text: all in C but the hooks.
 """
 
@@ -65,7 +65,6 @@ _JSON_PLAIN_TEXT = rf"(?=[^ \n\x00\[\]{{}},:\"])(?<=[\[{{, ])(?!{_JSON_WORDS}{_E
 _NO_SPACE_AFTER_COLON_TEXT = r":[^ \n]"
 # `…,5: …`: the located path sees a decimal comma (`{self: 1,5: x}`); searched apart (20 × faster than joined).
 _DIGITS_KEY_AFTER_COMMA_TEXT = r",\d+[ ]*:"
-
 # Compiled on the first file read the fast way (~4 ms): a command that reads one file never does.
 _UNUSUAL: re.Pattern[str]
 _TOKEN: re.Pattern[str]
@@ -102,13 +101,13 @@ class _Declined(Exception):
     """The text is outside the subset: the located path reads it."""
 
 
-def _plain(text: str, number: Callable[[str], Any]) -> Any:
+def _plain(text: str, figure: Callable[[str], Any]) -> Any:
     """A plain scalar's value as the located path types it; declined wherever that path would say a word."""
     if text[0] in NUMBER_START:
         if NUMBER.match(text):
-            if len(text) > SHORT_FIGURE or "e" in text or "E" in text or LEADING_ZERO.match(text):
-                raise _Declined  # range-checked or noted by the located path
-            return number(text)
+            if LEADING_ZERO.match(text):
+                raise _Declined  # noted by the located path
+            return figure(text)
         if text.lower() in NOT_A_NUMBER or DECIMAL_COMMA.match(text):
             raise _Declined
         return text
@@ -136,13 +135,13 @@ def _is_item(text: str) -> bool:
 class _Reader:
     """Reads the block structure line by line, flow collections token by token, recording positions."""
 
-    def __init__(self, lines: list[tuple[int, int, str]], number: Callable[[str], Any]) -> None:
-        self.number = number  # makes a figure from its text (`core.numbers.TextNumber`)
+    def __init__(self, lines: list[tuple[int, int, str]], figure: Callable[[str], Any]) -> None:
+        self.figure = figure  # a figure from its text, or declined (`_figure`)
         self.lines = lines  # (line number from 1, indent, text without it) of each line with content
         self.at = 0
         self.values: dict[Path, Position] = {(): (lines[0][0], lines[0][1] + 1)}
         self.keys: dict[Path, Position] = {}
-        self.later: list[str] = []  # flow collections read together at the end (`yaml_flow_json`)
+        self.later: list[str] = []  # flow collections read together at the end (`_flows`)
         self.slots: list[tuple[Any, Any]] = []  # where each of them goes: (dict or list, key or index)
 
     def block(self, indent: int, path: Path) -> Any:
@@ -206,7 +205,7 @@ class _Reader:
             if match is None:
                 raise _Declined
             double, single, plain = match.group(1, 2, 3)
-            value = _plain(plain, self.number) if plain is not None else _text(double, single)
+            value = _plain(plain, self.figure) if plain is not None else _text(double, single)
             end = match.end()
         if _LINE_END.match(text, end) is None:
             raise _Declined
@@ -265,7 +264,7 @@ class _FlowTokens:
         if self.record:
             self.reader.values[here] = self.position(match, kind)
         if kind == 5:
-            return _plain(match.group(5), self.reader.number)
+            return _plain(match.group(5), self.reader.figure)
         if kind != 1:
             return _text(match.group(2), match.group(3))
         bracket = match.group(1)
@@ -320,9 +319,11 @@ def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _figure(number: Callable[[str], Any]) -> Callable[[str], Any]:
+    """`number` for a short figure written out; a longer one or an exponent the located path range-checks."""
+
     def figure(text: str) -> Any:
         if len(text) > SHORT_FIGURE or "e" in text or "E" in text:
-            raise _Declined  # range-checked by the located path
+            raise _Declined
         return number(text)
 
     return figure
@@ -332,9 +333,8 @@ def _constant(text: str) -> Any:
     raise _Declined  # NaN, Infinity: JSON's words, not a figure of a PAR file
 
 
-def flows(texts: list[str], number: Callable[[str], Any]) -> list[Any] | None:
+def _flows(texts: list[str], figure: Callable[[str], Any]) -> list[Any] | None:
     """The values of these flow collections (each on one line, starting with its bracket), or None."""
-    _compile()
     parts = "\n".join(texts).split('"')
     quoted = parts[1::2]
     skeleton = "\x00".join(parts[0::2]) + "\n"
@@ -348,7 +348,7 @@ def flows(texts: list[str], number: Callable[[str], Any]) -> list[Any] | None:
     joined[1::2] = quoted
     import json  # not at start-up: only the fast path uses it
 
-    figure, text = _figure(number), "[" + '"'.join(joined) + "]"
+    text = "[" + '"'.join(joined) + "]"
     try:
         values = json.loads(
             text, parse_int=figure, parse_float=figure, parse_constant=_constant, object_pairs_hook=_mapping
@@ -383,7 +383,8 @@ def values(text: str, number: Callable[[str], Any]) -> Read | None:
             lines.append((line_number, len(line) - len(content), content.rstrip(" ")))
     if not lines or lines[0][1] != 0:
         return None
-    reader = _Reader(lines, number)
+    figure = _figure(number)
+    reader = _Reader(lines, figure)
     try:
         data = reader.mapping(0, ())
     except (_Declined, RecursionError):
@@ -391,7 +392,7 @@ def values(text: str, number: Callable[[str], Any]) -> Read | None:
     if reader.at != len(lines):
         return None
     if reader.later:
-        later = flows(reader.later, number)
+        later = _flows(reader.later, figure)
         if later is None:
             return None
         for (holder, key), value in zip(reader.slots, later, strict=True):

@@ -37,7 +37,7 @@ _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 _WHOLE = re.compile(r"[-+]?\d+\Z")
-COMMA_BETWEEN_DIGITS = re.compile(r"\d,\d")
+_COMMA_BETWEEN_DIGITS = re.compile(r"\d,\d")
 
 
 def _in_range(number: Decimal, text: str) -> bool:
@@ -369,7 +369,7 @@ def parse(raw: bytes, file: str, *, fast: bool = False) -> tuple[Document | None
         shape = "top-list" if isinstance(root, SequenceNode) else "top-value"
         mark = root.start_mark
         return None, [problem("Y008", shape).at(LineCol(file, mark.line + 1, mark.column + 1))]
-    walker = _Walker(file, COMMA_BETWEEN_DIGITS.search(text) is not None)
+    walker = _Walker(file, _COMMA_BETWEEN_DIGITS.search(text) is not None)
     try:
         data = walker.collection(root)
     except _Abort as abort:
