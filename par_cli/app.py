@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
 import typer
@@ -36,4 +37,10 @@ def main() -> None:
         app.registered_commands, app.registered_groups = [commands[name]], []
     elif name in groups:
         app.registered_commands, app.registered_groups = [], [groups[name]]
-    app()
+    # What start-up built lives until the end: the collector need not look at it again during the command, nor in
+    # its last pass at exit, which the operating system makes needless (~25 ms of every `par score FILE`).
+    gc.freeze()
+    try:
+        app()
+    finally:
+        gc.freeze()
