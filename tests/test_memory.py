@@ -8,6 +8,7 @@ import time
 from fractions import Fraction
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -53,7 +54,9 @@ def test_a_kept_entry_is_the_same_entry_and_smaller() -> None:
     assert first.areas.heads is second.areas.heads  # one copy of the set's area codes and titles
 
 
-def test_looking_through_a_folder_remembers_only_what_is_not_an_assessment(tmp_path: Path) -> None:
+def test_looking_through_a_folder_remembers_only_what_is_not_an_assessment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Criteria ids, survey and appraisal files are looked for in each assessment's folder, in every worker
     process: a national folder must not leave a trace per assessment in each of them."""
     from par_cli.io import files
@@ -70,10 +73,24 @@ def test_looking_through_a_folder_remembers_only_what_is_not_an_assessment(tmp_p
     found = files.support_files(folder)
     assert found == ((folder / "criteria.yaml", "criteria", "x"),), found
     assert files._KINDS == {}, files._KINDS  # nothing remembered per file from looking through the folder
-    assert files.support_files(folder) is found  # once per folder
+    read: list[Path] = []
+    kind_and_id = files._kind_and_id
+
+    def counted(path: Path) -> tuple[str | None, str | None]:
+        read.append(path)
+        return kind_and_id(path)
+
+    monkeypatch.setattr(files, "_kind_and_id", counted)
+    monkeypatch.chdir(tmp_path)
+    link = tmp_path / "link"
+    link.symlink_to(folder)
+    for named in (folder, Path("f"), Path("f/../f"), link):  # once per folder, however its path is written
+        assert files.support_files(named) == ((named / "criteria.yaml", "criteria", "x"),), named
+    assert read == [], read
     (folder / "z.yaml").write_text("kind: appraisal\ncriteria: x\nappraiser: so-tu-phap\n", encoding="utf-8")
     again = files.support_files(folder)  # a file added: the folder changed, it is looked through again
     assert again == (*found, (folder / "z.yaml", "appraisal", None)), again
+    assert len(read) == 32, read
     assert files.support_files(tmp_path / "missing") == ()
 
 

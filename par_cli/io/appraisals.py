@@ -35,14 +35,18 @@ class AppraisalSource:
 
     def __init__(self, read: Callable[[Path], Appraisal]) -> None:
         self.read = read  # `Workspace.read_appraisal`: checks the file against the set it names
-        self._beside: dict[Path, list[Appraisal]] = {}
+        self._beside: dict[Path, list[Appraisal]] = {}  # by folder, resolved
+        self._named: dict[Path, list[Appraisal]] = {}  # by folder, as named: a ranking asks for every file
 
     def in_folder(self, folder: Path) -> list[Appraisal]:
-        key = folder.resolve()
-        if key not in self._beside:
-            paths = [path for path, kind, _ in support_files(folder) if kind == "appraisal"]
-            self._beside[key] = [self.read(path) for path in paths]
-        return self._beside[key]
+        found = self._named.get(folder)
+        if found is None:
+            key = folder.resolve()
+            if key not in self._beside:
+                paths = [path for path, kind, _ in support_files(folder) if kind == "appraisal"]
+                self._beside[key] = [self.read(path) for path in paths]
+            found = self._named[folder] = self._beside[key]
+        return found
 
     def file(self, path: Path) -> Appraisal:
         found = [a for a in self.in_folder(path.parent) if a.name == display(path)]

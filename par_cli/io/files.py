@@ -150,7 +150,8 @@ def forget_kinds() -> None:
 
 
 SupportFile = tuple[Path, str, str | None]  # path, kind, id (of a criteria set)
-_FOLDERS: dict[Path, tuple[int, tuple[SupportFile, ...]]] = {}  # folder → (its modification time, files)
+# A folder by device and inode, however its path is written → (its modification time, (name, kind, id) of files)
+_FOLDERS: dict[tuple[int, int], tuple[int, tuple[tuple[str, str, str | None], ...]]] = {}
 _SETTLED_NS = 3_000_000_000
 
 
@@ -163,12 +164,13 @@ def support_files(folder: Path) -> tuple[SupportFile, ...]:
     files, the results cache). Kinds `kind_and_id` remembers are used, and none is remembered from here, so a
     worker process keeps only the few files that are not assessments."""
     try:
-        changed = folder.stat().st_mtime_ns
+        info = folder.stat()
     except OSError:
         return ()
-    known = _FOLDERS.get(folder)
+    changed, where = info.st_mtime_ns, (info.st_dev, info.st_ino)
+    known = _FOLDERS.get(where)
     if known is not None and known[0] == changed:
-        return known[1]
+        return tuple((folder / name, kind, found_id) for name, kind, found_id in known[1])
     # A folder changed in the last seconds may change again within the same tick of its clock, unseen: listed
     # again next time (git's racy rule).
     settled = time.time_ns() - changed > _SETTLED_NS
@@ -177,16 +179,14 @@ def support_files(folder: Path) -> tuple[SupportFile, ...]:
             names = sorted(e.name for e in entries if os.path.splitext(e.name)[1] in YAML_SUFFIXES and e.is_file())
     except OSError:
         names = []
-    found: list[SupportFile] = []
+    found: list[tuple[str, str, str | None]] = []
     for name in names:
-        path = folder / name
-        kind, found_id = kind_and_id(path, remember=False)
+        kind, found_id = kind_and_id(folder / name, remember=False)
         if kind is not None and kind != "assessment":
-            found.append((path, kind, found_id))  # an id only for a criteria set (`kind_and_id`)
-    listed = tuple(found)
+            found.append((name, kind, found_id))  # an id only for a criteria set (`kind_and_id`)
     if settled:
-        _FOLDERS[folder] = (changed, listed)
-    return listed
+        _FOLDERS[where] = (changed, tuple(found))
+    return tuple((folder / name, kind, found_id) for name, kind, found_id in found)
 
 
 def _kind_and_id(path: Path) -> tuple[str | None, str | None]:

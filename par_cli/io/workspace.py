@@ -105,7 +105,8 @@ class Workspace:
         self.survey = survey  # where survey results come from (`io.surveys`); None: from the assessments only
         self._criteria: dict[Path, LoadedCriteria | ParError] = {}
         self._ids: dict[Path, dict[str, list[Path]]] = {}
-        self._real: dict[Path, Path] = {}  # a folder as named → as resolved
+        self._real: dict[Path, Path] = {}  # a path as named → as resolved
+        self._found: dict[tuple[str, Path], Path | None] = {}  # (set named, file's folder) → it: once a folder
         self.appraisals = AppraisalSource(self.read_appraisal)
         self.many = many  # reads many assessments: the fast YAML path pays for compiling its patterns
 
@@ -133,7 +134,7 @@ class Workspace:
         return check_criteria_file(path)
 
     def criteria(self, path: Path) -> LoadedCriteria:
-        key = path.resolve()
+        key = self._real.get(path) or self._real.setdefault(path, path.resolve())
         if key not in self._criteria:
             try:
                 self._criteria[key] = load_criteria(path)
@@ -172,7 +173,7 @@ class Workspace:
             paths = self.ids_in(folder)
             if reference in paths:
                 matches = paths[reference]
-                if len({content_of(p) for p in matches}) > 1:  # byte-identical copies are one set
+                if len(matches) > 1 and len({content_of(p) for p in matches}) > 1:  # identical copies: one set
                     names = " and ".join(display(p) for p in matches)
                     twice = problem("R002", "id-twice", id=reference, files=names)
                     raise ParError([twice.at(LineCol(display(matches[1]), 1, 1))])
@@ -287,14 +288,14 @@ class Workspace:
         """The set an assessment names (`reference`), or the --criteria override."""
         if self.override is not None:
             return self.named(self.override)
-        resolved = self.resolve(reference, path.parent)
+        key = (reference, path.parent)
+        resolved = self._found[key] if key in self._found else self._found.setdefault(key, self.resolve(*key))
         if resolved is None:
             raise ParError([doc.place(self.not_found(reference, path.parent, msg("hint.criteria-where")))])
         return self.criteria(resolved)
 
     def named(self, reference: str | Path, base: Path | None = None) -> LoadedCriteria:
-        """A criteria set named on the command line: a file path, or an id found from `base` (the working
-        folder), its parents, their `criteria/` folders, then the built-in sets."""
+        """A criteria set named on the command line: a file path, or an id found from `base` (default: here)."""
         where = base or Path.cwd()
         text = str(reference)
         if not is_path(text) and (Path(text).exists() or Path(text).is_symlink()):

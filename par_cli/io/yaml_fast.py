@@ -1,14 +1,12 @@
 """The fast path for well-formed YAML: the plain subset par's files are written in, read straight from the text.
 
-`values` reads block mappings and sequences, one-line flow collections, one-line plain and quoted scalars and
-comments, and gives the values the located path (`yamlsource`: libyaml's node tree and a walk) gives, with the
-positions of the top two levels. Anything else, or anything the located path would say a word about (a tab,
-`yes`, `01`, `0,5`, a duplicate key, an escape, an anchor, a tag, a multi-line scalar…), gives None: the located
-path reads the file. Tests prove the two agree (shipped files, generated documents, mutants).
-
-Block lines are read one by one; the flow collections below the top two levels (answers, a line each) at once
-by `_flows`: double-quoted strings set aside (a split on `"`), one `re.split` and `join` quote the plain keys and
-texts, and `json.loads` builds the values, figures from their written text: all in C but the hooks.
+`values` reads block collections, one-line flow collections and scalars, and comments, into the values the located
+path (`yamlsource`: libyaml's node tree and a walk) gives, with the positions of the top two levels. Anything
+else, or that path would say a word about (a tab, `yes`, `01`, `0,5`, a duplicate key, an escape, an anchor…),
+gives None: the located path reads the file. Tests prove the two agree (shipped files, generated documents,
+mutants). Block lines are read one by one; the flow collections below the top two levels (answers, a line
+each) at once by `_flows`: quoted strings set aside (a split on `"`), one `re.split` and `join` quote the plain
+keys and texts, and `json.loads` builds the values, figures from their written text: all in C but the hooks.
 """
 
 from __future__ import annotations
@@ -66,31 +64,18 @@ _NO_SPACE_AFTER_COLON_TEXT = r":[^ \n]"
 # `…,5: …`: the located path sees a decimal comma (`{self: 1,5: x}`); searched apart (20 × faster than joined).
 _DIGITS_KEY_AFTER_COMMA_TEXT = r",\d+[ ]*:"
 # Compiled on the first file read the fast way (~4 ms): a command that reads one file never does.
-_UNUSUAL: re.Pattern[str]
-_TOKEN: re.Pattern[str]
-_SCALAR: re.Pattern[str]
-_KEY: re.Pattern[str]
-_LINE_END: re.Pattern[str]
-_JSON_PLAIN: re.Pattern[str]
-_NO_SPACE_AFTER_COLON: re.Pattern[str]
-_DIGITS_KEY_AFTER_COMMA: re.Pattern[str]
-_COMPILED = False
+_UNCOMPILED = re.compile("")
+_UNUSUAL = _TOKEN = _SCALAR = _KEY = _LINE_END = _JSON_PLAIN = _UNCOMPILED
+_NO_SPACE_AFTER_COLON = _DIGITS_KEY_AFTER_COMMA = _UNCOMPILED
 
 
 def _compile() -> None:
-    global _COMPILED, _UNUSUAL, _TOKEN, _SCALAR, _KEY, _LINE_END, _JSON_PLAIN, _NO_SPACE_AFTER_COLON
-    global _DIGITS_KEY_AFTER_COMMA
-    if _COMPILED:
-        return
-    _UNUSUAL = re.compile(_UNUSUAL_TEXT)
-    _TOKEN = re.compile(_TOKEN_TEXT)
-    _SCALAR = re.compile(_SCALAR_TEXT)
-    _KEY = re.compile(_KEY_TEXT)
-    _LINE_END = re.compile(_LINE_END_TEXT)
-    _JSON_PLAIN = re.compile(_JSON_PLAIN_TEXT)
-    _NO_SPACE_AFTER_COLON = re.compile(_NO_SPACE_AFTER_COLON_TEXT)
-    _DIGITS_KEY_AFTER_COMMA = re.compile(_DIGITS_KEY_AFTER_COMMA_TEXT)
-    _COMPILED = True
+    global _UNUSUAL, _TOKEN, _SCALAR, _KEY, _LINE_END, _JSON_PLAIN, _NO_SPACE_AFTER_COLON, _DIGITS_KEY_AFTER_COMMA
+    if _UNUSUAL is _UNCOMPILED:
+        texts = (_UNUSUAL_TEXT, _TOKEN_TEXT, _SCALAR_TEXT, _KEY_TEXT, _LINE_END_TEXT, _JSON_PLAIN_TEXT)
+        _UNUSUAL, _TOKEN, _SCALAR, _KEY, _LINE_END, _JSON_PLAIN = map(re.compile, texts)
+        flow_checks = (_NO_SPACE_AFTER_COLON_TEXT, _DIGITS_KEY_AFTER_COMMA_TEXT)
+        _NO_SPACE_AFTER_COLON, _DIGITS_KEY_AFTER_COMMA = map(re.compile, flow_checks)
 
 
 _LATER: Any = object()  # the value of a flow collection read later, with the others
@@ -318,15 +303,30 @@ def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return mapping
 
 
-def _figure(number: Callable[[str], Any]) -> Callable[[str], Any]:
-    """`number` for a short figure written out; a longer one or an exponent the located path range-checks."""
+class _Figures(dict[str, Any]):
+    """Figures by their written text, made once (`number`) and shared: a folder's files repeat the same few, and a
+    look-up is in C. A longer figure or one with an exponent is declined: the located path range-checks it."""
 
-    def figure(text: str) -> Any:
+    def __init__(self, number: Callable[[str], Any]) -> None:
+        self.number = number
+
+    def __missing__(self, text: str) -> Any:
         if len(text) > SHORT_FIGURE or "e" in text or "E" in text:
             raise _Declined
-        return number(text)
+        if len(self) >= 20_000:  # a few MB at most: a process may read tens of thousands of files
+            self.clear()
+        figure = self[text] = self.number(text)
+        return figure
 
-    return figure
+
+_figures = _Figures(str)  # those of the `number` last given
+
+
+def _figure(number: Callable[[str], Any]) -> Callable[[str], Any]:
+    global _figures
+    if _figures.number is not number:
+        _figures = _Figures(number)
+    return _figures.__getitem__
 
 
 def _constant(text: str) -> Any:
