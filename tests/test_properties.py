@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from par_cli.core.binding import bind
 from par_cli.core.formats import validator
 from par_cli.core.model import Assessment, CriteriaSet
+from par_cli.core.rules.base import ZERO
 from par_cli.core.rules.check import CheckRule
 from par_cli.core.rules.count import CountRule
 from par_cli.core.rules.deduction import DeductionRule
@@ -100,6 +101,40 @@ def test_points_stay_within_zero_and_max_and_never_fall_when_input_rises(case: t
     b = rule.points(rule.read(high, max_points), top)
     assert 0 <= a <= top and 0 <= b <= top
     assert a <= b
+
+
+def _formula(rule: Any, value: Any, top: Fraction) -> Fraction:
+    """The points of the rules that compute in integers (for speed), as spec §2 writes them, in fractions."""
+    if isinstance(rule, LinearRule):
+        zero_below, full_at = Fraction(rule.zero_below), Fraction(rule.full_at)
+        return ZERO if value < zero_below else top if value >= full_at else top * value / full_at
+    if isinstance(rule, DeductionRule):
+        return max(ZERO, top - Fraction(rule.per) * int(value))
+    if isinstance(rule, CountRule):
+        return min(top, Fraction(rule.per) * int(value))
+    assert isinstance(rule, TiersRule)
+    for tier in rule.tiers:
+        bound = Fraction(tier.bound)
+        if value > bound or (tier.min is not None and value == bound):
+            return Fraction(tier.points) if tier.points is not None else top * Fraction(tier.percent or 0) / 100
+    return ZERO
+
+
+@given(rule_and_inputs(), st.integers(1, 4))
+@settings(max_examples=400)
+def test_points_computed_in_integers_are_the_formulas_exactly(case: tuple[Any, Decimal, Any, Any], scale: int) -> None:
+    rule, max_points, low, high = case
+    if not isinstance(rule, LinearRule | DeductionRule | CountRule | TiersRule):
+        return
+    top = Fraction(max_points) / scale  # maxima that are not whole cents too
+    values = [rule.read(raw, max_points) for raw in (low, high)]
+    if isinstance(rule, TiersRule):  # on each bound, where `min` and `above` differ
+        values += [Fraction(tier.bound) for tier in rule.tiers]
+    if isinstance(rule, LinearRule):
+        values += [Fraction(rule.zero_below), Fraction(rule.full_at)]
+    for value in values:
+        got = rule.points(value, top)
+        assert got == _formula(rule, value, top) and isinstance(got, Fraction), (rule, value, top, got)
 
 
 def _criteria(areas: list[dict[str, Any]]) -> CriteriaSet:

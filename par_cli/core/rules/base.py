@@ -184,8 +184,8 @@ _DONE, _TOTAL, _PERCENT = (
 def read_percent(raw: Any) -> Any:
     """A percentage 0–100, or `{done: n, total: m}` (total 0 → not applicable): returns a Fraction."""
     if isinstance(raw, dict):
-        unknown = sorted(set(raw) - {"done", "total"})
-        if unknown or "done" not in raw or "total" not in raw:
+        if len(raw) != 2 or "done" not in raw or "total" not in raw:
+            unknown = sorted(set(raw) - {"done", "total"})
             hint = msg("hint.unexpected-field", field=unknown[0]) if unknown else msg("hint.done-and-total")
             raise InputError(msg("percent-or-done-total"), hint)
         done = read_number(raw["done"], _DONE)
@@ -332,6 +332,10 @@ class PerItem(Rule):
     @functools.cached_property
     def per_item(self) -> Fraction:
         return Fraction(self.per)
+
+    @functools.cached_property
+    def per_ratio(self) -> tuple[int, int]:
+        return self.per_item.numerator, self.per_item.denominator
 
     def nudge(self, max_points: Fraction) -> Fraction:
         return self.per_item  # one item or violation more or less

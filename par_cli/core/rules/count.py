@@ -19,7 +19,11 @@ class CountRule(PerItem):
         return read_count(raw, partial(msg, "phrase.a-count"))
 
     def points(self, value: Any, max_points: Fraction) -> Fraction:
-        return min(max_points, self.per_item * int(value))
+        per_n, per_d = self.per_ratio  # min(max, per × count), in integers: Fraction's operators cost more
+        earned = per_n * int(value)
+        if earned * max_points.denominator >= max_points.numerator * per_d:
+            return max_points
+        return Fraction(earned, per_d)
 
     def describe(self, lang: str, n: Figure) -> str:
         per = n(self.per)

@@ -19,7 +19,9 @@ class DeductionRule(PerItem):
         return read_count(raw, partial(msg, "phrase.violations"))
 
     def points(self, value: Any, max_points: Fraction) -> Fraction:
-        return max(ZERO, max_points - self.per_item * int(value))
+        per_n, per_d = self.per_ratio  # max(0, max − per × count), in integers: Fraction's operators cost more
+        left = max_points.numerator * per_d - per_n * int(value) * max_points.denominator
+        return Fraction(left, max_points.denominator * per_d) if left > 0 else ZERO
 
     def describe(self, lang: str, n: Figure) -> str:
         per = n(self.per)

@@ -41,9 +41,12 @@ class PointsRule(Rule):
         value = read_number(raw, partial(msg, "phrase.points-between", max=max_points))
         if not 0 <= value <= max_points:
             raise InputError(msg("points-range", value=value, max=max_points))
-        if self.step is not None and Fraction(value) % Fraction(self.step) != 0:
-            raise InputError(msg("points-step", value=value, step=self.step))
-        return Fraction(value)
+        n, d = value.as_integer_ratio()
+        if self.step is not None:  # a multiple of the step: (n / d) / (step_n / step_d) whole, in integers
+            step_n, step_d = self.step.as_integer_ratio()
+            if n * step_d % (d * step_n):
+                raise InputError(msg("points-step", value=value, step=self.step))
+        return Fraction(n, d)
 
     def points(self, value: Any, max_points: Fraction) -> Fraction:
         return value  # type: ignore[no-any-return]

@@ -123,17 +123,19 @@ class TiersRule(Rule):
         return {}  # max → points of each tier
 
     @functools.cached_property
-    def _bounds(self) -> list[tuple[bool, Fraction]]:
-        """(min?, bound) of each tier, as exact fractions computed once."""
-        return [(tier.min is not None, Fraction(tier.bound)) for tier in self.tiers]
+    def _bounds(self) -> list[tuple[bool, int, int]]:
+        """(min?, bound as an integer ratio n, d) of each tier: `points` compares in integers."""
+        return [(tier.min is not None, *tier.bound.as_integer_ratio()) for tier in self.tiers]
 
     def points(self, value: Any, max_points: Fraction) -> Fraction:
         awards = self._awards.get(max_points)
         if awards is None:
             awards = [award(tier.points, tier.percent, max_points) for tier in self.tiers]
             self._awards[max_points] = awards
-        for (inclusive, threshold), tier_points in zip(self._bounds, awards, strict=True):
-            if value > threshold or (inclusive and value == threshold):
+        n, d = value.numerator, value.denominator  # value > bound, or ≥ for a `min`: n/d against each bound
+        for (inclusive, bound_n, bound_d), tier_points in zip(self._bounds, awards, strict=True):
+            left, right = n * bound_d, bound_n * d
+            if left > right or (inclusive and left == right):
                 return tier_points
         return ZERO
 
