@@ -123,6 +123,23 @@ def test_what_the_located_path_has_a_word_about_is_declined() -> None:
         assert not agree(raw) or text.endswith("# a comment after the answer\n"), text
 
 
+def test_unusual_characters_are_declined_anywhere_and_unprintable_usual_ones_read() -> None:
+    """The check runs line by line, `isprintable` first: every character libyaml reads otherwise is unprintable,
+    but not every unprintable one is unusual (a no-break space, a zero-width space, a soft hyphen)."""
+    for text in [
+        "a: b\x85c\n",  # NEL
+        'a:\n  b: {c: "x\ufeffy"}\n',  # a BOM inside a quoted answer
+        "# a comment with a bell \x07\na: 1\n",
+        "a: 1\n\x7f\n",
+        'a:\n  b: ["\ufffe"]\n',
+    ]:
+        assert not agree(text.encode()), repr(text)
+    usual = 'a: "x\u00a0y\u200bz\u00adw"\nb:\n  c: {d: "\u2060e\u00a0"}\n'
+    assert agree(usual.encode())
+    document, _ = parse(usual.encode(), "f.yaml", fast=True)
+    assert document is not None and document.data["a"] == "x\u00a0y\u200bz\u00adw"
+
+
 def test_the_values_of_the_subset() -> None:
     raw = (
         "# comment\nkind: assessment\nagency: {id: x-1, name: \"UBND xã A\", merged: [a, 'b''c']}\nperiod: 2024\n"

@@ -258,8 +258,10 @@ def score(bound: Bound, *, detail: bool = True, leaders: Mapping[str, Fraction] 
     top = None if criteria.bonus_above_max else HUNDRED
     index = clamp_percent(percent(points, max_points) or ZERO, top)
     self_index = clamp_percent(percent(self_points, max_points) or ZERO, top)
-    order = {info.code: n for n, info in enumerate(bound.nodes.values())}
-    findings = sorted(scorer.findings, key=lambda f: (order.get(f.criterion, 0), f.code))
+    findings = scorer.findings
+    if findings:  # in the criteria's order (a ranking asks for none)
+        order = {info.code: n for n, info in enumerate(bound.nodes.values())}
+        findings = sorted(findings, key=lambda f: (order.get(f.criterion, 0), f.code))
     assessment = bound.assessment
     return Score(
         agency=assessment.agency,

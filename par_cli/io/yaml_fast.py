@@ -319,14 +319,12 @@ class _Figures(dict[str, Any]):
         return figure
 
 
-_figures = _Figures(str)  # those of the `number` last given
+_figures = [_Figures(str)]  # those of the `number` last given
 
 
 def _figure(number: Callable[[str], Any]) -> Callable[[str], Any]:
-    global _figures
-    if _figures.number is not number:
-        _figures = _Figures(number)
-    return _figures.__getitem__
+    _figures[:] = _figures if _figures[0].number is number else [_Figures(number)]
+    return _figures[0].__getitem__
 
 
 def _constant(text: str) -> Any:
@@ -374,10 +372,12 @@ def values(text: str, number: Callable[[str], Any]) -> Read | None:
     if "\r" in text:
         text = text.replace("\r\n", "\n")  # one line break to libyaml too; a CR alone is declined below
     _compile()
-    if len(text) > MAX_TEXT or _UNUSUAL.search(text) is not None:
+    if len(text) > MAX_TEXT:
         return None
     lines = []
     for line_number, line in enumerate(text.split("\n"), start=1):
+        if not line.isprintable() and _UNUSUAL.search(line):  # each unusual character is unprintable: C first
+            return None
         content = line.lstrip(" ")
         if content and content[0] != "#":
             lines.append((line_number, len(line) - len(content), content.rstrip(" ")))

@@ -119,8 +119,8 @@ class TiersRule(Rule):
         return read_percent(raw)
 
     @functools.cached_property
-    def _awards(self) -> dict[Fraction, list[Fraction]]:
-        return {}  # max → points of each tier
+    def _awards(self) -> dict[tuple[int, int], list[Fraction]]:
+        return {}  # max (as an integer ratio: a Fraction's hash costs more) → points of each tier
 
     @functools.cached_property
     def _bounds(self) -> list[tuple[bool, int, int]]:
@@ -128,10 +128,10 @@ class TiersRule(Rule):
         return [(tier.min is not None, *tier.bound.as_integer_ratio()) for tier in self.tiers]
 
     def points(self, value: Any, max_points: Fraction) -> Fraction:
-        awards = self._awards.get(max_points)
+        awards = self._awards.get((max_points.numerator, max_points.denominator))
         if awards is None:
             awards = [award(tier.points, tier.percent, max_points) for tier in self.tiers]
-            self._awards[max_points] = awards
+            self._awards[max_points.numerator, max_points.denominator] = awards
         n, d = value.numerator, value.denominator  # value > bound, or ≥ for a `min`: n/d against each bound
         for (inclusive, bound_n, bound_d), tier_points in zip(self._bounds, awards, strict=True):
             left, right = n * bound_d, bound_n * d
