@@ -94,6 +94,39 @@ def test_looking_through_a_folder_remembers_only_what_is_not_an_assessment(
     assert files.support_files(tmp_path / "missing") == ()
 
 
+def test_without_inode_numbers_files_and_folders_are_not_taken_for_one_another(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files and folders are remembered by device and inode: a file system that gives 0 for every inode must not
+    make two folders (or two files of the same size and time) one."""
+    from par_cli.io import files
+
+    real_stat = Path.stat
+
+    class NoInode:
+        st_ino = 0
+
+        def __init__(self, real: os.stat_result) -> None:
+            self.real = real
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self.real, name)
+
+    monkeypatch.setattr(Path, "stat", lambda self, **kw: NoInode(real_stat(self, **kw)))
+    a_minute_ago = time.time_ns() - 60 * 10**9
+    for name in ("a", "b"):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "set.yaml").write_text(f"kind: criteria\nid: {name}\ntitle: X\n", encoding="utf-8")
+        os.utime(folder / "set.yaml", ns=(a_minute_ago, a_minute_ago))
+        os.utime(folder, ns=(a_minute_ago, a_minute_ago))
+    files.forget_kinds()
+    for name in ("a", "b", "a"):
+        folder = tmp_path / name
+        assert files.kind_and_id(folder / "set.yaml") == ("criteria", name)
+        assert files.support_files(folder) == ((folder / "set.yaml", "criteria", name),), name
+
+
 def test_workers_forked_early_serve_again_after_a_block_inside() -> None:
     from functools import partial
 

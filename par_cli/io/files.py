@@ -134,6 +134,8 @@ def kind_and_id(path: Path, remember: bool = True) -> tuple[str | None, str | No
         info = path.stat()
     except OSError:
         return _kind_and_id(path)
+    if not info.st_ino:  # a file system without inode numbers: every file would be the same file
+        return _kind_and_id(path)
     where = info.st_dev << 64 | info.st_ino
     known = _KINDS.get(where)
     if known is not None and known[0] == info.st_size and known[1] == info.st_mtime_ns:
@@ -168,7 +170,7 @@ def support_files(folder: Path) -> tuple[SupportFile, ...]:
     except OSError:
         return ()
     changed, where = info.st_mtime_ns, (info.st_dev, info.st_ino)
-    known = _FOLDERS.get(where)
+    known = _FOLDERS.get(where) if info.st_ino else None  # no inode numbers: every folder would be one folder
     if known is not None and known[0] == changed:
         return tuple((folder / name, kind, found_id) for name, kind, found_id in known[1])
     # A folder changed in the last seconds may change again within the same tick of its clock, unseen: listed
@@ -184,7 +186,7 @@ def support_files(folder: Path) -> tuple[SupportFile, ...]:
         kind, found_id = kind_and_id(folder / name, remember=False)
         if kind is not None and kind != "assessment":
             found.append((name, kind, found_id))  # an id only for a criteria set (`kind_and_id`)
-    if settled:
+    if settled and info.st_ino:
         _FOLDERS[where] = (changed, tuple(found))
     return tuple((folder / name, kind, found_id) for name, kind, found_id in found)
 
