@@ -12,7 +12,7 @@ from par_cli.core.appraisal import merge
 from par_cli.core.diagnostics import Diagnostic, ParError, msg, problem
 from par_cli.core.model import periods_agree
 from par_cli.core.named_tuple import NamedTuple
-from par_cli.io.files import display, support_files
+from par_cli.io.files import Resolved, display, support_files
 from par_cli.words.codes import errors_only
 
 if TYPE_CHECKING:
@@ -35,18 +35,15 @@ class AppraisalSource:
 
     def __init__(self, read: Callable[[Path], Appraisal]) -> None:
         self.read = read  # `Workspace.read_appraisal`: checks the file against the set it names
-        self._beside: dict[Path, list[Appraisal]] = {}  # by folder, resolved
-        self._named: dict[Path, list[Appraisal]] = {}  # by folder, as named: a ranking asks for every file
+        self._beside: dict[Path, list[Appraisal]] = {}
+        self._real = Resolved()
 
     def in_folder(self, folder: Path) -> list[Appraisal]:
-        found = self._named.get(folder)
-        if found is None:
-            key = folder.resolve()
-            if key not in self._beside:
-                paths = [path for path, kind, _ in support_files(folder) if kind == "appraisal"]
-                self._beside[key] = [self.read(path) for path in paths]
-            found = self._named[folder] = self._beside[key]
-        return found
+        key = self._real[folder]
+        if key not in self._beside:
+            paths = [path for path, kind, _ in support_files(folder) if kind == "appraisal"]
+            self._beside[key] = [self.read(path) for path in paths]
+        return self._beside[key]
 
     def file(self, path: Path) -> Appraisal:
         found = [a for a in self.in_folder(path.parent) if a.name == display(path)]

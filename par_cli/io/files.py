@@ -215,6 +215,15 @@ def file_kind(path: Path) -> str | None:
     return kind_and_id(path)[0]
 
 
+class Resolved(dict[Path, Path]):
+    """`path.resolve()` once for each path as written: a ranking asks about the same few folders for every file
+    (a resolve is a system call per part of the path)."""
+
+    def __missing__(self, path: Path) -> Path:
+        real = self[path] = path.resolve()
+        return real
+
+
 def is_path(reference: str) -> bool:
     """A reference written as a path (a slash or a .yaml suffix), not an id."""
     return "/" in reference or "\\" in reference or reference.endswith(YAML_SUFFIXES)

@@ -19,7 +19,7 @@ from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import round_half_up
 from par_cli.core.survey import Question, SurveyShare, criterion_percent
 from par_cli.core.tree import NodeInfo
-from par_cli.io.files import display, read_document, support_files
+from par_cli.io.files import Resolved, display, read_document, support_files
 from par_cli.words.codes import errors_only
 
 if TYPE_CHECKING:
@@ -266,12 +266,7 @@ class SurveySource:
         self.path = path
         self._surveys: dict[tuple[Path, str], SurveyFile | ParError] = {}
         self._beside: dict[Path, list[tuple[Path, Any]]] = {}  # folder → its survey files and their results
-        self._real: dict[Path, Path] = {}  # a path as named → resolved, once a run: a ranking asks for every file
-
-    def real(self, path: Path) -> Path:
-        if path not in self._real:
-            self._real[path] = path.resolve()
-        return self._real[path]
+        self._real = Resolved()
 
     def file_problems(self, path: Path, kind: str) -> list[Diagnostic]:
         return errors_only(self.check(path, kind))
@@ -292,7 +287,7 @@ class SurveySource:
         if len(files) > 1:
             twice = problem("V010", "surveys-twice", files=" and ".join(display(f) for f in files))
             raise ParError([twice.at(LineCol(display(files[1])))])
-        key = (self.real(files[0]), criteria_id)
+        key = (self._real[files[0]], criteria_id)
         if key not in self._surveys:
             try:
                 self._surveys[key] = use_results(files[0], criteria_id, nodes)
@@ -322,7 +317,7 @@ class SurveySource:
 
     def _survey_files(self, folder: Path, criteria_id: str, period: str | None) -> list[Path]:
         """`kind: survey` files in `folder` for this criteria set and period."""
-        key = self.real(folder)
+        key = self._real[folder]
         if key not in self._beside:  # once per folder: looking again for every assessment made a folder O(n²)
             surveys = [candidate for candidate, kind, _ in support_files(folder) if kind == "survey"]
             self._beside[key] = [(candidate, load_survey_file(candidate, "survey")[0]) for candidate in surveys]

@@ -22,6 +22,7 @@ from par_cli.core.scoring import Score, score
 from par_cli.core.tree import NodeInfo, index
 from par_cli.io.appraisals import Appraisal, AppraisalSource, Assessed, unclaimed
 from par_cli.io.files import (
+    Resolved,
     builtin_dir,
     content_of,
     display,
@@ -105,7 +106,7 @@ class Workspace:
         self.survey = survey  # where survey results come from (`io.surveys`); None: from the assessments only
         self._criteria: dict[Path, LoadedCriteria | ParError] = {}
         self._ids: dict[Path, dict[str, list[Path]]] = {}
-        self._real: dict[Path, Path] = {}  # a path as named → as resolved
+        self._real = Resolved()
         self._found: dict[tuple[str, Path], Path | None] = {}  # (set named, file's folder) → it: once a folder
         self.appraisals = AppraisalSource(self.read_appraisal)
         self.many = many  # reads many assessments: the fast YAML path pays for compiling its patterns
@@ -134,7 +135,7 @@ class Workspace:
         return check_criteria_file(path)
 
     def criteria(self, path: Path) -> LoadedCriteria:
-        key = self._real.get(path) or self._real.setdefault(path, path.resolve())
+        key = self._real[path]
         if key not in self._criteria:
             try:
                 self._criteria[key] = load_criteria(path)
@@ -146,9 +147,7 @@ class Workspace:
         return found
 
     def ids_in(self, folder: Path) -> dict[str, list[Path]]:
-        key = self._real.get(folder)
-        if key is None:  # resolved once a run: a ranking looks through the same folders for every file
-            key = self._real[folder] = folder.resolve()
+        key = self._real[folder]
         if key not in self._ids:
             ids: dict[str, list[Path]] = {}
             for candidate, _, found in support_files(folder):
