@@ -132,6 +132,16 @@ def test_syntax_errors_are_one_located_line() -> None:
     assert rendered("a: 1\n---\nb: 2\n")[0].startswith("f.yaml:2:1: error: YAML syntax: but found another document")
 
 
+def test_a_control_character_is_refused_at_its_place() -> None:
+    """libyaml names only a byte offset: the line and column are found from it, after accented letters too."""
+    assert rendered('a: "xã ộ"\nb: "y\x07"\n') == [
+        "f.yaml:2:6: error: YAML syntax: unacceptable character #x0007: control characters are not allowed"
+    ]
+    assert rendered("a: 1\x0b\n") == [
+        "f.yaml:1:5: error: YAML syntax: unacceptable character #x000b: control characters are not allowed"
+    ]
+
+
 def test_unsupported_tags_and_merge_keys() -> None:
     assert rendered("a: !!python/object 1\n") == [
         "f.yaml:1:4: error: unsupported YAML tag tag:yaml.org,2002:python/object"

@@ -343,6 +343,16 @@ def _syntax_error(exc: yaml.MarkedYAMLError, file: str) -> Diagnostic:
     return syntax.at(LineCol(file, line, col))
 
 
+def _refused_character(exc: yaml.reader.ReaderError, text: str, file: str) -> Diagnostic:
+    """At the character's line and column: libyaml gives its offset in the text's UTF-8 bytes, the pure-Python
+    reader in its characters (the message named neither a line nor the file)."""
+    utf8 = yaml.__with_libyaml__  # PyYAML's wheels have it
+    before = text.encode()[: exc.position].decode("utf-8", "ignore") if utf8 else text[: exc.position]
+    line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+    detail = f"unacceptable character #x{exc.character:04x}: {exc.reason}"
+    return problem("Y001", "yaml-syntax", detail=detail).at(LineCol(file, line, col))
+
+
 def parse(raw: bytes, file: str, *, fast: bool = False) -> tuple[Document | None, list[Diagnostic]]:
     """Parse one YAML file's bytes. Returns the document (None when unusable) and every problem found.
 
@@ -360,6 +370,8 @@ def parse(raw: bytes, file: str, *, fast: bool = False) -> tuple[Document | None
         root = yaml.compose(text, Loader=LOADER)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_error(exc, file), *notes]
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses (a control character): at its place
+        return None, [_refused_character(exc, text, file), *notes]
     except (yaml.YAMLError, RecursionError) as exc:
         return None, [problem("Y001", "yaml-syntax", detail=str(exc)).at(LineCol(file, 1, 1)), *notes]
     if root is None:
