@@ -268,3 +268,26 @@ def test_a_long_comment_header_does_not_hide_kind_and_id(write: Write) -> None:
 
     code, out, _ = run("rank", ".", "-f", "json")
     assert code == 0 and '"id": "a"' in out
+
+
+def test_evidence_is_a_list_of_texts_and_blank_ones_are_none(write: Write) -> None:
+    path = spec_assessment(
+        write,
+        """
+        answers:
+          "1.1.1": {self: on-time, evidence: ["Báo cáo", 5]}
+          "1.1.2": {self: 80, evidence: "Báo cáo số 1"}
+          "1.2": {self: true, evidence: [["Báo cáo"]]}
+        """,
+    )
+    hint = '(hint: write evidence: ["Báo cáo số …"])'
+    assert problems_of(path) == [
+        f"a.yaml:5:38: error: evidence must be a list of texts {hint}",
+        f"a.yaml:6:33: error: evidence must be a list of texts {hint}",
+        f"a.yaml:7:33: error: evidence must be a list of texts {hint}",
+    ]
+    blank = spec_assessment(write, 'answers:\n  "1.1.1": {self: on-time, evidence: ["  ", "", "Báo cáo"]}\n')
+    blanks = write("b.yaml", blank.read_text(encoding="utf-8").replace('"Báo cáo"', '"\\t"'))
+    kept = [(f.code, f.criterion) for f in score_file(blank).findings if f.code == "missing-evidence"]
+    dropped = [(f.code, f.criterion) for f in score_file(blanks).findings if f.code == "missing-evidence"]
+    assert (kept, dropped) == ([], [("missing-evidence", "1.1.1")])  # blank texts are no evidence

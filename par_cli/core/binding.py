@@ -115,8 +115,11 @@ def _texts(raw: Any, path: DocPath, problems: list[Diagnostic]) -> tuple[str, ..
     """The evidence list of the answer at `path` (its field's path is made only for a message)."""
     if raw is None:
         return ()
-    if isinstance(raw, list) and all(isinstance(item, str) for item in raw):
-        return tuple(item for item in raw if item.strip())
+    if isinstance(raw, list):
+        try:
+            return tuple(filter(str.strip, raw))  # texts that are not blank; in C (a ranking binds every answer)
+        except TypeError:  # an item that is not text
+            pass
     problems.append(problem("A003", "evidence-list", (*path, "evidence"), msg("hint.evidence-list")))
     return ()
 
