@@ -362,3 +362,22 @@ def test_the_fast_path_takes_only_figures_the_located_path_would_not_range_check
     assert yaml_fast.SHORT_FIGURE <= yamlsource.MAX_EXPONENT  # `_in_range`'s short cut: no check, no word
     assert not agree(b"a: 1234567890123456\n") and agree(b"a: 123456789012345\n")
     assert not agree(b"a:\n  b: [1234567890123456]\n") and agree(b"a:\n  b: [123456789012345]\n")
+
+
+def test_flow_lines_are_quoted_once_and_shared_whatever_their_strings() -> None:
+    """A folder's files repeat their answer lines: the next file's are looked up, not quoted again, and still read
+    as the located path reads them (the double-quoted strings, cut out of the line, differ from file to file)."""
+    answers = b'  "1.1": {self: 2, evidence: ["A", x]}\n  "1.2": {self: on-time, note: "n"}\n'
+    first = b"kind: assessment\nanswers:\n" + answers
+    second = first.replace(b'"A"', b'"B: {y}, [z]"').replace(b'"n"', b'"m # not a comment"')
+    yaml_fast._json_lines.clear()
+    assert agree(first)
+    quoted = dict(yaml_fast._json_lines)
+    assert list(quoted.values()) == ['{"self": 2, "evidence": [\x00, "x"]}', '{"self": "on-time", "note": \x00}']
+    assert agree(second)
+    assert yaml_fast._json_lines == quoted  # looked up, not made again
+    odd = first.replace(b"x]", b"'x']")  # a single-quoted string: the located path reads the file, every time
+    assert not agree(odd) and not agree(odd)
+    for number in range(6_000):  # a national folder: the memo stays small
+        assert yaml_fast._json_lines[f"{{k{number}: v}}"] == f'{{"k{number}": "v"}}'
+    assert len(yaml_fast._json_lines) <= 5_000

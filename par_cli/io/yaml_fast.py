@@ -1,19 +1,18 @@
 """The fast path for well-formed YAML: the plain subset par's files are written in, read straight from the text.
 
-`values` reads block collections, one-line flow collections and scalars, and comments, into the values the located
-path (`yamlsource`: libyaml's node tree and a walk) gives, with the positions of the top two levels. Anything
-else, or that path would say a word about (a tab, `yes`, `01`, `0,5`, a duplicate key, an escape, an anchor…),
-gives None: the located path reads the file. Tests prove the two agree (shipped files, generated documents,
-mutants). Block lines are read one by one; the flow collections below the top two levels (answers, a line
-each) at once by `_flows`: quoted strings set aside (a split on `"`), one `re.split` and `join` quote the plain
-keys and texts, and `json.loads` builds the values, figures from their written text: all in C but the hooks.
+`values` reads block collections, one-line flow collections, scalars and comments into the values the located path
+(`yamlsource`: libyaml's node tree and a walk) gives, with the positions of the top two levels; anything else, or
+that path would say a word about (a tab, `yes`, `01`, `0,5`, a duplicate key, an escape, an anchor…), gives None:
+the located path reads the file. Tests prove the two agree (shipped files, generated documents, mutants). Block
+lines are read one by one; the flow collections below the top two levels (answers, a line each) together by
+`_flows`: plain keys and texts quoted once per distinct line (`_JsonLines`), then one `json.loads`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 Path = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -51,7 +50,6 @@ _SCALAR_TEXT = rf"(?:{_DOUBLE}|{_SINGLE}|({_BLOCK_PLAIN}))"
 _KEY_TEXT = rf"(?:{_DOUBLE}|{_SINGLE}|({_BLOCK_PLAIN}))[ ]*:(?: +|$)"
 _LINE_END_TEXT = r"(?:[ ]+\#.*)?\Z"
 MAX_BRACKETS = 48  # a line with more opening brackets may nest deeper than the located path allows
-_FLOW_INDICATORS = ("'", "#", "&", "*", "!", "|", ">", "%", "@", "`", "?", "\\")
 _ENDS = r"[ ]*[,\]}\n]"  # the end of a value in the skeleton
 # Words the located path types otherwise (True, ~) or has a word about (yes, off): left bare, JSON refuses them.
 _JSON_WORDS = r"(?:true|false|null|True|TRUE|False|FALSE|Null|NULL|~|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)"
@@ -60,22 +58,19 @@ _JSON_VALUE = r"[^-+.\d \n\x00\[\]{},:\"][^\n\x00\[\]{},:\"]*?(?=" + _ENDS + ")"
 # A plain key or text, after a bracket, a comma or a space: captured, so that joining the split on `"` quotes it.
 # (The lookahead first lets the engine skip the positions where no token can start: 40 % faster.)
 _JSON_PLAIN_TEXT = rf"(?=[^ \n\x00\[\]{{}},:\"])(?<=[\[{{, ])(?!{_JSON_WORDS}{_ENDS})({_JSON_KEY}|{_JSON_VALUE})"
-_NO_SPACE_AFTER_COLON_TEXT = r":[^ \n]"
-# `…,5: …`: the located path sees a decimal comma (`{self: 1,5: x}`); searched apart (20 × faster than joined).
-_DIGITS_KEY_AFTER_COMMA_TEXT = r",\d+[ ]*:"
-# Compiled on the first file read the fast way (~4 ms): a command that reads one file never does.
-_UNCOMPILED = re.compile("")
-_UNUSUAL = _TOKEN = _SCALAR = _KEY = _LINE_END = _JSON_PLAIN = _UNCOMPILED
-_NO_SPACE_AFTER_COLON = _DIGITS_KEY_AFTER_COMMA = _UNCOMPILED
+# A flow line the located path reads: a single quote, a comment, an escape or another indicator outside the double
+# quotes, a colon without a space after it, or `…,5: …` (it sees a decimal comma: `{self: 1,5: x}`).
+_OTHER_FLOW_TEXT = r"['#&*!|>%@`?\\]|:[^ \n]|,\d+[ ]*:"
+_UNCOMPILED = re.compile("")  # compiled on the first file read the fast way (~4 ms): not to read one file
+_UNUSUAL = _TOKEN = _SCALAR = _KEY = _LINE_END = _JSON_PLAIN = _OTHER_FLOW = _UNCOMPILED
 
 
 def _compile() -> None:
-    global _UNUSUAL, _TOKEN, _SCALAR, _KEY, _LINE_END, _JSON_PLAIN, _NO_SPACE_AFTER_COLON, _DIGITS_KEY_AFTER_COMMA
+    global _UNUSUAL, _TOKEN, _SCALAR, _KEY, _LINE_END, _JSON_PLAIN, _OTHER_FLOW
     if _UNUSUAL is _UNCOMPILED:
-        texts = (_UNUSUAL_TEXT, _TOKEN_TEXT, _SCALAR_TEXT, _KEY_TEXT, _LINE_END_TEXT, _JSON_PLAIN_TEXT)
-        _UNUSUAL, _TOKEN, _SCALAR, _KEY, _LINE_END, _JSON_PLAIN = map(re.compile, texts)
-        flow_checks = (_NO_SPACE_AFTER_COLON_TEXT, _DIGITS_KEY_AFTER_COMMA_TEXT)
-        _NO_SPACE_AFTER_COLON, _DIGITS_KEY_AFTER_COMMA = map(re.compile, flow_checks)
+        block = (_UNUSUAL_TEXT, _TOKEN_TEXT, _SCALAR_TEXT, _KEY_TEXT, _LINE_END_TEXT)
+        _UNUSUAL, _TOKEN, _SCALAR, _KEY, _LINE_END = map(re.compile, block)
+        _JSON_PLAIN, _OTHER_FLOW = re.compile(_JSON_PLAIN_TEXT), re.compile(_OTHER_FLOW_TEXT)
 
 
 _LATER: Any = object()  # the value of a flow collection read later, with the others
@@ -333,20 +328,16 @@ def _constant(text: str) -> Any:
 
 def _flows(texts: list[str], figure: Callable[[str], Any]) -> list[Any] | None:
     """The values of these flow collections (each on one line, starting with its bracket), or None."""
-    parts = "\n".join(texts).split('"')
-    quoted = parts[1::2]
-    skeleton = "\x00".join(parts[0::2]) + "\n"
-    if len(parts) % 2 == 0 or "\n" in "\x00".join(quoted) or any(c in skeleton for c in _FLOW_INDICATORS):
-        return None  # a quote left open, a string going on below, an escape, a comment or another indicator
-    if _NO_SPACE_AFTER_COLON.search(skeleton) or _DIGITS_KEY_AFTER_COMMA.search(skeleton) or not _shallow(skeleton):
+    parts = "\n".join(texts).split('"')  # the double-quoted strings at odd places, the rest (a skeleton) at even
+    if len(parts) % 2 == 0 or "\n" in "\x00".join(parts[1::2]):
+        return None  # a quote left open, or a string going on below
+    lines = list(map(_json_lines.__getitem__, "\x00".join(parts[0::2]).split("\n")))
+    if None in lines:
         return None
-    pieces = '"'.join(_JSON_PLAIN.split(skeleton))[:-1].replace("\n", ",").split("\x00")
-    joined: list[str] = [""] * (2 * len(pieces) - 1)
-    joined[0::2] = pieces
-    joined[1::2] = quoted
+    parts[0::2] = ",".join(cast("list[str]", lines)).split("\x00")
     import json  # not at start-up: only the fast path uses it
 
-    text = "[" + '"'.join(joined) + "]"
+    text = "[" + '"'.join(parts) + "]"
     try:
         values = json.loads(
             text, parse_int=figure, parse_float=figure, parse_constant=_constant, object_pairs_hook=_mapping
@@ -356,10 +347,19 @@ def _flows(texts: list[str], figure: Callable[[str], Any]) -> list[Any] | None:
     return values if isinstance(values, list) and len(values) == len(texts) else None
 
 
-def _shallow(skeleton: str) -> bool:
-    if skeleton.count("[") + skeleton.count("{") <= MAX_BRACKETS:
-        return True
-    return all(line.count("[") + line.count("{") <= MAX_BRACKETS for line in skeleton.split("\n"))
+class _JsonLines(dict[str, str | None]):
+    """Flow lines' skeletons (`\\x00` for each double-quoted string) as JSON, or None where the located path reads
+    them: made once and shared (a folder's files repeat their lines; the quoting regex was the fast path's most)."""
+
+    def __missing__(self, line: str) -> str | None:
+        if len(self) >= 5_000:
+            self.clear()
+        other = _OTHER_FLOW.search(line) or line.count("[") + line.count("{") > MAX_BRACKETS
+        json = self[line] = None if other else '"'.join(_JSON_PLAIN.split(line + "\n"))[:-1]
+        return json
+
+
+_json_lines = _JsonLines()
 
 
 Read = tuple[dict[str, Any], dict[Path, Position], dict[Path, Position]]
