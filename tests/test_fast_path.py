@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from benchmarks.make_workload import assessment_text
 from par_cli.core.numbers import TextNumber
-from par_cli.io import yaml_fast
+from par_cli.io import yaml_fast, yaml_json
 from par_cli.io.yamlsource import decode, parse
 from tests.fuzz.mutants import BYTES, structure
 
@@ -48,20 +48,20 @@ def agree(raw: bytes) -> bool:
     """Checks the two paths on one file's bytes; True when the fast path read it (False: it declined)."""
     text, _ = decode(raw, "f.yaml")
     read = yaml_fast.values(text, TextNumber) if text is not None else None
-    located, problems = parse(raw, "f.yaml", fast=False)
+    located, problems = parse(raw, "f.yaml")
     if read is None:
         return False
     shown = raw.decode("utf-8", "replace")[:2000]
     assert located is not None and not problems and not located.notes, (shown, problems, located)
-    data, values, keys = read
+    data, places = read
     same(data, located.data)
-    for path, position in values.items():
+    for path, position in places.everything().values.items():
         assert located.position(path) == position, (shown, path, position, located.position(path))
-    for path, position in keys.items():
+    for path, position in places.keys.items():
         assert located.position(path, key=True) == position, (shown, path, position)
-    fast_doc, fast_problems = parse(raw, "f.yaml", fast=True)
+    fast_doc, fast_problems = parse(raw, "f.yaml", fast=yaml_fast.values)
     assert fast_doc is not None and not fast_problems
-    for path in [(), *values, ("agency", "predecessors", 0), ("answers", "9.9.9", "self")]:
+    for path in [(), *places.values, ("agency", "predecessors", 0), ("answers", "9.9.9", "self")]:
         assert fast_doc.position(path) == located.position(path), path  # kept, or found in the tree composed late
     return True
 
@@ -136,7 +136,7 @@ def test_unusual_characters_are_declined_anywhere_and_unprintable_usual_ones_rea
         assert not agree(text.encode()), repr(text)
     usual = 'a: "x\u00a0y\u200bz\u00adw"\nb:\n  c: {d: "\u2060e\u00a0"}\n'
     assert agree(usual.encode())
-    document, _ = parse(usual.encode(), "f.yaml", fast=True)
+    document, _ = parse(usual.encode(), "f.yaml", fast=yaml_fast.values)
     assert document is not None and document.data["a"] == "x\u00a0y\u200bz\u00adw"
 
 
@@ -148,7 +148,7 @@ def test_the_values_of_the_subset() -> None:
         'list:\n- x\n- {k: v}\n- key: 1\n  other: [ ]\nempty:\nlast: ""\r\n'
     ).encode()
     assert agree(raw)
-    document, _ = parse(raw, "f.yaml", fast=True)
+    document, _ = parse(raw, "f.yaml", fast=yaml_fast.values)
     assert document is not None
     data = document.data
     assert data["answers"]["1.1"]["evidence"] == ["Văn bản: số 1, {x}"]
@@ -348,7 +348,7 @@ def test_reading_the_fast_way_leaves_nothing_for_the_cyclic_collector() -> None:
     gc.disable()
     try:
         for _ in range(3):
-            document, problems = parse(raw, "f.yaml", fast=True)
+            document, problems = parse(raw, "f.yaml", fast=yaml_fast.values)
             assert document is not None and not problems and document.position(("agency", "id")) == (3, 14)
         del document
         assert gc.collect() == 0
@@ -359,7 +359,7 @@ def test_reading_the_fast_way_leaves_nothing_for_the_cyclic_collector() -> None:
 def test_the_fast_path_takes_only_figures_the_located_path_would_not_range_check() -> None:
     from par_cli.io import yamlsource
 
-    assert yaml_fast.SHORT_FIGURE <= yamlsource.MAX_EXPONENT  # `_in_range`'s short cut: no check, no word
+    assert yaml_json.SHORT_FIGURE <= yamlsource.MAX_EXPONENT  # `_in_range`'s short cut: no check, no word
     assert not agree(b"a: 1234567890123456\n") and agree(b"a: 123456789012345\n")
     assert not agree(b"a:\n  b: [1234567890123456]\n") and agree(b"a:\n  b: [123456789012345]\n")
 
@@ -370,14 +370,46 @@ def test_flow_lines_are_quoted_once_and_shared_whatever_their_strings() -> None:
     answers = b'  "1.1": {self: 2, evidence: ["A", x]}\n  "1.2": {self: on-time, note: "n"}\n'
     first = b"kind: assessment\nanswers:\n" + answers
     second = first.replace(b'"A"', b'"B: {y}, [z]"').replace(b'"n"', b'"m # not a comment"')
-    yaml_fast._json_lines.clear()
+    yaml_json._lines.clear()
     assert agree(first)
-    quoted = dict(yaml_fast._json_lines)
+    quoted = dict(yaml_json._lines)
     assert list(quoted.values()) == ['{"self": 2, "evidence": [\x00, "x"]}', '{"self": "on-time", "note": \x00}']
     assert agree(second)
-    assert yaml_fast._json_lines == quoted  # looked up, not made again
+    assert yaml_json._lines == quoted  # looked up, not made again
     odd = first.replace(b"x]", b"'x']")  # a single-quoted string: the located path reads the file, every time
     assert not agree(odd) and not agree(odd)
     for number in range(6_000):  # a national folder: the memo stays small
-        assert yaml_fast._json_lines[f"{{k{number}: v}}"] == f'{{"k{number}": "v"}}'
-    assert len(yaml_fast._json_lines) <= 5_000
+        assert yaml_json._lines[f"{{k{number}: v}}"] == f'{{"k{number}": "v"}}'
+    assert len(yaml_json._lines) <= 5_000
+
+
+def test_long_mappings_of_one_line_entries_are_read_at_once_and_placed_when_asked() -> None:
+    """`answers`, a code and its answer a line each, is read as one JSON mapping; where each entry is written is
+    found only when a message asks (a ranking asks for none). A line that is not one whole entry sends the block
+    back to the line-by-line reader, or the file to the located path, never to a different value."""
+    entries = "".join(f'  "1.{i}": {{self: {i}, evidence: ["Báo cáo {i}: [x], {{y}}"]}}\n' for i in range(1, 10))
+    base = "kind: assessment\nanswers:\n" + entries + "period: 2024\n"
+    third, fourth = (
+        '"1.3": {self: 3, evidence: ["Báo cáo 3: [x], {y}"]}',
+        '"1.4": {self: 4, evidence: ["Báo cáo 4: [x], {y}"]}',
+    )
+    read = yaml_fast.values(base, TextNumber)
+    assert read is not None and list(read[1].pending) == ["answers"] and agree(base.encode())
+    document, _ = parse(base.encode(), "f.yaml", fast=yaml_fast.values)
+    assert document is not None and document.position(("answers", "1.3")) == (5, 10)
+    assert document.position(("answers", "1.3"), key=True) == (5, 3) and document._root is None  # no tree composed
+    cases = {  # the block read at once (True), line by line (False), or the file by the located path (None)
+        "plain keys and scalars": (base.replace(third, "1.3: on-time").replace(fourth, "1.4: 0.50"), True),
+        "a comment": (base.replace(third, '"1.3": {self: 3} # c'), False),
+        "a word JSON has not": (base.replace(third, '"1.3": True'), False),
+        "a text with a comma": (base.replace(third, '"1.3": a, b'), False),
+        "a value below": (base.replace(third, '"1.3":\n    self: 3'), False),
+        "two entries on a line": (base.replace(third, '"1.3": 3, "1.30": 3'), None),
+        "an entry over two lines": (base.replace(third, '"1.3": [1').replace(fourth, '2], "1.4": 4'), None),
+        "a key twice": (base.replace('"1.4"', '"1.3"'), None),
+        "yes": (base.replace(third, '"1.3": yes'), None),
+    }
+    for name, (text, at_once) in cases.items():
+        read = yaml_fast.values(text, TextNumber)
+        assert (None if read is None else bool(read[1].pending)) == at_once, name
+        assert agree(text.encode()) == (at_once is not None), name

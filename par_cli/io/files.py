@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from par_cli.core.diagnostics import Diagnostic, LineCol, msg, problem
+from par_cli.io import yaml_fast
 from par_cli.io.yamlsource import MAX_BYTES, Document, parse
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -94,7 +95,7 @@ def read_document(
         raw = path.read_bytes()
     except OSError as exc:
         return None, [unreadable(name, exc)]
-    return parse(raw, name, fast=fast)
+    return parse(raw, name, fast=yaml_fast.values if fast else None)
 
 
 def _head(path: Path) -> bytes:

@@ -4,34 +4,35 @@
 (`yamlsource`: libyaml's node tree and a walk) gives, with the positions of the top two levels; anything else, or
 that path would say a word about (a tab, `yes`, `01`, `0,5`, a duplicate key, an escape, an anchor…), gives None:
 the located path reads the file. Tests prove the two agree (shipped files, generated documents, mutants). Block
-lines are read one by one; the flow collections below the top two levels (answers, a line each) together by
-`_flows`: plain keys and texts quoted once per distinct line (`_JsonLines`), then one `json.loads`.
+lines are read one by one, but for a long mapping of one-line entries (`answers`: a code and its answer a line
+each), read as JSON at once (`yaml_json`), as are the flow collections below the top two levels.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
+
+from par_cli.io.yaml_json import MAX_KEY, Declined, entries, figures, flows
+from par_cli.io.yaml_scalars import (
+    DECIMAL_COMMA,
+    FALSE,
+    LEADING_ZERO,
+    NOT_A_NUMBER,
+    NULLS,
+    NUMBER,
+    NUMBER_START,
+    TRUE,
+    YAML11_BOOLS,
+)
 
 Path = tuple[str | int, ...]
 Position = tuple[int, int]
 
-# How the located path types a plain scalar (yamlsource imports these: one definition for both paths).
-NUMBER_START = frozenset("0123456789+-.")
-NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\Z")
-DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+\Z")
-LEADING_ZERO = re.compile(r"[-+]?0\d")
-NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-TRUE = frozenset({"true", "True", "TRUE"})
-FALSE = frozenset({"false", "False", "FALSE"})
-YAML11_BOOLS = frozenset({"yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"})
-NOT_A_NUMBER = frozenset({".nan", ".inf", "+.inf", "-.inf"})
-SHORT_FIGURE = 15  # a figure this long or shorter, written out, is inside yamlsource's bounds
-
 MAX_TEXT = 512 * 1024  # larger files take the located path (its bounds on values and depth decide there)
 MAX_DEPTH = 16
-MAX_KEY = 1000  # libyaml refuses an implicit key longer than 1,024 characters
+ENTRIES = 8  # a mapping of this many one-line entries or more is read as JSON (`yaml_json.entries`)
 
 # Characters libyaml reads as they are (printable, not a YAML 1.1 line break), without tabs: anything else
 # (control characters, NEL, LS, PS, a BOM inside the text, CR) is left to the located path.
@@ -49,36 +50,19 @@ _SCALAR_TEXT = rf"(?:{_DOUBLE}|{_SINGLE}|({_BLOCK_PLAIN}))"
 # A key at the start of a block line, then `:` and a space or the end of the line.
 _KEY_TEXT = rf"(?:{_DOUBLE}|{_SINGLE}|({_BLOCK_PLAIN}))[ ]*:(?: +|$)"
 _LINE_END_TEXT = r"(?:[ ]+\#.*)?\Z"
-MAX_BRACKETS = 48  # a line with more opening brackets may nest deeper than the located path allows
-_ENDS = r"[ ]*[,\]}\n]"  # the end of a value in the skeleton
-# Words the located path types otherwise (True, ~) or has a word about (yes, off): left bare, JSON refuses them.
-_JSON_WORDS = r"(?:true|false|null|True|TRUE|False|FALSE|Null|NULL|~|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)"
-_JSON_KEY = r"(?!-[ ,\[\]{}])[^ \n\x00\[\]{},:\"][^\n\x00\[\]{},:\"]*?(?=[ ]*:[ \n])"
-_JSON_VALUE = r"[^-+.\d \n\x00\[\]{},:\"][^\n\x00\[\]{},:\"]*?(?=" + _ENDS + ")"
-# A plain key or text, after a bracket, a comma or a space: captured, so that joining the split on `"` quotes it.
-# (The lookahead first lets the engine skip the positions where no token can start: 40 % faster.)
-_JSON_PLAIN_TEXT = rf"(?=[^ \n\x00\[\]{{}},:\"])(?<=[\[{{, ])(?!{_JSON_WORDS}{_ENDS})({_JSON_KEY}|{_JSON_VALUE})"
-# A flow line the located path reads: a single quote, a comment, an escape or another indicator outside the double
-# quotes, a colon without a space after it, or `…,5: …` (it sees a decimal comma: `{self: 1,5: x}`).
-_OTHER_FLOW_TEXT = r"['#&*!|>%@`?\\]|:[^ \n]|,\d+[ ]*:"
 _UNCOMPILED = re.compile("")  # compiled on the first file read the fast way (~4 ms): not to read one file
-_UNUSUAL = _TOKEN = _SCALAR = _KEY = _LINE_END = _JSON_PLAIN = _OTHER_FLOW = _UNCOMPILED
+_UNUSUAL = _TOKEN = _SCALAR = _KEY = _LINE_END = _UNCOMPILED
 
 
 def _compile() -> None:
-    global _UNUSUAL, _TOKEN, _SCALAR, _KEY, _LINE_END, _JSON_PLAIN, _OTHER_FLOW
+    global _UNUSUAL, _TOKEN, _SCALAR, _KEY, _LINE_END
     if _UNUSUAL is _UNCOMPILED:
-        block = (_UNUSUAL_TEXT, _TOKEN_TEXT, _SCALAR_TEXT, _KEY_TEXT, _LINE_END_TEXT)
-        _UNUSUAL, _TOKEN, _SCALAR, _KEY, _LINE_END = map(re.compile, block)
-        _JSON_PLAIN, _OTHER_FLOW = re.compile(_JSON_PLAIN_TEXT), re.compile(_OTHER_FLOW_TEXT)
+        texts = (_UNUSUAL_TEXT, _TOKEN_TEXT, _SCALAR_TEXT, _KEY_TEXT, _LINE_END_TEXT)
+        _UNUSUAL, _TOKEN, _SCALAR, _KEY, _LINE_END = map(re.compile, texts)
 
 
 _LATER: Any = object()  # the value of a flow collection read later, with the others
 _WORDS = {**dict.fromkeys(TRUE, True), **dict.fromkeys(FALSE, False), **dict.fromkeys(NULLS)}
-
-
-class _Declined(Exception):
-    """The text is outside the subset: the located path reads it."""
 
 
 def _plain(text: str, figure: Callable[[str], Any]) -> Any:
@@ -86,15 +70,15 @@ def _plain(text: str, figure: Callable[[str], Any]) -> Any:
     if text[0] in NUMBER_START:
         if NUMBER.match(text):
             if LEADING_ZERO.match(text):
-                raise _Declined  # noted by the located path
+                raise Declined  # noted by the located path
             return figure(text)
         if text.lower() in NOT_A_NUMBER or DECIMAL_COMMA.match(text):
-            raise _Declined
+            raise Declined
         return text
     if text in _WORDS:
         return _WORDS[text]
     if text in YAML11_BOOLS or text == "<<":
-        raise _Declined
+        raise Declined
     return text
 
 
@@ -116,24 +100,27 @@ class _Reader:
     """Reads the block structure line by line, flow collections token by token, recording positions."""
 
     def __init__(self, lines: list[tuple[int, int, str]], figure: Callable[[str], Any]) -> None:
-        self.figure = figure  # a figure from its text, or declined (`_figure`)
+        self.figure = figure  # a figure from its text, or declined (`yaml_json.figures`)
         self.lines = lines  # (line number from 1, indent, text without it) of each line with content
         self.at = 0
         self.values: dict[Path, Position] = {(): (lines[0][0], lines[0][1] + 1)}
         self.keys: dict[Path, Position] = {}
-        self.later: list[str] = []  # flow collections read together at the end (`_flows`)
+        self.later: list[str] = []  # flow collections read together at the end (`yaml_json.flows`)
+        self.pending: dict[str, list[tuple[int, int, str]]] = {}  # the lines of mappings read as JSON (`entries`)
         self.slots: list[tuple[Any, Any]] = []  # where each of them goes: (dict or list, key or index)
 
     def block(self, indent: int, path: Path) -> Any:
         """The block collection whose first line is the current one (at `indent`)."""
         if len(path) > MAX_DEPTH:
-            raise _Declined
+            raise Declined
         number, _, text = self.lines[self.at]
         if len(path) <= 2:
             self.values[path] = (number, indent + 1)
         return self.sequence(indent, path) if _is_item(text) else self.mapping(indent, path)
 
     def mapping(self, indent: int, path: Path) -> dict[str, Any]:
+        if len(path) == 1 and isinstance(path[0], str) and (read := self.entries(indent, path[0])) is not None:
+            return read
         result: dict[str, Any] = {}
         lines = self.lines
         while self.at < len(lines):
@@ -142,11 +129,11 @@ class _Reader:
                 break
             match = _KEY.match(text)
             if at > indent or match is None or match.end() > MAX_KEY:
-                raise _Declined
+                raise Declined
             double, single, plain = match.group(1, 2, 3)
             key = plain if plain is not None else _text(double, single)
             if key in result or plain == "<<":
-                raise _Declined
+                raise Declined
             here = (*path, key)
             if len(here) <= 2:
                 self.keys[here] = (number, at + 1)
@@ -158,6 +145,20 @@ class _Reader:
                 if value is _LATER:
                     self.slots.append((result, key))
         return result
+
+    def entries(self, indent: int, name: str) -> dict[str, Any] | None:
+        """A long mapping whose entries are a line each, read as JSON at once; None: read line by line."""
+        lines, start = self.lines, self.at
+        end = start
+        while end < len(lines) and lines[end][1] == indent:
+            end += 1
+        if end - start < ENTRIES or (end < len(lines) and lines[end][1] > indent):
+            return None
+        block = lines[start:end]
+        read = entries([text for _, _, text in block], self.figure)
+        if read is not None:
+            self.at, self.pending[name] = end, block
+        return read
 
     def below(self, text: str, start: int, number: int, indent: int, path: Path) -> Any:
         """The value of `key:` with nothing after it: the block below, or nothing."""
@@ -183,15 +184,15 @@ class _Reader:
         else:
             match = _SCALAR.match(text, start)
             if match is None:
-                raise _Declined
+                raise Declined
             double, single, plain = match.group(1, 2, 3)
             value = _plain(plain, self.figure) if plain is not None else _text(double, single)
             end = match.end()
         if _LINE_END.match(text, end) is None:
-            raise _Declined
+            raise Declined
         self.at += 1
         if self.at < len(self.lines) and self.lines[self.at][1] > indent:
-            raise _Declined  # a scalar going on below (multi-line), or a line indented wrongly
+            raise Declined  # a scalar going on below (multi-line), or a line indented wrongly
         return value
 
     def sequence(self, indent: int, path: Path) -> list[Any]:
@@ -202,10 +203,10 @@ class _Reader:
             if at < indent or (at == indent and not _is_item(text)):
                 break  # the end of an indentless sequence: the mapping around it goes on
             if at > indent or text == "-":
-                raise _Declined  # an item below its dash: rare, the located path reads it
+                raise Declined  # an item below its dash: rare, the located path reads it
             start = len(text) - len(text[1:].lstrip(" "))
             if start == len(text) or text[start] in "#-":
-                raise _Declined
+                raise Declined
             here = (*path, len(items))
             if _KEY.match(text, start) is not None:  # `- key: value`: a mapping whose first key is on the dash line
                 lines[self.at] = (number, at + start, text[start:])
@@ -223,7 +224,7 @@ class _Reader:
         try:
             return tokens.value(next(tokens.tokens), path), next(tokens.tokens).start()
         except StopIteration:  # the line ended inside the collection: it goes on below, or is broken
-            raise _Declined from None
+            raise Declined from None
 
 
 class _FlowTokens:
@@ -240,7 +241,7 @@ class _FlowTokens:
     def value(self, match: re.Match[str], here: Path) -> Any:
         kind = match.lastindex
         if kind is None or kind == 4 or len(here) > MAX_DEPTH:
-            raise _Declined
+            raise Declined
         if self.record:
             self.reader.values[here] = self.position(match, kind)
         if kind == 5:
@@ -252,7 +253,7 @@ class _FlowTokens:
             return self.mapping(here)
         if bracket == "[":
             return self.sequence(here)
-        raise _Declined
+        raise Declined
 
     def after_item(self, close: str) -> re.Match[str]:
         """The token after an item and its comma (the next item, or the bracket), or the closing bracket."""
@@ -260,7 +261,7 @@ class _FlowTokens:
         if match.group(1) == ",":
             return next(self.tokens)
         if match.group(1) != close:
-            raise _Declined
+            raise Declined
         return match
 
     def mapping(self, here: Path) -> dict[str, Any]:
@@ -269,15 +270,15 @@ class _FlowTokens:
         while match.group(1) != "}":
             kind = match.lastindex
             if kind not in (2, 3, 5):
-                raise _Declined
+                raise Declined
             key = match.group(5) if kind == 5 else _text(match.group(2), match.group(3))
             if key in result or len(key) > MAX_KEY or (kind == 5 and (key == "<<" or _after_comma(match))):
-                raise _Declined
+                raise Declined
             entry = (*here, key)
             if self.record:
                 self.reader.keys[entry] = self.position(match, kind)
             if next(self.tokens).lastindex != 4:
-                raise _Declined
+                raise Declined
             result[key] = self.value(next(self.tokens), entry)
             match = self.after_item("}")
         return result
@@ -291,84 +292,51 @@ class _FlowTokens:
         return items
 
 
-def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    mapping = dict(pairs)
-    if len(mapping) != len(pairs) or "<<" in mapping:
-        raise _Declined  # a repeated key or a merge key: the located path reports it
-    return mapping
+class Positions:
+    """Where the values and the keys of the top two levels are written (line, column from 1). Those of a mapping read
+    as JSON (`_Reader.entries`) are found on the first look-up below it: a ranking asks for none of them."""
+
+    __slots__ = ("keys", "pending", "values")
+
+    def __init__(
+        self, values: dict[Path, Position], keys: dict[Path, Position], pending: dict[str, list[tuple[int, int, str]]]
+    ) -> None:
+        self.values, self.keys, self.pending = values, keys, pending
+
+    def value(self, path: Path) -> Position | None:
+        if self.pending and len(path) == 2 and path[0] in self.pending:
+            self._place(str(path[0]))
+        return self.values.get(path)
+
+    def key(self, path: Path) -> Position | None:
+        if self.pending and len(path) == 2 and path[0] in self.pending:
+            self._place(str(path[0]))
+        return self.keys.get(path)
+
+    def everything(self) -> Positions:
+        """Every position found (to compare them all with the located path's)."""
+        for name in list(self.pending):
+            self._place(name)
+        return self
+
+    def _place(self, name: str) -> None:
+        for number, at, text in self.pending.pop(name):
+            match = _KEY.match(text)
+            if match is None:  # no key the block reader reads: found in the tree, as below the top two levels
+                continue
+            double, single, plain = match.group(1, 2, 3)
+            here = (name, plain if plain is not None else _text(double, single))
+            self.keys.setdefault(here, (number, at + 1))
+            self.values.setdefault(here, (number, at + match.end() + 1))
 
 
-class _Figures(dict[str, Any]):
-    """Figures by their written text, made once (`number`) and shared: a folder's files repeat the same few, and a
-    look-up is in C. A longer figure or one with an exponent is declined: the located path range-checks it."""
-
-    def __init__(self, number: Callable[[str], Any]) -> None:
-        self.number = number
-
-    def __missing__(self, text: str) -> Any:
-        if len(text) > SHORT_FIGURE or "e" in text or "E" in text:
-            raise _Declined
-        if len(self) >= 20_000:  # a few MB at most: a process may read tens of thousands of files
-            self.clear()
-        figure = self[text] = self.number(text)
-        return figure
-
-
-_figures = [_Figures(str)]  # those of the `number` last given
-
-
-def _figure(number: Callable[[str], Any]) -> Callable[[str], Any]:
-    _figures[:] = _figures if _figures[0].number is number else [_Figures(number)]
-    return _figures[0].__getitem__
-
-
-def _constant(text: str) -> Any:
-    raise _Declined  # NaN, Infinity: JSON's words, not a figure of a PAR file
-
-
-def _flows(texts: list[str], figure: Callable[[str], Any]) -> list[Any] | None:
-    """The values of these flow collections (each on one line, starting with its bracket), or None."""
-    parts = "\n".join(texts).split('"')  # the double-quoted strings at odd places, the rest (a skeleton) at even
-    if len(parts) % 2 == 0 or "\n" in "\x00".join(parts[1::2]):
-        return None  # a quote left open, or a string going on below
-    lines = list(map(_json_lines.__getitem__, "\x00".join(parts[0::2]).split("\n")))
-    if None in lines:
-        return None
-    parts[0::2] = ",".join(cast("list[str]", lines)).split("\x00")
-    import json  # not at start-up: only the fast path uses it
-
-    text = "[" + '"'.join(parts) + "]"
-    try:
-        values = json.loads(
-            text, parse_int=figure, parse_float=figure, parse_constant=_constant, object_pairs_hook=_mapping
-        )
-    except (ValueError, _Declined, RecursionError):
-        return None
-    return values if isinstance(values, list) and len(values) == len(texts) else None
-
-
-class _JsonLines(dict[str, str | None]):
-    """Flow lines' skeletons (`\\x00` for each double-quoted string) as JSON, or None where the located path reads
-    them: made once and shared (a folder's files repeat their lines; the quoting regex was the fast path's most)."""
-
-    def __missing__(self, line: str) -> str | None:
-        if len(self) >= 5_000:
-            self.clear()
-        other = _OTHER_FLOW.search(line) or line.count("[") + line.count("{") > MAX_BRACKETS
-        json = self[line] = None if other else '"'.join(_JSON_PLAIN.split(line + "\n"))[:-1]
-        return json
-
-
-_json_lines = _JsonLines()
-
-
-Read = tuple[dict[str, Any], dict[Path, Position], dict[Path, Position]]
+Read = tuple[dict[str, Any], Positions]
 
 
 def values(text: str, number: Callable[[str], Any]) -> Read | None:
-    """The file's top-level mapping, and the positions (line, column from 1) of the values and of the keys of its
-    top two levels; None when the text is outside the subset (the located path then reads it). `number` makes a
-    figure from its written text (`core.numbers.TextNumber`: this module imports nothing of par's)."""
+    """The file's top-level mapping, and where the values and keys of its top two levels are written; None when the
+    text is outside the subset (the located path then reads it). `number` makes a figure from its written text
+    (`core.numbers.TextNumber`: the fast path imports nothing of par's core)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n")  # one line break to libyaml too; a CR alone is declined below
     _compile()
@@ -383,18 +351,18 @@ def values(text: str, number: Callable[[str], Any]) -> Read | None:
             lines.append((line_number, len(line) - len(content), content.rstrip(" ")))
     if not lines or lines[0][1] != 0:
         return None
-    figure = _figure(number)
+    figure = figures(number)
     reader = _Reader(lines, figure)
     try:
         data = reader.mapping(0, ())
-    except (_Declined, RecursionError):
+    except (Declined, RecursionError):
         return None
     if reader.at != len(lines):
         return None
     if reader.later:
-        later = _flows(reader.later, figure)
+        later = flows(reader.later, figure)
         if later is None:
             return None
         for (holder, key), value in zip(reader.slots, later, strict=True):
             holder[key] = value
-    return data, reader.values, reader.keys
+    return data, Positions(reader.values, reader.keys, reader.pending)

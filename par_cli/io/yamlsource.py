@@ -13,18 +13,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from par_cli.core.diagnostics import Diagnostic, DocPath, LineCol, msg, problem
 from par_cli.core.numbers import TextNumber
-from par_cli.io import yaml_fast
-from par_cli.io.yaml_fast import DECIMAL_COMMA, LEADING_ZERO, NUMBER, NUMBER_START  # one typing for both paths
+from par_cli.io import yaml_scalars
 from par_cli.io.yaml_loader import LOADER, PLAIN
+from par_cli.io.yaml_scalars import DECIMAL_COMMA, LEADING_ZERO, NUMBER, NUMBER_START  # one typing for both paths
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_VALUES = 500_000  # values visited, aliases expanded: bounds time and memory
@@ -33,9 +33,7 @@ MAX_DEPTH = 64
 MAX_EXPONENT = 15
 MAX_DIGITS = 30
 
-_STR = "tag:yaml.org,2002:str"
-_SEQ = "tag:yaml.org,2002:seq"
-_MAP = "tag:yaml.org,2002:map"
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 _WHOLE = re.compile(r"[-+]?\d+\Z")
 _COMMA_BETWEEN_DIGITS = re.compile(r"\d,\d")
 
@@ -49,20 +47,29 @@ def _in_range(number: Decimal, text: str) -> bool:
 Position = tuple[int, int]
 
 
+class Places(Protocol):
+    """Where the fast path found the values and keys of the top two levels (`yaml_fast.Positions`)."""
+
+    def value(self, path: DocPath) -> Position | None: ...
+    def key(self, path: DocPath) -> Position | None: ...
+
+
+# The fast path (`yaml_fast.values`): a text's values and places, or None when the located path must read it.
+FastRead = Callable[[str, Callable[[str], Any]], tuple[dict[str, Any], Places] | None]
+
+
 def _position(node: Node) -> Position:
-    mark = node.start_mark
-    return (mark.line + 1, mark.column + 1)
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
 class Document:
     """A parsed YAML file: its top-level mapping as plain values, and where each of them is written.
 
-    Positions are looked up only when a message or a ranking needs one: in the positions the fast path kept
-    (the top two levels), else in libyaml's node tree, composed from the text on the first such look-up when
-    the fast path read the file (the same text, so the same positions).
-    """
+    Positions are looked up only when a message or a ranking needs one: in the places the fast path found (the
+    top two levels), else in libyaml's node tree, composed from the text on the first such look-up when the fast
+    path read the file (the same text, so the same positions)."""
 
-    __slots__ = ("_keys", "_root", "_text", "_values", "data", "file", "notes")
+    __slots__ = ("_places", "_root", "_text", "data", "file", "notes")
 
     def __init__(
         self,
@@ -70,14 +77,13 @@ class Document:
         data: dict[str, Any],
         root: Node | None = None,
         notes: tuple[Diagnostic, ...] = (),
-        fast: tuple[str, Mapping[DocPath, Position], Mapping[DocPath, Position]] | None = None,
+        fast: tuple[str, Places] | None = None,
     ) -> None:
         self.file, self.data, self.notes, self._root = file, data, notes, root
         self._text: str | None = None
-        self._values: Mapping[DocPath, Position] = {}
-        self._keys: Mapping[DocPath, Position] = {}
+        self._places: Places | None = None
         if fast is not None:
-            self._text, self._values, self._keys = fast
+            self._text, self._places = fast
 
     @property
     def root(self) -> Node | None:
@@ -101,9 +107,11 @@ class Document:
 
     def position(self, path: DocPath, *, key: bool = False) -> Position:
         """Position of the value at `path` (or of its key), else of the nearest enclosing value."""
-        kept = self._keys.get(path) if key else None
-        if kept is not None or (kept := self._values.get(path)) is not None:
-            return kept
+        places = self._places
+        if places is not None:
+            kept = places.key(path) if key else None
+            if kept is not None or (kept := places.value(path)) is not None:
+                return kept
         node, key_node, whole = self._find(path)
         if key and whole and key_node is not None:
             return _position(key_node)
@@ -268,7 +276,7 @@ class _Walker:
                     hint = msg("hint.leading-zero", number=f"{number.normalize():f}")
                     self.report(problem("Y013", "leading-zero", hint=hint, text=text), node, note=True)
                 return number
-            if text.lower() in yaml_fast.NOT_A_NUMBER:
+            if text.lower() in yaml_scalars.NOT_A_NUMBER:
                 self.report(problem("Y012", "not-a-number", hint=msg("hint.finite"), text=text), node)
                 return None
             if DECIMAL_COMMA.match(text):
@@ -276,13 +284,13 @@ class _Walker:
                 self.report(problem("Y005", "decimal-comma", hint=hint, text=text), node)
                 return None
             return text
-        if text in yaml_fast.TRUE:
+        if text in yaml_scalars.TRUE:
             return True
-        if text in yaml_fast.FALSE:
+        if text in yaml_scalars.FALSE:
             return False
-        if text in yaml_fast.NULLS:
+        if text in yaml_scalars.NULLS:
             return None
-        if text in yaml_fast.YAML11_BOOLS:
+        if text in yaml_scalars.YAML11_BOOLS:
             self.report(
                 problem("Y004", "yaml11-bool", hint=msg("hint.yaml11", text=text), text=text),
                 node,
@@ -353,18 +361,17 @@ def _refused_character(exc: yaml.reader.ReaderError, text: str, file: str) -> Di
     return problem("Y001", "yaml-syntax", detail=detail).at(LineCol(file, line, col))
 
 
-def parse(raw: bytes, file: str, *, fast: bool = False) -> tuple[Document | None, list[Diagnostic]]:
+def parse(raw: bytes, file: str, *, fast: FastRead | None = None) -> tuple[Document | None, list[Diagnostic]]:
     """Parse one YAML file's bytes. Returns the document (None when unusable) and every problem found.
 
-    With `fast`, a file in the plain subset (`yaml_fast`) is read without a node tree: for commands that read
-    many files (the same values and positions; tests compare the two paths)."""
+    With `fast` (`yaml_fast.values`), a file in the plain subset is read without a node tree: for commands that
+    read many files (the same values and positions; tests compare the two paths)."""
     text, problems = decode(raw, file)
     if text is None:
         return None, problems
-    read = yaml_fast.values(text, TextNumber) if fast else None
+    read = fast(text, TextNumber) if fast is not None else None
     if read is not None:  # well-formed in the plain subset: the same values, without a node tree
-        data, values, keys = read
-        return Document(file, data, fast=(text, values, keys)), []
+        return Document(file, read[0], fast=(text, read[1])), []
     notes = _tab_notes(text, file)
     try:
         root = yaml.compose(text, Loader=LOADER)

@@ -1,0 +1,135 @@
+"""Flow collections and one-line block entries read as JSON, for the fast path (`yaml_fast`).
+
+The lines are cut on `"`: double-quoted strings (without escapes, as the fast path takes them) read the same in JSON
+and in YAML. What is left of a line, its skeleton, is made JSON once (its plain keys and texts quoted by one regex;
+a line with anything JSON or YAML would read otherwise is declined) and shared: a folder's files repeat their
+lines, and a look-up is in C where the regex was most of the fast path's time. One `json.loads` then builds the
+values, figures from their written text (`figures`), a repeated key declined.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any, cast
+
+SHORT_FIGURE = 15  # a figure this long or shorter, written out, is inside yamlsource's bounds
+MAX_KEY = 1000  # libyaml refuses an implicit key longer than 1,024 characters
+MAX_BRACKETS = 48  # a line with more opening brackets may nest deeper than the located path allows
+_ENDS = r"[ ]*[,\]}\n]"  # the end of a value in the skeleton
+# Words the located path types otherwise (True, ~) or has a word about (yes, off): left bare, JSON refuses them.
+_JSON_WORDS = r"(?:true|false|null|True|TRUE|False|FALSE|Null|NULL|~|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)"
+_JSON_KEY = r"(?!-[ ,\[\]{}])[^ \n\x00\[\]{},:\"][^\n\x00\[\]{},:\"]*?(?=[ ]*:[ \n])"
+_JSON_VALUE = r"[^-+.\d \n\x00\[\]{},:\"][^\n\x00\[\]{},:\"]*?(?=" + _ENDS + ")"
+# A plain key or text, after a bracket, a comma or a space: captured, so that joining the split on `"` quotes it.
+# (The lookahead first lets the engine skip the positions where no token can start: 40 % faster.)
+_JSON_PLAIN_TEXT = rf"(?=[^ \n\x00\[\]{{}},:\"])(?<=[\[{{, ])(?!{_JSON_WORDS}{_ENDS})({_JSON_KEY}|{_JSON_VALUE})"
+# A flow line the located path reads: a single quote, a comment, an escape or another indicator outside the double
+# quotes, a colon without a space after it, or `…,5: …` (it sees a decimal comma: `{self: 1,5: x}`).
+_OTHER_FLOW_TEXT = r"['#&*!|>%@`?\\]|:[^ \n]|,\d+[ ]*:"
+_UNCOMPILED = re.compile("")  # compiled on the first line made JSON (not to read one file)
+_JSON_PLAIN = _OTHER_FLOW = _UNCOMPILED
+
+
+class Declined(Exception):
+    """The text is outside the subset: the located path reads it."""
+
+
+def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs) or "<<" in mapping:
+        raise Declined  # a repeated key or a merge key: the located path reports it
+    return mapping
+
+
+class _Figures(dict[str, Any]):
+    """Figures by their written text, made once (`number`) and shared: a folder's files repeat the same few, and a
+    look-up is in C. A longer figure or one with an exponent is declined: the located path range-checks it."""
+
+    def __init__(self, number: Callable[[str], Any]) -> None:
+        self.number = number
+
+    def __missing__(self, text: str) -> Any:
+        if len(text) > SHORT_FIGURE or "e" in text or "E" in text:
+            raise Declined
+        if len(self) >= 20_000:  # a few MB at most: a process may read tens of thousands of files
+            self.clear()
+        figure = self[text] = self.number(text)
+        return figure
+
+
+_figures = [_Figures(str)]  # those of the `number` last given
+
+
+def figures(number: Callable[[str], Any]) -> Callable[[str], Any]:
+    """A figure from its written text, made by `number` once per text; Declined where the located path checks it."""
+    _figures[:] = _figures if _figures[0].number is number else [_Figures(number)]
+    return _figures[0].__getitem__
+
+
+def _constant(text: str) -> Any:
+    raise Declined  # NaN, Infinity: JSON's words, not a figure of a PAR file
+
+
+class _Skeletons(dict[str, str | None]):
+    """Lines' skeletons (`\\x00` for each double-quoted string) as JSON, or None where declined; `entry`: each line
+    is `key: value`, one entry of a block mapping (its JSON without the braces). At most a few MB."""
+
+    def __init__(self, entry: bool) -> None:
+        self.entry = entry
+
+    def __missing__(self, line: str) -> str | None:
+        global _JSON_PLAIN, _OTHER_FLOW
+        if _JSON_PLAIN is _UNCOMPILED:
+            _JSON_PLAIN, _OTHER_FLOW = re.compile(_JSON_PLAIN_TEXT), re.compile(_OTHER_FLOW_TEXT)
+        if len(self) >= 5_000:
+            self.clear()
+        json: str | None = None
+        opening = line.count("[") + line.count("{")
+        if not (_OTHER_FLOW.search(line) or opening > MAX_BRACKETS):
+            if not self.entry:
+                json = '"'.join(_JSON_PLAIN.split(line + "\n"))[:-1]
+            elif line.count("[") == line.count("]") and line.count("{") == line.count("}"):
+                # Each entry's line opens what it closes, so each starts in the mapping: one entry at least, and as
+                # many entries as lines (`entries`) makes it one each (not `a: 1, b: 2`, nor `a: [1` then `2], b: 3`).
+                json = '"'.join(_JSON_PLAIN.split("{" + line + "\n"))[1:-1]
+        self[line] = json
+        return json
+
+
+_lines = _Skeletons(entry=False)
+_entries = _Skeletons(entry=True)
+
+
+def _read(texts: list[str], skeletons: _Skeletons, brackets: str, figure: Callable[[str], Any]) -> Any:
+    parts = "\n".join(texts).split('"')  # the double-quoted strings at odd places, the skeleton at even ones
+    if len(parts) % 2 == 0 or "\n" in "\x00".join(parts[1::2]):
+        return None  # a quote left open, or a string going on below
+    lines = list(map(skeletons.__getitem__, "\x00".join(parts[0::2]).split("\n")))
+    if None in lines:
+        return None
+    parts[0::2] = ",".join(cast("list[str]", lines)).split("\x00")
+    import json  # not at start-up: only the fast path uses it
+
+    text = brackets[0] + '"'.join(parts) + brackets[1]
+    try:
+        return json.loads(
+            text, parse_int=figure, parse_float=figure, parse_constant=_constant, object_pairs_hook=_mapping
+        )
+    except (ValueError, Declined, RecursionError):
+        return None
+
+
+def flows(texts: list[str], figure: Callable[[str], Any]) -> list[Any] | None:
+    """The values of these flow collections (each on one line, starting with its bracket), or None."""
+    values = _read(texts, _lines, "[]", figure)
+    return values if isinstance(values, list) and len(values) == len(texts) else None
+
+
+def entries(texts: list[str], figure: Callable[[str], Any]) -> dict[str, Any] | None:
+    """The block mapping of these lines, each `key: value` on its own line (the value a scalar or a flow
+    collection), or None."""
+    mapping = _read(texts, _entries, "{}", figure)
+    if not isinstance(mapping, dict) or len(mapping) != len(texts) or max(map(len, mapping), default=0) > MAX_KEY:
+        return None
+    return mapping
