@@ -364,19 +364,22 @@ def test_the_fast_path_takes_only_figures_the_located_path_would_not_range_check
     assert not agree(b"a:\n  b: [1234567890123456]\n") and agree(b"a:\n  b: [123456789012345]\n")
 
 
-def test_flow_lines_are_quoted_once_and_shared_whatever_their_strings() -> None:
-    """A folder's files repeat their answer lines: the next file's are looked up, not quoted again, and still read
-    as the located path reads them (the double-quoted strings, cut out of the line, differ from file to file)."""
-    answers = b'  "1.1": {self: 2, evidence: ["A", x]}\n  "1.2": {self: on-time, note: "n"}\n'
+def test_flow_lines_are_quoted_once_and_shared_whatever_their_strings_and_figures() -> None:
+    """A folder's files repeat their answer lines but for strings and figures: the next file's lines are looked up,
+    not quoted again, and still read as the located path reads them (strings are cut out of a line, and its digits
+    made JSON as 0s, which quotes the same places: a figure stays a figure, `x1` a text)."""
+    answers = b'  "1.1": {self: 2, evidence: ["A", x1]}\n  "1.2": {self: {done: 17, total: 29}, note: "n"}\n'
     first = b"kind: assessment\nanswers:\n" + answers
-    second = first.replace(b'"A"', b'"B: {y}, [z]"').replace(b'"n"', b'"m # not a comment"')
+    second = first.replace(b'"A"', b'"B: {y}, [z] 0"').replace(b'"n"', b'"m # not a comment"')
+    second = second.replace(b"self: 2", b"self: 7").replace(b"x1", b"x9").replace(b"17, total: 29", b"45, total: 98")
     yaml_json._lines.clear()
     assert agree(first)
     quoted = dict(yaml_json._lines)
-    assert list(quoted.values()) == ['{"self": 2, "evidence": [\x00, "x"]}', '{"self": "on-time", "note": \x00}']
+    expected = ['{"self": 0, "evidence": [\x00, "x0"]}', '{"self": {"done": 00, "total": 00}, "note": \x00}']
+    assert list(quoted.values()) == expected
     assert agree(second)
     assert yaml_json._lines == quoted  # looked up, not made again
-    odd = first.replace(b"x]", b"'x']")  # a single-quoted string: the located path reads the file, every time
+    odd = first.replace(b"x1]", b"'x1']")  # a single-quoted string: the located path reads the file, every time
     assert not agree(odd) and not agree(odd)
     for number in range(6_000):  # a national folder: the memo stays small
         assert yaml_json._lines[f"{{k{number}: v}}"] == f'{{"k{number}": "v"}}'
@@ -413,3 +416,13 @@ def test_long_mappings_of_one_line_entries_are_read_at_once_and_placed_when_aske
         read = yaml_fast.values(text, TextNumber)
         assert (None if read is None else bool(read[1].pending)) == at_once, name
         assert agree(text.encode()) == (at_once is not None), name
+
+
+def test_figures_made_json_as_zeros_come_back_as_written() -> None:
+    """Lines are made JSON with their digits as 0s: a figure JSON or the located path reads otherwise than the line
+    already made for its shape (`{self: 10}`) must still be declined, a text or a key with digits read as written."""
+    base = "kind: assessment\nanswers:\n" + "".join(f'  "1.{i}": {{self: 10, note: "x"}}\n' for i in range(1, 10))
+    read = {"x9", "-0", "99", "9.5"}
+    for written in ["02", "00", "٣", "２", "1.2.3", "10e1", "1_0", "0x10", "1.", ".5", "+1", "1,5", *read]:
+        text = base.replace('"1.5": {self: 10', f'"1.5": {{self: {written}')
+        assert agree(text.encode()) == (written in read), written

@@ -101,14 +101,27 @@ _lines = _Skeletons(entry=False)
 _entries = _Skeletons(entry=True)
 
 
+_ZEROS = str.maketrans("123456789", "000000000")
+_NOT_DIGITS = bytes(set(range(256)) - set(b"0123456789"))
+
+
 def _read(texts: list[str], skeletons: _Skeletons, brackets: str, figure: Callable[[str], Any]) -> Any:
     parts = "\n".join(texts).split('"')  # the double-quoted strings at odd places, the skeleton at even ones
     if len(parts) % 2 == 0 or "\n" in "\x00".join(parts[1::2]):
         return None  # a quote left open, or a string going on below
-    lines = list(map(skeletons.__getitem__, "\x00".join(parts[0::2]).split("\n")))
+    # Lines are made JSON with their digits as 0 (which quotes the same places), so that `{done: 17, total: 29}`
+    # is one line for all figures; each 0 of the JSON is then the skeleton's next digit.
+    skeleton = "\x00".join(parts[0::2])
+    digits = skeleton.encode().translate(None, _NOT_DIGITS).decode()
+    lines = list(map(skeletons.__getitem__, skeleton.translate(_ZEROS).split("\n")))
     if None in lines:
         return None
-    parts[0::2] = ",".join(cast("list[str]", lines)).split("\x00")
+    pieces = ",".join(cast("list[str]", lines)).split("0")
+    if len(pieces) != len(digits) + 1:
+        return None
+    joined = [""] * (2 * len(pieces) - 1)
+    joined[0::2], joined[1::2] = pieces, digits
+    parts[0::2] = "".join(joined).split("\x00")
     import json  # not at start-up: only the fast path uses it
 
     text = brackets[0] + '"'.join(parts) + brackets[1]
