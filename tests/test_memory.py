@@ -140,3 +140,39 @@ def test_workers_forked_early_serve_again_after_a_block_inside() -> None:
             assert pool._early is not None and pool._early[0] is inner
         assert pool._early is started
     assert pool._early is None
+
+
+def test_workers_are_handed_the_listings_the_parent_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker's first file in a folder looked through all of it (3,400 heads, 0.19 s in each worker at once)
+    for criteria sets: each chunk now carries its folders' listings, and a folder changed since is listed again."""
+    from par_cli.io import files, pool
+
+    folders = [tmp_path / "a", tmp_path / "b"]
+    paths = []
+    a_minute_ago = time.time_ns() - 60 * 10**9
+    for folder in folders:
+        folder.mkdir()
+        (folder / "set.yaml").write_text(f"kind: criteria\nid: {folder.name}\ntitle: X\n", encoding="utf-8")
+        for n in range(pool.CHUNK):
+            paths.append(folder / f"x{n}.yaml")
+            paths[-1].write_text(f"kind: assessment\ncriteria: {folder.name}\n", encoding="utf-8")
+        os.utime(folder, ns=(a_minute_ago, a_minute_ago))
+    files.forget_kinds()
+    chunks = pool._chunks(paths)
+    assert [len(given) for _, given in chunks] == [1, 1]  # each chunk its folder's listing: a few names, not all
+    files.forget_kinds()  # a worker forked before the parent looked
+    read: list[Path] = []
+
+    def counted(path: Path) -> tuple[str | None, str | None]:
+        read.append(path)
+        return None, None
+
+    monkeypatch.setattr(files, "_kind_and_id", counted)
+    monkeypatch.setattr(pool, "_handler", lambda path: files.support_files(path.parent))
+    for task, folder in zip(chunks, folders, strict=True):
+        listed = pool._run_chunk(pickle.loads(pickle.dumps(task)))  # as a worker receives it
+        assert listed == [((folder / "set.yaml", "criteria", folder.name),)] * pool.CHUNK
+    assert read == []
+    (folders[0] / "new.yaml").write_text("kind: appraisal\n", encoding="utf-8")  # changed since the parent looked
+    files.support_files(folders[0])
+    assert len(read) == pool.CHUNK + 2, read  # looked through again, every file

@@ -7,7 +7,7 @@ import re
 import stat
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from par_cli.core.diagnostics import Diagnostic, LineCol, msg, problem
@@ -190,6 +190,31 @@ def support_files(folder: Path) -> tuple[SupportFile, ...]:
     if settled and info.st_ino:
         _FOLDERS[where] = (changed, tuple(found))
     return tuple((folder / name, kind, found_id) for name, kind, found_id in found)
+
+
+Listings = dict[tuple[int, int], tuple[int, tuple[tuple[str, str, str | None], ...]]]
+
+
+def listings(folders: Iterable[Path]) -> dict[Path, Listings]:
+    """Each folder's listing as `support_files` remembers it, to hand to worker processes (`take_listings`): each
+    worker would otherwise look through a national folder's tens of thousands of files once more."""
+    found: dict[Path, Listings] = {}
+    for folder in folders:
+        support_files(folder)
+        try:
+            info = folder.stat()
+        except OSError:
+            continue
+        where = (info.st_dev, info.st_ino)
+        if info.st_ino and where in _FOLDERS:  # not while it is changing (`support_files`)
+            found[folder] = {where: _FOLDERS[where]}
+    return found
+
+
+def take_listings(given: Listings) -> None:
+    """Listings made by the parent process: `support_files` uses them as its own while the folder is unchanged."""
+    for where, known in given.items():
+        _FOLDERS.setdefault(where, known)
 
 
 def _kind_and_id(path: Path) -> tuple[str | None, str | None]:

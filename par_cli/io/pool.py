@@ -13,6 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from par_cli.io.files import Listings, listings, take_listings
+
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
@@ -33,8 +35,10 @@ def _start_worker(factory: Callable[[], Callable[[Path], Any]]) -> None:
     gc.disable()
 
 
-def _run_chunk(paths: list[Path]) -> list[Any]:
+def _run_chunk(task: tuple[list[Path], Listings]) -> list[Any]:
     assert _handler is not None
+    paths, listings = task
+    take_listings(listings)
     results = [_handler(path) for path in paths]
     gc.collect(1)
     return results
@@ -63,7 +67,7 @@ def map_files(
             if progress:
                 progress(1)
         return
-    chunks = [list(files[i : i + CHUNK]) for i in range(0, len(files), CHUNK)]
+    chunks = _chunks(files)
     if _early is not None and _early[0] is factory and _early[1] == jobs:
         yield from _results(_early[2], chunks, progress)
         return
@@ -77,6 +81,19 @@ def map_files(
         gc.unfreeze()
 
 
+def _chunks(files: Sequence[Path]) -> list[tuple[list[Path], Listings]]:
+    """The files in chunks, each with its folders' listings (what a worker's first file there would list)."""
+    folders = listings(dict.fromkeys(path.parent for path in files))
+    chunks = []
+    for start in range(0, len(files), CHUNK):
+        paths = list(files[start : start + CHUNK])
+        given: Listings = {}
+        for folder in dict.fromkeys(path.parent for path in paths):
+            given.update(folders.get(folder, {}))
+        chunks.append((paths, given))
+    return chunks
+
+
 def _new_pool(factory: Callable[[], Callable[[Path], Any]], jobs: int) -> ProcessPoolExecutor:
     from concurrent.futures import ProcessPoolExecutor  # not at start-up: one file never needs a pool
 
@@ -84,7 +101,7 @@ def _new_pool(factory: Callable[[], Callable[[Path], Any]], jobs: int) -> Proces
 
 
 def _results(
-    pool: ProcessPoolExecutor, chunks: list[list[Path]], progress: Callable[[int], None] | None
+    pool: ProcessPoolExecutor, chunks: list[tuple[list[Path], Listings]], progress: Callable[[int], None] | None
 ) -> Iterator[Any]:
     for results in pool.map(_run_chunk, chunks):
         yield from results
