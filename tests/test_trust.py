@@ -18,6 +18,8 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import ROOT, SPEC, Write, env_without_color, problems_of, run, score_file
 
@@ -479,3 +481,18 @@ def test_a_folder_is_searched_for_survey_results_once_not_once_per_file(
     assert code == 0, err
     here = sorted(path.name for path in calls if path.parent.name == "f")
     assert here == sorted(path.name for path in Path("f").iterdir()), calls  # every file of the folder, once
+
+
+PIECES = ["a", "ở", "\n", "\r\n", "\r", "\t", "\x1b", "\x07", "\x85", "\u202e", "\u2067", " "]
+
+
+@given(st.lists(st.sampled_from(PIECES)))
+def test_what_is_shown_has_no_control_character_and_is_the_text_where_it_had_none(pieces: list[str]) -> None:
+    from par_cli.words.literal import _CONTROLS, visible
+
+    text = "".join(pieces)
+    controls = {chr(code) for code in _CONTROLS}
+    shown = visible(text)
+    assert controls.isdisjoint(shown.replace("\r\n", "")), repr(shown)  # CSV's line ends stay
+    assert (shown == text) == controls.isdisjoint(text.replace("\r\n", "")), (text, shown)
+    assert shown.count("\r\n") == text.count("\r\n")
