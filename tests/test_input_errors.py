@@ -6,6 +6,7 @@ import textwrap
 from fractions import Fraction
 from pathlib import Path
 
+from par_cli.core.diagnostics import ParError
 from tests.conftest import SPEC, Write, problems_of, score_file
 
 GOOD_ASSESSMENT = "kind: assessment\ncriteria: c.yaml\nagency: {id: a, name: A}\n"
@@ -291,3 +292,27 @@ def test_evidence_is_a_list_of_texts_and_blank_ones_are_none(write: Write) -> No
     kept = [(f.code, f.criterion) for f in score_file(blank).findings if f.code == "missing-evidence"]
     dropped = [(f.code, f.criterion) for f in score_file(blanks).findings if f.code == "missing-evidence"]
     assert (kept, dropped) == ([], [("missing-evidence", "1.1.1")])  # blank texts are no evidence
+
+
+def test_inputs_read_once_for_a_set_are_each_files_own(write: Write) -> None:
+    """A ranking remembers what a set's rules read from each input as written, for the next files: a figure by its
+    text (`3.0` and `3` read the same, but a count is handed on as written), a level or a truth value by type
+    (`1` is no `true`), and a wrong input is reported in every file that has it."""
+    from par_cli.io.workspace import Workspace
+
+    write("c.yaml", (SPEC / "criteria.yaml").read_text(encoding="utf-8"))
+    header = 'kind: assessment\ncriteria: spec-example-2024\nagency: {id: x, name: "X"}\nanswers:\n'
+    answers = ["3, true", "3.0, true", "3, 1", "3, 1"]
+    workspace = Workspace(many=True)
+    found = []
+    for n, given in enumerate(answers):
+        count, check = given.split(", ")
+        path = write(f"a{n}.yaml", f'{header}  "1.3": {count}\n  "1.2": {check}\n')
+        bound, problems = workspace.inspect_assessment(path)
+        written = bound.answers["1.3"].self_value.source if bound is not None else None
+        found.append((written, [(d.code, d.where.line) for d in problems]))
+    assert found == [("3", []), ("3.0", []), (None, [("A003", 6)]), (None, [("A003", 6)])]
+    loaded = next(iter(workspace._criteria.values()))
+    assert not isinstance(loaded, ParError)
+    reads = loaded.reads
+    assert reads[("1.3", "3")] == reads[("1.3", "3.0")] == 3 and ("1.2", bool, True) in reads

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from par_cli.core.diagnostics import Diagnostic, DocPath, msg, problem
 from par_cli.core.model import Assessment, CriteriaSet
 from par_cli.core.named_tuple import NamedTuple
+from par_cli.core.numbers import TextNumber
 from par_cli.core.rules.base import NOT_APPLICABLE, InputError
 from par_cli.core.survey import SurveyShare
 from par_cli.core.tree import NodeInfo
@@ -131,10 +132,25 @@ def _text(raw: Any, path: DocPath, field: str, problems: list[Diagnostic]) -> st
     return None
 
 
+Reads = dict[tuple[Any, ...], Any]  # what a set's rules read from each input as written, by criterion (`bind`)
+_UNREAD = object()
+
+
+def _written(code: str, raw: Any) -> tuple[Any, ...] | None:
+    """An input as written, to remember what a rule read from it: a figure by its text (`1.0` and `1` read the
+    same, but a rule may hand on the number it read, shown as written); None for a mapping or a list."""
+    if raw.__class__ is TextNumber:
+        return (code, raw.source)
+    if raw.__class__ is str or raw.__class__ is bool:
+        return (code, raw.__class__, raw)
+    return None
+
+
 class _Binder:
-    def __init__(self, criteria: CriteriaSet, nodes: dict[str, NodeInfo]) -> None:
+    def __init__(self, criteria: CriteriaSet, nodes: dict[str, NodeInfo], reads: Reads | None) -> None:
         self.criteria = criteria
         self.nodes = nodes
+        self.reads = reads
         self.problems: list[Diagnostic] = []  # errors: the assessment cannot be scored
         self.notes: list[Diagnostic] = []  # warnings: it can, but `par check` says what to mend
 
@@ -144,14 +160,21 @@ class _Binder:
             return None
         if isinstance(raw, SurveyShare):  # a tallied survey result: its share of the maximum, whatever the rule
             return raw
-        try:
-            value = info.node.scoring_rule.read(raw, info.node.max)
-        except InputError as exc:
-            where = (*path, field) if field else path
-            self.problems.append(
-                Diagnostic("A003", msg("at-code", code=info.code, problem=exc.message), where, hint=exc.hint)
-            )
-            return None
+        written = _written(info.code, raw) if self.reads is not None else None
+        value = self.reads.get(written, _UNREAD) if self.reads is not None and written is not None else _UNREAD
+        if value is _UNREAD:
+            try:
+                value = info.node.scoring_rule.read(raw, info.node.max)
+            except InputError as exc:
+                where = (*path, field) if field else path
+                self.problems.append(
+                    Diagnostic("A003", msg("at-code", code=info.code, problem=exc.message), where, hint=exc.hint)
+                )
+                return None
+            if self.reads is not None and written is not None:
+                if len(self.reads) >= 50_000:  # a few MB at most: figures written freely do not repeat
+                    self.reads.clear()
+                self.reads[written] = value
         if value is NOT_APPLICABLE and not info.node.allow_na:
             hint = msg("hint.nonzero-total")
             where = (*path, field) if field else path
@@ -311,11 +334,16 @@ def _unit_type_problems(criteria: CriteriaSet, nodes: dict[str, NodeInfo], agenc
 
 
 def bind(
-    criteria: CriteriaSet, nodes: dict[str, NodeInfo], assessment: Assessment, origin: Origin
+    criteria: CriteriaSet,
+    nodes: dict[str, NodeInfo],
+    assessment: Assessment,
+    origin: Origin,
+    reads: Reads | None = None,
 ) -> tuple[Bound | None, list[Diagnostic]]:
     """The assessment bound to its criteria set (None when any error) and every problem and warning, each with
-    its document path."""
-    binder = _Binder(criteria, nodes)
+    its document path. `reads`: what the set's rules read from inputs as written, kept by the caller for the
+    files of one set (a folder's files repeat the same levels, counts and figures)."""
+    binder = _Binder(criteria, nodes, reads)
     answers: dict[str, LeafAnswer] = {}
     declared: set[str] = set()
     unit_type = assessment.agency.type

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from par_cli.core.appraisal import appraisal_problems
-from par_cli.core.binding import Bound, bind
+from par_cli.core.binding import Bound, Reads, bind
 from par_cli.core.checks import check_criteria
 from par_cli.core.diagnostics import Diagnostic, LineCol, Msg, ParError, msg, placed, problem
 from par_cli.core.formats import validate
@@ -50,6 +50,7 @@ class LoadedCriteria(NamedTuple):
     nodes: dict[str, NodeInfo]
     document: Document
     path: Path
+    reads: Reads  # what its rules read from inputs as written (`core.binding.bind`), for the files of a run
 
 
 def _criteria_from(doc: Document, problems: list[Diagnostic]) -> tuple[CriteriaSet | None, list[Diagnostic]]:
@@ -88,7 +89,7 @@ def load_criteria(path: Path) -> LoadedCriteria:
     model, problems = _criteria_from(doc, problems)
     if model is None or errors_only(problems):
         raise ParError(errors_only(problems))
-    return LoadedCriteria(model, index(model), doc, path)
+    return LoadedCriteria(model, index(model), doc, path, {})
 
 
 class Workspace:
@@ -237,7 +238,7 @@ class Workspace:
             model = self.appraisals.apply(model, path, criteria.model.id)
         except ParError as exc:
             return None, problems + list(exc.diagnostics)
-        bound, bind_problems = bind(criteria.model, criteria.nodes, model, doc)
+        bound, bind_problems = bind(criteria.model, criteria.nodes, model, doc, criteria.reads)
         bound = bound._replace(criteria_file=criteria.path) if bound is not None else None
         own = [d for d in bind_problems if not any(d.path[: len(r)] == r for r in reported)]
         return bound, problems + placed(doc, at_written_codes(own, back) if back else own)
