@@ -229,3 +229,33 @@ def test_a_short_figure_is_written_out_exactly(numerator: int, denominator: int)
     expected = str(value.numerator) if value.denominator == 1 else f"{(Decimal(numerator) / denominator).normalize():f}"
     assert fmt(value) == expected, (value, fmt(value), expected)
     assert Fraction(Decimal(fmt(value))) == value
+
+
+def _nodes(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [found for item in items for found in [item, *_nodes(item.get("children", []))]]
+
+
+def _misdeclared(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every inner node's max one more than its children's: a set `par check` refuses (C001)."""
+    return [
+        dict(item, max=item["max"] + 1, children=_misdeclared(item["children"])) if "children" in item else item
+        for item in items
+    ]
+
+
+@given(tree_and_answers(), st.booleans())
+def test_every_node_is_out_of_its_applicable_leaves(
+    case: tuple[list[dict[str, Any]], dict[str, Any]], odd: bool
+) -> None:
+    """A node's maximum is the sum of its applicable leaves' (that of a whole subtree is added up once per set, not
+    per file); even for a set that declares another, which the engine is never given (C001), it adds up."""
+    areas, answers = case
+    areas = _misdeclared(areas) if odd else areas
+    result = _score(_criteria(areas), answers)
+    declared = {item["code"]: item for item in _nodes(areas)}
+    pending = list(result.areas)
+    while pending:
+        node = pending.pop()
+        if node.applicable:
+            assert node.max == _applicable_max([declared[node.code]], answers), node.code
+        pending += node.children

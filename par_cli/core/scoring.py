@@ -198,11 +198,13 @@ class _Scorer:
         applicable = [child for child in children if child.applicable]
         if not applicable:
             return _not_applicable(node, info, children)
+        nodes = self.bound.nodes
+        whole = len(applicable) == len(children) and all(child.max is nodes[child.code].whole_max for child in children)
         return NodeResult(
             node.code,
             node.title,
             info.depth,
-            exact_sum(child.max for child in applicable),
+            info.whole_max if whole and info.whole_max is not None else exact_sum(child.max for child in applicable),
             exact_sum(child.points for child in applicable),
             exact_sum(child.self_points for child in applicable),
             True,

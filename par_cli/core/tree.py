@@ -22,6 +22,9 @@ class NodeInfo(NamedTuple):
     source: str  # "self" | "survey", inherited
     evidence: str  # "required" | "optional", inherited
     max_points: Fraction  # `max` as an exact fraction, computed once per set
+    # Σ of its leaves' `max_points` (a leaf: `max_points` itself), the very object a score gives a node all of
+    # whose criteria apply: scoring knows a whole subtree by identity, without adding it up for every file.
+    whole_max: Fraction | None = None
 
     @property
     def code(self) -> str:
@@ -61,4 +64,13 @@ def index(criteria: CriteriaSet) -> dict[str, NodeInfo]:
     result: dict[str, NodeInfo] = {}
     for info in walk(criteria):
         result.setdefault(info.code, info)
+    for info in reversed(list(result.values())):  # children before their parents
+        children = info.node.children
+        whole: Fraction | None = info.max_points
+        if children is not None:
+            parts = [result[child.code] for child in children]
+            wholes = [part.whole_max for part in parts if part.whole_max is not None]
+            mine = all(part.node is child for part, child in zip(parts, children, strict=True))  # codes not repeated
+            whole = sum(wholes, Fraction(0)) if mine and len(wholes) == len(parts) else None
+        result[info.code] = info._replace(whole_max=whole)
     return result
