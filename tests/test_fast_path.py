@@ -426,3 +426,24 @@ def test_figures_made_json_as_zeros_come_back_as_written() -> None:
     for written in ["02", "00", "٣", "２", "1.2.3", "10e1", "1_0", "0x10", "1.", ".5", "+1", "1,5", *read]:
         text = base.replace('"1.5": {self: 10', f'"1.5": {{self: {written}')
         assert agree(text.encode()) == (written in read), written
+
+
+def test_a_key_written_twice_is_declined_whether_or_not_the_line_is_read_key_by_key() -> None:
+    """Lines are decoded without looking at each mapping's keys when the line shows none can repeat (its keys are
+    plain, distinct and not `<<`); a quoted key, cut out of the line, makes it read key by key."""
+    base = "kind: assessment\nanswers:\n" + "".join(f'  "1.{i}": {{self: 10, note: "x"}}\n' for i in range(1, 10))
+    cases = {
+        "{self: 10, self: 10}": False,
+        '{"self": 10, "self": 11}': False,
+        '{"self": 10, self: 11}': False,
+        '{"a": {"b": 1, "b": 2}}': False,
+        "{<<: {a: 1}}": False,
+        '{"<<": 1}': False,
+        "{a1: 1, a2: 2}": True,  # one line once its digits are 0s: still two keys
+        '[{"b": 1}, {"b": 2}]': True,
+    }
+    for written, read in cases.items():
+        assert agree(base.replace('"1.5": {self: 10, note: "x"}', f'"1.5": {written}').encode()) == read, written
+    entries = yaml_json._entries
+    assert entries["\x00: {self: 00, self: 00}"] in entries.keyed and entries["\x00: {\x00: 00}"] in entries.keyed
+    assert entries["\x00: {self: 00, note: \x00}"] not in entries.keyed

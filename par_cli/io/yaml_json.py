@@ -73,10 +73,12 @@ def _constant(text: str) -> Any:
 
 class _Skeletons(dict[str, str | None]):
     """Lines' skeletons (`\\x00` for each double-quoted string) as JSON, or None where declined; `entry`: each line
-    is `key: value`, one entry of a block mapping (its JSON without the braces). At most a few MB."""
+    is `key: value`, one entry of a block mapping (its JSON without the braces). At most a few MB. `keyed`: those
+    whose mappings' keys must be looked at as they are read (`_keys_to_check`)."""
 
     def __init__(self, entry: bool) -> None:
         self.entry = entry
+        self.keyed: set[str] = set()
 
     def __missing__(self, line: str) -> str | None:
         global _JSON_PLAIN, _OTHER_FLOW
@@ -84,6 +86,7 @@ class _Skeletons(dict[str, str | None]):
             _JSON_PLAIN, _OTHER_FLOW = re.compile(_JSON_PLAIN_TEXT), re.compile(_OTHER_FLOW_TEXT)
         if len(self) >= 5_000:
             self.clear()
+            self.keyed.clear()
         json: str | None = None
         opening = line.count("[") + line.count("{")
         if not (_OTHER_FLOW.search(line) or opening > MAX_BRACKETS):
@@ -93,8 +96,30 @@ class _Skeletons(dict[str, str | None]):
                 # Each entry's line opens what it closes, so each starts in the mapping: one entry at least, and as
                 # many entries as lines (`entries`) makes it one each (not `a: 1, b: 2`, nor `a: [1` then `2], b: 3`).
                 json = '"'.join(_JSON_PLAIN.split("{" + line + "\n"))[1:-1]
+        if json is not None and _keys_to_check(json, self.entry):
+            self.keyed.add(json)
         self[line] = json
         return json
+
+
+def _keys_to_check(json_line: str, entry: bool) -> bool:
+    """Whether a line's mappings must be read key by key (`_mapping`): a key written twice or `<<`, or a quoted key
+    (cut out of the line: two may be the same), but an entry's own (`entries` counts those)."""
+    import json
+
+    found: list[list[str]] = []
+
+    def keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        found.append([key for key, _ in pairs])
+        return {}
+
+    text = json_line.replace("0", "1").replace("\x00", '"\\u0000"')  # figures valid; a string for each cut out
+    try:
+        json.loads("{" + text + "}" if entry else text, object_pairs_hook=keys)
+    except (ValueError, RecursionError):
+        return True
+    own = found.pop() if entry else []  # the outermost mapping is read last
+    return "<<" in own or any(len(set(k)) != len(k) or "<<" in k or "\x00" in k for k in found)
 
 
 _lines = _Skeletons(entry=False)
@@ -125,10 +150,9 @@ def _read(texts: list[str], skeletons: _Skeletons, brackets: str, figure: Callab
     import json  # not at start-up: only the fast path uses it
 
     text = brackets[0] + '"'.join(parts) + brackets[1]
+    hook = None if skeletons.keyed.isdisjoint(lines) else _mapping  # else duplicates are seen by the line
     try:
-        return json.loads(
-            text, parse_int=figure, parse_float=figure, parse_constant=_constant, object_pairs_hook=_mapping
-        )
+        return json.loads(text, parse_int=figure, parse_float=figure, parse_constant=_constant, object_pairs_hook=hook)
     except (ValueError, Declined, RecursionError):
         return None
 
