@@ -259,3 +259,22 @@ def test_every_node_is_out_of_its_applicable_leaves(
         if node.applicable:
             assert node.max == _applicable_max([declared[node.code]], answers), node.code
         pending += node.children
+
+
+@given(tree_and_answers())
+def test_a_ranking_scores_every_node_as_a_full_score_does(case: tuple[list[dict[str, Any]], dict[str, Any]]) -> None:
+    """Rankings score without the self-assessed figures (`detail=False`: a subtree's sums done once for both):
+    every node's maximum and points are a full score's."""
+    areas, answers = case
+    criteria = _criteria(areas)
+    data = {"kind": "assessment", "criteria": "gen", "agency": {"id": "a", "name": "A"}, "answers": answers}
+    bound, _ = bind(criteria, index(criteria), validator("assessment").validate_python(data), Document("g.yaml", {}))
+    assert bound is not None
+    full, ranked = score(bound), score(bound, detail=False)
+    assert (full.points, full.max, full.index) == (ranked.points, ranked.max, ranked.index)
+    pending = list(zip(full.areas, ranked.areas, strict=True))
+    while pending:
+        a, b = pending.pop()
+        assert (a.code, a.max, a.points, a.applicable) == (b.code, b.max, b.points, b.applicable)
+        assert b.self_points == b.points
+        pending += zip(a.children, b.children, strict=True)

@@ -138,6 +138,7 @@ class _Scorer:
         self.findings: list[Finding] = []
         self.survey_points: Fraction | None = None
         self.self_check = bound.criteria.self_assessment is not None  # self-assessed points needed even to rank
+        self.final_only = not (detail or self.self_check)  # every self-assessed figure is then the final one
         # a set whose survey is optional: a unit surveyed on nothing has its survey criteria out of the maximum
         self.without_survey = bound.criteria.survey_optional and not any(
             answer.survey is not None
@@ -165,7 +166,7 @@ class _Scorer:
             points = _worth(rule, final, max_points, best) if final is not None else ZERO
         if info.source == "survey":
             self.survey_points = (self.survey_points or ZERO) + points
-        if own is final or not (self.detail or self.self_check):
+        if own is final or self.final_only:
             self_points = points
         else:
             self_points = _worth(rule, own, max_points, best) if own is not None else ZERO
@@ -200,13 +201,14 @@ class _Scorer:
             return _not_applicable(node, info, children)
         nodes = self.bound.nodes
         whole = len(applicable) == len(children) and all(child.max is nodes[child.code].whole_max for child in children)
+        points = exact_sum(child.points for child in applicable)
         return NodeResult(
             node.code,
             node.title,
             info.depth,
             info.whole_max if whole and info.whole_max is not None else exact_sum(child.max for child in applicable),
-            exact_sum(child.points for child in applicable),
-            exact_sum(child.self_points for child in applicable),
+            points,
+            points if self.final_only else exact_sum(child.self_points for child in applicable),
             True,
             all(child.answered for child in applicable),
             children,
