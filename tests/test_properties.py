@@ -278,3 +278,34 @@ def test_a_ranking_scores_every_node_as_a_full_score_does(case: tuple[list[dict[
         assert (a.code, a.max, a.points, a.applicable) == (b.code, b.max, b.points, b.applicable)
         assert b.self_points == b.points
         pending += zip(a.children, b.children, strict=True)
+
+
+@given(st.fractions(max_denominator=10**6), st.integers(0, 4))
+def test_rounding_half_up_in_integers_is_the_rule_in_fractions(value: Fraction, places: int) -> None:
+    from par_cli.core.numbers import round_half_up
+
+    scaled = abs(value) * 10**places
+    whole = int(scaled) + (1 if scaled - int(scaled) >= Fraction(1, 2) else 0)
+    assert round_half_up(value, places) == Decimal(whole if value >= 0 else -whole).scaleb(-places)
+
+
+NAMES = ["Sở Du lịch", "Sở Đào tạo", "Sở Zeta", "Sở Tế", "Sở Te", "Sở Tè", "UBND xã A", "ubnd xã a"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(NAMES), st.integers(0, 5), st.integers(1, 3)), max_size=30))
+def test_competition_ranks_order_by_exact_index_then_vietnamese_name(rows: list[tuple[str, int, int]]) -> None:
+    """Entries tied on the exact index (some equal as floats only: 1/3 and 333333333333333331/10**18 are not)
+    share a rank and are listed by name; the next rank skips (1, 2, 2, 4)."""
+    from par_cli.core.ranking import Entry, competition_ranks, vietnamese_key
+
+    def entry(n: int, name: str, index: Fraction) -> Entry:
+        return Entry(f"{n}", name, None, (), "c", "C", None, 2, "vi", (), index, Fraction(100), index, None, (), "f")
+
+    near = [Fraction(1, 3), Fraction(333333333333333331, 10**18)]  # one float, two indices
+    entries = [entry(n, name, near[a % 2] + b) for n, (name, a, b) in enumerate(rows)]
+    expected = sorted(entries, key=lambda e: (-e.index, vietnamese_key(e.agency_name), e.agency_id))
+    ranked = competition_ranks(entries)
+    assert [e for _, e in ranked] == expected
+    assert [r for r, _ in ranked] == [
+        1 + next(i for i, o in enumerate(expected) if o.index == e.index) for e in expected
+    ]

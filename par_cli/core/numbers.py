@@ -21,12 +21,11 @@ class TextNumber(Decimal):
 
 def round_half_up(value: Fraction, places: int) -> Decimal:
     """Round an exact value half-up (away from zero on a tie) to `places` decimals: 93.595 → 93.60."""
-    scaled = abs(value) * 10**places
-    whole, remainder = divmod(scaled.numerator, scaled.denominator)
-    if 2 * remainder >= scaled.denominator:
+    numerator, denominator = value.numerator, value.denominator  # in integers: a ranking rounds tens of thousands
+    whole, remainder = divmod(abs(numerator) * 10**places, denominator)
+    if 2 * remainder >= denominator:
         whole += 1
-    sign = -1 if value < 0 else 1
-    return Decimal(sign * whole).scaleb(-places)
+    return Decimal(-whole if numerator < 0 else whole).scaleb(-places)
 
 
 def shown(value: Fraction, places: int) -> str:

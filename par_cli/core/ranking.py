@@ -238,11 +238,19 @@ def competition_ranks(entries: list[Entry]) -> list[tuple[int, Entry]]:
 
     Ties are listed by agency name in Vietnamese alphabetical order (Đ after D, not after Z).
     """
-    ordered = sorted(entries, key=lambda e: (-e.index, vietnamese_key(e.agency_name), e.agency_id))
+    # By the index as a float first (compared in C; a smaller float is never a larger index), then exactly.
+    ordered = sorted(entries, key=lambda e: (float(e.index), e.index), reverse=True)
     ranked: list[tuple[int, Entry]] = []
-    for position, entry in enumerate(ordered, start=1):
-        same = ranked and ranked[-1][1].index == entry.index
-        ranked.append((ranked[-1][0] if same else position, entry))
+    start = 0
+    while start < len(ordered):
+        end = start + 1
+        while end < len(ordered) and ordered[end].index == ordered[start].index:
+            end += 1
+        tied = ordered[start:end]  # one rank; the names' key is worked out only for a tie
+        if len(tied) > 1:
+            tied.sort(key=lambda e: (vietnamese_key(e.agency_name), e.agency_id))
+        ranked += [(start + 1, entry) for entry in tied]
+        start = end
     return ranked
 
 
