@@ -261,9 +261,14 @@ def test_schema_is_strict_no_silent_coercion(write: Write) -> None:
 
 def test_a_long_comment_header_does_not_hide_kind_and_id(write: Write) -> None:
     header = "".join(f"# Ghi chú dòng {n}: căn cứ pháp lý, lịch sử sửa đổi của bộ chỉ số.\n" for n in range(120))
-    write("set.yaml", header + "kind: criteria\nid: long-header\ntitle: t\nareas: [{code: '1', title: a, max: 2}]\n")
+    criteria = write(
+        "set.yaml", header + "kind: criteria\nid: long-header\ntitle: t\nareas: [{code: '1', title: a, max: 2}]\n"
+    )
     path = write("a.yaml", "kind: assessment\ncriteria: long-header\nagency: {id: a, name: A}\nanswers: {'1': 1.5}\n")
     assert len(header.encode()) > 4096
+    from par_cli.io import files
+
+    assert files._head(criteria) == criteria.read_bytes() and files._head(criteria.parent / "none.yaml") == b""
     assert score_file(path).points == Fraction("1.5")
     from tests.conftest import run
 

@@ -101,11 +101,15 @@ def read_document(
 def _head(path: Path) -> bytes:
     """Enough of a file to tell its kind and id without parsing it: the first 4 KB, or the whole file when
     `kind:` is not in them (a long comment header); empty when unreadable."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(_HEAD_BYTES)
+    try:  # system calls without a buffered file object: the kinds of a national folder are read one by one
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
+            head = os.read(descriptor, _HEAD_BYTES)
             if len(head) == _HEAD_BYTES and not _KIND.search(head):
-                head += handle.read(MAX_BYTES)
+                while len(head) < MAX_BYTES and (more := os.read(descriptor, MAX_BYTES)):
+                    head += more
+        finally:
+            os.close(descriptor)
     except OSError:
         return b""
     return head.removeprefix(b"\xef\xbb\xbf")
