@@ -1,10 +1,11 @@
 """Flow collections and one-line block entries read as JSON, for the fast path (`yaml_fast`).
 
 The lines are cut on `"`: double-quoted strings (without escapes, as the fast path takes them) read the same in JSON
-and in YAML. What is left of a line, its skeleton, is made JSON once (its plain keys and texts quoted by one regex;
-a line with anything JSON or YAML would read otherwise is declined) and shared: a folder's files repeat their
-lines, and a look-up is in C where the regex was most of the fast path's time. One `json.loads` then builds the
-values, figures from their written text (`figures`), a repeated key declined.
+and in YAML. What is left of a line, its skeleton, with its digits as 0s, is made JSON once (its plain keys and
+texts quoted by one regex; a line with anything JSON or YAML would read otherwise is declined) and shared: a
+folder's files repeat their lines but for strings and figures, and a look-up is in C where the regex was most of
+the fast path's time. The digits and strings are put back, and one `json.loads` builds the values, figures from
+their written text (`figures`); a repeated key is declined (looked for only in lines where one could be).
 """
 
 from __future__ import annotations
