@@ -158,8 +158,14 @@ def forget_kinds() -> None:
 
 SupportFile = tuple[Path, str, str | None]  # path, kind, id (of a criteria set)
 # A folder by device and inode, however its path is written → (its modification time, (name, kind, id) of files)
-_FOLDERS: dict[tuple[int, int], tuple[int, tuple[tuple[str, str, str | None], ...]]] = {}
+Listings = dict[tuple[int, int], tuple[int, tuple[tuple[str, str, str | None], ...]]]
+_FOLDERS: Listings = {}
 _SETTLED_NS = 3_000_000_000
+
+
+def _folder_key(info: os.stat_result) -> tuple[int, int] | None:
+    """A folder by device and inode; None where the file system gives no inode numbers (every folder would be one)."""
+    return (info.st_dev, info.st_ino) if info.st_ino else None
 
 
 def support_files(folder: Path) -> tuple[SupportFile, ...]:
@@ -174,8 +180,8 @@ def support_files(folder: Path) -> tuple[SupportFile, ...]:
         info = folder.stat()
     except OSError:
         return ()
-    changed, where = info.st_mtime_ns, (info.st_dev, info.st_ino)
-    known = _FOLDERS.get(where) if info.st_ino else None  # no inode numbers: every folder would be one folder
+    changed, where = info.st_mtime_ns, _folder_key(info)
+    known = _FOLDERS.get(where) if where is not None else None
     if known is not None and known[0] == changed:
         return tuple((folder / name, kind, found_id) for name, kind, found_id in known[1])
     # A folder changed in the last seconds may change again within the same tick of its clock, unseen: listed
@@ -191,12 +197,9 @@ def support_files(folder: Path) -> tuple[SupportFile, ...]:
         kind, found_id = kind_and_id(folder / name, remember=False)
         if kind is not None and kind != "assessment":
             found.append((name, kind, found_id))  # an id only for a criteria set (`kind_and_id`)
-    if settled and info.st_ino:
+    if settled and where is not None:
         _FOLDERS[where] = (changed, tuple(found))
     return tuple((folder / name, kind, found_id) for name, kind, found_id in found)
-
-
-Listings = dict[tuple[int, int], tuple[int, tuple[tuple[str, str, str | None], ...]]]
 
 
 def listings(folders: Iterable[Path]) -> dict[Path, Listings]:
@@ -209,8 +212,8 @@ def listings(folders: Iterable[Path]) -> dict[Path, Listings]:
             info = folder.stat()
         except OSError:
             continue
-        where = (info.st_dev, info.st_ino)
-        if info.st_ino and where in _FOLDERS:  # not while it is changing (`support_files`)
+        where = _folder_key(info)
+        if where is not None and where in _FOLDERS:  # not while it is changing (`support_files`)
             found[folder] = {where: _FOLDERS[where]}
     return found
 

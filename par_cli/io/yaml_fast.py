@@ -92,6 +92,12 @@ def _text(double: str | None, single: str | None) -> str:
     return double if double is not None else str(single).replace("''", "'")
 
 
+def _key_text(key: re.Match[str]) -> str:
+    """The key `_KEY` matched at the start of a block line."""
+    double, single, plain = key.group(1, 2, 3)
+    return plain if plain is not None else _text(double, single)
+
+
 def _is_item(text: str) -> bool:
     return text == "-" or text.startswith("- ")
 
@@ -130,9 +136,8 @@ class _Reader:
             match = _KEY.match(text)
             if at > indent or match is None or match.end() > MAX_KEY:
                 raise Declined
-            double, single, plain = match.group(1, 2, 3)
-            key = plain if plain is not None else _text(double, single)
-            if key in result or plain == "<<":
+            key = _key_text(match)
+            if key in result or match.group(3) == "<<":
                 raise Declined
             here = (*path, key)
             if len(here) <= 2:
@@ -304,14 +309,16 @@ class Positions:
         self.values, self.keys, self.pending = values, keys, pending
 
     def value(self, path: Path) -> Position | None:
-        if self.pending and len(path) == 2 and path[0] in self.pending:
-            self._place(str(path[0]))
+        self._place_below(path)
         return self.values.get(path)
 
     def key(self, path: Path) -> Position | None:
+        self._place_below(path)
+        return self.keys.get(path)
+
+    def _place_below(self, path: Path) -> None:
         if self.pending and len(path) == 2 and path[0] in self.pending:
             self._place(str(path[0]))
-        return self.keys.get(path)
 
     def everything(self) -> Positions:
         """Every position found (to compare them all with the located path's)."""
@@ -324,8 +331,7 @@ class Positions:
             match = _KEY.match(text)
             if match is None:  # no key the block reader reads: found in the tree, as below the top two levels
                 continue
-            double, single, plain = match.group(1, 2, 3)
-            here = (name, plain if plain is not None else _text(double, single))
+            here = (name, _key_text(match))
             self.keys.setdefault(here, (number, at + 1))
             self.values.setdefault(here, (number, at + match.end() + 1))
 

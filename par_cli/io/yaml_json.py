@@ -89,11 +89,11 @@ class _Skeletons(dict[str, str | None]):
             self.clear()
             self.keyed.clear()
         json: str | None = None
-        opening = line.count("[") + line.count("{")
-        if not (_OTHER_FLOW.search(line) or opening > MAX_BRACKETS):
+        squares, curlies = line.count("["), line.count("{")
+        if not (_OTHER_FLOW.search(line) or squares + curlies > MAX_BRACKETS):
             if not self.entry:
                 json = '"'.join(_JSON_PLAIN.split(line + "\n"))[:-1]
-            elif line.count("[") == line.count("]") and line.count("{") == line.count("}"):
+            elif squares == line.count("]") and curlies == line.count("}"):
                 # Each entry's line opens what it closes, so each starts in the mapping: one entry at least, and as
                 # many entries as lines (`entries`) makes it one each (not `a: 1, b: 2`, nor `a: [1` then `2], b: 3`).
                 json = '"'.join(_JSON_PLAIN.split("{" + line + "\n"))[1:-1]
