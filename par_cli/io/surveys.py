@@ -84,7 +84,11 @@ def tally(design: SurveyDesign, criteria_id: str, files: list[Path], known: list
     names = {_fold(agency): agency for agency in (known or design.agencies)}
     seen_forms: dict[tuple[str, str], Location] = {}
     for path in files:
-        table = read_table(path)
+        try:
+            table = read_table(path)
+        except ParError as error:  # every file's problems at once, not only the first bad file's
+            problems.extend(error.diagnostics)
+            continue
         columns = _columns(design, table.header, table.file, problems)
         if columns is None:
             continue

@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from par_cli.core.diagnostics import LineCol, ParError, msg, problem
+from par_cli.core.diagnostics import LineCol, ParError, Row, msg, problem
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.io.files import display
 
@@ -46,8 +46,69 @@ def read_table(path: Path) -> Table:
         dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    lines = list(csv.reader(io.StringIO(text), dialect))
-    header = [title.strip() for title in lines[0]] if lines else []
-    return Table(
-        name, header, [(n, list(line), [False] * len(line)) for n, line in enumerate(lines[1:], start=2) if any(line)]
-    )
+    header, rows = _csv_rows(name, text, dialect)
+    return Table(name, header, rows)
+
+
+def _csv_rows(name: str, text: str, dialect: Any) -> tuple[list[str], list[tuple[int, list[Any], list[bool]]]]:
+    """The header and numbered records of a CSV text; ParError (T001) with every record that cannot be what its
+    writer meant: a quote left open (later lines swallowed into one cell), more cells than the header has titles.
+
+    Records are numbered as a spreadsheet numbers its rows (a cell over two lines is one row); a problem also
+    names the file's lines, as a text editor shows them."""
+    delimiter = str(getattr(dialect, "delimiter", ","))
+    reader = csv.reader(io.StringIO(text), dialect)
+    records: list[tuple[int, int, list[str]]] = []  # (first line, last line, cells)
+    problems = []
+    last = 0
+    try:
+        for cells in reader:
+            records.append((last + 1, reader.line_num, cells))
+            last = reader.line_num
+    except csv.Error as exc:
+        if "field limit" in str(exc):  # a cell of over 128 KB: a quote that is never closed
+            found = problem(
+                "T001", "csv-open-quote", hint=msg("hint.close-quote"), first=str(last + 1), last=str(reader.line_num)
+            )
+        else:
+            found = problem("T001", "csv-unreadable", reason=str(exc))
+        problems.append(found.at(Row(name, len(records) + 1)))
+    header = [title.strip() for title in records[0][2]] if records else []
+    width = len(header)
+    rows: list[tuple[int, list[Any], list[bool]]] = []
+    for number, (first, end, cells) in enumerate(records[1:], start=2):
+        if not any(cells):
+            continue
+        swallowed = next((cell for cell in cells if _swallows_rows(cell, delimiter, width)), None)
+        if swallowed is not None:
+            problems.append(
+                problem("T001", "csv-open-quote", hint=msg("hint.close-quote"), first=str(first), last=str(end)).at(
+                    Row(name, number)
+                )
+            )
+            continue
+        extra = [i for i in range(width, len(cells)) if cells[i].strip()]
+        if width and extra:
+            problems.append(
+                problem(
+                    "T001",
+                    "csv-extra-cells",
+                    hint=msg("hint.csv-extra-cells"),
+                    cells=str(len(cells)),
+                    titles=str(width),
+                ).at(Row(name, number, "", extra[0] + 1))
+            )
+            continue
+        rows.append((number, list(cells), [False] * len(cells)))
+    if problems:
+        raise ParError(problems)
+    return header, rows
+
+
+def _swallows_rows(cell: str, delimiter: str, width: int) -> bool:
+    """A cell over several lines one of whose later lines is shaped like a whole row of the table: a quote
+    opened and never closed where it was meant to be (text over two lines with a comma in it is kept)."""
+    if "\n" not in cell and "\r" not in cell:
+        return False
+    later = cell.splitlines()[1:]
+    return any(line.count(delimiter) >= max(1, width - 1) for line in later)

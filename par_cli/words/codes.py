@@ -109,6 +109,8 @@ CODES: dict[str, Code] = {
     "V009": Code(E, "a survey design or results file that does not fit its criteria set"),
     "V010": Code(E, "survey results for another criteria set, or a percentage that does not match its counts"),
     "V011": Code(E, "a responses table without a column the design needs"),
+    # Tables people send (CSV)
+    "T001": Code(E, "a CSV row that cannot be read as written: a quote left open, more cells than titles"),
     # Command-line usage (exit code 2)
     "U001": Code(E, "a binary format without --output"),
     "U002": Code(E, "an option value that cannot be used (--fail-under nan, --jobs 0, --group-by no agency has)"),

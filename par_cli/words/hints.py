@@ -51,6 +51,15 @@ HINTS: dict[str, tuple[str, str]] = {
         "ghi một số trong khoảng 1e-{low} đến 1e{high}, tối đa {digits} chữ số",
     ),
     "hint.finite": ("give a finite number", "ghi một số hữu hạn"),
+    "hint.close-quote": (
+        'close the quote ("…") where the cell ends, or remove it',
+        'đóng dấu ngoặc kép ("…") ở cuối ô, hoặc xóa nó',
+    ),
+    "hint.csv-extra-cells": (
+        'a decimal comma (95,5) splits a cell in two in a comma-separated file: write 95.5, or quote it "95,5"',
+        "dấu phẩy thập phân (95,5) tách một ô làm hai trong tệp phân cách bằng dấu phẩy:"
+        ' ghi 95.5, hoặc đặt trong ngoặc kép "95,5"',
+    ),
     "hint.save-utf8": ("save the file as UTF-8", "lưu tệp ở dạng UTF-8"),
     "hint.save-it-utf8": ("save it as UTF-8", "lưu tệp ở dạng UTF-8"),
     "hint.starts-kind": (
