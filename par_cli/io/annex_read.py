@@ -17,6 +17,7 @@ from par_cli.core.annex import AnnexRow
 from par_cli.core.diagnostics import Cell, LineCol, ParError, problem
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.io.files import display, not_a_file
+from par_cli.io.suffixes import kind_of_suffix
 
 ROLES = {  # role → words a heading holds (casefolded), first match wins, in this order
     "number": ("stt", "tt", "số thứ tự"),
@@ -133,7 +134,7 @@ def read_annex(path: Path) -> Annex:
         PackageNotFoundError,
     )  # lxml's are SyntaxError
     try:
-        annex = _docx(path, name) if path.suffix.lower() == ".docx" else _xlsx(path, name)
+        annex = _docx(path, name) if kind_of_suffix(path) == "docx" else _xlsx(path, name)
     except (*unreadable, InvalidFileException) as exc:  # not a .docx/.xlsx inside: zip, XML, format
         raise ParError([problem("C023", "annex-unreadable", reason=type(exc).__name__).at(LineCol(name))]) from exc
     if not annex.rows:

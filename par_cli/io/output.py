@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from par_cli.core.diagnostics import LineCol, UsageError, problem
-
-INPUT_SUFFIXES = (".yaml", ".yml", ".xlsx")  # as io.files reads them (a test keeps the two equal)
+from par_cli.io.suffixes import found_in_folders
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -33,7 +32,7 @@ def guard(output: Path, files: Iterable[Path] = (), folders: Iterable[Path] = ()
     for path in files:
         if _same(output, path) or target == path.resolve():
             raise UsageError([problem("U003", "output-is-input").at(LineCol(str(output)))])
-    if output.suffix.lower() in INPUT_SUFFIXES:
+    if found_in_folders(output):
         for folder in folders:
             if folder.is_dir() and target.is_relative_to(folder.resolve()):
                 raise UsageError(
