@@ -12,6 +12,7 @@ from pathlib import Path
 
 from par_cli.core.diagnostics import Diagnostic, LineCol, msg, problem
 from par_cli.io import yaml_fast
+from par_cli.io.output import reading
 from par_cli.io.suffixes import found_in_folders, kind_of_suffix
 from par_cli.io.yamlsource import MAX_BYTES, Document, parse
 
@@ -83,10 +84,14 @@ def unreadable(name: str, exc: OSError) -> Diagnostic:
 
 
 def read_document(
-    path: Path, shown: str | None = None, *, fast: bool = False
+    path: Path, shown: str | None = None, *, fast: bool = False, an_input: bool = True
 ) -> tuple[Document | None, list[Diagnostic]]:
-    """A YAML file parsed (`fast`: by the fast path when it is in the plain subset, `yamlsource.parse`)."""
+    """A YAML file parsed (`fast`: by the fast path when it is in the plain subset, `yamlsource.parse`); noted
+    as an input of the command (`io.output.reading`: no output is written over it), unless it is only read
+    for its kind (`an_input=False`: a report written before, `out.yaml`, is no input)."""
     name = shown or display(path)
+    if an_input:
+        reading(path)
     odd = not_a_file(path)
     if odd is not None:
         return None, [odd.at(LineCol(name))]
@@ -232,7 +237,7 @@ def _kind_and_id(path: Path) -> tuple[str | None, str | None]:
         found = _ID.search(head)
         if found is not None:
             return "criteria", found.group(1).decode()
-    doc, _ = read_document(path)
+    doc, _ = read_document(path, an_input=False)
     if doc is None:
         return None, None
     kind_text, id_text = doc.data.get("kind"), doc.data.get("id")

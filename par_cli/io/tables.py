@@ -11,6 +11,7 @@ from typing import Any
 from par_cli.core.diagnostics import LineCol, ParError, msg, problem
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.io.files import display
+from par_cli.io.output import reading
 from par_cli.io.suffixes import kind_of_suffix
 
 
@@ -23,6 +24,7 @@ class Table(NamedTuple):
 def read_table(path: Path) -> Table:
     """The first sheet of a workbook, or a CSV file (UTF-8, with or without BOM; comma, semicolon or tab)."""
     name = display(path)
+    reading(path)
     if kind_of_suffix(path) == "xlsx":
         from openpyxl import load_workbook
 

@@ -28,6 +28,7 @@ from par_cli.core.diagnostics import Cell, Diagnostic, DocPath, LineCol, Locatio
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import TextNumber
 from par_cli.core.tree import index
+from par_cli.io.output import reading
 from par_cli.io.suffixes import kind_of_suffix
 from par_cli.words.labels import LABELS
 
@@ -98,6 +99,7 @@ def read_form(path: Path, file: str) -> tuple[FormWorkbook | None, list[Diagnost
     """The workbook's cells, or why it cannot be read as an assessment form."""
     from openpyxl import load_workbook
 
+    reading(path)
     try:
         values = load_workbook(path, data_only=True)
         formulas = load_workbook(path, data_only=False)
