@@ -22,8 +22,10 @@ app = typer.Typer(
 def _root(version: VersionOption = None) -> None:
     """PAR Index calculator."""
     from par_cli.io.files import forget_kinds
+    from par_cli.io.output import forget_reading
 
     forget_kinds()  # each command reads the files as they are now (one process may run several: tests, IDEs)
+    forget_reading()  # and guards its own inputs
 
 
 def main() -> None:

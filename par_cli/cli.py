@@ -57,16 +57,14 @@ def score(
     lang: LangOption = None,
 ) -> None:
     """Score one agency's assessment: index, grade, per-area breakdown and findings."""
-    from par_cli.io.output import guard
     from par_cli.io.surveys import SurveySource
     from par_cli.io.workspace import Workspace, scored
     from par_cli.render.views import ScoreView
 
     words = language(lang)
+    shell.guard_output(output, words)
     workspace = Workspace(override=criteria and nfc(criteria), survey=SurveySource(survey))
     bound = shell.run(lambda: workspace.assessment(file), words)
-    if output is not None:
-        shell.run(lambda: guard(output, [file, bound.criteria_file]), words)
     result = shell.run(lambda: scored(bound), words)
     bars = output_format is ScoreFormat.table and shell.bars(output)
     view = ScoreView(result, bound, depth, lang.value if lang else None, bars)
@@ -129,7 +127,6 @@ def rank(
     from functools import partial
 
     from par_cli.io.batch import rank_against, rank_folders
-    from par_cli.io.output import guard
     from par_cli.io.surveys import SurveySource
     from par_cli.io.workspace import FileScorer, find_criteria
     from par_cli.render.views import ImpactView, RankView
@@ -143,9 +140,7 @@ def rank(
     if output_format in (RankFormat.xlsx, RankFormat.docx) and output is None:
         needs = "xlsx-needs-output" if output_format is RankFormat.xlsx else "docx-needs-output"
         shell.usage(problem("U001", needs).at(LineCol("par")), words)
-    if output is not None:
-        inputs = [p for p in (*paths, previous) if p is not None]
-        shell.run(lambda: guard(output, [p for p in inputs if not p.is_dir()], inputs), words)
+    shell.guard_output(output, words)
     kept = not no_cache
     this_year = partial(FileScorer, criteria and nfc(criteria), SurveySource(survey), robust=robustness, cache=kept)
     last_year = partial(FileScorer, None, SurveySource(), cache=kept)
@@ -190,15 +185,13 @@ def check(
     from functools import partial
 
     from par_cli.io.checking import check_paths
-    from par_cli.io.output import guard
     from par_cli.io.surveys import SurveySource
     from par_cli.io.workspace import Workspace
     from par_cli.render.views import CheckView
 
     words = language(lang)
     shell.run(lambda: jobs_value(jobs), words)
-    if output is not None:
-        shell.run(lambda: guard(output, [p for p in paths if not p.is_dir()], paths), words)
+    shell.guard_output(output, words)
     workspace = partial(Workspace, survey=SurveySource())  # one per worker process
     report = check_paths(paths, workspace(), strict, jobs, workspace)
     chosen = output_format or (CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text)
@@ -260,12 +253,11 @@ def criteria_import(
 ) -> None:
     """Draft a criteria set from an annex: tree, maxima, the rules it can read (TODO for the rest), checked."""
     from par_cli.io.annex import import_annex
-    from par_cli.io.output import guard
     from par_cli.io.workspace import check_criteria_file
     from par_cli.words.codes import errors_only
 
     words = language(lang)
-    shell.run(lambda: guard(output, [annex]), words)
+    shell.guard_output(output, words, folders=False)  # a criteria set: written to be read
     done = shell.run(lambda: import_annex(annex, output, force, lambda p: check_criteria_file(p)[2]), words)
     rules = ", ".join(f"{kind} {n}" for kind, n in sorted(done.decided.items()))
     shell.warnings(done.problems, words)
@@ -341,6 +333,7 @@ def import_table(
     words = language(lang)
     loaded = shell.run(lambda: find_criteria(nfc(criteria)), words)
     fields = shell.run(lambda: map_value(mapping or [], [*FIELDS, *loaded.nodes]), words)
+    shell.guard_output(output, words, folders=False)  # a folder of assessments: written to be read
     shell.run(lambda: make_folder(output), words)
     reference, _ = form_reference(nfc(criteria), loaded, output / "x.yaml", Workspace().resolve)
     files, left_out = shell.run(lambda: import_table(table, loaded.model, loaded.nodes, fields, reference), words)

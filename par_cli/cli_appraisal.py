@@ -45,7 +45,7 @@ def appraisal_cuts(
 
     words = language(lang)
     shell.run(lambda: jobs_value(jobs), words)
-    shell.output_checked(output_format.value, output, paths, words)
+    shell.output_checked(output_format.value, output, words)
     scorer = partial(FileScorer, criteria and nfc(criteria), SurveySource(), cuts=True, cache=not no_cache)
     entries = shell.run(lambda: score_units(paths, scorer, jobs, shell.progress(words)), words)
     entries.sort(key=lambda e: (e.agency_name, e.agency_id))

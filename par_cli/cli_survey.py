@@ -26,14 +26,13 @@ def survey_tally(
     lang: LangOption = None,
 ) -> None:
     """Count every form into survey results: every bad row and cell reported before anything is written."""
-    from par_cli.io.output import guard
     from par_cli.io.survey_yaml import results_yaml
     from par_cli.io.surveys import prepare_tally, tally
     from par_cli.io.workspace import Workspace
 
     words = language(lang)
     survey, criteria_id, known = shell.run(lambda: prepare_tally(design, agencies, Workspace()), words)
-    shell.run(lambda: guard(output, [design, *responses]), words)
+    shell.guard_output(output, words, folders=False)  # survey results: written to be read beside the agencies
     result = shell.run(lambda: tally(survey, criteria_id, responses, known), words)
     shell.emit(results_yaml(result.data), output, words)
     shell.warnings(result.notes, words)
@@ -51,6 +50,7 @@ def survey_report(
     from par_cli.render.views import SurveyReportView
 
     words = language(lang)
+    shell.output_checked(output_format.value, output, words)
     rows, groups, title = shell.run(lambda: report_data(file), words)
     view = SurveyReportView(rows, groups, title, lang.value if lang else "vi")
     shell.show(shell.render("survey_report", output_format.value, view, words), output, words)

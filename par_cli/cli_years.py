@@ -50,7 +50,7 @@ def trend(
 
     words = language(lang)
     shell.run(lambda: jobs_value(jobs), words)
-    shell.output_checked(output_format.value, output, paths, words)
+    shell.output_checked(output_format.value, output, words)
     scorer = partial(FileScorer, None, SurveySource(), cache=not no_cache)
     found = shell.run(
         lambda: trend_of(paths, scorer, nfc(group_by), merged_as.value, jobs, shell.progress(words)), words
@@ -83,7 +83,7 @@ def gaps(
 
     words = language(lang)
     shell.run(lambda: jobs_value(jobs), words)
-    shell.output_checked(output_format.value, output, paths, words)
+    shell.output_checked(output_format.value, output, words)
     scorer = partial(FileScorer, criteria and nfc(criteria), SurveySource(survey), nodes=True, cache=not no_cache)
     tally = GapTally(depth)
     shell.run(lambda: score_units(paths, scorer, jobs, shell.progress(words), tally.take), words)

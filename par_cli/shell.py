@@ -128,8 +128,9 @@ def emit(content: str | bytes | Iterator[str], output: Path | None, lang: str) -
         for piece in [content] if isinstance(content, str) else _batched(content):
             stdout(visible(piece), lang)
         return
-    from par_cli.io.output import write
+    from par_cli.io.output import guard, write
 
+    run(lambda: guard(output, named_inputs()[0]), lang)  # nor onto a file read since (`io.output.reading`)
     try:
         write(output, content)
     except OSError as exc:
@@ -210,11 +211,42 @@ def progress(lang: str) -> Callable[[str, int], Callable[[int], None]]:
     return start
 
 
-def output_checked(output_format: str, output: Path | None, inputs: list[Path], lang: str) -> None:
-    """A workbook needs `--output` (U001); an output never lands on an input or in a folder that is read (U003)."""
+def output_checked(output_format: str, output: Path | None, lang: str) -> None:
+    """A workbook needs `--output` (U001); an output never lands on an input (`guard_output`)."""
     if output_format == "xlsx" and output is None:
         usage(problem("U001", "xlsx-needs-output").at(LineCol("par")), lang)
+    guard_output(output, lang)
+
+
+def guard_output(output: Path | None, lang: str, folders: bool = True) -> None:
+    """An output never lands on a file the command line names (any argument or option: `named_inputs`), nor
+    (`folders`: unless the output is written to be read there) an input file in a folder it names (U003).
+    Checked again as the output is written, with every file read meanwhile (`emit`)."""
     if output is not None:
         from par_cli.io.output import guard
 
-        run(lambda: guard(output, [p for p in inputs if not p.is_dir()], inputs), lang)
+        files, inside = named_inputs()
+        run(lambda: guard(output, files, inside if folders else ()), lang)
+
+
+def named_inputs() -> tuple[list[Path], list[Path]]:
+    """The files and the folders the running command's line names: every value of every argument and option but
+    `--output` that is a path, or a text naming a file (`--criteria FILE`, `--against FILE`), so that an option
+    added later is guarded too."""
+    try:
+        from typer._click.globals import get_current_context  # the click typer carries (0.26 on)
+    except ImportError:  # pragma: no cover - an earlier typer, on click
+        from click import get_current_context  # type: ignore[import-not-found, no-redef, unused-ignore]
+
+    context = get_current_context(silent=True)
+    files: list[Path] = []
+    folders: list[Path] = []
+    for param in context.command.params if context is not None else []:
+        value = context.params.get(param.name or "") if context is not None else None
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if param.name == "output" or not isinstance(item, str | Path):
+                continue
+            path = Path(item)
+            if param.type.name == "path" or path.is_file():
+                (folders if path.is_dir() else files).append(path)
+    return files, folders

@@ -316,8 +316,14 @@ def test_every_catalogue_entry_is_used_and_every_code_exists() -> None:
     assert codes <= set(CODES)
 
 
-def test_the_output_guard_knows_every_input_suffix() -> None:
-    """io.output keeps its own copy (importing io.files would pull the YAML reader into every start-up path)."""
-    from par_cli.io import files, output
-
-    assert output.INPUT_SUFFIXES == files.INPUT_SUFFIXES
+def test_a_files_kind_is_told_from_its_name_in_one_place() -> None:
+    """Every suffix is read by `io.suffixes.kind_of_suffix` (any case: `SO-NOI-VU.YAML`): no other module looks at
+    a suffix or compares a name's end with one, so no command can find `.yaml` files but miss `.YAML` ones."""
+    looks = re.compile(r"\.suffix\b|splitext|endswith\(\s*\(?\s*[\"']\.|[\"']\.(ya?ml|json|xlsx|csv|docx)[\"']", re.I)
+    found = [
+        f"{name}: {match.group(0)}"
+        for name, path in sources().items()
+        if name != "par_cli.io.suffixes"
+        for match in looks.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []

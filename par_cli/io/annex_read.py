@@ -17,6 +17,8 @@ from par_cli.core.annex import AnnexRow
 from par_cli.core.diagnostics import Cell, LineCol, ParError, problem
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.io.files import display, not_a_file
+from par_cli.io.output import reading
+from par_cli.io.suffixes import kind_of_suffix
 
 ROLES = {  # role → words a heading holds (casefolded), first match wins, in this order
     "number": ("stt", "tt", "số thứ tự"),
@@ -118,6 +120,7 @@ def _xlsx(path: Path, name: str) -> Annex:
 def read_annex(path: Path) -> Annex:
     """The annex's rows; ParError when the file cannot be read or holds no criteria table."""
     name = display(path)
+    reading(path)
     odd = not_a_file(path)
     if odd is not None:
         raise ParError([odd.at(LineCol(name))])
@@ -133,7 +136,7 @@ def read_annex(path: Path) -> Annex:
         PackageNotFoundError,
     )  # lxml's are SyntaxError
     try:
-        annex = _docx(path, name) if path.suffix.lower() == ".docx" else _xlsx(path, name)
+        annex = _docx(path, name) if kind_of_suffix(path) == "docx" else _xlsx(path, name)
     except (*unreadable, InvalidFileException) as exc:  # not a .docx/.xlsx inside: zip, XML, format
         raise ParError([problem("C023", "annex-unreadable", reason=type(exc).__name__).at(LineCol(name))]) from exc
     if not annex.rows:

@@ -32,6 +32,7 @@ from par_cli.core.trend import Trend, trend, trend_problems
 from par_cli.io.files import SUPPORT_KINDS, at_least, discover_yaml, display, file_kind
 from par_cli.io.pool import SERIAL_BELOW, early_workers, map_files
 from par_cli.io.previous import load_previous
+from par_cli.io.suffixes import kind_of_suffix
 
 if TYPE_CHECKING:
     from par_cli.io.appraisals import Assessed
@@ -228,7 +229,7 @@ def load_period(
     what: str = "last year",
 ) -> Past:
     """One period's ranking, from its folder (scored and ranked) or from a `par rank` JSON file."""
-    if source.suffix == ".json" and not source.is_dir():
+    if kind_of_suffix(source) == "json" and not source.is_dir():
         return load_previous(source)
     earlier = _rankable(score_folder([source], factory, jobs, what, progress, group_by=group_by), group_by)
     periods = {e.period for e in earlier}

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from par_cli.core.diagnostics import Diagnostic, LineCol, msg, problem
 from par_cli.io import yaml_fast
+from par_cli.io.output import reading
+from par_cli.io.suffixes import found_in_folders, kind_of_suffix
 from par_cli.io.yamlsource import MAX_BYTES, Document, parse
 
-YAML_SUFFIXES = (".yaml", ".yml")
-INPUT_SUFFIXES = (*YAML_SUFFIXES, ".xlsx")  # assessments may also be workbooks (the form `par template` writes)
 _HEAD_BYTES = 4096
 _KIND = re.compile(rb"^kind:[ \t]*['\"]?(criteria|assessment|survey-design|survey|appraisal)\b", re.MULTILINE)
 _ID = re.compile(rb"^id:[ \t]*['\"]?([A-Za-z0-9._-]+)", re.MULTILINE)
@@ -84,10 +84,14 @@ def unreadable(name: str, exc: OSError) -> Diagnostic:
 
 
 def read_document(
-    path: Path, shown: str | None = None, *, fast: bool = False
+    path: Path, shown: str | None = None, *, fast: bool = False, an_input: bool = True
 ) -> tuple[Document | None, list[Diagnostic]]:
-    """A YAML file parsed (`fast`: by the fast path when it is in the plain subset, `yamlsource.parse`)."""
+    """A YAML file parsed (`fast`: by the fast path when it is in the plain subset, `yamlsource.parse`); noted
+    as an input of the command (`io.output.reading`: no output is written over it), unless it is only read
+    for its kind (`an_input=False`: a report written before, `out.yaml`, is no input)."""
     name = shown or display(path)
+    if an_input:
+        reading(path)
     odd = not_a_file(path)
     if odd is not None:
         return None, [odd.at(LineCol(name))]
@@ -133,7 +137,7 @@ def kind_and_id(path: Path, remember: bool = True) -> tuple[str | None, str | No
     Remembered while the file is unchanged (same file, size and time, however its path is written), so that
     the folder scans of criteria, survey and appraisal files, and of the results cache, read each file's head
     once per command (`forget_kinds` starts afresh)."""
-    if path.suffix.lower() == ".xlsx":
+    if kind_of_suffix(path) == "xlsx":
         return "assessment", None
     try:
         info = path.stat()
@@ -189,7 +193,7 @@ def support_files(folder: Path) -> tuple[SupportFile, ...]:
     settled = time.time_ns() - changed > _SETTLED_NS
     try:
         with os.scandir(folder) as entries:
-            names = sorted(e.name for e in entries if os.path.splitext(e.name)[1] in YAML_SUFFIXES and e.is_file())
+            names = sorted(e.name for e in entries if kind_of_suffix(e.name) == "yaml" and e.is_file())
     except OSError:
         names = []
     found: list[tuple[str, str, str | None]] = []
@@ -233,7 +237,7 @@ def _kind_and_id(path: Path) -> tuple[str | None, str | None]:
         found = _ID.search(head)
         if found is not None:
             return "criteria", found.group(1).decode()
-    doc, _ = read_document(path)
+    doc, _ = read_document(path, an_input=False)
     if doc is None:
         return None, None
     kind_text, id_text = doc.data.get("kind"), doc.data.get("id")
@@ -258,13 +262,13 @@ class Resolved(dict[Path, Path]):
 
 
 def is_path(reference: str) -> bool:
-    """A reference written as a path (a slash or a .yaml suffix), not an id."""
-    return "/" in reference or "\\" in reference or reference.endswith(YAML_SUFFIXES)
+    """A reference written as a path (a slash or a .yaml suffix, in any case), not an id."""
+    return "/" in reference or "\\" in reference or kind_of_suffix(reference) == "yaml"
 
 
 def yaml_files(folder: Path) -> list[Path]:
     try:
-        return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+        return sorted(p for p in folder.iterdir() if kind_of_suffix(p) == "yaml" and p.is_file())
     except OSError:
         return []
 
@@ -283,7 +287,7 @@ def at_least(count: int, paths: Sequence[Path]) -> bool:
         else:
             for _, folders, names in os.walk(path):
                 folders[:] = [name for name in folders if not name.startswith(".")]
-                seen += sum(1 for name in names if name.lower().endswith(INPUT_SUFFIXES))
+                seen += sum(1 for name in names if found_in_folders(name))
                 if seen >= count:
                     break
         if seen >= count:
@@ -299,7 +303,7 @@ def discover_yaml(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
     for path in paths:
         if path.is_dir():
             for found in sorted(path.rglob("*")):
-                if found.suffix.lower() not in INPUT_SUFFIXES or _hidden(found.relative_to(path)) or found.is_dir():
+                if not found_in_folders(found) or _hidden(found.relative_to(path)) or found.is_dir():
                     continue
                 if _lock_file(found):
                     continue

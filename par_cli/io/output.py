@@ -1,7 +1,7 @@
 """Writing what par produces without ever losing a user's file.
 
-- never onto an input: `guard` refuses an output that is one of the files read, or a YAML file inside a folder
-  read (the next run would read it as an input);
+- never onto an input: `guard` refuses an output that is one of the files read (named on the command line, or
+  opened by the io layer: `reading`), or an input file inside a folder read (the next run would read it);
 - atomically: a temporary file in the same folder, renamed over the target, so a reader never sees half a file;
 - with the permissions the umask gives a new file, or those the replaced file had;
 - a device or a FIFO (`-o /dev/stdout`) is written through, never replaced by a regular file.
@@ -16,24 +16,43 @@ from pathlib import Path
 from typing import BinaryIO
 
 from par_cli.core.diagnostics import LineCol, UsageError, problem
+from par_cli.io.suffixes import found_in_folders
 
-INPUT_SUFFIXES = (".yaml", ".yml", ".xlsx")  # as io.files reads them (a test keeps the two equal)
+_READ: dict[Path, None] = {}  # every file the io layer opened or looked into in this process, as named
 
 
-def _same(a: Path, b: Path) -> bool:
+def reading(path: Path) -> None:
+    """Noted by the io layer before it reads a file's content (a YAML document, a workbook, a table, a ranking):
+    `guard` refuses an output onto any of them, whatever option or lookup (an id, a file beside) brought it in.
+    (Not a file whose head only is looked at for its kind: survey results written again are not an input.)"""
+    _READ[path] = None
+
+
+def forget_reading() -> None:
+    """A new command starts (one process may run several: tests, IDEs)."""
+    _READ.clear()
+
+
+def _inode(path: Path) -> tuple[int, int] | None:
     try:
-        return a.exists() and b.exists() and os.path.samefile(a, b)
+        info = path.stat()
     except OSError:
-        return False
+        return None
+    return (info.st_dev, info.st_ino) if info.st_ino else None
 
 
 def guard(output: Path, files: Iterable[Path] = (), folders: Iterable[Path] = ()) -> None:
-    """UsageError (U003) when writing `output` would overwrite an input file or add one to a folder read."""
-    target = output.resolve()
-    for path in files:
-        if _same(output, path) or target == path.resolve():
-            raise UsageError([problem("U003", "output-is-input").at(LineCol(str(output)))])
-    if output.suffix.lower() in INPUT_SUFFIXES:
+    """UsageError (U003) when writing `output` would overwrite an input file or add one to a folder read.
+
+    The inputs are `files` and every file read so far (`reading`): one of them is the output when both are the
+    same file by device and inode (a hard link, a symlink), or by resolved path. A file that does not exist yet
+    cannot be lost."""
+    target, where = output.resolve(), _inode(output)
+    named = dict.fromkeys(files)
+    same = where is not None and any(_inode(path) == where for path in [*named, *_READ])
+    if same or any(path.resolve() == target for path in named):
+        raise UsageError([problem("U003", "output-is-input").at(LineCol(str(output)))])
+    if found_in_folders(output):
         for folder in folders:
             if folder.is_dir() and target.is_relative_to(folder.resolve()):
                 raise UsageError(

@@ -13,6 +13,7 @@ from typing import Any
 from par_cli.core.diagnostics import Diagnostic, DocPath, LineCol, ParError, msg, problem
 from par_cli.core.lineage import Past, PastRow
 from par_cli.io.files import display, not_a_file, unreadable
+from par_cli.io.output import reading
 from par_cli.io.yamlsource import parse
 
 
@@ -30,6 +31,7 @@ class _Places:
 def load_previous(path: Path) -> Past:
     """An earlier period's ranking from a JSON file written by `par rank --format json` (figures as written)."""
     name = display(path)
+    reading(path)
     odd = not_a_file(path)
     if odd is not None:
         raise ParError([odd])

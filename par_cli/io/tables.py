@@ -11,6 +11,8 @@ from typing import Any
 from par_cli.core.diagnostics import LineCol, ParError, Row, msg, problem
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.io.files import display
+from par_cli.io.output import reading
+from par_cli.io.suffixes import kind_of_suffix
 
 
 class Table(NamedTuple):
@@ -22,7 +24,8 @@ class Table(NamedTuple):
 def read_table(path: Path) -> Table:
     """The first sheet of a workbook, or a CSV file (UTF-8, with or without BOM; comma, semicolon or tab)."""
     name = display(path)
-    if path.suffix.lower() == ".xlsx":
+    reading(path)
+    if kind_of_suffix(path) == "xlsx":
         from openpyxl import load_workbook
 
         try:

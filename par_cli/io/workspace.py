@@ -36,6 +36,7 @@ from par_cli.io.files import (
     yaml_files,
 )
 from par_cli.io.revision import at_written_codes, renumber
+from par_cli.io.suffixes import kind_of_suffix
 from par_cli.io.yamlsource import Document
 from par_cli.words.codes import errors_only
 
@@ -200,7 +201,7 @@ class Workspace:
 
     def inspect_assessment(self, path: Path) -> tuple[Bound | None, list[Diagnostic]]:
         """Every problem of one assessment file (errors and YAML warnings), and the bound result when usable."""
-        if path.suffix.lower() == ".xlsx":  # an assessment workbook (the form `par template` writes)
+        if kind_of_suffix(path) == "xlsx":  # an assessment workbook (the form `par template` writes)
             return self.inspect_form(path)
         doc, problems = read_document(path, fast=self.many)
         if doc is None:
@@ -299,8 +300,7 @@ class Workspace:
         where = base or Path.cwd()
         text = str(reference)
         if not is_path(text) and (Path(text).exists() or Path(text).is_symlink()):
-            text = str(Path(".") / text) if not Path(text).is_absolute() else text
-            text = text if is_path(text) else "./" + text  # a file named without .yaml is still a path
+            text = "./" + text  # a file named without .yaml (nor a slash: not absolute) is still a path
         resolved = self.resolve(text, where)
         if resolved is None:
             missing = self.not_found(text, where, msg("hint.criteria-path-or-id"))

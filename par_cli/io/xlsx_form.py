@@ -28,12 +28,13 @@ from par_cli.core.diagnostics import Cell, Diagnostic, DocPath, LineCol, Locatio
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import TextNumber
 from par_cli.core.tree import index
+from par_cli.io.output import reading
+from par_cli.io.suffixes import kind_of_suffix
 from par_cli.words.labels import LABELS
 
 if TYPE_CHECKING:
     from par_cli.core.model import CriteriaSet
 
-FORM_SUFFIXES = (".xlsx",)
 _DONE_TOTAL = re.compile(r"(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)")
 _NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)", re.ASCII)
 _COMMA = re.compile(r"[-+]?\d+,\d+")
@@ -91,13 +92,14 @@ class FormDocument:
 
 
 def is_form(path: Path) -> bool:
-    return path.suffix.lower() in FORM_SUFFIXES
+    return kind_of_suffix(path) == "xlsx"
 
 
 def read_form(path: Path, file: str) -> tuple[FormWorkbook | None, list[Diagnostic]]:
     """The workbook's cells, or why it cannot be read as an assessment form."""
     from openpyxl import load_workbook
 
+    reading(path)
     try:
         values = load_workbook(path, data_only=True)
         formulas = load_workbook(path, data_only=False)

@@ -1,0 +1,126 @@
+"""`--output` never overwrites a file the command reads (issue 25): named by any argument or option, found beside
+(an appraisal, survey results, a criteria set by its id), or reached through a symlink or a hard link. Refused with
+U003 and exit code 2, every file byte for byte as it was.
+
+The table covers every path option of every command that writes `--output`, found by looking at the app: a new
+option fails `test_every_path_option_of_every_command_with_output_is_in_the_table` until a case is added."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import typer.main
+
+from par_cli.__main__ import app
+from tests.conftest import ROOT, SPEC, run
+from tests.test_import import LONG
+
+EXAMPLES = ROOT / "examples"
+S = "survey-2024"
+TALLY = ["survey", "tally", f"{S}/design.yaml", f"{S}/responses.csv", "--agencies", S]
+# (command, what is read) → (the command line without -o, the file that -o points to)
+CASES: dict[tuple[str, str], tuple[list[str], str]] = {
+    ("score", "file"): (["score", f"{S}/so-noi-vu.yaml"], f"{S}/so-noi-vu.yaml"),
+    ("score", "criteria"): (["score", f"{S}/so-noi-vu.yaml", "--criteria", "crit.yaml"], "crit.yaml"),
+    ("score", "survey"): (["score", f"{S}/so-noi-vu.yaml", "--survey", f"{S}/survey.yaml"], f"{S}/survey.yaml"),
+    ("rank", "paths"): (["rank", S], f"{S}/so-noi-vu.yaml"),
+    ("rank", "previous"): (["rank", S, "--previous", "prev.json"], "prev.json"),
+    ("rank", "criteria"): (["rank", S, "--criteria", "crit.yaml"], "crit.yaml"),
+    ("rank", "against"): (["rank", S, "--criteria", "crit2.yaml", "--against", "crit.yaml"], "crit.yaml"),
+    ("rank", "survey"): (["rank", S, "--survey", f"{S}/survey.yaml"], f"{S}/survey.yaml"),
+    ("rank", "survey beside"): (["rank", S], f"{S}/survey.yaml"),
+    ("rank", "appraisal beside"): (["rank", "tham-dinh"], "tham-dinh/tham-dinh-so-noi-vu.yaml"),
+    ("rank", "criteria by id"): (["rank", "tham-dinh"], "tham-dinh/criteria.yaml"),
+    ("check", "paths"): (["check", S], f"{S}/so-noi-vu.yaml"),
+    ("template", "reference"): (["template", "crit.yaml", "--force"], "crit.yaml"),
+    ("import", "table"): (["import", "long.csv", "--criteria", "spec.yaml", "--force"], "long.csv"),
+    ("import", "criteria"): (["import", "long.csv", "--criteria", "spec.yaml", "--force"], "spec.yaml"),
+    ("trend", "paths"): (["trend", "prev.json", S], "prev.json"),
+    ("gaps", "paths"): (["gaps", S], f"{S}/so-noi-vu.yaml"),
+    ("gaps", "criteria"): (["gaps", S, "--criteria", "crit.yaml"], "crit.yaml"),
+    ("gaps", "survey"): (["gaps", S, "--survey", f"{S}/survey.yaml"], f"{S}/survey.yaml"),
+    ("criteria import", "annex"): (["criteria", "import", "annex.docx", "--force"], "annex.docx"),
+    ("appraisal cuts", "paths"): (["appraisal", "cuts", "tham-dinh"], "tham-dinh/tham-dinh-so-noi-vu.yaml"),
+    ("appraisal cuts", "criteria"): (["appraisal", "cuts", "tham-dinh", "--criteria", "td.yaml"], "td.yaml"),
+    ("survey tally", "design"): (TALLY, f"{S}/design.yaml"),
+    ("survey tally", "responses"): (TALLY, f"{S}/responses.csv"),
+    ("survey tally", "agencies"): (TALLY, f"{S}/so-noi-vu.yaml"),
+    ("survey report", "file"): (["survey", "report", f"{S}/survey.yaml"], f"{S}/survey.yaml"),
+}
+TEXT_PATHS = {"against"}  # options of text, not of a path, that name a file (an id, or a file): OLD
+
+
+def commands(group: object = None, prefix: str = "") -> dict[str, object]:
+    """Every command of the app by its full name."""
+    found: dict[str, object] = {}
+    for name, command in getattr(group or typer.main.get_command(app), "commands", {}).items():
+        full = f"{prefix}{name}"
+        found |= commands(command, full + " ") if hasattr(command, "commands") else {full: command}
+    return found
+
+
+def test_every_path_option_of_every_command_with_output_is_in_the_table() -> None:
+    wanted = set()
+    for name, command in commands().items():
+        params = getattr(command, "params", [])
+        if any(param.name == "output" for param in params):
+            for param in params:
+                metavar = param.metavar or ""
+                if param.name != "output" and (
+                    param.type.name == "path" or "PATH" in metavar or param.name in TEXT_PATHS
+                ):
+                    wanted.add((name, param.name))
+    assert len(wanted) == 23
+    assert wanted - set(CASES) == set()
+
+
+@pytest.fixture
+def inputs(in_tmp: Path) -> Path:
+    shutil.copytree(EXAMPLES / S, S)
+    shutil.copytree(EXAMPLES / "tham-dinh-2025", "tham-dinh")
+    shutil.copy(ROOT / "criteria" / "mau-so-nganh.yaml", "crit.yaml")
+    shutil.copy(ROOT / "criteria" / "mau-so-nganh.yaml", "crit2.yaml")
+    shutil.copy("tham-dinh/criteria.yaml", "td.yaml")
+    shutil.copy(SPEC / "criteria.yaml", "spec.yaml")
+    shutil.copy(ROOT / "tests" / "annexes" / "national.docx", "annex.docx")
+    Path("long.csv").write_text(LONG, encoding="utf-8")
+    code, _, err = run("rank", str(EXAMPLES / "2023"), "-f", "json", "-o", "prev.json")
+    assert code == 0, err
+    return in_tmp
+
+
+def files_of(folder: Path) -> dict[Path, bytes]:
+    return {path: path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+@pytest.mark.parametrize("case", sorted(CASES), ids=" ".join)
+@pytest.mark.parametrize("way", ["as named", "symlink", "hard link"])
+def test_output_onto_a_file_read_is_refused_and_the_file_kept(inputs: Path, case: tuple[str, str], way: str) -> None:
+    args, target = CASES[case]
+    output = target
+    if way != "as named":  # beside the inputs, not in a folder read: only the file itself says it is an input
+        output = f"other{Path(target).suffix}"
+        if way == "symlink":
+            os.symlink(target, output)
+        else:
+            os.link(target, output)
+    before = files_of(inputs)
+    code, out, err = run(*args, "-o", output)
+    assert (code, out) == (2, ""), err
+    assert err.startswith(f"{output}: error U003: --output ") and err.count("\n") == 1, err
+    assert files_of(inputs) == before
+
+
+def test_an_output_that_is_no_input_is_written(inputs: Path) -> None:
+    """The guard refuses inputs only: the same commands write beside them, and survey results are written again
+    over the ones a tally does not read."""
+    for args, target in CASES.values():
+        if args[0] != "import":
+            code, _, err = run(*args, "-o", f"out{Path(target).suffix}")
+            assert code == 0, (args, err)
+    for _ in range(2):
+        code, _, err = run(*TALLY, "-o", f"{S}/survey.yaml")
+        assert code == 0, err
