@@ -24,6 +24,7 @@ from par_cli.words.messages import MESSAGES
 from par_cli.words.numbers import fmt, group_digits, plain, signed
 from par_cli.words.ranking_messages import RANKING_MESSAGES
 from par_cli.words.survey import SURVEY_MESSAGES
+from par_cli.words.table_messages import TABLE_MESSAGES
 
 if TYPE_CHECKING:
     from par_cli.core.scoring import Finding
@@ -34,7 +35,15 @@ def catalogue() -> dict[str, tuple[str, str]]:
     of each rule kind loaded (a kind's messages can only arise once its module is loaded)."""
     kinds = _rule_kinds()
     if kinds != _merged[0]:
-        merged = {**MESSAGES, **APPRAISAL_MESSAGES, **RANKING_MESSAGES, **HINTS, **SURVEY_MESSAGES, **base.MESSAGES}
+        merged = {
+            **MESSAGES,
+            **APPRAISAL_MESSAGES,
+            **RANKING_MESSAGES,
+            **HINTS,
+            **SURVEY_MESSAGES,
+            **TABLE_MESSAGES,
+            **base.MESSAGES,
+        }
         for kind in kinds:
             merged.update(kind.MESSAGES)
         _merged[:] = [kinds, merged]

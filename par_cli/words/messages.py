@@ -71,16 +71,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "merge-key": ("merge keys (<<) are not supported", "không hỗ trợ khóa gộp (<<)"),
     "invalid-json": ("invalid JSON: {detail}", "JSON không hợp lệ: {detail}"),
     # workbooks
-    "csv-unreadable": ("cannot be read as a CSV table ({reason})", "không đọc được như một bảng CSV ({reason})"),
-    "csv-open-quote": (
-        "a quote opened in this row is not closed where its cell ends:"
-        " lines {first}–{last} of the file were read as one row",
-        "dấu ngoặc kép mở ở dòng này không được đóng ở cuối ô: các dòng {first}–{last} của tệp bị đọc thành một dòng",
-    ),
-    "csv-extra-cells": (
-        "{cells} cells in this row, but the header has {titles} titles",
-        "dòng này có {cells} ô, nhưng dòng tiêu đề chỉ có {titles} cột",
-    ),
     "not-a-workbook": (
         "cannot be opened as an Excel workbook ({reason})",
         "không mở được như một sổ tính Excel ({reason})",
