@@ -102,7 +102,9 @@ class Language(StrEnum):
 
 
 def language(lang: Language | None) -> str:
-    return lang.value if lang else "en"
+    from par_cli.words.chosen import choose  # kept for a line written from deep inside (`io.cache`)
+
+    return choose(lang.value if lang else "en")
 
 
 def nfc(value: str) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from par_cli.io import cache
+from par_cli.io import cache, cache_json
 from par_cli.io.workspace import FileScorer
 from tests.conftest import ROOT, run
 
@@ -137,8 +137,8 @@ def test_a_corrupted_cache_is_ignored_and_rebuilt(folder: Path, scored: list[str
         store.write_bytes(store.read_bytes()[:1000])
     else:  # a stored value altered (its checksum no longer matches): one wrong figure must never come back
         with sqlite3.connect(store) as db:
-            key, value = next(row for row in db.execute("SELECT key, value FROM entries") if b"so-tu-phap" in row[1])
-            db.execute("UPDATE entries SET value = ? WHERE key = ?", (value.replace(b"so-tu-phap", b"so-tu-phaq"), key))
+            key, value = next(row for row in db.execute("SELECT key, value FROM results") if "so-tu-phap" in row[1])
+            db.execute("UPDATE results SET value = ? WHERE key = ?", (value.replace("so-tu-phap", "so-tu-phaq"), key))
     scored.clear()
     assert ranked() == first
     assert len(scored) == (12 if damage != "value" else 1)  # only the altered result is scored again
@@ -195,3 +195,206 @@ def test_an_edit_that_keeps_the_size_and_puts_the_time_back_is_still_seen(
     assert code == 1 and "so-tu-phap.yaml" in err, err  # `fals` is read, and refused: not the kept result
     path.write_text(text, "utf-8")
     assert ranked() == before
+
+
+# Issue 25: a result is keyed by the content of everything it was computed from, never by a name or path; the
+# store holds data, never code, and only the user's own.
+
+OWN_SET = 'kind: criteria\nid: own\ntitle: "Riêng"\nareas:\n  - {code: "1", title: "Một", max: MAX}\n'
+
+
+def own_set(path: Path, maximum: int) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(OWN_SET.replace("MAX", str(maximum)), "utf-8")
+    return path
+
+
+def unit(folder: Path, criteria: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "a.yaml").write_text(
+        f'kind: assessment\ncriteria: {criteria}\nagency: {{id: a, name: "A"}}\n'
+        'answers: {"1": {self: 5, evidence: [e]}}\n',
+        "utf-8",
+    )
+
+
+def ranked_at(where: str, *extra: str) -> dict[str, object]:
+    code, out, err = run("rank", where, "-f", "json", *extra)
+    assert code == 0, err
+    return {r["agency"]["id"]: r["index"] for g in json.loads(out)["groups"] for r in g["rows"]}
+
+
+def test_a_set_id_given_on_the_command_line_is_the_set_found_from_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scored: list[str]
+) -> None:
+    """`--criteria own` is looked up from where par runs: the same files ranked from another folder, whose own
+    set of that id has other maxima, show that set's figures."""
+    own_set(tmp_path / "ten" / "own.yaml", 10)
+    own_set(tmp_path / "eight" / "own.yaml", 8)
+    unit(tmp_path / "units", "own")
+    monkeypatch.chdir(tmp_path / "ten")
+    assert ranked_at("../units", "--criteria", "own") == {"a": 50}  # 5 of 10
+    monkeypatch.chdir(tmp_path / "eight")
+    assert ranked_at("../units", "--criteria", "own") == {"a": 62.5}  # 5 of 8: not the first folder's figures
+    scored.clear()
+    monkeypatch.chdir(tmp_path / "ten")
+    assert ranked_at("../units", "--criteria", "own") == {"a": 50}
+    assert scored == []  # each folder's result is kept, under the content of its own set
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges on Windows")
+@pytest.mark.parametrize("named", ["by the assessment", "on the command line"])
+def test_a_set_reached_through_a_link_that_is_repointed_gives_the_new_sets_figures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, named: str
+) -> None:
+    own_set(tmp_path / "sets" / "ten.yaml", 10)
+    own_set(tmp_path / "sets" / "eight.yaml", 8)  # the same id, other maxima
+    link = tmp_path / "sets" / "current.yaml"
+    link.symlink_to("ten.yaml")
+    unit(tmp_path / "units", "../sets/current.yaml" if named == "by the assessment" else "own")
+    monkeypatch.chdir(tmp_path)
+    extra = ("--criteria", "sets/current.yaml") if named == "on the command line" else ()
+    assert ranked_at("units", *extra) == {"a": 50}
+    link.unlink()
+    link.symlink_to("eight.yaml")
+    assert ranked_at("units", *extra) == {"a": 62.5}
+    link.unlink()
+    link.symlink_to("ten.yaml")
+    assert ranked_at("units", *extra) == {"a": 50}
+
+
+@pytest.mark.parametrize("given", [False, True])
+def test_an_edited_survey_results_file_is_never_hidden_by_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: bool
+) -> None:
+    """Survey results beside the assessments, or given with --survey: their bytes are part of the key."""
+    shutil.copytree(ROOT / "examples" / "survey-2024", tmp_path / "x")
+    monkeypatch.chdir(tmp_path / "x")
+    survey = tmp_path / "survey.yaml"
+    if given:
+        shutil.move(tmp_path / "x" / "survey.yaml", survey)
+    else:
+        survey = tmp_path / "x" / "survey.yaml"
+    extra = ("--survey", str(survey)) if given else ()
+    before = ranked(*extra)
+    text = survey.read_text("utf-8")
+    text = text.replace('{"A": 226, "B": 26,', '{"A": 26, "B": 226,', 1).replace("90.2222", "60.5926", 1)
+    survey.write_text(text, "utf-8")  # ban-dan-toc's 8.1: fewer A answers, more B
+    after = ranked(*extra)
+    assert after["ban-dan-toc"] != before["ban-dan-toc"]
+    assert after == ranked("--no-cache", *extra)
+
+
+def test_jobs_does_not_change_the_key_but_scoring_options_do(folder: Path, scored: list[str]) -> None:
+    ranked("--jobs", "1")
+    scored.clear()
+    ranked("--jobs", "2")
+    assert scored == []  # how many processes score changes no figure
+    code, _, err = run("rank", ".", "-f", "json", "--robustness")
+    assert code == 0, err
+    assert len(scored) == 12  # entries carrying more figures: not the kept ones
+
+
+class Bomb:
+    """Unpickling it makes a folder: had the cache unpickled a row, the folder would be there."""
+
+    def __init__(self, where: Path) -> None:
+        self.where = where
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (os.mkdir, (str(self.where),))
+
+
+def test_a_pickle_planted_in_the_cache_is_never_loaded(folder: Path, tmp_path: Path, scored: list[str]) -> None:
+    import pickle
+
+    first = ranked()
+    store_dir = Path(os.environ["PAR_CACHE_DIR"])
+    bomb = pickle.dumps(Bomb(tmp_path / "exploded"))
+    with sqlite3.connect(store_dir / cache.FILE_NAME) as db:  # every kept result replaced by the pickle
+        db.execute("UPDATE results SET value = ?, sum = ?", (bomb, cache.digest(bomb)))
+    legacy = store_dir / "results-v1.sqlite3"  # the store of earlier versions: pickles by key
+    with sqlite3.connect(legacy) as db:
+        db.execute("CREATE TABLE entries (key TEXT PRIMARY KEY, sum TEXT, value BLOB)")
+        db.execute("INSERT INTO entries VALUES (?, ?, ?)", ("k", cache.digest(bomb), bomb))
+    db.close()
+    scored.clear()
+    assert ranked() == first
+    assert len(scored) == 12  # every planted row is a miss
+    assert not (tmp_path / "exploded").exists()
+    assert not legacy.exists()  # an earlier version's store is deleted, never read
+    assert "pickle" not in vars(cache) and "pickle" not in vars(cache_json)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no POSIX owners and modes")
+@pytest.mark.parametrize("what", ["folder", "store"])
+def test_a_cache_others_can_write_is_not_used_with_one_warning(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scored: list[str], what: str
+) -> None:
+    shared = tmp_path / "shared"
+    monkeypatch.setenv("PAR_CACHE_DIR", str(shared))
+    monkeypatch.setattr(cache, "_warned", set())
+    first = ranked()  # the store is made the user's own (0700 folder, 0600 file): used
+    assert (shared.stat().st_mode & 0o777, (shared / cache.FILE_NAME).stat().st_mode & 0o777) == (0o700, 0o600)
+    scored.clear()
+    assert ranked() == first and scored == []
+    os.chmod(shared if what == "folder" else shared / cache.FILE_NAME, 0o777 if what == "folder" else 0o666)
+    code, out, err = run("rank", ".", "-f", "json")
+    assert code == 0 and json.loads(out)
+    assert err.count("warning: results cache ") == 1 and f"{shared} not used: other users can write" in err, err
+    assert len(scored) == 12  # nothing is read from it
+    code, _, err = run("rank", ".", "-f", "json", "--lang", "vi")
+    assert code == 0 and err == ""  # one warning a run of par
+    assert len(scored) == 24
+
+
+def test_results_of_another_version_of_par_are_deleted(
+    folder: Path, scored: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Path(os.environ["PAR_CACHE_DIR"]) / cache.FILE_NAME
+    ranked()
+    with sqlite3.connect(store) as db:  # what an earlier version left: many results of files since changed
+        rows = [(f"old-{n}", "an earlier version", "", "x" * 2000) for n in range(500)]
+        db.executemany("INSERT INTO results VALUES (?, ?, ?, ?)", rows)
+    db.close()
+    monkeypatch.setattr(cache, "_code", "this version of par")
+    size = store.stat().st_size
+    scored.clear()
+    ranked()
+    assert len(scored) == 12
+    with sqlite3.connect(store) as db:
+        versions = [version for (version,) in db.execute("SELECT version FROM results")]
+    db.close()
+    assert versions == ["this version of par"] * 12
+    assert store.stat().st_size < size / 4  # the file shrinks: not kept for ever
+
+
+def test_every_figure_an_entry_can_carry_comes_back_exactly(tmp_path: Path) -> None:
+    """Entries as JSON: Fractions as "n/d" text, locations, cuts, leaves, nodes, robustness figures."""
+    from dataclasses import fields, replace
+    from fractions import Fraction
+
+    from par_cli.core.cuts import Cut
+    from par_cli.core.diagnostics import Cell, Row
+    from par_cli.core.ranking import Entry
+
+    scorer = FileScorer(leaves=True, robust=True, nodes=True, cuts=True, cache=True)
+    assert scorer.cache_options() is not None  # as a ranking asks first
+    cache.held(Cut)
+    entries = [scorer(path) for path in sorted((ROOT / "examples" / "tham-dinh-2025").glob("*.yaml"))]
+    kept = [entry for entry in entries if not isinstance(entry, tuple)]
+    assert kept
+    odd = replace(
+        kept[0],
+        points=Fraction(10**30 + 1, 3**40),
+        agency_where=Cell("a.xlsx", "Sheet", "E12", 12, 5),
+        period_where=Row("s.csv", 3, "x", 2),
+    )
+    texts = [cache_json.dump(entry) for entry in [*kept, odd]]
+    assert [cache_json.load(text, Entry) for text in texts] == [*kept, odd]
+    text = texts[-1]
+    assert text is not None
+    assert any(getattr(entry, f.name) != f.default for entry in kept for f in fields(entry) if f.name == "cuts")
+    not_a_figure = text.replace('"1000000000000000000000000000001/', '"1.5/')
+    for wrong in (not_a_figure, text.replace('["Cell",', '["Other",'), "[]", b"\x80\x05", "[" * 100_000):
+        assert cache_json.load(wrong, Entry) is None  # a miss, never an error or a wrong value

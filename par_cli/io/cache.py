@@ -1,13 +1,19 @@
 """Scored results kept between runs, so that ranking again after editing one file scores only that file.
 
-A result is found again only under a key that changes whenever anything it was computed from may have changed:
-the assessment's bytes and name, every criteria, survey and appraisal file it may read (its folder's, and the
-criteria files where its set may be looked up: each named with the hash of its bytes), how it is scored (the
-command's options), par's own code and the Python version. Nothing is ever invalidated by time, only by keys.
+A result is found again only under a key made of the content of everything it was computed from, never of a name
+alone: the assessment's bytes (and its name, which its entry shows), the bytes of every criteria, survey and
+appraisal file it may read (its folder's, and every criteria file where its set may be looked up by id), the set
+given on the command line (found as the command finds it, then hashed), the survey results file, how it is scored
+(the options that change figures; not `--jobs`), and par's own code (its version and the bytes of its modules).
+Files an assessment or appraisal file names by a path are followed as reached (through the links there now) and
+checked again when a result is used (`still_valid`). Nothing is ever invalidated by time, only by keys.
 
 The store is one SQLite file in the user cache folder (`PAR_CACHE_DIR`, else platformdirs'), written in one
-transaction per run: concurrent runs wait for each other or skip writing, never read half a write. A value is
-stored with its own checksum; a corrupted file or value is ignored (and the file rebuilt), never used.
+transaction per run: concurrent runs wait for each other or skip writing, never read half a write. Results are
+kept as data (JSON of plain values, exact figures as "n/d" text), never as pickles: a store is never code. A
+folder (or store) that other users can write is not used, with one warning. Rows written by another version of
+par are deleted when this one writes. A value is kept with its checksum; a corrupted file or value is ignored
+(and the file rebuilt), never used.
 """
 
 from __future__ import annotations
@@ -15,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import pickle
 import sqlite3
 import sys
 import time
@@ -24,14 +29,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from par_cli import __version__
+from par_cli.io.cache_json import HELD, dump, load
 from par_cli.io.files import SUPPORT_KINDS, search_folders, support_files
 
 if TYPE_CHECKING:
     from par_cli.core.ranking import Entry
-    from par_cli.io.workspace import Workspace
+    from par_cli.io.workspace import FileScorer
 
-FORMAT = 1  # the layout of stored values: raise it when `Entry` changes shape
-FILE_NAME = "results-v1.sqlite3"
+FORMAT = 2  # the layout of stored values (2: JSON of plain values; 1 was pickles)
+FILE_NAME = "results.sqlite3"
+LEGACY_NAMES = ("results-v1.sqlite3",)  # stores of earlier versions (pickles): deleted, never read
 
 
 def cache_dir() -> Path:
@@ -89,43 +96,70 @@ def digest_of(path: Path) -> str:
     return _digests[now]
 
 
-def still_valid(entry: Entry) -> bool:
-    """A kept result whose criteria file is still the one it was scored with."""
-    return not entry.criteria_file or digest_of(Path(entry.criteria_file)) == entry.criteria_digest
+def _inputs_digest(paths: Iterable[str]) -> str:
+    return digest(*(digest_of(Path(name)) for name in paths))
 
 
-def with_criteria_file(entry: Entry, path: Path) -> Entry:
+def with_inputs(entry: Entry, reached: Iterable[Path]) -> Entry:
+    """The entry with the files named by a path from its folder, as reached (`Workspace.reached`), and one digest
+    of their bytes: its `criteria_file` holds their names, NUL-separated (no path has a NUL)."""
     from dataclasses import replace
 
-    return replace(entry, criteria_file=str(path), criteria_digest=digest_of(path))
+    names = [str(path) for path in reached]
+    if not names:
+        return entry
+    return replace(entry, criteria_file="\0".join(names), criteria_digest=_inputs_digest(names))
 
 
-def options_text(workspace: Workspace, flags: tuple[object, ...], leaders: object) -> str:
-    """How a file scorer scores, besides the files: the set given on the command line and the survey results
-    file (each with the digest of its bytes), answers renumbered, what entries carry, the groups' leaders."""
+def still_valid(entry: Entry) -> bool:
+    """A kept result whose files named by a path (followed through the links there now) have the same bytes."""
+    return not entry.criteria_file or _inputs_digest(entry.criteria_file.split("\0")) == entry.criteria_digest
+
+
+def options_text(scorer: FileScorer) -> str:
+    """How a file scorer scores, besides the files: the set given on the command line (the bytes of the file the
+    command reads for it: an id is found from the working folder, a link is followed), the survey results file's
+    bytes, answers renumbered, what entries carry, the groups' leaders. Not how many processes score."""
+    from par_cli.core.diagnostics import ParError
+
+    workspace, leaders = scorer.workspace, scorer.leaders
+    flags = (scorer.leaves, scorer.robust, scorer.nodes, scorer.cuts, scorer.group_by)
     given = workspace.override
-    override = f"{given}:{file_digest(Path(given))}" if given is not None and Path(given).is_file() else given
+    override = "each file's own"
+    if given is not None:
+        try:
+            override = f"set {file_digest(workspace.named(given).path)}"
+        except ParError:
+            override = f"not found {given}"  # every file fails: nothing is kept
     survey = workspace.survey.path if workspace.survey is not None else None
     surveyed = f"{survey}:{file_digest(survey)}" if survey is not None else "beside"
     renames = sorted(workspace.renames.items()) if workspace.renames is not None else None
     shown = sorted(map(repr, leaders.items())) if isinstance(leaders, dict) else None
-    return repr((str(override), surveyed, flags, renames, shown))
+    return repr((override, surveyed, flags, renames, shown))
 
 
 _code: str | None = None
 
 
 def code_fingerprint() -> str:
-    """par's own code: its version and every module's size and time, so an upgrade (or an edit) is a new key."""
+    """par's own code: its version, the layout of stored values, Python's version and the bytes of every module,
+    so an upgrade (or an edit) is a new key, and rows of another version are deleted (`ResultCache.flush`)."""
     global _code
     if _code is None:
         package = Path(__file__).resolve().parent.parent
         parts: list[str] = [__version__, str(FORMAT), sys.version.split()[0]]
-        for path in sorted(package.rglob("*.py")):
-            stat = path.stat()
-            parts.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
+        for path in _modules(package):
+            parts += [os.path.relpath(path, package), file_digest(Path(path))]
         _code = digest(*parts)
     return _code
+
+
+def _modules(folder: Path) -> list[str]:
+    found: list[str] = []
+    for top, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if name != "__pycache__"]
+        found += [os.path.join(top, name) for name in names if name.endswith(".py")]
+    return sorted(found)
 
 
 class Context:
@@ -143,7 +177,7 @@ class Context:
 
     def _folder(self, key: Path) -> str:
         if key not in self._folders:
-            parts: list[str] = []
+            parts: list[str] = [str(key)]  # where paths its files name are followed from
             for place in search_folders(key):
                 for path, kind, _ in support_files(place):
                     beside = place == key and kind in SUPPORT_KINDS  # criteria, survey and appraisal files
@@ -157,22 +191,74 @@ class Context:
         return digest(code_fingerprint(), self.options, self.folder(path.parent), shown, content)
 
 
+def held(*kinds: type) -> None:
+    """Named tuples entries keep that this module cannot import (they are below it in the layers)."""
+    HELD.update((kind.__name__, kind) for kind in kinds)
+
+
+_warned: set[Path] = set()  # folders already warned about in this process
+
+
+def unsafe(folder: Path) -> bool:
+    """Whether another user may write the store in `folder` (the folder or a store file is not the user's own,
+    or its group or others may write it): then what it holds cannot be trusted. Never on Windows (no owners)."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:
+        return False
+    me = getuid()
+    for path in (folder, *(folder / f"{FILE_NAME}{suffix}" for suffix in ("", "-wal", "-shm"))):
+        try:
+            info = path.stat()  # what opening it reaches (a link is followed)
+        except OSError:
+            continue  # not there (yet): made by this run, the user's own
+        if info.st_uid != me or info.st_mode & 0o022:
+            return True
+    return False
+
+
+def _warn(folder: Path) -> None:
+    """One line on stderr, once per folder and process: the store there is not used."""
+    if folder in _warned:
+        return
+    _warned.add(folder)
+    from par_cli.core.diagnostics import msg
+    from par_cli.words.catalogue import text
+    from par_cli.words.chosen import language
+    from par_cli.words.labels import label
+
+    lang = language()
+    with contextlib.suppress(OSError, AttributeError):
+        sys.stderr.write(f"{label('level.warning', lang)}: {text(msg('cache-unsafe', path=str(folder)), lang)}\n")
+
+
 class ResultCache:
     """Entries by key, in one SQLite file; every failure of the store is a miss, never an error or a wrong value."""
 
     def __init__(self, folder: Path | None = None) -> None:
         self.path = (folder or cache_dir()) / FILE_NAME
         self._db: sqlite3.Connection | None = None
-        self._pending: list[tuple[str, str, bytes]] = []
+        self._refused = False  # a folder others may write: not used
+        self._pending: list[tuple[str, str, str, str]] = []
 
     def _open(self) -> sqlite3.Connection | None:
-        if self._db is not None:
+        if self._db is not None or self._refused:
             return self._db
+        folder = self.path.parent
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError:
+            return None
+        if unsafe(folder):
+            self._refused = True
+            _warn(folder)
+            return None
+        for name in LEGACY_NAMES:
+            _remove(folder / name)
+        try:
+            os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))  # SQLite gives its -wal and -shm this mode
             db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
-            db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, sum TEXT, value BLOB)")
+            db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, version TEXT, sum TEXT, value TEXT)")
             db.execute("CREATE TABLE IF NOT EXISTS digests (path TEXT PRIMARY KEY, stamp TEXT, digest TEXT)")
         except (sqlite3.Error, OSError):
             self._discard()
@@ -183,19 +269,23 @@ class ResultCache:
     def _discard(self) -> None:
         """A store that cannot be read is removed (it is rebuilt by the next write)."""
         self.close()
-        for suffix in ("", "-wal", "-shm"):
-            with contextlib.suppress(OSError):
-                Path(f"{self.path}{suffix}").unlink()
+        _remove(self.path)
 
     def get_many(self, keys: Iterable[str]) -> dict[str, Entry]:
+        from par_cli.core.cuts import Cut
+        from par_cli.core.ranking import Entry
+
+        held(Cut)
         wanted = list(dict.fromkeys(keys))
         found: dict[str, Entry] = {}
         db = self._open()
         if db is None or not wanted:
             return found
+        version = code_fingerprint()
+        query = "SELECT key, version, sum, value FROM results WHERE key"
         try:
-            for key, stored_sum, value in _select(db, "SELECT key, sum, value FROM entries WHERE key", wanted):
-                entry = _load(value, stored_sum)
+            for key, written_by, stored_sum, value in _select(db, query, wanted):
+                entry = load(value, Entry) if written_by == version and _sum(value) == stored_sum else None
                 if entry is not None:
                     found[key] = entry
         except sqlite3.Error:
@@ -204,13 +294,15 @@ class ResultCache:
         return found
 
     def put(self, key: str, entry: Entry) -> None:
-        """Keep a result: packed at once (a few hundred bytes, not the entry), written by the thousand."""
-        value = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
-        self._pending.append((key, digest(value), value))
+        """Keep a result: written as JSON at once (a few hundred bytes, not the entry), stored by the thousand."""
+        value = dump(entry)
+        if value is not None:
+            self._pending.append((key, code_fingerprint(), _sum(value), value))
         if len(self._pending) >= 1000:
             self.flush()
 
     def flush(self) -> None:
+        """Write the results kept so far, and delete those another version of par wrote (then compact the file)."""
         rows, self._pending = self._pending, []
         db = self._open() if rows else None
         if db is None:
@@ -218,11 +310,16 @@ class ResultCache:
         try:
             with db:
                 db.execute("BEGIN IMMEDIATE")
-                db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
+                stale = db.execute("DELETE FROM results WHERE version IS NOT ?", (code_fingerprint(),)).rowcount
+                db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", rows)
         except sqlite3.OperationalError:
             return  # another run holds the store: these results are simply not kept
         except sqlite3.Error:
             self._discard()
+            return
+        if stale > 0:  # once after an upgrade: the file shrinks to the results of this version
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("VACUUM")
 
     def digests(self, paths: Iterable[Path]) -> dict[Path, str]:
         """The digest of each file's bytes: remembered while the file's stamp is unchanged, else read and hashed
@@ -254,19 +351,22 @@ class ResultCache:
         return found
 
     def count(self) -> int:
-        """The results kept (0 when there is no store or it cannot be read)."""
+        """The results kept (0 when there is no store, it cannot be read or its folder is not used)."""
         db = self._open() if self.path.exists() else None
         if db is None:
             return 0
         try:
-            return int(db.execute("SELECT count(*) FROM entries").fetchone()[0])
+            return int(db.execute("SELECT count(*) FROM results").fetchone()[0])
         except sqlite3.Error:
             return 0
 
     def clear(self) -> int:
-        """Remove the store; the number of results it held (0 when there was none or it was unreadable)."""
+        """Remove the store (and any of an earlier version); the number of results it held (0 when there was none
+        or it was unreadable)."""
         count = self.count()
         self._discard()
+        for name in LEGACY_NAMES:
+            _remove(self.path.parent / name)
         return count
 
     def close(self) -> None:
@@ -276,6 +376,12 @@ class ResultCache:
             self._db = None
 
 
+def _remove(store: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            Path(f"{store}{suffix}").unlink()
+
+
 def _select(db: sqlite3.Connection, query: str, keys: list[str]) -> Iterator[Any]:
     """The rows of `query … IN (keys)`, asked 500 keys at a time (SQLite bounds the parameters of one query)."""
     for start in range(0, len(keys), 500):
@@ -283,13 +389,5 @@ def _select(db: sqlite3.Connection, query: str, keys: list[str]) -> Iterator[Any
         yield from db.execute(f"{query} IN ({','.join('?' * len(chunk))})", chunk)
 
 
-def _load(value: Any, stored_sum: Any) -> Entry | None:
-    from par_cli.core.ranking import Entry
-
-    if not isinstance(value, bytes) or digest(value) != stored_sum:
-        return None
-    try:
-        entry = pickle.loads(value)
-    except Exception:  # a value that does not load is a miss, whatever went wrong with it
-        return None
-    return entry if isinstance(entry, Entry) else None
+def _sum(value: Any) -> str:
+    return digest(value) if isinstance(value, str) else ""

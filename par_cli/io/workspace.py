@@ -1,7 +1,6 @@
 """Assessments and the criteria sets they name: read, validated, checked and bound, each criteria file once.
 
-Every problem of a file is collected and raised at once as a `ParError` of located diagnostics.
-"""
+Every problem of a file is collected and raised at once as a `ParError` of located diagnostics."""
 
 from __future__ import annotations
 
@@ -18,7 +17,7 @@ from par_cli.core.diagnostics import Diagnostic, LineCol, Msg, ParError, msg, pl
 from par_cli.core.formats import validate
 from par_cli.core.model import Assessment, CriteriaSet
 from par_cli.core.named_tuple import NamedTuple
-from par_cli.core.scoring import Score, score
+from par_cli.core.scoring import Relative, Score, score
 from par_cli.core.tree import NodeInfo, index
 from par_cli.io.appraisals import Appraisal, AppraisalSource, Assessed, unclaimed
 from par_cli.io.files import (
@@ -112,6 +111,7 @@ class Workspace:
         self._found: dict[tuple[str, Path], Path | None] = {}  # (set named, file's folder) → it: once a folder
         self.appraisals = AppraisalSource(self.read_appraisal)
         self.many = many  # reads many assessments: the fast YAML path pays for compiling its patterns
+        self.reached: dict[Path, dict[Path, None]] = {}  # folder → files named by a path there, as reached (links)
 
     def read_appraisal(self, path: Path) -> Appraisal:
         """An appraisal file with every problem it has: YAML, schema, its criteria set, then against that set."""
@@ -164,6 +164,7 @@ class Workspace:
         A path that exists but is not a usable file is an error, never a fall-back to another set."""
         if is_path(reference):
             candidate = base / reference
+            self.reached.setdefault(base, {})[candidate.absolute()] = None  # what a link points to may change
             if not (candidate.exists() or candidate.is_symlink()):
                 return None
             odd = not_a_file(candidate)
@@ -334,10 +335,10 @@ class FileScorer:
 
     def cache_options(self) -> str | None:
         """Everything besides the files that decides a result, as text (None: not cached)."""
-        from par_cli.io.cache import options_text
+        from par_cli.io.cache import held, options_text
 
-        flags = (self.leaves, self.robust, self.nodes, self.cuts, self.group_by)
-        return options_text(self.workspace, flags, self.leaders) if self.cache else None
+        held(Relative)  # entries keep it, and `io.cache` is above `core.scoring` in the layers: cannot import it
+        return options_text(self) if self.cache else None
 
     def lead(self, leaders: Leaders, group_by: str) -> None:
         """Score `relative` leaves against these best values of each ranking group, not alone."""
@@ -349,7 +350,7 @@ class FileScorer:
         from par_cli.core.cuts import cuts_of
         from par_cli.core.ranking import entry_of, group_value  # not at start-up: `par score` does not rank
         from par_cli.core.robustness import moves
-        from par_cli.io.cache import with_criteria_file
+        from par_cli.io.cache import with_inputs
 
         try:
             bound = self.workspace.assessment(path)
@@ -369,8 +370,7 @@ class FileScorer:
         merged = tuple(where.locate(("agency", "predecessors", n)) for n in range(len(result.agency.predecessors)))
         agency, period = where.locate(("agency", "id")), where.locate(("period",))
         entry = entry_of(result, labels, agency, period, self.leaves, span, merged, self.nodes, average)
-        if self.cache:
-            entry = with_criteria_file(entry, bound.criteria_file)
+        entry = with_inputs(entry, self.workspace.reached.get(path.parent, ())) if self.cache else entry
         return replace(entry, cuts=cuts_of(bound, result)) if self.cuts else entry
 
     def criteria_problems(self, path: Path) -> list[Diagnostic]:

@@ -47,4 +47,10 @@ RANKING_MESSAGES: dict[str, tuple[str, str]] = {
         "{count} kept {count:plural:result|results} in {path}",
         "{count} kết quả đã lưu tại {path}",
     ),
+    "cache-unsafe": (
+        "results cache {path} not used: other users can write to it (keep it a folder of your own that group and"
+        " others cannot write, chmod 700, or choose another with PAR_CACHE_DIR)",
+        "không dùng bộ nhớ kết quả {path}: người dùng khác có thể ghi vào đó (hãy dùng thư mục của riêng bạn mà nhóm"
+        " và người khác không ghi được, chmod 700, hoặc chọn thư mục khác bằng PAR_CACHE_DIR)",
+    ),
 }
