@@ -95,8 +95,10 @@ CODES: dict[str, Code] = {
     "A022": Code(E, "an appraisal file naming an agency no assessment beside it is for"),
     "R007": Code(E, "an agency without the attribute the ranking groups by"),
     "R008": Code(E, "a predecessor of a merged unit is not in the earlier period's ranking"),
+    "R009": Code(W, "a predecessor that is still ranked in the same period (it keeps its earlier rank too)"),
     "J001": Code(E, "invalid JSON in a previous ranking"),
-    "J002": Code(E, "a previous ranking JSON without groups, ranks or agency ids"),
+    "J002": Code(E, "a previous ranking (JSON, CSV, xlsx) without groups, ranks or agency ids, or with a bad figure"),
+    "J003": Code(E, "a previous ranking without the index a merged unit's figure or a trend is computed from"),
     # The survey (điều tra xã hội học)
     "V001": Code(E, "a response for an agency the survey does not know"),
     "V002": Code(E, "a response from a respondent group the design does not list"),
