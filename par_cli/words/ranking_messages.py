@@ -36,8 +36,7 @@ RANKING_MESSAGES: dict[str, tuple[str, str]] = {
         "cơ quan '{id}' được xếp hạng hai lần trong nhóm {group}",
     ),
     "ranking-row": (
-        "{where}: expected a rank (a whole number ≥ 1) and agency.id; if given, an index 0–200, points ≥ 0 and "
-        "max > 0",
+        "{where}: expected a rank (a whole number ≥ 1) and agency.id; if given, an index 0–200, points ≥ 0 and max > 0",
         "{where}: cần hạng (số nguyên ≥ 1) và agency.id; nếu có, chỉ số 0–200, điểm ≥ 0 và điểm tối đa > 0",
     ),
     "ranking-column": (
