@@ -111,6 +111,10 @@ CODES: dict[str, Code] = {
     "V009": Code(E, "a survey design or results file that does not fit its criteria set"),
     "V010": Code(E, "survey results for another criteria set, or a percentage that does not match its counts"),
     "V011": Code(E, "a responses table without a column the design needs"),
+    "V012": Code(W, "survey forms with every answer blank, left out of the tally"),
+    "V013": Code(W, "without --agencies, an agency id in the responses that looks mistyped"),
+    "V014": Code(INFO, "the agencies of a tally, with their forms"),
+    "V015": Code(W, 'most answers of a criterion not counted (E, "không biết")'),
     # Command-line usage (exit code 2)
     "U001": Code(E, "a binary format without --output"),
     "U002": Code(E, "an option value that cannot be used (--fail-under nan, --jobs 0, --group-by no agency has)"),

@@ -47,6 +47,10 @@ HINTS: dict[str, tuple[str, str]] = {
         "list as predecessors only the units merged away (no longer ranked), or remove this one",
         "chỉ ghi là đơn vị tiền thân các đơn vị đã hợp nhất (không còn được xếp hạng), hoặc bỏ đơn vị này",
     ),
+    "hint.agency-list": (
+        "give --agencies FOLDER (the assessments) to check every agency id of the responses",
+        "dùng --agencies THƯ_MỤC (các tệp tự đánh giá) để kiểm tra mọi mã cơ quan trong bảng phiếu",
+    ),
     "hint.did-you-mean": ("did you mean '{name}'?", "có phải ý bạn là '{name}'?"),
     "hint.duplicate-key": (
         "YAML keeps only one of them: remove or merge the other",
