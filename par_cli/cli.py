@@ -155,6 +155,10 @@ def rank(
         lambda: rank_folders(paths, this_year, previous, nfc(group_by), jobs, progress, last_year, merged_as.value),
         words,
     )
+    if previous is not None:  # a unit taking over the earlier rank of one still ranked: said, not silent
+        from par_cli.core.lineage import ranked_twice
+
+        shell.warnings(ranked_twice((e.agency_id, e.predecessors, e.predecessors_where) for e in entries), words)
     bars = output_format is RankFormat.table and shell.bars(output)
     width = shell.console().width if output is None else shell.FILE_WIDTH
     language_asked = lang.value if lang else None

@@ -51,6 +51,7 @@ def survey_report(
 
     words = language(lang)
     shell.output_checked(output_format.value, output, words)
-    rows, groups, title = shell.run(lambda: report_data(file), words)
+    rows, groups, title, notes = shell.run(lambda: report_data(file), words)
     view = SurveyReportView(rows, groups, title, lang.value if lang else "vi")
     shell.show(shell.render("survey_report", output_format.value, view, words), output, words)
+    shell.warnings(notes, words)

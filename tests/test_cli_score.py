@@ -27,6 +27,7 @@ Self-assessed 83.17 %  (12.48 points)  grade Tốt
 Findings
   info 1.1.2: appraisal cut 2 → 1 (−1)
   info 2.1: appraisal cut 2.375 → 2.25 (−0.125)
+  info 3: 5 of 105 survey answers not counted (E, "không biết"): the share is of the others
 """
 
 EXPECTED_TABLE_VI = """\
@@ -49,6 +50,7 @@ Tự đánh giá 83,17 %  (12,48 điểm)  xếp loại Tốt
 Lưu ý
   thông tin 1.1.2: thẩm định giảm 2 → 1 (−1)
   thông tin 2.1: thẩm định giảm 2,375 → 2,25 (−0,125)
+  thông tin 3: 5/105 phiếu không được tính (E, "không biết"): tỷ lệ tính trên số phiếu còn lại
 """
 
 

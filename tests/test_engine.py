@@ -31,7 +31,11 @@ def test_spec_example_so_noi_vu() -> None:
     assert (leaves["1.1.2"].points, leaves["1.1.2"].self_points) == (Fraction(1), Fraction(2))
     linear = areas["2"].children[0]
     assert (linear.points, linear.self_points) == (Fraction("2.25"), Fraction("2.375"))
-    assert [(f.code, f.criterion) for f in result.findings] == [("appraisal-cut", "1.1.2"), ("appraisal-cut", "2.1")]
+    assert [(f.code, f.criterion, f.figures) for f in result.findings] == [
+        ("appraisal-cut", "1.1.2", (2, 1)),
+        ("appraisal-cut", "2.1", (Fraction("2.375"), Fraction("2.25"))),
+        ("not-counted", "3", (5, 105)),  # 100 answers on the scale, 5 E
+    ]
 
 
 def test_spec_example_so_y_te() -> None:

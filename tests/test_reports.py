@@ -174,6 +174,7 @@ def test_score_markdown_and_csv_exact(in_tmp: Path) -> None:
         "",
         "- info · 1.1.2: appraisal cut 2 → 1 (−1)",
         "- info · 2.1: appraisal cut 2.375 → 2.25 (−0.125)",
+        '- info · 3: 5 of 105 survey answers not counted (E, "không biết"): the share is of the others',
     ]
     code, _, _ = run("score", "so-noi-vu.yaml", "-f", "csv", "-o", "score.csv")
     assert code == 0
@@ -259,8 +260,9 @@ def test_xlsx_rank(write: Write) -> None:
     assert (code, out) == (0, "")
     sheet = openpyxl.load_workbook(target).worksheets[0]
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    assert rows[1] == ["Rank", "Agency", "Points", "Max", "Index %", "Grade"]
-    assert rows[2] == [1, "<script>alert(1)</script>", 4, 20, 20, "—"]
+    assert rows[1] == ["Rank", "Agency", "Points", "Max", "Index %", "Grade", "agency_id", "group"]
+    assert rows[2][:6] == [1, "<script>alert(1)</script>", 4, 20, 20, "—"]
+    assert [sheet.column_dimensions[c].hidden for c in "FGH"] == [False, True, True]  # ids, read back by --previous
     assert rows[4][1] == "=1+1" and sheet.cell(row=5, column=2).data_type == "s"  # text, not a formula
 
 

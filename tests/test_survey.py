@@ -17,6 +17,13 @@ EXAMPLE = ROOT / "examples" / "survey-2024"
 DEFAULT = {"A": Decimal(100), "B": Decimal(60), "C": Decimal(20), "D": Decimal(0)}
 
 
+AGENCIES = (  # what a tally always says: the agencies the responses name, with their forms
+    "12 agencies in the responses, with their forms: ban-dan-toc 322, so-cong-thuong 231, so-giao-duc-dao-tao 289, "
+    "so-khoa-hoc-cong-nghe 220, so-noi-vu 238, so-nong-nghiep-moi-truong 465, so-tai-chinh 433, so-tu-phap 291, "
+    "so-van-hoa-the-thao-du-lich 279, so-xay-dung 239, so-y-te 331, thanh-tra-tinh 405"
+)
+
+
 def counts(**letters: int) -> dict[str, Decimal]:
     return {letter: Decimal(n) for letter, n in letters.items()}
 
@@ -37,7 +44,7 @@ def test_how_answers_combine_by_hand() -> None:
 
 def test_the_example_tally_is_the_committed_file_with_hand_computed_figures(in_tmp: Path) -> None:
     code, _, err = run("survey", "tally", str(EXAMPLE / "design.yaml"), str(EXAMPLE / "responses.csv"), "-o", "s.yaml")
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, f"{EXAMPLE / 'responses.csv'}: info V014: {AGENCIES}\n")
     written = Path("s.yaml").read_text(encoding="utf-8")
     assert written == (EXAMPLE / "survey.yaml").read_text(encoding="utf-8")
     # Sở Nội vụ, 8.1: A 168, B 12, C 3, D 1 (and 5 E): 17580 / 184 = 95.5435 %; 8.2: 4500 / 49 = 91.8367 %
@@ -190,3 +197,87 @@ def test_survey_results_of_another_period_are_not_used(write: Write) -> None:
     assert code == 0 and "warning A006: 8.1: no survey result" in out
     code, _, err = run("score", "s/so-noi-vu.yaml", "--survey", "s/survey.yaml")
     assert code == 1 and "error V010: the survey results s/survey.yaml are for period 2024" in err
+
+
+# Issue 25: a response never creates an agency unsaid; blank forms and answers not counted are said
+
+
+def test_with_agencies_a_mistyped_id_is_an_error_at_its_row_with_a_did_you_mean(write: Write) -> None:
+    code, out, err = bad_responses(write, "p1,nguoi-dan,so-noi-vu,A,\np2,nguoi-dan,so-noi-vuu,A,\n")
+    assert (code, out, err) == (
+        1,
+        "",
+        "r.csv:3:Mã cơ quan: error V001: unknown agency 'so-noi-vuu' (hint: did you mean 'so-noi-vu'?)\n",
+    )
+    assert not Path("s.yaml").exists()
+
+
+def example_with(write: Write, rows: str) -> tuple[int, str, str]:
+    """The example's 3,743 forms and a few more, tallied without --agencies."""
+    shutil.copy(EXAMPLE / "design.yaml", "design.yaml")
+    write("r.csv", (EXAMPLE / "responses.csv").read_text(encoding="utf-8") + rows)
+    return run("survey", "tally", "design.yaml", "r.csv", "-o", "s.yaml", "--lang", "en")
+
+
+def test_without_agencies_an_id_like_another_or_with_few_forms_is_warned_at_its_first_form(write: Write) -> None:
+    """so-tu-phapp (a letter more) and Sở-Tư-Pháp (diacritics and case) look like so-tu-phap (291 forms); x has 1
+    form against a median of 279; SO-NOI-VU is so-noi-vu (ids are one agency whatever their case)."""
+    code, _, err = example_with(
+        write,
+        "z1,nguoi-dan,so-tu-phapp,A,\nz2,nguoi-dan,Sở-Tư-Pháp,B,\nz3,nguoi-dan,SO-NOI-VU,B,\nz4,nguoi-dan,x,A,\n",
+    )
+    assert code == 0, err
+    hint = "(hint: give --agencies FOLDER (the assessments) to check every agency id of the responses)"
+    lines = [line for line in err.splitlines() if "V006" not in line]  # and small samples, as before
+    assert lines == [
+        "r.csv: info V014: 15 agencies in the responses, with their forms: Sở-Tư-Pháp 1, ban-dan-toc 322, "
+        "so-cong-thuong 231, so-giao-duc-dao-tao 289, so-khoa-hoc-cong-nghe 220, so-noi-vu 239, "
+        "so-nong-nghiep-moi-truong 465, so-tai-chinh 433, so-tu-phap 291, so-tu-phapp 1, "
+        "so-van-hoa-the-thao-du-lich 279, so-xay-dung 239, so-y-te 331, thanh-tra-tinh 405, x 1",
+        "r.csv:3745:Mã cơ quan: warning V013: responses for agency 'so-tu-phapp' (1 form), an id like 'so-tu-phap' "
+        f"(291 forms): a mistyped id becomes an agency of its own {hint}",
+        "r.csv:3746:Mã cơ quan: warning V013: responses for agency 'Sở-Tư-Pháp' (1 form), an id like 'so-tu-phap' "
+        f"(291 forms): a mistyped id becomes an agency of its own {hint}",
+        "r.csv:3748:Mã cơ quan: warning V013: responses for agency 'x': 1 form, against a median of 279 per agency: "
+        f"is its id mistyped? {hint}",
+    ], err
+    written = Path("s.yaml").read_text(encoding="utf-8")
+    assert 'forms: {"nguoi-dan": 190, "dai-bieu": 49}' in written  # so-noi-vu: 189 + SO-NOI-VU
+    assert '"SO-NOI-VU"' not in written
+
+
+def test_forms_with_every_answer_blank_are_left_out_and_said(write: Write) -> None:
+    code, _, err = example_with(write, "z1,nguoi-dan,so-noi-vu,,\nz2,dai-bieu,so-noi-vu,,\n")
+    assert code == 0, err
+    assert "r.csv:3745: warning V012: 2 forms with every answer blank left out: not counted as forms\n" in err
+    assert 'forms: {"nguoi-dan": 189, "dai-bieu": 49}' in Path("s.yaml").read_text(encoding="utf-8")
+
+
+def test_answers_not_counted_are_said_and_a_majority_warned(write: Write) -> None:
+    """so-noi-vu 8.1: A 168, B 12, C 3, D 1 and 5 E; 200 more E make 205 of 389 answers not counted."""
+    code, _, err = example_with(write, "".join(f"e{n},nguoi-dan,so-noi-vu,E,\n" for n in range(200)))
+    assert code == 0, err
+    said = 'so-noi-vu 8.1: 205 of 389 answers not counted (E, "không biết"): its percentage rests on the others only'
+    assert f"r.csv: warning V015: {said}\n" in err
+    code, _, err = run("survey", "report", "s.yaml", "--lang", "en", "-f", "csv")
+    assert (code, err) == (0, f"s.yaml:83:9: warning V015: {said}\n")
+    code, _, err = run("survey", "report", str(EXAMPLE / "survey.yaml"))
+    assert (code, err) == (0, "")  # 5 of 189: a minority, in the report's column only
+
+
+def test_a_score_says_how_many_answers_were_not_counted(write: Write) -> None:
+    """{A: 10, E: 500} is 100 % of 10 answers: the findings say the 500, as a warning (a majority); 3 E of 15 are
+    said as information."""
+    shutil.copy(EXAMPLE / "so-noi-vu.yaml", "a.yaml")
+    text = Path("a.yaml").read_text(encoding="utf-8")
+    write(
+        "a.yaml",
+        text.replace('  "8.3"', '  "8.1": {survey: {A: 10, E: 500}}\n  "8.2": {survey: {A: 10, B: 2, E: 3}}\n  "8.3"'),
+    )
+    code, out, err = run("score", "a.yaml", "--lang", "en", "-f", "json")
+    assert code == 0, err
+    found = [(f["level"], f["message"]) for f in json.loads(out)["findings"] if f["criterion"] in ("8.1", "8.2")]
+    assert found == [
+        ("warning", '8.1: 500 of 510 survey answers not counted (E, "không biết"): the share is of the others'),
+        ("info", '8.2: 3 of 15 survey answers not counted (E, "không biết"): the share is of the others'),
+    ]

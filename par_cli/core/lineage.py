@@ -35,12 +35,13 @@ class PastRow:
     agency_id: str
     name: str
     rank: int
-    index: Fraction
+    index: Fraction | None  # None: a published ranking that gives only ranks (asked for where a figure needs it)
     points: Fraction | None  # None: not given (an old `par rank` JSON without them)
     max: Fraction | None
     areas: tuple[tuple[str, Fraction | None], ...] = ()  # (code, index)
     predecessors: tuple[str, ...] = ()
     where: tuple[Location, ...] = ()  # where each predecessor is written, for errors about them
+    at: Location = NOWHERE  # where the row is written, for errors about it
 
     @property
     def key(self) -> str:
@@ -52,7 +53,7 @@ class PastFigure:
     """A unit's figure in an earlier period: its own, or computed from the units merged into it."""
 
     rank: int
-    index: Fraction
+    index: Fraction | None  # None: the earlier ranking gives the unit's rank only
     areas: tuple[tuple[str, Fraction | None], ...]
     merged_from: tuple[str, ...] = ()  # the ids whose figures were combined (two or more); () for its own
 
@@ -105,17 +106,26 @@ class Past:
         if not predecessors:
             row = self.own(group, key)
             return PastFigure(row.rank, row.index, row.areas) if row is not None else None
-        found = [self.find(group, p.casefold()) for p in predecessors]
-        rows = list({id(r): r for r in found if r is not None}.values())
+        rows = self.merged(group, predecessors)
         if not rows:
             return None
         if len(rows) == 1:
             only = rows[0]
             return PastFigure(only.rank, only.index, only.areas)
         index = combined_index(rows, how)
-        place = rows[0].group if all(r.group == rows[0].group for r in rows) else group
         merged = tuple(r.agency_id for r in rows)
+        place = self.placed_in(rows, group)
         return PastFigure(self.rank_of(index, place, leaving=merged), index, combined_areas(rows), merged)
+
+    def merged(self, group: str | None, predecessors: Sequence[str]) -> list[PastRow]:
+        """The earlier units a unit's predecessors name, each once."""
+        found = [self.find(group, p.casefold()) for p in predecessors]
+        return list({id(r): r for r in found if r is not None}.values())
+
+    @staticmethod
+    def placed_in(rows: Sequence[PastRow], group: str | None) -> str | None:
+        """The earlier group a merged figure is ranked in: the predecessors' own, if they shared one."""
+        return rows[0].group if all(r.group == rows[0].group for r in rows) else group
 
 
 def _figure_of(row: PastRow, area: str | None) -> Fraction | None:
@@ -130,7 +140,8 @@ def combined_index(rows: Sequence[PastRow], how: MergeMethod) -> Fraction:
         points = exact_sum(r.points for r in rows if r.points is not None)
         maximum = exact_sum(r.max for r in rows if r.max is not None)
         return min(Fraction(100), max(Fraction(0), points / maximum * 100))
-    return exact_sum(r.index for r in rows) / len(rows)
+    indices = [r.index for r in rows if r.index is not None]  # all of them: `indices_needed` refuses the others
+    return exact_sum(indices) / len(indices)
 
 
 def combined_areas(rows: Sequence[PastRow]) -> tuple[tuple[str, Fraction | None], ...]:
@@ -144,6 +155,46 @@ def combined_areas(rows: Sequence[PastRow]) -> tuple[tuple[str, Fraction | None]
             if index is not None:
                 values[code].append(index)
     return tuple((c, exact_sum(values[c]) / len(values[c]) if values[c] else None) for c in codes)
+
+
+def indices_needed(units: Iterable[tuple[str, str | None, Sequence[str]]], past: Past) -> list[Diagnostic]:
+    """A merged unit's earlier figure is computed from indices, and ranked among its earlier group's indices: each
+    unit there that has a rank but no index is an error at its row (J003), once. `units`: (id, group,
+    predecessors) of this period's units that name predecessors."""
+    problems: list[Diagnostic] = []
+    seen: set[int] = set()
+    hint = msg("hint.give-index")
+    for unit, group, predecessors in units:
+        rows = past.merged(group, predecessors)
+        if len(rows) < 2:  # none or one ranked then: its rank is taken as published, no figure is computed
+            continue
+        place = past.placed_in(rows, group)
+        for row in [*rows, *(r for r in past.rows if r.group == place)]:
+            if row.index is None and id(row) not in seen:
+                seen.add(id(row))
+                needed = problem("J003", "index-needed-merge", hint=hint, id=row.agency_id, unit=unit)
+                problems.append(needed.at(row.at))
+    return problems
+
+
+def ranked_twice(units: Iterable[tuple[str, Sequence[str], Sequence[Location]]]) -> list[Diagnostic]:
+    """A unit naming as its predecessor a unit still ranked in the same period: it takes over that unit's earlier
+    figure while that unit keeps it too. A warning where the predecessor is written (R009). `units`: (id,
+    predecessors, where each is written) of every unit of the period."""
+    listed = list(units)
+    ranked = {unit.casefold(): unit for unit, _, _ in listed}
+    problems = []
+    for unit, predecessors, places in listed:
+        for n, name in enumerate(predecessors):
+            other = ranked.get(name.casefold())
+            if other is None or other.casefold() == unit.casefold():
+                continue
+            where = places[n] if n < len(places) else NOWHERE
+            found = problem(
+                "R009", "predecessor-still-ranked", hint=msg("hint.predecessor-ranked"), id=other, unit=unit
+            )
+            problems.append(found.at(where))
+    return problems
 
 
 def unknown_predecessors(

@@ -14,7 +14,7 @@ from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import clamp_percent, exact_sum, percent
 from par_cli.core.rules.base import HUNDRED, NOT_APPLICABLE
 from par_cli.core.rules.relative import RelativeRule
-from par_cli.core.survey import SurveyShare
+from par_cli.core.survey import SurveyShare, left_out_of
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -32,7 +32,7 @@ class Finding(NamedTuple):
     """Something a reader of the score should know; worded from its figures by the catalogue when shown."""
 
     level: str  # "warning" | "info"
-    code: str  # "unanswered" | "missing-evidence" | "appraisal-cut" | "appraisal-raised" | "relative-alone"
+    code: str  # "unanswered" | "missing-evidence" | "appraisal-cut" | "appraisal-raised" | "relative-alone" …
     criterion: str
     path: DocPath  # where in the assessment: the answer, or `answers` for a leaf without one
     figures: tuple[Fraction, ...] = ()  # the points the message quotes
@@ -177,6 +177,10 @@ class _Scorer:
         if measured is not None and self.leaders is None:
             where = ("answers", node.code)
             findings.append(Finding("warning", "relative-alone", node.code, where, (max_points, measured, points)))
+        left = left_out_of(final)
+        if left is not None:  # said, and a warning when most answers were not counted
+            level = "warning" if left[0] * 2 > left[1] else "info"
+            findings.append(Finding(level, "not-counted", node.code, ("answers", node.code), left))
         if final is None:
             survey = info.source == "survey"
             findings.append(Finding("warning", "unanswered", node.code, ("answers",), (max_points,), survey))

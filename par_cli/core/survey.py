@@ -8,12 +8,18 @@ listed as not counted (E, "không biết") are left out of every denominator.
 
 from __future__ import annotations
 
+import difflib
+import unicodedata
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from par_cli.core.diagnostics import Diagnostic, LineCol, Location, msg, problem
 from par_cli.core.named_tuple import NamedTuple
+
+if TYPE_CHECKING:
+    from par_cli.core.survey_formats import SurveyDesign
 
 Counts = Mapping[str, Decimal]  # answer letter → number of answers
 HUNDRED = Fraction(100)
@@ -25,6 +31,22 @@ class SurveyShare(NamedTuple):
     percent: Fraction
     answers: int  # the answers behind it (those not counted included)
     file: str  # the survey results file it comes from
+    not_counted: int = 0  # of `answers`, those left out of every denominator (E, "không biết")
+
+
+class Counted(dict[str, Decimal]):
+    """Answer counts on a likert scale, as a leaf scores them, knowing how many answers were left out."""
+
+    left_out: Decimal = Decimal(0)
+
+
+def left_out_of(value: Any) -> tuple[Fraction, Fraction] | None:
+    """(answers not counted, all answers) behind a survey input, when any was left out; else None."""
+    if isinstance(value, SurveyShare) and value.not_counted:
+        return Fraction(value.not_counted), Fraction(value.answers)
+    if isinstance(value, Counted) and value.left_out:
+        return Fraction(value.left_out), Fraction(value.left_out) + sum(map(Fraction, value.values()), Fraction(0))
+    return None
 
 
 class Question(NamedTuple):
@@ -138,3 +160,78 @@ def report_rows(
             share = uncounted * 100 / total if total else None
             rows.append(ReportRow(agency, code, forms, shares, overall, share, few))
     return rows
+
+
+def _loose(text: str) -> str:
+    """An id as a person misreads it: no case, no diacritics (đ as d), letters and digits only."""
+    plain = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    return "".join(char for char in plain if char.isalnum() and not unicodedata.combining(char))
+
+
+def close_to(name: str, others: list[str], cutoff: float = 0.6) -> str | None:
+    """The other id `name` is most likely a typo of: the same but for case and diacritics, else the closest."""
+    loose = _loose(name)
+    by_loose = {_loose(other): other for other in others if other != name}
+    if loose in by_loose:
+        return by_loose[loose]
+    close = difflib.get_close_matches(loose, list(by_loose), n=1, cutoff=cutoff)
+    return by_loose[close[0]] if close else None
+
+
+def unlisted_notes(agencies: dict[str, Any], first_at: dict[str, Location]) -> list[Diagnostic]:
+    """Without a list of agencies every id in the responses is an agency: an id that looks like a typo of one
+    with more forms, or with far fewer forms than the others (under a tenth of the median), is a warning where
+    its first form names it."""
+    forms = {agency: sum(entry["forms"].values()) for agency, entry in agencies.items()}
+    ordered = sorted(forms.values())
+    median = ordered[len(ordered) // 2] if ordered else 0
+    notes = []
+    hint = msg("hint.agency-list")
+    for agency, n in sorted(forms.items()):
+        larger = [other for other in forms if forms[other] > n]  # a typo has fewer forms than the id it mistypes
+        other = close_to(agency, larger, 0.85)
+        if other is not None:
+            like = problem(
+                "V013", "agency-like-other", hint=hint, name=agency, forms=n, other=other, others=forms[other]
+            )
+            notes.append(like.at(first_at[agency]))
+        elif len(forms) > 2 and n * 10 < median:
+            few = problem("V013", "agency-few-forms", hint=hint, name=agency, forms=n, median=median)
+            notes.append(few.at(first_at[agency]))
+    return notes
+
+
+def uncounted_notes(agencies: Any) -> list[Diagnostic]:
+    """A criterion of an agency most of whose answers were not counted (E, "không biết"): its percentage rests
+    on the few that were. Each at its place in a results file (`agencies.<id>.criteria.<code>`)."""
+    notes = []
+    for agency, entry in agencies.items():
+        for code, criterion in sorted(entry["criteria"].items()):
+            left, total = left_out(criterion)
+            if left * 2 > total:
+                where = ("agencies", agency, "criteria", code)
+                notes.append(problem("V015", "most-not-counted", where, name=agency, code=code, left=left, total=total))
+    return notes
+
+
+def left_out(criterion: Any) -> tuple[int, int]:
+    """(answers not counted, all answers) of a criterion of a results file."""
+    left = total = 0
+    for question in criterion["questions"].values():
+        for by_letter in question["counts"].values():
+            for letter, n in by_letter.items():
+                total += int(n)
+                left += 0 if letter in question["scale"] else int(n)
+    return left, total
+
+
+def sample_notes(design: SurveyDesign, agencies: dict[str, Any], known: list[str]) -> list[Diagnostic]:
+    where = LineCol("responses")
+    notes = [problem("V008", "no-forms", name=agency, file="").at(where) for agency in known if agency not in agencies]
+    for agency, entry in agencies.items():
+        for group in design.groups:
+            forms = entry["forms"].get(group.id, 0)
+            if forms < design.min_forms:
+                few = problem("V006", "few-forms", name=agency, group=group.id, forms=forms, least=design.min_forms)
+                notes.append(few.at(where))
+    return notes

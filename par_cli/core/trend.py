@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from par_cli.core.diagnostics import Diagnostic
+from par_cli.core.diagnostics import Diagnostic, msg, problem
 from par_cli.core.lineage import MergeMethod, Past, PastFigure, PastRow, unknown_predecessors
 
 
@@ -42,11 +42,19 @@ class Trend:
 
 
 def trend_problems(periods: Sequence[Past]) -> list[Diagnostic]:
-    """Predecessors a period names that the period before it does not have (R008)."""
+    """Predecessors a period names that the period before it does not have (R008); a unit ranked without an
+    index (a ranking published as ranks): a trend shows each period's index (J003)."""
     problems = []
     for before, after in itertools.pairwise(periods):
         units = [(row.group, row.predecessors, row.where) for row in after.rows if row.predecessors]
         problems += unknown_predecessors(units, before, before.label)
+    hint = msg("hint.give-index")
+    for period in periods:
+        problems += [
+            problem("J003", "index-needed-trend", hint=hint, id=row.agency_id).at(row.at)
+            for row in period.rows
+            if row.index is None
+        ]
     return problems
 
 
@@ -98,4 +106,5 @@ def _point(past: Past, figure: PastFigure, group: str | None) -> TrendPoint:
         (code, index, past.rank_of(index, group, code, figure.merged_from) if index is not None else None)
         for code, index in figure.areas
     )
+    assert figure.index is not None  # trend_problems refuses a unit ranked without an index
     return TrendPoint(figure.index, figure.rank, areas, figure.merged_from)

@@ -15,7 +15,7 @@ from par_cli.core.compact import Compactor
 from par_cli.core.criteria_diff import CriteriaDiff, diff
 from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, UsageError, problem
 from par_cli.core.impact import ImpactGroup, impact
-from par_cli.core.lineage import MergeMethod, Past, unknown_predecessors
+from par_cli.core.lineage import MergeMethod, Past, indices_needed, unknown_predecessors
 from par_cli.core.ranking import (
     Entry,
     Leaders,
@@ -31,8 +31,7 @@ from par_cli.core.ranking import (
 from par_cli.core.trend import Trend, trend, trend_problems
 from par_cli.io.files import SUPPORT_KINDS, at_least, discover_yaml, display, file_kind
 from par_cli.io.pool import SERIAL_BELOW, early_workers, map_files
-from par_cli.io.previous import load_previous
-from par_cli.io.suffixes import kind_of_suffix
+from par_cli.io.previous import is_ranking_file, load_previous
 
 if TYPE_CHECKING:
     from par_cli.io.appraisals import Assessed
@@ -215,6 +214,8 @@ def rank_folders(
         before = load_period(previous, previous_factory or factory, group_by, jobs, progress, "last year")
         units = [(group_value(e, group_by), e.predecessors, e.predecessors_where) for e in entries if e.predecessors]
         unknown = unknown_predecessors(units, before, before.label)
+        merged = [(e.agency_id, group_value(e, group_by), e.predecessors) for e in entries if e.predecessors]
+        unknown += indices_needed(merged, before)
         if unknown:
             raise ParError(unknown)
     return entries, rank(entries, group_by, before, merged_as)
@@ -228,8 +229,8 @@ def load_period(
     progress: Progress | None = None,
     what: str = "last year",
 ) -> Past:
-    """One period's ranking, from its folder (scored and ranked) or from a `par rank` JSON file."""
-    if kind_of_suffix(source) == "json" and not source.is_dir():
+    """One period's ranking, from its folder (scored and ranked) or from a file `par rank` wrote (JSON, CSV, xlsx)."""
+    if is_ranking_file(source):
         return load_previous(source)
     earlier = _rankable(score_folder([source], factory, jobs, what, progress, group_by=group_by), group_by)
     periods = {e.period for e in earlier}

@@ -155,11 +155,7 @@ def code_fingerprint() -> str:
 
 
 def _modules(folder: Path) -> list[str]:
-    found: list[str] = []
-    for top, folders, names in os.walk(folder):
-        folders[:] = [name for name in folders if name != "__pycache__"]
-        found += [os.path.join(top, name) for name in names if name.endswith(".py")]
-    return sorted(found)
+    return sorted(str(path) for path in folder.rglob("*.py"))  # par's own sources (not user files: no kinds)
 
 
 class Context:

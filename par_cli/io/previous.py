@@ -1,11 +1,13 @@
-"""An earlier period's ranking from a JSON file written by `par rank --format json`."""
+"""An earlier period's ranking from a file `par rank` wrote: JSON, CSV or xlsx (or one published like them).
+
+Ranks and agency ids are all a ranking needs to give rank changes; an index is asked for only where a figure is
+computed from it (a merged unit's previous figure, a trend: `core.lineage.indices_needed`)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
 from decimal import Decimal
-from fractions import Fraction
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -14,7 +16,10 @@ from par_cli.core.diagnostics import Diagnostic, DocPath, LineCol, ParError, msg
 from par_cli.core.lineage import Past, PastRow
 from par_cli.io.files import display, not_a_file, unreadable
 from par_cli.io.output import reading
+from par_cli.io.ranking_tables import _figure, _percent, csv_ranking, xlsx_ranking
+from par_cli.io.suffixes import kind_of_suffix
 from par_cli.io.yamlsource import parse
+from par_cli.words.labels import label
 
 
 class _Places:
@@ -28,13 +33,41 @@ class _Places:
         return self.document.locate(path) if self.document is not None else LineCol(self.name, 1, 1)
 
 
+def is_ranking_file(path: Path) -> bool:
+    """A ranking file rather than a folder of assessments: JSON, CSV, or a workbook that is not an assessment
+    form (which has a criteria sheet)."""
+    kind = kind_of_suffix(path)
+    if kind not in ("json", "csv", "xlsx") or path.is_dir():
+        return False
+    if kind != "xlsx":
+        return True
+    sheets = _sheet_names(path)
+    return sheets is not None and not {label("sheet.criteria", lang) for lang in ("vi", "en")} & set(sheets)
+
+
+def _sheet_names(path: Path) -> list[str] | None:
+    from openpyxl import load_workbook
+
+    try:
+        return list(load_workbook(path, read_only=True).sheetnames)
+    except Exception:  # not a workbook: read as assessments, whose reader says why (F005)
+        return None
+
+
 def load_previous(path: Path) -> Past:
-    """An earlier period's ranking from a JSON file written by `par rank --format json` (figures as written)."""
+    """An earlier period's ranking from a file written by `par rank --format json|csv|xlsx` (figures as written)."""
     name = display(path)
     reading(path)
     odd = not_a_file(path)
     if odd is not None:
         raise ParError([odd])
+    if kind_of_suffix(path) == "csv":
+        try:
+            return csv_ranking(path.read_bytes(), name, path.stem)
+        except OSError as exc:
+            raise ParError([unreadable(name, exc)]) from None
+    if kind_of_suffix(path) == "xlsx":
+        return xlsx_ranking(path, name)
     try:
         raw = path.read_bytes()
         data = json.loads(raw.decode("utf-8-sig"), parse_float=Decimal)
@@ -68,10 +101,10 @@ def load_previous(path: Path) -> Past:
         if isinstance(group.get("period"), str):
             periods.add(group["period"])
         for r, item in enumerate(members):
-            row = _row(item, label, partial(_at, places, ("groups", g, "rows", r, "agency", "predecessors")))
+            at = places.at(("groups", g, "rows", r))
+            row = _row(item, label, partial(_at, places, ("groups", g, "rows", r, "agency", "predecessors")), at)
             if row is None:
-                where = places.at(("groups", g, "rows", r))
-                problems.append(problem("J002", "ranking-row", where=f"groups[{g}].rows[{r}]").at(where))
+                problems.append(problem("J002", "ranking-row", where=f"groups[{g}].rows[{r}]").at(at))
                 continue
             if (row.group, row.key) in seen:  # one figure per agency and group, or which one would count?
                 twice = problem("R003", "agency-twice-in-ranking", id=row.agency_id, group=row.group or "—")
@@ -103,9 +136,10 @@ def _at(places: _Places, base: DocPath, n: int) -> LineCol:
     return places.at((*base, n))
 
 
-def _row(item: Any, group: str | None, place: Callable[[int], LineCol]) -> PastRow | None:
-    """One row of the JSON ranking; None when it lacks an agency id, a rank or an index, or when a figure it
-    gives is not one a ranking can hold (an index outside 0–200, negative points, a maximum of 0)."""
+def _row(item: Any, group: str | None, place: Callable[[int], LineCol], at: LineCol) -> PastRow | None:
+    """One row of the JSON ranking; None when it lacks an agency id or a rank, or when a figure it gives is not
+    one a ranking can hold (an index outside 0–200, negative points, a maximum of 0). The index may be left out
+    (a ranking published as ranks): it is asked for only where a figure is computed from it."""
     if not isinstance(item, dict):
         return None
     agency = item.get("agency")
@@ -114,7 +148,7 @@ def _row(item: Any, group: str | None, place: Callable[[int], LineCol]) -> PastR
     index = _figure(item.get("index"))
     if not isinstance(agency_id, str) or not isinstance(rank, int) or isinstance(rank, bool) or rank < 1:
         return None
-    if index is None or not _percent(index):
+    if (item.get("index") is not None and index is None) or (index is not None and not _percent(index)):
         return None
     points, maximum = _figure(item.get("points")), _figure(item.get("max"))
     if (item.get("points") is not None and (points is None or points < 0)) or (
@@ -137,22 +171,4 @@ def _row(item: Any, group: str | None, place: Callable[[int], LineCol]) -> PastR
         return None  # never a merged figure from part of what the file says
     merged = tuple(predecessors)
     wheres = tuple(place(n) for n in range(len(merged)))
-    return PastRow(group, agency_id, str(name), rank, index, points, maximum, area_figures, merged, wheres)
-
-
-LARGEST = 10**12  # no figure of a ranking comes near; a larger one (1e999999999) would take the machine's memory
-
-
-def _figure(value: Any) -> Fraction | None:
-    """A JSON number as an exact fraction; None for anything else, or a number beyond any ranking's figures."""
-    if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        return None
-    if isinstance(value, Decimal) and (not value.is_finite() or abs(value.adjusted()) > 12):
-        return None
-    figure = Fraction(value)
-    return figure if abs(figure) <= LARGEST else None
-
-
-def _percent(value: Fraction) -> bool:
-    """An index as rankings hold it: 0–100, or up to 200 for sets whose bonus may lift it above 100."""
-    return 0 <= value <= 200
+    return PastRow(group, agency_id, str(name), rank, index, points, maximum, area_figures, merged, wheres, at)

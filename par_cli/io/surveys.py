@@ -17,7 +17,16 @@ from par_cli.core.diagnostics import Diagnostic, LineCol, Location, ParError, Ro
 from par_cli.core.model import Assessment, periods_agree
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import round_half_up
-from par_cli.core.survey import Question, SurveyShare, criterion_percent
+from par_cli.core.survey import (
+    Question,
+    SurveyShare,
+    close_to,
+    criterion_percent,
+    left_out,
+    sample_notes,
+    uncounted_notes,
+    unlisted_notes,
+)
 from par_cli.core.tree import NodeInfo
 from par_cli.io.files import Resolved, display, read_document, support_files
 from par_cli.words.codes import errors_only
@@ -79,9 +88,12 @@ def tally(design: SurveyDesign, criteria_id: str, files: list[Path], known: list
     from par_cli.io.tables import read_table  # not at start-up: only a tally reads response tables
 
     problems: list[Diagnostic] = []
+    notes: list[Diagnostic] = []
     agencies: dict[str, Any] = {}
     groups = {group.id: group.id for group in design.groups} | {_fold(group.name): group.id for group in design.groups}
     names = {_fold(agency): agency for agency in (known or design.agencies)}
+    listed = bool(names)  # without a list, an id is the agency of every id that differs from it only in case
+    first_at: dict[str, Location] = {}  # agency → where its first form names it
     seen_forms: dict[tuple[str, str], Location] = {}
     for path in files:
         try:
@@ -92,6 +104,7 @@ def tally(design: SurveyDesign, criteria_id: str, files: list[Path], known: list
         columns = _columns(design, table.header, table.file, problems)
         if columns is None:
             continue
+        blank: list[Location] = []  # forms with every answer blank: not a form anyone filled in
         for number, values, _ in table.rows:
 
             def cell(
@@ -101,6 +114,9 @@ def tally(design: SurveyDesign, criteria_id: str, files: list[Path], known: list
                 text = "" if value is None else unicodedata.normalize("NFC", str(value)).strip()
                 return text, Row(table.file, number, table.header[i], i + 1)
 
+            if not any(cell(i)[0] for i in columns["questions"]):
+                blank.append(Row(table.file, number))
+                continue
             group_text, group_at = cell(columns["group"])
             agency_text, agency_at = cell(columns["agency"])
             group = groups.get(group_text) or groups.get(_fold(group_text))
@@ -110,9 +126,16 @@ def tally(design: SurveyDesign, criteria_id: str, files: list[Path], known: list
                         group_at
                     )
                 )
-            agency = names.get(_fold(agency_text)) if names else agency_text or None
+            if listed:
+                agency = names.get(_fold(agency_text))
+            else:
+                agency = names.setdefault(_fold(agency_text), agency_text) if agency_text else None
             if agency is None:
-                problems.append(problem("V001", "unknown-agency", name=agency_text).at(agency_at))
+                close = close_to(agency_text, list(names.values())) if listed else None
+                better = msg("hint.did-you-mean", name=close) if close else None
+                problems.append(problem("V001", "unknown-agency", hint=better, name=agency_text).at(agency_at))
+            elif agency not in first_at:
+                first_at[agency] = agency_at
             if "form" in columns:
                 form, form_at = cell(columns["form"])
                 key = (form, _fold(agency_text))
@@ -148,6 +171,8 @@ def tally(design: SurveyDesign, criteria_id: str, files: list[Path], known: list
                 )
                 by_group = counted["counts"].setdefault(group, {})
                 by_group[letter] = by_group.get(letter, 0) + 1
+        if blank:
+            notes.append(problem("V012", "blank-forms", count=len(blank)).at(blank[0]))
     if errors_only(problems):
         raise ParError(problems)
     weights = {group.id: group.weight for group in design.groups}
@@ -165,7 +190,16 @@ def tally(design: SurveyDesign, criteria_id: str, files: list[Path], known: list
         "min_forms": design.min_forms,
         "agencies": dict(sorted(agencies.items())),
     }
-    return Tally(data, _sample_notes(design, agencies, list(names.values())))
+    notes += sample_notes(design, agencies, list(names.values()) if listed else [])
+    notes += [note.at(LineCol(display(files[0]))) for note in uncounted_notes(agencies)]
+    if not listed:
+        notes += unlisted_notes(agencies, first_at)
+    forms = {agency: sum(entry["forms"].values()) for agency, entry in sorted(agencies.items())}
+    if forms:
+        counts = ", ".join(f"{agency} {n}" for agency, n in forms.items())
+        where = LineCol(display(files[0])) if files else LineCol("responses")
+        notes.append(problem("V014", "agencies-forms", count=len(forms), agencies=counts).at(where))
+    return Tally(data, notes)
 
 
 def _fold(text: str) -> str:
@@ -209,18 +243,6 @@ def _decimals(counts: dict[str, Any]) -> dict[str, Decimal]:
     return {letter: Decimal(n) for letter, n in counts.items()}
 
 
-def _sample_notes(design: SurveyDesign, agencies: dict[str, Any], known: list[str]) -> list[Diagnostic]:
-    where = LineCol("responses")
-    notes = [problem("V008", "no-forms", name=agency, file="").at(where) for agency in known if agency not in agencies]
-    for agency, entry in agencies.items():
-        for group in design.groups:
-            forms = entry["forms"].get(group.id, 0)
-            if forms < design.min_forms:
-                few = problem("V006", "few-forms", name=agency, group=group.id, forms=forms, least=design.min_forms)
-                notes.append(few.at(where))
-    return notes
-
-
 class SurveyFile(NamedTuple):
     """A results file ready to use: agency (in lower case) → criterion code → its share."""
 
@@ -255,8 +277,8 @@ def use_results(path: Path, criteria_id: str, nodes: dict[str, NodeInfo]) -> Sur
                     doc.place(problem("V010", "percent-edited", (*where, "percent"), written=written, shown=shown))
                 )
             if share is not None:
-                answers = sum(sum(c.values()) for q in criterion["questions"].values() for c in q["counts"].values())
-                shares.setdefault(agency.casefold(), {})[code] = SurveyShare(share, answers, name)
+                left, answers = left_out(criterion)
+                shares.setdefault(agency.casefold(), {})[code] = SurveyShare(share, answers, name, left)
     if errors_only(problems):
         raise ParError(errors_only(problems))
     return SurveyFile(name, results, shares, {agency.casefold(): agency for agency in results.agencies})
@@ -364,13 +386,15 @@ def prepare_tally(
     return design, criteria.model.id, known
 
 
-def report_data(path: Path) -> tuple[list[Any], list[str], str]:
-    """`par survey report`: the results file's rows (every figure recomputed from its counts), groups, title."""
+def report_data(path: Path) -> tuple[list[Any], list[str], str, list[Diagnostic]]:
+    """`par survey report`: the results file's rows (every figure recomputed from its counts), groups, title, and
+    warnings: criteria most of whose answers were not counted (located in the file)."""
     from par_cli.core.survey import report_rows
 
-    results, _, problems = load_survey_file(path, "survey")
+    results, doc, problems = load_survey_file(path, "survey")
     if results is None or errors_only(problems):
         raise ParError(errors_only(problems))
     groups = list(results.weights) or sorted({g for e in results.agencies.values() for g in e["forms"]})
     rows = report_rows(results.agencies, results.combine, results.weights, groups, results.min_forms)
-    return rows, groups, f"{results.design} [{results.criteria}]"
+    notes = [doc.place(note) for note in uncounted_notes(results.agencies)]
+    return rows, groups, f"{results.design} [{results.criteria}]", notes

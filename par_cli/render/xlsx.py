@@ -276,6 +276,15 @@ def rank(view: RankView) -> bytes:
         _text(sheet, last + 2, 1, group_summary(group, language))
         sheet.freeze_panes = "C3"
         width = len(keys) + len(codes)
+        ids: list[tuple[str, list[str | None]]] = [
+            ("agency_id", [row.entry.agency_id for row in group.rows]),
+            ("group", [group.group] * len(group.rows)),
+        ]
+        for c, (title, texts) in enumerate(ids, start=width + 1):  # hidden: read back by `rank --previous`
+            _text(sheet, 2, c, title)
+            for r, text in enumerate(texts, start=3):
+                _text(sheet, r, c, text)
+            sheet.column_dimensions[get_column_letter(c)].hidden = True
         sheet.auto_filter.ref = f"A2:{get_column_letter(width)}{last}"
         _page(sheet, "2:2", (7, 40, 10, 10, 10, 14, *([8, 9] if view.has_previous else []), *([9] * len(codes))))
     return _save(book)

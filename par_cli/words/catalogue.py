@@ -129,6 +129,8 @@ def finding_message(finding: Finding) -> Msg:
     if finding.code == "unanswered":
         kind = "finding.unanswered-survey" if finding.survey else "finding.unanswered"
         return msg(kind, code=finding.criterion, max=figures[0])
+    if finding.code == "not-counted":
+        return msg("finding.not-counted", code=finding.criterion, left=figures[0], total=figures[1])
     if finding.code == "missing-evidence":
         return msg("finding.missing-evidence", code=finding.criterion, points=figures[0])
     if finding.code == "relative-alone":

@@ -95,8 +95,10 @@ CODES: dict[str, Code] = {
     "A022": Code(E, "an appraisal file naming an agency no assessment beside it is for"),
     "R007": Code(E, "an agency without the attribute the ranking groups by"),
     "R008": Code(E, "a predecessor of a merged unit is not in the earlier period's ranking"),
+    "R009": Code(W, "a predecessor that is still ranked in the same period (it keeps its earlier rank too)"),
     "J001": Code(E, "invalid JSON in a previous ranking"),
-    "J002": Code(E, "a previous ranking JSON without groups, ranks or agency ids"),
+    "J002": Code(E, "a previous ranking (JSON, CSV, xlsx) without groups, ranks or agency ids, or with a bad figure"),
+    "J003": Code(E, "a previous ranking without the index a merged unit's figure or a trend is computed from"),
     # The survey (điều tra xã hội học)
     "V001": Code(E, "a response for an agency the survey does not know"),
     "V002": Code(E, "a response from a respondent group the design does not list"),
@@ -111,6 +113,10 @@ CODES: dict[str, Code] = {
     "V011": Code(E, "a responses table without a column the design needs"),
     # Tables people send (CSV)
     "T001": Code(E, "a CSV row that cannot be read as written: a quote left open, more cells than titles"),
+    "V012": Code(W, "survey forms with every answer blank, left out of the tally"),
+    "V013": Code(W, "without --agencies, an agency id in the responses that looks mistyped"),
+    "V014": Code(INFO, "the agencies of a tally, with their forms"),
+    "V015": Code(W, 'most answers of a criterion not counted (E, "không biết")'),
     # Command-line usage (exit code 2)
     "U001": Code(E, "a binary format without --output"),
     "U002": Code(E, "an option value that cannot be used (--fail-under nan, --jobs 0, --group-by no agency has)"),

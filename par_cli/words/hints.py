@@ -35,6 +35,22 @@ HINTS: dict[str, tuple[str, str]] = {
     ),
     "hint.unit-types": ("the set's unit types: {types}", "các loại đơn vị của bộ chỉ số: {types}"),
     "hint.remove-answer": ("remove this answer", "bỏ câu trả lời này"),
+    "hint.give-index": (
+        "give the unit's index too (`par rank` writes it in JSON, CSV and xlsx)",
+        "ghi cả chỉ số của đơn vị (`par rank` ghi chỉ số trong JSON, CSV và xlsx)",
+    ),
+    "hint.ranking-columns": (
+        "give a ranking as `par rank --format json|csv|xlsx` writes it: at least the columns rank and agency_id",
+        "dùng bảng xếp hạng do `par rank --format json|csv|xlsx` ghi ra: ít nhất có cột rank và agency_id",
+    ),
+    "hint.predecessor-ranked": (
+        "list as predecessors only the units merged away (no longer ranked), or remove this one",
+        "chỉ ghi là đơn vị tiền thân các đơn vị đã hợp nhất (không còn được xếp hạng), hoặc bỏ đơn vị này",
+    ),
+    "hint.agency-list": (
+        "give --agencies FOLDER (the assessments) to check every agency id of the responses",
+        "dùng --agencies THƯ_MỤC (các tệp tự đánh giá) để kiểm tra mọi mã cơ quan trong bảng phiếu",
+    ),
     "hint.did-you-mean": ("did you mean '{name}'?", "có phải ý bạn là '{name}'?"),
     "hint.duplicate-key": (
         "YAML keeps only one of them: remove or merge the other",

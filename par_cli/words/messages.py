@@ -313,6 +313,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{code}: no survey result; it scores 0 of {max}",
         "{code}: chưa có kết quả điều tra xã hội học; được 0/{max} điểm",
     ),
+    "finding.not-counted": (
+        '{code}: {left} of {total} survey answers not counted (E, "không biết"): the share is of the others',
+        '{code}: {left}/{total} phiếu không được tính (E, "không biết"): tỷ lệ tính trên số phiếu còn lại',
+    ),
     "finding.missing-evidence": (
         "{code}: {points} self-assessed {points:plural:point|points} without evidence or explanation",
         "{code}: tự chấm {points} điểm nhưng không có tài liệu kiểm chứng hoặc giải trình",

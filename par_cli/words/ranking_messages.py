@@ -36,8 +36,37 @@ RANKING_MESSAGES: dict[str, tuple[str, str]] = {
         "cơ quan '{id}' được xếp hạng hai lần trong nhóm {group}",
     ),
     "ranking-row": (
-        "{where}: expected a rank (a whole number ≥ 1), agency.id and an index (0–200); points ≥ 0 and max > 0",
-        "{where}: cần hạng (số nguyên ≥ 1), agency.id và chỉ số (0–200); điểm ≥ 0 và điểm tối đa > 0",
+        "{where}: expected a rank (a whole number ≥ 1) and agency.id; if given, an index 0–200, points ≥ 0 and max > 0",
+        "{where}: cần hạng (số nguyên ≥ 1) và agency.id; nếu có, chỉ số 0–200, điểm ≥ 0 và điểm tối đa > 0",
+    ),
+    "ranking-column": (
+        "not a ranking: no column '{title}'",
+        "không phải một bảng xếp hạng: không có cột '{title}'",
+    ),
+    "ranking-no-id": ("a ranked row without an agency id", "dòng xếp hạng không có mã cơ quan"),
+    "ranking-rank": (
+        "expected a rank (a whole number ≥ 1), found '{value}'",
+        "cần hạng (số nguyên ≥ 1), gặp '{value}'",
+    ),
+    "ranking-figure": (
+        "'{value}' is not a figure a ranking can hold in column {column} (an index 0–200, points ≥ 0, max > 0)",
+        "'{value}' không phải số liệu hợp lệ của bảng xếp hạng ở cột {column} (chỉ số 0–200, điểm ≥ 0, tối đa > 0)",
+    ),
+    "index-needed-merge": (
+        "'{id}' has a rank but no index: the previous figure of the merged unit '{unit}' is computed from the "
+        "indices of its group",
+        "'{id}' có hạng nhưng không có chỉ số: số liệu kỳ trước của đơn vị hợp nhất '{unit}' được tính từ chỉ số "
+        "của các đơn vị trong nhóm",
+    ),
+    "index-needed-trend": (
+        "'{id}' has a rank but no index: a trend shows each period's index",
+        "'{id}' có hạng nhưng không có chỉ số: diễn biến qua các kỳ cần chỉ số của từng kỳ",
+    ),
+    "predecessor-still-ranked": (
+        "predecessor '{id}' is still ranked in this period: '{unit}' takes over its previous rank while it keeps "
+        "it too",
+        "đơn vị tiền thân '{id}' vẫn được xếp hạng trong kỳ này: '{unit}' nhận hạng kỳ trước của đơn vị đó trong khi "
+        "đơn vị đó vẫn giữ hạng ấy",
     ),
     "cache-cleared": (
         "removed {count} kept {count:plural:result|results} ({path})",

@@ -45,6 +45,30 @@ SURVEY_MESSAGES: dict[str, tuple[str, str]] = {
         "percent {written} does not match its counts ({shown}): the file was edited by hand",
         "tỷ lệ {written} không khớp với số phiếu ({shown}): tệp đã bị sửa tay",
     ),
+    "blank-forms": (
+        "{count} {count:plural:form|forms} with every answer blank left out: not counted as forms",
+        "{count} phiếu để trống mọi câu đã được bỏ ra: không tính là phiếu",
+    ),
+    "agency-like-other": (
+        "responses for agency '{name}' ({forms} {forms:plural:form|forms}), an id like '{other}' "
+        "({others} {others:plural:form|forms}): a mistyped id becomes an agency of its own",
+        "có phiếu cho cơ quan '{name}' ({forms} phiếu), mã gần giống '{other}' ({others} phiếu): mã gõ nhầm sẽ "
+        "thành một cơ quan riêng",
+    ),
+    "agency-few-forms": (
+        "responses for agency '{name}': {forms} {forms:plural:form|forms}, against a median of {median} per agency: "
+        "is its id mistyped?",
+        "có phiếu cho cơ quan '{name}': {forms} phiếu, so với trung vị {median} phiếu mỗi cơ quan: mã có bị gõ nhầm?",
+    ),
+    "agencies-forms": (
+        "{count} {count:plural:agency|agencies} in the responses, with their forms: {agencies}",
+        "{count} cơ quan trong bảng phiếu, kèm số phiếu: {agencies}",
+    ),
+    "most-not-counted": (
+        '{name} {code}: {left} of {total} answers not counted (E, "không biết"): its percentage rests on the '
+        "others only",
+        '{name} {code}: {left}/{total} câu trả lời không được tính (E, "không biết"): tỷ lệ chỉ dựa trên số còn lại',
+    ),
     "surveys-twice": (
         "two survey results files for this set: {files}",
         "có hai tệp kết quả điều tra cho bộ chỉ số này: {files}",

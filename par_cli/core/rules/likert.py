@@ -28,6 +28,7 @@ from par_cli.core.rules.base import (
     read_number,
     text,
 )
+from par_cli.core.survey import Counted
 
 DEFAULT_SCALE = {"A": Decimal(100), "B": Decimal(60), "C": Decimal(20), "D": Decimal(0)}
 DEFAULT_NOT_COUNTED = ("E",)
@@ -87,7 +88,8 @@ class LikertRule(Rule):
         for answer in counts:
             if answer not in self.scale and answer not in self.not_counted:
                 raise InputError(self._unknown(answer), self._fixed(answer))
-        counted = {answer: count for answer, count in counts.items() if answer in self.scale}
+        counted = Counted({answer: count for answer, count in counts.items() if answer in self.scale})
+        counted.left_out = sum((count for answer, count in counts.items() if answer not in self.scale), Decimal(0))
         if not any(counted.values()):
             return NOT_APPLICABLE
         return counted
