@@ -124,3 +124,26 @@ def test_an_output_that_is_no_input_is_written(inputs: Path) -> None:
     for _ in range(2):
         code, _, err = run(*TALLY, "-o", f"{S}/survey.yaml")
         assert code == 0, err
+
+
+def test_a_criteria_set_read_only_by_the_workers_is_guarded_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A ranking large enough for worker processes (and no cache) reads the criteria set found by its id in the
+    workers only: what they read is handed back to the parent's guard with their results."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(EXAMPLES / "tham-dinh-2025" / "criteria.yaml", "criteria.yaml")
+    units = Path("units")
+    units.mkdir()
+    source = (EXAMPLES / "tham-dinh-2025" / "xa-an-binh.yaml").read_text(encoding="utf-8")
+    for n in range(60):
+        (units / f"xa-{n}.yaml").write_text(
+            source.replace("id: xa-an-binh", f"id: xa-{n}").replace('id: "xa-an-binh"', f'id: "xa-{n}"'),
+            encoding="utf-8",
+        )
+    os.link("criteria.yaml", "other.md")
+    before = Path("criteria.yaml").read_bytes()
+    code, out, err = run("rank", "units", "--no-cache", "--jobs", "2", "-f", "markdown", "-o", "other.md")
+    assert (code, out) == (2, ""), err
+    assert err == "other.md: error U003: --output is one of the files read: writing it would lose the input\n"
+    assert Path("criteria.yaml").read_bytes() == before

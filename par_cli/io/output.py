@@ -28,6 +28,11 @@ def reading(path: Path) -> None:
     _READ[path] = None
 
 
+def files_read() -> list[Path]:
+    """Every file noted by `reading` since the command (or a worker's chunk) started."""
+    return list(_READ)
+
+
 def forget_reading() -> None:
     """A new command starts (one process may run several: tests, IDEs)."""
     _READ.clear()

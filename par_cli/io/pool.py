@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from par_cli.io.files import Listings, listings, take_listings
+from par_cli.io.output import files_read, forget_reading, reading
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -35,13 +36,17 @@ def _start_worker(factory: Callable[[], Callable[[Path], Any]]) -> None:
     gc.disable()
 
 
-def _run_chunk(task: tuple[list[Path], Listings]) -> list[Any]:
+def _run_chunk(task: tuple[list[Path], Listings]) -> tuple[list[Any], list[Path]]:
+    """The chunk's results, and the other files its work read (a criteria set found by its id, an appraisal
+    file): the parent's output guard must know them as if it had read them itself."""
     assert _handler is not None
     paths, listings = task
     take_listings(listings)
+    forget_reading()
     results = [_handler(path) for path in paths]
     gc.collect(1)
-    return results
+    chunk = set(paths)
+    return results, [path for path in files_read() if path not in chunk]
 
 
 def default_jobs() -> int:
@@ -103,7 +108,9 @@ def _new_pool(factory: Callable[[], Callable[[Path], Any]], jobs: int) -> Proces
 def _results(
     pool: ProcessPoolExecutor, chunks: list[tuple[list[Path], Listings]], progress: Callable[[int], None] | None
 ) -> Iterator[Any]:
-    for results in pool.map(_run_chunk, chunks):
+    for results, read in pool.map(_run_chunk, chunks):
+        for path in read:
+            reading(path)
         yield from results
         if progress:
             progress(len(results))
