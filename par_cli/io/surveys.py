@@ -190,15 +190,15 @@ def tally(design: SurveyDesign, criteria_id: str, files: list[Path], known: list
         "min_forms": design.min_forms,
         "agencies": dict(sorted(agencies.items())),
     }
-    notes += sample_notes(design, agencies, list(names.values()) if listed else [])
+    responses = LineCol(display(files[0])) if files else LineCol("responses")
+    notes += sample_notes(design, agencies, list(names.values()) if listed else [], first_at, responses)
     notes += [note.at(LineCol(display(files[0]))) for note in uncounted_notes(agencies)]
     if not listed:
         notes += unlisted_notes(agencies, first_at)
     forms = {agency: sum(entry["forms"].values()) for agency, entry in sorted(agencies.items())}
     if forms:
         counts = ", ".join(f"{agency} {n}" for agency, n in forms.items())
-        where = LineCol(display(files[0])) if files else LineCol("responses")
-        notes.append(problem("V014", "agencies-forms", count=len(forms), agencies=counts).at(where))
+        notes.append(problem("V014", "agencies-forms", count=len(forms), agencies=counts).at(responses))
     return Tally(data, notes)
 
 
