@@ -340,3 +340,32 @@ def test_a_criterion_titled_with_the_words_is_not_a_heading_and_items_go_under_t
         ("P.1", "Chậm báo cáo", "penalty", Decimal(1)),
         ("P.2", "Bị phê bình", "penalty", Decimal("0.5")),
     ]
+
+
+def test_sub_rows_in_a_bulleted_list_are_read_with_the_bullet_word_shows(tmp_path: Path) -> None:
+    """The levels typed as Word's bulleted list (style "List Bullet"): the text has no `-`, Word shows one."""
+    from docx import Document
+
+    document = Document()
+    rows = [["STT", "Tiêu chí", "Điểm tối đa"], ["1", "Tuyên truyền", "1"], ["", "•Đầy đủ", "1"]]
+    rows += [["", "•Chưa đầy đủ", "0,5"], ["", "•Không thực hiện", "0"]]
+    table = document.add_table(rows=len(rows), cols=3)
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            paragraph = table.cell(r, c).paragraphs[0]
+            if text.startswith("•"):
+                paragraph.style = document.styles["List Bullet"]
+            paragraph.add_run(text.lstrip("•"))
+    document.save(str(tmp_path / "a.docx"))
+    code, _, err = run("criteria", "import", str(tmp_path / "a.docx"), "-o", str(tmp_path / "a.yaml"))
+    assert code == 0, err
+    text = (tmp_path / "a.yaml").read_text(encoding="utf-8")
+    assert (
+        "    max: 1\n"
+        "    rule:\n"
+        "      kind: levels\n"
+        "      levels:\n"
+        '        - {key: "day-du", label: "Đầy đủ", points: 1}\n'
+        '        - {key: "chua-day-du", label: "Chưa đầy đủ", points: 0.5}\n'
+        '        - {key: "khong-thuc-hien", label: "Không thực hiện", points: 0}\n'
+    ) in text

@@ -16,7 +16,7 @@ from typing import Any
 from par_cli.core.annex import AnnexRow
 from par_cli.core.diagnostics import Cell, Diagnostic, LineCol, Msg, ParError, msg, problem
 from par_cli.core.named_tuple import NamedTuple
-from par_cli.io.annex_word import deleted_row, shown_text
+from par_cli.io.annex_word import Bullets, deleted_row, shown_text
 from par_cli.io.files import display, not_a_file
 from par_cli.io.output import reading
 from par_cli.io.suffixes import kind_of_suffix
@@ -86,6 +86,7 @@ def _docx(path: Path, name: str) -> tuple[Annex, list[Diagnostic]]:
     from docx import Document
 
     document = Document(str(path))
+    bullets = Bullets(document)
     title = source = None
     for paragraph in document.paragraphs:
         text = " ".join(shown_text(paragraph._p)[0].split())
@@ -106,7 +107,7 @@ def _docx(path: Path, name: str) -> tuple[Annex, list[Diagnostic]]:
                 continue
             texts = []
             for c, cell in enumerate(row.cells):
-                text, what = ("", None) if cell._tc in seen else shown_text(cell._tc)
+                text, what = ("", None) if cell._tc in seen else shown_text(cell._tc, bullets)
                 if what is not None:
                     unreadable[len(grid), c] = what
                 texts.append(text)
