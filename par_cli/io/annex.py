@@ -8,7 +8,7 @@ from pathlib import Path
 
 from par_cli.core.annex import build
 from par_cli.core.annex_rules import slug
-from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, UsageError, msg, problem
+from par_cli.core.diagnostics import Diagnostic, LineCol, Location, ParError, UsageError, msg, problem
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.io.annex_read import read_annex
 from par_cli.io.annex_yaml import draft_yaml
@@ -45,6 +45,18 @@ def import_annex(annex: Path, output: Path, force: bool, check: Callable[[Path],
     if draft.total is not None and draft.total != areas_total:
         total = problem("C024", "annex-total", total=str(draft.total), areas=str(areas_total.normalize()))
         problems.append(total.at(LineCol(name)))
-    checked = check(output)
+    checked = [_placed(d, draft.places) for d in check(output)]
+    grades = next(n for n, line in enumerate(text.splitlines(), start=1) if line.startswith("grades:"))
+    problems.append(problem("C026", "annex-no-grades").at(LineCol(str(output), grades, 1)))
     leaves = sum(draft.decided.values())
     return Imported(len(draft.areas), leaves, draft.decided, problems + checked)
+
+
+def _placed(diagnostic: Diagnostic, places: dict[tuple[str | int, ...], Location]) -> Diagnostic:
+    """A check of the draft about a criterion (an adjustment), located at the annex row it was read from."""
+    path = diagnostic.path
+    for end in range(len(path), 0, -1):
+        where = places.get(tuple(path[:end]))
+        if where is not None:
+            return diagnostic.at(where)
+    return diagnostic

@@ -3,7 +3,7 @@
 Columns are found by their headings (STT | Lĩnh vực, tiêu chí… | Điểm tối đa | Cách chấm / Hướng dẫn | Tài liệu
 kiểm chứng); a table without headings that follows one with them continues it (a table split across pages),
 repeated heading rows and the `(1) (2) (3)` row are skipped. A merged cell counts once: in the first row and
-column it covers.
+column it covers. A Word cell is read as Word shows it (`annex_word`): tracked insertions in, deletions out.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from par_cli.core.annex import AnnexRow
-from par_cli.core.diagnostics import Cell, LineCol, ParError, problem
+from par_cli.core.diagnostics import Cell, Diagnostic, LineCol, Msg, ParError, msg, problem
 from par_cli.core.named_tuple import NamedTuple
+from par_cli.io.annex_word import Bullets, deleted_row, shown_text
 from par_cli.io.files import display, not_a_file
 from par_cli.io.output import reading
 from par_cli.io.suffixes import kind_of_suffix
@@ -52,45 +53,72 @@ def _roles(cells: list[str]) -> dict[str, int] | None:
     return found if "max" in found and "text" in found else None
 
 
-def _rows_of(grid: list[list[str]], where: Any, roles: dict[str, int] | None) -> tuple[list[AnnexRow], Any]:
-    rows = []
+def _rows_of(
+    grid: list[list[str]],
+    where: Any,
+    roles: dict[str, int] | None,
+    unreadable: dict[tuple[int, int], Msg] | None = None,
+) -> tuple[list[AnnexRow], Any, list[Diagnostic]]:
+    rows: list[AnnexRow] = []
+    problems: list[Diagnostic] = []
+    names: dict[int, str] = {}
     for r, cells in enumerate(grid):
         heading = _roles(cells)
         if heading is not None:
-            roles = heading
+            roles, names = heading, {i: " ".join(cells[i].split()) for i in heading.values()}
             continue
         if roles is None or all(not c or _COLUMN_NUMBERS.match(c) for c in cells):
             continue
+        for role, i in roles.items():
+            what = (unreadable or {}).get((r, i))
+            if what is not None and role != "evidence":
+                column = names.get(i) or role
+                refused = problem(
+                    "C023", "annex-cell-unreadable", hint=msg("hint.annex-retype"), column=column, what=what
+                )
+                problems.append(refused.at(where(r)))
         found = {role: cells[i].strip() if i < len(cells) else "" for role, i in roles.items()}
         rows.append(AnnexRow(where(r), found.get("number", ""), found["text"], found["max"], found.get("guide", "")))
-    return rows, roles
+    return rows, roles, problems
 
 
-def _docx(path: Path, name: str) -> Annex:
+def _docx(path: Path, name: str) -> tuple[Annex, list[Diagnostic]]:
     from docx import Document
 
     document = Document(str(path))
+    bullets = Bullets(document)
     title = source = None
     for paragraph in document.paragraphs:
-        text = " ".join(paragraph.text.split())
+        text = " ".join(shown_text(paragraph._p)[0].split())
         if text.startswith("(Kèm theo") or text.startswith("(Ban hành kèm theo"):
             source = source or text.strip("()")
         elif text and text.upper() != "PHỤ LỤC" and title is None:
             title = text
     rows: list[AnnexRow] = []
+    problems: list[Diagnostic] = []
     roles = None
     for t, table in enumerate(document.tables, start=1):
         grid: list[list[str]] = []
+        unreadable: dict[tuple[int, int], Msg] = {}
         seen: set[Any] = set()  # the cells' XML elements (kept alive here, so identity holds)
-        for row in table.rows:
+        numbers: list[int] = []  # each grid row's row number in the table as Word shows it (deleted rows too)
+        for n, row in enumerate(table.rows, start=1):
+            if deleted_row(row._tr):  # a row deleted with track changes on: not part of the table
+                continue
             texts = []
-            for cell in row.cells:
-                texts.append("" if cell._tc in seen else cell.text)
+            for c, cell in enumerate(row.cells):
+                text, what = ("", None) if cell._tc in seen else shown_text(cell._tc, bullets)
+                if what is not None:
+                    unreadable[len(grid), c] = what
+                texts.append(text)
                 seen.add(cell._tc)
             grid.append(texts)
-        found, roles = _rows_of(grid, lambda r, t=t: LineCol(f"{name}:table {t}:row {r + 1}"), roles)
+            numbers.append(n)
+        where = lambda r, t=t, numbers=numbers: LineCol(f"{name}:table {t}:row {numbers[r]}")  # noqa: E731
+        found, roles, unread = _rows_of(grid, where, roles, unreadable)
         rows += found
-    return Annex(title, source, rows)
+        problems += unread
+    return Annex(title, source, rows), problems
 
 
 def _xlsx(path: Path, name: str) -> Annex:
@@ -110,7 +138,7 @@ def _xlsx(path: Path, name: str) -> Annex:
             ["" if (r, c) in merged or v is None else str(v) for c, v in enumerate(values, start=1)]
             for r, values in enumerate(sheet.iter_rows(values_only=True), start=1)
         ]
-        found, _ = _rows_of(grid, lambda r, s=sheet.title: Cell(name, s, f"A{r + 1}", r + 1, 1), None)
+        found, _, _ = _rows_of(grid, lambda r, s=sheet.title: Cell(name, s, f"A{r + 1}", r + 1, 1), None)
         rows += found
         if found and title is None:  # a line of its own above the table
             title = next((cells[0] for cells in grid if sum(1 for c in cells if c) == 1 and cells[0]), None)
@@ -136,9 +164,11 @@ def read_annex(path: Path) -> Annex:
         PackageNotFoundError,
     )  # lxml's are SyntaxError
     try:
-        annex = _docx(path, name) if kind_of_suffix(path) == "docx" else _xlsx(path, name)
+        annex, problems = _docx(path, name) if kind_of_suffix(path) == "docx" else (_xlsx(path, name), [])
     except (*unreadable, InvalidFileException) as exc:  # not a .docx/.xlsx inside: zip, XML, format
         raise ParError([problem("C023", "annex-unreadable", reason=type(exc).__name__).at(LineCol(name))]) from exc
+    if problems:  # a figure or a text that cannot be read as Word shows it: retyped, not guessed
+        raise ParError(problems)
     if not annex.rows:
         raise ParError([problem("C023", "annex-no-table").at(LineCol(name))])
     return annex

@@ -73,4 +73,11 @@ def draft_yaml(draft: Draft, set_id: str, title: str, source: str | None, annex:
     lines += ["status: partial", "language: vi", "precision: 2", "grades: []  # TODO: the grade bands", "areas:"]
     for area in draft.areas:
         _node(area, 2, lines)
+    if draft.adjustments:
+        lines.append("adjustments:  # điểm thưởng / điểm trừ: outside the maximum")
+    for item in draft.adjustments:
+        fields = {k: item[k] for k in ("code", "title", "kind", "max")}
+        line = "  - {" + ", ".join(f"{k}: {v if k == 'kind' else _value(v)}" for k, v in fields.items()) + "}"
+        lines.append(line + (f"  # {item['note']}" if item["note"] else ""))
+    lines += [f"{key}: {_number(cap)}" for key, cap in sorted(draft.caps.items())]
     return "\n".join(lines) + "\n"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from par_cli.core.diagnostics import Diagnostic, Msg, msg
 from par_cli.core.rules import base
+from par_cli.words.annex_messages import ANNEX_MESSAGES
 from par_cli.words.appraisal_messages import APPRAISAL_MESSAGES
 from par_cli.words.codes import level_of
 from par_cli.words.hints import HINTS
@@ -42,6 +43,7 @@ def catalogue() -> dict[str, tuple[str, str]]:
             **HINTS,
             **SURVEY_MESSAGES,
             **TABLE_MESSAGES,
+            **ANNEX_MESSAGES,
             **base.MESSAGES,
         }
         for kind in kinds:

@@ -63,6 +63,7 @@ CODES: dict[str, Code] = {
     "C022": Code(INFO, "an annex rule par could not read: left as points, with a TODO"),
     "C023": Code(E, "an annex that cannot be read, or holds no criteria table"),
     "C024": Code(W, "the annex's total row is not the sum of its areas"),
+    "C026": Code(W, "a set drafted from an annex has no grade bands yet"),
     # Assessments
     "A001": Code(E, "answer on a code the criteria set does not have"),
     "A002": Code(E, "answer on an inner node (other than na)"),

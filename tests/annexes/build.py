@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,85 @@ PROVINCIAL = [  # numbering at the start of the text, Roman areas, a) and - sub-
 ]
 
 
+OFFICE = [  # levels as "-"/"+" sub-rows, count and linear texts, bonus and penalty headings; Word's own markup
+    ["I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "6", ""],
+    ["1", "Mức độ thực hiện kế hoạch CCHC", "2", ""],
+    ["", "- Hoàn thành trên 90% kế hoạch", "2", ""],
+    ["", "- từ 70% đến 90%", "1", ""],
+    ["", "- dưới 70%", "0", ""],
+    ["2", "Công tác tuyên truyền CCHC", "1", ""],
+    ["", "+ Thực hiện đầy đủ, kịp thời", "1", ""],
+    ["", "+ Thực hiện chưa đầy đủ", "0,5", ""],
+    ["", "+ Không thực hiện", "0", ""],
+    ["3", "Triển khai phần mềm dùng chung", "2", "0,5 điểm mỗi phần mềm được triển khai, tối đa 2 điểm"],
+    ["4", "Hồ sơ giải quyết FIELD", "1", "Tỷ lệ × 1 điểm; dưới 80%: 0 điểm"],
+    ["II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "4", ""],
+    ["1", "Công khai thủ tục hành chính", "2", "Trên 8INS%: 2 điểm; từ 50% đến 85%: 1 điểm; dưới 50%: 0 điểm"],
+    ["2", "Tiếp nhận và giải quyết DEL thủ tục hành chính", "SMART", "HYPERLINK × 2 điểm"],
+    ["3", "Tiêu chí đã bỏ (dòng xóa khi theo dõi thay đổi)", "1", "DELETED-ROW"],
+    ["III", "ĐIỂM THƯỞNG", "2", ""],
+    ["1", "Có sáng kiến CCHC được công nhận", "1", "Mỗi sáng kiến 0,5 điểm, tối đa 1 điểm"],
+    ["2", "Được khen thưởng về CCHC", "1,5", ""],
+    ["", "Diem tru", "3", "Mỗi văn bản bị phê bình trừ 1 điểm"],
+    ["", "Tổng cộng", "10", ""],
+]
+# Word's markup hand-written where offices' files have it (python-docx cannot write it): a tracked insertion
+# (8 % → 85 %), a tracked deletion, a smart tag, a field, a hyperlink and a row deleted with track changes on.
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+_TRACK = 'w:author="Văn phòng" w:date="2025-08-10T09:00:00Z"'
+MARKUP = {
+    "INS": f'<w:ins {_W} w:id="1" {_TRACK}><w:r><w:t>5</w:t></w:r></w:ins>',
+    "DEL": f'<w:del {_W} w:id="2" {_TRACK}><w:r><w:delText>hồ sơ </w:delText></w:r></w:del>',
+    "SMART": f'<w:smartTag {_W} w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="metricconverter">'
+    "<w:r><w:t>2</w:t></w:r></w:smartTag>",
+    "FIELD": f'<w:fldSimple {_W} w:instr=" DOCPROPERTY  Chitieu  \\* MERGEFORMAT "><w:r><w:t>đúng hạn</w:t></w:r>'
+    "</w:fldSimple>",
+    "HYPERLINK": f'<w:hyperlink {_W} {_R} r:id="rIdLink"><w:r><w:t>Tỷ lệ</w:t></w:r></w:hyperlink>',
+}
+
+
+def _marked(cell: Any, text: str) -> None:
+    """`text` into the cell's paragraph, its MARKUP words as the hand-written XML."""
+    from docx.oxml import parse_xml
+
+    paragraph = cell.paragraphs[0]
+    for i, part in enumerate(re.split(r"(INS|DEL|SMART|FIELD|HYPERLINK)", text)):
+        if i % 2:
+            paragraph._p.append(parse_xml(MARKUP[part]))
+        elif part:
+            paragraph.add_run(part)
+
+
+def office(path: Path) -> None:
+    from docx.oxml import parse_xml
+
+    document = Document()
+    document.add_paragraph("PHỤ LỤC")
+    document.add_paragraph("BỘ TIÊU CHÍ CHẤM ĐIỂM CẢI CÁCH HÀNH CHÍNH CẤP HUYỆN")
+    document.part.relate_to("https://dichvucong.gov.vn", "http://schemas.openxmlformats.org/officeDocument/2006/"
+                            "relationships/hyperlink", is_external=True)  # fmt: skip
+    table = document.add_table(rows=0, cols=4)
+    table.style = document.styles["Table Grid"]
+    for cells in [["STT", "Nội dung tiêu chí", "Điểm tối đa", "Cách chấm điểm"], *OFFICE]:
+        row = table.add_row()
+        if cells[-1] == "DELETED-ROW":  # as Word writes it: the row marked deleted, and each cell's text
+            row._tr.get_or_add_trPr().append(parse_xml(f'<w:del {_W} w:id="3" {_TRACK}/>'))
+            for cell, text in zip(row.cells, cells[:-1], strict=False):
+                deleted = f'<w:del {_W} w:id="4" {_TRACK}><w:r><w:delText>{text}</w:delText></w:r></w:del>'
+                cell.paragraphs[0]._p.append(parse_xml(deleted))
+            continue
+        for i, text in enumerate(cells):
+            if re.search(r"INS|DEL|SMART|FIELD|HYPERLINK", text):
+                _marked(row.cells[i], text)
+            else:
+                row.cells[i].text = text
+    rel = next(r for r in document.part.rels.values() if r.reltype.endswith("/hyperlink"))
+    for link in document.element.body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}hyperlink"):
+        link.set("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id", rel.rId)
+    document.save(str(path))
+
+
 def _table(document: Any, header: list[str], rows: list[list[str]], merge_from: int) -> None:
     table = document.add_table(rows=0, cols=len(header))
     table.style = document.styles["Table Grid"]
@@ -131,3 +211,4 @@ if __name__ == "__main__":
     national(HERE / "national.docx")
     provincial(HERE / "provincial.docx")
     national_workbook(HERE / "national.xlsx")
+    office(HERE / "office.docx")
