@@ -126,7 +126,8 @@ def test_a_blank_required_answer_a_missing_column_and_small_samples(write: Write
     assert (
         code == 0
         and "r.csv:2:Mã cơ quan: warning V006: so-noi-vu: 1 form from group nguoi-dan, fewer than the 30 the design"
-        " asks for\n" in err  # at the agency's first form, where the office can look
+        " asks for\n"
+        in err  # at the agency's first form, where the office can look
     )
 
 

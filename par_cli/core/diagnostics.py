@@ -88,7 +88,23 @@ class Row(NamedTuple):
         return (self.file, self.line, self.col, self.column)
 
 
-Location = LineCol | Cell | Row
+class TableRow(NamedTuple):
+    """`file:table 2:row 6`: a row of a table in a Word document (an annex), numbered as Word shows them."""
+
+    file: str
+    table: int
+    line: int  # the row
+    col: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.file}:table {self.table}:row {self.line}"
+
+    @property
+    def order(self) -> tuple[str, int, int, str]:
+        return (self.file, self.table, self.line, "")
+
+
+Location = LineCol | Cell | Row | TableRow
 NOWHERE = LineCol("")
 
 

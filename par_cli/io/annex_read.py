@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from par_cli.core.annex import AnnexRow
-from par_cli.core.diagnostics import Cell, Diagnostic, LineCol, Msg, ParError, msg, problem
+from par_cli.core.diagnostics import Cell, Diagnostic, LineCol, Msg, ParError, TableRow, msg, problem
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.io.annex_word import Bullets, deleted_row, shown_text
 from par_cli.io.files import display, not_a_file
@@ -114,7 +114,7 @@ def _docx(path: Path, name: str) -> tuple[Annex, list[Diagnostic]]:
                 seen.add(cell._tc)
             grid.append(texts)
             numbers.append(n)
-        where = lambda r, t=t, numbers=numbers: LineCol(f"{name}:table {t}:row {numbers[r]}")  # noqa: E731
+        where = lambda r, t=t, numbers=numbers: TableRow(name, t, numbers[r])  # noqa: E731
         found, roles, unread = _rows_of(grid, where, roles, unreadable)
         rows += found
         problems += unread
