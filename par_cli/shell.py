@@ -7,6 +7,7 @@ closed descriptor) gives one line on stderr and exit code 1, never a traceback a
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -158,14 +159,12 @@ def show(rendered: Any, output: Path | None, lang: str) -> None:
     if isinstance(rendered, str | bytes | Iterator):
         emit(rendered, output, lang)
         return
-    import io
-
     from rich.console import Console
 
     if output is None:  # rendered into text first: writing it is the one place a full disk or closed pipe shows
         screen = console()
         kept = Console(
-            file=io.StringIO(),
+            file=_Kept(screen.encoding),  # rich draws ASCII boxes for a screen that takes no other
             width=screen.width,
             color_system=screen.color_system,  # type: ignore[arg-type]
             force_terminal=screen.is_terminal,
@@ -180,6 +179,18 @@ def show(rendered: Any, output: Path | None, lang: str) -> None:
     plain = Console(width=FILE_WIDTH, no_color=True, highlight=False, file=io.StringIO())
     plain.print(rendered)
     emit(plain.file.getvalue(), output, lang)  # type: ignore[attr-defined]
+
+
+class _Kept(io.StringIO):
+    """Text kept for a screen whose encoding is `encoding`."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__()
+        self._encoding = encoding
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._encoding
 
 
 def bars(output: Path | None) -> bool:

@@ -122,9 +122,9 @@ def _docx(path: Path, name: str) -> tuple[Annex, list[Diagnostic]]:
 
 
 def _xlsx(path: Path, name: str) -> Annex:
-    from openpyxl import load_workbook
+    from par_cli.io.workbooks import in_use, load
 
-    book = load_workbook(path, read_only=False, data_only=True)
+    book = load(path)
     rows: list[AnnexRow] = []
     title = None
     for sheet in book.worksheets:
@@ -134,11 +134,13 @@ def _xlsx(path: Path, name: str) -> Annex:
             for r, c in span.cells
             if (r, c) != (span.min_row, span.min_col)
         }
+        used = in_use(sheet)  # the cells holding a value, never every coordinate up to the furthest one
+        numbers = list(used)  # the grid's rows are the rows in use: an empty row is skipped all the same
         grid = [
-            ["" if (r, c) in merged or v is None else str(v) for c, v in enumerate(values, start=1)]
-            for r, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+            ["" if (r, c) in merged or c not in cells else str(cells[c].value) for c in range(1, max(cells) + 1)]
+            for r, cells in used.items()
         ]
-        found, _, _ = _rows_of(grid, lambda r, s=sheet.title: Cell(name, s, f"A{r + 1}", r + 1, 1), None)
+        found, _, _ = _rows_of(grid, lambda i, s=sheet.title, n=numbers: Cell(name, s, f"A{n[i]}", n[i], 1), None)
         rows += found
         if found and title is None:  # a line of its own above the table
             title = next((cells[0] for cells in grid if sum(1 for c in cells if c) == 1 and cells[0]), None)

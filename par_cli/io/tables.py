@@ -26,20 +26,24 @@ def read_table(path: Path) -> Table:
     name = display(path)
     reading(path)
     if kind_of_suffix(path) == "xlsx":
-        from openpyxl import load_workbook
+        from par_cli.io.workbooks import in_use, load
 
         try:
-            sheet = load_workbook(path, data_only=True).worksheets[0]
+            sheet = load(path).worksheets[0]
         except Exception as exc:
             raise ParError(
                 [problem("F005", "not-a-workbook", reason=type(exc).__name__).at(LineCol(name, 1, 1))]
             ) from None
-        cells = list(sheet.iter_rows())
-        header = [str(cell.value).strip() if cell.value is not None else "" for cell in cells[0]] if cells else []
-        rows: list[tuple[int, list[Any], list[bool]]] = [
-            (int(row[0].row or 0), [cell.value for cell in row], ["%" in str(cell.number_format) for cell in row])
-            for row in cells[1:]
-        ]
+        used = in_use(sheet)  # the cells holding a value, never every coordinate up to the furthest one
+        titles = used.get(1, {})
+        width = max(titles, default=0)  # a column without a title is never read
+        header = [str(titles[c].value).strip() if c in titles else "" for c in range(1, width + 1)]
+        rows: list[tuple[int, list[Any], list[bool]]] = []
+        for r, cells in used.items():
+            found = [cells.get(c) for c in range(1, width + 1)]
+            if r > 1 and any(cell is not None for cell in found):
+                values = [cell.value if cell is not None else None for cell in found]
+                rows.append((r, values, [cell is not None and "%" in str(cell.number_format) for cell in found]))
         return Table(name, header, rows)
     try:
         text = path.read_bytes().decode("utf-8-sig")

@@ -18,6 +18,7 @@ What a cell means (each decision is tested in tests/test_xlsx.py):
 from __future__ import annotations
 
 import datetime
+import math
 import re
 import unicodedata
 from decimal import Decimal
@@ -30,6 +31,8 @@ from par_cli.core.numbers import TextNumber
 from par_cli.core.tree import index
 from par_cli.io.output import reading
 from par_cli.io.suffixes import kind_of_suffix
+from par_cli.io.workbooks import in_use, load
+from par_cli.io.yamlsource import MAX_DIGITS, MAX_EXPONENT
 from par_cli.words.labels import LABELS
 
 if TYPE_CHECKING:
@@ -97,12 +100,10 @@ def is_form(path: Path) -> bool:
 
 def read_form(path: Path, file: str) -> tuple[FormWorkbook | None, list[Diagnostic]]:
     """The workbook's cells, or why it cannot be read as an assessment form."""
-    from openpyxl import load_workbook
-
     reading(path)
     try:
-        values = load_workbook(path, data_only=True)
-        formulas = load_workbook(path, data_only=False)
+        values = load(path)
+        formulas = load(path, data_only=False)
     except Exception as exc:
         return None, [problem("F005", "not-a-workbook", reason=type(exc).__name__).at(LineCol(file, 1, 1))]
     return FormWorkbook.of(values, formulas, file)
@@ -138,33 +139,38 @@ class FormWorkbook:
         return Raw(cell.value, where, uncomputed, "%" in str(cell.number_format or ""))
 
     def read_details(self, sheet: Any, formulas: Any) -> None:
-        for row in sheet.iter_rows(min_col=1, max_col=2):
-            title = _norm(row[0].value)
+        for r, cells in in_use(sheet).items():
+            title = _norm(cells[1].value) if 1 in cells else ""
             for key, titles in DETAILS.items():
                 if title in titles:
-                    self.details[key] = self.raw(row[1], formulas[row[1].coordinate], sheet.title)
+                    self.details[key] = self.raw(sheet.cell(r, 2), formulas.cell(r, 2), sheet.title)
 
-    def _header(self, sheet: Any) -> tuple[int, dict[str, int]] | None:
-        for row in sheet.iter_rows(max_row=20):
+    def _header(self, rows: dict[int, dict[int, Any]]) -> tuple[int, dict[str, int]] | None:
+        for r, cells in rows.items():
+            if r > 20:
+                break
             columns = {
-                key: cell.column for cell in row for key, titles in COLUMNS.items() if _norm(cell.value) in titles
+                key: c for c, cell in cells.items() for key, titles in COLUMNS.items() if _norm(cell.value) in titles
             }
             if "code" in columns and "self" in columns:
-                return row[0].row, columns
+                return r, columns
         return None
 
     def read_criteria(self, sheet: Any, formulas: Any) -> None:
-        found = self._header(sheet)
+        rows = in_use(sheet)
+        found = self._header(rows)
         if found is None:
             self.problems.append(problem("F005", "no-header", sheet=sheet.title).at(Cell(self.file, sheet.title, "A1")))
             return
         top, columns = found
         self.header = Cell(self.file, sheet.title, f"A{top}", top, 1)
         self.refuse_merged(sheet, columns, top)
-        for r in range(top + 1, sheet.max_row + 1):
-            cells = {key: self.raw(sheet.cell(r, c), formulas.cell(r, c), sheet.title) for key, c in columns.items()}
-            if cells["code"].value is not None and str(cells["code"].value).strip():
-                self.rows.append(cells)
+        for r, used in rows.items():
+            if r <= top or columns["code"] not in used or not str(used[columns["code"]].value).strip():
+                continue
+            self.rows.append(
+                {key: self.raw(sheet.cell(r, c), formulas.cell(r, c), sheet.title) for key, c in columns.items()}
+            )
 
     def refuse_merged(self, sheet: Any, columns: dict[str, int], top: int) -> None:
         inputs = {columns[key] for key in ("self", "appraised", "evidence", "explanation") if key in columns}
@@ -178,16 +184,17 @@ class FormWorkbook:
                 self.problems.append(problem("A003", "merged-inputs", cells=merged.coord).at(where))
 
     def read_survey(self, sheet: Any, formulas: Any) -> None:
-        header = {cell.column: str(cell.value).strip() for cell in sheet[1] if cell.value is not None}
+        rows = in_use(sheet)
+        header = {c: str(cell.value).strip() for c, cell in rows.get(1, {}).items()}
         code_column = next((c for c, title in header.items() if _norm(title) in COLUMNS["code"]), None)
         points_column = next((c for c, title in header.items() if _norm(title) in COLUMNS["points"]), None)
         if code_column is None:
             return
         letters = {c: title for c, title in header.items() if len(title) == 1 and title.isalpha()}
-        for r in range(2, sheet.max_row + 1):
-            code = self.raw(sheet.cell(r, code_column), formulas.cell(r, code_column), sheet.title)
-            if code.value is None:
+        for r, used in rows.items():
+            if r < 2 or code_column not in used:
                 continue
+            code = self.raw(used[code_column], formulas.cell(r, code_column), sheet.title)
             fixed = {"code": code}
             if points_column is not None:
                 fixed["points"] = self.raw(sheet.cell(r, points_column), formulas.cell(r, points_column), sheet.title)
@@ -271,6 +278,12 @@ class FormWorkbook:
         return doc, problems
 
 
+def _bounded(number: Decimal) -> bool:
+    """Within the bounds a YAML file's figures keep: 1e-15 to 1e15, at most 30 significant digits."""
+    digits = "".join(map(str, number.as_tuple().digits)).strip("0")
+    return number.is_zero() or (abs(number.adjusted()) <= MAX_EXPONENT and len(digits) <= MAX_DIGITS)
+
+
 class _CellReader:
     """Cells into the values a YAML file would hold, refusing what cannot be read without a guess."""
 
@@ -292,6 +305,9 @@ class _CellReader:
             return None
         if raw.value is None or (isinstance(raw.value, str) and not raw.value.strip()):
             return None
+        if isinstance(raw.value, float) and not math.isfinite(raw.value):
+            self.not_a_number(raw, path)
+            return None
         if isinstance(raw.value, float) and raw.value.is_integer():
             return str(int(raw.value))
         if isinstance(raw.value, datetime.datetime | datetime.date):
@@ -312,14 +328,32 @@ class _CellReader:
             self.refuse(raw, path, "date-cell")
             return None
         if isinstance(value, int | float):
+            if isinstance(value, float) and not math.isfinite(value):  # `1e400`, `inf`, `nan` in the cell's XML
+                self.not_a_number(raw, path)
+                return None
             number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+            if not _bounded(number):
+                return self.figure(raw, path, f"{number:f}")  # says so
             if raw.percent:
                 if rule is not None and not rule.takes_percent:
                     self.refuse(raw, path, "percent-cell", shown=f"{(number * 100).normalize():f}%")
                     return None
                 number *= 100
-            return TextNumber(f"{number.normalize():f}")
+            number = number.normalize()
+            return self.figure(raw, path, f"{number if not number.is_zero() else Decimal(0):f}")  # -0 is 0
         return self.text_input(raw, path, str(value), rule)
+
+    def not_a_number(self, raw: Raw, path: DocPath) -> None:
+        self.problems.append(problem("Y012", "not-a-number", path, msg("hint.finite"), text=raw.value).at(raw.where))
+
+    def figure(self, raw: Raw, path: DocPath, text: str) -> TextNumber | None:
+        """A figure within the bounds a YAML file's figures keep (Y012 outside them, as there)."""
+        number = TextNumber(text)
+        if not _bounded(number):
+            hint = msg("hint.figure-range", low=MAX_EXPONENT, high=MAX_EXPONENT, digits=MAX_DIGITS)
+            self.problems.append(problem("Y012", "out-of-range", path, hint, text=text).at(raw.where))
+            return None
+        return number
 
     def text_input(self, raw: Raw, path: DocPath, value: str, rule: Any) -> Any:
         text = unicodedata.normalize("NFC", value).strip()
@@ -336,11 +370,12 @@ class _CellReader:
             return text
         done_total = _DONE_TOTAL.fullmatch(text)
         if done_total and (rule is None or rule.takes_percent):
-            return {"done": TextNumber(done_total.group(1)), "total": TextNumber(done_total.group(2))}
+            done, total = self.figure(raw, path, done_total.group(1)), self.figure(raw, path, done_total.group(2))
+            return {"done": done, "total": total} if done is not None and total is not None else None
         if text.endswith("%") and _NUMBER.fullmatch(text[:-1].strip()) and (rule is None or rule.takes_percent):
-            return TextNumber(text[:-1].strip())
+            return self.figure(raw, path, text[:-1].strip())
         if _NUMBER.fullmatch(text):
-            return TextNumber(text)
+            return self.figure(raw, path, text)
         if _COMMA.fullmatch(text):
             self.problems.append(
                 problem(
