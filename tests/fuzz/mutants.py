@@ -166,6 +166,48 @@ def meaning(data: bytes, rnd: random.Random) -> bytes:
     return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False).encode("utf-8")
 
 
+# YAML syntax, line by line: what the fast path must decline wherever libyaml refuses it or reads it otherwise
+# (escapes, two entries on one line, a document marker before a key, a key twice, a flow cut or doubled).
+SYNTAX_TOKENS = (
+    '"\\ud83d\\ude00"', '"\\u00e9"', '"\\t"', '"\\/"', '"\\x41"', '\\', '"a"', "'a'", '"', "'", ": ", ":", ",",
+    ", ", "{", "}", "[", "]", "#", " #", "- ", "? ", "&a ", "*a", "!!str ", "~", "yes", "01", "1e5", "0,5", "<<: ",
+    "\xa0", "--- ", "... ",
+)  # fmt: skip
+
+
+def syntax(data: bytes, rnd: random.Random) -> bytes:
+    """One line of the file changed the way a person typing YAML might get it wrong."""
+    try:
+        lines = data.decode("utf-8").split("\n")
+    except UnicodeDecodeError:
+        return flip(data, rnd)
+    i = rnd.randrange(len(lines))
+    line = lines[i]
+    body = line.lstrip(" ")
+    key, colon, value = body.partition(": ")
+    action = rnd.randrange(7)
+    if action == 0:  # a token anywhere in the line
+        at = rnd.randrange(len(line) + 1)
+        lines[i] = line[:at] + rnd.choice(SYNTAX_TOKENS) + line[at:]
+    elif action == 1 and colon:  # a second entry on the line: the same key, or the next line's
+        other = lines[i + 1].lstrip(" ").partition(": ")[0] if i + 1 < len(lines) else key
+        lines[i] = f"{line}, {rnd.choice([key, other])}: {value}"
+    elif action == 2 and colon and value.startswith("{") and "," in value:  # a key of the answer written twice
+        inner = value[1:].partition(",")[0]
+        lines[i] = line.replace(value, "{" + inner + ", " + value[1:], 1)
+    elif action == 3:  # a document's start or end before the line
+        lines[i] = rnd.choice(["--- ", "...", "... ", "---"]) + line.lstrip(" ")
+    elif action == 4 and '"' in line:  # an escape in a double-quoted string
+        at = line.index('"') + 1
+        escape = rnd.choice(["\\ud83d\\ude00", "\\ud83d", "\\u00e9", "\\n", "\\/", "\\N", "\\x41", "\\"])
+        lines[i] = line[:at] + escape + line[at:]
+    elif action == 5:  # the line twice, or joined to the next one
+        lines[i : i + 2] = [line, *lines[i : i + 2]] if rnd.random() < 0.5 else [" ".join(lines[i : i + 2])]
+    else:  # the line's indent changed
+        lines[i] = " " * rnd.choice([0, 1, 2, 3, 4]) + body
+    return "\n".join(lines).encode("utf-8")
+
+
 LEVELS = {"bytes": BYTES, "structure": (structure,), "meaning": (meaning,)}
 
 # Workbooks: a filled form, then odd cells, merges, renamed or missing sheets, formats
