@@ -5,6 +5,7 @@ error, a warning, a note), the fast path declines, so the file is read, and repo
 from __future__ import annotations
 
 import random
+import re
 import string
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -565,3 +566,34 @@ def test_what_libyaml_refuses_is_declined_in_answers_read_at_once_and_in_flows_r
             assert [d.code for d in located[1]] in (["Y001"], ["Y002"]), (name, located[1])
     for written in ["---key: 1", "...key: 1", "a: --- b", "a: ... b"]:  # no marker: plain text, read as written
         assert agree(f"{written}\nz: 1\n".encode()), written
+
+
+def test_a_position_looked_up_in_a_file_libyaml_refuses_is_a_located_y001_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should the fast path ever read a file libyaml refuses, the tree composed for a later position (of `done`, of a
+    predecessor: below the top two levels) is refused: `rank` and `check` say Y001 where `score` does, and go on."""
+    from benchmarks.make_workload import criteria_text
+    from tests.conftest import run
+
+    real = yaml_fast.values
+    monkeypatch.setattr(yaml_fast, "values", lambda text, number: real(text.replace("\\ud83d\\ude00", "x"), number))
+    (tmp_path / "criteria.yaml").write_text(criteria_text(), encoding="utf-8")
+    for n in (1, 2, 3):
+        (tmp_path / f"xa-{n}.yaml").write_text(assessment_text(n, random.Random(n)), encoding="utf-8")
+    merged = tmp_path / "xa-3.yaml"  # no error: its predecessor's place is looked up as it is ranked
+    agency = 'agency:\n  id: xa-3\n  name: "X \\ud83d\\ude00"\n  group: huyen-03\n  predecessors:\n    - xa-9'
+    merged.write_text(re.sub("agency: .*", lambda _: agency, merged.read_text(encoding="utf-8")), encoding="utf-8")
+    target = tmp_path / "xa-1.yaml"
+    lines = target.read_text(encoding="utf-8").split("\n")
+    lines[5] = '  "1.1.1": {self: {done: 90, total: 52}, evidence: ["\\ud83d\\ude00"]}'  # done > total: A003
+    target.write_text("\n".join(lines), encoding="utf-8")
+    expected = f"{target}:6:56: error Y001: YAML syntax: found invalid Unicode character escape code"
+    code, out, err = run("score", str(target))
+    assert code == 1 and err.startswith(expected)
+    code, out, err = run("rank", str(tmp_path), "--jobs", "1", "--no-cache")
+    assert code == 1 and err.startswith(expected) and len(err.splitlines()) == 2, err
+    assert err.splitlines()[1].startswith(f"{merged}:5:14: error Y001: YAML syntax: found invalid Unicode"), err
+    code, out, err = run("check", str(tmp_path), "--jobs", "1")
+    shown = [line for line in out.splitlines() if line.startswith(str(target))]
+    assert code == 1 and len(shown) == 1 and shown[0].startswith(expected)

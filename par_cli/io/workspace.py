@@ -344,6 +344,12 @@ class FileScorer:
         self.leaders, self.group_by = leaders, group_by
 
     def __call__(self, path: Path) -> Entry | tuple[Diagnostic, ...]:
+        try:
+            return self._entry(path)
+        except ParError as exc:  # a file read the fast way that libyaml refuses, when a position is looked up
+            return exc.diagnostics
+
+    def _entry(self, path: Path) -> Entry | tuple[Diagnostic, ...]:
         from dataclasses import replace
 
         from par_cli.core.cuts import cuts_of

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from par_cli.core.diagnostics import Diagnostic, DocPath, LineCol, msg, problem
+from par_cli.core.diagnostics import Diagnostic, DocPath, LineCol, ParError, msg, problem
 from par_cli.core.numbers import TextNumber
 from par_cli.io import yaml_scalars
 from par_cli.io.yaml_loader import LOADER, PLAIN
@@ -88,7 +88,10 @@ class Document:
     @property
     def root(self) -> Node | None:
         if self._root is None and self._text is not None:
-            self._root, self._text = yaml.compose(self._text, Loader=LOADER), None
+            root, refused = _compose(self._text, self.file)
+            if refused is not None:  # the fast path read what libyaml refuses (tests prove it does not): located
+                raise ParError([refused])
+            self._root, self._text = root, None
         return self._root
 
     def _find(self, path: DocPath) -> tuple[Node | None, Node | None, bool]:
@@ -361,6 +364,18 @@ def _refused_character(exc: yaml.reader.ReaderError, text: str, file: str) -> Di
     return problem("Y001", "yaml-syntax", detail=detail).at(LineCol(file, line, col))
 
 
+def _compose(text: str, file: str) -> tuple[Node | None, Diagnostic | None]:
+    """libyaml's node tree of the text (None: no document), or the located Y001 where libyaml refuses it."""
+    try:
+        return yaml.compose(text, Loader=LOADER), None
+    except yaml.MarkedYAMLError as exc:
+        return None, _syntax_error(exc, file)
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses (a control character): at its place
+        return None, _refused_character(exc, text, file)
+    except (yaml.YAMLError, RecursionError) as exc:
+        return None, problem("Y001", "yaml-syntax", detail=str(exc)).at(LineCol(file, 1, 1))
+
+
 def parse(raw: bytes, file: str, *, fast: FastRead | None = None) -> tuple[Document | None, list[Diagnostic]]:
     """Parse one YAML file's bytes. Returns the document (None when unusable) and every problem found.
 
@@ -373,14 +388,9 @@ def parse(raw: bytes, file: str, *, fast: FastRead | None = None) -> tuple[Docum
     if read is not None:  # well-formed in the plain subset: the same values, without a node tree
         return Document(file, read[0], fast=(text, read[1])), []
     notes = _tab_notes(text, file)
-    try:
-        root = yaml.compose(text, Loader=LOADER)
-    except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_error(exc, file), *notes]
-    except yaml.reader.ReaderError as exc:  # a character YAML refuses (a control character): at its place
-        return None, [_refused_character(exc, text, file), *notes]
-    except (yaml.YAMLError, RecursionError) as exc:
-        return None, [problem("Y001", "yaml-syntax", detail=str(exc)).at(LineCol(file, 1, 1)), *notes]
+    root, refused = _compose(text, file)
+    if refused is not None:
+        return None, [refused, *notes]
     if root is None:
         empty = problem("Y008", "empty", hint=msg("hint.starts-kind"))
         return None, [empty.at(LineCol(file, 1, 1))]
