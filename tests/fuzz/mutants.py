@@ -208,7 +208,7 @@ def syntax(data: bytes, rnd: random.Random) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
-LEVELS = {"bytes": BYTES, "structure": (structure,), "meaning": (meaning,)}
+LEVELS = {"bytes": BYTES, "structure": (structure,), "meaning": (meaning,), "syntax": (syntax,)}
 
 # Workbooks: a filled form, then odd cells, merges, renamed or missing sheets, formats
 CELLS: tuple[Any, ...] = (
@@ -367,3 +367,88 @@ def campaign(count: int, seed: int) -> Tally:
                 classify(args, tally, runner, f"{args[0]} {label}")
             shutil.rmtree(folder)
     return tally
+
+
+# Three-way agreement: `par score` (one file, the located path), `par check` and `par rank` of its folder (the fast
+# path, when the file is in its subset) give the mutant the same errors' codes. Codes about a folder as a whole
+# (an agency twice, periods that differ, an appraisal file for no one…) are the folder commands' own.
+FOLDER_CODES = frozenset({"A009", "A022", "C013", "R003", "R005", "R006", "R007", "R008"})
+_ERROR_CODE = re.compile(r": error ([A-Z]\d{3}): ")
+ASSESSMENTS = [path for path in SOURCES if b"\nkind: assessment" in b"\n" + path.read_bytes()]
+
+
+@dataclass
+class Agreement:
+    compared: int = 0  # mutants still assessments (by their `kind:`), run through the three commands
+    fast: int = 0  # of them, read by the fast path
+    refused: int = 0  # of them, with an error
+    differ: list[str] = field(default_factory=list)
+
+
+def _codes(text: str, target: Path) -> list[str]:
+    """The codes of the errors about `target`, once each, sorted."""
+    where = f"{target}:"
+    found = {
+        match.group(1) for line in text.splitlines() if line.startswith(where) and (match := _ERROR_CODE.search(line))
+    }
+    return sorted(found - FOLDER_CODES)
+
+
+def agreement(count: int, seed: int, memo_sizes: tuple[int | None, ...] = (None,)) -> Agreement:
+    """`count` mutants of the shipped assessments (YAML syntax half the time), each in a copy of its folder with two
+    of its neighbours (so that `check` reads the folder the fast way too), through score, check and rank; the fast
+    path's memos bounded in turn at each of `memo_sizes` (None: as shipped)."""
+    from par_cli.core.numbers import TextNumber
+    from par_cli.io import yaml_fast, yaml_json
+    from par_cli.io.files import file_kind
+    from par_cli.io.yamlsource import decode
+
+    rnd = random.Random(seed)
+    runner = CliRunner()
+    found = Agreement()
+    saved = yaml_json.MEMO, yaml_json.FIGURES
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in range(count):
+            source = rnd.choice(ASSESSMENTS)
+            level = "syntax" if rnd.random() < 0.5 else rnd.choice(list(LEVELS))
+            data = source.read_bytes()
+            for _ in range(rnd.choice([1, 1, 2])):
+                data = rnd.choice(LEVELS[level])(data, rnd)
+            neighbours = [p.name for p in ASSESSMENTS if p.parent == source.parent and p != source][:2]
+            folder = Path(tmp) / f"a{n}"
+
+            def left_out(
+                where: str, names: list[str], source: Path = source, kept: list[str] = neighbours
+            ) -> list[str]:
+                here = Path(where)
+                return [
+                    name
+                    for name in names
+                    if ".yaml." in name or (here / name in ASSESSMENTS and name not in kept and here / name != source)
+                ]
+
+            shutil.copytree(source.parent, folder, ignore=left_out)
+            target = folder / source.name
+            target.write_bytes(data)
+            if file_kind(target) != "assessment":
+                shutil.rmtree(folder)
+                continue
+            size = memo_sizes[n % len(memo_sizes)]
+            yaml_json.MEMO, yaml_json.FIGURES = saved if size is None else (size, size)
+            try:
+                codes = {}
+                for args in (["score", str(target)], ["check", str(folder), "--jobs", "1"],
+                             ["rank", str(folder), "--jobs", "1", "--no-cache"]):  # fmt: skip
+                    result = runner.invoke(app, args, env={"COLUMNS": "200", "NO_COLOR": "1"})
+                    codes[args[0]] = _codes(result.stdout + result.stderr, target)
+            finally:
+                yaml_json.MEMO, yaml_json.FIGURES = saved
+            text, _ = decode(data, "f.yaml")
+            found.compared += 1
+            found.fast += text is not None and yaml_fast.values(text, TextNumber) is not None
+            found.refused += bool(codes["score"])
+            if not codes["score"] == codes["check"] == codes["rank"]:
+                label = f"{source.relative_to(ROOT)} [{level}, mutant {n}, memo {size}]"
+                found.differ.append(f"{label}: {codes}\n{data.decode('utf-8', 'replace')[:3000]}")
+            shutil.rmtree(folder)
+    return found
