@@ -270,6 +270,7 @@ NASTY = st.sampled_from(
 )
 ODD = st.one_of(NASTY, st.text(alphabet="ab1.-:#,'\" {}[]~", min_size=1, max_size=5))
 GOOD_KEYS = st.sampled_from(["a", "b", "1.1", '"1.2"', "'x'", "self", "a b", "-k", "true", "~", "xã", "1"])
+ANSWER_KEYS = ['"1.1"', '"1.2"', "1.3", '"1.4"', "1.5", '"1.6"', "'1.7'", '"1.8"', "a", "b", '"1.1"', "1.1"]
 ODD_KEYS = st.sampled_from(["<<", '"<<"', "? a", "a:b", "[k]", "&k a", "a #k"])
 
 
@@ -294,8 +295,14 @@ def document(draw: st.DrawFn) -> str:
     keys = st.one_of(GOOD_KEYS, ODD_KEYS) if odd else GOOD_KEYS
     lines: list[str] = []
     for key in draw(st.lists(keys, min_size=1, max_size=5, unique=True)):
-        shape = draw(st.sampled_from(["scalar", "flow", "block", "list", "empty"]))
-        if shape == "scalar":
+        shape = draw(st.sampled_from(["scalar", "flow", "block", "answers", "list", "empty"]))
+        if shape == "answers":  # long enough to be read at once (`yaml_fast.ENTRIES`); some line of two entries
+            lines.append(f"{key}:")
+            for inner in draw(st.lists(st.sampled_from(ANSWER_KEYS), min_size=8, max_size=10, unique=True)):
+                twice = draw(st.integers(0, 7)) == 0
+                more = f", {draw(st.sampled_from(ANSWER_KEYS))}: {draw(flow(False))}" if twice else ""
+                lines.append(f"  {inner}: {draw(flow(odd))}{more}")
+        elif shape == "scalar":
             lines.append(f"{key}: {draw(flow(odd, 3))}")
         elif shape == "flow":
             lines.append(f"{key}: {draw(flow(odd))}")
