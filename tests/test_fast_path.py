@@ -397,9 +397,9 @@ def test_reading_the_fast_way_leaves_nothing_for_the_cyclic_collector() -> None:
 
 
 def test_the_fast_path_takes_only_figures_the_located_path_would_not_range_check() -> None:
-    from par_cli.io import yamlsource
+    from par_cli.io import yaml_scalars
 
-    assert yaml_json.SHORT_FIGURE <= yamlsource.MAX_EXPONENT  # `_in_range`'s short cut: no check, no word
+    assert yaml_json.SHORT_FIGURE <= yaml_scalars.MAX_EXPONENT  # `in_range`'s short cut: no check, no word
     assert not agree(b"a: 1234567890123456\n") and agree(b"a: 123456789012345\n")
     assert not agree(b"a:\n  b: [1234567890123456]\n") and agree(b"a:\n  b: [123456789012345]\n")
 

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from typing import Any, cast
 
-SHORT_FIGURE = 15  # a figure this long or shorter, written out, is inside yamlsource's bounds
+SHORT_FIGURE = 15  # a figure this long or shorter, written out, is inside the bounds (`yaml_scalars.in_range`)
 MAX_KEY = 1000  # libyaml refuses an implicit key longer than 1,024 characters
 MAX_BRACKETS = 48  # a line with more opening brackets may nest deeper than the located path allows
 # The memos' bounds: reached, a memo is emptied (at whatever line of a file). Tests set them, down to 0 and 1.
