@@ -5,6 +5,10 @@ error, a warning, a note), the fast path declines, so the file is read, and repo
 from __future__ import annotations
 
 import random
+import re
+import string
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +20,7 @@ from benchmarks.make_workload import assessment_text
 from par_cli.core.numbers import TextNumber
 from par_cli.io import yaml_fast, yaml_json
 from par_cli.io.yamlsource import decode, parse
-from tests.fuzz.mutants import BYTES, structure
+from tests.fuzz.mutants import BYTES, structure, syntax
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = sorted(
@@ -25,6 +29,30 @@ SHIPPED = sorted(
     for path in (ROOT / folder).rglob("*")
     if path.suffix in (".yaml", ".yml") and path.is_file()
 )
+
+
+MEMO_SIZES = [0, 1, 7, None]  # the memos' bound in the differential tests: none kept, one line, a few, as shipped
+
+
+@contextmanager
+def memo(size: int | None) -> Iterator[None]:
+    """The fast path's memos (lines made JSON, figures) bounded at `size` (None: as shipped), empty before and after:
+    what a file is read as must not depend on what they hold, nor on when they are emptied."""
+    saved = yaml_json.MEMO, yaml_json.FIGURES
+    if size is not None:
+        yaml_json.MEMO = yaml_json.FIGURES = size
+    _empty_memos()
+    try:
+        yield
+    finally:
+        yaml_json.MEMO, yaml_json.FIGURES = saved
+        _empty_memos()
+
+
+def _empty_memos() -> None:
+    yaml_json._lines.clear()
+    yaml_json._entries.clear()
+    yaml_json.figures(TextNumber).__self__.clear()  # type: ignore[attr-defined]
 
 
 def same(a: Any, b: Any, where: str = "") -> None:
@@ -242,6 +270,7 @@ NASTY = st.sampled_from(
 )
 ODD = st.one_of(NASTY, st.text(alphabet="ab1.-:#,'\" {}[]~", min_size=1, max_size=5))
 GOOD_KEYS = st.sampled_from(["a", "b", "1.1", '"1.2"', "'x'", "self", "a b", "-k", "true", "~", "xã", "1"])
+ANSWER_KEYS = ['"1.1"', '"1.2"', "1.3", '"1.4"', "1.5", '"1.6"', "'1.7'", '"1.8"', "a", "b", '"1.1"', "1.1"]
 ODD_KEYS = st.sampled_from(["<<", '"<<"', "? a", "a:b", "[k]", "&k a", "a #k"])
 
 
@@ -266,8 +295,14 @@ def document(draw: st.DrawFn) -> str:
     keys = st.one_of(GOOD_KEYS, ODD_KEYS) if odd else GOOD_KEYS
     lines: list[str] = []
     for key in draw(st.lists(keys, min_size=1, max_size=5, unique=True)):
-        shape = draw(st.sampled_from(["scalar", "flow", "block", "list", "empty"]))
-        if shape == "scalar":
+        shape = draw(st.sampled_from(["scalar", "flow", "block", "answers", "list", "empty"]))
+        if shape == "answers":  # long enough to be read at once (`yaml_fast.ENTRIES`); some line of two entries
+            lines.append(f"{key}:")
+            for inner in draw(st.lists(st.sampled_from(ANSWER_KEYS), min_size=8, max_size=10, unique=True)):
+                twice = draw(st.integers(0, 7)) == 0
+                more = f", {draw(st.sampled_from(ANSWER_KEYS))}: {draw(flow(False))}" if twice else ""
+                lines.append(f"  {inner}: {draw(flow(odd))}{more}")
+        elif shape == "scalar":
             lines.append(f"{key}: {draw(flow(odd, 3))}")
         elif shape == "flow":
             lines.append(f"{key}: {draw(flow(odd))}")
@@ -287,21 +322,26 @@ def document(draw: st.DrawFn) -> str:
     return "\n".join(lines) + draw(st.sampled_from(["\n", "", "\n\n", "\r\n"]))
 
 
-@settings(max_examples=600, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@pytest.mark.parametrize("size", MEMO_SIZES)
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(document())
-def test_generated_documents_read_the_same_or_are_declined(text: str) -> None:
-    agree(text.encode())
+def test_generated_documents_read_the_same_or_are_declined(size: int | None, text: str) -> None:
+    with memo(size):
+        agree(text.encode())
+        agree(text.encode())  # the memos filled by the first read
 
 
-@settings(max_examples=300, deadline=None)
+@pytest.mark.parametrize("size", MEMO_SIZES)
+@settings(max_examples=100, deadline=None)
 @given(st.integers(0, 2**32), st.sampled_from([*SHIPPED[:40], 1, 2, 3]))
-def test_mutants_read_the_same_or_are_declined(seed: int, source: Path | int) -> None:
+def test_mutants_read_the_same_or_are_declined(size: int | None, seed: int, source: Path | int) -> None:
     rnd = random.Random(seed)
     raw = source.read_bytes() if isinstance(source, Path) else assessment_text(source, random.Random(source)).encode()
     for _ in range(rnd.randint(1, 3)):
-        mutate = rnd.choice([*BYTES, structure, _token])
+        mutate = rnd.choice([*BYTES, structure, syntax, _token])
         raw = mutate(raw, rnd)
-    agree(raw)
+    with memo(size):
+        agree(raw)
 
 
 def _token(raw: bytes, rnd: random.Random) -> bytes:
@@ -357,9 +397,9 @@ def test_reading_the_fast_way_leaves_nothing_for_the_cyclic_collector() -> None:
 
 
 def test_the_fast_path_takes_only_figures_the_located_path_would_not_range_check() -> None:
-    from par_cli.io import yamlsource
+    from par_cli.io import yaml_scalars
 
-    assert yaml_json.SHORT_FIGURE <= yamlsource.MAX_EXPONENT  # `_in_range`'s short cut: no check, no word
+    assert yaml_json.SHORT_FIGURE <= yaml_scalars.MAX_EXPONENT  # `in_range`'s short cut: no check, no word
     assert not agree(b"a: 1234567890123456\n") and agree(b"a: 123456789012345\n")
     assert not agree(b"a:\n  b: [1234567890123456]\n") and agree(b"a:\n  b: [123456789012345]\n")
 
@@ -444,6 +484,123 @@ def test_a_key_written_twice_is_declined_whether_or_not_the_line_is_read_key_by_
     }
     for written, read in cases.items():
         assert agree(base.replace('"1.5": {self: 10, note: "x"}', f'"1.5": {written}').encode()) == read, written
-    entries = yaml_json._entries
-    assert entries["\x00: {self: 00, self: 00}"] in entries.keyed and entries["\x00: {\x00: 00}"] in entries.keyed
-    assert entries["\x00: {self: 00, note: \x00}"] not in entries.keyed
+    entries, keyed = yaml_json._entries, yaml_json.KEYED
+    assert str(entries["\x00: {self: 00, self: 00}"]).startswith(keyed)
+    assert str(entries["\x00: {\x00: 00}"]).startswith(keyed)
+    assert not str(entries["\x00: {self: 00, note: \x00}"]).startswith(keyed)
+
+
+def _word(n: int) -> str:
+    """A word of letters only for each number: lines that stay apart once their digits are made 0s."""
+    letters = ""
+    while True:
+        n, rest = divmod(n, 26)
+        letters += string.ascii_lowercase[rest]
+        if not n:
+            return letters
+
+
+def _self_twice(count: int, answers: int = 21) -> list[str]:
+    """Assessments whose first answer writes `self:` twice, then answers whose lines no other file has (each file
+    fills the memo of lines with `answers` new ones)."""
+    texts = []
+    for n in range(count):
+        lines = [f'  "1.1": {{self: 1, self: 0.5, note: {_word(n)}}}']
+        lines += [f'  "1.{i}": {{self: 1, note: {_word(n * answers + i)}}}' for i in range(2, answers + 1)]
+        head = f"kind: assessment\ncriteria: twice\nagency: {{id: a{_word(n)}, name: A}}\nperiod: 2024\nanswers:\n"
+        texts.append(head + "\n".join(lines) + "\n")
+    return texts
+
+
+@pytest.mark.parametrize("size", MEMO_SIZES)
+def test_a_key_written_twice_is_reported_in_every_file_whenever_the_memo_is_emptied(size: int | None) -> None:
+    """The record of a line's repeated keys was kept beside the memo of lines and emptied with it, at whatever line
+    a file was at: the files read after that line took the last `self` (4 files of 260 that each write it twice,
+    as shipped). 260 files of 21 new lines each empty the memo as shipped (5,000 lines) inside a file."""
+    with memo(size):
+        for n, text in enumerate(_self_twice(260 if size is None else 12)):
+            assert yaml_fast.values(text, TextNumber) is None, n
+            _, problems = parse(text.encode(), "f.yaml", fast=yaml_fast.values)
+            assert [(d.code, d.where.line, d.where.col) for d in problems] == [("Y002", 6, 20)], n
+
+
+def test_rank_and_check_report_a_key_written_twice_in_every_file_of_a_large_folder(tmp_path: Path) -> None:
+    """The user's view of the same: `par rank` and `par check` of a folder of 260 such files, one process."""
+    from tests.conftest import run
+
+    leaves = "\n".join(f'      - {{code: "1.{i}", title: L, max: 1, rule: {{kind: points}}}}' for i in range(1, 22))
+    criteria = f"kind: criteria\nid: twice\ntitle: T\nareas:\n  - code: '1'\n    title: A\n    max: 21\n    children:\n{leaves}\n"
+    (tmp_path / "criteria.yaml").write_text(criteria, encoding="utf-8")
+    texts = _self_twice(260)
+    for n, text in enumerate(texts):
+        (tmp_path / f"f{n:03d}.yaml").write_text(text, encoding="utf-8")
+    expected = [f"{tmp_path / f'f{n:03d}.yaml'}:6:20: error Y002" for n in range(260)]
+    with memo(None):
+        code, out, err = run("rank", str(tmp_path), "--jobs", "1", "--no-cache")
+        assert code == 1 and [line[: len(expected[0])] for line in err.splitlines() if "Y002" in line] == expected
+        assert all("Y002" in line for line in err.splitlines() if line.startswith(str(tmp_path)))
+        code, out, err = run("check", str(tmp_path), "--jobs", "1")
+        assert code == 1 and [line[: len(expected[0])] for line in out.splitlines() if "Y002" in line] == expected
+
+
+def test_what_libyaml_refuses_is_declined_in_answers_read_at_once_and_in_flows_read_later() -> None:
+    """JSON reads `"\\ud83d\\ude00"` (a surrogate pair) where libyaml refuses the escape; `"1.3": 3, "1.3": 4` made
+    one key of two entries on a line, whose count then matched the lines'; `--- key:` and `... key:` were keys.
+    Each is declined, so the located path reads the file and says what it says (the same code, the same place)."""
+    entries = "".join(f'  "1.{i}": {{self: {i}, evidence: ["Báo cáo {i}"]}}\n' for i in range(1, 10))
+    base = "kind: assessment\nagency: {id: a, name: A}\nanswers:\n" + entries + "period: 2024\n"
+    third = '"1.3": {self: 3, evidence: ["Báo cáo 3"]}'
+    cases = {
+        "a surrogate pair": base.replace('["Báo cáo 3"]', '["\\ud83d\\ude00"]'),
+        "a lone surrogate": base.replace('["Báo cáo 3"]', '["\\ud83d"]'),
+        "a surrogate pair in a flow read later": 'a:\n  b: {c: ["\\ud83d\\ude00"]}\n',
+        "an escape libyaml reads too": base.replace('["Báo cáo 3"]', '["\\u00e9 \\/ \\t"]'),
+        "two entries, one key": base.replace(third, '"1.3": 3, "1.3": 4'),
+        "two entries, the next line's key": base.replace(third, '"1.3": 3, "1.4": 3'),
+        "two entries in a flow, one key": base.replace(third, '"1.3": {self: 3}, "1.3": {self: 4}'),
+        "a document's start before a key": base.replace("period: 2024", "--- period: 2024"),
+        "a document's end before a key": base.replace("period: 2024", "... period: 2024"),
+        "a document's start before the first key": "--- " + base,
+        "a document's start alone": base.replace("period: 2024", "---\nperiod: 2024"),
+    }
+    for name, text in cases.items():
+        assert yaml_fast.values(text, TextNumber) is None, name
+        fast = parse(text.encode(), "f.yaml", fast=yaml_fast.values)
+        located = parse(text.encode(), "f.yaml")
+        assert [d.code for d in fast[1]] == [d.code for d in located[1]], name
+        assert [d.where for d in fast[1]] == [d.where for d in located[1]], name
+        if name != "an escape libyaml reads too":
+            assert [d.code for d in located[1]] in (["Y001"], ["Y002"]), (name, located[1])
+    for written in ["---key: 1", "...key: 1", "a: --- b", "a: ... b"]:  # no marker: plain text, read as written
+        assert agree(f"{written}\nz: 1\n".encode()), written
+
+
+def test_a_position_looked_up_in_a_file_libyaml_refuses_is_a_located_y001_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should the fast path ever read a file libyaml refuses, the tree composed for a later position (of `done`, of a
+    predecessor: below the top two levels) is refused: `rank` and `check` say Y001 where `score` does, and go on."""
+    from benchmarks.make_workload import criteria_text
+    from tests.conftest import run
+
+    real = yaml_fast.values
+    monkeypatch.setattr(yaml_fast, "values", lambda text, number: real(text.replace("\\ud83d\\ude00", "x"), number))
+    (tmp_path / "criteria.yaml").write_text(criteria_text(), encoding="utf-8")
+    for n in (1, 2, 3):
+        (tmp_path / f"xa-{n}.yaml").write_text(assessment_text(n, random.Random(n)), encoding="utf-8")
+    merged = tmp_path / "xa-3.yaml"  # no error: its predecessor's place is looked up as it is ranked
+    agency = 'agency:\n  id: xa-3\n  name: "X \\ud83d\\ude00"\n  group: huyen-03\n  predecessors:\n    - xa-9'
+    merged.write_text(re.sub("agency: .*", lambda _: agency, merged.read_text(encoding="utf-8")), encoding="utf-8")
+    target = tmp_path / "xa-1.yaml"
+    lines = target.read_text(encoding="utf-8").split("\n")
+    lines[5] = '  "1.1.1": {self: {done: 90, total: 52}, evidence: ["\\ud83d\\ude00"]}'  # done > total: A003
+    target.write_text("\n".join(lines), encoding="utf-8")
+    expected = f"{target}:6:56: error Y001: YAML syntax: found invalid Unicode character escape code"
+    code, out, err = run("score", str(target))
+    assert code == 1 and err.startswith(expected)
+    code, out, err = run("rank", str(tmp_path), "--jobs", "1", "--no-cache")
+    assert code == 1 and err.startswith(expected) and len(err.splitlines()) == 2, err
+    assert err.splitlines()[1].startswith(f"{merged}:5:14: error Y001: YAML syntax: found invalid Unicode"), err
+    code, out, err = run("check", str(tmp_path), "--jobs", "1")
+    shown = [line for line in out.splitlines() if line.startswith(str(target))]
+    assert code == 1 and len(shown) == 1 and shown[0].startswith(expected)

@@ -54,6 +54,12 @@ class FileChecker:
         self.workspace.many = many  # many files: the fast YAML path (`yaml_fast`)
 
     def __call__(self, path: Path) -> Checked:
+        try:
+            return self._check(path)
+        except ParError as exc:  # a file read the fast way that libyaml refuses, when a position is looked up
+            return Checked(exc.diagnostics)
+
+    def _check(self, path: Path) -> Checked:
         workspace = self.workspace
         bound, found = workspace.inspect_assessment(path)
         if bound is None:

@@ -359,15 +359,15 @@ class FileScorer:
                 group = group_value(entry_of(result, ()), self.group_by)
                 best = self.leaders.get((group, result.criteria_id), {})
                 result = scored(bound, detail=self.cuts, leaders=best)
-        except ParError as exc:
+            where, average = bound.origin, bound.criteria.group_average
+            merged = tuple(where.locate(("agency", "predecessors", n)) for n in range(len(result.agency.predecessors)))
+        except ParError as exc:  # a predecessor's place may be in a tree composed now: a Y001 if libyaml refuses it
             return exc.diagnostics
         key = (result.criteria_id, result.agency.type)
         labels = self.labels.get(key)
         if labels is None:  # a set's grade labels (for a unit type), once per set
             labels = self.labels[key] = tuple(g.label for g in bound.criteria.grades_for(result.agency.type))
-        where, average = bound.origin, bound.criteria.group_average
         span = moves(bound, result) if self.robust else None
-        merged = tuple(where.locate(("agency", "predecessors", n)) for n in range(len(result.agency.predecessors)))
         agency, period = where.locate(("agency", "id")), where.locate(("period",))
         entry = entry_of(result, labels, agency, period, self.leaves, span, merged, self.nodes, average)
         entry = with_inputs(entry, self.workspace.reached.get(path.parent, ())) if self.cache else entry

@@ -62,6 +62,7 @@ def _compile() -> None:
 
 
 _LATER: Any = object()  # the value of a flow collection read later, with the others
+_MARKERS = ("---", "...")  # at the start of a line and before a space or its end: a document's start or end
 _WORDS = {**dict.fromkeys(TRUE, True), **dict.fromkeys(FALSE, False), **dict.fromkeys(NULLS)}
 
 
@@ -354,7 +355,10 @@ def values(text: str, number: Callable[[str], Any]) -> Read | None:
             return None
         content = line.lstrip(" ")
         if content and content[0] != "#":
-            lines.append((line_number, len(line) - len(content), content.rstrip(" ")))
+            indent = len(line) - len(content)
+            if not indent and content[:3] in _MARKERS and content[3:4] in ("", " "):
+                return None  # `--- key: 1`, `... key: 1`: a document's start or end, not a key
+            lines.append((line_number, indent, content.rstrip(" ")))
     if not lines or lines[0][1] != 0:
         return None
     figure = figures(number)

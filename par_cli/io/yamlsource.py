@@ -14,34 +14,24 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any, Protocol
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from par_cli.core.diagnostics import Diagnostic, DocPath, LineCol, msg, problem
+from par_cli.core.diagnostics import Diagnostic, DocPath, LineCol, ParError, msg, problem
 from par_cli.core.numbers import TextNumber
 from par_cli.io import yaml_scalars
 from par_cli.io.yaml_loader import LOADER, PLAIN
-from par_cli.io.yaml_scalars import DECIMAL_COMMA, LEADING_ZERO, NUMBER, NUMBER_START  # one typing for both paths
+from par_cli.io.yaml_scalars import DECIMAL_COMMA, LEADING_ZERO, NUMBER, NUMBER_START, in_range  # one typing
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_VALUES = 500_000  # values visited, aliases expanded: bounds time and memory
 MAX_DEPTH = 64
-# Exact arithmetic on 1e999999999 would take minutes: figures in PAR files are far inside these bounds.
-MAX_EXPONENT = 15
-MAX_DIGITS = 30
 
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 _WHOLE = re.compile(r"[-+]?\d+\Z")
 _COMMA_BETWEEN_DIGITS = re.compile(r"\d,\d")
-
-
-def _in_range(number: Decimal, text: str) -> bool:
-    if len(text) <= MAX_EXPONENT and "e" not in text and "E" not in text:
-        return True  # the common case: a short figure written out (no more digits than the bounds allow)
-    return -MAX_EXPONENT <= number.adjusted() <= MAX_EXPONENT and len(number.as_tuple().digits) <= MAX_DIGITS
 
 
 Position = tuple[int, int]
@@ -87,8 +77,12 @@ class Document:
 
     @property
     def root(self) -> Node | None:
-        if self._root is None and self._text is not None:
-            self._root, self._text = yaml.compose(self._text, Loader=LOADER), None
+        text = self._text
+        if self._root is None and text is not None:
+            try:
+                self._root, self._text = yaml.compose(text, Loader=LOADER), None
+            except (yaml.YAMLError, RecursionError) as exc:  # the fast path read what libyaml refuses (tests: never)
+                raise ParError([_refusal(exc, text, self.file)]) from None
         return self._root
 
     def _find(self, path: DocPath) -> tuple[Node | None, Node | None, bool]:
@@ -268,8 +262,9 @@ class _Walker:
         if text[0] in NUMBER_START:
             if NUMBER.match(text):
                 number = TextNumber(text)
-                if number and not _in_range(number, text):
-                    hint = msg("hint.figure-range", low=MAX_EXPONENT, high=MAX_EXPONENT, digits=MAX_DIGITS)
+                if number and not in_range(number, text):
+                    bounds = yaml_scalars.MAX_EXPONENT
+                    hint = msg("hint.figure-range", low=bounds, high=bounds, digits=yaml_scalars.MAX_DIGITS)
                     self.report(problem("Y012", "out-of-range", hint=hint, text=text), node)
                     return None
                 if LEADING_ZERO.match(text):
@@ -337,7 +332,12 @@ def _tab_notes(text: str, file: str) -> list[Diagnostic]:
     return notes
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, file: str) -> Diagnostic:
+def _refusal(exc: Exception, text: str, file: str) -> Diagnostic:
+    """libyaml's refusal of a text as one located Y001 (when it is parsed, or its tree composed late)."""
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML refuses (a control character): at its place
+        return _refused_character(exc, text, file)
+    if not isinstance(exc, yaml.MarkedYAMLError):
+        return problem("Y001", "yaml-syntax", detail=str(exc)).at(LineCol(file, 1, 1))
     mark = exc.problem_mark or exc.context_mark
     message = exc.problem or exc.context or "invalid YAML"
     if exc.context and exc.problem:
@@ -375,12 +375,8 @@ def parse(raw: bytes, file: str, *, fast: FastRead | None = None) -> tuple[Docum
     notes = _tab_notes(text, file)
     try:
         root = yaml.compose(text, Loader=LOADER)
-    except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_error(exc, file), *notes]
-    except yaml.reader.ReaderError as exc:  # a character YAML refuses (a control character): at its place
-        return None, [_refused_character(exc, text, file), *notes]
     except (yaml.YAMLError, RecursionError) as exc:
-        return None, [problem("Y001", "yaml-syntax", detail=str(exc)).at(LineCol(file, 1, 1)), *notes]
+        return None, [_refusal(exc, text, file), *notes]
     if root is None:
         empty = problem("Y008", "empty", hint=msg("hint.starts-kind"))
         return None, [empty.at(LineCol(file, 1, 1))]

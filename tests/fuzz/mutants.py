@@ -166,7 +166,49 @@ def meaning(data: bytes, rnd: random.Random) -> bytes:
     return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False).encode("utf-8")
 
 
-LEVELS = {"bytes": BYTES, "structure": (structure,), "meaning": (meaning,)}
+# YAML syntax, line by line: what the fast path must decline wherever libyaml refuses it or reads it otherwise
+# (escapes, two entries on one line, a document marker before a key, a key twice, a flow cut or doubled).
+SYNTAX_TOKENS = (
+    '"\\ud83d\\ude00"', '"\\u00e9"', '"\\t"', '"\\/"', '"\\x41"', '\\', '"a"', "'a'", '"', "'", ": ", ":", ",",
+    ", ", "{", "}", "[", "]", "#", " #", "- ", "? ", "&a ", "*a", "!!str ", "~", "yes", "01", "1e5", "0,5", "<<: ",
+    "\xa0", "--- ", "... ",
+)  # fmt: skip
+
+
+def syntax(data: bytes, rnd: random.Random) -> bytes:
+    """One line of the file changed the way a person typing YAML might get it wrong."""
+    try:
+        lines = data.decode("utf-8").split("\n")
+    except UnicodeDecodeError:
+        return flip(data, rnd)
+    i = rnd.randrange(len(lines))
+    line = lines[i]
+    body = line.lstrip(" ")
+    key, colon, value = body.partition(": ")
+    action = rnd.randrange(7)
+    if action == 0:  # a token anywhere in the line
+        at = rnd.randrange(len(line) + 1)
+        lines[i] = line[:at] + rnd.choice(SYNTAX_TOKENS) + line[at:]
+    elif action == 1 and colon:  # a second entry on the line: the same key, or the next line's
+        other = lines[i + 1].lstrip(" ").partition(": ")[0] if i + 1 < len(lines) else key
+        lines[i] = f"{line}, {rnd.choice([key, other])}: {value}"
+    elif action == 2 and colon and value.startswith("{") and "," in value:  # a key of the answer written twice
+        inner = value[1:].partition(",")[0]
+        lines[i] = line.replace(value, "{" + inner + ", " + value[1:], 1)
+    elif action == 3:  # a document's start or end before the line
+        lines[i] = rnd.choice(["--- ", "...", "... ", "---"]) + line.lstrip(" ")
+    elif action == 4 and '"' in line:  # an escape in a double-quoted string
+        at = line.index('"') + 1
+        escape = rnd.choice(["\\ud83d\\ude00", "\\ud83d", "\\u00e9", "\\n", "\\/", "\\N", "\\x41", "\\"])
+        lines[i] = line[:at] + escape + line[at:]
+    elif action == 5:  # the line twice, or joined to the next one
+        lines[i : i + 2] = [line, *lines[i : i + 2]] if rnd.random() < 0.5 else [" ".join(lines[i : i + 2])]
+    else:  # the line's indent changed
+        lines[i] = " " * rnd.choice([0, 1, 2, 3, 4]) + body
+    return "\n".join(lines).encode("utf-8")
+
+
+LEVELS = {"bytes": BYTES, "structure": (structure,), "meaning": (meaning,), "syntax": (syntax,)}
 
 # Workbooks: a filled form, then odd cells, merges, renamed or missing sheets, formats
 CELLS: tuple[Any, ...] = (
@@ -325,3 +367,88 @@ def campaign(count: int, seed: int) -> Tally:
                 classify(args, tally, runner, f"{args[0]} {label}")
             shutil.rmtree(folder)
     return tally
+
+
+# Three-way agreement: `par score` (one file, the located path), `par check` and `par rank` of its folder (the fast
+# path, when the file is in its subset) give the mutant the same errors' codes. Codes about a folder as a whole
+# (an agency twice, periods that differ, an appraisal file for no one…) are the folder commands' own.
+FOLDER_CODES = frozenset({"A009", "A022", "C013", "R003", "R005", "R006", "R007", "R008"})
+_ERROR_CODE = re.compile(r": error ([A-Z]\d{3}): ")
+ASSESSMENTS = [path for path in SOURCES if b"\nkind: assessment" in b"\n" + path.read_bytes()]
+
+
+@dataclass
+class Agreement:
+    compared: int = 0  # mutants still assessments (by their `kind:`), run through the three commands
+    fast: int = 0  # of them, read by the fast path
+    refused: int = 0  # of them, with an error
+    differ: list[str] = field(default_factory=list)
+
+
+def _codes(text: str, target: Path) -> list[str]:
+    """The codes of the errors about `target`, once each, sorted."""
+    where = f"{target}:"
+    found = {
+        match.group(1) for line in text.splitlines() if line.startswith(where) and (match := _ERROR_CODE.search(line))
+    }
+    return sorted(found - FOLDER_CODES)
+
+
+def agreement(count: int, seed: int, memo_sizes: tuple[int | None, ...] = (None,)) -> Agreement:
+    """`count` mutants of the shipped assessments (YAML syntax half the time), each in a copy of its folder with two
+    of its neighbours (so that `check` reads the folder the fast way too), through score, check and rank; the fast
+    path's memos bounded in turn at each of `memo_sizes` (None: as shipped)."""
+    from par_cli.core.numbers import TextNumber
+    from par_cli.io import yaml_fast, yaml_json
+    from par_cli.io.files import file_kind
+    from par_cli.io.yamlsource import decode
+
+    rnd = random.Random(seed)
+    runner = CliRunner()
+    found = Agreement()
+    saved = yaml_json.MEMO, yaml_json.FIGURES
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in range(count):
+            source = rnd.choice(ASSESSMENTS)
+            level = "syntax" if rnd.random() < 0.5 else rnd.choice(list(LEVELS))
+            data = source.read_bytes()
+            for _ in range(rnd.choice([1, 1, 2])):
+                data = rnd.choice(LEVELS[level])(data, rnd)
+            neighbours = [p.name for p in ASSESSMENTS if p.parent == source.parent and p != source][:2]
+            folder = Path(tmp) / f"a{n}"
+
+            def left_out(
+                where: str, names: list[str], source: Path = source, kept: list[str] = neighbours
+            ) -> list[str]:
+                here = Path(where)
+                return [
+                    name
+                    for name in names
+                    if ".yaml." in name or (here / name in ASSESSMENTS and name not in kept and here / name != source)
+                ]
+
+            shutil.copytree(source.parent, folder, ignore=left_out)
+            target = folder / source.name
+            target.write_bytes(data)
+            if file_kind(target) != "assessment":
+                shutil.rmtree(folder)
+                continue
+            size = memo_sizes[n % len(memo_sizes)]
+            yaml_json.MEMO, yaml_json.FIGURES = saved if size is None else (size, size)
+            try:
+                codes = {}
+                for args in (["score", str(target)], ["check", str(folder), "--jobs", "1"],
+                             ["rank", str(folder), "--jobs", "1", "--no-cache"]):  # fmt: skip
+                    result = runner.invoke(app, args, env={"COLUMNS": "200", "NO_COLOR": "1"})
+                    codes[args[0]] = _codes(result.stdout + result.stderr, target)
+            finally:
+                yaml_json.MEMO, yaml_json.FIGURES = saved
+            text, _ = decode(data, "f.yaml")
+            found.compared += 1
+            found.fast += text is not None and yaml_fast.values(text, TextNumber) is not None
+            found.refused += bool(codes["score"])
+            if not codes["score"] == codes["check"] == codes["rank"]:
+                label = f"{source.relative_to(ROOT)} [{level}, mutant {n}, memo {size}]"
+                found.differ.append(f"{label}: {codes}\n{data.decode('utf-8', 'replace')[:3000]}")
+            shutil.rmtree(folder)
+    return found
