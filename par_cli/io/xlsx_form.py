@@ -32,7 +32,7 @@ from par_cli.core.tree import index
 from par_cli.io.output import reading
 from par_cli.io.suffixes import kind_of_suffix
 from par_cli.io.workbooks import in_use, load
-from par_cli.io.yamlsource import MAX_DIGITS, MAX_EXPONENT
+from par_cli.io.yaml_scalars import MAX_DIGITS, MAX_EXPONENT
 from par_cli.words.labels import LABELS
 
 if TYPE_CHECKING:
