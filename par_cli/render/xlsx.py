@@ -31,10 +31,11 @@ from par_cli.render.xlsx_cells import (
     _save,
     _text,
 )
+from par_cli.render.xlsx_formulas import form_hint as _form_hint
 from par_cli.render.xlsx_formulas import points_formula
 from par_cli.render.xlsx_plans import appraisal_cuts as appraisal_cuts
 from par_cli.render.xlsx_plans import gaps as gaps
-from par_cli.words.explain import describe_rule, input_hint
+from par_cli.words.explain import describe_rule
 from par_cli.words.labels import label
 from par_cli.words.tables import area_codes, change_text, group_heading, group_summary, nodes_to
 
@@ -167,17 +168,6 @@ def _self_points(sheet: Worksheet, row: int, rule: Any, max_points: Any, levels:
         _text(sheet, row, 6, label("form.computed", lang)).alignment = WRAP
         return
     cell.value, cell.number_format, cell.alignment = formula, "0.###", TOP
-
-
-def _form_hint(rule: Any, lang: str) -> str:
-    """What to type in the form's cells (the YAML form's hint says `true`; a workbook says Có/Không)."""
-    if rule.kind == "check":
-        return label("form.choose_yes_no", lang)
-    if rule.kind == "levels":
-        return label("form.pick", lang)
-    if rule.takes_percent:
-        return label("form.percent", lang)
-    return f"{label('form.type', lang)}: {input_hint(rule, lang)}"
 
 
 def _validation(sheet: Worksheet, formula: str, row: int) -> None:

@@ -15,7 +15,7 @@ from fractions import Fraction
 from typing import Any
 
 from par_cli.core.rules.base import award
-from par_cli.words.labels import LABELS
+from par_cli.words.labels import LABELS, label
 
 _NUMBER_OF = '_xlfn.NUMBERVALUE({text},".")'
 
@@ -99,3 +99,14 @@ def _tiers(rule: Any, top: Fraction, x: str) -> str:
         test = ">=" if tier.min is not None else ">"
         formula = f"IF({x}{test}{_literal(tier.bound)},{_literal(award(tier.points, tier.percent, top))},{formula})"
     return formula
+
+
+def form_hint(rule: Any, lang: str) -> str:
+    """What to type in the form's cells (the YAML form's hint says `true`; a workbook says Có/Không)."""
+    if rule.kind == "check":
+        return label("form.choose_yes_no", lang)
+    if rule.kind == "levels":
+        return label("form.pick", lang)
+    if rule.takes_percent:
+        return label("form.percent", lang)
+    return f"{label('form.type', lang)}: {rule.input_hint(lang)}"

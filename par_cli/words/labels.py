@@ -10,6 +10,7 @@ LABELS: dict[str, tuple[str, ...]] = {  # key → (Vietnamese, English, then old
     "sheet.criteria": ("Tiêu chí", "Criteria"),
     "sheet.survey": ("Điều tra XHH", "Survey"),
     "sheet.lists": ("Danh mục", "Lists"),
+    "sheet.council": ("Thẩm định", "Appraisal"),
     "form.agency_id": ("Mã cơ quan", "Agency id"),
     "form.agency_name": ("Tên cơ quan", "Agency name"),
     "form.group": ("Nhóm", "Group"),
@@ -22,6 +23,18 @@ LABELS: dict[str, tuple[str, ...]] = {  # key → (Vietnamese, English, then old
     "col.self": ("Số liệu tự đánh giá (tỷ lệ, số lượng, lựa chọn)", "Self-assessment data", "Tự đánh giá", "Self"),
     "col.self_points": ("Điểm tự chấm (tự tính)", "Self-assessed points (computed)"),
     "col.appraised": ("Thẩm định", "Appraised"),
+    "col.first_appraisal": ("Thẩm định lần 1", "First appraisal"),
+    "col.appraiser": ("Cơ quan thẩm định", "Appraiser"),
+    "col.self_text": ("Số liệu tự đánh giá", "Self-assessment data"),
+    "col.self_scored": ("Điểm tự chấm", "Self-assessed points"),
+    "council.how": (
+        "Hội đồng thẩm định điền các ô màu vàng: Thẩm định (số liệu hoặc điểm theo cách chấm của tiêu chí, như cột "
+        "Số liệu tự đánh giá), Thẩm định lần 1 nếu thẩm định hai lần, Lý do khi thay đổi điểm. Để trống: giữ kết quả "
+        "tự đánh giá. Sau đó: par appraisal read <tệp này> -o <thư mục>.",
+        "The council fills in the yellow cells: Appraised (the data or points the criterion's rule takes, as in the "
+        "self-assessment data column), First appraisal when appraised in two rounds, the Reason when a score "
+        "changes. Blank: the self-assessment stands. Then: par appraisal read <this file> -o <folder>.",
+    ),
     "col.evidence": ("Tài liệu kiểm chứng", "Evidence"),
     "col.explanation": ("Giải trình", "Explanation"),
     "col.points": ("Điểm", "Points"),
