@@ -161,3 +161,50 @@ def test_a_form_headed_the_old_way_is_still_read(write: Write) -> None:
         code, out, err = run("explain", "form.xlsx", "1.5")
         assert code == 0, err
         assert "Đầu vào: 87 %" in out and "2,29" in out, out  # linear: 2.5 × 87 / 95 = 2.289…
+
+
+def test_every_agencys_form_at_once_details_filled_in_and_locked(write: Write) -> None:
+    write("kinds.yaml", KINDS)
+    write(
+        "danh-sach.csv",
+        "Mã cơ quan,Tên cơ quan,Nhóm,Loại đơn vị\nso-noi-vu,Sở Nội vụ,so-nganh,so\nxa-an-binh,Xã An Bình,xa,xa\n",
+    )
+    code, _, err = run(
+        "template", "kinds.yaml", "--agencies", "danh-sach.csv", "-f", "xlsx", "-o", "forms", "--period", "2025"
+    )
+    assert (code, err) == (0, "note: 2 forms written in forms\n")
+    assert sorted(p.name for p in Path("forms").iterdir()) == ["so-noi-vu.xlsx", "xa-an-binh.xlsx"]
+    details = load_workbook("forms/xa-an-binh.xlsx")["Thông tin"]
+    shown = [
+        (details.cell(r, 1).value, details.cell(r, 2).value, details.cell(r, 2).protection.locked) for r in range(1, 7)
+    ]
+    assert shown == [
+        ("Mã cơ quan", "xa-an-binh", True),
+        ("Tên cơ quan", "Xã An Bình", True),
+        ("Nhóm", "xa", True),
+        ("Loại đơn vị", "xa", True),
+        ("Năm", "2025", True),
+        ("Bộ chỉ số", "kinds-2025", True),
+    ]
+    assert details.protection.sheet
+    code, _, err = run("check", "forms/xa-an-binh.xlsx")
+    assert code == 0, err
+    code, _, err = run("template", "kinds.yaml", "--agencies", "danh-sach.csv", "-f", "xlsx", "-o", "forms")
+    assert code == 2 and "forms/so-noi-vu.xlsx: error U003: exists already: making the forms would overwrite it" in err
+
+
+def test_a_bad_list_of_agencies_is_reported_row_by_row_and_nothing_is_made(write: Write) -> None:
+    write("kinds.yaml", KINDS)
+    write(
+        "ds.csv", "Mã cơ quan,Tên cơ quan\nso-noi-vu,Sở Nội vụ\n,Sở Y tế\nso noi vu,Sở Nội vụ 2\nSO-NOI-VU,Sở Nội vụ\n"
+    )
+    code, _, err = run("template", "kinds.yaml", "--agencies", "ds.csv", "-f", "xlsx", "-o", "forms", "--lang", "en")
+    assert code == 1
+    assert err.splitlines() == [
+        "ds.csv:3:Mã cơ quan: error S001: a row without an agency id",
+        "ds.csv:4:Mã cơ quan: error S001: agency id 'so noi vu' cannot name a file: use letters, digits, '.', '_' and '-'",
+        "ds.csv:5:Mã cơ quan: error S001: agency 'SO-NOI-VU' is listed twice",
+    ]
+    assert not Path("forms").exists()
+    code, _, err = run("template", "kinds.yaml", "--agencies", "ds.csv", "-o", "forms", "--lang", "en")
+    assert code == 2 and "--agencies makes one workbook per agency" in err

@@ -55,21 +55,25 @@ INPUTS = (5, 7, 8)  # the columns an agency fills: data, evidence, explanation (
 
 
 def template(view: TemplateView) -> bytes:
-    """An assessment workbook to fill in Excel or LibreOffice: details, one row per criterion, the survey."""
+    """An assessment workbook to fill in Excel or LibreOffice: details, one row per criterion, the survey.
+    A view with an `agency` (`io.forms.FormAgency`, from the province's list): its details filled in and locked."""
     criteria, lang = view.criteria, view.lang or view.criteria.language
+    agency = getattr(view, "agency", None)
     book = _new_book()
     details = book.create_sheet(label("sheet.details", lang))
     rows = [
-        ("form.agency_id", ""),
-        ("form.agency_name", ""),
-        ("form.group", ""),
+        ("form.agency_id", agency.id if agency else ""),
+        ("form.agency_name", (agency.name or "") if agency else ""),
+        ("form.group", (agency.group or "") if agency else ""),
         ("form.period", view.period),
         ("form.criteria", view.reference),
     ]
+    if agency is not None and agency.type:
+        rows.insert(3, ("form.unit_type", agency.type))
     for r, (key, value) in enumerate(rows, start=1):
         _text(details, r, 1, label(key, lang)).font = BOLD
         cell = _text(details, r, 2, value)
-        if key != "form.criteria":
+        if key != "form.criteria" and (agency is None or (key == "form.period" and not value)):
             cell.protection, cell.fill = OPEN, INPUT
     _text(details, len(rows) + 2, 1, label("form.how", lang)).alignment = WRAP
     details.merge_cells(start_row=len(rows) + 2, start_column=1, end_row=len(rows) + 2, end_column=2)

@@ -14,6 +14,7 @@ LABELS: dict[str, tuple[str, ...]] = {  # key → (Vietnamese, English, then old
     "form.agency_id": ("Mã cơ quan", "Agency id"),
     "form.agency_name": ("Tên cơ quan", "Agency name"),
     "form.group": ("Nhóm", "Group"),
+    "form.unit_type": ("Loại đơn vị", "Unit type"),
     "form.period": ("Năm", "Period"),
     "form.criteria": ("Bộ chỉ số", "Criteria"),
     "col.code": ("Mã", "Code"),
