@@ -48,7 +48,7 @@ KEYS = (
     "col.explanation",
     "col.appraiser",
 )
-WIDTHS = (14, 22, 8, 44, 8, 26, 14, 9, 12, 12, 32, 32, 16)
+WIDTHS = (14, 20, 7, 40, 8, 26, 13, 9, 12, 12, 30, 30, 16)
 INPUTS = (9, 10, 11)
 
 
@@ -123,7 +123,7 @@ def _row(sheet: Any, row: int, bound: Bound, info: Any, result: NodeResult, own:
     )
     for c, value in enumerate(texts, start=1):
         if value is not None:
-            _text(sheet, row, c, value).alignment = WRAP if c in (2, 4, 6, 12) else TOP
+            _text(sheet, row, c, value).alignment = WRAP if c in (2, 4, 6, 7, 9, 10, 11, 12, 13) else TOP
     for c, figure in ((5, node.max), (8, result.self_points if result.applicable else None)):
         if figure is not None:
             cell = sheet.cell(row=row, column=c, value=_number(Fraction(figure), 6))
@@ -136,7 +136,8 @@ def _row(sheet: Any, row: int, bound: Bound, info: Any, result: NodeResult, own:
     if getattr(node.scoring_rule, "takes_percent", False):
         for c in (9, 10):
             sheet.cell(row=row, column=c).number_format = "@"  # 45/50 stays text, not a date
-    _fit_height(sheet, row, ((node.title, WIDTHS[3]), (texts[11] or "", WIDTHS[11])))
+    shown = [(str(texts[c] or ""), WIDTHS[c]) for c in (1, 3, 5, 6, 9, 10, 11, 12)]
+    _fit_height(sheet, row, tuple(shown))
 
 
 FIELDS = {"self", "appraised", "first_appraisal", "reason", "evidence", "explanation", "na", "survey"}

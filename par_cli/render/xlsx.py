@@ -93,6 +93,7 @@ def _criteria_sheet(book: Workbook, criteria: CriteriaSet, lang: str) -> None:
     for c, key in enumerate(FORM_COLUMNS, start=1):
         cell = _text(sheet, 1, c, label(f"col.{key}", lang))
         cell.font, cell.fill, cell.alignment = BOLD, HEADING, WRAP
+    sheet.row_dimensions[1].height = 48  # the data column's title says what it takes, over three lines
     row = 1
     for info in walk(criteria):
         node, row = info.node, row + 1
