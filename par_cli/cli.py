@@ -353,6 +353,7 @@ def _agency_forms(
 
     if output is None or kind != "xlsx":
         shell.usage(problem("U002", "agencies-needs-xlsx-folder").at(LineCol("--agencies")), words)
+    shell.guard_output(output, words, folders=False)  # a folder of forms
     listed = shell.run(lambda: read_agencies(agencies), words)
     named, _ = form_reference(loaded.model.id, loaded, output / "x.xlsx", Workspace().resolve)
     forms = {}

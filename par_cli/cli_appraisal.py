@@ -96,6 +96,7 @@ def appraisal_read(
     from par_cli.io.workspace import Workspace
 
     words = language(lang)
+    shell.guard_output(output, words, folders=False)  # a folder of appraisal files: written to be read
     book = shell.run(lambda: read_council(workbook, display(workbook)), words)
     files = shell.run(lambda: appraisal_files(book, Workspace(), output), words)
     shell.run(lambda: write_files(files, output, force), words)

@@ -74,7 +74,7 @@ def test_the_workbook_lists_every_agency_and_criterion_with_the_councils_cells(i
     assert sheet.cell(at["so-noi-vu", "2.2"], 12).value == "Quyết định công bố đang trình ký"
     assert sheet.protection.sheet
     code, _, err = run("appraisal", "workbook", "2024", "-o", "hoi-dong.xlsx")
-    assert code == 2 and "hoi-dong.xlsx: error U003: exists already" in err
+    assert code == 2 and "hoi-dong.xlsx: error U003: exists already: it may hold the council's work" in err
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice (soffice) to re-save the workbook")

@@ -40,8 +40,8 @@ APPRAISAL_MESSAGES: dict[str, tuple[str, str]] = {
         "trang {sheet} không có dòng tiêu đề gồm 'Mã cơ quan', 'Mã' và 'Thẩm định'",
     ),
     "council-file-exists": (
-        "exists already: reading the workbook would overwrite it",
-        "đã tồn tại: đọc sổ thẩm định sẽ ghi đè lên tệp này",
+        "exists already: it may hold the council's work",
+        "đã tồn tại: tệp có thể chứa kết quả làm việc của hội đồng",
     ),
     "note-appraisal-written": (
         "{count} appraisal files written in {folder}",
