@@ -14,6 +14,8 @@ from openpyxl import load_workbook
 
 from tests.conftest import SPEC, run
 
+CONVERT = ("--convert-to", "xlsx")
+
 
 def folder() -> Path:
     Path("2024").mkdir()
@@ -92,7 +94,16 @@ def test_filled_and_resaved_by_libreoffice_it_becomes_the_councils_appraisal(in_
     )
     out = Path("lo")
     result = subprocess.run(
-        ["soffice", "--headless", "--convert-to", "xlsx", "--outdir", str(out), "hoi-dong.xlsx"],
+        # a profile of its own: a LibreOffice already running (another user's, another test's) would take the job
+        [
+            "soffice",
+            f"-env:UserInstallation={Path('profile').resolve().as_uri()}",
+            "--headless",
+            *CONVERT,
+            "--outdir",
+            str(out),
+            "hoi-dong.xlsx",
+        ],
         capture_output=True,
         text=True,
         timeout=240,

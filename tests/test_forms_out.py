@@ -80,12 +80,23 @@ TYPED: list[tuple[str, Any, Any]] = [
     ("1.9", "1.5", Decimal("1.5")),
 ]
 
+CONVERT = ("--convert-to", "xlsx")
+
 
 def soffice_recalculated(path: Path, folder: Path) -> Path:
     """The workbook as LibreOffice saves it after opening it: every formula computed."""
     folder.mkdir(exist_ok=True)
     result = subprocess.run(
-        ["soffice", "--headless", "--convert-to", "xlsx", "--outdir", str(folder), str(path)],
+        # a profile of its own: a LibreOffice already running (another user's, another test's) would take the job
+        [
+            "soffice",
+            f"-env:UserInstallation={(folder / 'profile').resolve().as_uri()}",
+            "--headless",
+            *CONVERT,
+            "--outdir",
+            str(folder),
+            str(path),
+        ],
         capture_output=True,
         text=True,
         timeout=240,
