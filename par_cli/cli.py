@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -298,6 +298,15 @@ def template(
     output_format: Annotated[
         TemplateFormat, typer.Option("--format", "-f", help="yaml, or xlsx: a workbook to fill in Excel.")
     ] = TemplateFormat.yaml,
+    agencies: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--agencies",
+            metavar="LIST",
+            help="A CSV or xlsx list (Mã cơ quan, Tên cơ quan, Nhóm, Loại đơn vị): one xlsx form per agency, "
+            "its details filled in and locked, into the folder --output.",
+        ),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """Print a blank assessment for a criteria set: every leaf with its rule, max points and evidence asked."""
@@ -311,11 +320,49 @@ def template(
     loaded = shell.run(lambda: find_criteria(nfc(reference)), words)
     if output is not None and not force:
         shell.run(lambda: refuse_overwrite(output, loaded.path), words)
+    if agencies is not None:
+        _agency_forms(agencies, loaded, output, period, force, output_format.value, lang.value if lang else None, words)
+        return
     named, note = form_reference(nfc(reference), loaded, output, Workspace().resolve)
     form = TemplateView(loaded.model, named, period or str(datetime.date.today().year), lang.value if lang else None)
     shell.emit(shell.render("template", output_format.value, form, words), output, words)
     if note is not None:
         shell.note(note, words)
+
+
+def _agency_forms(
+    agencies: Path,
+    loaded: Any,
+    output: Path | None,
+    period: str | None,
+    force: bool,
+    kind: str,
+    lang: str | None,
+    words: str,
+) -> None:
+    """`template --agencies`: every agency's xlsx form into the folder --output, all checked before any write."""
+    import datetime
+
+    from par_cli.io.forms import form_reference, read_agencies, write_forms
+    from par_cli.io.workspace import Workspace
+    from par_cli.render.views import TemplateView
+
+    class AgencyForm(TemplateView):  # the form of one listed agency: `render.xlsx.template` fills in its details
+        __slots__ = ("agency",)
+        agency: Any
+
+    if output is None or kind != "xlsx":
+        shell.usage(problem("U002", "agencies-needs-xlsx-folder").at(LineCol("--agencies")), words)
+    shell.guard_output(output, words, folders=False)  # a folder of forms
+    listed = shell.run(lambda: read_agencies(agencies), words)
+    named, _ = form_reference(loaded.model.id, loaded, output / "x.xlsx", Workspace().resolve)
+    forms = {}
+    for agency in listed:
+        view = AgencyForm(loaded.model, named, period or str(datetime.date.today().year), lang)
+        view.agency = agency
+        forms[f"{agency.id}.xlsx"] = shell.render("template", "xlsx", view, words)
+    shell.run(lambda: write_forms(forms, output, force), words)
+    shell.note(msg("note-forms-written", count=len(forms), folder=str(output)), words)
 
 
 @app.command("import")

@@ -23,7 +23,10 @@ from par_cli.options import (
     nfc,
 )
 
-appraisal_app = typer.Typer(help="The appraisal council's work: the cut list.", no_args_is_help=True)
+appraisal_app = typer.Typer(
+    help="The appraisal council's work: its workbook, read back into appraisal files; the cut list.",
+    no_args_is_help=True,
+)
 app.add_typer(appraisal_app, name="appraisal")
 
 
@@ -51,6 +54,53 @@ def appraisal_cuts(
     entries.sort(key=lambda e: (e.agency_name, e.agency_id))
     view = CutsView(entries, lang.value if lang else None)
     shell.show(shell.render("appraisal_cuts", output_format.value, view, words), output, words)
+
+
+@appraisal_app.command("workbook")
+def appraisal_workbook(
+    folder: Annotated[Path, typer.Argument(help="The folder of one set's and one period's assessments.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The council's workbook (.xlsx) to write.")],
+    criteria: CriteriaOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """The council's workbook: every agency and criterion, self-assessed data and points, cells to appraise."""
+    from par_cli.core.diagnostics import LineCol, msg, problem
+    from par_cli.io.council import gather
+    from par_cli.io.surveys import SurveySource
+    from par_cli.io.workspace import Workspace
+    from par_cli.render.council_xlsx import council_workbook
+
+    words = language(lang)
+    shell.guard_output(output, words)
+    if output.exists() and not force:
+        exists = problem("U003", "council-file-exists", hint=msg("hint.force")).at(LineCol(str(output)))
+        shell.usage(exists, words)
+    override = criteria and nfc(criteria)
+    workspace, plain = Workspace(override=override, survey=SurveySource()), Workspace(override=override)
+    assessed = shell.run(lambda: gather(folder, workspace, plain), words)
+    shell.emit(council_workbook(assessed, lang.value if lang else None), output, words)
+
+
+@appraisal_app.command("read")
+def appraisal_read(
+    workbook: Annotated[Path, typer.Argument(help="The council's workbook, filled in.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The assessments' folder to write into.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace appraisal files that exist already.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Read the council's workbook into appraisal files (one per appraiser), every bad cell reported first."""
+    from par_cli.core.diagnostics import msg
+    from par_cli.io.council import appraisal_files, read_council, write_files
+    from par_cli.io.files import display
+    from par_cli.io.workspace import Workspace
+
+    words = language(lang)
+    shell.guard_output(output, words, folders=False)  # a folder of appraisal files: written to be read
+    book = shell.run(lambda: read_council(workbook, display(workbook)), words)
+    files = shell.run(lambda: appraisal_files(book, Workspace(), output), words)
+    shell.run(lambda: write_files(files, output, force), words)
+    shell.note(msg("note-appraisal-written", count=len(files), folder=str(output)), words)
 
 
 cache_app = typer.Typer(help="The results kept between runs, so that ranking again scores only changed files.")

@@ -33,15 +33,20 @@ def rows_by_code(sheet: Any) -> dict[str, int]:
 
 
 def fill(path: Path, agency: tuple[str, ...], inputs: dict[str, tuple[Any, ...]], survey: dict[str, list[Any]]) -> Path:
-    """Type into the form as a person would: (self, appraised, evidence, explanation) per code."""
+    """Type into the form as a person would: (self, appraised, evidence, explanation) per code. The form has no
+    appraised column (the council's values are the council's): an appraised value is typed into a `Thẩm định`
+    column added at the end, as in a form made by an earlier par."""
     book = load_workbook(path)
     details, criteria = book.worksheets[0], book.worksheets[1]
     for row, value in enumerate(agency, start=1):
         details.cell(row, 2).value = value
     where = rows_by_code(criteria)
+    if any(len(values) > 1 and values[1] is not None for values in inputs.values()):
+        criteria.cell(1, 9).value = "Thẩm định"
     for code, values in inputs.items():
-        for column, value in enumerate(values, start=5):
-            criteria.cell(where[code], column).value = value
+        for column, value in zip((5, 9, 7, 8), values, strict=False):
+            if value is not None:
+                criteria.cell(where[code], column).value = value
     if survey:
         sheet = book[book.sheetnames[-1]]
         at = rows_by_code(sheet)
@@ -64,8 +69,8 @@ def test_the_form_has_the_titles_offices_expect_in_both_languages(write: Write) 
         "Nội dung",
         "Điểm tối đa",
         "Cách chấm",
-        "Tự đánh giá",
-        "Thẩm định",
+        "Số liệu tự đánh giá (tỷ lệ, số lượng, lựa chọn)",
+        "Điểm tự chấm (tự tính)",
         "Tài liệu kiểm chứng",
         "Giải trình",
     ]
@@ -82,8 +87,8 @@ def test_the_form_has_the_titles_offices_expect_in_both_languages(write: Write) 
         "Title",
         "Max",
         "Rule",
-        "Self",
-        "Appraised",
+        "Self-assessment data",
+        "Self-assessed points (computed)",
         "Evidence",
         "Explanation",
     ]

@@ -18,6 +18,7 @@ from par_cli.core.rules.base import InputError
 from par_cli.core.tree import NodeInfo
 
 APPRAISAL_FIELDS = ("appraised", "first_appraisal", "reason")
+COUNCIL = "hoi-dong"  # the appraiser of every criterion no `appraiser:` names (`par appraisal read` writes its file)
 
 
 def owner(code: str, nodes: Mapping[str, NodeInfo]) -> str | None:
@@ -61,7 +62,7 @@ def appraisal_problems(file: AppraisalFile, criteria_id: str, nodes: Mapping[str
                 found.append(problem("A005", "appraised-survey-leaf", path, code=code)._replace(key=True))
                 continue
             owned_by = owner(code, nodes)
-            if owned_by != file.appraiser:
+            if (owned_by or COUNCIL) != file.appraiser:
                 name = "not-own-area" if owned_by is not None else "no-appraiser"
                 hint = msg("hint.appraiser-areas")
                 found.append(

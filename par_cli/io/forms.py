@@ -1,14 +1,17 @@
 """Blank forms (`par template`): where one may be written (never over a filled-in assessment or a criteria
-set), and what its `criteria:` says."""
+set), what its `criteria:` says, and the province's list of agencies a form is made for each of."""
 
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from par_cli.core.diagnostics import LineCol, Msg, UsageError, msg, problem
+from par_cli.core.diagnostics import Diagnostic, LineCol, Msg, ParError, Row, UsageError, msg, problem
+from par_cli.core.named_tuple import NamedTuple
 from par_cli.io.files import file_kind, is_path
 
 if TYPE_CHECKING:
@@ -46,3 +49,85 @@ def form_reference(
     if output is None:
         return relative, msg("note-form-path", path=relative)
     return relative, None
+
+
+class FormAgency(NamedTuple):
+    """One agency of the province's list (`par template --agencies`): its form is made with these details."""
+
+    id: str
+    name: str | None
+    group: str | None
+    type: str | None
+
+
+AGENCY_COLUMNS = {"id": "form.agency_id", "name": "form.agency_name", "group": "form.group", "type": "form.unit_type"}
+_FILE_NAME = re.compile(r"[A-Za-z0-9À-ỹ][A-Za-z0-9À-ỹ._-]*")  # an id that can name its form's file
+
+
+def read_agencies(path: Path) -> list[FormAgency]:
+    """The agencies of a CSV file or workbook titled `Mã cơ quan`, `Tên cơ quan`, `Nhóm`, `Loại đơn vị` (or in
+    English); ParError with every bad row (no id, an id that cannot name a file, an id listed twice)."""
+    from par_cli.io.tables import read_table
+    from par_cli.io.xlsx_form import _norm, _titles
+
+    table = read_table(path)
+    where = {}
+    for key, label_key in AGENCY_COLUMNS.items():
+        titles = _titles(label_key)
+        found = next((i for i, title in enumerate(table.header) if _norm(title) in titles), None)
+        if found is not None:
+            where[key] = found
+    if "id" not in where:
+        raise ParError(
+            [problem("S001", "import-no-column", title="Mã cơ quan / Agency id").at(LineCol(table.file, 1, 1))]
+        )
+    problems: list[Diagnostic] = []
+    agencies: dict[str, FormAgency] = {}
+    for number, values, _ in table.rows:
+        cells = {key: _cell(values, i) for key, i in where.items()}
+        if not any(cells.values()):
+            continue
+        at = Row(table.file, number, table.header[where["id"]], where["id"] + 1)
+        agency_id = cells["id"]
+        if agency_id is None:
+            problems.append(problem("S001", "import-no-agency").at(at))
+        elif not _FILE_NAME.fullmatch(agency_id):
+            problems.append(problem("S001", "import-id-filename", id=agency_id).at(at))
+        elif agency_id.casefold() in agencies:
+            problems.append(problem("S001", "agency-listed-twice", id=agency_id).at(at))
+        else:
+            agencies[agency_id.casefold()] = FormAgency(
+                agency_id, cells.get("name"), cells.get("group"), cells.get("type")
+            )
+    if problems:
+        raise ParError(problems)
+    if not agencies:
+        raise ParError([problem("S001", "import-no-agency").at(LineCol(table.file, 1, 1))])
+    return list(agencies.values())
+
+
+def _cell(values: list[Any], i: int) -> str | None:
+    value = values[i] if i < len(values) else None
+    if value is None:
+        return None
+    text = unicodedata.normalize("NFC", str(int(value) if isinstance(value, float) and value.is_integer() else value))
+    return text.strip() or None
+
+
+def write_forms(forms: dict[str, bytes], folder: Path, force: bool) -> None:
+    """One workbook per agency in `folder`; UsageError (U003) before any write when one exists (without force)."""
+    from par_cli.io.output import write
+
+    targets = {name: folder / name for name in forms}
+    exists = problem("U003", "file-exists-form", hint=msg("hint.force"))
+    taken = [exists.at(LineCol(str(path))) for path in targets.values() if path.exists()]
+    if taken and not force:
+        raise UsageError(taken)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, path in targets.items():
+            write(path, forms[name])
+    except OSError as exc:
+        raise ParError(
+            [problem("F003", "cannot-write", reason=exc.strerror or str(exc)).at(LineCol(str(folder)))]
+        ) from None

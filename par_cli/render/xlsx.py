@@ -14,6 +14,7 @@ from openpyxl.styles import Font, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from par_cli.core.rules.base import award
 from par_cli.core.tree import walk
 from par_cli.render.views import RankView, ScoreView, TemplateView
 from par_cli.render.xlsx_cells import (
@@ -30,9 +31,11 @@ from par_cli.render.xlsx_cells import (
     _save,
     _text,
 )
+from par_cli.render.xlsx_formulas import form_hint as _form_hint
+from par_cli.render.xlsx_formulas import points_formula
 from par_cli.render.xlsx_plans import appraisal_cuts as appraisal_cuts
 from par_cli.render.xlsx_plans import gaps as gaps
-from par_cli.words.explain import describe_rule, input_hint
+from par_cli.words.explain import describe_rule
 from par_cli.words.labels import label
 from par_cli.words.tables import area_codes, change_text, group_heading, group_summary, nodes_to
 
@@ -42,29 +45,35 @@ if TYPE_CHECKING:
     from par_cli.core.model import CriteriaSet
 
 OPEN = Protection(locked=False)
-FORM_COLUMNS = ("code", "title", "max", "rule", "self", "appraised", "evidence", "explanation")
-FORM_WIDTHS = (10, 60, 11, 42, 16, 16, 40, 30)
+# The agency's form has no appraised column: the council's values are the council's (`par appraisal workbook`).
+FORM_COLUMNS = ("code", "title", "max", "rule", "self", "self_points", "evidence", "explanation")
+FORM_WIDTHS = (10, 55, 9, 42, 18, 11, 36, 28)
+INPUTS = (5, 7, 8)  # the columns an agency fills: data, evidence, explanation (6 is computed, locked)
 
 
 # The fillable form
 
 
 def template(view: TemplateView) -> bytes:
-    """An assessment workbook to fill in Excel or LibreOffice: details, one row per criterion, the survey."""
+    """An assessment workbook to fill in Excel or LibreOffice: details, one row per criterion, the survey.
+    A view with an `agency` (`io.forms.FormAgency`, from the province's list): its details filled in and locked."""
     criteria, lang = view.criteria, view.lang or view.criteria.language
+    agency = getattr(view, "agency", None)
     book = _new_book()
     details = book.create_sheet(label("sheet.details", lang))
     rows = [
-        ("form.agency_id", ""),
-        ("form.agency_name", ""),
-        ("form.group", ""),
+        ("form.agency_id", agency.id if agency else ""),
+        ("form.agency_name", (agency.name or "") if agency else ""),
+        ("form.group", (agency.group or "") if agency else ""),
         ("form.period", view.period),
         ("form.criteria", view.reference),
     ]
+    if agency is not None and agency.type:
+        rows.insert(3, ("form.unit_type", agency.type))
     for r, (key, value) in enumerate(rows, start=1):
         _text(details, r, 1, label(key, lang)).font = BOLD
         cell = _text(details, r, 2, value)
-        if key != "form.criteria":
+        if key != "form.criteria" and (agency is None or (key == "form.period" and not value)):
             cell.protection, cell.fill = OPEN, INPUT
     _text(details, len(rows) + 2, 1, label("form.how", lang)).alignment = WRAP
     details.merge_cells(start_row=len(rows) + 2, start_column=1, end_row=len(rows) + 2, end_column=2)
@@ -84,6 +93,7 @@ def _criteria_sheet(book: Workbook, criteria: CriteriaSet, lang: str) -> None:
     for c, key in enumerate(FORM_COLUMNS, start=1):
         cell = _text(sheet, 1, c, label(f"col.{key}", lang))
         cell.font, cell.fill, cell.alignment = BOLD, HEADING, WRAP
+    sheet.row_dimensions[1].height = 48  # the data column's title says what it takes, over three lines
     row = 1
     for info in walk(criteria):
         node, row = info.node, row + 1
@@ -100,28 +110,26 @@ def _criteria_sheet(book: Workbook, criteria: CriteriaSet, lang: str) -> None:
             if node.allow_na:
                 sheet.cell(row=row, column=5).protection = OPEN
             continue
+        sheet.row_dimensions[row].height = 30  # room for the wrapped data title when the row has little text
         rule = node.scoring_rule
         if info.source == "survey":
             _text(sheet, row, 4, label("form.survey_note", lang)).alignment = WRAP
             continue
-        words = describe_rule(rule, lang) + "\n" + _form_hint(rule, lang) + (f"\n{node.guide}" if node.guide else "")
+        words = _form_hint(rule, lang) + "\n" + describe_rule(rule, lang) + (f"\n{node.guide}" if node.guide else "")
         _text(sheet, row, 4, words).alignment = WRAP
         _fit_height(sheet, row, ((indent + node.title, FORM_WIDTHS[1]), (words, FORM_WIDTHS[3])))
-        for c in (5, 6, 7, 8):
+        for c in INPUTS:
             cell = sheet.cell(row=row, column=c)
             cell.protection, cell.fill, cell.alignment = OPEN, INPUT, WRAP
+        levels = None
         if rule.kind == "check":
             _validation(sheet, yes_no, row)
         elif rule.kind == "levels":
-            column = lists.max_column + 1 if lists.max_row > 1 or lists["A1"].value else 1
-            options = [lv.label or lv.key for lv in getattr(rule, "levels", ())]
-            for r, option in enumerate(options, start=1):
-                _text(lists, r, column, option)
-            letter = get_column_letter(column)
-            _validation(sheet, f"'{lists.title}'!${letter}$1:${letter}${len(options)}", row)
+            levels = _level_lists(lists, rule, node.max)
+            _validation(sheet, levels[0], row)
         elif rule.takes_percent:
-            for c in (5, 6):
-                sheet.cell(row=row, column=c).number_format = "@"  # 45/50 stays text, not a date
+            sheet.cell(row=row, column=5).number_format = "@"  # 45/50 stays text, not a date
+        _self_points(sheet, row, rule, node.max, levels, lang)
     for adjustment in criteria.adjustments:
         row += 1
         _text(sheet, row, 1, adjustment.code)
@@ -129,7 +137,7 @@ def _criteria_sheet(book: Workbook, criteria: CriteriaSet, lang: str) -> None:
         sheet.cell(row=row, column=3, value=_number(adjustment.max, 6)).number_format = "0.######"
         sign = "+" if adjustment.kind == "bonus" else "−"
         _text(sheet, row, 4, f"{sign} {label('points_word', lang)}")
-        for c in (5, 6, 7, 8):
+        for c in INPUTS:
             cell = sheet.cell(row=row, column=c)
             cell.protection, cell.fill, cell.alignment = OPEN, INPUT, WRAP
     sheet.freeze_panes = "C2"
@@ -140,22 +148,38 @@ def _criteria_sheet(book: Workbook, criteria: CriteriaSet, lang: str) -> None:
     sheet.protection.formatRows = False
 
 
-def _form_hint(rule: Any, lang: str) -> str:
-    """What to type in the form's cells (the YAML form's hint says `true`; a workbook says Có/Không)."""
-    if rule.kind == "check":
-        return f"{label('form.type', lang)}: {label('yes', lang)} / {label('no', lang)}"
-    if rule.kind == "levels":
-        return label("form.pick", lang)
-    if rule.takes_percent:
-        return label("form.percent", lang)
-    return f"{label('form.type', lang)}: {input_hint(rule, lang)}"
+def _level_lists(lists: Worksheet, rule: Any, max_points: Any) -> tuple[str, str, str]:
+    """A levels leaf's label, key and points columns in the hidden list sheet (the drop-down shows the labels;
+    the points formula looks the typed label or key up)."""
+    column = lists.max_column + 1 if lists.max_row > 1 or lists["A1"].value else 1
+    levels = tuple(rule.levels)
+    for r, level in enumerate(levels, start=1):
+        _text(lists, r, column, level.label or level.key)
+        _text(lists, r, column + 1, level.key)
+        lists.cell(row=r, column=column + 2, value=float(award(level.points, level.percent, Fraction(max_points))))
+    ranges = (
+        f"'{lists.title}'!${get_column_letter(c)}$1:${get_column_letter(c)}${len(levels)}"
+        for c in (column, column + 1, column + 2)
+    )
+    label_range, key_range, points_range = ranges
+    return label_range, key_range, points_range
+
+
+def _self_points(sheet: Worksheet, row: int, rule: Any, max_points: Any, levels: Any, lang: str) -> None:
+    """The points the typed data earns, computed by a locked formula; a note where par computes them."""
+    cell = sheet.cell(row=row, column=6)
+    formula = points_formula(rule, max_points, f"E{row}", f"C{row}", levels)
+    if formula is None:
+        _text(sheet, row, 6, label("form.computed", lang)).alignment = WRAP
+        return
+    cell.value, cell.number_format, cell.alignment = formula, "0.###", TOP
 
 
 def _validation(sheet: Worksheet, formula: str, row: int) -> None:
-    """A drop-down on the self and appraised cells; a warning, not a stop, so that `KPS` can still be typed."""
+    """A drop-down on the data cell; a warning, not a stop, so that `KPS` can still be typed."""
     check = DataValidation(type="list", formula1=formula, allow_blank=True, errorStyle="warning")
     sheet.add_data_validation(check)
-    check.add(f"E{row}:F{row}")
+    check.add(f"E{row}")
 
 
 def _survey_sheet(book: Workbook, criteria: CriteriaSet, lang: str) -> None:

@@ -18,6 +18,7 @@ from par_cli.core.rules import base
 from par_cli.words.annex_messages import ANNEX_MESSAGES
 from par_cli.words.appraisal_messages import APPRAISAL_MESSAGES
 from par_cli.words.codes import level_of
+from par_cli.words.form_messages import FORM_MESSAGES
 from par_cli.words.hints import HINTS
 from par_cli.words.labels import label
 from par_cli.words.literal import visible
@@ -39,6 +40,7 @@ def catalogue() -> dict[str, tuple[str, str]]:
         merged = {
             **MESSAGES,
             **APPRAISAL_MESSAGES,
+            **FORM_MESSAGES,
             **RANKING_MESSAGES,
             **HINTS,
             **SURVEY_MESSAGES,

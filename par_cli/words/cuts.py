@@ -11,7 +11,7 @@ from par_cli.words.numbers import figure
 if TYPE_CHECKING:
     from par_cli.core.cuts import Cut
 
-CUT_KEYS = ("col.code", "col.title", "col.self", "col.appraised", "cut.change", "cut.reason")
+CUT_KEYS = ("col.code", "col.title", "col.self_scored", "col.appraised", "cut.change", "cut.reason")
 
 
 def cuts_header(lang: str) -> list[str]:

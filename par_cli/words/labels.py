@@ -4,23 +4,38 @@ from __future__ import annotations
 
 LANGUAGES = ("vi", "en")
 
-LABELS: dict[str, tuple[str, str]] = {  # key → (Vietnamese, English)
+LABELS: dict[str, tuple[str, ...]] = {  # key → (Vietnamese, English, then older titles the reader still takes)
     # the Excel form (`par template --format xlsx`): its titles are read back in either language
     "sheet.details": ("Thông tin", "Details"),
     "sheet.criteria": ("Tiêu chí", "Criteria"),
     "sheet.survey": ("Điều tra XHH", "Survey"),
     "sheet.lists": ("Danh mục", "Lists"),
+    "sheet.council": ("Thẩm định", "Appraisal"),
     "form.agency_id": ("Mã cơ quan", "Agency id"),
     "form.agency_name": ("Tên cơ quan", "Agency name"),
     "form.group": ("Nhóm", "Group"),
+    "form.unit_type": ("Loại đơn vị", "Unit type"),
     "form.period": ("Năm", "Period"),
     "form.criteria": ("Bộ chỉ số", "Criteria"),
     "col.code": ("Mã", "Code"),
     "col.title": ("Nội dung", "Title"),
     "col.max": ("Điểm tối đa", "Max"),
     "col.rule": ("Cách chấm", "Rule"),
-    "col.self": ("Tự đánh giá", "Self"),
+    "col.self": ("Số liệu tự đánh giá (tỷ lệ, số lượng, lựa chọn)", "Self-assessment data", "Tự đánh giá", "Self"),
+    "col.self_points": ("Điểm tự chấm (tự tính)", "Self-assessed points (computed)"),
     "col.appraised": ("Thẩm định", "Appraised"),
+    "col.first_appraisal": ("Thẩm định lần 1", "First appraisal"),
+    "col.appraiser": ("Cơ quan thẩm định", "Appraiser"),
+    "col.self_text": ("Số liệu tự đánh giá", "Self-assessment data"),
+    "col.self_scored": ("Điểm tự chấm", "Self-assessed points"),
+    "council.how": (
+        "Hội đồng thẩm định điền các ô màu vàng: Thẩm định (số liệu hoặc điểm theo cách chấm của tiêu chí, như cột "
+        "Số liệu tự đánh giá), Thẩm định lần 1 nếu thẩm định hai lần, Lý do khi thay đổi điểm. Để trống: giữ kết quả "
+        "tự đánh giá. Sau đó: par appraisal read <tệp này> -o <thư mục>.",
+        "The council fills in the yellow cells: Appraised (the data or points the criterion's rule takes, as in the "
+        "self-assessment data column), First appraisal when appraised in two rounds, the Reason when a score "
+        "changes. Blank: the self-assessment stands. Then: par appraisal read <this file> -o <folder>.",
+    ),
     "col.evidence": ("Tài liệu kiểm chứng", "Evidence"),
     "col.explanation": ("Giải trình", "Explanation"),
     "col.points": ("Điểm", "Points"),
@@ -28,6 +43,7 @@ LABELS: dict[str, tuple[str, str]] = {  # key → (Vietnamese, English)
     "no": ("Không", "No"),
     "na_input": ("KPS", "N/A"),
     "form.type": ("Nhập", "Type"),
+    "form.choose_yes_no": ("Chọn Có/Không", "Pick Yes/No"),
     "form.pick": ("Chọn mức trong danh sách (hoặc ghi mã mức)", "Pick a level from the list (or type its key)"),
     "form.percent": (
         "Nhập tỷ lệ % (0–100) hoặc số đã làm/tổng số, ví dụ 45/50",
@@ -38,11 +54,16 @@ LABELS: dict[str, tuple[str, str]] = {  # key → (Vietnamese, English)
         "points from the survey: see the Survey sheet",
     ),
     "form.how": (
-        "Điền các ô màu vàng. Có/Không cho tiêu chí đạt/không đạt; 45/50 cho số đã làm/tổng số; "
-        "KPS nếu không phát sinh; mỗi tài liệu kiểm chứng một dòng trong ô.",
-        "Fill in the yellow cells. Yes/No for checks; 45/50 for done/total; N/A where a criterion does not apply; "
-        "one document per line in the evidence cell.",
+        "Điền các ô màu vàng. Cột Số liệu tự đánh giá ghi số liệu (tỷ lệ %, số lượng, lựa chọn), không ghi điểm: "
+        "Có/Không cho tiêu chí đạt/không đạt; 45/50 cho số đã làm/tổng số; KPS nếu không phát sinh. Cột Điểm tự "
+        "chấm tự tính điểm tương ứng. Mỗi tài liệu kiểm chứng một dòng trong ô. Cột Thẩm định do Hội đồng thẩm "
+        "định ghi trong sổ thẩm định riêng.",
+        "Fill in the yellow cells. The self-assessment data column takes the data (a rate %, a count, a choice), "
+        "not points: Yes/No for checks; 45/50 for done/total; N/A where a criterion does not apply. The points "
+        "column computes the points they earn. One document per line in the evidence cell. The council records "
+        "its appraisal in its own workbook.",
     ),
+    "form.computed": ("par tính khi chấm", "par computes it when scoring"),
     "code": ("Mã", "Code"),
     "title": ("Nội dung", "Title"),
     "max": ("Tối đa", "Max"),
@@ -204,5 +225,5 @@ LABELS: dict[str, tuple[str, str]] = {  # key → (Vietnamese, English)
 
 
 def label(key: str, lang: str) -> str:
-    vietnamese, english = LABELS[key]
+    vietnamese, english = LABELS[key][:2]
     return vietnamese if lang == "vi" else english

@@ -1,0 +1,251 @@
+"""The appraisal council's workbook (`par appraisal workbook` / `par appraisal read`).
+
+Out: every assessment of a folder (one set, one period), scored, for `render.council_xlsx` to lay out.
+In: the filled workbook read back into appraisal files (`kind: appraisal`), one per appraiser for the whole
+folder — `tham-dinh-<appraiser>.yaml`, the criteria no `appraiser:` names going to the council's own
+(`appraiser: hoi-dong`). Each value is checked as an appraisal file's would be (`core.appraisal`), every problem
+located at its cell, all at once; nothing is written on an error, nor over an existing file without --force.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from par_cli.core.appraisal import COUNCIL, appraisal_problems, owner
+from par_cli.core.diagnostics import Cell, Diagnostic, DocPath, LineCol, Location, ParError, UsageError, msg, problem
+from par_cli.core.model import AppraisalFile
+from par_cli.core.scoring import score
+from par_cli.core.tree import index
+from par_cli.io.appraisals import AppraisalSource
+from par_cli.io.files import discover
+from par_cli.io.xlsx_form import Raw, _CellReader, _norm, _titles
+from par_cli.words.codes import errors_only
+
+if TYPE_CHECKING:
+    from par_cli.core.binding import Bound
+    from par_cli.core.model import Assessment
+    from par_cli.core.scoring import Score
+    from par_cli.io.workspace import Workspace
+
+    Assessed = tuple[Bound, Score, dict[str, Any]]  # bound with its appraisals, scored, and its own answers
+
+# the council workbook's columns the reader needs, by their titles (labels.py), in either language
+COUNCIL_COLUMNS = {
+    "agency": "form.agency_id",
+    "code": "col.code",
+    "first_appraisal": "col.first_appraisal",
+    "appraised": "col.appraised",
+    "reason": "cut.reason",
+}
+
+
+class _Unmerged(AppraisalSource):
+    """No appraisal file merged: the assessment's own answers."""
+
+    def apply(self, model: Assessment, path: Path, criteria_id: str) -> Assessment:
+        return model
+
+
+def gather(folder: Path, workspace: Workspace, plain: Workspace) -> list[Assessed]:
+    """Every assessment under `folder`: bound (its appraisal files merged) by `workspace`, scored, and its own
+    answers read by `plain` (no appraisal file merged: the appraisal values an assessment file holds itself are
+    the assessment's, not the workbook's to write again); ParError
+    with every file's errors, UsageError (U002) when they are not all of one set and one period."""
+    plain.appraisals = _Unmerged(plain.read_appraisal)
+    files, problems = discover([folder])
+    found: list[Assessed] = []
+    for path in sorted(files):
+        try:
+            bound = workspace.assessment(path)
+            own = plain.assessment(path).assessment.answers
+            found.append((bound, score(bound, detail=True), own))
+        except ParError as exc:
+            problems += exc.diagnostics
+    if errors_only(problems):
+        raise ParError(errors_only(problems))
+    kinds = {(bound.criteria.id, bound.assessment.period) for bound, _, _ in found}
+    if len(kinds) > 1:
+        listed = ", ".join(f"{criteria} {period or '—'}" for criteria, period in sorted(kinds, key=str))
+        raise UsageError([problem("U002", "council-mixed", found=listed).at(LineCol(str(folder)))])
+    if not found:
+        raise ParError([problem("F002", "no-assessments").at(LineCol(str(folder)))])
+    return found
+
+
+class CouncilBook:
+    """A filled council workbook: its set and period, and per appraiser the values of every agency."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.criteria: str | None = None
+        self.period: str | None = None
+        self.places: dict[DocPath, Location] = {}  # (agencies, agency, code[, field]) → the cell
+        self.cells: dict[str, dict[str, dict[str, Raw]]] = {}  # agency → code → {field: its cell}
+        self.agencies: dict[str, dict[str, dict[str, Any]]] = {}  # agency → code → {field: value}
+        self.problems: list[Diagnostic] = []
+
+
+def read_council(path: Path, file: str) -> CouncilBook:
+    """The workbook's details and appraisal cells, or ParError (F005) when it is not a council workbook."""
+    from openpyxl import load_workbook
+
+    book = CouncilBook(file)
+    try:
+        values = load_workbook(path, data_only=True)
+    except Exception as exc:
+        raise ParError([problem("F005", "not-a-workbook", reason=type(exc).__name__).at(LineCol(file, 1, 1))]) from None
+    sheets = {_norm(sheet.title): sheet for sheet in values.worksheets}
+    details = next((sheets[t] for t in _titles("sheet.details") if t in sheets), None)
+    council = next((sheets[t] for t in _titles("sheet.council") if t in sheets), None)
+    if details is None or council is None:
+        raise ParError([problem("F005", "not-a-council-workbook").at(LineCol(file, 1, 1))])
+    for row in details.iter_rows(min_col=1, max_col=2):
+        title, value = _norm(row[0].value), row[1].value
+        if title in _titles("form.criteria") and value is not None:
+            book.criteria = unicodedata.normalize("NFC", str(value)).strip()
+        if title in _titles("form.period") and value is not None:
+            book.period = str(int(value)) if isinstance(value, float | int) else str(value).strip()
+    titles = {key: _titles(label_key) for key, label_key in COUNCIL_COLUMNS.items()}
+    header = {key: int(c.column or 0) for c in council[1] for key, found in titles.items() if _norm(c.value) in found}
+    missing = [key for key in ("agency", "code", "appraised") if key not in header]
+    if missing:
+        where = Cell(file, council.title, "A1", 1, 1)
+        raise ParError([problem("F005", "council-no-header", sheet=council.title).at(where)])
+    _read_rows(book, council, header)
+    return book
+
+
+def _read_rows(book: CouncilBook, sheet: Any, header: dict[str, int]) -> None:
+    reader = _CellReader(book.problems)
+    for r in range(2, sheet.max_row + 1):
+        cells = {}
+        for key, c in header.items():
+            cell = sheet.cell(r, c)
+            where = Cell(book.file, sheet.title, cell.coordinate, cell.row, cell.column)
+            cells[key] = Raw(cell.value, where, False, "%" in str(cell.number_format or ""))
+        agency, code = (reader.text(cells[k], ()) for k in ("agency", "code"))
+        if agency is None or code is None or sheet.cell(r, header["appraised"]).protection.locked:
+            continue  # a locked row shows values the assessment file holds itself
+        given: dict[str, Raw] = {f: cells[f] for f in ("first_appraisal", "appraised", "reason") if f in cells}
+        for field, raw in given.items():
+            book.places[("agencies", agency, code, field)] = raw.where
+        if any(raw.value is not None and str(raw.value).strip() for raw in given.values()):
+            book.places[("agencies", agency, code)] = cells["appraised"].where
+            book.cells.setdefault(agency, {})[code] = given
+
+
+def _values(book: CouncilBook, nodes: Any) -> None:
+    """The cells as values, each read by its leaf's rule (`Có` for a check, a level's label, `45/50`)."""
+    reader = _CellReader(book.problems)
+    for agency, codes in book.cells.items():
+        for code, given in codes.items():
+            info = nodes.get(code)
+            rule = info.node.scoring_rule if info is not None and info.node.is_leaf else None
+            answer: dict[str, Any] = {}
+            for field, raw in given.items():
+                path: DocPath = ("agencies", agency, code, field)
+                value = reader.text(raw, path) if field == "reason" else reader.input(raw, path, rule)
+                if value is not None:
+                    answer[field] = value
+            if answer:
+                book.agencies.setdefault(agency, {})[code] = answer
+
+
+def appraisal_files(book: CouncilBook, workspace: Workspace, folder: Path) -> dict[str, str]:
+    """Each appraiser's file name → its YAML text; ParError with every located problem."""
+    if book.criteria is None:
+        raise ParError([problem("F005", "not-a-council-workbook").at(LineCol(book.file, 1, 1))])
+    loaded = workspace.named(book.criteria, folder)
+    nodes = index(loaded.model)
+    _values(book, nodes)
+    by_owner: dict[str, dict[str, dict[str, Any]]] = {}
+    for agency, answers in book.agencies.items():
+        for code, fields in answers.items():
+            who = owner(code, nodes) if code in nodes else COUNCIL
+            values = by_owner.setdefault(who or COUNCIL, {}).setdefault(agency, {})
+            values[code] = fields if set(fields) != {"appraised"} else fields["appraised"]
+    problems = list(book.problems)
+    for who, agencies in by_owner.items():
+        file = AppraisalFile("appraisal", book.criteria, who, agencies, book.period)
+        for found in appraisal_problems(file, loaded.model.id, nodes):
+            problems.append(found.at(_place(book, found.path)))
+    if problems:  # in the sheet's order: row by row, left to right
+        raise ParError(sorted(problems, key=lambda d: (getattr(d.where, "row", 0), getattr(d.where, "column", 0))))
+    names = _existing(workspace, folder, loaded.model.id, book.period)
+    return {names.get(who, f"tham-dinh-{who}.yaml"): _text(book, who, agencies) for who, agencies in by_owner.items()}
+
+
+def _existing(workspace: Workspace, folder: Path, criteria_id: str, period: str | None) -> dict[str, str]:
+    """The file name each appraiser's appraisal file of this set and period has in `folder` already: the workbook
+    replaces it (with --force) rather than giving every value twice in a second file."""
+    from par_cli.core.model import periods_agree
+
+    if not folder.is_dir():
+        return {}
+    found: dict[str, str] = {}
+    for appraisal in workspace.appraisals.in_folder(folder):
+        file = appraisal.file
+        if file is not None and appraisal.criteria_id == criteria_id and periods_agree(file.period, period):
+            found.setdefault(file.appraiser, Path(appraisal.name).name)
+    return found
+
+
+def _place(book: CouncilBook, path: DocPath) -> Location:
+    for end in range(len(path), 0, -1):
+        if path[:end] in book.places:
+            return book.places[path[:end]]
+    return LineCol(book.file, 1, 1)
+
+
+def _text(book: CouncilBook, who: str, agencies: dict[str, dict[str, Any]]) -> str:
+    lines = ["kind: appraisal", f"criteria: {_yaml(book.criteria)}", f"appraiser: {_yaml(who)}"]
+    if book.period is not None:
+        lines.append(f"period: {book.period if book.period.isdigit() else _yaml(book.period)}")
+    lines.append("agencies:")
+    for agency, answers in agencies.items():
+        lines.append(f"  {_key(agency)}:")
+        lines += [f"    {_yaml(code)}: {_yaml(value)}" for code, value in answers.items()]
+    return "\n".join(lines) + "\n"
+
+
+def write_files(files: dict[str, str], folder: Path, force: bool) -> None:
+    """The appraisal files into `folder`; UsageError (U003) before any write when one exists (without force)."""
+    from par_cli.io.output import write
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ParError(
+            [problem("F003", "cannot-write", reason=exc.strerror or str(exc)).at(LineCol(str(folder)))]
+        ) from None
+    targets = {name: folder / name for name in files}
+    exists = problem("U003", "council-file-exists", hint=msg("hint.force"))
+    taken = [exists.at(LineCol(str(path))) for path in targets.values() if path.exists()]
+    if taken and not force:
+        raise UsageError(taken)
+    for name, path in targets.items():
+        try:
+            write(path, files[name])
+        except OSError as exc:
+            raise ParError(
+                [problem("F003", "cannot-write", reason=exc.strerror or str(exc)).at(LineCol(str(path)))]
+            ) from None
+
+
+def _yaml(value: Any) -> str:
+    """A value as YAML flow text (as `par import` writes answers)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_key(k)}: {_yaml(v)}" for k, v in value.items()) + "}"
+    source = getattr(value, "source", None)
+    if source is not None:
+        return str(source)
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _key(key: str) -> str:
+    return key if key.isidentifier() and key.isascii() else json.dumps(key, ensure_ascii=False)

@@ -1,0 +1,164 @@
+"""The council's workbook: written for a folder, filled by the council, read back into appraisal files whose
+values and reasons the cut list and the ranking use."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import SPEC, run
+
+CONVERT = ("--convert-to", "xlsx")
+
+
+def folder() -> Path:
+    Path("2024").mkdir()
+    for name in ("criteria.yaml", "so-noi-vu.yaml", "so-y-te.yaml"):
+        shutil.copy(SPEC / name, Path("2024") / name)
+    return Path("2024")
+
+
+def rows(sheet: Any) -> dict[tuple[str, str], int]:
+    return {(sheet.cell(r, 1).value, sheet.cell(r, 3).value): r for r in range(2, sheet.max_row + 1)}
+
+
+def fill(path: Path, values: dict[tuple[str, str], tuple[Any, Any, Any]]) -> None:
+    """Type (first appraisal, appraisal, reason) as a council member would."""
+    book = load_workbook(path)
+    sheet = book["Thẩm định"]
+    at = rows(sheet)
+    for key, typed in values.items():
+        for column, value in zip((9, 10, 11), typed, strict=True):
+            sheet.cell(at[key], column).value = value
+    book.save(path)
+
+
+def points(ranking: str) -> dict[str, float]:
+    return {row["agency"]["id"]: row["points"] for row in json.loads(ranking)["groups"][0]["rows"]}
+
+
+def test_the_workbook_lists_every_agency_and_criterion_with_the_councils_cells(in_tmp: Path) -> None:
+    folder()
+    assert run("appraisal", "workbook", "2024", "-o", "hoi-dong.xlsx") == (0, "", "")
+    book = load_workbook("hoi-dong.xlsx")
+    assert book.sheetnames == ["Thông tin", "Thẩm định"]
+    assert [book["Thông tin"].cell(r, 2).value for r in (1, 2)] == ["spec-example-2024", "2024"]
+    sheet = book["Thẩm định"]
+    assert [c.value for c in sheet[1]] == [
+        "Mã cơ quan",
+        "Tên cơ quan",
+        "Mã",
+        "Nội dung",
+        "Điểm tối đa",
+        "Cách chấm",
+        "Số liệu tự đánh giá",
+        "Điểm tự chấm",
+        "Thẩm định lần 1",
+        "Thẩm định",
+        "Lý do",
+        "Giải trình",
+        "Cơ quan thẩm định",
+    ]
+    at = rows(sheet)
+    assert len(at) == 12  # 6 appraisable leaves (the survey's is not appraised) × 2 agencies
+    y_te = [sheet.cell(at["so-y-te", "1.1.2"], c).value for c in (7, 8, 10, 13)]
+    assert y_te == ["14/20", 1, None, "hoi-dong"]  # 70 %: the tier from 70 %
+    assert sheet.cell(at["so-y-te", "1.1.2"], 10).protection.locked is False
+    held = at["so-noi-vu", "2.1"]  # the assessment file holds this appraisal itself: shown, locked
+    assert [sheet.cell(held, c).value for c in (7, 10)] == ["190/200", "180/200"]
+    assert sheet.cell(held, 10).protection.locked is True
+    assert sheet.cell(at["so-noi-vu", "2.2"], 12).value == "Quyết định công bố đang trình ký"
+    assert sheet.protection.sheet
+    code, _, err = run("appraisal", "workbook", "2024", "-o", "hoi-dong.xlsx")
+    assert code == 2 and "hoi-dong.xlsx: error U003: exists already: it may hold the council's work" in err
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice (soffice) to re-save the workbook")
+def test_filled_and_resaved_by_libreoffice_it_becomes_the_councils_appraisal(in_tmp: Path) -> None:
+    folder()
+    before = points(run("rank", "2024", "-f", "json")[1])
+    assert run("appraisal", "workbook", "2024", "-o", "hoi-dong.xlsx")[0] == 0
+    fill(
+        Path("hoi-dong.xlsx"),
+        {
+            ("so-y-te", "2.1"): ("79", "85", "Bổ sung số liệu quý IV"),
+            ("so-y-te", "1.1.1"): (None, "Không ban hành", "Không có kế hoạch được ban hành"),
+            ("so-noi-vu", "1.3"): (None, 3, "Còn 3 kết luận chưa khắc phục"),
+        },
+    )
+    out = Path("lo")
+    result = subprocess.run(
+        # a profile of its own: a LibreOffice already running (another user's, another test's) would take the job
+        [
+            "soffice",
+            f"-env:UserInstallation={Path('profile').resolve().as_uri()}",
+            "--headless",
+            *CONVERT,
+            "--outdir",
+            str(out),
+            "hoi-dong.xlsx",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert result.returncode == 0, result.stderr
+    code, _, err = run("appraisal", "read", str(out / "hoi-dong.xlsx"), "-o", "2024")
+    assert (code, err) == (0, "note: 1 appraisal files written in 2024\n")
+    assert Path("2024/tham-dinh-hoi-dong.yaml").read_text(encoding="utf-8") == (
+        "kind: appraisal\n"
+        'criteria: "spec-example-2024"\n'
+        'appraiser: "hoi-dong"\n'
+        "period: 2024\n"
+        "agencies:\n"
+        '  "so-noi-vu":\n'
+        '    "1.3": {appraised: 3, reason: "Còn 3 kết luận chưa khắc phục"}\n'
+        '  "so-y-te":\n'
+        '    "1.1.1": {appraised: "none", reason: "Không có kế hoạch được ban hành"}\n'
+        '    "2.1": {first_appraisal: 79, appraised: 85, reason: "Bổ sung số liệu quý IV"}\n'
+    )
+    code, table, err = run("appraisal", "cuts", "2024")
+    assert code == 0, err
+    assert "Bổ sung số" in table and "Còn 3 kết" in table and "Không có kế" in table  # the reasons, not `—`
+    cuts = json.loads(run("appraisal", "cuts", "2024", "-f", "json")[1])
+    reasons = {(a["agency"]["id"], c["code"]): c["reason"] for a in cuts["agencies"] for c in a["cuts"]}
+    assert reasons[("so-y-te", "2.1")] == "Bổ sung số liệu quý IV"
+    assert reasons[("so-noi-vu", "1.3")] == "Còn 3 kết luận chưa khắc phục"
+    after = points(run("rank", "2024", "-f", "json")[1])
+    # so-y-te: 2.1 linear from 80 %: 0 → 2.5 × 85 / 100 = 2.125; 1.1.1 late 0.5 → none 0. so-noi-vu: 1.3 one
+    # violation 1.5 → three 0.5
+    assert (before["so-y-te"], after["so-y-te"]) == (3.3, 4.93)  # 3.30 + 1.625 = 4.925, shown 4.93
+    assert round(after["so-noi-vu"] - before["so-noi-vu"], 6) == -1.0
+    code, _, err = run("appraisal", "read", str(out / "hoi-dong.xlsx"), "-o", "2024")
+    assert code == 2 and "tham-dinh-hoi-dong.yaml: error U003: exists already" in err
+
+
+def test_every_bad_cell_is_located_and_nothing_is_written(in_tmp: Path) -> None:
+    folder()
+    assert run("appraisal", "workbook", "2024", "-o", "hoi-dong.xlsx")[0] == 0
+    fill(
+        Path("hoi-dong.xlsx"),
+        {
+            ("so-y-te", "1.2"): (None, "có lẽ", None),
+            ("so-y-te", "2.1"): (None, "0,5", None),
+            ("so-noi-vu", "1.3"): (None, None, "Thiếu kết luận"),
+            ("so-y-te", "1.1.2"): (None, "30/20", None),
+        },
+    )
+    code, _, err = run("appraisal", "read", "hoi-dong.xlsx", "-o", "2024", "--lang", "en")
+    assert code == 1
+    assert err.splitlines() == [
+        "hoi-dong.xlsx:Thẩm định!J5: error A017: 1.3: appraised is left blank: a blank appraisal is not a missing one "
+        "(hint: write the appraised input, or remove 'appraised:' until the council has appraised it)",
+        "hoi-dong.xlsx:Thẩm định!J9: error A003: 1.1.2: done (30) is greater than total (20)",
+        "hoi-dong.xlsx:Thẩm định!J10: error A003: 1.2: expected true or false, got 'có lẽ' (hint: write true or false)",
+        "hoi-dong.xlsx:Thẩm định!J12: error Y005: '0,5' has a decimal comma (hint: type 0.5 (or use a number cell "
+        "where the comma is the decimal separator))",
+    ]
+    assert not Path("2024/tham-dinh-hoi-dong.yaml").exists()
