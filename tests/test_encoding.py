@@ -12,6 +12,7 @@ import gc
 import io
 import os
 import re
+import shutil
 import subprocess
 import sys
 import unicodedata
@@ -43,6 +44,8 @@ COMMANDS: dict[tuple[str, ...], tuple[list[str], str]] = {
     ("criteria", "import"): (["tests/annexes/national.xlsx", "-o", "{tmp}/criteria.yaml"], "Phụ lục"),
     ("criteria", "diff"): (["mau-so-nganh", "examples/revised-2025/criteria.yaml"], "Tổng điểm tối đa"),
     ("appraisal", "cuts"): (["examples/tham-dinh-2025"], "Xã An Bình"),
+    ("appraisal", "workbook"): (["{tmp}/td", "-o", "{tmp}/hd.xlsx", "--lang", "vi"], ""),
+    ("appraisal", "read"): (["{tmp}/hd.xlsx", "-o", "{tmp}/td", "--force", "--lang", "vi"], "đã ghi 3 tệp"),
     ("cache", "clear"): (["--lang", "vi"], "đã xóa"),
     ("cache", "info"): (["--lang", "vi"], "kết quả đã lưu"),
     ("survey", "tally"): (
@@ -112,6 +115,7 @@ def test_every_command_writes_utf8_to_a_file_or_pipe_whatever_the_code_page(
 ) -> None:
     monkeypatch.chdir(ROOT)
     (tmp_path / "long.csv").write_text(LONG, encoding="utf-8")
+    shutil.copytree(ROOT / "examples" / "tham-dinh-2025", tmp_path / "td")  # the council's workbook, read back
     for command, (arguments, shown) in COMMANDS.items():
         args = [*command, *(a.replace("{tmp}", str(tmp_path)) for a in arguments)]
         if command == ("import",):
