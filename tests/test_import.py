@@ -99,7 +99,7 @@ def test_an_output_folder_that_cannot_be_made_is_one_line(write: Write, tmp_path
 
 
 POINTS_CRITERIA = CRITERIA.replace("rule: {kind: count, per: 0.5}", "rule: {kind: points, step: 0.25}")
-TITLE_BLOCK = [
+TITLE_BLOCK: list[list[object]] = [
     ["BẢNG TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ, THẨM ĐỊNH CHỈ SỐ CCHC NĂM 2024"],
     ["(Kèm theo Báo cáo số 15/BC-HĐTĐ ngày 20/01/2025)"],
     [],
