@@ -329,25 +329,6 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
     return [p for p in files if file_kind(p) not in SUPPORT_KINDS], problems
 
 
-def agency_ids(files: Sequence[Path]) -> list[str]:
-    """The agency ids of assessment files as `discover` finds them, YAML files and workbooks alike (a file whose
-    id cannot be read is left to the command that reads it)."""
-    found: list[str] = []
-    for path in files:
-        agency: object = None
-        if kind_of_suffix(path) == "xlsx":
-            from par_cli.io.xlsx_form import read_form  # not at start-up: most assessments are YAML
-
-            form, _ = read_form(path, display(path))
-            agency = form.document(None)[0].data.get("agency") if form is not None else None
-        else:
-            doc, _ = read_document(path)
-            agency = doc.data.get("agency") if doc is not None else None
-        if isinstance(agency, dict) and isinstance(agency.get("id"), str):
-            found.append(agency["id"])
-    return found
-
-
 def wrong_kind(doc: Document, expected: str) -> Diagnostic | None:
     kind = doc.data.get("kind")
     if kind == expected:

@@ -373,7 +373,8 @@ def prepare_tally(
         raise ParError(wrong)
     known: list[str] = []
     if agencies is not None:
-        from par_cli.io.files import agency_ids, discover
+        from par_cli.io.assessment_ids import agency_ids
+        from par_cli.io.files import discover
 
         files, missing = discover([agencies])
         if missing:
