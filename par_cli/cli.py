@@ -121,12 +121,16 @@ def rank(
     robustness: RobustnessOption = False,
     merged_as: MergedAsOption = MergedAs.mean,
     no_cache: NoCacheOption = False,
+    allow_incomplete: Annotated[
+        bool,
+        typer.Option("--allow-incomplete", help="Write a docx/xlsx annex even with survey results or answers missing."),
+    ] = False,
     lang: LangOption = None,
 ) -> None:
     """Rank a folder of agencies by exact index within (criteria set, group), with last year's ranks."""
     from functools import partial
 
-    from par_cli.io.batch import rank_against, rank_folders
+    from par_cli.io.batch import incomplete, rank_against, rank_folders
     from par_cli.io.surveys import SurveySource
     from par_cli.io.workspace import FileScorer, find_criteria
     from par_cli.render.views import ImpactView, RankView
@@ -159,6 +163,12 @@ def rank(
         from par_cli.core.lineage import ranked_twice
 
         shell.warnings(ranked_twice((e.agency_id, e.predecessors, e.predecessors_where) for e in entries), words)
+    missing = incomplete(entries, LineCol(str(paths[0])))  # said, never a silent 0 in a published ranking
+    shell.warnings(missing, words)
+    if missing and output_format in (RankFormat.xlsx, RankFormat.docx) and not allow_incomplete:
+        count = sum(1 for e in entries if e.unanswered or e.unanswered_survey)
+        refused = problem("R011", "rank-incomplete-annex", hint=msg("hint.allow-incomplete"), count=count)
+        shell.fail([refused.at(LineCol(str(output)))], words)
     bars = output_format is RankFormat.table and shell.bars(output)
     width = shell.console().width if output is None else shell.FILE_WIDTH
     language_asked = lang.value if lang else None

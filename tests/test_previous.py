@@ -4,6 +4,7 @@ spreadsheet saves them again); mergers that take over the rank of a unit still r
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from tests.conftest import ROOT, Write, run
@@ -126,3 +127,47 @@ def test_a_predecessor_still_ranked_in_the_same_period_is_said_where_it_is_writt
         "remove this one)\n"
     ), err
     assert [r for r in changes(out) if r[0] in ("c", "x")] == [("c", 3, 0), ("x", 3, -1)]
+
+
+def _without_survey(folder: str) -> None:
+    """The example's 2024 assessments before the survey results came in."""
+    Path(folder).mkdir()
+    for source in sorted((EXAMPLES / "2024").glob("*.yaml")):
+        lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+        Path(folder, source.name).write_text("".join(x for x in lines if not x.startswith('  "8.')), encoding="utf-8")
+
+
+def test_survey_results_still_missing_are_said_and_no_annex_is_written(in_tmp: Path) -> None:
+    """Before: every survey criterion scored 0, exit 0, no word (only `par check` warned)."""
+    _without_survey("2024")
+    said = (
+        "2024: warning R010: 12 agencies have no survey results: their 3 survey criteria (20 points) score 0 (hint:"
+        " give --survey FILE (the results `par survey tally` writes), or put it beside the assessments)\n"
+    )
+    code, out, err = run("rank", "2024", "-f", "json", "--no-cache")
+    assert (code, err) == (0, said) and json.loads(out)["groups"]
+    for fmt in ("docx", "xlsx"):
+        code, out, err = run("rank", "2024", "-f", fmt, "-o", f"annex.{fmt}", "--no-cache")
+        assert (code, out) == (1, "")
+        assert err == said + (
+            f"annex.{fmt}: error R011: no annex is written over incomplete results: 12 agencies would be published"
+            " with criteria scored 0 for want of results (hint: complete them, or give --allow-incomplete to"
+            " publish the ranking as it is)\n"
+        )
+        assert not Path(f"annex.{fmt}").exists()
+        code, _, err = run("rank", "2024", "-f", fmt, "-o", f"annex.{fmt}", "--no-cache", "--allow-incomplete")
+        assert (code, err) == (0, said) and Path(f"annex.{fmt}").exists()
+    code, _, err = run("rank", str(EXAMPLES / "2024"), "-f", "docx", "-o", "full.docx", "--no-cache")
+    assert (code, err) == (0, "")
+
+
+def test_unanswered_criteria_are_counted_in_the_warning(in_tmp: Path) -> None:
+    shutil.copytree(EXAMPLES / "2024", "2024")
+    path = Path("2024/so-noi-vu.yaml")
+    path.write_text(
+        "".join(x for x in path.read_text(encoding="utf-8").splitlines(True) if not x.startswith('  "1.1.1"')),
+        encoding="utf-8",
+    )
+    code, _, err = run("rank", "2024", "--no-cache")
+    assert code == 0
+    assert err.startswith("2024: warning R010: 1 agency has criteria without an answer (1 in all, ")

@@ -7,13 +7,14 @@ flat however many files there are. What scores one file is given by the caller (
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from fractions import Fraction
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from par_cli.core.compact import Compactor
 from par_cli.core.criteria_diff import CriteriaDiff, diff
-from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, UsageError, problem
+from par_cli.core.diagnostics import Diagnostic, LineCol, Location, ParError, UsageError, msg, problem
 from par_cli.core.impact import ImpactGroup, impact
 from par_cli.core.lineage import MergeMethod, Past, indices_needed, unknown_predecessors
 from par_cli.core.ranking import (
@@ -308,3 +309,26 @@ def score_units(
 ) -> list[Entry]:
     """Every assessment under `paths`, each agency once and all of one period (as a ranking needs them)."""
     return _rankable(score_folder(paths, factory, jobs, "this year", progress, keep), "group")
+
+
+def incomplete(entries: Sequence[Entry], where: Location) -> list[Diagnostic]:
+    """R010 warnings: the agencies ranked with survey criteria that have no results yet (one line per set of
+    criteria missing, as a set has one survey), and those with other criteria unanswered; all of them score 0."""
+    found: list[Diagnostic] = []
+    by_missing: dict[tuple[tuple[str, Fraction], ...], int] = {}
+    for entry in entries:
+        if entry.unanswered_survey:
+            by_missing[entry.unanswered_survey] = by_missing.get(entry.unanswered_survey, 0) + 1
+    for missing, count in by_missing.items():
+        points = sum((top for _, top in missing), Fraction(0))
+        hint = msg("hint.rank-survey")
+        found.append(problem("R010", "rank-no-survey", hint=hint, count=count, criteria=len(missing), points=points))
+    unanswered = [entry for entry in entries if entry.unanswered]
+    if unanswered:
+        answers = sum(len(entry.unanswered) for entry in unanswered)
+        points = sum((top for entry in unanswered for _, top in entry.unanswered), Fraction(0))
+        hint = msg("hint.rank-unanswered")
+        found.append(
+            problem("R010", "rank-unanswered", hint=hint, count=len(unanswered), answers=answers, points=points)
+        )
+    return [d.at(where) for d in found]

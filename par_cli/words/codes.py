@@ -97,6 +97,8 @@ CODES: dict[str, Code] = {
     "R007": Code(E, "an agency without the attribute the ranking groups by"),
     "R008": Code(E, "a predecessor of a merged unit is not in the earlier period's ranking"),
     "R009": Code(W, "a predecessor that is still ranked in the same period (it keeps its earlier rank too)"),
+    "R010": Code(W, "agencies ranked with survey criteria or other criteria that have no results yet (scored 0)"),
+    "R011": Code(E, "an annex (docx, xlsx) asked for over incomplete results, without --allow-incomplete"),
     "J001": Code(E, "invalid JSON in a previous ranking"),
     "J002": Code(E, "a previous ranking (JSON, CSV, xlsx) without groups, ranks or agency ids, or with a bad figure"),
     "J003": Code(E, "a previous ranking without the index a merged unit's figure or a trend is computed from"),
