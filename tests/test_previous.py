@@ -32,7 +32,7 @@ def test_a_ranking_of_ranks_and_ids_only_gives_rank_changes(years: Write) -> Non
     assert run("rank", "2023", "-f", "json", "-o", "2023.json")[0] == 0
     ranks_only("2023.json", "ranks.json")
     code, out, err = run("rank", "2024", "--previous", "ranks.json", "-f", "json")
-    assert (code, err) == (0, ""), err
+    assert (code, err) == (0, "ranks.json: warning R012: 1 unit ranked last period is not in this ranking: e (e, #2)\n")
     assert changes(out) == [("d", None, None), ("a", 1, -1), ("c", 3, 0), ("b", 4, 0)]
 
 
@@ -89,7 +89,8 @@ def test_a_ranking_csv_saved_again_by_a_spreadsheet_is_read(years: Write) -> Non
     Path("semicolon.csv").write_bytes(text.replace(",", ";").replace(".", ",").encode("utf-8"))
     for name in ("bom.csv", "plain.csv", "semicolon.csv"):
         code, out, err = run("rank", "2024", "--previous", name, "-f", "json")
-        assert (code, err) == (0, ""), (name, err)
+        gone = f"{name}: warning R012: 1 unit ranked last period is not in this ranking: Sở E (e, #2)\n"
+        assert (code, err) == (0, gone), (name, err)
         assert changes(out) == [("d", None, None), ("a", 1, -1), ("c", 3, 0), ("b", 4, 0)], name
 
 
@@ -171,3 +172,17 @@ def test_unanswered_criteria_are_counted_in_the_warning(in_tmp: Path) -> None:
     code, _, err = run("rank", "2024", "--no-cache")
     assert code == 0
     assert err.startswith("2024: warning R010: 1 agency has criteria without an answer (1 in all, ")
+
+
+def test_a_unit_ranked_last_period_and_absent_now_is_listed(in_tmp: Path) -> None:
+    """Before: so-ke-hoach-dau-tu (ranked 4th in 2023, gone in 2024) was not mentioned anywhere."""
+    code, out, err = run("rank", str(EXAMPLES / "2024"), "--previous", str(EXAMPLES / "2023"), "-f", "json")
+    assert code == 0
+    assert err == (
+        f"{EXAMPLES / '2023'}: warning R012: 1 unit ranked last period is not in this ranking:"
+        " Sở Kế hoạch và Đầu tư (so-ke-hoach-dau-tu, #4)\n"
+    )
+    assert json.loads(out)["absent_from_previous"] == [
+        {"agency": {"id": "so-ke-hoach-dau-tu", "name": "Sở Kế hoạch và Đầu tư"}, "group": "so-nganh", "rank": 4}
+    ]
+    assert "absent_from_previous" not in json.loads(run("rank", str(EXAMPLES / "2024"), "-f", "json")[1])

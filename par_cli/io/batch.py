@@ -16,7 +16,7 @@ from par_cli.core.compact import Compactor
 from par_cli.core.criteria_diff import CriteriaDiff, diff
 from par_cli.core.diagnostics import Diagnostic, LineCol, Location, ParError, UsageError, msg, problem
 from par_cli.core.impact import ImpactGroup, impact
-from par_cli.core.lineage import MergeMethod, Past, indices_needed, unknown_predecessors
+from par_cli.core.lineage import MergeMethod, Past, PastRow, absent, indices_needed, unknown_predecessors
 from par_cli.core.ranking import (
     Entry,
     Leaders,
@@ -203,6 +203,7 @@ def rank_folders(
     progress: Progress | None = None,
     previous_factory: ScorerFactory | None = None,
     merged_as: MergeMethod = "mean",
+    absent_now: list[PastRow] | None = None,
 ) -> tuple[list[Entry], list[RankGroup]]:
     """This year's entries and their ranking, with last year's ranks from a folder or a `par rank` JSON file
     (a merged unit's from its predecessors', see `core.lineage`).
@@ -219,6 +220,8 @@ def rank_folders(
         unknown += indices_needed(merged, before)
         if unknown:
             raise ParError(unknown)
+        if absent_now is not None:  # last period's units this ranking lacks, for the caller to say
+            absent_now += absent(before, ((e.agency_id, e.predecessors) for e in entries))
     return entries, rank(entries, group_by, before, merged_as)
 
 

@@ -99,6 +99,7 @@ CODES: dict[str, Code] = {
     "R009": Code(W, "a predecessor that is still ranked in the same period (it keeps its earlier rank too)"),
     "R010": Code(W, "agencies ranked with survey criteria or other criteria that have no results yet (scored 0)"),
     "R011": Code(E, "an annex (docx, xlsx) asked for over incomplete results, without --allow-incomplete"),
+    "R012": Code(W, "a unit ranked last period (--previous) that this ranking lacks"),
     "J001": Code(E, "invalid JSON in a previous ranking"),
     "J002": Code(E, "a previous ranking (JSON, CSV, xlsx) without groups, ranks or agency ids, or with a bad figure"),
     "J003": Code(E, "a previous ranking without the index a merged unit's figure or a trend is computed from"),

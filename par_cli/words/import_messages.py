@@ -50,4 +50,8 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "complete them, or give --allow-incomplete to publish the ranking as it is",
         "bổ sung cho đủ, hoặc dùng --allow-incomplete để vẫn xuất bảng xếp hạng như hiện tại",
     ),
+    "rank-absent": (
+        "{count} {count:plural:unit|units} ranked last period {count:plural:is|are} not in this ranking: {units}",
+        "{count} đơn vị được xếp hạng kỳ trước không có trong bảng xếp hạng này: {units}",
+    ),
 }
