@@ -121,12 +121,17 @@ def rank(
     robustness: RobustnessOption = False,
     merged_as: MergedAsOption = MergedAs.mean,
     no_cache: NoCacheOption = False,
+    allow_incomplete: Annotated[
+        bool,
+        typer.Option("--allow-incomplete", help="Write a docx/xlsx annex even with survey results or answers missing."),
+    ] = False,
     lang: LangOption = None,
 ) -> None:
     """Rank a folder of agencies by exact index within (criteria set, group), with last year's ranks."""
     from functools import partial
 
-    from par_cli.io.batch import rank_against, rank_folders
+    from par_cli.core.lineage import PastRow
+    from par_cli.io.batch import incomplete, rank_against, rank_folders
     from par_cli.io.surveys import SurveySource
     from par_cli.io.workspace import FileScorer, find_criteria
     from par_cli.render.views import ImpactView, RankView
@@ -151,18 +156,34 @@ def rank(
         changes, moved = shell.run(lambda: rank_against(paths, *sets, scorer, nfc(group_by), jobs, progress), words)
         impact = ImpactView(changes, moved, lang.value if lang else None)
         return shell.show(shell.render("rank_impact", output_format.value, impact, words), output, words)
+    gone: list[PastRow] = []  # last period's units this ranking lacks: said, never silently dropped
     entries, groups = shell.run(
-        lambda: rank_folders(paths, this_year, previous, nfc(group_by), jobs, progress, last_year, merged_as.value),
+        lambda: rank_folders(
+            paths, this_year, previous, nfc(group_by), jobs, progress, last_year, merged_as.value, gone
+        ),
         words,
     )
+    if gone:
+        listed = ", ".join(f"{row.name} ({row.agency_id}, #{row.rank})" for row in gone)
+        shell.warnings(
+            [problem("R012", "rank-absent", count=len(gone), units=listed).at(LineCol(str(previous)))], words
+        )
     if previous is not None:  # a unit taking over the earlier rank of one still ranked: said, not silent
         from par_cli.core.lineage import ranked_twice
 
         shell.warnings(ranked_twice((e.agency_id, e.predecessors, e.predecessors_where) for e in entries), words)
+    missing = incomplete(entries, LineCol(str(paths[0])))  # said, never a silent 0 in a published ranking
+    shell.warnings(missing, words)
+    if missing and output_format in (RankFormat.xlsx, RankFormat.docx) and not allow_incomplete:
+        count = sum(1 for e in entries if e.unanswered or e.unanswered_survey)
+        refused = problem("R011", "rank-incomplete-annex", hint=msg("hint.allow-incomplete"), count=count)
+        shell.fail([refused.at(LineCol(str(output)))], words)
     bars = output_format is RankFormat.table and shell.bars(output)
     width = shell.console().width if output is None else shell.FILE_WIDTH
     language_asked = lang.value if lang else None
-    view = RankView(groups, previous is not None, areas, language_asked, bars, width, robustness, merged_as.value)
+    view = RankView(
+        groups, previous is not None, areas, language_asked, bars, width, robustness, merged_as.value, tuple(gone)
+    )
     shell.show(shell.render("rank", output_format.value, view, words), output, words)
     if limit is not None:
         below = [e for e in entries if e.index < limit]

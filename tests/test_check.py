@@ -73,6 +73,9 @@ def test_every_check_code_is_covered_by_a_bad_file() -> None:
         "T001",  # CSV tables: tests/test_tables.py
         "R009",
         "J003",  # rank --previous: tests/test_previous.py
+        "R010",
+        "R011",  # results still missing in a ranking: tests/test_previous.py
+        "R012",  # last period's units absent now: tests/test_previous.py
         "U001",
         "U002",
         "U003",

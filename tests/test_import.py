@@ -69,7 +69,6 @@ def test_every_bad_row_is_reported_and_nothing_is_written(write: Write) -> None:
         "wide.csv:2:1.1.1: error A003: 1.1.1: unknown level 'muộn'; expected one of: on-time, late, none",
         "wide.csv:2:1.1.2: error A003: 1.1.2: percentage 105 is outside 0–100",
         "wide.csv:2:1.3: error A003: 1.3: a count of violations cannot be negative, got −1",
-        "wide.csv:2:2.1: error Y005: '0,5' has a decimal comma (hint: type 0.5 (or use a number cell where the comma is the decimal separator))",
         "wide.csv:2:2.2: error A004: 2.2 cannot be declared not applicable (hint: only criteria with allow_na: true may be N/A)",
         "wide.csv:3:Mã cơ quan: error S001: a row without an agency id",
     ]
@@ -97,3 +96,115 @@ def test_an_output_folder_that_cannot_be_made_is_one_line(write: Write, tmp_path
     code, out, err = run("import", "t.csv", "--criteria", "mau-so-nganh", "-o", str(target))
     assert (code, out) == (1, ""), err
     assert err.startswith(f"{target}: error F003: cannot write the file: "), err
+
+
+POINTS_CRITERIA = CRITERIA.replace("rule: {kind: count, per: 0.5}", "rule: {kind: points, step: 0.25}")
+TITLE_BLOCK: list[list[object]] = [
+    ["BẢNG TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ, THẨM ĐỊNH CHỈ SỐ CCHC NĂM 2024"],
+    ["(Kèm theo Báo cáo số 15/BC-HĐTĐ ngày 20/01/2025)"],
+    [],
+    ["STT", "Mã cơ quan", "Tên cơ quan", "Mã tiêu chí", "Tự đánh giá", "Điểm tự chấm", "Điểm thẩm định", "Lý do"],
+    [1, "so-noi-vu", "Sở Nội vụ", "1.1.2", 95, 2, None, None],
+    [2, "so-noi-vu", "Sở Nội vụ", "2.2", None, 1.5, 1, "Chỉ 2 thủ tục được công bố"],
+]
+
+
+def _office_book(path: str, rows: list[list[object]]) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    sheet.merge_cells("A1:H1")
+    book.save(path)
+
+
+def _libreoffice_copy(source: Path, folder: Path) -> Path:
+    """The workbook as LibreOffice saves it (its own writer, not openpyxl's)."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    profile = f"-env:UserInstallation=file://{folder}/profile"
+    subprocess.run(
+        [soffice, "--headless", profile, "--convert-to", "xlsx", "--outdir", str(folder / "lo"), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return folder / "lo" / source.name
+
+
+def test_office_titles_below_a_title_block_are_read(write: Write, tmp_path: Path) -> None:
+    """The council's summary as offices make it: a title block above the header, `Mã tiêu chí`, `Điểm tự chấm`
+    (points: the input of a `points` criterion), `Điểm thẩm định`, `Lý do`; saved by openpyxl and by LibreOffice."""
+    write("criteria.yaml", POINTS_CRITERIA)
+    _office_book("office.xlsx", TITLE_BLOCK)
+    for book in (Path("office.xlsx"), _libreoffice_copy(Path("office.xlsx").resolve(), tmp_path)):
+        code, _, err = run("import", str(book), "--criteria", "criteria.yaml", "-o", "out", "--force")
+        assert (code, err) == (0, "note: columns left out: STT\nnote: 1 assessment file written to out\n")
+        written = Path("out/so-noi-vu.yaml").read_text(encoding="utf-8")
+        assert '  "1.1.2": {self: 95}' in written  # the data kept; its points (2) are what par computes
+        assert '  "2.2": {self: 1.5, appraised: 1, reason: "Chỉ 2 thủ tục được công bố"}' in written
+
+
+def test_points_where_the_criterion_takes_data_are_refused_at_the_cell(write: Write) -> None:
+    text = "Mã cơ quan,Tên cơ quan,Mã tiêu chí,Điểm tự đánh giá,Điểm thẩm định\nso-a,A,1.1.2,2,1\nso-a,A,2.2,1,\n"
+    code, err = imported(write, "points.csv", text)
+    assert code == 1
+    assert err.splitlines() == [
+        "points.csv:2:Điểm tự đánh giá: error A003: 1.1.2: this column holds points, but the criterion is scored"
+        " from its data (tiers): par computes the points (hint: put the data in a column titled 'Tự đánh giá' (or"
+        " name its column: --map 'TITLE=self'))",
+        "points.csv:2:Điểm thẩm định: error A003: 1.1.2: this column holds points, but the criterion is scored"
+        " from its data (tiers): par computes the points (hint: put the data in a column titled 'Thẩm định' (or"
+        " name its column: --map 'TITLE=appraised'))",
+        "points.csv:3:Điểm tự đánh giá: error A003: 2.2: this column holds points, but the criterion is scored"
+        " from its data (count): par computes the points (hint: put the data in a column titled 'Tự đánh giá' (or"
+        " name its column: --map 'TITLE=self'))",
+    ]
+    assert not Path("out").exists() or not list(Path("out").iterdir())
+
+
+def test_a_table_whose_values_par_cannot_find_is_refused_naming_map(write: Write) -> None:
+    """Before: files with no self values were written and par exited 0."""
+    text = "Đơn vị báo cáo: Sở Nội vụ\n\nMã cơ quan,Tên cơ quan,Mã,Kết quả tự đánh giá,Ghi chú\nso-a,A,1.1.2,95,\nso-a,A,1.2,Có,\n"
+    code, err = imported(write, "unknown.csv", text)
+    assert code == 1
+    assert err == (
+        "unknown.csv:3: error S001: no row carries a self-assessed or appraised value (columns read: Mã cơ quan,"
+        " Tên cơ quan, Mã; left out: Kết quả tự đánh giá, Ghi chú) (hint: name the column that holds them: --map 'TITLE=self' (or"
+        " appraised, first_appraisal))\n"
+    )
+    assert not Path("out").exists() or not list(Path("out").iterdir())
+    code, err = imported(write, "unknown.csv", text, "--map", "Kết quả tự đánh giá=self", "--map", "Ghi chú=reason")
+    assert (code, err) == (0, "note: 1 assessment file written to out\n")
+
+
+def test_a_council_round_and_its_reason_are_carried(write: Write) -> None:
+    text = (
+        "Mã cơ quan,Tên cơ quan,Mã,Tự đánh giá,Thẩm định lần 1,Thẩm định,Ý kiến Hội đồng\n"
+        "so-a,Sở A,1.1.2,95,70,80,Thiếu báo cáo quý\n"
+    )
+    code, err = imported(write, "rounds.csv", text, "--map", "Ý kiến Hội đồng=reason")
+    assert (code, err) == (0, "note: 1 assessment file written to out\n")
+    written = Path("out/so-a.yaml").read_text(encoding="utf-8")
+    assert '  "1.1.2": {self: 95, first_appraisal: 70, appraised: 80, reason: "Thiếu báo cáo quý"}' in written
+    assert run("check", "out/so-a.yaml")[0] == 0
+
+
+def test_a_decimal_comma_in_a_semicolon_table_is_read(write: Write) -> None:
+    """What Excel writes in a Vietnamese locale (BOM, `;`, CRLF, `97,5`): before, refused (Y005) with a hint that
+    cannot be followed in a CSV file. A comma in a comma-separated file still parts cells."""
+    text = "\ufeffMã cơ quan;Tên cơ quan;1.1.2;2.1\r\nso-a;Sở A;97,5;99,5 %\r\nso-b;Sở B, Tỉnh X;80;90\r\n"
+    write("criteria.yaml", CRITERIA)
+    Path("semi.csv").write_bytes(text.encode("utf-8"))
+    code, _, err = run("import", "semi.csv", "--criteria", "criteria.yaml", "-o", "out")
+    assert (code, err) == (0, "note: 2 assessment files written to out\n")
+    assert '"1.1.2": {self: 97.5}' in Path("out/so-a.yaml").read_text(encoding="utf-8")
+    assert '"2.1": {self: 99.5}' in Path("out/so-a.yaml").read_text(encoding="utf-8")
+    assert 'name: "Sở B, Tỉnh X"' in Path("out/so-b.yaml").read_text(encoding="utf-8")

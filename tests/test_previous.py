@@ -4,6 +4,7 @@ spreadsheet saves them again); mergers that take over the rank of a unit still r
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from tests.conftest import ROOT, Write, run
@@ -31,7 +32,7 @@ def test_a_ranking_of_ranks_and_ids_only_gives_rank_changes(years: Write) -> Non
     assert run("rank", "2023", "-f", "json", "-o", "2023.json")[0] == 0
     ranks_only("2023.json", "ranks.json")
     code, out, err = run("rank", "2024", "--previous", "ranks.json", "-f", "json")
-    assert (code, err) == (0, ""), err
+    assert (code, err) == (0, "ranks.json: warning R012: 1 unit ranked last period is not in this ranking: e (e, #2)\n")
     assert changes(out) == [("d", None, None), ("a", 1, -1), ("c", 3, 0), ("b", 4, 0)]
 
 
@@ -88,7 +89,8 @@ def test_a_ranking_csv_saved_again_by_a_spreadsheet_is_read(years: Write) -> Non
     Path("semicolon.csv").write_bytes(text.replace(",", ";").replace(".", ",").encode("utf-8"))
     for name in ("bom.csv", "plain.csv", "semicolon.csv"):
         code, out, err = run("rank", "2024", "--previous", name, "-f", "json")
-        assert (code, err) == (0, ""), (name, err)
+        gone = f"{name}: warning R012: 1 unit ranked last period is not in this ranking: Sở E (e, #2)\n"
+        assert (code, err) == (0, gone), (name, err)
         assert changes(out) == [("d", None, None), ("a", 1, -1), ("c", 3, 0), ("b", 4, 0)], name
 
 
@@ -126,3 +128,61 @@ def test_a_predecessor_still_ranked_in_the_same_period_is_said_where_it_is_writt
         "remove this one)\n"
     ), err
     assert [r for r in changes(out) if r[0] in ("c", "x")] == [("c", 3, 0), ("x", 3, -1)]
+
+
+def _without_survey(folder: str) -> None:
+    """The example's 2024 assessments before the survey results came in."""
+    Path(folder).mkdir()
+    for source in sorted((EXAMPLES / "2024").glob("*.yaml")):
+        lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+        Path(folder, source.name).write_text("".join(x for x in lines if not x.startswith('  "8.')), encoding="utf-8")
+
+
+def test_survey_results_still_missing_are_said_and_no_annex_is_written(in_tmp: Path) -> None:
+    """Before: every survey criterion scored 0, exit 0, no word (only `par check` warned)."""
+    _without_survey("2024")
+    said = (
+        "2024: warning R010: 12 agencies have no survey results: their 3 survey criteria (20 points) score 0 (hint:"
+        " give --survey FILE (the results `par survey tally` writes), or put it beside the assessments)\n"
+    )
+    code, out, err = run("rank", "2024", "-f", "json", "--no-cache")
+    assert (code, err) == (0, said) and json.loads(out)["groups"]
+    for fmt in ("docx", "xlsx"):
+        code, out, err = run("rank", "2024", "-f", fmt, "-o", f"annex.{fmt}", "--no-cache")
+        assert (code, out) == (1, "")
+        assert err == said + (
+            f"annex.{fmt}: error R011: no annex is written over incomplete results: 12 agencies would be published"
+            " with criteria scored 0 for want of results (hint: complete them, or give --allow-incomplete to"
+            " publish the ranking as it is)\n"
+        )
+        assert not Path(f"annex.{fmt}").exists()
+        code, _, err = run("rank", "2024", "-f", fmt, "-o", f"annex.{fmt}", "--no-cache", "--allow-incomplete")
+        assert (code, err) == (0, said) and Path(f"annex.{fmt}").exists()
+    code, _, err = run("rank", str(EXAMPLES / "2024"), "-f", "docx", "-o", "full.docx", "--no-cache")
+    assert (code, err) == (0, "")
+
+
+def test_unanswered_criteria_are_counted_in_the_warning(in_tmp: Path) -> None:
+    shutil.copytree(EXAMPLES / "2024", "2024")
+    path = Path("2024/so-noi-vu.yaml")
+    path.write_text(
+        "".join(x for x in path.read_text(encoding="utf-8").splitlines(True) if not x.startswith('  "1.1.1"')),
+        encoding="utf-8",
+    )
+    code, _, err = run("rank", "2024", "--no-cache")
+    assert code == 0
+    assert err.startswith("2024: warning R010: 1 agency has criteria without an answer (1 in all, ")
+
+
+def test_a_unit_ranked_last_period_and_absent_now_is_listed(in_tmp: Path) -> None:
+    """Before: so-ke-hoach-dau-tu (ranked 4th in 2023, gone in 2024) was not mentioned anywhere."""
+    code, out, err = run("rank", str(EXAMPLES / "2024"), "--previous", str(EXAMPLES / "2023"), "-f", "json")
+    assert code == 0
+    assert err == (
+        f"{EXAMPLES / '2023'}: warning R012: 1 unit ranked last period is not in this ranking:"
+        " Sở Kế hoạch và Đầu tư (so-ke-hoach-dau-tu, #4)\n"
+    )
+    assert json.loads(out)["absent_from_previous"] == [
+        {"agency": {"id": "so-ke-hoach-dau-tu", "name": "Sở Kế hoạch và Đầu tư"}, "group": "so-nganh", "rank": 4}
+    ]
+    assert "absent_from_previous" not in json.loads(run("rank", str(EXAMPLES / "2024"), "-f", "json")[1])

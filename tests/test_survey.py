@@ -283,3 +283,21 @@ def test_a_score_says_how_many_answers_were_not_counted(write: Write) -> None:
         ("warning", '8.1: 500 of 510 survey answers not counted (E, "không biết"): the share is of the others'),
         ("info", '8.2: 3 of 15 survey answers not counted (E, "không biết"): the share is of the others'),
     ]
+
+
+def test_agencies_given_as_workbooks_beside_yaml_files_are_known(write: Write) -> None:
+    """A folder of YAML assessments and one filled-in workbook: before, the tally read only the YAML files and
+    refused the workbook's agency as unknown (V001); every command finds assessments the same way now."""
+    from openpyxl import load_workbook
+
+    shutil.copytree(ROOT / "examples" / "2024", "2024", dirs_exist_ok=True)
+    code, _, err = run("template", "mau-so-nganh", "-f", "xlsx", "-o", "2024/so-moi.xlsx", "--period", "2024")
+    assert code == 0, err
+    book = load_workbook("2024/so-moi.xlsx")
+    book.worksheets[0].cell(1, 2).value = "so-moi"
+    book.worksheets[0].cell(2, 2).value = "Sở Mới"
+    book.save("2024/so-moi.xlsx")
+    code, _, err = bad_responses(write, "p1,nguoi-dan,so-noi-vu,A,\np2,nguoi-dan,so-moi,A,\n")
+    assert code == 0, err
+    assert "unknown agency" not in err
+    assert "so-moi" in Path("s.yaml").read_text(encoding="utf-8")

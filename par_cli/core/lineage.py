@@ -214,3 +214,10 @@ def unknown_predecessors(
             found = problem("R008", "predecessor-unknown", hint=hint, id=name, period=period or "—")
             problems.append(found.at(where))
     return problems
+
+
+def absent(past: Past, ranked: Iterable[tuple[str, Sequence[str]]]) -> list[PastRow]:
+    """Last period's units this ranking lacks: neither ranked now (ids in any case) nor merged into a unit that
+    is (`ranked`: each unit's id and predecessors), in last period's order."""
+    here = {key.casefold() for unit, merged in ranked for key in (unit, *merged)}
+    return [row for row in past.rows if row.key not in here]

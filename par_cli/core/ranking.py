@@ -60,6 +60,8 @@ class Entry:
     leaders: tuple[tuple[str, Fraction], ...] = ()  # the group's best value of each, when scored with its group
     criteria_file: str = ""  # the criteria file it was scored with, and a digest of its bytes (for the results
     criteria_digest: str = ""  # cache: a set named by a path outside the folders it watches is checked on use)
+    unanswered: tuple[tuple[str, Fraction], ...] = ()  # (code, max) of leaves without an answer: they score 0
+    unanswered_survey: tuple[tuple[str, Fraction], ...] = ()  # … of survey leaves without results
 
     @property
     def key(self) -> str:
@@ -111,6 +113,8 @@ def entry_of(
         leaders=tuple(sorted((r.code, result.leaders[r.code]) for r in result.relative if r.code in result.leaders))
         if result.leaders is not None
         else (),
+        unanswered=tuple((code, top) for code, top, survey in result.unanswered if not survey),
+        unanswered_survey=tuple((code, top) for code, top, survey in result.unanswered if survey),
     )
 
 

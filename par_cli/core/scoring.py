@@ -99,6 +99,7 @@ class Score(NamedTuple):
     survey_points: Fraction | None = None  # final points of survey leaves; None: the set has none
     relative: tuple[Relative, ...] = ()  # the answered `relative` leaves
     leaders: Mapping[str, Fraction] | None = None  # the group's best value per relative leaf; None: scored alone
+    unanswered: tuple[tuple[str, Fraction, bool], ...] = ()  # (code, max, a survey leaf?) of leaves without input
 
     @property
     def file(self) -> str:
@@ -137,6 +138,7 @@ class _Scorer:
         self.relative: list[Relative] = []
         self.findings: list[Finding] = []
         self.survey_points: Fraction | None = None
+        self.unanswered: list[tuple[str, Fraction, bool]] = []  # (code, max, a survey leaf?) of leaves scoring 0
         self.self_check = bound.criteria.self_assessment is not None  # self-assessed points needed even to rank
         self.final_only = not (detail or self.self_check)  # every self-assessed figure is then the final one
         # a set whose survey is optional: a unit surveyed on nothing has its survey criteria out of the maximum
@@ -170,6 +172,8 @@ class _Scorer:
             self_points = points
         else:
             self_points = _worth(rule, own, max_points, best) if own is not None else ZERO
+        if final is None:
+            self.unanswered.append((node.code, max_points, info.source == "survey"))
         if not self.detail:
             answered = final is not None
             return NodeResult(node.code, node.title, info.depth, max_points, points, self_points, True, answered)
@@ -292,4 +296,5 @@ def score(bound: Bound, *, detail: bool = True, leaders: Mapping[str, Fraction] 
         survey_points=scorer.survey_points,
         relative=tuple(scorer.relative),
         leaders=leaders,
+        unanswered=tuple(scorer.unanswered),
     )

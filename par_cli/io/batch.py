@@ -7,15 +7,16 @@ flat however many files there are. What scores one file is given by the caller (
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from fractions import Fraction
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from par_cli.core.compact import Compactor
 from par_cli.core.criteria_diff import CriteriaDiff, diff
-from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, UsageError, problem
+from par_cli.core.diagnostics import Diagnostic, LineCol, Location, ParError, UsageError, msg, problem
 from par_cli.core.impact import ImpactGroup, impact
-from par_cli.core.lineage import MergeMethod, Past, indices_needed, unknown_predecessors
+from par_cli.core.lineage import MergeMethod, Past, PastRow, absent, indices_needed, unknown_predecessors
 from par_cli.core.ranking import (
     Entry,
     Leaders,
@@ -202,6 +203,7 @@ def rank_folders(
     progress: Progress | None = None,
     previous_factory: ScorerFactory | None = None,
     merged_as: MergeMethod = "mean",
+    absent_now: list[PastRow] | None = None,
 ) -> tuple[list[Entry], list[RankGroup]]:
     """This year's entries and their ranking, with last year's ranks from a folder or a `par rank` JSON file
     (a merged unit's from its predecessors', see `core.lineage`).
@@ -218,6 +220,8 @@ def rank_folders(
         unknown += indices_needed(merged, before)
         if unknown:
             raise ParError(unknown)
+        if absent_now is not None:  # last period's units this ranking lacks, for the caller to say
+            absent_now += absent(before, ((e.agency_id, e.predecessors) for e in entries))
     return entries, rank(entries, group_by, before, merged_as)
 
 
@@ -308,3 +312,26 @@ def score_units(
 ) -> list[Entry]:
     """Every assessment under `paths`, each agency once and all of one period (as a ranking needs them)."""
     return _rankable(score_folder(paths, factory, jobs, "this year", progress, keep), "group")
+
+
+def incomplete(entries: Sequence[Entry], where: Location) -> list[Diagnostic]:
+    """R010 warnings: the agencies ranked with survey criteria that have no results yet (one line per set of
+    criteria missing, as a set has one survey), and those with other criteria unanswered; all of them score 0."""
+    found: list[Diagnostic] = []
+    by_missing: dict[tuple[tuple[str, Fraction], ...], int] = {}
+    for entry in entries:
+        if entry.unanswered_survey:
+            by_missing[entry.unanswered_survey] = by_missing.get(entry.unanswered_survey, 0) + 1
+    for missing, count in by_missing.items():
+        points = sum((top for _, top in missing), Fraction(0))
+        hint = msg("hint.rank-survey")
+        found.append(problem("R010", "rank-no-survey", hint=hint, count=count, criteria=len(missing), points=points))
+    unanswered = [entry for entry in entries if entry.unanswered]
+    if unanswered:
+        answers = sum(len(entry.unanswered) for entry in unanswered)
+        points = sum((top for entry in unanswered for _, top in entry.unanswered), Fraction(0))
+        hint = msg("hint.rank-unanswered")
+        found.append(
+            problem("R010", "rank-unanswered", hint=hint, count=len(unanswered), answers=answers, points=points)
+        )
+    return [d.at(where) for d in found]

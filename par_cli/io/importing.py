@@ -1,8 +1,10 @@
 """`par import`: an office's export (CSV or a workbook) into one assessment file per agency.
 
-Columns are found by their titles, the form's, in Vietnamese or English (`--map TITLE=FIELD` for others). The
-table is either long (one row per agency and criterion: `Mã`, `Tự đánh giá`, `Thẩm định`…) or wide (one row per
-agency, one column per criterion code holding the input that counts), told from the header. Every agency is
+Columns are found by their titles, the form's or those offices use (`Mã tiêu chí`, `Điểm tự chấm`, `Lý do`…), in
+Vietnamese or English (`--map TITLE=FIELD` for others), in the first row that names the agency id column (a title
+block above the table is skipped). The table is either long (one row per agency and criterion: `Mã`, `Tự đánh
+giá`, `Thẩm định`…) or wide (one row per agency, one column per criterion code holding the input that counts),
+told from the header. Every agency is
 validated and bound against the set exactly as a file would be, and every problem is reported (file:row:column
 title, the header being row 1) before anything is written.
 """
@@ -36,21 +38,45 @@ from par_cli.io.xlsx_form import COLUMNS, DETAILS, FormDocument, Raw, _CellReade
 from par_cli.words.codes import errors_only
 
 _SAFE = re.compile(r"[A-Za-z0-9À-ỹ][A-Za-z0-9À-ỹ._-]*")  # an agency id that can name its file
-FIELDS = ("id", "name", "group", "period", "code", "self", "appraised", "evidence", "explanation")
+ANSWER_FIELDS = ("self", "appraised", "first_appraisal", "evidence", "explanation", "reason")
+POINTS_FIELDS = {"self_points": "self", "appraised_points": "appraised"}  # points a column holds → the input field
+FIELDS = ("id", "name", "group", "period", "code", *ANSWER_FIELDS, *POINTS_FIELDS)
+INPUTS = ("self", "appraised", "first_appraisal", "survey")
+ORDER = ("self", "survey", "first_appraisal", "appraised", "evidence", "explanation", "reason")
+# The titles offices give these columns, besides the form's (`Tự đánh giá`, `Thẩm định`…). `Điểm tự chấm` holds
+# POINTS: the input of a `points` criterion, refused on a criterion scored from data (a percentage, a count).
+TITLES = {
+    "code": ("Mã tiêu chí", "Mã chỉ số", "Mã TC", "Criterion code", "Criterion"),
+    "self_points": ("Tự chấm", "Điểm tự chấm", "Điểm tự đánh giá", "Self points", "Self-assessed points"),
+    "appraised_points": ("Điểm thẩm định", "Điểm đánh giá", "Appraised points"),
+    "first_appraisal": ("Thẩm định lần đầu", "Thẩm định lần 1", "First appraisal"),
+    "reason": ("Lý do", "Lý do điều chỉnh", "Lý do thẩm định", "Reason"),
+}
+DATA_TITLES = {"self": ("Tự đánh giá", "Self"), "appraised": ("Thẩm định", "Appraised")}
+
+
+def _known() -> dict[str, str]:
+    known = {**{title: key for key, titles in DETAILS.items() for title in titles if key != "criteria"}}
+    known.update({title: key for key, titles in COLUMNS.items() for title in titles if key != "points"})
+    known.update({_norm(title): key for key, titles in TITLES.items() for title in titles})
+    return known
+
+
+def _field(title: str, known: dict[str, str], mapping: dict[str, str]) -> str | None:
+    text = unicodedata.normalize("NFC", title).strip()
+    return mapping.get(text) or known.get(_norm(text))
 
 
 def columns(table: Table, criteria: CriteriaSet, nodes: dict[str, NodeInfo], mapping: dict[str, str]) -> dict[int, str]:
     """Column index → field (one of FIELDS, or a criterion code for the wide shape)."""
-    known = {**{title: key for key, titles in DETAILS.items() for title in titles if key != "criteria"}}
-    known.update({title: key for key, titles in COLUMNS.items() for title in titles if key != "points"})
+    known = _known()
     codes = {*nodes, *(a.code for a in criteria.adjustments)}
     found: dict[int, str] = {}
     for i, title in enumerate(table.header):
         text = unicodedata.normalize("NFC", title)
-        if text in mapping:
-            found[i] = mapping[text]
-        elif _norm(text) in known:
-            found[i] = known[_norm(text)]
+        field = _field(text, known, mapping)
+        if field is not None:
+            found[i] = field
         elif text in codes:
             found[i] = text
     return found
@@ -68,16 +94,24 @@ def import_table(
 ) -> tuple[dict[str, str], list[str]]:
     """Agency id → its assessment as YAML text, and the titles of columns left out; ParError with every
     problem of every row."""
-    table = read_table(path)
+    known = _known()
+    table = read_table(path, lambda titles: any(_field(title, known, mapping) == "id" for title in titles))
     found = columns(table, criteria, nodes, mapping)
     where = {field: i for i, field in found.items()}
+    top = table.top  # the header's row (below a title block, if any)
     if "id" not in where:
+        hint = msg("hint.import-map-field", field="id")
         raise ParError(
-            [problem("S001", "import-no-column", title="Mã cơ quan / Agency id").at(LineCol(table.file, 1, 1))]
+            [
+                problem("S001", "import-no-column", hint=hint, title="Mã cơ quan / Agency id").at(
+                    LineCol(table.file, 1, 1)
+                )
+            ]
         )
     long = "code" in where
     if not long and not any(field not in FIELDS for field in found.values()):
-        raise ParError([problem("S001", "import-shape").at(LineCol(table.file, 1, 1))])
+        hint = msg("hint.import-map-field", field="code")
+        raise ParError([problem("S001", "import-shape", hint=hint).at(LineCol(table.file, top, 1))])
     adjustments = {a.code for a in criteria.adjustments}
     agencies: dict[str, Agency] = {}
     problems: list[Diagnostic] = []
@@ -117,9 +151,7 @@ def import_table(
             if code is None:
                 continue
             fields: dict[str, Raw] = {
-                f: raw(number, values, percent, where[f])
-                for f in ("self", "appraised", "evidence", "explanation")
-                if f in where
+                f: raw(number, values, percent, where[f]) for f in (*ANSWER_FIELDS, *POINTS_FIELDS) if f in where
             }
             _answer(doc, reader, nodes, adjustments, code, code_cell.where, fields, problems)
         else:
@@ -127,6 +159,22 @@ def import_table(
                 if field not in FIELDS:
                     cell = raw(number, values, percent, i)
                     _answer(doc, reader, nodes, adjustments, field, cell.where, {"self": cell}, problems)
+    if not problems and not any(
+        any(field in answer for field in INPUTS) or answer.get("na")
+        for agency in agencies.values()
+        for section in ("answers", "adjustments")
+        for answer in agency.doc.data[section].values()
+    ):
+        read = ", ".join(table.header[i] for i in found) or msg("import-none-read")
+        left = ", ".join(title for i, title in enumerate(table.header) if i not in found and title)
+        hint = msg("hint.import-map")
+        raise ParError(
+            [
+                problem("S001", "import-no-values", hint=hint, read=read, left=left or msg("import-none-read")).at(
+                    Row(table.file, top)
+                )
+            ]
+        )
     outputs: dict[str, str] = {}
     for agency in agencies.values():
         doc = agency.doc
@@ -166,7 +214,13 @@ def _answer(
     answer: dict[str, Any] = {}
     for field, cell in fields.items():
         target = "survey" if survey and field == "self" else field
-        if field in ("evidence", "explanation"):
+        if field in POINTS_FIELDS:
+            if not _points_input(reader, cell, (*base, field), code, rule, survey, fields, field, problems):
+                continue
+            target = POINTS_FIELDS[field]
+            if target in answer:
+                continue
+        if field in ("evidence", "explanation", "reason"):
             text = reader.text(cell, (*base, field))
             if text is not None and section == "answers":
                 lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -176,6 +230,7 @@ def _answer(
             if value is not None:
                 answer[target] = value
         doc.places[(*base, target)] = cell.where
+    answer = {key: answer[key] for key in ORDER if key in answer}  # as a person writes it, whatever the columns
     if answer.get("self") == "na" and "appraised" not in answer:
         answer = {"na": True}
     if not answer:
@@ -185,6 +240,32 @@ def _answer(
         return
     doc.places[base] = at
     doc.data[section][code] = answer
+
+
+def _points_input(
+    reader: _CellReader,
+    cell: Raw,
+    path: DocPath,
+    code: str,
+    rule: Any,
+    survey: bool,
+    fields: dict[str, Raw],
+    field: str,
+    problems: list[Diagnostic],
+) -> bool:
+    """Whether a points cell (`Điểm tự chấm`, `Điểm thẩm định`) is the criterion's input: on a `points` criterion
+    it is; where the rule takes data (a percentage, a count, a level) the points are what par computes, so a
+    value there is refused at the cell, with the data column named; a row that has the data too keeps it."""
+    if getattr(rule, "kind", None) == "points" and not survey:
+        return True
+    data = fields.get(POINTS_FIELDS[field])
+    if reader.text(cell, path) is None or (data is not None and reader.text(data, path) is not None):
+        return False
+    target = POINTS_FIELDS[field]
+    kind = "survey" if survey else getattr(rule, "kind", "?")
+    hint = msg("hint.import-data-column", title=DATA_TITLES[target][0], field=target)
+    problems.append(problem("A003", "import-points-not-input", path, hint, code=code, kind=kind).at(cell.where))
+    return False
 
 
 def _yaml(value: Any) -> str:

@@ -373,16 +373,13 @@ def prepare_tally(
         raise ParError(wrong)
     known: list[str] = []
     if agencies is not None:
+        from par_cli.io.assessment_ids import agency_ids
         from par_cli.io.files import discover
 
         files, missing = discover([agencies])
         if missing:
             raise ParError(missing)
-        for path in files:
-            found, _ = read_document(path)
-            agency = found.data.get("agency") if found is not None else None
-            if isinstance(agency, dict) and isinstance(agency.get("id"), str):
-                known.append(agency["id"])
+        known = agency_ids(files)  # workbooks too, as every command finds assessments
     return design, criteria.model.id, known
 
 

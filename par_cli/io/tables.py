@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +21,18 @@ class Table(NamedTuple):
     file: str
     header: list[str]
     rows: list[tuple[int, list[Any], list[bool]]]  # (row number, values, percent-formatted?)
+    top: int = 1  # the header's row
 
 
-def read_table(path: Path) -> Table:
-    """The first sheet of a workbook, or a CSV file (UTF-8, with or without BOM; comma, semicolon or tab)."""
+HeaderTest = Callable[[list[str]], bool]
+TITLE_ROWS = 20  # a header is looked for this far down, below the title block offices put above their tables
+
+
+def read_table(path: Path, is_header: HeaderTest | None = None) -> Table:
+    """The first sheet of a workbook, or a CSV file (UTF-8, with or without BOM; comma, semicolon or tab).
+
+    The header is row 1, or with `is_header` the first of the first 20 rows it accepts (a title block above the
+    table, as offices write one, is skipped); rows above the header are not read."""
     name = display(path)
     reading(path)
     if kind_of_suffix(path) == "xlsx":
@@ -35,16 +45,19 @@ def read_table(path: Path) -> Table:
                 [problem("F005", "not-a-workbook", reason=type(exc).__name__).at(LineCol(name, 1, 1))]
             ) from None
         used = in_use(sheet)  # the cells holding a value, never every coordinate up to the furthest one
-        titles = used.get(1, {})
+        top = 1
+        if is_header is not None:
+            top = next((r for r in used if r <= TITLE_ROWS and is_header(_titles(used[r]))), 1)
+        titles = used.get(top, {})
         width = max(titles, default=0)  # a column without a title is never read
         header = [str(titles[c].value).strip() if c in titles else "" for c in range(1, width + 1)]
         rows: list[tuple[int, list[Any], list[bool]]] = []
         for r, cells in used.items():
             found = [cells.get(c) for c in range(1, width + 1)]
-            if r > 1 and any(cell is not None for cell in found):
+            if r > top and any(cell is not None for cell in found):
                 values = [cell.value if cell is not None else None for cell in found]
                 rows.append((r, values, [cell is not None and "%" in str(cell.number_format) for cell in found]))
-        return Table(name, header, rows)
+        return Table(name, header, rows, top)
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -53,11 +66,20 @@ def read_table(path: Path) -> Table:
         dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    header, rows = _csv_rows(name, text, dialect)
-    return Table(name, header, rows)
+    header, rows, top = _csv_rows(name, text, dialect, is_header)
+    return Table(name, header, rows, top)
 
 
-def _csv_rows(name: str, text: str, dialect: Any) -> tuple[list[str], list[tuple[int, list[Any], list[bool]]]]:
+def _titles(cells: dict[int, Any]) -> list[str]:
+    width = max(cells, default=0)
+    return [
+        str(cells[c].value).strip() if c in cells and cells[c].value is not None else "" for c in range(1, width + 1)
+    ]
+
+
+def _csv_rows(
+    name: str, text: str, dialect: Any, is_header: HeaderTest | None = None
+) -> tuple[list[str], list[tuple[int, list[Any], list[bool]]], int]:
     """The header and numbered records of a CSV text; ParError (T001) with every record that cannot be what its
     writer meant: a quote left open (later lines swallowed into one cell), more cells than the header has titles.
 
@@ -80,10 +102,13 @@ def _csv_rows(name: str, text: str, dialect: Any) -> tuple[list[str], list[tuple
         else:
             found = problem("T001", "csv-unreadable", reason=str(exc))
         problems.append(found.at(Row(name, len(records) + 1)))
-    header = [title.strip() for title in records[0][2]] if records else []
+    top = 0  # the header's record
+    if is_header is not None:
+        top = next((i for i, r in enumerate(records[:TITLE_ROWS]) if is_header([c.strip() for c in r[2]])), 0)
+    header = [title.strip() for title in records[top][2]] if records else []
     width = len(header)
     rows: list[tuple[int, list[Any], list[bool]]] = []
-    for number, (first, end, cells) in enumerate(records[1:], start=2):
+    for number, (first, end, cells) in enumerate(records[top + 1 :], start=top + 2):
         if not any(cells):
             continue
         swallowed = next((cell for cell in cells if _swallows_rows(cell, delimiter, width)), None)
@@ -106,10 +131,18 @@ def _csv_rows(name: str, text: str, dialect: Any) -> tuple[list[str], list[tuple
                 ).at(Row(name, number, "", extra[0] + 1))
             )
             continue
+        if delimiter in ";\t":  # `97,5` where a comma cannot part cells: the decimal comma of a Vietnamese Excel
+            cells = [
+                _DECIMAL_COMMA.sub(r"\1.\2\3", cell) if _DECIMAL_COMMA.fullmatch(cell.strip()) else cell
+                for cell in cells
+            ]
         rows.append((number, list(cells), [False] * len(cells)))
     if problems:
         raise ParError(problems)
-    return header, rows
+    return header, rows, top + 1
+
+
+_DECIMAL_COMMA = re.compile(r"\s*([-+]?\d+),(\d+)(\s*%?\s*)")  # a lone comma with digits on both sides
 
 
 def _swallows_rows(cell: str, delimiter: str, width: int) -> bool:

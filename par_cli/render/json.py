@@ -106,6 +106,10 @@ def rank_dict(view: RankView) -> dict[str, Any]:
     result: dict[str, Any] = {"groups": Streamed(_rank_group(view, group) for group in view.groups)}
     if view.has_previous:
         result["merged_as"] = view.merged_as
+        result["absent_from_previous"] = [  # last period's units this ranking lacks
+            {"agency": {"id": row.agency_id, "name": row.name}, "group": row.group, "rank": row.rank}
+            for row in view.absent
+        ]
     if view.robust:
         from par_cli.core.robustness import METHOD  # not at start-up: `par score` shows no ranking
 

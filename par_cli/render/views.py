@@ -29,7 +29,18 @@ class ScoreView:
 
 
 class RankView:
-    __slots__ = ("_margins", "areas", "bars", "groups", "has_previous", "lang", "merged_as", "robust", "width")
+    __slots__ = (
+        "_margins",
+        "absent",
+        "areas",
+        "bars",
+        "groups",
+        "has_previous",
+        "lang",
+        "merged_as",
+        "robust",
+        "width",
+    )
 
     def __init__(
         self,
@@ -41,8 +52,10 @@ class RankView:
         width: int = 120,  # terminal columns the tables must fit in
         robust: bool = False,  # `--robustness`: gaps, ties as shown, possible ranks
         merged_as: str = "mean",  # how merged units' earlier figures were computed (core.lineage)
+        absent: tuple[Any, ...] = (),  # last period's units (core.lineage.PastRow) this ranking lacks
     ):
         self.groups, self.has_previous, self.areas, self.lang, self.bars = groups, has_previous, areas, lang, bars
+        self.absent = absent
         self.width, self.robust, self.merged_as = width, robust, merged_as
         self._margins: dict[int, tuple[Robustness, ...]] = {}
 

@@ -20,6 +20,7 @@ from par_cli.words.appraisal_messages import APPRAISAL_MESSAGES
 from par_cli.words.codes import level_of
 from par_cli.words.form_messages import FORM_MESSAGES
 from par_cli.words.hints import HINTS
+from par_cli.words.import_messages import IMPORT_MESSAGES
 from par_cli.words.labels import label
 from par_cli.words.literal import visible
 from par_cli.words.messages import MESSAGES
@@ -45,6 +46,7 @@ def catalogue() -> dict[str, tuple[str, str]]:
             **HINTS,
             **SURVEY_MESSAGES,
             **TABLE_MESSAGES,
+            **IMPORT_MESSAGES,
             **ANNEX_MESSAGES,
             **base.MESSAGES,
         }

@@ -1,0 +1,27 @@
+"""The agencies of a folder of assessments, YAML files and workbooks alike, as every command finds them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from par_cli.io.files import display, read_document
+from par_cli.io.suffixes import kind_of_suffix
+
+
+def agency_ids(files: list[Path]) -> list[str]:
+    """The agency ids of assessment files as `discover` finds them, YAML files and workbooks alike (a file whose
+    id cannot be read is left to the command that reads it)."""
+    found: list[str] = []
+    for path in files:
+        agency: object = None
+        if kind_of_suffix(path) == "xlsx":
+            from par_cli.io.xlsx_form import read_form  # not at start-up: most assessments are YAML
+
+            form, _ = read_form(path, display(path))
+            agency = form.document(None)[0].data.get("agency") if form is not None else None
+        else:
+            doc, _ = read_document(path)
+            agency = doc.data.get("agency") if doc is not None else None
+        if isinstance(agency, dict) and isinstance(agency.get("id"), str):
+            found.append(agency["id"])
+    return found
