@@ -10,7 +10,7 @@ import gc
 _collecting = gc.isenabled()
 gc.disable()
 
-from par_cli import cli, cli_appraisal, cli_survey, cli_years  # noqa: E402, F401 - each registers its commands, in `par --help` order
+from par_cli import cli, cli_appraisal, cli_forms, cli_survey, cli_years  # noqa: E402, F401 - each registers its commands, in `par --help` order
 from par_cli.app import app, main  # noqa: E402
 
 if _collecting:
