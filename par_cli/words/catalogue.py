@@ -18,6 +18,7 @@ from par_cli.core.rules import base
 from par_cli.words.annex_messages import ANNEX_MESSAGES
 from par_cli.words.appraisal_messages import APPRAISAL_MESSAGES
 from par_cli.words.codes import level_of
+from par_cli.words.form_messages import FORM_MESSAGES
 from par_cli.words.hints import HINTS
 from par_cli.words.labels import label
 from par_cli.words.literal import visible
@@ -43,6 +44,7 @@ def catalogue() -> dict[str, tuple[str, str]]:
             **HINTS,
             **SURVEY_MESSAGES,
             **TABLE_MESSAGES,
+            **FORM_MESSAGES,
             **ANNEX_MESSAGES,
             **base.MESSAGES,
         }
