@@ -103,6 +103,8 @@ class FormDocument:
         self.notes: tuple[Diagnostic, ...] = ()
         self.places: dict[DocPath, Location] = {}
         self.fallback: Location = LineCol(file, 1, 1)
+        self.inputs: dict[str, Location] = {}  # each code's input cell: where a missing answer is reported
+        self.hints = FORM_HINTS
 
     def locate(self, path: DocPath, *, key: bool = False) -> Location:
         """The cell of `path`, else of its nearest enclosing path, else the workbook."""
@@ -348,7 +350,7 @@ class FormWorkbook:
                 continue
             section = "adjustments" if code in adjustments else "answers"
             base: DocPath = (section, code)
-            doc.places[base] = cells["self"].where  # an unanswered leaf is located at its input cell
+            doc.places[base] = doc.inputs[code] = cells["self"].where  # a missing answer: at its input cell
             info = nodes.get(code)
             rule = info.node.rule if info is not None and info.node.is_leaf else None
             top = info.node.max if info is not None else None
@@ -396,8 +398,8 @@ class FormWorkbook:
                 doc.places[("answers", code)] = fixed["code"].where
                 doc.places[("answers", code, "survey")] = fixed.get("points", fixed["code"]).where
                 answers[code] = {"survey": tallied if tallied else points}
-            elif ("answers", code) not in doc.places:
-                doc.places[("answers", code)] = fixed["code"].where
+            else:
+                doc.inputs[code] = fixed.get("points", fixed["code"]).where
         doc.data["answers"] = answers
         doc.data["adjustments"] = extra
         return doc, problems
