@@ -122,7 +122,16 @@ def test_forms_libreoffice_saves_as_ods_and_xls_are_read_never_skipped(write: Wr
     Path("2024").mkdir()
     for kind in ("ods", "xls"):
         done = subprocess.run(
-            ["soffice", "--headless", "--convert-to", kind, "--outdir", "2024", "form.xlsx"],
+            [  # a profile of its own: another LibreOffice running (another test, another user) would block it
+                "soffice",
+                f"-env:UserInstallation=file://{Path('profile').resolve()}",
+                "--headless",
+                "--convert-to",
+                kind,
+                "--outdir",
+                "2024",
+                "form.xlsx",
+            ],
             capture_output=True,
             timeout=180,
         )

@@ -246,8 +246,7 @@ class Workspace:
         return bound, problems + placed(doc, at_written_codes(own, back) if back else own)
 
     def inspect_form(self, path: Path) -> tuple[Bound | None, list[Diagnostic]]:
-        """An assessment workbook: its criteria set first (each input cell is read by its leaf's rule), then
-        the same validation and binding as a YAML file, every problem located at its cell."""
+        """A workbook: its set first (each input read by its leaf's rule), then validated and bound as YAML."""
         from par_cli.io.xlsx_form import form_hints, read_form  # not at start-up: most assessments are YAML
 
         name = display(path)
@@ -273,16 +272,11 @@ class Workspace:
         model, schema_problems = validate("assessment", doc.data, skip=reported)
         problems += placed(doc, schema_problems)
         if model is None:  # a bad details field: the answers are still read, so that all is sent back at once
-            stand_in = doc.stand_in(schema_problems)
-            model, _ = validate("assessment", stand_in, skip=reported) if stand_in is not None else (None, [])
-            if model is None:
-                return None, form_hints(problems)
-            _, more = self.bound(model, doc, path, criteria, reported)
-            problems += [d for d in more if d.path[:1] in (("answers",), ("adjustments",))]
-            return None, form_hints(problems)
+            model = validate("assessment", doc.stand_in(schema_problems), skip=reported)[0]
+            more = self.bound(model, doc, path, criteria, reported)[1] if model is not None else []
+            return None, form_hints(problems, more, answers_only=True)
         bound, more = self.bound(model, doc, path, criteria, reported)
-        problems = form_hints(problems + more)
-        return (bound if not errors_only(problems) else None), problems
+        return (bound if not errors_only(problems + more) else None), form_hints(problems, more)
 
     def with_survey(
         self, model: Assessment, path: Path, criteria: LoadedCriteria

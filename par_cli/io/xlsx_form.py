@@ -1,46 +1,45 @@
-"""Assessment workbooks (the form `par template --format xlsx` writes) read as strictly as YAML files.
+"""Assessment workbooks (the form `par template --format xlsx` writes; .xlsx, or saved as .ods or .xls) read as
+strictly as YAML files.
 
 A workbook becomes the same data an assessment file holds, with a source map from document paths to cells,
 so validation, binding and scoring are the ones YAML files go through, and every problem is located as
-`form.xlsx:Tiêu chí!E12`. Sheets and columns are found by their titles, in Vietnamese or English.
+`form.xlsx:Tiêu chí!E12`. Sheets and columns are found by their titles, in Vietnamese or English; columns
+it does not know are not read.
 
-What a cell means (each decision is tested in tests/test_xlsx.py):
+What a cell means (each decision is tested in tests/test_xlsx.py and tests/test_form_reading.py; the
+cell-level reading is `io.form_cells`):
 - a number cell is the exact decimal Excel shows (the shortest text of its double, as Excel writes it); a
   percent-formatted cell (95% is stored as 0.95) is that percentage, refused where the criterion takes points;
-- text that is a number with a dot (`2`, `0.5`) is that number; a decimal comma (`0,5`) is refused, as in YAML;
-- `Có`/`Không`, `Yes`/`No`, TRUE/FALSE for checks; a level's key or label; `45/50` for done/total; `KPS` or
-  `N/A` for not applicable; evidence one document per line;
+  a format that only writes a percent sign (`0.00"%"`) is read as shown;
+- text that is a number with a dot (`2`, `0.5`) is that number; a decimal comma is read where it can mean
+  nothing else (`97,5`), refused where it may separate thousands (`1,250`);
+- an input likely meant otherwise (a percentage <= 1 or <= the max points, a thousands dot) warns A023;
+- `Có`/`Không`, `Đạt`/`Không đạt`, `Yes`/`No`, TRUE/FALSE for checks (any case, diacritics or not); a level's
+  key or label; `45/50` for done/total; `KPS`, `Không phát sinh` or `N/A` for not applicable; evidence one
+  document per line;
 - a formula counts by the value Excel or LibreOffice last computed; one never computed is refused;
-- an input cell merged over several rows is refused (one value would stand for several criteria);
+- an input or code cell merged over several rows is refused (one value would stand for several criteria);
+- a code, sheet, column or details field twice is refused (A024): one value per code, never by chance;
+- the `Thẩm định` column counts only in a form whose details say `Thẩm định bởi` (else A025, not used);
 - a code typed as a number is refused (Excel turns `1.10` into 1.1).
 """
 
 from __future__ import annotations
 
-import datetime
-import math
-import re
 import unicodedata
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from par_cli.core.diagnostics import Cell, Diagnostic, DocPath, LineCol, Location, msg, problem
-from par_cli.core.named_tuple import NamedTuple
-from par_cli.core.numbers import TextNumber
 from par_cli.core.tree import index
+from par_cli.io.form_cells import CellReader, Raw, percent_scale
 from par_cli.io.output import reading
 from par_cli.io.suffixes import is_form_file
 from par_cli.io.workbooks import Book, Sheet, SheetCell, column_letter, open_book
-from par_cli.io.yaml_scalars import MAX_DIGITS, MAX_EXPONENT
 from par_cli.words.labels import LABELS
 
 if TYPE_CHECKING:
     from par_cli.core.model import CriteriaSet
-
-_DONE_TOTAL = re.compile(r"(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)")
-_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)", re.ASCII)
-_COMMA = re.compile(r"[-+]?\d+,\d+")
 
 
 def _titles(key: str) -> set[str]:
@@ -63,15 +62,6 @@ DETAILS = {
 }
 
 
-def _fold(text: str) -> str:
-    """The form's words however typed: any case, with or without diacritics (`Không đạt`, `khong dat`)."""
-    bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return " ".join(bare.replace("đ", "d").replace("Đ", "D").casefold().split())
-
-
-YES = {_fold(word) for word in (*LABELS["yes"], "Đạt", "true", "x")}
-NO = {_fold(word) for word in (*LABELS["no"], "Không đạt", "Chưa đạt", "false")}
-NOT_APPLICABLE = {_fold(word) for word in (*LABELS["na_input"], "Không phát sinh", "k.p.s", "n/a", "na")}
 FORM_HINTS = {  # a hint about YAML's words, as the form says it
     "hint.write-true-false": "hint.form-yes-no",
     "hint.write-true": "hint.form-yes-no",
@@ -82,16 +72,6 @@ FORM_HINTS = {  # a hint about YAML's words, as the form says it
     "hint.write-self": "hint.form-self",
     "hint.answer-it": "hint.form-self",
 }
-_THOUSANDS_DOT = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")  # 1.250, 2.414: a dot between thousands, as Vietnamese write
-
-
-class Raw(NamedTuple):
-    """One cell as read: its cached value, whether it is a formula with none, and its number format."""
-
-    value: Any
-    where: Location
-    uncomputed: bool = False
-    percent: int = 0  # 100: a percent format (0.95 shows 95%); 1: a percent sign written after it; 0: none
 
 
 class FormDocument:
@@ -116,28 +96,20 @@ class FormDocument:
     def place(self, diagnostic: Diagnostic) -> Diagnostic:
         return diagnostic.at(self.locate(diagnostic.path, key=diagnostic.key))
 
-    def stand_in(self, problems: list[Diagnostic]) -> dict[str, Any] | None:
+    def stand_in(self, problems: list[Diagnostic]) -> dict[str, Any]:
         """The data with each details field a problem is about replaced by a valid stand-in, so that the answers
-        are validated and bound too (their problems reported with the details'); None where an answer is the
-        problem (then it is reported already)."""
+        are validated and bound too (their problems reported with the details'); empty (nothing to bind) where an
+        answer is the problem (then it is reported already)."""
         data = dict(self.data)
         for found in problems:
             top = found.path[:1]
             if top in (("answers",), ("adjustments",)) or not top:
-                return None
+                return {}
             if top == ("agency",):
                 data["agency"] = {"id": "stand-in", "name": "stand-in"}
             else:
                 data.pop(str(top[0]), None)
         return data
-
-
-def form_hints(problems: list[Diagnostic]) -> list[Diagnostic]:
-    """Hints about YAML's words said in the form's terms (`chọn Có hoặc Không`, not `write true or false`)."""
-    return [
-        d._replace(hint=msg(FORM_HINTS[d.hint.id])) if d.hint is not None and d.hint.id in FORM_HINTS else d
-        for d in problems
-    ]
 
 
 def is_form(path: Path) -> bool:
@@ -154,27 +126,14 @@ def read_form(path: Path, file: str) -> tuple[FormWorkbook | None, list[Diagnost
     return FormWorkbook.of(book, file)
 
 
-def _percent_scale(number_format: str) -> int:
-    """100 where a number format shows the value as a percentage (`0%`: 0.95 shows 95%), 1 where it only
-    writes a percent sign after it (`0.00"%"`, `0.00\\%`: 0.95 shows 0.95%), 0 where it shows no percent sign.
-    The first section (positive numbers) decides; `[Red]`, `[$-42A]` are not text."""
-    section, quoted, escaped, literal, scaled = "", False, False, False, False
-    for char in number_format:
-        if escaped:
-            literal = literal or char == "%"
-            escaped = False
-        elif char == '"':
-            quoted = not quoted
-        elif quoted:
-            literal = literal or char == "%"
-        elif char == "\\":
-            escaped = True
-        elif char == ";":
-            break
-        else:
-            section += char
-    scaled = "%" in re.sub(r"\[[^\]]*\]", "", section)
-    return 100 if scaled else 1 if literal else 0
+def form_hints(problems: list[Diagnostic], more: list[Diagnostic], answers_only: bool = False) -> list[Diagnostic]:
+    """Hints about YAML's words said in the form's terms (`chọn Có hoặc Không`, not `write true or false`);
+    with `answers_only`, of `more` only the answers' problems (bound against stand-in details)."""
+    kept = [d for d in more if not answers_only or d.path[:1] in (("answers",), ("adjustments",))]
+    return [
+        d._replace(hint=msg(FORM_HINTS[d.hint.id])) if d.hint is not None and d.hint.id in FORM_HINTS else d
+        for d in problems + kept
+    ]
 
 
 def _duplicate(where: Location, first: Location, what: str) -> Diagnostic:
@@ -220,7 +179,7 @@ class FormWorkbook:
 
     def raw(self, cell: SheetCell, sheet: str) -> Raw:
         where = Cell(self.file, sheet, cell.coordinate, cell.row, cell.column)
-        return Raw(cell.value, where, cell.uncomputed, _percent_scale(cell.number_format))
+        return Raw(cell.value, where, cell.uncomputed, percent_scale(cell.number_format))
 
     def read_details(self, sheet: Sheet) -> None:
         for r, cells in sheet.rows.items():
@@ -321,7 +280,7 @@ class FormWorkbook:
         doc = FormDocument(self.file)
         doc.fallback = self.header
         problems: list[Diagnostic] = []
-        reader = _CellReader(problems)
+        reader = CellReader(problems)
         agency: dict[str, Any] = {}
         council = False
         for key, raw in self.details.items():
@@ -403,156 +362,3 @@ class FormWorkbook:
         doc.data["answers"] = answers
         doc.data["adjustments"] = extra
         return doc, problems
-
-
-def _bounded(number: Decimal) -> bool:
-    """Within the bounds a YAML file's figures keep: 1e-15 to 1e15, at most 30 significant digits."""
-    digits = "".join(map(str, number.as_tuple().digits)).strip("0")
-    return number.is_zero() or (abs(number.adjusted()) <= MAX_EXPONENT and len(digits) <= MAX_DIGITS)
-
-
-class _CellReader:
-    """Cells into the values a YAML file would hold, refusing what cannot be read without a guess."""
-
-    def __init__(self, problems: list[Diagnostic]) -> None:
-        self.problems = problems
-
-    def refuse(self, raw: Raw, path: DocPath, id: str, hint: Any = None, **args: Any) -> None:
-        self.problems.append(problem("A003", id, path, hint, **args).at(raw.where))
-
-    def code(self, raw: Raw) -> str | None:
-        if isinstance(raw.value, int | float) and not isinstance(raw.value, bool):
-            self.problems.append(problem("S001", "code-as-number", code=repr(raw.value)).at(raw.where))
-            return None
-        return unicodedata.normalize("NFC", str(raw.value)).strip()
-
-    def text(self, raw: Raw, path: DocPath) -> str | None:
-        if raw.uncomputed:
-            self.refuse(raw, path, "uncomputed-formula", msg("hint.recompute"))
-            return None
-        if raw.value is None or (isinstance(raw.value, str) and not raw.value.strip()):
-            return None
-        if isinstance(raw.value, float) and not math.isfinite(raw.value):
-            self.not_a_number(raw, path)
-            return None
-        if isinstance(raw.value, float) and raw.value.is_integer():
-            return str(int(raw.value))
-        if isinstance(raw.value, datetime.datetime | datetime.date):
-            return raw.value.isoformat()[:10]
-        return unicodedata.normalize("NFC", str(raw.value)).strip()
-
-    def blank(self, raw: Raw) -> bool:
-        return not raw.uncomputed and (raw.value is None or (isinstance(raw.value, str) and not raw.value.strip()))
-
-    def doubt(self, raw: Raw, path: DocPath, id: str, **args: Any) -> None:
-        """A021… A023: an input read as typed that was likely meant otherwise (a warning, an error with --strict)."""
-        self.problems.append(problem("A023", id, path, msg("hint.form-data-column"), **args).at(raw.where))
-
-    def input(self, raw: Raw, path: DocPath, rule: Any, top: Decimal | None = None) -> Any:
-        """A self, appraised or survey cell as the leaf's rule reads it."""
-        read = self._input(raw, path, rule)
-        if isinstance(read, Decimal) and getattr(rule, "takes_percent", False) and raw.percent != 100:
-            typed = raw.value if isinstance(raw.value, str) else None
-            if typed is not None and typed.strip().endswith("%"):
-                return read
-            if 0 < read <= 1:
-                self.doubt(raw, path, "form-percent-fraction", number=read, meant=(read * 100).normalize())
-            elif top is not None and 0 < read <= top:
-                self.doubt(raw, path, "form-percent-points", number=read, max=top)
-        return read
-
-    def _input(self, raw: Raw, path: DocPath, rule: Any) -> Any:
-        value = raw.value
-        if raw.uncomputed:
-            self.refuse(raw, path, "uncomputed-formula", msg("hint.recompute"))
-            return None
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return None
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, datetime.datetime | datetime.date | datetime.time):
-            self.refuse(raw, path, "date-cell")
-            return None
-        if isinstance(value, int | float):
-            if isinstance(value, float) and not math.isfinite(value):  # `1e400`, `inf`, `nan` in the cell's XML
-                self.not_a_number(raw, path)
-                return None
-            number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-            if not _bounded(number):
-                return self.figure(raw, path, f"{number:f}")  # says so
-            if raw.percent:  # the cell shows a percent sign: read as it shows (95% for 0.95 in `0%`)
-                if raw.percent == 100:
-                    number *= 100
-                if rule is not None and not rule.takes_percent:
-                    self.refuse(raw, path, "percent-cell", shown=f"{number.normalize():f}%")
-                    return None
-            number = number.normalize()
-            return self.figure(raw, path, f"{number if not number.is_zero() else Decimal(0):f}")  # -0 is 0
-        return self.text_input(raw, path, str(value), rule)
-
-    def not_a_number(self, raw: Raw, path: DocPath) -> None:
-        self.problems.append(problem("Y012", "not-a-number", path, msg("hint.finite"), text=raw.value).at(raw.where))
-
-    def figure(self, raw: Raw, path: DocPath, text: str) -> TextNumber | None:
-        """A figure within the bounds a YAML file's figures keep (Y012 outside them, as there)."""
-        number = TextNumber(text)
-        if not _bounded(number):
-            hint = msg("hint.figure-range", low=MAX_EXPONENT, high=MAX_EXPONENT, digits=MAX_DIGITS)
-            self.problems.append(problem("Y012", "out-of-range", path, hint, text=text).at(raw.where))
-            return None
-        return number
-
-    def text_input(self, raw: Raw, path: DocPath, value: str, rule: Any) -> Any:
-        text = unicodedata.normalize("NFC", value).strip()
-        folded = _fold(text)
-        if folded in NOT_APPLICABLE:
-            return "na"
-        kind = getattr(rule, "kind", None)
-        if kind == "check" and folded in YES | NO:
-            return folded in YES
-        if kind == "levels":
-            for level in rule.levels:
-                if text == level.key or (level.label and text.casefold() == level.label.casefold()):
-                    return level.key
-            return text
-        done_total = _DONE_TOTAL.fullmatch(text)
-        if done_total and (rule is None or rule.takes_percent):
-            done, total = self.figure(raw, path, done_total.group(1)), self.figure(raw, path, done_total.group(2))
-            if done is None or total is None:
-                return None
-            parts = [part.replace(".", "") if _THOUSANDS_DOT.fullmatch(part) else part for part in done_total.groups()]
-            if parts != list(done_total.groups()) and Decimal(parts[1]):
-                meant = (Decimal(parts[0]) * 100 / Decimal(parts[1])).quantize(Decimal("0.01"))
-                self.doubt(raw, path, "form-thousands-ratio", text=text, meant=f"{parts[0]}/{parts[1]}", percent=meant)
-            return {"done": done, "total": total}
-        if text.endswith("%") and _NUMBER.fullmatch(text[:-1].strip()) and (rule is None or rule.takes_percent):
-            return self.figure(raw, path, text[:-1].strip())
-        comma = _COMMA.fullmatch(text)
-        if comma and _decimal_comma(text):
-            return self.figure(raw, path, text.replace(",", "."))
-        if _NUMBER.fullmatch(text):
-            if _THOUSANDS_DOT.fullmatch(text.lstrip("+-")):
-                self.doubt(raw, path, "form-thousands-dot", text=text, meant=text.replace(".", ""))
-            return self.figure(raw, path, text)
-        if comma:
-            whole, _, part = text.partition(",")
-            self.problems.append(
-                problem(
-                    "Y005",
-                    "decimal-comma",
-                    path,
-                    msg(
-                        "hint.form-comma", decimal=f"{Decimal(f'{whole}.{part}').normalize():f}", whole=f"{whole}{part}"
-                    ),
-                    text=text,
-                ).at(raw.where)
-            )
-            return None
-        return text
-
-
-def _decimal_comma(text: str) -> bool:
-    """Whether a comma can only be a decimal comma: 1–2 digits (or more than 3) after it, or a whole part a
-    thousands separator cannot follow (`0,125`, `1250,5`); `1,250` might be one and a quarter or 1250."""
-    whole, _, part = text.lstrip("+-").partition(",")
-    return len(part) != 3 or whole.startswith("0") or len(whole) > 3
