@@ -146,7 +146,7 @@ def test_every_bad_cell_is_located_and_nothing_is_written(in_tmp: Path) -> None:
         Path("hoi-dong.xlsx"),
         {
             ("so-y-te", "1.2"): (None, "có lẽ", None),
-            ("so-y-te", "2.1"): (None, "0,5", None),
+            ("so-y-te", "2.1"): (None, "1,250", None),
             ("so-noi-vu", "1.3"): (None, None, "Thiếu kết luận"),
             ("so-y-te", "1.1.2"): (None, "30/20", None),
         },
@@ -157,8 +157,8 @@ def test_every_bad_cell_is_located_and_nothing_is_written(in_tmp: Path) -> None:
         "hoi-dong.xlsx:Thẩm định!J5: error A017: 1.3: appraised is left blank: a blank appraisal is not a missing one "
         "(hint: write the appraised input, or remove 'appraised:' until the council has appraised it)",
         "hoi-dong.xlsx:Thẩm định!J9: error A003: 1.1.2: done (30) is greater than total (20)",
-        "hoi-dong.xlsx:Thẩm định!J10: error A003: 1.2: expected true or false, got 'có lẽ' (hint: write true or false)",
-        "hoi-dong.xlsx:Thẩm định!J12: error Y005: '0,5' has a decimal comma (hint: type 0.5 (or use a number cell "
-        "where the comma is the decimal separator))",
+        "hoi-dong.xlsx:Thẩm định!J10: error A003: 1.2: expected true or false, got 'có lẽ' (hint: choose Có or Không)",
+        "hoi-dong.xlsx:Thẩm định!J12: error Y005: '1,250' has a decimal comma (hint: write 1.25, or 1250 without a "
+        "separator)",
     ]
     assert not Path("2024/tham-dinh-hoi-dong.yaml").exists()

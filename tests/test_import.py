@@ -60,15 +60,14 @@ def test_the_wide_shape_from_a_workbook_with_other_columns_noted(write: Write) -
 
 
 def test_every_bad_row_is_reported_and_nothing_is_written(write: Write) -> None:
-    text = (
-        "Mã cơ quan;Tên cơ quan;1.1.1;1.1.2;1.3;2.1;2.2\nso-y-te;Sở Y tế;muộn;105;-1;0,5;KPS\n;Sở X;on-time;90;1;90;2\n"
-    )
+    text = "Mã cơ quan;Tên cơ quan;1.1.1;1.1.2;1.3;2.1;2.2\nso-y-te;Sở Y tế;muộn;105;-1;1,250;KPS\n;Sở X;on-time;90;1;90;2\n"
     code, err = imported(write, "wide.csv", text)
     assert code == 1
     assert err.splitlines() == [
         "wide.csv:2:1.1.1: error A003: 1.1.1: unknown level 'muộn'; expected one of: on-time, late, none",
         "wide.csv:2:1.1.2: error A003: 1.1.2: percentage 105 is outside 0–100",
         "wide.csv:2:1.3: error A003: 1.3: a count of violations cannot be negative, got −1",
+        "wide.csv:2:2.1: error Y005: '1,250' has a decimal comma (hint: write 1.25, or 1250 without a separator)",
         "wide.csv:2:2.2: error A004: 2.2 cannot be declared not applicable (hint: only criteria with allow_na: true may be N/A)",
         "wide.csv:3:Mã cơ quan: error S001: a row without an agency id",
     ]

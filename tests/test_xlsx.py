@@ -41,11 +41,23 @@ def fill(path: Path, agency: tuple[str, ...], inputs: dict[str, tuple[Any, ...]]
     for row, value in enumerate(agency, start=1):
         details.cell(row, 2).value = value
     where = rows_by_code(criteria)
-    if any(len(values) > 1 and values[1] is not None for values in inputs.values()):
-        criteria.cell(1, 9).value = "Thẩm định"
+    appraised = any(len(values) > 1 and values[1] is not None for values in inputs.values())
+    if appraised and not any(cell.value in ("Thẩm định", "Appraised") for cell in criteria[1]):  # an old form's
+        criteria.cell(1, criteria.max_column + 1).value = "Thẩm định"
+    titles = {str(cell.value).split(" (")[0]: cell.column for cell in criteria[1] if cell.value}  # no note
+    columns = [  # by title: the writer may move, retitle (`Số liệu tự đánh giá`) or drop columns
+        next((titles[t] for t in names if t in titles), None)
+        for names in (
+            ("Số liệu tự đánh giá", "Tự đánh giá", "Self"),
+            ("Thẩm định", "Appraised"),
+            ("Tài liệu kiểm chứng", "Evidence"),
+            ("Giải trình", "Explanation"),
+        )
+    ]
     for code, values in inputs.items():
-        for column, value in zip((5, 9, 7, 8), values, strict=False):
+        for column, value in zip(columns, values, strict=False):
             if value is not None:
+                assert column is not None
                 criteria.cell(where[code], column).value = value
     if survey:
         sheet = book[book.sheetnames[-1]]
@@ -112,6 +124,7 @@ def test_a_filled_form_scores_exactly_as_the_yaml(write: Write) -> None:
     )
     book = load_workbook(path)
     book["Thông tin"]["B3"] = "so-nganh"
+    book["Thông tin"].append(["Thẩm định bởi", "Hội đồng thẩm định tỉnh"])  # the council's form: appraised counts
     book.save(path)
     _, from_xlsx, _ = run("score", str(path), "-f", "json")
     _, from_yaml, _ = run("score", str(SPEC / "so-noi-vu.yaml"), "-f", "json")
@@ -189,7 +202,7 @@ def test_bad_cells_are_located_in_both_languages(write: Write) -> None:
     path = fill(
         form(write),
         ("so-noi-vu", "Sở Nội vụ"),
-        {"1.1.1": ("Ban hành muộn",), "1.1.2": ("0,5",), "1.2": ("có lẽ",), "1.3": (-1,), "2.2": (0.75,)},
+        {"1.1.1": ("Ban hành muộn",), "1.1.2": ("1,250",), "1.2": ("có lẽ",), "1.3": (-1,), "2.2": (0.75,)},
         {},
     )
     book = load_workbook(path)
@@ -199,8 +212,8 @@ def test_bad_cells_are_located_in_both_languages(write: Write) -> None:
     assert code == 1
     assert err.splitlines() == [
         "form.xlsx:Tiêu chí!E4: error A003: 1.1.1: unknown level 'Ban hành muộn'; expected one of: on-time, late, none",
-        "form.xlsx:Tiêu chí!E5: error Y005: '0,5' has a decimal comma (hint: type 0.5 (or use a number cell where the comma is the decimal separator))",
-        "form.xlsx:Tiêu chí!E6: error A003: 1.2: expected true or false, got 'có lẽ' (hint: write true or false)",
+        "form.xlsx:Tiêu chí!E5: error Y005: '1,250' has a decimal comma (hint: write 1.25, or 1250 without a separator)",
+        "form.xlsx:Tiêu chí!E6: error A003: 1.2: expected true or false, got 'có lẽ' (hint: choose Có or Không)",
         "form.xlsx:Tiêu chí!E7: error A003: 1.3: a count of violations cannot be negative, got −1",
         "form.xlsx:Tiêu chí!E10: error A003: the cell shows 75%: this criterion takes points or a count, not a percentage",
     ]

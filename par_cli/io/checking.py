@@ -76,9 +76,10 @@ class FileChecker:
             if code is None:
                 continue
             located = bound.origin.locate(finding.path, key=True)
-            if len(finding.path) == 1:
-                located = located._replace(col=1)
-            hint = msg(FINDING_HINTS[code]) if code in FINDING_HINTS else None
+            if len(finding.path) == 1:  # a leaf without an answer: at a form's input cell, else at `answers:`
+                located = getattr(bound.origin, "inputs", {}).get(finding.criterion) or located._replace(col=1)
+            hints = getattr(bound.origin, "hints", {})  # a form's hints speak of its cells, not YAML's fields
+            hint = msg(hints.get(FINDING_HINTS[code], FINDING_HINTS[code])) if code in FINDING_HINTS else None
             found.append(Diagnostic(code, finding_message(finding), finding.path, located, hint))
         return Checked(tuple(found), here, where, bound.file)
 

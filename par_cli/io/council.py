@@ -21,7 +21,8 @@ from par_cli.core.scoring import score
 from par_cli.core.tree import index
 from par_cli.io.appraisals import AppraisalSource
 from par_cli.io.files import discover
-from par_cli.io.xlsx_form import Raw, _CellReader, _norm, _titles
+from par_cli.io.form_cells import CellReader, Raw, percent_scale
+from par_cli.io.xlsx_form import _norm, _titles, form_hints
 from par_cli.words.codes import errors_only
 
 if TYPE_CHECKING:
@@ -119,13 +120,13 @@ def read_council(path: Path, file: str) -> CouncilBook:
 
 
 def _read_rows(book: CouncilBook, sheet: Any, header: dict[str, int]) -> None:
-    reader = _CellReader(book.problems)
+    reader = CellReader(book.problems)
     for r in range(2, sheet.max_row + 1):
         cells = {}
         for key, c in header.items():
             cell = sheet.cell(r, c)
             where = Cell(book.file, sheet.title, cell.coordinate, cell.row, cell.column)
-            cells[key] = Raw(cell.value, where, False, "%" in str(cell.number_format or ""))
+            cells[key] = Raw(cell.value, where, False, percent_scale(str(cell.number_format or "")))
         agency, code = (reader.text(cells[k], ()) for k in ("agency", "code"))
         if agency is None or code is None or sheet.cell(r, header["appraised"]).protection.locked:
             continue  # a locked row shows values the assessment file holds itself
@@ -139,7 +140,7 @@ def _read_rows(book: CouncilBook, sheet: Any, header: dict[str, int]) -> None:
 
 def _values(book: CouncilBook, nodes: Any) -> None:
     """The cells as values, each read by its leaf's rule (`Có` for a check, a level's label, `45/50`)."""
-    reader = _CellReader(book.problems)
+    reader = CellReader(book.problems)
     for agency, codes in book.cells.items():
         for code, given in codes.items():
             info = nodes.get(code)
@@ -173,7 +174,7 @@ def appraisal_files(book: CouncilBook, workspace: Workspace, folder: Path) -> di
         for found in appraisal_problems(file, loaded.model.id, nodes):
             problems.append(found.at(_place(book, found.path)))
     if problems:  # in the sheet's order: row by row, left to right
-        raise ParError(sorted(problems, key=lambda d: (getattr(d.where, "row", 0), getattr(d.where, "column", 0))))
+        raise ParError(form_hints(problems, []))  # in the form's terms; ParError orders them by row and column
     names = _existing(workspace, folder, loaded.model.id, book.period)
     return {names.get(who, f"tham-dinh-{who}.yaml"): _text(book, who, agencies) for who, agencies in by_owner.items()}
 

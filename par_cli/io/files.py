@@ -13,7 +13,7 @@ from pathlib import Path
 from par_cli.core.diagnostics import Diagnostic, LineCol, msg, problem
 from par_cli.io import yaml_fast
 from par_cli.io.output import reading
-from par_cli.io.suffixes import found_in_folders, kind_of_suffix
+from par_cli.io.suffixes import found_in_folders, is_form_file, kind_of_suffix
 from par_cli.io.yamlsource import MAX_BYTES, Document, parse
 
 _HEAD_BYTES = 4096
@@ -120,8 +120,9 @@ def _head(path: Path) -> bytes:
 
 
 def _lock_file(path: Path) -> bool:
-    """`~$form.xlsx`: the owner file Excel keeps beside a workbook while it is open (not data)."""
-    return path.name.startswith("~$")
+    """`~$form.xlsx`: the owner file Excel keeps beside a workbook while it is open, `.~lock.form.ods#`
+    LibreOffice's (not data)."""
+    return path.name.startswith(("~$", ".~lock."))
 
 
 # By device and inode (one int): (size, modification time, kind, id). Flat and small: a national folder has
@@ -137,7 +138,7 @@ def kind_and_id(path: Path, remember: bool = True) -> tuple[str | None, str | No
     Remembered while the file is unchanged (same file, size and time, however its path is written), so that
     the folder scans of criteria, survey and appraisal files, and of the results cache, read each file's head
     once per command (`forget_kinds` starts afresh)."""
-    if kind_of_suffix(path) == "xlsx":
+    if is_form_file(path):  # .xlsx, .ods, .xls: an assessment workbook, never left out of a folder
         return "assessment", None
     try:
         info = path.stat()

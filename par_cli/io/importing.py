@@ -33,8 +33,9 @@ from par_cli.core.diagnostics import (
 from par_cli.core.formats import validate
 from par_cli.core.model import CriteriaSet
 from par_cli.core.tree import NodeInfo
+from par_cli.io.form_cells import CellReader, Raw
 from par_cli.io.tables import Table, read_table
-from par_cli.io.xlsx_form import COLUMNS, DETAILS, FormDocument, Raw, _CellReader, _norm
+from par_cli.io.xlsx_form import COLUMNS, DETAILS, FormDocument, _norm
 from par_cli.words.codes import errors_only
 
 _SAFE = re.compile(r"[A-Za-z0-9À-ỹ][A-Za-z0-9À-ỹ._-]*")  # an agency id that can name its file
@@ -56,7 +57,9 @@ DATA_TITLES = {"self": ("Tự đánh giá", "Self"), "appraised": ("Thẩm đị
 
 
 def _known() -> dict[str, str]:
-    known = {**{title: key for key, titles in DETAILS.items() for title in titles if key != "criteria"}}
+    known = {
+        title: key for key, titles in DETAILS.items() for title in titles if key not in ("criteria", "appraised_by")
+    }
     known.update({title: key for key, titles in COLUMNS.items() for title in titles if key != "points"})
     known.update({_norm(title): key for key, titles in TITLES.items() for title in titles})
     return known
@@ -115,12 +118,12 @@ def import_table(
     adjustments = {a.code for a in criteria.adjustments}
     agencies: dict[str, Agency] = {}
     problems: list[Diagnostic] = []
-    reader = _CellReader(problems)
+    reader = CellReader(problems)
 
     def raw(number: int, values: list[Any], percent: list[bool], i: int) -> Raw:
         value = values[i] if i < len(values) else None
         shown_percent = percent[i] if i < len(percent) else False
-        return Raw(value, Row(table.file, number, table.header[i], i + 1), False, shown_percent)
+        return Raw(value, Row(table.file, number, table.header[i], i + 1), False, 100 if shown_percent else 0)
 
     for number, values, percent in table.rows:
         id_cell = raw(number, values, percent, where["id"])
@@ -198,7 +201,7 @@ def import_table(
 
 def _answer(
     doc: FormDocument,
-    reader: _CellReader,
+    reader: CellReader,
     nodes: dict[str, NodeInfo],
     adjustments: set[str],
     code: str,
@@ -243,7 +246,7 @@ def _answer(
 
 
 def _points_input(
-    reader: _CellReader,
+    reader: CellReader,
     cell: Raw,
     path: DocPath,
     code: str,

@@ -8,13 +8,23 @@ from __future__ import annotations
 import os
 from pathlib import PurePath
 
-_KINDS = {".yaml": "yaml", ".yml": "yaml", ".xlsx": "xlsx", ".json": "json", ".csv": "csv", ".docx": "docx"}
-FOUND_IN_FOLDERS = ("yaml", "xlsx")  # what a folder given to a command is searched for (assessments: YAML or forms)
+_KINDS = {
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".xlsx": "xlsx",
+    ".ods": "ods",  # LibreOffice's own format, its default when a form is saved there
+    ".xls": "xls",  # Excel 97–2003
+    ".json": "json",
+    ".csv": "csv",
+    ".docx": "docx",
+}
+FORM_KINDS = ("xlsx", "ods", "xls")  # assessment workbooks: the form `par template --format xlsx` writes, as saved
+FOUND_IN_FOLDERS = ("yaml", *FORM_KINDS)  # what a folder given to a command is searched for (assessments)
 
 
 def kind_of_suffix(path: PurePath | str) -> str | None:
-    """'yaml' (.yaml, .yml), 'xlsx', 'json', 'csv' or 'docx' by the name's last suffix, whatever its case; None
-    for any other (or none). Only ASCII letters fold: `.cſv` is no CSV file."""
+    """'yaml' (.yaml, .yml), 'xlsx', 'ods', 'xls', 'json', 'csv' or 'docx' by the name's last suffix, whatever
+    its case; None for any other (or none). Only ASCII letters fold: `.cſv` is no CSV file."""
     suffix = os.path.splitext(os.fspath(path))[1]
     return _KINDS.get(suffix.lower()) if suffix.isascii() else None
 
@@ -22,3 +32,8 @@ def kind_of_suffix(path: PurePath | str) -> str | None:
 def found_in_folders(path: PurePath | str) -> bool:
     """Whether a file of a folder given to a command is one of its inputs (by its name)."""
     return kind_of_suffix(path) in FOUND_IN_FOLDERS
+
+
+def is_form_file(path: PurePath | str) -> bool:
+    """Whether a file is read as an assessment workbook (.xlsx, .ods, .xls, in any case)."""
+    return kind_of_suffix(path) in FORM_KINDS

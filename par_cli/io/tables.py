@@ -13,6 +13,7 @@ from typing import Any
 from par_cli.core.diagnostics import LineCol, ParError, Row, msg, problem
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.io.files import display
+from par_cli.io.form_cells import only_decimal_comma
 from par_cli.io.output import reading
 from par_cli.io.suffixes import kind_of_suffix
 
@@ -132,10 +133,7 @@ def _csv_rows(
             )
             continue
         if delimiter in ";\t":  # `97,5` where a comma cannot part cells: the decimal comma of a Vietnamese Excel
-            cells = [
-                _DECIMAL_COMMA.sub(r"\1.\2\3", cell) if _DECIMAL_COMMA.fullmatch(cell.strip()) else cell
-                for cell in cells
-            ]
+            cells = [_DECIMAL_COMMA.sub(r"\1.\2\3", cell) if _unambiguous_comma(cell) else cell for cell in cells]
         rows.append((number, list(cells), [False] * len(cells)))
     if problems:
         raise ParError(problems)
@@ -143,6 +141,12 @@ def _csv_rows(
 
 
 _DECIMAL_COMMA = re.compile(r"\s*([-+]?\d+),(\d+)(\s*%?\s*)")  # a lone comma with digits on both sides
+
+
+def _unambiguous_comma(cell: str) -> bool:
+    """A decimal comma by the forms' one rule (`97,5`, `0,125`); `1,250` stays as written, refused where read."""
+    match = _DECIMAL_COMMA.fullmatch(cell.strip())
+    return match is not None and only_decimal_comma(f"{match[1]},{match[2]}")
 
 
 def _swallows_rows(cell: str, delimiter: str, width: int) -> bool:

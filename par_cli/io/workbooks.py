@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from par_cli.core.named_tuple import NamedTuple
+from par_cli.io.suffixes import kind_of_suffix
+
 
 def load(path: Path, data_only: bool = True) -> Any:
     """A workbook as openpyxl loads it, its warnings kept quiet: a cell they are about (a date no calendar holds,
@@ -28,3 +31,102 @@ def in_use(sheet: Any) -> dict[int, dict[int, Any]]:
         if cell.value is not None:
             rows.setdefault(r, {})[c] = cell
     return rows
+
+
+class SheetCell(NamedTuple):
+    """One cell as a form reader needs it, whatever wrote the file: its value (the one last computed for a
+    formula), where it is, its number format ('General' where the file kind keeps none) and whether it is a
+    formula never computed."""
+
+    value: Any
+    row: int
+    column: int
+    number_format: str = "General"
+    uncomputed: bool = False
+
+    @property
+    def coordinate(self) -> str:
+        return f"{column_letter(self.column)}{self.row}"
+
+
+class Sheet:
+    """A sheet by the cells that hold a value (row → column → cell, in order), its merged ranges
+    (min_row, min_col, max_row, max_col) and hidden rows, as far as the file kind keeps them."""
+
+    def __init__(self, title: str, rows: dict[int, dict[int, SheetCell]]) -> None:
+        self.title = title
+        self.rows = rows
+        self.merged: list[tuple[int, int, int, int]] = []
+        self.hidden: set[int] = set()
+
+    def cell(self, row: int, column: int) -> SheetCell:
+        found = self.rows.get(row, {}).get(column)
+        return found if found is not None else SheetCell(None, row, column)
+
+
+class Book(NamedTuple):
+    """A workbook's sheets in the workbook's order; `formats`: whether number formats, formulas and merged
+    cells were read (.xlsx), or only values (.ods and .xls, read by calamine)."""
+
+    sheets: list[Sheet]
+    formats: bool
+
+
+def column_letter(column: int) -> str:
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def open_book(path: Path) -> Book:
+    """An .xlsx workbook by openpyxl (values, number formats, formulas, merged cells, hidden rows), an .ods or
+    .xls one by calamine (values only: LibreOffice and Excel store the value last computed)."""
+    if kind_of_suffix(path) == "xlsx":
+        return _openpyxl_book(path)
+    return _calamine_book(path)
+
+
+def _openpyxl_book(path: Path) -> Book:
+    values, formulas = load(path), load(path, data_only=False)
+    sheets = []
+    for sheet in values.worksheets:
+        written = formulas[sheet.title]
+        rows: dict[int, dict[int, SheetCell]] = {}
+        for (r, c), cell in sorted(written._cells.items()):
+            if cell.value is None:
+                continue
+            shown = sheet._cells.get((r, c))
+            value = shown.value if shown is not None else None
+            number_format = str(shown.number_format or "General") if shown is not None else "General"
+            uncomputed = cell.data_type == "f" and value is None
+            if value is None and not uncomputed:
+                continue
+            rows.setdefault(r, {})[c] = SheetCell(value, r, c, number_format, uncomputed)
+        found = Sheet(sheet.title, rows)
+        found.merged = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in sheet.merged_cells.ranges]
+        found.hidden = {r for r, dimension in sheet.row_dimensions.items() if dimension.hidden}
+        sheets.append(found)
+    return Book(sheets, True)
+
+
+def _calamine_book(path: Path) -> Book:
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(path))
+    sheets = []
+    for name in book.sheet_names:
+        sheet = book.get_sheet_by_name(name)
+        top, left = sheet.start or (0, 0)  # iter_rows starts at the first cell in use
+        rows: dict[int, dict[int, SheetCell]] = {}
+        for r, values in enumerate(sheet.iter_rows(), start=top + 1):
+            for c, value in enumerate(values, start=left + 1):
+                if value is not None and value != "":
+                    rows.setdefault(r, {})[c] = SheetCell(value, r, c)
+        found = Sheet(name, rows)
+        found.merged = [  # .xls keeps merged cells; calamine reads none from .ods (None)
+            (a[0] + 1, a[1] + 1, b[0] + 1, b[1] + 1) for a, b in (sheet.merged_cell_ranges or [])
+        ]
+        sheets.append(found)
+    return Book(sheets, False)

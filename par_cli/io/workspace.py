@@ -35,7 +35,7 @@ from par_cli.io.files import (
     yaml_files,
 )
 from par_cli.io.revision import at_written_codes, renumber
-from par_cli.io.suffixes import kind_of_suffix
+from par_cli.io.suffixes import is_form_file
 from par_cli.io.yamlsource import Document
 from par_cli.words.codes import errors_only
 
@@ -202,7 +202,7 @@ class Workspace:
 
     def inspect_assessment(self, path: Path) -> tuple[Bound | None, list[Diagnostic]]:
         """Every problem of one assessment file (errors and YAML warnings), and the bound result when usable."""
-        if kind_of_suffix(path) == "xlsx":  # an assessment workbook (the form `par template` writes)
+        if is_form_file(path):  # an assessment workbook (the form `par template` writes), .xlsx, .ods or .xls
             return self.inspect_form(path)
         doc, problems = read_document(path, fast=self.many)
         if doc is None:
@@ -246,9 +246,8 @@ class Workspace:
         return bound, problems + placed(doc, at_written_codes(own, back) if back else own)
 
     def inspect_form(self, path: Path) -> tuple[Bound | None, list[Diagnostic]]:
-        """An assessment workbook: its criteria set first (each input cell is read by its leaf's rule), then
-        the same validation and binding as a YAML file, every problem located at its cell."""
-        from par_cli.io.xlsx_form import read_form  # not at start-up: most assessments are YAML
+        """A workbook: its set first (each input read by its leaf's rule), then validated and bound as YAML."""
+        from par_cli.io.xlsx_form import form_hints, read_form  # not at start-up: most assessments are YAML
 
         name = display(path)
         odd = not_a_file(path)
@@ -272,11 +271,12 @@ class Workspace:
         reported = {d.path for d in cell_problems}
         model, schema_problems = validate("assessment", doc.data, skip=reported)
         problems += placed(doc, schema_problems)
-        if model is None:
-            return None, problems
+        if model is None:  # a bad details field: the answers are still read, so that all is sent back at once
+            model = validate("assessment", doc.stand_in(schema_problems), skip=reported)[0]
+            more = self.bound(model, doc, path, criteria, reported)[1] if model is not None else []
+            return None, form_hints(problems, more, answers_only=True)
         bound, more = self.bound(model, doc, path, criteria, reported)
-        problems += more
-        return (bound if not errors_only(problems) else None), problems
+        return (bound if not errors_only(problems + more) else None), form_hints(problems, more)
 
     def with_survey(
         self, model: Assessment, path: Path, criteria: LoadedCriteria

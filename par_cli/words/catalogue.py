@@ -47,6 +47,7 @@ def catalogue() -> dict[str, tuple[str, str]]:
             **SURVEY_MESSAGES,
             **TABLE_MESSAGES,
             **IMPORT_MESSAGES,
+            **FORM_MESSAGES,
             **ANNEX_MESSAGES,
             **base.MESSAGES,
         }

@@ -1,8 +1,62 @@
-"""Messages about making forms (`par template --agencies`): the province's list of agencies."""
+"""Messages about assessment workbooks as agencies fill them: inputs likely meant otherwise, a value given
+twice, the council's column in an agency's form; hints in the form's own terms; and making every agency's form
+(`par template --agencies`)."""
 
 from __future__ import annotations
 
 FORM_MESSAGES: dict[str, tuple[str, str]] = {
+    "form-percent-fraction": (
+        "{number} is read as {number} %: did you mean {meant} %?",
+        "{number} được đọc là {number} %: có phải ý là {meant} %?",
+    ),
+    "form-percent-points": (
+        "{number} is read as {number} %, yet it is no more than the criterion's maximum points ({max}): is it points?",
+        "{number} được đọc là {number} %, nhưng không lớn hơn điểm tối đa của tiêu chí ({max}): có phải là điểm?",
+    ),
+    "form-thousands-ratio": (
+        "'{text}' is read with a decimal dot: did you mean {meant} ({percent} %)?",
+        "'{text}' được đọc với dấu chấm thập phân: có phải ý là {meant} ({percent} %)?",
+    ),
+    "form-thousands-dot": (
+        "'{text}' is read with a decimal dot: did you mean {meant}?",
+        "'{text}' được đọc với dấu chấm thập phân: có phải ý là {meant}?",
+    ),
+    "form-twice-code": (
+        "this code is also at {first}: one value per code",
+        "mã này đã có ở {first}: mỗi mã một giá trị",
+    ),
+    "form-twice-sheet": (
+        "a second sheet of this kind (the first is {first})",
+        "trang tính thứ hai cùng loại (trang đầu ở {first})",
+    ),
+    "form-twice-column": (
+        "a second column with this title (the first is {first})",
+        "cột thứ hai cùng tiêu đề (cột đầu ở {first})",
+    ),
+    "form-twice-field": ("this field is also at {first}", "mục này đã có ở {first}"),
+    "form-appraised-by-agency": (
+        "a value in the council's column (Thẩm định) of an agency's form: not taken as the appraisal",
+        "giá trị ở cột Thẩm định (của Hội đồng) trong biểu của cơ quan: không được dùng làm kết quả thẩm định",
+    ),
+    "hint.form-data-column": (
+        "type the figure the criterion asks for (97.34 for 97.34 %, 2414/2480), not points;"
+        " write 97.34% to silence this",
+        "ghi số liệu tiêu chí yêu cầu (97,34 cho 97,34 %, 2414/2480), không ghi điểm; ghi 97,34% để bỏ cảnh báo này",
+    ),
+    "hint.form-once": ("keep one and delete the other", "giữ một, xóa cái còn lại"),
+    "hint.form-comma": (
+        "write {decimal}, or {whole} without a separator",
+        "ghi {decimal} (thập phân), hoặc {whole} nếu là số nguyên, không dùng dấu phân cách",
+    ),
+    "hint.form-appraised-by": (
+        "the council's own form says who appraised it: 'Thẩm định bởi' in the Thông tin sheet",
+        "biểu của Hội đồng ghi người thẩm định ở dòng 'Thẩm định bởi' trong trang Thông tin",
+    ),
+    "hint.form-yes-no": ("choose Có or Không", "chọn Có hoặc Không"),
+    "hint.form-done-total": ("write 45/50 (done/total), or KPS", "ghi 45/50 (số đã làm/tổng số) hoặc KPS"),
+    "hint.form-evidence": ("fill in the Tài liệu kiểm chứng column", "điền cột Tài liệu kiểm chứng"),
+    "hint.form-self": ("fill in the Tự đánh giá cell, or KPS if allowed", "điền ô Tự đánh giá, hoặc KPS nếu được phép"),
+    # making forms (`par template --agencies`): the province's list of agencies
     "agency-listed-twice": ("agency '{id}' is listed twice", "cơ quan '{id}' có tên hai lần trong danh sách"),
     "agencies-needs-xlsx-folder": (
         "--agencies makes one workbook per agency: give --format xlsx and the folder to write them in (--output)",

@@ -8,10 +8,6 @@ HINTS: dict[str, tuple[str, str]] = {
         "open the file in Excel or LibreOffice and save it, so that the formula is computed",
         "mở tệp bằng Excel hoặc LibreOffice rồi lưu lại để công thức được tính",
     ),
-    "hint.number-cell": (
-        "type {number} (or use a number cell where the comma is the decimal separator)",
-        "ghi {number} (hoặc dùng ô số nếu máy đặt dấu phẩy là dấu thập phân)",
-    ),
     "hint.force": ("give --force to replace it", "dùng --force để ghi đè"),
     "hint.one-period": (
         "rank each period's files apart, or rank them together with --group-by period",

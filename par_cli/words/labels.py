@@ -17,6 +17,7 @@ LABELS: dict[str, tuple[str, ...]] = {  # key → (Vietnamese, English, then old
     "form.unit_type": ("Loại đơn vị", "Unit type"),
     "form.period": ("Năm", "Period"),
     "form.criteria": ("Bộ chỉ số", "Criteria"),
+    "form.appraised_by": ("Thẩm định bởi", "Appraised by"),  # read only: marks the council's own form
     "col.code": ("Mã", "Code"),
     "col.title": ("Nội dung", "Title"),
     "col.max": ("Điểm tối đa", "Max"),
