@@ -16,8 +16,8 @@ from typing import Any, Protocol
 
 from par_cli.core.diagnostics import Cell, Diagnostic, LineCol, Location, ParError, Row, TableRow, msg, problem
 from par_cli.core.lineage import Past, PastRow, name_key
-from par_cli.io.annex_word import deleted_row, shown_text
-from par_cli.io.tables import TITLE_ROWS, read_table
+from par_cli.io.csv_text import TITLE_ROWS, csv_rows
+from par_cli.io.output import reading
 from par_cli.words.labels import label
 
 COLUMNS = ("rank", "agency_id", "group", "agency", "points", "max", "index")
@@ -45,7 +45,7 @@ class _Table:
                 continue
             if key in found:
                 place = title_at(found[key])
-                first = place.cell if isinstance(place, Cell) else str(place.col)
+                first = place.cell.rstrip("0123456789") if isinstance(place, Cell) else str(place.col)
                 twice = problem("J002", "ranking-column-twice", hint=msg("hint.column-twice"), title=title, first=first)
                 self.problems.append(twice.at(title_at(i)))
                 continue
@@ -146,8 +146,8 @@ def is_ranking_header(titles: list[str]) -> bool:
 def csv_ranking(path: Path, name: str, label: str) -> Past:
     """A ranking CSV (`par rank --format csv`), also as a spreadsheet saves it again (a BOM or not, CRLF, `;`,
     the workbook's title row above the header), or one made by hand: read as every table is (`io.tables`)."""
-    table = read_table(path, is_ranking_header)
-    header, top = table.header, table.top
+    reading(path)
+    header, rows, top = csv_rows(path.read_bytes(), name, is_ranking_header)
     found = _Table(name)
 
     def title_at(column: int) -> Location:
@@ -156,7 +156,7 @@ def csv_ranking(path: Path, name: str, label: str) -> Past:
     columns = found.columns(header, LineCol(name, top, 1), title_at)
     if columns is None:
         raise ParError(found.problems)
-    for number, values, _ in table.rows:
+    for number, values, _ in rows:
         if _not_a_row(values, columns):
             continue
 
@@ -225,6 +225,8 @@ def docx_ranking(path: Path, name: str) -> Past:
     STT | Cơ quan, đơn vị | … | Xếp hạng, a heading over two rows as the annex with survey points has. Agencies
     are given by name (`core.lineage.by_name` matches them). A cell is read as Word shows it (`annex_word`)."""
     from docx import Document
+
+    from par_cli.io.annex_word import deleted_row, shown_text
 
     try:
         document = Document(str(path))
