@@ -13,7 +13,7 @@ import typer
 
 from par_cli import shell
 from par_cli.app import app
-from par_cli.core.diagnostics import LineCol, msg, problem
+from par_cli.core.diagnostics import Diagnostic, LineCol, msg, problem
 from par_cli.options import (
     AgainstOption,
     CheckFormat,
@@ -155,12 +155,14 @@ def rank(
         impact = ImpactView(changes, moved, lang.value if lang else None)
         return shell.show(shell.render("rank_impact", output_format.value, impact, words), output, words)
     gone: list[PastRow] = []  # last period's units this ranking lacks: said, never silently dropped
+    said: list[Diagnostic] = []  # names of a ranking given by names that match no agency, agencies shown as new
     entries, groups = shell.run(
         lambda: rank_folders(
-            paths, this_year, previous, nfc(group_by), jobs, progress, last_year, merged_as.value, gone
+            paths, this_year, previous, nfc(group_by), jobs, progress, last_year, merged_as.value, gone, said
         ),
         words,
     )
+    shell.warnings(said, words)
     if gone:
         listed = ", ".join(f"{row.name} ({row.agency_id}, #{row.rank})" for row in gone)
         shell.warnings(

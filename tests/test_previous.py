@@ -107,13 +107,13 @@ def test_a_bad_cell_of_a_ranking_csv_is_located(years: Write) -> None:
     ), err
 
 
-def test_a_table_without_agency_ids_is_not_a_ranking(years: Write) -> None:
-    Path("2023.csv").write_text("rank,agency\r\n1,Sở A\r\n", encoding="utf-8")
+def test_a_table_without_agency_ids_or_names_is_not_a_ranking(years: Write) -> None:
+    Path("2023.csv").write_text("rank,grade\r\n1,Tốt\r\n", encoding="utf-8")
     code, _, err = run("rank", "2024", "--previous", "2023.csv", "--lang", "en")
     assert (code, err) == (
         1,
         "2023.csv:1:1: error J002: not a ranking: no column 'agency_id' (hint: give a ranking as `par rank --format "
-        "json|csv|xlsx` writes it: at least the columns rank and agency_id)\n",
+        "json|csv|xlsx|docx` writes it: at least the columns rank and agency_id (or Xếp hạng and Tên cơ quan))\n",
     ), err
 
 

@@ -14,9 +14,10 @@ were not merged into it (ties share the rank): the published ranks of the other 
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Literal
 
@@ -42,6 +43,7 @@ class PastRow:
     predecessors: tuple[str, ...] = ()
     where: tuple[Location, ...] = ()  # where each predecessor is written, for errors about them
     at: Location = NOWHERE  # where the row is written, for errors about it
+    named: bool = False  # given by name, no id (`agency_id` holds the name): matched by `by_name`
 
     @property
     def key(self) -> str:
@@ -209,8 +211,11 @@ def unknown_predecessors(
             if name not in missing:
                 continue
             where = places[n] if n < len(places) else NOWHERE
+            named = _slug_like(name, [row.name for row in past.rows if row.named])
             close = difflib.get_close_matches(name, known, n=1)
             hint = msg("hint.did-you-mean", name=close[0]) if close else msg("hint.predecessors")
+            if named:  # a ranking given by names: the row is there, without the id
+                hint = msg("hint.predecessor-by-name", name=named[0], id=name)
             found = problem("R008", "predecessor-unknown", hint=hint, id=name, period=period or "—")
             problems.append(found.at(where))
     return problems
@@ -220,4 +225,79 @@ def absent(past: Past, ranked: Iterable[tuple[str, Sequence[str]]]) -> list[Past
     """Last period's units this ranking lacks: neither ranked now (ids in any case) nor merged into a unit that
     is (`ranked`: each unit's id and predecessors), in last period's order."""
     here = {key.casefold() for unit, merged in ranked for key in (unit, *merged)}
-    return [row for row in past.rows if row.key not in here]
+    return [row for row in past.rows if row.key not in here and not row.named]  # names: said by `by_name`
+
+
+def name_key(name: str) -> str:
+    """A name as names are matched: NFC, any case, spaces collapsed; diacritics count (Sở Y tế is not Sở Y Tê)."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+def _bare(name: str) -> str:
+    """A name's key without its diacritics (đ as d): for a did-you-mean only, never for a match."""
+    decomposed = unicodedata.normalize("NFD", name_key(name).replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def by_name(
+    past: Past, agencies: Iterable[tuple[str, str, str | None]], where: Location
+) -> tuple[Past, list[Diagnostic], list[Diagnostic]]:
+    """A ranking given by names (a published annex, a workbook made by hand) matched to this ranking's agencies
+    (`agencies`: id, name, group): (the ranking keyed by their ids, errors, warnings). Each row takes the id and
+    group of the one agency of its name (`name_key`); its rank is the one its table gives.
+
+    Errors: a name two agencies of this ranking bear (R015), an agency two rows name (R003). Warnings: each name
+    no agency bears, at its row, with the closest name (R013); the agencies no name matches, that show as new, in
+    one line at `where` (R014). Rows with ids are kept as they are; a row no agency bears is kept under its name
+    (a merged unit's predecessor without an id there is then pointed to it, `unknown_predecessors`)."""
+    listed = list(agencies)
+    named: dict[str, list[tuple[str, str, str | None]]] = {}
+    for agency in listed:
+        named.setdefault(name_key(agency[1]), []).append(agency)
+    rows: list[PastRow] = []
+    errors: list[Diagnostic] = []
+    warnings: list[Diagnostic] = []
+    taken: set[str] = set()
+    for row in past.rows:
+        if not row.named:
+            rows.append(row)
+            taken.add(row.key)
+            continue
+        found = named.get(name_key(row.name), [])
+        if len(found) > 1:
+            ids = ", ".join(agency_id for agency_id, _, _ in found)
+            errors.append(problem("R015", "name-of-two", hint=msg("hint.give-ids"), name=row.name, ids=ids).at(row.at))
+        elif not found:
+            rows.append(row)
+            close = _closest(row.name, [name for _, name, _ in listed])
+            hint = msg("hint.did-you-mean", name=close) if close else msg("hint.name-as-written")
+            warnings.append(problem("R013", "name-unmatched", hint=hint, name=row.name, rank=row.rank).at(row.at))
+        elif found[0][0].casefold() in taken:
+            twice = problem("R003", "agency-twice-in-ranking", id=row.name, group=row.group or "—")
+            errors.append(twice.at(row.at))
+        else:
+            agency_id, _, group = found[0]
+            taken.add(agency_id.casefold())
+            rows.append(replace(row, agency_id=agency_id, group=group, named=False))
+    new = [name for agency_id, name, _ in listed if agency_id.casefold() not in taken]
+    if new and any(row.named for row in past.rows):
+        warnings.append(problem("R014", "names-new", count=len(new), names=", ".join(new)).at(where))
+    return Past(rows, past.label, past.precision), errors, warnings
+
+
+def _slug_like(name: str, known: Sequence[str]) -> list[str]:
+    """The name of a ranking given by names an id is likely meant to be (`so-cong-thuong`: Sở Công Thương)."""
+    slugs = {"-".join(_bare(other).replace("-", " ").split()): other for other in known}
+    close = difflib.get_close_matches(name.casefold(), list(slugs), n=1, cutoff=0.8)
+    return [slugs[close[0]]] if close else []
+
+
+def _closest(name: str, names: Sequence[str]) -> str | None:
+    """The name of this ranking `name` is likely meant to be: the same but for diacritics, else a close one."""
+    bare = _bare(name)
+    same = [other for other in names if _bare(other) == bare]
+    if same:
+        return same[0]
+    keys = {name_key(other): other for other in names}
+    close = difflib.get_close_matches(name_key(name), list(keys), n=1, cutoff=0.75)
+    return keys[close[0]] if close else None

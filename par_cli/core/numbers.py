@@ -63,3 +63,10 @@ def exact_sum(values: Iterable[Fraction]) -> Fraction:
         else:
             numerator, denominator = numerator * d + n * denominator, denominator * d
     return Fraction(numerator, denominator)
+
+
+def only_decimal_comma(text: str) -> bool:
+    """Whether a comma can only be a decimal comma: 1–2 digits (or more than 3) after it, or a whole part a
+    thousands separator cannot follow (`0,125`, `1250,5`); `1,250` might be one and a quarter or 1250."""
+    whole, _, part = text.lstrip("+-").partition(",")
+    return len(part) != 3 or whole.startswith("0") or len(whole) > 3

@@ -16,7 +16,7 @@ from par_cli.core.compact import Compactor
 from par_cli.core.criteria_diff import CriteriaDiff, diff
 from par_cli.core.diagnostics import Diagnostic, LineCol, Location, ParError, UsageError, msg, problem
 from par_cli.core.impact import ImpactGroup, impact
-from par_cli.core.lineage import MergeMethod, Past, PastRow, absent, indices_needed, unknown_predecessors
+from par_cli.core.lineage import MergeMethod, Past, PastRow, absent, by_name, indices_needed, unknown_predecessors
 from par_cli.core.ranking import (
     Entry,
     Leaders,
@@ -204,6 +204,7 @@ def rank_folders(
     previous_factory: ScorerFactory | None = None,
     merged_as: MergeMethod = "mean",
     absent_now: list[PastRow] | None = None,
+    said: list[Diagnostic] | None = None,
 ) -> tuple[list[Entry], list[RankGroup]]:
     """This year's entries and their ranking, with last year's ranks from a folder or a `par rank` JSON file
     (a merged unit's from its predecessors', see `core.lineage`).
@@ -214,6 +215,13 @@ def rank_folders(
     before = None
     if previous is not None:
         before = load_period(previous, previous_factory or factory, group_by, jobs, progress, "last year")
+        if any(row.named for row in before.rows):  # a ranking of names: matched to this year's agencies, said
+            agencies = ((e.agency_id, e.agency_name, group_value(e, group_by)) for e in entries)
+            before, errors, warnings = by_name(before, agencies, LineCol(str(previous)))
+            if errors:
+                raise ParError(errors)
+            if said is not None:
+                said += warnings
         units = [(group_value(e, group_by), e.predecessors, e.predecessors_where) for e in entries if e.predecessors]
         unknown = unknown_predecessors(units, before, before.label)
         merged = [(e.agency_id, group_value(e, group_by), e.predecessors) for e in entries if e.predecessors]

@@ -12,7 +12,7 @@ from typing import Any
 
 from par_cli.core.diagnostics import Diagnostic, DocPath, Location, msg, problem
 from par_cli.core.named_tuple import NamedTuple
-from par_cli.core.numbers import TextNumber
+from par_cli.core.numbers import TextNumber, only_decimal_comma
 from par_cli.io.yaml_scalars import MAX_DIGITS, MAX_EXPONENT
 from par_cli.words.labels import LABELS
 
@@ -209,10 +209,3 @@ class CellReader:
             )
             return None
         return text
-
-
-def only_decimal_comma(text: str) -> bool:
-    """Whether a comma can only be a decimal comma: 1–2 digits (or more than 3) after it, or a whole part a
-    thousands separator cannot follow (`0,125`, `1250,5`); `1,250` might be one and a quarter or 1250."""
-    whole, _, part = text.lstrip("+-").partition(",")
-    return len(part) != 3 or whole.startswith("0") or len(whole) > 3

@@ -1,4 +1,5 @@
-"""An earlier period's ranking from a file `par rank` wrote: JSON, CSV or xlsx (or one published like them).
+"""An earlier period's ranking from a file `par rank` wrote: JSON, CSV, xlsx or its Word annex (or one published
+or made by hand like them: a table of names without ids is matched by name, `core.lineage.by_name`).
 
 Ranks and agency ids are all a ranking needs to give rank changes; an index is asked for only where a figure is
 computed from it (a merged unit's previous figure, a trend: `core.lineage.indices_needed`)."""
@@ -16,7 +17,7 @@ from par_cli.core.diagnostics import Diagnostic, DocPath, LineCol, ParError, msg
 from par_cli.core.lineage import Past, PastRow
 from par_cli.io.files import display, not_a_file, unreadable
 from par_cli.io.output import reading
-from par_cli.io.ranking_tables import _figure, _percent, csv_ranking, xlsx_ranking
+from par_cli.io.ranking_tables import _figure, _percent, csv_ranking, docx_ranking, xlsx_ranking
 from par_cli.io.suffixes import kind_of_suffix
 from par_cli.io.yamlsource import parse
 from par_cli.words.labels import label
@@ -27,7 +28,9 @@ class _Places:
 
     def __init__(self, raw: bytes, name: str) -> None:
         self.name = name
-        self.document = parse(raw, name)[0]
+        self.document, problems = parse(raw, name)
+        hint = msg("hint.duplicate-key-json")
+        self.twice = [found._replace(hint=hint) for found in problems if found.code == "Y002"]
 
     def at(self, path: DocPath) -> LineCol:
         return self.document.locate(path) if self.document is not None else LineCol(self.name, 1, 1)
@@ -37,7 +40,7 @@ def is_ranking_file(path: Path) -> bool:
     """A ranking file rather than a folder of assessments: JSON, CSV, or a workbook that is not an assessment
     form (which has a criteria sheet)."""
     kind = kind_of_suffix(path)
-    if kind not in ("json", "csv", "xlsx") or path.is_dir():
+    if kind not in ("json", "csv", "xlsx", "docx") or path.is_dir():
         return False
     if kind != "xlsx":
         return True
@@ -63,11 +66,13 @@ def load_previous(path: Path) -> Past:
         raise ParError([odd])
     if kind_of_suffix(path) == "csv":
         try:
-            return csv_ranking(path.read_bytes(), name, path.stem)
+            return csv_ranking(path, name, path.stem)
         except OSError as exc:
             raise ParError([unreadable(name, exc)]) from None
     if kind_of_suffix(path) == "xlsx":
         return xlsx_ranking(path, name)
+    if kind_of_suffix(path) == "docx":
+        return docx_ranking(path, name)
     try:
         raw = path.read_bytes()
         data = json.loads(raw.decode("utf-8-sig"), parse_float=Decimal)
@@ -85,6 +90,8 @@ def load_previous(path: Path) -> Past:
         too_long = problem("J001", "invalid-json", detail="a number with thousands of digits")
         raise ParError([too_long.at(LineCol(name, 1, 1))]) from None
     places = _Places(raw, name)
+    if places.twice:  # a key given twice: JSON readers keep one of them, without a word (which one was meant?)
+        raise ParError(places.twice)
     groups = data.get("groups") if isinstance(data, dict) else None
     if not isinstance(groups, list):
         raise ParError([problem("J002", "not-a-ranking").at(places.at(("groups",)))])

@@ -1,21 +1,23 @@
-"""Rankings as tables: the CSV and the workbook `par rank` writes, read back as an earlier period (`--previous`,
-`par trend`); also as a spreadsheet saves them again. Columns are found by their titles; every bad cell is
-reported, located (file:row:column, file:Sheet!cell)."""
+"""Rankings as tables: the CSV, the workbook and the Word annex `par rank` writes, read back as an earlier period
+(`--previous`, `par trend`); also as a spreadsheet saves them again, or as an office made them by hand (names, no
+ids: `core.lineage.by_name`). Columns are found by their titles in either language; every bad cell is reported,
+located (file:row:column, file:Sheet!cell, file:table N:row M)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from itertools import zip_longest
 from pathlib import Path
 from typing import Any, Protocol
 
-from par_cli.core.diagnostics import Cell, Diagnostic, LineCol, Location, ParError, Row, msg, problem
-from par_cli.core.lineage import Past, PastRow
+from par_cli.core.diagnostics import Cell, Diagnostic, LineCol, Location, ParError, Row, TableRow, msg, problem
+from par_cli.core.lineage import Past, PastRow, name_key
+from par_cli.io.csv_text import TITLE_ROWS, csv_rows
+from par_cli.io.output import reading
 from par_cli.words.labels import label
 
 COLUMNS = ("rank", "agency_id", "group", "agency", "points", "max", "index")
@@ -32,19 +34,30 @@ class _Table:
         self.places: list[int] = []
         self._seen: set[tuple[str | None, str]] = set()
 
-    def columns(self, header: Sequence[str], where: Location) -> dict[str, int] | None:
-        """Column key → position; None (and an error) when a needed one is missing."""
+    def columns(self, header: Sequence[str], where: Location, title_at: TitleAt) -> dict[str, int] | None:
+        """Column key → position; None (and an error) when a needed one is missing (a rank, and an agency id or
+        the agency's name), or when a column read is given twice (which one would count?)."""
         found: dict[str, int] = {}
+        bad = len(self.problems)
         for i, title in enumerate(header):
             key = _column_key(title)
-            if key is not None and key not in found:
-                found[key] = i
+            if key is None:
+                continue
+            if key in found:
+                place = title_at(found[key])
+                first = place.cell.rstrip("0123456789") if isinstance(place, Cell) else str(place.col)
+                twice = problem("J002", "ranking-column-twice", hint=msg("hint.column-twice"), title=title, first=first)
+                self.problems.append(twice.at(title_at(i)))
+                continue
+            found[key] = i
         missing = [key for key in REQUIRED if key not in found]
+        if "agency_id" in missing and "agency" in found:
+            missing.remove("agency_id")  # a table of names (a published annex, a workbook made by hand)
         for key in missing:
             self.problems.append(
                 problem("J002", "ranking-column", hint=msg("hint.ranking-columns"), title=key).at(where)
             )
-        return None if missing else found
+        return None if len(self.problems) > bad else found
 
     def add(self, columns: dict[str, int], values: Sequence[Any], group: str | None, at: Locator) -> None:
         def cell(key: str) -> tuple[Any, Location]:
@@ -55,9 +68,12 @@ class _Table:
 
         rank, rank_at = cell("rank")
         agency_id, id_at = cell("agency_id")
+        named = agency_id is None and "agency" in columns  # matched to this ranking's agencies by name (`by_name`)
+        if named:
+            agency_id, id_at = cell("agency")
         bad = len(self.problems)
         if not isinstance(agency_id, str | int) or isinstance(agency_id, bool):
-            self.problems.append(problem("J002", "ranking-no-id").at(id_at))
+            self.problems.append(problem("J002", "ranking-no-name" if named else "ranking-no-id").at(id_at))
         number = _whole(rank)
         if number is None or number < 1:
             self.problems.append(problem("J002", "ranking-rank", value=_shown(rank)).at(rank_at))
@@ -87,8 +103,8 @@ class _Table:
         name, _ = cell("agency")
         row = PastRow(
             group,
-            str(agency_id),
-            str(name) if name is not None else str(agency_id),
+            " ".join(str(agency_id).split()) if named else str(agency_id),
+            " ".join(str(name).split()) if name is not None else str(agency_id),
             number,
             figures["index"],
             figures["points"],
@@ -96,13 +112,15 @@ class _Table:
             tuple(areas),
             (),
             (),
-            at("agency_id", columns["agency_id"]),
+            id_at,
+            named,
         )
-        if (row.group, row.key) in self._seen:
+        key = name_key(row.agency_id) if named else row.key
+        if (row.group, key) in self._seen:
             twice = problem("R003", "agency-twice-in-ranking", id=row.agency_id, group=row.group or "—")
             self.problems.append(twice.at(id_at))
             return
-        self._seen.add((row.group, row.key))
+        self._seen.add((row.group, key))
         self.rows.append(row)
 
     def past(self, label: str, precision: int | None = None) -> Past:
@@ -116,24 +134,30 @@ class Locator(Protocol):
     def __call__(self, key: str, column: int | None) -> Location: ...
 
 
-def csv_ranking(raw: bytes, name: str, label: str) -> Past:
-    """A ranking CSV (`par rank --format csv`), also as a spreadsheet saves it again: a BOM or not, CRLF, `;`."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ParError([problem("Y006", "not-utf8", hint=msg("hint.save-utf8")).at(LineCol(name, 1, 1))]) from None
-    try:
-        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    lines = list(csv.reader(io.StringIO(text), dialect))
-    header = [title.strip() for title in lines[0]] if lines else []
+TitleAt = Callable[[int], Location]  # where the header's title in a column is
+
+
+def is_ranking_header(titles: list[str]) -> bool:
+    """A ranking table's header: a rank column, and an agency id or the agency's name."""
+    keys = {_column_key(title) for title in titles}
+    return "rank" in keys and bool({"agency_id", "agency"} & keys)
+
+
+def csv_ranking(path: Path, name: str, label: str) -> Past:
+    """A ranking CSV (`par rank --format csv`), also as a spreadsheet saves it again (a BOM or not, CRLF, `;`,
+    the workbook's title row above the header), or one made by hand: read as every table is (`io.tables`)."""
+    reading(path)
+    header, rows, top = csv_rows(path.read_bytes(), name, is_ranking_header)
     found = _Table(name)
-    columns = found.columns(header, LineCol(name, 1, 1))
+
+    def title_at(column: int) -> Location:
+        return Row(name, top, header[column], column + 1)
+
+    columns = found.columns(header, LineCol(name, top, 1), title_at)
     if columns is None:
         raise ParError(found.problems)
-    for number, values in enumerate(lines[1:], start=2):
-        if not any(value.strip() for value in values):
+    for number, values, _ in rows:
+        if _not_a_row(values, columns):
             continue
 
         def at(key: str, column: int | None, number: int = number) -> Location:
@@ -146,7 +170,8 @@ def csv_ranking(raw: bytes, name: str, label: str) -> Past:
 
 def xlsx_ranking(path: Path, name: str) -> Past:
     """A ranking workbook (`par rank --format xlsx`): one sheet per group, a title row, then the column titles
-    (the agency ids and groups in hidden columns at the end)."""
+    (the agency ids and groups in hidden columns at the end); or one made by hand, its header below a title
+    block (a sheet without a ranking header is not read)."""
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
@@ -156,17 +181,27 @@ def xlsx_ranking(path: Path, name: str) -> Past:
         raise ParError([problem("F005", "not-a-workbook", reason=type(exc).__name__).at(LineCol(name, 1, 1))]) from None
     found = _Table(name)
     places: list[int] = []
+    tables = 0
     for sheet in book.worksheets:
-        cells = [list(row) for row in sheet.iter_rows(min_row=1, max_row=min(sheet.max_row, 5))]
-        top = next((n for n, row in enumerate(cells) if any(_column_key(str(c.value or "")) == "rank" for c in row)), 1)
-        header = [str(c.value).strip() if c.value is not None else "" for c in cells[top]] if len(cells) > top else []
-        columns = found.columns(header, Cell(name, sheet.title, f"A{top + 1}", top + 1, 1))
+        cells = [list(row) for row in sheet.iter_rows(min_row=1, max_row=min(sheet.max_row, TITLE_ROWS))]
+        titles = [[str(c.value).strip() if c.value is not None else "" for c in row] for row in cells]
+        top = next((n for n, row in enumerate(titles) if is_ranking_header(row)), None)
+        if top is None:
+            continue
+        tables += 1
+        header = titles[top]
+
+        def title_at(column: int, line: int = top + 1, title: str = sheet.title) -> Location:
+            return Cell(name, title, f"{get_column_letter(column + 1)}{line}", line, column + 1)
+
+        columns = found.columns(header, title_at(0), title_at)
         if columns is None:
             continue
+        group = None if "agency_id" in columns else sheet.title  # a table of names: its sheet, for names given twice
         for row in sheet.iter_rows(min_row=top + 2):
             values = [c.value for c in row]
-            if _whole(_value(values, columns["rank"])) is None and _value(values, columns["agency_id"]) is None:
-                continue  # the group's summary line under the table, or a blank one
+            if _not_a_row(values, columns):
+                continue
 
             def at(
                 key: str, column: int | None, line: int = int(row[0].row or 0), title: str = sheet.title
@@ -177,20 +212,103 @@ def xlsx_ranking(path: Path, name: str) -> Past:
             index = columns.get("index")
             if index is not None and index < len(row):
                 places.append(str(row[index].number_format).partition(".")[2].count("0"))
-            found.add(columns, values, None, at)
+            found.add(columns, values, group, at)
+    if not tables:
+        for key in REQUIRED:
+            missing = problem("J002", "ranking-column", hint=msg("hint.ranking-columns"), title=key)
+            found.problems.append(missing.at(LineCol(name, 1, 1)))
     return found.past(path.stem, max(places, default=2))
 
 
+def docx_ranking(path: Path, name: str) -> Past:
+    """A ranking as a Word annex (`par rank --format docx`, one table per group, or a table made by hand):
+    STT | Cơ quan, đơn vị | … | Xếp hạng, a heading over two rows as the annex with survey points has. Agencies
+    are given by name (`core.lineage.by_name` matches them). A cell is read as Word shows it (`annex_word`)."""
+    from docx import Document
+
+    from par_cli.io.annex_word import deleted_row, shown_text
+
+    try:
+        document = Document(str(path))
+    except Exception as exc:
+        raise ParError([problem("F005", "not-a-document", reason=type(exc).__name__).at(LineCol(name, 1, 1))]) from None
+    found = _Table(name)
+    tables = 0
+    for t, table in enumerate(document.tables, start=1):
+        grid: list[list[str]] = []
+        numbers: list[int] = []
+        seen: set[Any] = set()  # a merged cell counts once: in the first row and column it covers
+        for n, row in enumerate(table.rows, start=1):
+            if deleted_row(row._tr):
+                continue
+            texts = []
+            for cell in row.cells:
+                texts.append("" if cell._tc in seen else " ".join(shown_text(cell._tc)[0].split()))
+                seen.add(cell._tc)
+            grid.append(texts)
+            numbers.append(n)
+        top = next((r for r, cells in enumerate(grid[:TITLE_ROWS]) if is_ranking_header(cells)), None)
+        if top is None:
+            continue
+        tables += 1
+        header = list(grid[top])
+        first = top + 1
+        below = grid[first] if first < len(grid) else []
+        if below and not any(_whole(text) for text in below) and any(below):  # a heading over two rows
+            header = [low or high for high, low in zip_longest(header, below, fillvalue="")]
+            first += 1
+
+        def title_at(column: int, t: int = t, line: int = numbers[top]) -> Location:
+            return TableRow(name, t, line, column + 1)
+
+        columns = found.columns(header, title_at(0), title_at)
+        if columns is None:
+            continue
+        for r in range(first, len(grid)):
+            values = grid[r]
+            if _not_a_row(values, columns):
+                continue
+
+            def at(key: str, column: int | None, t: int = t, line: int = numbers[r]) -> Location:
+                return TableRow(name, t, line, (column or 0) + 1)
+
+            found.add(columns, values, f"{t}", at)
+    if not tables:
+        for key in ("rank", "agency"):
+            missing = problem("J002", "ranking-column", hint=msg("hint.ranking-columns"), title=key)
+            found.problems.append(missing.at(LineCol(name, 1, 1)))
+    return found.past(path.stem)
+
+
 def _column_key(title: str) -> str | None:
-    """A column's key from its title: the CSV's own (`rank`, `agency_id`, `area_1` …) or the workbook's labels
-    in either language."""
-    folded = unicodedata.normalize("NFC", title).strip().casefold()
+    """A column's key from its title: the CSV's own (`rank`, `agency_id`, `area_1` …), or the titles par writes in
+    either language in its workbook and its Word annex, or those of a table made by hand (STT, Tên cơ quan,
+    Điểm, Chỉ số, Xếp hạng, Nhóm)."""
+    folded = " ".join(unicodedata.normalize("NFC", title).casefold().split())
     if folded in COLUMNS or folded.startswith("area_"):
         return folded
-    for key in ("rank", "agency", "points", "max", "index"):
-        if folded in {label(key, lang).casefold() for lang in ("vi", "en")}:
+    for key, labels in TITLES.items():
+        if folded in {label(name, lang).casefold() for name in labels for lang in ("vi", "en")}:
             return key
     return None
+
+
+TITLES = {  # a column's key → the labels it is titled with
+    "rank": ("rank", "annex.rank"),
+    "agency_id": ("form.agency_id",),
+    "agency": ("agency", "annex.agency", "form.agency_name"),
+    "group": ("form.group",),
+    "points": ("points", "annex.points", "annex.total"),
+    "max": ("max", "annex.max"),
+    "index": ("index", "annex.index", "index_line"),
+}
+
+
+def _not_a_row(values: Sequence[Any], columns: dict[str, int]) -> bool:
+    """The group's summary line under the table (`12 cơ quan · …` in the rank column), or a blank one: no whole
+    number in the rank column and no agency (its id, or its name in a table of names)."""
+    given = [_value(values, columns[key]) for key in ("agency_id", "agency") if key in columns]
+    return _whole(_value(values, columns["rank"])) is None and all(v is None or str(v).strip() == "" for v in given)
 
 
 def _value(values: Sequence[Any], column: int) -> Any:

@@ -103,8 +103,15 @@ CODES: dict[str, Code] = {
     "R010": Code(W, "agencies ranked with survey criteria or other criteria that have no results yet (scored 0)"),
     "R011": Code(E, "an annex (docx, xlsx) asked for over incomplete results, without --allow-incomplete"),
     "R012": Code(W, "a unit ranked last period (--previous) that this ranking lacks"),
+    "R013": Code(W, "a name in a --previous ranking given by names that no agency of this ranking bears"),
+    "R014": Code(W, "agencies no name of a --previous ranking given by names matches (shown as new)"),
+    "R015": Code(E, "a name in a --previous ranking given by names that two agencies of this ranking bear"),
     "J001": Code(E, "invalid JSON in a previous ranking"),
-    "J002": Code(E, "a previous ranking (JSON, CSV, xlsx) without groups, ranks or agency ids, or with a bad figure"),
+    "J002": Code(
+        E,
+        "a previous ranking (JSON, CSV, xlsx, docx) without groups, ranks or agency ids or names, with a bad figure,"
+        " or a column given twice",
+    ),
     "J003": Code(E, "a previous ranking without the index a merged unit's figure or a trend is computed from"),
     # The survey (điều tra xã hội học)
     "V001": Code(E, "a response for an agency the survey does not know"),

@@ -36,8 +36,32 @@ HINTS: dict[str, tuple[str, str]] = {
         "ghi cả chỉ số của đơn vị (`par rank` ghi chỉ số trong JSON, CSV và xlsx)",
     ),
     "hint.ranking-columns": (
-        "give a ranking as `par rank --format json|csv|xlsx` writes it: at least the columns rank and agency_id",
-        "dùng bảng xếp hạng do `par rank --format json|csv|xlsx` ghi ra: ít nhất có cột rank và agency_id",
+        "give a ranking as `par rank --format json|csv|xlsx|docx` writes it: at least the columns rank and"
+        " agency_id (or Xếp hạng and Tên cơ quan)",
+        "dùng bảng xếp hạng do `par rank --format json|csv|xlsx|docx` ghi ra: ít nhất có cột rank và agency_id"
+        " (hoặc Xếp hạng và Tên cơ quan)",
+    ),
+    "hint.column-twice": (
+        "keep one column of that title",
+        "chỉ giữ một cột có tiêu đề đó",
+    ),
+    "hint.duplicate-key-json": (
+        "a JSON reader keeps only one of them: remove the other",
+        "trình đọc JSON chỉ giữ một trong hai: xóa khóa kia",
+    ),
+    "hint.give-ids": (
+        "give the rows agency ids (a column agency_id, or Mã cơ quan)",
+        "ghi mã cơ quan cho các dòng (cột agency_id hoặc Mã cơ quan)",
+    ),
+    "hint.predecessor-by-name": (
+        "last period's ranking gives '{name}' without an id: give that row the id {id} (a column agency_id, or Mã"
+        " cơ quan, filled for that row only)",
+        "bảng xếp hạng kỳ trước có '{name}' nhưng không có mã: ghi mã {id} cho dòng đó (cột agency_id hoặc Mã cơ"
+        " quan, chỉ cần ghi cho dòng đó)",
+    ),
+    "hint.name-as-written": (
+        "write the name as this year's assessment gives it, or leave the row out if the agency is gone",
+        "ghi tên như trong bản tự đánh giá năm nay, hoặc bỏ dòng nếu cơ quan không còn",
     ),
     "hint.predecessor-ranked": (
         "list as predecessors only the units merged away (no longer ranked), or remove this one",

@@ -44,6 +44,27 @@ RANKING_MESSAGES: dict[str, tuple[str, str]] = {
         "không phải một bảng xếp hạng: không có cột '{title}'",
     ),
     "ranking-no-id": ("a ranked row without an agency id", "dòng xếp hạng không có mã cơ quan"),
+    "ranking-no-name": ("a ranked row without the agency's id or name", "dòng xếp hạng không có mã hay tên cơ quan"),
+    "ranking-column-twice": (
+        "a second column '{title}' (the first is column {first}): which one counts?",
+        "cột '{title}' thứ hai (cột thứ nhất là cột {first}): cột nào được tính?",
+    ),
+    "not-a-document": (
+        "not a Word document (.docx) that can be read: {reason}",
+        "không phải tài liệu Word (.docx) đọc được: {reason}",
+    ),
+    "name-unmatched": (
+        "'{name}' (rank {rank} last period) is the name of no agency of this ranking: not compared",
+        "'{name}' (hạng {rank} kỳ trước) không phải tên của cơ quan nào trong bảng xếp hạng này: không so sánh",
+    ),
+    "names-new": (
+        "{count} {count:plural:agency|agencies} no name of last period's ranking matches, shown as new: {names}",
+        "{count} cơ quan không khớp tên nào trong bảng xếp hạng kỳ trước, hiện là mới: {names}",
+    ),
+    "name-of-two": (
+        "'{name}' is the name of {ids} in this ranking: which one is meant?",
+        "'{name}' là tên của {ids} trong bảng xếp hạng này: là cơ quan nào?",
+    ),
     "ranking-rank": (
         "expected a rank (a whole number ≥ 1), found '{value}'",
         "cần hạng (số nguyên ≥ 1), gặp '{value}'",
