@@ -30,6 +30,7 @@ from par_cli.io.files import (
     not_a_file,
     read_document,
     search_folders,
+    search_levels,
     support_files,
     wrong_kind,
     yaml_files,
@@ -171,14 +172,13 @@ class Workspace:
             if odd is not None:
                 raise ParError([odd])
             return candidate.resolve()
-        for folder in search_folders(base):
-            paths = self.ids_in(folder)
-            if reference in paths:
-                matches = paths[reference]
-                if len(matches) > 1 and len({content_of(p) for p in matches}) > 1:  # identical copies: one set
-                    names = " and ".join(display(p) for p in matches)
-                    twice = problem("R002", "id-twice", id=reference, files=names)
-                    raise ParError([twice.at(LineCol(display(matches[1]), 1, 1))])
+        for level in search_levels(base):  # the folder and its criteria/ are one level: both are beside it
+            matches = [found for folder in level for found in self.ids_in(folder).get(reference, ())]
+            if len({content_of(p) for p in matches}) > 1:  # identical copies are one set; a nearer level shadows
+                names = " and ".join(display(p) for p in matches)
+                twice = problem("R002", "id-twice", id=reference, files=names)
+                raise ParError([twice.at(LineCol(display(matches[1]), 1, 1))])
+            if matches:
                 return matches[0]
         return None
 
