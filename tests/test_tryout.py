@@ -8,11 +8,14 @@ YAML words; a blank form written twice was called "filled in".
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SPEC, Write, run
+from tests.conftest import ROOT, SPEC, Write, run
+
+EXAMPLE = ROOT / "examples" / "survey-2024"
 
 CRITERIA = (SPEC / "criteria.yaml").read_text(encoding="utf-8")
 AGENCY = (SPEC / "so-noi-vu.yaml").read_text(encoding="utf-8")
@@ -53,3 +56,43 @@ def test_a_set_at_a_nearer_level_shadows_a_farther_one(write: Write) -> None:
         "sub/criteria/set.yaml:1:1: error R002: criteria id 'spec-example-2024' is defined twice: "
         "sub/other.yaml and sub/criteria/set.yaml\n"
     )
+
+
+# F3: answers mostly not counted, said by check as by score
+
+
+def test_answers_mostly_not_counted_are_a_v015_warning_in_check_at_the_answer(write: Write) -> None:
+    """{A: 10, E: 500} is 100 % of 10 answers: score warns; check says it at the answer (3 E of 15: information
+    in score only); rank prints no file's own warnings."""
+    text = (EXAMPLE / "so-noi-vu.yaml").read_text(encoding="utf-8")
+    write(
+        "a.yaml",
+        text.replace('  "8.3"', '  "8.1": {survey: {A: 10, E: 500}}\n  "8.2": {survey: {A: 10, B: 2, E: 3}}\n  "8.3"'),
+    )
+    line = text[: text.index('  "8.3"')].count("\n") + 1
+    said = f'a.yaml:{line}:3: warning V015: 8.1: 500 of 510 survey answers not counted (E, "không biết"): the share '
+    said += "is of the others\n"
+    assert run("check", "a.yaml") == (0, said + "0 errors, 1 warning, 0 infos in 1 file\n", "")
+    assert run("check", "--strict", "a.yaml")[0] == 1
+    code, out, err = run("rank", "a.yaml")
+    assert (code, err) == (0, "") and "V015" not in out and "8.1" not in out
+
+
+def test_a_results_file_with_answers_mostly_not_counted_is_a_v015_warning_in_check_at_the_file(write: Write) -> None:
+    """so-noi-vu 8.1: 200 more E make 205 of 389 answers not counted: check says it where `survey report` does,
+    once, not again at the assessment scored from it."""
+    shutil.copy(EXAMPLE / "design.yaml", "design.yaml")
+    write(
+        "r.csv",
+        (EXAMPLE / "responses.csv").read_text(encoding="utf-8")
+        + "".join(f"e{n},nguoi-dan,so-noi-vu,E,\n" for n in range(200)),
+    )
+    Path("2024").mkdir()
+    assert run("survey", "tally", "design.yaml", "r.csv", "-o", "2024/s.yaml")[0] == 0
+    for path in EXAMPLE.glob("*.yaml"):
+        if path.name not in ("design.yaml", "survey.yaml"):  # the assessments
+            shutil.copy(path, "2024")
+    code, out, err = run("check", "2024")
+    said = 'so-noi-vu 8.1: 205 of 389 answers not counted (E, "không biết"): its percentage rests on the others only'
+    assert [line for line in out.splitlines() if "V015" in line] == [f"2024/s.yaml:83:9: warning V015: {said}"]
+    assert (code, err) == (0, "")

@@ -73,8 +73,8 @@ class FileChecker:
             return Checked((*found, *exc.diagnostics), here, where, bound.file)
         for finding in result.findings:
             code = FINDING_CODES.get(finding.code)
-            if code is None:
-                continue
+            if code is None or (finding.code == "not-counted" and (finding.level == "info" or finding.survey)):
+                continue  # answers not counted: only a majority is a warning; a results file's, said in that file
             located = bound.origin.locate(finding.path, key=True)
             if len(finding.path) == 1:
                 located = located._replace(col=1)

@@ -299,7 +299,9 @@ class SurveySource:
 
     def check(self, path: Path, kind: str) -> list[Diagnostic]:
         """Every problem of a survey design or results file, as `par check` shows them."""
-        _, doc, problems = load_survey_file(path, kind)
+        value, doc, problems = load_survey_file(path, kind)
+        if kind == "survey" and value is not None and doc is not None and not errors_only(problems):
+            problems += [doc.place(note) for note in uncounted_notes(value.agencies)]  # as `survey report` says
         return [*problems, *(doc.notes if doc is not None else ())]
 
     def apply(

@@ -127,7 +127,7 @@ CODES: dict[str, Code] = {
     "U003": Code(E, "--output would overwrite an input (or a form already filled in, without --force)"),
 }
 
-FINDING_CODES = {"unanswered": "A006", "missing-evidence": "A007", "appraisal-raised": "A008"}
+FINDING_CODES = {"unanswered": "A006", "missing-evidence": "A007", "appraisal-raised": "A008", "not-counted": "V015"}
 
 
 def level_of(d: Diagnostic) -> Level:
