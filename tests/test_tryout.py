@@ -96,3 +96,40 @@ def test_a_results_file_with_answers_mostly_not_counted_is_a_v015_warning_in_che
     said = 'so-noi-vu 8.1: 205 of 389 answers not counted (E, "không biết"): its percentage rests on the others only'
     assert [line for line in out.splitlines() if "V015" in line] == [f"2024/s.yaml:83:9: warning V015: {said}"]
     assert (code, err) == (0, "")
+
+
+# F11: a survey results file naming an agency no assessment is for
+
+
+def test_survey_results_for_an_agency_nobody_assessed_are_v016_in_rank_and_check(write: Write) -> None:
+    """xa-aa (a typo of xa-a) has 1 form in the results beside the assessment: they would count for no one."""
+    shutil.copytree(ROOT / "tests" / "check" / "bad" / "survey-unclaimed", "f")
+    v016 = (
+        "f/survey.yaml:13:3: error V016: survey results for 'xa-aa' (1 form), but no assessment beside this file is "
+        "for that agency: its forms would count for no one (hint: did you mean 'xa-a'?)\n"
+    )
+    assert run("rank", "f", "--no-cache") == (1, "", v016)
+    assert run("rank", "f") == (1, "", v016)
+    code, out, _ = run("check", "f")
+    assert (code, out.splitlines()[1:]) == (1, [v016.strip(), "1 error, 0 warnings, 1 info in 3 files"])
+    vi = run("check", "f", "--lang", "vi")[1].splitlines()[1]
+    assert vi == (
+        "f/survey.yaml:13:3: lỗi V016: có kết quả điều tra cho 'xa-aa' (1 phiếu) nhưng không có tệp tự đánh giá nào "
+        "của đơn vị này cùng thư mục: số phiếu này sẽ không được tính cho đơn vị nào (gợi ý: có phải ý bạn là 'xa-a'?)"
+    )
+    text = Path("f/survey.yaml").read_text(encoding="utf-8")
+    Path("f/survey.yaml").write_text(text.replace('"xa-aa"', '"thanh-tra"'), encoding="utf-8")
+    assert run("rank", "f")[2] == (
+        "f/survey.yaml:13:3: error V016: survey results for 'thanh-tra' (1 form), but no assessment beside this file "
+        "is for that agency: its forms would count for no one (hint: correct the agency id in the responses and "
+        "tally again, or add that agency's assessment)\n"
+    )
+    Path("f/survey.yaml").write_text(text.split('  "xa-aa"')[0].replace('"xa-a"', '"XA-A"'), encoding="utf-8")
+    assert run("rank", "f")[0] == 0  # ids are one agency whatever their case
+
+
+def test_a_results_file_given_with_survey_may_rate_more_agencies_than_are_ranked(write: Write) -> None:
+    shutil.copytree(ROOT / "tests" / "check" / "bad" / "survey-unclaimed", "f")
+    Path("f/survey.yaml").rename("survey.yaml")
+    code, out, err = run("rank", "f", "--survey", "survey.yaml")
+    assert (code, err) == (0, "") and "Xã A" in out

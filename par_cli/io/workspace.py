@@ -160,9 +160,8 @@ class Workspace:
         return self._ids[key]
 
     def resolve(self, reference: str, base: Path) -> Path | None:
-        """A relative path (has a slash or a .yaml suffix), or an id beside the file, in its parents or built in.
-
-        A path that exists but is not a usable file is an error, never a fall-back to another set."""
+        """A relative path (has a slash or a .yaml suffix), or an id beside the file, in its parents or built in;
+        a path that exists but is not a usable file is an error, never a fall-back to another set."""
         if is_path(reference):
             candidate = base / reference
             self.reached.setdefault(base, {})[candidate.absolute()] = None  # what a link points to may change
@@ -259,9 +258,8 @@ class Workspace:
             return None, problems
         first, _ = form.document(None)
         if self.override is None and not form.reference:
-            missing = problem(
-                "S001", "at-path", ("criteria",), where="criteria", problem=msg("missing-field", field="criteria")
-            )
+            field = msg("missing-field", field="criteria")
+            missing = problem("S001", "at-path", ("criteria",), where="criteria", problem=field)
             return None, [*problems, first.place(missing)]
         try:
             criteria = self.criteria_for(form.reference or "", first, path)
@@ -387,6 +385,8 @@ class FileScorer:
         return []
 
     def unclaimed(self, path: Path, assessed: list[Assessed]) -> list[Diagnostic]:
+        if file_kind(path) == "survey":  # survey results beside the assessments (V016)
+            return self.workspace.survey.unclaimed(path, assessed) if self.workspace.survey is not None else []
         return unclaimed(self.workspace.appraisals.file(path), assessed)
 
 
