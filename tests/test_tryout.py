@@ -8,6 +8,7 @@ YAML words; a blank form written twice was called "filled in".
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -133,3 +134,85 @@ def test_a_results_file_given_with_survey_may_rate_more_agencies_than_are_ranked
     Path("f/survey.yaml").rename("survey.yaml")
     code, out, err = run("rank", "f", "--survey", "survey.yaml")
     assert (code, err) == (0, "") and "Xã A" in out
+
+
+# F9: JSON's surrogate pairs
+
+
+def spec_json(name: str, evidence: str, extra: str = "") -> str:
+    """The spec example's Sở Nội vụ as `json.dumps` writes it (one line, non-ASCII escaped)."""
+    answers = {
+        "1.1.1": {"self": "on-time", "evidence": [evidence]},
+        "1.1.2": {"self": 95, "appraised": 90, "evidence": [evidence]},
+        "1.2": {"self": True, "evidence": ["Báo cáo quý"]},
+        "1.3": {"self": 1, "evidence": ["Kết luận"]},
+        "2.1": {"self": {"done": 190, "total": 200}, "evidence": ["Hệ thống"]},
+        "2.2": {"self": 2, "explanation": "Đang trình ký"},
+        "3": {"survey": {"A": 40, "B": 50, "C": 10, "D": 0, "E": 5}},
+    }
+    if extra:
+        answers[extra] = {"self": 1}
+    agency = {"id": "so-noi-vu", "name": name, "group": "so-nganh"}
+    return json.dumps({"kind": "assessment", "criteria": "spec-example-2024", "agency": agency, "answers": answers})
+
+
+def test_a_json_file_with_a_character_beyond_u_ffff_is_read_by_score_check_and_rank(write: Write) -> None:
+    """json.dumps writes 😀 as `"\\ud83d\\ude00"` (valid JSON): score refused it in YAML's words (Y001)."""
+    write("criteria.yaml", CRITERIA)
+    write("a.json", spec_json("Sở 😀 Nội vụ", "Công văn 😀🇻🇳 số 1"))
+    assert "\\ud83d\\ude00" in Path("a.json").read_text(encoding="utf-8")
+    code, out, err = run("score", "a.json", "-f", "json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["agency"]["name"] == "Sở 😀 Nội vụ"
+    assert run("check", "a.json") == (0, "0 errors, 0 warnings, 0 infos in 1 file\n", "")
+    code, out, err = run("rank", "a.json", "-f", "json")
+    assert (code, err) == (0, "") and "Sở 😀 Nội vụ" in out
+
+
+def test_places_after_a_joined_pair_are_the_file_s_and_backslashes_written_stay_text(write: Write) -> None:
+    write("criteria.yaml", CRITERIA)
+    text = spec_json("Sở 😀 Nội vụ", "😀😀 số 1", extra="9.9")  # three pairs before the unknown code, on line 1
+    write("a.json", text)
+    col = text.index('"9.9"') + 1
+    said = f"a.json:1:{col}: error A001: no criterion '9.9' in spec-example-2024"
+    assert run("score", "a.json")[2].startswith(said)
+    assert run("check", "a.json")[1].startswith(said)
+    assert run("rank", "a.json")[2].startswith(said)
+    write("b.json", spec_json("\\ud83d\\ude00", "x"))  # the text \ud83d\ude00: an even run of backslashes
+    code, out, err = run("score", "b.json", "-f", "json")
+    assert (code, err, json.loads(out)["agency"]["name"]) == (0, "", "\\ud83d\\ude00")
+
+
+def test_a_lone_surrogate_is_refused_where_it_is_and_yaml_files_get_a_hint(write: Write) -> None:
+    write("criteria.yaml", CRITERIA)
+    text = spec_json("Sở 😀 Nội vụ", "x").replace("qu\\u00fd", "qu\\ud83d")  # after a pair: a lone high surrogate
+    write("a.json", text)
+    hint = (
+        "(hint: a character beyond U+FFFF written as two \\u escapes is JSON's way, not YAML's: write the character "
+        "itself, or as \\U0001F600)"
+    )
+    code, _, err = run("score", "a.json")
+    col = text.index("qu\\ud83d") + 5  # its first hex digit
+    assert code == 1 and err.startswith(f"a.json:1:{col}: error Y001: YAML syntax: found invalid Unicode character")
+    assert err.endswith(hint + "\n")
+    write("b.yaml", AGENCY.replace('"Sở Nội vụ"', '"Sở \\ud83d\\ude00"'))
+    code, _, err = run("score", "b.yaml")
+    assert code == 1 and err.startswith("b.yaml:3:37: error Y001: YAML syntax: found invalid Unicode character")
+    assert err.endswith(hint + "\n")
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ('"\\ud83d\\ude00"', '"\\U0001F600"  '),
+        ('"\\uD83D\\uDE00", 1', '"\\U0001F600"  , 1'),
+        ('"\\\\ud83d\\ude00"', '"\\\\ud83d\\ude00"'),  # an even run: the text \ud83d, then a lone surrogate
+        ('"\\\\\\ud83d\\ude00"', '"\\\\\\U0001F600"  '),  # an odd run: a backslash, then the pair
+        ('"\\ud83d"', '"\\ud83d"'),  # a lone surrogate: left for YAML to refuse
+        ('"\\ude00\\ud83d"', '"\\ude00\\ud83d"'),  # the wrong order: no pair
+    ],
+)
+def test_a_json_text_s_pairs_are_joined_and_nothing_else(written: str, read: str) -> None:
+    from par_cli.io.yaml_text import join_surrogates
+
+    assert join_surrogates(written) == read and len(read) == len(written)
