@@ -216,3 +216,29 @@ def test_a_json_text_s_pairs_are_joined_and_nothing_else(written: str, read: str
     from par_cli.io.yaml_text import join_surrogates
 
     assert join_surrogates(written) == read and len(read) == len(written)
+
+
+# F10: a blank form written twice
+
+
+def test_a_form_written_twice_is_refused_as_an_assessment_form_not_called_filled_in(write: Write) -> None:
+    assert run("template", "mau-so-nganh", "-f", "xlsx", "-o", "form.xlsx")[0] == 0
+    before = Path("form.xlsx").read_bytes()
+    hint = "(hint: give --force to replace it)"
+    assert run("template", "mau-so-nganh", "-f", "xlsx", "-o", "form.xlsx") == (
+        2,
+        "",
+        "form.xlsx: error U003: is already an assessment form (blank or filled in): writing a blank form over it "
+        f"would lose what it holds {hint}\n",
+    )
+    assert run("template", "mau-so-nganh", "-f", "xlsx", "-o", "form.xlsx", "--lang", "vi")[2] == (
+        "form.xlsx: lỗi U003: đã là một phiếu tự đánh giá (trống hoặc đã điền): ghi phiếu trống đè lên sẽ làm mất "
+        "nội dung của phiếu đó (gợi ý: dùng --force để ghi đè)\n"
+    )
+    assert Path("form.xlsx").read_bytes() == before
+    write("criteria.yaml", CRITERIA)
+    assert run("template", "mau-so-nganh", "-o", "criteria.yaml") == (
+        2,
+        "",
+        f"criteria.yaml: error U003: is a criteria set: writing a blank form over it would lose the set {hint}\n",
+    )

@@ -125,7 +125,7 @@ CODES: dict[str, Code] = {
     # Command-line usage (exit code 2)
     "U001": Code(E, "a binary format without --output"),
     "U002": Code(E, "an option value that cannot be used (--fail-under nan, --jobs 0, --group-by no agency has)"),
-    "U003": Code(E, "--output would overwrite an input (or a form already filled in, without --force)"),
+    "U003": Code(E, "--output would overwrite an input (or, without --force, an assessment form or a criteria set)"),
 }
 
 FINDING_CODES = {"unanswered": "A006", "missing-evidence": "A007", "appraisal-raised": "A008", "not-counted": "V015"}
