@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from par_cli.io.checking import check_paths
+from par_cli.io.surveys import SurveySource
 from par_cli.io.workspace import Workspace
 from par_cli.words.codes import CODES, level_of
 from tests.conftest import ROOT, assert_translated, run
@@ -40,7 +41,7 @@ def test_bad_file_gives_exactly_its_expected_diagnostics(path: Path, monkeypatch
     monkeypatch.chdir(ROOT)
     want = expected(path)
     assert want, f"{path} declares no '# expect:' lines"
-    report = check_paths([path.relative_to(ROOT)], Workspace())
+    report = check_paths([path.relative_to(ROOT)], Workspace(survey=SurveySource()))  # as `par check` does
     got = sorted((d.file, d.where.line, d.where.col, level_of(d).value, d.code) for d in report.diagnostics)
     assert got == want
     assert_translated(report.diagnostics)

@@ -251,7 +251,7 @@ def test_template_does_not_overwrite_a_filled_form_without_force(write: Write) -
     path = spec_folder(write)
     before = path.read_bytes()
     code, _, err = run("template", "criteria.yaml", "-o", str(path))
-    assert code == 2 and err.startswith("so-noi-vu.yaml: error U003: is already a filled-in assessment file")
+    assert code == 2 and err.startswith("so-noi-vu.yaml: error U003: is already an assessment form (blank")
     assert path.read_bytes() == before
     assert run("template", "criteria.yaml", "-o", str(path), "--force")[0] == 0
     assert b"self: null" in path.read_bytes()

@@ -36,7 +36,7 @@ class Finding(NamedTuple):
     criterion: str
     path: DocPath  # where in the assessment: the answer, or `answers` for a leaf without one
     figures: tuple[Fraction, ...] = ()  # the points the message quotes
-    survey: bool = False  # an unanswered survey leaf: its result has not arrived
+    survey: bool = False  # a survey result not in the assessment: not arrived (unanswered), from a results file
 
 
 class Relative(NamedTuple):
@@ -184,7 +184,8 @@ class _Scorer:
         left = left_out_of(final)
         if left is not None:  # said, and a warning when most answers were not counted
             level = "warning" if left[0] * 2 > left[1] else "info"
-            findings.append(Finding(level, "not-counted", node.code, ("answers", node.code), left))
+            from_file = isinstance(final, SurveyShare)  # said where it is written: the results file
+            findings.append(Finding(level, "not-counted", node.code, ("answers", node.code), left, from_file))
         if final is None:
             survey = info.source == "survey"
             findings.append(Finding("warning", "unanswered", node.code, ("answers",), (max_points,), survey))

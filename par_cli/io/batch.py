@@ -51,7 +51,7 @@ class FileScoring(Protocol):
         ...
 
     def unclaimed(self, path: Path, assessed: list[Assessed]) -> list[Diagnostic]:
-        """The agencies an appraisal file names that none of the assessments beside it (agency, set, period) is."""
+        """The agencies an appraisal or survey results file names that none of the assessments beside it is."""
         ...
 
     def cache_options(self) -> str | None:
@@ -180,7 +180,7 @@ def _score_folder(
             else:
                 entries.append(kept(outcome))
     if checker is not None and not problems:
-        for path in (path for path in criteria if kinds[path] == "appraisal"):
+        for path in (path for path in criteria if kinds[path] in ("appraisal", "survey")):
             problems += checker.unclaimed(path, assessed.get(path.parent, []))
     if problems:
         raise ParError(list(dict.fromkeys(problems)))  # an appraisal file's errors come with each of its agencies

@@ -73,8 +73,8 @@ class FileChecker:
             return Checked((*found, *exc.diagnostics), here, where, bound.file)
         for finding in result.findings:
             code = FINDING_CODES.get(finding.code)
-            if code is None:
-                continue
+            if code is None or (finding.code == "not-counted" and (finding.level == "info" or finding.survey)):
+                continue  # answers not counted: only a majority is a warning; a results file's, said in that file
             located = bound.origin.locate(finding.path, key=True)
             if len(finding.path) == 1:  # a leaf without an answer: at a form's input cell, else at `answers:`
                 located = getattr(bound.origin, "inputs", {}).get(finding.criterion) or located._replace(col=1)
@@ -166,10 +166,13 @@ def check_paths(
         checked = map_files(assessments, factory, jobs if new_workspace else 1)
         for path, outcome in zip(assessments, checked, strict=True):
             diagnostics += checker.assessment(path, outcome)
-        if not any(level_of(d) is Level.ERROR for d in diagnostics):  # an appraisal file's agencies all assessed
-            for path in (path for path in files if kinds[path] == "appraisal"):
+        if not any(level_of(d) is Level.ERROR for d in diagnostics):  # an appraisal or survey file's agencies
+            for path in (path for path in files if kinds[path] in ("appraisal", "survey")):
                 assessed = checker.assessed.get(path.parent.resolve(), [])
-                diagnostics += unclaimed(workspace.appraisals.file(path), assessed)
+                if kinds[path] == "appraisal":
+                    diagnostics += unclaimed(workspace.appraisals.file(path), assessed)
+                elif workspace.survey is not None:  # survey results beside the assessments (V016)
+                    diagnostics += workspace.survey.unclaimed(path, assessed)
     unique = sorted(set(diagnostics), key=order)
     if strict:
         unique = [d._replace(level=Level.ERROR) if level_of(d) is Level.WARNING else d for d in unique]

@@ -30,17 +30,22 @@ def builtin_dir() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).parent.parent.parent / "criteria"
 
 
-def search_folders(start: Path) -> Iterator[Path]:
-    """Where a criteria id named by a file in `start` is looked for: there, its `criteria/` folder, then each
-    parent and its `criteria/` folder, then the built-in sets."""
+def search_levels(start: Path) -> Iterator[tuple[Path, ...]]:
+    """Where a criteria id named by a file in `start` is looked for, nearest first: there and its `criteria/`
+    folder (one level: both are beside it), then each parent with its `criteria/` folder, then the built-in sets."""
     folder = start.resolve()
     while True:
-        yield folder
-        yield folder / "criteria"
+        yield folder, folder / "criteria"
         if folder.parent == folder:
             break
         folder = folder.parent
-    yield builtin_dir()
+    yield (builtin_dir(),)
+
+
+def search_folders(start: Path) -> Iterator[Path]:
+    """The folders of `search_levels`, in order."""
+    for level in search_levels(start):
+        yield from level
 
 
 def display(path: Path) -> str:

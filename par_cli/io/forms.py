@@ -1,5 +1,5 @@
-"""Blank forms (`par template`): where one may be written (never over a filled-in assessment or a criteria
-set), what its `criteria:` says, and the province's list of agencies a form is made for each of."""
+"""Blank forms (`par template`): where one may be written (never over an assessment, blank or filled in, or a
+criteria set), what its `criteria:` says, and the province's list of agencies a form is made for each of."""
 
 from __future__ import annotations
 
@@ -24,8 +24,8 @@ def refuse_overwrite(output: Path, criteria: Path) -> None:
         return
     kind = file_kind(output) if output.is_file() else None
     if kind in ("assessment", "criteria") or output.resolve() == criteria.resolve():
-        filled = problem("U003", "form-filled", hint=msg("hint.force"), kind=kind or "criteria")
-        raise UsageError([filled.at(LineCol(str(output)))])
+        held = "form-over-assessment" if kind == "assessment" else "form-over-criteria"  # blank or not: it is theirs
+        raise UsageError([problem("U003", held, hint=msg("hint.force")).at(LineCol(str(output)))])
 
 
 def form_reference(

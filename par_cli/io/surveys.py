@@ -8,6 +8,7 @@ counts, and one that does not match them (edited by hand) is refused.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -29,6 +30,7 @@ from par_cli.core.survey import (
 )
 from par_cli.core.tree import NodeInfo
 from par_cli.io.files import Resolved, display, read_document, support_files
+from par_cli.io.survey_checks import design_problems, unclaimed_forms
 from par_cli.words.codes import errors_only
 
 if TYPE_CHECKING:
@@ -55,27 +57,6 @@ def load_survey_file(path: Path, kind: str) -> tuple[Any, Any, list[Diagnostic]]
 
     value, schema = validate_survey(kind, doc.data)
     return value, doc, problems + placed(doc, schema)
-
-
-def design_problems(design: SurveyDesign, nodes: dict[str, NodeInfo]) -> list[Diagnostic]:
-    """A design against its criteria set: every question feeds a survey leaf; ids are unique."""
-    found: list[Diagnostic] = []
-    seen: set[str] = set()
-    for i, question in enumerate(design.questions):
-        info = nodes.get(question.criterion)
-        if info is None or not info.node.is_leaf or info.source != "survey":
-            where = ("questions", i, "criterion")
-            found.append(problem("V009", "not-a-survey-leaf", where, code=question.criterion, criteria=design.criteria))
-        if question.id in seen:
-            found.append(problem("V009", "question-twice", ("questions", i, "id"), id=question.id))
-        seen.add(question.id)
-    groups = [group.id for group in design.groups]
-    found += [
-        problem("V009", "group-twice", ("groups", i, "id"), id=group)
-        for i, group in enumerate(groups)
-        if group in groups[:i]
-    ]
-    return found
 
 
 class Tally(NamedTuple):
@@ -299,8 +280,15 @@ class SurveySource:
 
     def check(self, path: Path, kind: str) -> list[Diagnostic]:
         """Every problem of a survey design or results file, as `par check` shows them."""
-        _, doc, problems = load_survey_file(path, kind)
+        value, doc, problems = load_survey_file(path, kind)
+        if kind == "survey" and value is not None and doc is not None and not errors_only(problems):
+            problems += [doc.place(note) for note in uncounted_notes(value.agencies)]  # as `survey report` says
         return [*problems, *(doc.notes if doc is not None else ())]
+
+    def unclaimed(self, path: Path, assessed: Iterable[tuple[str, str, str | None]]) -> list[Diagnostic]:
+        """V016 at each agency of a results file beside the assessments that none of them is for; none when the
+        results are taken from a file given (--survey FILE may rate more agencies than are ranked)."""
+        return unclaimed_forms(load_survey_file(path, "survey"), assessed) if self.path is None else []
 
     def apply(
         self, model: Assessment, path: Path, criteria_id: str, nodes: dict[str, NodeInfo]

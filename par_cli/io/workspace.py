@@ -30,6 +30,7 @@ from par_cli.io.files import (
     not_a_file,
     read_document,
     search_folders,
+    search_levels,
     support_files,
     wrong_kind,
     yaml_files,
@@ -159,9 +160,8 @@ class Workspace:
         return self._ids[key]
 
     def resolve(self, reference: str, base: Path) -> Path | None:
-        """A relative path (has a slash or a .yaml suffix), or an id beside the file, in its parents or built in.
-
-        A path that exists but is not a usable file is an error, never a fall-back to another set."""
+        """A relative path (has a slash or a .yaml suffix), or an id beside the file, in its parents or built in;
+        a path that exists but is not a usable file is an error, never a fall-back to another set."""
         if is_path(reference):
             candidate = base / reference
             self.reached.setdefault(base, {})[candidate.absolute()] = None  # what a link points to may change
@@ -171,14 +171,13 @@ class Workspace:
             if odd is not None:
                 raise ParError([odd])
             return candidate.resolve()
-        for folder in search_folders(base):
-            paths = self.ids_in(folder)
-            if reference in paths:
-                matches = paths[reference]
-                if len(matches) > 1 and len({content_of(p) for p in matches}) > 1:  # identical copies: one set
-                    names = " and ".join(display(p) for p in matches)
-                    twice = problem("R002", "id-twice", id=reference, files=names)
-                    raise ParError([twice.at(LineCol(display(matches[1]), 1, 1))])
+        for level in search_levels(base):  # the folder and its criteria/ are one level: both are beside it
+            matches = [found for folder in level for found in self.ids_in(folder).get(reference, ())]
+            if len({content_of(p) for p in matches}) > 1:  # identical copies are one set; a nearer level shadows
+                names = " and ".join(display(p) for p in matches)
+                twice = problem("R002", "id-twice", id=reference, files=names)
+                raise ParError([twice.at(LineCol(display(matches[1]), 1, 1))])
+            if matches:
                 return matches[0]
         return None
 
@@ -258,9 +257,8 @@ class Workspace:
             return None, problems
         first, _ = form.document(None)
         if self.override is None and not form.reference:
-            missing = problem(
-                "S001", "at-path", ("criteria",), where="criteria", problem=msg("missing-field", field="criteria")
-            )
+            field = msg("missing-field", field="criteria")
+            missing = problem("S001", "at-path", ("criteria",), where="criteria", problem=field)
             return None, [*problems, first.place(missing)]
         try:
             criteria = self.criteria_for(form.reference or "", first, path)
@@ -387,6 +385,8 @@ class FileScorer:
         return []
 
     def unclaimed(self, path: Path, assessed: list[Assessed]) -> list[Diagnostic]:
+        if file_kind(path) == "survey":  # survey results beside the assessments (V016)
+            return self.workspace.survey.unclaimed(path, assessed) if self.workspace.survey is not None else []
         return unclaimed(self.workspace.appraisals.file(path), assessed)
 
 

@@ -22,8 +22,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from par_cli.core.diagnostics import Diagnostic, DocPath, LineCol, ParError, msg, problem
 from par_cli.core.numbers import TextNumber
 from par_cli.io import yaml_scalars
+from par_cli.io.suffixes import kind_of_suffix
 from par_cli.io.yaml_loader import LOADER, PLAIN
 from par_cli.io.yaml_scalars import DECIMAL_COMMA, LEADING_ZERO, NUMBER, NUMBER_START, in_range  # one typing
+from par_cli.io.yaml_text import join_surrogates
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_VALUES = 500_000  # values visited, aliases expanded: bounds time and memory
@@ -345,9 +347,10 @@ def _refusal(exc: Exception, text: str, file: str) -> Diagnostic:
         if exc.context_mark is not None and exc.context_mark is not mark:
             context += f" at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
         message = f"{message} ({context})"
-    tabs = "\t" in str(exc) or "cannot start any token" in message
+    hint = "hint.tabs-indent" if "\t" in str(exc) or "cannot start any token" in message else None
+    hint = "hint.surrogate" if "invalid Unicode character escape code" in message else hint  # JSON's 😀, not YAML's
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    syntax = problem("Y001", "yaml-syntax", hint=msg("hint.tabs-indent") if tabs else None, detail=message)
+    syntax = problem("Y001", "yaml-syntax", hint=msg(hint) if hint else None, detail=message)
     return syntax.at(LineCol(file, line, col))
 
 
@@ -369,6 +372,8 @@ def parse(raw: bytes, file: str, *, fast: FastRead | None = None) -> tuple[Docum
     text, problems = decode(raw, file)
     if text is None:
         return None, problems
+    if kind_of_suffix(file) == "json":  # JSON writes 😀 as `\ud83d\ude00`, a surrogate pair: YAML has no surrogates
+        text = join_surrogates(text)
     read = fast(text, TextNumber) if fast is not None else None
     if read is not None:  # well-formed in the plain subset: the same values, without a node tree
         return Document(file, read[0], fast=(text, read[1])), []

@@ -131,13 +131,14 @@ CODES: dict[str, Code] = {
     "V013": Code(W, "without --agencies, an agency id in the responses that looks mistyped"),
     "V014": Code(INFO, "the agencies of a tally, with their forms"),
     "V015": Code(W, 'most answers of a criterion not counted (E, "không biết")'),
+    "V016": Code(E, "a survey results file beside the assessments naming an agency none of them is for"),
     # Command-line usage (exit code 2)
     "U001": Code(E, "a binary format without --output"),
     "U002": Code(E, "an option value that cannot be used (--fail-under nan, --jobs 0, --group-by no agency has)"),
-    "U003": Code(E, "--output would overwrite an input (or a form already filled in, without --force)"),
+    "U003": Code(E, "--output would overwrite an input (or, without --force, an assessment form or a criteria set)"),
 }
 
-FINDING_CODES = {"unanswered": "A006", "missing-evidence": "A007", "appraisal-raised": "A008"}
+FINDING_CODES = {"unanswered": "A006", "missing-evidence": "A007", "appraisal-raised": "A008", "not-counted": "V015"}
 
 
 def level_of(d: Diagnostic) -> Level:

@@ -1,6 +1,6 @@
 """Messages about assessment workbooks as agencies fill them: inputs likely meant otherwise, a value given
-twice, the council's column in an agency's form; hints in the form's own terms; and making every agency's form
-(`par template --agencies`)."""
+twice, the council's column in an agency's form; hints in the form's own terms; and making forms (`par template`):
+where one may be written, every agency's form at once."""
 
 from __future__ import annotations
 
@@ -63,6 +63,14 @@ FORM_MESSAGES: dict[str, tuple[str, str]] = {
         "--agencies lập mỗi cơ quan một bảng tính: ghi --format xlsx và thư mục ghi phiếu (--output)",
     ),
     "note-forms-written": ("{count} forms written in {folder}", "đã lập {count} phiếu trong {folder}"),
+    "form-over-assessment": (
+        "is already an assessment form (blank or filled in): writing a blank form over it would lose what it holds",
+        "đã là một phiếu tự đánh giá (trống hoặc đã điền): ghi phiếu trống đè lên sẽ làm mất nội dung của phiếu đó",
+    ),
+    "form-over-criteria": (
+        "is a criteria set: writing a blank form over it would lose the set",
+        "là một bộ chỉ số: ghi phiếu trống đè lên sẽ làm mất bộ chỉ số đó",
+    ),
     "file-exists-form": (
         "exists already: making the forms would overwrite it",
         "đã tồn tại: lập phiếu sẽ ghi đè lên tệp này",

@@ -77,6 +77,12 @@ HINTS: dict[str, tuple[str, str]] = {
         "YAML chỉ giữ một trong hai: xóa hoặc gộp khóa kia",
     ),
     "hint.tabs-indent": ("indent with spaces, not tabs", "thụt lề bằng dấu cách, không dùng tab"),
+    "hint.surrogate": (
+        "a character beyond U+FFFF written as two \\u escapes is JSON's way, not YAML's: write the character "
+        "itself, or as \\U0001F600",
+        "ký tự ngoài U+FFFF viết bằng hai mã \\u là cách của JSON, không phải của YAML: hãy viết chính ký tự đó, "
+        "hoặc dạng \\U0001F600",
+    ),
     "hint.tab": ("indent and separate with spaces", "thụt lề và ngăn cách bằng dấu cách"),
     "hint.yaml11": (
         "write true/false for a yes/no answer, or quote '{text}' if text is meant",

@@ -353,10 +353,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--output is an input file inside {folder}, which is read: the next run would read it as an input",
         "--output là một tệp đầu vào trong {folder}, thư mục đang được đọc: lần chạy sau sẽ đọc nó như một tệp đầu vào",
     ),
-    "form-filled": (
-        "is already a filled-in {kind} file: writing a blank form over it would lose it",
-        "đã là một tệp {kind} có nội dung: ghi phiếu trống đè lên sẽ làm mất nội dung đó",
-    ),
     "bad-option": ("{option} {value}: {reason}", "{option} {value}: {reason}"),
     "phrase.against-needs-criteria": (
         "needs --criteria NEW, the revised set to compare with",

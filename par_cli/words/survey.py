@@ -69,6 +69,16 @@ SURVEY_MESSAGES: dict[str, tuple[str, str]] = {
         "others only",
         '{name} {code}: {left}/{total} câu trả lời không được tính (E, "không biết"): tỷ lệ chỉ dựa trên số còn lại',
     ),
+    "survey-no-assessment": (
+        "survey results for '{id}' ({forms} {forms:plural:form|forms}), but no assessment beside this file is for "
+        "that agency: its forms would count for no one",
+        "có kết quả điều tra cho '{id}' ({forms} phiếu) nhưng không có tệp tự đánh giá nào của đơn vị này cùng thư "
+        "mục: số phiếu này sẽ không được tính cho đơn vị nào",
+    ),
+    "hint.survey-assess-it": (
+        "correct the agency id in the responses and tally again, or add that agency's assessment",
+        "sửa mã cơ quan trong bảng phiếu rồi tổng hợp lại, hoặc bổ sung tệp tự đánh giá của cơ quan đó",
+    ),
     "surveys-twice": (
         "two survey results files for this set: {files}",
         "có hai tệp kết quả điều tra cho bộ chỉ số này: {files}",
