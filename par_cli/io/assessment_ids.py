@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from par_cli.io.files import display, read_document
-from par_cli.io.suffixes import kind_of_suffix
+from par_cli.io.suffixes import is_form_file
 
 
 def agency_ids(files: list[Path]) -> list[str]:
@@ -14,7 +14,7 @@ def agency_ids(files: list[Path]) -> list[str]:
     found: list[str] = []
     for path in files:
         agency: object = None
-        if kind_of_suffix(path) == "xlsx":
+        if is_form_file(path):  # .xlsx, .ods, .xls: as rank and check read them
             from par_cli.io.xlsx_form import read_form  # not at start-up: most assessments are YAML
 
             form, _ = read_form(path, display(path))

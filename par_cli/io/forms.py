@@ -70,7 +70,8 @@ def read_agencies(path: Path) -> list[FormAgency]:
     from par_cli.io.tables import read_table
     from par_cli.io.xlsx_form import _norm, _titles
 
-    table = read_table(path)
+    id_titles = _titles(AGENCY_COLUMNS["id"])
+    table = read_table(path, lambda header: any(_norm(title) in id_titles for title in header))  # below a title
     where = {}
     for key, label_key in AGENCY_COLUMNS.items():
         titles = _titles(label_key)

@@ -76,6 +76,7 @@ def tally(design: SurveyDesign, criteria_id: str, files: list[Path], known: list
     listed = bool(names)  # without a list, an id is the agency of every id that differs from it only in case
     first_at: dict[str, Location] = {}  # agency → where its first form names it
     seen_forms: dict[tuple[str, str], Location] = {}
+    unknown: dict[str, tuple[Location, Any, int, str]] = {}  # an id no list knows: where first, hint, rows, as typed
     for path in files:
         try:
             table = read_table(path)
@@ -114,7 +115,8 @@ def tally(design: SurveyDesign, criteria_id: str, files: list[Path], known: list
             if agency is None:
                 close = close_to(agency_text, list(names.values())) if listed else None
                 better = msg("hint.did-you-mean", name=close) if close else None
-                problems.append(problem("V001", "unknown-agency", hint=better, name=agency_text).at(agency_at))
+                first, hint, rows, typed = unknown.get(_fold(agency_text), (agency_at, better, 0, agency_text))
+                unknown[_fold(agency_text)] = (first, hint, rows + 1, typed)  # said once, at its first row
             elif agency not in first_at:
                 first_at[agency] = agency_at
             if "form" in columns:
@@ -154,6 +156,9 @@ def tally(design: SurveyDesign, criteria_id: str, files: list[Path], known: list
                 by_group[letter] = by_group.get(letter, 0) + 1
         if blank:
             notes.append(problem("V012", "blank-forms", count=len(blank)).at(blank[0]))
+    for first, hint, rows, typed in unknown.values():
+        said = "unknown-agency" if rows == 1 else "unknown-agency-rows"
+        problems.append(problem("V001", said, hint=hint, name=typed, rows=str(rows)).at(first))
     if errors_only(problems):
         raise ParError(problems)
     weights = {group.id: group.weight for group in design.groups}

@@ -14,6 +14,10 @@ SURVEY_MESSAGES: dict[str, tuple[str, str]] = {
         "nhóm đối tượng '{name}' không có trong thiết kế ({groups})",
     ),
     "unknown-agency": ("unknown agency '{name}'", "cơ quan '{name}' không có trong danh sách"),
+    "unknown-agency-rows": (
+        "unknown agency '{name}' (in {rows} rows; said once, at the first)",
+        "cơ quan '{name}' không có trong danh sách ({rows} dòng; chỉ báo ở dòng đầu)",
+    ),
     "form-twice": (
         "form '{form}' is given twice for this agency (first at {first})",
         "phiếu '{form}' được ghi hai lần cho cơ quan này (lần đầu ở {first})",

@@ -1,0 +1,82 @@
+"""What an office's try-out of its year found: an agency list under a title block, agencies given as LibreOffice
+or old-Excel forms to a survey tally, and an unknown agency said once, not once per response row."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from tests.conftest import ROOT, run
+
+SURVEY = ROOT / "examples" / "survey-2024"
+
+
+def test_an_agency_list_under_a_title_block_makes_every_form(in_tmp: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["UBND TỈNH"], ["DANH SÁCH CƠ QUAN ĐÁNH GIÁ CHỈ SỐ CCHC NĂM 2024"], []):
+        sheet.append(row)
+    sheet.append(["STT", "Mã cơ quan", "Tên cơ quan", "Nhóm"])
+    sheet.append([1, "so-noi-vu", "Sở Nội vụ", "so-nganh"])
+    sheet.append([2, "so-y-te", "Sở Y tế", "so-nganh"])
+    book.save("danh-sach.xlsx")
+    code, _, err = run("template", "mau-so-nganh", "--agencies", "danh-sach.xlsx", "-f", "xlsx", "-o", "phieu")
+    assert code == 0, err
+    assert sorted(path.name for path in Path("phieu").iterdir()) == ["so-noi-vu.xlsx", "so-y-te.xlsx"]
+
+
+def test_an_unknown_agency_is_said_once_at_its_first_row(in_tmp: Path) -> None:
+    lines = (SURVEY / "responses.csv").read_text(encoding="utf-8").splitlines()
+    Path("r.csv").write_text("\n".join(lines[:60]).replace(",ban-dan-toc,", ",ban-dan-tok,") + "\n", encoding="utf-8")
+    code, _, err = run(
+        "survey", "tally", str(SURVEY / "design.yaml"), "r.csv", "--agencies", str(SURVEY), "-o", "s.yaml"
+    )
+    assert code == 1
+    assert err.splitlines() == [
+        "r.csv:2:Mã cơ quan: error V001: unknown agency 'ban-dan-tok' (in 59 rows; said once, at the first) "
+        "(hint: did you mean 'ban-dan-toc'?)"
+    ]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice (soffice) to save a form as .ods")
+@pytest.mark.parametrize("kind", ["ods", "xls"])
+def test_a_survey_tally_knows_the_agencies_of_forms_saved_by_libreoffice(in_tmp: Path, kind: str) -> None:
+    code, _, err = run("template", "mau-so-nganh", "-f", "xlsx", "-o", "form.xlsx", "--period", "2024")
+    assert code == 0, err
+    from openpyxl import load_workbook
+
+    book = load_workbook("form.xlsx")
+    details = book.worksheets[0]
+    details["B1"], details["B2"], details["B3"] = "ban-dan-toc", "Ban Dân tộc tỉnh", "so-nganh"
+    book.save("form.xlsx")
+    Path("phieu").mkdir()
+    profile = (in_tmp / "lo").as_uri()
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            kind,
+            "--outdir",
+            "phieu",
+            "form.xlsx",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    details["B1"], details["B2"] = "so-noi-vu", "Sở Nội vụ"  # a second agency beside it, as .xlsx
+    book.save("phieu/so-noi-vu.xlsx")
+    lines = (SURVEY / "responses.csv").read_text(encoding="utf-8").splitlines()
+    Path("r.csv").write_text(
+        "\n".join(line for line in lines if ",ban-dan-toc," in line or line is lines[0]) + "\n", encoding="utf-8"
+    )
+    code, _, err = run("survey", "tally", str(SURVEY / "design.yaml"), "r.csv", "--agencies", "phieu", "-o", "s.yaml")
+    assert code == 0, err
+    assert "ban-dan-toc 322" in err
