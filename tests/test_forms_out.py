@@ -58,6 +58,9 @@ areas:
 TYPED: list[tuple[str, Any, Any]] = [
     ("1.1", "Có", True),
     ("1.1", "không", False),
+    ("1.1", "Đạt", True),
+    ("1.1", "Không đạt", False),
+    ("1.1", "khong dat", False),
     ("1.2", "Khá", "kha"),
     ("1.2", "tot", "tot"),
     ("1.3", "95", Decimal(95)),
@@ -70,6 +73,8 @@ TYPED: list[tuple[str, Any, Any]] = [
     ("1.5", "97.34", Decimal("97.34")),
     ("1.5", "87/100", {"done": Decimal(87), "total": Decimal(100)}),
     ("1.5", "79.9%", Decimal("79.9")),
+    ("1.5", "97,5", Decimal("97.5")),
+    ("1.3", 0.95, Decimal(95)),  # in a cell formatted 0%: Excel shows 95%
     ("1.6", "2/3", {"done": Decimal(2), "total": Decimal(3)}),
     ("1.6", "50", Decimal(50)),
     ("1.7", 5, Decimal(5)),
@@ -145,6 +150,8 @@ def test_the_points_formulas_equal_pars_exact_points(write: Write, tmp_path: Pat
     rows = {cell.value: cell.row for cell in books[0]["Tiêu chí"]["A"]}
     for (code, typed, _), n in zip(TYPED, form_of, strict=True):
         books[n]["Tiêu chí"].cell(rows[code], 5).value = typed
+        if isinstance(typed, float):
+            books[n]["Tiêu chí"].cell(rows[code], 5).number_format = "0%"
     for book, path in zip(books, forms, strict=True):
         book.save(path)
     done = [load_workbook(soffice_recalculated(path, tmp_path / "out"), data_only=True)["Tiêu chí"] for path in forms]

@@ -17,7 +17,12 @@ from typing import Any
 from par_cli.core.rules.base import award
 from par_cli.words.labels import LABELS, label
 
-_NUMBER_OF = '_xlfn.NUMBERVALUE({text},".")'
+_NUMBER_OF = '_xlfn.NUMBERVALUE(SUBSTITUTE({text},",","."),".")'  # `97,5` too: a Vietnamese decimal comma
+# The words the form's reader takes besides the labels (`io.form_cells`: any case, with or without diacritics;
+# Excel compares text ignoring case only, so each is written with and without them).
+YES_WORDS = ("Co", "Đạt", "Dat", "true", "x")
+NO_WORDS = ("Khong", "Không đạt", "Khong dat", "Chưa đạt", "Chua dat", "false")
+NA_WORDS = ("K.P.S", "Không phát sinh", "Khong phat sinh", "NA")
 
 
 def _literal(value: Fraction | Decimal) -> str:
@@ -34,12 +39,14 @@ def _words(key: str, extra: tuple[str, ...] = ()) -> str:
 
 
 def _percent(ref: str) -> str:
-    """The input as a percentage: a number, `95`, `95%` or `45/50` (done over total)."""
+    """The input as a percentage: a number (×100 in a percent-formatted cell: 95% is stored 0.95), `95`, `97,5`,
+    `95%` or `45/50` (done over total)."""
     slash = f'FIND("/",{ref})'
     done = _NUMBER_OF.format(text=f"LEFT({ref},{slash}-1)")
     total = _NUMBER_OF.format(text=f"MID({ref},{slash}+1,99)")
     plain = _NUMBER_OF.format(text=f'SUBSTITUTE({ref},"%","")')
-    return f"IF(ISNUMBER({ref}),{ref},IF(ISNUMBER({slash}),100*{done}/{total},{plain}))"
+    number = f'IF(LEFT(CELL("format",{ref}),1)="P",100*{ref},{ref})'
+    return f"IF(ISNUMBER({ref}),{number},IF(ISNUMBER({slash}),100*{done}/{total},{plain}))"
 
 
 def _number(ref: str) -> str:
@@ -54,7 +61,7 @@ def points_formula(
     body = _points(rule, max_points, ref, max_ref, levels)
     if body is None:
         return None
-    na = ",".join(f'UPPER(TRIM({ref}))="{word.upper()}"' for word in (*LABELS["na_input"], "K.P.S"))
+    na = ",".join(f'UPPER(TRIM({ref}))="{word.upper()}"' for word in (*LABELS["na_input"], *NA_WORDS))
     return f'=IF(TRIM({ref})="","",IF(OR({na}),"{LABELS["na_input"][0]}",IFERROR({body},"?")))'
 
 
@@ -62,8 +69,8 @@ def _points(rule: Any, max_points: Decimal, ref: str, max_ref: str, levels: tupl
     top = Fraction(max_points)
     kind = rule.kind
     if kind == "check":
-        yes = _words("yes", ("true", "x")).format(ref=ref)
-        no = _words("no", ("false",)).format(ref=ref)
+        yes = _words("yes", YES_WORDS).format(ref=ref)
+        no = _words("no", NO_WORDS).format(ref=ref)
         return f'IF(OR({ref}=TRUE,{yes}),{max_ref},IF(OR({ref}=FALSE,{no}),0,"?"))'
     if kind == "levels" and levels is not None:
         label, key, points = levels
