@@ -176,6 +176,7 @@ def test_a_workbook_made_by_hand_is_matched_by_name_and_a_misspelt_name_is_said(
     sheet.append([1, "sở  nội vụ", 85.86, 85.86, 1])
     sheet.append([2, "Sở Tư pháp", 85.5, 85.5, 2])
     sheet.append([3, "Sở Y Tê", 85.02, 85.02, 3])
+    sheet.append([None, "Tổng cộng / bình quân", 256.38, 85.46, None])  # a totals line, no rank: not a unit
     book.save("hand.xlsx")
     code, out, err = run("rank", str(EXAMPLES / "2024"), "--previous", "hand.xlsx", "-f", "json", "--lang", "en")
     assert code == 0, err

@@ -6,6 +6,7 @@ located (file:row:column, file:Sheet!cell, file:table N:row M)."""
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -308,7 +309,13 @@ def _not_a_row(values: Sequence[Any], columns: dict[str, int]) -> bool:
     """The group's summary line under the table (`12 cơ quan · …` in the rank column), or a blank one: no whole
     number in the rank column and no agency (its id, or its name in a table of names)."""
     given = [_value(values, columns[key]) for key in ("agency_id", "agency") if key in columns]
-    return _whole(_value(values, columns["rank"])) is None and all(v is None or str(v).strip() == "" for v in given)
+    texts = [str(v).strip() for v in given if v is not None and str(v).strip()]
+    total = bool(texts) and all(_TOTAL.match(unicodedata.normalize("NFC", text)) for text in texts)
+    return _whole(_value(values, columns["rank"])) is None and (not texts or total)
+
+
+# A hand-made table's totals line in the name column, with no rank: `Tổng cộng`, `Cộng`, `Bình quân`…
+_TOTAL = re.compile(r"(tổng|cộng|bình quân|trung bình|total|average)\b", re.IGNORECASE)
 
 
 def _value(values: Sequence[Any], column: int) -> Any:
