@@ -127,7 +127,8 @@ class Workspace:
             problems += exc.diagnostics
             criteria = None
         if value is not None and criteria is not None:
-            problems += placed(doc, appraisal_problems(value, criteria.model.id, criteria.nodes))
+            adjustments = criteria.model.adjustments
+            problems += placed(doc, appraisal_problems(value, criteria.model.id, criteria.nodes, adjustments))
         found = criteria.model.id if criteria is not None else None
         return Appraisal(value, doc, display(path), (*problems, *doc.notes), found)
 
@@ -236,7 +237,8 @@ class Workspace:
             return None, list(exc.diagnostics)
         problems = placed(doc, survey_problems)
         try:  # the values of appraisal files beside it (`kind: appraisal`)
-            model = self.appraisals.apply(model, path, criteria.model.id)
+            codes = {adjustment.code for adjustment in criteria.model.adjustments}
+            model = self.appraisals.apply(model, path, criteria.model.id, codes)
         except ParError as exc:
             return None, problems + list(exc.diagnostics)
         bound, bind_problems = bind(criteria.model, criteria.nodes, model, doc, criteria.reads)
