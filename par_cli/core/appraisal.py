@@ -12,12 +12,12 @@ from the council's file only (the set names no appraiser for adjustments); it jo
 from __future__ import annotations
 
 import difflib
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping
 from decimal import Decimal
 from typing import Any
 
 from par_cli.core.diagnostics import Diagnostic, DocPath, msg, problem
-from par_cli.core.model import Adjustment, AppraisalFile, Assessment
+from par_cli.core.model import Adjustment, AppraisalFile, Assessment, CriteriaSet
 from par_cli.core.rules.base import InputError
 from par_cli.core.tree import NodeInfo
 
@@ -45,16 +45,12 @@ def is_long(raw: Any) -> bool:
     return isinstance(raw, dict) and bool(set(raw) & set(APPRAISAL_FIELDS))
 
 
-def appraisal_problems(
-    file: AppraisalFile,
-    criteria_id: str,
-    nodes: Mapping[str, NodeInfo],
-    adjustments: Sequence[Adjustment] = (),
-) -> list[Diagnostic]:
+def appraisal_problems(file: AppraisalFile, criteria: CriteriaSet, nodes: Mapping[str, NodeInfo]) -> list[Diagnostic]:
     """Every problem of an appraisal file against its criteria set (its criteria, and its `adjustments`), each at
     its document path."""
     found: list[Diagnostic] = []
-    known = {adjustment.code: adjustment for adjustment in adjustments}
+    known = {adjustment.code: adjustment for adjustment in criteria.adjustments}
+    criteria_id = criteria.id
     for agency, answers in file.agencies.items():
         for code, raw in answers.items():
             path: DocPath = ("agencies", agency, code)
@@ -94,11 +90,7 @@ def _adjustment(file: AppraisalFile, adjustment: Adjustment, raw: Any, path: Doc
     code = adjustment.code
     if file.appraiser != COUNCIL:
         hint = msg("hint.appraiser-areas")
-        return [
-            problem("A020", "no-appraiser", path, hint, code=code, appraiser=file.appraiser, owner="")._replace(
-                key=True
-            )
-        ]
+        return [problem("A020", "no-appraiser", path, hint, code=code, appraiser=file.appraiser)._replace(key=True)]
     fields, long_form = fields_of(raw), is_long(raw)
     unknown = sorted(set(fields) - set(APPRAISAL_FIELDS))
     if unknown:

@@ -4,7 +4,7 @@ criteria set once, merged into every assessment of its set, period and agency (s
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +16,7 @@ from par_cli.io.files import Resolved, display, support_files
 from par_cli.words.codes import errors_only
 
 if TYPE_CHECKING:
-    from par_cli.core.model import AppraisalFile, Assessment
+    from par_cli.core.model import Adjustment, AppraisalFile, Assessment
     from par_cli.io.yamlsource import Document
 
 
@@ -49,7 +49,9 @@ class AppraisalSource:
         found = [a for a in self.in_folder(path.parent) if a.name == display(path)]
         return found[0] if found else self.read(path)
 
-    def apply(self, model: Assessment, path: Path, criteria_id: str, adjustments: Collection[str] = ()) -> Assessment:
+    def apply(
+        self, model: Assessment, path: Path, criteria_id: str, adjustments: Iterable[Adjustment] = ()
+    ) -> Assessment:
         """The assessment with the values of the appraisal files beside it for its set, period and agency (those of
         the set's `adjustments` codes into its adjustments); ParError with the appraisal files' own errors, or with
         every value given twice (naming both files)."""
@@ -58,7 +60,7 @@ class AppraisalSource:
             return model
         errors = [d for a in useful for d in errors_only(a.problems)]
         clean = [(a.name, a.file) for a in useful if a.file is not None and not errors_only(a.problems)]
-        merged, twice = merge(model, clean, adjustments)
+        merged, twice = merge(model, clean, {adjustment.code for adjustment in adjustments})
         if twice or errors:
             docs = {a.name: a.doc for a in useful}
             problems = errors

@@ -68,7 +68,7 @@ def council_workbook(assessed: list[tuple[Bound, Score, dict[str, Any]]], lang: 
         _text(details, r, 2, value)
     _text(details, 4, 1, label("council.how", lang)).alignment = WRAP
     details.merge_cells(start_row=4, start_column=1, end_row=4, end_column=2)
-    details.row_dimensions[4].height = 90
+    details.row_dimensions[4].height = 120
     _page(details, "1:1", (22, 70))
     details.protection.sheet = True
     sheet = book.create_sheet(label("sheet.council", lang))
