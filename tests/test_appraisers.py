@@ -4,6 +4,7 @@ departments in appraisal files of their own (`kind: appraisal`), merged into the
 from __future__ import annotations
 
 import json
+import shutil
 from fractions import Fraction
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from par_cli.core.rules.relative import RelativeRule
-from tests.conftest import ROOT, Write, run
+from tests.conftest import ROOT, SPEC, Write, run
 
 EXAMPLE = "examples/tham-dinh-2025"
 
@@ -256,3 +257,55 @@ def test_a_relative_criterion_asks_for_evidence_as_every_criterion_does(write: W
     code, out, err = run("check", "a.yaml")
     assert code == 0, out + err
     assert "a.yaml:4:11: warning A007: 1: 10 self-assessed points without evidence or explanation" in out, out
+
+
+def _spec_folder() -> None:
+    for name in ("criteria.yaml", "so-noi-vu.yaml", "so-y-te.yaml"):
+        shutil.copy(SPEC / name, name)
+
+
+COUNCIL_FILE = "kind: appraisal\ncriteria: spec-example-2024\nappraiser: hoi-dong\nagencies:\n"
+
+
+def test_the_council_gives_a_bonus_in_its_appraisal_file(write: Write) -> None:
+    """Sở Y tế claimed no bonus (T, max 1): the council gives it 0.5 — 3.30 + 0.5 = 3.80 of 13, index 29.23."""
+    _spec_folder()
+    write("tham-dinh.yaml", COUNCIL_FILE + '  so-y-te: {T: {first_appraisal: 1, appraised: 0.5, reason: "Cấp sở"}}\n')
+    code, out, err = run("rank", ".", "-f", "json")
+    assert code == 0, err
+    found = {r["agency"]["id"]: (r["points"], r["index"]) for g in json.loads(out)["groups"] for r in g["rows"]}
+    assert found == {"so-noi-vu": (11.85, 79), "so-y-te": (3.8, 29.23)}
+    cuts = json.loads(run("appraisal", "cuts", ".", "-f", "json")[1])
+    bonus = [c for a in cuts["agencies"] if a["agency"]["id"] == "so-y-te" for c in a["cuts"]]
+    assert [(c["code"], c["reason"]) for c in bonus] == [("T", "Cấp sở")]
+
+
+def test_an_adjustment_in_an_appraisal_file_is_checked_as_an_assessments(write: Write) -> None:
+    _spec_folder()
+    write(
+        "so-tu-phap.yaml",
+        "kind: appraisal\ncriteria: spec-example-2024\nappraiser: so-tu-phap\nagencies:\n  so-y-te: {T: 1}\n",
+    )
+    write(
+        "tham-dinh.yaml",
+        COUNCIL_FILE + "  so-y-te: {T: {appraised: 1.5}, P: 1}\n  so-noi-vu: {T: {appraised: 1, self: 1}}\n",
+    )
+    code, out, err = run("rank", ".", "--lang", "en")
+    assert code == 1, out + err
+    assert err.splitlines() == [
+        "so-tu-phap.yaml:5:13: error A020: so-tu-phap may not appraise T: the set names no appraiser for it (the "
+        "council appraises it, in the assessment or in a file with `appraiser: hoi-dong`) (hint: an appraiser "
+        "appraises only the criteria under an `appraiser:` naming it in the criteria set)",
+        "tham-dinh.yaml:5:28: error A003: adjustment T: 1.5 is not a number of points in 0–1",
+        "tham-dinh.yaml:5:34: error A001: no criterion 'P' in spec-example-2024 (hint: see `par criteria show`)",
+        "tham-dinh.yaml:6:33: error A012: unknown adjustment field 'self' (hint: answer fields: appraised, "
+        "first_appraisal, reason)",
+    ], err
+
+
+def test_an_adjustment_the_assessment_appraises_itself_is_given_twice(write: Write) -> None:
+    _spec_folder()  # so-noi-vu.yaml holds `T: {appraised: 0.5}`
+    write("tham-dinh.yaml", COUNCIL_FILE + "  so-noi-vu: {T: 0.25}\n")
+    code, out, err = run("rank", ".", "--lang", "en")
+    assert code == 1, out + err
+    assert "tham-dinh.yaml:5:15: error A021: T: appraised is given twice, here and in so-noi-vu.yaml: keep one" in err

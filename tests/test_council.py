@@ -66,7 +66,7 @@ def test_the_workbook_lists_every_agency_and_criterion_with_the_councils_cells(i
         "Cơ quan thẩm định",
     ]
     at = rows(sheet)
-    assert len(at) == 12  # 6 appraisable leaves (the survey's is not appraised) × 2 agencies
+    assert len(at) == 14  # 6 appraisable leaves (the survey's is not appraised) and the bonus T × 2 agencies
     y_te = [sheet.cell(at["so-y-te", "1.1.2"], c).value for c in (7, 8, 10, 13)]
     assert y_te == ["14/20", 1, None, "hoi-dong"]  # 70 %: the tier from 70 %
     assert sheet.cell(at["so-y-te", "1.1.2"], 10).protection.locked is False
@@ -75,6 +75,16 @@ def test_the_workbook_lists_every_agency_and_criterion_with_the_councils_cells(i
     assert sheet.cell(held, 10).protection.locked is True
     assert sheet.cell(at["so-noi-vu", "2.2"], 12).value == "Quyết định công bố đang trình ký"
     assert sheet.protection.sheet
+    # after each agency's criteria, its bonus: claimed by neither agency, still the council's to give
+    bonus = at["so-y-te", "T"]
+    assert bonus == at["so-y-te", "2.2"] + 1
+    assert [sheet.cell(bonus, c).value for c in range(3, 14)] == [
+        *("T", "Điểm thưởng", 1, "+ 0–1 điểm"),
+        *(None, None, None, None, None, None, "hoi-dong"),
+    ]
+    assert sheet.cell(bonus, 10).protection.locked is False
+    held = at["so-noi-vu", "T"]  # `T: {appraised: 0.5}` in the assessment file itself: shown, locked
+    assert (sheet.cell(held, 10).value, sheet.cell(held, 10).protection.locked) == ("0.5", True)
     code, _, err = run("appraisal", "workbook", "2024", "-o", "hoi-dong.xlsx")
     assert code == 2 and "hoi-dong.xlsx: error U003: exists already: it may hold the council's work" in err
 
@@ -139,6 +149,39 @@ def test_filled_and_resaved_by_libreoffice_it_becomes_the_councils_appraisal(in_
     assert code == 2 and "tham-dinh-hoi-dong.yaml: error U003: exists already" in err
 
 
+def test_the_council_cuts_a_bonus_in_its_workbook(in_tmp: Path) -> None:
+    """Sở Y tế claims the bonus T (1 point); the council cuts it to 0.5 with its reason: read back into the council's
+    file, the cut list shows it, the ranking uses it (3.30 + 1 claimed → 3.30 + 0.5 appraised)."""
+    folder()
+    with Path("2024/so-y-te.yaml").open("a", encoding="utf-8") as file:
+        file.write('adjustments:\n  T: {self: 1, note: "Sáng kiến một cửa liên thông"}\n')
+    before = points(run("rank", "2024", "-f", "json")[1])
+    assert run("appraisal", "workbook", "2024", "-o", "hoi-dong.xlsx")[0] == 0
+    sheet = load_workbook("hoi-dong.xlsx")["Thẩm định"]
+    claimed = rows(sheet)["so-y-te", "T"]
+    assert [sheet.cell(claimed, c).value for c in (7, 8, 12)] == ["1", 1, "Sáng kiến một cửa liên thông"]
+    fill(Path("hoi-dong.xlsx"), {("so-y-te", "T"): (None, 0.5, "Sáng kiến chỉ áp dụng trong sở")})
+    code, _, err = run("appraisal", "read", "hoi-dong.xlsx", "-o", "2024")
+    assert (code, err) == (0, "note: 1 appraisal files written in 2024\n")
+    assert Path("2024/tham-dinh-hoi-dong.yaml").read_text(encoding="utf-8") == (
+        "kind: appraisal\n"
+        'criteria: "spec-example-2024"\n'
+        'appraiser: "hoi-dong"\n'
+        "period: 2024\n"
+        "agencies:\n"
+        '  "so-y-te":\n'
+        '    "T": {appraised: 0.5, reason: "Sáng kiến chỉ áp dụng trong sở"}\n'
+    )
+    cuts = json.loads(run("appraisal", "cuts", "2024", "-f", "json")[1])
+    found = [(c["code"], c["self_points"], c["points"], c["reason"]) for a in cuts["agencies"] for c in a["cuts"]]
+    assert ("T", 1, 0.5, "Sáng kiến chỉ áp dụng trong sở") in found
+    code, table, _ = run("appraisal", "cuts", "2024")
+    assert "Sáng kiến chỉ" in table
+    after = points(run("rank", "2024", "-f", "json")[1])
+    assert (before["so-y-te"], after["so-y-te"]) == (4.3, 3.8)
+    assert after["so-noi-vu"] == before["so-noi-vu"]
+
+
 def test_every_bad_cell_is_located_and_nothing_is_written(in_tmp: Path) -> None:
     folder()
     assert run("appraisal", "workbook", "2024", "-o", "hoi-dong.xlsx")[0] == 0
@@ -149,6 +192,7 @@ def test_every_bad_cell_is_located_and_nothing_is_written(in_tmp: Path) -> None:
             ("so-y-te", "2.1"): (None, "1,250", None),
             ("so-noi-vu", "1.3"): (None, None, "Thiếu kết luận"),
             ("so-y-te", "1.1.2"): (None, "30/20", None),
+            ("so-y-te", "T"): (None, 2, "Sáng kiến cấp tỉnh"),
         },
     )
     code, _, err = run("appraisal", "read", "hoi-dong.xlsx", "-o", "2024", "--lang", "en")
@@ -156,9 +200,10 @@ def test_every_bad_cell_is_located_and_nothing_is_written(in_tmp: Path) -> None:
     assert err.splitlines() == [
         "hoi-dong.xlsx:Thẩm định!J5: error A017: 1.3: appraised is left blank: a blank appraisal is not a missing one "
         "(hint: write the appraised input, or remove 'appraised:' until the council has appraised it)",
-        "hoi-dong.xlsx:Thẩm định!J9: error A003: 1.1.2: done (30) is greater than total (20)",
-        "hoi-dong.xlsx:Thẩm định!J10: error A003: 1.2: expected true or false, got 'có lẽ' (hint: choose Có or Không)",
-        "hoi-dong.xlsx:Thẩm định!J12: error Y005: '1,250' has a decimal comma (hint: write 1.25, or 1250 without a "
+        "hoi-dong.xlsx:Thẩm định!J10: error A003: 1.1.2: done (30) is greater than total (20)",
+        "hoi-dong.xlsx:Thẩm định!J11: error A003: 1.2: expected true or false, got 'có lẽ' (hint: choose Có or Không)",
+        "hoi-dong.xlsx:Thẩm định!J13: error Y005: '1,250' has a decimal comma (hint: write 1.25, or 1250 without a "
         "separator)",
+        "hoi-dong.xlsx:Thẩm định!J15: error A003: adjustment T: 2 is not a number of points in 0–1",
     ]
     assert not Path("2024/tham-dinh-hoi-dong.yaml").exists()

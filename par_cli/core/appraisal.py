@@ -4,16 +4,20 @@ A criteria set names who appraises an area (`appraiser:` on a node, inherited by
 file is checked against its set on its own (codes, leaves, ownership, each value against its leaf's rule), then
 merged into each assessment it names: the council's values join the agency's answers, and a value given twice
 (in two appraisal files, or in an appraisal file and the assessment) is refused, naming both files.
+
+A code that is one of the set's adjustments (bonus, penalty: `T`, `P`) is the appraised value of that adjustment,
+from the council's file only (the set names no appraiser for adjustments); it joins the assessment's `adjustments`.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
+from decimal import Decimal
 from typing import Any
 
 from par_cli.core.diagnostics import Diagnostic, DocPath, msg, problem
-from par_cli.core.model import AppraisalFile, Assessment
+from par_cli.core.model import Adjustment, AppraisalFile, Assessment, CriteriaSet
 from par_cli.core.rules.base import InputError
 from par_cli.core.tree import NodeInfo
 
@@ -41,15 +45,21 @@ def is_long(raw: Any) -> bool:
     return isinstance(raw, dict) and bool(set(raw) & set(APPRAISAL_FIELDS))
 
 
-def appraisal_problems(file: AppraisalFile, criteria_id: str, nodes: Mapping[str, NodeInfo]) -> list[Diagnostic]:
-    """Every problem of an appraisal file against its criteria set, each at its document path."""
+def appraisal_problems(file: AppraisalFile, criteria: CriteriaSet, nodes: Mapping[str, NodeInfo]) -> list[Diagnostic]:
+    """Every problem of an appraisal file against its criteria set (its criteria, and its `adjustments`), each at
+    its document path."""
     found: list[Diagnostic] = []
+    known = {adjustment.code: adjustment for adjustment in criteria.adjustments}
+    criteria_id = criteria.id
     for agency, answers in file.agencies.items():
         for code, raw in answers.items():
             path: DocPath = ("agencies", agency, code)
+            if code in known and code not in nodes:
+                found += _adjustment(file, known[code], raw, path)
+                continue
             info = nodes.get(code)
             if info is None:
-                close = difflib.get_close_matches(code, list(nodes), n=1)
+                close = difflib.get_close_matches(code, [*nodes, *known], n=1)
                 hint = msg("hint.did-you-mean", name=close[0]) if close else msg("hint.criteria-show")
                 found.append(
                     problem("A001", "no-criterion", path, hint, code=code, criteria=criteria_id)._replace(key=True)
@@ -73,6 +83,35 @@ def appraisal_problems(file: AppraisalFile, criteria_id: str, nodes: Mapping[str
                 continue
             found += _values(fields_of(raw), info, path, is_long(raw))
     return found
+
+
+def _adjustment(file: AppraisalFile, adjustment: Adjustment, raw: Any, path: DocPath) -> list[Diagnostic]:
+    """An adjustment's appraisal, checked as an assessment's adjustment is: the council's only, 0–max points."""
+    code = adjustment.code
+    if file.appraiser != COUNCIL:
+        hint = msg("hint.appraiser-areas")
+        return [problem("A020", "no-appraiser", path, hint, code=code, appraiser=file.appraiser)._replace(key=True)]
+    fields, long_form = fields_of(raw), is_long(raw)
+    unknown = sorted(set(fields) - set(APPRAISAL_FIELDS))
+    if unknown:
+        hint = msg("hint.answer-fields", fields=", ".join(APPRAISAL_FIELDS))
+        found = problem("A012", "unknown-adjustment-field", (*path, unknown[0]), hint, field=unknown[0])
+        return [found._replace(key=True)]
+    if not any(fields.get(name) is not None for name in ("appraised", "first_appraisal")):
+        return [problem("A017", "blank-appraisal", path, msg("hint.blank-appraisal"), code=code)._replace(key=True)]
+    problems: list[Diagnostic] = []
+    for name in ("appraised", "first_appraisal"):
+        value = fields.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, Decimal) or isinstance(value, bool) or not 0 <= value <= adjustment.max:
+            shown = value if isinstance(value, Decimal) and not isinstance(value, bool) else repr(value)
+            where = (*path, name) if long_form else path
+            problems.append(problem("A003", "adjustment-range", where, code=code, value=shown, max=adjustment.max))
+    reason = fields.get("reason")
+    if reason is not None and not isinstance(reason, str):
+        problems.append(problem("A003", "must-be-text", (*path, "reason"), msg("hint.quote"), field="reason"))
+    return problems
 
 
 def _values(fields: dict[str, Any], info: NodeInfo, path: DocPath, long_form: bool) -> list[Diagnostic]:
@@ -100,11 +139,13 @@ def _values(fields: dict[str, Any], info: NodeInfo, path: DocPath, long_form: bo
 
 
 def merge(
-    assessment: Assessment, appraisals: list[tuple[str, AppraisalFile]]
+    assessment: Assessment, appraisals: list[tuple[str, AppraisalFile]], adjustments: Collection[str] = ()
 ) -> tuple[Assessment, list[tuple[str, DocPath, str, str]]]:
-    """The assessment with the appraisal files' values for its agency, and every value given twice as
-    (file, path in that file, field, the other file) — the second of the two is the one refused."""
+    """The assessment with the appraisal files' values for its agency (those of the set's `adjustments` codes
+    into its adjustments), and every value given twice as (file, path in that file, field, the other file) — the
+    second of the two is the one refused."""
     answers = dict(assessment.answers)
+    bonus = dict(assessment.adjustments)
     given: dict[tuple[str, str], str] = {}  # (code, field) → the appraisal file that gave it
     twice: list[tuple[str, DocPath, str, str]] = []
     key = assessment.agency.id.casefold()
@@ -113,7 +154,8 @@ def merge(
             if agency.casefold() != key:
                 continue
             for code, raw in values.items():
-                own = answers.get(code)
+                into = bonus if code in adjustments else answers
+                own = into.get(code)
                 merged = _long_form(own)
                 for field_name, value in fields_of(raw).items():
                     if value is None:
@@ -126,8 +168,8 @@ def merge(
                         continue
                     given[(code, field_name)] = name
                     merged[field_name] = value
-                answers[code] = merged
-    return assessment._replace(answers=answers), twice
+                into[code] = merged
+    return assessment._replace(answers=answers, adjustments=bonus), twice
 
 
 def _long_form(answer: Any) -> dict[str, Any]:

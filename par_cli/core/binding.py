@@ -28,7 +28,7 @@ ANSWER_FIELDS = frozenset(
     {"self", "first_appraisal", "appraised", "survey", "evidence", "explanation", "note", "na", "reason"}
 )
 INPUT_FIELDS = ("self", "first_appraisal", "appraised", "survey")
-ADJUSTMENT_FIELDS = frozenset({"self", "appraised", "note", "reason", "evidence", "explanation"})
+ADJUSTMENT_FIELDS = frozenset({"self", "first_appraisal", "appraised", "note", "reason", "evidence", "explanation"})
 
 
 class LeafAnswer(NamedTuple):
@@ -282,7 +282,7 @@ class _Binder:
             return None
         limit = known[code].max
         values: dict[str, Fraction | None] = {}
-        for name in ("self", "appraised"):
+        for name in ("self", "first_appraisal", "appraised"):
             value = fields.get(name)
             where = (*path, name) if isinstance(raw, dict) else path
             if value is None:

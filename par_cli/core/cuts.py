@@ -1,4 +1,5 @@
-"""The council's cut list (`par appraisal cuts`): every leaf whose final points differ from the self-assessed."""
+"""The council's cut list (`par appraisal cuts`): every leaf whose final points differ from the self-assessed, then
+every bonus or penalty (adjustment) whose appraised points differ from those the agency claimed."""
 
 from __future__ import annotations
 
@@ -38,4 +39,14 @@ def cuts_of(bound: Bound, result: Score) -> tuple[Cut, ...]:
 
     for area in result.areas:
         visit(area)
+    codes = {adjustment.code for adjustment in bound.criteria.adjustments}  # not the rows of a bonus or penalty cap
+    for adjustment in result.adjustments:
+        if adjustment.code in codes and adjustment.points != adjustment.self_points:
+            raw = bound.assessment.adjustments.get(adjustment.code)
+            fields = raw if isinstance(raw, dict) else {}
+            reason = fields.get("reason") if isinstance(fields.get("reason"), str) else None
+            rounds = fields.get("first_appraisal") is not None
+            found.append(
+                Cut(adjustment.code, adjustment.title, adjustment.self_points, adjustment.points, reason, rounds)
+            )
     return tuple(found)

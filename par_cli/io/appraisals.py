@@ -16,7 +16,7 @@ from par_cli.io.files import Resolved, display, support_files
 from par_cli.words.codes import errors_only
 
 if TYPE_CHECKING:
-    from par_cli.core.model import AppraisalFile, Assessment
+    from par_cli.core.model import Adjustment, AppraisalFile, Assessment
     from par_cli.io.yamlsource import Document
 
 
@@ -49,15 +49,18 @@ class AppraisalSource:
         found = [a for a in self.in_folder(path.parent) if a.name == display(path)]
         return found[0] if found else self.read(path)
 
-    def apply(self, model: Assessment, path: Path, criteria_id: str) -> Assessment:
-        """The assessment with the values of the appraisal files beside it for its set, period and agency;
-        ParError with the appraisal files' own errors, or with every value given twice (naming both files)."""
+    def apply(
+        self, model: Assessment, path: Path, criteria_id: str, adjustments: Iterable[Adjustment] = ()
+    ) -> Assessment:
+        """The assessment with the values of the appraisal files beside it for its set, period and agency (those of
+        the set's `adjustments` codes into its adjustments); ParError with the appraisal files' own errors, or with
+        every value given twice (naming both files)."""
         useful = [a for a in self.in_folder(path.parent) if _applies(a, model, criteria_id)]
         if not useful:
             return model
         errors = [d for a in useful for d in errors_only(a.problems)]
         clean = [(a.name, a.file) for a in useful if a.file is not None and not errors_only(a.problems)]
-        merged, twice = merge(model, clean)
+        merged, twice = merge(model, clean, {adjustment.code for adjustment in adjustments})
         if twice or errors:
             docs = {a.name: a.doc for a in useful}
             problems = errors

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,11 +28,11 @@ from par_cli.words.codes import errors_only
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound
-    from par_cli.core.model import Assessment
+    from par_cli.core.model import Adjustment, Assessment
     from par_cli.core.scoring import Score
     from par_cli.io.workspace import Workspace
 
-    Assessed = tuple[Bound, Score, dict[str, Any]]  # bound with its appraisals, scored, and its own answers
+    Assessed = tuple[Bound, Score, dict[str, Any]]  # bound with its appraisals, scored, its own answers and adjustments
 
 # the council workbook's columns the reader needs, by their titles (labels.py), in either language
 COUNCIL_COLUMNS = {
@@ -46,7 +47,9 @@ COUNCIL_COLUMNS = {
 class _Unmerged(AppraisalSource):
     """No appraisal file merged: the assessment's own answers."""
 
-    def apply(self, model: Assessment, path: Path, criteria_id: str) -> Assessment:
+    def apply(
+        self, model: Assessment, path: Path, criteria_id: str, adjustments: Iterable[Adjustment] = ()
+    ) -> Assessment:
         return model
 
 
@@ -61,7 +64,8 @@ def gather(folder: Path, workspace: Workspace, plain: Workspace) -> list[Assesse
     for path in sorted(files):
         try:
             bound = workspace.assessment(path)
-            own = plain.assessment(path).assessment.answers
+            mine = plain.assessment(path).assessment
+            own = {**mine.answers, **mine.adjustments}  # a set's adjustment codes are none of its criteria's (C002)
             found.append((bound, score(bound, detail=True), own))
         except ParError as exc:
             problems += exc.diagnostics
@@ -171,7 +175,7 @@ def appraisal_files(book: CouncilBook, workspace: Workspace, folder: Path) -> di
     problems = list(book.problems)
     for who, agencies in by_owner.items():
         file = AppraisalFile("appraisal", book.criteria, who, agencies, book.period)
-        for found in appraisal_problems(file, loaded.model.id, nodes):
+        for found in appraisal_problems(file, loaded.model, nodes):
             problems.append(found.at(_place(book, found.path)))
     if problems:  # in the sheet's order: row by row, left to right
         raise ParError(form_hints(problems, []))  # in the form's terms; ParError orders them by row and column

@@ -127,7 +127,7 @@ class Workspace:
             problems += exc.diagnostics
             criteria = None
         if value is not None and criteria is not None:
-            problems += placed(doc, appraisal_problems(value, criteria.model.id, criteria.nodes))
+            problems += placed(doc, appraisal_problems(value, criteria.model, criteria.nodes))
         found = criteria.model.id if criteria is not None else None
         return Appraisal(value, doc, display(path), (*problems, *doc.notes), found)
 
@@ -236,7 +236,7 @@ class Workspace:
             return None, list(exc.diagnostics)
         problems = placed(doc, survey_problems)
         try:  # the values of appraisal files beside it (`kind: appraisal`)
-            model = self.appraisals.apply(model, path, criteria.model.id)
+            model = self.appraisals.apply(model, path, criteria.model.id, criteria.model.adjustments)
         except ParError as exc:
             return None, problems + list(exc.diagnostics)
         bound, bind_problems = bind(criteria.model, criteria.nodes, model, doc, criteria.reads)

@@ -1,9 +1,12 @@
 """The appraisal council's workbook (`par appraisal workbook FOLDER`): every agency, every criterion it
 answers, with its self-assessed data and points, the agency's explanation, who appraises it, and yellow cells
-for the council's first appraisal, final appraisal and reason (read back by `par appraisal read`)."""
+for the council's first appraisal, final appraisal and reason (read back by `par appraisal read`); then the
+set's bonus and penalty points (adjustments), each with the points the agency claimed, for the council to
+appraise (a bonus or a penalty the agency did not claim too)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +14,7 @@ from openpyxl.styles import Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from par_cli.core.appraisal import COUNCIL, owner
+from par_cli.core.model import Adjustment
 from par_cli.core.tree import walk
 from par_cli.render.xlsx_cells import (
     BOLD,
@@ -64,7 +68,7 @@ def council_workbook(assessed: list[tuple[Bound, Score, dict[str, Any]]], lang: 
         _text(details, r, 2, value)
     _text(details, 4, 1, label("council.how", lang)).alignment = WRAP
     details.merge_cells(start_row=4, start_column=1, end_row=4, end_column=2)
-    details.row_dimensions[4].height = 90
+    details.row_dimensions[4].height = 120
     _page(details, "1:1", (22, 70))
     details.protection.sheet = True
     sheet = book.create_sheet(label("sheet.council", lang))
@@ -87,6 +91,9 @@ def council_workbook(assessed: list[tuple[Bound, Score, dict[str, Any]]], lang: 
             _row(sheet, row, bound, info, points[info.code], own.get(info.code), lang)
             if node.scoring_rule.kind == "check":
                 yes_no.add(f"I{row}:J{row}")
+        for adjustment in bound.criteria.adjustments:
+            row += 1
+            _adjustment_row(sheet, row, bound, adjustment, own.get(adjustment.code), lang)
     sheet.freeze_panes = "E2"
     sheet.auto_filter.ref = f"A1:M{max(row, 1)}"
     _page(sheet, "1:1", WIDTHS)
@@ -140,6 +147,49 @@ def _row(sheet: Any, row: int, bound: Bound, info: Any, result: NodeResult, own:
     _fit_height(sheet, row, tuple(shown))
 
 
+def _adjustment_row(sheet: Any, row: int, bound: Bound, adjustment: Adjustment, own: Any, lang: str) -> None:
+    """One bonus or penalty of one agency: the points it claimed (none: blank), the council's cells. As for a
+    criterion, an appraisal the assessment file holds itself is shown locked (and stays in that file)."""
+    agency = bound.assessment.agency
+    raw = _long(bound.assessment.adjustments.get(adjustment.code))
+    held = any(_long(own).get(f) is not None for f in ("first_appraisal", "appraised", "reason"))
+    sign = "+" if adjustment.kind == "bonus" else "−"
+    texts = (
+        agency.id,
+        agency.name,
+        adjustment.code,
+        adjustment.title,
+        None,
+        f"{sign} 0–{_plain(adjustment.max)} {label('points_word', lang)}",
+        _shown(raw.get("self"), None, lang),
+        None,
+        _shown(raw.get("first_appraisal"), None, lang),
+        _shown(raw.get("appraised"), None, lang),
+        raw.get("reason"),
+        raw.get("explanation") or raw.get("note"),
+        COUNCIL,
+    )
+    for c, value in enumerate(texts, start=1):
+        if value is not None:
+            _text(sheet, row, c, str(value)).alignment = WRAP if c in (2, 4, 6, 7, 9, 10, 11, 12, 13) else TOP
+    claimed = raw.get("self")
+    figures = (
+        (5, adjustment.max),
+        (8, claimed if isinstance(claimed, Decimal) and not isinstance(claimed, bool) else None),
+    )
+    for c, figure in figures:
+        if figure is not None:
+            cell = sheet.cell(row=row, column=c, value=_number(Fraction(figure), 6))
+            cell.number_format, cell.alignment = "0.###", TOP
+    for c in INPUTS:
+        cell = sheet.cell(row=row, column=c)
+        cell.alignment = WRAP
+        if not held:
+            cell.protection, cell.fill = OPEN, INPUT
+    shown = [(str(texts[c] or ""), WIDTHS[c]) for c in (1, 3, 5, 6, 9, 10, 11, 12)]
+    _fit_height(sheet, row, tuple(shown))
+
+
 FIELDS = {"self", "appraised", "first_appraisal", "reason", "evidence", "explanation", "na", "survey"}
 
 
@@ -174,7 +224,7 @@ def _shown(value: Any, rule: Any, lang: str) -> str | None:
         return f"{_plain(value['done'])}/{_plain(value['total'])}"
     if value == "na":
         return label("na_input", lang)
-    if rule.kind == "levels":
+    if rule is not None and rule.kind == "levels":
         return next((lv.label or lv.key for lv in rule.levels if lv.key == str(value)), str(value))
     return _plain(value)
 

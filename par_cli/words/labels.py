@@ -32,10 +32,12 @@ LABELS: dict[str, tuple[str, ...]] = {  # key → (Vietnamese, English, then old
     "council.how": (
         "Hội đồng thẩm định điền các ô màu vàng: Thẩm định (số liệu hoặc điểm theo cách chấm của tiêu chí, như cột "
         "Số liệu tự đánh giá), Thẩm định lần 1 nếu thẩm định hai lần, Lý do khi thay đổi điểm. Để trống: giữ kết quả "
-        "tự đánh giá. Sau đó: par appraisal read <tệp này> -o <thư mục>.",
+        "tự đánh giá. Điểm thưởng, điểm trừ (sau các tiêu chí của mỗi cơ quan): ghi số điểm thẩm định, kể cả khi "
+        "cơ quan không tự đề nghị. Sau đó: par appraisal read <tệp này> -o <thư mục>.",
         "The council fills in the yellow cells: Appraised (the data or points the criterion's rule takes, as in the "
         "self-assessment data column), First appraisal when appraised in two rounds, the Reason when a score "
-        "changes. Blank: the self-assessment stands. Then: par appraisal read <this file> -o <folder>.",
+        "changes. Blank: the self-assessment stands. Bonus and penalty points (after each agency's criteria): the "
+        "appraised points, claimed by the agency or not. Then: par appraisal read <this file> -o <folder>.",
     ),
     "col.evidence": ("Tài liệu kiểm chứng", "Evidence"),
     "col.explanation": ("Giải trình", "Explanation"),
