@@ -80,8 +80,11 @@ def cell(path: Path, sheet: str, ref: str, value: str) -> Path:
 
 
 FIGURES = [
-    ("1e400", "'inf' is not a usable number (hint: give a finite number)"),
-    ("-1E400", "'-inf' is not a usable number (hint: give a finite number)"),
+    ("1e400", "'1e400' is not a usable number (hint: give a finite number)"),  # what the cell holds, not 'inf'
+    ("-1E400", "'-1E400' is not a usable number (hint: give a finite number)"),
+    ("NaN", "'NaN' is not a usable number (hint: give a finite number)"),  # openpyxl refused the whole file
+    ("Infinity", "'Infinity' is not a usable number (hint: give a finite number)"),
+    ("12abc", "'12abc' is not a usable number (hint: give a finite number)"),
     (
         "1.5e-30",
         "'0.0000000000000000000000000000015' is out of range (hint: write a figure between 1e-15 and 1e15, at "
@@ -157,7 +160,7 @@ def test_par_import_reads_the_cells_in_use_and_locates_a_number_out_of_range(wri
     code, _, err = run("import", "wide.xlsx", "--criteria", "criteria.yaml", "-o", "out2")
     assert (code, err) == (
         1,
-        "wide.xlsx:2:1.1.2: error Y012: 'inf' is not a usable number (hint: give a finite number)\n",
+        "wide.xlsx:2:1.1.2: error Y012: '1e400' is not a usable number (hint: give a finite number)\n",
     )
 
 
