@@ -13,7 +13,7 @@ from typing import Any
 from par_cli.core.diagnostics import Diagnostic, DocPath, Location, msg, problem
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import TextNumber, only_decimal_comma
-from par_cli.io.workbooks import NotANumber
+from par_cli.io.sheet_xml import NotANumber
 from par_cli.io.yaml_scalars import MAX_DIGITS, MAX_EXPONENT
 from par_cli.words.labels import LABELS
 

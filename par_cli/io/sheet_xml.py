@@ -9,7 +9,7 @@ sheet protection) is kept as it is. Rows or cells without a position (`r`, optio
 first, so that dropping their neighbours does not move them.
 
 On the way: a number cell whose stored text is no finite number (`NaN`, `1e400`, `12abc`) is kept as that text
-(`workbooks.NotANumber`) so that its reader refuses it at its cell, as the file has it; a merged range is clipped to the
+(`NotANumber`) so that its reader refuses it at its cell, as the file has it; a merged range is clipped to the
 cells in use (openpyxl makes a cell for every position of a merged range), and refused (`MergeTooLarge`) when
 what is left is still out of proportion; hyperlinks, which par never reads and openpyxl binds cell by cell over
 their whole range, are dropped.
@@ -22,10 +22,8 @@ import math
 import re
 import zipfile
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 from xml.etree import ElementTree
-
-from par_cli.core.named_tuple import NamedTuple
 
 CHUNK = 1 << 23  # a sheet's XML is read by pieces of 8 MiB: one held in memory at a time, not the whole sheet
 MERGE_ROOM = 65_536  # positions merged ranges may cover (clipped), at the least; or 16 per cell in use
@@ -47,6 +45,11 @@ _RANGE = re.compile(r"\$?([A-Z]{1,3})\$?([0-9]{1,7})(?::\$?([A-Z]{1,3})\$?([0-9]
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+class NotANumber(str):
+    """The text a number cell stores where it holds no finite number ('NaN', '1e400', '12abc'), as stored: its
+    reader refuses it at its cell (Y012), saying what the cell holds."""
 
 
 class MergeTooLarge(Exception):

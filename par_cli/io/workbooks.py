@@ -13,11 +13,6 @@ if TYPE_CHECKING:
     from par_cli.io.sheet_xml import Cleaned
 
 
-class NotANumber(str):
-    """The text a number cell stores where it holds no finite number ('NaN', '1e400', '12abc'), as stored: its
-    reader refuses it at its cell (Y012), saying what the cell holds."""
-
-
 def load(path: Path, data_only: bool = True) -> Any:
     """A workbook as openpyxl loads it from its sheets cut to the cells in use (`sheet_xml`), a number cell that
     holds no finite number kept as its text (`NotANumber`), its warnings kept quiet: a cell they are about (a date
@@ -33,6 +28,8 @@ def _loaded(book: Cleaned, data_only: bool) -> Any:
     import warnings
 
     from openpyxl import load_workbook
+
+    from par_cli.io.sheet_xml import NotANumber
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
