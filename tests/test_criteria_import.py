@@ -117,7 +117,10 @@ def test_refusals(at_root: None, tmp_path: Path) -> None:
     (tmp_path / "bad.docx").write_text("not a document", encoding="utf-8")
     code, out, err = run("criteria", "import", str(tmp_path / "bad.docx"), "-o", str(tmp_path / "x.yaml"))
     assert (code, out) == (1, "")
-    assert err == f"{tmp_path}/bad.docx: error C023: cannot read this annex (PackageNotFoundError)\n"
+    assert (
+        err
+        == f"{tmp_path}/bad.docx: error C023: cannot read this annex (not a zip file: the file is damaged or is not a Word document)\n"
+    )
     (tmp_path / "x.yaml").write_text("kept", encoding="utf-8")
     code, _, err = run("criteria", "import", "tests/annexes/national.docx", "-o", str(tmp_path / "x.yaml"))
     assert code == 2 and "U003: exists already: importing would overwrite it" in err, err

@@ -15,6 +15,7 @@ from typing import Any
 import openpyxl
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import column_index_from_string
 
 from tests.conftest import ROOT, Write, run
 from tests.test_xlsx import fill, form
@@ -80,8 +81,11 @@ def cell(path: Path, sheet: str, ref: str, value: str) -> Path:
 
 
 FIGURES = [
-    ("1e400", "'inf' is not a usable number (hint: give a finite number)"),
-    ("-1E400", "'-inf' is not a usable number (hint: give a finite number)"),
+    ("1e400", "'1e400' is not a usable number (hint: give a finite number)"),  # what the cell holds, not 'inf'
+    ("-1E400", "'-1E400' is not a usable number (hint: give a finite number)"),
+    ("NaN", "'NaN' is not a usable number (hint: give a finite number)"),  # openpyxl refused the whole file
+    ("Infinity", "'Infinity' is not a usable number (hint: give a finite number)"),
+    ("12abc", "'12abc' is not a usable number (hint: give a finite number)"),
     (
         "1.5e-30",
         "'0.0000000000000000000000000000015' is out of range (hint: write a figure between 1e-15 and 1e15, at "
@@ -157,7 +161,7 @@ def test_par_import_reads_the_cells_in_use_and_locates_a_number_out_of_range(wri
     code, _, err = run("import", "wide.xlsx", "--criteria", "criteria.yaml", "-o", "out2")
     assert (code, err) == (
         1,
-        "wide.xlsx:2:1.1.2: error Y012: 'inf' is not a usable number (hint: give a finite number)\n",
+        "wide.xlsx:2:1.1.2: error Y012: '1e400' is not a usable number (hint: give a finite number)\n",
     )
 
 
@@ -216,3 +220,146 @@ def test_a_date_no_calendar_holds_is_refused_at_its_cell_not_a_traceback_nor_a_w
     cell(annex, book.sheetnames[0], "E1", "1e10")
     code, _, err = run("criteria", "import", str(annex), "-o", "c.yaml")
     assert code == 0 and "Warning" not in err
+
+
+def formatted(rows: int, start: int, cells: int = 0) -> Callable[[str], str]:
+    """`rows` formatted rows from row `start` on, as Excel writes them when whole rows or columns are formatted:
+    `<row … s="1" customFormat="1"/>`, or with `cells` styled empty cells each (`<c r="D9" s="1"/>`)."""
+
+    def change(xml: str) -> str:
+        letters = "DEFGHIJK"[:cells]
+        made = "".join(
+            f'<row r="{r}" s="1" customFormat="1">' + "".join(f'<c r="{c}{r}" s="1"/>' for c in letters) + "</row>"
+            if cells
+            else f'<row r="{r}" s="1" customFormat="1"/>'
+            for r in range(start, start + rows)
+        )
+        return xml.replace("</sheetData>", made + "</sheetData>")
+
+    return change
+
+
+def criteria_sheet(path: Path) -> str:
+    number = list(load_workbook(path).sheetnames).index("Tiêu chí") + 1
+    return f"xl/worksheets/sheet{number}.xml"
+
+
+@pytest.mark.parametrize("cells", [0, 2])
+def test_formatted_empty_rows_are_not_read(write: Write, loaded: list[Any], cells: int) -> None:
+    """F4: a criteria sheet with 20,000 formatted empty rows (or rows of styled empty cells) reads as the form
+    does: the same figures, and no sheet loaded holds more than its cells in use (openpyxl made an object of each
+    row and cell: 35 s for a million rows)."""
+    path = filled(write)
+    _, clean, _ = run("score", str(path), "-f", "json")
+    edit(path, formatted(20_000, 200, cells), criteria_sheet(path))
+    loaded.clear()
+    assert run("score", str(path), "-f", "json") == (0, clean, "")
+    assert most_cells(loaded) < 500
+    assert max(len(sheet.row_dimensions) for book in loaded for sheet in book.worksheets) < 500
+
+
+def positionless(xml: str) -> str:
+    """The sheet with `r` left out of every row and cell whose place follows from the one before (as some
+    writers do): the row after the previous row, the cell after the previous cell."""
+    last_row = 0
+
+    def row(found: re.Match[str]) -> str:
+        nonlocal last_row
+        number = int(found.group(2))
+        last_column = 0
+
+        def cell(tag: re.Match[str]) -> str:
+            nonlocal last_column
+            column = column_index_from_string(tag.group(2))
+            keep = column != last_column + 1
+            last_column = column
+            return tag.group(0) if keep else tag.group(1)
+
+        body = re.sub(r'(<c) r="([A-Z]+)\d+"', cell, found.group(3))
+        keep = number != last_row + 1
+        last_row = number
+        return (found.group(0)[: found.start(3) - found.start(0)] if keep else found.group(1)) + body
+
+    return re.sub(r'(<row) r="(\d+)"([^>]*/>|.*?</row>)', row, xml, flags=re.DOTALL)
+
+
+def test_rows_and_cells_that_do_not_say_their_place_keep_it(write: Write) -> None:
+    """`r` is optional on a row and a cell: a row without one follows the row before, a cell the cell before.
+    Dropping the empty ones (styled input cells) must not move the others: they are numbered first."""
+    path = filled(write)
+    _, clean, _ = run("score", str(path), "-f", "json")
+    edit(path, positionless, criteria_sheet(path))
+    xml = zipfile.ZipFile(path).read(criteria_sheet(path)).decode()
+    assert re.search(r"<row[ >]", xml) and re.search(r"<c[ >]", xml) and '<c s="' in xml  # some cells lost r
+    assert run("score", str(path), "-f", "json") == (0, clean, "")
+
+
+def merged(ref: str, far_value: bool = False) -> Callable[[str], str]:
+    """A `<mergeCell ref=…>` added to the sheet (and, with `far_value`, a value in its last cell XFD1048576)."""
+
+    def change(xml: str) -> str:
+        if far_value:
+            xml = xml.replace("</sheetData>", '<row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row></sheetData>')
+        merge = f'<mergeCell ref="{ref}"/>'
+        if "<mergeCells" in xml:
+            return re.sub(r"(<mergeCells[^>]*>)", r"\1" + merge, xml)
+        return xml.replace("</sheetData>", f"</sheetData><mergeCells>{merge}</mergeCells>")
+
+    return change
+
+
+def test_a_merged_range_over_empty_rows_is_not_made_cell_by_cell(write: Write, loaded: list[Any]) -> None:
+    """openpyxl makes a cell for every position of a merged range: one over the formatted empty rows below the
+    form (A200:Z100000, 2.6 million positions) is clipped to the cells in use, where it covers none."""
+    path = filled(write)
+    _, clean, _ = run("score", str(path), "-f", "json")
+    edit(path, merged("A200:Z100000"), criteria_sheet(path))
+    loaded.clear()
+    assert run("score", str(path), "-f", "json") == (0, clean, "")
+    assert most_cells(loaded) < 500
+
+
+def test_a_merged_range_out_of_proportion_is_refused_at_its_place(write: Write) -> None:
+    """`A1:XFD1048576` with a value in its last cell: clipping leaves 17 billion positions; refused, located."""
+    path = filled(write)
+    edit(path, merged("A1:XFD1048576", far_value=True), criteria_sheet(path))
+    code, out, err = run("check", str(path))
+    assert (code, err) == (1, "")
+    assert out.splitlines()[0] == (
+        "form.xlsx:Tiêu chí!A1: error F005: merged range A1:XFD1048576 covers 17179869184 cells, out of proportion to "
+        "the 58 cells that hold a value (hint: unmerge these cells (Merge & Center) and save the workbook again)"
+    )
+    code, _, err = run("score", str(path), "--lang", "vi")
+    assert code == 1 and err.startswith("form.xlsx:Tiêu chí!A1: lỗi F005: vùng gộp A1:XFD1048576 trải trên ")
+
+
+def test_a_file_that_is_no_workbook_is_said_in_the_users_words(in_tmp: Path) -> None:
+    """F005 and C023 say what the file is, never a Python exception's name (BadZipFile, OSError,
+    PackageNotFoundError)."""
+    Path("empty.xlsx").write_bytes(b"")
+    Path("text.xlsx").write_text("Mã,Tiêu chí\n", encoding="utf-8")
+    document = Path("document.xlsx")
+    with zipfile.ZipFile(document, "w") as made:  # a Word document renamed
+        made.writestr("[Content_Types].xml", "<Types/>")
+        made.writestr("word/document.xml", "<document/>")
+    Workbook().save("book.xlsx")
+    Path("book.docx").write_bytes(Path("book.xlsx").read_bytes())
+    Path("empty.docx").write_bytes(b"")
+    code, out, _ = run("check", "empty.xlsx", "text.xlsx", "document.xlsx")
+    assert code == 1
+    assert out.splitlines()[:3] == [
+        "document.xlsx:1:1: error F005: cannot be opened as an Excel workbook (a Word document (.docx) under another "
+        "name, not an Excel workbook)",
+        "empty.xlsx:1:1: error F005: cannot be opened as an Excel workbook (an empty file)",
+        "text.xlsx:1:1: error F005: cannot be opened as an Excel workbook (not a zip file: the file is damaged or is "
+        "not an Excel workbook)",
+    ]
+    code, out, _ = run("check", "empty.xlsx", "--lang", "vi")
+    assert out.splitlines()[0] == "empty.xlsx:1:1: lỗi F005: không mở được như một sổ tính Excel (tệp rỗng)"
+    for name, reason in (
+        ("empty.docx", "an empty file"),
+        ("book.docx", "an Excel workbook (.xlsx) under another name, not a Word document"),
+        ("document.xlsx", "a Word document (.docx) under another name, not an Excel workbook"),
+    ):
+        code, _, err = run("criteria", "import", name, "-o", "c.yaml")
+        assert (code, err) == (1, f"{name}: error C023: cannot read this annex ({reason})\n")

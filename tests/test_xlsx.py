@@ -252,7 +252,10 @@ def test_merged_inputs_numeric_codes_and_foreign_workbooks_are_refused(write: Wr
     Path("broken.xlsx").write_bytes(b"not a zip")
     code, out, _ = run("check", "other.xlsx", "broken.xlsx")
     assert code == 1
-    assert "broken.xlsx:1:1: error F005: cannot be opened as an Excel workbook (BadZipFile)" in out
+    assert (
+        "broken.xlsx:1:1: error F005: cannot be opened as an Excel workbook (not a zip file: the file is damaged or "
+        "is not an Excel workbook)" in out
+    )
     assert "other.xlsx:1:1: error F005: not an assessment form" in out
 
 

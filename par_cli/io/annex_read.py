@@ -157,6 +157,10 @@ def read_annex(path: Path) -> Annex:
     from docx.opc.exceptions import PackageNotFoundError
     from openpyxl.utils.exceptions import InvalidFileException
 
+    from par_cli.io.sheet_xml import MergeTooLarge
+    from par_cli.io.workbooks import refusal
+    from par_cli.io.workbooks import unreadable as unreadable_reason
+
     unreadable = (
         OSError,
         ValueError,
@@ -167,8 +171,11 @@ def read_annex(path: Path) -> Annex:
     )  # lxml's are SyntaxError
     try:
         annex, problems = _docx(path, name) if kind_of_suffix(path) == "docx" else (_xlsx(path, name), [])
+    except MergeTooLarge as exc:
+        raise ParError([refusal(exc, path, name)]) from None
     except (*unreadable, InvalidFileException) as exc:  # not a .docx/.xlsx inside: zip, XML, format
-        raise ParError([problem("C023", "annex-unreadable", reason=type(exc).__name__).at(LineCol(name))]) from exc
+        reason = unreadable_reason(path, kind_of_suffix(path) or "xlsx")
+        raise ParError([problem("C023", "annex-unreadable", reason=reason).at(LineCol(name))]) from exc
     if problems:  # a figure or a text that cannot be read as Word shows it: retyped, not guessed
         raise ParError(problems)
     if not annex.rows:

@@ -95,13 +95,13 @@ class CouncilBook:
 
 def read_council(path: Path, file: str) -> CouncilBook:
     """The workbook's details and appraisal cells, or ParError (F005) when it is not a council workbook."""
-    from openpyxl import load_workbook
+    from par_cli.io.workbooks import load, refusal
 
     book = CouncilBook(file)
     try:
-        values = load_workbook(path, data_only=True)
+        values = load(path)
     except Exception as exc:
-        raise ParError([problem("F005", "not-a-workbook", reason=type(exc).__name__).at(LineCol(file, 1, 1))]) from None
+        raise ParError([refusal(exc, path, file)]) from None
     sheets = {_norm(sheet.title): sheet for sheet in values.worksheets}
     details = next((sheets[t] for t in _titles("sheet.details") if t in sheets), None)
     council = next((sheets[t] for t in _titles("sheet.council") if t in sheets), None)
@@ -132,12 +132,15 @@ def _read_rows(book: CouncilBook, sheet: Any, header: dict[str, int]) -> None:
             where = Cell(book.file, sheet.title, cell.coordinate, cell.row, cell.column)
             cells[key] = Raw(cell.value, where, False, percent_scale(str(cell.number_format or "")))
         agency, code = (reader.text(cells[k], ()) for k in ("agency", "code"))
-        if agency is None or code is None or sheet.cell(r, header["appraised"]).protection.locked:
-            continue  # a locked row shows values the assessment file holds itself
         given: dict[str, Raw] = {f: cells[f] for f in ("first_appraisal", "appraised", "reason") if f in cells}
+        filled = [f for f, raw in given.items() if raw.value is not None and str(raw.value).strip()]
+        # a locked row shows values the assessment file holds itself; read by its cells holding a value (an empty
+        # cell is not read from the file: `workbooks.load`)
+        if agency is None or code is None or all(sheet.cell(r, header[f]).protection.locked for f in filled):
+            continue
         for field, raw in given.items():
             book.places[("agencies", agency, code, field)] = raw.where
-        if any(raw.value is not None and str(raw.value).strip() for raw in given.values()):
+        if filled:
             book.places[("agencies", agency, code)] = cells["appraised"].where
             book.cells.setdefault(agency, {})[code] = given
 

@@ -13,6 +13,7 @@ from typing import Any
 from par_cli.core.diagnostics import Diagnostic, DocPath, Location, msg, problem
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import TextNumber, only_decimal_comma
+from par_cli.io.sheet_xml import NotANumber
 from par_cli.io.yaml_scalars import MAX_DIGITS, MAX_EXPONENT
 from par_cli.words.labels import LABELS
 
@@ -92,7 +93,7 @@ class CellReader:
             return None
         if raw.value is None or (isinstance(raw.value, str) and not raw.value.strip()):
             return None
-        if isinstance(raw.value, float) and not math.isfinite(raw.value):
+        if isinstance(raw.value, NotANumber) or (isinstance(raw.value, float) and not math.isfinite(raw.value)):
             self.not_a_number(raw, path)
             return None
         if isinstance(raw.value, float) and raw.value.is_integer():
@@ -127,6 +128,9 @@ class CellReader:
             self.refuse(raw, path, "uncomputed-formula", msg("hint.recompute"))
             return None
         if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, NotANumber):  # `NaN`, `1e400` stored in a number cell
+            self.not_a_number(raw, path)
             return None
         if isinstance(value, bool):
             return value

@@ -173,13 +173,14 @@ def xlsx_ranking(path: Path, name: str) -> Past:
     """A ranking workbook (`par rank --format xlsx`): one sheet per group, a title row, then the column titles
     (the agency ids and groups in hidden columns at the end); or one made by hand, its header below a title
     block (a sheet without a ranking header is not read)."""
-    from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
+    from par_cli.io.workbooks import load, refusal
+
     try:
-        book = load_workbook(path, data_only=True)
+        book = load(path)
     except Exception as exc:
-        raise ParError([problem("F005", "not-a-workbook", reason=type(exc).__name__).at(LineCol(name, 1, 1))]) from None
+        raise ParError([refusal(exc, path, name)]) from None
     found = _Table(name)
     places: list[int] = []
     tables = 0
@@ -228,11 +229,12 @@ def docx_ranking(path: Path, name: str) -> Past:
     from docx import Document
 
     from par_cli.io.annex_word import deleted_row, shown_text
+    from par_cli.io.workbooks import refusal
 
     try:
         document = Document(str(path))
     except Exception as exc:
-        raise ParError([problem("F005", "not-a-document", reason=type(exc).__name__).at(LineCol(name, 1, 1))]) from None
+        raise ParError([refusal(exc, path, name, "docx")]) from None
     found = _Table(name)
     tables = 0
     for t, table in enumerate(document.tables, start=1):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from par_cli.core.diagnostics import LineCol, ParError, problem
+from par_cli.core.diagnostics import ParError
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.io.csv_text import TITLE_ROWS, HeaderTest, csv_rows
 from par_cli.io.files import display
@@ -29,14 +29,12 @@ def read_table(path: Path, is_header: HeaderTest | None = None) -> Table:
     name = display(path)
     reading(path)
     if kind_of_suffix(path) == "xlsx":
-        from par_cli.io.workbooks import in_use, load
+        from par_cli.io.workbooks import in_use, load, refusal
 
         try:
             sheet = load(path).worksheets[0]
         except Exception as exc:
-            raise ParError(
-                [problem("F005", "not-a-workbook", reason=type(exc).__name__).at(LineCol(name, 1, 1))]
-            ) from None
+            raise ParError([refusal(exc, path, name)]) from None
         used = in_use(sheet)  # the cells holding a value, never every coordinate up to the furthest one
         top = 1
         if is_header is not None:

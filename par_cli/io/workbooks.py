@@ -3,22 +3,94 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from par_cli.core.diagnostics import Cell, Diagnostic, LineCol, Msg, msg, problem
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.io.suffixes import kind_of_suffix
 
+if TYPE_CHECKING:
+    from par_cli.io.sheet_xml import Cleaned
+
 
 def load(path: Path, data_only: bool = True) -> Any:
-    """A workbook as openpyxl loads it, its warnings kept quiet: a cell they are about (a date no calendar holds,
-    which openpyxl makes an error cell) is refused where it is read, at its place."""
+    """A workbook as openpyxl loads it from its sheets cut to the cells in use (`sheet_xml`), a number cell that
+    holds no finite number kept as its text (`NotANumber`), its warnings kept quiet: a cell they are about (a date
+    no calendar holds, which openpyxl makes an error cell) is refused where it is read, at its place. Raises
+    `MergeTooLarge`, or what openpyxl and zipfile raise on a file that is no workbook (`refusal` words it)."""
+    from par_cli.io.sheet_xml import cleaned
+
+    return _loaded(cleaned(path), data_only)
+
+
+def _loaded(book: Cleaned, data_only: bool) -> Any:
+    import io
     import warnings
 
     from openpyxl import load_workbook
 
+    from par_cli.io.sheet_xml import NotANumber
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return load_workbook(path, data_only=data_only)
+        loaded: Any = load_workbook(io.BytesIO(book.data), data_only=data_only)
+    for title, cells in book.odd.items():
+        sheet: Any = loaded[title] if title in loaded.sheetnames else None
+        for place in cells if sheet is not None else ():
+            cell = sheet._cells.get(place)
+            if cell is not None and cell.data_type == "s" and isinstance(cell.value, str):
+                cell._value = NotANumber(cell.value)  # its text as stored, not a formula
+    return loaded
+
+
+def refusal(exc: Exception, path: Path, file: str, kind: str | None = None) -> Diagnostic:
+    """F005 for a workbook (or a .docx: `kind`) that cannot be read, worded by what the file is (never by the
+    exception's class); at the merged range when that is why."""
+    from par_cli.io.sheet_xml import MergeTooLarge
+
+    if isinstance(exc, MergeTooLarge):
+        top = f"{column_letter(exc.column)}{exc.row}"
+        hint = msg("hint.unmerge")
+        found = problem("F005", "merged-too-large", hint=hint, ref=exc.ref, cells=exc.cells, used=exc.used)
+        return found.at(Cell(file, exc.sheet, top, exc.row, exc.column))
+    kind = kind or kind_of_suffix(path) or "xlsx"
+    id = "not-a-document" if kind == "docx" else "not-a-workbook"
+    return problem("F005", id, reason=unreadable(path, kind)).at(LineCol(file, 1, 1))
+
+
+def unreadable(path: Path, kind: str) -> Msg:
+    """Why a file that was to be read as `kind` (xlsx, ods, xls, docx) could not be, in the user's words: what
+    the file is, as far as its first bytes and its zip listing tell."""
+    import zipfile
+
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(8)
+    except PermissionError:
+        return msg("unreadable.permission")
+    except OSError:
+        return msg("unreadable.damaged")
+    if not head:
+        return msg("unreadable.empty")
+    if kind == "xls":
+        return msg("unreadable.damaged")
+    if not zipfile.is_zipfile(path):
+        return msg("unreadable.not-zip-document" if kind == "docx" else "unreadable.not-zip-workbook")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except (OSError, zipfile.BadZipFile):
+        return msg("unreadable.damaged")
+    word, excel, calc = "word/document.xml" in names, "xl/workbook.xml" in names, "content.xml" in names
+    if kind == "docx" and not word:
+        return msg("unreadable.excel-not-word" if excel else "unreadable.zip-no-document")
+    if kind != "docx" and word:
+        return msg("unreadable.word-not-excel")
+    if kind == "xlsx" and calc:
+        return msg("unreadable.ods-as-xlsx")
+    if kind == "xlsx" and not excel:
+        return msg("unreadable.zip-no-workbook")
+    return msg("unreadable.damaged")
 
 
 def in_use(sheet: Any) -> dict[int, dict[int, Any]]:
@@ -89,7 +161,10 @@ def open_book(path: Path) -> Book:
 
 
 def _openpyxl_book(path: Path) -> Book:
-    values, formulas = load(path), load(path, data_only=False)
+    from par_cli.io.sheet_xml import cleaned
+
+    book = cleaned(path)
+    values, formulas = _loaded(book, True), _loaded(book, False)
     sheets = []
     for sheet in values.worksheets:
         written = formulas[sheet.title]

@@ -35,7 +35,7 @@ from par_cli.core.tree import index
 from par_cli.io.form_cells import CellReader, Raw, percent_scale
 from par_cli.io.output import reading
 from par_cli.io.suffixes import is_form_file
-from par_cli.io.workbooks import Book, Sheet, SheetCell, column_letter, open_book
+from par_cli.io.workbooks import Book, Sheet, SheetCell, column_letter, open_book, refusal
 from par_cli.words.labels import LABELS
 
 if TYPE_CHECKING:
@@ -122,7 +122,7 @@ def read_form(path: Path, file: str) -> tuple[FormWorkbook | None, list[Diagnost
     try:
         book = open_book(path)
     except Exception as exc:
-        return None, [problem("F005", "not-a-workbook", reason=type(exc).__name__).at(LineCol(file, 1, 1))]
+        return None, [refusal(exc, path, file)]
     return FormWorkbook.of(book, file)
 
 

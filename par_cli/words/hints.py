@@ -93,6 +93,10 @@ HINTS: dict[str, tuple[str, str]] = {
         "ghi một số trong khoảng 1e-{low} đến 1e{high}, tối đa {digits} chữ số",
     ),
     "hint.finite": ("give a finite number", "ghi một số hữu hạn"),
+    "hint.unmerge": (
+        "unmerge these cells (Merge & Center) and save the workbook again",
+        "bỏ gộp các ô này (Merge & Center) rồi lưu lại sổ tính",
+    ),
     "hint.close-quote": (
         'close the quote ("…") where the cell ends, or remove it',
         'đóng dấu ngoặc kép ("…") ở cuối ô, hoặc xóa nó',

@@ -13,4 +13,34 @@ TABLE_MESSAGES: dict[str, tuple[str, str]] = {
         "{cells} cells in this row, but the header has {titles} titles",
         "dòng này có {cells} ô, nhưng dòng tiêu đề chỉ có {titles} cột",
     ),
+    # workbooks that cannot be read (F005, C023: io/workbooks.refusal)
+    "merged-too-large": (
+        "merged range {ref} covers {cells} cells, out of proportion to the {used} cells that hold a value",
+        "vùng gộp {ref} trải trên {cells} ô, quá lớn so với {used} ô có giá trị",
+    ),
+    "unreadable.empty": ("an empty file", "tệp rỗng"),
+    "unreadable.permission": ("permission denied: the file cannot be read", "không có quyền đọc tệp"),
+    "unreadable.damaged": ("the file is damaged: its content cannot be read", "tệp bị hỏng: không đọc được nội dung"),
+    "unreadable.not-zip-workbook": (
+        "not a zip file: the file is damaged or is not an Excel workbook",
+        "không phải tệp zip: tệp bị hỏng hoặc không phải sổ tính Excel",
+    ),
+    "unreadable.not-zip-document": (
+        "not a zip file: the file is damaged or is not a Word document",
+        "không phải tệp zip: tệp bị hỏng hoặc không phải tài liệu Word",
+    ),
+    "unreadable.word-not-excel": (
+        "a Word document (.docx) under another name, not an Excel workbook",
+        "là tài liệu Word (.docx) mang tên khác, không phải sổ tính Excel",
+    ),
+    "unreadable.excel-not-word": (
+        "an Excel workbook (.xlsx) under another name, not a Word document",
+        "là sổ tính Excel (.xlsx) mang tên khác, không phải tài liệu Word",
+    ),
+    "unreadable.ods-as-xlsx": (
+        "a LibreOffice workbook (.ods) named .xlsx: rename it .ods",
+        "là sổ tính LibreOffice (.ods) mang tên .xlsx: đổi tên thành .ods",
+    ),
+    "unreadable.zip-no-workbook": ("a zip file that holds no Excel workbook", "tệp zip không chứa sổ tính Excel"),
+    "unreadable.zip-no-document": ("a zip file that holds no Word document", "tệp zip không chứa tài liệu Word"),
 }
