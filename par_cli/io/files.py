@@ -9,11 +9,12 @@ import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from par_cli.core.diagnostics import Diagnostic, LineCol, msg, problem
 from par_cli.io import yaml_fast
 from par_cli.io.output import reading
-from par_cli.io.suffixes import found_in_folders, is_form_file, kind_of_suffix
+from par_cli.io.suffixes import FOUND_IN_FOLDERS, found_in_folders, is_form_file, kind_of_suffix
 from par_cli.io.yamlsource import MAX_BYTES, Document, parse
 
 _HEAD_BYTES = 4096
@@ -22,6 +23,9 @@ _ID = re.compile(rb"^id:[ \t]*['\"]?([A-Za-z0-9._-]+)", re.MULTILINE)
 
 
 SUPPORT_KINDS = ("criteria", "survey", "survey-design", "appraisal")  # files beside the assessments, never scored
+PAR_KINDS = ("assessment", *SUPPORT_KINDS)  # what a `.json` file in a folder must say it is to be read there
+_JSON_KIND = re.compile(rb'"kind"[ \t\r\n]*:[ \t\r\n]*"(criteria|assessment|survey-design|survey|appraisal)"')
+READ_IN_FOLDERS = ("yaml", "json")  # the text files of a folder read by their `kind` (not workbooks)
 
 
 def builtin_dir() -> Path:
@@ -164,6 +168,7 @@ def kind_and_id(path: Path, remember: bool = True) -> tuple[str | None, str | No
 def forget_kinds() -> None:
     _KINDS.clear()
     _FOLDERS.clear()
+    _LEFT_OUT.clear()
 
 
 SupportFile = tuple[Path, str, str | None]  # path, kind, id (of a criteria set)
@@ -179,7 +184,7 @@ def _folder_key(info: os.stat_result) -> tuple[int, int] | None:
 
 
 def support_files(folder: Path) -> tuple[SupportFile, ...]:
-    """The YAML files directly in `folder` that are not assessments (criteria sets with their id, survey and
+    """The YAML and JSON files directly in `folder` that are not assessments (criteria sets with their id, survey and
     appraisal files…) as (path, kind, id), sorted by name; none when it cannot be read.
 
     Listed once per folder per command (`forget_kinds`), or again when the folder changes: a national folder holds
@@ -199,7 +204,7 @@ def support_files(folder: Path) -> tuple[SupportFile, ...]:
     settled = time.time_ns() - changed > _SETTLED_NS
     try:
         with os.scandir(folder) as entries:
-            names = sorted(e.name for e in entries if kind_of_suffix(e.name) == "yaml" and e.is_file())
+            names = sorted(e.name for e in entries if kind_of_suffix(e.name) in READ_IN_FOLDERS and e.is_file())
     except OSError:
         names = []
     found: list[tuple[str, str, str | None]] = []
@@ -235,6 +240,8 @@ def take_listings(given: Listings) -> None:
 
 
 def _kind_and_id(path: Path) -> tuple[str | None, str | None]:
+    if kind_of_suffix(path) == "json":
+        return _json_kind_and_id(path)
     head = _head(path)
     kind = _KIND.search(head)
     if kind is not None and kind.group(1) != b"criteria":
@@ -251,6 +258,62 @@ def _kind_and_id(path: Path) -> tuple[str | None, str | None]:
         kind_text if isinstance(kind_text, str) else None,
         str(getattr(id_text, "source", id_text)) if id_text is not None and kind_text == "criteria" else None,
     )
+
+
+def _json_data(path: Path) -> Any:
+    """A JSON file's value (None when it cannot be read as JSON): by the JSON reader, far quicker than YAML's on the
+    large files a folder may keep beside the assessments (a ranking `par rank -f json` wrote)."""
+    import json
+
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+        return json.loads(raw.decode("utf-8-sig")) if len(raw) <= MAX_BYTES else None
+    except (OSError, ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        return None
+
+
+def _json_kind_and_id(path: Path) -> tuple[str | None, str | None]:
+    """A JSON file's `kind` and (for criteria) `id`, from its top-level object. A file that is not valid JSON but
+    says `"kind": "assessment"` (or another par kind) has that kind: read as one, its reader says what is wrong
+    at its place, never left out."""
+    data = _json_data(path)
+    if not isinstance(data, dict):
+        said = _JSON_KIND.search(_head(path)) if data is None else None
+        return (sys.intern(said.group(1).decode()), None) if said is not None else (None, None)
+    kind, found_id = data.get("kind"), data.get("id")
+    if not isinstance(kind, str):
+        return None, None
+    return sys.intern(kind), str(found_id) if kind == "criteria" and isinstance(found_id, str | int) else None
+
+
+def is_ranking_json(path: Path) -> bool:
+    """A ranking `par rank --format json` wrote (its `groups` of `rows`), which an office may keep beside the
+    assessments it ranks."""
+    data = _json_data(path)
+    groups = data.get("groups") if isinstance(data, dict) and "kind" not in data else None
+    return isinstance(groups, list) and all(isinstance(g, dict) and "rows" in g for g in groups)
+
+
+_LEFT_OUT: dict[Diagnostic, None] = {}  # notes on the files of folders left out (F006), until the CLI shows them
+
+
+def left_out() -> list[Diagnostic]:
+    """The files of the folders searched so far that were left out, one note each (F006), taken once: never a
+    file skipped without a word. The CLI shows them (`shell.run`), `par check` in its report."""
+    notes = list(_LEFT_OUT)
+    _LEFT_OUT.clear()
+    return notes
+
+
+def _json_in_folder(path: Path) -> bool:
+    """Whether a `.json` file found in a folder is one of its inputs: when its `kind` is a par kind. Any other is
+    left out with a note (F006): a ranking par wrote, or another file."""
+    if kind_and_id(path)[0] in PAR_KINDS:
+        return True
+    why = "left-out-ranking" if is_ranking_json(path) else "left-out-json"
+    _LEFT_OUT[problem("F006", why, hint=msg(f"hint.{why}")).at(LineCol(display(path)))] = None
+    return False
 
 
 def file_kind(path: Path) -> str | None:
@@ -302,20 +365,24 @@ def at_least(count: int, paths: Sequence[Path]) -> bool:
 
 
 def discover_yaml(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
-    """Input files given, and under the given folders (recursively): YAML files and assessment workbooks;
-    hidden files and Excel's `~$` lock files left out."""
+    """Input files given, and under the given folders (recursively): YAML files, JSON files of a par kind
+    (`_json_in_folder`: any other is left out with a note, `left_out`) and assessment workbooks; hidden files and
+    Excel's `~$` lock files left out."""
     files: list[Path] = []
     problems: list[Diagnostic] = []
     for path in paths:
         if path.is_dir():
             for found in sorted(path.rglob("*")):
-                if not found_in_folders(found) or _hidden(found.relative_to(path)) or found.is_dir():
+                suffix = kind_of_suffix(found)
+                if suffix not in FOUND_IN_FOLDERS or _hidden(found.relative_to(path)) or found.is_dir():
                     continue
                 if _lock_file(found):
                     continue
                 odd = not_a_file(found)  # a broken link or a FIFO named *.yaml is reported, never skipped
-                if odd is None:
+                if odd is None and (suffix != "json" or _json_in_folder(found)):
                     files.append(found)
+                elif odd is None:
+                    continue
                 else:
                     problems.append(odd)
         elif path.exists() or path.is_symlink():
