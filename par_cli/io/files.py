@@ -9,10 +9,11 @@ import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
 from par_cli.core.diagnostics import Diagnostic, LineCol, msg, problem
 from par_cli.io import yaml_fast
+from par_cli.io.json_kind import PAR_KINDS, is_ranking_json, json_kind_and_id
+from par_cli.io.json_kind import SUPPORT_KINDS as SUPPORT_KINDS  # where the commands find it
 from par_cli.io.output import reading
 from par_cli.io.suffixes import FOUND_IN_FOLDERS, found_in_folders, is_form_file, kind_of_suffix
 from par_cli.io.yamlsource import MAX_BYTES, Document, parse
@@ -22,9 +23,6 @@ _KIND = re.compile(rb"^kind:[ \t]*['\"]?(criteria|assessment|survey-design|surve
 _ID = re.compile(rb"^id:[ \t]*['\"]?([A-Za-z0-9._-]+)", re.MULTILINE)
 
 
-SUPPORT_KINDS = ("criteria", "survey", "survey-design", "appraisal")  # files beside the assessments, never scored
-PAR_KINDS = ("assessment", *SUPPORT_KINDS)  # what a `.json` file in a folder must say it is to be read there
-_JSON_KIND = re.compile(rb'"kind"[ \t\r\n]*:[ \t\r\n]*"(criteria|assessment|survey-design|survey|appraisal)"')
 READ_IN_FOLDERS = ("yaml", "json")  # the text files of a folder read by their `kind` (not workbooks)
 
 
@@ -241,7 +239,8 @@ def take_listings(given: Listings) -> None:
 
 def _kind_and_id(path: Path) -> tuple[str | None, str | None]:
     if kind_of_suffix(path) == "json":
-        return _json_kind_and_id(path)
+        said, found_id = json_kind_and_id(path)
+        return (sys.intern(said) if said is not None else None), found_id
     head = _head(path)
     kind = _KIND.search(head)
     if kind is not None and kind.group(1) != b"criteria":
@@ -258,41 +257,6 @@ def _kind_and_id(path: Path) -> tuple[str | None, str | None]:
         kind_text if isinstance(kind_text, str) else None,
         str(getattr(id_text, "source", id_text)) if id_text is not None and kind_text == "criteria" else None,
     )
-
-
-def _json_data(path: Path) -> Any:
-    """A JSON file's value (None when it cannot be read as JSON): by the JSON reader, far quicker than YAML's on the
-    large files a folder may keep beside the assessments (a ranking `par rank -f json` wrote)."""
-    import json
-
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-        return json.loads(raw.decode("utf-8-sig")) if len(raw) <= MAX_BYTES else None
-    except (OSError, ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
-        return None
-
-
-def _json_kind_and_id(path: Path) -> tuple[str | None, str | None]:
-    """A JSON file's `kind` and (for criteria) `id`, from its top-level object. A file that is not valid JSON but
-    says `"kind": "assessment"` (or another par kind) has that kind: read as one, its reader says what is wrong
-    at its place, never left out."""
-    data = _json_data(path)
-    if not isinstance(data, dict):
-        said = _JSON_KIND.search(_head(path)) if data is None else None
-        return (sys.intern(said.group(1).decode()), None) if said is not None else (None, None)
-    kind, found_id = data.get("kind"), data.get("id")
-    if not isinstance(kind, str):
-        return None, None
-    return sys.intern(kind), str(found_id) if kind == "criteria" and isinstance(found_id, str | int) else None
-
-
-def is_ranking_json(path: Path) -> bool:
-    """A ranking `par rank --format json` wrote (its `groups` of `rows`), which an office may keep beside the
-    assessments it ranks."""
-    data = _json_data(path)
-    groups = data.get("groups") if isinstance(data, dict) and "kind" not in data else None
-    return isinstance(groups, list) and all(isinstance(g, dict) and "rows" in g for g in groups)
 
 
 _LEFT_OUT: dict[Diagnostic, None] = {}  # notes on the files of folders left out (F006), until the CLI shows them

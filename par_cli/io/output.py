@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from par_cli.core.diagnostics import LineCol, UsageError, problem
+from par_cli.io.json_kind import PAR_KINDS, json_kind_and_id
 from par_cli.io.suffixes import found_in_folders, kind_of_suffix
 
 _READ: dict[Path, None] = {}  # every file the io layer opened or looked into in this process, as named
@@ -71,9 +72,7 @@ def _read_there(output: Path) -> bool:
     left out of the folder (with a note), so it may be kept beside the assessments it ranks."""
     if kind_of_suffix(output) != "json":
         return True
-    from par_cli.io.files import PAR_KINDS, kind_and_id
-
-    return output.is_file() and kind_and_id(output, remember=False)[0] in PAR_KINDS
+    return output.is_file() and json_kind_and_id(output)[0] in PAR_KINDS
 
 
 def _new_file_mode() -> int:
