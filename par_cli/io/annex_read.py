@@ -18,6 +18,7 @@ from par_cli.core.diagnostics import Cell, Diagnostic, LineCol, Msg, ParError, T
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.io.annex_word import Bullets, deleted_row, shown_text
 from par_cli.io.files import display, not_a_file
+from par_cli.io.form_cells import uncomputed
 from par_cli.io.output import reading
 from par_cli.io.suffixes import kind_of_suffix
 
@@ -121,30 +122,42 @@ def _docx(path: Path, name: str) -> tuple[Annex, list[Diagnostic]]:
     return Annex(title, source, rows), problems
 
 
-def _xlsx(path: Path, name: str) -> Annex:
-    from par_cli.io.workbooks import in_use, load
+def _xlsx(path: Path, name: str) -> tuple[Annex, list[Diagnostic]]:
+    from par_cli.io.workbooks import open_book
 
-    book = load(path)
     rows: list[AnnexRow] = []
+    problems: list[Diagnostic] = []
     title = None
-    for sheet in book.worksheets:
+    for sheet in open_book(path).sheets:
         merged = {
             (r, c)
-            for span in sheet.merged_cells.ranges
-            for r, c in span.cells
-            if (r, c) != (span.min_row, span.min_col)
+            for top, left, bottom, right in sheet.merged
+            for r in range(top, bottom + 1)
+            for c in range(left, right + 1)
+            if (r, c) != (top, left)
         }
-        used = in_use(sheet)  # the cells holding a value, never every coordinate up to the furthest one
+        used = sheet.rows  # the cells holding a value, never every coordinate up to the furthest one
+        problems += [
+            uncomputed(name, sheet.title, cell.coordinate, cell.row, cell.column)
+            for cells in used.values()
+            for cell in cells.values()
+            if cell.uncomputed
+        ]
         numbers = list(used)  # the grid's rows are the rows in use: an empty row is skipped all the same
         grid = [
-            ["" if (r, c) in merged or c not in cells else str(cells[c].value) for c in range(1, max(cells) + 1)]
+            [
+                "" if (r, c) in merged or c not in cells or cells[c].uncomputed else str(cells[c].value)
+                for c in range(1, max(cells) + 1)
+            ]
             for r, cells in used.items()
         ]
-        found, _, _ = _rows_of(grid, lambda i, s=sheet.title, n=numbers: Cell(name, s, f"A{n[i]}", n[i], 1), None)
+        where = lambda i, s=sheet.title, n=numbers: Cell(name, s, f"A{n[i]}", n[i], 1)  # noqa: E731
+        found, _, refused = _rows_of(grid, where, None)
         rows += found
+        problems += refused
         if found and title is None:  # a line of its own above the table
             title = next((cells[0] for cells in grid if sum(1 for c in cells if c) == 1 and cells[0]), None)
-    return Annex(title, None, rows)
+    return Annex(title, None, rows), problems
 
 
 def read_annex(path: Path) -> Annex:
@@ -166,7 +179,7 @@ def read_annex(path: Path) -> Annex:
         PackageNotFoundError,
     )  # lxml's are SyntaxError
     try:
-        annex, problems = _docx(path, name) if kind_of_suffix(path) == "docx" else (_xlsx(path, name), [])
+        annex, problems = _docx(path, name) if kind_of_suffix(path) == "docx" else _xlsx(path, name)
     except (*unreadable, InvalidFileException) as exc:  # not a .docx/.xlsx inside: zip, XML, format
         raise ParError([problem("C023", "annex-unreadable", reason=type(exc).__name__).at(LineCol(name))]) from exc
     if problems:  # a figure or a text that cannot be read as Word shows it: retyped, not guessed
