@@ -20,6 +20,7 @@ from par_cli.io.annex_word import Bullets, deleted_row, shown_text
 from par_cli.io.files import display, not_a_file
 from par_cli.io.form_cells import uncomputed
 from par_cli.io.output import reading
+from par_cli.io.ranking_tables import is_ranking_header
 from par_cli.io.suffixes import kind_of_suffix
 
 ROLES = {  # role → words a heading holds (casefolded), first match wins, in this order
@@ -65,6 +66,12 @@ def _rows_of(
     names: dict[int, str] = {}
     for r, cells in enumerate(grid):
         heading = _roles(cells)
+        if heading is not None and is_ranking_header(cells):  # what `par rank -f docx|xlsx` writes: no criteria
+            titles = " | ".join(dict.fromkeys(" ".join(c.split()) for c in cells if c.strip()))
+            problems.append(
+                problem("C023", "annex-is-ranking", hint=msg("hint.annex-is-ranking"), titles=titles).at(where(r))
+            )
+            return rows, None, problems
         if heading is not None:
             roles, names = heading, {i: " ".join(cells[i].split()) for i in heading.values()}
             continue
