@@ -42,7 +42,7 @@ from par_cli.words.codes import errors_only, level_of
 _SAFE = re.compile(r"[A-Za-z0-9À-ỹ][A-Za-z0-9À-ỹ._-]*")  # an agency id that can name its file
 ANSWER_FIELDS = ("self", "appraised", "first_appraisal", "evidence", "explanation", "reason")
 POINTS_FIELDS = {"self_points": "self", "appraised_points": "appraised"}  # points a column holds → the input field
-FIELDS = ("id", "name", "group", "period", "code", *ANSWER_FIELDS, *POINTS_FIELDS)
+FIELDS = ("id", "name", "group", "type", "period", "code", *ANSWER_FIELDS, *POINTS_FIELDS)
 INPUTS = ("self", "appraised", "first_appraisal", "survey")
 ORDER = ("self", "survey", "first_appraisal", "appraised", "evidence", "explanation", "reason")
 # The titles offices give these columns, besides the form's (`Tự đánh giá`, `Thẩm định`…). `Điểm tự chấm` holds
@@ -140,7 +140,7 @@ def import_table(
             continue
         agency = agencies.setdefault(agency_id.casefold(), Agency(table.file))
         doc = agency.doc
-        for field in ("id", "name", "group", "period"):
+        for field in ("id", "name", "group", "type", "period"):
             if field in where:
                 cell = raw(number, values, percent, where[field])
                 text = reader.text(cell, (field,))
@@ -305,7 +305,7 @@ def assessment_yaml(data: dict[str, Any]) -> str:
     """An assessment as the YAML a person would write: one line per answer, codes quoted."""
     agency = data["agency"]
     lines = ["kind: assessment", f"criteria: {_yaml(data['criteria'])}"]
-    fields = ", ".join(f"{key}: {_yaml(agency[key])}" for key in ("id", "name", "group") if key in agency)
+    fields = ", ".join(f"{key}: {_yaml(agency[key])}" for key in ("id", "name", "group", "type") if key in agency)
     lines.append(f"agency: {{{fields}}}")
     if "period" in data:
         period = data["period"]
