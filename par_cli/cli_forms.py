@@ -99,6 +99,7 @@ def import_table(
         Optional[list[str]], typer.Option("--map", metavar="TITLE=FIELD", help="A column title and what it holds.")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace files that exist already.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1, nothing written).")] = False,
     lang: LangOption = None,
 ) -> None:
     """Turn an export table into one assessment file per agency (every bad row reported before any write)."""
@@ -112,8 +113,11 @@ def import_table(
     shell.guard_output(output, words, folders=False)  # a folder of assessments: written to be read
     shell.run(lambda: make_folder(output), words)
     reference, _ = form_reference(nfc(criteria), loaded, output / "x.yaml", Workspace().resolve)
-    files, left_out = shell.run(lambda: import_table(table, loaded.model, loaded.nodes, fields, reference), words)
+    files, left_out, doubts = shell.run(
+        lambda: import_table(table, loaded.model, loaded.nodes, fields, reference, strict), words
+    )
     shell.run(lambda: write_assessments(files, output, force), words)
+    shell.warnings(doubts, words)  # a cell read as typed that was likely meant otherwise (A023): said, not dropped
     if left_out:
         shell.note(msg("note-left-out", titles=", ".join(left_out)), words)
     shell.note(msg("note-written", count=len(files), folder=str(output)), words)

@@ -42,12 +42,16 @@ def fail(diagnostics: Iterable[Diagnostic], lang: str, code: int = 1) -> NoRetur
 
 def run(action: Callable[[], T], lang: str) -> T:
     """Run a command body; input problems become one located line each on stderr and exit code 1 (2 for usage)."""
+    from par_cli.io.files import left_out  # files of the folders searched that were left out: one note each
+
     try:
-        return action()
+        result = action()
     except UsageError as exc:
-        fail(exc.diagnostics, lang, 2)
+        fail([*exc.diagnostics, *left_out()], lang, 2)
     except ParError as exc:
-        fail(exc.diagnostics, lang)
+        fail([*exc.diagnostics, *left_out()], lang)
+    warnings(left_out(), lang)
+    return result
 
 
 def warnings(diagnostics: Iterable[Diagnostic], lang: str) -> None:

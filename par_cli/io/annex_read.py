@@ -18,7 +18,9 @@ from par_cli.core.diagnostics import Cell, Diagnostic, LineCol, Msg, ParError, T
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.io.annex_word import Bullets, deleted_row, shown_text
 from par_cli.io.files import display, not_a_file
+from par_cli.io.form_cells import uncomputed
 from par_cli.io.output import reading
+from par_cli.io.ranking_tables import is_ranking_header
 from par_cli.io.suffixes import kind_of_suffix
 
 ROLES = {  # role → words a heading holds (casefolded), first match wins, in this order
@@ -64,6 +66,12 @@ def _rows_of(
     names: dict[int, str] = {}
     for r, cells in enumerate(grid):
         heading = _roles(cells)
+        if heading is not None and is_ranking_header(cells):  # what `par rank -f docx|xlsx` writes: no criteria
+            titles = " | ".join(dict.fromkeys(" ".join(c.split()) for c in cells if c.strip()))
+            problems.append(
+                problem("C023", "annex-is-ranking", hint=msg("hint.annex-is-ranking"), titles=titles).at(where(r))
+            )
+            return rows, None, problems
         if heading is not None:
             roles, names = heading, {i: " ".join(cells[i].split()) for i in heading.values()}
             continue
@@ -121,30 +129,42 @@ def _docx(path: Path, name: str) -> tuple[Annex, list[Diagnostic]]:
     return Annex(title, source, rows), problems
 
 
-def _xlsx(path: Path, name: str) -> Annex:
-    from par_cli.io.workbooks import in_use, load
+def _xlsx(path: Path, name: str) -> tuple[Annex, list[Diagnostic]]:
+    from par_cli.io.workbooks import open_book
 
-    book = load(path)
     rows: list[AnnexRow] = []
+    problems: list[Diagnostic] = []
     title = None
-    for sheet in book.worksheets:
+    for sheet in open_book(path).sheets:
         merged = {
             (r, c)
-            for span in sheet.merged_cells.ranges
-            for r, c in span.cells
-            if (r, c) != (span.min_row, span.min_col)
+            for top, left, bottom, right in sheet.merged
+            for r in range(top, bottom + 1)
+            for c in range(left, right + 1)
+            if (r, c) != (top, left)
         }
-        used = in_use(sheet)  # the cells holding a value, never every coordinate up to the furthest one
+        used = sheet.rows  # the cells holding a value, never every coordinate up to the furthest one
+        problems += [
+            uncomputed(name, sheet.title, cell.coordinate, cell.row, cell.column)
+            for cells in used.values()
+            for cell in cells.values()
+            if cell.uncomputed
+        ]
         numbers = list(used)  # the grid's rows are the rows in use: an empty row is skipped all the same
         grid = [
-            ["" if (r, c) in merged or c not in cells else str(cells[c].value) for c in range(1, max(cells) + 1)]
+            [
+                "" if (r, c) in merged or c not in cells or cells[c].uncomputed else str(cells[c].value)
+                for c in range(1, max(cells) + 1)
+            ]
             for r, cells in used.items()
         ]
-        found, _, _ = _rows_of(grid, lambda i, s=sheet.title, n=numbers: Cell(name, s, f"A{n[i]}", n[i], 1), None)
+        where = lambda i, s=sheet.title, n=numbers: Cell(name, s, f"A{n[i]}", n[i], 1)  # noqa: E731
+        found, _, refused = _rows_of(grid, where, None)
         rows += found
+        problems += refused
         if found and title is None:  # a line of its own above the table
             title = next((cells[0] for cells in grid if sum(1 for c in cells if c) == 1 and cells[0]), None)
-    return Annex(title, None, rows)
+    return Annex(title, None, rows), problems
 
 
 def read_annex(path: Path) -> Annex:
@@ -170,7 +190,7 @@ def read_annex(path: Path) -> Annex:
         PackageNotFoundError,
     )  # lxml's are SyntaxError
     try:
-        annex, problems = _docx(path, name) if kind_of_suffix(path) == "docx" else (_xlsx(path, name), [])
+        annex, problems = _docx(path, name) if kind_of_suffix(path) == "docx" else _xlsx(path, name)
     except MergeTooLarge as exc:
         raise ParError([refusal(exc, path, name)]) from None
     except (*unreadable, InvalidFileException) as exc:  # not a .docx/.xlsx inside: zip, XML, format

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from par_cli.core.diagnostics import Diagnostic, Level, LineCol, Location, ParError, msg, order, problem
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.io.appraisals import Assessed, unclaimed
-from par_cli.io.files import at_least, discover_yaml, file_kind
+from par_cli.io.files import at_least, discover_yaml, file_kind, left_out
 from par_cli.io.pool import SERIAL_BELOW, early_workers, map_files
 from par_cli.words.catalogue import finding_message
 from par_cli.words.codes import FINDING_CODES, level_of
@@ -149,6 +149,7 @@ def check_paths(
         files, diagnostics = discover_yaml(paths)
         if not files and not diagnostics:
             diagnostics.append(problem("F002", "no-files").at(LineCol(", ".join(map(str, paths)))))
+        diagnostics += left_out()  # files of the folders left out (a ranking kept there): one note each
         kinds = {path: file_kind(path) for path in files}
         checker = _Checker(workspace)
         assessments = []

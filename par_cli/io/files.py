@@ -12,8 +12,10 @@ from pathlib import Path
 
 from par_cli.core.diagnostics import Diagnostic, LineCol, msg, problem
 from par_cli.io import yaml_fast
+from par_cli.io.json_kind import PAR_KINDS, is_ranking_json, json_kind_and_id
+from par_cli.io.json_kind import SUPPORT_KINDS as SUPPORT_KINDS  # where the commands find it
 from par_cli.io.output import reading
-from par_cli.io.suffixes import found_in_folders, is_form_file, kind_of_suffix
+from par_cli.io.suffixes import FOUND_IN_FOLDERS, found_in_folders, is_form_file, kind_of_suffix
 from par_cli.io.yamlsource import MAX_BYTES, Document, parse
 
 _HEAD_BYTES = 4096
@@ -21,7 +23,7 @@ _KIND = re.compile(rb"^kind:[ \t]*['\"]?(criteria|assessment|survey-design|surve
 _ID = re.compile(rb"^id:[ \t]*['\"]?([A-Za-z0-9._-]+)", re.MULTILINE)
 
 
-SUPPORT_KINDS = ("criteria", "survey", "survey-design", "appraisal")  # files beside the assessments, never scored
+READ_IN_FOLDERS = ("yaml", "json")  # the text files of a folder read by their `kind` (not workbooks)
 
 
 def builtin_dir() -> Path:
@@ -164,6 +166,7 @@ def kind_and_id(path: Path, remember: bool = True) -> tuple[str | None, str | No
 def forget_kinds() -> None:
     _KINDS.clear()
     _FOLDERS.clear()
+    _LEFT_OUT.clear()
 
 
 SupportFile = tuple[Path, str, str | None]  # path, kind, id (of a criteria set)
@@ -179,7 +182,7 @@ def _folder_key(info: os.stat_result) -> tuple[int, int] | None:
 
 
 def support_files(folder: Path) -> tuple[SupportFile, ...]:
-    """The YAML files directly in `folder` that are not assessments (criteria sets with their id, survey and
+    """The YAML and JSON files directly in `folder` that are not assessments (criteria sets with their id, survey and
     appraisal files…) as (path, kind, id), sorted by name; none when it cannot be read.
 
     Listed once per folder per command (`forget_kinds`), or again when the folder changes: a national folder holds
@@ -199,7 +202,7 @@ def support_files(folder: Path) -> tuple[SupportFile, ...]:
     settled = time.time_ns() - changed > _SETTLED_NS
     try:
         with os.scandir(folder) as entries:
-            names = sorted(e.name for e in entries if kind_of_suffix(e.name) == "yaml" and e.is_file())
+            names = sorted(e.name for e in entries if kind_of_suffix(e.name) in READ_IN_FOLDERS and e.is_file())
     except OSError:
         names = []
     found: list[tuple[str, str, str | None]] = []
@@ -235,6 +238,9 @@ def take_listings(given: Listings) -> None:
 
 
 def _kind_and_id(path: Path) -> tuple[str | None, str | None]:
+    if kind_of_suffix(path) == "json":
+        said, found_id = json_kind_and_id(path)
+        return (sys.intern(said) if said is not None else None), found_id
     head = _head(path)
     kind = _KIND.search(head)
     if kind is not None and kind.group(1) != b"criteria":
@@ -251,6 +257,27 @@ def _kind_and_id(path: Path) -> tuple[str | None, str | None]:
         kind_text if isinstance(kind_text, str) else None,
         str(getattr(id_text, "source", id_text)) if id_text is not None and kind_text == "criteria" else None,
     )
+
+
+_LEFT_OUT: dict[Diagnostic, None] = {}  # notes on the files of folders left out (F006), until the CLI shows them
+
+
+def left_out() -> list[Diagnostic]:
+    """The files of the folders searched so far that were left out, one note each (F006), taken once: never a
+    file skipped without a word. The CLI shows them (`shell.run`), `par check` in its report."""
+    notes = list(_LEFT_OUT)
+    _LEFT_OUT.clear()
+    return notes
+
+
+def _json_in_folder(path: Path) -> bool:
+    """Whether a `.json` file found in a folder is one of its inputs: when its `kind` is a par kind. Any other is
+    left out with a note (F006): a ranking par wrote, or another file."""
+    if kind_and_id(path)[0] in PAR_KINDS:
+        return True
+    why = "left-out-ranking" if is_ranking_json(path) else "left-out-json"
+    _LEFT_OUT[problem("F006", why, hint=msg(f"hint.{why}")).at(LineCol(display(path)))] = None
+    return False
 
 
 def file_kind(path: Path) -> str | None:
@@ -302,20 +329,24 @@ def at_least(count: int, paths: Sequence[Path]) -> bool:
 
 
 def discover_yaml(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
-    """Input files given, and under the given folders (recursively): YAML files and assessment workbooks;
-    hidden files and Excel's `~$` lock files left out."""
+    """Input files given, and under the given folders (recursively): YAML files, JSON files of a par kind
+    (`_json_in_folder`: any other is left out with a note, `left_out`) and assessment workbooks; hidden files and
+    Excel's `~$` lock files left out."""
     files: list[Path] = []
     problems: list[Diagnostic] = []
     for path in paths:
         if path.is_dir():
             for found in sorted(path.rglob("*")):
-                if not found_in_folders(found) or _hidden(found.relative_to(path)) or found.is_dir():
+                suffix = kind_of_suffix(found)
+                if suffix not in FOUND_IN_FOLDERS or _hidden(found.relative_to(path)) or found.is_dir():
                     continue
                 if _lock_file(found):
                     continue
                 odd = not_a_file(found)  # a broken link or a FIFO named *.yaml is reported, never skipped
-                if odd is None:
+                if odd is None and (suffix != "json" or _json_in_folder(found)):
                     files.append(found)
+                elif odd is None:
+                    continue
                 else:
                     problems.append(odd)
         elif path.exists() or path.is_symlink():

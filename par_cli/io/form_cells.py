@@ -10,7 +10,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Any
 
-from par_cli.core.diagnostics import Diagnostic, DocPath, Location, msg, problem
+from par_cli.core.diagnostics import Cell, Diagnostic, DocPath, Location, msg, problem
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import TextNumber, only_decimal_comma
 from par_cli.io.sheet_xml import NotANumber
@@ -213,3 +213,11 @@ class CellReader:
             )
             return None
         return text
+
+
+def uncomputed(file: str, sheet: str, coordinate: str, row: int, column: int) -> Diagnostic:
+    """A003 at a formula never computed in a table or an annex (`par import`, `par survey tally`, `par criteria
+    import`), in the words a form's cell gets (`CellReader.refuse`): its value is unknown, never read as empty."""
+    return problem("A003", "uncomputed-formula", hint=msg("hint.recompute")).at(
+        Cell(file, sheet, coordinate, row, column)
+    )

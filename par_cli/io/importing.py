@@ -21,6 +21,7 @@ from par_cli.core.binding import bind
 from par_cli.core.diagnostics import (
     Diagnostic,
     DocPath,
+    Level,
     LineCol,
     Location,
     ParError,
@@ -36,12 +37,12 @@ from par_cli.core.tree import NodeInfo
 from par_cli.io.form_cells import CellReader, Raw
 from par_cli.io.tables import Table, read_table
 from par_cli.io.xlsx_form import COLUMNS, DETAILS, FormDocument, _norm
-from par_cli.words.codes import errors_only
+from par_cli.words.codes import errors_only, level_of
 
 _SAFE = re.compile(r"[A-Za-z0-9À-ỹ][A-Za-z0-9À-ỹ._-]*")  # an agency id that can name its file
 ANSWER_FIELDS = ("self", "appraised", "first_appraisal", "evidence", "explanation", "reason")
 POINTS_FIELDS = {"self_points": "self", "appraised_points": "appraised"}  # points a column holds → the input field
-FIELDS = ("id", "name", "group", "period", "code", *ANSWER_FIELDS, *POINTS_FIELDS)
+FIELDS = ("id", "name", "group", "type", "period", "code", *ANSWER_FIELDS, *POINTS_FIELDS)
 INPUTS = ("self", "appraised", "first_appraisal", "survey")
 ORDER = ("self", "survey", "first_appraisal", "appraised", "evidence", "explanation", "reason")
 # The titles offices give these columns, besides the form's (`Tự đánh giá`, `Thẩm định`…). `Điểm tự chấm` holds
@@ -93,10 +94,16 @@ class Agency:
 
 
 def import_table(
-    path: Path, criteria: CriteriaSet, nodes: dict[str, NodeInfo], mapping: dict[str, str], reference: str
-) -> tuple[dict[str, str], list[str]]:
-    """Agency id → its assessment as YAML text, and the titles of columns left out; ParError with every
-    problem of every row."""
+    path: Path,
+    criteria: CriteriaSet,
+    nodes: dict[str, NodeInfo],
+    mapping: dict[str, str],
+    reference: str,
+    strict: bool = False,
+) -> tuple[dict[str, str], list[str], list[Diagnostic]]:
+    """Agency id → its assessment as YAML text, the titles of columns left out, and the warnings its cells raise
+    (A023: `0,5` read as 0.5 % where 50 % was likely meant, a thousands dot), to be shown: never dropped.
+    ParError with every problem of every row; `strict`: the cells' warnings are errors too (nothing written)."""
     known = _known()
     table = read_table(path, lambda titles: any(_field(title, known, mapping) == "id" for title in titles))
     found = columns(table, criteria, nodes, mapping)
@@ -133,7 +140,7 @@ def import_table(
             continue
         agency = agencies.setdefault(agency_id.casefold(), Agency(table.file))
         doc = agency.doc
-        for field in ("id", "name", "group", "period"):
+        for field in ("id", "name", "group", "type", "period"):
             if field in where:
                 cell = raw(number, values, percent, where[field])
                 text = reader.text(cell, (field,))
@@ -162,7 +169,11 @@ def import_table(
                 if field not in FIELDS:
                     cell = raw(number, values, percent, i)
                     _answer(doc, reader, nodes, adjustments, field, cell.where, {"self": cell}, problems)
-    if not problems and not any(
+    doubts = [d for d in problems if level_of(d) is Level.WARNING]  # the cells' (A023), said with the figures
+    if strict:
+        problems[:] = [d._replace(level=Level.ERROR) if d in doubts else d for d in problems]
+        doubts = []
+    if not errors_only(problems) and not any(
         any(field in answer for field in INPUTS) or answer.get("na")
         for agency in agencies.values()
         for section in ("answers", "adjustments")
@@ -196,7 +207,7 @@ def import_table(
     if errors_only(problems):
         raise ParError(errors_only(problems))
     left_out = [title for i, title in enumerate(table.header) if i not in found and title]
-    return outputs, left_out
+    return outputs, left_out, doubts
 
 
 def _answer(
@@ -294,7 +305,7 @@ def assessment_yaml(data: dict[str, Any]) -> str:
     """An assessment as the YAML a person would write: one line per answer, codes quoted."""
     agency = data["agency"]
     lines = ["kind: assessment", f"criteria: {_yaml(data['criteria'])}"]
-    fields = ", ".join(f"{key}: {_yaml(agency[key])}" for key in ("id", "name", "group") if key in agency)
+    fields = ", ".join(f"{key}: {_yaml(agency[key])}" for key in ("id", "name", "group", "type") if key in agency)
     lines.append(f"agency: {{{fields}}}")
     if "period" in data:
         period = data["period"]

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from par_cli.core.diagnostics import LineCol, UsageError, problem
-from par_cli.io.suffixes import found_in_folders
+from par_cli.io.json_kind import PAR_KINDS, json_kind_and_id
+from par_cli.io.suffixes import found_in_folders, kind_of_suffix
 
 _READ: dict[Path, None] = {}  # every file the io layer opened or looked into in this process, as named
 
@@ -57,12 +58,21 @@ def guard(output: Path, files: Iterable[Path] = (), folders: Iterable[Path] = ()
     same = where is not None and any(_inode(path) == where for path in [*named, *_READ])
     if same or any(path.resolve() == target for path in named):
         raise UsageError([problem("U003", "output-is-input").at(LineCol(str(output)))])
-    if found_in_folders(output):
+    if found_in_folders(output) and _read_there(output):
         for folder in folders:
             if folder.is_dir() and target.is_relative_to(folder.resolve()):
                 raise UsageError(
                     [problem("U003", "output-in-input-folder", folder=str(folder)).at(LineCol(str(output)))]
                 )
+
+
+def _read_there(output: Path) -> bool:
+    """Whether a file of a folder's kinds at `output` would be read there: a YAML file or a workbook always; a
+    .json file when it is an assessment (or another par file) now. A ranking `par rank -f json` writes there is
+    left out of the folder (with a note), so it may be kept beside the assessments it ranks."""
+    if kind_of_suffix(output) != "json":
+        return True
+    return output.is_file() and json_kind_and_id(output)[0] in PAR_KINDS
 
 
 def _new_file_mode() -> int:

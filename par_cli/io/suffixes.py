@@ -19,7 +19,9 @@ _KINDS = {
     ".docx": "docx",
 }
 FORM_KINDS = ("xlsx", "ods", "xls")  # assessment workbooks: the form `par template --format xlsx` writes, as saved
-FOUND_IN_FOLDERS = ("yaml", *FORM_KINDS)  # what a folder given to a command is searched for (assessments)
+# What a folder given to a command is searched for (assessments): a .json file only when its `kind` is a par kind
+# (`io.files.discover_yaml`), as `par score FILE.json` reads it; any other (a ranking) is left out with a note.
+FOUND_IN_FOLDERS = ("yaml", "json", *FORM_KINDS)
 
 
 def kind_of_suffix(path: PurePath | str) -> str | None:

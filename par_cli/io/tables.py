@@ -10,6 +10,7 @@ from par_cli.core.diagnostics import ParError
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.io.csv_text import TITLE_ROWS, HeaderTest, csv_rows
 from par_cli.io.files import display
+from par_cli.io.form_cells import uncomputed
 from par_cli.io.output import reading
 from par_cli.io.suffixes import kind_of_suffix
 
@@ -29,18 +30,28 @@ def read_table(path: Path, is_header: HeaderTest | None = None) -> Table:
     name = display(path)
     reading(path)
     if kind_of_suffix(path) == "xlsx":
-        from par_cli.io.workbooks import in_use, load, refusal
+        from par_cli.io.workbooks import open_book, refusal
 
         try:
-            sheet = load(path).worksheets[0]
+            book = open_book(path)
         except Exception as exc:
             raise ParError([refusal(exc, path, name)]) from None
-        used = in_use(sheet)  # the cells holding a value, never every coordinate up to the furthest one
+        sheet = book.sheets[0]
+        used = sheet.rows  # the cells holding a value, never every coordinate up to the furthest one
         top = 1
         if is_header is not None:
             top = next((r for r in used if r <= TITLE_ROWS and is_header(_titles(used[r]))), 1)
         titles = used.get(top, {})
         width = max(titles, default=0)  # a column without a title is never read
+        never = [  # a formula never computed (openpyxl writes none): its value is unknown, never read as empty
+            uncomputed(name, sheet.title, cell.coordinate, cell.row, cell.column)
+            for r, cells in used.items()
+            if r >= top
+            for c, cell in cells.items()
+            if c <= width and cell.uncomputed
+        ]
+        if never:
+            raise ParError(never)
         header = [str(titles[c].value).strip() if c in titles else "" for c in range(1, width + 1)]
         rows: list[tuple[int, list[Any], list[bool]]] = []
         for r, cells in used.items():

@@ -57,6 +57,7 @@ DETAILS = {
     "id": _titles("form.agency_id"),
     "name": _titles("form.agency_name"),
     "group": _titles("form.group"),
+    "type": _titles("form.unit_type"),  # `Loại đơn vị`: `par template --agencies` writes it when the agency has one
     "period": _titles("form.period"),
     "criteria": _titles("form.criteria"),
 }

@@ -20,4 +20,14 @@ ANNEX_MESSAGES: dict[str, tuple[str, str]] = {
         "retype it as plain text in Word (accept or reject the tracked changes first if any)",
         "gõ lại thành chữ thường trong Word (chấp nhận hoặc từ chối các thay đổi được theo dõi trước, nếu có)",
     ),
+    "annex-is-ranking": (
+        "not a criteria annex: its table is a ranking ({titles})",
+        "không phải phụ lục bộ chỉ số: bảng của tệp là bảng xếp hạng ({titles})",
+    ),
+    "hint.annex-is-ranking": (
+        "import the decision's criteria annex (the table of criteria and their maximum points); a ranking is read"
+        " by par rank --previous",
+        "nhập phụ lục bộ chỉ số của quyết định (bảng tiêu chí và điểm tối đa); bảng xếp hạng được đọc bằng"
+        " par rank --previous",
+    ),
 }

@@ -22,6 +22,7 @@ CODES: dict[str, Code] = {
     "F003": Code(E, "an output file cannot be written"),
     "F004": Code(E, "an optional package the format needs is not installed"),
     "F005": Code(E, "a workbook that cannot be opened, or is not an assessment form"),
+    "F006": Code(INFO, "a .json file of a folder left out: a ranking par wrote, or not a par file"),
     "Y001": Code(E, "YAML syntax error"),
     "Y002": Code(E, "duplicate mapping key (YAML would silently keep one)"),
     "Y003": Code(W, "tab character (YAML indents with spaces)"),

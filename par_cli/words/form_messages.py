@@ -56,8 +56,8 @@ FORM_MESSAGES: dict[str, tuple[str, str]] = {
     "hint.form-done-total": ("write 45/50 (done/total), or KPS", "ghi 45/50 (số đã làm/tổng số) hoặc KPS"),
     "hint.form-evidence": ("fill in the Tài liệu kiểm chứng column", "điền cột Tài liệu kiểm chứng"),
     "hint.form-self": (
-        "fill in the Số liệu tự đánh giá cell, or KPS if allowed (a survey criterion: its survey results)",
-        "điền ô Số liệu tự đánh giá, hoặc KPS nếu được phép (tiêu chí điều tra xã hội học: kết quả điều tra)",
+        "fill in the Số liệu tự đánh giá cell, or KPS if allowed; a survey criterion takes its survey results",
+        "điền ô Số liệu tự đánh giá, hoặc KPS nếu được phép; tiêu chí điều tra xã hội học lấy kết quả điều tra",
     ),
     # making forms (`par template --agencies`): the province's list of agencies
     "agency-listed-twice": ("agency '{id}' is listed twice", "cơ quan '{id}' có tên hai lần trong danh sách"),

@@ -43,4 +43,21 @@ TABLE_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "unreadable.zip-no-workbook": ("a zip file that holds no Excel workbook", "tệp zip không chứa sổ tính Excel"),
     "unreadable.zip-no-document": ("a zip file that holds no Word document", "tệp zip không chứa tài liệu Word"),
+    # files of a folder left out (F006)
+    "left-out-ranking": (
+        "left out: a ranking `par rank` wrote, not an assessment",
+        "không đọc: đây là bảng xếp hạng do `par rank` ghi ra, không phải tệp đánh giá",
+    ),
+    "hint.left-out-ranking": (
+        "to compare with it, give it as --previous",
+        "để so sánh với bảng này, dùng --previous",
+    ),
+    "left-out-json": (
+        "left out: a .json file that is not a par file (its kind is not assessment, criteria, appraisal or survey)",
+        "không đọc: tệp .json không phải tệp của par (kind không phải assessment, criteria, appraisal hay survey)",
+    ),
+    "hint.left-out-json": (
+        'a .json file in a folder is read when it says "kind": "assessment" (or another par kind)',
+        'tệp .json trong thư mục được đọc khi có "kind": "assessment" (hoặc kind khác của par)',
+    ),
 }
