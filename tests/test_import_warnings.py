@@ -43,3 +43,25 @@ def test_strict_makes_them_errors_and_writes_nothing(in_tmp: Path) -> None:
     assert (code, out) == (1, "")
     assert err.splitlines() == [PERCENT.format(level="error"), THOUSANDS.format(level="error")]
     assert not Path("out/so-a.yaml").exists()
+
+
+def test_an_exports_points_that_its_data_does_not_earn_are_said_at_the_points_cell(in_tmp: Path) -> None:
+    """An export's `Điểm tự chấm` beside its data: par scores the data; where the table's points are not what
+    the data earns (at the table's own decimals: 2,91 for 2,9206… is not 2,92), it says so at the points cell."""
+    Path("t.csv").write_bytes(
+        "\ufeffMã cơ quan;Tên cơ quan;Mã tiêu chí;Tự đánh giá;Điểm tự chấm\r\n"
+        "so-noi-vu;Sở Nội vụ;1.1.3;95;1\r\n"
+        "so-noi-vu;Sở Nội vụ;3.2.1;2414/2480;2,91\r\n"
+        "so-noi-vu;Sở Nội vụ;1.1.2;Có;0,5\r\n".encode()
+    )
+    code, _, err = run("import", "t.csv", "--criteria", "mau-so-nganh", "-o", "out", "--lang", "en")
+    assert (code, err.splitlines()) == (
+        0,
+        [
+            "t.csv:3:Điểm tự chấm: warning A026: 3.2.1: the table says 2.91 points, but its data earns 2.92: par"
+            " scores the data",
+            "t.csv:4:Điểm tự chấm: warning A026: 1.1.2: the table says 0.5 points, but its data earns 1: par scores"
+            " the data",
+            "note: 1 assessment file written to out",
+        ],
+    )

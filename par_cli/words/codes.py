@@ -98,6 +98,7 @@ CODES: dict[str, Code] = {
     "A023": Code(W, "a workbook input likely meant otherwise: a percentage ≤ 1 or ≤ the max points, a thousands dot"),
     "A024": Code(E, "one code, sheet, column or details field twice in a workbook (one value per code)"),
     "A025": Code(W, "a value in the council's Thẩm định column of an agency's form (not used as the appraisal)"),
+    "A026": Code(W, "an imported table's points that are not what its data earns (par scores the data)"),
     "R007": Code(E, "an agency without the attribute the ranking groups by"),
     "R008": Code(E, "a predecessor of a merged unit is not in the earlier period's ranking"),
     "R009": Code(W, "a predecessor that is still ranked in the same period (it keeps its earlier rank too)"),

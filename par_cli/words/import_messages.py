@@ -12,6 +12,10 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "name the column that holds them: --map 'TITLE=self' (or appraised, first_appraisal)",
         "chỉ rõ cột chứa giá trị: --map 'TIÊU ĐỀ=self' (hoặc appraised, first_appraisal)",
     ),
+    "import-points-differ": (
+        "{code}: the table says {given} points, but its data earns {earned}: par scores the data",
+        "{code}: bảng ghi {given} điểm, nhưng số liệu cho {earned} điểm: par chấm theo số liệu",
+    ),
     "import-points-not-input": (
         "{code}: this column holds points, but the criterion is scored from its data ({kind}): par computes the points",
         "{code}: cột này là số điểm, nhưng tiêu chí được chấm từ số liệu ({kind}): par tự tính điểm",
