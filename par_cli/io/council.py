@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from par_cli.core.appraisal import COUNCIL, appraisal_problems, owner
-from par_cli.core.diagnostics import Cell, Diagnostic, DocPath, LineCol, Location, ParError, UsageError, msg, problem
+from par_cli.core.diagnostics import Cell, Diagnostic, DocPath, LineCol, Location, ParError, UsageError, problem
 from par_cli.core.model import AppraisalFile
 from par_cli.core.scoring import score
 from par_cli.core.tree import index
@@ -221,26 +221,9 @@ def _text(book: CouncilBook, who: str, agencies: dict[str, dict[str, Any]]) -> s
 
 def write_files(files: dict[str, str], folder: Path, force: bool) -> None:
     """The appraisal files into `folder`; UsageError (U003) before any write when one exists (without force)."""
-    from par_cli.io.output import write
+    from par_cli.io.output import write_new
 
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ParError(
-            [problem("F003", "cannot-write", reason=exc.strerror or str(exc)).at(LineCol(str(folder)))]
-        ) from None
-    targets = {name: folder / name for name in files}
-    exists = problem("U003", "council-file-exists", hint=msg("hint.force"))
-    taken = [exists.at(LineCol(str(path))) for path in targets.values() if path.exists()]
-    if taken and not force:
-        raise UsageError(taken)
-    for name, path in targets.items():
-        try:
-            write(path, files[name])
-        except OSError as exc:
-            raise ParError(
-                [problem("F003", "cannot-write", reason=exc.strerror or str(exc)).at(LineCol(str(path)))]
-            ) from None
+    write_new({folder / name: text for name, text in files.items()}, force, "council-file-exists")
 
 
 def _yaml(value: Any) -> str:

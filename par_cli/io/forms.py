@@ -117,18 +117,6 @@ def _cell(values: list[Any], i: int) -> str | None:
 
 def write_forms(forms: dict[str, bytes], folder: Path, force: bool) -> None:
     """One workbook per agency in `folder`; UsageError (U003) before any write when one exists (without force)."""
-    from par_cli.io.output import write
+    from par_cli.io.output import write_new
 
-    targets = {name: folder / name for name in forms}
-    exists = problem("U003", "file-exists-form", hint=msg("hint.force"))
-    taken = [exists.at(LineCol(str(path))) for path in targets.values() if path.exists()]
-    if taken and not force:
-        raise UsageError(taken)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, path in targets.items():
-            write(path, forms[name])
-    except OSError as exc:
-        raise ParError(
-            [problem("F003", "cannot-write", reason=exc.strerror or str(exc)).at(LineCol(str(folder)))]
-        ) from None
+    write_new({folder / name: content for name, content in forms.items()}, force, "file-exists-form")

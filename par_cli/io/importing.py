@@ -28,7 +28,6 @@ from par_cli.core.diagnostics import (
     Location,
     ParError,
     Row,
-    UsageError,
     msg,
     placed,
     problem,
@@ -363,17 +362,6 @@ def make_folder(folder: Path) -> None:
 
 def write_assessments(files: dict[str, str], folder: Path, force: bool) -> None:
     """One file per agency in `folder`; UsageError (U003) before any write when one exists (without force)."""
-    from par_cli.io.output import write
+    from par_cli.io.output import write_new
 
-    targets = {agency: folder / f"{agency}.yaml" for agency in files}
-    exists = problem("U003", "file-exists", hint=msg("hint.force"))
-    taken = [exists.at(LineCol(str(path))) for path in targets.values() if path.exists()]
-    if taken and not force:
-        raise UsageError(taken)
-    for agency, path in targets.items():
-        try:
-            write(path, files[agency])
-        except OSError as exc:
-            raise ParError(
-                [problem("F003", "cannot-write", reason=exc.strerror or str(exc)).at(LineCol(str(path)))]
-            ) from None
+    write_new({folder / f"{agency}.yaml": text for agency, text in files.items()}, force, "file-exists")

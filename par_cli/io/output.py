@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-from par_cli.core.diagnostics import LineCol, UsageError, problem
+from par_cli.core.diagnostics import LineCol, ParError, UsageError, msg, problem
 from par_cli.io.json_kind import PAR_KINDS, json_kind_and_id
 from par_cli.io.suffixes import found_in_folders, kind_of_suffix
 
@@ -115,3 +115,19 @@ def _write_all(out: BinaryIO, data: bytes | Iterable[str]) -> None:
         return
     for piece in data:
         out.write(piece.encode("utf-8"))
+
+
+def write_new(files: dict[Path, str | bytes], force: bool, exists: str) -> None:
+    """Every file of a set (forms, assessments, appraisal files) into its folder, made if need be: UsageError
+    (U003, message `exists`) naming each file that exists, before any write, unless `force`; F003 where one
+    cannot be written."""
+    taken = [problem("U003", exists, hint=msg("hint.force")).at(LineCol(str(path))) for path in files if path.exists()]
+    if taken and not force:
+        raise UsageError(taken)
+    for path, content in files.items():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write(path, content)
+        except OSError as exc:
+            where = LineCol(str(path))
+            raise ParError([problem("F003", "cannot-write", reason=exc.strerror or str(exc)).at(where)]) from None
