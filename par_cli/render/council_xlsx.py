@@ -131,15 +131,7 @@ def _row(sheet: Any, row: int, bound: Bound, info: Any, result: NodeResult, own:
     for c, value in enumerate(texts, start=1):
         if value is not None:
             _text(sheet, row, c, value).alignment = WRAP if c in (2, 4, 6, 7, 9, 10, 11, 12, 13) else TOP
-    for c, figure in ((5, node.max), (8, result.self_points if result.applicable else None)):
-        if figure is not None:
-            cell = sheet.cell(row=row, column=c, value=_number(Fraction(figure), 6))
-            cell.number_format, cell.alignment = "0.###", TOP
-    for c in INPUTS:
-        cell = sheet.cell(row=row, column=c)
-        cell.alignment = WRAP
-        if not held:
-            cell.protection, cell.fill = OPEN, INPUT
+    _figures_and_inputs(sheet, row, ((5, node.max), (8, result.self_points if result.applicable else None)), held)
     if getattr(node.scoring_rule, "takes_percent", False):
         for c in (9, 10):
             sheet.cell(row=row, column=c).number_format = "@"  # 45/50 stays text, not a date
@@ -177,15 +169,7 @@ def _adjustment_row(sheet: Any, row: int, bound: Bound, adjustment: Adjustment, 
         (5, adjustment.max),
         (8, claimed if isinstance(claimed, Decimal) and not isinstance(claimed, bool) else None),
     )
-    for c, figure in figures:
-        if figure is not None:
-            cell = sheet.cell(row=row, column=c, value=_number(Fraction(figure), 6))
-            cell.number_format, cell.alignment = "0.###", TOP
-    for c in INPUTS:
-        cell = sheet.cell(row=row, column=c)
-        cell.alignment = WRAP
-        if not held:
-            cell.protection, cell.fill = OPEN, INPUT
+    _figures_and_inputs(sheet, row, figures, held)
     shown = [(str(texts[c] or ""), WIDTHS[c]) for c in (1, 3, 5, 6, 9, 10, 11, 12)]
     _fit_height(sheet, row, tuple(shown))
 
@@ -231,3 +215,17 @@ def _shown(value: Any, rule: Any, lang: str) -> str | None:
 
 def _plain(value: Any) -> str:
     return str(getattr(value, "source", value))
+
+
+def _figures_and_inputs(sheet: Any, row: int, figures: Any, held: bool) -> None:
+    """A row's figures (max, claimed points) as numbers, and its council cells open and yellow unless the
+    assessment holds the value itself (then locked: it is not the workbook's to write again)."""
+    for c, figure in figures:
+        if figure is not None:
+            cell = sheet.cell(row=row, column=c, value=_number(Fraction(figure), 6))
+            cell.number_format, cell.alignment = "0.###", TOP
+    for c in INPUTS:
+        cell = sheet.cell(row=row, column=c)
+        cell.alignment = WRAP
+        if not held:
+            cell.protection, cell.fill = OPEN, INPUT
