@@ -80,3 +80,21 @@ def test_a_survey_tally_knows_the_agencies_of_forms_saved_by_libreoffice(in_tmp:
     code, _, err = run("survey", "tally", str(SURVEY / "design.yaml"), "r.csv", "--agencies", "phieu", "-o", "s.yaml")
     assert code == 0, err
     assert "ban-dan-toc 322" in err
+
+
+@pytest.mark.parametrize("name", ["annex.odt", "annex.xlsx"])
+def test_a_writer_document_is_refused_as_an_annex_in_the_users_words(in_tmp: Path, name: str) -> None:
+    """An annex saved by LibreOffice Writer (.odt), or one renamed .xlsx: a located C023 naming what it is and
+    what to do, never a traceback (calamine's own error) nor 'a LibreOffice workbook'."""
+    import zipfile
+
+    with zipfile.ZipFile(name, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    code, _, err = run("criteria", "import", name, "-o", "set.yaml", "--lang", "en")
+    assert (code, err) == (
+        1,
+        f"{name}: error C023: cannot read this annex (a LibreOffice Writer document (.odt): save it as Word (.docx)"
+        " and give that file)\n",
+    )
+    assert not Path("set.yaml").exists()

@@ -82,6 +82,8 @@ def unreadable(path: Path, kind: str) -> Msg:
     except (OSError, zipfile.BadZipFile):
         return msg("unreadable.damaged")
     word, excel, calc = "word/document.xml" in names, "xl/workbook.xml" in names, "content.xml" in names
+    if calc and _mimetype(path).endswith("opendocument.text"):
+        return msg("unreadable.odt")  # a LibreOffice Writer document, whatever its name
     if kind == "docx" and not word:
         return msg("unreadable.excel-not-word" if excel else "unreadable.zip-no-document")
     if kind != "docx" and word:
@@ -91,6 +93,17 @@ def unreadable(path: Path, kind: str) -> Msg:
     if kind == "xlsx" and not excel:
         return msg("unreadable.zip-no-workbook")
     return msg("unreadable.damaged")
+
+
+def _mimetype(path: Path) -> str:
+    """An OpenDocument file's kind, as its `mimetype` entry says (`…opendocument.text`, `…spreadsheet`)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return archive.read("mimetype").decode("ascii", "replace").strip()
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return ""
 
 
 def in_use(sheet: Any) -> dict[int, dict[int, Any]]:
@@ -187,9 +200,12 @@ def _openpyxl_book(path: Path) -> Book:
 
 
 def _calamine_book(path: Path) -> Book:
-    from python_calamine import CalamineWorkbook
+    from python_calamine import CalamineError, CalamineWorkbook
 
-    book = CalamineWorkbook.from_path(str(path))
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+    except CalamineError as exc:  # not a workbook calamine knows: said by `refusal` in the user's words
+        raise ValueError(str(exc)) from exc
     sheets = []
     for name in book.sheet_names:
         sheet = book.get_sheet_by_name(name)

@@ -41,6 +41,10 @@ TABLE_MESSAGES: dict[str, tuple[str, str]] = {
         "a LibreOffice workbook (.ods) named .xlsx: rename it .ods",
         "là sổ tính LibreOffice (.ods) mang tên .xlsx: đổi tên thành .ods",
     ),
+    "unreadable.odt": (
+        "a LibreOffice Writer document (.odt): save it as Word (.docx) and give that file",
+        "là văn bản LibreOffice Writer (.odt): lưu lại dạng Word (.docx) rồi dùng tệp đó",
+    ),
     "unreadable.zip-no-workbook": ("a zip file that holds no Excel workbook", "tệp zip không chứa sổ tính Excel"),
     "unreadable.zip-no-document": ("a zip file that holds no Word document", "tệp zip không chứa tài liệu Word"),
     # files of a folder left out (F006)
