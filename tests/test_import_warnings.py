@@ -52,7 +52,8 @@ def test_an_exports_points_that_its_data_does_not_earn_are_said_at_the_points_ce
         "\ufeffMã cơ quan;Tên cơ quan;Mã tiêu chí;Tự đánh giá;Điểm tự chấm\r\n"
         "so-noi-vu;Sở Nội vụ;1.1.3;95;1\r\n"
         "so-noi-vu;Sở Nội vụ;3.2.1;2414/2480;2,91\r\n"
-        "so-noi-vu;Sở Nội vụ;1.1.2;Có;0,5\r\n".encode()
+        "so-noi-vu;Sở Nội vụ;1.1.2;Có;0,5\r\n"
+        "so-noi-vu;Sở Nội vụ;1.3.1;0,95;2\r\n".encode()  # a doubtful rate (A023) and points its data does not earn
     )
     code, _, err = run("import", "t.csv", "--criteria", "mau-so-nganh", "-o", "out", "--lang", "en")
     assert (code, err.splitlines()) == (
@@ -61,6 +62,10 @@ def test_an_exports_points_that_its_data_does_not_earn_are_said_at_the_points_ce
             "t.csv:3:Điểm tự chấm: warning A026: 3.2.1: the table says 2.91 points, but its data earns 2.92: par"
             " scores the data",
             "t.csv:4:Điểm tự chấm: warning A026: 1.1.2: the table says 0.5 points, but its data earns 1: par scores"
+            " the data",
+            "t.csv:5:Tự đánh giá: warning A023: 0.95 is read as 0.95 %: did you mean 95 %? (hint: type the figure the"
+            " criterion asks for (97.34 for 97.34 %, 2414/2480), not points; write 97.34% to silence this)",
+            "t.csv:5:Điểm tự chấm: warning A026: 1.3.1: the table says 2 points, but its data earns 0.05: par scores"
             " the data",
             "note: 1 assessment file written to out",
         ],

@@ -297,7 +297,7 @@ def _points_beside_data(
     quiet = CellReader([])  # the cells' own problems are said where they are read
     text = quiet.text(cell, path)
     value = quiet.input(data, path, rule, top)
-    if text is None or value is None or top is None or rule is None or quiet.problems:
+    if text is None or value is None or top is None or rule is None or errors_only(quiet.problems):
         return
     typed = text.strip()
     try:
