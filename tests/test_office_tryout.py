@@ -98,3 +98,34 @@ def test_a_writer_document_is_refused_as_an_annex_in_the_users_words(in_tmp: Pat
         " and give that file)\n",
     )
     assert not Path("set.yaml").exists()
+
+
+def test_a_forms_answer_is_placed_where_the_agency_types_it(in_tmp: Path) -> None:
+    """Missing evidence at the evidence cell, an answer's problems at its input cell: not at the code (column A)."""
+    from openpyxl import load_workbook
+
+    assert run("template", "mau-so-nganh", "-f", "xlsx", "-o", "form.xlsx", "--period", "2024")[0] == 0
+    book = load_workbook("form.xlsx")
+    details, sheet = book["Thông tin"], book["Tiêu chí"]
+    details["B1"], details["B2"], details["B3"] = "so-y-te", "Sở Y tế", "so-nganh"
+    rows = {str(sheet.cell(r, 1).value): r for r in range(2, sheet.max_row + 1)}
+    sheet.cell(rows["1.1.2"], 5).value = "Có"  # no evidence
+    book.save("form.xlsx")
+    sheet.cell(rows["1.1.1"], 5).value = "KPS"  # not applicable where the set does not allow it
+    book.save("form-na.xlsx")
+    code, out, _ = run("check", "form.xlsx", "--lang", "en")
+    assert (code, [line for line in out.splitlines() if " A007" in line]) == (
+        0,
+        [
+            "form.xlsx:Tiêu chí!G5: warning A007: 1.1.2: 1 self-assessed point without evidence or explanation"
+            " (hint: fill in the Tài liệu kiểm chứng column)"
+        ],
+    )
+    code, out, _ = run("check", "form-na.xlsx", "--lang", "en")
+    assert (code, [line for line in out.splitlines() if " A004" in line]) == (
+        1,
+        [
+            "form-na.xlsx:Tiêu chí!E4: error A004: 1.1.1 cannot be declared not applicable (hint: only criteria"
+            " with allow_na: true may be N/A)"
+        ],
+    )

@@ -78,6 +78,8 @@ class FileChecker:
             located = bound.origin.locate(finding.path, key=True)
             if len(finding.path) == 1:  # a leaf without an answer: at a form's input cell, else at `answers:`
                 located = getattr(bound.origin, "inputs", {}).get(finding.criterion) or located._replace(col=1)
+            elif code == "A007" and hasattr(bound.origin, "inputs"):  # a form: at the evidence cell to fill in
+                located = bound.origin.locate((*finding.path, "evidence"))
             hints = getattr(bound.origin, "hints", {})  # a form's hints speak of its cells, not YAML's fields
             hint = msg(hints.get(FINDING_HINTS[code], FINDING_HINTS[code])) if code in FINDING_HINTS else None
             found.append(Diagnostic(code, finding_message(finding), finding.path, located, hint))

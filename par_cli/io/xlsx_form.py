@@ -341,8 +341,8 @@ class FormWorkbook:
                             if field == "evidence"
                             else text
                         )
-            if answer:
-                doc.places[base] = cells["code"].where
+            if answer:  # an answer's problems at its input cell, where the agency types (a row without one: A)
+                doc.places[base] = cells["self"].where if "self" in cells else cells["code"].where
                 (extra if section == "adjustments" else answers)[code] = answer
         for fixed, counts in self.survey:
             code = reader.code(fixed["code"])
