@@ -193,6 +193,7 @@ def test_every_bad_cell_is_located_and_nothing_is_written(in_tmp: Path) -> None:
             ("so-noi-vu", "1.3"): (None, None, "Thiếu kết luận"),
             ("so-y-te", "1.1.2"): (None, "30/20", None),
             ("so-y-te", "T"): (None, 2, "Sáng kiến cấp tỉnh"),
+            ("so-y-te", "1.1.1"): (None, "KPS", None),  # applicability is the agency's answer, not a cut
         },
     )
     code, _, err = run("appraisal", "read", "hoi-dong.xlsx", "-o", "2024", "--lang", "en")
@@ -200,6 +201,9 @@ def test_every_bad_cell_is_located_and_nothing_is_written(in_tmp: Path) -> None:
     assert err.splitlines() == [
         "hoi-dong.xlsx:Thẩm định!J5: error A017: 1.3: appraised is left blank: a blank appraisal is not a missing one "
         "(hint: write the appraised input, or remove 'appraised:' until the council has appraised it)",
+        "hoi-dong.xlsx:Thẩm định!J9: error A003: 1.1.1: the council's workbook cannot rule a criterion not applicable"
+        " (KPS) (hint: leave Thẩm định blank: an agency's KPS stays KPS; where the agency gave a value, appraise that"
+        " value)",
         "hoi-dong.xlsx:Thẩm định!J10: error A003: 1.1.2: done (30) is greater than total (20)",
         "hoi-dong.xlsx:Thẩm định!J11: error A003: 1.2: expected true or false, got 'có lẽ' (hint: choose Có or Không)",
         "hoi-dong.xlsx:Thẩm định!J13: error Y005: '1,250' has a decimal comma (hint: write 1.25, or 1250 without a "

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from par_cli.core.appraisal import COUNCIL, appraisal_problems, owner
-from par_cli.core.diagnostics import Cell, Diagnostic, DocPath, LineCol, Location, ParError, UsageError, problem
+from par_cli.core.diagnostics import Cell, Diagnostic, DocPath, LineCol, Location, ParError, UsageError, msg, problem
 from par_cli.core.model import AppraisalFile
 from par_cli.core.scoring import score
 from par_cli.core.tree import index
@@ -156,7 +156,10 @@ def _values(book: CouncilBook, nodes: Any) -> None:
             for field, raw in given.items():
                 path: DocPath = ("agencies", agency, code, field)
                 value = reader.text(raw, path) if field == "reason" else reader.input(raw, path, rule)
-                if value is not None:
+                if value == "na" and field != "reason":  # KPS: applicability is the agency's answer, not a cut
+                    found = problem("A003", "council-na", path, msg("hint.council-na"), code=code)
+                    book.problems.append(found.at(raw.where))
+                elif value is not None:
                     answer[field] = value
             if answer:
                 book.agencies.setdefault(agency, {})[code] = answer

@@ -78,4 +78,13 @@ FORM_MESSAGES: dict[str, tuple[str, str]] = {
         "exists already: making the forms would overwrite it",
         "đã tồn tại: lập phiếu sẽ ghi đè lên tệp này",
     ),
+    # the council's workbook (`par appraisal read`)
+    "council-na": (
+        "{code}: the council's workbook cannot rule a criterion not applicable (KPS)",
+        "{code}: sổ thẩm định không ghi được tiêu chí không phát sinh (KPS)",
+    ),
+    "hint.council-na": (
+        "leave Thẩm định blank: an agency's KPS stays KPS; where the agency gave a value, appraise that value",
+        "để trống ô Thẩm định: KPS của cơ quan được giữ nguyên; nếu cơ quan đã ghi số liệu, thẩm định số liệu đó",
+    ),
 }
