@@ -129,3 +129,20 @@ def test_a_forms_answer_is_placed_where_the_agency_types_it(in_tmp: Path) -> Non
             " with allow_na: true may be N/A)"
         ],
     )
+
+
+@pytest.mark.parametrize("label", ["PHỤ LỤC I", "Phụ lục số 2", "PHỤ LỤC II."])
+def test_a_numbered_annex_label_is_not_the_sets_title(in_tmp: Path, label: str) -> None:
+    """`PHỤ LỤC I` above the title: the set's title is the line below it, as the decision's annex reads."""
+    from docx import Document
+
+    document = Document(str(ROOT / "tests" / "annexes" / "national.docx"))
+    document.paragraphs[0].runs[0].text = label
+    for run_ in document.paragraphs[0].runs[1:]:
+        run_.text = ""
+    document.save("annex.docx")
+    code, _, err = run("criteria", "import", "annex.docx", "-o", "set.yaml")
+    assert code == 0, err
+    assert 'title: "BỘ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CỦA CÁC SỞ, BAN, NGÀNH TỈNH"' in Path("set.yaml").read_text(
+        encoding="utf-8"
+    )

@@ -39,6 +39,9 @@ class Annex(NamedTuple):
     rows: list[AnnexRow]
 
 
+_ANNEX_LABEL = re.compile(r"(?i)phụ\s+lục(\s+(số\s+)?[IVXLC\d]+[a-z]?)?\.?")
+
+
 def _roles(cells: list[str]) -> dict[str, int] | None:
     """Column of each role, when `cells` is a heading row (it names a max column and a text column)."""
     found: dict[str, int] = {}
@@ -100,8 +103,8 @@ def _docx(path: Path, name: str) -> tuple[Annex, list[Diagnostic]]:
         text = " ".join(shown_text(paragraph._p)[0].split())
         if text.startswith("(Kèm theo") or text.startswith("(Ban hành kèm theo"):
             source = source or text.strip("()")
-        elif text and text.upper() != "PHỤ LỤC" and title is None:
-            title = text
+        elif text and not _ANNEX_LABEL.fullmatch(text) and title is None:
+            title = text  # the first line that is not the annex's label (`PHỤ LỤC I`, `Phụ lục số 2`)
     rows: list[AnnexRow] = []
     problems: list[Diagnostic] = []
     roles = None
