@@ -70,6 +70,7 @@ def test_the_workbook_lists_every_agency_and_criterion_with_the_councils_cells(i
     y_te = [sheet.cell(at["so-y-te", "1.1.2"], c).value for c in (7, 8, 10, 13)]
     assert y_te == ["14/20", 1, None, "hoi-dong"]  # 70 %: the tier from 70 %
     assert sheet.cell(at["so-y-te", "1.1.2"], 10).protection.locked is False
+    assert sheet.cell(at["so-y-te", "1.3"], 7).value == "KPS"  # the agency's own answer: not applicable
     held = at["so-noi-vu", "2.1"]  # the assessment file holds this appraisal itself: shown, locked
     assert [sheet.cell(held, c).value for c in (7, 10)] == ["190/200", "180/200"]
     assert sheet.cell(held, 10).protection.locked is True

@@ -120,7 +120,7 @@ def _row(sheet: Any, row: int, bound: Bound, info: Any, result: NodeResult, own:
         node.title,
         None,
         _form_hint(node.scoring_rule, lang),
-        _shown(raw.get("self"), node.scoring_rule, lang),
+        _shown("na" if raw.get("na") or not result.applicable else raw.get("self"), node.scoring_rule, lang),
         None,
         _shown(raw.get("first_appraisal"), node.scoring_rule, lang),
         _shown(raw.get("appraised"), node.scoring_rule, lang),
