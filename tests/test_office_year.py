@@ -89,6 +89,16 @@ def fill_council(path: Path, labels: dict[tuple[str, str], str]) -> None:
     book.save(path)
 
 
+def shown_data(path: Path, agency: str, code: str) -> object:
+    """What the council's workbook shows of an agency's own input for a criterion."""
+    sheet = load_workbook(path)["Thẩm định"]
+    columns = {str(cell.value): cell.column for cell in sheet[1] if cell.value}
+    for row in range(2, sheet.max_row + 1):
+        if (sheet.cell(row, columns["Mã cơ quan"]).value, str(sheet.cell(row, columns["Mã"]).value)) == (agency, code):
+            return sheet.cell(row, columns["Số liệu tự đánh giá"]).value
+    return None
+
+
 def indices(text: str) -> dict[str, str]:
     return {row["agency"]["id"]: str(row["index"]) for group in json.loads(text)["groups"] for row in group["rows"]}
 
@@ -105,6 +115,7 @@ def test_one_assessment_year_as_the_readme_tells_it(tmp_path: Path, monkeypatch:
         if args[:1] == ["template"]:
             fill_forms(Path("phieu"), labels)  # the agencies type their answers and send the forms back
         if args[:2] == ["appraisal", "workbook"]:
+            assert shown_data(Path("hoi-dong.xlsx"), "so-nong-nghiep-moi-truong", "6.2.1") == "1,25"  # as typed
             fill_council(Path("hoi-dong.xlsx"), labels)  # the council types its appraisals and reasons
     assert "0 errors" in said["check phieu/"]
     assert "Hồ sơ chưa đủ căn cứ" in said["appraisal cuts"] or "Thiếu" in said["appraisal cuts"]

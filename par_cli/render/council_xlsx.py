@@ -6,6 +6,7 @@ appraise (a bonus or a penalty the agency did not claim too)."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -113,6 +114,7 @@ def _row(sheet: Any, row: int, bound: Bound, info: Any, result: NodeResult, own:
     answer = bound.answers.get(info.code)
     raw = _long(bound.assessment.answers.get(info.code))
     held = any(_long(own).get(f) is not None for f in ("first_appraisal", "appraised", "reason"))
+    own_input = "na" if raw.get("na") or not result.applicable else raw.get("self")
     texts = (
         agency.id,
         agency.name,
@@ -120,7 +122,7 @@ def _row(sheet: Any, row: int, bound: Bound, info: Any, result: NodeResult, own:
         node.title,
         None,
         _form_hint(node.scoring_rule, lang),
-        _shown("na" if raw.get("na") or not result.applicable else raw.get("self"), node.scoring_rule, lang),
+        _as_read(_shown(own_input, node.scoring_rule, lang), lang),
         None,
         _shown(raw.get("first_appraisal"), node.scoring_rule, lang),
         _shown(raw.get("appraised"), node.scoring_rule, lang),
@@ -229,3 +231,11 @@ def _figures_and_inputs(sheet: Any, row: int, figures: Any, held: bool) -> None:
         cell.alignment = WRAP
         if not held:
             cell.protection, cell.fill = OPEN, INPUT
+
+
+def _as_read(text: str | None, lang: str) -> str | None:
+    """The agency's figure in the locked data cell as a Vietnamese reader writes it (`97,5`); the council's own
+    cells keep the dot, which reads back unambiguously (`1,250` would not)."""
+    if text is None or lang != "vi" or not re.fullmatch(r"-?\d+\.\d+", text):
+        return text
+    return text.replace(".", ",")
