@@ -27,7 +27,6 @@ from par_cli.io.files import discover
 from par_cli.io.form_cells import CellReader, Raw, percent_scale
 from par_cli.io.workbooks import column_letter
 from par_cli.io.xlsx_form import _norm, _titles, form_hints
-from par_cli.render.council_xlsx import KEYS
 from par_cli.words.codes import errors_only
 from par_cli.words.labels import label
 
@@ -47,6 +46,9 @@ COUNCIL_COLUMNS = {
     "appraised": "col.appraised",
     "reason": "cut.reason",
 }
+
+# where `render.council_xlsx` writes them (its KEYS): a missing title is reported at its header cell
+WRITTEN_AT = {"agency": 1, "code": 3, "first_appraisal": 9, "appraised": 10, "reason": 11}
 
 
 class _Unmerged(AppraisalSource):
@@ -129,7 +131,7 @@ def read_council(path: Path, file: str) -> CouncilBook:
     if missing:  # a column renamed or blanked: the values under it would be lost without a word
         lost = []
         for key in missing:
-            column = KEYS.index(COUNCIL_COLUMNS[key]) + 1
+            column = WRITTEN_AT[key]
             where = Cell(file, council.title, f"{column_letter(column)}1", 1, column)
             title = label(COUNCIL_COLUMNS[key], "vi")
             lost.append(problem("F005", "council-no-column", sheet=council.title, title=title).at(where))
@@ -226,7 +228,7 @@ def appraisal_files(book: CouncilBook, workspace: Workspace, folder: Path) -> di
         raise ParError([problem("F005", "not-a-council-workbook").at(LineCol(book.file, 1, 1))])
     loaded = workspace.named(book.criteria, folder)
     nodes = index(loaded.model)
-    _against_folder(book, folder, nodes)
+    _against_folder(book, folder, nodes, type(workspace)())  # a fresh one: no appraisal file merged
     _values(book, nodes)
     by_owner: dict[str, dict[str, dict[str, Any]]] = {}
     for agency, answers in book.agencies.items():
@@ -245,14 +247,12 @@ def appraisal_files(book: CouncilBook, workspace: Workspace, folder: Path) -> di
     return {names.get(who, f"tham-dinh-{who}.yaml"): _text(book, who, agencies) for who, agencies in by_owner.items()}
 
 
-def _against_folder(book: CouncilBook, folder: Path, nodes: Any) -> None:
+def _against_folder(book: CouncilBook, folder: Path, nodes: Any, plain: Workspace) -> None:
     """The workbook against the folder's assessments (each read as written, no appraisal file merged): an agency
     none is for (A022, as `par check` says of an appraisal file), a period not theirs, and a value typed on a row
     whose appraisal the assessment file holds itself (it stays there: the row is written locked)."""
     from par_cli.core.model import periods_agree
-    from par_cli.io.workspace import Workspace
 
-    plain = Workspace()
     plain.appraisals = _Unmerged(plain.read_appraisal)
     files, _ = discover([folder]) if folder.is_dir() else ([], [])
     own: dict[str, tuple[str, dict[str, Any]]] = {}  # agency id → (its file, its own answers and adjustments)
