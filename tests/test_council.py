@@ -212,3 +212,117 @@ def test_every_bad_cell_is_located_and_nothing_is_written(in_tmp: Path) -> None:
         "hoi-dong.xlsx:Thẩm định!J15: error A003: adjustment T: 2 is not a number of points in 0–1",
     ]
     assert not Path("2024/tham-dinh-hoi-dong.yaml").exists()
+
+
+def made() -> Any:
+    """The workbook for the spec's folder, as openpyxl opens it to be typed in (its sheet, its rows by key)."""
+    folder()
+    assert run("appraisal", "workbook", "2024", "-o", "hoi-dong.xlsx")[0] == 0
+    book = load_workbook("hoi-dong.xlsx")
+    return book, book["Thẩm định"], rows(book["Thẩm định"])
+
+
+def refused(*lines: str) -> None:
+    code, _, err = run("appraisal", "read", "hoi-dong.xlsx", "-o", "2024", "--lang", "en")
+    assert (code, err.splitlines()) == (1, list(lines))
+    assert not Path("2024/tham-dinh-hoi-dong.yaml").exists()
+
+
+def test_a_formula_never_computed_is_refused_at_its_cell_not_read_as_blank(in_tmp: Path) -> None:
+    book, sheet, at = made()
+    sheet.cell(at["so-y-te", "2.1"], 10).value = "=1/0"  # openpyxl keeps no value for it: never computed
+    sheet.cell(at["so-y-te", "1.2"], 9).value = "=1/0"
+    sheet.cell(at["so-y-te", "1.2"], 10).value = "Không"
+    book.save("hoi-dong.xlsx")
+    hint = "(hint: open the file in Excel or LibreOffice and save it, so that the formula is computed)"
+    refused(
+        f"hoi-dong.xlsx:Thẩm định!I11: error A003: a formula that has never been computed: its value is unknown {hint}",
+        f"hoi-dong.xlsx:Thẩm định!J13: error A003: a formula that has never been computed: its value is unknown {hint}",
+    )
+
+
+def test_a_value_typed_on_a_row_the_assessment_file_appraises_itself_is_refused(in_tmp: Path) -> None:
+    """so-noi-vu.yaml holds 2.1's appraisal (180/200) and T's itself: the row is locked; typed in anyway (the sheet
+    unprotected), it was ignored without a word."""
+    book, sheet, at = made()
+    sheet.cell(at["so-noi-vu", "2.1"], 9).value = "170/200"
+    sheet.cell(at["so-noi-vu", "2.1"], 11).value = "Thiếu số liệu"
+    sheet.cell(at["so-noi-vu", "T"], 10).value = "0.25"
+    book.save("hoi-dong.xlsx")
+    said = "this criterion's appraisal is in the assessment file so-noi-vu.yaml: change it there"
+    refused(
+        f"hoi-dong.xlsx:Thẩm định!I6: error A003: 2.1: {said}",
+        f"hoi-dong.xlsx:Thẩm định!K6: error A003: 2.1: {said}",
+        f"hoi-dong.xlsx:Thẩm định!J8: error A003: T: {said}",
+    )
+
+
+def test_a_second_row_for_one_agency_and_code_is_refused_naming_the_first(in_tmp: Path) -> None:
+    book, sheet, at = made()
+    first = at["so-y-te", "1.2"]
+    sheet.cell(first, 10).value = "Có"
+    for c in range(1, 14):  # a copy, hidden, with another value
+        sheet.cell(20, c).value = sheet.cell(first, c).value
+    sheet.cell(20, 10).value = "Không"
+    sheet.row_dimensions[20].hidden = True
+    book.save("hoi-dong.xlsx")
+    refused(
+        "hoi-dong.xlsx:Thẩm định!C20: error A024: this code is also at Thẩm định!C11: one value per code "
+        "(hint: keep one and delete the other)"
+    )
+
+
+def test_a_council_value_on_a_row_without_its_agency_or_code_is_refused(in_tmp: Path) -> None:
+    book, sheet, at = made()
+    sheet.cell(at["so-y-te", "1.2"], 10).value = "Có"
+    sheet.cell(at["so-y-te", "1.2"], 1).value = None
+    sheet.cell(at["so-y-te", "2.1"], 11).value = "Thiếu số liệu"
+    sheet.cell(at["so-y-te", "2.1"], 3).value = " "
+    book.save("hoi-dong.xlsx")
+    hint = "(hint: write the agency's id and the criterion's code as the workbook gave them, or delete the row)"
+    said = "this row holds the council's values but its '{}' cell is blank: whose value it is cannot be told"
+    refused(
+        f"hoi-dong.xlsx:Thẩm định!A11: error A003: {said.format('Mã cơ quan')} {hint}",
+        f"hoi-dong.xlsx:Thẩm định!C13: error A003: {said.format('Mã')} {hint}",
+    )
+
+
+@pytest.mark.parametrize(("column", "title"), [(9, "Thẩm định lần 1"), (11, "Lý do")])
+def test_a_council_column_renamed_is_refused_at_its_header(in_tmp: Path, column: int, title: str) -> None:
+    book, sheet, at = made()
+    sheet.cell(at["so-y-te", "2.1"], column).value = "85"
+    sheet.cell(1, column).value = "Ghi chú" if column == 11 else None
+    book.save("hoi-dong.xlsx")
+    letter = "I" if column == 9 else "K"
+    refused(
+        f"hoi-dong.xlsx:Thẩm định!{letter}1: error F005: sheet Thẩm định has no column titled '{title}': the "
+        "council's values in it would be lost"
+    )
+
+
+def test_an_agency_no_assessment_is_for_and_a_period_not_the_folders_are_refused(in_tmp: Path) -> None:
+    book, sheet, at = made()
+    sheet.cell(at["so-y-te", "1.2"], 10).value = "Có"
+    sheet.cell(at["so-y-te", "1.2"], 1).value = "so-y-t"
+    book["Thông tin"].cell(2, 2).value = "năm nay"
+    book.save("hoi-dong.xlsx")
+    refused(
+        "hoi-dong.xlsx:Thông tin!B2: error A003: 'năm nay' is not a year: the period is the year the workbook was "
+        "made for (hint: write the year back as the workbook gave it (2024))",
+        "hoi-dong.xlsx:Thẩm định!A11: error A022: appraisal for 'so-y-t', but no assessment beside this file is for "
+        "that agency: its values would be lost (hint: did you mean 'so-y-te'?)",
+    )
+    book["Thông tin"].cell(2, 2).value = 2023
+    book.save("hoi-dong.xlsx")
+    refused(
+        "hoi-dong.xlsx:Thông tin!B2: error A003: period 2023, but the assessments in the folder are for 2024",
+        "hoi-dong.xlsx:Thẩm định!A11: error A022: appraisal for 'so-y-t', but no assessment beside this file is for "
+        "that agency: its values would be lost (hint: did you mean 'so-y-te'?)",
+    )
+
+
+def test_the_reader_looks_for_each_column_where_the_workbook_writes_it() -> None:
+    from par_cli.io.council import COUNCIL_COLUMNS, WRITTEN_AT
+    from par_cli.render.council_xlsx import KEYS
+
+    assert {key: KEYS.index(title) + 1 for key, title in COUNCIL_COLUMNS.items()} == WRITTEN_AT

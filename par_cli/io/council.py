@@ -9,7 +9,9 @@ located at its cell, all at once; nothing is written on an error, nor over an ex
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,8 +25,10 @@ from par_cli.core.tree import index
 from par_cli.io.appraisals import AppraisalSource
 from par_cli.io.files import discover
 from par_cli.io.form_cells import CellReader, Raw, percent_scale
+from par_cli.io.workbooks import column_letter
 from par_cli.io.xlsx_form import _norm, _titles, form_hints
 from par_cli.words.codes import errors_only
+from par_cli.words.labels import label
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound
@@ -42,6 +46,9 @@ COUNCIL_COLUMNS = {
     "appraised": "col.appraised",
     "reason": "cut.reason",
 }
+
+# where `render.council_xlsx` writes them (its KEYS): a missing title is reported at its header cell
+WRITTEN_AT = {"agency": 1, "code": 3, "first_appraisal": 9, "appraised": 10, "reason": 11}
 
 
 class _Unmerged(AppraisalSource):
@@ -87,62 +94,112 @@ class CouncilBook:
         self.file = file
         self.criteria: str | None = None
         self.period: str | None = None
+        self.period_at: Location | None = None  # the `Năm` cell
         self.places: dict[DocPath, Location] = {}  # (agencies, agency, code[, field]) → the cell
         self.cells: dict[str, dict[str, dict[str, Raw]]] = {}  # agency → code → {field: its cell}
         self.agencies: dict[str, dict[str, dict[str, Any]]] = {}  # agency → code → {field: value}
+        self.rows: dict[tuple[str, str], Location] = {}  # (agency, code) → its code cell, the first row giving it
+        self.ids: dict[tuple[str, str], Location] = {}  # (agency, code) → its agency cell
         self.problems: list[Diagnostic] = []
 
 
 def read_council(path: Path, file: str) -> CouncilBook:
     """The workbook's details and appraisal cells, or ParError (F005) when it is not a council workbook."""
-    from par_cli.io.workbooks import load, refusal
+    from par_cli.io.workbooks import open_book, refusal
 
     book = CouncilBook(file)
     try:
-        values = load(path)
+        values = open_book(path)
     except Exception as exc:
         raise ParError([refusal(exc, path, file)]) from None
-    sheets = {_norm(sheet.title): sheet for sheet in values.worksheets}
+    sheets = {_norm(sheet.title): sheet for sheet in values.sheets}
     details = next((sheets[t] for t in _titles("sheet.details") if t in sheets), None)
     council = next((sheets[t] for t in _titles("sheet.council") if t in sheets), None)
     if details is None or council is None:
         raise ParError([problem("F005", "not-a-council-workbook").at(LineCol(file, 1, 1))])
-    for row in details.iter_rows(min_col=1, max_col=2):
-        title, value = _norm(row[0].value), row[1].value
-        if title in _titles("form.criteria") and value is not None:
-            book.criteria = unicodedata.normalize("NFC", str(value)).strip()
-        if title in _titles("form.period") and value is not None:
-            book.period = str(int(value)) if isinstance(value, float | int) else str(value).strip()
+    _read_details(book, details)
     titles = {key: _titles(label_key) for key, label_key in COUNCIL_COLUMNS.items()}
-    header = {key: int(c.column or 0) for c in council[1] for key, found in titles.items() if _norm(c.value) in found}
-    missing = [key for key in ("agency", "code", "appraised") if key not in header]
-    if missing:
+    header: dict[str, int] = {}
+    for c, cell in council.rows.get(1, {}).items():
+        for key, found in titles.items():
+            if _norm(cell.value) in found:
+                header.setdefault(key, c)
+    if not {"agency", "code", "appraised"} <= set(header):
         where = Cell(file, council.title, "A1", 1, 1)
         raise ParError([problem("F005", "council-no-header", sheet=council.title).at(where)])
+    missing = [key for key in COUNCIL_COLUMNS if key not in header]
+    if missing:  # a column renamed or blanked: the values under it would be lost without a word
+        lost = []
+        for key in missing:
+            column = WRITTEN_AT[key]
+            where = Cell(file, council.title, f"{column_letter(column)}1", 1, column)
+            title = label(COUNCIL_COLUMNS[key], "vi")
+            lost.append(problem("F005", "council-no-column", sheet=council.title, title=title).at(where))
+        raise ParError(lost)
     _read_rows(book, council, header)
     return book
 
 
+def _read_details(book: CouncilBook, details: Any) -> None:
+    """The set's id and the period (a year, as the workbook wrote it: a date or a word is refused at its cell)."""
+    for r, cells in details.rows.items():
+        first, second = cells.get(1), cells.get(2)
+        if first is None:
+            continue
+        title = _norm(first.value)
+        value = second.value if second is not None else None
+        if title in _titles("form.criteria") and value is not None:
+            book.criteria = unicodedata.normalize("NFC", str(value)).strip()
+        if title in _titles("form.period") and value is not None:
+            where = Cell(book.file, details.title, f"B{r}", r, 2)
+            book.period_at = where
+            text = str(value).strip()
+            if isinstance(value, float) and value.is_integer():
+                text = str(int(value))
+            if isinstance(value, bool) or not re.fullmatch(r"\d{4}", text):
+                found = problem("A003", "council-period", ("period",), msg("hint.council-period"), value=text)
+                book.problems.append(found.at(where))
+            else:
+                book.period = text
+
+
 def _read_rows(book: CouncilBook, sheet: Any, header: dict[str, int]) -> None:
     reader = CellReader(book.problems)
-    for r in range(2, sheet.max_row + 1):
+    for r in sorted(sheet.rows):
+        if r < 2:
+            continue
         cells = {}
         for key, c in header.items():
             cell = sheet.cell(r, c)
-            where = Cell(book.file, sheet.title, cell.coordinate, cell.row, cell.column)
-            cells[key] = Raw(cell.value, where, False, percent_scale(str(cell.number_format or "")))
+            where = Cell(book.file, sheet.title, f"{column_letter(c)}{r}", r, c)
+            cells[key] = Raw(cell.value, where, cell.uncomputed, percent_scale(str(cell.number_format or "")))
+        given: dict[str, Raw] = {f: cells[f] for f in ("first_appraisal", "appraised", "reason")}
+        filled = [f for f, raw in given.items() if raw.uncomputed or not reader.blank(raw)]
         agency, code = (reader.text(cells[k], ()) for k in ("agency", "code"))
-        given: dict[str, Raw] = {f: cells[f] for f in ("first_appraisal", "appraised", "reason") if f in cells}
-        filled = [f for f, raw in given.items() if raw.value is not None and str(raw.value).strip()]
-        # a locked row shows values the assessment file holds itself; read by its cells holding a value (an empty
-        # cell is not read from the file: `workbooks.load`)
-        if agency is None or code is None or all(sheet.cell(r, header[f]).protection.locked for f in filled):
+        if agency is None or code is None:
+            for key in ("agency", "code"):
+                blank = cells[key]
+                if filled and reader.blank(blank):  # whose value, or for which criterion, nobody can tell
+                    title = label(COUNCIL_COLUMNS[key], "vi")
+                    found = problem("A003", "council-row-no-id", hint=msg("hint.council-row-no-id"), title=title)
+                    book.problems.append(found.at(blank.where))
             continue
+        first = book.rows.get((agency, code))
+        if first is not None:
+            found = problem("A024", "form-twice-code", hint=msg("hint.form-once"), first=_cell_name(first))
+            book.problems.append(found.at(cells["code"].where))
+            continue
+        book.rows[(agency, code)] = cells["code"].where
+        book.ids[(agency, code)] = cells["agency"].where
         for field, raw in given.items():
             book.places[("agencies", agency, code, field)] = raw.where
         if filled:
             book.places[("agencies", agency, code)] = cells["appraised"].where
             book.cells.setdefault(agency, {})[code] = given
+
+
+def _cell_name(where: Location) -> str:
+    return str(where).split(":", 1)[-1]  # `Thẩm định!C7`
 
 
 def _values(book: CouncilBook, nodes: Any) -> None:
@@ -161,7 +218,7 @@ def _values(book: CouncilBook, nodes: Any) -> None:
                     book.problems.append(found.at(raw.where))
                 elif value is not None:
                     answer[field] = value
-            if answer:
+            if answer and not any(raw.uncomputed for raw in given.values()):  # refused: its value is unknown
                 book.agencies.setdefault(agency, {})[code] = answer
 
 
@@ -171,6 +228,7 @@ def appraisal_files(book: CouncilBook, workspace: Workspace, folder: Path) -> di
         raise ParError([problem("F005", "not-a-council-workbook").at(LineCol(book.file, 1, 1))])
     loaded = workspace.named(book.criteria, folder)
     nodes = index(loaded.model)
+    _against_folder(book, folder, nodes, type(workspace)())  # a fresh one: no appraisal file merged
     _values(book, nodes)
     by_owner: dict[str, dict[str, dict[str, Any]]] = {}
     for agency, answers in book.agencies.items():
@@ -187,6 +245,74 @@ def appraisal_files(book: CouncilBook, workspace: Workspace, folder: Path) -> di
         raise ParError(form_hints(problems, []))  # in the form's terms; ParError orders them by row and column
     names = _existing(workspace, folder, loaded.model.id, book.period)
     return {names.get(who, f"tham-dinh-{who}.yaml"): _text(book, who, agencies) for who, agencies in by_owner.items()}
+
+
+def _against_folder(book: CouncilBook, folder: Path, nodes: Any, plain: Workspace) -> None:
+    """The workbook against the folder's assessments (each read as written, no appraisal file merged): an agency
+    none is for (A022, as `par check` says of an appraisal file), a period not theirs, and a value typed on a row
+    whose appraisal the assessment file holds itself (it stays there: the row is written locked)."""
+    from par_cli.core.model import periods_agree
+
+    plain.appraisals = _Unmerged(plain.read_appraisal)
+    files, _ = discover([folder]) if folder.is_dir() else ([], [])
+    own: dict[str, tuple[str, dict[str, Any]]] = {}  # agency id → (its file, its own answers and adjustments)
+    periods: set[str | None] = set()
+    for path in sorted(files):
+        try:
+            model = plain.assessment(path).assessment
+        except ParError:
+            continue  # `par check` says why; its agency is still not the workbook's to invent
+        if model.criteria != book.criteria:
+            continue
+        periods.add(model.period)
+        own.setdefault(model.agency.id, (path.name, {**model.answers, **model.adjustments}))
+    if book.period is not None and book.period_at is not None and periods:  # noqa: SIM102
+        if not any(periods_agree(book.period, period) for period in periods):
+            theirs = ", ".join(sorted(str(p) for p in periods if p is not None)) or "—"
+            found = problem("A003", "council-period-other", ("period",), value=book.period, period=theirs)
+            book.problems.append(found.at(book.period_at))
+    known = {agency.casefold(): agency for agency in own}
+    for agency, codes in list(book.cells.items()):
+        if agency.casefold() not in known:
+            close = difflib.get_close_matches(agency, list(known.values()), n=1)
+            hint = msg("hint.did-you-mean", name=close[0]) if close else None
+            found = problem("A022", "appraisal-no-assessment", ("agencies", agency), hint, id=agency)
+            for code in codes:
+                book.problems.append(found.at(book.ids[(agency, code)]))
+            del book.cells[agency]
+            continue
+        file, answers = own[known[agency.casefold()]]
+        for code, given in list(codes.items()):
+            held = _fields(answers.get(code))
+            if not any(held.get(f) is not None for f in ("first_appraisal", "appraised", "reason")):
+                continue
+            for field, raw in given.items():
+                if not _same(raw, held.get(field), None if field == "reason" else nodes.get(code)):
+                    found = problem("A003", "council-held", ("agencies", agency, code, field), file=file, code=code)
+                    book.problems.append(found.at(raw.where))
+            del codes[code]
+
+
+def _fields(raw: Any) -> dict[str, Any]:
+    if isinstance(raw, dict) and set(raw) & {"self", "appraised", "first_appraisal", "reason", "na"}:
+        return raw
+    return {}
+
+
+def _same(raw: Raw, held: Any, info: Any) -> bool:
+    """Whether a locked cell still shows what the assessment file holds (as the workbook wrote it)."""
+    if raw.uncomputed:
+        return False
+    reader = CellReader([])
+    if reader.blank(raw):
+        return held is None
+    if held is None:
+        return False
+    rule = info.node.scoring_rule if info is not None and info.node.is_leaf else None
+    value = reader.text(raw, ()) if info is None else reader.input(raw, (), rule)
+    if value == held:
+        return True
+    return _norm(str(raw.value)) == _norm(str(getattr(held, "source", held)))
 
 
 def _existing(workspace: Workspace, folder: Path, criteria_id: str, period: str | None) -> dict[str, str]:

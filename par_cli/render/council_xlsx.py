@@ -109,7 +109,7 @@ def council_workbook(assessed: list[tuple[Bound, Score, dict[str, Any]]], lang: 
 def _row(sheet: Any, row: int, bound: Bound, info: Any, result: NodeResult, own: Any, lang: str) -> None:
     """One leaf of one agency. The council's values already given are shown: those of appraisal files in the
     yellow cells (read back, they are written again), those the assessment file holds itself in locked cells
-    (the assessment keeps them; `par appraisal read` skips the row)."""
+    (the assessment keeps them; `par appraisal read` refuses a value typed there)."""
     node, agency = info.node, bound.assessment.agency
     answer = bound.answers.get(info.code)
     raw = _long(bound.assessment.answers.get(info.code))

@@ -87,4 +87,32 @@ FORM_MESSAGES: dict[str, tuple[str, str]] = {
         "leave Thẩm định blank: an agency's KPS stays KPS; where the agency gave a value, appraise that value",
         "để trống ô Thẩm định: KPS của cơ quan được giữ nguyên; nếu cơ quan đã ghi số liệu, thẩm định số liệu đó",
     ),
+    "council-no-column": (
+        "sheet {sheet} has no column titled '{title}': the council's values in it would be lost",
+        "trang {sheet} không có cột tiêu đề '{title}': giá trị Hội đồng ghi ở cột đó sẽ bị bỏ sót",
+    ),
+    "council-row-no-id": (
+        "this row holds the council's values but its '{title}' cell is blank: whose value it is cannot be told",
+        "dòng này có giá trị của Hội đồng nhưng ô '{title}' để trống: không biết giá trị này của ai",
+    ),
+    "hint.council-row-no-id": (
+        "write the agency's id and the criterion's code as the workbook gave them, or delete the row",
+        "ghi mã cơ quan và mã tiêu chí như sổ đã ghi, hoặc xóa dòng này",
+    ),
+    "council-period": (
+        "'{value}' is not a year: the period is the year the workbook was made for",
+        "'{value}' không phải là một năm: kỳ đánh giá là năm sổ thẩm định được lập",
+    ),
+    "hint.council-period": (
+        "write the year back as the workbook gave it (2024)",
+        "ghi lại năm như sổ đã ghi (2024)",
+    ),
+    "council-period-other": (
+        "period {value}, but the assessments in the folder are for {period}",
+        "kỳ {value}, nhưng các tệp tự đánh giá trong thư mục thuộc kỳ {period}",
+    ),
+    "council-held": (
+        "{code}: this criterion's appraisal is in the assessment file {file}: change it there",
+        "{code}: kết quả thẩm định của tiêu chí này nằm trong tệp tự đánh giá {file}: sửa ở tệp đó",
+    ),
 }
