@@ -1,0 +1,72 @@
+"""The province's list of agencies (`par template --agencies`) as hostile hands send it: the list never lost to
+a form, control characters, CSV files a sniffer misreads, and the list's quirks (a title twice, a second sheet,
+ids that cannot name a form's file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+
+from tests.conftest import SPEC, Write, run
+
+HEADER = "STT;Mã cơ quan;Tên cơ quan;Nhóm"
+
+
+def forms(name: str, *more: str) -> tuple[int, str]:
+    code, _, err = run(
+        "template", "mau-so-nganh", "--agencies", name, "-f", "xlsx", "-o", "forms", "--lang", "en", *more
+    )
+    return code, err
+
+
+def test_a_form_never_replaces_the_list_it_is_made_from_even_with_force(write: Write) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Mã cơ quan", "Tên cơ quan"])
+    sheet.append(["ds", "Danh sách"])
+    sheet.append(["so-a", "Sở A"])
+    book.save("ds.xlsx")
+    before = Path("ds.xlsx").read_bytes()
+    code, _, err = run("template", "mau-so-nganh", "--agencies", "ds.xlsx", "-f", "xlsx", "-o", ".", "--force")
+    assert code == 2 and err.startswith("ds.xlsx: error U003: --output is one of the files read")
+    assert Path("ds.xlsx").read_bytes() == before
+    assert not Path("so-a.xlsx").exists()  # nothing written
+
+
+def test_an_import_never_replaces_the_criteria_it_reads_even_with_force(write: Write) -> None:
+    write("out/so-noi-vu.yaml", (SPEC / "criteria.yaml").read_text(encoding="utf-8"))
+    before = Path("out/so-noi-vu.yaml").read_bytes()
+    write("t.csv", "Mã cơ quan,Tên cơ quan,Nhóm,Năm,Mã,Tự đánh giá\nso-noi-vu,Sở Nội vụ,so-nganh,2024,1.2,Có\n")
+    code, _, err = run("import", "t.csv", "--criteria", "out/so-noi-vu.yaml", "-o", "out", "--force")
+    assert code == 2 and "out/so-noi-vu.yaml: error U003" in err
+    assert Path("out/so-noi-vu.yaml").read_bytes() == before
+
+
+def test_a_control_character_in_the_list_is_refused_at_its_cell(write: Write) -> None:
+    write("ds.csv", f"{HEADER}\n1;so-a;A\x01\x1b[31m;so-nganh\n2;so\x07b;B;so-nganh\n")
+    code, err = forms("ds.csv")
+    assert code == 1
+    assert err.splitlines() == [
+        "ds.csv:2:Tên cơ quan: error S001: a control character in this cell ('A\\x01\\x1b[31m'):"
+        " retype the text without it",
+        "ds.csv:3:Mã cơ quan: error S001: a control character in this cell ('so\\x07b'): retype the text without it",
+    ]
+    assert not Path("forms").exists()
+
+
+def test_a_workbook_never_crashes_on_a_control_character_it_writes_it_out(write: Write) -> None:
+    write(
+        "set.yaml",
+        'kind: criteria\nid: ctl\ntitle: "Bộ\\x1b[31m"\nlanguage: vi\nareas:\n'
+        '  - {code: "1", title: "Lĩnh vực\\x01", max: 2, children: [{code: "1.1", title: "K\\x1b", max: 2,'
+        " rule: {kind: check}}]}\n",
+    )
+    code, _, err = run("template", "set.yaml", "-f", "xlsx", "-o", "form.xlsx")
+    assert code == 0, err
+    sheet = load_workbook("form.xlsx").worksheets[1]
+    assert [sheet.cell(r, 2).value for r in (2, 3)] == [
+        "Lĩnh vực\\x01",
+        "    K\\x1b",
+    ]  # written out, indented as a leaf is
