@@ -70,3 +70,79 @@ def test_a_workbook_never_crashes_on_a_control_character_it_writes_it_out(write:
         "Lĩnh vực\\x01",
         "    K\\x1b",
     ]  # written out, indented as a leaf is
+
+
+def made(name: str) -> list[str]:
+    code, err = forms(name)
+    assert code == 0, err
+    return sorted(p.name for p in Path("forms").iterdir())
+
+
+def test_the_delimiter_is_the_headers_whatever_lines_follow(write: Write) -> None:
+    write("blank.csv", f"\n{HEADER}\n\n1;so-a;A;so-nganh\n\n;;;\n2;so-b;B, C;so-nganh\n\n\n")
+    assert made("blank.csv") == ["so-a.xlsx", "so-b.xlsx"]
+    write("short.csv", f"{HEADER}\n1;so-c\n")
+    assert made("short.csv") == ["so-a.xlsx", "so-b.xlsx", "so-c.xlsx"]
+    write("long.csv", f"{HEADER};;;\n1;so-d;{'N' * 100_000};so-nganh\n")
+    assert made("long.csv")[-1] == "so-d.xlsx"
+
+
+def test_a_csv_file_with_old_mac_line_ends_is_read(write: Write) -> None:
+    Path("mac.csv").write_bytes(f'{HEADER}\r1;so-a;"Sở\rA";so-nganh\r2;so-b;B;so-nganh\r'.encode())
+    assert made("mac.csv") == ["so-a.xlsx", "so-b.xlsx"]
+    name = load_workbook("forms/so-a.xlsx").worksheets[0].cell(2, 2).value
+    assert name == "Sở\nA"  # a line break in a quoted cell stays one
+
+
+def test_the_lists_quirks_are_refused_at_their_cell(write: Write) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Mã cơ quan", "Tên cơ quan"])
+    for row in (["so-a", "A"], [True, "B"], [1.5, "C"], ["CON", "D"], ["nul", "E"], ["COM1", "F"], ["aux.txt", "G"]):
+        sheet.append(row)
+    sheet.append(["x" * 101, "H"])
+    sheet.append([7, "I"])  # a whole number is a code typed as a number: kept
+    book.save("ds.xlsx")
+    code, err = forms("ds.xlsx")
+    assert code == 1
+    assert err.splitlines() == [
+        "ds.xlsx:3:Mã cơ quan: error S001: agency id True is a number or a true/false cell, not text:"
+        " type the id as text",
+        "ds.xlsx:4:Mã cơ quan: error S001: agency id 1.5 is a number or a true/false cell, not text:"
+        " type the id as text",
+        *(
+            f"ds.xlsx:{r}:Mã cơ quan: error S001: agency id '{id}' cannot name a file on Windows (a device name):"
+            " choose another id"
+            for r, id in ((5, "CON"), (6, "nul"), (7, "COM1"), (8, "aux.txt"))
+        ),
+        "ds.xlsx:9:Mã cơ quan: error S001: agency id of 101 characters: at most 100, for it names the agency's"
+        " form file",
+    ]
+    assert not Path("forms").exists()
+
+
+def test_a_title_twice_or_agencies_on_a_second_sheet_are_refused(write: Write) -> None:
+    write("ds.csv", "STT;Mã cơ quan;Agency id;Nhóm\n1;so-a;so-b;so-nganh\n")
+    code, err = forms("ds.csv")
+    assert (code, err) == (
+        1,
+        "ds.csv:1:Agency id: error S001: column 'Agency id' is given twice (also column 2): keep one\n",
+    )
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    first.append(["Mã cơ quan"])
+    first.append(["so-a"])
+    second = book.create_sheet("Huyện")
+    second.append(["Danh sách huyện"])
+    second.append(["STT", "Mã cơ quan"])
+    second.append([1, "huyen-a"])
+    book.create_sheet("Ghi chú").append(["Không có mã"])
+    book.save("ds.xlsx")
+    code, err = forms("ds.xlsx")
+    assert (code, err) == (
+        1,
+        "ds.xlsx:Huyện!B2: error S001: sheet 'Huyện' also has a column Mã cơ quan, but only the first sheet is read:"
+        " move its agencies to the first sheet\n",
+    )
