@@ -146,3 +146,20 @@ def test_a_title_twice_or_agencies_on_a_second_sheet_are_refused(write: Write) -
         "ds.xlsx:Huyện!B2: error S001: sheet 'Huyện' also has a column Mã cơ quan, but only the first sheet is read:"
         " move its agencies to the first sheet\n",
     )
+
+
+def test_a_ranking_workbook_names_a_sheet_after_any_group(write: Write) -> None:
+    write(
+        "2024/criteria.yaml",
+        'kind: criteria\nid: set-2024\ntitle: "Bộ"\nareas:\n  - {code: "1", title: Một, max: 60}\n',
+    )
+    write(
+        "2024/a.yaml",
+        'kind: assessment\ncriteria: set-2024\nagency: {id: a, name: "Sở\\x1b[31m A", group: "sở:ngành\\x01 [1]"}\n'
+        "period: 2024\nanswers: {'1': 50}\n",
+    )
+    code, _, err = run("rank", "2024", "-f", "xlsx", "-o", "rank.xlsx")
+    assert code == 0, err
+    book = load_workbook("rank.xlsx")
+    assert book.sheetnames == ["1 sở-ngành-x01 -1-"]  # `\\` cannot name a sheet either
+    assert book.worksheets[0].cell(3, 2).value == "Sở\\x1b[31m A"

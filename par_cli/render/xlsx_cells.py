@@ -4,6 +4,7 @@ A4 landscape pages with their header repeated."""
 from __future__ import annotations
 
 import io
+import re
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -42,6 +43,12 @@ def cell_text(value: str) -> str:
     from par_cli.words.literal import visible
 
     return visible(value)
+
+
+def sheet_title(value: str) -> str:
+    """A sheet's name from a file's text (a group): control characters written out (`cell_text`), the characters
+    a sheet's name cannot hold (`\\ / * ? : [ ]`) as `-`, at most 31 characters."""
+    return re.sub(r"[\\/*?:\[\]]", "-", cell_text(value))[:31]
 
 
 def _text(sheet: Worksheet, row: int, column: int, value: str | None) -> Any:
