@@ -25,11 +25,37 @@ def csv_rows(
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ParError([problem("Y006", "not-utf8", hint=msg("hint.save-utf8")).at(LineCol(name, 1, 1))]) from None
+    text = _LONE_CR.sub("\n", text)  # an old Mac's (or some export's) line ends: CR alone
+    return _csv_rows(name, text, dialect_of(text), is_header)
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+DELIMITERS = ",;\t"
+
+
+def dialect_of(text: str) -> Any:
+    """The CSV dialect of a text: the delimiter is the one that parts the first non-blank line (the header, or a
+    title above it) into the most non-empty cells; the sniffer, which blank lines, `;;;` lines, a short row or a
+    very long cell mislead, decides only when that line is ambiguous (a tie, or a single cell)."""
+    first = next((line for line in text[:65536].split("\n") if line.strip()), "")
+    counts = {d: sum(1 for cell in next(csv.reader([first], delimiter=d), []) if cell.strip()) for d in DELIMITERS}
+    best = max(counts.values(), default=0)
+    winners = [d for d, count in counts.items() if count == best]
     try:
-        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        sniffed: Any = csv.Sniffer().sniff(text[:4096], delimiters=DELIMITERS)
     except csv.Error:
-        dialect = csv.excel
-    return _csv_rows(name, text, dialect, is_header)
+        sniffed = csv.excel
+    if best < 2 or len(winners) > 1 or getattr(sniffed, "delimiter", ",") == winners[0]:
+        return sniffed
+    return _with_delimiter(winners[0])
+
+
+def _with_delimiter(delimiter: str) -> Any:
+    class Found(csv.excel):
+        pass
+
+    Found.delimiter = delimiter
+    return Found
 
 
 def _csv_rows(

@@ -10,9 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from par_cli.core.diagnostics import Diagnostic, LineCol, Msg, ParError, Row, UsageError, msg, problem
+from par_cli.core.diagnostics import Cell, Diagnostic, LineCol, Msg, ParError, Row, UsageError, msg, problem
 from par_cli.core.named_tuple import NamedTuple
+from par_cli.io.csv_text import TITLE_ROWS
 from par_cli.io.files import file_kind, is_path
+from par_cli.words.literal import visible
 
 if TYPE_CHECKING:
     from par_cli.io.workspace import LoadedCriteria
@@ -62,41 +64,61 @@ class FormAgency(NamedTuple):
 
 AGENCY_COLUMNS = {"id": "form.agency_id", "name": "form.agency_name", "group": "form.group", "type": "form.unit_type"}
 _FILE_NAME = re.compile(r"[A-Za-z0-9À-ỹ][A-Za-z0-9À-ỹ._-]*")  # an id that can name its form's file
+_DEVICE = re.compile(r"(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?", re.IGNORECASE)  # no file of that name on Windows
+ID_LENGTH = 100  # an id longer than this cannot name a file everywhere (with `.xlsx` and a folder)
 
 
 def read_agencies(path: Path) -> list[FormAgency]:
     """The agencies of a CSV file or workbook titled `Mã cơ quan`, `Tên cơ quan`, `Nhóm`, `Loại đơn vị` (or in
-    English); ParError with every bad row (no id, an id that cannot name a file, an id listed twice)."""
+    English); ParError with every bad title and row (a title twice, another sheet with agencies, no id, an id that
+    is not text or cannot name a file everywhere, an id listed twice, a control character in a cell)."""
     from par_cli.io.tables import read_table
     from par_cli.io.xlsx_form import _norm, _titles
 
     id_titles = _titles(AGENCY_COLUMNS["id"])
     table = read_table(path, lambda header: any(_norm(title) in id_titles for title in header))  # below a title
+    problems: list[Diagnostic] = []
     where = {}
     for key, label_key in AGENCY_COLUMNS.items():
         titles = _titles(label_key)
-        found = next((i for i, title in enumerate(table.header) if _norm(title) in titles), None)
-        if found is not None:
-            where[key] = found
+        found = [i for i, title in enumerate(table.header) if _norm(title) in titles]
+        if found:
+            where[key] = found[0]
+        for i in found[1:]:
+            twice = problem("S001", "list-title-twice", title=table.header[i], column=str(found[0] + 1))
+            problems.append(twice.at(Row(table.file, table.top, table.header[i], i + 1)))
     if "id" not in where:
         raise ParError(
             [problem("S001", "import-no-column", title="Mã cơ quan / Agency id").at(LineCol(table.file, 1, 1))]
         )
-    problems: list[Diagnostic] = []
+    problems += _other_sheets(path, table.file, id_titles)
     agencies: dict[str, FormAgency] = {}
     for number, values, _ in table.rows:
         cells = {key: _cell(values, i) for key, i in where.items()}
         if not any(cells.values()):
             continue
+        controls = [key for key, text in cells.items() if text is not None and visible(text) != text]
+        for key in controls:
+            control = problem("S001", "list-control-char", text=visible(cells[key] or ""))
+            problems.append(control.at(Row(table.file, number, table.header[where[key]], where[key] + 1)))
         at = Row(table.file, number, table.header[where["id"]], where["id"] + 1)
         agency_id = cells["id"]
+        raw = values[where["id"]] if where["id"] < len(values) else None
+        if "id" in controls:
+            continue
         if agency_id is None:
             problems.append(problem("S001", "import-no-agency").at(at))
+        elif isinstance(raw, bool) or (isinstance(raw, float) and not raw.is_integer()) or not _is_text(raw):
+            problems.append(problem("S001", "list-id-not-text", id=agency_id).at(at))
+        elif len(agency_id) > ID_LENGTH:
+            problems.append(problem("S001", "list-id-too-long", length=str(len(agency_id)), most=str(ID_LENGTH)).at(at))
         elif not _FILE_NAME.fullmatch(agency_id):
             problems.append(problem("S001", "import-id-filename", id=agency_id).at(at))
+        elif _DEVICE.fullmatch(agency_id):
+            problems.append(problem("S001", "list-id-device", id=agency_id).at(at))
         elif agency_id.casefold() in agencies:
             problems.append(problem("S001", "agency-listed-twice", id=agency_id).at(at))
-        else:
+        elif not controls:
             agencies[agency_id.casefold()] = FormAgency(
                 agency_id, cells.get("name"), cells.get("group"), cells.get("type")
             )
@@ -105,6 +127,31 @@ def read_agencies(path: Path) -> list[FormAgency]:
     if not agencies:
         raise ParError([problem("S001", "import-no-agency").at(LineCol(table.file, 1, 1))])
     return list(agencies.values())
+
+
+def _is_text(value: Any) -> bool:
+    """An id is text: a CSV cell, a workbook's text cell, or a whole number (a code typed as `101`)."""
+    return isinstance(value, str | int) or (isinstance(value, float) and value.is_integer())
+
+
+def _other_sheets(path: Path, file: str, id_titles: set[str]) -> list[Diagnostic]:
+    """S001 for a sheet after the first with an agency id column: its agencies would be left out unseen."""
+    from par_cli.io.suffixes import kind_of_suffix
+    from par_cli.io.xlsx_form import _norm
+
+    if kind_of_suffix(path) != "xlsx":
+        return []
+    from par_cli.io.workbooks import open_book
+
+    found = []
+    for sheet in open_book(path).sheets[1:]:
+        for r, cells in sheet.rows.items():
+            hit = next((c for c in cells.values() if _norm(c.value) in id_titles), None)
+            if r <= TITLE_ROWS and hit is not None:
+                at = Cell(file, sheet.title, hit.coordinate, hit.row, hit.column)
+                found.append(problem("S001", "list-second-sheet", sheet=sheet.title).at(at))
+                break
+    return found
 
 
 def _cell(values: list[Any], i: int) -> str | None:
@@ -116,7 +163,8 @@ def _cell(values: list[Any], i: int) -> str | None:
 
 
 def write_forms(forms: dict[str, bytes], folder: Path, force: bool) -> None:
-    """One workbook per agency in `folder`; UsageError (U003) before any write when one exists (without force)."""
+    """One workbook per agency in `folder`; UsageError (U003) before any write when one exists (without force)
+    or is a file the command read (even with force: the list itself)."""
     from par_cli.io.output import write_new
 
-    write_new({folder / name: content for name, content in forms.items()}, force, "file-exists-form")
+    write_new({folder / name: content for name, content in forms.items()}, force, "file-exists-form", guarded=True)

@@ -364,4 +364,4 @@ def write_assessments(files: dict[str, str], folder: Path, force: bool) -> None:
     """One file per agency in `folder`; UsageError (U003) before any write when one exists (without force)."""
     from par_cli.io.output import write_new
 
-    write_new({folder / f"{agency}.yaml": text for agency, text in files.items()}, force, "file-exists")
+    write_new({folder / f"{agency}.yaml": text for agency, text in files.items()}, force, "file-exists", guarded=True)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-from par_cli.core.diagnostics import LineCol, ParError, UsageError, msg, problem
+from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, UsageError, msg, problem
 from par_cli.io.json_kind import PAR_KINDS, json_kind_and_id
 from par_cli.io.suffixes import found_in_folders, kind_of_suffix
 
@@ -117,10 +117,19 @@ def _write_all(out: BinaryIO, data: bytes | Iterable[str]) -> None:
         out.write(piece.encode("utf-8"))
 
 
-def write_new(files: dict[Path, str | bytes], force: bool, exists: str) -> None:
+def write_new(files: dict[Path, str | bytes], force: bool, exists: str, guarded: bool = False) -> None:
     """Every file of a set (forms, assessments, appraisal files) into its folder, made if need be: UsageError
     (U003, message `exists`) naming each file that exists, before any write, unless `force`; F003 where one
-    cannot be written."""
+    cannot be written. `guarded`: never onto a file the command read (`guard`), even with `force`: U003 naming
+    each, and nothing written (a council's appraisal read again is meant to be replaced: not guarded)."""
+    inputs: list[Diagnostic] = []
+    for path in files if guarded else ():
+        try:
+            guard(path)
+        except UsageError as exc:
+            inputs.extend(exc.diagnostics)
+    if inputs:
+        raise UsageError(inputs)
     taken = [problem("U003", exists, hint=msg("hint.force")).at(LineCol(str(path))) for path in files if path.exists()]
     if taken and not force:
         raise UsageError(taken)

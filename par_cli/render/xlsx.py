@@ -30,6 +30,7 @@ from par_cli.render.xlsx_cells import (
     _page,
     _save,
     _text,
+    sheet_title,
 )
 from par_cli.render.xlsx_formulas import form_hint as _form_hint
 from par_cli.render.xlsx_formulas import points_formula
@@ -266,7 +267,7 @@ def rank(view: RankView) -> bytes:
     for n, group in enumerate(view.groups, start=1):
         language = view.lang or group.language
         p = group.precision
-        sheet = book.create_sheet(title=f"{n} {group.group or group.criteria_id}"[:31].replace("/", "-"))
+        sheet = book.create_sheet(title=sheet_title(f"{n} {group.group or group.criteria_id}"))
         periods = sorted({row.entry.period for row in group.rows if row.entry.period})
         heading = group_heading(group, language) + (f" · {', '.join(periods)}" if periods else "")
         _text(sheet, 1, 1, heading).font = Font(bold=True, size=13)

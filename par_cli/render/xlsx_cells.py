@@ -4,6 +4,7 @@ A4 landscape pages with their header repeated."""
 from __future__ import annotations
 
 import io
+import re
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -36,9 +37,24 @@ def _figures(places: int) -> str:
     return "0." + "0" * places if places else "0"
 
 
+def cell_text(value: str) -> str:
+    """Text as a cell may hold it: a control character (`\\x1b`, which a workbook cannot hold) written out as
+    the terminal shows it (`words.literal.visible`), never a crash while the workbook is made."""
+    from par_cli.words.literal import visible
+
+    return visible(value)
+
+
+def sheet_title(value: str) -> str:
+    """A sheet's name from a file's text (a group): control characters written out (`cell_text`), the characters
+    a sheet's name cannot hold (`\\ / * ? : [ ]`) as `-`, at most 31 characters."""
+    return re.sub(r"[\\/*?:\[\]]", "-", cell_text(value))[:31]
+
+
 def _text(sheet: Worksheet, row: int, column: int, value: str | None) -> Any:
-    """Text from a file as a text cell: `=SUM(…)` in an agency's name stays text."""
-    cell = sheet.cell(row=row, column=column, value=value)
+    """Text from a file as a text cell: `=SUM(…)` in an agency's name stays text; a control character is written
+    out (`cell_text`)."""
+    cell = sheet.cell(row=row, column=column, value=cell_text(value) if isinstance(value, str) else value)
     if isinstance(value, str):
         cell.data_type = TYPE_STRING
     return cell

@@ -64,4 +64,31 @@ TABLE_MESSAGES: dict[str, tuple[str, str]] = {
         'a .json file in a folder is read when it says "kind": "assessment" (or another par kind)',
         'tệp .json trong thư mục được đọc khi có "kind": "assessment" (hoặc kind khác của par)',
     ),
+    # the province's list of agencies (`par template --agencies`: io/forms.read_agencies)
+    "list-title-twice": (
+        "column '{title}' is given twice (also column {column}): keep one",
+        "cột '{title}' có hai lần (cả cột {column}): chỉ giữ một cột",
+    ),
+    "list-control-char": (
+        "a control character in this cell ('{text}'): retype the text without it",
+        "ô này có ký tự điều khiển ('{text}'): gõ lại nội dung không có ký tự đó",
+    ),
+    "list-id-not-text": (
+        "agency id {id} is a number or a true/false cell, not text: type the id as text",
+        "mã cơ quan {id} là ô số hoặc đúng/sai, không phải chữ: nhập mã dưới dạng văn bản",
+    ),
+    "list-id-too-long": (
+        "agency id of {length} characters: at most {most}, for it names the agency's form file",
+        "mã cơ quan dài {length} ký tự: tối đa {most}, vì mã dùng làm tên tệp biểu mẫu",
+    ),
+    "list-id-device": (
+        "agency id '{id}' cannot name a file on Windows (a device name): choose another id",
+        "mã cơ quan '{id}' không thể làm tên tệp trên Windows (tên thiết bị): chọn mã khác",
+    ),
+    "list-second-sheet": (
+        "sheet '{sheet}' also has a column Mã cơ quan, but only the first sheet is read:"
+        " move its agencies to the first sheet",
+        "trang tính '{sheet}' cũng có cột Mã cơ quan, nhưng chỉ trang tính đầu tiên được đọc:"
+        " chuyển các cơ quan đó sang trang tính đầu tiên",
+    ),
 }
