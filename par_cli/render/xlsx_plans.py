@@ -20,6 +20,7 @@ from par_cli.render.xlsx_cells import (
     _page,
     _save,
     _text,
+    sheet_title,
 )
 from par_cli.words.cuts import cuts_header
 from par_cli.words.labels import label
@@ -38,7 +39,7 @@ def gaps(view: GapsView) -> bytes:
     for n, found in enumerate(view.sets, start=1):
         lang = view.lang or found.language
         p = found.precision
-        sheet = book.create_sheet(title=f"{n} {found.criteria_id}"[:31].replace("/", "-"))
+        sheet = book.create_sheet(title=sheet_title(f"{n} {found.criteria_id}"))
         title = f"{label('gap.plan', lang)} — {gaps_heading(found, lang)}"
         _text(sheet, 1, 1, title).font = Font(bold=True, size=13)
         keys = [*PLAN_KEYS, "gap.agencies", "gap.responsible", "gap.deadline"]
