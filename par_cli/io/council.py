@@ -25,7 +25,7 @@ from par_cli.core.tree import index
 from par_cli.io.appraisals import AppraisalSource
 from par_cli.io.files import discover
 from par_cli.io.form_cells import CellReader, Raw, percent_scale
-from par_cli.io.workbooks import column_letter
+from par_cli.io.sheet_xml import column_letter
 from par_cli.io.xlsx_form import _norm, _titles, form_hints
 from par_cli.words.codes import errors_only
 from par_cli.words.labels import label

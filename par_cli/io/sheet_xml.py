@@ -173,7 +173,7 @@ class _Sheet:
         if refs:
             self.cells += len(refs)
             self.rows = max(self.rows, max(int(r) for _, r in refs))
-            self.columns = max(self.columns, max(_column(c.decode()) for c, _ in refs))
+            self.columns = max(self.columns, max(column_number(c.decode()) for c, _ in refs))
         return self.numbers(rows) if _SUSPECT.search(rows) else rows
 
     def number(self, tag: re.Match[bytes]) -> bytes:
@@ -186,8 +186,8 @@ class _Sheet:
             at = b"%d" % self.row
         else:
             ref = _RANGE.fullmatch(given.group(1).decode()) if given else None
-            self.column = _column(ref.group(1)) if ref else self.column + 1
-            at = f"{_letters(self.column)}{self.row}".encode()
+            self.column = column_number(ref.group(1)) if ref else self.column + 1
+            at = f"{column_letter(self.column)}{self.row}".encode()
         if given is not None:
             return tag.group(0)
         return b"<" + prefix + name + b' r="' + at + b'"' + attributes + close + b">"
@@ -209,7 +209,7 @@ class _Sheet:
             ref = _RANGE.fullmatch(given.group(1).decode()) if given else None
             if ref is None:
                 continue
-            self.odd[(int(ref.group(2)), _column(ref.group(1)))] = stored
+            self.odd[(int(ref.group(2)), column_number(ref.group(1)))] = stored
             typed = _TYPE.sub(b"", tag).rstrip(b"/") + b' t="str"'
             edits.append((begin, close, typed))
         pieces, last = [], 0
@@ -231,15 +231,15 @@ class _Sheet:
             span = _RANGE.fullmatch(ref)
             if span is None:
                 return found.group(0)
-            top, left = int(span.group(2)), _column(span.group(1))
-            bottom, right = (int(span.group(4)), _column(span.group(3))) if span.group(3) else (top, left)
+            top, left = int(span.group(2)), column_number(span.group(1))
+            bottom, right = (int(span.group(4)), column_number(span.group(3))) if span.group(3) else (top, left)
             low, high = min(bottom, self.rows), min(right, self.columns)
             if top > low or left > high or (top, left) == (low, high):
                 return b""  # over no cell in use, or over one: nothing merged to read
             covered += (low - top + 1) * (high - left + 1)
             if covered > room:
                 raise MergeTooLarge(self.title, ref, top, left, (bottom - top + 1) * (right - left + 1), self.cells)
-            clipped = f"{_letters(left)}{top}:{_letters(high)}{low}".encode()
+            clipped = f"{column_letter(left)}{top}:{column_letter(high)}{low}".encode()
             return found.group(0).replace(found.group(1), clipped)
 
         return _MERGE.sub(clip, xml)
@@ -266,14 +266,16 @@ def _row_number(text: bytes, last: int) -> int:
         return last + 1
 
 
-def _column(letters: str) -> int:
+def column_number(letters: str) -> int:
+    """`AB` → 28: a cell reference's column (the inverse of `column_letter`)."""
     number = 0
     for letter in letters:
         number = number * 26 + ord(letter) - 64
     return number
 
 
-def _letters(column: int) -> str:
+def column_letter(column: int) -> str:
+    """28 → `AB`, as a cell reference writes a column (without importing openpyxl)."""
     letters = ""
     while column:
         column, rest = divmod(column - 1, 26)

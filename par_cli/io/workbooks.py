@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from par_cli.core.diagnostics import Cell, Diagnostic, LineCol, Msg, msg, problem
 from par_cli.core.named_tuple import NamedTuple
+from par_cli.io.sheet_xml import column_letter
 from par_cli.io.suffixes import kind_of_suffix
 
 if TYPE_CHECKING:
@@ -155,14 +156,6 @@ class Book(NamedTuple):
 
     sheets: list[Sheet]
     formats: bool
-
-
-def column_letter(column: int) -> str:
-    letters = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def open_book(path: Path) -> Book:

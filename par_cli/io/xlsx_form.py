@@ -34,8 +34,9 @@ from par_cli.core.diagnostics import Cell, Diagnostic, DocPath, LineCol, Locatio
 from par_cli.core.tree import index
 from par_cli.io.form_cells import CellReader, Raw, percent_scale
 from par_cli.io.output import reading
+from par_cli.io.sheet_xml import column_letter
 from par_cli.io.suffixes import is_form_file
-from par_cli.io.workbooks import Book, Sheet, SheetCell, column_letter, open_book, refusal
+from par_cli.io.workbooks import Book, Sheet, SheetCell, open_book, refusal
 from par_cli.words.labels import LABELS
 
 if TYPE_CHECKING:
