@@ -11,6 +11,7 @@ title, the header being row 1) before anything is written.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -59,6 +60,7 @@ TITLES = {
 DATA_TITLES = {"self": ("Tự đánh giá", "Self"), "appraised": ("Thẩm định", "Appraised")}
 
 
+@functools.cache  # from the labels: the same for every table (read by `import_table` and `columns`)
 def _known() -> dict[str, str]:
     known = {
         title: key for key, titles in DETAILS.items() for title in titles if key not in ("criteria", "appraised_by")

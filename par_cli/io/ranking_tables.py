@@ -173,8 +173,7 @@ def xlsx_ranking(path: Path, name: str) -> Past:
     """A ranking workbook (`par rank --format xlsx`): one sheet per group, a title row, then the column titles
     (the agency ids and groups in hidden columns at the end); or one made by hand, its header below a title
     block (a sheet without a ranking header is not read)."""
-    from openpyxl.utils import get_column_letter
-
+    from par_cli.io.sheet_xml import column_letter
     from par_cli.io.workbooks import load, refusal
 
     try:
@@ -194,7 +193,7 @@ def xlsx_ranking(path: Path, name: str) -> Past:
         header = titles[top]
 
         def title_at(column: int, line: int = top + 1, title: str = sheet.title) -> Location:
-            return Cell(name, title, f"{get_column_letter(column + 1)}{line}", line, column + 1)
+            return Cell(name, title, f"{column_letter(column + 1)}{line}", line, column + 1)
 
         columns = found.columns(header, title_at(0), title_at)
         if columns is None:
@@ -208,7 +207,7 @@ def xlsx_ranking(path: Path, name: str) -> Past:
             def at(
                 key: str, column: int | None, line: int = int(row[0].row or 0), title: str = sheet.title
             ) -> Location:
-                letter = get_column_letter((column or 0) + 1)
+                letter = column_letter((column or 0) + 1)
                 return Cell(name, title, f"{letter}{line}", line, (column or 0) + 1)
 
             index = columns.get("index")

@@ -52,7 +52,7 @@ def read_table(path: Path, is_header: HeaderTest | None = None) -> Table:
         ]
         if never:
             raise ParError(never)
-        header = [str(titles[c].value).strip() if c in titles else "" for c in range(1, width + 1)]
+        header = _titles(titles)
         rows: list[tuple[int, list[Any], list[bool]]] = []
         for r, cells in used.items():
             found = [cells.get(c) for c in range(1, width + 1)]

@@ -107,18 +107,6 @@ def _mimetype(path: Path) -> str:
         return ""
 
 
-def in_use(sheet: Any) -> dict[int, dict[int, Any]]:
-    """Row → column → cell, in order, for the cells of a sheet that hold a value: what its XML holds, never the
-    size its `<dimension>` or its furthest formatted cell claims (one formatted empty cell in row 1,048,576 is
-    not a million rows to read, nor a sheet claiming A1:A1 fewer). openpyxl keeps a loaded sheet's cells in
-    `_cells`; its public iterators make a cell for every coordinate up to the furthest one."""
-    rows: dict[int, dict[int, Any]] = {}
-    for (r, c), cell in sorted(sheet._cells.items()):
-        if cell.value is not None:
-            rows.setdefault(r, {})[c] = cell
-    return rows
-
-
 class SheetCell(NamedTuple):
     """One cell as a form reader needs it, whatever wrote the file: its value (the one last computed for a
     formula), where it is, its number format ('General' where the file kind keeps none) and whether it is a

@@ -311,7 +311,7 @@ class FormWorkbook:
                 continue
             section = "adjustments" if code in adjustments else "answers"
             base: DocPath = (section, code)
-            doc.places[base] = doc.inputs[code] = cells["self"].where  # a missing answer: at its input cell
+            doc.places[base] = doc.inputs[code] = cells["self"].where  # an answer's problems where the agency types
             info = nodes.get(code)
             rule = info.node.rule if info is not None and info.node.is_leaf else None
             top = info.node.max if info is not None else None
@@ -342,8 +342,7 @@ class FormWorkbook:
                             if field == "evidence"
                             else text
                         )
-            if answer:  # an answer's problems at its input cell, where the agency types (a row without one: A)
-                doc.places[base] = cells["self"].where if "self" in cells else cells["code"].where
+            if answer:
                 (extra if section == "adjustments" else answers)[code] = answer
         for fixed, counts in self.survey:
             code = reader.code(fixed["code"])
