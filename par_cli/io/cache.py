@@ -235,6 +235,7 @@ class ResultCache:
         self._db: sqlite3.Connection | None = None
         self._refused = False  # a folder others may write: not used
         self._pending: list[tuple[str, str, str, str]] = []
+        self._swept = False  # rows of other versions deleted: once a run (this run writes only its own)
 
     def _open(self) -> sqlite3.Connection | None:
         if self._db is not None or self._refused:
@@ -306,8 +307,11 @@ class ResultCache:
         try:
             with db:
                 db.execute("BEGIN IMMEDIATE")
-                stale = db.execute("DELETE FROM results WHERE version IS NOT ?", (code_fingerprint(),)).rowcount
+                stale = 0
+                if not self._swept:  # a whole-table scan: not at every thousand results
+                    stale = db.execute("DELETE FROM results WHERE version IS NOT ?", (code_fingerprint(),)).rowcount
                 db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", rows)
+            self._swept = True
         except sqlite3.OperationalError:
             return  # another run holds the store: these results are simply not kept
         except sqlite3.Error:

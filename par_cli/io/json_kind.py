@@ -5,7 +5,6 @@ Kept apart from `io.files` (the YAML reader): `io.output` asks it too, on a .jso
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,8 @@ def _raw(path: Path) -> bytes:
 
 def json_data(path: Path, raw: bytes | None = None) -> Any:
     """A JSON file's value; None when it cannot be read as JSON (or is larger than an input may be)."""
+    import json  # not at start-up: every command imports this module, few read a .json file
+
     raw = _raw(path) if raw is None else raw
     try:
         return json.loads(raw.decode("utf-8-sig")) if len(raw) <= MAX_BYTES else None

@@ -178,7 +178,7 @@ def tally(design: SurveyDesign, criteria_id: str, files: list[Path], known: list
     }
     responses = LineCol(display(files[0])) if files else LineCol("responses")
     notes += sample_notes(design, agencies, list(names.values()) if listed else [], first_at, responses)
-    notes += [note.at(LineCol(display(files[0]))) for note in uncounted_notes(agencies)]
+    notes += [note.at(responses) for note in uncounted_notes(agencies)]
     if not listed:
         notes += unlisted_notes(agencies, first_at)
     forms = {agency: sum(entry["forms"].values()) for agency, entry in sorted(agencies.items())}

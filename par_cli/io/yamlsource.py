@@ -25,7 +25,6 @@ from par_cli.io import yaml_scalars
 from par_cli.io.suffixes import kind_of_suffix
 from par_cli.io.yaml_loader import LOADER, PLAIN
 from par_cli.io.yaml_scalars import DECIMAL_COMMA, LEADING_ZERO, NUMBER, NUMBER_START, in_range  # one typing
-from par_cli.io.yaml_text import join_surrogates
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_VALUES = 500_000  # values visited, aliases expanded: bounds time and memory
@@ -367,12 +366,13 @@ def _refused_character(exc: yaml.reader.ReaderError, text: str, file: str) -> Di
 def parse(raw: bytes, file: str, *, fast: FastRead | None = None) -> tuple[Document | None, list[Diagnostic]]:
     """Parse one YAML file's bytes. Returns the document (None when unusable) and every problem found.
 
-    With `fast` (`yaml_fast.values`), a file in the plain subset is read without a node tree: for commands that
-    read many files (the same values and positions; tests compare the two paths)."""
+    With `fast` (`yaml_fast.values`), a plain-subset file is read without a node tree (same values and places)."""
     text, problems = decode(raw, file)
     if text is None:
         return None, problems
     if kind_of_suffix(file) == "json":  # JSON writes 😀 as `\ud83d\ude00`, a surrogate pair: YAML has no surrogates
+        from par_cli.io.yaml_text import join_surrogates  # not at start-up: few inputs are JSON
+
         text = join_surrogates(text)
     read = fast(text, TextNumber) if fast is not None else None
     if read is not None:  # well-formed in the plain subset: the same values, without a node tree
