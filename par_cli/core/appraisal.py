@@ -12,7 +12,7 @@ from the council's file only (the set names no appraiser for adjustments); it jo
 from __future__ import annotations
 
 import difflib
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -178,3 +178,14 @@ def _long_form(answer: Any) -> dict[str, Any]:
     if answer == "na":
         return {"na": True}
     return {} if answer is None else {"self": answer}
+
+
+def unclaimed_ids(named: Iterable[str], assessed: Iterable[str]) -> list[tuple[str, str | None]]:
+    """Each id a file names (appraisal values, survey forms, a council's rows) that no assessment is for, in any
+    case, with the closest assessed id: their values would count for no one."""
+    known = {agency.casefold(): agency for agency in assessed}
+    return [
+        (agency, next(iter(difflib.get_close_matches(agency, list(known.values()), n=1)), None))
+        for agency in named
+        if agency.casefold() not in known
+    ]

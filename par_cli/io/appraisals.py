@@ -3,12 +3,11 @@ criteria set once, merged into every assessment of its set, period and agency (s
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from par_cli.core.appraisal import merge
+from par_cli.core.appraisal import merge, unclaimed_ids
 from par_cli.core.diagnostics import Diagnostic, ParError, msg, problem
 from par_cli.core.model import periods_agree
 from par_cli.core.named_tuple import NamedTuple
@@ -95,16 +94,14 @@ def unclaimed(appraisal: Appraisal, assessed: Iterable[Assessed]) -> list[Diagno
     file = appraisal.file
     if file is None or appraisal.doc is None:
         return []
-    known: dict[str, str] = {}
-    for agency, criteria_id, period in assessed:
-        if criteria_id == appraisal.criteria_id and periods_agree(file.period, period):
-            known[agency.casefold()] = agency
+    known = [
+        a
+        for a, criteria_id, period in assessed
+        if criteria_id == appraisal.criteria_id and periods_agree(file.period, period)
+    ]
     found = []
-    for agency in file.agencies:
-        if agency.casefold() in known:
-            continue
-        close = difflib.get_close_matches(agency, list(known.values()), n=1)
-        hint = msg("hint.did-you-mean", name=close[0]) if close else None
+    for agency, close in unclaimed_ids(file.agencies, known):
+        hint = msg("hint.did-you-mean", name=close) if close else None
         missing = problem("A022", "appraisal-no-assessment", ("agencies", agency), hint, id=agency)
         found.append(appraisal.doc.place(missing._replace(key=True)))
     return found

@@ -9,7 +9,6 @@ located at its cell, all at once; nothing is written on an error, nor over an ex
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import unicodedata
@@ -17,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from par_cli.core.appraisal import COUNCIL, appraisal_problems, owner
+from par_cli.core.appraisal import COUNCIL, appraisal_problems, owner, unclaimed_ids
 from par_cli.core.diagnostics import Cell, Diagnostic, DocPath, LineCol, Location, ParError, UsageError, msg, problem
 from par_cli.core.model import AppraisalFile
 from par_cli.core.scoring import score
@@ -271,16 +270,13 @@ def _against_folder(book: CouncilBook, folder: Path, nodes: Any, plain: Workspac
             theirs = ", ".join(sorted(str(p) for p in periods if p is not None)) or "—"
             found = problem("A003", "council-period-other", ("period",), value=book.period, period=theirs)
             book.problems.append(found.at(book.period_at))
+    for agency, close in unclaimed_ids(list(book.cells), own):
+        hint = msg("hint.did-you-mean", name=close) if close else None
+        found = problem("A022", "appraisal-no-assessment", ("agencies", agency), hint, id=agency)
+        for code in book.cells.pop(agency):
+            book.problems.append(found.at(book.ids[(agency, code)]))
     known = {agency.casefold(): agency for agency in own}
     for agency, codes in list(book.cells.items()):
-        if agency.casefold() not in known:
-            close = difflib.get_close_matches(agency, list(known.values()), n=1)
-            hint = msg("hint.did-you-mean", name=close[0]) if close else None
-            found = problem("A022", "appraisal-no-assessment", ("agencies", agency), hint, id=agency)
-            for code in codes:
-                book.problems.append(found.at(book.ids[(agency, code)]))
-            del book.cells[agency]
-            continue
         file, answers = own[known[agency.casefold()]]
         for code, given in list(codes.items()):
             held = _fields(answers.get(code))

@@ -4,10 +4,10 @@ either way its forms would count for no one, without a word)."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from par_cli.core.appraisal import unclaimed_ids
 from par_cli.core.diagnostics import Diagnostic, msg, problem
 from par_cli.core.model import periods_agree
 from par_cli.words.codes import errors_only
@@ -26,17 +26,15 @@ def unclaimed_forms(loaded: tuple[Any, Any, list[Diagnostic]], assessed: Iterabl
     results, doc, problems = loaded
     if results is None or doc is None or errors_only(problems):
         return []
-    known: dict[str, str] = {}
-    for agency, criteria_id, period in assessed:
-        if criteria_id == results.criteria and periods_agree(results.period, period):
-            known[agency.casefold()] = agency
+    known = [
+        a
+        for a, criteria_id, period in assessed
+        if criteria_id == results.criteria and periods_agree(results.period, period)
+    ]
     found = []
-    for agency, entry in results.agencies.items() if known else ():
-        if agency.casefold() in known:
-            continue
-        close = difflib.get_close_matches(agency, list(known.values()), n=1)
-        hint = msg("hint.did-you-mean", name=close[0]) if close else msg("hint.survey-assess-it")
-        forms = sum(int(n) for n in entry["forms"].values())
+    for agency, close in unclaimed_ids(results.agencies, known) if known else ():
+        hint = msg("hint.did-you-mean", name=close) if close else msg("hint.survey-assess-it")
+        forms = sum(int(n) for n in results.agencies[agency]["forms"].values())
         lost = problem("V016", "survey-no-assessment", ("agencies", agency), hint, id=agency, forms=forms)
         found.append(doc.place(lost._replace(key=True)))
     return found
