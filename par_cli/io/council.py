@@ -25,7 +25,7 @@ from par_cli.io.appraisals import AppraisalSource
 from par_cli.io.files import discover
 from par_cli.io.form_cells import CellReader, Raw, percent_scale
 from par_cli.io.sheet_xml import column_letter
-from par_cli.io.xlsx_form import _norm, _titles, form_hints
+from par_cli.io.xlsx_form import _duplicate, _norm, _titles, form_hints
 from par_cli.words.codes import errors_only
 from par_cli.words.labels import label
 
@@ -185,8 +185,7 @@ def _read_rows(book: CouncilBook, sheet: Any, header: dict[str, int]) -> None:
             continue
         first = book.rows.get((agency, code))
         if first is not None:
-            found = problem("A024", "form-twice-code", hint=msg("hint.form-once"), first=_cell_name(first))
-            book.problems.append(found.at(cells["code"].where))
+            book.problems.append(_duplicate(cells["code"].where, first, "code"))
             continue
         book.rows[(agency, code)] = cells["code"].where
         book.ids[(agency, code)] = cells["agency"].where
@@ -195,10 +194,6 @@ def _read_rows(book: CouncilBook, sheet: Any, header: dict[str, int]) -> None:
         if filled:
             book.places[("agencies", agency, code)] = cells["appraised"].where
             book.cells.setdefault(agency, {})[code] = given
-
-
-def _cell_name(where: Location) -> str:
-    return str(where).split(":", 1)[-1]  # `Thẩm định!C7`
 
 
 def _values(book: CouncilBook, nodes: Any) -> None:
