@@ -91,7 +91,7 @@ def read_agencies(path: Path) -> list[FormAgency]:
         raise ParError(
             [problem("S001", "import-no-column", title="Mã cơ quan / Agency id").at(LineCol(table.file, 1, 1))]
         )
-    problems += _other_sheets(path, table.file, id_titles)
+    problems += _other_sheets(table, id_titles)
     agencies: dict[str, FormAgency] = {}
     for number, values, _ in table.rows:
         cells = {key: _cell(values, i) for key, i in where.items()}
@@ -134,21 +134,18 @@ def _is_text(value: Any) -> bool:
     return isinstance(value, str | int) or (isinstance(value, float) and value.is_integer())
 
 
-def _other_sheets(path: Path, file: str, id_titles: set[str]) -> list[Diagnostic]:
+def _other_sheets(table: Any, id_titles: set[str]) -> list[Diagnostic]:
     """S001 for a sheet after the first with an agency id column: its agencies would be left out unseen."""
-    from par_cli.io.suffixes import kind_of_suffix
     from par_cli.io.xlsx_form import _norm
 
-    if kind_of_suffix(path) != "xlsx":
-        return []
-    from par_cli.io.workbooks import open_book
-
     found = []
-    for sheet in open_book(path).sheets[1:]:
-        for r, cells in sheet.rows.items():
+    for sheet in table.later_sheets:
+        for r, cells in sheet.rows.items():  # in row order: only the title rows can hold the header
+            if r > TITLE_ROWS:
+                break
             hit = next((c for c in cells.values() if _norm(c.value) in id_titles), None)
-            if r <= TITLE_ROWS and hit is not None:
-                at = Cell(file, sheet.title, hit.coordinate, hit.row, hit.column)
+            if hit is not None:
+                at = Cell(table.file, sheet.title, hit.coordinate, hit.row, hit.column)
                 found.append(problem("S001", "list-second-sheet", sheet=sheet.title).at(at))
                 break
     return found

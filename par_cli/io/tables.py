@@ -20,6 +20,7 @@ class Table(NamedTuple):
     header: list[str]
     rows: list[tuple[int, list[Any], list[bool]]]  # (row number, values, percent-formatted?)
     top: int = 1  # the header's row
+    later_sheets: tuple[Any, ...] = ()  # a workbook's sheets after the first (`io.workbooks.Sheet`), as read
 
 
 def read_table(path: Path, is_header: HeaderTest | None = None) -> Table:
@@ -59,7 +60,7 @@ def read_table(path: Path, is_header: HeaderTest | None = None) -> Table:
             if r > top and any(cell is not None for cell in found):
                 values = [cell.value if cell is not None else None for cell in found]
                 rows.append((r, values, [cell is not None and "%" in str(cell.number_format) for cell in found]))
-        return Table(name, header, rows, top)
+        return Table(name, header, rows, top, tuple(book.sheets[1:]))
     header, rows, top = csv_rows(path.read_bytes(), name, is_header)
     return Table(name, header, rows, top)
 
