@@ -49,11 +49,16 @@ def is_ranking_file(path: Path) -> bool:
 
 
 def _sheet_names(path: Path) -> list[str] | None:
-    from openpyxl import load_workbook
+    """The workbook's sheet titles from its zip (no openpyxl load: the ranking reader loads it once); None when it
+    is no workbook: read as assessments, whose reader says why (F005)."""
+    import zipfile
+
+    from par_cli.io.sheet_xml import sheet_parts
 
     try:
-        return list(load_workbook(path, read_only=True).sheetnames)
-    except Exception:  # not a workbook: read as assessments, whose reader says why (F005)
+        with zipfile.ZipFile(path) as source:
+            return list(sheet_parts(source).values()) or None
+    except (OSError, zipfile.BadZipFile):
         return None
 
 

@@ -73,7 +73,7 @@ def cleaned(path: Path) -> Cleaned:
     odd: dict[str, dict[tuple[int, int], str]] = {}
     out = io.BytesIO()
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
-        sheets = _sheet_parts(source)
+        sheets = sheet_parts(source)
         for item in source.infolist():
             if item.filename in sheets:
                 title = sheets[item.filename]
@@ -85,7 +85,7 @@ def cleaned(path: Path) -> Cleaned:
     return Cleaned(out.getvalue(), odd)
 
 
-def _sheet_parts(source: zipfile.ZipFile) -> dict[str, str]:
+def sheet_parts(source: zipfile.ZipFile) -> dict[str, str]:
     """Each worksheet's part in the zip → its title, as the workbook lists them (none when it lists none: the
     file is then left for openpyxl to refuse)."""
     names = set(source.namelist())
