@@ -12,7 +12,7 @@ from the council's file only (the set names no appraiser for adjustments); it jo
 from __future__ import annotations
 
 import difflib
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -91,47 +91,48 @@ def _adjustment(file: AppraisalFile, adjustment: Adjustment, raw: Any, path: Doc
     if file.appraiser != COUNCIL:
         hint = msg("hint.appraiser-areas")
         return [problem("A020", "no-appraiser", path, hint, code=code, appraiser=file.appraiser)._replace(key=True)]
-    fields, long_form = fields_of(raw), is_long(raw)
-    unknown = sorted(set(fields) - set(APPRAISAL_FIELDS))
-    if unknown:
-        hint = msg("hint.answer-fields", fields=", ".join(APPRAISAL_FIELDS))
-        found = problem("A012", "unknown-adjustment-field", (*path, unknown[0]), hint, field=unknown[0])
-        return [found._replace(key=True)]
-    if not any(fields.get(name) is not None for name in ("appraised", "first_appraisal")):
-        return [problem("A017", "blank-appraisal", path, msg("hint.blank-appraisal"), code=code)._replace(key=True)]
-    problems: list[Diagnostic] = []
-    for name in ("appraised", "first_appraisal"):
-        value = fields.get(name)
-        if value is None:
-            continue
-        if not isinstance(value, Decimal) or isinstance(value, bool) or not 0 <= value <= adjustment.max:
-            shown = value if isinstance(value, Decimal) and not isinstance(value, bool) else repr(value)
-            where = (*path, name) if long_form else path
-            problems.append(problem("A003", "adjustment-range", where, code=code, value=shown, max=adjustment.max))
-    reason = fields.get("reason")
-    if reason is not None and not isinstance(reason, str):
-        problems.append(problem("A003", "must-be-text", (*path, "reason"), msg("hint.quote"), field="reason"))
-    return problems
+
+    def out_of_range(value: Any, where: DocPath) -> Diagnostic | None:
+        if isinstance(value, Decimal) and not isinstance(value, bool) and 0 <= value <= adjustment.max:
+            return None
+        shown = value if isinstance(value, Decimal) and not isinstance(value, bool) else repr(value)
+        return problem("A003", "adjustment-range", where, code=code, value=shown, max=adjustment.max)
+
+    return _checked(fields_of(raw), path, is_long(raw), code, "unknown-adjustment-field", out_of_range)
 
 
 def _values(fields: dict[str, Any], info: NodeInfo, path: DocPath, long_form: bool) -> list[Diagnostic]:
-    found: list[Diagnostic] = []
+    def unreadable(value: Any, where: DocPath) -> Diagnostic | None:
+        try:
+            info.node.scoring_rule.read(value, info.node.max)
+        except InputError as exc:
+            return Diagnostic("A003", msg("at-code", code=info.code, problem=exc.message), where, hint=exc.hint)
+        return None
+
+    return _checked(fields, path, long_form, info.code, "unknown-answer-field", unreadable)
+
+
+def _checked(
+    fields: dict[str, Any],
+    path: DocPath,
+    long_form: bool,
+    code: str,
+    unknown_field: str,
+    wrong: Callable[[Any, DocPath], Diagnostic | None],
+) -> list[Diagnostic]:
+    """An appraised value's fields (a criterion's or an adjustment's): none unknown (A012), a value given (A017),
+    each value as `wrong` judges it (at its field in the long form), a reason that is text."""
     unknown = sorted(set(fields) - set(APPRAISAL_FIELDS))
     if unknown:
         hint = msg("hint.answer-fields", fields=", ".join(APPRAISAL_FIELDS))
-        return [problem("A012", "unknown-answer-field", (*path, unknown[0]), hint, field=unknown[0])._replace(key=True)]
+        return [problem("A012", unknown_field, (*path, unknown[0]), hint, field=unknown[0])._replace(key=True)]
     if not any(fields.get(name) is not None for name in ("appraised", "first_appraisal")):
-        return [
-            problem("A017", "blank-appraisal", path, msg("hint.blank-appraisal"), code=info.code)._replace(key=True)
-        ]
+        return [problem("A017", "blank-appraisal", path, msg("hint.blank-appraisal"), code=code)._replace(key=True)]
+    found: list[Diagnostic] = []
     for name in ("appraised", "first_appraisal"):
-        if fields.get(name) is None:
-            continue
-        where = (*path, name) if long_form else path
-        try:
-            info.node.scoring_rule.read(fields[name], info.node.max)
-        except InputError as exc:
-            found.append(Diagnostic("A003", msg("at-code", code=info.code, problem=exc.message), where, hint=exc.hint))
+        judged = wrong(fields[name], (*path, name) if long_form else path) if fields.get(name) is not None else None
+        if judged is not None:
+            found.append(judged)
     reason = fields.get("reason")
     if reason is not None and not isinstance(reason, str):
         found.append(problem("A003", "must-be-text", (*path, "reason"), msg("hint.quote"), field="reason"))
