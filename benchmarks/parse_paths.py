@@ -22,8 +22,8 @@ from pathlib import Path
 import yaml
 
 from par_cli.core.numbers import TextNumber
-from par_cli.io import yaml_fast
-from par_cli.io.yamlsource import parse
+from par_cli.yamlengine import fast as yaml_fast
+from par_cli.yamlengine.source import parse
 
 
 def seconds(work: Callable[[bytes], object], raws: list[bytes]) -> float:

@@ -18,7 +18,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from par_cli.io.xlsx_form import read_form
+from par_cli.readers.xlsx_form import read_form
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from par_cli.__main__ import app
 from par_cli.core.diagnostics import Diagnostic, ParError
 from par_cli.core.scoring import Score, score
-from par_cli.io.workspace import Workspace, scored
+from par_cli.services.workspace import Workspace, scored
 from par_cli.words.catalogue import line
 
 SPEC = Path(__file__).parent / "spec_examples"
@@ -56,7 +56,7 @@ def score_texts(criteria: str, assessment: str) -> Score:
     from par_cli.core.checks import check_criteria
     from par_cli.core.formats import validate
     from par_cli.core.tree import index
-    from par_cli.io.yamlsource import parse
+    from par_cli.yamlengine.source import parse
 
     documents = []
     for name, text in (("criteria.yaml", criteria), ("a.yaml", assessment)):

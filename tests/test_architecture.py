@@ -217,7 +217,7 @@ def test_every_rule_kind_is_complete(kind: str) -> None:
 
 
 def test_every_command_format_pair_has_its_renderer() -> None:
-    from par_cli import options as cli
+    from par_cli.cli import options as cli
     from par_cli.render import COMMAND_FORMATS, Format, renderer
 
     offered = {

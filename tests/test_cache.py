@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from par_cli.io import cache, cache_json
-from par_cli.io.workspace import FileScorer
+from par_cli.services import cache, cache_json
+from par_cli.services.workspace import FileScorer
 from tests.conftest import ROOT, run
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from par_cli.io.checking import check_paths
-from par_cli.io.surveys import SurveySource
-from par_cli.io.workspace import Workspace
+from par_cli.services.checking import check_paths
+from par_cli.services.surveys import SurveySource
+from par_cli.services.workspace import Workspace
 from par_cli.words.codes import CODES, level_of
 from tests.conftest import ROOT, assert_translated, run
 

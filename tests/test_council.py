@@ -322,7 +322,7 @@ def test_an_agency_no_assessment_is_for_and_a_period_not_the_folders_are_refused
 
 
 def test_the_reader_looks_for_each_column_where_the_workbook_writes_it() -> None:
-    from par_cli.io.council import COUNCIL_COLUMNS, WRITTEN_AT
     from par_cli.render.council_xlsx import KEYS
+    from par_cli.services.council import COUNCIL_COLUMNS, WRITTEN_AT
 
     assert {key: KEYS.index(title) + 1 for key, title in COUNCIL_COLUMNS.items()} == WRITTEN_AT

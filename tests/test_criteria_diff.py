@@ -145,9 +145,9 @@ def test_the_impact_of_the_revised_set_on_the_2024_examples(at_root: None) -> No
 def test_the_reasons_add_up_exactly_to_the_change(at_root: None) -> None:
     from functools import partial
 
-    from par_cli.io.batch import rank_against
-    from par_cli.io.surveys import SurveySource
-    from par_cli.io.workspace import FileScorer, find_criteria
+    from par_cli.services.batch import rank_against
+    from par_cli.services.surveys import SurveySource
+    from par_cli.services.workspace import FileScorer, find_criteria
 
     sets = find_criteria("mau-so-nganh"), find_criteria(REVISED)
     scorer = partial(FileScorer, survey=SurveySource(), leaves=True)

@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 
 from benchmarks.make_workload import assessment_text
 from par_cli.core.numbers import TextNumber
-from par_cli.io import yaml_fast, yaml_json
-from par_cli.io.yamlsource import decode, parse
+from par_cli.yamlengine import fast as yaml_fast
+from par_cli.yamlengine import flow_json as yaml_json
+from par_cli.yamlengine.source import decode, parse
 from tests.fuzz.mutants import BYTES, structure, syntax
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -397,7 +398,7 @@ def test_reading_the_fast_way_leaves_nothing_for_the_cyclic_collector() -> None:
 
 
 def test_the_fast_path_takes_only_figures_the_located_path_would_not_range_check() -> None:
-    from par_cli.io import yaml_scalars
+    from par_cli.yamlengine import scalars as yaml_scalars
 
     assert yaml_json.SHORT_FIGURE <= yaml_scalars.MAX_EXPONENT  # `in_range`'s short cut: no check, no word
     assert not agree(b"a: 1234567890123456\n") and agree(b"a: 123456789012345\n")

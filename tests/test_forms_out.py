@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from par_cli.core.numbers import TextNumber
 from par_cli.core.tree import index
-from par_cli.io.workspace import find_criteria
+from par_cli.services.workspace import find_criteria
 from tests.conftest import Write, run
 
 KINDS = """kind: criteria

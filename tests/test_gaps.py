@@ -13,9 +13,9 @@ from openpyxl import load_workbook
 
 from par_cli.core.explain import explain
 from par_cli.core.gaps import gaps
-from par_cli.io.batch import score_units
-from par_cli.io.surveys import SurveySource
-from par_cli.io.workspace import FileScorer, Workspace, scored
+from par_cli.services.batch import score_units
+from par_cli.services.surveys import SurveySource
+from par_cli.services.workspace import FileScorer, Workspace, scored
 from tests.conftest import ROOT, Write, run
 
 SET = """\

@@ -266,7 +266,7 @@ def test_a_long_comment_header_does_not_hide_kind_and_id(write: Write) -> None:
     )
     path = write("a.yaml", "kind: assessment\ncriteria: long-header\nagency: {id: a, name: A}\nanswers: {'1': 1.5}\n")
     assert len(header.encode()) > 4096
-    from par_cli.io import files
+    from par_cli.readers import files
 
     assert files._head(criteria) == criteria.read_bytes() and files._head(criteria.parent / "none.yaml") == b""
     assert score_file(path).points == Fraction("1.5")
@@ -303,7 +303,7 @@ def test_inputs_read_once_for_a_set_are_each_files_own(write: Write) -> None:
     """A ranking remembers what a set's rules read from each input as written, for the next files: a figure by its
     text (`3.0` and `3` read the same, but a count is handed on as written), a level or a truth value by type
     (`1` is no `true`), and a wrong input is reported in every file that has it."""
-    from par_cli.io.workspace import Workspace
+    from par_cli.services.workspace import Workspace
 
     write("c.yaml", (SPEC / "criteria.yaml").read_text(encoding="utf-8"))
     header = 'kind: assessment\ncriteria: spec-example-2024\nagency: {id: x, name: "X"}\nanswers:\n'

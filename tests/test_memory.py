@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from par_cli.core.compact import Compactor, PackedAreas
 from par_cli.core.ranking import AreaFigure, Entry
-from par_cli.io.workspace import FileScorer
+from par_cli.services.workspace import FileScorer
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -59,7 +59,7 @@ def test_looking_through_a_folder_remembers_only_what_is_not_an_assessment(
 ) -> None:
     """Criteria ids, survey and appraisal files are looked for in each assessment's folder, in every worker
     process: a national folder must not leave a trace per assessment in each of them."""
-    from par_cli.io import files
+    from par_cli.readers import files
 
     folder = tmp_path / "f"
     folder.mkdir()
@@ -99,7 +99,7 @@ def test_without_inode_numbers_files_and_folders_are_not_taken_for_one_another(
 ) -> None:
     """Files and folders are remembered by device and inode: a file system that gives 0 for every inode must not
     make two folders (or two files of the same size and time) one."""
-    from par_cli.io import files
+    from par_cli.readers import files
 
     real_stat = Path.stat
 
@@ -130,7 +130,7 @@ def test_without_inode_numbers_files_and_folders_are_not_taken_for_one_another(
 def test_workers_forked_early_serve_again_after_a_block_inside() -> None:
     from functools import partial
 
-    from par_cli.io import pool
+    from par_cli.services import pool
 
     outer, inner = partial(FileScorer), partial(FileScorer, leaves=True)
     with pool.early_workers(outer, 2, True):
@@ -145,7 +145,8 @@ def test_workers_forked_early_serve_again_after_a_block_inside() -> None:
 def test_workers_are_handed_the_listings_the_parent_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A worker's first file in a folder looked through all of it (3,400 heads, 0.19 s in each worker at once)
     for criteria sets: each chunk now carries its folders' listings, and a folder changed since is listed again."""
-    from par_cli.io import files, pool
+    from par_cli.readers import files
+    from par_cli.services import pool
 
     folders = [tmp_path / "a", tmp_path / "b"]
     paths = []

@@ -23,7 +23,7 @@ from par_cli.core.rules.points import PointsRule
 from par_cli.core.rules.tiers import Tier, TiersRule
 from par_cli.core.scoring import Score, score
 from par_cli.core.tree import index
-from par_cli.io.yamlsource import Document
+from par_cli.yamlengine.source import Document
 
 cents = st.integers(min_value=1, max_value=2000).map(lambda n: Decimal(n) / 100)
 percent = st.integers(min_value=0, max_value=10000).map(lambda n: Decimal(n) / 100)

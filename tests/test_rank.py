@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from par_cli.core.ranking import Entry, competition_ranks, rank
-from par_cli.io.batch import score_files
-from par_cli.io.workspace import FileScorer
+from par_cli.services.batch import score_files
+from par_cli.services.workspace import FileScorer
 from tests.conftest import Write, run
 
 CRITERIA = """\

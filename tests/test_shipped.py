@@ -23,12 +23,12 @@ from par_cli.core.rules.likert import LikertRule
 from par_cli.core.rules.linear import LinearRule
 from par_cli.core.rules.points import PointsRule
 from par_cli.core.rules.tiers import TiersRule
-from par_cli.io.checking import check_paths
-from par_cli.io.files import file_kind
-from par_cli.io.surveys import SurveySource
-from par_cli.io.workspace import Workspace, builtin_sets, load_criteria
+from par_cli.readers.files import file_kind
 from par_cli.render.views import TemplateView
 from par_cli.render.yaml import template
+from par_cli.services.checking import check_paths
+from par_cli.services.surveys import SurveySource
+from par_cli.services.workspace import Workspace, builtin_sets, load_criteria
 from par_cli.words.codes import level_of
 from tests.conftest import ROOT, Write, run, score_file
 

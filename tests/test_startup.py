@@ -38,7 +38,7 @@ def test_score_json_loads_neither_pydantic_models_nor_rich_nor_a_process_pool() 
         "importlib.metadata",
         "rich.console",
         "concurrent.futures",
-        "par_cli.io.checking",
+        "par_cli.services.checking",
         "par_cli.render.html",
         "openpyxl",
     ):

@@ -464,7 +464,7 @@ def test_a_folder_is_searched_for_survey_results_once_not_once_per_file(
     """Looking for `kind: survey` files beside every assessment read the whole folder per file: O(n²) (3,400
     communes: 11 million file heads). Each file's head is now read once per command, whatever looks through the
     folder (the ranking, criteria ids, survey and appraisal files)."""
-    import par_cli.io.files as files
+    import par_cli.readers.files as files
 
     real = files._kind_and_id
     write("f/criteria.yaml", 'kind: criteria\nid: x\ntitle: X\nareas:\n  - {code: "1", title: A, max: 10}\n')

@@ -213,7 +213,7 @@ def test_a_lone_surrogate_is_refused_where_it_is_and_yaml_files_get_a_hint(write
     ],
 )
 def test_a_json_text_s_pairs_are_joined_and_nothing_else(written: str, read: str) -> None:
-    from par_cli.io.yaml_text import join_surrogates
+    from par_cli.yamlengine.json_text import join_surrogates
 
     assert join_surrogates(written) == read and len(read) == len(written)
 

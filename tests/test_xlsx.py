@@ -14,7 +14,7 @@ from openpyxl import Workbook, load_workbook
 
 from par_cli.core.model import CriteriaSet
 from par_cli.core.tree import walk
-from par_cli.io.workspace import builtin_sets
+from par_cli.services.workspace import builtin_sets
 from tests.conftest import SPEC, Write, run
 
 CRITERIA = (SPEC / "criteria.yaml").read_text(encoding="utf-8")

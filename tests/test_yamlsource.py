@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from par_cli.core.numbers import TextNumber as YamlNumber
-from par_cli.io.yamlsource import MAX_BYTES, parse
 from par_cli.words.catalogue import line
+from par_cli.yamlengine.source import MAX_BYTES, parse
 
 
 def rendered(raw: bytes | str) -> list[str]:

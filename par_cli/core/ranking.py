@@ -10,13 +10,22 @@ from typing import TYPE_CHECKING
 
 from par_cli.core.diagnostics import NOWHERE, Diagnostic, Location, msg, problem
 from par_cli.core.lineage import MergeMethod, Past, PastRow
+from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import clamp_percent, exact_sum
 
 if TYPE_CHECKING:
     from par_cli.core.cuts import Cut
     from par_cli.core.model import Agency
-    from par_cli.core.robustness import Moves
     from par_cli.core.scoring import NodeResult, Relative, Score
+
+
+class Moves(NamedTuple):
+    """What one scoring step on each appraised leaf could do to an agency's index, in index points."""
+
+    low: Fraction  # the index with every such leaf one step down
+    high: Fraction  # … one step up
+    gains: tuple[Fraction, ...]  # the largest rises of a leaf one step up (STEPS_COUNTED at most), largest first
+    losses: tuple[Fraction, ...]  # the largest falls of a leaf one step down
 
 
 NodeFigure = tuple[str, str, int, Fraction, Fraction]  # code, title, depth, applicable max, points

@@ -17,25 +17,15 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import clamp_percent, exact_sum, round_half_up
+from par_cli.core.ranking import Moves, RankGroup
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound
-    from par_cli.core.ranking import RankGroup
     from par_cli.core.scoring import NodeResult, Score
 
 METHOD = "exact"  # how the interval is found (see the module's docstring); stated in every output
 STEPS_COUNTED = 12  # one-step moves counted to swap neighbours: more than that is robust (and memory stays flat)
-
-
-class Moves(NamedTuple):
-    """What one scoring step on each appraised leaf could do to an agency's index, in index points."""
-
-    low: Fraction  # the index with every such leaf one step down
-    high: Fraction  # … one step up
-    gains: tuple[Fraction, ...]  # the largest rises of a leaf one step up (STEPS_COUNTED at most), largest first
-    losses: tuple[Fraction, ...]  # the largest falls of a leaf one step down
 
 
 def moves(bound: Bound, result: Score) -> Moves:

@@ -13,13 +13,10 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from par_cli.core.diagnostics import Diagnostic, Location, msg, problem
 from par_cli.core.named_tuple import NamedTuple
-
-if TYPE_CHECKING:
-    from par_cli.core.survey_formats import SurveyDesign
 
 Counts = Mapping[str, Decimal]  # answer letter → number of answers
 HUNDRED = Fraction(100)
@@ -223,17 +220,3 @@ def left_out(criterion: Any) -> tuple[int, int]:
                 total += int(n)
                 left += 0 if letter in question["scale"] else int(n)
     return left, total
-
-
-def sample_notes(
-    design: SurveyDesign, agencies: dict[str, Any], known: list[str], first_at: dict[str, Location], where: Location
-) -> list[Diagnostic]:
-    """Agencies without forms (at `where`, the responses) and groups below `min_forms` (at the agency's first form)."""
-    notes = [problem("V008", "no-forms", name=agency, file="").at(where) for agency in known if agency not in agencies]
-    for agency, entry in agencies.items():
-        for group in design.groups:
-            forms = entry["forms"].get(group.id, 0)
-            if forms < design.min_forms:
-                few = problem("V006", "few-forms", name=agency, group=group.id, forms=forms, least=design.min_forms)
-                notes.append(few.at(first_at.get(agency, where)))
-    return notes

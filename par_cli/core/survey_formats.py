@@ -11,7 +11,7 @@ from typing import Any
 from pydantic_core import CoreSchema, SchemaValidator, ValidationError
 from pydantic_core import core_schema as cs
 
-from par_cli.core.diagnostics import Diagnostic
+from par_cli.core.diagnostics import Diagnostic, Location, problem
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.rules.base import as_whole, field, number, optional, record, text
 from par_cli.core.rules.likert import DEFAULT_NOT_COUNTED, DEFAULT_SCALE
@@ -200,3 +200,17 @@ FIELDS = (
     "agency",
     "form",
 )
+
+
+def sample_notes(
+    design: SurveyDesign, agencies: dict[str, Any], known: list[str], first_at: dict[str, Location], where: Location
+) -> list[Diagnostic]:
+    """Agencies without forms (at `where`, the responses) and groups below `min_forms` (at the agency's first form)."""
+    notes = [problem("V008", "no-forms", name=agency, file="").at(where) for agency in known if agency not in agencies]
+    for agency, entry in agencies.items():
+        for group in design.groups:
+            forms = entry["forms"].get(group.id, 0)
+            if forms < design.min_forms:
+                few = problem("V006", "few-forms", name=agency, group=group.id, forms=forms, least=design.min_forms)
+                notes.append(few.at(first_at.get(agency, where)))
+    return notes

@@ -1,7 +1,7 @@
 """What a `.json` file says it is: its top-level `kind`, read by the JSON reader (far quicker than YAML's on the
 large files a folder may keep beside the assessments, a ranking `par rank -f json` wrote).
 
-Kept apart from `io.files` (the YAML reader): `io.output` asks it too, on a .json path it would write."""
+Kept apart from `readers.files` (the YAML reader): `io.output` asks it too, on a .json path it would write."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """What a file's name says it is: one rule for every input of every command, its suffix in any case
 (`THAM-DINH.YAML`, `Survey.Yml`, `FORM.XLSX`, as Windows tools write them).
 
-Kept apart from `io.files` (the YAML reader): `io.output` asks it too, on every path that writes."""
+Kept apart from `readers.files` (the YAML reader): `io.output` asks it too, on every path that writes."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ _KINDS = {
 }
 FORM_KINDS = ("xlsx", "ods", "xls")  # assessment workbooks: the form `par template --format xlsx` writes, as saved
 # What a folder given to a command is searched for (assessments): a .json file only when its `kind` is a par kind
-# (`io.files.discover_yaml`), as `par score FILE.json` reads it; any other (a ranking) is left out with a note.
+# (`readers.files.discover_yaml`), as `par score FILE.json` reads it; any other (a ranking) is left out with a note.
 FOUND_IN_FOLDERS = ("yaml", "json", *FORM_KINDS)
 
 

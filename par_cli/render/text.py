@@ -9,7 +9,7 @@ from par_cli.render.views import CheckView
 from par_cli.words.catalogue import lines
 
 if TYPE_CHECKING:
-    from par_cli.io.checking import CheckReport
+    from par_cli.services.checking import CheckReport
 
 
 def summary(report: CheckReport, lang: str = "en") -> str:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from par_cli.core.robustness import Robustness
     from par_cli.core.scoring import Score
     from par_cli.core.trend import Trend
-    from par_cli.io.checking import CheckReport
+    from par_cli.services.checking import CheckReport
 
 
 class ScoreView:

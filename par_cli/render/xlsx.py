@@ -57,7 +57,8 @@ INPUTS = (5, 7, 8)  # the columns an agency fills: data, evidence, explanation (
 
 def template(view: TemplateView) -> bytes:
     """An assessment workbook to fill in Excel or LibreOffice: details, one row per criterion, the survey.
-    A view with an `agency` (`io.forms.FormAgency`, from the province's list): its details filled in and locked."""
+    A view with an `agency` (`services.forms.FormAgency`, from the province's list): its details filled in and
+    locked."""
     criteria, lang = view.criteria, view.lang or view.criteria.language
     agency = getattr(view, "agency", None)
     book = _new_book()

@@ -18,7 +18,7 @@ from par_cli.core.rules.base import award
 from par_cli.words.labels import LABELS, label
 
 _NUMBER_OF = '_xlfn.NUMBERVALUE(SUBSTITUTE({text},",","."),".")'  # `97,5` too: a Vietnamese decimal comma
-# The words the form's reader takes besides the labels (`io.form_cells`: any case, with or without diacritics;
+# The words the form's reader takes besides the labels (`readers.form_cells`: any case, with or without diacritics;
 # Excel compares text ignoring case only, so each is written with and without them).
 YES_WORDS = ("Co", "Đạt", "Dat", "true", "x")
 NO_WORDS = ("Khong", "Không đạt", "Khong dat", "Chưa đạt", "Chua dat", "false")

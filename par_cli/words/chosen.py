@@ -1,5 +1,5 @@
 """The language the running command was asked for (`--lang`), for a line written from deep inside a command that
-is not handed it (the results cache's warning, `io.cache`)."""
+is not handed it (the results cache's warning, `services.cache`)."""
 
 from __future__ import annotations
 

@@ -399,9 +399,10 @@ def agreement(count: int, seed: int, memo_sizes: tuple[int | None, ...] = (None,
     of its neighbours (so that `check` reads the folder the fast way too), through score, check and rank; the fast
     path's memos bounded in turn at each of `memo_sizes` (None: as shipped)."""
     from par_cli.core.numbers import TextNumber
-    from par_cli.io import yaml_fast, yaml_json
-    from par_cli.io.files import file_kind
-    from par_cli.io.yamlsource import decode
+    from par_cli.readers.files import file_kind
+    from par_cli.yamlengine import fast as yaml_fast
+    from par_cli.yamlengine import flow_json as yaml_json
+    from par_cli.yamlengine.source import decode
 
     rnd = random.Random(seed)
     runner = CliRunner()

@@ -14,7 +14,7 @@ from par_cli.core.binding import bind
 from par_cli.core.formats import validator
 from par_cli.core.scoring import score
 from par_cli.core.tree import index
-from par_cli.io.yamlsource import Document
+from par_cli.yamlengine.source import Document
 
 cents = st.integers(min_value=1, max_value=2000).map(lambda n: Decimal(n) / 100)
 percents = st.integers(min_value=0, max_value=10000).map(lambda n: Decimal(n) / 100)

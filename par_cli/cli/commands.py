@@ -1,0 +1,310 @@
+"""The command line: parse options, call io → core → render, print, exit. Nothing else prints or exits.
+
+Every error line of every command is a diagnostic from the catalogue: located, coded, in the --lang asked for.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from par_cli.cli import shell
+from par_cli.cli.app import app
+from par_cli.cli.options import (
+    AgainstOption,
+    CheckFormat,
+    CriteriaOption,
+    DiffFormat,
+    ExplainFormat,
+    FailUnderOption,
+    GroupByOption,
+    JobsOption,
+    LangOption,
+    Language,
+    MergedAs,
+    MergedAsOption,
+    NoCacheOption,
+    OutputOption,
+    PreviousOption,
+    RankFormat,
+    RobustnessOption,
+    SchemaKind,
+    ScoreFormat,
+    SurveyOption,
+    against_value,
+    jobs_value,
+    language,
+    nfc,
+    percent_value,
+    robustness_value,
+)
+from par_cli.core.diagnostics import Diagnostic, LineCol, msg, problem
+
+
+@app.command()
+def score(
+    file: Annotated[Path, typer.Argument(help="An assessment file (kind: assessment).")],
+    criteria: CriteriaOption = None,
+    depth: Annotated[int, typer.Option(min=1, help="Levels of the tree to show: 1 areas, 2 criteria…")] = 1,
+    output_format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.table,
+    output: OutputOption = None,
+    survey: SurveyOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Score one agency's assessment: index, grade, per-area breakdown and findings."""
+    from par_cli.render.views import ScoreView
+    from par_cli.services.surveys import SurveySource
+    from par_cli.services.workspace import Workspace, scored
+
+    words = language(lang)
+    shell.guard_output(output, words)
+    workspace = Workspace(override=criteria and nfc(criteria), survey=SurveySource(survey))
+    bound = shell.run(lambda: workspace.assessment(file), words)
+    result = shell.run(lambda: scored(bound), words)
+    bars = output_format is ScoreFormat.table and shell.bars(output)
+    view = ScoreView(result, bound, depth, lang.value if lang else None, bars)
+    shell.show(shell.render("score", output_format.value, view, words), output, words)
+
+
+@app.command()
+def explain(
+    file: Annotated[Path, typer.Argument(help="An assessment file.")],
+    code: Annotated[Optional[str], typer.Argument(help="Only this criterion and what is under it.")] = None,
+    criteria: CriteriaOption = None,
+    output_format: Annotated[ExplainFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ExplainFormat.table
+    ),
+    lang: LangOption = None,
+    gaps: Annotated[int, typer.Option(min=0, help="How many recoverable gaps to list.")] = 10,
+    survey: SurveyOption = None,
+) -> None:
+    """Where the points went: each leaf's inputs, rule, points lost and effect on the index; then the gaps."""
+    from par_cli.core.explain import Ledger
+    from par_cli.core.explain import explain as ledger_of
+    from par_cli.core.scoring import Finding
+    from par_cli.render.views import ExplainView
+    from par_cli.services.surveys import SurveySource
+    from par_cli.services.workspace import Workspace, scored
+    from par_cli.words.catalogue import finding_message
+
+    def build() -> tuple[Ledger, list[Finding]]:
+        bound = Workspace(override=criteria and nfc(criteria), survey=SurveySource(survey)).assessment(file)
+        result = scored(bound)
+        return ledger_of(bound, result, code and nfc(code)), [f for f in result.findings if f.code == "relative-alone"]
+
+    words = language(lang)
+    ledger, alone = shell.run(build, words)
+    for finding in alone:  # the points of a relative criterion need the group: say what they are here
+        shell.note(finding_message(finding), words)
+    view = ExplainView(ledger, lang.value if lang else None, gaps)
+    shell.show(shell.render("explain", output_format.value, view, words), None, words)
+
+
+@app.command()
+def rank(
+    paths: Annotated[list[Path], typer.Argument(help="Folders (searched recursively) or assessment files.")],
+    previous: PreviousOption = None,
+    group_by: GroupByOption = "group",
+    areas: Annotated[bool, typer.Option("--areas", help="Add one index column per area.")] = False,
+    output_format: Annotated[RankFormat, typer.Option("--format", "-f", help="Output format.")] = RankFormat.table,
+    output: OutputOption = None,
+    fail_under: FailUnderOption = None,
+    criteria: CriteriaOption = None,
+    against: AgainstOption = None,
+    jobs: JobsOption = None,
+    survey: SurveyOption = None,
+    robustness: RobustnessOption = False,
+    merged_as: MergedAsOption = MergedAs.mean,
+    no_cache: NoCacheOption = False,
+    allow_incomplete: Annotated[
+        bool,
+        typer.Option("--allow-incomplete", help="Write a docx/xlsx annex even with survey results or answers missing."),
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Rank a folder of agencies by exact index within (criteria set, group), with last year's ranks."""
+    from functools import partial
+
+    from par_cli.core.lineage import PastRow
+    from par_cli.render.views import ImpactView, RankView
+    from par_cli.services.batch import incomplete, rank_against, rank_folders
+    from par_cli.services.surveys import SurveySource
+    from par_cli.services.workspace import FileScorer, find_criteria
+
+    words = language(lang)
+    limit = shell.run(lambda: percent_value("--fail-under", fail_under), words) if fail_under is not None else None
+    shell.run(lambda: jobs_value(jobs), words)
+    shell.run(lambda: robustness_value(robustness, output_format.value), words)
+    if against is not None:
+        shell.run(lambda: against_value(against, criteria, [previous, fail_under], output_format.value), words)
+    if output_format in (RankFormat.xlsx, RankFormat.docx) and output is None:
+        needs = "xlsx-needs-output" if output_format is RankFormat.xlsx else "docx-needs-output"
+        shell.usage(problem("U001", needs).at(LineCol("par")), words)
+    shell.guard_output(output, words)
+    kept = not no_cache
+    this_year = partial(FileScorer, criteria and nfc(criteria), SurveySource(survey), robust=robustness, cache=kept)
+    last_year = partial(FileScorer, None, SurveySource(), cache=kept)
+    progress = shell.progress(words)
+    if against is not None:  # the files scored under --against OLD and under --criteria NEW: who moves, and why
+        sets = shell.run(lambda: (find_criteria(nfc(against)), find_criteria(nfc(criteria or ""))), words)
+        scorer = partial(FileScorer, survey=SurveySource(survey), leaves=True, cache=kept)
+        changes, moved = shell.run(lambda: rank_against(paths, *sets, scorer, nfc(group_by), jobs, progress), words)
+        impact = ImpactView(changes, moved, lang.value if lang else None)
+        return shell.show(shell.render("rank_impact", output_format.value, impact, words), output, words)
+    gone: list[PastRow] = []  # last period's units this ranking lacks: said, never silently dropped
+    said: list[Diagnostic] = []  # names of a ranking given by names that match no agency, agencies shown as new
+    entries, groups = shell.run(
+        lambda: rank_folders(
+            paths, this_year, previous, nfc(group_by), jobs, progress, last_year, merged_as.value, gone, said
+        ),
+        words,
+    )
+    shell.warnings(said, words)
+    if gone:
+        listed = ", ".join(f"{row.name} ({row.agency_id}, #{row.rank})" for row in gone)
+        shell.warnings(
+            [problem("R012", "rank-absent", count=len(gone), units=listed).at(LineCol(str(previous)))], words
+        )
+    if previous is not None:  # a unit taking over the earlier rank of one still ranked: said, not silent
+        from par_cli.core.lineage import ranked_twice
+
+        shell.warnings(ranked_twice((e.agency_id, e.predecessors, e.predecessors_where) for e in entries), words)
+    missing = incomplete(entries, LineCol(str(paths[0])))  # said, never a silent 0 in a published ranking
+    shell.warnings(missing, words)
+    if missing and output_format in (RankFormat.xlsx, RankFormat.docx) and not allow_incomplete:
+        count = sum(1 for e in entries if e.unanswered or e.unanswered_survey)
+        refused = problem("R011", "rank-incomplete-annex", hint=msg("hint.allow-incomplete"), count=count)
+        shell.fail([refused.at(LineCol(str(output)))], words)
+    bars = output_format is RankFormat.table and shell.bars(output)
+    width = shell.console().width if output is None else shell.FILE_WIDTH
+    language_asked = lang.value if lang else None
+    view = RankView(
+        groups, previous is not None, areas, language_asked, bars, width, robustness, merged_as.value, tuple(gone)
+    )
+    shell.show(shell.render("rank", output_format.value, view, words), output, words)
+    if limit is not None:
+        below = [e for e in entries if e.index < limit]
+        if below:
+            failing = [problem("R005", "below-fail-under", name=e.agency_name, limit=fail_under) for e in below]
+            shell.fail([d.at(e.agency_where) for d, e in zip(failing, below, strict=True)], words)
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path], typer.Argument(help="Criteria and assessment files, or folders (recursively).")],
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    output_format: Annotated[
+        Optional[CheckFormat],
+        typer.Option("--format", "-f", help="Output format (default: text; github under GitHub Actions)."),
+    ] = None,
+    output: OutputOption = None,
+    jobs: JobsOption = None,
+    lang: Annotated[
+        Optional[Language], typer.Option("--lang", help="Language of text and github output (default: en).")
+    ] = None,
+) -> None:
+    """Check criteria and assessment files: every problem, located, with a stable code. Exit 1 on errors."""
+    from functools import partial
+
+    from par_cli.render.views import CheckView
+    from par_cli.services.checking import check_paths
+    from par_cli.services.surveys import SurveySource
+    from par_cli.services.workspace import Workspace
+
+    words = language(lang)
+    shell.run(lambda: jobs_value(jobs), words)
+    shell.guard_output(output, words)
+    workspace = partial(Workspace, survey=SurveySource())  # one per worker process
+    report = check_paths(paths, workspace(), strict, jobs, workspace)
+    chosen = output_format or (CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text)
+    shell.emit(shell.render("check", chosen.value, CheckView(report, words), words), output, words)
+    if report.failed():
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="Which file kind.")],
+) -> None:
+    """Print the JSON Schema of a file kind, for YAML editors (yaml-language-server) to validate and complete."""
+    from par_cli.core.json_schema import json_schema
+    from par_cli.render.views import SchemaView
+
+    shell.emit(shell.render("schema", "json", SchemaView(json_schema(kind.value)), "en"), None, "en")
+
+
+criteria_app = typer.Typer(help="List, show and compare criteria sets.", no_args_is_help=True)
+app.add_typer(criteria_app, name="criteria")
+
+
+@criteria_app.command("list")
+def criteria_list(lang: LangOption = None) -> None:
+    """The built-in criteria sets: id, title, status, total max, leaves and source."""
+    from par_cli.readers.files import display
+    from par_cli.render.views import CriteriaListView
+    from par_cli.services.workspace import builtin_sets
+
+    words = language(lang)
+    sets = shell.run(builtin_sets, words)
+    view = CriteriaListView([(display(s.path), s.model) for s in sets], lang.value if lang else "vi")
+    shell.show(shell.render("criteria_list", "table", view, words), None, words)
+
+
+@criteria_app.command("show")
+def criteria_show(
+    reference: Annotated[str, typer.Argument(metavar="ID|PATH", help="A criteria set id or file.")],
+    depth: Annotated[Optional[int], typer.Option(min=1, help="Levels to show (default: all).")] = None,
+    lang: LangOption = None,
+) -> None:
+    """A criteria set as a tree: codes, titles, max points and each leaf's rule in words."""
+    from par_cli.render.views import CriteriaShowView
+    from par_cli.services.workspace import find_criteria
+
+    words = language(lang)
+    loaded = shell.run(lambda: find_criteria(nfc(reference)), words)
+    view = CriteriaShowView(loaded.model, depth, lang.value if lang else None)
+    shell.show(shell.render("criteria_show", "table", view, words), None, words)
+
+
+@criteria_app.command("import")
+def criteria_import(
+    annex: Annotated[Path, typer.Argument(help="The decision's annex: .docx or .xlsx with the criteria table.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The draft criteria file to write.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace the output file.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Draft a criteria set from an annex: tree, maxima, the rules it can read (TODO for the rest), checked."""
+    from par_cli.services.annex import import_annex
+    from par_cli.services.workspace import check_criteria_file
+    from par_cli.words.codes import errors_only
+
+    words = language(lang)
+    shell.guard_output(output, words, folders=False)  # a criteria set: written to be read
+    done = shell.run(lambda: import_annex(annex, output, force, lambda p: check_criteria_file(p)[2]), words)
+    rules = ", ".join(f"{kind} {n}" for kind, n in sorted(done.decided.items()))
+    shell.warnings(done.problems, words)
+    shell.note(msg("note-annex-written", file=str(output), areas=done.areas, leaves=done.leaves, rules=rules), words)
+    if errors_only(done.problems):  # written, but not a usable set yet: fix the draft, then `par check`
+        raise typer.Exit(1)
+
+
+@criteria_app.command("diff")
+def criteria_diff(
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The set in force: an id or file.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The revised set: an id or file.")],
+    output_format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.table,
+    lang: LangOption = None,
+) -> None:
+    """What changed: criteria added, removed, moved, renamed; maxima, rules and sources changed."""
+    from par_cli.core.criteria_diff import diff
+    from par_cli.render.views import CriteriaDiffView
+    from par_cli.services.workspace import find_criteria
+
+    words = language(lang)
+    before = shell.run(lambda: find_criteria(nfc(old)), words)
+    after = shell.run(lambda: find_criteria(nfc(new)), words)
+    view = CriteriaDiffView(diff(before.model, after.model), lang.value if lang else None)
+    shell.show(shell.render("criteria_diff", output_format.value, view, words), None, words)

@@ -1,0 +1,267 @@
+"""The command line's side of the world: results to stdout or --output, problems to stderr, exit codes.
+
+Only `cli/commands.py` uses it. A failing standard output (a closed pipe as in `par rank … | head -1`, a full disk, a
+closed descriptor) gives one line on stderr and exit code 1, never a traceback and never exit 0.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+
+import typer
+
+from par_cli.core.diagnostics import Diagnostic, LineCol, Msg, ParError, UsageError, order, problem
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+T = TypeVar("T")
+BAR_WIDTH = 100  # terminal columns from which tables carry a bar chart column
+STDOUT = "<stdout>"
+FILE_WIDTH = 120  # columns of a table written to a file
+
+
+def fail(diagnostics: Iterable[Diagnostic], lang: str, code: int = 1) -> NoReturn:
+    """Each diagnostic as one coded, located line on stderr; then exit (1: the inputs, 2: the usage)."""
+    from par_cli.words.catalogue import line
+
+    text = "".join(line(diagnostic, lang) + "\n" for diagnostic in sorted(diagnostics, key=order))
+    try:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+    except (OSError, AttributeError):
+        pass  # stderr itself is gone: the exit code still says it
+    raise typer.Exit(code)
+
+
+def run(action: Callable[[], T], lang: str) -> T:
+    """Run a command body; input problems become one located line each on stderr and exit code 1 (2 for usage)."""
+    from par_cli.readers.files import left_out  # files of the folders searched that were left out: one note each
+
+    try:
+        result = action()
+    except UsageError as exc:
+        fail([*exc.diagnostics, *left_out()], lang, 2)
+    except ParError as exc:
+        fail([*exc.diagnostics, *left_out()], lang)
+    warnings(left_out(), lang)
+    return result
+
+
+def warnings(diagnostics: Iterable[Diagnostic], lang: str) -> None:
+    """Lines that do not stop the command (small samples…), on stderr."""
+    from par_cli.words.catalogue import line
+
+    with contextlib.suppress(OSError, AttributeError):
+        sys.stderr.write("".join(line(d, lang) + "\n" for d in sorted(diagnostics, key=order)))
+
+
+def usage(diagnostic: Diagnostic, lang: str) -> NoReturn:
+    fail([diagnostic], lang, 2)
+
+
+def usage_all(diagnostics: list[Diagnostic], lang: str) -> NoReturn:
+    fail(diagnostics, lang, 2)
+
+
+def note(message: Msg, lang: str) -> None:
+    """A line on stderr that is not a problem: `note: …`."""
+    from par_cli.words.catalogue import text
+    from par_cli.words.labels import label
+
+    with contextlib.suppress(OSError, AttributeError):
+        sys.stderr.write(f"{label('note', lang)}: {text(message, lang)}\n")
+
+
+def console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def render(command: str, fmt: str, view: Any, lang: str) -> Any:
+    """The view in the format asked for; a missing optional package is an error naming how to install it."""
+    from par_cli.render import renderer
+
+    try:
+        return renderer(command, fmt)(view)
+    except ModuleNotFoundError as exc:
+        package = exc.name or "openpyxl"
+        install = "pip install " + ("python-docx" if package in ("docx", "lxml") else package.split(".")[0])
+        missing = problem("F004", "missing-package", format=fmt, package=package, install=install)
+        fail([missing.at(LineCol("par"))], lang)
+
+
+def stdout(text: str, lang: str) -> None:
+    """Print text on standard output, or say in one line why it could not be printed."""
+    out = sys.stdout
+    try:
+        if out is None:
+            raise BrokenPipeError(9, "standard output is closed")
+        out.write(text)
+        out.flush()
+    except OSError as exc:
+        _silence_stdout()
+        reason = exc.strerror or str(exc)
+        fail([problem("F003", "cannot-print", reason=reason).at(LineCol(STDOUT))], lang)
+
+
+def _silence_stdout() -> None:
+    """Point fd 1 at /dev/null, so that the interpreter's last flush at exit cannot fail once more."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
+
+
+def emit(content: str | bytes | Iterator[str], output: Path | None, lang: str) -> None:
+    """Text (whole or in pieces) to stdout or --output; bytes (a workbook) only to --output."""
+    if output is None:
+        if isinstance(content, bytes):
+            usage(problem("U001", "binary-needs-output").at(LineCol("par")), lang)
+        from par_cli.words.literal import visible
+
+        # text formats: a control character in a file never drives the terminal
+        for piece in [content] if isinstance(content, str) else _batched(content):
+            stdout(visible(piece), lang)
+        return
+    from par_cli.io.output import guard, write
+
+    run(lambda: guard(output, named_inputs()[0]), lang)  # nor onto a file read since (`io.output.reading`)
+    try:
+        write(output, content)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        fail([problem("F003", "cannot-write", reason=reason).at(LineCol(str(output)))], lang)
+
+
+def _batched(pieces: Iterator[str], size: int = 1 << 16) -> Iterator[str]:
+    """Pieces of text joined into writes of about `size` characters."""
+    kept: list[str] = []
+    length = 0
+    for piece in pieces:
+        kept.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(kept)
+            kept, length = [], 0
+    if kept:
+        yield "".join(kept)
+
+
+def show(rendered: Any, output: Path | None, lang: str) -> None:
+    """Print a renderable on the terminal (or as plain text into --output); write text or bytes as they are,
+    and text given in pieces (an iterator of strings) piece by piece."""
+    if isinstance(rendered, str | bytes | Iterator):
+        emit(rendered, output, lang)
+        return
+    from rich.console import Console
+
+    if output is None:  # rendered into text first: writing it is the one place a full disk or closed pipe shows
+        screen = console()
+        kept = Console(
+            file=_Kept(screen.encoding),  # rich draws ASCII boxes for a screen that takes no other
+            width=screen.width,
+            color_system=screen.color_system,  # type: ignore[arg-type]
+            force_terminal=screen.is_terminal,
+            no_color=screen.no_color,
+            highlight=False,
+            soft_wrap=False,
+        )
+        kept.print(rendered)
+        stdout(kept.file.getvalue(), lang)  # type: ignore[attr-defined]
+        return
+
+    plain = Console(width=FILE_WIDTH, no_color=True, highlight=False, file=io.StringIO())
+    plain.print(rendered)
+    emit(plain.file.getvalue(), output, lang)  # type: ignore[attr-defined]
+
+
+class _Kept(io.StringIO):
+    """Text kept for a screen whose encoding is `encoding`."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__()
+        self._encoding = encoding
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._encoding
+
+
+def bars(output: Path | None) -> bool:
+    """Bar charts in tables: in files, and on terminals wide enough to keep every figure."""
+    return output is not None or console().width >= BAR_WIDTH
+
+
+def progress(lang: str) -> Callable[[str, int], Callable[[int], None]]:
+    """A progress bar on stderr for long runs when stderr is a terminal; otherwise nothing."""
+
+    def start(what: str, total: int) -> Callable[[int], None]:
+        if sys.stderr is None or not sys.stderr.isatty() or total < 200:
+            return lambda n: None
+        from rich.progress import Progress
+
+        from par_cli.words.labels import label
+
+        bar = Progress(console=console(stderr=True), transient=True)
+        task = bar.add_task(label("scoring_" + ("this" if what == "this year" else "last"), lang), total=total)
+        bar.start()
+
+        def advance(n: int) -> None:
+            bar.advance(task, n)
+            if bar.finished:
+                bar.stop()
+
+        return advance
+
+    return start
+
+
+def output_checked(output_format: str, output: Path | None, lang: str) -> None:
+    """A workbook needs `--output` (U001); an output never lands on an input (`guard_output`)."""
+    if output_format == "xlsx" and output is None:
+        usage(problem("U001", "xlsx-needs-output").at(LineCol("par")), lang)
+    guard_output(output, lang)
+
+
+def guard_output(output: Path | None, lang: str, folders: bool = True) -> None:
+    """An output never lands on a file the command line names (any argument or option: `named_inputs`), nor
+    (`folders`: unless the output is written to be read there) an input file in a folder it names (U003).
+    Checked again as the output is written, with every file read meanwhile (`emit`)."""
+    if output is not None:
+        from par_cli.io.output import guard
+
+        files, inside = named_inputs()
+        run(lambda: guard(output, files, inside if folders else ()), lang)
+
+
+def named_inputs() -> tuple[list[Path], list[Path]]:
+    """The files and the folders the running command's line names: every value of every argument and option but
+    `--output` that is a path, or a text naming a file (`--criteria FILE`, `--against FILE`), so that an option
+    added later is guarded too."""
+    try:
+        from typer._click.globals import get_current_context  # the click typer carries (0.26 on)
+    except ImportError:  # pragma: no cover - an earlier typer, on click
+        from click import get_current_context  # type: ignore[import-not-found, no-redef, unused-ignore]
+
+    context = get_current_context(silent=True)
+    files: list[Path] = []
+    folders: list[Path] = []
+    for param in context.command.params if context is not None else []:
+        value = context.params.get(param.name or "") if context is not None else None
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if param.name == "output" or not isinstance(item, str | Path):
+                continue
+            path = Path(item)
+            if param.type.name == "path" or path.is_file():
+                (folders if path.is_dir() else files).append(path)
+    return files, folders

@@ -1,0 +1,91 @@
+"""`par trend` (periods side by side, through mergers) and `par gaps` (where a folder loses its points)."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from par_cli.cli import shell
+from par_cli.cli.app import app
+from par_cli.cli.options import (
+    CriteriaOption,
+    GapsFormat,
+    GroupByOption,
+    JobsOption,
+    LangOption,
+    MergedAs,
+    MergedAsOption,
+    NoCacheOption,
+    OutputOption,
+    SurveyOption,
+    TrendFormat,
+    jobs_value,
+    language,
+    nfc,
+)
+
+
+@app.command()
+def trend(
+    paths: Annotated[
+        list[Path], typer.Argument(help="One folder of assessments or `par rank` JSON file per period, oldest first.")
+    ],
+    group_by: GroupByOption = "group",
+    merged_as: MergedAsOption = MergedAs.mean,
+    areas: Annotated[bool, typer.Option("--areas", help="Add each area's index per period.")] = False,
+    output_format: Annotated[TrendFormat, typer.Option("--format", "-f", help="Output format.")] = TrendFormat.table,
+    output: OutputOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Each agency's index and rank across periods, merged units followed back through their predecessors."""
+    from par_cli.render.views import TrendView
+    from par_cli.services.batch import trend_of
+    from par_cli.services.surveys import SurveySource
+    from par_cli.services.workspace import FileScorer
+
+    words = language(lang)
+    shell.run(lambda: jobs_value(jobs), words)
+    shell.output_checked(output_format.value, output, words)
+    scorer = partial(FileScorer, None, SurveySource(), cache=not no_cache)
+    found = shell.run(
+        lambda: trend_of(paths, scorer, nfc(group_by), merged_as.value, jobs, shell.progress(words)), words
+    )
+    view = TrendView(found, areas, lang.value if lang else None)
+    shell.show(shell.render("trend", output_format.value, view, words), output, words)
+
+
+@app.command()
+def gaps(
+    paths: Annotated[list[Path], typer.Argument(help="Folders (searched recursively) or assessment files.")],
+    depth: Annotated[
+        Optional[int], typer.Option("--depth", "-d", min=2, help="Down to this level (2: criteria; default: all).")
+    ] = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="Rows of the table (the other formats list all).")] = 25,
+    output_format: Annotated[GapsFormat, typer.Option("--format", "-f", help="Output format.")] = GapsFormat.table,
+    output: OutputOption = None,
+    criteria: CriteriaOption = None,
+    survey: SurveyOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Where the folder loses its points: per criterion, agencies losing, points lost, share of max, worst agencies."""
+    from par_cli.core.gaps import GapTally
+    from par_cli.render.views import GapsView
+    from par_cli.services.batch import score_units
+    from par_cli.services.surveys import SurveySource
+    from par_cli.services.workspace import FileScorer
+
+    words = language(lang)
+    shell.run(lambda: jobs_value(jobs), words)
+    shell.output_checked(output_format.value, output, words)
+    scorer = partial(FileScorer, criteria and nfc(criteria), SurveySource(survey), nodes=True, cache=not no_cache)
+    tally = GapTally(depth)
+    shell.run(lambda: score_units(paths, scorer, jobs, shell.progress(words), tally.take), words)
+    view = GapsView(tally.result(), top if output_format is GapsFormat.table else None, lang and lang.value)
+    shell.show(shell.render("gaps", output_format.value, view, words), output, words)

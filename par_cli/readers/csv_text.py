@@ -1,0 +1,138 @@
+"""A CSV file's text as a header and numbered rows: UTF-8 (with or without BOM), comma, semicolon or tab, the
+header found below a title block; every record that cannot be what its writer meant refused (T001). The one CSV
+reader of par: tables people send (`readers.tables`) and rankings (`readers.ranking_tables`)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable
+from typing import Any
+
+from par_cli.core.diagnostics import LineCol, ParError, Row, msg, problem
+from par_cli.core.numbers import only_decimal_comma
+
+HeaderTest = Callable[[list[str]], bool]
+TITLE_ROWS = 20  # a header is looked for this far down, below the title block offices put above their tables
+
+
+def csv_rows(
+    raw: bytes, name: str, is_header: HeaderTest | None = None
+) -> tuple[list[str], list[tuple[int, list[Any], list[bool]]], int]:
+    """The header, the numbered rows and the header's row of a CSV file's bytes (Y006 when not UTF-8)."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ParError([problem("Y006", "not-utf8", hint=msg("hint.save-utf8")).at(LineCol(name, 1, 1))]) from None
+    text = _LONE_CR.sub("\n", text)  # an old Mac's (or some export's) line ends: CR alone
+    return _csv_rows(name, text, dialect_of(text), is_header)
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+DELIMITERS = ",;\t"
+
+
+def dialect_of(text: str) -> Any:
+    """The CSV dialect of a text: the delimiter is the one that parts the first non-blank line (the header, or a
+    title above it) into the most non-empty cells; the sniffer, which blank lines, `;;;` lines, a short row or a
+    very long cell mislead, decides only when that line is ambiguous (a tie, or a single cell)."""
+    first = next((line for line in text[:65536].split("\n") if line.strip()), "")
+    counts = {d: sum(1 for cell in next(csv.reader([first], delimiter=d), []) if cell.strip()) for d in DELIMITERS}
+    best = max(counts.values(), default=0)
+    winners = [d for d, count in counts.items() if count == best]
+    try:
+        sniffed: Any = csv.Sniffer().sniff(text[:4096], delimiters=DELIMITERS)
+    except csv.Error:
+        sniffed = csv.excel
+    if best < 2 or len(winners) > 1 or getattr(sniffed, "delimiter", ",") == winners[0]:
+        return sniffed
+    return _with_delimiter(winners[0])
+
+
+def _with_delimiter(delimiter: str) -> Any:
+    class Found(csv.excel):
+        pass
+
+    Found.delimiter = delimiter
+    return Found
+
+
+def _csv_rows(
+    name: str, text: str, dialect: Any, is_header: HeaderTest | None = None
+) -> tuple[list[str], list[tuple[int, list[Any], list[bool]]], int]:
+    """The header and numbered records of a CSV text; ParError (T001) with every record that cannot be what its
+    writer meant: a quote left open (later lines swallowed into one cell), more cells than the header has titles.
+
+    Records are numbered as a spreadsheet numbers its rows (a cell over two lines is one row); a problem also
+    names the file's lines, as a text editor shows them."""
+    delimiter = str(getattr(dialect, "delimiter", ","))
+    reader = csv.reader(io.StringIO(text), dialect)
+    records: list[tuple[int, int, list[str]]] = []  # (first line, last line, cells)
+    problems = []
+    last = 0
+    try:
+        for cells in reader:
+            records.append((last + 1, reader.line_num, cells))
+            last = reader.line_num
+    except csv.Error as exc:
+        if "field limit" in str(exc):  # a cell of over 128 KB: a quote that is never closed
+            found = problem(
+                "T001", "csv-open-quote", hint=msg("hint.close-quote"), first=str(last + 1), last=str(reader.line_num)
+            )
+        else:
+            found = problem("T001", "csv-unreadable", reason=str(exc))
+        problems.append(found.at(Row(name, len(records) + 1)))
+    top = 0  # the header's record
+    if is_header is not None:
+        top = next((i for i, r in enumerate(records[:TITLE_ROWS]) if is_header([c.strip() for c in r[2]])), 0)
+    header = [title.strip() for title in records[top][2]] if records else []
+    width = len(header)
+    rows: list[tuple[int, list[Any], list[bool]]] = []
+    for number, (first, end, cells) in enumerate(records[top + 1 :], start=top + 2):
+        if not any(cells):
+            continue
+        swallowed = next((cell for cell in cells if _swallows_rows(cell, delimiter, width)), None)
+        if swallowed is not None:
+            problems.append(
+                problem("T001", "csv-open-quote", hint=msg("hint.close-quote"), first=str(first), last=str(end)).at(
+                    Row(name, number)
+                )
+            )
+            continue
+        extra = [i for i in range(width, len(cells)) if cells[i].strip()]
+        if width and extra:
+            problems.append(
+                problem(
+                    "T001",
+                    "csv-extra-cells",
+                    hint=msg("hint.csv-extra-cells"),
+                    cells=str(len(cells)),
+                    titles=str(width),
+                ).at(Row(name, number, "", extra[0] + 1))
+            )
+            continue
+        if delimiter in ";\t":  # `97,5` where a comma cannot part cells: the decimal comma of a Vietnamese Excel
+            cells = [_DECIMAL_COMMA.sub(r"\1.\2\3", cell) if _unambiguous_comma(cell) else cell for cell in cells]
+        rows.append((number, list(cells), [False] * len(cells)))
+    if problems:
+        raise ParError(problems)
+    return header, rows, top + 1
+
+
+_DECIMAL_COMMA = re.compile(r"\s*([-+]?\d+),(\d+)(\s*%?\s*)")  # a lone comma with digits on both sides
+
+
+def _unambiguous_comma(cell: str) -> bool:
+    """A decimal comma by the forms' one rule (`97,5`, `0,125`); `1,250` stays as written, refused where read."""
+    match = _DECIMAL_COMMA.fullmatch(cell.strip())
+    return match is not None and only_decimal_comma(f"{match[1]},{match[2]}")
+
+
+def _swallows_rows(cell: str, delimiter: str, width: int) -> bool:
+    """A cell over several lines one of whose later lines is shaped like a whole row of the table: a quote
+    opened and never closed where it was meant to be (text over two lines with a comma in it is kept)."""
+    if "\n" not in cell and "\r" not in cell:
+        return False
+    later = cell.splitlines()[1:]
+    return any(line.count(delimiter) >= max(1, width - 1) for line in later)

@@ -1,0 +1,72 @@
+"""Tables people send: the first sheet of a workbook, or a CSV file (UTF-8, with or without BOM; comma,
+semicolon or tab), as a header and numbered rows (the header is row 1)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from par_cli.core.diagnostics import ParError
+from par_cli.core.named_tuple import NamedTuple
+from par_cli.io.output import reading
+from par_cli.io.suffixes import kind_of_suffix
+from par_cli.readers.csv_text import TITLE_ROWS, HeaderTest, csv_rows
+from par_cli.readers.files import display
+from par_cli.readers.form_cells import uncomputed
+
+
+class Table(NamedTuple):
+    file: str
+    header: list[str]
+    rows: list[tuple[int, list[Any], list[bool]]]  # (row number, values, percent-formatted?)
+    top: int = 1  # the header's row
+    later_sheets: tuple[Any, ...] = ()  # a workbook's sheets after the first (`readers.workbooks.Sheet`), as read
+
+
+def read_table(path: Path, is_header: HeaderTest | None = None) -> Table:
+    """The first sheet of a workbook, or a CSV file (UTF-8, with or without BOM; comma, semicolon or tab).
+
+    The header is row 1, or with `is_header` the first of the first 20 rows it accepts (a title block above the
+    table, as offices write one, is skipped); rows above the header are not read."""
+    name = display(path)
+    reading(path)
+    if kind_of_suffix(path) == "xlsx":
+        from par_cli.readers.workbooks import open_book, refusal
+
+        try:
+            book = open_book(path)
+        except Exception as exc:
+            raise ParError([refusal(exc, path, name)]) from None
+        sheet = book.sheets[0]
+        used = sheet.rows  # the cells holding a value, never every coordinate up to the furthest one
+        top = 1
+        if is_header is not None:
+            top = next((r for r in used if r <= TITLE_ROWS and is_header(_titles(used[r]))), 1)
+        titles = used.get(top, {})
+        width = max(titles, default=0)  # a column without a title is never read
+        never = [  # a formula never computed (openpyxl writes none): its value is unknown, never read as empty
+            uncomputed(name, sheet.title, cell.coordinate, cell.row, cell.column)
+            for r, cells in used.items()
+            if r >= top
+            for c, cell in cells.items()
+            if c <= width and cell.uncomputed
+        ]
+        if never:
+            raise ParError(never)
+        header = _titles(titles)
+        rows: list[tuple[int, list[Any], list[bool]]] = []
+        for r, cells in used.items():
+            found = [cells.get(c) for c in range(1, width + 1)]
+            if r > top and any(cell is not None for cell in found):
+                values = [cell.value if cell is not None else None for cell in found]
+                rows.append((r, values, [cell is not None and "%" in str(cell.number_format) for cell in found]))
+        return Table(name, header, rows, top, tuple(book.sheets[1:]))
+    header, rows, top = csv_rows(path.read_bytes(), name, is_header)
+    return Table(name, header, rows, top)
+
+
+def _titles(cells: dict[int, Any]) -> list[str]:
+    width = max(cells, default=0)
+    return [
+        str(cells[c].value).strip() if c in cells and cells[c].value is not None else "" for c in range(1, width + 1)
+    ]

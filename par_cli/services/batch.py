@@ -1,0 +1,346 @@
+"""Score many assessment files: a process pool for large folders, compact picklable results, then ranks.
+
+Workers return one small `Entry` per agency (or its diagnostics), never the parsed documents, so memory stays
+flat however many files there are. What scores one file is given by the caller (`services.workspace.FileScorer`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from fractions import Fraction
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from par_cli.core.compact import Compactor
+from par_cli.core.criteria_diff import CriteriaDiff, diff
+from par_cli.core.diagnostics import Diagnostic, LineCol, Location, ParError, UsageError, msg, problem
+from par_cli.core.impact import ImpactGroup, impact
+from par_cli.core.lineage import MergeMethod, Past, PastRow, absent, by_name, indices_needed, unknown_predecessors
+from par_cli.core.ranking import (
+    Entry,
+    Leaders,
+    RankGroup,
+    duplicates,
+    group_value,
+    leaders_of,
+    missing_attribute,
+    mixed_periods,
+    past_of,
+    rank,
+)
+from par_cli.core.trend import Trend, trend, trend_problems
+from par_cli.readers.files import SUPPORT_KINDS, at_least, discover_yaml, display, file_kind
+from par_cli.services.pool import SERIAL_BELOW, early_workers, map_files
+from par_cli.services.previous import is_ranking_file, load_previous
+
+if TYPE_CHECKING:
+    from par_cli.services.appraisals import Assessed
+    from par_cli.services.criteria import LoadedCriteria
+
+Outcome = Entry | tuple[Diagnostic, ...]
+
+
+class FileScoring(Protocol):
+    """What scores one assessment file for a ranking (`services.workspace.FileScorer`)."""
+
+    def __call__(self, path: Path) -> Outcome: ...
+
+    def criteria_problems(self, path: Path) -> list[Diagnostic]:
+        """The errors of a criteria file found among the assessments (it must be usable, or be reported)."""
+        ...
+
+    def unclaimed(self, path: Path, assessed: list[Assessed]) -> list[Diagnostic]:
+        """The agencies an appraisal or survey results file names that none of the assessments beside it is."""
+        ...
+
+    def cache_options(self) -> str | None:
+        """How this scorer scores, as text for the results cache's key; None: results are not cached."""
+        ...
+
+    def lead(self, leaders: Leaders, group_by: str) -> None:
+        """Score `relative` leaves against these best values of each ranking group."""
+        ...
+
+
+ScorerFactory = Callable[[], FileScoring]  # picklable: each worker process builds its own scorer
+Progress = Callable[[str, int], Callable[[int], None]]  # (what, total files) → advance(n)
+
+
+def score_files(
+    files: Sequence[Path],
+    factory: ScorerFactory,
+    jobs: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[Outcome]:
+    """Score every file, in order; in a process pool when there are many files and more than one core."""
+    return map_files(files, factory, jobs, progress)
+
+
+def score_cached(
+    files: Sequence[Path],
+    factory: ScorerFactory,
+    jobs: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[Outcome]:
+    """`score_files`, with the results of files scored before under the same key taken from the cache
+    (`services.cache`) and only the others scored; results without problems are kept for the next run."""
+    options = factory().cache_options() if files else None
+    if options is None:
+        yield from score_files(files, factory, jobs, progress)
+        return
+    from par_cli.services.cache import Context, ResultCache, still_valid
+    from par_cli.services.criteria import search_folders
+
+    context, store = Context(options, search_folders), ResultCache()
+    contents = store.digests(files)
+    keys = {path: context.key(path, display(path), contents[path]) for path in files}
+    kept = {key: entry for key, entry in store.get_many(keys.values()).items() if still_valid(entry)}
+    misses = [path for path in files if keys[path] not in kept]
+    if progress is not None and len(misses) < len(files):
+        progress(len(files) - len(misses))
+    scored = score_files(misses, factory, jobs, progress)
+    for path in files:
+        found = kept.pop(keys[path], None)  # handed on, not held: the caller keeps what it needs
+        if found is None:
+            found_now = next(scored)
+            if not isinstance(found_now, tuple):
+                store.put(keys[path], found_now)
+            yield found_now
+        else:
+            yield found
+    store.flush()
+    store.close()
+
+
+def score_folder(
+    paths: Sequence[Path],
+    factory: ScorerFactory,
+    jobs: int | None = None,
+    what: str = "this year",
+    progress: Progress | None = None,
+    keep: Callable[[Entry], Entry] | None = None,
+    group_by: str = "group",
+) -> list[Entry]:
+    """Score every assessment under `paths`; ParError with every problem of every file, if any. `keep` sees
+    each entry as it arrives and returns what is kept of it (a tally takes what it needs and drops the rest).
+
+    Files with `relative` leaves are scored twice: alone, to find each ranking group's (`group_by`) best
+    values, then against them.
+
+    Criteria files found there are not ranked, but each must be usable: a broken one is reported."""
+    with early_workers(factory, jobs, at_least(SERIAL_BELOW, paths)):
+        return _score_folder(paths, factory, jobs, what, progress, keep, group_by)
+
+
+def _score_folder(
+    paths: Sequence[Path],
+    factory: ScorerFactory,
+    jobs: int | None,
+    what: str,
+    progress: Progress | None,
+    keep: Callable[[Entry], Entry] | None,
+    group_by: str,
+) -> list[Entry]:
+    found, problems = discover_yaml(paths)
+    kinds = {path: file_kind(path) for path in found}
+    files = [path for path in found if kinds[path] not in SUPPORT_KINDS]
+    criteria = [path for path in found if kinds[path] in SUPPORT_KINDS]  # beside the assessments: checked, not ranked
+    checker = factory() if criteria else None
+    if checker is not None:
+        for path in criteria:
+            problems += checker.criteria_problems(path)
+    if not files and not problems:
+        where = ", ".join(map(str, paths))
+        none = "no-files-this-year" if what == "this year" else "no-files-last-year"
+        problems.append(problem("F002", none).at(LineCol(where)))
+    advance = progress(what, len(files)) if progress is not None else None
+    compact = Compactor()  # kept by the thousand: repeated values shared
+
+    def kept(entry: Entry) -> Entry:
+        return compact(keep(entry) if keep is not None else entry)
+
+    entries: list[Entry] = []
+    relative: list[tuple[Path, Entry]] = []  # scored alone so far: scored again once the group's leaders are known
+    assessed: dict[Path, list[Assessed]] = {}  # folder → (agency, set, period) assessed there
+    for path, outcome in zip(files, score_cached(files, factory, jobs, advance), strict=True):
+        if isinstance(outcome, tuple):
+            problems.extend(outcome)
+            continue
+        assessed.setdefault(path.parent, []).append((outcome.agency_id, outcome.criteria_id, outcome.period))
+        if outcome.relative:
+            relative.append((path, outcome))
+        else:
+            entries.append(kept(outcome))
+    if relative and not problems:
+        leaders = leaders_of((entry for _, entry in relative), group_by)
+        again = [path for path, _ in relative]
+        for outcome in score_cached(again, partial(_leading, factory, leaders, group_by), jobs):
+            if isinstance(outcome, tuple):
+                problems.extend(outcome)
+            else:
+                entries.append(kept(outcome))
+    if checker is not None and not problems:
+        for path in (path for path in criteria if kinds[path] in ("appraisal", "survey")):
+            problems += checker.unclaimed(path, assessed.get(path.parent, []))
+    if problems:
+        raise ParError(list(dict.fromkeys(problems)))  # an appraisal file's errors come with each of its agencies
+    return entries
+
+
+def _leading(factory: ScorerFactory, leaders: Leaders, group_by: str) -> FileScoring:
+    """A scorer that scores `relative` leaves against the leaders of each agency's group."""
+    scorer = factory()
+    scorer.lead(leaders, group_by)
+    return scorer
+
+
+def rank_folders(
+    paths: Sequence[Path],
+    factory: ScorerFactory,
+    previous: Path | None = None,
+    group_by: str = "group",
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    previous_factory: ScorerFactory | None = None,
+    merged_as: MergeMethod = "mean",
+    absent_now: list[PastRow] | None = None,
+    said: list[Diagnostic] | None = None,
+) -> tuple[list[Entry], list[RankGroup]]:
+    """This year's entries and their ranking, with last year's ranks from a folder or a `par rank` JSON file
+    (a merged unit's from its predecessors', see `core.lineage`).
+
+    Ranks exactly the agencies found, or refuses: one agency twice (ids in any case), files of several periods
+    (unless grouped by period), a `group_by` attribute some agencies lack, or a predecessor last year lacks."""
+    entries = _rankable(score_folder(paths, factory, jobs, "this year", progress, group_by=group_by), group_by)
+    before = None
+    if previous is not None:
+        before = load_period(previous, previous_factory or factory, group_by, jobs, progress, "last year")
+        if any(row.named for row in before.rows):  # a ranking of names: matched to this year's agencies, said
+            agencies = ((e.agency_id, e.agency_name, group_value(e, group_by)) for e in entries)
+            before, errors, warnings = by_name(before, agencies, LineCol(str(previous)))
+            if errors:
+                raise ParError(errors)
+            if said is not None:
+                said += warnings
+        units = [(group_value(e, group_by), e.predecessors, e.predecessors_where) for e in entries if e.predecessors]
+        unknown = unknown_predecessors(units, before, before.label)
+        merged = [(e.agency_id, group_value(e, group_by), e.predecessors) for e in entries if e.predecessors]
+        unknown += indices_needed(merged, before)
+        if unknown:
+            raise ParError(unknown)
+        if absent_now is not None:  # last period's units this ranking lacks, for the caller to say
+            absent_now += absent(before, ((e.agency_id, e.predecessors) for e in entries))
+    return entries, rank(entries, group_by, before, merged_as)
+
+
+def load_period(
+    source: Path,
+    factory: ScorerFactory,
+    group_by: str = "group",
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    what: str = "last year",
+) -> Past:
+    """One period's ranking, from its folder (scored and ranked) or from a file `par rank` wrote (JSON, CSV, xlsx)."""
+    if is_ranking_file(source):
+        return load_previous(source)
+    earlier = _rankable(score_folder([source], factory, jobs, what, progress, group_by=group_by), group_by)
+    periods = {e.period for e in earlier}
+    label = periods.pop() if len(periods) == 1 else None
+    return past_of(rank(earlier, group_by), label or source.name)
+
+
+def _rankable(entries: list[Entry], group_by: str) -> list[Entry]:
+    if group_by not in ("group", "none", "period") and not any(group_by in dict(e.attributes) for e in entries):
+        names = sorted({name for e in entries for name, _ in e.attributes})
+        where = LineCol("--group-by")
+        unknown = problem("U002", "no-agency-has-attribute", name=group_by, names=", ".join(names) or "—")
+        raise UsageError([unknown.at(where)])
+    problems = duplicates(entries, group_by) + mixed_periods(entries, group_by) + missing_attribute(entries, group_by)
+    if problems:
+        raise ParError(problems)
+    return entries
+
+
+def rank_against(
+    paths: Sequence[Path],
+    old: LoadedCriteria,
+    new: LoadedCriteria,
+    scorer: Callable[..., FileScoring],
+    group_by: str = "group",
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> tuple[CriteriaDiff, list[ImpactGroup]]:
+    """`rank --criteria NEW --against OLD`: the files, written for OLD, ranked under both sets, agency by agency.
+
+    Under NEW each answer moves to its criterion's new code (as `par criteria diff` matches them) and answers to
+    removed criteria are dropped. `scorer(criteria_path, renames=…, leaves=True)` makes a file scorer."""
+    changes = diff(old.model, new.model)
+    renamed = dict(changes.matched)
+    renames: dict[str, str | None] = {code: renamed.get(code) for code in old.nodes}
+    _, before = rank_folders(paths, partial(scorer, old.path, renames=None), None, group_by, jobs, progress)
+    _, after = rank_folders(paths, partial(scorer, new.path, renames=renames), None, group_by, jobs, progress)
+    return changes, impact(before, after, changes.matched, group_by)
+
+
+def trend_of(
+    sources: Sequence[Path],
+    factory: ScorerFactory,
+    group_by: str = "group",
+    merged_as: MergeMethod = "mean",
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> Trend:
+    """`par trend`: each source (a folder, or a `par rank` JSON file) is one period, oldest first."""
+    periods: list[Past] = []
+    problems: list[Diagnostic] = []
+    for source in sources:
+        try:
+            periods.append(load_period(source, factory, group_by, jobs, progress, "this year"))
+        except ParError as exc:
+            problems += exc.diagnostics
+    if problems:
+        raise ParError(problems)
+    labels = [period.label for period in periods]
+    twice = sorted({label for label in labels if labels.count(label) > 1 and label is not None})
+    if twice:
+        raise UsageError([problem("U002", "period-twice", period=twice[0]).at(LineCol("par trend"))])
+    problems = trend_problems(periods)
+    if problems:
+        raise ParError(problems)
+    return trend(periods, merged_as, max(period.precision for period in periods))
+
+
+def score_units(
+    paths: Sequence[Path],
+    factory: ScorerFactory,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    keep: Callable[[Entry], Entry] | None = None,
+) -> list[Entry]:
+    """Every assessment under `paths`, each agency once and all of one period (as a ranking needs them)."""
+    return _rankable(score_folder(paths, factory, jobs, "this year", progress, keep), "group")
+
+
+def incomplete(entries: Sequence[Entry], where: Location) -> list[Diagnostic]:
+    """R010 warnings: the agencies ranked with survey criteria that have no results yet (one line per set of
+    criteria missing, as a set has one survey), and those with other criteria unanswered; all of them score 0."""
+    found: list[Diagnostic] = []
+    by_missing: dict[tuple[tuple[str, Fraction], ...], int] = {}
+    for entry in entries:
+        if entry.unanswered_survey:
+            by_missing[entry.unanswered_survey] = by_missing.get(entry.unanswered_survey, 0) + 1
+    for missing, count in by_missing.items():
+        points = sum((top for _, top in missing), Fraction(0))
+        hint = msg("hint.rank-survey")
+        found.append(problem("R010", "rank-no-survey", hint=hint, count=count, criteria=len(missing), points=points))
+    unanswered = [entry for entry in entries if entry.unanswered]
+    if unanswered:
+        answers = sum(len(entry.unanswered) for entry in unanswered)
+        points = sum((top for entry in unanswered for _, top in entry.unanswered), Fraction(0))
+        hint = msg("hint.rank-unanswered")
+        found.append(
+            problem("R010", "rank-unanswered", hint=hint, count=len(unanswered), answers=answers, points=points)
+        )
+    return [d.at(where) for d in found]

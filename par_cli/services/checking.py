@@ -1,0 +1,182 @@
+"""`par check`: every problem in every criteria and assessment file, as coded, levelled, located diagnostics.
+
+Returns data; the CLI words it and exits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from par_cli.core.diagnostics import Diagnostic, Level, LineCol, Location, ParError, msg, order, problem
+from par_cli.core.named_tuple import NamedTuple
+from par_cli.readers.files import at_least, discover_yaml, file_kind, left_out
+from par_cli.services.appraisals import Assessed, unclaimed
+from par_cli.services.pool import SERIAL_BELOW, early_workers, map_files
+from par_cli.words.catalogue import finding_message
+from par_cli.words.codes import FINDING_CODES, level_of
+
+if TYPE_CHECKING:
+    from par_cli.services.workspace import Workspace
+
+FINDING_HINTS = {"A006": "hint.answer-it", "A007": "hint.add-evidence"}
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    diagnostics: tuple[Diagnostic, ...]
+    files: int
+
+    def count(self, level: Level) -> int:
+        return sum(1 for d in self.diagnostics if level_of(d) is level)
+
+    def failed(self) -> bool:
+        return self.count(Level.ERROR) > 0
+
+
+class Checked(NamedTuple):
+    """One assessment checked on its own (in a worker): its problems, and what the checks across files need."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    agency: Assessed | None = None  # (id, criteria id, period) when it could be read
+    agency_where: Location | None = None
+    file: str = ""
+
+
+class FileChecker:
+    """Checks assessment files with one workspace (each criteria set read once per process)."""
+
+    def __init__(self, workspace: Callable[[], Workspace], many: bool = False) -> None:
+        self.workspace = workspace()
+        self.workspace.many = many  # many files: the fast YAML path (`yaml_fast`)
+
+    def __call__(self, path: Path) -> Checked:
+        try:
+            return self._check(path)
+        except ParError as exc:  # a file read the fast way that libyaml refuses, when a position is looked up
+            return Checked(exc.diagnostics)
+
+    def _check(self, path: Path) -> Checked:
+        workspace = self.workspace
+        bound, found = workspace.inspect_assessment(path)
+        if bound is None:
+            return Checked(tuple(found))
+        agency = bound.assessment.agency
+        here = (agency.id, bound.criteria.id, bound.assessment.period)
+        where = bound.origin.locate(("agency", "id"))
+        try:
+            result = workspace.scored(bound)
+        except ParError as exc:  # nothing applicable: reported like any other error
+            return Checked((*found, *exc.diagnostics), here, where, bound.file)
+        for finding in result.findings:
+            code = FINDING_CODES.get(finding.code)
+            if code is None or (finding.code == "not-counted" and (finding.level == "info" or finding.survey)):
+                continue  # answers not counted: only a majority is a warning; a results file's, said in that file
+            located = bound.origin.locate(finding.path, key=True)
+            if len(finding.path) == 1:  # a leaf without an answer: at a form's input cell, else at `answers:`
+                located = getattr(bound.origin, "inputs", {}).get(finding.criterion) or located._replace(col=1)
+            elif code == "A007" and hasattr(bound.origin, "inputs"):  # a form: at the evidence cell to fill in
+                located = bound.origin.locate((*finding.path, "evidence"))
+            hints = getattr(bound.origin, "hints", {})  # a form's hints speak of its cells, not YAML's fields
+            hint = msg(hints.get(FINDING_HINTS[code], FINDING_HINTS[code])) if code in FINDING_HINTS else None
+            found.append(Diagnostic(code, finding_message(finding), finding.path, located, hint))
+        return Checked(tuple(found), here, where, bound.file)
+
+
+class _Checker:
+    """The checks across files: criteria ids defined twice, an agency twice in a folder, appraisal files' agencies."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.ids: dict[str, str] = {}
+        self.agencies: dict[tuple[Path, str], str] = {}
+        self.assessed: dict[Path, list[Assessed]] = {}  # folder → (agency, set, period)
+
+    def criteria(self, path: Path) -> list[Diagnostic]:
+        model, doc, found = self.workspace.check_criteria_file(path)
+        if model is not None and doc is not None:
+            first = self.ids.setdefault(model.id, doc.file)
+            if first != doc.file and not _same_bytes(Path(first), path):  # identical copies (2023/, 2024/) are one set
+                again = problem("C013", "id-also-in", ("id",), msg("hint.own-id"), id=model.id, file=first)
+                found.append(doc.place(again))
+        return found
+
+    def assessment(self, path: Path, checked: Checked) -> list[Diagnostic]:
+        found = list(checked.diagnostics)
+        if checked.agency is None or checked.agency_where is None:
+            return found
+        folder = path.parent.resolve()
+        self.assessed.setdefault(folder, []).append(checked.agency)
+        agency_id = checked.agency[0]
+        first = self.agencies.setdefault((folder, agency_id.casefold()), checked.file)
+        if first != checked.file:
+            again = problem(
+                "A009", "agency-also-used", ("agency", "id"), msg("hint.one-per-folder"), id=agency_id, file=first
+            )
+            found.append(again.at(checked.agency_where))
+        return found
+
+
+def _same(workspace: Workspace, many: bool) -> FileChecker:
+    """A checker using this very workspace (one process)."""
+    return FileChecker(lambda: workspace, many)
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        return a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
+
+
+def check_paths(
+    paths: Sequence[Path],
+    workspace: Workspace,
+    strict: bool = False,
+    jobs: int | None = 1,
+    new_workspace: Callable[[], Workspace] | None = None,
+) -> CheckReport:
+    """Check every file under `paths`: criteria sets first (so ids are known), then assessments — each on its
+    own in a process pool when `new_workspace` (picklable: a workspace per worker) is given and there are many."""
+    pool = at_least(SERIAL_BELOW, paths)  # each look lists a folder: a large one once
+    many = pool or at_least(3, paths)
+    if new_workspace is not None:
+        factory: Callable[[], FileChecker] = partial(FileChecker, new_workspace, many)
+    else:
+        factory = partial(_same, workspace, many)
+    with early_workers(factory, jobs, new_workspace is not None and pool):
+        files, diagnostics = discover_yaml(paths)
+        if not files and not diagnostics:
+            diagnostics.append(problem("F002", "no-files").at(LineCol(", ".join(map(str, paths)))))
+        diagnostics += left_out()  # files of the folders left out (a ranking kept there): one note each
+        kinds = {path: file_kind(path) for path in files}
+        checker = _Checker(workspace)
+        assessments = []
+        for path in sorted(files, key=lambda p: (kinds[p] != "criteria", str(p))):
+            kind = kinds[path]
+            if kind in ("survey", "survey-design"):
+                survey = workspace.survey
+                diagnostics += survey.check(path, kind) if survey is not None else []
+            elif kind == "appraisal":
+                diagnostics += workspace.appraisals.file(path).problems
+            elif kind == "criteria":
+                diagnostics += checker.criteria(path)
+            else:
+                assessments.append(path)
+        checked = map_files(assessments, factory, jobs if new_workspace else 1)
+        for path, outcome in zip(assessments, checked, strict=True):
+            diagnostics += checker.assessment(path, outcome)
+        if not any(level_of(d) is Level.ERROR for d in diagnostics):  # an appraisal or survey file's agencies
+            for path in (path for path in files if kinds[path] in ("appraisal", "survey")):
+                assessed = checker.assessed.get(path.parent.resolve(), [])
+                if kinds[path] == "appraisal":
+                    diagnostics += unclaimed(workspace.appraisals.file(path), assessed)
+                elif workspace.survey is not None:  # survey results beside the assessments (V016)
+                    diagnostics += workspace.survey.unclaimed(path, assessed)
+    unique = sorted(set(diagnostics), key=order)
+    if strict:
+        unique = [d._replace(level=Level.ERROR) if level_of(d) is Level.WARNING else d for d in unique]
+    return CheckReport(tuple(unique), len(files))

@@ -1,0 +1,369 @@
+"""`par import`: an office's export (CSV or a workbook) into one assessment file per agency.
+
+Columns are found by their titles, the form's or those offices use (`Mã tiêu chí`, `Điểm tự chấm`, `Lý do`…), in
+Vietnamese or English (`--map TITLE=FIELD` for others), in the first row that names the agency id column (a title
+block above the table is skipped). The table is either long (one row per agency and criterion: `Mã`, `Tự đánh
+giá`, `Thẩm định`…) or wide (one row per agency, one column per criterion code holding the input that counts),
+told from the header. Every agency is
+validated and bound against the set exactly as a file would be, and every problem is reported (file:row:column
+title, the header being row 1) before anything is written.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from par_cli.core.binding import bind
+from par_cli.core.diagnostics import (
+    Diagnostic,
+    DocPath,
+    Level,
+    LineCol,
+    Location,
+    ParError,
+    Row,
+    msg,
+    placed,
+    problem,
+)
+from par_cli.core.formats import validate
+from par_cli.core.model import CriteriaSet
+from par_cli.core.numbers import only_decimal_comma, round_half_up
+from par_cli.core.tree import NodeInfo
+from par_cli.readers.form_cells import CellReader, Raw
+from par_cli.readers.tables import Table, read_table
+from par_cli.readers.xlsx_form import COLUMNS, DETAILS, FormDocument, _norm
+from par_cli.words.codes import errors_only, level_of
+
+_SAFE = re.compile(r"[A-Za-z0-9À-ỹ][A-Za-z0-9À-ỹ._-]*")  # an agency id that can name its file
+ANSWER_FIELDS = ("self", "appraised", "first_appraisal", "evidence", "explanation", "reason")
+POINTS_FIELDS = {"self_points": "self", "appraised_points": "appraised"}  # points a column holds → the input field
+FIELDS = ("id", "name", "group", "type", "period", "code", *ANSWER_FIELDS, *POINTS_FIELDS)
+INPUTS = ("self", "appraised", "first_appraisal", "survey")
+ORDER = ("self", "survey", "first_appraisal", "appraised", "evidence", "explanation", "reason")
+# The titles offices give these columns, besides the form's (`Tự đánh giá`, `Thẩm định`…). `Điểm tự chấm` holds
+# POINTS: the input of a `points` criterion, refused on a criterion scored from data (a percentage, a count).
+TITLES = {
+    "code": ("Mã tiêu chí", "Mã chỉ số", "Mã TC", "Criterion code", "Criterion"),
+    "self_points": ("Tự chấm", "Điểm tự chấm", "Điểm tự đánh giá", "Self points", "Self-assessed points"),
+    "appraised_points": ("Điểm thẩm định", "Điểm đánh giá", "Appraised points"),
+    "first_appraisal": ("Thẩm định lần đầu", "Thẩm định lần 1", "First appraisal"),
+    "reason": ("Lý do", "Lý do điều chỉnh", "Lý do thẩm định", "Reason"),
+}
+DATA_TITLES = {"self": ("Tự đánh giá", "Self"), "appraised": ("Thẩm định", "Appraised")}
+
+
+@functools.cache  # from the labels: the same for every table (read by `import_table` and `columns`)
+def _known() -> dict[str, str]:
+    known = {
+        title: key for key, titles in DETAILS.items() for title in titles if key not in ("criteria", "appraised_by")
+    }
+    known.update({title: key for key, titles in COLUMNS.items() for title in titles if key != "points"})
+    known.update({_norm(title): key for key, titles in TITLES.items() for title in titles})
+    return known
+
+
+def _field(title: str, known: dict[str, str], mapping: dict[str, str]) -> str | None:
+    text = unicodedata.normalize("NFC", title).strip()
+    return mapping.get(text) or known.get(_norm(text))
+
+
+def columns(table: Table, criteria: CriteriaSet, nodes: dict[str, NodeInfo], mapping: dict[str, str]) -> dict[int, str]:
+    """Column index → field (one of FIELDS, or a criterion code for the wide shape)."""
+    known = _known()
+    codes = {*nodes, *(a.code for a in criteria.adjustments)}
+    found: dict[int, str] = {}
+    for i, title in enumerate(table.header):
+        text = unicodedata.normalize("NFC", title)
+        field = _field(text, known, mapping)
+        if field is not None:
+            found[i] = field
+        elif text in codes:
+            found[i] = text
+    return found
+
+
+class Agency:
+    def __init__(self, file: str) -> None:
+        self.doc = FormDocument(file)
+        self.doc.data.update({"agency": {}, "answers": {}, "adjustments": {}})
+        self.problems: list[Diagnostic] = []
+
+
+def import_table(
+    path: Path,
+    criteria: CriteriaSet,
+    nodes: dict[str, NodeInfo],
+    mapping: dict[str, str],
+    reference: str,
+    strict: bool = False,
+) -> tuple[dict[str, str], list[str], list[Diagnostic]]:
+    """Agency id → its assessment as YAML text, the titles of columns left out, and the warnings its cells raise
+    (A023: `0,5` read as 0.5 % where 50 % was likely meant, a thousands dot), to be shown: never dropped.
+    ParError with every problem of every row; `strict`: the cells' warnings are errors too (nothing written)."""
+    known = _known()
+    table = read_table(path, lambda titles: any(_field(title, known, mapping) == "id" for title in titles))
+    found = columns(table, criteria, nodes, mapping)
+    where = {field: i for i, field in found.items()}
+    top = table.top  # the header's row (below a title block, if any)
+    if "id" not in where:
+        hint = msg("hint.import-map-field", field="id")
+        raise ParError(
+            [
+                problem("S001", "import-no-column", hint=hint, title="Mã cơ quan / Agency id").at(
+                    LineCol(table.file, 1, 1)
+                )
+            ]
+        )
+    long = "code" in where
+    if not long and not any(field not in FIELDS for field in found.values()):
+        hint = msg("hint.import-map-field", field="code")
+        raise ParError([problem("S001", "import-shape", hint=hint).at(LineCol(table.file, top, 1))])
+    adjustments = {a.code for a in criteria.adjustments}
+    agencies: dict[str, Agency] = {}
+    problems: list[Diagnostic] = []
+    reader = CellReader(problems)
+
+    def raw(number: int, values: list[Any], percent: list[bool], i: int) -> Raw:
+        value = values[i] if i < len(values) else None
+        shown_percent = percent[i] if i < len(percent) else False
+        return Raw(value, Row(table.file, number, table.header[i], i + 1), False, 100 if shown_percent else 0)
+
+    for number, values, percent in table.rows:
+        id_cell = raw(number, values, percent, where["id"])
+        agency_id = reader.text(id_cell, ("agency", "id"))
+        if agency_id is None:
+            problems.append(problem("S001", "import-no-agency").at(id_cell.where))
+            continue
+        agency = agencies.setdefault(agency_id.casefold(), Agency(table.file))
+        doc = agency.doc
+        for field in ("id", "name", "group", "type", "period"):
+            if field in where:
+                cell = raw(number, values, percent, where[field])
+                text = reader.text(cell, (field,))
+                target, key = (doc.data, field) if field == "period" else (doc.data["agency"], field)
+                if text is None:
+                    continue
+                if key in target and target[key] != text:
+                    problems.append(
+                        problem("S001", "import-differs", field=table.header[where[field]], first=target[key]).at(
+                            cell.where
+                        )
+                    )
+                target[key] = text
+                doc.places.setdefault((field,) if field == "period" else ("agency", field), cell.where)
+        if long:
+            code_cell = raw(number, values, percent, where["code"])
+            code = reader.text(code_cell, ("code",))
+            if code is None:
+                continue
+            fields: dict[str, Raw] = {
+                f: raw(number, values, percent, where[f]) for f in (*ANSWER_FIELDS, *POINTS_FIELDS) if f in where
+            }
+            _answer(doc, reader, nodes, adjustments, code, code_cell.where, fields, problems)
+        else:
+            for i, field in found.items():
+                if field not in FIELDS:
+                    cell = raw(number, values, percent, i)
+                    _answer(doc, reader, nodes, adjustments, field, cell.where, {"self": cell}, problems)
+    doubts = [d for d in problems if level_of(d) is Level.WARNING]  # the cells' (A023), said with the figures
+    if strict:
+        problems[:] = [d._replace(level=Level.ERROR) if d in doubts else d for d in problems]
+        doubts = []
+    if not errors_only(problems) and not any(
+        any(field in answer for field in INPUTS) or answer.get("na")
+        for agency in agencies.values()
+        for section in ("answers", "adjustments")
+        for answer in agency.doc.data[section].values()
+    ):
+        read = ", ".join(table.header[i] for i in found) or msg("import-none-read")
+        left = ", ".join(title for i, title in enumerate(table.header) if i not in found and title)
+        hint = msg("hint.import-map")
+        raise ParError(
+            [
+                problem("S001", "import-no-values", hint=hint, read=read, left=left or msg("import-none-read")).at(
+                    Row(table.file, top)
+                )
+            ]
+        )
+    outputs: dict[str, str] = {}
+    for agency in agencies.values():
+        doc = agency.doc
+        doc.data["criteria"] = reference
+        doc.fallback = next(iter(doc.places.values()), LineCol(table.file, 1, 1))
+        model, schema = validate("assessment", doc.data)
+        problems += placed(doc, schema)
+        if model is None:
+            continue
+        bound, bind_problems = bind(criteria, nodes, model, doc)
+        problems += placed(doc, bind_problems)
+        if bound is not None and not _SAFE.fullmatch(model.agency.id):
+            problems.append(problem("S001", "import-id-filename", id=model.agency.id).at(doc.locate(("agency", "id"))))
+        elif bound is not None:
+            outputs[model.agency.id] = assessment_yaml(doc.data)
+    if errors_only(problems):
+        raise ParError(errors_only(problems))
+    left_out = [title for i, title in enumerate(table.header) if i not in found and title]
+    return outputs, left_out, doubts
+
+
+def _answer(
+    doc: FormDocument,
+    reader: CellReader,
+    nodes: dict[str, NodeInfo],
+    adjustments: set[str],
+    code: str,
+    at: Location,
+    fields: dict[str, Raw],
+    problems: list[Diagnostic],
+) -> None:
+    section = "adjustments" if code in adjustments else "answers"
+    base: DocPath = (section, code)
+    info = nodes.get(code)
+    rule = info.node.rule if info is not None and info.node.is_leaf else None
+    survey = info is not None and info.source == "survey"
+    answer: dict[str, Any] = {}
+    for field, cell in fields.items():
+        target = "survey" if survey and field == "self" else field
+        if field in POINTS_FIELDS:
+            top = info.node.max if info is not None else None
+            if not _points_input(reader, cell, (*base, field), code, rule, survey, fields, field, problems, top):
+                continue
+            target = POINTS_FIELDS[field]
+            if target in answer:
+                continue
+        if field in ("evidence", "explanation", "reason"):
+            text = reader.text(cell, (*base, field))
+            if text is not None and section == "answers":
+                lines = [line.strip() for line in text.splitlines() if line.strip()]
+                answer[field] = lines if field == "evidence" else text
+        else:
+            value = reader.input(cell, (*base, target), rule)
+            if value is not None:
+                answer[target] = value
+        doc.places[(*base, target)] = cell.where
+    answer = {key: answer[key] for key in ORDER if key in answer}  # as a person writes it, whatever the columns
+    if answer.get("self") == "na" and "appraised" not in answer:
+        answer = {"na": True}
+    if not answer:
+        return
+    if code in doc.data[section]:
+        problems.append(problem("S001", "import-twice", code=code).at(at))
+        return
+    doc.places[base] = at
+    doc.data[section][code] = answer
+
+
+def _points_input(
+    reader: CellReader,
+    cell: Raw,
+    path: DocPath,
+    code: str,
+    rule: Any,
+    survey: bool,
+    fields: dict[str, Raw],
+    field: str,
+    problems: list[Diagnostic],
+    top: Decimal | None = None,
+) -> bool:
+    """Whether a points cell (`Điểm tự chấm`, `Điểm thẩm định`) is the criterion's input: on a `points` criterion
+    it is; where the rule takes data (a percentage, a count, a level) the points are what par computes, so a
+    value there is refused at the cell, with the data column named; a row that has the data too keeps it."""
+    if getattr(rule, "kind", None) == "points" and not survey:
+        return True
+    data = fields.get(POINTS_FIELDS[field])
+    if reader.text(cell, path) is None:
+        return False
+    if data is not None and reader.text(data, path) is not None:
+        _points_beside_data(cell, data, path, code, rule, top, problems)
+        return False
+    target = POINTS_FIELDS[field]
+    kind = "survey" if survey else getattr(rule, "kind", "?")
+    hint = msg("hint.import-data-column", title=DATA_TITLES[target][0], field=target)
+    problems.append(problem("A003", "import-points-not-input", path, hint, code=code, kind=kind).at(cell.where))
+    return False
+
+
+def _points_beside_data(
+    cell: Raw, data: Raw, path: DocPath, code: str, rule: Any, top: Decimal | None, problems: list[Diagnostic]
+) -> None:
+    """A table's points beside its data: par scores the data, and says so (A026, at the points cell) where the
+    table's points are not what the data earns at the table's own decimals (points typed by hand, stale)."""
+    quiet = CellReader([])  # the cells' own problems are said where they are read
+    text = quiet.text(cell, path)
+    value = quiet.input(data, path, rule, top)
+    if text is None or value is None or top is None or rule is None or errors_only(quiet.problems):
+        return
+    typed = text.strip()
+    try:
+        given = Decimal(typed.replace(",", ".") if only_decimal_comma(typed) else typed)
+        earned = rule.points(rule.read(value, top), Fraction(top))
+    except (ArithmeticError, ValueError):  # not a figure, or data the rule refuses: said elsewhere
+        return
+    places = max(0, -int(given.as_tuple().exponent))
+    if given.is_finite() and round_half_up(earned, places) != given:
+        shown = round_half_up(earned, max(places, 2))
+        problems.append(
+            problem("A026", "import-points-differ", path, code=code, given=typed, earned=shown).at(cell.where)
+        )
+
+
+def _yaml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_key(k)}: {_yaml(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_yaml(item) for item in value) + "]"
+    source = getattr(value, "source", None)
+    if source is not None:
+        return str(source)
+    if value == "na":
+        return "na"
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _key(key: str) -> str:
+    return key if key.isidentifier() and key.isascii() else json.dumps(key, ensure_ascii=False)
+
+
+def assessment_yaml(data: dict[str, Any]) -> str:
+    """An assessment as the YAML a person would write: one line per answer, codes quoted."""
+    agency = data["agency"]
+    lines = ["kind: assessment", f"criteria: {_yaml(data['criteria'])}"]
+    fields = ", ".join(f"{key}: {_yaml(agency[key])}" for key in ("id", "name", "group", "type") if key in agency)
+    lines.append(f"agency: {{{fields}}}")
+    if "period" in data:
+        period = data["period"]
+        lines.append(f"period: {period if period.isdigit() else _yaml(period)}")
+    for section in ("answers", "adjustments"):
+        if data[section]:
+            lines.append(f"{section}:")
+            lines += [
+                f"  {json.dumps(code, ensure_ascii=False)}: {_yaml(answer)}" for code, answer in data[section].items()
+            ]
+    return "\n".join(lines) + "\n"
+
+
+def make_folder(folder: Path) -> None:
+    """The output folder, made when missing; F003 when it cannot be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ParError(
+            [problem("F003", "cannot-write", reason=exc.strerror or str(exc)).at(LineCol(str(folder)))]
+        ) from None
+
+
+def write_assessments(files: dict[str, str], folder: Path, force: bool) -> None:
+    """One file per agency in `folder`; UsageError (U003) before any write when one exists (without force)."""
+    from par_cli.io.output import write_new
+
+    write_new({folder / f"{agency}.yaml": text for agency, text in files.items()}, force, "file-exists", guarded=True)
