@@ -13,7 +13,7 @@ from par_cli.core.named_tuple import NamedTuple
 from par_cli.io.output import write
 from par_cli.readers.annex_read import read_annex
 from par_cli.readers.files import display
-from par_cli.render.annex_yaml import draft_yaml
+from par_cli.services.annex_yaml import draft_yaml
 
 
 class Imported(NamedTuple):
