@@ -334,3 +334,19 @@ def test_a_files_kind_is_told_from_its_name_in_one_place() -> None:
         for match in looks.finditer(path.read_text(encoding="utf-8"))
     ]
     assert found == []
+
+
+def test_every_workbook_reader_the_registry_names_exists() -> None:
+    """`io.suffixes.FORMATS` names each workbook kind's reader as "module:function" (imported only when such a file
+    is read): a module moved or a function renamed is caught here, not by the first user with an .ods file."""
+    import importlib
+
+    from par_cli.io.suffixes import BOOK_READERS, FORM_KINDS
+    from par_cli.readers.workbooks import open_book
+
+    assert set(FORM_KINDS) == set(BOOK_READERS) == {"xlsx", "ods", "xls"}
+    for reader in BOOK_READERS.values():
+        module, _, name = reader.partition(":")
+        assert callable(getattr(importlib.import_module(module), name)), reader
+    with pytest.raises(ValueError):  # a name of no workbook kind: calamine tries it, and refuses a YAML file
+        open_book(ROOT / "examples" / "2024" / "so-noi-vu.yaml")

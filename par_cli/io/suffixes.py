@@ -8,19 +8,23 @@ from __future__ import annotations
 import os
 from pathlib import PurePath
 
-_KINDS = {
-    ".yaml": "yaml",
-    ".yml": "yaml",
-    ".xlsx": "xlsx",
-    ".ods": "ods",  # LibreOffice's own format, its default when a form is saved there
-    ".xls": "xls",  # Excel 97–2003
-    ".json": "json",
-    ".csv": "csv",
-    ".docx": "docx",
+# The one registry of what par reads, by suffix (any case): the kind a suffix names, and for a workbook (sheets of
+# cells, read alike by forms, tables, annexes and rankings: `readers.workbooks.Book`) the function that opens it,
+# as "module:function" (imported only when such a file is read). A new workbook format is its line here and its
+# reader; every command that reads workbooks then reads it.
+FORMATS: dict[str, tuple[str, str | None]] = {
+    ".yaml": ("yaml", None),
+    ".yml": ("yaml", None),
+    ".xlsx": ("xlsx", "par_cli.readers.workbooks:openpyxl_book"),
+    ".ods": ("ods", "par_cli.readers.workbooks:calamine_book"),  # LibreOffice's own format, its default
+    ".xls": ("xls", "par_cli.readers.workbooks:calamine_book"),  # Excel 97–2003
+    ".json": ("json", None),
+    ".csv": ("csv", None),
+    ".docx": ("docx", None),
 }
-FORM_KINDS = ("xlsx", "ods", "xls")  # assessment workbooks: the form `par template --format xlsx` writes, as saved
-# What a folder given to a command is searched for (assessments): a .json file only when its `kind` is a par kind
-# (`readers.files.discover_yaml`), as `par score FILE.json` reads it; any other (a ranking) is left out with a note.
+_KINDS = {suffix: kind for suffix, (kind, _) in FORMATS.items()}
+BOOK_READERS = {kind: reader for kind, reader in FORMATS.values() if reader is not None}
+FORM_KINDS = tuple(BOOK_READERS)  # assessment workbooks: the form `par template --format xlsx` writes, as saved
 FOUND_IN_FOLDERS = ("yaml", "json", *FORM_KINDS)
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from par_cli.core.diagnostics import Cell, Diagnostic, LineCol, Msg, msg, problem
 from par_cli.core.named_tuple import NamedTuple
-from par_cli.io.suffixes import kind_of_suffix
+from par_cli.io.suffixes import BOOK_READERS, kind_of_suffix
 from par_cli.readers.sheet_xml import column_letter
 
 if TYPE_CHECKING:
@@ -149,12 +150,15 @@ class Book(NamedTuple):
 def open_book(path: Path) -> Book:
     """An .xlsx workbook by openpyxl (values, number formats, formulas, merged cells, hidden rows), an .ods or
     .xls one by calamine (values only: LibreOffice and Excel store the value last computed)."""
-    if kind_of_suffix(path) == "xlsx":
-        return _openpyxl_book(path)
-    return _calamine_book(path)
+    import importlib
+
+    default = BOOK_READERS["ods"]  # calamine: a name of no known kind is read as it can be, refused in words
+    module, _, name = BOOK_READERS.get(kind_of_suffix(path) or "", default).partition(":")
+    reader: Callable[[Path], Book] = getattr(importlib.import_module(module), name)
+    return reader(path)
 
 
-def _openpyxl_book(path: Path) -> Book:
+def openpyxl_book(path: Path) -> Book:
     from par_cli.readers.sheet_xml import cleaned
 
     book = cleaned(path)
@@ -180,7 +184,7 @@ def _openpyxl_book(path: Path) -> Book:
     return Book(sheets, True)
 
 
-def _calamine_book(path: Path) -> Book:
+def calamine_book(path: Path) -> Book:
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:
