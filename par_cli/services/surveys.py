@@ -27,7 +27,6 @@ from par_cli.core.survey import (
     uncounted_notes,
     unlisted_notes,
 )
-from par_cli.core.survey_formats import sample_notes
 from par_cli.core.tree import NodeInfo
 from par_cli.readers.files import Resolved, display, read_document, support_files
 from par_cli.services.survey_checks import design_problems, unclaimed_forms
@@ -66,6 +65,7 @@ class Tally(NamedTuple):
 
 def tally(design: SurveyDesign, criteria_id: str, files: list[Path], known: list[str]) -> Tally:
     """Count every response; ParError with every bad row and cell of every file, before anything is made."""
+    from par_cli.core.survey_formats import sample_notes  # not at start-up, as the design's schema
     from par_cli.readers.tables import read_table  # not at start-up: only a tally reads response tables
 
     problems: list[Diagnostic] = []
