@@ -184,7 +184,8 @@ def test_every_rule_kind_is_registered_once() -> None:
 def test_every_rule_kind_is_complete(kind: str) -> None:
     """Schema, reading, points, words in both languages, a README row and tests: a kind missing any fails."""
     from par_cli.core.formats import KINDS, validator
-    from par_cli.words.numbers import plain
+    from par_cli.words.catalogue import text
+    from par_cli.words.explain import describe_rule, input_hint
 
     rule_class = KINDS[kind]
     data = {
@@ -200,11 +201,10 @@ def test_every_rule_kind_is_complete(kind: str) -> None:
     assert 0 <= points <= 1
     words = {}
     for lang in ("vi", "en"):
-        n = functools.partial(plain, lang=lang)
         words[lang] = (
-            rule.describe(lang, n),
-            rule.input_hint(lang),
-            rule.action(value, 1 - points, Fraction(1), lang, n),
+            describe_rule(rule, lang),
+            input_hint(rule, lang),
+            text(rule.action(value, 1 - points, Fraction(1)), lang),
         )
         assert all(words[lang]), (kind, lang, words[lang])
     assert words["vi"] != words["en"]

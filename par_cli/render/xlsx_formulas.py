@@ -15,6 +15,7 @@ from fractions import Fraction
 from typing import Any
 
 from par_cli.core.rules.base import award
+from par_cli.words.catalogue import text
 from par_cli.words.labels import LABELS, label
 
 _NUMBER_OF = '_xlfn.NUMBERVALUE(SUBSTITUTE({text},",","."),".")'  # `97,5` too: a Vietnamese decimal comma
@@ -116,4 +117,4 @@ def form_hint(rule: Any, lang: str) -> str:
         return label("form.pick", lang)
     if rule.takes_percent:
         return label("form.percent", lang)
-    return f"{label('form.type', lang)}: {rule.input_hint(lang)}"
+    return f"{label('form.type', lang)}: {text(rule.input_hint(), lang)}"

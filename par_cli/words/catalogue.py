@@ -78,6 +78,8 @@ class _Wording:
     def format_field(self, value: Any, format_spec: str) -> str:
         if isinstance(value, Msg):
             return text(value, self.lang)
+        if format_spec.startswith("join:"):  # {parts:join:; }: a list of phrases (or texts), with that between
+            return format_spec.removeprefix("join:").join(self.format_field(part, "") for part in value)
         if isinstance(value, bool | str):
             return str(value)
         if format_spec.startswith("plural:"):  # {n:plural:point|points}: the word that goes with n (English)
@@ -85,6 +87,8 @@ class _Wording:
             return one if value == 1 else many
         if format_spec == "typed":
             return fmt(value)
+        if format_spec == "plain":  # a figure as a rule writes it, grouped the reader's way (0,5; 1,234.5)
+            return plain(value, self.lang)
         if format_spec == "signed":
             return signed(value, self.lang)
         if isinstance(value, int):

@@ -16,20 +16,20 @@ from par_cli.words.numbers import figure, plain
 
 if TYPE_CHECKING:
     from par_cli.core.explain import Gap, LedgerLine
-    from par_cli.core.rules.base import Figure, Rule
-
-
-def numbers(lang: str) -> Figure:
-    return lambda value: plain(value, lang)
+    from par_cli.core.rules.base import Rule
 
 
 def describe_rule(rule: Rule, lang: str = "vi") -> str:
     """One line: how the rule turns its input into points."""
-    return rule.describe(lang, numbers(lang))
+    from par_cli.words.catalogue import text
+
+    return text(rule.describe(), lang)
 
 
 def input_hint(rule: Rule, lang: str = "vi") -> str:
-    return rule.input_hint(lang)
+    from par_cli.words.catalogue import text
+
+    return text(rule.input_hint(), lang)
 
 
 def show_input(value: Any, lang: str) -> str:
@@ -82,7 +82,9 @@ def action(line: LedgerLine, lang: str) -> str:
     value = line.answer.inputs(line.source == "survey")[0] if line.answer is not None else None
     if value is None or line.rule is None:
         return "trả lời tiêu chí này" if lang == "vi" else "answer it"
-    return line.rule.action(value, line.lost, line.max, lang, numbers(lang))
+    from par_cli.words.catalogue import text
+
+    return text(line.rule.action(value, line.lost, line.max), lang)
 
 
 def rule_text(line: LedgerLine, lang: str) -> str:

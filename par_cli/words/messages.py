@@ -388,4 +388,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--format {format} needs {package}: {install}",
         "--format {format} cần gói {package}: {install}",
     ),
+    # what rules give and ask, worded for every kind (core/rules)
+    "award.points": ("{points:plain} {points:plural:point|points}", "{points:plain} điểm"),
+    "award.percent": ("{percent:plain}% of max", "{percent:plain}% điểm tối đa"),
+    "input.percent": (
+        "a percentage (0–100) or {{done: n, total: m}}",
+        "tỷ lệ % (0–100) hoặc {{done: n, total: m}}",
+    ),
+    "input.number": ("a number (≥ 0)", "một số (≥ 0)"),
+    "action.reach-percent": ("reach {percent:plain} %", "đạt {percent:plain} %"),
 }

@@ -2,8 +2,9 @@
 
 A rule kind is one module under `core/rules/` with one class: its schema fields, `read` (the file's input →
 a typed input, or `InputError` for anything outside the rule's domain: inputs are never clamped silently),
-`points` (typed input → exact points in [0, max]), `top`, its parameter checks, and its words in both
-languages (`describe`, `input_hint`, `action`, and the templates of its messages in `MESSAGES`).
+`points` (typed input → exact points in [0, max]), `top`, its parameter checks, and what it says (`describe`,
+`input_hint`, `action`, its problems) as message ids with values: the words are in the language files
+(`par_cli/words/languages/*.toml`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from par_cli.core.numbers import TextNumber
 HUNDRED = Fraction(100)
 ZERO = Fraction(0)
 Words = dict[str, tuple[str, str]]  # message id → (English, Vietnamese) templates
-Figure = Callable[[Decimal | Fraction], str]  # a number as the reader's language writes it: 0.5 / 0,5
 
 
 class InputError(ValueError):
@@ -217,14 +217,14 @@ def award_value(points: Decimal | None, percent: Decimal | None, max_points: Dec
     return award(points, percent, Fraction(max_points))
 
 
-def award_words(points: Decimal | None, percent: Decimal | None, lang: str, n: Figure) -> str:
+def award_words(points: Decimal | None, percent: Decimal | None) -> Msg:
+    """What a level or tier gives, as a phrase: `2 points`, `50% of max`."""
     if points is not None:
-        unit = "điểm" if lang == "vi" else ("point" if points == 1 else "points")
-        return f"{n(points)} {unit}"
-    return f"{n(percent or Decimal(0))}% {'điểm tối đa' if lang == 'vi' else 'of max'}"
+        return msg("award.points", points=points)
+    return msg("award.percent", percent=percent or Decimal(0))
 
 
-PERCENT_INPUT = ("tỷ lệ % (0–100) hoặc {done: n, total: m}", "a percentage (0–100) or {done: n, total: m}")
+PERCENT_INPUT = msg("input.percent")
 
 
 class Rule:
@@ -306,15 +306,15 @@ class Rule:
         below, above = bisect_left(values, points), bisect_right(values, points)  # `values` run low to high
         return (values[below - 1] if below else points), (values[above] if above < len(values) else points)
 
-    def describe(self, lang: str, n: Figure) -> str:
-        """One line: how the rule turns its input into points."""
+    def describe(self) -> Msg:
+        """One line: how the rule turns its input into points (a message, worded by the catalogue)."""
         raise NotImplementedError
 
-    def input_hint(self, lang: str) -> str:
+    def input_hint(self) -> Msg:
         """What to write as the input."""
         raise NotImplementedError
 
-    def action(self, value: Any, lost: Fraction, max_points: Fraction, lang: str, n: Figure) -> str:
+    def action(self, value: Any, lost: Fraction, max_points: Fraction) -> Msg:
         """What would earn the points still missing, given the input that counts now."""
         raise NotImplementedError
 

@@ -7,12 +7,15 @@ from fractions import Fraction
 from typing import Any, ClassVar
 
 from par_cli.core.diagnostics import Msg, msg
-from par_cli.core.rules.base import ZERO, Figure, InputError, Rule, Words, found, is_number
+from par_cli.core.rules.base import ZERO, InputError, Rule, Words, found, is_number
 
 
 class CheckRule(Rule):
     kind = "check"
     MESSAGES: ClassVar[Words] = {
+        "rule.check": ("true: full points; false: 0", "đạt: điểm tối đa; không đạt: 0 điểm"),
+        "input.check": ("true or false", "true hoặc false"),
+        "action.check": ("meet it (true)", "đáp ứng yêu cầu"),
         "hint.write-true-false": ("write true or false", "ghi true hoặc false"),
         "hint.write-true": ("write true", "ghi true"),
         "hint.write-false": ("write false", "ghi false"),
@@ -34,11 +37,11 @@ class CheckRule(Rule):
     def outcomes(self, max_points: Fraction) -> tuple[Fraction, ...]:
         return (ZERO, max_points)
 
-    def describe(self, lang: str, n: Figure) -> str:
-        return "đạt: điểm tối đa; không đạt: 0 điểm" if lang == "vi" else "true: full points; false: 0"
+    def describe(self) -> Msg:
+        return msg("rule.check")
 
-    def input_hint(self, lang: str) -> str:
-        return "true hoặc false" if lang == "vi" else "true or false"
+    def input_hint(self) -> Msg:
+        return msg("input.check")
 
-    def action(self, value: Any, lost: Fraction, max_points: Fraction, lang: str, n: Figure) -> str:
-        return "đáp ứng yêu cầu" if lang == "vi" else "meet it (true)"
+    def action(self, value: Any, lost: Fraction, max_points: Fraction) -> Msg:
+        return msg("action.check")

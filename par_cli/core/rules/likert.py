@@ -18,7 +18,6 @@ from par_cli.core.diagnostics import Diagnostic, DocPath, Msg, msg, problem
 from par_cli.core.rules.base import (
     HUNDRED,
     NOT_APPLICABLE,
-    Figure,
     InputError,
     Rule,
     Words,
@@ -40,6 +39,10 @@ class LikertRule(Rule):
     not_counted: tuple[str, ...] = DEFAULT_NOT_COUNTED
     _fields = ("scale", "not_counted")
     MESSAGES: ClassVar[Words] = {
+        "rule.likert-weight": ("{answer} = {weight:plain}%", "{answer} = {weight:plain}%"),
+        "rule.likert": ("survey answers weighted {weights:join:, }", "phiếu khảo sát quy đổi {weights:join:, }"),
+        "input.likert": ("answer counts {example}", "số phiếu {example}"),
+        "action.likert": ("more '{answer}' answers in the survey", "nhiều phiếu {answer} hơn trong điều tra"),
         "likert-counts": (
             "expected answer counts such as {{A: 12, B: 3}}, got {found}",
             "cần số phiếu theo đáp án như {{A: 12, B: 3}}, nhưng có {found}",
@@ -115,18 +118,12 @@ class LikertRule(Rule):
     def nudge(self, max_points: Fraction) -> Fraction:
         return max_points / HUNDRED  # one percentage point of the scale more or less
 
-    def describe(self, lang: str, n: Figure) -> str:
-        scale = ", ".join(f"{answer} = {n(value)}%" for answer, value in self.scale.items())
-        return f"phiếu khảo sát quy đổi {scale}" if lang == "vi" else f"survey answers weighted {scale}"
+    def describe(self) -> Msg:
+        weights = tuple(msg("rule.likert-weight", answer=answer, weight=value) for answer, value in self.scale.items())
+        return msg("rule.likert", weights=weights)
 
-    def input_hint(self, lang: str) -> str:
-        example = ", ".join(f"{answer}: n" for answer in self.scale)
-        return f"số phiếu {{{example}}}" if lang == "vi" else f"answer counts {{{example}}}"
+    def input_hint(self) -> Msg:
+        return msg("input.likert", example="{" + ", ".join(f"{answer}: n" for answer in self.scale) + "}")
 
-    def action(self, value: Any, lost: Fraction, max_points: Fraction, lang: str, n: Figure) -> str:
-        favourite = max(self.scale, key=lambda answer: self.scale[answer])
-        return (
-            f"nhiều phiếu {favourite} hơn trong điều tra"
-            if lang == "vi"
-            else f"more '{favourite}' answers in the survey"
-        )
+    def action(self, value: Any, lost: Fraction, max_points: Fraction) -> Msg:
+        return msg("action.likert", answer=max(self.scale, key=lambda answer: self.scale[answer]))

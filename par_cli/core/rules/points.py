@@ -10,8 +10,8 @@ from typing import Any, ClassVar
 
 from pydantic_core import core_schema as cs
 
-from par_cli.core.diagnostics import Diagnostic, DocPath, msg, problem
-from par_cli.core.rules.base import Figure, InputError, Rule, Words, field, number, optional, read_number
+from par_cli.core.diagnostics import Diagnostic, DocPath, Msg, msg, problem
+from par_cli.core.rules.base import InputError, Rule, Words, field, number, optional, read_number
 
 UNSTEPPED = Fraction(1, 4)  # the smallest change of points given without a `step`: councils score in quarters
 
@@ -21,6 +21,13 @@ class PointsRule(Rule):
     step: Decimal | None = None
     _fields = ("step",)
     MESSAGES: ClassVar[Words] = {
+        "rule.points": ("points given directly", "chấm điểm trực tiếp"),
+        "rule.points-step": (
+            "points given directly, in steps of {step:plain}",
+            "chấm điểm trực tiếp, bước {step:plain}",
+        ),
+        "input.points": ("a number of points", "số điểm"),
+        "action.points": ("reach {max:plain} points", "đạt {max:plain} điểm"),
         "points-range": ("{value} {value:plural:point|points} is outside 0–{max}", "{value} điểm nằm ngoài 0–{max}"),
         "points-step": (
             "{value} {value:plural:point|points} is not a multiple of the step {step}",
@@ -58,14 +65,11 @@ class PointsRule(Rule):
         if self.step is not None and Fraction(max_points) % Fraction(self.step) != 0:
             yield problem("C009", "max-not-multiple", (*path, "step"), code=code, max=max_points, step=self.step)
 
-    def describe(self, lang: str, n: Figure) -> str:
-        step = ""
-        if self.step is not None:
-            step = f", bước {n(self.step)}" if lang == "vi" else f", in steps of {n(self.step)}"
-        return ("chấm điểm trực tiếp" if lang == "vi" else "points given directly") + step
+    def describe(self) -> Msg:
+        return msg("rule.points") if self.step is None else msg("rule.points-step", step=self.step)
 
-    def input_hint(self, lang: str) -> str:
-        return "số điểm" if lang == "vi" else "a number of points"
+    def input_hint(self) -> Msg:
+        return msg("input.points")
 
-    def action(self, value: Any, lost: Fraction, max_points: Fraction, lang: str, n: Figure) -> str:
-        return f"đạt {n(max_points)} điểm" if lang == "vi" else f"reach {n(max_points)} points"
+    def action(self, value: Any, lost: Fraction, max_points: Fraction) -> Msg:
+        return msg("action.points", max=max_points)
