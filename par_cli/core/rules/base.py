@@ -25,7 +25,6 @@ from par_cli.core.numbers import TextNumber
 
 HUNDRED = Fraction(100)
 ZERO = Fraction(0)
-Words = dict[str, tuple[str, str]]  # message id → (English, Vietnamese) templates
 
 
 class InputError(ValueError):
@@ -235,7 +234,6 @@ class Rule:
 
     kind: ClassVar[str]
     _fields: ClassVar[tuple[str, ...]] = ()
-    MESSAGES: ClassVar[Words] = {}
     takes_percent: ClassVar[bool] = False  # the input is a percentage (shown with " %")
 
     def __init__(self, **values: Any) -> None:
@@ -339,56 +337,3 @@ class PerItem(Rule):
 
     def nudge(self, max_points: Fraction) -> Fraction:
         return self.per_item  # one item or violation more or less
-
-
-MESSAGES: Words = {
-    "expected": ("expected {what}, got {found}", "cần {what}, nhưng có {found}"),
-    "negative": ("{what} cannot be negative, got {value}", "{what} không được âm, nhưng là {value}"),
-    "not-whole": ("{what} must be a whole number, got {value}", "{what} phải là số nguyên, nhưng là {value}"),
-    "percent-or-done-total": (
-        "expected a percentage or {{done: n, total: m}}",
-        "cần một tỷ lệ % hoặc {{done: n, total: m}}",
-    ),
-    "done-total-negative": (
-        "done and total cannot be negative (done {done}, total {total})",
-        "done và total không được âm (done {done}, total {total})",
-    ),
-    "done-above-total": ("done ({done}) is greater than total ({total})", "done ({done}) lớn hơn total ({total})"),
-    "percent-range": ("percentage {value} is outside 0–100", "tỷ lệ {value} nằm ngoài 0–100"),
-    "award-above-max": (
-        "{code}: {what} gives {points} {points:plural:point|points}, above the max {max}",
-        "{code}: {what} cho {points} điểm, vượt điểm tối đa {max}",
-    ),
-    "exactly-one": ("give exactly one of {names}", "cần ghi đúng một trong {names}"),
-    "phrase.true-or-false": ("true or false", "true hoặc false"),
-    "phrase.yes-no": ("{value} (a yes/no value)", "{value} (giá trị đúng/sai)"),
-    "phrase.mapping": ("a mapping", "một ánh xạ (khóa: giá trị)"),
-    "phrase.list": ("a list", "một danh sách"),
-    "phrase.nothing": ("nothing", "giá trị rỗng"),
-    "phrase.the-number": ("the number {value}", "số {value}"),
-    "phrase.quoted": ("'{text}'", "'{text}'"),
-    "phrase.text": ("text '{text}'", "văn bản '{text}'"),
-    "phrase.a-number": ("a number", "một số"),
-    "phrase.a-count": ("a count", "số lượng"),
-    "phrase.done": ("a number for done", "một số cho done"),
-    "phrase.total": ("a number for total", "một số cho total"),
-    "phrase.percent-or-done": (
-        "a percentage (0–100) or {{done: n, total: m}}",
-        "một tỷ lệ % (0–100) hoặc {{done: n, total: m}}",
-    ),
-    "hint.no-percent-sign": ("write the number without %: {number}", "ghi số không kèm %: {number}"),
-    "hint.decimal-dot": ("use a dot as decimal separator: {number}", "dùng dấu chấm làm dấu thập phân: {number}"),
-    "hint.unquote": ("remove the quotes", "bỏ dấu nháy"),
-    "hint.ascii-digits": (
-        "write the number with the digits 0–9 and a dot, nothing else",
-        "ghi số bằng các chữ số 0–9 và dấu chấm, không thêm ký tự khác",
-    ),
-    "hint.unexpected-field": ("unexpected field '{field}'", "trường '{field}' không hợp lệ"),
-    "hint.done-and-total": ("give both done and total", "ghi cả done và total"),
-}
-MESSAGES.update(
-    {
-        "phrase.level": ("level '{key}'", "mức '{key}'"),
-        "phrase.tier": ("tier {n}", "bậc {n}"),
-    }
-)

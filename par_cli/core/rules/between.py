@@ -7,12 +7,12 @@ import functools
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, ClassVar
+from typing import Any
 
 from pydantic_core import core_schema as cs
 
 from par_cli.core.diagnostics import Diagnostic, DocPath, Msg, msg, problem
-from par_cli.core.rules.base import PERCENT_INPUT, ZERO, Rule, Words, field, number, read_percent
+from par_cli.core.rules.base import PERCENT_INPUT, ZERO, Rule, field, number, read_percent
 
 
 class BetweenRule(Rule):
@@ -21,16 +21,6 @@ class BetweenRule(Rule):
     high: Decimal
     _fields = ("low", "high")
     takes_percent = True
-    MESSAGES: ClassVar[Words] = {
-        "rule.between": (
-            "0 up to {low:plain}%, full points from {high:plain}%, rising evenly in between",
-            "dưới {low:plain}%: 0 điểm; từ {high:plain}%: điểm tối đa; ở giữa: tăng đều từ 0 đến điểm tối đa",
-        ),
-        "low-not-below-high": (
-            "{code}: low {low} is not below high {high}",
-            "{code}: ngưỡng dưới {low} không nhỏ hơn ngưỡng trên {high}",
-        ),
-    }
 
     @classmethod
     def schema_fields(cls) -> dict[str, cs.TypedDictField]:

@@ -4,22 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, ClassVar
+from typing import Any
 
 from par_cli.core.diagnostics import Msg, msg
-from par_cli.core.rules.base import ZERO, InputError, Rule, Words, found, is_number
+from par_cli.core.rules.base import ZERO, InputError, Rule, found, is_number
 
 
 class CheckRule(Rule):
     kind = "check"
-    MESSAGES: ClassVar[Words] = {
-        "rule.check": ("true: full points; false: 0", "đạt: điểm tối đa; không đạt: 0 điểm"),
-        "input.check": ("true or false", "true hoặc false"),
-        "action.check": ("meet it (true)", "đáp ứng yêu cầu"),
-        "hint.write-true-false": ("write true or false", "ghi true hoặc false"),
-        "hint.write-true": ("write true", "ghi true"),
-        "hint.write-false": ("write false", "ghi false"),
-    }
 
     def read(self, raw: Any, max_points: Decimal) -> Any:
         if isinstance(raw, bool):

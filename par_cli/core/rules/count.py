@@ -6,19 +6,14 @@ import math
 from decimal import Decimal
 from fractions import Fraction
 from functools import partial
-from typing import Any, ClassVar
+from typing import Any
 
 from par_cli.core.diagnostics import Msg, msg
-from par_cli.core.rules.base import PerItem, Words, read_count
+from par_cli.core.rules.base import PerItem, read_count
 
 
 class CountRule(PerItem):
     kind = "count"
-    MESSAGES: ClassVar[Words] = {
-        "rule.count": ("{per:plain} per item, up to max", "mỗi kết quả {per:plain} điểm, không quá điểm tối đa"),
-        "input.count": ("a count", "số lượng"),
-        "action.count": ("{more} more (now {now:plain})", "thêm {more} (hiện có {now:plain})"),
-    }
 
     def read(self, raw: Any, max_points: Decimal) -> Any:
         return read_count(raw, partial(msg, "phrase.a-count"))

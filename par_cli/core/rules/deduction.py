@@ -5,23 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 from functools import partial
-from typing import Any, ClassVar
+from typing import Any
 
 from par_cli.core.diagnostics import Msg, msg
-from par_cli.core.rules.base import ZERO, PerItem, Words, read_count
+from par_cli.core.rules.base import ZERO, PerItem, read_count
 
 
 class DeductionRule(PerItem):
     kind = "deduction"
-    MESSAGES: ClassVar[Words] = {
-        "rule.deduction": (
-            "max − {per:plain} per violation, not below 0",
-            "mỗi vi phạm trừ {per:plain} điểm, không dưới 0",
-        ),
-        "input.deduction": ("the number of violations", "số vi phạm"),
-        "action.deduction": ("no violations (now {now:plain})", "không có vi phạm (hiện có {now:plain})"),
-        "phrase.violations": ("a count of violations", "số vi phạm"),
-    }
 
     def read(self, raw: Any, max_points: Decimal) -> Any:
         return read_count(raw, partial(msg, "phrase.violations"))

@@ -6,7 +6,7 @@ import functools
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, ClassVar
+from typing import Any
 
 from pydantic_core import core_schema as cs
 
@@ -15,7 +15,6 @@ from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.rules.base import (
     InputError,
     Rule,
-    Words,
     as_text,
     award,
     award_fields,
@@ -46,20 +45,6 @@ class LevelsRule(Rule):
     kind = "levels"
     levels: tuple[Level, ...]
     _fields = ("levels",)
-    MESSAGES: ClassVar[Words] = {
-        "rule.level": ("{key}: {award}", "{key}: {award}"),
-        "rule.level-labelled": ("{key} ({label}): {award}", "{key} ({label}): {award}"),
-        "rule.levels": ("{levels:join:; }", "{levels:join:; }"),
-        "input.levels": ("one of: {keys:join:, }", "một trong: {keys:join:, }"),
-        "action.level": ("reach level '{key}'", "đạt mức '{key}'"),
-        "action.level-labelled": ("reach level '{key}' ({label})", "đạt mức '{key}' ({label})"),
-        "unknown-level": (
-            "unknown level {found}; expected one of: {keys}",
-            "mức {found} không tồn tại; cần một trong: {keys}",
-        ),
-        "hint.level-key": ("write the key, not true/false", "ghi mã mức, không ghi true/false"),
-        "level-twice": ("{code}: level key '{key}' is listed twice", "{code}: mức '{key}' được liệt kê hai lần"),
-    }
 
     @classmethod
     def schema_fields(cls) -> dict[str, cs.TypedDictField]:

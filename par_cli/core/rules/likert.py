@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any, ClassVar
+from typing import Any
 
 from pydantic_core import core_schema as cs
 
@@ -20,7 +20,6 @@ from par_cli.core.rules.base import (
     NOT_APPLICABLE,
     InputError,
     Rule,
-    Words,
     field,
     found,
     number,
@@ -38,27 +37,6 @@ class LikertRule(Rule):
     scale: Mapping[str, Decimal] = MappingProxyType(DEFAULT_SCALE)
     not_counted: tuple[str, ...] = DEFAULT_NOT_COUNTED
     _fields = ("scale", "not_counted")
-    MESSAGES: ClassVar[Words] = {
-        "rule.likert-weight": ("{answer} = {weight:plain}%", "{answer} = {weight:plain}%"),
-        "rule.likert": ("survey answers weighted {weights:join:, }", "phiếu khảo sát quy đổi {weights:join:, }"),
-        "input.likert": ("answer counts {example}", "số phiếu {example}"),
-        "action.likert": ("more '{answer}' answers in the survey", "nhiều phiếu {answer} hơn trong điều tra"),
-        "likert-counts": (
-            "expected answer counts such as {{A: 12, B: 3}}, got {found}",
-            "cần số phiếu theo đáp án như {{A: 12, B: 3}}, nhưng có {found}",
-        ),
-        "likert-negative": ("the count for answer {answer} is negative", "số phiếu của đáp án {answer} bị âm"),
-        "phrase.answer-count": ("a count for answer {answer}", "số phiếu của đáp án {answer}"),
-        "likert-unknown-answer": (
-            "answer '{answer}' is not one of the survey's answers ({answers})",
-            "đáp án '{answer}' không thuộc các đáp án của phiếu ({answers})",
-        ),
-        "hint.write-answer": ("write '{answer}'", "ghi '{answer}'"),
-        "likert-answer-twice": (
-            "{code}: answer '{answer}' is both on the scale and not counted",
-            "{code}: đáp án '{answer}' vừa có trong thang đo vừa thuộc loại không tính",
-        ),
-    }
 
     @classmethod
     def schema_fields(cls) -> dict[str, cs.TypedDictField]:

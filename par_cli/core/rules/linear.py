@@ -6,12 +6,12 @@ import functools
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, ClassVar
+from typing import Any
 
 from pydantic_core import core_schema as cs
 
 from par_cli.core.diagnostics import Diagnostic, DocPath, Msg, msg, problem
-from par_cli.core.rules.base import PERCENT_INPUT, ZERO, Rule, Words, field, number, read_percent
+from par_cli.core.rules.base import PERCENT_INPUT, ZERO, Rule, field, number, read_percent
 
 
 class LinearRule(Rule):
@@ -20,22 +20,6 @@ class LinearRule(Rule):
     zero_below: Decimal = Decimal(0)
     _fields = ("full_at", "zero_below")
     takes_percent = True
-    MESSAGES: ClassVar[Words] = {
-        "rule.linear-rate": ("points = rate × max", "điểm = tỷ lệ × điểm tối đa"),
-        "rule.linear-full-from": (
-            "full points from {full:plain}%, proportional below",
-            "đạt từ {full:plain}%: điểm tối đa; dưới: theo tỷ lệ",
-        ),
-        "rule.linear-floor": ("{how}; 0 below {floor:plain}%", "{how}; dưới {floor:plain}%: 0 điểm"),
-        "action.linear-floor": (
-            "reach ≥ {floor:plain} % to score, full points at {full:plain} %",
-            "đạt từ {floor:plain} % để có điểm, tối đa ở {full:plain} %",
-        ),
-        "zero-below-above-full": (
-            "{code}: zero_below {zero_below} is above full_at {full_at}",
-            "{code}: zero_below {zero_below} lớn hơn full_at {full_at}",
-        ),
-    }
 
     @classmethod
     def schema_fields(cls) -> dict[str, cs.TypedDictField]:

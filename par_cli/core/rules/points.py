@@ -6,12 +6,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 from functools import partial
-from typing import Any, ClassVar
+from typing import Any
 
 from pydantic_core import core_schema as cs
 
 from par_cli.core.diagnostics import Diagnostic, DocPath, Msg, msg, problem
-from par_cli.core.rules.base import InputError, Rule, Words, field, number, optional, read_number
+from par_cli.core.rules.base import InputError, Rule, field, number, optional, read_number
 
 UNSTEPPED = Fraction(1, 4)  # the smallest change of points given without a `step`: councils score in quarters
 
@@ -20,25 +20,6 @@ class PointsRule(Rule):
     kind = "points"
     step: Decimal | None = None
     _fields = ("step",)
-    MESSAGES: ClassVar[Words] = {
-        "rule.points": ("points given directly", "chấm điểm trực tiếp"),
-        "rule.points-step": (
-            "points given directly, in steps of {step:plain}",
-            "chấm điểm trực tiếp, bước {step:plain}",
-        ),
-        "input.points": ("a number of points", "số điểm"),
-        "action.points": ("reach {max:plain} points", "đạt {max:plain} điểm"),
-        "points-range": ("{value} {value:plural:point|points} is outside 0–{max}", "{value} điểm nằm ngoài 0–{max}"),
-        "points-step": (
-            "{value} {value:plural:point|points} is not a multiple of the step {step}",
-            "{value} điểm không là bội số của bước {step}",
-        ),
-        "phrase.points-between": ("points between 0 and {max}", "số điểm từ 0 đến {max}"),
-        "max-not-multiple": (
-            "{code}: max {max} is not a multiple of the step {step}",
-            "{code}: điểm tối đa {max} không là bội số của bước {step}",
-        ),
-    }
 
     @classmethod
     def schema_fields(cls) -> dict[str, cs.TypedDictField]:

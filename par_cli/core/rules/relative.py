@@ -10,37 +10,18 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 from functools import partial
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
 from pydantic_core import core_schema as cs
 
 from par_cli.core.diagnostics import Msg, msg
-from par_cli.core.rules.base import ZERO, InputError, Rule, Words, field, read_number
+from par_cli.core.rules.base import ZERO, InputError, Rule, field, read_number
 
 
 class RelativeRule(Rule):
     kind = "relative"
     better: Literal["higher", "lower"] = "higher"
     _fields = ("better",)
-    MESSAGES: ClassVar[Words] = {
-        "rule.relative-higher": (
-            "relative to the group's leader: the leader gets full points, others in proportion (value / highest value)",
-            "so với đơn vị dẫn đầu nhóm: đơn vị dẫn đầu đạt điểm tối đa, đơn vị khác theo tỷ lệ"
-            " giá trị / giá trị cao nhất",
-        ),
-        "rule.relative-lower": (
-            "relative to the group's leader: the leader gets full points, others in proportion (lowest value / value)",
-            "so với đơn vị dẫn đầu nhóm: đơn vị dẫn đầu đạt điểm tối đa, đơn vị khác theo tỷ lệ"
-            " giá trị thấp nhất / giá trị",
-        ),
-        "input.relative": ("the measured value (a number ≥ 0)", "giá trị đo được (số ≥ 0)"),
-        "action.relative": ("match the group's leader", "đạt mức của đơn vị dẫn đầu nhóm"),
-        "phrase.a-measured-value": ("a measured value (a number ≥ 0)", "giá trị đo được (số ≥ 0)"),
-        "relative-negative": (
-            "the measured value cannot be negative, got {value}",
-            "giá trị đo không được âm: {value}",
-        ),
-    }
 
     @classmethod
     def schema_fields(cls) -> dict[str, cs.TypedDictField]:

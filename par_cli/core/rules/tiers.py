@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 from functools import partial
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
 from pydantic_core import core_schema as cs
 
@@ -18,7 +18,6 @@ from par_cli.core.rules.base import (
     ZERO,
     InputError,
     Rule,
-    Words,
     award,
     award_fields,
     award_value,
@@ -65,37 +64,6 @@ class TiersRule(Rule):
     tiers: tuple[Tier, ...]
     input: Literal["percent", "number"] = "percent"
     _fields = ("tiers", "input")
-    MESSAGES: ClassVar[Words] = {
-        "rule.tier-from": ("≥ {bound:plain}{unit}: {award}", "từ {bound:plain}{unit}: {award}"),
-        "rule.tier-above": ("> {bound:plain}{unit}: {award}", "trên {bound:plain}{unit}: {award}"),
-        "rule.tiers": ("{tiers:join:; }; otherwise 0", "{tiers:join:; }; còn lại: 0 điểm"),
-        "action.tier-from": ("reach ≥ {bound:plain}{unit}", "đạt từ {bound:plain}{unit}"),
-        "action.tier-above": ("reach > {bound:plain}{unit}", "đạt trên {bound:plain}{unit}"),
-        "tier-bound-range": (
-            "{code}: tier {n} bound {bound} is outside 0–100",
-            "{code}: ngưỡng {bound} của bậc {n} nằm ngoài 0–100",
-        ),
-        "tier-unreachable": (
-            "{code}: tier {n} ({field} {bound}) can never apply: tier {m} ({other_field} {other}) catches every "
-            "such input first",
-            "{code}: bậc {n} ({field} {bound}) không bao giờ được áp dụng: bậc {m} ({other_field} {other}) đã bắt "
-            "mọi giá trị như vậy trước",
-        ),
-        "tier-rewards-less": (
-            "{code}: tier {n} gives {points} {points:plural:point|points}, more than tier {m} ({other}) with a higher "
-            "bound: a better result would score less",
-            "{code}: bậc {n} cho {points} điểm, nhiều hơn bậc {m} ({other}) có ngưỡng cao hơn: kết quả tốt hơn lại "
-            "được ít điểm hơn",
-        ),
-        "hint.tiers-percent": (
-            "tiers compare a percentage; use `input: number` for plain counts",
-            "các bậc so sánh một tỷ lệ %; dùng `input: number` cho số đếm",
-        ),
-        "hint.tiers-order": (
-            "tiers are tried in order: list the highest bound first",
-            "các bậc được xét theo thứ tự: ghi ngưỡng cao nhất trước",
-        ),
-    }
 
     @property
     def takes_percent(self) -> bool:  # type: ignore[override]
