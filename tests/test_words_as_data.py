@@ -31,3 +31,15 @@ def test_the_core_names_no_language() -> None:
     """Rule kinds describe themselves as message ids (`describe`, `input_hint`, `action` return `Msg`): the
     language picks a catalogue at the edge, and no code in the core branches on it."""
     assert language_in_core() == []
+
+
+def test_no_code_branches_on_a_language() -> None:
+    """The language picks a catalogue file; no module compares it with a code (`lang == "vi"`)."""
+    found = []
+    for path in sorted((ROOT / "par_cli").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Compare):
+                sides = [node.left, *node.comparators]
+                if any(isinstance(side, ast.Constant) and side.value in ("vi", "en") for side in sides):
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)}")
+    assert found == []

@@ -23,6 +23,7 @@ FOLDER = os.path.join(os.path.dirname(__file__), "languages")
 EXTRA = "PAR_LANGUAGES"  # a folder of more language files
 _HEAD, _OLDER = "language", "older-titles"
 _FORMAT = 1  # of the compiled copy
+MACHINE = "en"  # the language of texts inside JSON and SARIF records, whatever --lang: other programs read them
 
 
 class Language(NamedTuple):
