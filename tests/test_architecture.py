@@ -310,7 +310,9 @@ def test_every_catalogue_entry_is_used_and_every_code_exists() -> None:
     used |= {"hint.left-out-json", "hint.left-out-ranking"}
     used |= {"adjustment.bonus-cap", "adjustment.penalty-cap"}  # words.tables: f"adjustment.{kind}-cap"
     tables = tomllib.loads((PACKAGE / "words" / "languages" / "en.toml").read_text(encoding="utf-8"))
-    looked_up = set(tables["labels"]) | set(tables["template"])  # by key: label(f"diff.{kind}"), f"template.{key}"
+    looked_up = (
+        set(tables["labels"]) | set(tables["template"]) | set(tables["template-values"])
+    )  # by key: label(f"diff.{kind}"), f"template.{key}"
     assert set(full_catalogue()) - looked_up - used == set()
     codes = set()
     for path in sources().values():

@@ -12,7 +12,7 @@ from par_cli.words.languages import words
 from par_cli.words.numbers import plain
 
 KEYS = ("form", "source", "id", "name", "group", "max", "points", "rule", "input", "guide", "evidence", "na")
-SURVEY_KEYS = ("survey", "adjustments", "bonus", "penalty")
+SURVEY_KEYS = ("survey", "adjustments", "bonus", "penalty", "id-value", "group-value")  # then example values
 HOWTO = 3  # lines of how to fill the form in
 
 
@@ -70,9 +70,9 @@ def template(view: TemplateView) -> str:
         "kind: assessment",
         f"criteria: {_quote(reference)}",
         "agency:",
-        f"  id: ma-co-quan  # {words['id']}",
+        f"  id: {words['id-value']}  # {words['id']}",
         f"  name: {_quote(str(words['name']))}",
-        f"  group: so-nganh  # {words['group']}",
+        f"  group: {words['group-value']}  # {words['group']}",
         f"period: {period}",
         "answers:",
     ]
