@@ -96,9 +96,13 @@ class SchemaKind(StrEnum):
     appraisal = "appraisal"
 
 
-class Language(StrEnum):
-    vi = "vi"
-    en = "en"
+def _languages() -> dict[str, str]:
+    from par_cli.words.languages import codes  # one catalogue file each: a new file is a new choice
+
+    return {code: code for code in codes()}
+
+
+Language = StrEnum("Language", _languages())  # type: ignore[misc]  # --lang's choices: the languages par has
 
 
 def language(lang: Language | None) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic_core import CoreSchema, SchemaValidator, ValidationError
 from pydantic_core import core_schema as cs
 
+from par_cli.core import languages
 from par_cli.core.diagnostics import Diagnostic, DocPath
 from par_cli.core.model import Adjustment, Agency, AppraisalFile, Assessment, CriteriaSet, Grade, Node, SelfAssessment
 from par_cli.core.rules.base import (
@@ -145,7 +146,7 @@ def criteria_schema() -> CoreSchema:
             "title": field(text(min_length=1)),
             "source": field(optional(text()), None),
             "status": field(optional(cs.literal_schema(["official", "partial", "template"])), None),
-            "language": field(cs.literal_schema(["vi", "en"]), "vi"),
+            "language": field(cs.literal_schema(list(languages.codes())), languages.codes()[0]),
             "precision": field(precision, 2),
             "grades": field(none_as(list, cs.list_schema(grade, strict=True)), factory=list),
             "areas": field(cs.list_schema(cs.definition_reference_schema("node"), min_length=1, strict=True)),

@@ -90,7 +90,7 @@ class CriteriaSet(NamedTuple):
     areas: tuple[Node, ...]
     source: str | None = None
     status: Literal["official", "partial", "template"] | None = None
-    language: Literal["vi", "en"] = "vi"
+    language: str = ""  # a code of `core.languages`; the schema gives the default
     precision: int = 2
     grades: tuple[Grade, ...] = ()
     adjustments: tuple[Adjustment, ...] = ()

@@ -14,7 +14,7 @@ from par_cli.core.diagnostics import Cell, Diagnostic, DocPath, Location, msg, p
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import TextNumber, only_decimal_comma
 from par_cli.readers.sheet_xml import NotANumber
-from par_cli.words.labels import LABELS
+from par_cli.words.languages import every
 from par_cli.yamlengine.scalars import MAX_DIGITS, MAX_EXPONENT
 
 _DONE_TOTAL = re.compile(r"(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)")
@@ -28,9 +28,9 @@ def _fold(text: str) -> str:
     return " ".join(bare.replace("đ", "d").replace("Đ", "D").casefold().split())
 
 
-YES = {_fold(word) for word in (*LABELS["yes"], "Đạt", "true", "x")}
-NO = {_fold(word) for word in (*LABELS["no"], "Không đạt", "Chưa đạt", "false")}
-NOT_APPLICABLE = {_fold(word) for word in (*LABELS["na_input"], "Không phát sinh", "k.p.s", "n/a", "na")}
+YES = {_fold(word) for word in (*every("yes"), "Đạt", "true", "x")}
+NO = {_fold(word) for word in (*every("no"), "Không đạt", "Chưa đạt", "false")}
+NOT_APPLICABLE = {_fold(word) for word in (*every("na_input"), "Không phát sinh", "k.p.s", "n/a", "na")}
 _THOUSANDS_DOT = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")  # 1.250, 2.414: a dot between thousands, as Vietnamese write
 
 

@@ -19,7 +19,7 @@ from par_cli.core.diagnostics import Cell, Diagnostic, LineCol, Location, ParErr
 from par_cli.core.lineage import Past, PastRow, name_key
 from par_cli.io.output import reading
 from par_cli.readers.csv_text import TITLE_ROWS, csv_rows
-from par_cli.words.labels import label
+from par_cli.words.languages import every
 
 COLUMNS = ("rank", "agency_id", "group", "agency", "points", "max", "index")
 REQUIRED = ("rank", "agency_id")
@@ -290,7 +290,7 @@ def _column_key(title: str) -> str | None:
     if folded in COLUMNS or folded.startswith("area_"):
         return folded
     for key, labels in TITLES.items():
-        if folded in {label(name, lang).casefold() for name in labels for lang in ("vi", "en")}:
+        if folded in {title.casefold() for name in labels for title in every(name)}:
             return key
     return None
 

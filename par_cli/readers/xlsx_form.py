@@ -37,14 +37,14 @@ from par_cli.io.suffixes import is_form_file
 from par_cli.readers.form_cells import CellReader, Raw, percent_scale
 from par_cli.readers.sheet_xml import column_letter
 from par_cli.readers.workbooks import Book, Sheet, SheetCell, open_book, refusal
-from par_cli.words.labels import LABELS
+from par_cli.words.languages import every
 
 if TYPE_CHECKING:
     from par_cli.core.model import CriteriaSet
 
 
 def _titles(key: str) -> set[str]:
-    return {unicodedata.normalize("NFC", title).casefold() for title in LABELS[key]}
+    return {unicodedata.normalize("NFC", title).casefold() for title in every(key)}
 
 
 def _norm(value: Any) -> str:

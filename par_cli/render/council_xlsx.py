@@ -32,6 +32,7 @@ from par_cli.render.xlsx_cells import (
 )
 from par_cli.render.xlsx_formulas import form_hint as _form_hint
 from par_cli.words.labels import label
+from par_cli.words.languages import language
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound
@@ -236,6 +237,7 @@ def _figures_and_inputs(sheet: Any, row: int, figures: Any, held: bool) -> None:
 def _as_read(text: str | None, lang: str) -> str | None:
     """The agency's figure in the locked data cell as a Vietnamese reader writes it (`97,5`); the council's own
     cells keep the dot, which reads back unambiguously (`1,250` would not)."""
-    if text is None or lang != "vi" or not re.fullmatch(r"-?\d+\.\d+", text):
+    point = language(lang).decimal
+    if text is None or point == "." or not re.fullmatch(r"-?\d+\.\d+", text):
         return text
-    return text.replace(".", ",")
+    return text.replace(".", point)

@@ -26,6 +26,7 @@ from par_cli.render.views import RankView, ScoreView
 from par_cli.words.catalogue import finding_text
 from par_cli.words.explain import gap_text
 from par_cli.words.labels import label
+from par_cli.words.languages import default
 from par_cli.words.literal import visible
 from par_cli.words.numbers import figure
 from par_cli.words.tables import adjustment_title, area_codes, difference, group_heading, group_summary, nodes_to
@@ -196,7 +197,7 @@ def _period(groups: Sequence[RankGroup]) -> str | None:
 
 def rank(view: RankView) -> bytes:
     groups = view.groups
-    lang = view.lang or (groups[0].language if groups else "vi")
+    lang = view.lang or (groups[0].language if groups else default())
     document = _document(landscape=True)
     document.core_properties.language = lang
     document.core_properties.title = label("annex.rank_title", lang)

@@ -14,6 +14,7 @@ from par_cli.render.views import RankView, ScoreView, SurveyReportView
 from par_cli.words.catalogue import finding_text
 from par_cli.words.explain import gap_text
 from par_cli.words.labels import label
+from par_cli.words.languages import default
 from par_cli.words.numbers import figure
 from par_cli.words.tables import (
     ROBUST_KEYS,
@@ -97,7 +98,7 @@ def score(view: ScoreView) -> str:
 
 def rank(view: RankView) -> str:
     groups, has_previous = view.groups, view.has_previous
-    language = view.lang or (groups[0].language if groups else "vi")
+    language = view.lang or (groups[0].language if groups else default())
     e = escape
     body = [f"<header><h1>{e(label('ranking', language))}</h1></header>"]
     for group in groups:

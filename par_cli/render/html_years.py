@@ -9,6 +9,7 @@ from html import escape
 from par_cli.render.html_page import _page, _th
 from par_cli.render.views import GapsView, TrendView
 from par_cli.words.labels import label
+from par_cli.words.languages import default
 from par_cli.words.numbers import figure
 from par_cli.words.years import (
     area_cells,
@@ -79,7 +80,7 @@ def _chart(view: TrendView, lang: str) -> str:
 
 def trend(view: TrendView) -> str:
     found = view.trend
-    lang = view.lang or "vi"
+    lang = view.lang or default()
     low, high = index_bounds(found)
     body = [f"<header><h1>{escape(label('trend_title', lang))}</h1></header>", _chart(view, lang)]
     header = trend_header(found, lang)
@@ -119,7 +120,7 @@ def _heat(share: Fraction) -> str:
 
 
 def gaps(view: GapsView) -> str:
-    lang = view.lang or (view.sets[0].language if view.sets else "vi")
+    lang = view.lang or (view.sets[0].language if view.sets else default())
     body = [f"<header><h1>{escape(label('gaps_title', lang))}</h1></header>"]
     for found in view.sets:
         p = found.precision

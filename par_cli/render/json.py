@@ -29,6 +29,7 @@ from par_cli.render.views import (
 from par_cli.words.catalogue import finding_text, text
 from par_cli.words.codes import level_of
 from par_cli.words.explain import action, describe_rule, inputs_text, rule_text
+from par_cli.words.languages import MACHINE
 from par_cli.words.tables import adjustment_title
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ def score_dict(result: ScoreResult, depth: int = 1) -> dict[str, Any]:
         "adjustments": [
             {
                 "code": a.code,
-                "title": adjustment_title(a, "en"),
+                "title": adjustment_title(a, MACHINE),
                 "kind": a.kind,
                 "points": number(a.points, p),
                 "self_points": number(a.self_points, p),
@@ -202,8 +203,8 @@ def explain_dict(view: ExplainView) -> dict[str, Any]:
         if line.leaf and line.rule is not None:
             answer = line.answer
             item["kind"] = line.rule.kind
-            item["rule"] = rule_text(line, "en")
-            item["input"] = inputs_text(line, "en")
+            item["rule"] = rule_text(line, MACHINE)
+            item["input"] = inputs_text(line, MACHINE)
             item["evidence"] = list(answer.evidence) if answer else []
             item["explanation"] = answer.explanation if answer else None
             item["evidence_missing"] = line.evidence_missing
@@ -222,7 +223,7 @@ def explain_dict(view: ExplainView) -> dict[str, Any]:
                 "title": gap.line.title,
                 "points": number(gap.available, p),
                 "index_points": number(gap.index_points, p),
-                "action": action(gap.line, "en"),
+                "action": action(gap.line, MACHINE),
             }
             for gap in ledger.gaps
         ],
@@ -299,7 +300,7 @@ def _exact(value: Any) -> Any:
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else value.normalize()
     if value is not None and not isinstance(value, str):
-        return describe_rule(value, "en")
+        return describe_rule(value, MACHINE)
     return value
 
 

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from par_cli.core.diagnostics import msg
 from par_cli.core.model import Node
 from par_cli.core.scoring import NodeResult
 from par_cli.core.scoring import Score as ScoreResult
@@ -29,6 +30,7 @@ from par_cli.render.views import (
     SurveyReportView,
 )
 from par_cli.words.catalogue import finding_text
+from par_cli.words.catalogue import text as wording
 from par_cli.words.explain import describe_rule, evidence_text, gap_text, inputs_text, rule_text
 from par_cli.words.labels import label
 from par_cli.words.literal import visible
@@ -319,7 +321,7 @@ def criteria_show(view: CriteriaShowView) -> RenderableType:
     """`par criteria show`: codes, titles, max points and each leaf's rule in words."""
     criteria, depth = view.criteria, view.depth
     lang = view.lang or criteria.language
-    points = "điểm" if lang == "vi" else "points"
+    points = label("points_word", lang)
     head = lit(criteria.title, "bold")
     head.append(f"  [{criteria.id}]  {plain(criteria.total_max, lang)} {points}", style="")
     if criteria.source:
@@ -333,13 +335,13 @@ def criteria_show(view: CriteriaShowView) -> RenderableType:
         text.append(f"  ({plain(node.max, lang)} {points})", style="cyan")
         tags = []
         if node.source == "survey":
-            tags.append("điều tra XHH" if lang == "vi" else "survey")
+            tags.append(wording(msg("tag.survey"), lang))
         if node.allow_na:
-            tags.append("có thể N/A" if lang == "vi" else "may be N/A")
+            tags.append(wording(msg("tag.may-be-na"), lang))
         if node.applies_to is not None:
-            tags.append(("chỉ cho " if lang == "vi" else "only for ") + ", ".join(node.applies_to))
+            tags.append(wording(msg("tag.only-for", units=", ".join(node.applies_to)), lang))
         if node.appraiser is not None:
-            tags.append(("thẩm định: " if lang == "vi" else "appraised by ") + node.appraiser)
+            tags.append(wording(msg("tag.appraised-by", appraiser=node.appraiser), lang))
         if tags:
             text.append(visible(f"  [{', '.join(tags)}]"), style="magenta")
         if node.children is None:
@@ -353,7 +355,7 @@ def criteria_show(view: CriteriaShowView) -> RenderableType:
         add(tree, area, 1)
     parts: list[RenderableType] = [tree]
     if criteria.adjustments:
-        lines = Text("\n" + ("Điểm thưởng, điểm trừ" if lang == "vi" else "Adjustments"), style="bold")
+        lines = Text("\n" + wording(msg("heading.adjustments"), lang), style="bold")
         for adjustment in criteria.adjustments:
             sign = "+" if adjustment.kind == "bonus" else "−"
             lines.append(

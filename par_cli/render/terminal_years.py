@@ -11,6 +11,7 @@ from par_cli.render.literal_text import lit
 from par_cli.render.views import CutsView, GapsView, TrendView
 from par_cli.words.cuts import cut_cells, cuts_header
 from par_cli.words.labels import label
+from par_cli.words.languages import default
 from par_cli.words.literal import visible
 from par_cli.words.years import (
     area_cells,
@@ -37,7 +38,7 @@ def _table(header: list[str], text_columns: tuple[int, ...] = (0,)) -> Table:
 def trend(view: TrendView) -> RenderableType:
     """One line per unit: index and rank per period, a sparkline and the change from first to last."""
     found = view.trend
-    lang = view.lang or "vi"
+    lang = view.lang or default()
     low, high = index_bounds(found)
     table = _table(trend_header(found, lang))
     for line in found.lines:
@@ -76,7 +77,7 @@ def gaps(view: GapsView) -> RenderableType:
 
 def appraisal_cuts(view: CutsView) -> RenderableType:
     """Per agency (sorted by name), the leaves whose final points are not the self-assessed ones."""
-    lang = view.lang or "vi"
+    lang = view.lang or default()
     parts: list[RenderableType] = [lit(label("cut.title", lang), "bold")]
     shown = [entry for entry in view.entries if entry.cuts]
     if not shown:

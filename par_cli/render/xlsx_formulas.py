@@ -15,7 +15,8 @@ from fractions import Fraction
 from typing import Any
 
 from par_cli.core.rules.base import award
-from par_cli.words.labels import LABELS, label
+from par_cli.words.catalogue import text
+from par_cli.words.labels import every, label
 
 _NUMBER_OF = '_xlfn.NUMBERVALUE(SUBSTITUTE({text},",","."),".")'  # `97,5` too: a Vietnamese decimal comma
 # The words the form's reader takes besides the labels (`readers.form_cells`: any case, with or without diacritics;
@@ -35,7 +36,7 @@ def _literal(value: Fraction | Decimal) -> str:
 
 def _words(key: str, extra: tuple[str, ...] = ()) -> str:
     """`E5="Có",E5="Yes",…`: every word the reader takes (Excel compares text ignoring case)."""
-    return ",".join(f'{{ref}}="{word}"' for word in (*LABELS[key], *extra))
+    return ",".join(f'{{ref}}="{word}"' for word in (*every(key), *extra))
 
 
 def _percent(ref: str) -> str:
@@ -61,8 +62,8 @@ def points_formula(
     body = _points(rule, max_points, ref, max_ref, levels)
     if body is None:
         return None
-    na = ",".join(f'UPPER(TRIM({ref}))="{word.upper()}"' for word in (*LABELS["na_input"], *NA_WORDS))
-    return f'=IF(TRIM({ref})="","",IF(OR({na}),"{LABELS["na_input"][0]}",IFERROR({body},"?")))'
+    na = ",".join(f'UPPER(TRIM({ref}))="{word.upper()}"' for word in (*every("na_input"), *NA_WORDS))
+    return f'=IF(TRIM({ref})="","",IF(OR({na}),"{every("na_input")[0]}",IFERROR({body},"?")))'
 
 
 def _points(rule: Any, max_points: Decimal, ref: str, max_ref: str, levels: tuple[str, str, str] | None) -> str | None:
@@ -116,4 +117,4 @@ def form_hint(rule: Any, lang: str) -> str:
         return label("form.pick", lang)
     if rule.takes_percent:
         return label("form.percent", lang)
-    return f"{label('form.type', lang)}: {rule.input_hint(lang)}"
+    return f"{label('form.type', lang)}: {text(rule.input_hint(), lang)}"

@@ -24,6 +24,7 @@ from par_cli.render.xlsx_cells import (
 )
 from par_cli.words.cuts import cuts_header
 from par_cli.words.labels import label
+from par_cli.words.languages import default
 from par_cli.words.numbers import figure
 from par_cli.words.years import gaps_heading
 
@@ -82,7 +83,7 @@ def gaps(view: GapsView) -> bytes:
 
 def appraisal_cuts(view: CutsView) -> bytes:
     """The council's cut list: one row per changed leaf, agencies by name; a Reason column to read or complete."""
-    lang = view.lang or "vi"
+    lang = view.lang or default()
     book = _new_book()
     sheet = book.create_sheet(title=label("cut.title", lang)[:31])
     keys = [label("agency", lang), *cuts_header(lang)]

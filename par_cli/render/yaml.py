@@ -8,54 +8,20 @@ from par_cli.core.model import Node
 from par_cli.core.tree import NodeInfo, walk
 from par_cli.render.views import TemplateView
 from par_cli.words.explain import describe_rule, input_hint
+from par_cli.words.languages import words
 from par_cli.words.numbers import plain
 
-VI: dict[str, object] = {
-    "form": "Phiếu tự đánh giá Chỉ số CCHC",
-    "source": "Căn cứ",
-    "howto": [
-        'Điền "self" (điểm/kết quả tự đánh giá) và "evidence" (tài liệu kiểm chứng) hoặc "explanation" (giải trình).',
-        '"appraised" do Hội đồng thẩm định điền; "survey" do tổ điều tra xã hội học điền.',
-        'Tiêu chí được phép "không phát sinh": ghi {na: true, reason: "…"}.',
-    ],
-    "id": "mã cơ quan, không có dấu cách (ví dụ so-noi-vu)",
-    "name": "Tên cơ quan",
-    "group": "nhóm xếp hạng (tùy chọn)",
-    "max": "tối đa",
-    "points": "điểm",
-    "rule": "Cách chấm",
-    "input": "Nhập",
-    "guide": "Hướng dẫn",
-    "evidence": "Tài liệu kiểm chứng: bắt buộc (hoặc giải trình)",
-    "na": "Được phép ghi không phát sinh (na)",
-    "survey": "Điểm từ điều tra xã hội học: không tự đánh giá",
-    "adjustments": "Điểm thưởng, điểm trừ (do Hội đồng thẩm định xác định)",
-    "bonus": "cộng",
-    "penalty": "trừ",
-}
-EN: dict[str, object] = {
-    "form": "PAR Index self-assessment form",
-    "source": "Basis",
-    "howto": [
-        'Fill in "self" (the self-assessed input) and "evidence" (documents) or "explanation".',
-        '"appraised" is filled in by the appraisal council; "survey" by the survey team.',
-        'A criterion that may not apply: write {na: true, reason: "…"}.',
-    ],
-    "id": "agency id, no spaces (e.g. dept-home-affairs)",
-    "name": "Agency name",
-    "group": "ranking group (optional)",
-    "max": "max",
-    "points": "points",
-    "rule": "Rule",
-    "input": "Input",
-    "guide": "Guide",
-    "evidence": "Evidence: required (or an explanation)",
-    "na": "May be declared not applicable (na)",
-    "survey": "Points come from the survey: not self-assessed",
-    "adjustments": "Bonus and penalty points (set by the appraisal council)",
-    "bonus": "bonus",
-    "penalty": "penalty",
-}
+KEYS = ("form", "source", "id", "name", "group", "max", "points", "rule", "input", "guide", "evidence", "na")
+SURVEY_KEYS = ("survey", "adjustments", "bonus", "penalty", "id-value", "group-value")  # then example values
+HOWTO = 3  # lines of how to fill the form in
+
+
+def _words(lang: str) -> dict[str, object]:
+    """The form's words in the reader's language (`template.*` in the language files)."""
+    texts = words(lang)
+    out: dict[str, object] = {key: texts[f"template.{key}"] for key in (*KEYS, *SURVEY_KEYS)}
+    out["howto"] = [texts[f"template.howto-{n}"] for n in range(1, HOWTO + 1)]
+    return out
 
 
 def _quote(text: str) -> str:
@@ -93,7 +59,7 @@ def template(view: TemplateView) -> str:
     """The blank form as YAML text. `reference` is what its `criteria:` field says (an id or a path)."""
     criteria, reference, period = view.criteria, view.reference, view.period
     lang = view.lang or criteria.language
-    words = VI if lang == "vi" else EN
+    words = _words(lang)
     howto = words["howto"]
     assert isinstance(howto, list)
     lines = [f"# {words['form']}: {criteria.title} [{criteria.id}]"]
@@ -104,9 +70,9 @@ def template(view: TemplateView) -> str:
         "kind: assessment",
         f"criteria: {_quote(reference)}",
         "agency:",
-        f"  id: ma-co-quan  # {words['id']}",
+        f"  id: {words['id-value']}  # {words['id']}",
         f"  name: {_quote(str(words['name']))}",
-        f"  group: so-nganh  # {words['group']}",
+        f"  group: {words['group-value']}  # {words['group']}",
         f"period: {period}",
         "answers:",
     ]

@@ -28,6 +28,7 @@ from par_cli.readers.xlsx_form import _duplicate, _norm, _titles, form_hints
 from par_cli.services.appraisals import AppraisalSource
 from par_cli.words.codes import errors_only
 from par_cli.words.labels import label
+from par_cli.words.languages import default
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound
@@ -132,7 +133,7 @@ def read_council(path: Path, file: str) -> CouncilBook:
         for key in missing:
             column = WRITTEN_AT[key]
             where = Cell(file, council.title, f"{column_letter(column)}1", 1, column)
-            title = label(COUNCIL_COLUMNS[key], "vi")
+            title = label(COUNCIL_COLUMNS[key], default())
             lost.append(problem("F005", "council-no-column", sheet=council.title, title=title).at(where))
         raise ParError(lost)
     _read_rows(book, council, header)
@@ -179,7 +180,7 @@ def _read_rows(book: CouncilBook, sheet: Any, header: dict[str, int]) -> None:
             for key in ("agency", "code"):
                 blank = cells[key]
                 if filled and reader.blank(blank):  # whose value, or for which criterion, nobody can tell
-                    title = label(COUNCIL_COLUMNS[key], "vi")
+                    title = label(COUNCIL_COLUMNS[key], default())
                     found = problem("A003", "council-row-no-id", hint=msg("hint.council-row-no-id"), title=title)
                     book.problems.append(found.at(blank.where))
             continue

@@ -19,7 +19,7 @@ from par_cli.io.output import reading
 from par_cli.io.suffixes import kind_of_suffix
 from par_cli.readers.files import display, not_a_file, unreadable
 from par_cli.readers.ranking_tables import _figure, _percent, csv_ranking, docx_ranking, xlsx_ranking
-from par_cli.words.labels import label
+from par_cli.words.languages import every
 from par_cli.yamlengine.source import parse
 
 
@@ -45,7 +45,7 @@ def is_ranking_file(path: Path) -> bool:
     if kind != "xlsx":
         return True
     sheets = _sheet_names(path)
-    return sheets is not None and not {label("sheet.criteria", lang) for lang in ("vi", "en")} & set(sheets)
+    return sheets is not None and not set(every("sheet.criteria")) & set(sheets)
 
 
 def _sheet_names(path: Path) -> list[str] | None:

@@ -1,7 +1,8 @@
-"""Messages into words: a diagnostic or finding as one line, in English or Vietnamese, from the catalogue.
+"""Messages into words: a diagnostic or finding as one line, in the reader's language, from the catalogue.
 
-The catalogue is `words/messages.py` plus the messages of each rule kind (`core/rules`). Arguments are
-worded by type: text as it is, numbers the reader's way, messages (phrases) recursively.
+The catalogue is one file per language (`languages/<code>.toml`, read by `words.languages`): a message's id
+picks its template there. Arguments are worded by type: text as it is, numbers the reader's way, messages
+(phrases) recursively.
 """
 
 from __future__ import annotations
@@ -14,61 +15,19 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from par_cli.core.diagnostics import Diagnostic, Msg, msg
-from par_cli.core.rules import base
-from par_cli.words.annex_messages import ANNEX_MESSAGES
-from par_cli.words.appraisal_messages import APPRAISAL_MESSAGES
 from par_cli.words.codes import level_of
-from par_cli.words.form_messages import FORM_MESSAGES
-from par_cli.words.hints import HINTS
-from par_cli.words.import_messages import IMPORT_MESSAGES
 from par_cli.words.labels import label
+from par_cli.words.languages import language, words
 from par_cli.words.literal import visible
-from par_cli.words.messages import MESSAGES
 from par_cli.words.numbers import fmt, group_digits, plain, signed
-from par_cli.words.ranking_messages import RANKING_MESSAGES
-from par_cli.words.survey import SURVEY_MESSAGES
-from par_cli.words.table_messages import TABLE_MESSAGES
 
 if TYPE_CHECKING:
     from par_cli.core.scoring import Finding
 
 
-def catalogue() -> dict[str, tuple[str, str]]:
-    """Every message id → (English, Vietnamese): the central messages and hints, those the rule kinds share, and those
-    of each rule kind loaded (a kind's messages can only arise once its module is loaded)."""
-    kinds = _rule_kinds()
-    if kinds != _merged[0]:
-        merged = {
-            **MESSAGES,
-            **APPRAISAL_MESSAGES,
-            **FORM_MESSAGES,
-            **RANKING_MESSAGES,
-            **HINTS,
-            **SURVEY_MESSAGES,
-            **TABLE_MESSAGES,
-            **IMPORT_MESSAGES,
-            **FORM_MESSAGES,
-            **ANNEX_MESSAGES,
-            **base.MESSAGES,
-        }
-        for kind in kinds:
-            merged.update(kind.MESSAGES)
-        _merged[:] = [kinds, merged]
-    messages: dict[str, tuple[str, str]] = _merged[1]
-    return messages
-
-
-def _rule_kinds() -> tuple[type[base.Rule], ...]:
-    found: list[type[base.Rule]] = []
-    pending = [base.Rule]
-    while pending:
-        children = pending.pop().__subclasses__()
-        found += children
-        pending += children
-    return tuple(found)
-
-
-_merged: list[Any] = [(), {}]
+def catalogue(lang: str) -> dict[str, str]:
+    """Every text of a language by id: messages, hints, labels (`languages/<lang>.toml`)."""
+    return words(lang)
 
 
 class _Wording:
@@ -78,6 +37,8 @@ class _Wording:
     def format_field(self, value: Any, format_spec: str) -> str:
         if isinstance(value, Msg):
             return text(value, self.lang)
+        if format_spec.startswith("join:"):  # {parts:join:; }: a list of phrases (or texts), with that between
+            return format_spec.removeprefix("join:").join(self.format_field(part, "") for part in value)
         if isinstance(value, bool | str):
             return str(value)
         if format_spec.startswith("plural:"):  # {n:plural:point|points}: the word that goes with n (English)
@@ -85,21 +46,23 @@ class _Wording:
             return one if value == 1 else many
         if format_spec == "typed":
             return fmt(value)
+        if format_spec == "plain":  # a figure as a rule writes it, grouped the reader's way (0,5; 1,234.5)
+            return plain(value, self.lang)
         if format_spec == "signed":
             return signed(value, self.lang)
+        grouped = language(self.lang).group_in_messages  # or as a file writes them (English: 1234.5)
         if isinstance(value, int):
-            return group_digits(str(value), self.lang) if self.lang == "vi" else str(value)
-        if isinstance(value, Decimal | Fraction):  # English keeps figures ungrouped, as a file writes them
-            return plain(value, self.lang) if self.lang == "vi" else fmt(value).replace("-", "−")
+            return group_digits(str(value), self.lang) if grouped else str(value)
+        if isinstance(value, Decimal | Fraction):
+            return plain(value, self.lang) if grouped else fmt(value).replace("-", "−")
         return str(value)
 
 
 def text(message: Msg, lang: str = "en") -> str:
     """A message in words; an id the catalogue lacks is shown with its arguments (a test forbids it)."""
-    templates = _merged[1].get(message.id) or catalogue().get(message.id)  # a kind loaded since: merged again
-    if templates is None:
+    template = words(lang).get(message.id)
+    if template is None:
         return f"{message.id} {dict(message.args)}"
-    template = templates[1] if lang == "vi" else templates[0]
     wording, args = _Wording(lang), dict(message.args)
     out: list[str] = []
     for literal, name, spec in _parsed(template):

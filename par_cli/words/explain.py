@@ -9,27 +9,25 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from par_cli.core.diagnostics import msg
 from par_cli.core.rules.base import NOT_APPLICABLE
 from par_cli.core.survey import SurveyShare
+from par_cli.words.catalogue import text
 from par_cli.words.labels import label
 from par_cli.words.numbers import figure, plain
 
 if TYPE_CHECKING:
     from par_cli.core.explain import Gap, LedgerLine
-    from par_cli.core.rules.base import Figure, Rule
-
-
-def numbers(lang: str) -> Figure:
-    return lambda value: plain(value, lang)
+    from par_cli.core.rules.base import Rule
 
 
 def describe_rule(rule: Rule, lang: str = "vi") -> str:
     """One line: how the rule turns its input into points."""
-    return rule.describe(lang, numbers(lang))
+    return text(rule.describe(), lang)
 
 
 def input_hint(rule: Rule, lang: str = "vi") -> str:
-    return rule.input_hint(lang)
+    return text(rule.input_hint(), lang)
 
 
 def show_input(value: Any, lang: str) -> str:
@@ -41,7 +39,7 @@ def show_input(value: Any, lang: str) -> str:
     if isinstance(value, SurveyShare):
         return f"{figure(value.percent, 2, lang)} % ({value.answers} {label('answers_word', lang)})"
     if isinstance(value, bool):
-        return ("đạt" if value else "không đạt") if lang == "vi" else str(value).lower()
+        return text(msg("input.true" if value else "input.false"), lang)
     if isinstance(value, Fraction):
         return figure(value, 2, lang).rstrip("0").rstrip(",.") if value.denominator != 1 else plain(value, lang)
     if isinstance(value, Decimal):
@@ -60,29 +58,28 @@ def inputs_text(line: LedgerLine, lang: str) -> str:
     if line.source == "survey":
         return show_input(answer.survey, lang) + (percent if answer.survey is not None else "")
     own = show_input(answer.self_value, lang) + (percent if answer.self_value is not None else "")
-    vi = lang == "vi"
-    steps = [f"tự chấm {own}" if vi else f"self {own}"]
+    steps = [text(msg("inputs.self", value=own), lang)]
     if answer.first_appraisal is not None:  # the rounds: first appraisal, the agency's explanation, final
         first = show_input(answer.first_appraisal, lang) + percent
-        steps.append(f"thẩm định lần 1 {first}" if vi else f"first appraisal {first}")
+        steps.append(text(msg("inputs.first-appraisal", value=first), lang))
         if answer.explanation:
-            steps.append("giải trình" if vi else "explained")
+            steps.append(text(msg("inputs.explained"), lang))
         if answer.appraised is not None:
             final = show_input(answer.appraised, lang) + percent
-            steps.append(f"thẩm định lần 2 {final}" if vi else f"final appraisal {final}")
+            steps.append(text(msg("inputs.final-appraisal", value=final), lang))
         return " → ".join(steps)
     if answer.appraised is None or answer.appraised is answer.self_value:
         return own
     appraised = show_input(answer.appraised, lang) + percent
-    return f"{steps[0]} → {'thẩm định' if vi else 'appraised'} {appraised}"
+    return f"{steps[0]} → {text(msg('inputs.appraised', value=appraised), lang)}"
 
 
 def action(line: LedgerLine, lang: str) -> str:
     """What would earn a leaf's missing points, in words."""
     value = line.answer.inputs(line.source == "survey")[0] if line.answer is not None else None
     if value is None or line.rule is None:
-        return "trả lời tiêu chí này" if lang == "vi" else "answer it"
-    return line.rule.action(value, line.lost, line.max, lang, numbers(lang))
+        return text(msg("action.answer"), lang)
+    return text(line.rule.action(value, line.lost, line.max), lang)
 
 
 def rule_text(line: LedgerLine, lang: str) -> str:
@@ -107,6 +104,4 @@ def gap_text(gap: Gap, places: int, lang: str) -> str:
     """`reach ≥ 100 %: +0.5 points, +0.52 index points`."""
     points = figure(gap.available, places, lang)
     index = figure(gap.index_points, places, lang)
-    if lang == "vi":
-        return f"{action(gap.line, lang)}: +{points} điểm, +{index} điểm chỉ số"
-    return f"{action(gap.line, lang)}: +{points} points, +{index} index points"
+    return text(msg("gap.line", action=action(gap.line, lang), points=points, index=index), lang)

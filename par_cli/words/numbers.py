@@ -1,5 +1,6 @@
-"""Figures for people. Vietnamese numbers use a decimal comma and a dot between thousands (88,52; 1.234,5);
-English the reverse (88.52; 1,234.5). JSON never goes through here."""
+"""Figures for people, each language's way (its file's `decimal` and `group`): Vietnamese numbers use a decimal
+comma and a dot between thousands (88,52; 1.234,5); English the reverse (88.52; 1,234.5). JSON never goes through
+here."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from par_cli.core.numbers import round_half_up
+from par_cli.words.languages import language
 
 SHORT_PLACES = 4  # an exact value with a longer (or endless) decimal expansion is shown as ≈ this many places
 _SCALE = 10**SHORT_PLACES
@@ -33,7 +35,8 @@ def group_digits(text: str, lang: str) -> str:
     figure takes the true minus sign (−), as everywhere people read par's figures."""
     sign = "−" if text.startswith("-") else ""
     whole, _, decimals = text.lstrip("-").partition(".")
-    thousands, point = (".", ",") if lang == "vi" else (",", ".")
+    written = language(lang)
+    thousands, point = written.group, written.decimal
     groups: list[str] = []
     while len(whole) > 3:
         whole, tail = whole[:-3], whole[-3:]

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from par_cli.core.diagnostics import msg
+from par_cli.words.catalogue import text
 from par_cli.words.labels import label
 from par_cli.words.numbers import figure, plain
 
@@ -52,18 +54,11 @@ def nodes_to(score: Score, depth: int) -> Iterator[NodeResult]:
 def adjustment_title(adjustment: AdjustmentResult, lang: str) -> str:
     """A bonus or penalty row's title; for the row a cap adds, what it takes back and why."""
     if adjustment.tolerance is not None:
-        gap = plain(adjustment.tolerance, lang)
-        return (
-            f"Điểm tự đánh giá cao hơn điểm thẩm định quá {gap} điểm"
-            if lang == "vi"
-            else f"Self-assessed points above the final ones by more than {gap}"
-        )
+        return text(msg("adjustment.tolerance", gap=plain(adjustment.tolerance, lang)), lang)
     if adjustment.cap is None:
         return adjustment.title
     cap = plain(adjustment.cap, lang)
-    if adjustment.kind == "bonus":
-        return f"Phần điểm thưởng vượt mức tối đa {cap}" if lang == "vi" else f"Bonus points above their cap of {cap}"
-    return f"Phần điểm trừ vượt mức tối đa {cap}" if lang == "vi" else f"Penalty points beyond their cap of {cap}"
+    return text(msg(f"adjustment.{adjustment.kind}-cap", cap=cap), lang)
 
 
 def change_text(row: RankedRow, has_previous: bool, lang: str = "en") -> str:
@@ -152,29 +147,22 @@ def relative_notes(group: RankGroup, lang: str) -> list[str]:
     for code, value in sorted(best.items()):
         leading = [r for r in group.rows if any(x.code == code and x.value == value for x in r.entry.relative)]
         names, shown = ", ".join(r.entry.agency_name for r in leading), plain(value, lang)
-        notes.append(
-            f"{code} chấm tương đối: đơn vị dẫn đầu nhóm đạt điểm tối đa (giá trị {shown}: {names}), "
-            "đơn vị khác theo tỷ lệ"
-            if lang == "vi"
-            else f"{code} is scored relative to the group: the leader gets full points (value {shown}: {names}), "
-            "others in proportion"
-        )
+        notes.append(text(msg("note.relative", code=code, value=shown, names=names), lang))
     return notes
 
 
 def rank_notes(group: RankGroup, robust: tuple[Robustness, ...] | None, merged_as: str | None, lang: str) -> list[str]:
     """Lines under a ranking: how merged units' earlier figures were found, ties hidden by rounding, and how the
     possible ranks were computed."""
-    p, vi = group.precision, lang == "vi"
+    p = group.precision
     notes = []
     for row in group.rows:
         if row.merged_from and merged_as is not None:
             units, how = ", ".join(row.merged_from), label(f"merge.{merged_as}", lang)
             earlier = figure(row.previous_index, p, lang)
+            merged, name = label("merged", lang), row.entry.agency_name
             notes.append(
-                f"{label('merged', lang)}: {row.entry.agency_name} — kỳ trước {earlier} % = {how} ({units})"
-                if vi
-                else f"{label('merged', lang)}: {row.entry.agency_name} — earlier {earlier} % = {how} ({units})"
+                text(msg("note.merged", merged=merged, name=name, earlier=earlier, how=how, units=units), lang)
             )
     notes += relative_notes(group, lang)
     if robust is None:
@@ -188,23 +176,8 @@ def rank_notes(group: RankGroup, robust: tuple[Robustness, ...] | None, merged_a
             f"{r.entry.agency_name} {label('rank', lang).lower()} {r.rank}: {figure(r.entry.index, p + 4, lang)}"
             for r in tied
         )
-        notes.append(
-            f"≈ {shown} %: {listed} — xếp khác hạng chỉ nhờ phần thập phân không hiển thị"
-            if vi
-            else f"≈ {shown} %: {listed} — ranked apart only by decimals not shown"
-        )
-    notes.append(
-        "(n) sau khoảng cách: số thay đổi một bước ít nhất (ở cơ quan này hoặc cơ quan liền kề) đủ để hai cơ quan đổi "
-        "chỗ. "
-        "Hạng có thể: thứ hạng cao nhất và thấp nhất khi mỗi tiêu chí thành phần đã thẩm định thay đổi tối đa một bước "
-        "chấm điểm (mức liền kề; chấm điểm trực tiếp không khai báo bước: 0,25 điểm; tỷ lệ: 1 điểm %); điều tra XHH, "
-        "điểm thưởng/trừ giữ nguyên; tính chính xác, không lấy mẫu."
-        if vi
-        else "(n) after a gap: the fewest one-step changes (to this agency or its neighbour) that would swap the two. "
-        "Possible ranks: the best and worst rank if every appraised leaf moved by up to one scoring step (the "
-        "next level; points given without a step: 0.25; percentages: 1 point); survey, bonus and penalty points "
-        "fixed; computed exactly, not sampled."
-    )
+        notes.append(text(msg("note.shown-tie", shown=shown, listed=listed), lang))
+    notes.append(text(msg("note.possible-ranks"), lang))
     return notes
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from par_cli.core.diagnostics import msg
+from par_cli.words.catalogue import text
 from par_cli.words.criteria_diff import signed
 from par_cli.words.labels import label
 from par_cli.words.numbers import figure
@@ -84,14 +86,8 @@ def trend_notes(trend: Trend, lang: str) -> list[str]:
             if point is not None and point.merged_from:
                 units = ", ".join(point.merged_from)
                 how = label(f"merge.{trend.merged_as}" if len(point.merged_from) > 1 else "merge.one", lang)
-                notes.append(
-                    f"{MERGED_MARK} {line.name}, {period}: {how} ({units}); "
-                    + (
-                        "hạng: vị trí của chỉ số này trong bảng kỳ đó"
-                        if lang == "vi"
-                        else "rank: where that index stands in that period's ranking"
-                    )
-                )
+                rank = text(msg("note.trend-rank"), lang)
+                notes.append(f"{MERGED_MARK} {line.name}, {period}: {how} ({units}); {rank}")
     return notes
 
 

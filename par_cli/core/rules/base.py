@@ -2,8 +2,9 @@
 
 A rule kind is one module under `core/rules/` with one class: its schema fields, `read` (the file's input →
 a typed input, or `InputError` for anything outside the rule's domain: inputs are never clamped silently),
-`points` (typed input → exact points in [0, max]), `top`, its parameter checks, and its words in both
-languages (`describe`, `input_hint`, `action`, and the templates of its messages in `MESSAGES`).
+`points` (typed input → exact points in [0, max]), `top`, its parameter checks, and what it says (`describe`,
+`input_hint`, `action`, its problems) as message ids with values: the words are in the language files
+(`par_cli/words/languages/*.toml`).
 """
 
 from __future__ import annotations
@@ -24,8 +25,6 @@ from par_cli.core.numbers import TextNumber
 
 HUNDRED = Fraction(100)
 ZERO = Fraction(0)
-Words = dict[str, tuple[str, str]]  # message id → (English, Vietnamese) templates
-Figure = Callable[[Decimal | Fraction], str]  # a number as the reader's language writes it: 0.5 / 0,5
 
 
 class InputError(ValueError):
@@ -217,14 +216,14 @@ def award_value(points: Decimal | None, percent: Decimal | None, max_points: Dec
     return award(points, percent, Fraction(max_points))
 
 
-def award_words(points: Decimal | None, percent: Decimal | None, lang: str, n: Figure) -> str:
+def award_words(points: Decimal | None, percent: Decimal | None) -> Msg:
+    """What a level or tier gives, as a phrase: `2 points`, `50% of max`."""
     if points is not None:
-        unit = "điểm" if lang == "vi" else ("point" if points == 1 else "points")
-        return f"{n(points)} {unit}"
-    return f"{n(percent or Decimal(0))}% {'điểm tối đa' if lang == 'vi' else 'of max'}"
+        return msg("award.points", points=points)
+    return msg("award.percent", percent=percent or Decimal(0))
 
 
-PERCENT_INPUT = ("tỷ lệ % (0–100) hoặc {done: n, total: m}", "a percentage (0–100) or {done: n, total: m}")
+PERCENT_INPUT = msg("input.percent")
 
 
 class Rule:
@@ -235,7 +234,6 @@ class Rule:
 
     kind: ClassVar[str]
     _fields: ClassVar[tuple[str, ...]] = ()
-    MESSAGES: ClassVar[Words] = {}
     takes_percent: ClassVar[bool] = False  # the input is a percentage (shown with " %")
 
     def __init__(self, **values: Any) -> None:
@@ -306,15 +304,15 @@ class Rule:
         below, above = bisect_left(values, points), bisect_right(values, points)  # `values` run low to high
         return (values[below - 1] if below else points), (values[above] if above < len(values) else points)
 
-    def describe(self, lang: str, n: Figure) -> str:
-        """One line: how the rule turns its input into points."""
+    def describe(self) -> Msg:
+        """One line: how the rule turns its input into points (a message, worded by the catalogue)."""
         raise NotImplementedError
 
-    def input_hint(self, lang: str) -> str:
+    def input_hint(self) -> Msg:
         """What to write as the input."""
         raise NotImplementedError
 
-    def action(self, value: Any, lost: Fraction, max_points: Fraction, lang: str, n: Figure) -> str:
+    def action(self, value: Any, lost: Fraction, max_points: Fraction) -> Msg:
         """What would earn the points still missing, given the input that counts now."""
         raise NotImplementedError
 
@@ -339,56 +337,3 @@ class PerItem(Rule):
 
     def nudge(self, max_points: Fraction) -> Fraction:
         return self.per_item  # one item or violation more or less
-
-
-MESSAGES: Words = {
-    "expected": ("expected {what}, got {found}", "cần {what}, nhưng có {found}"),
-    "negative": ("{what} cannot be negative, got {value}", "{what} không được âm, nhưng là {value}"),
-    "not-whole": ("{what} must be a whole number, got {value}", "{what} phải là số nguyên, nhưng là {value}"),
-    "percent-or-done-total": (
-        "expected a percentage or {{done: n, total: m}}",
-        "cần một tỷ lệ % hoặc {{done: n, total: m}}",
-    ),
-    "done-total-negative": (
-        "done and total cannot be negative (done {done}, total {total})",
-        "done và total không được âm (done {done}, total {total})",
-    ),
-    "done-above-total": ("done ({done}) is greater than total ({total})", "done ({done}) lớn hơn total ({total})"),
-    "percent-range": ("percentage {value} is outside 0–100", "tỷ lệ {value} nằm ngoài 0–100"),
-    "award-above-max": (
-        "{code}: {what} gives {points} {points:plural:point|points}, above the max {max}",
-        "{code}: {what} cho {points} điểm, vượt điểm tối đa {max}",
-    ),
-    "exactly-one": ("give exactly one of {names}", "cần ghi đúng một trong {names}"),
-    "phrase.true-or-false": ("true or false", "true hoặc false"),
-    "phrase.yes-no": ("{value} (a yes/no value)", "{value} (giá trị đúng/sai)"),
-    "phrase.mapping": ("a mapping", "một ánh xạ (khóa: giá trị)"),
-    "phrase.list": ("a list", "một danh sách"),
-    "phrase.nothing": ("nothing", "giá trị rỗng"),
-    "phrase.the-number": ("the number {value}", "số {value}"),
-    "phrase.quoted": ("'{text}'", "'{text}'"),
-    "phrase.text": ("text '{text}'", "văn bản '{text}'"),
-    "phrase.a-number": ("a number", "một số"),
-    "phrase.a-count": ("a count", "số lượng"),
-    "phrase.done": ("a number for done", "một số cho done"),
-    "phrase.total": ("a number for total", "một số cho total"),
-    "phrase.percent-or-done": (
-        "a percentage (0–100) or {{done: n, total: m}}",
-        "một tỷ lệ % (0–100) hoặc {{done: n, total: m}}",
-    ),
-    "hint.no-percent-sign": ("write the number without %: {number}", "ghi số không kèm %: {number}"),
-    "hint.decimal-dot": ("use a dot as decimal separator: {number}", "dùng dấu chấm làm dấu thập phân: {number}"),
-    "hint.unquote": ("remove the quotes", "bỏ dấu nháy"),
-    "hint.ascii-digits": (
-        "write the number with the digits 0–9 and a dot, nothing else",
-        "ghi số bằng các chữ số 0–9 và dấu chấm, không thêm ký tự khác",
-    ),
-    "hint.unexpected-field": ("unexpected field '{field}'", "trường '{field}' không hợp lệ"),
-    "hint.done-and-total": ("give both done and total", "ghi cả done và total"),
-}
-MESSAGES.update(
-    {
-        "phrase.level": ("level '{key}'", "mức '{key}'"),
-        "phrase.tier": ("tier {n}", "bậc {n}"),
-    }
-)

@@ -7,12 +7,12 @@ import functools
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, ClassVar
+from typing import Any
 
 from pydantic_core import core_schema as cs
 
-from par_cli.core.diagnostics import Diagnostic, DocPath, problem
-from par_cli.core.rules.base import PERCENT_INPUT, ZERO, Figure, Rule, Words, field, number, read_percent
+from par_cli.core.diagnostics import Diagnostic, DocPath, Msg, msg, problem
+from par_cli.core.rules.base import PERCENT_INPUT, ZERO, Rule, field, number, read_percent
 
 
 class BetweenRule(Rule):
@@ -21,12 +21,6 @@ class BetweenRule(Rule):
     high: Decimal
     _fields = ("low", "high")
     takes_percent = True
-    MESSAGES: ClassVar[Words] = {
-        "low-not-below-high": (
-            "{code}: low {low} is not below high {high}",
-            "{code}: ngưỡng dưới {low} không nhỏ hơn ngưỡng trên {high}",
-        ),
-    }
 
     @classmethod
     def schema_fields(cls) -> dict[str, cs.TypedDictField]:
@@ -56,15 +50,11 @@ class BetweenRule(Rule):
         low, high = self._limits
         return max_points / (high - low) if high > low else max_points  # one percentage point more or less
 
-    def describe(self, lang: str, n: Figure) -> str:
-        low, high = n(self.low), n(self.high)
-        if lang == "vi":
-            return f"dưới {low}%: 0 điểm; từ {high}%: điểm tối đa; ở giữa: tăng đều từ 0 đến điểm tối đa"
-        return f"0 up to {low}%, full points from {high}%, rising evenly in between"
+    def describe(self) -> Msg:
+        return msg("rule.between", low=self.low, high=self.high)
 
-    def input_hint(self, lang: str) -> str:
-        return PERCENT_INPUT[0] if lang == "vi" else PERCENT_INPUT[1]
+    def input_hint(self) -> Msg:
+        return PERCENT_INPUT
 
-    def action(self, value: Any, lost: Fraction, max_points: Fraction, lang: str, n: Figure) -> str:
-        high = n(self.high)
-        return f"đạt {high} %" if lang == "vi" else f"reach {high} %"
+    def action(self, value: Any, lost: Fraction, max_points: Fraction) -> Msg:
+        return msg("action.reach-percent", percent=self.high)

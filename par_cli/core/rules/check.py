@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, ClassVar
+from typing import Any
 
 from par_cli.core.diagnostics import Msg, msg
-from par_cli.core.rules.base import ZERO, Figure, InputError, Rule, Words, found, is_number
+from par_cli.core.rules.base import ZERO, InputError, Rule, found, is_number
 
 
 class CheckRule(Rule):
     kind = "check"
-    MESSAGES: ClassVar[Words] = {
-        "hint.write-true-false": ("write true or false", "ghi true hoặc false"),
-        "hint.write-true": ("write true", "ghi true"),
-        "hint.write-false": ("write false", "ghi false"),
-    }
 
     def read(self, raw: Any, max_points: Decimal) -> Any:
         if isinstance(raw, bool):
@@ -34,11 +29,11 @@ class CheckRule(Rule):
     def outcomes(self, max_points: Fraction) -> tuple[Fraction, ...]:
         return (ZERO, max_points)
 
-    def describe(self, lang: str, n: Figure) -> str:
-        return "đạt: điểm tối đa; không đạt: 0 điểm" if lang == "vi" else "true: full points; false: 0"
+    def describe(self) -> Msg:
+        return msg("rule.check")
 
-    def input_hint(self, lang: str) -> str:
-        return "true hoặc false" if lang == "vi" else "true or false"
+    def input_hint(self) -> Msg:
+        return msg("input.check")
 
-    def action(self, value: Any, lost: Fraction, max_points: Fraction, lang: str, n: Figure) -> str:
-        return "đáp ứng yêu cầu" if lang == "vi" else "meet it (true)"
+    def action(self, value: Any, lost: Fraction, max_points: Fraction) -> Msg:
+        return msg("action.check")

@@ -8,8 +8,8 @@ from fractions import Fraction
 from functools import partial
 from typing import Any
 
-from par_cli.core.diagnostics import msg
-from par_cli.core.rules.base import Figure, PerItem, read_count
+from par_cli.core.diagnostics import Msg, msg
+from par_cli.core.rules.base import PerItem, read_count
 
 
 class CountRule(PerItem):
@@ -25,13 +25,11 @@ class CountRule(PerItem):
             return max_points
         return Fraction(earned, per_d)
 
-    def describe(self, lang: str, n: Figure) -> str:
-        per = n(self.per)
-        return f"mỗi kết quả {per} điểm, không quá điểm tối đa" if lang == "vi" else f"{per} per item, up to max"
+    def describe(self) -> Msg:
+        return msg("rule.count", per=self.per)
 
-    def input_hint(self, lang: str) -> str:
-        return "số lượng" if lang == "vi" else "a count"
+    def input_hint(self) -> Msg:
+        return msg("input.count")
 
-    def action(self, value: Any, lost: Fraction, max_points: Fraction, lang: str, n: Figure) -> str:
-        more = math.ceil(lost / self.per_item)
-        return f"thêm {more} (hiện có {n(value)})" if lang == "vi" else f"{more} more (now {n(value)})"
+    def action(self, value: Any, lost: Fraction, max_points: Fraction) -> Msg:
+        return msg("action.count", more=math.ceil(lost / self.per_item), now=value)

@@ -5,15 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 from functools import partial
-from typing import Any, ClassVar
+from typing import Any
 
-from par_cli.core.diagnostics import msg
-from par_cli.core.rules.base import ZERO, Figure, PerItem, Words, read_count
+from par_cli.core.diagnostics import Msg, msg
+from par_cli.core.rules.base import ZERO, PerItem, read_count
 
 
 class DeductionRule(PerItem):
     kind = "deduction"
-    MESSAGES: ClassVar[Words] = {"phrase.violations": ("a count of violations", "số vi phạm")}
 
     def read(self, raw: Any, max_points: Decimal) -> Any:
         return read_count(raw, partial(msg, "phrase.violations"))
@@ -23,14 +22,11 @@ class DeductionRule(PerItem):
         left = max_points.numerator * per_d - per_n * int(value) * max_points.denominator
         return Fraction(left, max_points.denominator * per_d) if left > 0 else ZERO
 
-    def describe(self, lang: str, n: Figure) -> str:
-        per = n(self.per)
-        return (
-            f"mỗi vi phạm trừ {per} điểm, không dưới 0" if lang == "vi" else f"max − {per} per violation, not below 0"
-        )
+    def describe(self) -> Msg:
+        return msg("rule.deduction", per=self.per)
 
-    def input_hint(self, lang: str) -> str:
-        return "số vi phạm" if lang == "vi" else "the number of violations"
+    def input_hint(self) -> Msg:
+        return msg("input.deduction")
 
-    def action(self, value: Any, lost: Fraction, max_points: Fraction, lang: str, n: Figure) -> str:
-        return f"không có vi phạm (hiện có {n(value)})" if lang == "vi" else f"no violations (now {n(value)})"
+    def action(self, value: Any, lost: Fraction, max_points: Fraction) -> Msg:
+        return msg("action.deduction", now=value)

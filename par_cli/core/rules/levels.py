@@ -6,17 +6,15 @@ import functools
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, ClassVar
+from typing import Any
 
 from pydantic_core import core_schema as cs
 
-from par_cli.core.diagnostics import Diagnostic, DocPath, msg, problem
+from par_cli.core.diagnostics import Diagnostic, DocPath, Msg, msg, problem
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.rules.base import (
-    Figure,
     InputError,
     Rule,
-    Words,
     as_text,
     award,
     award_fields,
@@ -47,14 +45,6 @@ class LevelsRule(Rule):
     kind = "levels"
     levels: tuple[Level, ...]
     _fields = ("levels",)
-    MESSAGES: ClassVar[Words] = {
-        "unknown-level": (
-            "unknown level {found}; expected one of: {keys}",
-            "mức {found} không tồn tại; cần một trong: {keys}",
-        ),
-        "hint.level-key": ("write the key, not true/false", "ghi mã mức, không ghi true/false"),
-        "level-twice": ("{code}: level key '{key}' is listed twice", "{code}: mức '{key}' được liệt kê hai lần"),
-    }
 
     @classmethod
     def schema_fields(cls) -> dict[str, cs.TypedDictField]:
@@ -117,16 +107,22 @@ class LevelsRule(Rule):
                 yield problem("C010", "level-twice", (*path, "levels", i, "key"), code=code, key=level.key)
             seen.add(level.key)
 
-    def describe(self, lang: str, n: Figure) -> str:
-        return "; ".join(
-            f"{lv.key}{f' ({lv.label})' if lv.label else ''}: {award_words(lv.points, lv.percent, lang, n)}"
-            for lv in self.levels
+    def describe(self) -> Msg:
+        return msg(
+            "rule.levels", levels=tuple(self._named(lv, award_words(lv.points, lv.percent)) for lv in self.levels)
         )
 
-    def input_hint(self, lang: str) -> str:
-        return ("một trong: " if lang == "vi" else "one of: ") + ", ".join(level.key for level in self.levels)
+    @staticmethod
+    def _named(level: Level, award: Msg) -> Msg:
+        if level.label:
+            return msg("rule.level-labelled", key=level.key, label=level.label, award=award)
+        return msg("rule.level", key=level.key, award=award)
 
-    def action(self, value: Any, lost: Fraction, max_points: Fraction, lang: str, n: Figure) -> str:
+    def input_hint(self) -> Msg:
+        return msg("input.levels", keys=tuple(level.key for level in self.levels))
+
+    def action(self, value: Any, lost: Fraction, max_points: Fraction) -> Msg:
         best = max(self.levels, key=lambda lv: award(lv.points, lv.percent, max_points))
-        name = f"'{best.key}'" + (f" ({best.label})" if best.label else "")
-        return f"đạt mức {name}" if lang == "vi" else f"reach level {name}"
+        if best.label:
+            return msg("action.level-labelled", key=best.key, label=best.label)
+        return msg("action.level", key=best.key)

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any, ClassVar
+from typing import Any
 
 from pydantic_core import core_schema as cs
 
@@ -18,10 +18,8 @@ from par_cli.core.diagnostics import Diagnostic, DocPath, Msg, msg, problem
 from par_cli.core.rules.base import (
     HUNDRED,
     NOT_APPLICABLE,
-    Figure,
     InputError,
     Rule,
-    Words,
     field,
     found,
     number,
@@ -39,23 +37,6 @@ class LikertRule(Rule):
     scale: Mapping[str, Decimal] = MappingProxyType(DEFAULT_SCALE)
     not_counted: tuple[str, ...] = DEFAULT_NOT_COUNTED
     _fields = ("scale", "not_counted")
-    MESSAGES: ClassVar[Words] = {
-        "likert-counts": (
-            "expected answer counts such as {{A: 12, B: 3}}, got {found}",
-            "cần số phiếu theo đáp án như {{A: 12, B: 3}}, nhưng có {found}",
-        ),
-        "likert-negative": ("the count for answer {answer} is negative", "số phiếu của đáp án {answer} bị âm"),
-        "phrase.answer-count": ("a count for answer {answer}", "số phiếu của đáp án {answer}"),
-        "likert-unknown-answer": (
-            "answer '{answer}' is not one of the survey's answers ({answers})",
-            "đáp án '{answer}' không thuộc các đáp án của phiếu ({answers})",
-        ),
-        "hint.write-answer": ("write '{answer}'", "ghi '{answer}'"),
-        "likert-answer-twice": (
-            "{code}: answer '{answer}' is both on the scale and not counted",
-            "{code}: đáp án '{answer}' vừa có trong thang đo vừa thuộc loại không tính",
-        ),
-    }
 
     @classmethod
     def schema_fields(cls) -> dict[str, cs.TypedDictField]:
@@ -115,18 +96,12 @@ class LikertRule(Rule):
     def nudge(self, max_points: Fraction) -> Fraction:
         return max_points / HUNDRED  # one percentage point of the scale more or less
 
-    def describe(self, lang: str, n: Figure) -> str:
-        scale = ", ".join(f"{answer} = {n(value)}%" for answer, value in self.scale.items())
-        return f"phiếu khảo sát quy đổi {scale}" if lang == "vi" else f"survey answers weighted {scale}"
+    def describe(self) -> Msg:
+        weights = tuple(msg("rule.likert-weight", answer=answer, weight=value) for answer, value in self.scale.items())
+        return msg("rule.likert", weights=weights)
 
-    def input_hint(self, lang: str) -> str:
-        example = ", ".join(f"{answer}: n" for answer in self.scale)
-        return f"số phiếu {{{example}}}" if lang == "vi" else f"answer counts {{{example}}}"
+    def input_hint(self) -> Msg:
+        return msg("input.likert", example="{" + ", ".join(f"{answer}: n" for answer in self.scale) + "}")
 
-    def action(self, value: Any, lost: Fraction, max_points: Fraction, lang: str, n: Figure) -> str:
-        favourite = max(self.scale, key=lambda answer: self.scale[answer])
-        return (
-            f"nhiều phiếu {favourite} hơn trong điều tra"
-            if lang == "vi"
-            else f"more '{favourite}' answers in the survey"
-        )
+    def action(self, value: Any, lost: Fraction, max_points: Fraction) -> Msg:
+        return msg("action.likert", answer=max(self.scale, key=lambda answer: self.scale[answer]))

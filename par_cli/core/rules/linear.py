@@ -6,12 +6,12 @@ import functools
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, ClassVar
+from typing import Any
 
 from pydantic_core import core_schema as cs
 
-from par_cli.core.diagnostics import Diagnostic, DocPath, problem
-from par_cli.core.rules.base import PERCENT_INPUT, ZERO, Figure, Rule, Words, field, number, read_percent
+from par_cli.core.diagnostics import Diagnostic, DocPath, Msg, msg, problem
+from par_cli.core.rules.base import PERCENT_INPUT, ZERO, Rule, field, number, read_percent
 
 
 class LinearRule(Rule):
@@ -20,12 +20,6 @@ class LinearRule(Rule):
     zero_below: Decimal = Decimal(0)
     _fields = ("full_at", "zero_below")
     takes_percent = True
-    MESSAGES: ClassVar[Words] = {
-        "zero-below-above-full": (
-            "{code}: zero_below {zero_below} is above full_at {full_at}",
-            "{code}: zero_below {zero_below} lớn hơn full_at {full_at}",
-        ),
-    }
 
     @classmethod
     def schema_fields(cls) -> dict[str, cs.TypedDictField]:
@@ -67,26 +61,14 @@ class LinearRule(Rule):
     def nudge(self, max_points: Fraction) -> Fraction:
         return max_points / Fraction(self.full_at) if self.full_at else max_points  # one percentage point more or less
 
-    def describe(self, lang: str, n: Figure) -> str:
-        full = n(self.full_at)
-        if lang == "vi":
-            text = (
-                "điểm = tỷ lệ × điểm tối đa"
-                if self.full_at == 100
-                else f"đạt từ {full}%: điểm tối đa; dưới: theo tỷ lệ"
-            )
-            return text + (f"; dưới {n(self.zero_below)}%: 0 điểm" if self.zero_below else "")
-        text = "points = rate × max" if self.full_at == 100 else f"full points from {full}%, proportional below"
-        return text + (f"; 0 below {n(self.zero_below)}%" if self.zero_below else "")
+    def describe(self) -> Msg:
+        how = msg("rule.linear-rate") if self.full_at == 100 else msg("rule.linear-full-from", full=self.full_at)
+        return msg("rule.linear-floor", how=how, floor=self.zero_below) if self.zero_below else how
 
-    def input_hint(self, lang: str) -> str:
-        return PERCENT_INPUT[0] if lang == "vi" else PERCENT_INPUT[1]
+    def input_hint(self) -> Msg:
+        return PERCENT_INPUT
 
-    def action(self, value: Any, lost: Fraction, max_points: Fraction, lang: str, n: Figure) -> str:
-        full = n(self.full_at)
+    def action(self, value: Any, lost: Fraction, max_points: Fraction) -> Msg:
         if isinstance(value, Fraction) and value < Fraction(self.zero_below):
-            floor = n(self.zero_below)
-            if lang == "vi":
-                return f"đạt từ {floor} % để có điểm, tối đa ở {full} %"
-            return f"reach ≥ {floor} % to score, full points at {full} %"
-        return f"đạt {full} %" if lang == "vi" else f"reach {full} %"
+            return msg("action.linear-floor", floor=self.zero_below, full=self.full_at)
+        return msg("action.reach-percent", percent=self.full_at)

@@ -6,12 +6,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 from functools import partial
-from typing import Any, ClassVar
+from typing import Any
 
 from pydantic_core import core_schema as cs
 
-from par_cli.core.diagnostics import Diagnostic, DocPath, msg, problem
-from par_cli.core.rules.base import Figure, InputError, Rule, Words, field, number, optional, read_number
+from par_cli.core.diagnostics import Diagnostic, DocPath, Msg, msg, problem
+from par_cli.core.rules.base import InputError, Rule, field, number, optional, read_number
 
 UNSTEPPED = Fraction(1, 4)  # the smallest change of points given without a `step`: councils score in quarters
 
@@ -20,18 +20,6 @@ class PointsRule(Rule):
     kind = "points"
     step: Decimal | None = None
     _fields = ("step",)
-    MESSAGES: ClassVar[Words] = {
-        "points-range": ("{value} {value:plural:point|points} is outside 0–{max}", "{value} điểm nằm ngoài 0–{max}"),
-        "points-step": (
-            "{value} {value:plural:point|points} is not a multiple of the step {step}",
-            "{value} điểm không là bội số của bước {step}",
-        ),
-        "phrase.points-between": ("points between 0 and {max}", "số điểm từ 0 đến {max}"),
-        "max-not-multiple": (
-            "{code}: max {max} is not a multiple of the step {step}",
-            "{code}: điểm tối đa {max} không là bội số của bước {step}",
-        ),
-    }
 
     @classmethod
     def schema_fields(cls) -> dict[str, cs.TypedDictField]:
@@ -58,14 +46,11 @@ class PointsRule(Rule):
         if self.step is not None and Fraction(max_points) % Fraction(self.step) != 0:
             yield problem("C009", "max-not-multiple", (*path, "step"), code=code, max=max_points, step=self.step)
 
-    def describe(self, lang: str, n: Figure) -> str:
-        step = ""
-        if self.step is not None:
-            step = f", bước {n(self.step)}" if lang == "vi" else f", in steps of {n(self.step)}"
-        return ("chấm điểm trực tiếp" if lang == "vi" else "points given directly") + step
+    def describe(self) -> Msg:
+        return msg("rule.points") if self.step is None else msg("rule.points-step", step=self.step)
 
-    def input_hint(self, lang: str) -> str:
-        return "số điểm" if lang == "vi" else "a number of points"
+    def input_hint(self) -> Msg:
+        return msg("input.points")
 
-    def action(self, value: Any, lost: Fraction, max_points: Fraction, lang: str, n: Figure) -> str:
-        return f"đạt {n(max_points)} điểm" if lang == "vi" else f"reach {n(max_points)} points"
+    def action(self, value: Any, lost: Fraction, max_points: Fraction) -> Msg:
+        return msg("action.points", max=max_points)

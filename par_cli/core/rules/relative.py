@@ -10,25 +10,18 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 from functools import partial
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
 from pydantic_core import core_schema as cs
 
-from par_cli.core.diagnostics import msg
-from par_cli.core.rules.base import ZERO, Figure, InputError, Rule, Words, field, read_number
+from par_cli.core.diagnostics import Msg, msg
+from par_cli.core.rules.base import ZERO, InputError, Rule, field, read_number
 
 
 class RelativeRule(Rule):
     kind = "relative"
     better: Literal["higher", "lower"] = "higher"
     _fields = ("better",)
-    MESSAGES: ClassVar[Words] = {
-        "phrase.a-measured-value": ("a measured value (a number ≥ 0)", "giá trị đo được (số ≥ 0)"),
-        "relative-negative": (
-            "the measured value cannot be negative, got {value}",
-            "giá trị đo không được âm: {value}",
-        ),
-    }
 
     @classmethod
     def schema_fields(cls) -> dict[str, cs.TypedDictField]:
@@ -63,15 +56,11 @@ class RelativeRule(Rule):
         """The points move with the other agencies' values, not with one appraiser's judgement: no step."""
         return points, points
 
-    def describe(self, lang: str, n: Figure) -> str:
-        if lang == "vi":
-            ratio = "giá trị / giá trị cao nhất" if self.better == "higher" else "giá trị thấp nhất / giá trị"
-            return f"so với đơn vị dẫn đầu nhóm: đơn vị dẫn đầu đạt điểm tối đa, đơn vị khác theo tỷ lệ {ratio}"
-        ratio = "value / highest value" if self.better == "higher" else "lowest value / value"
-        return f"relative to the group's leader: the leader gets full points, others in proportion ({ratio})"
+    def describe(self) -> Msg:
+        return msg("rule.relative-higher" if self.better == "higher" else "rule.relative-lower")
 
-    def input_hint(self, lang: str) -> str:
-        return "giá trị đo được (số ≥ 0)" if lang == "vi" else "the measured value (a number ≥ 0)"
+    def input_hint(self) -> Msg:
+        return msg("input.relative")
 
-    def action(self, value: Any, lost: Fraction, max_points: Fraction, lang: str, n: Figure) -> str:
-        return "đạt mức của đơn vị dẫn đầu nhóm" if lang == "vi" else "match the group's leader"
+    def action(self, value: Any, lost: Fraction, max_points: Fraction) -> Msg:
+        return msg("action.relative")

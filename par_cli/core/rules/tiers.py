@@ -7,19 +7,17 @@ from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 from functools import partial
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
 from pydantic_core import core_schema as cs
 
-from par_cli.core.diagnostics import Diagnostic, DocPath, msg, problem
+from par_cli.core.diagnostics import Diagnostic, DocPath, Msg, msg, problem
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.rules.base import (
     PERCENT_INPUT,
     ZERO,
-    Figure,
     InputError,
     Rule,
-    Words,
     award,
     award_fields,
     award_value,
@@ -66,32 +64,6 @@ class TiersRule(Rule):
     tiers: tuple[Tier, ...]
     input: Literal["percent", "number"] = "percent"
     _fields = ("tiers", "input")
-    MESSAGES: ClassVar[Words] = {
-        "tier-bound-range": (
-            "{code}: tier {n} bound {bound} is outside 0–100",
-            "{code}: ngưỡng {bound} của bậc {n} nằm ngoài 0–100",
-        ),
-        "tier-unreachable": (
-            "{code}: tier {n} ({field} {bound}) can never apply: tier {m} ({other_field} {other}) catches every "
-            "such input first",
-            "{code}: bậc {n} ({field} {bound}) không bao giờ được áp dụng: bậc {m} ({other_field} {other}) đã bắt "
-            "mọi giá trị như vậy trước",
-        ),
-        "tier-rewards-less": (
-            "{code}: tier {n} gives {points} {points:plural:point|points}, more than tier {m} ({other}) with a higher "
-            "bound: a better result would score less",
-            "{code}: bậc {n} cho {points} điểm, nhiều hơn bậc {m} ({other}) có ngưỡng cao hơn: kết quả tốt hơn lại "
-            "được ít điểm hơn",
-        ),
-        "hint.tiers-percent": (
-            "tiers compare a percentage; use `input: number` for plain counts",
-            "các bậc so sánh một tỷ lệ %; dùng `input: number` cho số đếm",
-        ),
-        "hint.tiers-order": (
-            "tiers are tried in order: list the highest bound first",
-            "các bậc được xét theo thứ tự: ghi ngưỡng cao nhất trước",
-        ),
-    }
 
     @property
     def takes_percent(self) -> bool:  # type: ignore[override]
@@ -194,25 +166,23 @@ class TiersRule(Rule):
                     "C015", "tier-rewards-less", here, code=code, n=i + 1, points=awards[i], m=i, other=awards[i - 1]
                 )
 
-    def describe(self, lang: str, n: Figure) -> str:
+    def describe(self) -> Msg:
         unit = "%" if self.input == "percent" else ""
-        parts = []
-        for tier in self.tiers:
-            if lang == "vi":
-                bound = f"{'từ' if tier.min is not None else 'trên'} {n(tier.bound)}{unit}"
-            else:
-                bound = f"{'≥' if tier.min is not None else '>'} {n(tier.bound)}{unit}"
-            parts.append(f"{bound}: {award_words(tier.points, tier.percent, lang, n)}")
-        return "; ".join([*parts, "còn lại: 0 điểm" if lang == "vi" else "otherwise 0"])
+        parts = tuple(
+            msg(
+                "rule.tier-from" if tier.min is not None else "rule.tier-above",
+                bound=tier.bound,
+                unit=unit,
+                award=award_words(tier.points, tier.percent),
+            )
+            for tier in self.tiers
+        )
+        return msg("rule.tiers", tiers=parts)
 
-    def input_hint(self, lang: str) -> str:
-        if self.input == "number":
-            return "một số (≥ 0)" if lang == "vi" else "a number (≥ 0)"
-        return PERCENT_INPUT[0] if lang == "vi" else PERCENT_INPUT[1]
+    def input_hint(self) -> Msg:
+        return msg("input.number") if self.input == "number" else PERCENT_INPUT
 
-    def action(self, value: Any, lost: Fraction, max_points: Fraction, lang: str, n: Figure) -> str:
+    def action(self, value: Any, lost: Fraction, max_points: Fraction) -> Msg:
         top = self.tiers[0]
-        bound = n(top.bound) + (" %" if self.input == "percent" else "")
-        if lang == "vi":
-            return f"đạt {'từ' if top.min is not None else 'trên'} {bound}"
-        return f"reach {'≥' if top.min is not None else '>'} {bound}"
+        unit = " %" if self.input == "percent" else ""
+        return msg("action.tier-from" if top.min is not None else "action.tier-above", bound=top.bound, unit=unit)
