@@ -163,3 +163,51 @@ def test_a_ranking_workbook_names_a_sheet_after_any_group(write: Write) -> None:
     book = load_workbook("rank.xlsx")
     assert book.sheetnames == ["1 sở-ngành-x01 -1-"]  # `\\` cannot name a sheet either
     assert book.worksheets[0].cell(3, 2).value == "Sở\\x1b[31m A"
+
+
+def _libreoffice(source: str, kind: str) -> None:
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("soffice") is None:
+        pytest.skip("needs LibreOffice (soffice) to save the list as .ods/.xls")
+    done = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{Path('profile').resolve()}",  # a profile of its own: never blocked
+            "--headless",
+            "--infilter=CSV:59,34,76,1",
+            "--convert-to",
+            kind,
+            source,
+        ],
+        capture_output=True,
+        timeout=180,
+    )
+    assert done.returncode == 0
+
+
+def test_a_list_saved_by_libreoffice_as_ods_or_xls_makes_the_same_forms(write: Write) -> None:
+    write("ds.csv", HEADER + "\n1;so-a;Sở A;so-nganh\n2;so-b;Sở B;so-nganh\n")
+    for kind in ("ods", "xls"):
+        _libreoffice("ds.csv", kind)
+        code, err = forms(f"ds.{kind}", "-o", f"forms-{kind}")
+        assert code == 0, err
+        assert sorted(p.name for p in Path(f"forms-{kind}").iterdir()) == ["so-a.xlsx", "so-b.xlsx"]
+
+
+def test_an_import_of_an_ods_table_is_refused_saying_what_to_do_and_a_missing_table_is_named(write: Write) -> None:
+    write("bang.csv", "Mã cơ quan;1.1\nso-a;1\n")
+    _libreoffice("bang.csv", "ods")
+    code, _, err = run("import", "bang.ods", "-c", "mau-so-nganh", "-o", "out", "--lang", "en")
+    assert (code, err) == (
+        1,
+        "bang.ods:1:1: error F005: par import reads a .xlsx workbook or a CSV file, not .ods: which cells are"
+        " percentages cannot be read from it (hint: save it as .xlsx (File › Save As › Excel 2007-365) or as CSV,"
+        " and import that)\n",
+    )
+    code, _, err = run("import", "nowhere.csv", "-c", "mau-so-nganh", "-o", "out", "--lang", "en")
+    assert (code, err) == (1, "nowhere.csv: error F001: no such file\n")
+    assert not Path("out").exists() or not any(Path("out").iterdir())

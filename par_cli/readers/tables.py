@@ -1,5 +1,5 @@
-"""Tables people send: the first sheet of a workbook, or a CSV file (UTF-8, with or without BOM; comma,
-semicolon or tab), as a header and numbered rows (the header is row 1)."""
+"""Tables people send: the first sheet of a workbook (.xlsx, .ods, .xls), or a CSV file (UTF-8, with or without
+BOM; comma, semicolon or tab), as a header and numbered rows (the header is row 1)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from typing import Any
 from par_cli.core.diagnostics import ParError
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.io.output import reading
-from par_cli.io.suffixes import kind_of_suffix
+from par_cli.io.suffixes import BOOK_READERS, kind_of_suffix
 from par_cli.readers.csv_text import TITLE_ROWS, HeaderTest, csv_rows
-from par_cli.readers.files import display
+from par_cli.readers.files import display, not_a_file
 from par_cli.readers.form_cells import uncomputed
 
 
@@ -24,13 +24,17 @@ class Table(NamedTuple):
 
 
 def read_table(path: Path, is_header: HeaderTest | None = None) -> Table:
-    """The first sheet of a workbook, or a CSV file (UTF-8, with or without BOM; comma, semicolon or tab).
+    """The first sheet of a workbook (.xlsx, .ods, .xls), or a CSV file (UTF-8, with or without BOM; comma,
+    semicolon or tab).
 
     The header is row 1, or with `is_header` the first of the first 20 rows it accepts (a title block above the
     table, as offices write one, is skipped); rows above the header are not read."""
     name = display(path)
     reading(path)
-    if kind_of_suffix(path) == "xlsx":
+    missing = not_a_file(path)
+    if missing is not None:
+        raise ParError([missing])
+    if kind_of_suffix(path) in BOOK_READERS:
         from par_cli.readers.workbooks import open_book, refusal
 
         try:
@@ -60,6 +64,7 @@ def read_table(path: Path, is_header: HeaderTest | None = None) -> Table:
             if r > top and any(cell is not None for cell in found):
                 values = [cell.value if cell is not None else None for cell in found]
                 rows.append((r, values, [cell is not None and "%" in str(cell.number_format) for cell in found]))
+        # (.ods and .xls cells carry no number format here: `par import` refuses them for that, see services.importing)
         return Table(name, header, rows, top, tuple(book.sheets[1:]))
     header, rows, top = csv_rows(path.read_bytes(), name, is_header)
     return Table(name, header, rows, top)

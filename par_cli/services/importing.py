@@ -37,6 +37,8 @@ from par_cli.core.formats import validate
 from par_cli.core.model import CriteriaSet
 from par_cli.core.numbers import only_decimal_comma, round_half_up
 from par_cli.core.tree import NodeInfo
+from par_cli.io.suffixes import kind_of_suffix
+from par_cli.readers.files import display
 from par_cli.readers.form_cells import CellReader, Raw
 from par_cli.readers.tables import Table, read_table
 from par_cli.readers.xlsx_form import COLUMNS, DETAILS, FormDocument, _norm
@@ -108,6 +110,14 @@ def import_table(
     """Agency id → its assessment as YAML text, the titles of columns left out, and the warnings its cells raise
     (A023: `0,5` read as 0.5 % where 50 % was likely meant, a thousands dot), to be shown: never dropped.
     ParError with every problem of every row; `strict`: the cells' warnings are errors too (nothing written)."""
+    if kind_of_suffix(path) in ("ods", "xls"):  # their cells' number formats are not read: a 95 % cell would be 0.95
+        raise ParError(
+            [
+                problem("F005", "import-not-xlsx", hint=msg("hint.import-not-xlsx"), kind=kind_of_suffix(path)).at(
+                    LineCol(display(path), 1, 1)
+                )
+            ]
+        )
     known = _known()
     table = read_table(path, lambda titles: any(_field(title, known, mapping) == "id" for title in titles))
     found = columns(table, criteria, nodes, mapping)
