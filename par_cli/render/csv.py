@@ -9,7 +9,7 @@ from fractions import Fraction
 from typing import Any
 
 from par_cli.core.numbers import shown
-from par_cli.render.views import CutsView, GapsView, RankView, ScoreView, SurveyReportView, TrendView
+from par_cli.render.views import CutsView, RankView, ScoreView, SurveyReportView
 from par_cli.words.tables import adjustment_title, area_codes, nodes_to, survey_questions
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -139,62 +139,6 @@ def survey_report(view: SurveyReportView) -> str:
                 " ".join(row.few),
             ]
         )
-    return "\ufeff" + buffer.getvalue()
-
-
-def trend(view: TrendView) -> str:
-    """One row per agency and period (long form, for pivot tables); area indices as columns."""
-    found = view.trend
-    p = found.precision
-    buffer, writer = _writer()
-    codes = list(found.area_codes)
-    writer.writerow(
-        ["agency_id", "agency", "group", "period", "index", "rank", "merged_from", *[f"area_{c}" for c in codes]]
-    )
-    for line in found.lines:
-        for period, point in zip(found.periods, line.points, strict=True):
-            if point is None:
-                continue
-            areas = {code: index for code, index, _ in point.areas}
-            writer.writerow(
-                [
-                    safe_cell(line.agency_id),
-                    safe_cell(line.name),
-                    safe_cell(line.group),
-                    safe_cell(period),
-                    shown(point.index, p),
-                    point.rank,
-                    safe_cell(" ".join(point.merged_from)),
-                    *[_optional(areas.get(code), p) for code in codes],
-                ]
-            )
-    return "\ufeff" + buffer.getvalue()
-
-
-def gaps(view: GapsView) -> str:
-    """One row per criterion, largest loss first within each set."""
-    buffer, writer = _writer()
-    head = ["criteria", "code", "title", "depth", "agencies_assessed", "agencies_losing", "points_lost"]
-    writer.writerow([*head, "average_lost", "max", "share_of_max_percent", "worst"])
-    for found in view.sets:
-        p = found.precision
-        for gap in found.gaps:
-            worst = "; ".join(f"{name} ({shown(lost, p)})" for name, lost in gap.worst)
-            writer.writerow(
-                [
-                    safe_cell(found.criteria_id),
-                    safe_cell(gap.code),
-                    safe_cell(gap.title),
-                    gap.depth,
-                    gap.assessed,
-                    gap.losing,
-                    shown(gap.lost, p),
-                    shown(gap.average, p),
-                    shown(gap.max, p),
-                    shown(gap.share, p),
-                    safe_cell(worst),
-                ]
-            )
     return "\ufeff" + buffer.getvalue()
 
 

@@ -8,8 +8,6 @@ from html import escape
 from par_cli.core.explain import explain
 from par_cli.core.scoring import NodeResult
 from par_cli.render.html_page import _bar, _page, _row, _th
-from par_cli.render.html_years import gaps as gaps
-from par_cli.render.html_years import trend as trend
 from par_cli.render.views import RankView, ScoreView, SurveyReportView
 from par_cli.words.catalogue import finding_text
 from par_cli.words.explain import gap_text

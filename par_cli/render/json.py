@@ -12,19 +12,17 @@ from par_cli.core.scoring import NodeResult
 from par_cli.core.scoring import Score as ScoreResult
 from par_cli.render.json_numbers import number
 from par_cli.render.json_text import Streamed, chunks, dumps
-from par_cli.render.json_years import cuts_dict, gaps_dict, trend_dict
+from par_cli.render.json_years import cuts_dict
 from par_cli.render.views import (
     CheckView,
     CriteriaDiffView,
     CutsView,
     ExplainView,
-    GapsView,
     ImpactView,
     RankView,
     SchemaView,
     ScoreView,
     SurveyReportView,
-    TrendView,
 )
 from par_cli.words.catalogue import finding_text, text
 from par_cli.words.codes import level_of
@@ -348,14 +346,6 @@ def rank_impact(view: ImpactView) -> str:
             {"criteria": group.criteria_id, "against": group.old_criteria_id, "group": group.group, "rows": rows}
         )
     return dumps({"old": view.diff.old.id, "new": view.diff.new.id, "groups": groups})
-
-
-def trend(view: TrendView) -> str:
-    return dumps(trend_dict(view))
-
-
-def gaps(view: GapsView) -> str:
-    return dumps(gaps_dict(view))
 
 
 def appraisal_cuts(view: CutsView) -> str:

@@ -11,13 +11,11 @@ if TYPE_CHECKING:
     from par_cli.core.binding import Bound
     from par_cli.core.criteria_diff import CriteriaDiff
     from par_cli.core.explain import Ledger
-    from par_cli.core.gaps import GapSet
     from par_cli.core.impact import ImpactGroup
     from par_cli.core.model import CriteriaSet
     from par_cli.core.ranking import Entry, RankGroup
     from par_cli.core.robustness import Robustness
     from par_cli.core.scoring import Score
-    from par_cli.core.trend import Trend
     from par_cli.io.checking import CheckReport
 
 
@@ -80,25 +78,11 @@ class RankView:
         return rank_notes(group, self.margins(group), self.merged_as if self.has_previous else None, lang)
 
 
-class TrendView:
-    __slots__ = ("areas", "lang", "trend")
-
-    def __init__(self, trend: Trend, areas: bool = False, lang: str | None = None):
-        self.trend, self.areas, self.lang = trend, areas, lang
-
-
 class CutsView:
     __slots__ = ("entries", "lang")
 
     def __init__(self, entries: list[Entry], lang: str | None = None):
         self.entries, self.lang = entries, lang
-
-
-class GapsView:
-    __slots__ = ("lang", "sets", "top")
-
-    def __init__(self, sets: list[GapSet], top: int | None = None, lang: str | None = None):
-        self.sets, self.top, self.lang = sets, top, lang
 
 
 class ExplainView:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from par_cli.core.numbers import round_half_up
 from par_cli.words.explain import describe_rule
 from par_cli.words.labels import label
-from par_cli.words.numbers import figure, plain
+from par_cli.words.numbers import plain, signed_figure
 
 if TYPE_CHECKING:
     from par_cli.core.criteria_diff import Change
@@ -48,9 +46,4 @@ def reasons_text(reasons: tuple[Reason, ...], places: int, lang: str, shown: int
     return "; ".join(parts) + (f"; … (+{more})" if more > 0 else "")
 
 
-def signed(value: Fraction, places: int, lang: str) -> str:
-    """+0,50, −1,25, or 0 (no sign) once rounded."""
-    text = figure(abs(value), places, lang)
-    if round_half_up(abs(value), places) == 0:
-        return text
-    return ("+" if value > 0 else "−") + text
+signed = signed_figure  # +0,50, −1,25 (words.numbers), by the name the tables import

@@ -1,0 +1,164 @@
+"""The format-neutral report a view makes and a writer writes: headings, tables with typed columns, notes, charts,
+and the records JSON and CSV carry. Every text and figure in it is final (worded, rounded, in the reader's language);
+a writer only lays it out, and knows no command.
+
+(Plain classes with slots: dataclasses cost start-up time every command pays.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+from fractions import Fraction
+from typing import Any
+
+
+class Kind(StrEnum):
+    """What a column holds: writers align and style by kind, never by a column's name."""
+
+    text = "text"  # words from the files or the catalogue, left-aligned where there is room
+    code = "code"  # a short code (3.1.2)
+    figure = "figure"  # a figure already worded (`85,50`, `10/11`)
+    rank = "rank"
+    change = "change"  # a signed figure (+4.53, −0.95)
+    bar = "bar"
+    sparkline = "sparkline"
+
+
+NUMERIC = frozenset({Kind.figure, Kind.rank, Kind.change, Kind.bar, Kind.sparkline})
+
+
+class Column:
+    """`wide`: the column that takes the room left (and folds); `beneath`: on a narrow medium (the terminal) the
+    cell is shown under column `beneath`'s cell, dimmed, instead of in a column of its own."""
+
+    __slots__ = ("beneath", "kind", "title", "wide")
+
+    def __init__(self, title: str, kind: Kind = Kind.text, wide: bool = False, beneath: int | None = None):
+        self.title, self.kind, self.wide, self.beneath = title, kind, wide, beneath
+
+
+class Table:
+    """A heading (or none), the columns and rows of final text. `legend`: the rows are the series of the chart
+    just before, in its order (a writer that draws the chart marks each row with its series' colour)."""
+
+    __slots__ = ("columns", "heading", "legend", "rows")
+
+    def __init__(
+        self, columns: Sequence[Column], rows: Sequence[Sequence[str]], heading: str = "", legend: bool = False
+    ):
+        self.columns, self.rows, self.heading, self.legend = tuple(columns), tuple(map(tuple, rows)), heading, legend
+
+
+class Note:
+    """A line under what it qualifies (merged units, rows left out, why a chart is missing)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text
+
+
+class Point:
+    """A chart's dot: where (period number), its value, its tooltip; `hollow` when computed, not measured."""
+
+    __slots__ = ("at", "hollow", "tip", "value")
+
+    def __init__(self, at: int, value: Fraction, tip: str, hollow: bool = False):
+        self.at, self.value, self.tip, self.hollow = at, value, tip, hollow
+
+
+class LineChart:
+    """Values (y) by period (x), one line per series; the y axis from `ticks` (value, worded) first to last."""
+
+    __slots__ = ("series", "ticks", "title", "x_labels")
+
+    def __init__(
+        self,
+        title: str,
+        x_labels: Sequence[str],
+        ticks: Sequence[tuple[Fraction, str]],
+        series: Sequence[tuple[str, Sequence[Point]]],
+    ):
+        self.title, self.x_labels, self.ticks, self.series = title, tuple(x_labels), tuple(ticks), tuple(series)
+
+
+class HeatCell:
+    """`share` 0–1 (how much is lost: the colour), the worded figure and its tooltip."""
+
+    __slots__ = ("share", "text", "tip")
+
+    def __init__(self, text: str, share: Fraction, tip: str):
+        self.text, self.share, self.tip = text, share, tip
+
+
+class HeatMap:
+    """Rows (a label and its tooltip) by columns numbered 1…n; the column names listed under it. `absent`: why
+    there is no map (said instead of it), or empty."""
+
+    __slots__ = ("absent", "corner", "names", "rows", "title")
+
+    def __init__(
+        self,
+        title: str,
+        corner: str,
+        names: Sequence[str],
+        rows: Sequence[tuple[str, str, Sequence[HeatCell | None]]],
+        absent: str = "",
+    ):
+        self.title, self.corner, self.names, self.rows, self.absent = title, corner, tuple(names), tuple(rows), absent
+
+
+class Cell:
+    """A workbook cell: text (written as text), a figure (a number shown to `places`) or a whole number; `fill`
+    marks a cell the reader fills in."""
+
+    __slots__ = ("fill", "places", "value", "wrap")
+
+    def __init__(self, value: Any, places: int | None = None, wrap: bool = False, fill: bool = False):
+        self.value, self.places, self.wrap, self.fill = value, places, wrap, fill
+
+
+class Sheet:
+    """A worksheet: a title line, a header, the rows, column widths; frozen left of `frozen` columns."""
+
+    __slots__ = ("frozen", "header", "name", "rows", "title", "widths")
+
+    def __init__(
+        self,
+        name: str,
+        title: str,
+        header: Sequence[str],
+        rows: Sequence[Sequence[Cell]],
+        widths: Sequence[int],
+        frozen: int = 0,
+    ):
+        self.name, self.title, self.header, self.rows = name, title, tuple(header), tuple(rows)
+        self.widths, self.frozen = tuple(widths), frozen
+
+
+Block = Table | Note | LineChart | HeatMap
+
+
+class Report:
+    """What a command shows, whatever the format.
+
+    `title` names the document (an HTML page, a Word file, a Markdown heading); `on_screen` also prints it on the
+    terminal. `json` and `csv` are the records (figures as exact decimals, language-neutral); `sheets` the workbook
+    when the command offers one.
+    """
+
+    __slots__ = ("blocks", "csv", "json", "lang", "on_screen", "sheets", "title")
+
+    def __init__(
+        self,
+        title: str,
+        lang: str,
+        blocks: Sequence[Block],
+        json: dict[str, Any],
+        csv: Sequence[Sequence[Any]],
+        on_screen: bool = True,
+        sheets: Sequence[Sheet] = (),
+    ):
+        self.title, self.lang, self.blocks, self.on_screen = title, lang, tuple(blocks), on_screen
+        self.json, self.csv, self.sheets = json, tuple(csv), tuple(sheets)

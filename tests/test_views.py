@@ -1,0 +1,108 @@
+"""`par trend` and `par gaps` through the views layer: the Markdown and Word outputs the shared writers give them,
+pinned as a reader sees them (the outputs they had before are pinned byte for byte by the golden script)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, run
+
+YEARS = [str(ROOT / f"examples/{year}") for year in (2023, 2024, 2025)]
+
+
+def test_trend_in_markdown_is_the_table_with_its_notes() -> None:
+    code, out, err = run("trend", *YEARS, "-f", "markdown", "--lang", "en")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[:5] == [
+        "# Index across periods",
+        "",
+        "| Agency | Index 2023 | Rank 2023 | Index 2024 | Rank 2024 | Index 2025 | Rank 2025 | Trend | Change |",
+        "| :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| Sở Tư pháp | 85.50 | 2 | 89.54 | 1 | 90.03 | 1 | ▆▇█ | +4.53 |",
+    ]
+    assert "| Sở Công Thương và Khoa học, Công nghệ | 79.64* | 8* | 78.51* | 9* | 79.38 | 8 | ▃▃▃ | −0.26 |" in lines
+    assert "| Sở Kế hoạch và Đầu tư | 83.73 | 4 | — | — | — | — | ▅   | — |" in lines
+    # a note starting with `*` stays a paragraph, not a list item
+    assert lines[-1] == (
+        "\\* Sở Công Thương và Khoa học, Công nghệ, 2024: the mean of the predecessors' indices "
+        "(so-cong-thuong, so-khoa-hoc-cong-nghe); rank: where that index stands in that period's ranking"
+    )
+
+
+def test_gaps_in_markdown_has_a_table_per_set_and_every_agency_losing_most() -> None:
+    code, out, err = run("gaps", str(ROOT / "examples/2025"), "-f", "markdown", "--lang", "vi")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[:7] == [
+        "# Nơi mất điểm",
+        "",
+        "## Nơi mất điểm: Bộ Chỉ số CCHC các sở, ban, ngành (mẫu) [mau-so-nganh] · 11 cơ quan",
+        "",
+        "| Mã | Tiêu chí | CQ mất điểm | Tổng mất | Bình quân | % tối đa | Mất nhiều nhất |",
+        "| :--- | :--- | ---: | ---: | ---: | ---: | :--- |",
+        "| 3.2 | Thực hiện cơ chế một cửa, một cửa liên thông | 10/11 | 16,19 | 1,47 | 24,91 "
+        "| Sở Nông nghiệp và Môi trường (2,78); Sở Giáo dục và Đào tạo (2,54); Sở Y tế (1,77) |",
+    ]
+    assert len([line for line in lines if line.startswith("| ")]) == 1 + 1 + 69  # every criterion (69), not --top's
+
+
+def _docx(tmp_path: Path, *args: str) -> object:
+    pytest.importorskip("docx")
+    from docx import Document
+
+    out = tmp_path / "out.docx"
+    code, _, err = run(*args, "-f", "docx", "-o", str(out))
+    assert code == 0, err
+    return Document(str(out))
+
+
+def test_trend_in_word_is_a_landscape_table_with_the_notes(tmp_path: Path) -> None:
+    from docx.enum.section import WD_ORIENT
+
+    document: object = _docx(tmp_path, "trend", *YEARS, "--lang", "vi")
+    from docx.document import Document
+
+    assert isinstance(document, Document)
+    assert document.sections[0].orientation == WD_ORIENT.LANDSCAPE  # nine columns
+    assert document.paragraphs[0].text == "Chỉ số qua các kỳ"
+    [table] = document.tables
+    assert [cell.text for cell in table.rows[0].cells] == [
+        "Cơ quan", "Chỉ số\n2023", "Hạng\n2023", "Chỉ số\n2024", "Hạng\n2024",
+        "Chỉ số\n2025", "Hạng\n2025", "Xu hướng", "Thay đổi",
+    ]  # fmt: skip
+    assert [cell.text for cell in table.rows[1].cells] == [
+        "Sở Tư pháp", "85,50", "2", "89,54", "1", "90,03", "1", "▆▇█", "+4,53",
+    ]  # fmt: skip
+    notes = [p.text for p in document.paragraphs if p.text.startswith("*")]
+    assert notes[0].startswith("* Sở Công Thương và Khoa học, Công nghệ, 2023: chỉ số của đơn vị tiền thân")
+
+
+def test_gaps_in_word_puts_the_agencies_losing_most_under_the_criterion(tmp_path: Path) -> None:
+    from docx.enum.section import WD_ORIENT
+
+    document: object = _docx(tmp_path, "gaps", str(ROOT / "examples/2025"), "--lang", "en")
+    from docx.document import Document
+
+    assert isinstance(document, Document)
+    assert document.sections[0].orientation == WD_ORIENT.PORTRAIT  # six columns fit an A4 page upright
+    assert document.paragraphs[0].text == "Where points are lost"
+    [table] = document.tables
+    assert len(table.rows) == 1 + 69
+    assert [cell.text for cell in table.rows[1].cells] == [
+        "3.2",
+        "Thực hiện cơ chế một cửa, một cửa liên thông\n"
+        "↳ Sở Nông nghiệp và Môi trường (2.78); Sở Giáo dục và Đào tạo (2.54); Sở Y tế (1.77)",
+        "10/11", "16.19", "1.47", "24.91",
+    ]  # fmt: skip
+
+
+def test_trend_area_tables_in_html_close_their_rows() -> None:
+    """Each row of an area's table ends with </tr> (it did not: the writer of every table now closes them)."""
+    code, out, err = run("trend", *YEARS, "--areas", "-f", "html", "--lang", "en")
+    assert code == 0, err
+    area = out.split("<h2>Area index across periods (rank): 1</h2>")[1].split("</tbody></table>")[0]
+    rows = [line for line in area.splitlines() if line.startswith("<tr>")]
+    assert len(rows) == 12 and all(row.endswith("</td></tr>") for row in rows)
