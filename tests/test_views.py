@@ -106,3 +106,22 @@ def test_trend_area_tables_in_html_close_their_rows() -> None:
     area = out.split("<h2>Area index across periods (rank): 1</h2>")[1].split("</tbody></table>")[0]
     rows = [line for line in area.splitlines() if line.startswith("<tr>")]
     assert len(rows) == 12 and all(row.endswith("</td></tr>") for row in rows)
+
+
+def test_appraisal_cuts_without_a_cut_says_so_on_the_terminal_and_writes_an_empty_list() -> None:
+    import io
+
+    from openpyxl import load_workbook
+    from rich.console import Console
+
+    from par_cli.views.appraisal_cuts import report
+    from par_cli.writers import write
+
+    screen = Console(file=io.StringIO(), width=80, no_color=True)
+    screen.print(write(report([], "en"), "table"))
+    assert screen.file.getvalue() == "Criteria the appraisal changed\nNo criterion changed.\n"  # type: ignore[attr-defined]
+    sheet = load_workbook(io.BytesIO(write(report([], "vi"), "xlsx"))).worksheets[0]
+    assert sheet.title == "Danh sách tiêu chí thẩm định th"  # the title, cut to a sheet name's 31 characters
+    header = ["Cơ quan", "Mã", "Nội dung", "Điểm tự chấm", "Thẩm định", "Chênh lệch", "Lý do"]
+    assert [c.value for c in sheet[1]] == header
+    assert sheet.max_row == 1 and sheet.auto_filter.ref == "A1:G1" and sheet.freeze_panes == "C2"

@@ -9,7 +9,7 @@ from fractions import Fraction
 from typing import Any
 
 from par_cli.core.numbers import shown
-from par_cli.render.views import CutsView, RankView, ScoreView, SurveyReportView
+from par_cli.render.views import RankView, ScoreView, SurveyReportView
 from par_cli.words.tables import adjustment_title, area_codes, nodes_to, survey_questions
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -139,27 +139,4 @@ def survey_report(view: SurveyReportView) -> str:
                 " ".join(row.few),
             ]
         )
-    return "\ufeff" + buffer.getvalue()
-
-
-def appraisal_cuts(view: CutsView) -> str:
-    """One row per changed leaf: the agency, the leaf, self-assessed and final points, the change, the reason."""
-    buffer, writer = _writer()
-    writer.writerow(["agency_id", "agency", "code", "title", "self_points", "points", "change", "reason", "two_rounds"])
-    for entry in view.entries:
-        p = entry.precision
-        for cut in entry.cuts:
-            writer.writerow(
-                [
-                    safe_cell(entry.agency_id),
-                    safe_cell(entry.agency_name),
-                    safe_cell(cut.code),
-                    safe_cell(cut.title),
-                    shown(cut.self_points, p),
-                    shown(cut.points, p),
-                    shown(cut.points - cut.self_points, p),
-                    safe_cell(cut.reason),
-                    "yes" if cut.rounds else "",
-                ]
-            )
     return "\ufeff" + buffer.getvalue()

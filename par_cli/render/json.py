@@ -12,11 +12,9 @@ from par_cli.core.scoring import NodeResult
 from par_cli.core.scoring import Score as ScoreResult
 from par_cli.render.json_numbers import number
 from par_cli.render.json_text import Streamed, chunks, dumps
-from par_cli.render.json_years import cuts_dict
 from par_cli.render.views import (
     CheckView,
     CriteriaDiffView,
-    CutsView,
     ExplainView,
     ImpactView,
     RankView,
@@ -346,7 +344,3 @@ def rank_impact(view: ImpactView) -> str:
             {"criteria": group.criteria_id, "against": group.old_criteria_id, "group": group.group, "rows": rows}
         )
     return dumps({"old": view.diff.old.id, "new": view.diff.new.id, "groups": groups})
-
-
-def appraisal_cuts(view: CutsView) -> str:
-    return dumps(cuts_dict(view))

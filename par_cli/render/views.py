@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from par_cli.core.explain import Ledger
     from par_cli.core.impact import ImpactGroup
     from par_cli.core.model import CriteriaSet
-    from par_cli.core.ranking import Entry, RankGroup
+    from par_cli.core.ranking import RankGroup
     from par_cli.core.robustness import Robustness
     from par_cli.core.scoring import Score
     from par_cli.io.checking import CheckReport
@@ -76,13 +76,6 @@ class RankView:
         from par_cli.words.tables import rank_notes
 
         return rank_notes(group, self.margins(group), self.merged_as if self.has_previous else None, lang)
-
-
-class CutsView:
-    __slots__ = ("entries", "lang")
-
-    def __init__(self, entries: list[Entry], lang: str | None = None):
-        self.entries, self.lang = entries, lang
 
 
 class ExplainView:

@@ -87,7 +87,7 @@ def _plan(found: GapSet, n: int, lang: str) -> Sheet:
     keys = [*PLAN_KEYS, "gap.agencies", "gap.responsible", "gap.deadline"]
     title = f"{label('gap.plan', lang)} — {gaps_heading(found, lang)}"
     header = [label(key, lang) for key in keys]
-    return Sheet(f"{n} {found.criteria_id}", title, header, rows, PLAN_WIDTHS, frozen=3)
+    return Sheet(f"{n} {found.criteria_id}", title, header, rows, PLAN_WIDTHS, frozen=3, header_height=30)
 
 
 def _losing(found: GapSet, gap: Gap, lang: str) -> str:

@@ -51,12 +51,13 @@ class Table:
 
 
 class Note:
-    """A line under what it qualifies (merged units, rows left out, why a chart is missing)."""
+    """A line under what it qualifies (merged units, rows left out, why a chart is missing); `plain`: a line of
+    the report itself (nothing to show), not dimmed."""
 
-    __slots__ = ("text",)
+    __slots__ = ("plain", "text")
 
-    def __init__(self, text: str):
-        self.text = text
+    def __init__(self, text: str, plain: bool = False):
+        self.text, self.plain = text, plain
 
 
 class Point:
@@ -120,9 +121,10 @@ class Cell:
 
 
 class Sheet:
-    """A worksheet: a title line, a header, the rows, column widths; frozen left of `frozen` columns."""
+    """A worksheet: a title line (or none), a header, the rows, column widths; frozen left of `frozen` columns.
+    `header_height`: the header row's height in points (None: the program's)."""
 
-    __slots__ = ("frozen", "header", "name", "rows", "title", "widths")
+    __slots__ = ("frozen", "header", "header_height", "name", "rows", "title", "widths")
 
     def __init__(
         self,
@@ -132,9 +134,10 @@ class Sheet:
         rows: Sequence[Sequence[Cell]],
         widths: Sequence[int],
         frozen: int = 0,
+        header_height: int | None = None,
     ):
         self.name, self.title, self.header, self.rows = name, title, tuple(header), tuple(rows)
-        self.widths, self.frozen = tuple(widths), frozen
+        self.widths, self.frozen, self.header_height = tuple(widths), frozen, header_height
 
 
 Block = Table | Note | LineChart | HeatMap

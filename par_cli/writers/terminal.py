@@ -21,7 +21,7 @@ def write(report: Report) -> RenderableType:
                 parts.append(_lit(block.heading, "bold"))
             parts.append(_table(block))
         elif isinstance(block, Note):
-            parts.append(_lit(block.text, "dim"))
+            parts.append(_lit(block.text, "" if block.plain else "dim"))
     return Group(*parts)
 
 

@@ -37,12 +37,15 @@ def write(report: Report) -> bytes:
 
 
 def _sheet(out: Worksheet, sheet: Sheet) -> None:
-    _text(out, 1, 1, sheet.title).font = Font(bold=True, size=13)
+    top = 2 if sheet.title else 1  # the header's row
+    if sheet.title:
+        _text(out, 1, 1, sheet.title).font = Font(bold=True, size=13)
     for c, title in enumerate(sheet.header, start=1):
-        cell = _text(out, 2, c, title)
+        cell = _text(out, top, c, title)
         cell.font, cell.fill, cell.alignment = BOLD, HEADING, WRAP
-    out.row_dimensions[2].height = 30
-    for r, row in enumerate(sheet.rows, start=3):
+    if sheet.header_height is not None:
+        out.row_dimensions[top].height = sheet.header_height
+    for r, row in enumerate(sheet.rows, start=top + 1):
         for c, item in enumerate(row, start=1):
             if item.places is not None:
                 cell = out.cell(row=r, column=c, value=_number(item.value, item.places))
@@ -57,6 +60,6 @@ def _sheet(out: Worksheet, sheet: Sheet) -> None:
         wrapped = tuple((item.value, sheet.widths[c]) for c, item in enumerate(row) if item.wrap)
         if wrapped:
             _fit_height(out, r, wrapped)
-    out.freeze_panes = f"{get_column_letter(sheet.frozen + 1)}3"
-    out.auto_filter.ref = f"A2:{get_column_letter(len(sheet.header))}{len(sheet.rows) + 2}"
-    _page(out, "2:2", sheet.widths)
+    out.freeze_panes = f"{get_column_letter(sheet.frozen + 1)}{top + 1}"
+    out.auto_filter.ref = f"A{top}:{get_column_letter(len(sheet.header))}{len(sheet.rows) + top}"
+    _page(out, f"{top}:{top}", sheet.widths)
