@@ -9,8 +9,8 @@ from fractions import Fraction
 from typing import Any
 
 from par_cli.core.numbers import shown
-from par_cli.render.views import RankView, ScoreView, SurveyReportView
-from par_cli.words.tables import adjustment_title, area_codes, nodes_to, survey_questions
+from par_cli.render.views import RankView, ScoreView
+from par_cli.words.tables import adjustment_title, area_codes, nodes_to
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -109,34 +109,4 @@ def rank(view: RankView) -> str:
                     *[_optional(by_code.get(code), p) for code in codes],
                 ]
             )
-    return "\ufeff" + buffer.getvalue()
-
-
-def survey_report(view: SurveyReportView) -> str:
-    """One row per agency and criterion, figures with a dot (language-neutral)."""
-    questions = survey_questions(view.rows)
-    buffer, writer = _writer()
-    writer.writerow(
-        [
-            "agency",
-            "criterion",
-            *(f"forms_{g}" for g in view.groups),
-            *(f"{q}_percent" for q in questions),
-            "percent",
-            "not_counted_percent",
-            "few_forms",
-        ]
-    )
-    for row in view.rows:
-        writer.writerow(
-            [
-                safe_cell(row.agency),
-                safe_cell(row.criterion),
-                *(row.forms.get(group, 0) for group in view.groups),
-                *(_optional(row.questions.get(q), 2) for q in questions),
-                _optional(row.percent, 2),
-                _optional(row.not_counted, 2),
-                " ".join(row.few),
-            ]
-        )
     return "\ufeff" + buffer.getvalue()

@@ -20,7 +20,6 @@ from par_cli.render.views import (
     RankView,
     SchemaView,
     ScoreView,
-    SurveyReportView,
 )
 from par_cli.words.catalogue import finding_text, text
 from par_cli.words.codes import level_of
@@ -268,26 +267,6 @@ def check(view: CheckView) -> str:
 
 def schema(view: SchemaView) -> str:
     return dumps(view.schema)
-
-
-def survey_report(view: SurveyReportView) -> str:
-    """Figures rounded to 2 places, as exact decimals."""
-    return dumps(
-        {
-            "rows": [
-                {
-                    "agency": row.agency,
-                    "criterion": row.criterion,
-                    "forms": dict(row.forms),
-                    "questions": {q: number(p, 2) for q, p in row.questions.items()},
-                    "percent": number(row.percent, 2),
-                    "not_counted_percent": number(row.not_counted, 2),
-                    "few_forms": list(row.few),
-                }
-                for row in view.rows
-            ]
-        }
-    )
 
 
 def _exact(value: Any) -> Any:

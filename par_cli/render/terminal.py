@@ -23,7 +23,6 @@ from par_cli.render.views import (
     ExplainView,
     RankView,
     ScoreView,
-    SurveyReportView,
 )
 from par_cli.words.catalogue import finding_text
 from par_cli.words.explain import describe_rule, evidence_text, gap_text, inputs_text, rule_text
@@ -37,9 +36,6 @@ from par_cli.words.tables import (
     rank_cells,
     rank_header,
     score_cells,
-    survey_cells,
-    survey_header,
-    survey_questions,
 )
 
 if TYPE_CHECKING:
@@ -364,14 +360,3 @@ def criteria_show(view: CriteriaShowView) -> RenderableType:
         )
         parts.append(lit(f"\n{label('grade', lang)}: {grades}"))
     return Group(*parts)
-
-
-def survey_report(view: SurveyReportView) -> RenderableType:
-    """`par survey report`: per agency and criterion, the forms, percentages and small samples."""
-    questions = survey_questions(view.rows)
-    table = _table()
-    for i, name in enumerate(survey_header(view.groups, questions, view.lang)):
-        table.add_column(lit(name), justify="left" if i in (0, 1) else "right", overflow="fold", no_wrap=i < 2)
-    for row in view.rows:
-        add_row(table, *survey_cells(row, view.groups, questions, view.lang))
-    return Group(lit(view.title, "bold"), table)

@@ -121,13 +121,6 @@ class SchemaView:
         self.schema = schema
 
 
-class SurveyReportView:
-    __slots__ = ("groups", "lang", "rows", "title")
-
-    def __init__(self, rows: list[Any], groups: list[str], title: str, lang: str = "vi"):
-        self.rows, self.groups, self.title, self.lang = rows, groups, title, lang  # rows: core.survey.ReportRow
-
-
 class CriteriaDiffView:
     __slots__ = ("diff", "lang")
 

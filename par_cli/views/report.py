@@ -16,7 +16,7 @@ from typing import Any
 class Kind(StrEnum):
     """What a column holds: writers align and style by kind, never by a column's name."""
 
-    text = "text"  # words from the files or the catalogue, left-aligned where there is room
+    text = "text"  # words from the files or the catalogue: left-aligned (kept on one line unless `wide`)
     code = "code"  # a short code (3.1.2)
     figure = "figure"  # a figure already worded (`85,50`, `10/11`)
     rank = "rank"
@@ -40,14 +40,21 @@ class Column:
 
 class Table:
     """A heading (or none), the columns and rows of final text. `legend`: the rows are the series of the chart
-    just before, in its order (a writer that draws the chart marks each row with its series' colour)."""
+    just before, in its order (a writer that draws the chart marks each row with its series' colour). `dense`:
+    many columns (a writer may set them in smaller type)."""
 
-    __slots__ = ("columns", "heading", "legend", "rows")
+    __slots__ = ("columns", "dense", "heading", "legend", "rows")
 
     def __init__(
-        self, columns: Sequence[Column], rows: Sequence[Sequence[str]], heading: str = "", legend: bool = False
+        self,
+        columns: Sequence[Column],
+        rows: Sequence[Sequence[str]],
+        heading: str = "",
+        legend: bool = False,
+        dense: bool = False,
     ):
         self.columns, self.rows, self.heading, self.legend = tuple(columns), tuple(map(tuple, rows)), heading, legend
+        self.dense = dense
 
 
 class Note:

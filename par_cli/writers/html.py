@@ -35,6 +35,8 @@ def _table(block: Table) -> list[str]:
     heads = [_th(column.title, numeric[n]) for n, column in enumerate(block.columns)]
     if block.heading:
         lines = [f"<h2>{escape(block.heading)}</h2><table><thead><tr>", "".join(heads), "</tr></thead><tbody>"]
+    elif block.dense:  # many columns: smaller type, names kept readable
+        lines = ['<table class="areas"><thead><tr>', "".join(heads) + "</tr></thead><tbody>"]
     else:
         css = ' class="trend"' if block.legend else ""  # names beside a chart: room for the name
         lines = [f"<table{css}><thead><tr>{''.join(heads)}</tr></thead><tbody>"]

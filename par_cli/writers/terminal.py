@@ -8,7 +8,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from par_cli.views.report import Column, Note, Report, Table
+from par_cli.views.report import Column, Kind, Note, Report, Table
 from par_cli.words.literal import visible
 
 
@@ -30,13 +30,15 @@ def _lit(text: str, style: str = "") -> Text:
 
 
 def _table(block: Table) -> RichTable:
-    """Figures right-aligned; the wide column folds; a column shown `beneath` another goes under its cell."""
+    """Figures right-aligned, text left; the wide column folds; a column shown `beneath` another goes under its cell."""
     table = RichTable(box=box.SIMPLE, show_edge=False, pad_edge=False, collapse_padding=True)
     shown = [n for n, column in enumerate(block.columns) if column.beneath is None]
     for n in shown:
         column = block.columns[n]
         if column.wide:
             table.add_column(_lit(column.title), overflow="fold", ratio=1, min_width=14)
+        elif column.kind is Kind.text:  # a short text (a name, a code): left, on one line
+            table.add_column(_lit(column.title), justify="left", overflow="fold", no_wrap=True)
         else:
             table.add_column(_lit(column.title), justify="right", overflow="fold")
     under = [(n, column) for n, column in enumerate(block.columns) if column.beneath is not None]
