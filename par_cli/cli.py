@@ -132,7 +132,7 @@ def rank(
     from par_cli.io.batch import incomplete, rank_against, rank_folders
     from par_cli.io.surveys import SurveySource
     from par_cli.io.workspace import FileScorer, find_criteria
-    from par_cli.render.views import ImpactView, RankView
+    from par_cli.render.views import RankView
 
     words = language(lang)
     limit = shell.run(lambda: percent_value("--fail-under", fail_under), words) if fail_under is not None else None
@@ -152,8 +152,10 @@ def rank(
         sets = shell.run(lambda: (find_criteria(nfc(against)), find_criteria(nfc(criteria or ""))), words)
         scorer = partial(FileScorer, survey=SurveySource(survey), leaves=True, cache=kept)
         changes, moved = shell.run(lambda: rank_against(paths, *sets, scorer, nfc(group_by), jobs, progress), words)
-        impact = ImpactView(changes, moved, lang.value if lang else None)
-        return shell.show(shell.render("rank_impact", output_format.value, impact, words), output, words)
+        from par_cli.views.rank_impact import report
+
+        impact = report(changes, moved, lang.value if lang else None)
+        return shell.show(shell.write(impact, output_format.value, words), output, words)
     gone: list[PastRow] = []  # last period's units this ranking lacks: said, never silently dropped
     said: list[Diagnostic] = []  # names of a ranking given by names that match no agency, agencies shown as new
     entries, groups = shell.run(
@@ -301,10 +303,10 @@ def criteria_diff(
     """What changed: criteria added, removed, moved, renamed; maxima, rules and sources changed."""
     from par_cli.core.criteria_diff import diff
     from par_cli.io.workspace import find_criteria
-    from par_cli.render.views import CriteriaDiffView
+    from par_cli.views.criteria_diff import report
 
     words = language(lang)
     before = shell.run(lambda: find_criteria(nfc(old)), words)
     after = shell.run(lambda: find_criteria(nfc(new)), words)
-    view = CriteriaDiffView(diff(before.model, after.model), lang.value if lang else None)
-    shell.show(shell.render("criteria_diff", output_format.value, view, words), None, words)
+    shown = report(diff(before.model, after.model), lang.value if lang else None)
+    shell.show(shell.write(shown, output_format.value, words), None, words)

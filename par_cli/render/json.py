@@ -4,7 +4,6 @@ the set's precision, messages in English."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from par_cli.core.diagnostics import Level
@@ -14,16 +13,14 @@ from par_cli.render.json_numbers import number
 from par_cli.render.json_text import Streamed, chunks, dumps
 from par_cli.render.views import (
     CheckView,
-    CriteriaDiffView,
     ExplainView,
-    ImpactView,
     RankView,
     SchemaView,
     ScoreView,
 )
 from par_cli.words.catalogue import finding_text, text
 from par_cli.words.codes import level_of
-from par_cli.words.explain import action, describe_rule, inputs_text, rule_text
+from par_cli.words.explain import action, inputs_text, rule_text
 from par_cli.words.tables import adjustment_title
 
 if TYPE_CHECKING:
@@ -267,59 +264,3 @@ def check(view: CheckView) -> str:
 
 def schema(view: SchemaView) -> str:
     return dumps(view.schema)
-
-
-def _exact(value: Any) -> Any:
-    """A maximum as the file wrote it (`2.5`, `3`); rules in English words; other values as they are."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else value.normalize()
-    if value is not None and not isinstance(value, str):
-        return describe_rule(value, "en")
-    return value
-
-
-def criteria_diff(view: CriteriaDiffView) -> str:
-    diff = view.diff
-    sets = {
-        side: {"id": c.id, "title": c.title, "total_max": _exact(c.total_max)}
-        for side, c in (("old", diff.old), ("new", diff.new))
-    }
-    changes = [
-        {
-            "kind": c.kind,
-            "old_code": c.old_code,
-            "new_code": c.new_code,
-            "title": c.title,
-            "before": _exact(c.before),
-            "after": _exact(c.after),
-        }
-        for c in diff.changes
-    ]
-    return dumps({**sets, "changes": changes, "matched": [list(pair) for pair in diff.matched]})
-
-
-def rank_impact(view: ImpactView) -> str:
-    """Each agency under both sets; `reasons` add up to `index_change` (figures rounded once, each)."""
-    groups = []
-    for group in view.groups:
-        p = group.precision
-        rows = [
-            {
-                "agency": {"id": row.agency_id, "name": row.agency_name, "group": row.group},
-                "old_index": number(row.old_index, p),
-                "new_index": number(row.new_index, p),
-                "index_change": number(row.index_change, p),
-                "old_rank": row.old_rank,
-                "new_rank": row.new_rank,
-                "rank_change": row.rank_change,
-                "reasons": [
-                    {"old_code": r.old_code, "new_code": r.new_code, "index_points": number(r.index_points, p)}
-                    for r in row.reasons
-                ],
-            }
-            for row in group.rows
-        ]
-        groups.append(
-            {"criteria": group.criteria_id, "against": group.old_criteria_id, "group": group.group, "rows": rows}
-        )
-    return dumps({"old": view.diff.old.id, "new": view.diff.new.id, "groups": groups})

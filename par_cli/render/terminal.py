@@ -15,8 +15,6 @@ from par_cli.core.model import Node
 from par_cli.core.scoring import NodeResult
 from par_cli.core.scoring import Score as ScoreResult
 from par_cli.render.literal_text import lit
-from par_cli.render.terminal_changes import criteria_diff as criteria_diff
-from par_cli.render.terminal_changes import rank_impact as rank_impact
 from par_cli.render.views import (
     CriteriaListView,
     CriteriaShowView,

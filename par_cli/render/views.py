@@ -9,9 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound
-    from par_cli.core.criteria_diff import CriteriaDiff
     from par_cli.core.explain import Ledger
-    from par_cli.core.impact import ImpactGroup
     from par_cli.core.model import CriteriaSet
     from par_cli.core.ranking import RankGroup
     from par_cli.core.robustness import Robustness
@@ -119,17 +117,3 @@ class SchemaView:
 
     def __init__(self, schema: dict[str, Any]):
         self.schema = schema
-
-
-class CriteriaDiffView:
-    __slots__ = ("diff", "lang")
-
-    def __init__(self, diff: CriteriaDiff, lang: str | None = None):
-        self.diff, self.lang = diff, lang
-
-
-class ImpactView:
-    __slots__ = ("diff", "groups", "lang")
-
-    def __init__(self, diff: CriteriaDiff, groups: list[ImpactGroup], lang: str | None = None):
-        self.diff, self.groups, self.lang = diff, groups, lang

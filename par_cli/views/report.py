@@ -41,9 +41,10 @@ class Column:
 class Table:
     """A heading (or none), the columns and rows of final text. `legend`: the rows are the series of the chart
     just before, in its order (a writer that draws the chart marks each row with its series' colour). `dense`:
-    many columns (a writer may set them in smaller type)."""
+    many columns (a writer may set them in smaller type). `spaced`: few columns of long texts, each at its own
+    width and set further apart (the heading then captions the table)."""
 
-    __slots__ = ("columns", "dense", "heading", "legend", "rows")
+    __slots__ = ("columns", "dense", "heading", "legend", "rows", "spaced")
 
     def __init__(
         self,
@@ -52,9 +53,10 @@ class Table:
         heading: str = "",
         legend: bool = False,
         dense: bool = False,
+        spaced: bool = False,
     ):
         self.columns, self.rows, self.heading, self.legend = tuple(columns), tuple(map(tuple, rows)), heading, legend
-        self.dense = dense
+        self.dense, self.spaced = dense, spaced
 
 
 class Note:

@@ -8,14 +8,16 @@ from rich.console import Group, RenderableType
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from par_cli.views.report import Column, Kind, Note, Report, Table
+from par_cli.views.report import NUMERIC, Column, Kind, Note, Report, Table
 from par_cli.words.literal import visible
 
 
 def write(report: Report) -> RenderableType:
     parts: list[RenderableType] = [_lit(report.title, "bold")] if report.on_screen else []
     for block in report.blocks:
-        if isinstance(block, Table):
+        if isinstance(block, Table) and block.spaced:
+            parts.append(_spaced(block))
+        elif isinstance(block, Table):
             if block.heading:
                 parts += [Text()] if parts else []
                 parts.append(_lit(block.heading, "bold"))
@@ -47,6 +49,16 @@ def _table(block: Table) -> RichTable:
         for n, column in under:
             _beneath(cells, column, row[n])
         table.add_row(*(cells[n] for n in shown))
+    return table
+
+
+def _spaced(block: Table) -> RichTable:
+    """Columns at their own widths, further apart, figures right-aligned; the heading as the table's caption."""
+    table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title=visible(block.heading) or None)
+    for column in block.columns:
+        table.add_column(_lit(column.title), justify="right" if column.kind in NUMERIC else "left", overflow="fold")
+    for row in block.rows:
+        table.add_row(*(_lit(text) for text in row))
     return table
 
 
