@@ -87,7 +87,7 @@ def explain(
     from par_cli.core.scoring import Finding
     from par_cli.io.surveys import SurveySource
     from par_cli.io.workspace import Workspace, scored
-    from par_cli.render.views import ExplainView
+    from par_cli.views.explain import report
     from par_cli.words.catalogue import finding_message
 
     def build() -> tuple[Ledger, list[Finding]]:
@@ -99,8 +99,8 @@ def explain(
     ledger, alone = shell.run(build, words)
     for finding in alone:  # the points of a relative criterion need the group: say what they are here
         shell.note(finding_message(finding), words)
-    view = ExplainView(ledger, lang.value if lang else None, gaps)
-    shell.show(shell.render("explain", output_format.value, view, words), None, words)
+    shown = report(ledger, lang.value if lang else None, gaps)
+    shell.show(shell.write(shown, output_format.value, words), None, words)
 
 
 @app.command()

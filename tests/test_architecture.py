@@ -269,7 +269,7 @@ def test_a_command_with_a_view_has_no_renderer_left() -> None:
     from par_cli.render import MODULES
 
     viewed = [path.stem for path in (PACKAGE / "views").glob("*.py") if path.stem in app_formats()]
-    assert {"trend", "gaps", "survey_report", "criteria_diff"} <= set(viewed)
+    assert {"trend", "gaps", "survey_report", "criteria_diff", "explain"} <= set(viewed)
     for module in set(MODULES.values()):
         loaded = importlib.import_module(f"par_cli.render.{module}")
         assert [c for c in viewed if hasattr(loaded, c)] == [], module

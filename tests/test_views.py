@@ -125,3 +125,21 @@ def test_appraisal_cuts_without_a_cut_says_so_on_the_terminal_and_writes_an_empt
     header = ["Cơ quan", "Mã", "Nội dung", "Điểm tự chấm", "Thẩm định", "Chênh lệch", "Lý do"]
     assert [c.value for c in sheet[1]] == header
     assert sheet.max_row == 1 and sheet.auto_filter.ref == "A1:G1" and sheet.freeze_panes == "C2"
+
+
+def test_explain_on_a_narrow_terminal_keeps_every_figure_whole() -> None:
+    """The ledger's figures are never cut: where room is short, the title column alone gives way (the views
+    layer's `Table.whole`; a table laid out like trend's would crop `−1,58` to `−1,5` at 45 columns)."""
+    from typer.testing import CliRunner
+
+    from par_cli.cli import app
+
+    file = str(ROOT / "examples/2024/so-noi-vu.yaml")
+    result = CliRunner().invoke(app, ["explain", file, "3.2", "--lang", "vi"], env={"COLUMNS": "45", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    ledger = lines[: next(n for n, line in enumerate(lines) if line.startswith("Chỉ số"))]
+    rows = [line.split() for line in ledger if line.lstrip().startswith("3.2")]
+    assert [row[0] for row in rows] == ["3.2", "3.2.1", "3.2.2", "3.2.3"]
+    assert rows[0][-4:] == ["4,42", "6,00", "−1,58", "−1,58"]
+    assert all(row[-1].startswith("−") and len(row[-1]) == 5 for row in rows)

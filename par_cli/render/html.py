@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from html import escape
 
-from par_cli.core.explain import explain
+from par_cli.core.explain import explain as ledger_of
 from par_cli.core.scoring import NodeResult
 from par_cli.render.html_page import _bar, _page, _row, _th
 from par_cli.render.views import RankView, ScoreView
@@ -26,7 +26,7 @@ from par_cli.words.tables import (
 
 
 def score(view: ScoreView) -> str:
-    score, ledger, depth = view.result, explain(view.bound, view.result), view.depth
+    score, ledger, depth = view.result, ledger_of(view.bound, view.result), view.depth
     lang = view.lang or score.language
     p = score.precision
     e = escape

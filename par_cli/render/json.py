@@ -13,14 +13,12 @@ from par_cli.render.json_numbers import number
 from par_cli.render.json_text import Streamed, chunks, dumps
 from par_cli.render.views import (
     CheckView,
-    ExplainView,
     RankView,
     SchemaView,
     ScoreView,
 )
 from par_cli.words.catalogue import finding_text, text
 from par_cli.words.codes import level_of
-from par_cli.words.explain import action, inputs_text, rule_text
 from par_cli.words.tables import adjustment_title
 
 if TYPE_CHECKING:
@@ -172,55 +170,6 @@ def _rank_row(view: RankView, group: RankGroup, n: int) -> dict[str, Any]:
     return item
 
 
-def explain_dict(view: ExplainView) -> dict[str, Any]:
-    """Figures rounded to the set's precision, rule and action texts in English."""
-    ledger = view.ledger
-    result = ledger.score
-    p = result.precision
-    lines = []
-    for line in ledger.lines:
-        item: dict[str, Any] = {
-            "code": line.code,
-            "title": line.title,
-            "depth": line.depth,
-            "leaf": line.leaf,
-            "applicable": line.applicable,
-            "max": number(line.max, p),
-            "points": number(line.points, p),
-            "self_points": number(line.self_points, p),
-            "lost": number(line.lost, p),
-            "index_effect": number(ledger.effect(line), p),
-        }
-        if line.leaf and line.rule is not None:
-            answer = line.answer
-            item["kind"] = line.rule.kind
-            item["rule"] = rule_text(line, "en")
-            item["input"] = inputs_text(line, "en")
-            item["evidence"] = list(answer.evidence) if answer else []
-            item["explanation"] = answer.explanation if answer else None
-            item["evidence_missing"] = line.evidence_missing
-        lines.append(item)
-    return {
-        "agency": agency_json(result),
-        "criteria": {"id": result.criteria_id, "title": result.criteria_title},
-        "subtree": ledger.subtree,
-        "points": number(result.points, p),
-        "max": number(result.max, p),
-        "index": number(result.index, p),
-        "lines": lines,
-        "gaps": [
-            {
-                "code": gap.line.code,
-                "title": gap.line.title,
-                "points": number(gap.available, p),
-                "index_points": number(gap.index_points, p),
-                "action": action(gap.line, "en"),
-            }
-            for gap in ledger.gaps
-        ],
-    }
-
-
 def check_dict(view: CheckView) -> dict[str, Any]:
     report = view.report
     return {
@@ -252,10 +201,6 @@ def score(view: ScoreView) -> str:
 def rank(view: RankView) -> Iterator[str]:
     """In pieces, a row at a time: a national ranking is tens of thousands of rows."""
     return chunks(rank_dict(view))
-
-
-def explain(view: ExplainView) -> str:
-    return dumps(explain_dict(view))
 
 
 def check(view: CheckView) -> str:

@@ -18,12 +18,11 @@ from par_cli.render.literal_text import lit
 from par_cli.render.views import (
     CriteriaListView,
     CriteriaShowView,
-    ExplainView,
     RankView,
     ScoreView,
 )
 from par_cli.words.catalogue import finding_text
-from par_cli.words.explain import describe_rule, evidence_text, gap_text, inputs_text, rule_text
+from par_cli.words.explain import describe_rule
 from par_cli.words.labels import label
 from par_cli.words.literal import visible
 from par_cli.words.numbers import figure, plain
@@ -37,7 +36,7 @@ from par_cli.words.tables import (
 )
 
 if TYPE_CHECKING:
-    from par_cli.core.explain import LedgerLine
+    pass
 
 LEVEL_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _PARTS = " ▏▎▍▌▋▊▉"
@@ -218,61 +217,6 @@ def _areas(header: list[str], rows: list[list[str]], start: int, end: int) -> Ta
     """Rank and agency, then the area (or robustness) columns from `start` to `end`."""
     columns, cells = _columns(header, rows, start, end)
     return _rank_table(columns, cells, [[] for _ in rows], grade=None)
-
-
-def _ledger_content(line: LedgerLine, lang: str) -> Text:
-    """Title, then (for a leaf) its input, rule in words and evidence, one per line."""
-    text = lit(line.title, "" if line.leaf else "bold")
-    if not line.leaf or not line.applicable:
-        return text
-    text.append(visible(f"\n{label('input', lang)}: {inputs_text(line, lang)}"), style="dim")
-    text.append(visible(f"\n{label('rule', lang)}: {rule_text(line, lang)}"), style="dim")
-    name, evidence = evidence_text(line, lang)
-    if evidence:
-        text.append(visible(f"\n{name}: {evidence}"), style="yellow" if line.evidence_missing else "dim")
-    return text
-
-
-def explain(view: ExplainView) -> RenderableType:
-    ledger = view.ledger
-    result = ledger.score
-    lang = view.lang or result.language
-    p = result.precision
-    table = _table()
-    table.add_column(label("code", lang), no_wrap=True)
-    table.add_column(label("title", lang), overflow="fold", ratio=1)
-    for key in ("final", "max", "lost", "effect"):
-        table.add_column(label(key, lang), justify="right", no_wrap=True)
-    for line in ledger.lines:
-        indent = "  " * (line.depth - 1)
-        if not line.applicable:
-            add_row(table, indent + line.code, line.title, label("na", lang), "", "", "", style="dim")
-            continue
-        lost = line.lost
-        add_row(
-            table,
-            indent + line.code,
-            _ledger_content(line, lang),
-            figure(line.points, p, lang),
-            figure(line.max, p, lang),
-            "−" + figure(lost, p, lang) if lost else "",
-            "−" + figure(ledger.effect(line), p, lang) if lost else "",
-            style="bold" if line.depth == 1 else "",
-        )
-    points = label("points_word", lang)
-    summary = (
-        f"{label('index_line', lang)} {figure(result.index, p, lang)} %  "
-        f"({figure(result.points, p, lang)} / {figure(result.max, p, lang)} {points})"
-    )
-    parts: list[RenderableType] = [header(result), Text(), table, Text(summary, style="bold")]
-    if ledger.gaps:
-        listing = Text(f"\n{label('gaps', lang)}\n", style="bold")
-        for gap in ledger.gaps[: view.gaps]:
-            listing.append(visible(f"  {gap.line.code:<8} "), style="bold")
-            listing.append(visible(f"{gap_text(gap, p, lang)}\n"))
-        listing.rstrip()
-        parts.append(listing)
-    return Group(*parts)
 
 
 def _leaves(node: Node) -> int:

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound
-    from par_cli.core.explain import Ledger
     from par_cli.core.model import CriteriaSet
     from par_cli.core.ranking import RankGroup
     from par_cli.core.robustness import Robustness
@@ -74,13 +73,6 @@ class RankView:
         from par_cli.words.tables import rank_notes
 
         return rank_notes(group, self.margins(group), self.merged_as if self.has_previous else None, lang)
-
-
-class ExplainView:
-    __slots__ = ("gaps", "lang", "ledger")
-
-    def __init__(self, ledger: Ledger, lang: str | None = None, gaps: int = 10):
-        self.ledger, self.lang, self.gaps = ledger, lang, gaps
 
 
 class CheckView:

@@ -30,21 +30,33 @@ NUMERIC = frozenset({Kind.figure, Kind.rank, Kind.change, Kind.bar, Kind.sparkli
 
 class Column:
     """`wide`: the column that takes the room left (and folds); `beneath`: on a narrow medium (the terminal) the
-    cell is shown under column `beneath`'s cell, dimmed, instead of in a column of its own."""
+    cell is shown under column `beneath`'s cell, after `marker`, in `tone` (`muted`, or `warning`: something is
+    missing), instead of in a column of its own."""
 
-    __slots__ = ("beneath", "kind", "title", "wide")
+    __slots__ = ("beneath", "kind", "marker", "title", "tone", "wide")
 
-    def __init__(self, title: str, kind: Kind = Kind.text, wide: bool = False, beneath: int | None = None):
+    def __init__(
+        self,
+        title: str,
+        kind: Kind = Kind.text,
+        wide: bool = False,
+        beneath: int | None = None,
+        tone: str = "muted",
+        marker: str = "↳ ",
+    ):
         self.title, self.kind, self.wide, self.beneath = title, kind, wide, beneath
+        self.tone, self.marker = tone, marker
 
 
 class Table:
     """A heading (or none), the columns and rows of final text. `legend`: the rows are the series of the chart
     just before, in its order (a writer that draws the chart marks each row with its series' colour). `dense`:
     many columns (a writer may set them in smaller type). `spaced`: few columns of long texts, each at its own
-    width and set further apart (the heading then captions the table)."""
+    width and set further apart (the heading then captions the table). `tones`: one per row, `strong` (a total,
+    a top level), `head` (a row over others: its wide cell strong), `muted` (not applicable) or plain (``).
+    `whole`: short texts and figures are never broken; where room is short, the wide column alone gives way."""
 
-    __slots__ = ("columns", "dense", "heading", "legend", "rows", "spaced")
+    __slots__ = ("columns", "dense", "heading", "legend", "rows", "spaced", "tones", "whole")
 
     def __init__(
         self,
@@ -54,19 +66,40 @@ class Table:
         legend: bool = False,
         dense: bool = False,
         spaced: bool = False,
+        tones: Sequence[str] = (),
+        whole: bool = False,
     ):
         self.columns, self.rows, self.heading, self.legend = tuple(columns), tuple(map(tuple, rows)), heading, legend
-        self.dense, self.spaced = dense, spaced
+        self.dense, self.spaced, self.tones = dense, spaced, tuple(tones) or ("",) * len(self.rows)
+        self.whole = whole
 
 
 class Note:
     """A line under what it qualifies (merged units, rows left out, why a chart is missing); `plain`: a line of
-    the report itself (nothing to show), not dimmed."""
+    the report itself (nothing to show), not dimmed; `strong`: a line of the report that sums it up."""
 
-    __slots__ = ("plain", "text")
+    __slots__ = ("plain", "strong", "text")
 
-    def __init__(self, text: str, plain: bool = False):
-        self.text, self.plain = text, plain
+    def __init__(self, text: str, plain: bool = False, strong: bool = False):
+        self.text, self.plain, self.strong = text, plain or strong, strong
+
+
+class Caption:
+    """What the report is about, before anything else: its subject (`strong`), then the rest (more lines)."""
+
+    __slots__ = ("rest", "strong")
+
+    def __init__(self, strong: str, rest: str):
+        self.strong, self.rest = strong, rest
+
+
+class Terms:
+    """A heading over a list of terms (a code), each with what it says."""
+
+    __slots__ = ("heading", "items")
+
+    def __init__(self, heading: str, items: Sequence[tuple[str, str]]):
+        self.heading, self.items = heading, tuple(items)
 
 
 class Point:
@@ -149,7 +182,7 @@ class Sheet:
         self.widths, self.frozen, self.header_height = tuple(widths), frozen, header_height
 
 
-Block = Table | Note | LineChart | HeatMap
+Block = Caption | Table | Note | Terms | LineChart | HeatMap
 
 
 class Report:
