@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, run
+from tests.conftest import ROOT, run, runner
 
 YEARS = [str(ROOT / f"examples/{year}") for year in (2023, 2024, 2025)]
 
@@ -130,12 +130,10 @@ def test_appraisal_cuts_without_a_cut_says_so_on_the_terminal_and_writes_an_empt
 def test_explain_on_a_narrow_terminal_keeps_every_figure_whole() -> None:
     """The ledger's figures are never cut: where room is short, the title column alone gives way (the views
     layer's `Table.whole`; a table laid out like trend's would crop `−1,58` to `−1,5` at 45 columns)."""
-    from typer.testing import CliRunner
-
-    from par_cli.cli import app
+    from par_cli.__main__ import app
 
     file = str(ROOT / "examples/2024/so-noi-vu.yaml")
-    result = CliRunner().invoke(app, ["explain", file, "3.2", "--lang", "vi"], env={"COLUMNS": "45", "NO_COLOR": "1"})
+    result = runner.invoke(app, ["explain", file, "3.2", "--lang", "vi"], env={"COLUMNS": "45", "NO_COLOR": "1"})
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     ledger = lines[: next(n for n, line in enumerate(lines) if line.startswith("Chỉ số"))]
