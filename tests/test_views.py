@@ -141,3 +141,29 @@ def test_explain_on_a_narrow_terminal_keeps_every_figure_whole() -> None:
     assert [row[0] for row in rows] == ["3.2", "3.2.1", "3.2.2", "3.2.3"]
     assert rows[0][-4:] == ["4,42", "6,00", "−1,58", "−1,58"]
     assert all(row[-1].startswith("−") and len(row[-1]) == 5 for row in rows)
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown", "html"])
+def test_rank_robustness_margins_are_computed_before_any_rendering(fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--robustness` figures are part of the view: a renderer only reads them (none is computed once the
+    output is being made)."""
+    import par_cli.core.robustness as core
+    from par_cli import shell
+
+    rendering: list[bool] = []
+    computed: list[bool] = []
+    real_robustness, real_render = core.robustness, shell.render
+
+    def robustness(group: object) -> object:
+        computed.append(bool(rendering))
+        return real_robustness(group)  # type: ignore[arg-type]
+
+    def render(*args: object) -> object:
+        rendering.append(True)
+        return real_render(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(core, "robustness", robustness)
+    monkeypatch.setattr(shell, "render", render)
+    code, _, err = run("rank", str(ROOT / "examples/2025"), "--robustness", "-f", fmt, "--lang", "en")
+    assert code == 0, err
+    assert computed == [False] and rendering == [True]

@@ -53,17 +53,14 @@ class RankView:
         self.absent = absent
         self.width, self.robust, self.merged_as = width, robust, merged_as
         self._margins: dict[int, tuple[Robustness, ...]] = {}
+        if robust:  # every figure before any rendering: a renderer only reads them
+            from par_cli.core.robustness import robustness
+
+            self._margins = {id(group): robustness(group) for group in groups}
 
     def margins(self, group: RankGroup) -> tuple[Robustness, ...] | None:
-        """The group's robustness, one per row (None without `--robustness`)."""
-        if not self.robust:
-            return None
-        from par_cli.core.robustness import robustness
-
-        found = self._margins.get(id(group))
-        if found is None:
-            found = self._margins[id(group)] = robustness(group)
-        return found
+        """The group's robustness, one per row (None without `--robustness`), computed with the view."""
+        return self._margins[id(group)] if self.robust else None
 
     def robust_row(self, group: RankGroup, n: int) -> Robustness | None:
         margins = self.margins(group)
