@@ -233,9 +233,9 @@ def schema(
 ) -> None:
     """Print the JSON Schema of a file kind, for YAML editors (yaml-language-server) to validate and complete."""
     from par_cli.core.json_schema import json_schema
-    from par_cli.render.views import SchemaView
+    from par_cli.views.schema import report
 
-    shell.emit(shell.render("schema", "json", SchemaView(json_schema(kind.value)), "en"), None, "en")
+    shell.emit(shell.write(report(json_schema(kind.value)), "json", "en"), None, "en")
 
 
 criteria_app = typer.Typer(help="List, show and compare criteria sets.", no_args_is_help=True)

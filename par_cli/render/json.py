@@ -14,7 +14,6 @@ from par_cli.render.json_text import Streamed, chunks, dumps
 from par_cli.render.views import (
     CheckView,
     RankView,
-    SchemaView,
     ScoreView,
 )
 from par_cli.words.catalogue import finding_text, text
@@ -205,7 +204,3 @@ def rank(view: RankView) -> Iterator[str]:
 
 def check(view: CheckView) -> str:
     return dumps(check_dict(view))
-
-
-def schema(view: SchemaView) -> str:
-    return dumps(view.schema)

@@ -99,10 +99,3 @@ class TemplateView:
     def __init__(self, criteria: CriteriaSet, reference: str, period: str, lang: str | None = None):
         self.criteria, self.reference, self.period = criteria, reference, period  # reference: what `criteria:` says
         self.lang = lang
-
-
-class SchemaView:
-    __slots__ = ("schema",)
-
-    def __init__(self, schema: dict[str, Any]):
-        self.schema = schema
