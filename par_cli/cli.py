@@ -245,14 +245,13 @@ app.add_typer(criteria_app, name="criteria")
 @criteria_app.command("list")
 def criteria_list(lang: LangOption = None) -> None:
     """The built-in criteria sets: id, title, status, total max, leaves and source."""
-    from par_cli.io.files import display
     from par_cli.io.workspace import builtin_sets
-    from par_cli.render.views import CriteriaListView
+    from par_cli.views.criteria_list import report
 
     words = language(lang)
     sets = shell.run(builtin_sets, words)
-    view = CriteriaListView([(display(s.path), s.model) for s in sets], lang.value if lang else "vi")
-    shell.show(shell.render("criteria_list", "table", view, words), None, words)
+    shown = report([s.model for s in sets], lang.value if lang else None)
+    shell.show(shell.write(shown, "table", words), None, words)
 
 
 @criteria_app.command("show")

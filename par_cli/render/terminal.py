@@ -16,7 +16,6 @@ from par_cli.core.scoring import NodeResult
 from par_cli.core.scoring import Score as ScoreResult
 from par_cli.render.literal_text import lit
 from par_cli.render.views import (
-    CriteriaListView,
     CriteriaShowView,
     RankView,
     ScoreView,
@@ -217,37 +216,6 @@ def _areas(header: list[str], rows: list[list[str]], start: int, end: int) -> Ta
     """Rank and agency, then the area (or robustness) columns from `start` to `end`."""
     columns, cells = _columns(header, rows, start, end)
     return _rank_table(columns, cells, [[] for _ in rows], grade=None)
-
-
-def _leaves(node: Node) -> int:
-    return 1 if node.children is None else sum(_leaves(child) for child in node.children)
-
-
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def criteria_list(view: CriteriaListView) -> RenderableType:
-    """`par criteria list`: one row per set (the first column is where it was found)."""
-    lang = view.lang
-    table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
-    table.add_column(label("id", lang), no_wrap=True)
-    table.add_column(label("title", lang))
-    table.add_column(label("status", lang), no_wrap=True, min_width=8)
-    table.add_column(label("max", lang), justify="right", no_wrap=True)
-    table.add_column(label("leaves", lang), justify="right", no_wrap=True)
-    table.add_column(label("source", lang))
-    for _, criteria in view.sets:
-        add_row(
-            table,
-            criteria.id,
-            criteria.title,
-            criteria.status or "—",
-            plain(criteria.total_max, lang),
-            str(sum(_leaves(area) for area in criteria.areas)),
-            _short(criteria.source or "—", 40),
-        )
-    return table
 
 
 def criteria_show(view: CriteriaShowView) -> RenderableType:

@@ -79,13 +79,6 @@ class CheckView:
         self.report, self.lang = report, lang
 
 
-class CriteriaListView:
-    __slots__ = ("lang", "sets")
-
-    def __init__(self, sets: list[tuple[str, CriteriaSet]], lang: str = "vi"):
-        self.sets, self.lang = sets, lang
-
-
 class CriteriaShowView:
     __slots__ = ("criteria", "depth", "lang")
 

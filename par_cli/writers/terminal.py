@@ -70,7 +70,13 @@ def _spaced(block: Table) -> RichTable:
     """Columns at their own widths, further apart, figures right-aligned; the heading as the table's caption."""
     table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title=visible(block.heading) or None)
     for column in block.columns:
-        table.add_column(_lit(column.title), justify="right" if column.kind in NUMERIC else "left", overflow="fold")
+        right = column.kind in NUMERIC
+        if block.whole and not column.wide:  # short texts and figures never broken
+            table.add_column(_lit(column.title), justify="right" if right else "left", no_wrap=True)
+        elif block.whole:  # the wide columns give way: wrapped, a word too long for a line cut short (…)
+            table.add_column(_lit(column.title))
+        else:
+            table.add_column(_lit(column.title), justify="right" if right else "left", overflow="fold")
     for row in block.rows:
         table.add_row(*(_lit(text) for text in row))
     return table
