@@ -35,9 +35,11 @@ ALLOWED = {
     "io": {"core", "io"},  # the file system: what a name says (suffixes), safe writes
     "yamlengine": {"core", "io", "yamlengine"},
     "readers": {"core", "words", "io", "yamlengine", "readers"},
-    "render": {"core", "words", "render"},
+    "render": {"core", "words", "views", "render"},
+    "views": {"core", "words", "views"},  # one module per command: results → a report (views.report)
+    "writers": {"core", "words", "views", "render", "writers"},  # one per format; views.report only (below)
     "services": {"core", "words", "io", "yamlengine", "readers", "services"},
-    "cli": {"core", "words", "io", "readers", "services", "render", "cli"},
+    "cli": {"core", "words", "io", "readers", "services", "views", "writers", "render", "cli"},
 }
 MAX_STEPS = 6  # import steps from par_cli/__main__.py to the lowest module
 MAX_LINES = 400
@@ -224,25 +226,90 @@ def test_every_rule_kind_is_complete(kind: str) -> None:
 # Output formats
 
 
-def test_every_command_format_pair_has_its_renderer() -> None:
-    from par_cli.cli import options as cli
-    from par_cli.render import COMMAND_FORMATS, Format, renderer
+def app_formats() -> dict[str, tuple[str, ...]]:
+    """Every command of the typer app that offers `--format` (`criteria_diff` for `par criteria diff`) → its choices."""
+    import typer.main
 
-    offered = {
-        "score": cli.ScoreFormat,
-        "rank": cli.RankFormat,
-        "explain": cli.ExplainFormat,
-        "check": cli.CheckFormat,
-        "template": cli.TemplateFormat,
-    }
-    for command, choices in offered.items():
-        assert {c.value for c in choices} == {f.value for f in COMMAND_FORMATS[command]}, command
+    import par_cli.__main__  # noqa: F401 - registers every command
+    from par_cli.cli.app import app
+
+    found: dict[str, tuple[str, ...]] = {}
+
+    def walk(command: object, path: list[str]) -> None:
+        for name, sub in (getattr(command, "commands", None) or {}).items():
+            walk(sub, [*path, name])
+        for param in getattr(command, "params", ()):
+            if param.name == "output_format":
+                found["_".join(path)] = tuple(param.type.choices)
+
+    walk(typer.main.get_command(app), [])
+    return found
+
+
+def test_the_app_is_walked_whole() -> None:
+    """The walk finds the commands it must (a typer change that hid them would empty every test below)."""
+    assert {"score", "rank", "trend", "gaps", "survey_report", "appraisal_cuts", "criteria_diff"} <= set(app_formats())
+
+
+def test_every_command_format_pair_has_its_renderer() -> None:
+    """Each format a command offers is served: by the writer of that format when the command has a view
+    (par_cli/views/<command>.py), else by the command's renderer in that format's module."""
+    from par_cli.render import COMMAND_FORMATS, Format, renderer
+    from par_cli.writers import MODULES as WRITERS
+
+    for command, choices in app_formats().items():
+        assert set(choices) == {f.value for f in COMMAND_FORMATS[command]}, command
     for command, formats in COMMAND_FORMATS.items():
+        if (PACKAGE / "views" / f"{command}.py").exists():
+            assert set(formats) <= set(WRITERS), command
+            continue
         for fmt in formats:
             assert callable(renderer(command, fmt)), (command, fmt)
         for fmt in set(Format) - set(formats):
             with pytest.raises(LookupError):
                 renderer(command, fmt)
+
+
+def test_a_command_with_a_view_has_no_renderer_left() -> None:
+    """A command moved to the views layer is written only by the writers: no per-format function keeps its name."""
+    import importlib
+
+    from par_cli.render import COMMAND_FORMATS, MODULES
+
+    commands = set(app_formats()) | set(COMMAND_FORMATS)  # `schema` and `rank_impact` have no --format choice
+    viewed = [path.stem for path in (PACKAGE / "views").glob("*.py") if path.stem in commands]
+    moved = {"trend", "gaps", "appraisal_cuts", "survey_report", "criteria_diff", "rank_impact", "explain"}
+    assert moved | {"schema", "criteria_list"} <= set(viewed)
+    for module in set(MODULES.values()):
+        loaded = importlib.import_module(f"par_cli.render.{module}")
+        assert [c for c in viewed if hasattr(loaded, c)] == [], module
+
+
+def test_each_view_makes_a_report() -> None:
+    import importlib
+
+    from par_cli.render import COMMAND_FORMATS
+
+    for path in (PACKAGE / "views").glob("*.py"):
+        if path.stem in set(app_formats()) | set(COMMAND_FORMATS):
+            made = inspect.signature(importlib.import_module(f"par_cli.views.{path.stem}").report).return_annotation
+            assert made == "Report", path.stem
+
+
+def test_writers_know_no_command() -> None:
+    """A writer reads the report model only: no command's view or core module, no command's name in its code."""
+    commands = set(app_formats()) | {"rank_impact", "criteria_list", "criteria_show", "schema"}
+    commands |= {name.split("_")[0] for name in commands}  # criteria, survey, appraisal
+    for name, path in sources().items():
+        if not name.startswith("par_cli.writers"):
+            continue
+        for dep in graph()[name]:
+            assert not dep.startswith("par_cli.views.") or dep == "par_cli.views.report", (name, dep)
+            assert not dep.startswith("par_cli.core."), (name, dep)
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        words = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+        words |= {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+        assert words & commands == set(), name
 
 
 # Messages

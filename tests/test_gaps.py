@@ -159,8 +159,8 @@ def test_the_plan_lists_only_criteria_where_points_were_lost(folder: Path) -> No
 def test_beyond_the_heat_map_limit_only_the_sums_and_the_worst_are_kept(folder: Path) -> None:
     """A national folder keeps no per-agency cell: the same sums, the three worst, no heat map (and it says so)."""
     from par_cli.core.gaps import GapTally
-    from par_cli.render import renderer
-    from par_cli.render.views import GapsView
+    from par_cli.views.gaps import report
+    from par_cli.writers import write
 
     full = GapTally()
     lean = GapTally(heat_limit=2)
@@ -171,7 +171,7 @@ def test_beyond_the_heat_map_limit_only_the_sums_and_the_worst_are_kept(folder: 
     pick = [(g.code, g.assessed, g.losing, g.lost, g.max, g.worst) for g in complete.gaps]
     assert [(g.code, g.assessed, g.losing, g.lost, g.max, g.worst) for g in summed.gaps] == pick
     assert all(g.by_agency == () for g in summed.gaps)
-    page = renderer("gaps", "html")(GapsView([summed], None, "en"))
+    page = write(report([summed], None, "en"), "html")
     assert '<table class="heat">' not in page and "The heat map is drawn for up to 300 agencies" in page
-    Path("lean.xlsx").write_bytes(renderer("gaps", "xlsx")(GapsView([summed], None, "vi")))
+    Path("lean.xlsx").write_bytes(write(report([summed], None, "vi"), "xlsx"))
     assert load_workbook("lean.xlsx").worksheets[0]["I3"].value == "Sở B (3,00); Sở A (1,00)"

@@ -41,10 +41,10 @@ def appraisal_cuts(
     lang: LangOption = None,
 ) -> None:
     """Per agency, every criterion the appraisal lowered or raised: self-assessed and final points, the reason."""
-    from par_cli.render.views import CutsView
     from par_cli.services.batch import score_units
     from par_cli.services.surveys import SurveySource
     from par_cli.services.workspace import FileScorer
+    from par_cli.views.appraisal_cuts import report
 
     words = language(lang)
     shell.run(lambda: jobs_value(jobs), words)
@@ -52,8 +52,7 @@ def appraisal_cuts(
     scorer = partial(FileScorer, criteria and nfc(criteria), SurveySource(), cuts=True, cache=not no_cache)
     entries = shell.run(lambda: score_units(paths, scorer, jobs, shell.progress(words)), words)
     entries.sort(key=lambda e: (e.agency_name, e.agency_id))
-    view = CutsView(entries, lang.value if lang else None)
-    shell.show(shell.render("appraisal_cuts", output_format.value, view, words), output, words)
+    shell.show(shell.write(report(entries, lang.value if lang else None), output_format.value, words), output, words)
 
 
 @appraisal_app.command("workbook")

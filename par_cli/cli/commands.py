@@ -85,9 +85,9 @@ def explain(
     from par_cli.core.explain import Ledger
     from par_cli.core.explain import explain as ledger_of
     from par_cli.core.scoring import Finding
-    from par_cli.render.views import ExplainView
     from par_cli.services.surveys import SurveySource
     from par_cli.services.workspace import Workspace, scored
+    from par_cli.views.explain import report
     from par_cli.words.catalogue import finding_message
 
     def build() -> tuple[Ledger, list[Finding]]:
@@ -99,8 +99,8 @@ def explain(
     ledger, alone = shell.run(build, words)
     for finding in alone:  # the points of a relative criterion need the group: say what they are here
         shell.note(finding_message(finding), words)
-    view = ExplainView(ledger, lang.value if lang else None, gaps)
-    shell.show(shell.render("explain", output_format.value, view, words), None, words)
+    shown = report(ledger, lang.value if lang else None, gaps)
+    shell.show(shell.write(shown, output_format.value, words), None, words)
 
 
 @app.command()
@@ -129,7 +129,7 @@ def rank(
     from functools import partial
 
     from par_cli.core.lineage import PastRow
-    from par_cli.render.views import ImpactView, RankView
+    from par_cli.render.views import RankView
     from par_cli.services.batch import incomplete, rank_against, rank_folders
     from par_cli.services.surveys import SurveySource
     from par_cli.services.workspace import FileScorer, find_criteria
@@ -152,8 +152,10 @@ def rank(
         sets = shell.run(lambda: (find_criteria(nfc(against)), find_criteria(nfc(criteria or ""))), words)
         scorer = partial(FileScorer, survey=SurveySource(survey), leaves=True, cache=kept)
         changes, moved = shell.run(lambda: rank_against(paths, *sets, scorer, nfc(group_by), jobs, progress), words)
-        impact = ImpactView(changes, moved, lang.value if lang else None)
-        return shell.show(shell.render("rank_impact", output_format.value, impact, words), output, words)
+        from par_cli.views.rank_impact import report
+
+        impact = report(changes, moved, lang.value if lang else None)
+        return shell.show(shell.write(impact, output_format.value, words), output, words)
     gone: list[PastRow] = []  # last period's units this ranking lacks: said, never silently dropped
     said: list[Diagnostic] = []  # names of a ranking given by names that match no agency, agencies shown as new
     entries, groups = shell.run(
@@ -231,9 +233,9 @@ def schema(
 ) -> None:
     """Print the JSON Schema of a file kind, for YAML editors (yaml-language-server) to validate and complete."""
     from par_cli.core.json_schema import json_schema
-    from par_cli.render.views import SchemaView
+    from par_cli.views.schema import report
 
-    shell.emit(shell.render("schema", "json", SchemaView(json_schema(kind.value)), "en"), None, "en")
+    shell.emit(shell.write(report(json_schema(kind.value)), "json", "en"), None, "en")
 
 
 criteria_app = typer.Typer(help="List, show and compare criteria sets.", no_args_is_help=True)
@@ -243,14 +245,13 @@ app.add_typer(criteria_app, name="criteria")
 @criteria_app.command("list")
 def criteria_list(lang: LangOption = None) -> None:
     """The built-in criteria sets: id, title, status, total max, leaves and source."""
-    from par_cli.readers.files import display
-    from par_cli.render.views import CriteriaListView
     from par_cli.services.workspace import builtin_sets
+    from par_cli.views.criteria_list import report
 
     words = language(lang)
     sets = shell.run(builtin_sets, words)
-    view = CriteriaListView([(display(s.path), s.model) for s in sets], lang.value if lang else "vi")
-    shell.show(shell.render("criteria_list", "table", view, words), None, words)
+    shown = report([s.model for s in sets], lang.value if lang else None)
+    shell.show(shell.write(shown, "table", words), None, words)
 
 
 @criteria_app.command("show")
@@ -300,11 +301,11 @@ def criteria_diff(
 ) -> None:
     """What changed: criteria added, removed, moved, renamed; maxima, rules and sources changed."""
     from par_cli.core.criteria_diff import diff
-    from par_cli.render.views import CriteriaDiffView
     from par_cli.services.workspace import find_criteria
+    from par_cli.views.criteria_diff import report
 
     words = language(lang)
     before = shell.run(lambda: find_criteria(nfc(old)), words)
     after = shell.run(lambda: find_criteria(nfc(new)), words)
-    view = CriteriaDiffView(diff(before.model, after.model), lang.value if lang else None)
-    shell.show(shell.render("criteria_diff", output_format.value, view, words), None, words)
+    shown = report(diff(before.model, after.model), lang.value if lang else None)
+    shell.show(shell.write(shown, output_format.value, words), None, words)

@@ -70,7 +70,9 @@ class TrendFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    markdown = "markdown"
     html = "html"
+    docx = "docx"
 
 
 class CutsFormat(StrEnum):
@@ -84,8 +86,10 @@ class GapsFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    markdown = "markdown"
     html = "html"
     xlsx = "xlsx"
+    docx = "docx"
 
 
 class SchemaKind(StrEnum):

@@ -21,6 +21,8 @@ from par_cli.core.diagnostics import Diagnostic, LineCol, Msg, ParError, UsageEr
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from par_cli.views.report import Report
+
 T = TypeVar("T")
 BAR_WIDTH = 100  # terminal columns from which tables carry a bar chart column
 STDOUT = "<stdout>"
@@ -89,8 +91,20 @@ def render(command: str, fmt: str, view: Any, lang: str) -> Any:
     """The view in the format asked for; a missing optional package is an error naming how to install it."""
     from par_cli.render import renderer
 
+    return _formatted(lambda: renderer(command, fmt)(view), fmt, lang)
+
+
+def write(report: Report, fmt: str, lang: str) -> Any:
+    """A command's report (`par_cli.views`) in the format asked for, by the format's writer."""
+    from par_cli.writers import write as written
+
+    return _formatted(lambda: written(report, fmt), fmt, lang)
+
+
+def _formatted(make: Callable[[], Any], fmt: str, lang: str) -> Any:
+    """What `make` returns; a missing optional package is an error naming how to install it."""
     try:
-        return renderer(command, fmt)(view)
+        return make()
     except ModuleNotFoundError as exc:
         package = exc.name or "openpyxl"
         install = "pip install " + ("python-docx" if package in ("docx", "lxml") else package.split(".")[0])

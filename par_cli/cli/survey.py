@@ -46,12 +46,12 @@ def survey_report(
     lang: LangOption = None,
 ) -> None:
     """Per agency and criterion: forms per group, the percentage of each question and overall, the share of E."""
-    from par_cli.render.views import SurveyReportView
     from par_cli.services.surveys import report_data
+    from par_cli.views.survey_report import report
 
     words = language(lang)
     shell.output_checked(output_format.value, output, words)
     rows, groups, title, notes = shell.run(lambda: report_data(file), words)
-    view = SurveyReportView(rows, groups, title, lang.value if lang else "vi")
-    shell.show(shell.render("survey_report", output_format.value, view, words), output, words)
+    shown = report(rows, groups, title, lang.value if lang else None)
+    shell.show(shell.write(shown, output_format.value, words), output, words)
     shell.warnings(notes, words)

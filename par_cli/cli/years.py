@@ -43,10 +43,10 @@ def trend(
     lang: LangOption = None,
 ) -> None:
     """Each agency's index and rank across periods, merged units followed back through their predecessors."""
-    from par_cli.render.views import TrendView
     from par_cli.services.batch import trend_of
     from par_cli.services.surveys import SurveySource
     from par_cli.services.workspace import FileScorer
+    from par_cli.views.trend import report
 
     words = language(lang)
     shell.run(lambda: jobs_value(jobs), words)
@@ -55,8 +55,8 @@ def trend(
     found = shell.run(
         lambda: trend_of(paths, scorer, nfc(group_by), merged_as.value, jobs, shell.progress(words)), words
     )
-    view = TrendView(found, areas, lang.value if lang else None)
-    shell.show(shell.render("trend", output_format.value, view, words), output, words)
+    shown = report(found, areas, lang.value if lang else None)
+    shell.show(shell.write(shown, output_format.value, words), output, words)
 
 
 @app.command()
@@ -76,10 +76,10 @@ def gaps(
 ) -> None:
     """Where the folder loses its points: per criterion, agencies losing, points lost, share of max, worst agencies."""
     from par_cli.core.gaps import GapTally
-    from par_cli.render.views import GapsView
     from par_cli.services.batch import score_units
     from par_cli.services.surveys import SurveySource
     from par_cli.services.workspace import FileScorer
+    from par_cli.views.gaps import report
 
     words = language(lang)
     shell.run(lambda: jobs_value(jobs), words)
@@ -87,5 +87,5 @@ def gaps(
     scorer = partial(FileScorer, criteria and nfc(criteria), SurveySource(survey), nodes=True, cache=not no_cache)
     tally = GapTally(depth)
     shell.run(lambda: score_units(paths, scorer, jobs, shell.progress(words), tally.take), words)
-    view = GapsView(tally.result(), top if output_format is GapsFormat.table else None, lang and lang.value)
-    shell.show(shell.render("gaps", output_format.value, view, words), output, words)
+    shown = report(tally.result(), top if output_format is GapsFormat.table else None, lang and lang.value)
+    shell.show(shell.write(shown, output_format.value, words), output, words)

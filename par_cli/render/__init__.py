@@ -53,8 +53,8 @@ COMMAND_FORMATS: dict[str, tuple[Format, ...]] = {
     "template": (Format.yaml, Format.xlsx),
     "schema": (Format.json,),
     "survey_report": (Format.table, Format.json, Format.csv, Format.markdown, Format.html),
-    "trend": (Format.table, Format.json, Format.csv, Format.html),
-    "gaps": (Format.table, Format.json, Format.csv, Format.html, Format.xlsx),
+    "trend": (Format.table, Format.json, Format.csv, Format.markdown, Format.html, Format.docx),
+    "gaps": (Format.table, Format.json, Format.csv, Format.markdown, Format.html, Format.xlsx, Format.docx),
     "appraisal_cuts": (Format.table, Format.json, Format.csv, Format.xlsx),
 }
 

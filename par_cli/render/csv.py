@@ -9,8 +9,8 @@ from fractions import Fraction
 from typing import Any
 
 from par_cli.core.numbers import shown
-from par_cli.render.views import CutsView, GapsView, RankView, ScoreView, SurveyReportView, TrendView
-from par_cli.words.tables import adjustment_title, area_codes, nodes_to, survey_questions
+from par_cli.render.views import RankView, ScoreView
+from par_cli.words.tables import adjustment_title, area_codes, nodes_to
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -107,115 +107,6 @@ def rank(view: RankView) -> str:
                     "" if row.rank_change is None else row.rank_change,
                     *extra,
                     *[_optional(by_code.get(code), p) for code in codes],
-                ]
-            )
-    return "\ufeff" + buffer.getvalue()
-
-
-def survey_report(view: SurveyReportView) -> str:
-    """One row per agency and criterion, figures with a dot (language-neutral)."""
-    questions = survey_questions(view.rows)
-    buffer, writer = _writer()
-    writer.writerow(
-        [
-            "agency",
-            "criterion",
-            *(f"forms_{g}" for g in view.groups),
-            *(f"{q}_percent" for q in questions),
-            "percent",
-            "not_counted_percent",
-            "few_forms",
-        ]
-    )
-    for row in view.rows:
-        writer.writerow(
-            [
-                safe_cell(row.agency),
-                safe_cell(row.criterion),
-                *(row.forms.get(group, 0) for group in view.groups),
-                *(_optional(row.questions.get(q), 2) for q in questions),
-                _optional(row.percent, 2),
-                _optional(row.not_counted, 2),
-                " ".join(row.few),
-            ]
-        )
-    return "\ufeff" + buffer.getvalue()
-
-
-def trend(view: TrendView) -> str:
-    """One row per agency and period (long form, for pivot tables); area indices as columns."""
-    found = view.trend
-    p = found.precision
-    buffer, writer = _writer()
-    codes = list(found.area_codes)
-    writer.writerow(
-        ["agency_id", "agency", "group", "period", "index", "rank", "merged_from", *[f"area_{c}" for c in codes]]
-    )
-    for line in found.lines:
-        for period, point in zip(found.periods, line.points, strict=True):
-            if point is None:
-                continue
-            areas = {code: index for code, index, _ in point.areas}
-            writer.writerow(
-                [
-                    safe_cell(line.agency_id),
-                    safe_cell(line.name),
-                    safe_cell(line.group),
-                    safe_cell(period),
-                    shown(point.index, p),
-                    point.rank,
-                    safe_cell(" ".join(point.merged_from)),
-                    *[_optional(areas.get(code), p) for code in codes],
-                ]
-            )
-    return "\ufeff" + buffer.getvalue()
-
-
-def gaps(view: GapsView) -> str:
-    """One row per criterion, largest loss first within each set."""
-    buffer, writer = _writer()
-    head = ["criteria", "code", "title", "depth", "agencies_assessed", "agencies_losing", "points_lost"]
-    writer.writerow([*head, "average_lost", "max", "share_of_max_percent", "worst"])
-    for found in view.sets:
-        p = found.precision
-        for gap in found.gaps:
-            worst = "; ".join(f"{name} ({shown(lost, p)})" for name, lost in gap.worst)
-            writer.writerow(
-                [
-                    safe_cell(found.criteria_id),
-                    safe_cell(gap.code),
-                    safe_cell(gap.title),
-                    gap.depth,
-                    gap.assessed,
-                    gap.losing,
-                    shown(gap.lost, p),
-                    shown(gap.average, p),
-                    shown(gap.max, p),
-                    shown(gap.share, p),
-                    safe_cell(worst),
-                ]
-            )
-    return "\ufeff" + buffer.getvalue()
-
-
-def appraisal_cuts(view: CutsView) -> str:
-    """One row per changed leaf: the agency, the leaf, self-assessed and final points, the change, the reason."""
-    buffer, writer = _writer()
-    writer.writerow(["agency_id", "agency", "code", "title", "self_points", "points", "change", "reason", "two_rounds"])
-    for entry in view.entries:
-        p = entry.precision
-        for cut in entry.cuts:
-            writer.writerow(
-                [
-                    safe_cell(entry.agency_id),
-                    safe_cell(entry.agency_name),
-                    safe_cell(cut.code),
-                    safe_cell(cut.title),
-                    shown(cut.self_points, p),
-                    shown(cut.points, p),
-                    shown(cut.points - cut.self_points, p),
-                    safe_cell(cut.reason),
-                    "yes" if cut.rounds else "",
                 ]
             )
     return "\ufeff" + buffer.getvalue()

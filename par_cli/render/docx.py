@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt
 from docx.table import _Cell
 
-from par_cli.core.explain import explain
+from par_cli.core.explain import explain as ledger_of
 from par_cli.render.views import RankView, ScoreView
 from par_cli.words.catalogue import finding_text
 from par_cli.words.explain import gap_text
@@ -355,7 +355,7 @@ def score(view: ScoreView) -> bytes:
         _line(document, label("findings", lang), bold=True)
         for finding in result.findings:
             _line(document, f"– {label(f'level.{finding.level}', lang)}: {finding_text(finding, lang)}")
-    ledger = explain(view.bound, result)
+    ledger = ledger_of(view.bound, result)
     if ledger is not None and ledger.gaps:
         document.add_paragraph()
         _line(document, label("gaps", lang), bold=True)

@@ -5,12 +5,10 @@ from __future__ import annotations
 from fractions import Fraction
 from html import escape
 
-from par_cli.core.explain import explain
+from par_cli.core.explain import explain as ledger_of
 from par_cli.core.scoring import NodeResult
 from par_cli.render.html_page import _bar, _page, _row, _th
-from par_cli.render.html_years import gaps as gaps
-from par_cli.render.html_years import trend as trend
-from par_cli.render.views import RankView, ScoreView, SurveyReportView
+from par_cli.render.views import RankView, ScoreView
 from par_cli.words.catalogue import finding_text
 from par_cli.words.explain import gap_text
 from par_cli.words.labels import label
@@ -25,14 +23,11 @@ from par_cli.words.tables import (
     group_summary,
     robust_cells,
     score_cells,
-    survey_cells,
-    survey_header,
-    survey_questions,
 )
 
 
 def score(view: ScoreView) -> str:
-    score, ledger, depth = view.result, explain(view.bound, view.result), view.depth
+    score, ledger, depth = view.result, ledger_of(view.bound, view.result), view.depth
     lang = view.lang or score.language
     p = score.precision
     e = escape
@@ -143,17 +138,3 @@ def rank(view: RankView) -> str:
         body.append(f'</tbody></table><p class="meta">{e(group_summary(group, language))}</p>')
         body += [f'<p class="meta">{e(note)}</p>' for note in view.notes(group, language)]
     return _page(label("ranking", language), language, body)
-
-
-def survey_report(view: SurveyReportView) -> str:
-    questions = survey_questions(view.rows)
-    header = survey_header(view.groups, questions, view.lang)
-    body = [f"<header><h1>{escape(view.title)}</h1></header>", '<table class="areas"><thead><tr>']
-    body.append(
-        "".join(_th(title, i not in (0, 1, len(header) - 1)) for i, title in enumerate(header)) + "</tr></thead><tbody>"
-    )
-    for row in view.rows:
-        cells = survey_cells(row, view.groups, questions, view.lang)
-        body.append(_row([(escape(cell), i not in (0, 1, len(cells) - 1)) for i, cell in enumerate(cells)]))
-    body.append("</tbody></table>")
-    return _page(view.title, view.lang, body)

@@ -4,7 +4,6 @@ the set's precision, messages in English."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from par_cli.core.diagnostics import Level
@@ -12,23 +11,13 @@ from par_cli.core.scoring import NodeResult
 from par_cli.core.scoring import Score as ScoreResult
 from par_cli.render.json_numbers import number
 from par_cli.render.json_text import Streamed, chunks, dumps
-from par_cli.render.json_years import cuts_dict, gaps_dict, trend_dict
 from par_cli.render.views import (
     CheckView,
-    CriteriaDiffView,
-    CutsView,
-    ExplainView,
-    GapsView,
-    ImpactView,
     RankView,
-    SchemaView,
     ScoreView,
-    SurveyReportView,
-    TrendView,
 )
 from par_cli.words.catalogue import finding_text, text
 from par_cli.words.codes import level_of
-from par_cli.words.explain import action, describe_rule, inputs_text, rule_text
 from par_cli.words.languages import MACHINE
 from par_cli.words.tables import adjustment_title
 
@@ -181,55 +170,6 @@ def _rank_row(view: RankView, group: RankGroup, n: int) -> dict[str, Any]:
     return item
 
 
-def explain_dict(view: ExplainView) -> dict[str, Any]:
-    """Figures rounded to the set's precision, rule and action texts in English."""
-    ledger = view.ledger
-    result = ledger.score
-    p = result.precision
-    lines = []
-    for line in ledger.lines:
-        item: dict[str, Any] = {
-            "code": line.code,
-            "title": line.title,
-            "depth": line.depth,
-            "leaf": line.leaf,
-            "applicable": line.applicable,
-            "max": number(line.max, p),
-            "points": number(line.points, p),
-            "self_points": number(line.self_points, p),
-            "lost": number(line.lost, p),
-            "index_effect": number(ledger.effect(line), p),
-        }
-        if line.leaf and line.rule is not None:
-            answer = line.answer
-            item["kind"] = line.rule.kind
-            item["rule"] = rule_text(line, MACHINE)
-            item["input"] = inputs_text(line, MACHINE)
-            item["evidence"] = list(answer.evidence) if answer else []
-            item["explanation"] = answer.explanation if answer else None
-            item["evidence_missing"] = line.evidence_missing
-        lines.append(item)
-    return {
-        "agency": agency_json(result),
-        "criteria": {"id": result.criteria_id, "title": result.criteria_title},
-        "subtree": ledger.subtree,
-        "points": number(result.points, p),
-        "max": number(result.max, p),
-        "index": number(result.index, p),
-        "lines": lines,
-        "gaps": [
-            {
-                "code": gap.line.code,
-                "title": gap.line.title,
-                "points": number(gap.available, p),
-                "index_points": number(gap.index_points, p),
-                "action": action(gap.line, MACHINE),
-            }
-            for gap in ledger.gaps
-        ],
-    }
-
-
 def check_dict(view: CheckView) -> dict[str, Any]:
     report = view.report
     return {
@@ -263,101 +203,5 @@ def rank(view: RankView) -> Iterator[str]:
     return chunks(rank_dict(view))
 
 
-def explain(view: ExplainView) -> str:
-    return dumps(explain_dict(view))
-
-
 def check(view: CheckView) -> str:
     return dumps(check_dict(view))
-
-
-def schema(view: SchemaView) -> str:
-    return dumps(view.schema)
-
-
-def survey_report(view: SurveyReportView) -> str:
-    """Figures rounded to 2 places, as exact decimals."""
-    return dumps(
-        {
-            "rows": [
-                {
-                    "agency": row.agency,
-                    "criterion": row.criterion,
-                    "forms": dict(row.forms),
-                    "questions": {q: number(p, 2) for q, p in row.questions.items()},
-                    "percent": number(row.percent, 2),
-                    "not_counted_percent": number(row.not_counted, 2),
-                    "few_forms": list(row.few),
-                }
-                for row in view.rows
-            ]
-        }
-    )
-
-
-def _exact(value: Any) -> Any:
-    """A maximum as the file wrote it (`2.5`, `3`); rules in English words; other values as they are."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else value.normalize()
-    if value is not None and not isinstance(value, str):
-        return describe_rule(value, MACHINE)
-    return value
-
-
-def criteria_diff(view: CriteriaDiffView) -> str:
-    diff = view.diff
-    sets = {
-        side: {"id": c.id, "title": c.title, "total_max": _exact(c.total_max)}
-        for side, c in (("old", diff.old), ("new", diff.new))
-    }
-    changes = [
-        {
-            "kind": c.kind,
-            "old_code": c.old_code,
-            "new_code": c.new_code,
-            "title": c.title,
-            "before": _exact(c.before),
-            "after": _exact(c.after),
-        }
-        for c in diff.changes
-    ]
-    return dumps({**sets, "changes": changes, "matched": [list(pair) for pair in diff.matched]})
-
-
-def rank_impact(view: ImpactView) -> str:
-    """Each agency under both sets; `reasons` add up to `index_change` (figures rounded once, each)."""
-    groups = []
-    for group in view.groups:
-        p = group.precision
-        rows = [
-            {
-                "agency": {"id": row.agency_id, "name": row.agency_name, "group": row.group},
-                "old_index": number(row.old_index, p),
-                "new_index": number(row.new_index, p),
-                "index_change": number(row.index_change, p),
-                "old_rank": row.old_rank,
-                "new_rank": row.new_rank,
-                "rank_change": row.rank_change,
-                "reasons": [
-                    {"old_code": r.old_code, "new_code": r.new_code, "index_points": number(r.index_points, p)}
-                    for r in row.reasons
-                ],
-            }
-            for row in group.rows
-        ]
-        groups.append(
-            {"criteria": group.criteria_id, "against": group.old_criteria_id, "group": group.group, "rows": rows}
-        )
-    return dumps({"old": view.diff.old.id, "new": view.diff.new.id, "groups": groups})
-
-
-def trend(view: TrendView) -> str:
-    return dumps(trend_dict(view))
-
-
-def gaps(view: GapsView) -> str:
-    return dumps(gaps_dict(view))
-
-
-def appraisal_cuts(view: CutsView) -> str:
-    return dumps(cuts_dict(view))

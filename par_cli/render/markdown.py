@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from par_cli.render.views import RankView, ScoreView, SurveyReportView
+from par_cli.render.views import RankView, ScoreView
 from par_cli.words.catalogue import finding_text
 from par_cli.words.labels import label
 from par_cli.words.numbers import figure
@@ -14,9 +14,6 @@ from par_cli.words.tables import (
     rank_cells,
     rank_header,
     score_cells,
-    survey_cells,
-    survey_header,
-    survey_questions,
 )
 
 
@@ -79,16 +76,3 @@ def rank(view: RankView) -> str:
         lines += [f"- {md_cell(note)}" for note in view.notes(group, language)]
         lines += [""] if view.notes(group, language) else []
     return "\n".join(lines)
-
-
-def survey_report(view: SurveyReportView) -> str:
-    questions = survey_questions(view.rows)
-    header = survey_header(view.groups, questions, view.lang)
-    lines = [
-        f"# {md_cell(view.title)}",
-        "",
-        md_row(header),
-        md_row([":---", ":---", *["---:"] * (len(header) - 3), ":---"]),
-    ]
-    lines += [md_row([md_cell(c) for c in survey_cells(row, view.groups, questions, view.lang)]) for row in view.rows]
-    return "\n".join(lines) + "\n"

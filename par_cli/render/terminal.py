@@ -16,22 +16,14 @@ from par_cli.core.model import Node
 from par_cli.core.scoring import NodeResult
 from par_cli.core.scoring import Score as ScoreResult
 from par_cli.render.literal_text import lit
-from par_cli.render.terminal_changes import criteria_diff as criteria_diff
-from par_cli.render.terminal_changes import rank_impact as rank_impact
-from par_cli.render.terminal_years import appraisal_cuts as appraisal_cuts
-from par_cli.render.terminal_years import gaps as gaps
-from par_cli.render.terminal_years import trend as trend
 from par_cli.render.views import (
-    CriteriaListView,
     CriteriaShowView,
-    ExplainView,
     RankView,
     ScoreView,
-    SurveyReportView,
 )
 from par_cli.words.catalogue import finding_text
 from par_cli.words.catalogue import text as wording
-from par_cli.words.explain import describe_rule, evidence_text, gap_text, inputs_text, rule_text
+from par_cli.words.explain import describe_rule
 from par_cli.words.labels import label
 from par_cli.words.literal import visible
 from par_cli.words.numbers import figure, plain
@@ -42,13 +34,10 @@ from par_cli.words.tables import (
     rank_cells,
     rank_header,
     score_cells,
-    survey_cells,
-    survey_header,
-    survey_questions,
 )
 
 if TYPE_CHECKING:
-    from par_cli.core.explain import LedgerLine
+    pass
 
 LEVEL_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _PARTS = " ▏▎▍▌▋▊▉"
@@ -231,92 +220,6 @@ def _areas(header: list[str], rows: list[list[str]], start: int, end: int) -> Ta
     return _rank_table(columns, cells, [[] for _ in rows], grade=None)
 
 
-def _ledger_content(line: LedgerLine, lang: str) -> Text:
-    """Title, then (for a leaf) its input, rule in words and evidence, one per line."""
-    text = lit(line.title, "" if line.leaf else "bold")
-    if not line.leaf or not line.applicable:
-        return text
-    text.append(visible(f"\n{label('input', lang)}: {inputs_text(line, lang)}"), style="dim")
-    text.append(visible(f"\n{label('rule', lang)}: {rule_text(line, lang)}"), style="dim")
-    name, evidence = evidence_text(line, lang)
-    if evidence:
-        text.append(visible(f"\n{name}: {evidence}"), style="yellow" if line.evidence_missing else "dim")
-    return text
-
-
-def explain(view: ExplainView) -> RenderableType:
-    ledger = view.ledger
-    result = ledger.score
-    lang = view.lang or result.language
-    p = result.precision
-    table = _table()
-    table.add_column(label("code", lang), no_wrap=True)
-    table.add_column(label("title", lang), overflow="fold", ratio=1)
-    for key in ("final", "max", "lost", "effect"):
-        table.add_column(label(key, lang), justify="right", no_wrap=True)
-    for line in ledger.lines:
-        indent = "  " * (line.depth - 1)
-        if not line.applicable:
-            add_row(table, indent + line.code, line.title, label("na", lang), "", "", "", style="dim")
-            continue
-        lost = line.lost
-        add_row(
-            table,
-            indent + line.code,
-            _ledger_content(line, lang),
-            figure(line.points, p, lang),
-            figure(line.max, p, lang),
-            "−" + figure(lost, p, lang) if lost else "",
-            "−" + figure(ledger.effect(line), p, lang) if lost else "",
-            style="bold" if line.depth == 1 else "",
-        )
-    points = label("points_word", lang)
-    summary = (
-        f"{label('index_line', lang)} {figure(result.index, p, lang)} %  "
-        f"({figure(result.points, p, lang)} / {figure(result.max, p, lang)} {points})"
-    )
-    parts: list[RenderableType] = [header(result), Text(), table, Text(summary, style="bold")]
-    if ledger.gaps:
-        listing = Text(f"\n{label('gaps', lang)}\n", style="bold")
-        for gap in ledger.gaps[: view.gaps]:
-            listing.append(visible(f"  {gap.line.code:<8} "), style="bold")
-            listing.append(visible(f"{gap_text(gap, p, lang)}\n"))
-        listing.rstrip()
-        parts.append(listing)
-    return Group(*parts)
-
-
-def _leaves(node: Node) -> int:
-    return 1 if node.children is None else sum(_leaves(child) for child in node.children)
-
-
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def criteria_list(view: CriteriaListView) -> RenderableType:
-    """`par criteria list`: one row per set (the first column is where it was found)."""
-    lang = view.lang
-    table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
-    table.add_column(label("id", lang), no_wrap=True)
-    table.add_column(label("title", lang))
-    table.add_column(label("status", lang), no_wrap=True, min_width=8)
-    table.add_column(label("max", lang), justify="right", no_wrap=True)
-    table.add_column(label("leaves", lang), justify="right", no_wrap=True)
-    table.add_column(label("source", lang))
-    for _, criteria in view.sets:
-        add_row(
-            table,
-            criteria.id,
-            criteria.title,
-            criteria.status or "—",
-            plain(criteria.total_max, lang),
-            str(sum(_leaves(area) for area in criteria.areas)),
-            _short(criteria.source or "—", 40),
-        )
-    return table
-
-
 def criteria_show(view: CriteriaShowView) -> RenderableType:
     """`par criteria show`: codes, titles, max points and each leaf's rule in words."""
     criteria, depth = view.criteria, view.depth
@@ -369,14 +272,3 @@ def criteria_show(view: CriteriaShowView) -> RenderableType:
         )
         parts.append(lit(f"\n{label('grade', lang)}: {grades}"))
     return Group(*parts)
-
-
-def survey_report(view: SurveyReportView) -> RenderableType:
-    """`par survey report`: per agency and criterion, the forms, percentages and small samples."""
-    questions = survey_questions(view.rows)
-    table = _table()
-    for i, name in enumerate(survey_header(view.groups, questions, view.lang)):
-        table.add_column(lit(name), justify="left" if i in (0, 1) else "right", overflow="fold", no_wrap=i < 2)
-    for row in view.rows:
-        add_row(table, *survey_cells(row, view.groups, questions, view.lang))
-    return Group(lit(view.title, "bold"), table)

@@ -9,15 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound
-    from par_cli.core.criteria_diff import CriteriaDiff
-    from par_cli.core.explain import Ledger
-    from par_cli.core.gaps import GapSet
-    from par_cli.core.impact import ImpactGroup
     from par_cli.core.model import CriteriaSet
-    from par_cli.core.ranking import Entry, RankGroup
+    from par_cli.core.ranking import RankGroup
     from par_cli.core.robustness import Robustness
     from par_cli.core.scoring import Score
-    from par_cli.core.trend import Trend
     from par_cli.services.checking import CheckReport
 
 
@@ -58,17 +53,14 @@ class RankView:
         self.absent = absent
         self.width, self.robust, self.merged_as = width, robust, merged_as
         self._margins: dict[int, tuple[Robustness, ...]] = {}
+        if robust:  # every figure before any rendering: a renderer only reads them
+            from par_cli.core.robustness import robustness
+
+            self._margins = {id(group): robustness(group) for group in groups}
 
     def margins(self, group: RankGroup) -> tuple[Robustness, ...] | None:
-        """The group's robustness, one per row (None without `--robustness`)."""
-        if not self.robust:
-            return None
-        from par_cli.core.robustness import robustness
-
-        found = self._margins.get(id(group))
-        if found is None:
-            found = self._margins[id(group)] = robustness(group)
-        return found
+        """The group's robustness, one per row (None without `--robustness`), computed with the view."""
+        return self._margins[id(group)] if self.robust else None
 
     def robust_row(self, group: RankGroup, n: int) -> Robustness | None:
         margins = self.margins(group)
@@ -80,46 +72,11 @@ class RankView:
         return rank_notes(group, self.margins(group), self.merged_as if self.has_previous else None, lang)
 
 
-class TrendView:
-    __slots__ = ("areas", "lang", "trend")
-
-    def __init__(self, trend: Trend, areas: bool = False, lang: str | None = None):
-        self.trend, self.areas, self.lang = trend, areas, lang
-
-
-class CutsView:
-    __slots__ = ("entries", "lang")
-
-    def __init__(self, entries: list[Entry], lang: str | None = None):
-        self.entries, self.lang = entries, lang
-
-
-class GapsView:
-    __slots__ = ("lang", "sets", "top")
-
-    def __init__(self, sets: list[GapSet], top: int | None = None, lang: str | None = None):
-        self.sets, self.top, self.lang = sets, top, lang
-
-
-class ExplainView:
-    __slots__ = ("gaps", "lang", "ledger")
-
-    def __init__(self, ledger: Ledger, lang: str | None = None, gaps: int = 10):
-        self.ledger, self.lang, self.gaps = ledger, lang, gaps
-
-
 class CheckView:
     __slots__ = ("lang", "report")
 
     def __init__(self, report: CheckReport, lang: str = "en"):
         self.report, self.lang = report, lang
-
-
-class CriteriaListView:
-    __slots__ = ("lang", "sets")
-
-    def __init__(self, sets: list[tuple[str, CriteriaSet]], lang: str = "vi"):
-        self.sets, self.lang = sets, lang
 
 
 class CriteriaShowView:
@@ -135,31 +92,3 @@ class TemplateView:
     def __init__(self, criteria: CriteriaSet, reference: str, period: str, lang: str | None = None):
         self.criteria, self.reference, self.period = criteria, reference, period  # reference: what `criteria:` says
         self.lang = lang
-
-
-class SchemaView:
-    __slots__ = ("schema",)
-
-    def __init__(self, schema: dict[str, Any]):
-        self.schema = schema
-
-
-class SurveyReportView:
-    __slots__ = ("groups", "lang", "rows", "title")
-
-    def __init__(self, rows: list[Any], groups: list[str], title: str, lang: str = "vi"):
-        self.rows, self.groups, self.title, self.lang = rows, groups, title, lang  # rows: core.survey.ReportRow
-
-
-class CriteriaDiffView:
-    __slots__ = ("diff", "lang")
-
-    def __init__(self, diff: CriteriaDiff, lang: str | None = None):
-        self.diff, self.lang = diff, lang
-
-
-class ImpactView:
-    __slots__ = ("diff", "groups", "lang")
-
-    def __init__(self, diff: CriteriaDiff, groups: list[ImpactGroup], lang: str | None = None):
-        self.diff, self.groups, self.lang = diff, groups, lang

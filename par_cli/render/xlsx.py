@@ -34,8 +34,6 @@ from par_cli.render.xlsx_cells import (
 )
 from par_cli.render.xlsx_formulas import form_hint as _form_hint
 from par_cli.render.xlsx_formulas import points_formula
-from par_cli.render.xlsx_plans import appraisal_cuts as appraisal_cuts
-from par_cli.render.xlsx_plans import gaps as gaps
 from par_cli.words.explain import describe_rule
 from par_cli.words.labels import label
 from par_cli.words.tables import area_codes, change_text, group_heading, group_summary, nodes_to

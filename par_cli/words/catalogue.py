@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from par_cli.core.diagnostics import Diagnostic, Msg, msg
 from par_cli.words.codes import level_of
-from par_cli.words.labels import label
 from par_cli.words.languages import language, words
 from par_cli.words.literal import visible
 from par_cli.words.numbers import fmt, group_digits, plain, signed
@@ -81,11 +80,11 @@ def _parsed(template: str) -> tuple[tuple[str, str | None, str], ...]:
 
 def line(d: Diagnostic, lang: str = "en", with_code: bool = True) -> str:
     """`file:line:col: level CODE: message (hint: …)`: one line, always."""
-    level = label(f"level.{level_of(d).value}", lang)
+    level = words(lang)[f"level.{level_of(d).value}"]
     head = f"{level} {d.code}" if with_code else level
     out = f"{d.where}: {head}: {text(d.message, lang)}"
     if d.hint is not None:
-        out += f" ({label('hint', lang)}: {text(d.hint, lang)})"
+        out += f" ({words(lang)['hint']}: {text(d.hint, lang)})"
     return visible(" ".join(out.split("\n")))
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from par_cli.words.criteria_diff import signed
 from par_cli.words.labels import label
 from par_cli.words.numbers import figure
+from par_cli.words.numbers import signed_figure as signed
 
 if TYPE_CHECKING:
     from par_cli.core.cuts import Cut

@@ -65,3 +65,11 @@ def signed(value: Decimal | Fraction, lang: str) -> str:
     text = plain(magnitude, lang)
     approximate = text.startswith("≈")
     return ("≈" if approximate else "") + ("−" if value < 0 else "+") + text.removeprefix("≈")
+
+
+def signed_figure(value: Fraction, places: int, lang: str) -> str:
+    """+0,50, −1,25, or 0 (no sign) once rounded."""
+    text = figure(abs(value), places, lang)
+    if round_half_up(abs(value), places) == 0:
+        return text
+    return ("+" if value > 0 else "−") + text

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 from par_cli.core.diagnostics import msg
 from par_cli.words.catalogue import text
-from par_cli.words.criteria_diff import signed
 from par_cli.words.labels import label
 from par_cli.words.numbers import figure
+from par_cli.words.numbers import signed_figure as signed
 
 if TYPE_CHECKING:
     from par_cli.core.gaps import Gap, GapSet

@@ -1,0 +1,1 @@
+"""One module per command: its results → a format-neutral `report.Report` (every text and figure final)."""

@@ -1,0 +1,48 @@
+"""`par criteria list` as a report: one row per criteria set shipped with par (id, title, status, maximum,
+leaves, where it comes from)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from par_cli.views.report import Column, Kind, Report, Table
+from par_cli.words.labels import label
+from par_cli.words.numbers import plain
+
+if TYPE_CHECKING:
+    from par_cli.core.model import CriteriaSet, Node
+
+KINDS = (
+    ("id", Kind.code, False),
+    ("title", Kind.text, True),
+    ("status", Kind.code, False),
+    ("max", Kind.figure, False),
+    ("leaves", Kind.figure, False),
+    ("source", Kind.text, True),
+)
+
+
+def report(sets: list[CriteriaSet], lang: str | None = None) -> Report:
+    lang = lang or "vi"
+    columns = [Column(label(key, lang), kind, wide=wide) for key, kind, wide in KINDS]
+    rows = [
+        [
+            criteria.id,
+            criteria.title,
+            criteria.status or "—",
+            plain(criteria.total_max, lang),
+            str(sum(_leaves(area) for area in criteria.areas)),
+            _short(criteria.source or "—", 40),
+        ]
+        for criteria in sets
+    ]
+    table = Table(columns, rows, spaced=True, whole=True)
+    return Report(label("criteria", lang), lang, [table], {}, [], on_screen=False)
+
+
+def _leaves(node: Node) -> int:
+    return 1 if node.children is None else sum(_leaves(child) for child in node.children)
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

@@ -1,0 +1,11 @@
+"""`par schema` as a report: the JSON Schema of a file kind, its one record (language-neutral)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from par_cli.views.report import Report
+
+
+def report(schema: dict[str, Any]) -> Report:
+    return Report(str(schema.get("title", "")), "en", [], schema, [], on_screen=False)

@@ -1,0 +1,110 @@
+"""`par trend` as a report: the index across periods (a chart, then a table with sparklines), each area's index
+on request, notes on merged units; its JSON (one object per agency) and CSV (one row per agency and period)."""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from par_cli.core.numbers import round_half_up
+from par_cli.views.records import number
+from par_cli.views.report import Column, Kind, LineChart, Note, Point, Report, Table
+from par_cli.words.labels import label
+from par_cli.words.numbers import figure
+from par_cli.words.years import area_cells, index_bounds, trend_cells, trend_header, trend_notes
+
+if TYPE_CHECKING:
+    from par_cli.core.trend import Trend
+
+
+def report(found: Trend, areas: bool = False, lang: str | None = None) -> Report:
+    lang = lang or "vi"
+    low, high = index_bounds(found)
+    title = label("trend_title", lang)
+    header = trend_header(found, lang)
+    kinds = [Kind.text] + [Kind.figure, Kind.rank] * len(found.periods) + [Kind.sparkline, Kind.change]
+    columns = [Column(name, kind, wide=kind is Kind.text) for name, kind in zip(header, kinds, strict=True)]
+    rows = [trend_cells(line, found, low, high, lang) for line in found.lines]
+    blocks: list[Any] = [_chart(found, lang), Table(columns, rows, legend=True)]
+    for code in found.area_codes if areas else ():
+        head = [Column(label("agency", lang), Kind.text, wide=True)]
+        head += [Column(period, Kind.figure) for period in found.periods]
+        cells = [area_cells(line, code, found, lang) for line in found.lines]
+        blocks.append(Table(head, cells, heading=f"{label('area_trend', lang)}: {code}"))
+    blocks += [Note(note) for note in trend_notes(found, lang)]
+    return Report(title, lang, blocks, _json(found), _csv(found))
+
+
+def _chart(found: Trend, lang: str) -> LineChart:
+    """Index by period, one line per unit; a hollow dot where the figure is computed from merged units. The axis
+    runs between multiples of 5 around the lowest and highest index, in five steps."""
+    low, high = index_bounds(found)
+    bottom = max(Fraction(0), Fraction(int(low) // 5 * 5))
+    top = min(Fraction(100), Fraction(math.ceil(high / 5) * 5))
+    top = top if top > bottom else bottom + 5
+    span = top - bottom or Fraction(1)
+    ticks = []
+    for t in range(6):
+        value = bottom + span * t / 5
+        ticks.append((value, figure(value, 0 if value.denominator == 1 else 1, lang)))
+    series = []
+    for line in found.lines:
+        dots = []
+        for n, point in enumerate(line.points):
+            if point is None:
+                continue
+            tip = f"{line.name} · {found.periods[n]}: {figure(point.index, found.precision, lang)} %"
+            dots.append(Point(n, point.index, tip, hollow=bool(point.merged_from)))
+        series.append((line.name, dots))
+    return LineChart(label("trend_title", lang), found.periods, ticks, series)
+
+
+def _json(found: Trend) -> dict[str, Any]:
+    p = found.precision
+    agencies = []
+    for line in found.lines:
+        periods: list[Any] = []
+        for period, point in zip(found.periods, line.points, strict=True):
+            if point is None:
+                periods.append({"period": period, "index": None, "rank": None})
+                continue
+            item: dict[str, Any] = {"period": period, "index": number(point.index, p), "rank": point.rank}
+            if point.merged_from:
+                item["merged_from"] = list(point.merged_from)
+            item["areas"] = [{"code": c, "index": number(i, p), "rank": r} for c, i, r in point.areas]
+            periods.append(item)
+        agencies.append({"id": line.agency_id, "name": line.name, "group": line.group, "periods": periods})
+    return {"periods": list(found.periods), "merged_as": found.merged_as, "agencies": agencies}
+
+
+def _csv(found: Trend) -> list[list[Any]]:
+    """One row per agency and period (long form, for pivot tables); area indices as columns."""
+    p = found.precision
+    codes = list(found.area_codes)
+    rows: list[list[Any]] = [
+        ["agency_id", "agency", "group", "period", "index", "rank", "merged_from", *[f"area_{c}" for c in codes]]
+    ]
+    for line in found.lines:
+        for period, point in zip(found.periods, line.points, strict=True):
+            if point is None:
+                continue
+            areas = {code: index for code, index, _ in point.areas}
+            rows.append(
+                [
+                    line.agency_id,
+                    line.name,
+                    line.group,
+                    period,
+                    round_half_up(point.index, p),
+                    point.rank,
+                    " ".join(point.merged_from),
+                    *[_rounded(areas.get(code), p) for code in codes],
+                ]
+            )
+    return rows
+
+
+def _rounded(value: Fraction | None, places: int) -> Decimal | None:
+    return None if value is None else round_half_up(value, places)

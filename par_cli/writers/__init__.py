@@ -1,0 +1,31 @@
+"""Writers: one module per format, each writing any `views.report.Report` (they know no command).
+
+`write(report, format)` is the one dispatch; a module is imported only when its format is asked for, so that a
+command loads only the writer it uses (and openpyxl or python-docx only for a workbook or a document).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from par_cli.render import Format
+
+if TYPE_CHECKING:
+    from par_cli.views.report import Report
+
+MODULES: dict[Format, str] = {
+    Format.table: "terminal",
+    Format.json: "json",
+    Format.csv: "csv",
+    Format.markdown: "markdown",
+    Format.html: "html",
+    Format.docx: "docx",
+    Format.xlsx: "xlsx",
+}
+
+
+def write(report: Report, format: str) -> Any:
+    """The report in `format`: a rich renderable (table), text, or bytes (docx, xlsx)."""
+    module = importlib.import_module(f"par_cli.writers.{MODULES[Format(format)]}")
+    return module.write(report)

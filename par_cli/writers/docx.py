@@ -1,0 +1,47 @@
+"""A report as a Word document in the administrative style (`render.docx`: A4, Times New Roman 13, page numbers,
+headers repeated, rows kept whole): its title centred, each table under its heading, notes in italics. Wide
+reports (more than seven columns) are laid out landscape. Charts are left to HTML."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from par_cli.render.docx import _document, _heading, _line, _save, _table
+from par_cli.views.report import Kind, Note, Report, Table
+
+ALIGN = {Kind.text: "l", Kind.code: "l", Kind.rank: "c"}  # figures, changes, bars, sparklines: right
+WEIGHT = {Kind.text: 3}  # the wide column: 6; every other column: 2
+
+
+def write(report: Report) -> bytes:
+    tables = [block for block in report.blocks if isinstance(block, Table)]
+    document = _document(landscape=any(len(table.columns) > 7 for table in tables))
+    _heading(document, report.title, "", False, report.lang)
+    for block in report.blocks:
+        if isinstance(block, Table):
+            if block.heading:
+                _line(document, block.heading, bold=True)
+            shown = [n for n, column in enumerate(block.columns) if column.beneath is None]
+            columns = [block.columns[n] for n in shown]
+            align = "".join(ALIGN.get(column.kind, "r") for column in columns)
+            weights = [6 if column.wide else WEIGHT.get(column.kind, 2) for column in columns]
+            _table(
+                document,
+                [column.title for column in columns],
+                [_folded(block, row, shown) for row in block.rows],
+                align,
+                weights,
+            )
+            document.add_paragraph()
+        elif isinstance(block, Note):
+            _line(document, block.text, italic=True)
+    return _save(document)
+
+
+def _folded(block: Table, row: Sequence[str], shown: list[int]) -> list[str]:
+    """The row's shown cells, a column shown `beneath` another written on a line of its own under that cell."""
+    cells = {n: row[n] for n in shown}
+    for n, column in enumerate(block.columns):
+        if column.beneath is not None and row[n]:
+            cells[column.beneath] += f"\n↳ {row[n]}"
+    return [cells[n] for n in shown]

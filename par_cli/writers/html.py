@@ -1,0 +1,119 @@
+"""A report as one HTML page (inline CSS, A4 print): its title, line charts and heat maps drawn in SVG and tables,
+tables with their headings, notes. Text is escaped; nothing is fetched from the network."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from html import escape
+
+from par_cli.render.html_page import _page, _th
+from par_cli.views.report import NUMERIC, HeatMap, LineChart, Note, Report, Table
+
+COLOURS = (
+    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf",
+    "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#393b79", "#637939",
+)  # fmt: skip
+WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 680, 300, 44, 16, 12, 28
+
+
+def write(report: Report) -> str:
+    body = [f"<header><h1>{escape(report.title)}</h1></header>"]
+    for block in report.blocks:
+        if isinstance(block, Table):
+            body += _table(block)
+        elif isinstance(block, Note):
+            body.append(f'<p class="meta">{escape(block.text)}</p>')
+        elif isinstance(block, LineChart):
+            body.append(_line_chart(block))
+        elif isinstance(block, HeatMap):
+            body += _heat_map(block)
+    return _page(report.title, report.lang, body)
+
+
+def _table(block: Table) -> list[str]:
+    numeric = [column.kind in NUMERIC for column in block.columns]
+    heads = [_th(column.title, numeric[n]) for n, column in enumerate(block.columns)]
+    if block.heading:
+        lines = [f"<h2>{escape(block.heading)}</h2><table><thead><tr>", "".join(heads), "</tr></thead><tbody>"]
+    elif block.dense:  # many columns: smaller type, names kept readable
+        lines = ['<table class="areas"><thead><tr>', "".join(heads) + "</tr></thead><tbody>"]
+    else:
+        css = ' class="trend"' if block.legend else ""  # names beside a chart: room for the name
+        lines = [f"<table{css}><thead><tr>{''.join(heads)}</tr></thead><tbody>"]
+    for r, row in enumerate(block.rows):
+        cells = []
+        for n, text in enumerate(row):
+            swatch = f'<span style="color:{COLOURS[r % len(COLOURS)]}">●</span> ' if block.legend and n == 0 else ""
+            cells.append(('<td class="n">' if numeric[n] else "<td>") + swatch + escape(text) + "</td>")
+        lines.append("<tr>" + "".join(cells) + "</tr>")
+    lines.append("</tbody></table>")
+    return lines
+
+
+def _line_chart(chart: LineChart) -> str:
+    """Values (y) by label (x), one line per series in the legend's colours; a hollow dot where a value is
+    computed rather than measured."""
+    bottom, top = chart.ticks[0][0], chart.ticks[-1][0]
+    span = top - bottom or Fraction(1)
+    count = len(chart.x_labels)
+
+    def x(n: int) -> float:
+        inner = WIDTH - LEFT - RIGHT
+        return LEFT + (inner * n / (count - 1) if count > 1 else inner / 2)
+
+    def y(value: Fraction) -> float:
+        return TOP + float((top - value) / span) * (HEIGHT - TOP - BOTTOM)
+
+    title = escape(chart.title)
+    parts = [f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" aria-label="{title}">']
+    for value, text in chart.ticks:
+        parts.append(
+            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(value):.1f}" y2="{y(value):.1f}" stroke="#e2e8f0"/>'
+            f'<text x="{LEFT - 4}" y="{y(value) + 3:.1f}" font-size="9" text-anchor="end">{escape(text)}</text>'
+        )
+    for n, label in enumerate(chart.x_labels):
+        parts.append(
+            f'<text x="{x(n):.1f}" y="{HEIGHT - 8}" font-size="10" text-anchor="middle">{escape(label)}</text>'
+        )
+    for i, (name, points) in enumerate(chart.series):
+        colour = COLOURS[i % len(COLOURS)]
+        path = " ".join(f"{x(point.at):.1f},{y(point.value):.1f}" for point in points)
+        parts.append(f"<g><title>{escape(name)}</title>")
+        parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="1.6"/>')
+        for point in points:
+            fill = "#fff" if point.hollow else colour
+            parts.append(
+                f'<circle cx="{x(point.at):.1f}" cy="{y(point.value):.1f}" r="3" fill="{fill}" stroke="{colour}">'
+                f"<title>{escape(point.tip)}</title></circle>"
+            )
+        parts.append("</g>")
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _heat(share: Fraction) -> str:
+    """White (nothing lost) to deep red (everything lost)."""
+    level = float(min(max(share, Fraction(0)), Fraction(1)))
+    green_blue = int(255 - 180 * level)
+    return f"rgb(255,{green_blue},{green_blue})"
+
+
+def _heat_map(heat: HeatMap) -> list[str]:
+    if heat.absent:
+        return [f'<p class="meta">{escape(heat.absent)}</p>']
+    lines = [f"<h2>{escape(heat.title)}</h2>", '<table class="heat"><thead><tr>' + _th(heat.corner, False)]
+    lines.append("".join(f'<th class="n" title="{escape(name)}">{n}</th>' for n, name in enumerate(heat.names, 1)))
+    lines.append("</tr></thead><tbody>")
+    for code, tip, cells in heat.rows:
+        row = [f'<td title="{escape(tip)}">{escape(code)}</td>']
+        for cell in cells:
+            if cell is None:
+                row.append('<td class="na">—</td>')
+                continue
+            style = f"background:{_heat(cell.share)}"
+            row.append(f'<td class="n" style="{style}" title="{escape(cell.tip)}">{escape(cell.text)}</td>')
+        lines.append("<tr>" + "".join(row) + "</tr>")
+    lines.append('</tbody></table><ol class="meta">')
+    lines += [f"<li>{escape(name)}</li>" for name in heat.names]
+    lines.append("</ol>")
+    return lines

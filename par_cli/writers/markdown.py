@@ -1,0 +1,28 @@
+"""A report in Markdown: its title, tables (figures right-aligned) under their headings, notes as paragraphs.
+Charts are left to HTML. Text from files is escaped for table cells and line starts."""
+
+from __future__ import annotations
+
+from par_cli.render.markdown import md_cell, md_row
+from par_cli.views.report import NUMERIC, Note, Report, Table
+
+
+def write(report: Report) -> str:
+    lines = [f"# {md_cell(report.title)}", ""]
+    for block in report.blocks:
+        if isinstance(block, Table):
+            if block.heading:
+                lines += [f"## {md_cell(block.heading)}", ""]
+            lines.append(md_row([md_cell(column.title) for column in block.columns]))
+            lines.append(md_row(["---:" if c.kind in NUMERIC else ":---" for c in block.columns]))
+            lines += [md_row([md_cell(text) for text in row]) for row in block.rows]
+            lines.append("")
+        elif isinstance(block, Note):
+            lines += [_paragraph(block.text), ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _paragraph(text: str) -> str:
+    """A line that Markdown would read as a list item or a heading (`* …`, `+ 3 more`) kept as text."""
+    text = text.replace("\\", "\\\\").replace("\n", " ")
+    return "\\" + text if text[:1] in ("*", "+", "-", "#", ">") else text

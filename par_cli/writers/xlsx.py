@@ -1,0 +1,65 @@
+"""A report's workbook: a sheet per `views.report.Sheet` (a title line, a header repeated on each printed page,
+filters, frozen panes, cells the reader fills in). Text is written as text; figures rounded once."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from par_cli.render.xlsx_cells import (
+    BOLD,
+    HEADING,
+    INPUT,
+    TOP,
+    WRAP,
+    _figures,
+    _fit_height,
+    _new_book,
+    _number,
+    _page,
+    _save,
+    _text,
+    sheet_title,
+)
+from par_cli.views.report import Report, Sheet
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+
+def write(report: Report) -> bytes:
+    book = _new_book()
+    for sheet in report.sheets:
+        _sheet(book.create_sheet(title=sheet_title(sheet.name)), sheet)
+    return _save(book)
+
+
+def _sheet(out: Worksheet, sheet: Sheet) -> None:
+    top = 2 if sheet.title else 1  # the header's row
+    if sheet.title:
+        _text(out, 1, 1, sheet.title).font = Font(bold=True, size=13)
+    for c, title in enumerate(sheet.header, start=1):
+        cell = _text(out, top, c, title)
+        cell.font, cell.fill, cell.alignment = BOLD, HEADING, WRAP
+    if sheet.header_height is not None:
+        out.row_dimensions[top].height = sheet.header_height
+    for r, row in enumerate(sheet.rows, start=top + 1):
+        for c, item in enumerate(row, start=1):
+            if item.places is not None:
+                cell = out.cell(row=r, column=c, value=_number(item.value, item.places))
+                cell.number_format = _figures(item.places)
+            elif isinstance(item.value, str):
+                cell = _text(out, r, c, item.value)
+            else:
+                cell = out.cell(row=r, column=c, value=item.value)
+            if item.fill:
+                cell.fill = INPUT
+            cell.alignment = WRAP if item.wrap else TOP
+        wrapped = tuple((item.value, sheet.widths[c]) for c, item in enumerate(row) if item.wrap)
+        if wrapped:
+            _fit_height(out, r, wrapped)
+    out.freeze_panes = f"{get_column_letter(sheet.frozen + 1)}{top + 1}"
+    out.auto_filter.ref = f"A{top}:{get_column_letter(len(sheet.header))}{len(sheet.rows) + top}"
+    _page(out, f"{top}:{top}", sheet.widths)

@@ -1,0 +1,169 @@
+"""`par trend` and `par gaps` through the views layer: the Markdown and Word outputs the shared writers give them,
+pinned as a reader sees them (the outputs they had before are pinned byte for byte by the golden script)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, run, runner
+
+YEARS = [str(ROOT / f"examples/{year}") for year in (2023, 2024, 2025)]
+
+
+def test_trend_in_markdown_is_the_table_with_its_notes() -> None:
+    code, out, err = run("trend", *YEARS, "-f", "markdown", "--lang", "en")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[:5] == [
+        "# Index across periods",
+        "",
+        "| Agency | Index 2023 | Rank 2023 | Index 2024 | Rank 2024 | Index 2025 | Rank 2025 | Trend | Change |",
+        "| :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| Sở Tư pháp | 85.50 | 2 | 89.54 | 1 | 90.03 | 1 | ▆▇█ | +4.53 |",
+    ]
+    assert "| Sở Công Thương và Khoa học, Công nghệ | 79.64* | 8* | 78.51* | 9* | 79.38 | 8 | ▃▃▃ | −0.26 |" in lines
+    assert "| Sở Kế hoạch và Đầu tư | 83.73 | 4 | — | — | — | — | ▅   | — |" in lines
+    # a note starting with `*` stays a paragraph, not a list item
+    assert lines[-1] == (
+        "\\* Sở Công Thương và Khoa học, Công nghệ, 2024: the mean of the predecessors' indices "
+        "(so-cong-thuong, so-khoa-hoc-cong-nghe); rank: where that index stands in that period's ranking"
+    )
+
+
+def test_gaps_in_markdown_has_a_table_per_set_and_every_agency_losing_most() -> None:
+    code, out, err = run("gaps", str(ROOT / "examples/2025"), "-f", "markdown", "--lang", "vi")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[:7] == [
+        "# Nơi mất điểm",
+        "",
+        "## Nơi mất điểm: Bộ Chỉ số CCHC các sở, ban, ngành (mẫu) [mau-so-nganh] · 11 cơ quan",
+        "",
+        "| Mã | Tiêu chí | CQ mất điểm | Tổng mất | Bình quân | % tối đa | Mất nhiều nhất |",
+        "| :--- | :--- | ---: | ---: | ---: | ---: | :--- |",
+        "| 3.2 | Thực hiện cơ chế một cửa, một cửa liên thông | 10/11 | 16,19 | 1,47 | 24,91 "
+        "| Sở Nông nghiệp và Môi trường (2,78); Sở Giáo dục và Đào tạo (2,54); Sở Y tế (1,77) |",
+    ]
+    assert len([line for line in lines if line.startswith("| ")]) == 1 + 1 + 69  # every criterion (69), not --top's
+
+
+def _docx(tmp_path: Path, *args: str) -> object:
+    pytest.importorskip("docx")
+    from docx import Document
+
+    out = tmp_path / "out.docx"
+    code, _, err = run(*args, "-f", "docx", "-o", str(out))
+    assert code == 0, err
+    return Document(str(out))
+
+
+def test_trend_in_word_is_a_landscape_table_with_the_notes(tmp_path: Path) -> None:
+    from docx.enum.section import WD_ORIENT
+
+    document: object = _docx(tmp_path, "trend", *YEARS, "--lang", "vi")
+    from docx.document import Document
+
+    assert isinstance(document, Document)
+    assert document.sections[0].orientation == WD_ORIENT.LANDSCAPE  # nine columns
+    assert document.paragraphs[0].text == "Chỉ số qua các kỳ"
+    [table] = document.tables
+    assert [cell.text for cell in table.rows[0].cells] == [
+        "Cơ quan", "Chỉ số\n2023", "Hạng\n2023", "Chỉ số\n2024", "Hạng\n2024",
+        "Chỉ số\n2025", "Hạng\n2025", "Xu hướng", "Thay đổi",
+    ]  # fmt: skip
+    assert [cell.text for cell in table.rows[1].cells] == [
+        "Sở Tư pháp", "85,50", "2", "89,54", "1", "90,03", "1", "▆▇█", "+4,53",
+    ]  # fmt: skip
+    notes = [p.text for p in document.paragraphs if p.text.startswith("*")]
+    assert notes[0].startswith("* Sở Công Thương và Khoa học, Công nghệ, 2023: chỉ số của đơn vị tiền thân")
+
+
+def test_gaps_in_word_puts_the_agencies_losing_most_under_the_criterion(tmp_path: Path) -> None:
+    from docx.enum.section import WD_ORIENT
+
+    document: object = _docx(tmp_path, "gaps", str(ROOT / "examples/2025"), "--lang", "en")
+    from docx.document import Document
+
+    assert isinstance(document, Document)
+    assert document.sections[0].orientation == WD_ORIENT.PORTRAIT  # six columns fit an A4 page upright
+    assert document.paragraphs[0].text == "Where points are lost"
+    [table] = document.tables
+    assert len(table.rows) == 1 + 69
+    assert [cell.text for cell in table.rows[1].cells] == [
+        "3.2",
+        "Thực hiện cơ chế một cửa, một cửa liên thông\n"
+        "↳ Sở Nông nghiệp và Môi trường (2.78); Sở Giáo dục và Đào tạo (2.54); Sở Y tế (1.77)",
+        "10/11", "16.19", "1.47", "24.91",
+    ]  # fmt: skip
+
+
+def test_trend_area_tables_in_html_close_their_rows() -> None:
+    """Each row of an area's table ends with </tr> (it did not: the writer of every table now closes them)."""
+    code, out, err = run("trend", *YEARS, "--areas", "-f", "html", "--lang", "en")
+    assert code == 0, err
+    area = out.split("<h2>Area index across periods (rank): 1</h2>")[1].split("</tbody></table>")[0]
+    rows = [line for line in area.splitlines() if line.startswith("<tr>")]
+    assert len(rows) == 12 and all(row.endswith("</td></tr>") for row in rows)
+
+
+def test_appraisal_cuts_without_a_cut_says_so_on_the_terminal_and_writes_an_empty_list() -> None:
+    import io
+
+    from openpyxl import load_workbook
+    from rich.console import Console
+
+    from par_cli.views.appraisal_cuts import report
+    from par_cli.writers import write
+
+    screen = Console(file=io.StringIO(), width=80, no_color=True)
+    screen.print(write(report([], "en"), "table"))
+    assert screen.file.getvalue() == "Criteria the appraisal changed\nNo criterion changed.\n"  # type: ignore[attr-defined]
+    sheet = load_workbook(io.BytesIO(write(report([], "vi"), "xlsx"))).worksheets[0]
+    assert sheet.title == "Danh sách tiêu chí thẩm định th"  # the title, cut to a sheet name's 31 characters
+    header = ["Cơ quan", "Mã", "Nội dung", "Điểm tự chấm", "Thẩm định", "Chênh lệch", "Lý do"]
+    assert [c.value for c in sheet[1]] == header
+    assert sheet.max_row == 1 and sheet.auto_filter.ref == "A1:G1" and sheet.freeze_panes == "C2"
+
+
+def test_explain_on_a_narrow_terminal_keeps_every_figure_whole() -> None:
+    """The ledger's figures are never cut: where room is short, the title column alone gives way (the views
+    layer's `Table.whole`; a table laid out like trend's would crop `−1,58` to `−1,5` at 45 columns)."""
+    from par_cli.__main__ import app
+
+    file = str(ROOT / "examples/2024/so-noi-vu.yaml")
+    result = runner.invoke(app, ["explain", file, "3.2", "--lang", "vi"], env={"COLUMNS": "45", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    ledger = lines[: next(n for n, line in enumerate(lines) if line.startswith("Chỉ số"))]
+    rows = [line.split() for line in ledger if line.lstrip().startswith("3.2")]
+    assert [row[0] for row in rows] == ["3.2", "3.2.1", "3.2.2", "3.2.3"]
+    assert rows[0][-4:] == ["4,42", "6,00", "−1,58", "−1,58"]
+    assert all(row[-1].startswith("−") and len(row[-1]) == 5 for row in rows)
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown", "html"])
+def test_rank_robustness_margins_are_computed_before_any_rendering(fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--robustness` figures are part of the view: a renderer only reads them (none is computed once the
+    output is being made)."""
+    import par_cli.core.robustness as core
+    from par_cli.cli import shell
+
+    rendering: list[bool] = []
+    computed: list[bool] = []
+    real_robustness, real_render = core.robustness, shell.render
+
+    def robustness(group: object) -> object:
+        computed.append(bool(rendering))
+        return real_robustness(group)  # type: ignore[arg-type]
+
+    def render(*args: object) -> object:
+        rendering.append(True)
+        return real_render(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(core, "robustness", robustness)
+    monkeypatch.setattr(shell, "render", render)
+    code, _, err = run("rank", str(ROOT / "examples/2025"), "--robustness", "-f", fmt, "--lang", "en")
+    assert code == 0, err
+    assert computed == [False] and rendering == [True]
