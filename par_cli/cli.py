@@ -1,6 +1,7 @@
 """The command line: parse options, call io → core → render, print, exit. Nothing else prints or exits.
 
-Every error line of every command is a diagnostic from the catalogue: located, coded, in the --lang asked for.
+Every error line of every command is a diagnostic from the catalogue: located, coded, in the run's language
+(`shell.language`: --lang, PAR_LANG, the criteria set's, the system's, English).
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from par_cli.options import (
     GroupByOption,
     JobsOption,
     LangOption,
-    Language,
     MergedAs,
     MergedAsOption,
     NoCacheOption,
@@ -37,7 +37,6 @@ from par_cli.options import (
     SurveyOption,
     against_value,
     jobs_value,
-    language,
     nfc,
     percent_value,
     robustness_value,
@@ -59,13 +58,13 @@ def score(
     from par_cli.io.workspace import Workspace, scored
     from par_cli.render.views import ScoreView
 
-    words = language(lang)
+    words = shell.language(lang)
     shell.guard_output(output, words)
     workspace = Workspace(override=criteria and nfc(criteria), survey=SurveySource(survey))
     bound = shell.run(lambda: workspace.assessment(file), words)
     result = shell.run(lambda: scored(bound), words)
     bars = output_format is ScoreFormat.table and shell.bars(output)
-    view = ScoreView(result, bound, depth, lang.value if lang else None, bars)
+    view = ScoreView(result, bound, depth, words.fixed, bars)
     shell.show(shell.render("score", output_format.value, view, words), output, words)
 
 
@@ -95,11 +94,11 @@ def explain(
         result = scored(bound)
         return ledger_of(bound, result, code and nfc(code)), [f for f in result.findings if f.code == "relative-alone"]
 
-    words = language(lang)
+    words = shell.language(lang)
     ledger, alone = shell.run(build, words)
     for finding in alone:  # the points of a relative criterion need the group: say what they are here
         shell.note(finding_message(finding), words)
-    view = ExplainView(ledger, lang.value if lang else None, gaps)
+    view = ExplainView(ledger, words.fixed, gaps)
     shell.show(shell.render("explain", output_format.value, view, words), None, words)
 
 
@@ -134,7 +133,7 @@ def rank(
     from par_cli.io.workspace import FileScorer, find_criteria
     from par_cli.render.views import ImpactView, RankView
 
-    words = language(lang)
+    words = shell.language(lang)
     limit = shell.run(lambda: percent_value("--fail-under", fail_under), words) if fail_under is not None else None
     shell.run(lambda: jobs_value(jobs), words)
     shell.run(lambda: robustness_value(robustness, output_format.value), words)
@@ -152,7 +151,7 @@ def rank(
         sets = shell.run(lambda: (find_criteria(nfc(against)), find_criteria(nfc(criteria or ""))), words)
         scorer = partial(FileScorer, survey=SurveySource(survey), leaves=True, cache=kept)
         changes, moved = shell.run(lambda: rank_against(paths, *sets, scorer, nfc(group_by), jobs, progress), words)
-        impact = ImpactView(changes, moved, lang.value if lang else None)
+        impact = ImpactView(changes, moved, words.fixed)
         return shell.show(shell.render("rank_impact", output_format.value, impact, words), output, words)
     gone: list[PastRow] = []  # last period's units this ranking lacks: said, never silently dropped
     said: list[Diagnostic] = []  # names of a ranking given by names that match no agency, agencies shown as new
@@ -180,9 +179,8 @@ def rank(
         shell.fail([refused.at(LineCol(str(output)))], words)
     bars = output_format is RankFormat.table and shell.bars(output)
     width = shell.console().width if output is None else shell.FILE_WIDTH
-    language_asked = lang.value if lang else None
     view = RankView(
-        groups, previous is not None, areas, language_asked, bars, width, robustness, merged_as.value, tuple(gone)
+        groups, previous is not None, areas, words.fixed, bars, width, robustness, merged_as.value, tuple(gone)
     )
     shell.show(shell.render("rank", output_format.value, view, words), output, words)
     if limit is not None:
@@ -202,9 +200,7 @@ def check(
     ] = None,
     output: OutputOption = None,
     jobs: JobsOption = None,
-    lang: Annotated[
-        Optional[Language], typer.Option("--lang", help="Language of text and github output (default: en).")
-    ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Check criteria and assessment files: every problem, located, with a stable code. Exit 1 on errors."""
     from functools import partial
@@ -214,13 +210,13 @@ def check(
     from par_cli.io.workspace import Workspace
     from par_cli.render.views import CheckView
 
-    words = language(lang)
+    words = shell.language(lang)
     shell.run(lambda: jobs_value(jobs), words)
     shell.guard_output(output, words)
     workspace = partial(Workspace, survey=SurveySource())  # one per worker process
     report = check_paths(paths, workspace(), strict, jobs, workspace)
     chosen = output_format or (CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text)
-    shell.emit(shell.render("check", chosen.value, CheckView(report, words), words), output, words)
+    shell.emit(shell.render("check", chosen.value, CheckView(report, words.now()), words), output, words)
     if report.failed():
         raise typer.Exit(1)
 
@@ -233,7 +229,8 @@ def schema(
     from par_cli.core.json_schema import json_schema
     from par_cli.render.views import SchemaView
 
-    shell.emit(shell.render("schema", "json", SchemaView(json_schema(kind.value)), "en"), None, "en")
+    words = shell.language(None)
+    shell.emit(shell.render("schema", "json", SchemaView(json_schema(kind.value)), words), None, words)
 
 
 criteria_app = typer.Typer(help="List, show and compare criteria sets.", no_args_is_help=True)
@@ -247,9 +244,9 @@ def criteria_list(lang: LangOption = None) -> None:
     from par_cli.io.workspace import builtin_sets
     from par_cli.render.views import CriteriaListView
 
-    words = language(lang)
+    words = shell.language(lang)
     sets = shell.run(builtin_sets, words)
-    view = CriteriaListView([(display(s.path), s.model) for s in sets], lang.value if lang else "vi")
+    view = CriteriaListView([(display(s.path), s.model) for s in sets], words.now())
     shell.show(shell.render("criteria_list", "table", view, words), None, words)
 
 
@@ -263,9 +260,9 @@ def criteria_show(
     from par_cli.io.workspace import find_criteria
     from par_cli.render.views import CriteriaShowView
 
-    words = language(lang)
+    words = shell.language(lang)
     loaded = shell.run(lambda: find_criteria(nfc(reference)), words)
-    view = CriteriaShowView(loaded.model, depth, lang.value if lang else None)
+    view = CriteriaShowView(loaded.model, depth, words.fixed)
     shell.show(shell.render("criteria_show", "table", view, words), None, words)
 
 
@@ -281,7 +278,7 @@ def criteria_import(
     from par_cli.io.workspace import check_criteria_file
     from par_cli.words.codes import errors_only
 
-    words = language(lang)
+    words = shell.language(lang)
     shell.guard_output(output, words, folders=False)  # a criteria set: written to be read
     done = shell.run(lambda: import_annex(annex, output, force, lambda p: check_criteria_file(p)[2]), words)
     rules = ", ".join(f"{kind} {n}" for kind, n in sorted(done.decided.items()))
@@ -303,8 +300,8 @@ def criteria_diff(
     from par_cli.io.workspace import find_criteria
     from par_cli.render.views import CriteriaDiffView
 
-    words = language(lang)
+    words = shell.language(lang)
     before = shell.run(lambda: find_criteria(nfc(old)), words)
     after = shell.run(lambda: find_criteria(nfc(new)), words)
-    view = CriteriaDiffView(diff(before.model, after.model), lang.value if lang else None)
+    view = CriteriaDiffView(diff(before.model, after.model), words.fixed)
     shell.show(shell.render("criteria_diff", output_format.value, view, words), None, words)

@@ -19,7 +19,6 @@ from par_cli.options import (
     NoCacheOption,
     OutputOption,
     jobs_value,
-    language,
     nfc,
 )
 
@@ -46,13 +45,13 @@ def appraisal_cuts(
     from par_cli.io.workspace import FileScorer
     from par_cli.render.views import CutsView
 
-    words = language(lang)
+    words = shell.language(lang)
     shell.run(lambda: jobs_value(jobs), words)
     shell.output_checked(output_format.value, output, words)
     scorer = partial(FileScorer, criteria and nfc(criteria), SurveySource(), cuts=True, cache=not no_cache)
     entries = shell.run(lambda: score_units(paths, scorer, jobs, shell.progress(words)), words)
     entries.sort(key=lambda e: (e.agency_name, e.agency_id))
-    view = CutsView(entries, lang.value if lang else None)
+    view = CutsView(entries, words.now())  # the sets' language: read or taken from the cache
     shell.show(shell.render("appraisal_cuts", output_format.value, view, words), output, words)
 
 
@@ -71,7 +70,7 @@ def appraisal_workbook(
     from par_cli.io.workspace import Workspace
     from par_cli.render.council_xlsx import council_workbook
 
-    words = language(lang)
+    words = shell.language(lang)
     shell.guard_output(output, words)
     if output.exists() and not force:
         exists = problem("U003", "council-file-exists", hint=msg("hint.force")).at(LineCol(str(output)))
@@ -79,7 +78,7 @@ def appraisal_workbook(
     override = criteria and nfc(criteria)
     workspace, plain = Workspace(override=override, survey=SurveySource()), Workspace(override=override)
     assessed = shell.run(lambda: gather(folder, workspace, plain), words)
-    shell.emit(council_workbook(assessed, lang.value if lang else None), output, words)
+    shell.emit(council_workbook(assessed, words.fixed), output, words)
 
 
 @appraisal_app.command("read")
@@ -95,7 +94,7 @@ def appraisal_read(
     from par_cli.io.files import display
     from par_cli.io.workspace import Workspace
 
-    words = language(lang)
+    words = shell.language(lang)
     shell.guard_output(output, words, folders=False)  # a folder of appraisal files: written to be read
     book = shell.run(lambda: read_council(workbook, display(workbook)), words)
     files = shell.run(lambda: appraisal_files(book, Workspace(), output), words)
@@ -116,7 +115,7 @@ def cache_clear(lang: LangOption = None) -> None:
 
     store = ResultCache()
     removed = store.clear()
-    typer.echo(text(msg("cache-cleared", count=removed, path=str(store.path)), language(lang)))
+    typer.echo(text(msg("cache-cleared", count=removed, path=str(store.path)), shell.language(lang).now()))
 
 
 @cache_app.command("info")
@@ -127,4 +126,4 @@ def cache_info(lang: LangOption = None) -> None:
     from par_cli.words.catalogue import text
 
     store = ResultCache()
-    typer.echo(text(msg("cache-info", count=store.count(), path=str(store.path)), language(lang)))
+    typer.echo(text(msg("cache-info", count=store.count(), path=str(store.path)), shell.language(lang).now()))

@@ -101,19 +101,16 @@ class Language(StrEnum):
     en = "en"
 
 
-def language(lang: Language | None) -> str:
-    from par_cli.words.chosen import choose  # kept for a line written from deep inside (`io.cache`)
-
-    return choose(lang.value if lang else "en")
-
-
 def nfc(value: str) -> str:
     """Text from the command line, in the one spelling files are read in (NFC)."""
     return unicodedata.normalize("NFC", value)
 
 
 LangOption = Annotated[
-    Optional[Language], typer.Option("--lang", help="Language of the output (default: the criteria set's).")
+    Optional[Language],
+    typer.Option(
+        "--lang", help="Language of the output and messages (default: PAR_LANG, the criteria set's, the system's)."
+    ),
 ]
 CriteriaOption = Annotated[
     Optional[str],

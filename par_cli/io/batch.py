@@ -33,6 +33,7 @@ from par_cli.core.trend import Trend, trend, trend_problems
 from par_cli.io.files import SUPPORT_KINDS, at_least, discover_yaml, display, file_kind
 from par_cli.io.pool import SERIAL_BELOW, early_workers, map_files
 from par_cli.io.previous import is_ranking_file, load_previous
+from par_cli.io.spoken import spoken
 
 if TYPE_CHECKING:
     from par_cli.io.appraisals import Assessed
@@ -107,6 +108,7 @@ def score_cached(
                 store.put(keys[path], found_now)
             yield found_now
         else:
+            spoken(found.language)  # as if its set were read: the run's messages follow it (`io.files.languages`)
             yield found
     store.flush()
     store.close()

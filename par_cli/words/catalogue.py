@@ -19,6 +19,7 @@ from par_cli.words.annex_messages import ANNEX_MESSAGES
 from par_cli.words.appraisal_messages import APPRAISAL_MESSAGES
 from par_cli.words.codes import level_of
 from par_cli.words.form_messages import FORM_MESSAGES
+from par_cli.words.help_messages import HELP_MESSAGES
 from par_cli.words.hints import HINTS
 from par_cli.words.import_messages import IMPORT_MESSAGES
 from par_cli.words.labels import label
@@ -49,6 +50,7 @@ def catalogue() -> dict[str, tuple[str, str]]:
             **IMPORT_MESSAGES,
             **FORM_MESSAGES,
             **ANNEX_MESSAGES,
+            **HELP_MESSAGES,
             **base.MESSAGES,
         }
         for kind in kinds:
@@ -150,3 +152,57 @@ def finding_message(finding: Finding) -> Msg:
 
 def finding_text(finding: Finding, lang: str = "en") -> str:
     return text(finding_message(finding), lang)
+
+
+def help_text(english: str, lang: str) -> str:
+    """A help text of the command line (`words.help_messages.HELP`, found by its English) in `lang`; as written
+    when the catalogue lacks it."""
+    if lang == "en":
+        return english
+    from par_cli.words.help_messages import HELP
+
+    found = _help_index(HELP).get(english.strip())
+    return found if found is not None else english
+
+
+def click_text(english: str, lang: str) -> str:
+    """One of click's messages (`words.help_messages.CLICK`) in `lang`: the English matched against each template,
+    its fields (themselves messages: `Invalid value for '--depth': 'a' is not …`) worded in turn."""
+    if lang == "en":
+        return english
+    import re
+
+    from par_cli.words.help_messages import CLICK
+
+    exact = next((vietnamese for en, vietnamese in CLICK.values() if en == english), None)
+    if exact is not None:  # a fixed word, or a template typer fills in itself ("[default: {}]")
+        return exact
+    for pattern, vietnamese in _click_patterns(tuple(CLICK.values())):
+        found = re.fullmatch(pattern, english, re.DOTALL)
+        if found is not None:
+            fields = {name: click_text(value, lang) for name, value in found.groupdict().items()}
+            return vietnamese.format(**fields)
+    return english
+
+
+@functools.cache
+def _click_patterns(templates: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    import re
+
+    patterns = []
+    for english, vietnamese in templates:
+        if "{}" not in english:
+            parts = [
+                re.escape(lit) + (f"(?P<{name}>.+?)" if name else "") for lit, name, _, _ in formatter_parser(english)
+            ]
+            patterns.append(("".join(parts), vietnamese))
+    return tuple(patterns)
+
+
+_help_indexes: dict[int, dict[str, str]] = {}
+
+
+def _help_index(store: dict[str, tuple[str, str]]) -> dict[str, str]:
+    if id(store) not in _help_indexes:
+        _help_indexes[id(store)] = {english: vietnamese for english, vietnamese in store.values()}
+    return _help_indexes[id(store)]
