@@ -189,3 +189,20 @@ def test_help_and_clicks_own_words_follow_the_locale() -> None:
     assert "Không có tùy chọn: --bogus" in bad.stderr, bad.stderr
     depth = par("score", "x.yaml", "--depth", "a", "--lang", "vi")
     assert "Giá trị không hợp lệ cho '--depth': 'a' không phải số nguyên." in depth.stderr, depth.stderr
+
+
+def test_results_taken_from_the_cache_still_say_their_sets_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second ranking reads no criteria set (every result is kept, the set is a built-in one found by its id):
+    its notes are still in the set's language."""
+    monkeypatch.chdir(ROOT)
+    args = ("rank", "examples/2024", "--previous", "examples/2023", "-f", "json")
+    first, second = run(*args), run(*args)
+    assert first == second and "examples/2023: cảnh báo R012: " in second[2], second[2]
+
+
+def test_a_survey_report_follows_the_set_its_results_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    report = "examples/survey-2024/survey.yaml"
+    assert "Cơ quan" in run("survey", "report", report)[1]  # mau-so-nganh, found from the file: Vietnamese
+    assert "Agency" in run("survey", "report", report, "--lang", "en")[1]
