@@ -27,6 +27,8 @@ def _stable_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.T
     for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "GITHUB_ACTIONS", "PY_COLORS", "CLICOLOR_FORCE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
+    for name in ("PAR_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):  # the language: never the machine's
+        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture
@@ -107,11 +109,19 @@ def problems_of(path: Path, criteria: Path | None = None) -> list[str]:
 runner = CliRunner()
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args), env={"COLUMNS": "100", "NO_COLOR": "1"})
+def run(*args: str, **env: str) -> tuple[int, str, str]:
+    """`par ARGS` as a user who chose no language: the criteria set's, else the locale's (cleared for the suite),
+    else English."""
+    result = runner.invoke(app, list(args), env={"COLUMNS": "100", "NO_COLOR": "1", **env})
     if result.exception and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result.exit_code, result.stdout, result.stderr
+
+
+def run_english(*args: str) -> tuple[int, str, str]:
+    """`par ARGS` as a user who pinned English (`PAR_LANG=en`): the tests of messages' wording read them in English,
+    whatever their files' sets (and their reports are then in English too)."""
+    return run(*args, PAR_LANG="en")
 
 
 def env_without_color() -> dict[str, str]:

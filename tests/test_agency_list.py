@@ -8,7 +8,7 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from tests.conftest import SPEC, Write, run
+from tests.conftest import SPEC, Write, run, run_english
 
 HEADER = "STT;Mã cơ quan;Tên cơ quan;Nhóm"
 
@@ -29,7 +29,7 @@ def test_a_form_never_replaces_the_list_it_is_made_from_even_with_force(write: W
     sheet.append(["so-a", "Sở A"])
     book.save("ds.xlsx")
     before = Path("ds.xlsx").read_bytes()
-    code, _, err = run("template", "mau-so-nganh", "--agencies", "ds.xlsx", "-f", "xlsx", "-o", ".", "--force")
+    code, _, err = run_english("template", "mau-so-nganh", "--agencies", "ds.xlsx", "-f", "xlsx", "-o", ".", "--force")
     assert code == 2 and err.startswith("ds.xlsx: error U003: --output is one of the files read")
     assert Path("ds.xlsx").read_bytes() == before
     assert not Path("so-a.xlsx").exists()  # nothing written
@@ -39,7 +39,7 @@ def test_an_import_never_replaces_the_criteria_it_reads_even_with_force(write: W
     write("out/so-noi-vu.yaml", (SPEC / "criteria.yaml").read_text(encoding="utf-8"))
     before = Path("out/so-noi-vu.yaml").read_bytes()
     write("t.csv", "Mã cơ quan,Tên cơ quan,Nhóm,Năm,Mã,Tự đánh giá\nso-noi-vu,Sở Nội vụ,so-nganh,2024,1.2,Có\n")
-    code, _, err = run("import", "t.csv", "--criteria", "out/so-noi-vu.yaml", "-o", "out", "--force")
+    code, _, err = run_english("import", "t.csv", "--criteria", "out/so-noi-vu.yaml", "-o", "out", "--force")
     assert code == 2 and "out/so-noi-vu.yaml: error U003" in err
     assert Path("out/so-noi-vu.yaml").read_bytes() == before
 

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from par_cli.core.rules.relative import RelativeRule
-from tests.conftest import ROOT, SPEC, Write, run
+from tests.conftest import ROOT, SPEC, Write, run, run_english
 
 EXAMPLE = "examples/tham-dinh-2025"
 
@@ -254,7 +254,7 @@ def test_a_relative_criterion_asks_for_evidence_as_every_criterion_does(write: W
         'kind: criteria\nid: rel\ntitle: "Tương đối"\nareas:\n  - {code: "1", title: "Hồ sơ", max: 10, rule: {kind: relative}}\n',
     )
     write("a.yaml", 'kind: assessment\ncriteria: rel\nagency: {id: a, name: "A"}\nanswers: {"1": 20}\n')
-    code, out, err = run("check", "a.yaml")
+    code, out, err = run_english("check", "a.yaml")
     assert code == 0, out + err
     assert "a.yaml:4:11: warning A007: 1: 10 self-assessed points without evidence or explanation" in out, out
 

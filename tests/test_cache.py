@@ -16,7 +16,7 @@ import pytest
 
 from par_cli.services import cache, cache_json
 from par_cli.services.workspace import FileScorer
-from tests.conftest import ROOT, run
+from tests.conftest import ROOT, run, run_english
 
 
 @pytest.fixture
@@ -339,11 +339,11 @@ def test_a_cache_others_can_write_is_not_used_with_one_warning(
     scored.clear()
     assert ranked() == first and scored == []
     os.chmod(shared if what == "folder" else shared / cache.FILE_NAME, 0o777 if what == "folder" else 0o666)
-    code, out, err = run("rank", ".", "-f", "json")
+    code, out, err = run_english("rank", ".", "-f", "json")
     assert code == 0 and json.loads(out)
     assert err.count("warning: results cache ") == 1 and f"{shared} not used: other users can write" in err, err
     assert len(scored) == 12  # nothing is read from it
-    code, _, err = run("rank", ".", "-f", "json", "--lang", "vi")
+    code, _, err = run_english("rank", ".", "-f", "json", "--lang", "vi")
     assert code == 0 and err == ""  # one warning a run of par
     assert len(scored) == 24
 

@@ -13,7 +13,7 @@ from par_cli.services.checking import check_paths
 from par_cli.services.surveys import SurveySource
 from par_cli.services.workspace import Workspace
 from par_cli.words.codes import CODES, level_of
-from tests.conftest import ROOT, assert_translated, run
+from tests.conftest import ROOT, assert_translated, run, run_english
 
 CHECK = Path(__file__).parent / "check"
 BAD = CHECK / "bad"
@@ -88,6 +88,7 @@ def test_every_check_code_is_covered_by_a_bad_file() -> None:
         "U001",
         "U002",
         "U003",
+        "U004",  # PAR_LANG par does not speak: tests/test_language.py
         *(f"V{n:03d}" for n in range(1, 16)),  # the survey: tests/test_survey.py
         *(f"C{n:03d}" for n in range(20, 25)),  # `par criteria import`: tests/test_criteria_import.py
         "C026",  # a draft without grade bands, `par criteria import`: tests/test_criteria_import.py
@@ -97,7 +98,7 @@ def test_every_check_code_is_covered_by_a_bad_file() -> None:
 
 def test_good_folder_passes_strict(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
-    code, out, _ = run("check", "--strict", "tests/check/good")
+    code, out, _ = run_english("check", "--strict", "tests/check/good")
     assert code == 0
     assert out == (
         "tests/check/good/set.yaml:8:3: info C014: areas total 12 points (3 areas)\n"
@@ -107,7 +108,7 @@ def test_good_folder_passes_strict(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_text_output_and_exit_code(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
-    code, out, _ = run("check", "tests/check/bad/c-grades.yaml")
+    code, out, _ = run_english("check", "tests/check/bad/c-grades.yaml")
     assert code == 1
     assert out.splitlines() == [
         "tests/check/bad/c-grades.yaml:5:11: warning C017: the lowest grade starts at 80: an index below it has no "
@@ -122,8 +123,8 @@ def test_text_output_and_exit_code(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_warnings_pass_unless_strict(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
-    assert run("check", "tests/check/bad/c-step.yaml")[0] == 0
-    code, out, _ = run("check", "--strict", "tests/check/bad/c-step.yaml")
+    assert run_english("check", "tests/check/bad/c-step.yaml")[0] == 0
+    code, out, _ = run_english("check", "--strict", "tests/check/bad/c-step.yaml")
     assert code == 1
     assert "tests/check/bad/c-step.yaml:5:62: error C009: 1: max 1 is not a multiple of the step 0.3" in out
     assert out.endswith("1 error, 0 warnings, 1 info in 1 file\n")
@@ -156,7 +157,7 @@ def test_github_annotations_chosen_under_github_actions(monkeypatch: pytest.Monk
 
     from par_cli.__main__ import app
 
-    result = CliRunner().invoke(app, ["check", "tests/check/bad/c-grades.yaml"])
+    result = CliRunner().invoke(app, ["check", "tests/check/bad/c-grades.yaml"], env={"PAR_LANG": "en"})
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         "::warning file=tests/check/bad/c-grades.yaml,line=5,col=11,title=C017::the lowest grade starts at 80: an "
@@ -283,7 +284,7 @@ def test_check_in_a_process_pool_reports_exactly_what_one_process_does(tmp_path:
     sources = sorted((ROOT / "examples" / "2024").glob("*.yaml"))
     for n in range(60):
         shutil.copy(sources[n % len(sources)], tmp_path / f"a{n:02d}.yaml")
-    one = run("check", str(tmp_path), "-j", "1")
-    two = run("check", str(tmp_path), "-j", "2")
+    one = run_english("check", str(tmp_path), "-j", "1")
+    two = run_english("check", str(tmp_path), "-j", "2")
     assert one == two
     assert one[0] == 1 and one[1].count("error A009") == 48, one[1][-2000:]

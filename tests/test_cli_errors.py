@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from tests.conftest import SPEC, Write, run
+from tests.conftest import SPEC, Write, run, run_english
 
 
 def test_every_command_words_a_missing_file_with_its_code_in_both_languages(in_tmp: object) -> None:
@@ -34,7 +34,7 @@ def test_a_binary_format_without_output_is_a_usage_error(in_tmp: object) -> None
 def test_a_missing_optional_package_names_the_install_command(in_tmp: object, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "openpyxl", None)  # as if the xlsx extra were not installed
     monkeypatch.delitem(sys.modules, "par_cli.render.xlsx", raising=False)
-    code, out, err = run("rank", str(SPEC), "--format", "xlsx", "--output", "r.xlsx", "--allow-incomplete")
+    code, out, err = run_english("rank", str(SPEC), "--format", "xlsx", "--output", "r.xlsx", "--allow-incomplete")
     assert (code, out) == (1, "")
     unanswered = (  # said before the ranking is written (R010), and let through by --allow-incomplete
         f"{SPEC}: warning R010: 1 agency has criteria without an answer (1 in all, 1.5 points): they score 0"

@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from tests.conftest import SPEC, Write, run
+from tests.conftest import SPEC, Write, run, run_english
 
 EXPECTED_TABLE = """\
 Sở Nội vụ (so-noi-vu, so-nganh)
@@ -111,7 +111,7 @@ def test_problems_go_to_stderr_with_exit_code_1(write: Write) -> None:
         "a.yaml",
         "kind: assessment\ncriteria: spec-example-2024\nagency: {id: a, name: A}\nanswers:\n  '9.9': 1\n  '1.2': 2\n",
     )
-    code, out, err = run("score", "a.yaml")
+    code, out, err = run_english("score", "a.yaml")
     assert code == 1
     assert out == ""
     assert err.splitlines() == [
@@ -119,7 +119,7 @@ def test_problems_go_to_stderr_with_exit_code_1(write: Write) -> None:
         "a.yaml:6:10: error A003: 1.2: expected true or false, got the number 2",
     ]
     write("b.yaml", "kind: assessment\ncriteria: spec-example-2024\nagency: {id: a, name: A}\nanswers:\n  '1.2': 1\n")
-    assert run("score", "b.yaml")[2].splitlines() == [
+    assert run_english("score", "b.yaml")[2].splitlines() == [
         "b.yaml:5:10: error A003: 1.2: expected true or false, got the number 1 (hint: write true)",
     ]
 

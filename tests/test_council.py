@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import SPEC, run
+from tests.conftest import SPEC, run, run_english
 
 CONVERT = ("--convert-to", "xlsx")
 
@@ -120,7 +120,7 @@ def test_filled_and_resaved_by_libreoffice_it_becomes_the_councils_appraisal(in_
         timeout=240,
     )
     assert result.returncode == 0, result.stderr
-    code, _, err = run("appraisal", "read", str(out / "hoi-dong.xlsx"), "-o", "2024")
+    code, _, err = run_english("appraisal", "read", str(out / "hoi-dong.xlsx"), "-o", "2024")
     assert (code, err) == (0, "note: 1 appraisal files written in 2024\n")
     assert Path("2024/tham-dinh-hoi-dong.yaml").read_text(encoding="utf-8") == (
         "kind: appraisal\n"
@@ -146,7 +146,7 @@ def test_filled_and_resaved_by_libreoffice_it_becomes_the_councils_appraisal(in_
     # violation 1.5 → three 0.5
     assert (before["so-y-te"], after["so-y-te"]) == (3.3, 4.93)  # 3.30 + 1.625 = 4.925, shown 4.93
     assert round(after["so-noi-vu"] - before["so-noi-vu"], 6) == -1.0
-    code, _, err = run("appraisal", "read", str(out / "hoi-dong.xlsx"), "-o", "2024")
+    code, _, err = run_english("appraisal", "read", str(out / "hoi-dong.xlsx"), "-o", "2024")
     assert code == 2 and "tham-dinh-hoi-dong.yaml: error U003: exists already" in err
 
 
@@ -162,7 +162,7 @@ def test_the_council_cuts_a_bonus_in_its_workbook(in_tmp: Path) -> None:
     claimed = rows(sheet)["so-y-te", "T"]
     assert [sheet.cell(claimed, c).value for c in (7, 8, 12)] == ["1", 1, "Sáng kiến một cửa liên thông"]
     fill(Path("hoi-dong.xlsx"), {("so-y-te", "T"): (None, 0.5, "Sáng kiến chỉ áp dụng trong sở")})
-    code, _, err = run("appraisal", "read", "hoi-dong.xlsx", "-o", "2024")
+    code, _, err = run_english("appraisal", "read", "hoi-dong.xlsx", "-o", "2024")
     assert (code, err) == (0, "note: 1 appraisal files written in 2024\n")
     assert Path("2024/tham-dinh-hoi-dong.yaml").read_text(encoding="utf-8") == (
         "kind: appraisal\n"

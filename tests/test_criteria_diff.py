@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT, Write, run
+from tests.conftest import ROOT, Write, run, run_english
 
 REVISED = "examples/revised-2025/criteria.yaml"
 
@@ -110,7 +110,7 @@ def test_a_set_against_itself_has_no_change(at_root: None) -> None:
 def test_a_broken_set_is_a_located_error(write: Write) -> None:
     write("old.yaml", SET.format(id="old", a="1.1", title="Kế hoạch"))
     write("new.yaml", SET.format(id="new", a="1.1", title="Kế hoạch").replace("max: 4", "max: four"))
-    code, out, err = run("criteria", "diff", "old.yaml", "new.yaml")
+    code, out, err = run_english("criteria", "diff", "old.yaml", "new.yaml")
     assert (code, out) == (1, "")
     assert err == "new.yaml:7:10: error S001: areas[0].max: expected a number, got text 'four'\n", err
 
@@ -213,7 +213,7 @@ def test_an_answer_the_revised_set_refuses_is_located_where_the_file_wrote_it(wr
         .replace("kind: check", "kind: points"),
     )
     write("a.yaml", 'kind: assessment\ncriteria: old\nagency: {id: a, name: Xã A}\nanswers: {"1.1": 2, "1.2": 50}\n')
-    code, out, err = run("rank", "a.yaml", "--criteria", "new.yaml", "--against", "old.yaml")
+    code, out, err = run_english("rank", "a.yaml", "--criteria", "new.yaml", "--against", "old.yaml")
     assert (code, out) == (1, "")
     assert err == "a.yaml:4:18: error A003: 1.3: 2 points is outside 0–1\n", err
 

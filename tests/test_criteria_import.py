@@ -14,7 +14,7 @@ import pytest
 from par_cli.core.annex import AnnexRow
 from par_cli.core.annex_rules import read_rule
 from par_cli.core.diagnostics import LineCol
-from tests.conftest import ROOT, run
+from tests.conftest import ROOT, run, run_english
 
 ANNEXES = ROOT / "tests" / "annexes"
 NO_GRADES = (
@@ -29,7 +29,7 @@ def at_root(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def imported(annex: str, tmp_path: Path, name: str) -> tuple[int, str, list[str]]:
     target = tmp_path / name
-    code, out, err = run("criteria", "import", f"tests/annexes/{annex}", "-o", str(target))
+    code, out, err = run_english("criteria", "import", f"tests/annexes/{annex}", "-o", str(target))
     assert out == "", out
     return code, target.read_text(encoding="utf-8"), err.replace(str(tmp_path) + "/", "").splitlines()
 
@@ -50,7 +50,7 @@ def test_the_national_shape_gives_the_golden_set_and_its_undecided_rows(at_root:
             "points 1, tiers 2",
         ],
     )
-    code, _, err = run("check", str(tmp_path / "national.yaml"))
+    code, _, err = run_english("check", str(tmp_path / "national.yaml"))
     assert code == 0, err
 
 
@@ -153,13 +153,13 @@ def test_a_maximum_it_cannot_read_and_a_document_without_the_table(tmp_path: Pat
         for c, text in enumerate(cells):
             table.cell(r, c).text = text
     document.save(str(tmp_path / "a.docx"))
-    code, _, err = run("criteria", "import", str(tmp_path / "a.docx"), "-o", str(tmp_path / "a.yaml"))
+    code, _, err = run_english("criteria", "import", str(tmp_path / "a.docx"), "-o", str(tmp_path / "a.yaml"))
     assert code == 1  # 1.1 is 0 points and 1 is 2: the draft is written, not yet a set
     assert f"{tmp_path}/a.docx:table 1:row 3: warning C021: 1.1: no maximum in 'hai' (max left 0)" in err.splitlines()
     empty = Document()
     empty.add_paragraph("PHỤ LỤC")
     empty.save(str(tmp_path / "b.docx"))
-    code, _, err = run("criteria", "import", str(tmp_path / "b.docx"), "-o", str(tmp_path / "b.yaml"))
+    code, _, err = run_english("criteria", "import", str(tmp_path / "b.docx"), "-o", str(tmp_path / "b.yaml"))
     assert (code, err) == (
         1,
         f"{tmp_path}/b.docx: error C023: no criteria table found (headings such as STT, Tiêu chí, Điểm tối đa)\n",
@@ -187,7 +187,7 @@ def test_the_office_layouts_levels_as_sub_rows_count_linear_adjustments_and_word
     assert "            - {above: 85, points: 2}\n" in text  # the tracked insertion is read: 85 %, not 8 %
     assert '        title: "Tiếp nhận và giải quyết thủ tục hành chính"\n' in text  # "hồ sơ" was deleted
     assert "Tiêu chí đã bỏ" not in text  # the row deleted with track changes on
-    code, _, err = run("check", str(tmp_path / "office.yaml"))
+    code, _, err = run_english("check", str(tmp_path / "office.yaml"))
     assert code == 0, err
 
 

@@ -527,7 +527,8 @@ def test_a_key_written_twice_is_reported_in_every_file_whenever_the_memo_is_empt
 
 def test_rank_and_check_report_a_key_written_twice_in_every_file_of_a_large_folder(tmp_path: Path) -> None:
     """The user's view of the same: `par rank` and `par check` of a folder of 260 such files, one process."""
-    from tests.conftest import run
+
+    from tests.conftest import run_english
 
     leaves = "\n".join(f'      - {{code: "1.{i}", title: L, max: 1, rule: {{kind: points}}}}' for i in range(1, 22))
     criteria = f"kind: criteria\nid: twice\ntitle: T\nareas:\n  - code: '1'\n    title: A\n    max: 21\n    children:\n{leaves}\n"
@@ -537,10 +538,10 @@ def test_rank_and_check_report_a_key_written_twice_in_every_file_of_a_large_fold
         (tmp_path / f"f{n:03d}.yaml").write_text(text, encoding="utf-8")
     expected = [f"{tmp_path / f'f{n:03d}.yaml'}:6:20: error Y002" for n in range(260)]
     with memo(None):
-        code, out, err = run("rank", str(tmp_path), "--jobs", "1", "--no-cache")
+        code, out, err = run_english("rank", str(tmp_path), "--jobs", "1", "--no-cache")
         assert code == 1 and [line[: len(expected[0])] for line in err.splitlines() if "Y002" in line] == expected
         assert all("Y002" in line for line in err.splitlines() if line.startswith(str(tmp_path)))
-        code, out, err = run("check", str(tmp_path), "--jobs", "1")
+        code, out, err = run_english("check", str(tmp_path), "--jobs", "1")
         assert code == 1 and [line[: len(expected[0])] for line in out.splitlines() if "Y002" in line] == expected
 
 
@@ -582,7 +583,7 @@ def test_a_position_looked_up_in_a_file_libyaml_refuses_is_a_located_y001_not_a_
     """Should the fast path ever read a file libyaml refuses, the tree composed for a later position (of `done`, of a
     predecessor: below the top two levels) is refused: `rank` and `check` say Y001 where `score` does, and go on."""
     from benchmarks.make_workload import criteria_text
-    from tests.conftest import run
+    from tests.conftest import run_english
 
     real = yaml_fast.values
     monkeypatch.setattr(yaml_fast, "values", lambda text, number: real(text.replace("\\ud83d\\ude00", "x"), number))
@@ -597,11 +598,11 @@ def test_a_position_looked_up_in_a_file_libyaml_refuses_is_a_located_y001_not_a_
     lines[5] = '  "1.1.1": {self: {done: 90, total: 52}, evidence: ["\\ud83d\\ude00"]}'  # done > total: A003
     target.write_text("\n".join(lines), encoding="utf-8")
     expected = f"{target}:6:56: error Y001: YAML syntax: found invalid Unicode character escape code"
-    code, out, err = run("score", str(target))
+    code, out, err = run_english("score", str(target))
     assert code == 1 and err.startswith(expected)
-    code, out, err = run("rank", str(tmp_path), "--jobs", "1", "--no-cache")
+    code, out, err = run_english("rank", str(tmp_path), "--jobs", "1", "--no-cache")
     assert code == 1 and err.startswith(expected) and len(err.splitlines()) == 2, err
     assert err.splitlines()[1].startswith(f"{merged}:5:14: error Y001: YAML syntax: found invalid Unicode"), err
-    code, out, err = run("check", str(tmp_path), "--jobs", "1")
+    code, out, err = run_english("check", str(tmp_path), "--jobs", "1")
     shown = [line for line in out.splitlines() if line.startswith(str(target))]
     assert code == 1 and len(shown) == 1 and shown[0].startswith(expected)

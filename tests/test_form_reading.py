@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import Write, run
+from tests.conftest import Write, run_english
 from tests.test_xlsx import fill, form
 
 AGENCY = ("so-noi-vu", "Sở Nội vụ")
@@ -21,7 +21,7 @@ def test_points_typed_into_a_data_column_warn_with_the_meant_figure(write: Write
     book = load_workbook(path)
     book["Tiêu chí"]["E9"] = 2  # 2.1 takes a percentage; 2 is no more than its max points (2.5)
     book.save(path)
-    code, out, _ = run("check", str(path))
+    code, out, _ = run_english("check", str(path))
     assert code == 0
     hint = " (hint: type the figure the criterion asks for (97.34 for 97.34 %, 2414/2480), not points; write 97.34% to silence this)"
     assert [line for line in out.splitlines() if "A023" in line] == [
@@ -29,12 +29,12 @@ def test_points_typed_into_a_data_column_warn_with_the_meant_figure(write: Write
         "form.xlsx:Tiêu chí!E9: warning A023: 2 is read as 2 %, yet it is no more than the criterion's maximum points (2.5): is it points?"
         + hint,
     ]
-    assert run("check", str(path), "--strict")[0] == 1
+    assert run_english("check", str(path), "--strict")[0] == 1
     book = load_workbook(path)
     book["Tiêu chí"]["E9"] = "2.414/2480"
     book["Tiêu chí"]["E5"] = "1.250"
     book.save(path)
-    _, out, _ = run("check", str(path), "--lang", "vi")
+    _, out, _ = run_english("check", str(path), "--lang", "vi")
     assert "form.xlsx:Tiêu chí!E5: cảnh báo A023: '1.250' được đọc với dấu chấm thập phân: có phải ý là 1250?" in out
     assert (
         "form.xlsx:Tiêu chí!E9: cảnh báo A023: '2.414/2480' được đọc với dấu chấm thập phân: có phải ý là 2414/2480 (97,34 %)?"
@@ -53,7 +53,7 @@ def test_a_code_sheet_column_or_field_twice_is_a_located_error(write: Write) -> 
     second = book.copy_worksheet(sheet)
     second.title = "Criteria"
     book.save(path)
-    code, out, _ = run("check", str(path))
+    code, out, _ = run_english("check", str(path))
     assert code == 1
     errors = [line for line in out.splitlines() if " error " in line]
     assert errors == [
@@ -74,7 +74,7 @@ def test_number_formats_commas_and_the_forms_words_are_read_as_meant(write: Writ
     book = load_workbook(path)
     book["Tiêu chí"]["E5"].number_format = '0.00"%"'  # shows 95.00%: 95, not 9500
     book.save(path)
-    code, out, err = run("explain", str(path), "-f", "json")
+    code, out, err = run_english("explain", str(path), "-f", "json")
     assert code == 0, err
     lines = {line["code"]: line for line in json.loads(out)["lines"]}
     assert (lines["1.1.2"]["input"], lines["1.2"]["input"], lines["1.3"]["applicable"]) == ("95 %", "false", False)
@@ -82,37 +82,38 @@ def test_number_formats_commas_and_the_forms_words_are_read_as_meant(write: Writ
     book["Tiêu chí"]["E5"] = 0.95  # 0.00"%" shows 0.95%: read as shown, then doubted
     book.save(path)
     assert (
-        "form.xlsx:Tiêu chí!E5: warning A023: 0.95 is read as 0.95 %: did you mean 95 %?" in run("check", str(path))[1]
+        "form.xlsx:Tiêu chí!E5: warning A023: 0.95 is read as 0.95 %: did you mean 95 %?"
+        in run_english("check", str(path))[1]
     )
 
 
 def test_a_missing_answer_is_located_at_its_input_cell_and_all_problems_come_at_once(write: Write) -> None:
     path = fill(form(write), ("Sở Nội vụ!", "Sở Nội vụ"), {"1.2": ("có lẽ",)}, {})
-    code, out, _ = run("check", str(path))
+    code, out, _ = run_english("check", str(path))
     assert code == 1
     assert (
         "form.xlsx:Tiêu chí!E6: error A003: 1.2: expected true or false, got 'có lẽ' (hint: choose Có or Không)" in out
     )
     assert any(line.startswith("form.xlsx:Thông tin!B1: error S001") for line in out.splitlines())
     path = fill(form(write, "criteria.yaml", "--force"), AGENCY, {}, {})
-    assert "form.xlsx:Tiêu chí!E7: warning A006: 1.3: no answer" in run("check", str(path))[1]
+    assert "form.xlsx:Tiêu chí!E7: warning A006: 1.3: no answer" in run_english("check", str(path))[1]
 
 
 def test_the_councils_column_in_an_agencys_form_is_not_taken_as_appraised(write: Write) -> None:
     path = fill(form(write), AGENCY, {"1.2": ("Có", "Không", "BC")}, {})
-    code, out, _ = run("check", str(path))
+    code, out, _ = run_english("check", str(path))
     assert code == 0
     assert [line for line in out.splitlines() if "A025" in line] == [
         "form.xlsx:Tiêu chí!I6: warning A025: a value in the council's column (Thẩm định) of an agency's form: not"
         " taken as the appraisal (hint: the council's own form says who appraised it: 'Thẩm định bởi' in the"
         " Thông tin sheet)"
     ]
-    lines = {line["code"]: line for line in json.loads(run("explain", str(path), "-f", "json")[1])["lines"]}
+    lines = {line["code"]: line for line in json.loads(run_english("explain", str(path), "-f", "json")[1])["lines"]}
     assert lines["1.2"]["points"] == 1
     book = load_workbook(path)
     book["Thông tin"].append(["Thẩm định bởi", "Hội đồng"])
     book.save(path)
-    lines = {line["code"]: line for line in json.loads(run("explain", str(path), "-f", "json")[1])["lines"]}
+    lines = {line["code"]: line for line in json.loads(run_english("explain", str(path), "-f", "json")[1])["lines"]}
     assert lines["1.2"]["points"] == 0
 
 
@@ -137,11 +138,11 @@ def test_forms_libreoffice_saves_as_ods_and_xls_are_read_never_skipped(write: Wr
         )
         assert done.returncode == 0
     shutil.copy("criteria.yaml", "2024/criteria.yaml")
-    code, out, _ = run("check", "2024")
+    code, out, _ = run_english("check", "2024")
     assert "2024/form.ods:Tiêu chí!E5: warning A023: 0.9734 is read as 0.9734 %: did you mean 97.34 %?" in out
     assert "2024/form.xls:Tiêu chí!E5: warning A023: 0.9734 is read as 0.9734 %: did you mean 97.34 %?" in out
     assert "A009" in out  # both files are read: the same agency twice in one folder
     Path("2024/form.xls").unlink()
-    code, out, err = run("rank", "2024", "-f", "json")
+    code, out, err = run_english("rank", "2024", "-f", "json")
     assert code == 0, err
     assert [row["agency"]["id"] for row in json.loads(out)["groups"][0]["rows"]] == ["so-noi-vu"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import ROOT, run
+from tests.conftest import ROOT, run, run_english
 
 SET = str(ROOT / "examples" / "so-xa-2025" / "criteria.yaml")
 
@@ -14,7 +14,7 @@ SET = str(ROOT / "examples" / "so-xa-2025" / "criteria.yaml")
 def test_the_unit_type_of_a_forms_details_is_read(in_tmp: Path) -> None:
     Path("ag.csv").write_text("Mã cơ quan,Tên cơ quan,Loại đơn vị\nxa-a,Xã A,xa\n", encoding="utf-8")
     assert run("template", SET, "--agencies", "ag.csv", "-f", "xlsx", "-o", "forms")[0] == 0
-    code, out, _ = run("check", "forms/xa-a.xlsx")
+    code, out, _ = run_english("check", "forms/xa-a.xlsx")
     hint = (
         "(hint: fill in the Số liệu tự đánh giá cell, or KPS if allowed; a survey criterion takes its survey results)"
     )
@@ -31,6 +31,6 @@ def test_the_unit_type_of_a_forms_details_is_read(in_tmp: Path) -> None:
 
 def test_import_reads_a_unit_type_column(in_tmp: Path) -> None:
     Path("t.csv").write_text("Mã cơ quan,Tên cơ quan,Loại đơn vị,1.1\nxa-a,Xã A,xa,kip-thoi\n", encoding="utf-8")
-    code, _, err = run("import", "t.csv", "--criteria", SET, "-o", "out")
+    code, _, err = run_english("import", "t.csv", "--criteria", SET, "-o", "out")
     assert (code, err) == (0, "note: 1 assessment file written to out\n")
     assert 'agency: {id: "xa-a", name: "Xã A", type: "xa"}\n' in Path("out/xa-a.yaml").read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from par_cli.core.numbers import TextNumber
 from par_cli.core.tree import index
 from par_cli.services.workspace import find_criteria
-from tests.conftest import Write, run
+from tests.conftest import Write, run, run_english
 
 KINDS = """kind: criteria
 id: kinds-2025
@@ -190,7 +190,7 @@ def test_every_agencys_form_at_once_details_filled_in_and_locked(write: Write) -
     code, _, err = run(
         "template", "kinds.yaml", "--agencies", "danh-sach.csv", "-f", "xlsx", "-o", "forms", "--period", "2025"
     )
-    assert (code, err) == (0, "note: 2 forms written in forms\n")
+    assert (code, err) == (0, "ghi chú: đã lập 2 phiếu trong forms\n")  # the set's language (Vietnamese)
     assert sorted(p.name for p in Path("forms").iterdir()) == ["so-noi-vu.xlsx", "xa-an-binh.xlsx"]
     details = load_workbook("forms/xa-an-binh.xlsx")["Thông tin"]
     shown = [
@@ -205,9 +205,9 @@ def test_every_agencys_form_at_once_details_filled_in_and_locked(write: Write) -
         ("Bộ chỉ số", "kinds-2025", True),
     ]
     assert details.protection.sheet
-    code, _, err = run("check", "forms/xa-an-binh.xlsx")
+    code, _, err = run_english("check", "forms/xa-an-binh.xlsx")
     assert code == 0, err
-    code, _, err = run("template", "kinds.yaml", "--agencies", "danh-sach.csv", "-f", "xlsx", "-o", "forms")
+    code, _, err = run_english("template", "kinds.yaml", "--agencies", "danh-sach.csv", "-f", "xlsx", "-o", "forms")
     assert code == 2 and "forms/so-noi-vu.xlsx: error U003: exists already: making the forms would overwrite it" in err
 
 

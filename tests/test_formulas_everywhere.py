@@ -9,7 +9,7 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from tests.conftest import ROOT, SPEC, run
+from tests.conftest import ROOT, SPEC, run, run_english
 
 FORMULA = "error A003: a formula that has never been computed: its value is unknown (hint: open the file in Excel or LibreOffice and save it, so that the formula is computed)"
 
@@ -34,7 +34,7 @@ def test_import_refuses_a_formula_never_computed_at_its_cell(in_tmp: Path) -> No
             ["so-a", "Sở A", "1.1.2", "=90+5"],  # read as empty before: the criterion left unanswered
         ],
     )
-    code, out, err = run("import", "t.xlsx", "--criteria", "criteria.yaml", "-o", "out")
+    code, out, err = run_english("import", "t.xlsx", "--criteria", "criteria.yaml", "-o", "out")
     assert (code, out) == (1, "")
     assert err == f"t.xlsx:Bảng!D3: {FORMULA}\n"
     assert not Path("out/so-a.yaml").exists()
@@ -46,7 +46,7 @@ def test_survey_tally_refuses_a_formula_never_computed_at_its_cell(in_tmp: Path)
     rows[5][3] = '="A"'  # an answer Excel would compute: never computed, its value is unknown
     _book("r.xlsx", rows)
     design = str(ROOT / "examples" / "survey-2024" / "design.yaml")
-    code, out, err = run("survey", "tally", design, "r.xlsx", "-o", "s.yaml")
+    code, out, err = run_english("survey", "tally", design, "r.xlsx", "-o", "s.yaml")
     assert (code, out) == (1, "")
     assert err == f"r.xlsx:Bảng!D6: {FORMULA}\n"
     assert not Path("s.yaml").exists()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from tests.conftest import SPEC, Write, run
+from tests.conftest import SPEC, Write, run, run_english
 
 CRITERIA = (SPEC / "criteria.yaml").read_text(encoding="utf-8")
 LONG = """Mã cơ quan,Tên cơ quan,Nhóm,Năm,Mã,Tự đánh giá,Thẩm định,Tài liệu kiểm chứng,Giải trình
@@ -24,7 +24,7 @@ so-noi-vu,Sở Nội vụ,so-nganh,2024,T,,0.5,,
 def imported(write: Write, name: str, text: str, *more: str) -> tuple[int, str]:
     write("criteria.yaml", CRITERIA)
     write(name, text)
-    code, _, err = run("import", name, "--criteria", "criteria.yaml", "-o", "out", *more)
+    code, _, err = run_english("import", name, "--criteria", "criteria.yaml", "-o", "out", *more)
     return code, err
 
 
@@ -36,8 +36,8 @@ def test_the_long_shape_gives_the_same_figures_as_the_hand_written_file(write: W
     assert '  "2.1": {self: {done: 190, total: 200}, appraised: {done: 180, total: 200}' in written
     with_survey = written.replace("adjustments:", '  "3": {survey: {A: 40, B: 50, C: 10, D: 0, E: 5}}\nadjustments:')
     Path("out/so-noi-vu.yaml").write_text(with_survey, encoding="utf-8")
-    _, mine, _ = run("score", "out/so-noi-vu.yaml", "-f", "json")
-    _, theirs, _ = run("score", str(SPEC / "so-noi-vu.yaml"), "-f", "json")
+    _, mine, _ = run_english("score", "out/so-noi-vu.yaml", "-f", "json")
+    _, theirs, _ = run_english("score", str(SPEC / "so-noi-vu.yaml"), "-f", "json")
     assert json.loads(mine)["index"] == json.loads(theirs)["index"] == 79
 
 
@@ -92,7 +92,7 @@ def test_an_output_folder_that_cannot_be_made_is_one_line(write: Write, tmp_path
     write("t.csv", "id,name,code,self\na,Xã A,1.1,1\n")
     (tmp_path / "file").write_text("", encoding="utf-8")
     target = tmp_path / "file" / "out"  # under a file: no folder can be made there
-    code, out, err = run("import", "t.csv", "--criteria", "mau-so-nganh", "-o", str(target))
+    code, out, err = run_english("import", "t.csv", "--criteria", "mau-so-nganh", "-o", str(target))
     assert (code, out) == (1, ""), err
     assert err.startswith(f"{target}: error F003: cannot write the file: "), err
 
@@ -144,7 +144,7 @@ def test_office_titles_below_a_title_block_are_read(write: Write, tmp_path: Path
     write("criteria.yaml", POINTS_CRITERIA)
     _office_book("office.xlsx", TITLE_BLOCK)
     for book in (Path("office.xlsx"), _libreoffice_copy(Path("office.xlsx").resolve(), tmp_path)):
-        code, _, err = run("import", str(book), "--criteria", "criteria.yaml", "-o", "out", "--force")
+        code, _, err = run_english("import", str(book), "--criteria", "criteria.yaml", "-o", "out", "--force")
         assert (code, err) == (0, "note: columns left out: STT\nnote: 1 assessment file written to out\n")
         written = Path("out/so-noi-vu.yaml").read_text(encoding="utf-8")
         assert '  "1.1.2": {self: 95}' in written  # the data kept; its points (2) are what par computes
@@ -193,7 +193,7 @@ def test_a_council_round_and_its_reason_are_carried(write: Write) -> None:
     assert (code, err) == (0, "note: 1 assessment file written to out\n")
     written = Path("out/so-a.yaml").read_text(encoding="utf-8")
     assert '  "1.1.2": {self: 95, first_appraisal: 70, appraised: 80, reason: "Thiếu báo cáo quý"}' in written
-    assert run("check", "out/so-a.yaml")[0] == 0
+    assert run_english("check", "out/so-a.yaml")[0] == 0
 
 
 def test_a_decimal_comma_in_a_semicolon_table_is_read(write: Write) -> None:
@@ -202,7 +202,7 @@ def test_a_decimal_comma_in_a_semicolon_table_is_read(write: Write) -> None:
     text = "\ufeffMã cơ quan;Tên cơ quan;1.1.2;2.1\r\nso-a;Sở A;97,5;99,5 %\r\nso-b;Sở B, Tỉnh X;80;90\r\n"
     write("criteria.yaml", CRITERIA)
     Path("semi.csv").write_bytes(text.encode("utf-8"))
-    code, _, err = run("import", "semi.csv", "--criteria", "criteria.yaml", "-o", "out")
+    code, _, err = run_english("import", "semi.csv", "--criteria", "criteria.yaml", "-o", "out")
     assert (code, err) == (0, "note: 2 assessment files written to out\n")
     assert '"1.1.2": {self: 97.5}' in Path("out/so-a.yaml").read_text(encoding="utf-8")
     assert '"2.1": {self: 99.5}' in Path("out/so-a.yaml").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from tests.conftest import SPEC, run
+from tests.conftest import SPEC, run, run_english
 
 TABLE = "Mã cơ quan;Tên cơ quan;1.1.2;2.1\nso-a;Sở A;0,5;1.250/2480\n"  # Excel's `;` CSV in a Vietnamese locale
 HINT = (
@@ -27,7 +27,7 @@ def _table(in_tmp: Path) -> None:
 
 def test_the_cells_warnings_are_shown_and_the_files_written(in_tmp: Path) -> None:
     _table(in_tmp)
-    code, out, err = run("import", "t.csv", "--criteria", "criteria.yaml", "-o", "out")
+    code, out, err = run_english("import", "t.csv", "--criteria", "criteria.yaml", "-o", "out")
     assert (code, out) == (0, "")
     assert err.splitlines() == [
         PERCENT.format(level="warning"),
@@ -39,7 +39,7 @@ def test_the_cells_warnings_are_shown_and_the_files_written(in_tmp: Path) -> Non
 
 def test_strict_makes_them_errors_and_writes_nothing(in_tmp: Path) -> None:
     _table(in_tmp)
-    code, out, err = run("import", "t.csv", "--criteria", "criteria.yaml", "-o", "out", "--strict")
+    code, out, err = run_english("import", "t.csv", "--criteria", "criteria.yaml", "-o", "out", "--strict")
     assert (code, out) == (1, "")
     assert err.splitlines() == [PERCENT.format(level="error"), THOUSANDS.format(level="error")]
     assert not Path("out/so-a.yaml").exists()

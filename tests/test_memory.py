@@ -171,7 +171,7 @@ def test_workers_are_handed_the_listings_the_parent_made(tmp_path: Path, monkeyp
     monkeypatch.setattr(files, "_kind_and_id", counted)
     monkeypatch.setattr(pool, "_handler", lambda path: files.support_files(path.parent))
     for task, folder in zip(chunks, folders, strict=True):
-        listed, _ = pool._run_chunk(pickle.loads(pickle.dumps(task)))  # as a worker receives it
+        listed, _, _ = pool._run_chunk(pickle.loads(pickle.dumps(task)))  # as a worker receives it
         assert listed == [((folder / "set.yaml", "criteria", folder.name),)] * pool.CHUNK
     assert read == []
     (folders[0] / "new.yaml").write_text("kind: appraisal\n", encoding="utf-8")  # changed since the parent looked

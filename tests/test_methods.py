@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Write, run
+from tests.conftest import Write, run, run_english
 
 SET = """\
 kind: criteria
@@ -44,7 +44,7 @@ def test_band_order_and_the_lowest_band_are_checked(write: Write) -> None:
         "kind: criteria\nid: x\ntitle: X\ngrades: [{min: 90, label: A}, {above: 90, label: B}, {above: 0, label: C}]\n"
         'areas:\n  - {code: "1", title: Một, max: 3}\n',
     )
-    code, out, _ = run("check", "criteria.yaml")
+    code, out, _ = run_english("check", "criteria.yaml")
     assert code == 1
     assert out.splitlines()[:2] == [
         "criteria.yaml:4:39: error C011: grade 'B' (above 90) is not below 'A' (min 90) (hint: list grades from the "
@@ -60,7 +60,7 @@ def test_a_band_takes_exactly_one_bound(write: Write) -> None:
         "kind: criteria\nid: x\ntitle: X\ngrades: [{min: 90, above: 90, label: A}, {label: B}]\n"
         'areas:\n  - {code: "1", title: Một, max: 3}\n',
     )
-    code, out, _ = run("check", "criteria.yaml")
+    code, out, _ = run_english("check", "criteria.yaml")
     assert code == 1
     assert [line for line in out.splitlines() if "S001" in line] == [
         "criteria.yaml:4:10: error S001: grades[0]: give exactly one of 'min' or 'above'",
@@ -71,7 +71,7 @@ def test_a_band_takes_exactly_one_bound(write: Write) -> None:
 def test_a_field_of_another_part_is_not_suggested_as_itself(write: Write) -> None:
     """`levels:` on a node is a rule's field: the hint used to be "did you mean 'levels'?"."""
     write("criteria.yaml", 'kind: criteria\nid: x\ntitle: X\nareas:\n  - {code: "1", title: Một, max: 3, levels: 2}\n')
-    code, out, _ = run("check", "criteria.yaml")
+    code, out, _ = run_english("check", "criteria.yaml")
     assert code == 1
     assert out.splitlines()[0] == (
         "criteria.yaml:5:37: error S001: areas[0].levels: unknown field 'levels' (hint: 'levels' belongs to another "
@@ -270,7 +270,7 @@ def test_piecewise_linear_between_two_thresholds(write: Write) -> None:
 
 def test_between_thresholds_are_checked(write: Write) -> None:
     write("criteria.yaml", BETWEEN.replace("low: 25, high: 90", "low: 90, high: 25"))
-    code, out, _ = run("check", "criteria.yaml")
+    code, out, _ = run_english("check", "criteria.yaml")
     assert code == 1
     assert "criteria.yaml:5:69: error C008: 1: low 90 is not below high 25" in out, out
 

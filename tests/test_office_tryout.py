@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from tests.conftest import ROOT, run
+from tests.conftest import ROOT, run, run_english
 
 SURVEY = ROOT / "examples" / "survey-2024"
 
@@ -33,7 +33,7 @@ def test_an_agency_list_under_a_title_block_makes_every_form(in_tmp: Path) -> No
 def test_an_unknown_agency_is_said_once_at_its_first_row(in_tmp: Path) -> None:
     lines = (SURVEY / "responses.csv").read_text(encoding="utf-8").splitlines()
     Path("r.csv").write_text("\n".join(lines[:60]).replace(",ban-dan-toc,", ",ban-dan-tok,") + "\n", encoding="utf-8")
-    code, _, err = run(
+    code, _, err = run_english(
         "survey", "tally", str(SURVEY / "design.yaml"), "r.csv", "--agencies", str(SURVEY), "-o", "s.yaml"
     )
     assert code == 1

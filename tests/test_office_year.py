@@ -117,7 +117,7 @@ def test_one_assessment_year_as_the_readme_tells_it(tmp_path: Path, monkeypatch:
         if args[:2] == ["appraisal", "workbook"]:
             assert shown_data(Path("hoi-dong.xlsx"), "so-nong-nghiep-moi-truong", "6.2.1") == "1,25"  # as typed
             fill_council(Path("hoi-dong.xlsx"), labels)  # the council types its appraisals and reasons
-    assert "0 errors" in said["check phieu/"]
+    assert "0 lỗi" in said["check phieu/"]  # the sets are Vietnamese: so is `par check`
     assert "Hồ sơ chưa đủ căn cứ" in said["appraisal cuts"] or "Thiếu" in said["appraisal cuts"]
     assert Path("phu-luc-2024.docx").stat().st_size > 0
     _, forms, _ = run("rank", "phieu/", "-f", "json")

@@ -15,7 +15,7 @@ import pytest
 import typer.main
 
 from par_cli.__main__ import app
-from tests.conftest import ROOT, SPEC, run
+from tests.conftest import ROOT, SPEC, run, run_english
 from tests.test_import import LONG
 
 EXAMPLES = ROOT / "examples"
@@ -117,7 +117,7 @@ def test_output_onto_a_file_read_is_refused_and_the_file_kept(inputs: Path, case
         else:
             os.link(target, output)
     before = files_of(inputs)
-    code, out, err = run(*args, "-o", output)
+    code, out, err = run_english(*args, "-o", output)
     assert (code, out) == (2, ""), err
     assert err.startswith(f"{output}: error U003: --output ") and err.count("\n") == 1, err
     assert files_of(inputs) == before
@@ -153,7 +153,7 @@ def test_a_criteria_set_read_only_by_the_workers_is_guarded_too(
         )
     os.link("criteria.yaml", "other.md")
     before = Path("criteria.yaml").read_bytes()
-    code, out, err = run("rank", "units", "--no-cache", "--jobs", "2", "-f", "markdown", "-o", "other.md")
+    code, out, err = run_english("rank", "units", "--no-cache", "--jobs", "2", "-f", "markdown", "-o", "other.md")
     assert (code, out) == (2, ""), err
     assert err == "other.md: error U003: --output is one of the files read: writing it would lose the input\n"
     assert Path("criteria.yaml").read_bytes() == before

@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from tests.conftest import ROOT, Write, run
+from tests.conftest import ROOT, Write, run, run_english
 from tests.test_years import rows, unit, years
 
 __all__ = ["years"]  # the fixture: 2023 a b c e · 2024 a b c d · 2025 m (a + b) c d
@@ -29,9 +29,9 @@ def changes(out: str) -> list[tuple[object, ...]]:
 
 def test_a_ranking_of_ranks_and_ids_only_gives_rank_changes(years: Write) -> None:
     """2023: a 70 (1), e 65 (2), c 60 (3), b 50 (4) · 2024: d 90, a 80, c 70, b 60: no index needed."""
-    assert run("rank", "2023", "-f", "json", "-o", "2023.json")[0] == 0
+    assert run_english("rank", "2023", "-f", "json", "-o", "2023.json")[0] == 0
     ranks_only("2023.json", "ranks.json")
-    code, out, err = run("rank", "2024", "--previous", "ranks.json", "-f", "json")
+    code, out, err = run_english("rank", "2024", "--previous", "ranks.json", "-f", "json")
     assert (code, err) == (0, "ranks.json: warning R012: 1 unit ranked last period is not in this ranking: e (e, #2)\n")
     assert changes(out) == [("d", None, None), ("a", 1, -1), ("c", 3, 0), ("b", 4, 0)]
 
@@ -82,13 +82,13 @@ def test_the_csv_and_xlsx_par_rank_writes_give_the_rank_changes_of_its_json(in_t
 
 def test_a_ranking_csv_saved_again_by_a_spreadsheet_is_read(years: Write) -> None:
     """With or without a BOM, CRLF line ends, `;` between cells and decimal commas."""
-    assert run("rank", "2023", "-f", "csv", "-o", "2023.csv")[0] == 0
+    assert run_english("rank", "2023", "-f", "csv", "-o", "2023.csv")[0] == 0
     text = Path("2023.csv").read_text(encoding="utf-8-sig")
     Path("bom.csv").write_bytes(("\ufeff" + text).encode("utf-8"))
     Path("plain.csv").write_bytes(text.replace("\r\n", "\n").encode("utf-8"))
     Path("semicolon.csv").write_bytes(text.replace(",", ";").replace(".", ",").encode("utf-8"))
     for name in ("bom.csv", "plain.csv", "semicolon.csv"):
-        code, out, err = run("rank", "2024", "--previous", name, "-f", "json")
+        code, out, err = run_english("rank", "2024", "--previous", name, "-f", "json")
         gone = f"{name}: warning R012: 1 unit ranked last period is not in this ranking: Sở E (e, #2)\n"
         assert (code, err) == (0, gone), (name, err)
         assert changes(out) == [("d", None, None), ("a", 1, -1), ("c", 3, 0), ("b", 4, 0)], name
@@ -145,10 +145,10 @@ def test_survey_results_still_missing_are_said_and_no_annex_is_written(in_tmp: P
         "2024: warning R010: 12 agencies have no survey results: their 3 survey criteria (20 points) score 0 (hint:"
         " give --survey FILE (the results `par survey tally` writes), or put it beside the assessments)\n"
     )
-    code, out, err = run("rank", "2024", "-f", "json", "--no-cache")
+    code, out, err = run_english("rank", "2024", "-f", "json", "--no-cache")
     assert (code, err) == (0, said) and json.loads(out)["groups"]
     for fmt in ("docx", "xlsx"):
-        code, out, err = run("rank", "2024", "-f", fmt, "-o", f"annex.{fmt}", "--no-cache")
+        code, out, err = run_english("rank", "2024", "-f", fmt, "-o", f"annex.{fmt}", "--no-cache")
         assert (code, out) == (1, "")
         assert err == said + (
             f"annex.{fmt}: error R011: no annex is written over incomplete results: 12 agencies would be published"
@@ -156,9 +156,9 @@ def test_survey_results_still_missing_are_said_and_no_annex_is_written(in_tmp: P
             " publish the ranking as it is)\n"
         )
         assert not Path(f"annex.{fmt}").exists()
-        code, _, err = run("rank", "2024", "-f", fmt, "-o", f"annex.{fmt}", "--no-cache", "--allow-incomplete")
+        code, _, err = run_english("rank", "2024", "-f", fmt, "-o", f"annex.{fmt}", "--no-cache", "--allow-incomplete")
         assert (code, err) == (0, said) and Path(f"annex.{fmt}").exists()
-    code, _, err = run("rank", str(EXAMPLES / "2024"), "-f", "docx", "-o", "full.docx", "--no-cache")
+    code, _, err = run_english("rank", str(EXAMPLES / "2024"), "-f", "docx", "-o", "full.docx", "--no-cache")
     assert (code, err) == (0, "")
 
 
@@ -169,14 +169,14 @@ def test_unanswered_criteria_are_counted_in_the_warning(in_tmp: Path) -> None:
         "".join(x for x in path.read_text(encoding="utf-8").splitlines(True) if not x.startswith('  "1.1.1"')),
         encoding="utf-8",
     )
-    code, _, err = run("rank", "2024", "--no-cache")
+    code, _, err = run_english("rank", "2024", "--no-cache")
     assert code == 0
     assert err.startswith("2024: warning R010: 1 agency has criteria without an answer (1 in all, ")
 
 
 def test_a_unit_ranked_last_period_and_absent_now_is_listed(in_tmp: Path) -> None:
     """Before: so-ke-hoach-dau-tu (ranked 4th in 2023, gone in 2024) was not mentioned anywhere."""
-    code, out, err = run("rank", str(EXAMPLES / "2024"), "--previous", str(EXAMPLES / "2023"), "-f", "json")
+    code, out, err = run_english("rank", str(EXAMPLES / "2024"), "--previous", str(EXAMPLES / "2023"), "-f", "json")
     assert code == 0
     assert err == (
         f"{EXAMPLES / '2023'}: warning R012: 1 unit ranked last period is not in this ranking:"
@@ -185,4 +185,4 @@ def test_a_unit_ranked_last_period_and_absent_now_is_listed(in_tmp: Path) -> Non
     assert json.loads(out)["absent_from_previous"] == [
         {"agency": {"id": "so-ke-hoach-dau-tu", "name": "Sở Kế hoạch và Đầu tư"}, "group": "so-nganh", "rank": 4}
     ]
-    assert "absent_from_previous" not in json.loads(run("rank", str(EXAMPLES / "2024"), "-f", "json")[1])
+    assert "absent_from_previous" not in json.loads(run_english("rank", str(EXAMPLES / "2024"), "-f", "json")[1])

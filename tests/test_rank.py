@@ -12,7 +12,7 @@ import pytest
 from par_cli.core.ranking import Entry, competition_ranks, rank
 from par_cli.services.batch import score_files
 from par_cli.services.workspace import FileScorer
-from tests.conftest import Write, run
+from tests.conftest import Write, run, run_english
 
 CRITERIA = """\
 kind: criteria
@@ -117,14 +117,14 @@ def test_group_by_an_agency_attribute(year: Write) -> None:
             f"kind: assessment\ncriteria: set-2024\nagency: {{id: {agency_id}, name: {agency_id.upper()}, "
             f"attributes: {{cap: {kind}}}}}\nanswers: {{'1': {points}, '2': 40}}\n",
         )
-    _, out, _ = run("rank", "2024", "-f", "json", "--group-by", "cap")
+    _, out, _ = run_english("rank", "2024", "-f", "json", "--group-by", "cap")
     groups = json.loads(out)["groups"]
     assert [(g["group"], [r["agency"]["id"] for r in g["rows"]]) for g in groups] == [
         ("huyen", ["c", "a"]),
         ("so", ["b"]),
     ]
     # an attribute no agency has is a usage error naming the ones that exist, not one unlabelled group
-    assert run("rank", "2024", "-f", "json", "--group-by", "no-such-field") == (
+    assert run_english("rank", "2024", "-f", "json", "--group-by", "no-such-field") == (
         2,
         "",
         "--group-by: error U002: --group-by no-such-field: no agency has this attribute (they have: cap)\n",
@@ -199,7 +199,7 @@ def test_markdown(year: Write) -> None:
 def test_duplicate_agency_id_names_both_files(year: Write) -> None:
     agency(year, "2024", "a", "Sở A", "50")
     year("2024/copy.yaml", Path("2024/a.yaml").read_text(encoding="utf-8"))
-    code, out, err = run("rank", "2024")
+    code, out, err = run_english("rank", "2024")
     assert (code, out) == (1, "")
     assert err.splitlines() == [
         "2024/copy.yaml:3:14: error R003: agency id 'a' is also in 2024/a.yaml: one file per agency and group "
@@ -214,7 +214,7 @@ def test_one_broken_file_among_many_fails_the_ranking(year: Write) -> None:
         "2024/broken.yaml",
         "kind: assessment\ncriteria: set-2024\nagency: {id: x, name: X}\nanswers: {'1': 70, '3': 1}\n",
     )
-    code, out, err = run("rank", "2024")
+    code, out, err = run_english("rank", "2024")
     assert (code, out) == (1, "")
     assert err.splitlines() == [
         "2024/broken.yaml:4:16: error A003: 1: 70 points is outside 0–60",
@@ -225,10 +225,10 @@ def test_one_broken_file_among_many_fails_the_ranking(year: Write) -> None:
 def test_fail_under(year: Write) -> None:
     agency(year, "2024", "a", "Sở A", "50")
     agency(year, "2024", "b", "Sở B", "29.99")
-    code, out, err = run("rank", "2024", "--fail-under", "70", "-f", "json")
+    code, out, err = run_english("rank", "2024", "--fail-under", "70", "-f", "json")
     assert code == 1 and json.loads(out)["groups"]
     assert err == "2024/b.yaml:3:14: error R005: Sở B is below --fail-under 70\n"
-    assert run("rank", "2024", "--fail-under", "69.99")[0] == 0
+    assert run_english("rank", "2024", "--fail-under", "69.99")[0] == 0
 
 
 def test_output_file_is_written_atomically(year: Write) -> None:

@@ -16,7 +16,7 @@ from par_cli.render.terminal import bar
 from par_cli.services.workspace import Workspace
 from par_cli.words.explain import action
 from par_cli.words.numbers import figure, group_digits
-from tests.conftest import SPEC, Write, run
+from tests.conftest import SPEC, Write, run, run_english
 from tests.test_engine import SET, demo_file
 
 
@@ -75,7 +75,7 @@ def test_explain_subtree_and_unknown_code() -> None:
     ledger = ledger_of(SPEC / "so-noi-vu.yaml", "1.1")
     assert [line.code for line in ledger.lines] == ["1.1", "1.1.1", "1.1.2"]
     assert [g.line.code for g in ledger.gaps] == ["1.1.2"]
-    code, _, err = run("explain", str(SPEC / "so-noi-vu.yaml"), "9.9")
+    code, _, err = run_english("explain", str(SPEC / "so-noi-vu.yaml"), "9.9")
     assert code == 1 and "no criterion '9.9'" in err
 
 

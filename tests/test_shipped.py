@@ -30,7 +30,7 @@ from par_cli.services.checking import check_paths
 from par_cli.services.surveys import SurveySource
 from par_cli.services.workspace import Workspace, builtin_sets, load_criteria
 from par_cli.words.codes import level_of
-from tests.conftest import ROOT, Write, run, score_file
+from tests.conftest import ROOT, Write, run, run_english, score_file
 
 CRITERIA = sorted((ROOT / "criteria").glob("*.yaml"))
 EXAMPLES = sorted((ROOT / "examples").rglob("*.yaml"))
@@ -162,7 +162,7 @@ def test_template_command_writes_a_form_that_points_at_the_set(write: Write) -> 
     assert 'criteria: "mau-so-nganh"' in out and "period: 2025" in out
     assert '  "3.2.1": {self: null, evidence: []}' in out
     assert "  #   Cách chấm: điểm = tỷ lệ × điểm tối đa; dưới 80%: 0 điểm" in out
-    code, out, err = run("template", "mau-so-nganh", "-o", "missing-folder/blank.yaml")
+    code, out, err = run_english("template", "mau-so-nganh", "-o", "missing-folder/blank.yaml")
     assert (code, out) == (1, "")
     assert err.startswith("missing-folder/blank.yaml: error F003: cannot write the file: No such file or directory")
 

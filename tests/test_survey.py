@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from par_cli.core.survey import Question, criterion_percent
-from tests.conftest import ROOT, Write, run
+from tests.conftest import ROOT, Write, run, run_english
 
 EXAMPLE = ROOT / "examples" / "survey-2024"
 DEFAULT = {"A": Decimal(100), "B": Decimal(60), "C": Decimal(20), "D": Decimal(0)}
@@ -43,7 +43,9 @@ def test_how_answers_combine_by_hand() -> None:
 
 
 def test_the_example_tally_is_the_committed_file_with_hand_computed_figures(in_tmp: Path) -> None:
-    code, _, err = run("survey", "tally", str(EXAMPLE / "design.yaml"), str(EXAMPLE / "responses.csv"), "-o", "s.yaml")
+    code, _, err = run_english(
+        "survey", "tally", str(EXAMPLE / "design.yaml"), str(EXAMPLE / "responses.csv"), "-o", "s.yaml"
+    )
     assert (code, err) == (0, f"{EXAMPLE / 'responses.csv'}: info V014: {AGENCIES}\n")
     written = Path("s.yaml").read_text(encoding="utf-8")
     assert written == (EXAMPLE / "survey.yaml").read_text(encoding="utf-8")
@@ -75,7 +77,7 @@ def bad_responses(write: Write, rows: str, *more: str) -> tuple[int, str, str]:
     shutil.copy(EXAMPLE / "design.yaml", "design.yaml")
     write("r.csv", "Mã phiếu,Nhóm,Mã cơ quan,Câu 1,Câu 2\n" + rows)
     shutil.copytree(ROOT / "examples" / "2024", "2024", dirs_exist_ok=True)
-    return run("survey", "tally", "design.yaml", "r.csv", "-o", "s.yaml", "--agencies", "2024", *more)
+    return run_english("survey", "tally", "design.yaml", "r.csv", "-o", "s.yaml", "--agencies", "2024", *more)
 
 
 def test_every_bad_row_and_cell_is_located_before_anything_is_written(write: Write) -> None:
@@ -112,17 +114,17 @@ def test_a_blank_required_answer_a_missing_column_and_small_samples(write: Write
         encoding="utf-8",
     )
     write("r.csv", "Nhóm,Mã cơ quan,Câu 1,Câu 2\nnguoi-dan,so-noi-vu,,A\n")
-    code, _, err = run("survey", "tally", "design.yaml", "r.csv", "-o", "s.yaml")
+    code, _, err = run_english("survey", "tally", "design.yaml", "r.csv", "-o", "s.yaml")
     assert code == 1 and err == "r.csv:2:Câu 1: error V004: question q1 is left blank\n"
     write("r.csv", "Nhóm,Câu 1\nnguoi-dan,A\n")
-    code, _, err = run("survey", "tally", "design.yaml", "r.csv", "-o", "s.yaml")
+    code, _, err = run_english("survey", "tally", "design.yaml", "r.csv", "-o", "s.yaml")
     assert (code, err) == (
         1,
         "r.csv:1:1: error V011: no column 'Câu 2' in the responses\n"
         "r.csv:1:1: error V011: no column 'Mã cơ quan' in the responses\n",
     )
     write("r.csv", "Nhóm,Mã cơ quan,Câu 1,Câu 2\nnguoi-dan,so-noi-vu,A,B\n")
-    code, _, err = run("survey", "tally", "design.yaml", "r.csv", "-o", "s.yaml")
+    code, _, err = run_english("survey", "tally", "design.yaml", "r.csv", "-o", "s.yaml")
     assert (
         code == 0
         and "r.csv:2:Mã cơ quan: warning V006: so-noi-vu: 1 form from group nguoi-dan, fewer than the 30 the design"
@@ -137,7 +139,7 @@ def test_survey_results_and_written_answers_for_one_leaf_are_an_error(write: Wri
     both.write_text(
         both.read_text(encoding="utf-8").replace('  "8.3"', '  "8.1": {survey: {A: 1}}\n  "8.3"'), encoding="utf-8"
     )
-    code, _, err = run("score", "s/so-noi-vu.yaml")
+    code, _, err = run_english("score", "s/so-noi-vu.yaml")
     assert code == 1
     assert "s/so-noi-vu.yaml:49:3: error V007: 8.1 is given here and by the survey results s/survey.yaml" in err
 
@@ -146,7 +148,7 @@ def test_an_agency_without_forms_is_warned_and_scores_no_survey_points(write: Wr
     shutil.copytree(EXAMPLE, "s")
     text = Path("s/so-noi-vu.yaml").read_text(encoding="utf-8").replace("id: so-noi-vu", "id: so-moi")
     write("s/so-moi.yaml", text)
-    code, out, _ = run("check", "s/so-moi.yaml")
+    code, out, _ = run_english("check", "s/so-moi.yaml")
     assert "s/so-moi.yaml:5:14: warning V008: so-moi: no survey forms (s/survey.yaml)" in out
     assert "s/so-moi.yaml:7:1: warning A006: 8.1: no survey result; it scores 0 of 10" in out
     assert code == 0
@@ -156,7 +158,7 @@ def test_a_hand_edited_results_file_is_refused(write: Write) -> None:
     shutil.copytree(EXAMPLE, "s")
     results = Path("s/survey.yaml")
     results.write_text(results.read_text(encoding="utf-8").replace("percent: 95.5435", "percent: 99"), encoding="utf-8")
-    code, _, err = run("score", "s/so-noi-vu.yaml")
+    code, _, err = run_english("score", "s/so-noi-vu.yaml")
     assert code == 1
     assert "error V010: percent 99 does not match its counts (95.5435): the file was edited by hand" in err
 
@@ -191,13 +193,13 @@ def test_schemas_and_check_know_the_survey_files() -> None:
 
 def test_survey_results_of_another_period_are_not_used(write: Write) -> None:
     shutil.copytree(EXAMPLE, "s")
-    code, _, err = run("score", "s/so-noi-vu.yaml", "--survey", "s/survey.yaml")
+    code, _, err = run_english("score", "s/so-noi-vu.yaml", "--survey", "s/survey.yaml")
     assert code == 0, err
     other = Path("s/so-noi-vu.yaml")
     other.write_text(other.read_text(encoding="utf-8").replace("period: 2024", "period: 2025"), encoding="utf-8")
-    code, out, _ = run("check", "s/so-noi-vu.yaml")  # beside it, but for 2024: not this assessment's results
+    code, out, _ = run_english("check", "s/so-noi-vu.yaml")  # beside it, but for 2024: not this assessment's results
     assert code == 0 and "warning A006: 8.1: no survey result" in out
-    code, _, err = run("score", "s/so-noi-vu.yaml", "--survey", "s/survey.yaml")
+    code, _, err = run_english("score", "s/so-noi-vu.yaml", "--survey", "s/survey.yaml")
     assert code == 1 and "error V010: the survey results s/survey.yaml are for period 2024" in err
 
 

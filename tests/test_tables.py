@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import ROOT, SPEC, Write, run
+from tests.conftest import ROOT, SPEC, Write, run, run_english
 
 SURVEY = ROOT / "examples" / "survey-2024"
 CRITERIA = (SPEC / "criteria.yaml").read_text(encoding="utf-8")
@@ -21,7 +21,7 @@ def _responses(edit: dict[int, tuple[str, str]]) -> str:
 def test_a_quote_left_open_in_survey_responses_is_refused_not_four_forms_lost(write: Write) -> None:
     # lines 6 to 10 would be one form of 'ban-dan-toc' (4 forms fewer, another percentage, exit 0)
     write("r.csv", _responses({6: ("ban-dan-toc-0005", '"ban-dan-toc-0005'), 10: ("0009,", '0009",')}))
-    code, _, err = run("survey", "tally", str(SURVEY / "design.yaml"), "r.csv", "-o", "survey.yaml")
+    code, _, err = run_english("survey", "tally", str(SURVEY / "design.yaml"), "r.csv", "-o", "survey.yaml")
     assert (code, err) == (
         1,
         "r.csv:6: error T001: a quote opened in this row is not closed where its cell ends: lines 6–10 of the file"
@@ -47,7 +47,7 @@ def test_a_quote_never_closed_is_located_in_every_file_at_once(write: Write) -> 
 def test_an_unquoted_decimal_comma_that_adds_a_cell_is_refused_at_its_row(write: Write) -> None:
     write("criteria.yaml", CRITERIA)
     write("t.csv", "Mã cơ quan,Mã,Tự đánh giá\nso-noi-vu,1.1.2,95,5\nso-noi-vu,1.2,Có\n")
-    code, _, err = run("import", "t.csv", "--criteria", "criteria.yaml", "-o", "out")
+    code, _, err = run_english("import", "t.csv", "--criteria", "criteria.yaml", "-o", "out")
     assert (code, err) == (
         1,
         "t.csv:2: error T001: 4 cells in this row, but the header has 3 titles (hint: a decimal comma (95,5) splits"

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.conftest import ROOT, SPEC, Write, env_without_color, problems_of, run, score_file
+from tests.conftest import ROOT, SPEC, Write, env_without_color, problems_of, run, run_english, score_file
 
 CRITERIA = (SPEC / "criteria.yaml").read_text(encoding="utf-8")
 AGENCY = (SPEC / "so-noi-vu.yaml").read_text(encoding="utf-8")
@@ -56,7 +56,7 @@ def test_names_titles_and_labels_are_shown_literally_never_as_markup(write: Writ
 def test_control_characters_in_error_lines_are_written_out(write: Write) -> None:
     write("criteria.yaml", CRITERIA)
     path = write("a.yaml", AGENCY.replace("self: on-time", 'self: "on\\e[2Jtime"'))
-    code, _, err = run("score", str(path))
+    code, _, err = run_english("score", str(path))
     assert code == 1 and "\x1b" not in err
     assert "unknown level 'on\\x1b[2Jtime'" in err
 
@@ -90,18 +90,18 @@ def test_rank_reports_a_broken_link_and_a_criteria_file_that_is_not_one(write: W
     spec_folder(write, "2024")
     os.symlink("gone.yaml", "2024/link.yaml")
     write("2024/changed.yaml", AGENCY.replace("kind: assessment", "kind: criteria"))
-    code, out, err = run("rank", "2024")
+    code, out, err = run_english("rank", "2024")
     assert (code, out) == (1, "")
     assert "2024/link.yaml: error F001: a broken link: it points to gone.yaml, which does not exist" in err
     assert "2024/changed.yaml:2:1: error S001: criteria: unknown field 'criteria'" in err
-    code, out, _ = run("check", "2024")
+    code, out, _ = run_english("check", "2024")
     assert code == 1 and "2024/link.yaml: error F001: a broken link" in out
 
 
 def test_agency_ids_are_one_agency_whatever_their_case(write: Write) -> None:
     spec_folder(write, "2024")
     write("2024/copy.yaml", AGENCY.replace("id: so-noi-vu", "id: SO-NOI-VU"))
-    code, _, err = run("rank", "2024")
+    code, _, err = run_english("rank", "2024")
     assert code == 1
     assert err.startswith("2024/so-noi-vu.yaml:3:14: error R003: agency id 'so-noi-vu' is also in 2024/copy.yaml")
 
@@ -110,19 +110,19 @@ def test_files_of_different_periods_are_not_ranked_together(write: Write) -> Non
     spec_folder(write, "all")
     write("all/old.yaml", AGENCY.replace("period: 2024", "period: 2023").replace("so-noi-vu", "so-y-te"))
     write("all/older.yaml", AGENCY.replace("period: 2024", "period: 2022").replace("so-noi-vu", "so-tu-phap"))
-    code, _, err = run("rank", "all")
+    code, _, err = run_english("rank", "all")
     assert code == 1
     assert err.splitlines()[0] == (
         "all/old.yaml:4:9: error R006: period 2023, but the other files of this ranking are for 2024 "
         "(hint: rank each period's files apart, or rank them together with --group-by period)"
     )
-    assert run("rank", "all", "--group-by", "period")[0] == 0
+    assert run_english("rank", "all", "--group-by", "period")[0] == 0
 
 
 def test_an_attribute_some_agencies_lack_is_an_error(write: Write) -> None:
     spec_folder(write, "2024", **{"group: so-nganh}": "group: so-nganh, attributes: {cap: tinh}}"})
     write("2024/b.yaml", AGENCY.replace("so-noi-vu", "so-y-te"))
-    code, _, err = run("rank", "2024", "--group-by", "cap")
+    code, _, err = run_english("rank", "2024", "--group-by", "cap")
     assert code == 1
     assert err.startswith("2024/b.yaml:3:14: error R007: this agency has no attribute 'cap' to rank by")
 
@@ -199,7 +199,7 @@ def test_sums_of_thirty_digit_figures_are_exact(write: Write) -> None:
         "s.yaml",
         f"kind: criteria\nid: s\ntitle: S\nareas:\n  - {{code: '1', title: A, max: 1, children: [{{code: '1.1', title: B, max: 0.5}}, {{code: '1.2', title: C, max: {tiny}}}]}}\n",
     )
-    code, out, _ = run("check", "s.yaml")
+    code, out, _ = run_english("check", "s.yaml")
     assert code == 1
     assert "error C001: 1: max 1 is not the sum of its children's max 1.000000000000000000000000000001 " in out
 
@@ -250,10 +250,10 @@ def test_output_onto_an_input_is_refused_before_anything_is_written(write: Write
 def test_template_does_not_overwrite_a_filled_form_without_force(write: Write) -> None:
     path = spec_folder(write)
     before = path.read_bytes()
-    code, _, err = run("template", "criteria.yaml", "-o", str(path))
+    code, _, err = run_english("template", "criteria.yaml", "-o", str(path))
     assert code == 2 and err.startswith("so-noi-vu.yaml: error U003: is already an assessment form (blank")
     assert path.read_bytes() == before
-    assert run("template", "criteria.yaml", "-o", str(path), "--force")[0] == 0
+    assert run_english("template", "criteria.yaml", "-o", str(path), "--force")[0] == 0
     assert b"self: null" in path.read_bytes()
 
 
@@ -283,7 +283,7 @@ def test_a_failing_standard_output_is_one_line_and_exit_1(write: Write) -> None:
             stdout=device,
             stderr=subprocess.PIPE,
             text=True,
-            env=env_without_color(),
+            env={**env_without_color(), "PAR_LANG": "en"},
         )
     assert (full.returncode, full.stderr) == (
         1,
@@ -293,7 +293,7 @@ def test_a_failing_standard_output_is_one_line_and_exit_1(write: Write) -> None:
         [sys.executable, "-m", "par_cli", "check", str(ROOT / "tests" / "check" / "bad")],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env=env_without_color(),
+        env={**env_without_color(), "PAR_LANG": "en"},
     )
     assert process.stdout is not None and process.stderr is not None
     process.stdout.close()  # as `par check … | head -0` does
@@ -322,7 +322,7 @@ def test_option_values_that_cannot_be_used_are_one_usage_line(option: str, value
 def test_a_deeply_nested_previous_ranking_is_a_located_error(write: Write) -> None:
     spec_folder(write, "2024")
     Path("deep.json").write_text("[" * 100_000 + "]" * 100_000)
-    code, _, err = run("rank", "2024", "--previous", "deep.json")
+    code, _, err = run_english("rank", "2024", "--previous", "deep.json")
     assert code == 1 and re.fullmatch(r"deep\.json:1:1: error J00[12]: .*\n", err), err
 
 
@@ -331,7 +331,7 @@ def test_previous_ranking_errors_point_at_their_line(write: Write) -> None:
     Path("last.json").write_text(
         '{"groups": [\n  {"group": "a", "rows": [\n    {"rank": 0, "agency": {"id": "x"}}\n  ]}\n]}\n'
     )
-    code, _, err = run("rank", "2024", "--previous", "last.json")
+    code, _, err = run_english("rank", "2024", "--previous", "last.json")
     assert (code, err) == (
         1,
         "last.json:3:5: error J002: groups[0].rows[0]: expected a rank (a whole number ≥ 1) and agency.id; if given, "
@@ -364,22 +364,22 @@ def test_remove_the_quotes_only_when_there_are_quotes(write: Write, typed: str, 
 def test_an_identical_set_in_two_years_is_not_a_conflict(write: Write) -> None:
     spec_folder(write, "2023")
     spec_folder(write, "2024")
-    _, out, _ = run("check", "2023", "2024")
+    _, out, _ = run_english("check", "2023", "2024")
     assert "C013" not in out
     write("2024/criteria.yaml", CRITERIA.replace("max: 6", "max: 6.0"))
-    assert "error C013" in run("check", "2023", "2024")[1]
+    assert "error C013" in run_english("check", "2023", "2024")[1]
 
 
 def test_a_template_written_to_stdout_names_a_set_that_resolves(write: Write) -> None:
     write("criteria.yaml", CRITERIA)
-    code, out, err = run("template", "criteria.yaml")
+    code, out, err = run_english("template", "criteria.yaml")
     assert code == 0 and 'criteria: "spec-example-2024"' in out and err == ""
     Path("forms").mkdir()
     Path("forms/x.yaml").write_text(out.replace("ma-co-quan", "a"))
-    assert run("check", "forms/x.yaml")[0] == 0
+    assert run_english("check", "forms/x.yaml")[0] == 0
     Path("sets").mkdir()
     Path("sets/other.yaml").write_text(CRITERIA.replace("spec-example-2024", "other-set"))
-    code, out, err = run("template", "sets/other.yaml")
+    code, out, err = run_english("template", "sets/other.yaml")
     assert 'criteria: "sets/other.yaml"' in out
     assert err.startswith("note: the form names its criteria set as sets/other.yaml, relative to this folder")
 
@@ -408,13 +408,13 @@ def test_areas_are_honoured_by_html_and_xlsx(write: Write) -> None:
 
 def test_vietnamese_output_has_no_english_left(write: Write) -> None:
     path = spec_folder(write)
-    _, out, _ = run("score", str(path), "--lang", "vi")
+    _, out, _ = run_english("score", str(path), "--lang", "vi")
     assert "appraisal" not in out and "(true)" not in out
-    _, out, _ = run("criteria", "show", "criteria.yaml", "--lang", "vi")
+    _, out, _ = run_english("criteria", "show", "criteria.yaml", "--lang", "vi")
     assert "(true)" not in out and "đạt: điểm tối đa" in out
-    _, out, _ = run("criteria", "list", "--lang", "vi")
+    _, out, _ = run_english("criteria", "list", "--lang", "vi")
     assert out.split()[:3] == ["Mã", "Nội", "dung"]
-    assert run("check", "criteria.yaml")[1].splitlines()[0].endswith("areas total 15 points (3 areas)")
+    assert run_english("check", "criteria.yaml")[1].splitlines()[0].endswith("areas total 15 points (3 areas)")
 
 
 def test_one_minus_sign_everywhere(write: Write) -> None:
@@ -435,8 +435,8 @@ def test_an_unreadable_file_is_f001_from_every_command(write: Write, monkeypatch
     monkeypatch.setattr(Path, "read_bytes", refuse)
     line = "2024/so-noi-vu.yaml: error F001: cannot read the file: Permission denied"
     for args in (["score", str(path)], ["explain", str(path)], ["rank", "2024"]):
-        assert run(*args) == (1, "", line + "\n"), args
-    code, out, _ = run("check", str(path))
+        assert run_english(*args) == (1, "", line + "\n"), args
+    code, out, _ = run_english("check", str(path))
     assert code == 1 and out.startswith(line)
 
 
@@ -453,7 +453,7 @@ def test_a_broken_set_used_by_many_files_is_reported_once(write: Write) -> None:
     write("f/criteria.yaml", 'kind: criteria\nid: x\ntitle: X\nareas:\n  - {code: "1", title: A}\n')
     for name in "abc":
         write(f"f/{name}.yaml", f"kind: assessment\ncriteria: x\nagency: {{id: {name}, name: {name}}}\n")
-    code, _, err = run("rank", "f")
+    code, _, err = run_english("rank", "f")
     assert code == 1
     assert err.splitlines() == ["f/criteria.yaml:5:5: error S001: areas[0].max: missing field 'max'"], err
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SPEC, Write, run
+from tests.conftest import ROOT, SPEC, Write, run, run_english
 
 EXAMPLE = ROOT / "examples" / "survey-2024"
 
@@ -37,10 +37,10 @@ def test_a_set_in_criteria_and_one_beside_with_the_same_id_are_r002_from_rank_ch
         "criteria/set.yaml:1:1: error R002: criteria id 'spec-example-2024' is defined twice: "
         "criteria.yaml and criteria/set.yaml\n"
     )
-    assert run("rank", ranked, "--no-cache") == (1, "", r002)
-    assert run("rank", ranked) == (1, "", r002)
-    assert run("score", str(path)) == (1, "", r002)
-    code, out, _ = run("check", "sub")
+    assert run_english("rank", ranked, "--no-cache") == (1, "", r002)
+    assert run_english("rank", ranked) == (1, "", r002)
+    assert run_english("score", str(path)) == (1, "", r002)
+    code, out, _ = run_english("check", "sub")
     assert (code, out) == (1, r002 + "1 error, 0 warnings, 0 infos in 1 file\n")
 
 
@@ -73,9 +73,9 @@ def test_answers_mostly_not_counted_are_a_v015_warning_in_check_at_the_answer(wr
     line = text[: text.index('  "8.3"')].count("\n") + 1
     said = f'a.yaml:{line}:3: warning V015: 8.1: 500 of 510 survey answers not counted (E, "không biết"): the share '
     said += "is of the others\n"
-    assert run("check", "a.yaml") == (0, said + "0 errors, 1 warning, 0 infos in 1 file\n", "")
-    assert run("check", "--strict", "a.yaml")[0] == 1
-    code, out, err = run("rank", "a.yaml")
+    assert run_english("check", "a.yaml") == (0, said + "0 errors, 1 warning, 0 infos in 1 file\n", "")
+    assert run_english("check", "--strict", "a.yaml")[0] == 1
+    code, out, err = run_english("rank", "a.yaml")
     assert (code, err) == (0, "") and "V015" not in out and "8.1" not in out
 
 
@@ -89,11 +89,11 @@ def test_a_results_file_with_answers_mostly_not_counted_is_a_v015_warning_in_che
         + "".join(f"e{n},nguoi-dan,so-noi-vu,E,\n" for n in range(200)),
     )
     Path("2024").mkdir()
-    assert run("survey", "tally", "design.yaml", "r.csv", "-o", "2024/s.yaml")[0] == 0
+    assert run_english("survey", "tally", "design.yaml", "r.csv", "-o", "2024/s.yaml")[0] == 0
     for path in EXAMPLE.glob("*.yaml"):
         if path.name not in ("design.yaml", "survey.yaml"):  # the assessments
             shutil.copy(path, "2024")
-    code, out, err = run("check", "2024")
+    code, out, err = run_english("check", "2024")
     said = 'so-noi-vu 8.1: 205 of 389 answers not counted (E, "không biết"): its percentage rests on the others only'
     assert [line for line in out.splitlines() if "V015" in line] == [f"2024/s.yaml:83:9: warning V015: {said}"]
     assert (code, err) == (0, "")
@@ -109,24 +109,24 @@ def test_survey_results_for_an_agency_nobody_assessed_are_v016_in_rank_and_check
         "f/survey.yaml:13:3: error V016: survey results for 'xa-aa' (1 form), but no assessment beside this file is "
         "for that agency: its forms would count for no one (hint: did you mean 'xa-a'?)\n"
     )
-    assert run("rank", "f", "--no-cache") == (1, "", v016)
-    assert run("rank", "f") == (1, "", v016)
-    code, out, _ = run("check", "f")
+    assert run_english("rank", "f", "--no-cache") == (1, "", v016)
+    assert run_english("rank", "f") == (1, "", v016)
+    code, out, _ = run_english("check", "f")
     assert (code, out.splitlines()[1:]) == (1, [v016.strip(), "1 error, 0 warnings, 1 info in 3 files"])
-    vi = run("check", "f", "--lang", "vi")[1].splitlines()[1]
+    vi = run_english("check", "f", "--lang", "vi")[1].splitlines()[1]
     assert vi == (
         "f/survey.yaml:13:3: lỗi V016: có kết quả điều tra cho 'xa-aa' (1 phiếu) nhưng không có tệp tự đánh giá nào "
         "của đơn vị này cùng thư mục: số phiếu này sẽ không được tính cho đơn vị nào (gợi ý: có phải ý bạn là 'xa-a'?)"
     )
     text = Path("f/survey.yaml").read_text(encoding="utf-8")
     Path("f/survey.yaml").write_text(text.replace('"xa-aa"', '"thanh-tra"'), encoding="utf-8")
-    assert run("rank", "f")[2] == (
+    assert run_english("rank", "f")[2] == (
         "f/survey.yaml:13:3: error V016: survey results for 'thanh-tra' (1 form), but no assessment beside this file "
         "is for that agency: its forms would count for no one (hint: correct the agency id in the responses and "
         "tally again, or add that agency's assessment)\n"
     )
     Path("f/survey.yaml").write_text(text.split('  "xa-aa"')[0].replace('"xa-a"', '"XA-A"'), encoding="utf-8")
-    assert run("rank", "f")[0] == 0  # ids are one agency whatever their case
+    assert run_english("rank", "f")[0] == 0  # ids are one agency whatever their case
 
 
 def test_a_results_file_given_with_survey_may_rate_more_agencies_than_are_ranked(write: Write) -> None:
@@ -161,11 +161,11 @@ def test_a_json_file_with_a_character_beyond_u_ffff_is_read_by_score_check_and_r
     write("criteria.yaml", CRITERIA)
     write("a.json", spec_json("Sở 😀 Nội vụ", "Công văn 😀🇻🇳 số 1"))
     assert "\\ud83d\\ude00" in Path("a.json").read_text(encoding="utf-8")
-    code, out, err = run("score", "a.json", "-f", "json")
+    code, out, err = run_english("score", "a.json", "-f", "json")
     assert (code, err) == (0, "")
     assert json.loads(out)["agency"]["name"] == "Sở 😀 Nội vụ"
-    assert run("check", "a.json") == (0, "0 errors, 0 warnings, 0 infos in 1 file\n", "")
-    code, out, err = run("rank", "a.json", "-f", "json")
+    assert run_english("check", "a.json") == (0, "0 errors, 0 warnings, 0 infos in 1 file\n", "")
+    code, out, err = run_english("rank", "a.json", "-f", "json")
     assert (code, err) == (0, "") and "Sở 😀 Nội vụ" in out
 
 
@@ -175,11 +175,11 @@ def test_places_after_a_joined_pair_are_the_file_s_and_backslashes_written_stay_
     write("a.json", text)
     col = text.index('"9.9"') + 1
     said = f"a.json:1:{col}: error A001: no criterion '9.9' in spec-example-2024"
-    assert run("score", "a.json")[2].startswith(said)
-    assert run("check", "a.json")[1].startswith(said)
-    assert run("rank", "a.json")[2].startswith(said)
+    assert run_english("score", "a.json")[2].startswith(said)
+    assert run_english("check", "a.json")[1].startswith(said)
+    assert run_english("rank", "a.json")[2].startswith(said)
     write("b.json", spec_json("\\ud83d\\ude00", "x"))  # the text \ud83d\ude00: an even run of backslashes
-    code, out, err = run("score", "b.json", "-f", "json")
+    code, out, err = run_english("score", "b.json", "-f", "json")
     assert (code, err, json.loads(out)["agency"]["name"]) == (0, "", "\\ud83d\\ude00")
 
 
@@ -222,22 +222,22 @@ def test_a_json_text_s_pairs_are_joined_and_nothing_else(written: str, read: str
 
 
 def test_a_form_written_twice_is_refused_as_an_assessment_form_not_called_filled_in(write: Write) -> None:
-    assert run("template", "mau-so-nganh", "-f", "xlsx", "-o", "form.xlsx")[0] == 0
+    assert run_english("template", "mau-so-nganh", "-f", "xlsx", "-o", "form.xlsx")[0] == 0
     before = Path("form.xlsx").read_bytes()
     hint = "(hint: give --force to replace it)"
-    assert run("template", "mau-so-nganh", "-f", "xlsx", "-o", "form.xlsx") == (
+    assert run_english("template", "mau-so-nganh", "-f", "xlsx", "-o", "form.xlsx") == (
         2,
         "",
         "form.xlsx: error U003: is already an assessment form (blank or filled in): writing a blank form over it "
         f"would lose what it holds {hint}\n",
     )
-    assert run("template", "mau-so-nganh", "-f", "xlsx", "-o", "form.xlsx", "--lang", "vi")[2] == (
+    assert run_english("template", "mau-so-nganh", "-f", "xlsx", "-o", "form.xlsx", "--lang", "vi")[2] == (
         "form.xlsx: lỗi U003: đã là một phiếu tự đánh giá (trống hoặc đã điền): ghi phiếu trống đè lên sẽ làm mất "
         "nội dung của phiếu đó (gợi ý: dùng --force để ghi đè)\n"
     )
     assert Path("form.xlsx").read_bytes() == before
     write("criteria.yaml", CRITERIA)
-    assert run("template", "mau-so-nganh", "-o", "criteria.yaml") == (
+    assert run_english("template", "mau-so-nganh", "-o", "criteria.yaml") == (
         2,
         "",
         f"criteria.yaml: error U003: is a criteria set: writing a blank form over it would lose the set {hint}\n",

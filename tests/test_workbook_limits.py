@@ -17,7 +17,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import column_index_from_string
 
-from tests.conftest import ROOT, Write, run
+from tests.conftest import ROOT, Write, run, run_english
 from tests.test_xlsx import fill, form
 
 FAR = '<row r="1048576"><c r="XFD1048576" s="0"/></row></sheetData>'  # one formatted empty cell, far away
@@ -106,20 +106,20 @@ FIGURES = [
 @pytest.mark.parametrize(("stored", "message"), FIGURES)
 def test_a_number_no_figure_can_be_is_a_located_error_in_a_form(write: Write, stored: str, message: str) -> None:
     path = cell(filled(write), "Tiêu chí", "E7", stored)  # 1.3, a deduction
-    code, out, err = run("check", str(path))
+    code, out, err = run_english("check", str(path))
     assert (code, err) == (1, ""), err
     assert out.splitlines()[0] == f"form.xlsx:Tiêu chí!E7: error Y012: {message}"
-    code, _, err = run("score", str(path), "--lang", "vi")
+    code, _, err = run_english("score", str(path), "--lang", "vi")
     assert code == 1 and err.startswith("form.xlsx:Tiêu chí!E7: lỗi Y012: ") and "gợi ý" in err
 
 
 def test_minus_zero_huge_ids_and_booleans_in_number_cells_read_as_figures(write: Write) -> None:
     path = cell(filled(write), "Tiêu chí", "E7", "-0")
     path = cell(path, "Tiêu chí", "E6", "1")  # 1.2, a check, stored as a number: a boolean there is refused
-    code, out, err = run("score", str(path), "-f", "json")
+    code, out, err = run_english("score", str(path), "-f", "json")
     assert code == 1 and "Tiêu chí!E6: error A003" in err
     path = cell(path, "Tiêu chí", "E6", "")  # an empty number cell: no answer
-    code, out, err = run("explain", str(path), "1.3", "--lang", "en")
+    code, out, err = run_english("explain", str(path), "1.3", "--lang", "en")
     assert code == 0, err
     assert "1.3" in out and "-0" not in out
 
@@ -154,11 +154,11 @@ def test_par_import_reads_the_cells_in_use_and_locates_a_number_out_of_range(wri
     write("criteria.yaml", (ROOT / "tests/spec_examples/criteria.yaml").read_text(encoding="utf-8"))
     edit(Path("wide.xlsx"), far)
     edit(Path("wide.xlsx"), dimension("A1:XFD1048576"))
-    code, _, err = run("import", "wide.xlsx", "--criteria", "criteria.yaml", "-o", "out")
+    code, _, err = run_english("import", "wide.xlsx", "--criteria", "criteria.yaml", "-o", "out")
     assert (code, err) == (0, "note: 1 assessment file written to out\n")
     assert most_cells(loaded) < 100
     cell(Path("wide.xlsx"), "Sheet", "E2", "1e400")
-    code, _, err = run("import", "wide.xlsx", "--criteria", "criteria.yaml", "-o", "out2")
+    code, _, err = run_english("import", "wide.xlsx", "--criteria", "criteria.yaml", "-o", "out2")
     assert (code, err) == (
         1,
         "wide.xlsx:2:1.1.2: error Y012: '1e400' is not a usable number (hint: give a finite number)\n",
@@ -175,8 +175,11 @@ def test_a_survey_tally_from_a_workbook_reads_the_cells_in_use(write: Write, loa
         sheet.append([value or None for value in line.split(",")])
     book.save("responses.xlsx")
     edit(Path("responses.xlsx"), far)
-    assert run("survey", "tally", str(example / "design.yaml"), str(example / "responses.csv"), "-o", "a.yaml")[0] == 0
-    code, _, err = run("survey", "tally", str(example / "design.yaml"), "responses.xlsx", "-o", "b.yaml")
+    assert (
+        run_english("survey", "tally", str(example / "design.yaml"), str(example / "responses.csv"), "-o", "a.yaml")[0]
+        == 0
+    )
+    code, _, err = run_english("survey", "tally", str(example / "design.yaml"), "responses.xlsx", "-o", "b.yaml")
     assert (
         code == 0 and err.startswith("responses.xlsx: info V014: 12 agencies in the responses") and err.count("\n") == 1
     )
@@ -210,7 +213,7 @@ def test_a_date_no_calendar_holds_is_refused_at_its_cell_not_a_traceback_nor_a_w
     book["Tiêu chí"]["E7"].number_format = "yyyy-mm-dd"
     book.save(path)
     cell(path, "Tiêu chí", "E7", "1e10")  # openpyxl makes it an error cell, #VALUE!
-    code, out, err = run("check", str(path))
+    code, out, err = run_english("check", str(path))
     assert (code, err) == (1, "")
     assert out.startswith("form.xlsx:Tiêu chí!E7: error A003: 1.3: ") and "#VALUE!" in out
     annex = Path("annex.xlsx")
@@ -218,7 +221,7 @@ def test_a_date_no_calendar_holds_is_refused_at_its_cell_not_a_traceback_nor_a_w
     book.worksheets[0]["E1"].number_format = "yyyy-mm-dd"
     book.save(annex)
     cell(annex, book.sheetnames[0], "E1", "1e10")
-    code, _, err = run("criteria", "import", str(annex), "-o", "c.yaml")
+    code, _, err = run_english("criteria", "import", str(annex), "-o", "c.yaml")
     assert code == 0 and "Warning" not in err
 
 

@@ -15,7 +15,7 @@ from openpyxl import Workbook, load_workbook
 from par_cli.core.model import CriteriaSet
 from par_cli.core.tree import walk
 from par_cli.services.workspace import builtin_sets
-from tests.conftest import SPEC, Write, run
+from tests.conftest import SPEC, Write, run, run_english
 
 CRITERIA = (SPEC / "criteria.yaml").read_text(encoding="utf-8")
 
@@ -208,7 +208,7 @@ def test_bad_cells_are_located_in_both_languages(write: Write) -> None:
     book = load_workbook(path)
     book["Tiêu chí"]["E10"].number_format = "0%"  # 2.2: a count shown as 75 %
     book.save(path)
-    code, _, err = run("score", str(path))
+    code, _, err = run_english("score", str(path))
     assert code == 1
     assert err.splitlines() == [
         "form.xlsx:Tiêu chí!E4: error A003: 1.1.1: unknown level 'Ban hành muộn'; expected one of: on-time, late, none",
@@ -217,7 +217,7 @@ def test_bad_cells_are_located_in_both_languages(write: Write) -> None:
         "form.xlsx:Tiêu chí!E7: error A003: 1.3: a count of violations cannot be negative, got −1",
         "form.xlsx:Tiêu chí!E10: error A003: the cell shows 75%: this criterion takes points or a count, not a percentage",
     ]
-    _, _, vietnamese = run("score", str(path), "--lang", "vi")
+    _, _, vietnamese = run_english("score", str(path), "--lang", "vi")
     assert vietnamese.splitlines()[3] == "form.xlsx:Tiêu chí!E7: lỗi A003: 1.3: số vi phạm không được âm, nhưng là −1"
 
 
@@ -245,12 +245,12 @@ def test_merged_inputs_numeric_codes_and_foreign_workbooks_are_refused(write: Wr
     sheet.merge_cells("E4:E5")
     sheet["A6"] = 1.2  # a code typed as a number
     book.save(path)
-    _, _, err = run("score", str(path))
+    _, _, err = run_english("score", str(path))
     assert "form.xlsx:Tiêu chí!E4: error A003: input cells E4:E5 are merged over several rows" in err
     assert "form.xlsx:Tiêu chí!A6: error S001: the code 1.2 is a number cell" in err
     Workbook().save("other.xlsx")
     Path("broken.xlsx").write_bytes(b"not a zip")
-    code, out, _ = run("check", "other.xlsx", "broken.xlsx")
+    code, out, _ = run_english("check", "other.xlsx", "broken.xlsx")
     assert code == 1
     assert (
         "broken.xlsx:1:1: error F005: cannot be opened as an Excel workbook (not a zip file: the file is damaged or "
@@ -323,7 +323,7 @@ def test_ranking_and_score_workbooks_are_ready_to_publish(monkeypatch: pytest.Mo
 
 def test_formulas_count_by_their_computed_value_or_are_refused(write: Write) -> None:
     path = fill(form(write), ("so-noi-vu", "Sở Nội vụ"), {"1.3": ("=1+1",)}, {})
-    code, _, err = run("score", str(path))
+    code, _, err = run_english("score", str(path))
     assert code == 1
     assert err == (
         "form.xlsx:Tiêu chí!E7: error A003: a formula that has never been computed: its value is unknown "
@@ -337,6 +337,6 @@ def test_formulas_count_by_their_computed_value_or_are_refused(write: Write) -> 
         capture_output=True,
         timeout=180,
     )
-    code, out, err = run("explain", "computed/form.xlsx", "1.3", "-f", "json")
+    code, out, err = run_english("explain", "computed/form.xlsx", "1.3", "-f", "json")
     assert code == 0, err
     assert json.loads(out)["lines"][0]["input"] == "2"  # =1+1, as LibreOffice computed it

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, Write, run
+from tests.conftest import ROOT, Write, run, run_english
 
 SET = """\
 kind: criteria
@@ -110,13 +110,13 @@ def test_a_previous_json_ranking_gives_the_same_earlier_figures(years: Write) ->
 
 def test_an_unknown_predecessor_is_located_with_a_hint(years: Write) -> None:
     unit(years, "2025", "m", "45", "30", "a, bb")
-    code, out, err = run("rank", "2025", "--previous", "2024")
+    code, out, err = run_english("rank", "2025", "--previous", "2024")
     assert code == 1, out
     assert err.strip() == (
         "2025/m.yaml:3:60: error R008: predecessor 'bb' is not in the ranking of 2024 (hint: did you mean 'b'?)"
     ), err
     # without --previous, predecessors are only declared: nothing to check against
-    assert run("rank", "2025")[0] == 0
+    assert run_english("rank", "2025")[0] == 0
 
 
 # par trend
@@ -239,14 +239,14 @@ def test_a_published_ranking_with_impossible_figures_is_refused_not_used(years: 
         f'{{"groups": [{{"group": "so", "period": "2024", "rows": [\n  {{"rank": 1, {agency}{figures}}}\n]}}]}}\n',
         encoding="utf-8",
     )
-    code, _, err = run("trend", "2024.json", "2025")
+    code, _, err = run_english("trend", "2024.json", "2025")
     assert code == 1, err
     assert err.startswith("2024.json:2:3: error J002: groups[0].rows[0]: expected a rank"), err
 
 
 def test_a_number_too_long_to_read_is_one_located_line(years: Write) -> None:
     Path("2024.json").write_text('{"groups": [{"rows": [{"rank": 1, "index": ' + "9" * 5000 + "}]}]}", encoding="utf-8")
-    code, _, err = run("rank", "2025", "--previous", "2024.json")
+    code, _, err = run_english("rank", "2025", "--previous", "2024.json")
     assert (code, err) == (1, "2024.json:1:1: error J001: invalid JSON: a number with thousands of digits\n")
 
 
@@ -257,5 +257,5 @@ def test_a_published_ranking_naming_an_agency_twice_is_refused(years: Write) -> 
         '  {"rank": 2, "agency": {"id": "A"}, "index": 60}\n]}]}\n',
         encoding="utf-8",
     )
-    code, _, err = run("rank", "2025", "--previous", "2024.json")
+    code, _, err = run_english("rank", "2025", "--previous", "2024.json")
     assert (code, err) == (1, "2024.json:3:32: error R003: agency 'A' is ranked twice in group so\n"), err

@@ -44,8 +44,19 @@ def main() -> None:
     # What start-up built lives until the end: the collector need not look at it again during the command, nor in
     # its last pass at exit, which the operating system makes needless (~25 ms of every `par score FILE`).
     gc.freeze()
+    from par_cli.cli.speech import before_parsing
+
+    lang = before_parsing(sys.argv[1:])  # the help and click's usage errors in the run's language
+    from par_cli.words.languages import SOURCE
+
     try:
-        app()
+        if lang == SOURCE:  # the help's words as the code writes them
+            app()
+        else:
+            from par_cli.cli.help_words import speaking
+
+            with speaking(lang):
+                app()
     finally:
         gc.freeze()
 

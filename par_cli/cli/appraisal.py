@@ -19,7 +19,6 @@ from par_cli.cli.options import (
     NoCacheOption,
     OutputOption,
     jobs_value,
-    language,
     nfc,
 )
 
@@ -46,13 +45,13 @@ def appraisal_cuts(
     from par_cli.services.workspace import FileScorer
     from par_cli.views.appraisal_cuts import report
 
-    words = language(lang)
+    words = shell.language(lang)
     shell.run(lambda: jobs_value(jobs), words)
     shell.output_checked(output_format.value, output, words)
     scorer = partial(FileScorer, criteria and nfc(criteria), SurveySource(), cuts=True, cache=not no_cache)
     entries = shell.run(lambda: score_units(paths, scorer, jobs, shell.progress(words)), words)
     entries.sort(key=lambda e: (e.agency_name, e.agency_id))
-    shell.show(shell.write(report(entries, lang.value if lang else None), output_format.value, words), output, words)
+    shell.show(shell.write(report(entries, words.now()), output_format.value, words), output, words)
 
 
 @appraisal_app.command("workbook")
@@ -70,7 +69,7 @@ def appraisal_workbook(
     from par_cli.services.surveys import SurveySource
     from par_cli.services.workspace import Workspace
 
-    words = language(lang)
+    words = shell.language(lang)
     shell.guard_output(output, words)
     if output.exists() and not force:
         exists = problem("U003", "council-file-exists", hint=msg("hint.force")).at(LineCol(str(output)))
@@ -78,7 +77,7 @@ def appraisal_workbook(
     override = criteria and nfc(criteria)
     workspace, plain = Workspace(override=override, survey=SurveySource()), Workspace(override=override)
     assessed = shell.run(lambda: gather(folder, workspace, plain), words)
-    shell.emit(council_workbook(assessed, lang.value if lang else None), output, words)
+    shell.emit(council_workbook(assessed, words.fixed), output, words)
 
 
 @appraisal_app.command("read")
@@ -94,7 +93,7 @@ def appraisal_read(
     from par_cli.services.council import appraisal_files, read_council, write_files
     from par_cli.services.workspace import Workspace
 
-    words = language(lang)
+    words = shell.language(lang)
     shell.guard_output(output, words, folders=False)  # a folder of appraisal files: written to be read
     book = shell.run(lambda: read_council(workbook, display(workbook)), words)
     files = shell.run(lambda: appraisal_files(book, Workspace(), output), words)
@@ -115,7 +114,7 @@ def cache_clear(lang: LangOption = None) -> None:
 
     store = ResultCache()
     removed = store.clear()
-    typer.echo(text(msg("cache-cleared", count=removed, path=str(store.path)), language(lang)))
+    typer.echo(text(msg("cache-cleared", count=removed, path=str(store.path)), shell.language(lang).now()))
 
 
 @cache_app.command("info")
@@ -126,4 +125,4 @@ def cache_info(lang: LangOption = None) -> None:
     from par_cli.words.catalogue import text
 
     store = ResultCache()
-    typer.echo(text(msg("cache-info", count=store.count(), path=str(store.path)), language(lang)))
+    typer.echo(text(msg("cache-info", count=store.count(), path=str(store.path)), shell.language(lang).now()))

@@ -1,6 +1,7 @@
 """The command line: parse options, call io → core → render, print, exit. Nothing else prints or exits.
 
-Every error line of every command is a diagnostic from the catalogue: located, coded, in the --lang asked for.
+Every error line of every command is a diagnostic from the catalogue: located, coded, in the run's language
+(`cli.shell.language`: --lang, PAR_LANG, the criteria set's, the system's, English).
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from par_cli.cli.options import (
     GroupByOption,
     JobsOption,
     LangOption,
-    Language,
     MergedAs,
     MergedAsOption,
     NoCacheOption,
@@ -36,7 +36,6 @@ from par_cli.cli.options import (
     SurveyOption,
     against_value,
     jobs_value,
-    language,
     nfc,
     percent_value,
     robustness_value,
@@ -59,13 +58,13 @@ def score(
     from par_cli.services.surveys import SurveySource
     from par_cli.services.workspace import Workspace, scored
 
-    words = language(lang)
+    words = shell.language(lang)
     shell.guard_output(output, words)
     workspace = Workspace(override=criteria and nfc(criteria), survey=SurveySource(survey))
     bound = shell.run(lambda: workspace.assessment(file), words)
     result = shell.run(lambda: scored(bound), words)
     bars = output_format is ScoreFormat.table and shell.bars(output)
-    view = ScoreView(result, bound, depth, lang.value if lang else None, bars)
+    view = ScoreView(result, bound, depth, words.fixed, bars)
     shell.show(shell.render("score", output_format.value, view, words), output, words)
 
 
@@ -95,11 +94,11 @@ def explain(
         result = scored(bound)
         return ledger_of(bound, result, code and nfc(code)), [f for f in result.findings if f.code == "relative-alone"]
 
-    words = language(lang)
+    words = shell.language(lang)
     ledger, alone = shell.run(build, words)
     for finding in alone:  # the points of a relative criterion need the group: say what they are here
         shell.note(finding_message(finding), words)
-    shown = report(ledger, lang.value if lang else None, gaps)
+    shown = report(ledger, words.fixed, gaps)
     shell.show(shell.write(shown, output_format.value, words), None, words)
 
 
@@ -134,7 +133,7 @@ def rank(
     from par_cli.services.surveys import SurveySource
     from par_cli.services.workspace import FileScorer, find_criteria
 
-    words = language(lang)
+    words = shell.language(lang)
     limit = shell.run(lambda: percent_value("--fail-under", fail_under), words) if fail_under is not None else None
     shell.run(lambda: jobs_value(jobs), words)
     shell.run(lambda: robustness_value(robustness, output_format.value), words)
@@ -154,7 +153,7 @@ def rank(
         changes, moved = shell.run(lambda: rank_against(paths, *sets, scorer, nfc(group_by), jobs, progress), words)
         from par_cli.views.rank_impact import report
 
-        impact = report(changes, moved, lang.value if lang else None)
+        impact = report(changes, moved, words.fixed)
         return shell.show(shell.write(impact, output_format.value, words), output, words)
     gone: list[PastRow] = []  # last period's units this ranking lacks: said, never silently dropped
     said: list[Diagnostic] = []  # names of a ranking given by names that match no agency, agencies shown as new
@@ -182,9 +181,8 @@ def rank(
         shell.fail([refused.at(LineCol(str(output)))], words)
     bars = output_format is RankFormat.table and shell.bars(output)
     width = shell.console().width if output is None else shell.FILE_WIDTH
-    language_asked = lang.value if lang else None
     view = RankView(
-        groups, previous is not None, areas, language_asked, bars, width, robustness, merged_as.value, tuple(gone)
+        groups, previous is not None, areas, words.fixed, bars, width, robustness, merged_as.value, tuple(gone)
     )
     shell.show(shell.render("rank", output_format.value, view, words), output, words)
     if limit is not None:
@@ -204,9 +202,7 @@ def check(
     ] = None,
     output: OutputOption = None,
     jobs: JobsOption = None,
-    lang: Annotated[
-        Optional[Language], typer.Option("--lang", help="Language of text and github output (default: en).")
-    ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Check criteria and assessment files: every problem, located, with a stable code. Exit 1 on errors."""
     from functools import partial
@@ -216,13 +212,13 @@ def check(
     from par_cli.services.surveys import SurveySource
     from par_cli.services.workspace import Workspace
 
-    words = language(lang)
+    words = shell.language(lang)
     shell.run(lambda: jobs_value(jobs), words)
     shell.guard_output(output, words)
     workspace = partial(Workspace, survey=SurveySource())  # one per worker process
     report = check_paths(paths, workspace(), strict, jobs, workspace)
     chosen = output_format or (CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text)
-    shell.emit(shell.render("check", chosen.value, CheckView(report, words), words), output, words)
+    shell.emit(shell.render("check", chosen.value, CheckView(report, words.now()), words), output, words)
     if report.failed():
         raise typer.Exit(1)
 
@@ -235,7 +231,8 @@ def schema(
     from par_cli.core.json_schema import json_schema
     from par_cli.views.schema import report
 
-    shell.emit(shell.write(report(json_schema(kind.value)), "json", "en"), None, "en")
+    words = shell.language(None)
+    shell.emit(shell.write(report(json_schema(kind.value)), "json", words), None, words)
 
 
 criteria_app = typer.Typer(help="List, show and compare criteria sets.", no_args_is_help=True)
@@ -248,9 +245,9 @@ def criteria_list(lang: LangOption = None) -> None:
     from par_cli.services.workspace import builtin_sets
     from par_cli.views.criteria_list import report
 
-    words = language(lang)
+    words = shell.language(lang)
     sets = shell.run(builtin_sets, words)
-    shown = report([s.model for s in sets], lang.value if lang else None)
+    shown = report([s.model for s in sets], words.now())
     shell.show(shell.write(shown, "table", words), None, words)
 
 
@@ -264,9 +261,9 @@ def criteria_show(
     from par_cli.render.views import CriteriaShowView
     from par_cli.services.workspace import find_criteria
 
-    words = language(lang)
+    words = shell.language(lang)
     loaded = shell.run(lambda: find_criteria(nfc(reference)), words)
-    view = CriteriaShowView(loaded.model, depth, lang.value if lang else None)
+    view = CriteriaShowView(loaded.model, depth, words.fixed)
     shell.show(shell.render("criteria_show", "table", view, words), None, words)
 
 
@@ -282,7 +279,7 @@ def criteria_import(
     from par_cli.services.workspace import check_criteria_file
     from par_cli.words.codes import errors_only
 
-    words = language(lang)
+    words = shell.language(lang)
     shell.guard_output(output, words, folders=False)  # a criteria set: written to be read
     done = shell.run(lambda: import_annex(annex, output, force, lambda p: check_criteria_file(p)[2]), words)
     rules = ", ".join(f"{kind} {n}" for kind, n in sorted(done.decided.items()))
@@ -304,8 +301,8 @@ def criteria_diff(
     from par_cli.services.workspace import find_criteria
     from par_cli.views.criteria_diff import report
 
-    words = language(lang)
+    words = shell.language(lang)
     before = shell.run(lambda: find_criteria(nfc(old)), words)
     after = shell.run(lambda: find_criteria(nfc(new)), words)
-    shown = report(diff(before.model, after.model), lang.value if lang else None)
+    shown = report(diff(before.model, after.model), words.fixed)
     shell.show(shell.write(shown, output_format.value, words), None, words)

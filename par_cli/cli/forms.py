@@ -4,14 +4,17 @@ assessment files): the forms going out and the tables coming in."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from par_cli.cli import shell
 from par_cli.cli.app import app
-from par_cli.cli.options import LangOption, TemplateFormat, language, map_value, nfc
+from par_cli.cli.options import LangOption, TemplateFormat, map_value, nfc
 from par_cli.core.diagnostics import LineCol, msg, problem
+
+if TYPE_CHECKING:
+    from par_cli.cli.speech import Tongue
 
 
 @app.command()
@@ -41,15 +44,15 @@ def template(
     from par_cli.services.forms import form_reference, refuse_overwrite
     from par_cli.services.workspace import Workspace, find_criteria
 
-    words = language(lang)
+    words = shell.language(lang)
     loaded = shell.run(lambda: find_criteria(nfc(reference)), words)
     if output is not None and not force:
         shell.run(lambda: refuse_overwrite(output, loaded.path), words)
     if agencies is not None:
-        _agency_forms(agencies, loaded, output, period, force, output_format.value, lang.value if lang else None, words)
+        _agency_forms(agencies, loaded, output, period, force, output_format.value, words.fixed, words)
         return
     named, note = form_reference(nfc(reference), loaded, output, Workspace().resolve)
-    form = TemplateView(loaded.model, named, period or str(datetime.date.today().year), lang.value if lang else None)
+    form = TemplateView(loaded.model, named, period or str(datetime.date.today().year), words.fixed)
     shell.emit(shell.render("template", output_format.value, form, words), output, words)
     if note is not None:
         shell.note(note, words)
@@ -63,7 +66,7 @@ def _agency_forms(
     force: bool,
     kind: str,
     lang: str | None,
-    words: str,
+    words: Tongue,
 ) -> None:
     """`template --agencies`: every agency's xlsx form into the folder --output, all checked before any write."""
     import datetime
@@ -107,7 +110,7 @@ def import_table(
     from par_cli.services.importing import FIELDS, import_table, make_folder, write_assessments
     from par_cli.services.workspace import Workspace, find_criteria
 
-    words = language(lang)
+    words = shell.language(lang)
     loaded = shell.run(lambda: find_criteria(nfc(criteria)), words)
     fields = shell.run(lambda: map_value(mapping or [], [*FIELDS, *loaded.nodes]), words)
     shell.guard_output(output, words, folders=False)  # a folder of assessments: written to be read

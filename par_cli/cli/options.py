@@ -109,19 +109,16 @@ def _languages() -> dict[str, str]:
 Language = StrEnum("Language", _languages())  # type: ignore[misc]  # --lang's choices: the languages par has
 
 
-def language(lang: Language | None) -> str:
-    from par_cli.words.chosen import choose  # kept for a line written from deep inside (`services.cache`)
-
-    return choose(lang.value if lang else "en")
-
-
 def nfc(value: str) -> str:
     """Text from the command line, in the one spelling files are read in (NFC)."""
     return unicodedata.normalize("NFC", value)
 
 
 LangOption = Annotated[
-    Optional[Language], typer.Option("--lang", help="Language of the output (default: the criteria set's).")
+    Optional[Language],
+    typer.Option(
+        "--lang", help="Language of the output and messages (default: PAR_LANG, the criteria set's, the system's)."
+    ),
 ]
 CriteriaOption = Annotated[
     Optional[str],

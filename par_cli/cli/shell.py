@@ -11,12 +11,14 @@ import io
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
 
-from par_cli.core.diagnostics import Diagnostic, LineCol, Msg, ParError, UsageError, order, problem
+from par_cli.cli.speech import Tongue, words
+from par_cli.core.diagnostics import Diagnostic, LineCol, Msg, ParError, UsageError, msg, order, problem
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -29,11 +31,27 @@ STDOUT = "<stdout>"
 FILE_WIDTH = 120  # columns of a table written to a file
 
 
-def fail(diagnostics: Iterable[Diagnostic], lang: str, code: int = 1) -> NoReturn:
+def language(lang: Enum | None) -> Tongue:
+    """The language of this command: the one decision (`speech.Tongue`, `words.language.decide`) every line and
+    report follows. A `PAR_LANG` par does not speak is said once (U004) and passed over."""
+    from par_cli.cli.speech import environment_unknown
+
+    tongue = Tongue(lang.value if lang is not None else None)
+    unknown = environment_unknown()
+    if unknown is not None:
+        from par_cli.words.languages import codes
+
+        said = problem("U004", "par-lang-unknown", hint=msg("hint.par-lang"), value=unknown, known=", ".join(codes()))
+        warnings([said.at(LineCol("PAR_LANG"))], tongue)
+    return tongue
+
+
+def fail(diagnostics: Iterable[Diagnostic], lang: str | Tongue, code: int = 1) -> NoReturn:
     """Each diagnostic as one coded, located line on stderr; then exit (1: the inputs, 2: the usage)."""
     from par_cli.words.catalogue import line
 
-    text = "".join(line(diagnostic, lang) + "\n" for diagnostic in sorted(diagnostics, key=order))
+    said = words(lang)  # decided now: a criteria set read before the failure is known
+    text = "".join(line(diagnostic, said) + "\n" for diagnostic in sorted(diagnostics, key=order))
     try:
         sys.stderr.write(text)
         sys.stderr.flush()
@@ -42,43 +60,60 @@ def fail(diagnostics: Iterable[Diagnostic], lang: str, code: int = 1) -> NoRetur
     raise typer.Exit(code)
 
 
-def run(action: Callable[[], T], lang: str) -> T:
+def run(action: Callable[[], T], lang: str | Tongue) -> T:
     """Run a command body; input problems become one located line each on stderr and exit code 1 (2 for usage)."""
     from par_cli.readers.files import left_out  # files of the folders searched that were left out: one note each
 
     try:
         result = action()
     except UsageError as exc:
+        _cache_said(lang)
         fail([*exc.diagnostics, *left_out()], lang, 2)
     except ParError as exc:
+        _cache_said(lang)
         fail([*exc.diagnostics, *left_out()], lang)
+    _cache_said(lang)
     warnings(left_out(), lang)
     return result
 
 
-def warnings(diagnostics: Iterable[Diagnostic], lang: str) -> None:
+def _cache_said(lang: str | Tongue) -> None:
+    """The results cache's warnings (`services.cache.said`), if the command used it, in the run's language."""
+    cache = sys.modules.get("par_cli.services.cache")  # not imported: nothing to say, and no import at start-up
+    if cache is None:
+        return
+    from par_cli.words.catalogue import text
+    from par_cli.words.labels import label
+
+    said = words(lang)
+    with contextlib.suppress(OSError, AttributeError):
+        sys.stderr.write("".join(f"{label('level.warning', said)}: {text(m, said)}\n" for m in cache.said()))
+
+
+def warnings(diagnostics: Iterable[Diagnostic], lang: str | Tongue) -> None:
     """Lines that do not stop the command (small samples…), on stderr."""
     from par_cli.words.catalogue import line
 
     with contextlib.suppress(OSError, AttributeError):
-        sys.stderr.write("".join(line(d, lang) + "\n" for d in sorted(diagnostics, key=order)))
+        sys.stderr.write("".join(line(d, words(lang)) + "\n" for d in sorted(diagnostics, key=order)))
 
 
-def usage(diagnostic: Diagnostic, lang: str) -> NoReturn:
+def usage(diagnostic: Diagnostic, lang: str | Tongue) -> NoReturn:
     fail([diagnostic], lang, 2)
 
 
-def usage_all(diagnostics: list[Diagnostic], lang: str) -> NoReturn:
+def usage_all(diagnostics: list[Diagnostic], lang: str | Tongue) -> NoReturn:
     fail(diagnostics, lang, 2)
 
 
-def note(message: Msg, lang: str) -> None:
+def note(message: Msg, lang: str | Tongue) -> None:
     """A line on stderr that is not a problem: `note: …`."""
     from par_cli.words.catalogue import text
     from par_cli.words.labels import label
 
     with contextlib.suppress(OSError, AttributeError):
-        sys.stderr.write(f"{label('note', lang)}: {text(message, lang)}\n")
+        said = words(lang)
+        sys.stderr.write(f"{label('note', said)}: {text(message, said)}\n")
 
 
 def console(stderr: bool = False) -> Console:
@@ -87,21 +122,21 @@ def console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
-def render(command: str, fmt: str, view: Any, lang: str) -> Any:
+def render(command: str, fmt: str, view: Any, lang: str | Tongue) -> Any:
     """The view in the format asked for; a missing optional package is an error naming how to install it."""
     from par_cli.render import renderer
 
     return _formatted(lambda: renderer(command, fmt)(view), fmt, lang)
 
 
-def write(report: Report, fmt: str, lang: str) -> Any:
+def write(report: Report, fmt: str, lang: str | Tongue) -> Any:
     """A command's report (`par_cli.views`) in the format asked for, by the format's writer."""
     from par_cli.writers import write as written
 
     return _formatted(lambda: written(report, fmt), fmt, lang)
 
 
-def _formatted(make: Callable[[], Any], fmt: str, lang: str) -> Any:
+def _formatted(make: Callable[[], Any], fmt: str, lang: str | Tongue) -> Any:
     """What `make` returns; a missing optional package is an error naming how to install it."""
     try:
         return make()
@@ -112,7 +147,7 @@ def _formatted(make: Callable[[], Any], fmt: str, lang: str) -> Any:
         fail([missing.at(LineCol("par"))], lang)
 
 
-def stdout(text: str, lang: str) -> None:
+def stdout(text: str, lang: str | Tongue) -> None:
     """Print text on standard output, or say in one line why it could not be printed."""
     out = sys.stdout
     try:
@@ -136,7 +171,7 @@ def _silence_stdout() -> None:
         pass
 
 
-def emit(content: str | bytes | Iterator[str], output: Path | None, lang: str) -> None:
+def emit(content: str | bytes | Iterator[str], output: Path | None, lang: str | Tongue) -> None:
     """Text (whole or in pieces) to stdout or --output; bytes (a workbook) only to --output."""
     if output is None:
         if isinstance(content, bytes):
@@ -171,7 +206,7 @@ def _batched(pieces: Iterator[str], size: int = 1 << 16) -> Iterator[str]:
         yield "".join(kept)
 
 
-def show(rendered: Any, output: Path | None, lang: str) -> None:
+def show(rendered: Any, output: Path | None, lang: str | Tongue) -> None:
     """Print a renderable on the terminal (or as plain text into --output); write text or bytes as they are,
     and text given in pieces (an iterator of strings) piece by piece."""
     if isinstance(rendered, str | bytes | Iterator):
@@ -216,7 +251,7 @@ def bars(output: Path | None) -> bool:
     return output is not None or console().width >= BAR_WIDTH
 
 
-def progress(lang: str) -> Callable[[str, int], Callable[[int], None]]:
+def progress(lang: str | Tongue) -> Callable[[str, int], Callable[[int], None]]:
     """A progress bar on stderr for long runs when stderr is a terminal; otherwise nothing."""
 
     def start(what: str, total: int) -> Callable[[int], None]:
@@ -227,7 +262,7 @@ def progress(lang: str) -> Callable[[str, int], Callable[[int], None]]:
         from par_cli.words.labels import label
 
         bar = Progress(console=console(stderr=True), transient=True)
-        task = bar.add_task(label("scoring_" + ("this" if what == "this year" else "last"), lang), total=total)
+        task = bar.add_task(label("scoring_" + ("this" if what == "this year" else "last"), words(lang)), total=total)
         bar.start()
 
         def advance(n: int) -> None:
@@ -240,14 +275,14 @@ def progress(lang: str) -> Callable[[str, int], Callable[[int], None]]:
     return start
 
 
-def output_checked(output_format: str, output: Path | None, lang: str) -> None:
+def output_checked(output_format: str, output: Path | None, lang: str | Tongue) -> None:
     """A workbook needs `--output` (U001); an output never lands on an input (`guard_output`)."""
     if output_format == "xlsx" and output is None:
         usage(problem("U001", "xlsx-needs-output").at(LineCol("par")), lang)
     guard_output(output, lang)
 
 
-def guard_output(output: Path | None, lang: str, folders: bool = True) -> None:
+def guard_output(output: Path | None, lang: str | Tongue, folders: bool = True) -> None:
     """An output never lands on a file the command line names (any argument or option: `named_inputs`), nor
     (`folders`: unless the output is written to be read there) an input file in a folder it names (U003).
     Checked again as the output is written, with every file read meanwhile (`emit`)."""

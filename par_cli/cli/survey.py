@@ -9,7 +9,7 @@ import typer
 
 from par_cli.cli import shell
 from par_cli.cli.app import app
-from par_cli.cli.options import LangOption, OutputOption, ReportFormat, language
+from par_cli.cli.options import LangOption, OutputOption, ReportFormat
 
 survey_app = typer.Typer(help="The sociological survey: tally raw responses, report them.", no_args_is_help=True)
 app.add_typer(survey_app, name="survey")
@@ -30,7 +30,7 @@ def survey_tally(
     from par_cli.services.surveys import prepare_tally, tally
     from par_cli.services.workspace import Workspace
 
-    words = language(lang)
+    words = shell.language(lang)
     survey, criteria_id, known = shell.run(lambda: prepare_tally(design, agencies, Workspace()), words)
     shell.guard_output(output, words, folders=False)  # survey results: written to be read beside the agencies
     result = shell.run(lambda: tally(survey, criteria_id, responses, known), words)
@@ -46,12 +46,19 @@ def survey_report(
     lang: LangOption = None,
 ) -> None:
     """Per agency and criterion: forms per group, the percentage of each question and overall, the share of E."""
+    import contextlib
+
+    from par_cli.core.diagnostics import ParError
     from par_cli.services.surveys import report_data
+    from par_cli.services.workspace import Workspace
     from par_cli.views.survey_report import report
 
-    words = language(lang)
+    words = shell.language(lang)
     shell.output_checked(output_format.value, output, words)
-    rows, groups, title, notes = shell.run(lambda: report_data(file), words)
-    shown = report(rows, groups, title, lang.value if lang else None)
+    rows, groups, title, notes, criteria = shell.run(lambda: report_data(file), words)
+    if words.fixed is None:  # the words of the set the results are for, when it can be found from the file
+        with contextlib.suppress(ParError):
+            Workspace().named(criteria, file.parent)
+    shown = report(rows, groups, title, words.now())
     shell.show(shell.write(shown, output_format.value, words), output, words)
     shell.warnings(notes, words)

@@ -23,7 +23,6 @@ from par_cli.cli.options import (
     SurveyOption,
     TrendFormat,
     jobs_value,
-    language,
     nfc,
 )
 
@@ -48,14 +47,14 @@ def trend(
     from par_cli.services.workspace import FileScorer
     from par_cli.views.trend import report
 
-    words = language(lang)
+    words = shell.language(lang)
     shell.run(lambda: jobs_value(jobs), words)
     shell.output_checked(output_format.value, output, words)
     scorer = partial(FileScorer, None, SurveySource(), cache=not no_cache)
     found = shell.run(
         lambda: trend_of(paths, scorer, nfc(group_by), merged_as.value, jobs, shell.progress(words)), words
     )
-    shown = report(found, areas, lang.value if lang else None)
+    shown = report(found, areas, words.now())
     shell.show(shell.write(shown, output_format.value, words), output, words)
 
 
@@ -81,11 +80,11 @@ def gaps(
     from par_cli.services.workspace import FileScorer
     from par_cli.views.gaps import report
 
-    words = language(lang)
+    words = shell.language(lang)
     shell.run(lambda: jobs_value(jobs), words)
     shell.output_checked(output_format.value, output, words)
     scorer = partial(FileScorer, criteria and nfc(criteria), SurveySource(survey), nodes=True, cache=not no_cache)
     tally = GapTally(depth)
     shell.run(lambda: score_units(paths, scorer, jobs, shell.progress(words), tally.take), words)
-    shown = report(tally.result(), top if output_format is GapsFormat.table else None, lang and lang.value)
+    shown = report(tally.result(), top if output_format is GapsFormat.table else None, words.fixed)
     shell.show(shell.write(shown, output_format.value, words), output, words)

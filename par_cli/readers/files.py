@@ -14,6 +14,7 @@ from par_cli.core.diagnostics import Diagnostic, LineCol, msg, problem
 from par_cli.io.json_kind import PAR_KINDS, is_ranking_json, json_kind_and_id
 from par_cli.io.json_kind import SUPPORT_KINDS as SUPPORT_KINDS  # where the commands find it
 from par_cli.io.output import reading
+from par_cli.io.spoken import forget_languages, spoken
 from par_cli.io.suffixes import FOUND_IN_FOLDERS, found_in_folders, is_form_file, kind_of_suffix
 from par_cli.yamlengine import fast as yaml_fast
 from par_cli.yamlengine.source import MAX_BYTES, Document, parse
@@ -82,7 +83,11 @@ def read_document(
         raw = path.read_bytes()
     except OSError as exc:
         return None, [unreadable(name, exc)]
-    return parse(raw, name, fast=yaml_fast.values if fast else None)
+    doc, problems = parse(raw, name, fast=yaml_fast.values if fast else None)
+    data = doc.data if doc is not None else None
+    if isinstance(data, dict) and data.get("kind") == "criteria":  # even a set its checks refuse: its words
+        spoken(data.get("language", "vi"))  # (default: the schema's, `core.model.CriteriaSet.language`)
+    return doc, problems
 
 
 def _head(path: Path) -> bytes:
@@ -143,6 +148,7 @@ def forget_kinds() -> None:
     _KINDS.clear()
     _FOLDERS.clear()
     _LEFT_OUT.clear()
+    forget_languages()
 
 
 SupportFile = tuple[Path, str, str | None]  # path, kind, id (of a criteria set)

@@ -30,6 +30,7 @@ from par_cli.core.ranking import (
     rank,
 )
 from par_cli.core.trend import Trend, trend, trend_problems
+from par_cli.io.spoken import spoken
 from par_cli.readers.files import SUPPORT_KINDS, at_least, discover_yaml, display, file_kind
 from par_cli.services.pool import SERIAL_BELOW, early_workers, map_files
 from par_cli.services.previous import is_ranking_file, load_previous
@@ -108,6 +109,7 @@ def score_cached(
                 store.put(keys[path], found_now)
             yield found_now
         else:
+            spoken(found.language)  # as if its set were read: the run's messages follow it (`readers.files.languages`)
             yield found
     store.flush()
     store.close()

@@ -33,6 +33,7 @@ from par_cli.readers.files import SUPPORT_KINDS, support_files
 from par_cli.services.cache_json import HELD, dump, load
 
 if TYPE_CHECKING:
+    from par_cli.core.diagnostics import Msg
     from par_cli.core.ranking import Entry
 
 FORMAT = 2  # the layout of stored values (2: JSON of plain values; 1 was pickles)
@@ -191,18 +192,24 @@ def unsafe(folder: Path) -> bool:
 
 
 def _warn(folder: Path) -> None:
-    """One line on stderr, once per folder and process: the store there is not used."""
+    """One warning, once per folder and process: the store there is not used. Kept until the command line words
+    it (`said`), in the language of the run, which this module does not know."""
     if folder in _warned:
         return
     _warned.add(folder)
     from par_cli.core.diagnostics import msg
-    from par_cli.words.catalogue import text
-    from par_cli.words.chosen import language
-    from par_cli.words.labels import label
 
-    lang = language()
-    with contextlib.suppress(OSError, AttributeError):
-        sys.stderr.write(f"{label('level.warning', lang)}: {text(msg('cache-unsafe', path=str(folder)), lang)}\n")
+    _unsaid.append(msg("cache-unsafe", path=str(folder)))
+
+
+_unsaid: list[Msg] = []
+
+
+def said() -> list[Msg]:
+    """The warnings of the cache not shown yet (`_warn`), taken once."""
+    taken = list(_unsaid)
+    _unsaid.clear()
+    return taken
 
 
 class ResultCache:

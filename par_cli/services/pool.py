@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from par_cli.io.output import files_read, forget_reading, reading
+from par_cli.io.spoken import languages, spoken
 from par_cli.readers.files import Listings, listings, take_listings
 
 if TYPE_CHECKING:
@@ -36,9 +37,10 @@ def _start_worker(factory: Callable[[], Callable[[Path], Any]]) -> None:
     gc.disable()
 
 
-def _run_chunk(task: tuple[list[Path], Listings]) -> tuple[list[Any], list[Path]]:
+def _run_chunk(task: tuple[list[Path], Listings]) -> tuple[list[Any], list[Path], list[str]]:
     """The chunk's results, and the other files its work read (a criteria set found by its id, an appraisal
-    file): the parent's output guard must know them as if it had read them itself."""
+    file): the parent's output guard must know them as if it had read them itself; and the languages of the
+    criteria sets read, which the parent's messages follow (`readers.files.languages`)."""
     assert _handler is not None
     paths, listings = task
     take_listings(listings)
@@ -46,7 +48,7 @@ def _run_chunk(task: tuple[list[Path], Listings]) -> tuple[list[Any], list[Path]
     results = [_handler(path) for path in paths]
     gc.collect(1)
     chunk = set(paths)
-    return results, [path for path in files_read() if path not in chunk]
+    return results, [path for path in files_read() if path not in chunk], languages()
 
 
 def default_jobs() -> int:
@@ -108,9 +110,11 @@ def _new_pool(factory: Callable[[], Callable[[Path], Any]], jobs: int) -> Proces
 def _results(
     pool: ProcessPoolExecutor, chunks: list[tuple[list[Path], Listings]], progress: Callable[[int], None] | None
 ) -> Iterator[Any]:
-    for results, read in pool.map(_run_chunk, chunks):
+    for results, read, said in pool.map(_run_chunk, chunks):
         for path in read:
             reading(path)
+        for language in said:
+            spoken(language)
         yield from results
         if progress:
             progress(len(results))

@@ -376,9 +376,9 @@ def prepare_tally(
     return design, criteria.model.id, known
 
 
-def report_data(path: Path) -> tuple[list[Any], list[str], str, list[Diagnostic]]:
-    """`par survey report`: the results file's rows (every figure recomputed from its counts), groups, title, and
-    warnings: criteria most of whose answers were not counted (located in the file)."""
+def report_data(path: Path) -> tuple[list[Any], list[str], str, list[Diagnostic], str]:
+    """`par survey report`: the results file's rows (every figure recomputed from its counts), groups, title,
+    warnings: criteria most of whose answers were not counted (located in the file); and the criteria set named."""
     from par_cli.core.survey import report_rows
 
     results, doc, problems = load_survey_file(path, "survey")
@@ -387,4 +387,4 @@ def report_data(path: Path) -> tuple[list[Any], list[str], str, list[Diagnostic]
     groups = list(results.weights) or sorted({g for e in results.agencies.values() for g in e["forms"]})
     rows = report_rows(results.agencies, results.combine, results.weights, groups, results.min_forms)
     notes = [doc.place(note) for note in uncounted_notes(results.agencies)]
-    return rows, groups, f"{results.design} [{results.criteria}]", notes
+    return rows, groups, f"{results.design} [{results.criteria}]", notes, results.criteria

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from par_cli.core.diagnostics import Diagnostic, Msg, msg
 from par_cli.words.codes import level_of
-from par_cli.words.languages import language, words
+from par_cli.words.languages import SOURCE, language, words
 from par_cli.words.literal import visible
 from par_cli.words.numbers import fmt, group_digits, plain, signed
 
@@ -112,3 +112,46 @@ def finding_message(finding: Finding) -> Msg:
 
 def finding_text(finding: Finding, lang: str = "en") -> str:
     return text(finding_message(finding), lang)
+
+
+def help_text(english: str, lang: str) -> str:
+    """A help text of the command line (found by its English, as the command modules write it: the `help.*` ids
+    of `languages/en.toml`) in `lang`; as written when the catalogue lacks it."""
+    found = _sources("help.").get(english.strip())
+    return words(lang)[found] if found is not None else english
+
+
+def click_text(english: str, lang: str) -> str:
+    """One of click's messages (the `click.*` ids) in `lang`: the English matched against each template, its
+    fields (themselves messages: `Invalid value for '--depth': 'a' is not …`) worded in turn."""
+    import re
+
+    exact = _sources("click.").get(english)
+    if exact is not None:  # a fixed word, or a template typer fills in itself ("[default: {}]")
+        return words(lang)[exact]
+    for pattern, key in _click_patterns():
+        found = re.fullmatch(pattern, english, re.DOTALL)
+        if found is not None:
+            fields = {name: click_text(value, lang) for name, value in found.groupdict().items()}
+            return words(lang)[key].format(**fields)
+    return english
+
+
+@functools.cache
+def _sources(prefix: str) -> dict[str, str]:
+    """The source (English) text → its id, for the ids under `prefix`."""
+    return {english: key for key, english in words(SOURCE).items() if key.startswith(prefix)}
+
+
+@functools.cache
+def _click_patterns() -> tuple[tuple[str, str], ...]:
+    import re
+
+    patterns = []
+    for english, key in _sources("click.").items():
+        if "{}" not in english:
+            parts = [
+                re.escape(lit) + (f"(?P<{name}>.+?)" if name else "") for lit, name, _, _ in formatter_parser(english)
+            ]
+            patterns.append(("".join(parts), key))
+    return tuple(patterns)

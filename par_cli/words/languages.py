@@ -22,7 +22,8 @@ from typing import Any, NamedTuple
 FOLDER = os.path.join(os.path.dirname(__file__), "languages")
 EXTRA = "PAR_LANGUAGES"  # a folder of more language files
 _HEAD, _OLDER = "language", "older-titles"
-_FORMAT = 1  # of the compiled copy
+_FORMAT = 2  # of the compiled copy
+SOURCE = "en"  # the language the command line's help and click's own words are written in, in the code
 MACHINE = "en"  # the language of texts inside JSON and SARIF records, whatever --lang: other programs read them
 
 
@@ -33,6 +34,8 @@ class Language(NamedTuple):
     decimal: str  # the decimal separator: 88.52 / 88,52
     group: str  # between thousands: 1,234 / 1.234
     group_in_messages: bool  # figures inside messages grouped (1.234,5) or as a file writes them (1234.5)
+    locales: tuple[str, ...]  # the language part of a locale's name that means it: `vi`, `vietnamese`
+    windows: int | None  # the primary language id of a Windows LANGID (0x2A Vietnamese)
     words: dict[str, str]  # id → text
     older: dict[str, list[str]]  # id → titles of earlier forms, still read back
 
@@ -71,6 +74,8 @@ def language(code: str) -> Language:
         head["decimal"],
         head["group"],
         head["group-in-messages"],
+        tuple(head.get("locales", (code,))),
+        head.get("windows"),
         data["words"],
         data[_OLDER],
     )

@@ -312,7 +312,7 @@ def mutant(rnd: random.Random) -> tuple[Path, bytes, str]:
 
 def classify(args: list[str], tally: Tally, runner: CliRunner, label: str) -> None:
     tally.runs += 1
-    result = runner.invoke(app, args, env={"COLUMNS": "100", "NO_COLOR": "1"})
+    result = runner.invoke(app, args, env={"COLUMNS": "100", "NO_COLOR": "1", "PAR_LANG": "en"})
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         tally.other.append(f"{label}: {type(result.exception).__name__}: {result.exception}")
         return
@@ -440,7 +440,7 @@ def agreement(count: int, seed: int, memo_sizes: tuple[int | None, ...] = (None,
                 codes = {}
                 for args in (["score", str(target)], ["check", str(folder), "--jobs", "1"],
                              ["rank", str(folder), "--jobs", "1", "--no-cache"]):  # fmt: skip
-                    result = runner.invoke(app, args, env={"COLUMNS": "200", "NO_COLOR": "1"})
+                    result = runner.invoke(app, args, env={"COLUMNS": "200", "NO_COLOR": "1", "PAR_LANG": "en"})
                     codes[args[0]] = _codes(result.stdout + result.stderr, target)
             finally:
                 yaml_json.MEMO, yaml_json.FIGURES = saved
