@@ -239,3 +239,52 @@ def test_every_visible_word_comes_from_the_catalogue(
     assert OPEN in shown or fmt in ("json", "sarif", "csv"), f"par {' '.join(args)}: nothing in the pseudo-language"
     leaks = sorted(tokens(unwrapped(shown)) - data)
     assert leaks == [], f"par {' '.join(args)}: words not from the catalogue: {leaks}"
+
+
+def argument_names() -> set[str]:
+    """The words of every command's argument names (`FILE`, `paths`): the command line's syntax."""
+    import typer.main
+
+    from par_cli.cli.app import app
+
+    found: set[str] = set()
+
+    def walk(command: Any) -> None:
+        found.update(tokens(" ".join(param.name or "" for param in getattr(command, "params", ()))))
+        for sub in (getattr(command, "commands", None) or {}).values():
+            walk(sub)
+
+    walk(typer.main.get_command(app))
+    return found
+
+
+def help_runs() -> list[str]:
+    """`par --help`, each group's and each command's."""
+    names = sorted(commands())
+    groups = sorted({name.split()[0] for name in names if " " in name})
+    return ["", *groups, *names]
+
+
+@pytest.mark.parametrize("command", help_runs())
+def test_every_word_of_the_help_comes_from_the_catalogue(
+    command: str, setting: tuple[dict[str, str], set[str], Path]
+) -> None:
+    """The help, and click's and typer's own words (Usage, Options, [required]…), go through the catalogue too.
+    Left unwrapped: the command line's syntax — commands, options, their metavariables and choices."""
+    env, _, _ = setting
+    args = [*command.split(), "--help"]  # in the language PAR_LANG names (the app and groups have no --lang)
+    result = subprocess.run(
+        [sys.executable, "-m", "par_cli", *args],
+        capture_output=True,
+        text=True,
+        env={**env, "COLUMNS": "400", "PAR_LANG": PSEUDO},  # one line per text: never cut by the frame
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert OPEN in result.stdout
+    syntax = set(tokens(" ".join(commands()))) | tokens("python -m par_cli") | argument_names()
+    left = unwrapped(result.stdout)
+    left = re.sub(r"--?[\w-]+|<[^>]*>|\b[A-Z][A-Z_|]+\b", " ", left)  # options, <metavars>, TEXT, ID|PATH
+    leaks = sorted(tokens(left) - syntax)
+    assert leaks == [], f"par {' '.join(args)}: words not from the catalogue: {leaks}"
