@@ -169,6 +169,7 @@ SAMPLES: dict[str, dict[str, object]] = {
     "deduction": {"per": Decimal(1)},
     "count": {"per": Decimal(1)},
     "likert": {},
+    "relative": {"better": "lower"},
 }
 INPUTS: dict[str, object] = {
     "points": Decimal("0.5"),
@@ -180,6 +181,7 @@ INPUTS: dict[str, object] = {
     "deduction": Decimal(1),
     "count": Decimal(0),
     "likert": {"B": Decimal(1)},
+    "relative": Decimal(5),
 }
 
 
@@ -190,10 +192,20 @@ def test_every_rule_kind_is_registered_once() -> None:
     assert len(KINDS) == len(RULE_KINDS)
 
 
-@pytest.mark.parametrize("kind", sorted(SAMPLES))
+def registered_kinds() -> list[str]:
+    from par_cli.core.formats import KINDS
+
+    return sorted(KINDS)
+
+
+@pytest.mark.parametrize("kind", registered_kinds())
 def test_every_rule_kind_is_complete(kind: str) -> None:
-    """Schema, reading, points, words in both languages, a README row and tests: a kind missing any fails."""
+    """Schema, reading, points, words in every language, a README row and tests: a kind missing any fails (the
+    kinds are the registry's: a new kind without a sample here fails too)."""
     from par_cli.core.formats import KINDS, validator
+    from par_cli.words.languages import codes
+
+    assert kind in SAMPLES and kind in INPUTS, f"give the rule kind '{kind}' a sample and an input here"
     from par_cli.words.catalogue import text
     from par_cli.words.explain import describe_rule, input_hint
 
@@ -210,14 +222,14 @@ def test_every_rule_kind_is_complete(kind: str) -> None:
     points = rule.points(value, Fraction(1))
     assert 0 <= points <= 1
     words = {}
-    for lang in ("vi", "en"):
+    for lang in codes():
         words[lang] = (
             describe_rule(rule, lang),
             input_hint(rule, lang),
             text(rule.action(value, 1 - points, Fraction(1)), lang),
         )
         assert all(words[lang]), (kind, lang, words[lang])
-    assert words["vi"] != words["en"]
+    assert len(set(words.values())) == len(words), "each language has its own words"
     assert re.search(rf"^\| `{kind}`", (ROOT / "README.md").read_text(encoding="utf-8"), re.M), f"README row for {kind}"
     tests = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "tests").glob("test_*.py"))
     assert f"kind: {kind}" in tests, f"no test scores a '{kind}' rule"

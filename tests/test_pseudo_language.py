@@ -106,6 +106,8 @@ def pseudo_catalogue(folder: Path) -> None:
         'decimal = "."',
         'group = ","',
         "group-in-messages = false",
+        'locales = ["qps", "pseudo"]',  # LANG=qps_XX.UTF-8 or a Windows name Pseudo_Land.1234 means it
+        "windows = 0x7E",
         "[words]",
     ]
     lines += [
