@@ -137,7 +137,7 @@ def test_a_par_lang_par_does_not_speak_is_one_coded_warning(in_tmp: Path, monkey
     code, _, err = run("score", "nothere.yaml")
     assert code == 1 and err == (
         "PAR_LANG: warning U004: PAR_LANG=fr is not a language par speaks (vi, en): passed over"
-        " (hint: set PAR_LANG=vi or PAR_LANG=en, or unset it)\n"
+        " (hint: set PAR_LANG to one of vi, en, or unset it)\n"
         "nothere.yaml: error F001: no such file\n"
     )
 

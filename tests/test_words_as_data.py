@@ -90,3 +90,50 @@ def test_every_language_file_reads_back_with_the_same_ids() -> None:
     for code in codes():
         head = language(code)
         assert head.code == code and head.name and head.decimal and head.group
+
+
+def test_a_translators_unfinished_language_file_never_stops_par(tmp_path: Path) -> None:
+    """A language file of PAR_LANGUAGES is being written: one par cannot read is left out, located (U005); a
+    text it lacks, or whose placeholders differ from the English, is shown in English and said once."""
+    english = (ROOT / "par_cli" / "words" / "languages" / "en.toml").read_text(encoding="utf-8")
+    french = english.replace('code = "en"', 'code = "fr"')
+    for name, text in {
+        "broken": french.replace('no-such-file = "no such file"', 'no-such-file = "fichier introuvable'),
+        "headless": french.replace("[language]", "[langue]"),
+        "unfinished": french.replace('no-such-file = "no such file"', 'no-such-file = "fichier {nom} introuvable"')
+        .replace('is-a-folder = "is a folder, not a file"\n', "")
+        .replace("[messages]", '[messages]\nzzz = "?"'),
+    }.items():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "fr.toml").write_text(text, encoding="utf-8")
+    line = english[: english.index('no-such-file = "no such file"')].count("\n") + 1
+
+    def par(folder: str, *args: str) -> tuple[int, str]:
+        env = {**os.environ, "PAR_LANGUAGES": str(tmp_path / folder), "PYTHONPATH": str(ROOT)}
+        done = subprocess.run(
+            [sys.executable, "-m", "par_cli", *args], capture_output=True, text=True, env=env, cwd=ROOT, check=False
+        )
+        assert "Traceback" not in done.stderr, done.stderr
+        return done.returncode, done.stderr
+
+    hint = " (hint: copy par's en.toml and change its [language] table and its texts only)"
+    assert par("broken", "score", "nothere.yaml", "--lang", "en") == (
+        1,
+        f"{tmp_path}/broken/fr.toml:{line}:36: warning U005: this language file cannot be read: Illegal character"
+        f" '\\n'; left out{hint}\nnothere.yaml: error F001: no such file\n",
+    )
+    assert par("headless", "score", "nothere.yaml", "--lang", "en")[1].startswith(
+        f"{tmp_path}/headless/fr.toml: warning U005: this language file has no whole [language] table"
+    )
+    code, err = par("unfinished", "score", "nothere.yaml", "--lang", "fr")
+    assert (code, err) == (
+        1,
+        f"{tmp_path}/unfinished/fr.toml: warning U005: 1 text is missing, shown in English: is-a-folder\n"
+        f"{tmp_path}/unfinished/fr.toml: warning U005: 1 text has other {{placeholders}} than the English, shown in"
+        f" English: no-such-file\n"
+        f"{tmp_path}/unfinished/fr.toml: warning U005: 1 id is not par's, not used: zzz\n"
+        "nothere.yaml: error F001: no such file\n",
+    )
+    code, err = par("unfinished/fr.toml", "score", "nothere.yaml", "--lang", "en")
+    assert err.startswith(f"PAR_LANGUAGES: warning U005: PAR_LANGUAGES={tmp_path}/unfinished/fr.toml is not a folder")
+    assert not (tmp_path / "unfinished" / "__pycache__").exists()  # nothing written into the translator's folder

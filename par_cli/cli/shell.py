@@ -35,14 +35,20 @@ def language(lang: Enum | None) -> Tongue:
     """The language of this command: the one decision (`speech.Tongue`, `words.language.decide`) every line and
     report follows. A `PAR_LANG` par does not speak is said once (U004) and passed over."""
     from par_cli.cli.speech import environment_unknown
+    from par_cli.words.languages import codes, problems
 
     tongue = Tongue(lang.value if lang is not None else None)
     unknown = environment_unknown()
+    said = [  # a translator's language files (PAR_LANGUAGES): U005
+        problem("U005", p.message, hint=msg(p.hint) if p.hint else None, **p.args).at(LineCol(p.file, p.line, p.col))
+        for p in problems()
+    ]
     if unknown is not None:
-        from par_cli.words.languages import codes
-
-        said = problem("U004", "par-lang-unknown", hint=msg("hint.par-lang"), value=unknown, known=", ".join(codes()))
-        warnings([said.at(LineCol("PAR_LANG"))], tongue)
+        known = ", ".join(codes())
+        wrong = problem("U004", "par-lang-unknown", hint=msg("hint.par-lang", known=known), value=unknown, known=known)
+        said.append(wrong.at(LineCol("PAR_LANG")))
+    if said:
+        warnings(said, tongue)
     return tongue
 
 

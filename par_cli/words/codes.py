@@ -139,6 +139,7 @@ CODES: dict[str, Code] = {
     "U002": Code(E, "an option value that cannot be used (--fail-under nan, --jobs 0, --group-by no agency has)"),
     "U003": Code(E, "--output would overwrite an input (or, without --force, an assessment form or a criteria set)"),
     "U004": Code(W, "PAR_LANG names a language par does not speak: passed over"),
+    "U005": Code(W, "a language file of PAR_LANGUAGES left out, or some of its texts shown in English"),
 }
 
 FINDING_CODES = {"unanswered": "A006", "missing-evidence": "A007", "appraisal-raised": "A008", "not-counted": "V015"}
