@@ -187,6 +187,8 @@ def test_help_and_clicks_own_words_follow_the_locale() -> None:
     assert missing.returncode == 2 and "Thiếu đối số 'file'." in missing.stderr and "Lỗi" in missing.stderr
     bad = par("score", "x.yaml", "--depth", "a", "--bogus", LANG="vi_VN.UTF-8")
     assert "Không có tùy chọn: --bogus" in bad.stderr, bad.stderr
+    close = par("score", "x.yaml", "--fromat", "json", LANG="vi_VN.UTF-8")  # the most particular of click's templates
+    assert "Không có tùy chọn: --fromat (các tùy chọn gần đúng: --format)" in close.stderr, close.stderr
     depth = par("score", "x.yaml", "--depth", "a", "--lang", "vi")
     assert "Giá trị không hợp lệ cho '--depth': 'a' không phải số nguyên." in depth.stderr, depth.stderr
 

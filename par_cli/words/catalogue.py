@@ -147,11 +147,13 @@ def _sources(prefix: str) -> dict[str, str]:
 def _click_patterns() -> tuple[tuple[str, str], ...]:
     import re
 
-    patterns = []
+    patterns: list[tuple[int, str, str]] = []
     for english, key in _sources("click.").items():
         if "{}" not in english:
             parts = [
                 re.escape(lit) + (f"(?P<{name}>.+?)" if name else "") for lit, name, _, _ in formatter_parser(english)
             ]
-            patterns.append(("".join(parts), key))
-    return tuple(patterns)
+            literal = sum(len(lit) for lit, _, _, _ in formatter_parser(english))
+            patterns.append((literal, "".join(parts), key))
+    patterns.sort(key=lambda found: -found[0])  # the most particular first: `No such option: {name} (Possible…)`
+    return tuple((pattern, key) for _, pattern, key in patterns)
