@@ -175,3 +175,19 @@ def test_beyond_the_heat_map_limit_only_the_sums_and_the_worst_are_kept(folder: 
     assert '<table class="heat">' not in page and "The heat map is drawn for up to 300 agencies" in page
     Path("lean.xlsx").write_bytes(write(report([summed], None, "vi"), "xlsx"))
     assert load_workbook("lean.xlsx").worksheets[0]["I3"].value == "Sở B (3,00); Sở A (1,00)"
+
+
+def test_each_set_in_its_own_language_unless_one_is_asked_for(folder: Path, write: Write) -> None:
+    """As `par rank`: a folder with a Vietnamese and an English set words each set's table in its language."""
+    write("f/en/criteria.yaml", SET.replace("id: gaps-test", "id: gaps-en\nlanguage: en"))
+    write(
+        "f/en/d.yaml",
+        "kind: assessment\ncriteria: gaps-en\nagency: {id: d, name: D}\nperiod: 2025\n"
+        "answers: {'1.1': 5, '1.2': true, '2.1': 10}\n",
+    )
+    code, out, _ = run("gaps", "f", "--top", "1")
+    assert code == 0
+    assert "Where points are lost: Bộ thử nơi mất điểm [gaps-en] · 1 agency" in out
+    assert "Nơi mất điểm: Bộ thử nơi mất điểm [gaps-test] · 3 cơ quan" in out
+    code, out, _ = run("gaps", "f", "--top", "1", "--lang", "en")
+    assert "Nơi mất điểm" not in out and out.count("Where points are lost") == 2, out

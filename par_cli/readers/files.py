@@ -16,6 +16,7 @@ from par_cli.io.json_kind import SUPPORT_KINDS as SUPPORT_KINDS  # where the com
 from par_cli.io.output import reading
 from par_cli.io.spoken import forget_languages, spoken
 from par_cli.io.suffixes import FOUND_IN_FOLDERS, found_in_folders, is_form_file, kind_of_suffix
+from par_cli.words.languages import default
 from par_cli.yamlengine import fast as yaml_fast
 from par_cli.yamlengine.source import MAX_BYTES, Document, parse
 
@@ -86,7 +87,7 @@ def read_document(
     doc, problems = parse(raw, name, fast=yaml_fast.values if fast else None)
     data = doc.data if doc is not None else None
     if isinstance(data, dict) and data.get("kind") == "criteria":  # even a set its checks refuse: its words
-        spoken(data.get("language", "vi"))  # (default: the schema's, `core.model.CriteriaSet.language`)
+        spoken(data.get("language", default()))  # (default: the schema's, `core.model.CriteriaSet.language`)
     return doc, problems
 
 

@@ -11,6 +11,7 @@ from par_cli.views.records import number
 from par_cli.views.report import Cell, Column, Kind, Note, Report, Sheet, Table
 from par_cli.words.cuts import cut_cells, cuts_header
 from par_cli.words.labels import label
+from par_cli.words.languages import default
 
 if TYPE_CHECKING:
     from par_cli.core.ranking import Entry
@@ -20,7 +21,7 @@ WIDTHS = (28, 9, 48, 11, 11, 11, 40)
 
 
 def report(entries: list[Entry], lang: str | None = None) -> Report:
-    lang = lang or "vi"
+    lang = lang or default()
     title = label("cut.title", lang)
     shown = [entry for entry in entries if entry.cuts]
     blocks: list[Any] = [] if shown else [Note(label("cut.none", lang), plain=True)]

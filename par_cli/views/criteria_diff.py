@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from par_cli.views.report import Column, Kind, Note, Report, Table
 from par_cli.words.explain import describe_rule
 from par_cli.words.labels import label
+from par_cli.words.languages import MACHINE
 from par_cli.words.numbers import plain
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def _exact(value: Any) -> Any:
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else value.normalize()
     if value is not None and not isinstance(value, str):
-        return describe_rule(value, "en")
+        return describe_rule(value, MACHINE)
     return value
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from par_cli.views.report import Column, Kind, Report, Table
 from par_cli.words.labels import label
+from par_cli.words.languages import default
 from par_cli.words.numbers import plain
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ KINDS = (
 
 
 def report(sets: list[CriteriaSet], lang: str | None = None) -> Report:
-    lang = lang or "vi"
+    lang = lang or default()
     columns = [Column(label(key, lang), kind, wide=wide) for key, kind, wide in KINDS]
     rows = [
         [

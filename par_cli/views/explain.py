@@ -10,6 +10,7 @@ from par_cli.views.records import number
 from par_cli.views.report import Caption, Column, Kind, Note, Report, Table, Terms
 from par_cli.words.explain import action, evidence_text, gap_text, inputs_text, rule_text
 from par_cli.words.labels import label
+from par_cli.words.languages import MACHINE
 from par_cli.words.numbers import figure
 
 if TYPE_CHECKING:
@@ -93,8 +94,8 @@ def _json(ledger: Ledger) -> dict[str, Any]:
         if line.leaf and line.rule is not None:
             answer = line.answer
             item["kind"] = line.rule.kind
-            item["rule"] = rule_text(line, "en")
-            item["input"] = inputs_text(line, "en")
+            item["rule"] = rule_text(line, MACHINE)
+            item["input"] = inputs_text(line, MACHINE)
             item["evidence"] = list(answer.evidence) if answer else []
             item["explanation"] = answer.explanation if answer else None
             item["evidence_missing"] = line.evidence_missing
@@ -114,7 +115,7 @@ def _json(ledger: Ledger) -> dict[str, Any]:
                 "title": gap.line.title,
                 "points": number(gap.available, p),
                 "index_points": number(gap.index_points, p),
-                "action": action(gap.line, "en"),
+                "action": action(gap.line, MACHINE),
             }
             for gap in ledger.gaps
         ],

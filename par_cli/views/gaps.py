@@ -11,6 +11,7 @@ from par_cli.core.numbers import round_half_up
 from par_cli.views.records import number
 from par_cli.views.report import Cell, Column, HeatCell, HeatMap, Kind, Note, Report, Sheet, Table
 from par_cli.words.labels import label
+from par_cli.words.languages import default
 from par_cli.words.numbers import figure
 from par_cli.words.years import gap_cells, gaps_header, gaps_heading
 
@@ -22,11 +23,13 @@ PLAN_KEYS = ("gap.no", "gap.code", "gap.criterion", "gap.max", "gap.losing", "ga
 PLAN_WIDTHS = (6, 9, 48, 11, 11, 10, 10, 10, 42, 24, 14)
 
 
-def report(sets: list[GapSet], top: int | None = None, lang: str | None = None) -> Report:
-    """`top`: the rows each table shows (a note says how many more there are); None: all."""
-    lang = lang or (sets[0].language if sets else "vi")
+def report(sets: list[GapSet], top: int | None = None, asked: str | None = None) -> Report:
+    """`top`: the rows each table shows (a note says how many more there are); None: all. Each set's tables in
+    its own language unless one was `asked` for (as `par rank` does); the title in the first set's."""
+    first = asked or (sets[0].language if sets else default())
     blocks: list[Any] = []
     for found in sets:
+        lang = asked or found.language
         names = gaps_header(lang)
         columns = [Column(name, kind, wide=n == 1) for n, (name, kind) in enumerate(zip(names, KINDS, strict=True))]
         columns[-1] = Column(names[-1], Kind.text, beneath=1)  # the agencies losing most, under the criterion
@@ -36,8 +39,8 @@ def report(sets: list[GapSet], top: int | None = None, lang: str | None = None) 
         if len(shown) < len(found.gaps):
             blocks.append(Note(f"+ {len(found.gaps) - len(shown)} {label('gap.more', lang)}"))
         blocks.append(_heat(found, lang))
-    sheets = [_plan(found, n, lang) for n, found in enumerate(sets, start=1)]
-    return Report(label("gaps_title", lang), lang, blocks, _json(sets), _csv(sets), on_screen=False, sheets=sheets)
+    sheets = [_plan(found, n, asked or found.language) for n, found in enumerate(sets, start=1)]
+    return Report(label("gaps_title", first), first, blocks, _json(sets), _csv(sets), on_screen=False, sheets=sheets)
 
 
 def _heat(found: GapSet, lang: str) -> HeatMap:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from par_cli.core.numbers import round_half_up
 from par_cli.views.records import number
 from par_cli.views.report import Column, Kind, Report, Table
+from par_cli.words.languages import default
 from par_cli.words.tables import survey_cells, survey_header, survey_questions
 
 if TYPE_CHECKING:
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
 
 def report(rows: list[ReportRow], groups: list[str], title: str, lang: str | None = None) -> Report:
-    lang = lang or "vi"
+    lang = lang or default()
     questions = survey_questions(rows)
     header = survey_header(groups, questions, lang)
     kinds = [Kind.text, Kind.text, *[Kind.figure] * (len(header) - 3), Kind.code]  # the last: groups with few forms

@@ -12,6 +12,7 @@ from par_cli.core.numbers import round_half_up
 from par_cli.views.records import number
 from par_cli.views.report import Column, Kind, LineChart, Note, Point, Report, Table
 from par_cli.words.labels import label
+from par_cli.words.languages import default
 from par_cli.words.numbers import figure
 from par_cli.words.years import area_cells, index_bounds, trend_cells, trend_header, trend_notes
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def report(found: Trend, areas: bool = False, lang: str | None = None) -> Report:
-    lang = lang or "vi"
+    lang = lang or default()
     low, high = index_bounds(found)
     title = label("trend_title", lang)
     header = trend_header(found, lang)
