@@ -129,7 +129,7 @@ def test_refusals(at_root: None, tmp_path: Path) -> None:
     assert code == 0
     missing = tmp_path / "no-such-folder" / "x.yaml"
     code, out, err = run("criteria", "import", "tests/annexes/national.docx", "-o", str(missing))
-    assert (code, out, err) == (1, "", f"{missing}: error F003: cannot write the file: No such file or directory\n")
+    assert (code, out, err) == (1, "", f"{missing}: error F003: cannot write the file: no such file or folder\n")
 
 
 def test_the_built_annexes_are_what_the_builder_makes(tmp_path: Path) -> None:

@@ -164,7 +164,7 @@ def test_template_command_writes_a_form_that_points_at_the_set(write: Write) -> 
     assert "  #   Cách chấm: điểm = tỷ lệ × điểm tối đa; dưới 80%: 0 điểm" in out
     code, out, err = run_english("template", "mau-so-nganh", "-o", "missing-folder/blank.yaml")
     assert (code, out) == (1, "")
-    assert err.startswith("missing-folder/blank.yaml: error F003: cannot write the file: No such file or directory")
+    assert err.startswith("missing-folder/blank.yaml: error F003: cannot write the file: no such file or folder")
 
 
 def test_template_output_into_a_folder(write: Write) -> None:

@@ -287,7 +287,7 @@ def test_a_failing_standard_output_is_one_line_and_exit_1(write: Write) -> None:
         )
     assert (full.returncode, full.stderr) == (
         1,
-        "<stdout>: error F003: cannot write to standard output: No space left on device\n",
+        "<stdout>: error F003: cannot write to standard output: the disk is full\n",
     )
     process = subprocess.Popen(
         [sys.executable, "-m", "par_cli", "check", str(ROOT / "tests" / "check" / "bad")],
@@ -433,11 +433,25 @@ def test_an_unreadable_file_is_f001_from_every_command(write: Write, monkeypatch
         return real(self)
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
-    line = "2024/so-noi-vu.yaml: error F001: cannot read the file: Permission denied"
+    line = (
+        "2024/so-noi-vu.yaml: error F001: cannot read the file: permission denied (or the file is open in another"
+        " program: close it in Excel or Word)"
+    )
     for args in (["score", str(path)], ["explain", str(path)], ["rank", "2024"]):
         assert run_english(*args) == (1, "", line + "\n"), args
     code, out, _ = run_english("check", str(path))
     assert code == 1 and out.startswith(line)
+    code, out, _ = run("check", str(path), "--lang", "vi")  # the system's reason in the user's words too
+    assert code == 1 and "không đọc được tệp: không có quyền (hoặc tệp đang mở trong chương trình khác" in out
+
+
+def test_a_file_open_in_excel_on_windows_is_said_so() -> None:
+    from par_cli.core.diagnostics import msg, os_reason
+
+    locked = PermissionError(13, "The process cannot access the file because it is being used by another process")
+    locked.winerror = 32  # type: ignore[attr-defined]  # ERROR_SHARING_VIOLATION, as Windows raises it
+    assert os_reason(locked) == msg("os.in-use")
+    assert os_reason(OSError(9999, "Something odd")) == "Something odd"  # a reason par has no words for: the system's
 
 
 def test_csv_on_stdout_keeps_its_line_endings() -> None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import typer
 
 from par_cli.cli.speech import Tongue, words
-from par_cli.core.diagnostics import Diagnostic, LineCol, Msg, ParError, UsageError, msg, order, problem
+from par_cli.core.diagnostics import Diagnostic, LineCol, Msg, ParError, UsageError, msg, order, os_reason, problem
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -163,7 +163,7 @@ def stdout(text: str, lang: str | Tongue) -> None:
         out.flush()
     except OSError as exc:
         _silence_stdout()
-        reason = exc.strerror or str(exc)
+        reason = os_reason(exc)
         fail([problem("F003", "cannot-print", reason=reason).at(LineCol(STDOUT))], lang)
 
 
@@ -194,7 +194,7 @@ def emit(content: str | bytes | Iterator[str], output: Path | None, lang: str | 
     try:
         write(output, content)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
+        reason = os_reason(exc)
         fail([problem("F003", "cannot-write", reason=reason).at(LineCol(str(output)))], lang)
 
 

@@ -7,6 +7,7 @@ of a code comes from there too, unless a diagnostic overrides it (`par check --s
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol  # not core.named_tuple: this module is the bottom layer
@@ -172,3 +173,26 @@ class ParError(Exception):
 
 class UsageError(ParError):
     """A command-line value that cannot be used: the CLI prints the lines and exits with code 2."""
+
+
+_OS_REASONS = {  # errno → the message that says it in the user's words (`os.*`); others: the system's own text
+    errno.ENOENT: "os.no-such-path",
+    errno.ENOTDIR: "os.not-a-folder",
+    errno.EISDIR: "os.is-a-folder",
+    errno.EACCES: "os.no-permission",
+    errno.EPERM: "os.no-permission",
+    errno.ENOSPC: "os.disk-full",
+    errno.EROFS: "os.read-only",
+    errno.EEXIST: "os.exists",
+    errno.EBUSY: "os.in-use",
+    errno.ENAMETOOLONG: "os.name-too-long",
+}
+_WINDOWS_IN_USE = (32, 33)  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION: the file is open in Excel or Word
+
+
+def os_reason(exc: OSError) -> Msg | str:
+    """Why the system refused a read or a write, as a message (words in the user's language), else its own text."""
+    if getattr(exc, "winerror", None) in _WINDOWS_IN_USE:
+        return msg("os.in-use")
+    found = _OS_REASONS.get(exc.errno) if exc.errno is not None else None
+    return msg(found) if found is not None else exc.strerror or str(exc)

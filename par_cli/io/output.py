@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, UsageError, msg, problem
+from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, UsageError, msg, os_reason, problem
 from par_cli.io.json_kind import PAR_KINDS, json_kind_and_id
 from par_cli.io.suffixes import found_in_folders, kind_of_suffix
 
@@ -139,4 +139,4 @@ def write_new(files: dict[Path, str | bytes], force: bool, exists: str, guarded:
             write(path, content)
         except OSError as exc:
             where = LineCol(str(path))
-            raise ParError([problem("F003", "cannot-write", reason=exc.strerror or str(exc)).at(where)]) from None
+            raise ParError([problem("F003", "cannot-write", reason=os_reason(exc)).at(where)]) from None

@@ -10,7 +10,7 @@ import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from par_cli.core.diagnostics import Diagnostic, LineCol, msg, problem
+from par_cli.core.diagnostics import Diagnostic, LineCol, msg, os_reason, problem
 from par_cli.io.json_kind import PAR_KINDS, is_ranking_json, json_kind_and_id
 from par_cli.io.json_kind import SUPPORT_KINDS as SUPPORT_KINDS  # where the commands find it
 from par_cli.io.output import reading
@@ -65,7 +65,7 @@ def unreadable(name: str, exc: OSError) -> Diagnostic:
         return problem("F001", "is-a-folder").at(LineCol(name))
     if isinstance(exc, FileNotFoundError):
         return problem("F001", "no-such-file").at(LineCol(name))
-    return problem("F001", "cannot-read", reason=exc.strerror or str(exc)).at(LineCol(name))
+    return problem("F001", "cannot-read", reason=os_reason(exc)).at(LineCol(name))
 
 
 def read_document(

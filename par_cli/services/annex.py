@@ -8,7 +8,7 @@ from pathlib import Path
 
 from par_cli.core.annex import build
 from par_cli.core.annex_rules import slug
-from par_cli.core.diagnostics import Diagnostic, LineCol, Location, ParError, UsageError, msg, problem
+from par_cli.core.diagnostics import Diagnostic, LineCol, Location, ParError, UsageError, msg, os_reason, problem
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.io.output import write
 from par_cli.readers.annex_read import read_annex
@@ -38,7 +38,7 @@ def import_annex(annex: Path, output: Path, force: bool, check: Callable[[Path],
     try:
         write(output, text)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
+        reason = os_reason(exc)
         raise ParError([problem("F003", "cannot-write", reason=reason).at(LineCol(str(output)))]) from exc
     problems = list(draft.problems)
     areas_total = sum((area["max"] for area in draft.areas), Decimal(0))

@@ -30,6 +30,7 @@ from par_cli.core.diagnostics import (
     ParError,
     Row,
     msg,
+    os_reason,
     placed,
     problem,
 )
@@ -367,9 +368,7 @@ def make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ParError(
-            [problem("F003", "cannot-write", reason=exc.strerror or str(exc)).at(LineCol(str(folder)))]
-        ) from None
+        raise ParError([problem("F003", "cannot-write", reason=os_reason(exc)).at(LineCol(str(folder)))]) from None
 
 
 def write_assessments(files: dict[str, str], folder: Path, force: bool) -> None:
