@@ -399,7 +399,7 @@ def test_every_catalogue_entry_is_used_and_every_code_exists() -> None:
     looked_up = (
         set(tables["labels"]) | set(tables["template"]) | set(tables["template-values"])
     )  # by key: label(f"diff.{kind}"), f"template.{key}"
-    looked_up |= set(tables["help"]) | set(tables["click"])  # by their English (words.catalogue.help_text)
+    looked_up |= set(tables["help"]) | set(tables["click"]) | set(tables["said"])  # by their English (help_text)
     assert set(full_catalogue()) - looked_up - used == set()
     codes = set()
     for path in sources().values():

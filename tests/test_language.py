@@ -208,3 +208,19 @@ def test_a_survey_report_follows_the_set_its_results_name(monkeypatch: pytest.Mo
     report = "examples/survey-2024/survey.yaml"
     assert "Cơ quan" in run("survey", "report", report)[1]  # mau-so-nganh, found from the file: Vietnamese
     assert "Agency" in run("survey", "report", report, "--lang", "en")[1]
+
+
+def test_the_yaml_librarys_own_words_follow_the_language(tmp_path: Path) -> None:
+    """libyaml says its problems in English: the catalogue words those it knows (`said.*`), the rest as said."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text('kind: assessment\ncriteria: mau-so-nganh\nagency: {id: a, name: "A", x\nanswers: {}\n')
+    english = par("check", str(bad), "--lang", "en").stdout.splitlines()[0]
+    assert english.endswith(
+        "bad.yaml:4:8: error Y001: YAML syntax: did not find expected ',' or '}' (while parsing a flow mapping at"
+        " line 3, column 9)"
+    )
+    vietnamese = par("check", str(bad), LANG="vi_VN.UTF-8").stdout.splitlines()[0]
+    assert vietnamese.endswith(
+        "bad.yaml:4:8: lỗi Y001: lỗi cú pháp YAML: không tìm thấy dấu ',' hoặc '}' cần có (khi đọc một bảng trong"
+        " { } ở dòng 3, cột 9)"
+    )

@@ -38,6 +38,9 @@ class _Wording:
             return text(value, self.lang)
         if format_spec.startswith("join:"):  # {parts:join:; }: a list of phrases (or texts), with that between
             return format_spec.removeprefix("join:").join(self.format_field(part, "") for part in value)
+        if format_spec == "said" and isinstance(value, str):  # {reason:said}: a library's English, in words if known
+            found = _said().get(value)
+            return words(self.lang)[found].format() if found is not None else value  # (its braces written twice)
         if isinstance(value, bool | str):
             return str(value)
         if format_spec.startswith("plural:"):  # {n:plural:point|points}: the word that goes with n (English)
@@ -141,6 +144,12 @@ def click_text(english: str, lang: str) -> str:
 def _sources(prefix: str) -> dict[str, str]:
     """The source (English) text → its id, for the ids under `prefix`."""
     return {english: key for key, english in words(SOURCE).items() if key.startswith(prefix)}
+
+
+@functools.cache
+def _said() -> dict[str, str]:
+    """A library's English (`said.*`: libyaml's problems, as it words them) → its id."""
+    return {english.format(): key for english, key in _sources("said.").items()}
 
 
 @functools.cache

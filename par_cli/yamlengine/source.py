@@ -19,7 +19,7 @@ from typing import Any, Protocol
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from par_cli.core.diagnostics import Diagnostic, DocPath, LineCol, ParError, msg, problem
+from par_cli.core.diagnostics import Diagnostic, DocPath, LineCol, Msg, ParError, msg, problem
 from par_cli.core.numbers import TextNumber
 from par_cli.io.suffixes import kind_of_suffix
 from par_cli.yamlengine import scalars as yaml_scalars
@@ -339,17 +339,17 @@ def _refusal(exc: Exception, text: str, file: str) -> Diagnostic:
         return _refused_character(exc, text, file)
     if not isinstance(exc, yaml.MarkedYAMLError):
         return problem("Y001", "yaml-syntax", detail=str(exc)).at(LineCol(file, 1, 1))
-    mark = exc.problem_mark or exc.context_mark
-    message = exc.problem or exc.context or "invalid YAML"
+    mark, said = exc.problem_mark or exc.context_mark, exc.problem or exc.context or "invalid YAML"
+    detail: Msg = msg("yaml-said", said=said)  # libyaml's English: the catalogue words what it knows
     if exc.context and exc.problem:
-        context = exc.context
+        detail = msg("yaml-said-while", said=said, context=exc.context)
         if exc.context_mark is not None and exc.context_mark is not mark:
-            context += f" at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
-        message = f"{message} ({context})"
-    hint = "hint.tabs-indent" if "\t" in str(exc) or "cannot start any token" in message else None
-    hint = "hint.surrogate" if "invalid Unicode character escape code" in message else hint  # JSON's 😀, not YAML's
+            line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
+            detail = msg("yaml-said-while-at", said=said, context=exc.context, line=line, col=col)
+    hint = "hint.tabs-indent" if "\t" in str(exc) or "cannot start any token" in said else None
+    hint = "hint.surrogate" if "invalid Unicode character escape code" in said else hint  # JSON's 😀, not YAML's
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    syntax = problem("Y001", "yaml-syntax", hint=msg(hint) if hint else None, detail=message)
+    syntax = problem("Y001", "yaml-syntax", hint=msg(hint) if hint else None, detail=detail)
     return syntax.at(LineCol(file, line, col))
 
 
