@@ -139,7 +139,12 @@ SurveyOption = Annotated[
 
 PreviousOption = Annotated[
     Optional[Path],
-    typer.Option("--previous", "-p", help="Last year's folder of assessments, or a JSON file of `par rank`."),
+    typer.Option(
+        "--previous",
+        "-p",
+        help="Last period's ranking: its folder of assessments, or a ranking par wrote (JSON, CSV, xlsx, docx) or"
+        " typed by hand.",
+    ),
 ]
 
 
