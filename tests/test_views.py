@@ -152,18 +152,18 @@ def test_rank_robustness_margins_are_computed_before_any_rendering(fmt: str, mon
 
     rendering: list[bool] = []
     computed: list[bool] = []
-    real_robustness, real_render = core.robustness, shell.render
+    real_robustness, real_write = core.robustness, shell.write
 
     def robustness(group: object) -> object:
         computed.append(bool(rendering))
         return real_robustness(group)  # type: ignore[arg-type]
 
-    def render(*args: object) -> object:
+    def write(*args: object) -> object:
         rendering.append(True)
-        return real_render(*args)  # type: ignore[arg-type]
+        return real_write(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(core, "robustness", robustness)
-    monkeypatch.setattr(shell, "render", render)
+    monkeypatch.setattr(shell, "write", write)
     code, _, err = run("rank", str(ROOT / "examples/2025"), "--robustness", "-f", fmt, "--lang", "en")
     assert code == 0, err
     assert computed == [False] and rendering == [True]

@@ -128,7 +128,6 @@ def rank(
     from functools import partial
 
     from par_cli.core.lineage import PastRow
-    from par_cli.render.views import RankView
     from par_cli.services.batch import incomplete, rank_against, rank_folders
     from par_cli.services.surveys import SurveySource
     from par_cli.services.workspace import FileScorer, find_criteria
@@ -179,12 +178,16 @@ def rank(
         count = sum(1 for e in entries if e.unanswered or e.unanswered_survey)
         refused = problem("R011", "rank-incomplete-annex", hint=msg("hint.allow-incomplete"), count=count)
         shell.fail([refused.at(LineCol(str(output)))], words)
-    bars = output_format is RankFormat.table and shell.bars(output)
+    from par_cli.views.rank import report as ranking
+
+    # bars where the medium has room: a terminal wide enough (none beside --robustness's four more columns, a
+    # cut bar misleads), a page without a column per area
+    bars = shell.bars(output) and not robustness if output_format is RankFormat.table else not areas
     width = shell.console().width if output is None else shell.FILE_WIDTH
-    view = RankView(
+    shown = ranking(
         groups, previous is not None, areas, words.fixed, bars, width, robustness, merged_as.value, tuple(gone)
     )
-    shell.show(shell.render("rank", output_format.value, view, words), output, words)
+    shell.show(shell.write(shown, output_format.value, words), output, words)
     if limit is not None:
         below = [e for e in entries if e.index < limit]
         if below:

@@ -18,7 +18,6 @@ from par_cli.core.scoring import Score as ScoreResult
 from par_cli.render.literal_text import lit
 from par_cli.render.views import (
     CriteriaShowView,
-    RankView,
     ScoreView,
 )
 from par_cli.words.catalogue import finding_text
@@ -29,10 +28,6 @@ from par_cli.words.literal import visible
 from par_cli.words.numbers import figure, plain
 from par_cli.words.tables import (
     adjustment_title,
-    group_heading,
-    group_summary,
-    rank_cells,
-    rank_header,
     score_cells,
 )
 
@@ -136,88 +131,6 @@ def score(view: ScoreView) -> RenderableType:
             )
         parts += [Text(), Text(label("findings", lang), style="bold"), findings]
     return Group(*parts)
-
-
-def rank(view: RankView) -> RenderableType:
-    """The ranking tables; `bars` adds an index bar per agency (dropped on terminals under 100 columns)."""
-    parts: list[RenderableType] = []
-    for n, group in enumerate(view.groups):
-        language = view.lang or group.language
-        header = rank_header(group, view.has_previous, view.areas, language, view.robust)
-        rows = [
-            rank_cells(row, group, view.has_previous, view.areas, language, view.robust_row(group, i))
-            for i, row in enumerate(group.rows)
-        ]
-        bars = view.bars and not view.robust  # four more columns: a bar would not fit, and a cut bar misleads
-        charts = [[bar(row.entry.index)] if bars else [] for row in group.rows]
-        if n:
-            parts.append(Text())
-        parts.append(lit(group_heading(group, language), "bold"))
-        fixed = 6 + 2 * view.has_previous  # robustness and area columns follow in tables of their own if need be
-        parts += _fitted(header, rows, charts, view.width, fixed)
-        parts.append(lit(group_summary(group, language)))
-        parts += [lit(note, "dim") for note in view.notes(group, language)]
-    return Group(*parts)
-
-
-def _rank_table(header: list[str], rows: list[list[str]], charts: list[list[str]], grade: int | None = 5) -> Table:
-    """Rank, agency, then figures (the `grade` column, text, on the left)."""
-    table = _table()
-    for i, name in enumerate(header):
-        if i == 1:
-            table.add_column(lit(name), overflow="fold", ratio=1, min_width=16)
-        else:
-            table.add_column(lit(name), justify="left" if i == grade else "right", no_wrap=True, overflow="fold")
-    if any(charts):
-        table.add_column("", no_wrap=True)
-    for cells, chart in zip(rows, charts, strict=True):
-        add_row(table, *cells, *chart)
-    return table
-
-
-def _fitted(
-    header: list[str], rows: list[list[str]], charts: list[list[str]], width: int, fixed: int
-) -> list[RenderableType]:
-    """The ranking as one table when it fits `width`; otherwise the figures first and the area indices below
-    in as many tables as it takes (each with rank and agency), so that no figure is ever cut."""
-    whole = _rank_table(header, rows, charts)
-    if _needed(header, rows, charts) <= width:
-        return [whole]
-    fixed = min(fixed, len(header))  # the columns before the areas
-    if fixed == len(header):
-        return [whole]
-    tables: list[RenderableType] = [_rank_table(header[:fixed], [r[:fixed] for r in rows], charts)]
-    start = fixed
-    while start < len(header):
-        end = start + 1
-        while end < len(header) and _needed(*_columns(header, rows, start, end + 1), []) <= width:
-            end += 1
-        tables += [Text(), _areas(header, rows, start, end)]
-        start = end
-    return tables
-
-
-def _needed(header: list[str], rows: list[list[str]], charts: list[list[str]]) -> int:
-    """The width the table takes with the agency column at its narrowest (16): rich gives the other columns
-    their full width first, and a name column left without room is dropped, not wrapped."""
-    from rich.console import Console
-    from rich.measure import Measurement
-
-    narrow = [[r[0], "x" * 16, *r[2:]] for r in rows]
-    table = _rank_table([header[0], "x" * 16, *header[2:]], narrow, charts or [[] for _ in rows])
-    console = Console(width=10_000)
-    return Measurement.get(console, console.options, table).maximum
-
-
-def _columns(header: list[str], rows: list[list[str]], start: int, end: int) -> tuple[list[str], list[list[str]]]:
-    """Rank and agency, then the columns from `start` to `end`."""
-    return [header[0], header[1], *header[start:end]], [[r[0], r[1], *r[start:end]] for r in rows]
-
-
-def _areas(header: list[str], rows: list[list[str]], start: int, end: int) -> Table:
-    """Rank and agency, then the area (or robustness) columns from `start` to `end`."""
-    columns, cells = _columns(header, rows, start, end)
-    return _rank_table(columns, cells, [[] for _ in rows], grade=None)
 
 
 def criteria_show(view: CriteriaShowView) -> RenderableType:

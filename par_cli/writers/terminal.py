@@ -3,6 +3,8 @@ Charts are left to the formats that can draw them."""
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table as RichTable
@@ -12,6 +14,17 @@ from par_cli.views.report import NUMERIC, Caption, Column, Kind, Note, Report, T
 from par_cli.words.literal import visible
 
 TONES = {"muted": "dim", "warning": "yellow", "strong": "bold"}
+_PARTS = " ▏▎▍▌▋▊▉"
+
+
+def bar(percent: Fraction | None, width: int = 8) -> str:
+    """A bar of `width` cells for 0–100 %, in eighths of a cell (block characters read without colour)."""
+    if percent is None:
+        return ""
+    eighths = int(min(max(percent, Fraction(0)), Fraction(100)) * width * 8 / 100)
+    full, part = divmod(eighths, 8)
+    text = "█" * full + (_PARTS[part] if part else "")
+    return text.ljust(width, "·")
 
 
 def write(report: Report) -> RenderableType:
@@ -23,7 +36,9 @@ def write(report: Report) -> RenderableType:
             if block.heading:
                 parts += [Text()] if parts else []
                 parts.append(_lit(block.heading, "bold"))
-            parts.append(_table(block))
+            parts += _fitted(block, report.width)
+            parts += [_lit(block.summary)] if block.summary else []
+            parts += [_lit(note, "dim") for note in block.notes]
         elif isinstance(block, Note):
             parts.append(_lit(block.text, "bold" if block.strong else "" if block.plain else "dim"))
         elif isinstance(block, Caption):  # set apart from what follows by a blank line
@@ -40,29 +55,84 @@ def _lit(text: str, style: str = "") -> Text:
     return Text(visible(text), style=style)
 
 
+def _fitted(block: Table, width: int) -> list[RenderableType]:
+    """The table whole when it fits `width` (or has no `split`); otherwise its first columns, then the others in
+    as many tables as it takes (each led by the `kept` columns), so that no figure is ever cut."""
+    whole = _table(block)
+    if block.split is None or not width or _needed(block) <= width:
+        return [whole]
+    kept, first = block.split
+    count = len(block.columns)
+    first = min(first, count)
+    if first == count:
+        return [whole]
+    tables: list[RenderableType] = [_table(_part(block, list(range(first)), bars=True))]
+    start = first
+    while start < count:
+        end = start + 1
+        while end < count and _needed(_part(block, [*range(kept), *range(start, end + 1)])) <= width:
+            end += 1
+        tables += [Text(), _table(_part(block, [*range(kept), *range(start, end)]))]
+        start = end
+    return tables
+
+
+def _part(block: Table, columns: list[int], bars: bool = False) -> Table:
+    """The table's `columns` (its bars too when `bars`)."""
+    return Table(
+        [block.columns[n] for n in columns],
+        [[row[n] for n in columns] for row in block.rows],
+        whole=block.whole,
+        bars=block.bars if bars else (),
+        tones=block.tones,
+    )
+
+
+def _needed(block: Table) -> int:
+    """The width the table takes with its wide column at its narrowest: rich gives the other columns their full
+    width first, and a wide column left without room is dropped, not wrapped."""
+    from rich.console import Console
+    from rich.measure import Measurement
+
+    narrow = [n for n, column in enumerate(block.columns) if column.wide]
+    if narrow:
+        n = narrow[0]
+        least = "x" * (block.columns[n].narrowest or 14)
+        columns = list(block.columns)
+        columns[n] = Column(least, columns[n].kind, wide=True, narrowest=columns[n].narrowest)
+        rows = [[*row[:n], least, *row[n + 1 :]] for row in block.rows]
+        block = Table(columns, rows, whole=block.whole, bars=block.bars, tones=block.tones)
+    console = Console(width=10_000)
+    return Measurement.get(console, console.options, _table(block)).maximum
+
+
 def _table(block: Table) -> RichTable:
     """Figures right-aligned, text left; the wide column folds; a column shown `beneath` another goes under its
-    cell; a row's tone styles it (a `head` row: its wide cell)."""
+    cell; a row's tone styles it (a `head` row: its wide cell); a bar after the row's cells where it has one."""
     table = RichTable(box=box.SIMPLE, show_edge=False, pad_edge=False, collapse_padding=True)
     shown = [n for n, column in enumerate(block.columns) if column.beneath is None]
     for n in shown:
         column = block.columns[n]
         if column.wide:
-            table.add_column(_lit(column.title), overflow="fold", ratio=1, min_width=None if block.whole else 14)
+            least = column.narrowest if column.narrowest is not None else None if block.whole else 14
+            table.add_column(_lit(column.title), overflow="fold", ratio=1, min_width=least)
         elif block.whole:
             left = column.kind in (Kind.text, Kind.code)
-            table.add_column(_lit(column.title), justify="left" if left else "right", no_wrap=True)
+            table.add_column(_lit(column.title), justify="left" if left else "right", no_wrap=True, overflow="fold")
         elif column.kind is Kind.text:  # a short text (a name, a code): left, on one line
             table.add_column(_lit(column.title), justify="left", overflow="fold", no_wrap=True)
         else:
             table.add_column(_lit(column.title), justify="right", overflow="fold")
+    if block.bars:
+        table.add_column("", no_wrap=True)
     under = [(n, column) for n, column in enumerate(block.columns) if column.beneath is not None]
-    for row, tone in zip(block.rows, block.tones, strict=True):
+    charts = [[_lit(bar(share))] for share, _ in block.bars] or [[] for _ in block.rows]
+    for row, tone, chart in zip(block.rows, block.tones, charts, strict=True):
         strong = "bold" if tone in ("strong", "head") else ""
         cells = {n: _lit(row[n], strong if block.columns[n].wide else "") for n in shown}
         for n, column in under:
             _beneath(cells, column, row[n])
-        table.add_row(*(cells[n] for n in shown), style=TONES.get(tone, ""))
+        table.add_row(*(cells[n] for n in shown), *chart, style=TONES.get(tone, ""))
     return table
 
 
