@@ -210,7 +210,6 @@ def check(
     """Check criteria and assessment files: every problem, located, with a stable code. Exit 1 on errors."""
     from functools import partial
 
-    from par_cli.render.views import CheckView
     from par_cli.services.checking import check_paths
     from par_cli.services.surveys import SurveySource
     from par_cli.services.workspace import Workspace
@@ -221,7 +220,9 @@ def check(
     workspace = partial(Workspace, survey=SurveySource())  # one per worker process
     report = check_paths(paths, workspace(), strict, jobs, workspace)
     chosen = output_format or (CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text)
-    shell.emit(shell.render("check", chosen.value, CheckView(report, words.now()), words), output, words)
+    from par_cli.views.check import report as checked
+
+    shell.emit(shell.write(checked(report, words.now()), chosen.value, words), output, words)
     if report.failed():
         raise typer.Exit(1)
 

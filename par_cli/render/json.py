@@ -5,17 +5,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from par_cli.core.diagnostics import Level
 from par_cli.core.scoring import NodeResult
 from par_cli.core.scoring import Score as ScoreResult
 from par_cli.render.json_numbers import number
 from par_cli.render.json_text import dumps
 from par_cli.render.views import (
-    CheckView,
     ScoreView,
 )
-from par_cli.words.catalogue import finding_text, text
-from par_cli.words.codes import level_of
+from par_cli.words.catalogue import finding_text
 from par_cli.words.languages import MACHINE
 from par_cli.words.tables import adjustment_title
 
@@ -89,33 +86,5 @@ def score_dict(result: ScoreResult, depth: int = 1) -> dict[str, Any]:
     }
 
 
-def check_dict(view: CheckView) -> dict[str, Any]:
-    report = view.report
-    return {
-        "diagnostics": [
-            {
-                "file": d.where.file,
-                "line": d.where.line or None,
-                "column": d.where.col or None,
-                "level": level_of(d).value,
-                "code": d.code,
-                "message": text(d.message),
-                "hint": text(d.hint) if d.hint is not None else None,
-            }
-            for d in report.diagnostics
-        ],
-        "summary": {
-            "files": report.files,
-            "errors": report.count(Level.ERROR),
-            "warnings": report.count(Level.WARNING),
-            "infos": report.count(Level.INFO),
-        },
-    }
-
-
 def score(view: ScoreView) -> str:
     return dumps(score_dict(view.result, view.depth))
-
-
-def check(view: CheckView) -> str:
-    return dumps(check_dict(view))

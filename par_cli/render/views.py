@@ -11,7 +11,6 @@ if TYPE_CHECKING:
     from par_cli.core.binding import Bound
     from par_cli.core.model import CriteriaSet
     from par_cli.core.scoring import Score
-    from par_cli.services.checking import CheckReport
 
 
 class ScoreView:
@@ -19,13 +18,6 @@ class ScoreView:
 
     def __init__(self, result: Score, bound: Bound, depth: int = 1, lang: str | None = None, bars: bool = True):
         self.result, self.bound, self.depth, self.lang, self.bars = result, bound, depth, lang, bars
-
-
-class CheckView:
-    __slots__ = ("lang", "report")
-
-    def __init__(self, report: CheckReport, lang: str = "en"):
-        self.report, self.lang = report, lang
 
 
 class CriteriaShowView:

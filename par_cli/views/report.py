@@ -148,6 +148,28 @@ class Heading:
         self.title, self.name, self.subtitle, self.decision, self.landscape = title, name, subtitle, decision, landscape
 
 
+class Problem:
+    """A problem found at a place in a file (`line` and `col` 0 when the file as a whole): its `level` (error,
+    warning, info), its code; what it says in the reader's language with its hint (`hinted`), the line the
+    text format shows (`said`), and what it says in English with its hint (`record`, for programs)."""
+
+    __slots__ = ("code", "col", "file", "hinted", "level", "line", "record", "said")
+
+    def __init__(self, file: str, line: int, col: int, level: str, code: str, said: str, hinted: str, record: str):
+        self.file, self.line, self.col, self.level, self.code = file, line, col, level, code
+        self.said, self.hinted, self.record = said, hinted, record
+
+
+class Problems:
+    """Problems found in files, in order; `rules`: each code among them, once, in order, with what it is about
+    (English) and its level."""
+
+    __slots__ = ("items", "rules")
+
+    def __init__(self, items: Sequence[Problem], rules: Sequence[tuple[str, str, str]]):
+        self.items, self.rules = tuple(items), tuple(rules)
+
+
 class Point:
     """A chart's dot: where (period number), its value, its tooltip; `hollow` when computed, not measured."""
 
@@ -237,7 +259,7 @@ class Sheet:
         self.aligned, self.footer, self.hidden = aligned, footer, tuple(hidden)
 
 
-Block = Caption | Table | Note | Terms | LineChart | HeatMap | Heading
+Block = Caption | Table | Note | Terms | LineChart | HeatMap | Heading | Problems
 
 
 class Report:
