@@ -262,13 +262,12 @@ def criteria_show(
     lang: LangOption = None,
 ) -> None:
     """A criteria set as a tree: codes, titles, max points and each leaf's rule in words."""
-    from par_cli.render.views import CriteriaShowView
     from par_cli.services.workspace import find_criteria
+    from par_cli.views.criteria_show import report
 
     words = shell.language(lang)
     loaded = shell.run(lambda: find_criteria(nfc(reference)), words)
-    view = CriteriaShowView(loaded.model, depth, words.fixed)
-    shell.show(shell.render("criteria_show", "table", view, words), None, words)
+    shell.show(shell.write(report(loaded.model, depth, words.fixed), "table", words), None, words)
 
 
 @criteria_app.command("import")

@@ -9,23 +9,17 @@ from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
-from rich.tree import Tree
 
-from par_cli.core.diagnostics import msg
-from par_cli.core.model import Node
 from par_cli.core.scoring import NodeResult
 from par_cli.core.scoring import Score as ScoreResult
 from par_cli.render.literal_text import lit
 from par_cli.render.views import (
-    CriteriaShowView,
     ScoreView,
 )
 from par_cli.words.catalogue import finding_text
-from par_cli.words.catalogue import text as wording
-from par_cli.words.explain import describe_rule
 from par_cli.words.labels import label
 from par_cli.words.literal import visible
-from par_cli.words.numbers import figure, plain
+from par_cli.words.numbers import figure
 from par_cli.words.tables import (
     adjustment_title,
     score_cells,
@@ -130,58 +124,4 @@ def score(view: ScoreView) -> RenderableType:
                 finding_text(finding, lang),
             )
         parts += [Text(), Text(label("findings", lang), style="bold"), findings]
-    return Group(*parts)
-
-
-def criteria_show(view: CriteriaShowView) -> RenderableType:
-    """`par criteria show`: codes, titles, max points and each leaf's rule in words."""
-    criteria, depth = view.criteria, view.depth
-    lang = view.lang or criteria.language
-    points = label("points_word", lang)
-    head = lit(criteria.title, "bold")
-    head.append(f"  [{criteria.id}]  {plain(criteria.total_max, lang)} {points}", style="")
-    if criteria.source:
-        head.append(visible(f"\n{label('source', lang)}: {criteria.source}"), style="dim")
-    tree = Tree(head)
-
-    def add(branch: Tree, node: Node, level: int) -> None:
-        text = Text()
-        text.append(visible(f"{node.code} "), style="bold")
-        text.append(visible(node.title))
-        text.append(f"  ({plain(node.max, lang)} {points})", style="cyan")
-        tags = []
-        if node.source == "survey":
-            tags.append(wording(msg("tag.survey"), lang))
-        if node.allow_na:
-            tags.append(wording(msg("tag.may-be-na"), lang))
-        if node.applies_to is not None:
-            tags.append(wording(msg("tag.only-for", units=", ".join(node.applies_to)), lang))
-        if node.appraiser is not None:
-            tags.append(wording(msg("tag.appraised-by", appraiser=node.appraiser), lang))
-        if tags:
-            text.append(visible(f"  [{', '.join(tags)}]"), style="magenta")
-        if node.children is None:
-            text.append(visible(f"\n{describe_rule(node.scoring_rule, lang)}"), style="dim")
-        child_branch = branch.add(text)
-        if node.children is not None and (depth is None or level < depth):
-            for child in node.children:
-                add(child_branch, child, level + 1)
-
-    for area in criteria.areas:
-        add(tree, area, 1)
-    parts: list[RenderableType] = [tree]
-    if criteria.adjustments:
-        lines = Text("\n" + wording(msg("heading.adjustments"), lang), style="bold")
-        for adjustment in criteria.adjustments:
-            sign = "+" if adjustment.kind == "bonus" else "−"
-            lines.append(
-                visible(f"\n  {adjustment.code} {adjustment.title}  ({sign}{plain(adjustment.max, lang)} {points})")
-            )
-        parts.append(lines)
-    if criteria.grades:
-        grades = ", ".join(
-            f"{grade.label} {'>' if grade.above is not None else '≥'} {plain(grade.bound, lang)}"
-            for grade in criteria.grades
-        )
-        parts.append(lit(f"\n{label('grade', lang)}: {grades}"))
     return Group(*parts)

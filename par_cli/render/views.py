@@ -20,13 +20,6 @@ class ScoreView:
         self.result, self.bound, self.depth, self.lang, self.bars = result, bound, depth, lang, bars
 
 
-class CriteriaShowView:
-    __slots__ = ("criteria", "depth", "lang")
-
-    def __init__(self, criteria: CriteriaSet, depth: int | None = None, lang: str | None = None):
-        self.criteria, self.depth, self.lang = criteria, depth, lang
-
-
 class TemplateView:
     __slots__ = ("criteria", "lang", "period", "reference")
 

@@ -111,7 +111,8 @@ class Table:
 
 class Note:
     """A line under what it qualifies (merged units, rows left out, why a chart is missing); `plain`: a line of
-    the report itself (nothing to show), not dimmed; `strong`: a line of the report that sums it up."""
+    the report itself (nothing to show), not dimmed; `strong`: a line of the report that sums it up, or heads
+    the lines after it in the same text (a list of bonuses and penalties)."""
 
     __slots__ = ("plain", "strong", "text")
 
@@ -146,6 +147,29 @@ class Heading:
 
     def __init__(self, title: str, name: str, subtitle: str = "", decision: bool = False, landscape: bool = False):
         self.title, self.name, self.subtitle, self.decision, self.landscape = title, name, subtitle, decision, landscape
+
+
+class Branch:
+    """A node of an outline: its `code` and `title`, `amount` (what it is worth, worded), `tags` (what sets it
+    apart), `detail` (a line under it: a rule in words, or none), and the branches under it."""
+
+    __slots__ = ("amount", "branches", "code", "detail", "tags", "title")
+
+    def __init__(
+        self, code: str, title: str, amount: str, tags: Sequence[str], detail: str, branches: Sequence[Branch]
+    ):
+        self.code, self.title, self.amount, self.tags = code, title, amount, tuple(tags)
+        self.detail, self.branches = detail, tuple(branches)
+
+
+class Outline:
+    """A tree: its root's `title`, `aside` (beside it: an id, a total), `source` (a line under it, or none),
+    then its branches."""
+
+    __slots__ = ("aside", "branches", "source", "title")
+
+    def __init__(self, title: str, aside: str, source: str, branches: Sequence[Branch]):
+        self.title, self.aside, self.source, self.branches = title, aside, source, tuple(branches)
 
 
 class Problem:
@@ -259,7 +283,7 @@ class Sheet:
         self.aligned, self.footer, self.hidden = aligned, footer, tuple(hidden)
 
 
-Block = Caption | Table | Note | Terms | LineChart | HeatMap | Heading | Problems
+Block = Caption | Table | Note | Terms | LineChart | HeatMap | Heading | Problems | Outline
 
 
 class Report:

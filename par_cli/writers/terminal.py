@@ -9,8 +9,9 @@ from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table as RichTable
 from rich.text import Text
+from rich.tree import Tree
 
-from par_cli.views.report import NUMERIC, Caption, Column, Kind, Note, Report, Table, Terms
+from par_cli.views.report import NUMERIC, Branch, Caption, Column, Kind, Note, Outline, Report, Table, Terms
 from par_cli.words.literal import visible
 
 TONES = {"muted": "dim", "warning": "yellow", "strong": "bold"}
@@ -48,6 +49,8 @@ def write(report: Report) -> RenderableType:
             parts += [caption, Text()]
         elif isinstance(block, Terms):
             parts.append(_terms(block))
+        elif isinstance(block, Outline):
+            parts.append(_outline(block))
     return Group(*parts)
 
 
@@ -164,3 +167,30 @@ def _terms(block: Terms) -> Text:
         listing.append(visible(f"{text}\n"))
     listing.rstrip()
     return listing
+
+
+def _outline(block: Outline) -> Tree:
+    """The root in bold, what is beside it plain, its source dimmed; each branch's code in bold, its amount in
+    cyan, its tags in magenta, its detail dimmed on a line of its own."""
+    head = _lit(block.title, "bold")
+    head.append(visible(f"  {block.aside}"), style="")
+    if block.source:
+        head.append(visible(f"\n{block.source}"), style="dim")
+    tree = Tree(head)
+
+    def add(under: Tree, branch: Branch) -> None:
+        line = Text()
+        line.append(visible(f"{branch.code} "), style="bold")
+        line.append(visible(branch.title))
+        line.append(visible(f"  ({branch.amount})"), style="cyan")
+        if branch.tags:
+            line.append(visible(f"  [{', '.join(branch.tags)}]"), style="magenta")
+        if branch.detail:
+            line.append(visible(f"\n{branch.detail}"), style="dim")
+        added = under.add(line)
+        for child in branch.branches:
+            add(added, child)
+
+    for branch in block.branches:
+        add(tree, branch)
+    return tree
