@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -13,6 +12,7 @@ from rich.text import Text
 from par_cli.core.scoring import NodeResult
 from par_cli.core.scoring import Score as ScoreResult
 from par_cli.render.literal_text import lit
+from par_cli.render.text_bar import bar
 from par_cli.render.views import (
     ScoreView,
 )
@@ -29,17 +29,6 @@ if TYPE_CHECKING:
     pass
 
 LEVEL_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-_PARTS = " ▏▎▍▌▋▊▉"
-
-
-def bar(percent: Fraction | None, width: int = 8) -> str:
-    """A bar of `width` cells for 0–100 %, in eighths of a cell (block characters read without colour)."""
-    if percent is None:
-        return ""
-    eighths = int(min(max(percent, Fraction(0)), Fraction(100)) * width * 8 / 100)
-    full, part = divmod(eighths, 8)
-    text = "█" * full + (_PARTS[part] if part else "")
-    return text.ljust(width, "·")
 
 
 def add_row(table: Table, *cells: str | Text, style: str = "") -> None:

@@ -1,9 +1,8 @@
-"""A report on the terminal: its title (when it is one to print), tables with their headings, notes dimmed.
-Charts are left to the formats that can draw them."""
+"""A report on the terminal: its title (when it is one to print), tables with their headings (fitted to the
+terminal's width, their bars drawn in text, their summary and notes under them), outlines as trees, notes
+dimmed. Charts are left to the formats that can draw them."""
 
 from __future__ import annotations
-
-from fractions import Fraction
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -11,21 +10,11 @@ from rich.table import Table as RichTable
 from rich.text import Text
 from rich.tree import Tree
 
+from par_cli.render.text_bar import bar
 from par_cli.views.report import NUMERIC, Branch, Caption, Column, Kind, Note, Outline, Report, Table, Terms
 from par_cli.words.literal import visible
 
 TONES = {"muted": "dim", "warning": "yellow", "strong": "bold"}
-_PARTS = " ▏▎▍▌▋▊▉"
-
-
-def bar(percent: Fraction | None, width: int = 8) -> str:
-    """A bar of `width` cells for 0–100 %, in eighths of a cell (block characters read without colour)."""
-    if percent is None:
-        return ""
-    eighths = int(min(max(percent, Fraction(0)), Fraction(100)) * width * 8 / 100)
-    full, part = divmod(eighths, 8)
-    text = "█" * full + (_PARTS[part] if part else "")
-    return text.ljust(width, "·")
 
 
 def write(report: Report) -> RenderableType:
