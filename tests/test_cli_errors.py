@@ -34,6 +34,8 @@ def test_a_binary_format_without_output_is_a_usage_error(in_tmp: object) -> None
 def test_a_missing_optional_package_names_the_install_command(in_tmp: object, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "openpyxl", None)  # as if the xlsx extra were not installed
     monkeypatch.delitem(sys.modules, "par_cli.render.xlsx", raising=False)
+    monkeypatch.delitem(sys.modules, "par_cli.writers.xlsx", raising=False)
+    monkeypatch.delitem(sys.modules, "par_cli.render.xlsx_cells", raising=False)
     code, out, err = run_english("rank", str(SPEC), "--format", "xlsx", "--output", "r.xlsx", "--allow-incomplete")
     assert (code, out) == (1, "")
     unanswered = (  # said before the ranking is written (R010), and let through by --allow-incomplete

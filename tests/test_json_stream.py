@@ -11,12 +11,12 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from par_cli.render import json as json_render
 from par_cli.render.json_text import Streamed, chunks, dumps
-from par_cli.render.views import RankView
 from par_cli.services.batch import rank_folders
 from par_cli.services.surveys import SurveySource
 from par_cli.services.workspace import FileScorer
+from par_cli.views.rank import report
+from par_cli.writers import write
 from tests.conftest import run
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -71,10 +71,9 @@ def test_a_ranking_in_pieces_is_the_ranking_written_whole(tmp_path: Path) -> Non
     previous = EXAMPLES / "2024"
     _, groups = rank_folders([EXAMPLES / "2025"], factory, previous, jobs=1)
     for areas in (False, True):
-        view = RankView(groups, True, areas, None, False, 100, True, "mean")
-        pieces = list(json_render.rank(view))
+        pieces = list(write(report(groups, True, areas, None, False, 100, True, "mean"), "json"))
         assert len(pieces) > len(groups[0].rows), pieces  # written row by row
-        assert "".join(pieces) == dumps(whole(json_render.rank_dict(view)))
+        assert "".join(pieces) == dumps(whole(report(groups, True, areas, None, False, 100, True, "mean").json))
     code, out, err = run("rank", str(EXAMPLES / "2025"), "--previous", str(previous), "--format", "json")
     assert code == 0, err
     target = tmp_path / "rank.json"

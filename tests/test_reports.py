@@ -12,7 +12,7 @@ import pytest
 
 from par_cli.core.explain import explain
 from par_cli.core.scoring import score
-from par_cli.render.terminal import bar
+from par_cli.render.text_bar import bar
 from par_cli.services.workspace import Workspace
 from par_cli.words.explain import action
 from par_cli.words.numbers import figure, group_digits

@@ -3,6 +3,7 @@ pinned as a reader sees them (the outputs they had before are pinned byte for by
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -152,18 +153,47 @@ def test_rank_robustness_margins_are_computed_before_any_rendering(fmt: str, mon
 
     rendering: list[bool] = []
     computed: list[bool] = []
-    real_robustness, real_render = core.robustness, shell.render
+    real_robustness, real_write = core.robustness, shell.write
 
     def robustness(group: object) -> object:
         computed.append(bool(rendering))
         return real_robustness(group)  # type: ignore[arg-type]
 
-    def render(*args: object) -> object:
+    def write(*args: object) -> object:
         rendering.append(True)
-        return real_render(*args)  # type: ignore[arg-type]
+        return real_write(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(core, "robustness", robustness)
-    monkeypatch.setattr(shell, "render", render)
+    monkeypatch.setattr(shell, "write", write)
     code, _, err = run("rank", str(ROOT / "examples/2025"), "--robustness", "-f", fmt, "--lang", "en")
     assert code == 0, err
     assert computed == [False] and rendering == [True]
+
+
+def test_the_writers_lay_out_the_new_blocks_of_any_report() -> None:
+    """A report no command made: a table too wide for its terminal is split (its first columns, then the rest,
+    each led by the kept ones), with its summary and notes under it; problems go to text, GitHub and SARIF as
+    their fields say. The writers serve it because they read the report, not the command."""
+    from rich.console import Console
+
+    from par_cli.views.report import Column, Kind, Problem, Problems, Report, Table
+    from par_cli.writers import write
+
+    columns = [Column("No", Kind.rank), Column("Name", wide=True, narrowest=6)]
+    columns += [Column(f"Figure {n}", Kind.figure) for n in range(1, 7)]
+    table = Table(columns, [["1", "Alpha", *("12,50" for _ in range(6))]], split=(2, 4), summary="1 row", notes=["x"])
+    console = Console(width=48, record=True, file=io.StringIO())
+    console.print(write(Report("T", "en", [table], {}, (), on_screen=False, width=48), "table"))
+    lines = [line.rstrip() for line in console.export_text().splitlines()]
+    assert lines[0].split() == ["No", "Name", "Figure", "1", "Figure", "2"]
+    assert lines[2].split() == ["1", "Alpha", "12,50", "12,50"]
+    assert lines[4].split() == ["No", "Name", "Figure", "3", "Figure", "4", "Figure", "5"]
+    assert lines[8].split() == ["No", "Name", "Figure", "6"]
+    assert lines[-2:] == ["1 row", "x"]
+
+    problem = Problem("a b.yaml", 3, 0, "warning", "X001", "said: x", "worded, x", "in English")
+    report = Report("T", "en", [Problems([problem], [("X001", "about x", "warning")])], {}, ())
+    assert write(report, "text") == "said: x\n"
+    assert write(report, "github") == "::warning file=a b.yaml,line=3,col=1,title=X001::worded, x\n"
+    sarif = write(report, "sarif")
+    assert '"ruleIndex": 0' in sarif and '"text": "in English"' in sarif and '"text": "about x"' in sarif

@@ -128,7 +128,6 @@ def rank(
     from functools import partial
 
     from par_cli.core.lineage import PastRow
-    from par_cli.render.views import RankView
     from par_cli.services.batch import incomplete, rank_against, rank_folders
     from par_cli.services.surveys import SurveySource
     from par_cli.services.workspace import FileScorer, find_criteria
@@ -179,12 +178,16 @@ def rank(
         count = sum(1 for e in entries if e.unanswered or e.unanswered_survey)
         refused = problem("R011", "rank-incomplete-annex", hint=msg("hint.allow-incomplete"), count=count)
         shell.fail([refused.at(LineCol(str(output)))], words)
-    bars = output_format is RankFormat.table and shell.bars(output)
+    from par_cli.views.rank import report as ranking
+
+    # bars where the medium has room: a terminal wide enough (none beside --robustness's four more columns, a
+    # cut bar misleads), a page without a column per area
+    bars = shell.bars(output) and not robustness if output_format is RankFormat.table else not areas
     width = shell.console().width if output is None else shell.FILE_WIDTH
-    view = RankView(
+    shown = ranking(
         groups, previous is not None, areas, words.fixed, bars, width, robustness, merged_as.value, tuple(gone)
     )
-    shell.show(shell.render("rank", output_format.value, view, words), output, words)
+    shell.show(shell.write(shown, output_format.value, words), output, words)
     if limit is not None:
         below = [e for e in entries if e.index < limit]
         if below:
@@ -207,7 +210,6 @@ def check(
     """Check criteria and assessment files: every problem, located, with a stable code. Exit 1 on errors."""
     from functools import partial
 
-    from par_cli.render.views import CheckView
     from par_cli.services.checking import check_paths
     from par_cli.services.surveys import SurveySource
     from par_cli.services.workspace import Workspace
@@ -218,7 +220,9 @@ def check(
     workspace = partial(Workspace, survey=SurveySource())  # one per worker process
     report = check_paths(paths, workspace(), strict, jobs, workspace)
     chosen = output_format or (CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text)
-    shell.emit(shell.render("check", chosen.value, CheckView(report, words.now()), words), output, words)
+    from par_cli.views.check import report as checked
+
+    shell.emit(shell.write(checked(report, words.now()), chosen.value, words), output, words)
     if report.failed():
         raise typer.Exit(1)
 
@@ -258,13 +262,12 @@ def criteria_show(
     lang: LangOption = None,
 ) -> None:
     """A criteria set as a tree: codes, titles, max points and each leaf's rule in words."""
-    from par_cli.render.views import CriteriaShowView
     from par_cli.services.workspace import find_criteria
+    from par_cli.views.criteria_show import report
 
     words = shell.language(lang)
     loaded = shell.run(lambda: find_criteria(nfc(reference)), words)
-    view = CriteriaShowView(loaded.model, depth, words.fixed)
-    shell.show(shell.render("criteria_show", "table", view, words), None, words)
+    shell.show(shell.write(report(loaded.model, depth, words.fixed), "table", words), None, words)
 
 
 @criteria_app.command("import")

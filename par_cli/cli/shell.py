@@ -147,8 +147,8 @@ def _formatted(make: Callable[[], Any], fmt: str, lang: str | Tongue) -> Any:
     try:
         return make()
     except ModuleNotFoundError as exc:
-        package = exc.name or "openpyxl"
-        install = "pip install " + ("python-docx" if package in ("docx", "lxml") else package.split(".")[0])
+        package = (exc.name or "openpyxl").split(".")[0]  # `openpyxl.styles` missing: openpyxl is
+        install = "pip install " + ("python-docx" if package in ("docx", "lxml") else package)
         missing = problem("F004", "missing-package", format=fmt, package=package, install=install)
         fail([missing.at(LineCol("par"))], lang)
 

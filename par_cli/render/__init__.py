@@ -29,15 +29,12 @@ class Format(StrEnum):
 
 MODULES: dict[Format, str] = {
     Format.table: "terminal",
-    Format.text: "text",
     Format.json: "json",
     Format.csv: "csv",
     Format.markdown: "markdown",
     Format.html: "html",
     Format.xlsx: "xlsx",
     Format.docx: "docx",
-    Format.github: "github",
-    Format.sarif: "sarif",
     Format.yaml: "yaml",
 }
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from docx import Document
@@ -22,20 +21,18 @@ from docx.shared import Emu, Mm, Pt
 from docx.table import _Cell
 
 from par_cli.core.explain import explain as ledger_of
-from par_cli.render.views import RankView, ScoreView
+from par_cli.render.views import ScoreView
 from par_cli.words.catalogue import finding_text
 from par_cli.words.explain import gap_text
 from par_cli.words.labels import label
-from par_cli.words.languages import default
 from par_cli.words.literal import visible
 from par_cli.words.numbers import figure
-from par_cli.words.tables import adjustment_title, area_codes, difference, group_heading, group_summary, nodes_to
+from par_cli.words.tables import adjustment_title, difference, nodes_to
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
     from docx.table import Table, _Row
 
-    from par_cli.core.ranking import RankGroup
 
 FONT = "Times New Roman"
 SIZE = Pt(13)
@@ -188,99 +185,6 @@ def _save(document: DocumentObject) -> bytes:
 
 
 # The ranking: the annex of the decision announcing the results
-
-
-def _period(groups: Sequence[RankGroup]) -> str | None:
-    periods = {row.entry.period for group in groups for row in group.rows}
-    return periods.pop() if len(periods) == 1 else None
-
-
-def rank(view: RankView) -> bytes:
-    groups = view.groups
-    lang = view.lang or (groups[0].language if groups else default())
-    document = _document(landscape=True)
-    document.core_properties.language = lang
-    document.core_properties.title = label("annex.rank_title", lang)
-    period = _period(groups)
-    title = label("annex.rank_title", lang) + (f" {label('annex.year', lang).upper()} {period}" if period else "")
-    _heading(document, title, "", True, lang)
-    for group in groups:
-        _rank_group(document, group, view, lang)
-    return _save(document)
-
-
-def _rank_group(document: DocumentObject, group: RankGroup, view: RankView, lang: str) -> None:
-    p = group.precision
-    survey = any(row.entry.survey_points is not None for row in group.rows)
-    codes = area_codes(group) if view.areas else []
-    _line(document, group_heading(group, lang), bold=True)
-    header = [label("annex.no", lang), label("annex.agency", lang), label("annex.max", lang)]
-    weights = [13, 60, 18]
-    if survey:
-        header += [label("annex.appraised", lang), label("annex.survey", lang), label("annex.total", lang)]
-        weights += [18, 18, 18]
-    else:
-        header.append(label("annex.points", lang))
-        weights.append(18)
-    header += [label("annex.index", lang), label("annex.rank", lang), label("annex.grade", lang)]
-    weights += [18, 15, 24]
-    if view.has_previous:
-        header += [label("annex.previous", lang), label("annex.change", lang)]
-        weights += [17, 17]
-    rows = []
-    for number, row in enumerate(group.rows, start=1):
-        entry = row.entry
-        cells = [str(number), entry.agency_name, figure(entry.max, p, lang)]
-        if survey:
-            own = entry.survey_points or Fraction(0)
-            cells += [figure(entry.points - own, p, lang), figure(own, p, lang), figure(entry.points, p, lang)]
-        else:
-            cells.append(figure(entry.points, p, lang))
-        cells += [figure(entry.index, p, lang), str(row.rank), entry.grade or ""]
-        if view.has_previous:
-            moved = _places(row.rank_change, lang)
-            moved = f"{label('merged', lang)} {moved}" if row.merged_from else moved
-            cells += [str(row.previous_rank) if row.previous_rank is not None else "", moved]
-        rows.append(cells)
-    align = "clr" + "rrr" * survey + "r" * (not survey) + "rcl" + "cc" * view.has_previous
-    parts = (3, 5, label("annex.points", lang)) if survey else None
-    _table(document, header, rows, align, weights, parts=parts)
-    _line(document, group_summary(group, lang), italic=True)
-    for note in view.notes(group, lang):  # how a merged unit's earlier rank was found
-        _line(document, note, italic=True)
-    document.add_paragraph()
-    if codes:
-        _area_table(document, group, codes, lang)
-
-
-def _area_table(document: DocumentObject, group: RankGroup, codes: list[str], lang: str) -> None:
-    """`--areas`: each agency's index per area, in a table of its own, with the areas' titles below."""
-    p = group.precision
-    _line(document, label("annex.areas", lang), bold=True)
-    header = [label("annex.no", lang), label("annex.agency", lang), *codes]
-    rows = [
-        [
-            str(number),
-            row.entry.agency_name,
-            *(figure(area, p, lang) if area is not None else "" for *_, area in row.entry.areas),
-        ]
-        for number, row in enumerate(group.rows, start=1)
-    ]
-    _table(document, header, rows, "cl" + "r" * len(codes), [13, 60] + [20] * len(codes))
-    titles = [f"{code}: {title}" for code, title, _ in group.rows[0].entry.areas]
-    _line(document, "; ".join(titles) + ".", italic=True)
-    document.add_paragraph()
-
-
-def _places(change: int | None, lang: str) -> str:
-    """+3 up three places, −2 down two, 0 unchanged, `mới`/`new` when not ranked last year."""
-    if change is None:
-        return label("new", lang)
-    if change > 0:
-        return f"+{change}"
-    if change < 0:
-        return f"−{-change}"
-    return "0"
 
 
 # One agency's report

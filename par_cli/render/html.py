@@ -8,20 +8,13 @@ from html import escape
 from par_cli.core.explain import explain as ledger_of
 from par_cli.core.scoring import NodeResult
 from par_cli.render.html_page import _bar, _page, _row, _th
-from par_cli.render.views import RankView, ScoreView
+from par_cli.render.views import ScoreView
 from par_cli.words.catalogue import finding_text
 from par_cli.words.explain import gap_text
 from par_cli.words.labels import label
-from par_cli.words.languages import default
 from par_cli.words.numbers import figure
 from par_cli.words.tables import (
-    ROBUST_KEYS,
     adjustment_title,
-    area_codes,
-    change_text,
-    group_heading,
-    group_summary,
-    robust_cells,
     score_cells,
 )
 
@@ -89,52 +82,3 @@ def score(view: ScoreView) -> str:
         body += [f"<li>{e(label(f'level.{f.level}', lang))}: {e(finding_text(f, lang))}</li>" for f in score.findings]
         body.append("</ul>")
     return _page(f"{label('report', lang)}: {score.agency.name}", lang, body)
-
-
-def rank(view: RankView) -> str:
-    groups, has_previous = view.groups, view.has_previous
-    language = view.lang or (groups[0].language if groups else default())
-    e = escape
-    body = [f"<header><h1>{e(label('ranking', language))}</h1></header>"]
-    for group in groups:
-        p = group.precision
-        keys = (
-            ["rank", "agency", "points", "max", "index", "grade"]
-            + (["previous", "change"] if has_previous else [])
-            + (list(ROBUST_KEYS) if view.robust else [])
-            + ["chart"]
-        )
-        codes = area_codes(group) if view.areas else []
-        css = ' class="areas"' if codes else ""  # many columns: smaller type, no bars, names kept readable
-        body.append(f"<h2>{e(group_heading(group, language))}</h2><table{css}><thead><tr>")
-        body.append("".join(_th(label(key, language), key not in ("agency", "grade", "chart")) for key in keys[:-1]))
-        body.append(
-            "".join(_th(code, True) for code in codes) + ("" if codes else _th(label("chart", language), False))
-        )
-        body.append("</tr></thead><tbody>")
-        for n, row in enumerate(group.rows):
-            entry = row.entry
-            index = figure(entry.index, p, language)
-            cells = [
-                f'<td class="n">{row.rank}</td>',
-                f"<td>{e(entry.agency_name)}</td>",
-                f'<td class="n">{figure(entry.points, p, language)}</td>',
-                f'<td class="n">{figure(entry.max, p, language)}</td>',
-                f'<td class="n">{index}</td>',
-                f"<td>{e(entry.grade or '—')}</td>",
-            ]
-            if has_previous:
-                change = change_text(row, True, language)
-                css = "up" if (row.rank_change or 0) > 0 else "down" if (row.rank_change or 0) < 0 else ""
-                cells += [f'<td class="n">{row.previous_rank or "—"}</td>', f'<td class="n {css}">{e(change)}</td>']
-            margins = view.robust_row(group, n)
-            if margins is not None:
-                cells += [f'<td class="n">{e(cell)}</td>' for cell in robust_cells(margins, p, language)]
-            if codes:
-                cells += [f'<td class="n">{figure(area, p, language)}</td>' for _, _, area in entry.areas]
-            if not codes:
-                cells.append(f"<td>{_bar(entry.index, index)}</td>")
-            body.append("<tr>" + "".join(cells) + "</tr>")
-        body.append(f'</tbody></table><p class="meta">{e(group_summary(group, language))}</p>')
-        body += [f'<p class="meta">{e(note)}</p>' for note in view.notes(group, language)]
-    return _page(label("ranking", language), language, body)

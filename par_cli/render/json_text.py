@@ -5,22 +5,16 @@ written row by row instead of being held twice over as dictionaries and as text.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 from json.encoder import encode_basestring
 from typing import Any
 
+from par_cli.views.records import Streamed
+
+__all__ = ["Streamed", "chunks", "dumps"]
+
 _text = encode_basestring  # what json.dumps(text, ensure_ascii=False) writes, without building an encoder per call
-
-
-class Streamed:
-    """A list given as an iterable of its items, made and written one at a time. It may be the value of a
-    dictionary that is itself written in pieces (one given to `chunks`, or an item of a `Streamed`)."""
-
-    __slots__ = ("items",)
-
-    def __init__(self, items: Iterable[Any]) -> None:
-        self.items = items
 
 
 def dumps(data: Any) -> str:

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from par_cli.render.views import RankView, ScoreView
+from par_cli.render.views import ScoreView
 from par_cli.words.catalogue import finding_text
 from par_cli.words.labels import label
 from par_cli.words.numbers import figure
 from par_cli.words.tables import (
     adjustment_title,
-    group_heading,
-    group_summary,
     nodes_to,
-    rank_cells,
-    rank_header,
     score_cells,
 )
 
@@ -59,20 +55,3 @@ def score(view: ScoreView) -> str:
         lines += ["", f"## {label('findings', lang)}", ""]
         lines += [f"- {label(f'level.{f.level}', lang)} · {md_cell(finding_text(f, lang))}" for f in result.findings]
     return "\n".join(lines) + "\n"
-
-
-def rank(view: RankView) -> str:
-    lines: list[str] = []
-    for group in view.groups:
-        language = view.lang or group.language
-        header = rank_header(group, view.has_previous, view.areas, language, view.robust)
-        align = ["---:", ":---", "---:", "---:", "---:", ":---"] + ["---:"] * (len(header) - 6)
-        lines += [f"## {md_cell(group_heading(group, language))}", "", md_row(header)]
-        lines.append(md_row(align))
-        for n, ranked in enumerate(group.rows):
-            cells = rank_cells(ranked, group, view.has_previous, view.areas, language, view.robust_row(group, n))
-            lines.append(md_row([md_cell(text) for text in cells]))
-        lines += ["", md_cell(group_summary(group, language)), ""]
-        lines += [f"- {md_cell(note)}" for note in view.notes(group, language)]
-        lines += [""] if view.notes(group, language) else []
-    return "\n".join(lines)

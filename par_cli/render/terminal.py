@@ -2,37 +2,26 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
-from rich.tree import Tree
 
-from par_cli.core.diagnostics import msg
-from par_cli.core.model import Node
 from par_cli.core.scoring import NodeResult
 from par_cli.core.scoring import Score as ScoreResult
 from par_cli.render.literal_text import lit
+from par_cli.render.text_bar import bar
 from par_cli.render.views import (
-    CriteriaShowView,
-    RankView,
     ScoreView,
 )
 from par_cli.words.catalogue import finding_text
-from par_cli.words.catalogue import text as wording
-from par_cli.words.explain import describe_rule
 from par_cli.words.labels import label
 from par_cli.words.literal import visible
-from par_cli.words.numbers import figure, plain
+from par_cli.words.numbers import figure
 from par_cli.words.tables import (
     adjustment_title,
-    group_heading,
-    group_summary,
-    rank_cells,
-    rank_header,
     score_cells,
 )
 
@@ -40,17 +29,6 @@ if TYPE_CHECKING:
     pass
 
 LEVEL_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-_PARTS = " ▏▎▍▌▋▊▉"
-
-
-def bar(percent: Fraction | None, width: int = 8) -> str:
-    """A bar of `width` cells for 0–100 %, in eighths of a cell (block characters read without colour)."""
-    if percent is None:
-        return ""
-    eighths = int(min(max(percent, Fraction(0)), Fraction(100)) * width * 8 / 100)
-    full, part = divmod(eighths, 8)
-    text = "█" * full + (_PARTS[part] if part else "")
-    return text.ljust(width, "·")
 
 
 def add_row(table: Table, *cells: str | Text, style: str = "") -> None:
@@ -135,140 +113,4 @@ def score(view: ScoreView) -> RenderableType:
                 finding_text(finding, lang),
             )
         parts += [Text(), Text(label("findings", lang), style="bold"), findings]
-    return Group(*parts)
-
-
-def rank(view: RankView) -> RenderableType:
-    """The ranking tables; `bars` adds an index bar per agency (dropped on terminals under 100 columns)."""
-    parts: list[RenderableType] = []
-    for n, group in enumerate(view.groups):
-        language = view.lang or group.language
-        header = rank_header(group, view.has_previous, view.areas, language, view.robust)
-        rows = [
-            rank_cells(row, group, view.has_previous, view.areas, language, view.robust_row(group, i))
-            for i, row in enumerate(group.rows)
-        ]
-        bars = view.bars and not view.robust  # four more columns: a bar would not fit, and a cut bar misleads
-        charts = [[bar(row.entry.index)] if bars else [] for row in group.rows]
-        if n:
-            parts.append(Text())
-        parts.append(lit(group_heading(group, language), "bold"))
-        fixed = 6 + 2 * view.has_previous  # robustness and area columns follow in tables of their own if need be
-        parts += _fitted(header, rows, charts, view.width, fixed)
-        parts.append(lit(group_summary(group, language)))
-        parts += [lit(note, "dim") for note in view.notes(group, language)]
-    return Group(*parts)
-
-
-def _rank_table(header: list[str], rows: list[list[str]], charts: list[list[str]], grade: int | None = 5) -> Table:
-    """Rank, agency, then figures (the `grade` column, text, on the left)."""
-    table = _table()
-    for i, name in enumerate(header):
-        if i == 1:
-            table.add_column(lit(name), overflow="fold", ratio=1, min_width=16)
-        else:
-            table.add_column(lit(name), justify="left" if i == grade else "right", no_wrap=True, overflow="fold")
-    if any(charts):
-        table.add_column("", no_wrap=True)
-    for cells, chart in zip(rows, charts, strict=True):
-        add_row(table, *cells, *chart)
-    return table
-
-
-def _fitted(
-    header: list[str], rows: list[list[str]], charts: list[list[str]], width: int, fixed: int
-) -> list[RenderableType]:
-    """The ranking as one table when it fits `width`; otherwise the figures first and the area indices below
-    in as many tables as it takes (each with rank and agency), so that no figure is ever cut."""
-    whole = _rank_table(header, rows, charts)
-    if _needed(header, rows, charts) <= width:
-        return [whole]
-    fixed = min(fixed, len(header))  # the columns before the areas
-    if fixed == len(header):
-        return [whole]
-    tables: list[RenderableType] = [_rank_table(header[:fixed], [r[:fixed] for r in rows], charts)]
-    start = fixed
-    while start < len(header):
-        end = start + 1
-        while end < len(header) and _needed(*_columns(header, rows, start, end + 1), []) <= width:
-            end += 1
-        tables += [Text(), _areas(header, rows, start, end)]
-        start = end
-    return tables
-
-
-def _needed(header: list[str], rows: list[list[str]], charts: list[list[str]]) -> int:
-    """The width the table takes with the agency column at its narrowest (16): rich gives the other columns
-    their full width first, and a name column left without room is dropped, not wrapped."""
-    from rich.console import Console
-    from rich.measure import Measurement
-
-    narrow = [[r[0], "x" * 16, *r[2:]] for r in rows]
-    table = _rank_table([header[0], "x" * 16, *header[2:]], narrow, charts or [[] for _ in rows])
-    console = Console(width=10_000)
-    return Measurement.get(console, console.options, table).maximum
-
-
-def _columns(header: list[str], rows: list[list[str]], start: int, end: int) -> tuple[list[str], list[list[str]]]:
-    """Rank and agency, then the columns from `start` to `end`."""
-    return [header[0], header[1], *header[start:end]], [[r[0], r[1], *r[start:end]] for r in rows]
-
-
-def _areas(header: list[str], rows: list[list[str]], start: int, end: int) -> Table:
-    """Rank and agency, then the area (or robustness) columns from `start` to `end`."""
-    columns, cells = _columns(header, rows, start, end)
-    return _rank_table(columns, cells, [[] for _ in rows], grade=None)
-
-
-def criteria_show(view: CriteriaShowView) -> RenderableType:
-    """`par criteria show`: codes, titles, max points and each leaf's rule in words."""
-    criteria, depth = view.criteria, view.depth
-    lang = view.lang or criteria.language
-    points = label("points_word", lang)
-    head = lit(criteria.title, "bold")
-    head.append(f"  [{criteria.id}]  {plain(criteria.total_max, lang)} {points}", style="")
-    if criteria.source:
-        head.append(visible(f"\n{label('source', lang)}: {criteria.source}"), style="dim")
-    tree = Tree(head)
-
-    def add(branch: Tree, node: Node, level: int) -> None:
-        text = Text()
-        text.append(visible(f"{node.code} "), style="bold")
-        text.append(visible(node.title))
-        text.append(f"  ({plain(node.max, lang)} {points})", style="cyan")
-        tags = []
-        if node.source == "survey":
-            tags.append(wording(msg("tag.survey"), lang))
-        if node.allow_na:
-            tags.append(wording(msg("tag.may-be-na"), lang))
-        if node.applies_to is not None:
-            tags.append(wording(msg("tag.only-for", units=", ".join(node.applies_to)), lang))
-        if node.appraiser is not None:
-            tags.append(wording(msg("tag.appraised-by", appraiser=node.appraiser), lang))
-        if tags:
-            text.append(visible(f"  [{', '.join(tags)}]"), style="magenta")
-        if node.children is None:
-            text.append(visible(f"\n{describe_rule(node.scoring_rule, lang)}"), style="dim")
-        child_branch = branch.add(text)
-        if node.children is not None and (depth is None or level < depth):
-            for child in node.children:
-                add(child_branch, child, level + 1)
-
-    for area in criteria.areas:
-        add(tree, area, 1)
-    parts: list[RenderableType] = [tree]
-    if criteria.adjustments:
-        lines = Text("\n" + wording(msg("heading.adjustments"), lang), style="bold")
-        for adjustment in criteria.adjustments:
-            sign = "+" if adjustment.kind == "bonus" else "−"
-            lines.append(
-                visible(f"\n  {adjustment.code} {adjustment.title}  ({sign}{plain(adjustment.max, lang)} {points})")
-            )
-        parts.append(lines)
-    if criteria.grades:
-        grades = ", ".join(
-            f"{grade.label} {'>' if grade.above is not None else '≥'} {plain(grade.bound, lang)}"
-            for grade in criteria.grades
-        )
-        parts.append(lit(f"\n{label('grade', lang)}: {grades}"))
     return Group(*parts)

@@ -16,7 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from par_cli.core.rules.base import award
 from par_cli.core.tree import walk
-from par_cli.render.views import RankView, ScoreView, TemplateView
+from par_cli.render.views import ScoreView, TemplateView
 from par_cli.render.xlsx_cells import (
     BOLD,
     HEADING,
@@ -30,13 +30,12 @@ from par_cli.render.xlsx_cells import (
     _page,
     _save,
     _text,
-    sheet_title,
 )
 from par_cli.render.xlsx_formulas import form_hint as _form_hint
 from par_cli.render.xlsx_formulas import points_formula
 from par_cli.words.explain import describe_rule
 from par_cli.words.labels import label
-from par_cli.words.tables import area_codes, change_text, group_heading, group_summary, nodes_to
+from par_cli.words.tables import nodes_to
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -257,58 +256,4 @@ def score(view: ScoreView) -> bytes:
     sheet.freeze_panes = sheet.cell(row=top + 1, column=3)
     sheet.auto_filter.ref = f"A{top}:F{row}"
     _page(sheet, f"{top}:{top}", (10, 60, 11, 11, 11, 11))
-    return _save(book)
-
-
-def rank(view: RankView) -> bytes:
-    """One sheet per ranking group, headed by the set, group and period; a frozen header with filters."""
-    book = _new_book()
-    for n, group in enumerate(view.groups, start=1):
-        language = view.lang or group.language
-        p = group.precision
-        sheet = book.create_sheet(title=sheet_title(f"{n} {group.group or group.criteria_id}"))
-        periods = sorted({row.entry.period for row in group.rows if row.entry.period})
-        heading = group_heading(group, language) + (f" · {', '.join(periods)}" if periods else "")
-        _text(sheet, 1, 1, heading).font = Font(bold=True, size=13)
-        keys = ["rank", "agency", "points", "max", "index", "grade"]
-        keys += ["previous", "change"] if view.has_previous else []
-        codes = area_codes(group) if view.areas else []
-        for c, title in enumerate([*(label(key, language) for key in keys), *codes], start=1):
-            cell = _text(sheet, 2, c, title)
-            cell.font, cell.fill, cell.alignment = BOLD, HEADING, WRAP
-        for r, row in enumerate(group.rows, start=3):
-            entry = row.entry
-            values: list[Any] = [row.rank, None, entry.points, entry.max, entry.index, None]
-            if view.has_previous:
-                values += [row.previous_rank, row.rank_change]
-            values += [index for _, _, index in entry.areas] if codes else []
-            for c, value in enumerate(values, start=1):
-                if isinstance(value, Fraction):
-                    sheet.cell(row=r, column=c, value=_number(value, p)).number_format = _figures(p)
-                elif value is not None:
-                    sheet.cell(row=r, column=c, value=value)
-            _text(sheet, r, 2, entry.agency_name)
-            _text(sheet, r, 6, entry.grade or "—")
-            if view.has_previous:
-                if row.rank_change is None:
-                    _text(sheet, r, 8, label("new", language))
-                elif row.merged_from:
-                    _text(sheet, r, 8, change_text(row, True, language))
-                else:
-                    sheet.cell(row=r, column=8).number_format = '"▲"0;"▼"0;"="'
-        last = len(group.rows) + 2
-        _text(sheet, last + 2, 1, group_summary(group, language))
-        sheet.freeze_panes = "C3"
-        width = len(keys) + len(codes)
-        ids: list[tuple[str, list[str | None]]] = [
-            ("agency_id", [row.entry.agency_id for row in group.rows]),
-            ("group", [group.group] * len(group.rows)),
-        ]
-        for c, (title, texts) in enumerate(ids, start=width + 1):  # hidden: read back by `rank --previous`
-            _text(sheet, 2, c, title)
-            for r, text in enumerate(texts, start=3):
-                _text(sheet, r, c, text)
-            sheet.column_dimensions[get_column_letter(c)].hidden = True
-        sheet.auto_filter.ref = f"A2:{get_column_letter(width)}{last}"
-        _page(sheet, "2:2", (7, 40, 10, 10, 10, 14, *([8, 9] if view.has_previous else []), *([9] * len(codes))))
     return _save(book)

@@ -1,9 +1,11 @@
-"""Figures in the records (JSON): exact decimals, rounded once."""
+"""Figures in the records (JSON): exact decimals, rounded once; lists made as they are written."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from par_cli.core.numbers import round_half_up
 
@@ -16,3 +18,13 @@ def number(value: Fraction | None, places: int) -> int | Decimal | None:
     if rounded == rounded.to_integral_value():
         return int(rounded)
     return rounded.normalize()
+
+
+class Streamed:
+    """A list given as an iterable of its items, made and written one at a time. It may be the value of a
+    dictionary that is itself written in pieces (one given to `chunks`, or an item of a `Streamed`)."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self.items = items

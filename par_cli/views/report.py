@@ -7,7 +7,7 @@ a writer only lays it out, and knows no command.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from fractions import Fraction
 from typing import Any
@@ -31,9 +31,12 @@ NUMERIC = frozenset({Kind.figure, Kind.rank, Kind.change, Kind.bar, Kind.sparkli
 class Column:
     """`wide`: the column that takes the room left (and folds); `beneath`: on a narrow medium (the terminal) the
     cell is shown under column `beneath`'s cell, after `marker`, in `tone` (`muted`, or `warning`: something is
-    missing), instead of in a column of its own."""
+    missing), instead of in a column of its own. `narrowest`: the least width the wide column is given (None: the
+    writer's). `extra`: one of the columns added at the reader's request (one per area), set apart where a medium
+    can. `weight`: the column's share of a page's width (None: by its kind). `moves`: per row, which way the
+    cell's change goes (1 up, −1 down, 0 neither), for a medium that colours it."""
 
-    __slots__ = ("beneath", "kind", "marker", "title", "tone", "wide")
+    __slots__ = ("beneath", "extra", "kind", "marker", "moves", "narrowest", "title", "tone", "weight", "wide")
 
     def __init__(
         self,
@@ -43,9 +46,14 @@ class Column:
         beneath: int | None = None,
         tone: str = "muted",
         marker: str = "↳ ",
+        narrowest: int | None = None,
+        extra: bool = False,
+        weight: int | None = None,
+        moves: Sequence[int] = (),
     ):
         self.title, self.kind, self.wide, self.beneath = title, kind, wide, beneath
-        self.tone, self.marker = tone, marker
+        self.tone, self.marker, self.narrowest, self.extra = tone, marker, narrowest, extra
+        self.weight, self.moves = weight, tuple(moves)
 
 
 class Table:
@@ -54,9 +62,29 @@ class Table:
     many columns (a writer may set them in smaller type). `spaced`: few columns of long texts, each at its own
     width and set further apart (the heading then captions the table). `tones`: one per row, `strong` (a total,
     a top level), `head` (a row over others: its wide cell strong), `muted` (not applicable) or plain (``).
-    `whole`: short texts and figures are never broken; where room is short, the wide column alone gives way."""
+    `whole`: short texts and figures are never broken; where room is short, the wide column alone gives way.
+    `bars`: per row, a share 0–100 and its worded figure, drawn as a bar where a medium can, in a column headed
+    `bar_title` where the medium heads it. `split`: (kept, first): where the medium is too narrow for the table,
+    its first `first` columns, then the others in tables of their own, each led by the first `kept`. `span`:
+    (first, last, title): a title over those columns (a header of two rows). `summary`: a line that sums the
+    table up, just under it; `notes`: lines about it, under the summary."""
 
-    __slots__ = ("columns", "dense", "heading", "legend", "rows", "spaced", "tones", "whole")
+    __slots__ = (
+        "bar_title",
+        "bars",
+        "columns",
+        "dense",
+        "heading",
+        "legend",
+        "notes",
+        "rows",
+        "spaced",
+        "span",
+        "split",
+        "summary",
+        "tones",
+        "whole",
+    )
 
     def __init__(
         self,
@@ -68,15 +96,23 @@ class Table:
         spaced: bool = False,
         tones: Sequence[str] = (),
         whole: bool = False,
+        bars: Sequence[tuple[Fraction | None, str]] = (),
+        split: tuple[int, int] | None = None,
+        span: tuple[int, int, str] | None = None,
+        summary: str = "",
+        notes: Sequence[str] = (),
+        bar_title: str = "",
     ):
         self.columns, self.rows, self.heading, self.legend = tuple(columns), tuple(map(tuple, rows)), heading, legend
         self.dense, self.spaced, self.tones = dense, spaced, tuple(tones) or ("",) * len(self.rows)
-        self.whole = whole
+        self.whole, self.bars, self.split, self.span = whole, tuple(bars), split, span
+        self.summary, self.notes, self.bar_title = summary, tuple(notes), bar_title
 
 
 class Note:
     """A line under what it qualifies (merged units, rows left out, why a chart is missing); `plain`: a line of
-    the report itself (nothing to show), not dimmed; `strong`: a line of the report that sums it up."""
+    the report itself (nothing to show), not dimmed; `strong`: a line of the report that sums it up, or heads
+    the lines after it in the same text (a list of bonuses and penalties)."""
 
     __slots__ = ("plain", "strong", "text")
 
@@ -100,6 +136,62 @@ class Terms:
 
     def __init__(self, heading: str, items: Sequence[tuple[str, str]]):
         self.heading, self.items = heading, tuple(items)
+
+
+class Heading:
+    """How a document (Word) opens: its title and subtitle, centred; `decision`: it is the annex to a decision
+    (the annex's name above, the decision's line under it, left for the office to complete); `landscape`; `name`:
+    the title in the document's properties."""
+
+    __slots__ = ("decision", "landscape", "name", "subtitle", "title")
+
+    def __init__(self, title: str, name: str, subtitle: str = "", decision: bool = False, landscape: bool = False):
+        self.title, self.name, self.subtitle, self.decision, self.landscape = title, name, subtitle, decision, landscape
+
+
+class Branch:
+    """A node of an outline: its `code` and `title`, `amount` (what it is worth, worded), `tags` (what sets it
+    apart), `detail` (a line under it: a rule in words, or none), and the branches under it."""
+
+    __slots__ = ("amount", "branches", "code", "detail", "tags", "title")
+
+    def __init__(
+        self, code: str, title: str, amount: str, tags: Sequence[str], detail: str, branches: Sequence[Branch]
+    ):
+        self.code, self.title, self.amount, self.tags = code, title, amount, tuple(tags)
+        self.detail, self.branches = detail, tuple(branches)
+
+
+class Outline:
+    """A tree: its root's `title`, `aside` (beside it: an id, a total), `source` (a line under it, or none),
+    then its branches."""
+
+    __slots__ = ("aside", "branches", "source", "title")
+
+    def __init__(self, title: str, aside: str, source: str, branches: Sequence[Branch]):
+        self.title, self.aside, self.source, self.branches = title, aside, source, tuple(branches)
+
+
+class Problem:
+    """A problem found at a place in a file (`line` and `col` 0 when the file as a whole): its `level` (error,
+    warning, info), its code; what it says in the reader's language with its hint (`hinted`), the line the
+    text format shows (`said`), and what it says in English with its hint (`record`, for programs)."""
+
+    __slots__ = ("code", "col", "file", "hinted", "level", "line", "record", "said")
+
+    def __init__(self, file: str, line: int, col: int, level: str, code: str, said: str, hinted: str, record: str):
+        self.file, self.line, self.col, self.level, self.code = file, line, col, level, code
+        self.said, self.hinted, self.record = said, hinted, record
+
+
+class Problems:
+    """Problems found in files, in order; `rules`: each code among them, once, in order, with what it is about
+    (English) and its level."""
+
+    __slots__ = ("items", "rules")
+
+    def __init__(self, items: Sequence[Problem], rules: Sequence[tuple[str, str, str]]):
+        self.items, self.rules = tuple(items), tuple(rules)
 
 
 class Point:
@@ -153,20 +245,25 @@ class HeatMap:
 
 
 class Cell:
-    """A workbook cell: text (written as text), a figure (a number shown to `places`) or a whole number; `fill`
-    marks a cell the reader fills in."""
+    """A workbook cell: text (written as text), a figure (a number shown to `places`) or a whole number, or none
+    (`value` None: no cell); `fill` marks a cell the reader fills in; `moves`: a whole number of places moved,
+    shown ▲3, ▼2, =."""
 
-    __slots__ = ("fill", "places", "value", "wrap")
+    __slots__ = ("fill", "moves", "places", "value", "wrap")
 
-    def __init__(self, value: Any, places: int | None = None, wrap: bool = False, fill: bool = False):
-        self.value, self.places, self.wrap, self.fill = value, places, wrap, fill
+    def __init__(
+        self, value: Any, places: int | None = None, wrap: bool = False, fill: bool = False, moves: bool = False
+    ):
+        self.value, self.places, self.wrap, self.fill, self.moves = value, places, wrap, fill, moves
 
 
 class Sheet:
     """A worksheet: a title line (or none), a header, the rows, column widths; frozen left of `frozen` columns.
-    `header_height`: the header row's height in points (None: the program's)."""
+    `header_height`: the header row's height in points (None: the program's). `aligned`: cells set at the top
+    (or wrapped), else the program's alignment. `footer`: a line a row under the last. `hidden`: columns after
+    the header's, (title, a text per row), hidden from the reader (read back by programs)."""
 
-    __slots__ = ("frozen", "header", "header_height", "name", "rows", "title", "widths")
+    __slots__ = ("aligned", "footer", "frozen", "header", "header_height", "hidden", "name", "rows", "title", "widths")
 
     def __init__(
         self,
@@ -177,33 +274,79 @@ class Sheet:
         widths: Sequence[int],
         frozen: int = 0,
         header_height: int | None = None,
+        aligned: bool = True,
+        footer: str = "",
+        hidden: Sequence[tuple[str, Sequence[str | None]]] = (),
     ):
         self.name, self.title, self.header, self.rows = name, title, tuple(header), tuple(rows)
         self.widths, self.frozen, self.header_height = tuple(widths), frozen, header_height
+        self.aligned, self.footer, self.hidden = aligned, footer, tuple(hidden)
 
 
-Block = Caption | Table | Note | Terms | LineChart | HeatMap
+Block = Caption | Table | Note | Terms | LineChart | HeatMap | Heading | Problems | Outline
 
 
 class Report:
     """What a command shows, whatever the format.
 
     `title` names the document (an HTML page, a Word file, a Markdown heading); `on_screen` also prints it on the
-    terminal. `json` and `csv` are the records (figures as exact decimals, language-neutral); `sheets` the workbook
-    when the command offers one.
+    terminal, `in_text` opens Markdown with it. `json` and `csv` are the records (figures as exact decimals,
+    language-neutral); `sheets` the workbook when the command offers one; `document` the blocks a document (Word)
+    lays out when they are not the screen's (an annex in the administrative layout); `width` the columns a
+    terminal's tables must fit in (0: no limit). `blocks`, `json`, `csv`, `sheets` and `document` may each be
+    given as a function, called when a writer first asks: a national ranking is made only in the format written
+    (and its JSON, of `json_text.Streamed` lists, row by row as it is written).
     """
 
-    __slots__ = ("blocks", "csv", "json", "lang", "on_screen", "sheets", "title")
+    __slots__ = ("_made", "in_text", "lang", "on_screen", "title", "width")
 
     def __init__(
         self,
         title: str,
         lang: str,
-        blocks: Sequence[Block],
-        json: dict[str, Any],
-        csv: Sequence[Sequence[Any]],
+        blocks: Sequence[Block] | Callable[[], Iterable[Block]],
+        json: dict[str, Any] | Callable[[], dict[str, Any]],
+        csv: Sequence[Sequence[Any]] | Callable[[], Iterable[Sequence[Any]]],
         on_screen: bool = True,
-        sheets: Sequence[Sheet] = (),
+        sheets: Sequence[Sheet] | Callable[[], Iterable[Sheet]] = (),
+        document: Sequence[Block] | Callable[[], Iterable[Block]] = (),
+        in_text: bool = True,
+        width: int = 0,
     ):
-        self.title, self.lang, self.blocks, self.on_screen = title, lang, tuple(blocks), on_screen
-        self.json, self.csv, self.sheets = json, tuple(csv), tuple(sheets)
+        self.title, self.lang, self.on_screen, self.in_text, self.width = title, lang, on_screen, in_text, width
+        self._made: dict[str, Any] = {
+            "blocks": blocks,
+            "json": json,
+            "csv": csv,
+            "sheets": sheets,
+            "document": document,
+        }
+
+    def _part(self, name: str) -> Any:
+        part = self._made[name]
+        if callable(part):
+            part = part()
+            self._made[name] = part = part if name == "json" else tuple(part)
+        return part
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        return tuple(self._part("blocks"))
+
+    @property
+    def json(self) -> dict[str, Any]:
+        made: dict[str, Any] = self._part("json")
+        return made
+
+    @property
+    def csv(self) -> tuple[Sequence[Any], ...]:
+        return tuple(self._part("csv"))
+
+    @property
+    def sheets(self) -> tuple[Sheet, ...]:
+        return tuple(self._part("sheets"))
+
+    @property
+    def document(self) -> tuple[Block, ...]:
+        """The blocks a document lays out: its own, else the screen's."""
+        return tuple(self._part("document")) or self.blocks

@@ -22,6 +22,9 @@ MODULES: dict[Format, str] = {
     Format.html: "html",
     Format.docx: "docx",
     Format.xlsx: "xlsx",
+    Format.text: "text",
+    Format.github: "github",
+    Format.sarif: "sarif",
 }
 
 

@@ -1,37 +1,49 @@
 """A report as a Word document in the administrative style (`render.docx`: A4, Times New Roman 13, page numbers,
 headers repeated, rows kept whole): its title centred, each table under its heading, notes in italics. Wide
-reports (more than seven columns) are laid out landscape. Charts are left to HTML."""
+reports (more than seven columns) are laid out landscape, unless the report's document opens with its own
+`Heading` (an annex to a decision). A table's summary and notes in italics under it. Charts are left to HTML."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from par_cli.render.docx import _document, _heading, _line, _save, _table
-from par_cli.views.report import Kind, Note, Report, Table
+from par_cli.views.report import Heading, Kind, Note, Report, Table
 
 ALIGN = {Kind.text: "l", Kind.code: "l", Kind.rank: "c"}  # figures, changes, bars, sparklines: right
 WEIGHT = {Kind.text: 3}  # the wide column: 6; every other column: 2
 
 
 def write(report: Report) -> bytes:
-    tables = [block for block in report.blocks if isinstance(block, Table)]
-    document = _document(landscape=any(len(table.columns) > 7 for table in tables))
-    _heading(document, report.title, "", False, report.lang)
-    for block in report.blocks:
+    blocks = report.document
+    tables = [block for block in blocks if isinstance(block, Table)]
+    opening = blocks[0] if blocks and isinstance(blocks[0], Heading) else None
+    if opening is None:
+        document = _document(landscape=any(len(table.columns) > 7 for table in tables))
+        _heading(document, report.title, "", False, report.lang)
+    else:  # the document's own opening (an annex to a decision)
+        document = _document(landscape=opening.landscape)
+        document.core_properties.language = report.lang
+        document.core_properties.title = opening.name
+        _heading(document, opening.title, opening.subtitle, opening.decision, report.lang)
+    for block in blocks:
         if isinstance(block, Table):
             if block.heading:
                 _line(document, block.heading, bold=True)
             shown = [n for n, column in enumerate(block.columns) if column.beneath is None]
             columns = [block.columns[n] for n in shown]
             align = "".join(ALIGN.get(column.kind, "r") for column in columns)
-            weights = [6 if column.wide else WEIGHT.get(column.kind, 2) for column in columns]
+            weights = [column.weight or (6 if column.wide else WEIGHT.get(column.kind, 2)) for column in columns]
             _table(
                 document,
                 [column.title for column in columns],
                 [_folded(block, row, shown) for row in block.rows],
                 align,
                 weights,
+                parts=block.span,
             )
+            for line in [block.summary] * bool(block.summary) + list(block.notes):
+                _line(document, line, italic=True)
             document.add_paragraph()
         elif isinstance(block, Note):
             _line(document, block.text, italic=True)

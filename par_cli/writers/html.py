@@ -6,7 +6,7 @@ from __future__ import annotations
 from fractions import Fraction
 from html import escape
 
-from par_cli.render.html_page import _page, _th
+from par_cli.render.html_page import _bar, _page, _th
 from par_cli.views.report import NUMERIC, HeatMap, LineChart, Note, Report, Table
 
 COLOURS = (
@@ -31,9 +31,18 @@ def write(report: Report) -> str:
 
 
 def _table(block: Table) -> list[str]:
+    """Figures right-aligned; the extra columns' and the bars' headers on a line of their own; a change
+    coloured up or down; the table's summary and notes under it."""
     numeric = [column.kind in NUMERIC for column in block.columns]
     heads = [_th(column.title, numeric[n]) for n, column in enumerate(block.columns)]
-    if block.heading:
+    extra = [column.extra for column in block.columns]
+    if block.heading and (any(extra) or block.bars):
+        css = ' class="areas"' if block.dense else ""
+        lines = [f"<h2>{escape(block.heading)}</h2><table{css}><thead><tr>"]
+        lines.append("".join(head for head, aside in zip(heads, extra, strict=True) if not aside))
+        aside = "".join(head for head, aside in zip(heads, extra, strict=True) if aside)
+        lines += [aside + (_th(block.bar_title, False) if block.bars else ""), "</tr></thead><tbody>"]
+    elif block.heading:
         lines = [f"<h2>{escape(block.heading)}</h2><table><thead><tr>", "".join(heads), "</tr></thead><tbody>"]
     elif block.dense:  # many columns: smaller type, names kept readable
         lines = ['<table class="areas"><thead><tr>', "".join(heads) + "</tr></thead><tbody>"]
@@ -44,9 +53,21 @@ def _table(block: Table) -> list[str]:
         cells = []
         for n, text in enumerate(row):
             swatch = f'<span style="color:{COLOURS[r % len(COLOURS)]}">●</span> ' if block.legend and n == 0 else ""
+            moves = block.columns[n].moves
+            if moves:
+                way = "up" if moves[r] > 0 else "down" if moves[r] < 0 else ""
+                cells.append(f'<td class="n {way}">{escape(text)}</td>')
+                continue
             cells.append(('<td class="n">' if numeric[n] else "<td>") + swatch + escape(text) + "</td>")
+        if block.bars:
+            share, worded = block.bars[r]
+            cells.append(f"<td>{_bar(share, worded)}</td>")
         lines.append("<tr>" + "".join(cells) + "</tr>")
-    lines.append("</tbody></table>")
+    if block.summary:
+        lines.append(f'</tbody></table><p class="meta">{escape(block.summary)}</p>')
+    else:
+        lines.append("</tbody></table>")
+    lines += [f'<p class="meta">{escape(note)}</p>' for note in block.notes]
     return lines
 
 

@@ -1,4 +1,5 @@
-"""A report in Markdown: its title, tables (figures right-aligned) under their headings, notes as paragraphs.
+"""A report in Markdown: its title, tables (figures right-aligned) under their headings, each with its summary
+and a list of its notes, notes as paragraphs.
 Charts are left to HTML. Text from files is escaped for table cells and line starts."""
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from par_cli.views.report import NUMERIC, Note, Report, Table
 
 
 def write(report: Report) -> str:
-    lines = [f"# {md_cell(report.title)}", ""]
+    lines = [f"# {md_cell(report.title)}", ""] if report.in_text else []
     for block in report.blocks:
         if isinstance(block, Table):
             if block.heading:
@@ -17,6 +18,8 @@ def write(report: Report) -> str:
             lines.append(md_row(["---:" if c.kind in NUMERIC else ":---" for c in block.columns]))
             lines += [md_row([md_cell(text) for text in row]) for row in block.rows]
             lines.append("")
+            lines += [md_cell(block.summary), ""] if block.summary else []
+            lines += [f"- {md_cell(note)}" for note in block.notes] + [""] * bool(block.notes)
         elif isinstance(block, Note):
             lines += [_paragraph(block.text), ""]
     return "\n".join(lines).rstrip("\n") + "\n"

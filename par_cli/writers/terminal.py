@@ -1,5 +1,6 @@
-"""A report on the terminal: its title (when it is one to print), tables with their headings, notes dimmed.
-Charts are left to the formats that can draw them."""
+"""A report on the terminal: its title (when it is one to print), tables with their headings (fitted to the
+terminal's width, their bars drawn in text, their summary and notes under them), outlines as trees, notes
+dimmed. Charts are left to the formats that can draw them."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table as RichTable
 from rich.text import Text
+from rich.tree import Tree
 
-from par_cli.views.report import NUMERIC, Caption, Column, Kind, Note, Report, Table, Terms
+from par_cli.render.text_bar import bar
+from par_cli.views.report import NUMERIC, Branch, Caption, Column, Kind, Note, Outline, Report, Table, Terms
 from par_cli.words.literal import visible
 
 TONES = {"muted": "dim", "warning": "yellow", "strong": "bold"}
@@ -23,7 +26,9 @@ def write(report: Report) -> RenderableType:
             if block.heading:
                 parts += [Text()] if parts else []
                 parts.append(_lit(block.heading, "bold"))
-            parts.append(_table(block))
+            parts += _fitted(block, report.width)
+            parts += [_lit(block.summary)] if block.summary else []
+            parts += [_lit(note, "dim") for note in block.notes]
         elif isinstance(block, Note):
             parts.append(_lit(block.text, "bold" if block.strong else "" if block.plain else "dim"))
         elif isinstance(block, Caption):  # set apart from what follows by a blank line
@@ -33,6 +38,8 @@ def write(report: Report) -> RenderableType:
             parts += [caption, Text()]
         elif isinstance(block, Terms):
             parts.append(_terms(block))
+        elif isinstance(block, Outline):
+            parts.append(_outline(block))
     return Group(*parts)
 
 
@@ -40,29 +47,84 @@ def _lit(text: str, style: str = "") -> Text:
     return Text(visible(text), style=style)
 
 
+def _fitted(block: Table, width: int) -> list[RenderableType]:
+    """The table whole when it fits `width` (or has no `split`); otherwise its first columns, then the others in
+    as many tables as it takes (each led by the `kept` columns), so that no figure is ever cut."""
+    whole = _table(block)
+    if block.split is None or not width or _needed(block) <= width:
+        return [whole]
+    kept, first = block.split
+    count = len(block.columns)
+    first = min(first, count)
+    if first == count:
+        return [whole]
+    tables: list[RenderableType] = [_table(_part(block, list(range(first)), bars=True))]
+    start = first
+    while start < count:
+        end = start + 1
+        while end < count and _needed(_part(block, [*range(kept), *range(start, end + 1)])) <= width:
+            end += 1
+        tables += [Text(), _table(_part(block, [*range(kept), *range(start, end)]))]
+        start = end
+    return tables
+
+
+def _part(block: Table, columns: list[int], bars: bool = False) -> Table:
+    """The table's `columns` (its bars too when `bars`)."""
+    return Table(
+        [block.columns[n] for n in columns],
+        [[row[n] for n in columns] for row in block.rows],
+        whole=block.whole,
+        bars=block.bars if bars else (),
+        tones=block.tones,
+    )
+
+
+def _needed(block: Table) -> int:
+    """The width the table takes with its wide column at its narrowest: rich gives the other columns their full
+    width first, and a wide column left without room is dropped, not wrapped."""
+    from rich.console import Console
+    from rich.measure import Measurement
+
+    narrow = [n for n, column in enumerate(block.columns) if column.wide]
+    if narrow:
+        n = narrow[0]
+        least = "x" * (block.columns[n].narrowest or 14)
+        columns = list(block.columns)
+        columns[n] = Column(least, columns[n].kind, wide=True, narrowest=columns[n].narrowest)
+        rows = [[*row[:n], least, *row[n + 1 :]] for row in block.rows]
+        block = Table(columns, rows, whole=block.whole, bars=block.bars, tones=block.tones)
+    console = Console(width=10_000)
+    return Measurement.get(console, console.options, _table(block)).maximum
+
+
 def _table(block: Table) -> RichTable:
     """Figures right-aligned, text left; the wide column folds; a column shown `beneath` another goes under its
-    cell; a row's tone styles it (a `head` row: its wide cell)."""
+    cell; a row's tone styles it (a `head` row: its wide cell); a bar after the row's cells where it has one."""
     table = RichTable(box=box.SIMPLE, show_edge=False, pad_edge=False, collapse_padding=True)
     shown = [n for n, column in enumerate(block.columns) if column.beneath is None]
     for n in shown:
         column = block.columns[n]
         if column.wide:
-            table.add_column(_lit(column.title), overflow="fold", ratio=1, min_width=None if block.whole else 14)
+            least = column.narrowest if column.narrowest is not None else None if block.whole else 14
+            table.add_column(_lit(column.title), overflow="fold", ratio=1, min_width=least)
         elif block.whole:
             left = column.kind in (Kind.text, Kind.code)
-            table.add_column(_lit(column.title), justify="left" if left else "right", no_wrap=True)
+            table.add_column(_lit(column.title), justify="left" if left else "right", no_wrap=True, overflow="fold")
         elif column.kind is Kind.text:  # a short text (a name, a code): left, on one line
             table.add_column(_lit(column.title), justify="left", overflow="fold", no_wrap=True)
         else:
             table.add_column(_lit(column.title), justify="right", overflow="fold")
+    if block.bars:
+        table.add_column("", no_wrap=True)
     under = [(n, column) for n, column in enumerate(block.columns) if column.beneath is not None]
-    for row, tone in zip(block.rows, block.tones, strict=True):
+    charts = [[_lit(bar(share))] for share, _ in block.bars] or [[] for _ in block.rows]
+    for row, tone, chart in zip(block.rows, block.tones, charts, strict=True):
         strong = "bold" if tone in ("strong", "head") else ""
         cells = {n: _lit(row[n], strong if block.columns[n].wide else "") for n in shown}
         for n, column in under:
             _beneath(cells, column, row[n])
-        table.add_row(*(cells[n] for n in shown), style=TONES.get(tone, ""))
+        table.add_row(*(cells[n] for n in shown), *chart, style=TONES.get(tone, ""))
     return table
 
 
@@ -94,3 +156,30 @@ def _terms(block: Terms) -> Text:
         listing.append(visible(f"{text}\n"))
     listing.rstrip()
     return listing
+
+
+def _outline(block: Outline) -> Tree:
+    """The root in bold, what is beside it plain, its source dimmed; each branch's code in bold, its amount in
+    cyan, its tags in magenta, its detail dimmed on a line of its own."""
+    head = _lit(block.title, "bold")
+    head.append(visible(f"  {block.aside}"), style="")
+    if block.source:
+        head.append(visible(f"\n{block.source}"), style="dim")
+    tree = Tree(head)
+
+    def add(under: Tree, branch: Branch) -> None:
+        line = Text()
+        line.append(visible(f"{branch.code} "), style="bold")
+        line.append(visible(branch.title))
+        line.append(visible(f"  ({branch.amount})"), style="cyan")
+        if branch.tags:
+            line.append(visible(f"  [{', '.join(branch.tags)}]"), style="magenta")
+        if branch.detail:
+            line.append(visible(f"\n{branch.detail}"), style="dim")
+        added = under.add(line)
+        for child in branch.branches:
+            add(added, child)
+
+    for branch in block.branches:
+        add(tree, branch)
+    return tree

@@ -1,5 +1,6 @@
 """A report's workbook: a sheet per `views.report.Sheet` (a title line, a header repeated on each printed page,
-filters, frozen panes, cells the reader fills in). Text is written as text; figures rounded once."""
+filters, frozen panes, cells the reader fills in, a footer line, hidden columns read back by programs). Text is
+written as text; figures rounded once."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ from par_cli.render.xlsx_cells import (
 )
 from par_cli.views.report import Report, Sheet
 
+MOVES = '"▲"0;"▼"0;"="'  # places moved: ▲3, ▼2, =
+
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
@@ -47,6 +50,8 @@ def _sheet(out: Worksheet, sheet: Sheet) -> None:
         out.row_dimensions[top].height = sheet.header_height
     for r, row in enumerate(sheet.rows, start=top + 1):
         for c, item in enumerate(row, start=1):
+            if item.value is None and not sheet.aligned:
+                continue  # no cell
             if item.places is not None:
                 cell = out.cell(row=r, column=c, value=_number(item.value, item.places))
                 cell.number_format = _figures(item.places)
@@ -54,12 +59,23 @@ def _sheet(out: Worksheet, sheet: Sheet) -> None:
                 cell = _text(out, r, c, item.value)
             else:
                 cell = out.cell(row=r, column=c, value=item.value)
+            if item.moves:
+                cell.number_format = MOVES
             if item.fill:
                 cell.fill = INPUT
-            cell.alignment = WRAP if item.wrap else TOP
+            if sheet.aligned:
+                cell.alignment = WRAP if item.wrap else TOP
         wrapped = tuple((item.value, sheet.widths[c]) for c, item in enumerate(row) if item.wrap)
         if wrapped:
             _fit_height(out, r, wrapped)
+    last = len(sheet.rows) + top
+    if sheet.footer:
+        _text(out, last + 2, 1, sheet.footer)
     out.freeze_panes = f"{get_column_letter(sheet.frozen + 1)}{top + 1}"
+    for c, (title, texts) in enumerate(sheet.hidden, start=len(sheet.header) + 1):
+        _text(out, top, c, title)
+        for r, text in enumerate(texts, start=top + 1):
+            _text(out, r, c, text)
+        out.column_dimensions[get_column_letter(c)].hidden = True
     out.auto_filter.ref = f"A{top}:{get_column_letter(len(sheet.header))}{len(sheet.rows) + top}"
     _page(out, f"{top}:{top}", sheet.widths)

@@ -1,0 +1,58 @@
+"""`par check` as a report: every problem found, located, with its code (worded in the reader's language, and in
+English for programs), then the counts; its JSON record."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from par_cli.core.diagnostics import Level, msg
+from par_cli.views.report import Block, Note, Problem, Problems, Report
+from par_cli.words.catalogue import line, text
+from par_cli.words.codes import CODES, level_of
+from par_cli.words.labels import label
+
+if TYPE_CHECKING:
+    from par_cli.services.checking import CheckReport
+
+
+def report(found: CheckReport, lang: str = "en") -> Report:
+    problems = []
+    for d in found.diagnostics:
+        message, english = text(d.message, lang), text(d.message)
+        if d.hint is not None:
+            message += f" ({label('hint', lang)}: {text(d.hint, lang)})"
+            english += f" (hint: {text(d.hint)})"
+        where = d.where
+        problems.append(
+            Problem(where.file, where.line, where.col, level_of(d).value, d.code, line(d, lang), message, english)
+        )
+    rules = [
+        (code, CODES[code].summary, CODES[code].level.value) for code in sorted({d.code for d in found.diagnostics})
+    ]
+    errors, warnings, infos = (found.count(level) for level in (Level.ERROR, Level.WARNING, Level.INFO))
+    summary = text(msg("check.summary", errors=errors, warnings=warnings, infos=infos, files=found.files), lang)
+    blocks: list[Block] = [Problems(problems, rules), Note(summary, plain=True)]
+    return Report(label("check_title", lang), lang, blocks, _json(found), ())
+
+
+def _json(found: CheckReport) -> dict[str, Any]:
+    return {
+        "diagnostics": [
+            {
+                "file": d.where.file,
+                "line": d.where.line or None,
+                "column": d.where.col or None,
+                "level": level_of(d).value,
+                "code": d.code,
+                "message": text(d.message),
+                "hint": text(d.hint) if d.hint is not None else None,
+            }
+            for d in found.diagnostics
+        ],
+        "summary": {
+            "files": found.files,
+            "errors": found.count(Level.ERROR),
+            "warnings": found.count(Level.WARNING),
+            "infos": found.count(Level.INFO),
+        },
+    }
