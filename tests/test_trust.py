@@ -299,7 +299,11 @@ def test_a_failing_standard_output_is_one_line_and_exit_1(write: Write) -> None:
     process.stdout.close()  # as `par check … | head -0` does
     with process.stderr:
         err = process.stderr.read().decode()
-    assert process.wait() == 1 and err == "<stdout>: error F003: cannot write to standard output: Broken pipe\n"
+    assert (
+        process.wait() == 1
+        and err
+        == "<stdout>: error F003: cannot write to standard output: the program reading the output stopped reading (a closed pipe)\n"
+    )
 
 
 # No traceback, the right exit code, a message that helps

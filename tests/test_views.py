@@ -197,3 +197,22 @@ def test_the_writers_lay_out_the_new_blocks_of_any_report() -> None:
     assert write(report, "github") == "::warning file=a b.yaml,line=3,col=1,title=X001::worded, x\n"
     sarif = write(report, "sarif")
     assert '"ruleIndex": 0' in sarif and '"text": "in English"' in sarif and '"text": "about x"' in sarif
+
+
+@pytest.mark.parametrize("width", ["40", "50", "55"])
+def test_a_ranking_on_a_narrow_terminal_never_cuts_a_figure_nor_drops_a_name(width: str) -> None:
+    """Try-out: at 50 columns the first columns alone were too wide: 89,54 showed as 89,5, names vanished.
+    They are now parted into tables each led by rank and agency, every figure whole."""
+    import json
+
+    args = ["rank", str(ROOT / "examples/2025"), "--previous", str(ROOT / "examples/2024"), "--robustness"]
+    code, out, _ = run(*args, COLUMNS=width)
+    assert code == 0
+    data = json.loads(run(*args, "-f", "json")[1])
+    words = out.split()
+    for group in data["groups"]:
+        for row in group["rows"]:
+            for key in ("points", "max", "index"):
+                assert f"{row[key]:.2f}".replace(".", ",") in words, (key, row[key])
+            assert row["agency"]["name"].split()[1] in out
+    assert "…" not in out

@@ -186,6 +186,7 @@ _OS_REASONS = {  # errno → the message that says it in the user's words (`os.*
     errno.EEXIST: "os.exists",
     errno.EBUSY: "os.in-use",
     errno.ENAMETOOLONG: "os.name-too-long",
+    errno.EPIPE: "os.pipe-closed",  # `par rank … | head`: the reader stopped reading
 }
 _WINDOWS_IN_USE = (32, 33)  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION: the file is open in Excel or Word
 

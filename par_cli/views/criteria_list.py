@@ -30,7 +30,7 @@ def report(sets: list[CriteriaSet], lang: str | None = None) -> Report:
         [
             criteria.id,
             criteria.title,
-            criteria.status or "—",
+            label(f"status.{criteria.status}", lang) if criteria.status else "—",
             plain(criteria.total_max, lang),
             str(sum(_leaves(area) for area in criteria.areas)),
             _short(criteria.source or "—", 40),

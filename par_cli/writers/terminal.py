@@ -49,22 +49,23 @@ def _lit(text: str, style: str = "") -> Text:
 
 def _fitted(block: Table, width: int) -> list[RenderableType]:
     """The table whole when it fits `width` (or has no `split`); otherwise its first columns, then the others in
-    as many tables as it takes (each led by the `kept` columns), so that no figure is ever cut."""
+    as many tables as it takes (each led by the `kept` columns), so that no figure is ever cut — the first
+    columns too are parted when they alone are too wide (a 50-column terminal)."""
     whole = _table(block)
     if block.split is None or not width or _needed(block) <= width:
         return [whole]
     kept, first = block.split
     count = len(block.columns)
     first = min(first, count)
-    if first == count:
-        return [whole]
-    tables: list[RenderableType] = [_table(_part(block, list(range(first)), bars=True))]
-    start = first
+    tables: list[RenderableType] = []
+    start = kept
     while start < count:
+        limit = first if start < first else count  # the first columns are never shown with the others
         end = start + 1
-        while end < count and _needed(_part(block, [*range(kept), *range(start, end + 1)])) <= width:
+        while end < limit and _needed(_part(block, [*range(kept), *range(start, end + 1)])) <= width:
             end += 1
-        tables += [Text(), _table(_part(block, [*range(kept), *range(start, end)]))]
+        bars = start == kept and end == first  # the bars beside the first columns, when they are shown whole
+        tables += [*([Text()] if tables else []), _table(_part(block, [*range(kept), *range(start, end)], bars))]
         start = end
     return tables
 
