@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from par_cli.render import docx
+from par_cli.writers import docx_layout as docx
 
 
 def seconds(rows: int) -> float:

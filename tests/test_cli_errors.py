@@ -35,7 +35,7 @@ def test_a_missing_optional_package_names_the_install_command(in_tmp: object, mo
     monkeypatch.setitem(sys.modules, "openpyxl", None)  # as if the xlsx extra were not installed
     monkeypatch.delitem(sys.modules, "par_cli.render.xlsx", raising=False)
     monkeypatch.delitem(sys.modules, "par_cli.writers.xlsx", raising=False)
-    monkeypatch.delitem(sys.modules, "par_cli.render.xlsx_cells", raising=False)
+    monkeypatch.delitem(sys.modules, "par_cli.writers.xlsx_cells", raising=False)
     code, out, err = run_english("rank", str(SPEC), "--format", "xlsx", "--output", "r.xlsx", "--allow-incomplete")
     assert (code, out) == (1, "")
     unanswered = (  # said before the ranking is written (R010), and let through by --allow-incomplete

@@ -11,8 +11,8 @@ import pytest
 from par_cli.core.numbers import round_half_up, shown
 from par_cli.core.scoring import Score
 from par_cli.render.json import score_dict
-from par_cli.render.json_text import dumps
 from par_cli.words.catalogue import finding_text
+from par_cli.writers.json_text import dumps
 from tests.conftest import SPEC, Write, score_file, score_texts
 
 

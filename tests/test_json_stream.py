@@ -11,12 +11,12 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from par_cli.render.json_text import Streamed, chunks, dumps
 from par_cli.services.batch import rank_folders
 from par_cli.services.surveys import SurveySource
 from par_cli.services.workspace import FileScorer
 from par_cli.views.rank import report
 from par_cli.writers import write
+from par_cli.writers.json_text import Streamed, chunks, dumps
 from tests.conftest import run
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

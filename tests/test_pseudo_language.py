@@ -221,7 +221,7 @@ def setting(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], s
 def test_every_visible_word_comes_from_the_catalogue(
     command: str, fmt: str, setting: tuple[dict[str, str], set[str], Path]
 ) -> None:
-    from par_cli.render import BINARY
+    from par_cli.writers import BINARY
 
     env, data, out = setting
     args = [*command.split(), *(EXAMPLES[command] or []), "--lang", PSEUDO]

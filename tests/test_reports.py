@@ -12,10 +12,10 @@ import pytest
 
 from par_cli.core.explain import explain
 from par_cli.core.scoring import score
-from par_cli.render.text_bar import bar
 from par_cli.services.workspace import Workspace
 from par_cli.words.explain import action
 from par_cli.words.numbers import figure, group_digits
+from par_cli.writers.text_bar import bar
 from tests.conftest import SPEC, Write, run, run_english
 from tests.test_engine import SET, demo_file
 

@@ -2,30 +2,18 @@
 
 `renderer(command, format)` is the one dispatch: a command asks for its view in a format and gets the
 function, or a `LookupError` (never a silent fallback). tests/test_architecture.py walks every pair the
-commands offer. Modules are imported on demand, so a command loads only the renderer it uses.
+commands offer. Modules are imported on demand, so a command loads only the renderer it uses. The formats
+(`Format`) and the layout every output shares are the writers' (par_cli/writers): render uses them, never the
+other way round.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from enum import StrEnum
 from typing import Any
 
-
-class Format(StrEnum):
-    table = "table"
-    text = "text"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    html = "html"
-    xlsx = "xlsx"
-    docx = "docx"
-    github = "github"
-    sarif = "sarif"
-    yaml = "yaml"
-
+from par_cli.writers import Format
 
 MODULES: dict[Format, str] = {
     Format.table: "terminal",
@@ -54,8 +42,6 @@ COMMAND_FORMATS: dict[str, tuple[Format, ...]] = {
     "gaps": (Format.table, Format.json, Format.csv, Format.markdown, Format.html, Format.xlsx, Format.docx),
     "appraisal_cuts": (Format.table, Format.json, Format.csv, Format.xlsx),
 }
-
-BINARY = frozenset({Format.xlsx, Format.docx})  # formats that need --output
 
 
 def renderer(command: str, format: str) -> Callable[[Any], Any]:

@@ -17,7 +17,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from par_cli.core.appraisal import COUNCIL, owner
 from par_cli.core.model import Adjustment
 from par_cli.core.tree import walk
-from par_cli.render.xlsx_cells import (
+from par_cli.render.xlsx_formulas import form_hint as _form_hint
+from par_cli.words.labels import label
+from par_cli.words.languages import language
+from par_cli.writers.xlsx_cells import (
     BOLD,
     HEADING,
     INPUT,
@@ -30,9 +33,6 @@ from par_cli.render.xlsx_cells import (
     _save,
     _text,
 )
-from par_cli.render.xlsx_formulas import form_hint as _form_hint
-from par_cli.words.labels import label
-from par_cli.words.languages import language
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound

@@ -11,15 +11,7 @@ from typing import Any
 from par_cli.core.numbers import shown
 from par_cli.render.views import ScoreView
 from par_cli.words.tables import adjustment_title, nodes_to
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(text: str | None) -> str:
-    """Text from an input file as a spreadsheet cell that Excel will not run as a formula."""
-    if text is None:
-        return ""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+from par_cli.writers.csv import safe_cell
 
 
 def _optional(value: Fraction | None, places: int) -> str:

@@ -7,7 +7,6 @@ from html import escape
 
 from par_cli.core.explain import explain as ledger_of
 from par_cli.core.scoring import NodeResult
-from par_cli.render.html_page import _bar, _page, _row, _th
 from par_cli.render.views import ScoreView
 from par_cli.words.catalogue import finding_text
 from par_cli.words.explain import gap_text
@@ -17,6 +16,7 @@ from par_cli.words.tables import (
     adjustment_title,
     score_cells,
 )
+from par_cli.writers.html_page import _bar, _page, _row, _th
 
 
 def score(view: ScoreView) -> str:

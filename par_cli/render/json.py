@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING, Any
 from par_cli.core.scoring import NodeResult
 from par_cli.core.scoring import Score as ScoreResult
 from par_cli.render.json_numbers import number
-from par_cli.render.json_text import dumps
 from par_cli.render.views import (
     ScoreView,
 )
 from par_cli.words.catalogue import finding_text
 from par_cli.words.languages import MACHINE
 from par_cli.words.tables import adjustment_title
+from par_cli.writers.json_text import dumps
 
 if TYPE_CHECKING:
     pass

@@ -11,15 +11,7 @@ from par_cli.words.tables import (
     nodes_to,
     score_cells,
 )
-
-
-def md_cell(text: str) -> str:
-    """Text from an input file, safe inside a Markdown table cell."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
-def md_row(cells: list[str]) -> str:
-    return "| " + " | ".join(cells) + " |"
+from par_cli.writers.markdown import md_cell, md_row
 
 
 def score(view: ScoreView) -> str:

@@ -12,7 +12,6 @@ from rich.text import Text
 from par_cli.core.scoring import NodeResult
 from par_cli.core.scoring import Score as ScoreResult
 from par_cli.render.literal_text import lit
-from par_cli.render.text_bar import bar
 from par_cli.render.views import (
     ScoreView,
 )
@@ -24,6 +23,7 @@ from par_cli.words.tables import (
     adjustment_title,
     score_cells,
 )
+from par_cli.writers.text_bar import bar
 
 if TYPE_CHECKING:
     pass

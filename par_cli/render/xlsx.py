@@ -17,7 +17,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from par_cli.core.rules.base import award
 from par_cli.core.tree import walk
 from par_cli.render.views import ScoreView, TemplateView
-from par_cli.render.xlsx_cells import (
+from par_cli.render.xlsx_formulas import form_hint as _form_hint
+from par_cli.render.xlsx_formulas import points_formula
+from par_cli.words.explain import describe_rule
+from par_cli.words.labels import label
+from par_cli.words.tables import nodes_to
+from par_cli.writers.xlsx_cells import (
     BOLD,
     HEADING,
     INPUT,
@@ -31,11 +36,6 @@ from par_cli.render.xlsx_cells import (
     _save,
     _text,
 )
-from par_cli.render.xlsx_formulas import form_hint as _form_hint
-from par_cli.render.xlsx_formulas import points_formula
-from par_cli.words.explain import describe_rule
-from par_cli.words.labels import label
-from par_cli.words.tables import nodes_to
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet

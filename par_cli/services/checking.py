@@ -6,11 +6,11 @@ Returns data; the CLI words it and exits.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from par_cli.core.check_report import CheckReport
 from par_cli.core.diagnostics import Diagnostic, Level, LineCol, Location, ParError, msg, order, problem
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.readers.files import at_least, discover_yaml, file_kind, left_out
@@ -23,18 +23,6 @@ if TYPE_CHECKING:
     from par_cli.services.workspace import Workspace
 
 FINDING_HINTS = {"A006": "hint.answer-it", "A007": "hint.add-evidence"}
-
-
-@dataclass(frozen=True)
-class CheckReport:
-    diagnostics: tuple[Diagnostic, ...]
-    files: int
-
-    def count(self, level: Level) -> int:
-        return sum(1 for d in self.diagnostics if level_of(d) is level)
-
-    def failed(self) -> bool:
-        return self.count(Level.ERROR) > 0
 
 
 class Checked(NamedTuple):
@@ -179,4 +167,4 @@ def check_paths(
     unique = sorted(set(diagnostics), key=order)
     if strict:
         unique = [d._replace(level=Level.ERROR) if level_of(d) is Level.WARNING else d for d in unique]
-    return CheckReport(tuple(unique), len(files))
+    return CheckReport(tuple(unique), len(files), tuple(level_of(d) for d in unique))

@@ -12,7 +12,7 @@ from par_cli.words.codes import CODES, level_of
 from par_cli.words.labels import label
 
 if TYPE_CHECKING:
-    from par_cli.services.checking import CheckReport
+    from par_cli.core.check_report import CheckReport
 
 
 def report(found: CheckReport, lang: str = "en") -> Report:

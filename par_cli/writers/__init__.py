@@ -7,12 +7,28 @@ command loads only the writer it uses (and openpyxl or python-docx only for a wo
 from __future__ import annotations
 
 import importlib
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
-
-from par_cli.render import Format
 
 if TYPE_CHECKING:
     from par_cli.views.report import Report
+
+
+class Format(StrEnum):
+    table = "table"
+    text = "text"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    html = "html"
+    xlsx = "xlsx"
+    docx = "docx"
+    github = "github"
+    sarif = "sarif"
+    yaml = "yaml"
+
+
+BINARY = frozenset({Format.xlsx, Format.docx})  # formats that need --output
 
 MODULES: dict[Format, str] = {
     Format.table: "terminal",

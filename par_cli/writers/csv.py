@@ -6,8 +6,16 @@ import csv
 import io
 from decimal import Decimal
 
-from par_cli.render.csv import safe_cell
 from par_cli.views.report import Report
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(text: str | None) -> str:
+    """Text from an input file as a spreadsheet cell that Excel will not run as a formula."""
+    if text is None:
+        return ""
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def write(report: Report) -> str:

@@ -1,4 +1,4 @@
-"""A report as a Word document in the administrative style (`render.docx`: A4, Times New Roman 13, page numbers,
+"""A report as a Word document in the administrative style (`docx_layout`: A4, Times New Roman 13, page numbers,
 headers repeated, rows kept whole): its title centred, each table under its heading, notes in italics. Wide
 reports (more than seven columns) are laid out landscape, unless the report's document opens with its own
 `Heading` (an annex to a decision). A table's summary and notes in italics under it. Charts are left to HTML."""
@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from par_cli.render.docx import _document, _heading, _line, _save, _table
 from par_cli.views.report import Heading, Kind, Note, Report, Table
+from par_cli.writers.docx_layout import _document, _heading, _line, _save, _table
 
 ALIGN = {Kind.text: "l", Kind.code: "l", Kind.rank: "c"}  # figures, changes, bars, sparklines: right
 WEIGHT = {Kind.text: 3}  # the wide column: 6; every other column: 2

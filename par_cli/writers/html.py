@@ -6,8 +6,8 @@ from __future__ import annotations
 from fractions import Fraction
 from html import escape
 
-from par_cli.render.html_page import _bar, _page, _th
 from par_cli.views.report import NUMERIC, HeatMap, LineChart, Note, Report, Table
+from par_cli.writers.html_page import _bar, _page, _th
 
 COLOURS = (
     "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf",

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from par_cli.render.json_text import Streamed, chunks, dumps
 from par_cli.views.report import Report
+from par_cli.writers.json_text import Streamed, chunks, dumps
 
 
 def write(report: Report) -> str | Iterator[str]:

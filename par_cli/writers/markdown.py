@@ -4,8 +4,16 @@ Charts are left to HTML. Text from files is escaped for table cells and line sta
 
 from __future__ import annotations
 
-from par_cli.render.markdown import md_cell, md_row
 from par_cli.views.report import NUMERIC, Note, Report, Table
+
+
+def md_cell(text: str) -> str:
+    """Text from an input file, safe inside a Markdown table cell."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def md_row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
 
 
 def write(report: Report) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from par_cli import __version__
-from par_cli.render.json_text import dumps
 from par_cli.views.report import Problems, Report
+from par_cli.writers.json_text import dumps
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 

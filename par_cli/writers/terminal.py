@@ -10,9 +10,9 @@ from rich.table import Table as RichTable
 from rich.text import Text
 from rich.tree import Tree
 
-from par_cli.render.text_bar import bar
 from par_cli.views.report import NUMERIC, Branch, Caption, Column, Kind, Note, Outline, Report, Table, Terms
 from par_cli.words.literal import visible
+from par_cli.writers.text_bar import bar
 
 TONES = {"muted": "dim", "warning": "yellow", "strong": "bold"}
 

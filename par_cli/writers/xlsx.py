@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from par_cli.render.xlsx_cells import (
+from par_cli.views.report import Report, Sheet
+from par_cli.writers.xlsx_cells import (
     BOLD,
     HEADING,
     INPUT,
@@ -24,7 +25,6 @@ from par_cli.render.xlsx_cells import (
     _text,
     sheet_title,
 )
-from par_cli.views.report import Report, Sheet
 
 MOVES = '"▲"0;"▼"0;"="'  # places moved: ▲3, ▼2, =
 
