@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from par_cli.core.gaps import Gap, GapSet
 
 KINDS = (Kind.code, Kind.text, Kind.figure, Kind.figure, Kind.figure, Kind.figure, Kind.text)
+WEIGHTS = (10, 38, 13, 10, 12, 10, None)  # a printed page's share: the criterion's title gets the room
 PLAN_KEYS = ("gap.no", "gap.code", "gap.criterion", "gap.max", "gap.losing", "gap.lost", "gap.average", "gap.share")
 PLAN_WIDTHS = (6, 9, 48, 11, 11, 10, 10, 10, 42, 24, 14)
 
@@ -31,7 +32,10 @@ def report(sets: list[GapSet], top: int | None = None, asked: str | None = None)
     for found in sets:
         lang = asked or found.language
         names = gaps_header(lang)
-        columns = [Column(name, kind, wide=n == 1) for n, (name, kind) in enumerate(zip(names, KINDS, strict=True))]
+        columns = [
+            Column(name, kind, wide=n == 1, weight=weight)
+            for n, (name, kind, weight) in enumerate(zip(names, KINDS, WEIGHTS, strict=True))
+        ]
         columns[-1] = Column(names[-1], Kind.text, beneath=1)  # the agencies losing most, under the criterion
         shown = found.gaps[:top] if top is not None else found.gaps
         rows = [gap_cells(gap, found.precision, lang) for gap in shown]
