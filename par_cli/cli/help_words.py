@@ -78,6 +78,9 @@ def _translated(command: Any, lang: str) -> None:
     for name in ("help", "short_help"):
         if getattr(command, name, None):
             setattr(command, name, help_text(getattr(command, name), lang))
+    for name in ("options_metavar", "subcommand_metavar"):  # the usage line's [OPTIONS], COMMAND [ARGS]...
+        if getattr(command, name, None):
+            setattr(command, name, click_text(getattr(command, name), lang))
     for param in command.params:
         if getattr(param, "help", None):
             param.help = help_text(param.help, lang)
