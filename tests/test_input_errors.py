@@ -7,7 +7,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from par_cli.core.diagnostics import ParError
-from tests.conftest import SPEC, Write, problems_of, score_file
+from tests.conftest import SPEC, Write, problems_of, run_english, score_file
 
 GOOD_ASSESSMENT = "kind: assessment\ncriteria: c.yaml\nagency: {id: a, name: A}\n"
 
@@ -321,3 +321,14 @@ def test_inputs_read_once_for_a_set_are_each_files_own(write: Write) -> None:
     assert not isinstance(loaded, ParError)
     reads = loaded.reads
     assert reads[("1.3", "3")] == reads[("1.3", "3.0")] == 3 and ("1.2", bool, True) in reads
+
+
+def test_a_path_typed_wrong_says_the_name_beside_it(write: Write) -> None:
+    """An office types `.yml` for `.yaml`, `2O24` for `2024`, another case than the file's (Windows habits)."""
+    write("2024/so-noi-vu.yaml", "kind: assessment\n")
+    assert run_english("score", "2024/so-noi-vu.yml")[2] == (
+        "2024/so-noi-vu.yml: error F001: no such file (hint: did you mean '2024/so-noi-vu.yaml'?)\n"
+    )
+    assert run_english("rank", "2O24")[2] == "2O24: error F001: no such file or folder (hint: did you mean '2024'?)\n"
+    assert run_english("score", "2024/SO-NOI-VU.yaml")[2].endswith("(hint: did you mean '2024/so-noi-vu.yaml'?)\n")
+    assert run_english("score", "2024/ke-hoach.yaml")[2] == "2024/ke-hoach.yaml: error F001: no such file\n"

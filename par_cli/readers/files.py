@@ -10,7 +10,7 @@ import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from par_cli.core.diagnostics import Diagnostic, LineCol, msg, os_reason, problem
+from par_cli.core.diagnostics import Diagnostic, LineCol, Msg, msg, os_reason, problem
 from par_cli.io.json_kind import PAR_KINDS, is_ranking_json, json_kind_and_id
 from par_cli.io.json_kind import SUPPORT_KINDS as SUPPORT_KINDS  # where the commands find it
 from par_cli.io.output import reading
@@ -39,6 +39,22 @@ def display(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
+def near_name(path: Path) -> Msg | None:
+    """'did you mean …?' for a path that does not exist: a file or folder beside it with a close name
+    (`so-noi-vu.yml` for `so-noi-vu.yaml`, `2O24` for `2024`, another case), when its folder is there."""
+    import difflib
+
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return None
+    if len(names) > 10_000:  # a folder that large: not worth the search
+        return None
+    same = [name for name in names if name.casefold() == path.name.casefold()]
+    close = same or difflib.get_close_matches(path.name, names, n=1, cutoff=0.75)
+    return msg("hint.did-you-mean", name=display(path.parent / close[0])) if close else None
+
+
 def not_a_file(path: Path) -> Diagnostic | None:
     """F001 when `path` is not a regular file (missing, a broken link, a folder, a FIFO, a device), saying
     what it is; None for a regular file. Never opens it: reading a FIFO would wait for ever."""
@@ -47,7 +63,7 @@ def not_a_file(path: Path) -> Diagnostic | None:
     except FileNotFoundError:
         if path.is_symlink():
             return problem("F001", "broken-link", target=str(os.readlink(path))).at(LineCol(display(path)))
-        return problem("F001", "no-such-file").at(LineCol(display(path)))
+        return problem("F001", "no-such-file", hint=near_name(path)).at(LineCol(display(path)))
     except OSError as exc:
         return unreadable(display(path), exc)
     if stat.S_ISREG(mode):
@@ -327,7 +343,7 @@ def discover_yaml(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
             else:
                 problems.append(odd)
         else:
-            problems.append(problem("F001", "no-such-file-or-folder").at(LineCol(str(path))))
+            problems.append(problem("F001", "no-such-file-or-folder", hint=near_name(path)).at(LineCol(str(path))))
     return list(dict.fromkeys(files)), problems
 
 
