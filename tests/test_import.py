@@ -207,3 +207,18 @@ def test_a_decimal_comma_in_a_semicolon_table_is_read(write: Write) -> None:
     assert '"1.1.2": {self: 97.5}' in Path("out/so-a.yaml").read_text(encoding="utf-8")
     assert '"2.1": {self: 99.5}' in Path("out/so-a.yaml").read_text(encoding="utf-8")
     assert 'name: "Sở B, Tỉnh X"' in Path("out/so-b.yaml").read_text(encoding="utf-8")
+
+
+def test_a_column_titled_with_a_code_the_set_lacks_is_refused_not_left_out(write: Write) -> None:
+    """Try-out: a mistyped `1.1.22` column was only 'left out' in a note and its figures lost (exit 0). A title
+    written like a criterion code, over figures, is now an error at its title, with the closest code."""
+    code, err = imported(write, "wide.csv", "Agency id;1.1.1;1.1.22;Ghi chú 2.1\nso-noi-vu;on-time;1;x\n")
+    assert (code, err) == (
+        1,
+        "wide.csv:1:1.1.22: error A001: no criterion '1.1.22' in spec-example-2024 (hint: did you mean '1.1.2'?)\n",
+    )
+    assert not Path("out").exists() or not any(Path("out").iterdir())  # nothing written
+    code, err = imported(
+        write, "empty.csv", "Agency id;Agency name;1.1.1;9.9\nso-noi-vu;Sở Nội vụ;on-time;\n"
+    )  # an empty column: noted
+    assert code == 0 and "columns left out: 9.9" in err

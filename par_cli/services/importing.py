@@ -93,6 +93,20 @@ def columns(table: Table, criteria: CriteriaSet, nodes: dict[str, NodeInfo], map
     return found
 
 
+_CODE_LIKE = re.compile(r"\d+(?:\.\d+)+[a-z]?|\d+[a-z]")  # 1.1.2, 3.2a, 8b: how criteria are numbered
+
+
+def _unknown_code(table: Table, i: int, title: str, criteria_id: str, nodes: dict[str, NodeInfo]) -> Diagnostic:
+    """A001 at the column's title: no criterion of the set has this code (did you mean the closest?)."""
+    import difflib
+
+    code = unicodedata.normalize("NFC", title.strip())
+    close = difflib.get_close_matches(code, list(nodes), n=1)
+    hint = msg("hint.did-you-mean", name=close[0]) if close else msg("hint.criteria-show")
+    where = Row(table.file, table.top, title, i + 1)
+    return problem("A001", "no-criterion", hint=hint, code=code, criteria=criteria_id).at(where)
+
+
 class Agency:
     def __init__(self, file: str) -> None:
         self.doc = FormDocument(file)
@@ -134,6 +148,16 @@ def import_table(
             ]
         )
     long = "code" in where
+    if not long:  # a column titled like a criterion code the set lacks: its figures would be lost, never read
+        lost = [
+            _unknown_code(table, i, title, criteria.id, nodes)
+            for i, title in enumerate(table.header)
+            if i not in found
+            and _CODE_LIKE.fullmatch(unicodedata.normalize("NFC", title.strip()))
+            and any(i < len(values) and values[i] not in (None, "") for _, values, _ in table.rows)
+        ]
+        if lost:
+            raise ParError(lost)
     if not long and not any(field not in FIELDS for field in found.values()):
         hint = msg("hint.import-map-field", field="code")
         raise ParError([problem("S001", "import-shape", hint=hint).at(LineCol(table.file, top, 1))])
