@@ -126,13 +126,8 @@ def import_table(
     (A023: `0,5` read as 0.5 % where 50 % was likely meant, a thousands dot), to be shown: never dropped.
     ParError with every problem of every row; `strict`: the cells' warnings are errors too (nothing written)."""
     if kind_of_suffix(path) in ("ods", "xls"):  # their cells' number formats are not read: a 95 % cell would be 0.95
-        raise ParError(
-            [
-                problem("F005", "import-not-xlsx", hint=msg("hint.import-not-xlsx"), kind=kind_of_suffix(path)).at(
-                    LineCol(display(path), 1, 1)
-                )
-            ]
-        )
+        refused = problem("F005", "import-not-xlsx", hint=msg("hint.import-not-xlsx"), kind=kind_of_suffix(path))
+        raise ParError([refused.at(LineCol(display(path), 1, 1))])
     known = _known()
     table = read_table(path, lambda titles: any(_field(title, known, mapping) == "id" for title in titles))
     found = columns(table, criteria, nodes, mapping)
