@@ -322,7 +322,7 @@ def test_a_command_with_a_view_has_no_renderer_left() -> None:
     commands = set(app_formats()) | set(COMMAND_FORMATS)  # `schema` and `rank_impact` have no --format choice
     viewed = [path.stem for path in (PACKAGE / "views").glob("*.py") if path.stem in commands]
     moved = {"trend", "gaps", "appraisal_cuts", "survey_report", "criteria_diff", "rank_impact", "explain"}
-    moved |= {"rank", "check", "criteria_show"}
+    moved |= {"rank", "check", "criteria_show", "score"}
     assert moved | {"schema", "criteria_list"} <= set(viewed)
     for module in set(MODULES.values()):
         loaded = importlib.import_module(f"par_cli.render.{module}")

@@ -10,7 +10,7 @@ import pytest
 
 from par_cli.core.numbers import round_half_up, shown
 from par_cli.core.scoring import Score
-from par_cli.render.json import score_dict
+from par_cli.views.score import record
 from par_cli.words.catalogue import finding_text
 from par_cli.writers.json_text import dumps
 from tests.conftest import SPEC, Write, score_file, score_texts
@@ -57,7 +57,7 @@ def test_spec_example_so_y_te() -> None:
 
 
 def test_spec_json_shape() -> None:
-    data = json.loads(dumps(score_dict(score_file(SPEC / "so-noi-vu.yaml"))))
+    data = json.loads(dumps(record(score_file(SPEC / "so-noi-vu.yaml"))))
     assert data["agency"] == {"id": "so-noi-vu", "name": "Sở Nội vụ", "group": "so-nganh"}
     assert data["criteria"] == {"id": "spec-example-2024", "title": "Bộ chỉ số ví dụ (spec v1)"}
     assert data["period"] == 2024

@@ -39,7 +39,7 @@ def test_score_json_loads_neither_pydantic_models_nor_rich_nor_a_process_pool() 
         "rich.console",
         "concurrent.futures",
         "par_cli.services.checking",
-        "par_cli.render.html",
+        "par_cli.writers.html",
         "openpyxl",
     ):
         assert heavy not in modules, heavy

@@ -54,9 +54,9 @@ def score(
     lang: LangOption = None,
 ) -> None:
     """Score one agency's assessment: index, grade, per-area breakdown and findings."""
-    from par_cli.render.views import ScoreView
     from par_cli.services.surveys import SurveySource
     from par_cli.services.workspace import Workspace, scored
+    from par_cli.views.score import report
 
     words = shell.language(lang)
     shell.guard_output(output, words)
@@ -64,8 +64,8 @@ def score(
     bound = shell.run(lambda: workspace.assessment(file), words)
     result = shell.run(lambda: scored(bound), words)
     bars = output_format is ScoreFormat.table and shell.bars(output)
-    view = ScoreView(result, bound, depth, words.fixed, bars)
-    shell.show(shell.render("score", output_format.value, view, words), output, words)
+    shown = report(result, bound, depth, words.fixed, bars)
+    shell.show(shell.write(shown, output_format.value, words), output, words)
 
 
 @app.command()

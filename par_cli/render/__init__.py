@@ -1,4 +1,6 @@
-"""Output formats: one module per format, each with the views of every command it serves.
+"""Output formats of the commands without a view (par_cli/views): one module per format, each with the
+functions of every such command it serves (`template`: YAML and the fillable workbook). `COMMAND_FORMATS` lists
+the formats every command offers.
 
 `renderer(command, format)` is the one dispatch: a command asks for its view in a format and gets the
 function, or a `LookupError` (never a silent fallback). tests/test_architecture.py walks every pair the
@@ -16,13 +18,7 @@ from typing import Any
 from par_cli.writers import Format
 
 MODULES: dict[Format, str] = {
-    Format.table: "terminal",
-    Format.json: "json",
-    Format.csv: "csv",
-    Format.markdown: "markdown",
-    Format.html: "html",
     Format.xlsx: "xlsx",
-    Format.docx: "docx",
     Format.yaml: "yaml",
 }
 

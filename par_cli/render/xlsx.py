@@ -10,25 +10,23 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Font, Protection
+from openpyxl.styles import Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from par_cli.core.rules.base import award
 from par_cli.core.tree import walk
-from par_cli.render.views import ScoreView, TemplateView
+from par_cli.render.views import TemplateView
 from par_cli.render.xlsx_formulas import form_hint as _form_hint
 from par_cli.render.xlsx_formulas import points_formula
 from par_cli.words.explain import describe_rule
 from par_cli.words.labels import label
-from par_cli.words.tables import nodes_to
 from par_cli.writers.xlsx_cells import (
     BOLD,
     HEADING,
     INPUT,
     TOP,
     WRAP,
-    _figures,
     _fit_height,
     _new_book,
     _number,
@@ -209,51 +207,3 @@ def _survey_sheet(book: Workbook, criteria: CriteriaSet, lang: str) -> None:
     sheet.freeze_panes = "C2"
     _page(sheet, "1:1", (10, 50, 11, *([8] * len(letters)), 10))
     sheet.protection.sheet = True
-
-
-# Results
-
-
-def score(view: ScoreView) -> bytes:
-    """One agency's score: the summary, then one row per node to `--depth`, figures as numbers."""
-    result, lang = view.result, view.lang or view.result.language
-    p = result.precision
-    book = _new_book()
-    sheet = book.create_sheet(label("report", lang)[:31])
-    title = f"{result.agency.name} — {result.criteria_title} [{result.criteria_id}]"
-    _text(sheet, 1, 1, title + (f" · {result.period}" if result.period else "")).font = Font(bold=True, size=13)
-    summary = [
-        ("index_line", _number(result.index, p)),
-        ("points", _number(result.points, p)),
-        ("max", _number(result.max, p)),
-        ("grade", result.grade or "—"),
-        ("self_line", _number(result.self_index, p)),
-    ]
-    for r, (key, figure_or_text) in enumerate(summary, start=2):
-        _text(sheet, r, 1, label(key, lang)).font = BOLD
-        if isinstance(figure_or_text, str):
-            _text(sheet, r, 2, figure_or_text)
-        else:
-            sheet.cell(row=r, column=2, value=figure_or_text).number_format = _figures(p)
-    top = len(summary) + 3
-    keys = ("code", "title", "max", "self", "final", "index")
-    for c, key in enumerate(keys, start=1):
-        cell = _text(sheet, top, c, label(key, lang))
-        cell.font, cell.fill = BOLD, HEADING
-    row = top
-    for node in nodes_to(result, view.depth):
-        row += 1
-        _text(sheet, row, 1, node.code)
-        _text(sheet, row, 2, "    " * (node.depth - 1) + node.title).alignment = WRAP
-        if not node.applicable:
-            _text(sheet, row, 3, label("na", lang))
-            continue
-        for c, amount in ((3, node.max), (4, node.self_points), (5, node.points), (6, node.percent)):
-            sheet.cell(row=row, column=c, value=_number(amount, p)).number_format = _figures(p)
-        if node.depth == 1:
-            for c in range(1, 7):
-                sheet.cell(row=row, column=c).font = BOLD
-    sheet.freeze_panes = sheet.cell(row=top + 1, column=3)
-    sheet.auto_filter.ref = f"A{top}:F{row}"
-    _page(sheet, f"{top}:{top}", (10, 60, 11, 11, 11, 11))
-    return _save(book)

@@ -12,6 +12,12 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Any
 
+from par_cli.views.prose import Figures as Figures
+from par_cli.views.prose import Items as Items
+from par_cli.views.prose import Line as Line
+from par_cli.views.workbook import Cell as Cell
+from par_cli.views.workbook import Sheet as Sheet
+
 
 class Kind(StrEnum):
     """What a column holds: writers align and style by kind, never by a column's name."""
@@ -67,13 +73,18 @@ class Table:
     `bar_title` where the medium heads it. `split`: (kept, first): where the medium is too narrow for the table,
     its first `first` columns, then the others in tables of their own, each led by the first `kept`. `span`:
     (first, last, title): a title over those columns (a header of two rows). `summary`: a line that sums the
-    table up, just under it; `notes`: lines about it, under the summary."""
+    table up, just under it; `notes`: lines about it, under the summary. `footer`: a strong totals row closing the
+    table (its bar `footer_bar`), standing alone (no blank after it in a document). `depths`: per row, its level
+    in a tree (1 the top; 0 none), each medium indenting by its own convention."""
 
     __slots__ = (
         "bar_title",
         "bars",
         "columns",
         "dense",
+        "depths",
+        "footer",
+        "footer_bar",
         "heading",
         "legend",
         "notes",
@@ -102,7 +113,11 @@ class Table:
         summary: str = "",
         notes: Sequence[str] = (),
         bar_title: str = "",
+        footer: Sequence[str] = (),
+        footer_bar: tuple[Fraction | None, str] = (None, ""),
+        depths: Sequence[int] = (),
     ):
+        self.footer, self.footer_bar, self.depths = tuple(footer), footer_bar, tuple(depths)
         self.columns, self.rows, self.heading, self.legend = tuple(columns), tuple(map(tuple, rows)), heading, legend
         self.dense, self.spaced, self.tones = dense, spaced, tuple(tones) or ("",) * len(self.rows)
         self.whole, self.bars, self.split, self.span = whole, tuple(bars), split, span
@@ -244,46 +259,7 @@ class HeatMap:
         self.title, self.corner, self.names, self.rows, self.absent = title, corner, tuple(names), tuple(rows), absent
 
 
-class Cell:
-    """A workbook cell: text (written as text), a figure (a number shown to `places`) or a whole number, or none
-    (`value` None: no cell); `fill` marks a cell the reader fills in; `moves`: a whole number of places moved,
-    shown ▲3, ▼2, =."""
-
-    __slots__ = ("fill", "moves", "places", "value", "wrap")
-
-    def __init__(
-        self, value: Any, places: int | None = None, wrap: bool = False, fill: bool = False, moves: bool = False
-    ):
-        self.value, self.places, self.wrap, self.fill, self.moves = value, places, wrap, fill, moves
-
-
-class Sheet:
-    """A worksheet: a title line (or none), a header, the rows, column widths; frozen left of `frozen` columns.
-    `header_height`: the header row's height in points (None: the program's). `aligned`: cells set at the top
-    (or wrapped), else the program's alignment. `footer`: a line a row under the last. `hidden`: columns after
-    the header's, (title, a text per row), hidden from the reader (read back by programs)."""
-
-    __slots__ = ("aligned", "footer", "frozen", "header", "header_height", "hidden", "name", "rows", "title", "widths")
-
-    def __init__(
-        self,
-        name: str,
-        title: str,
-        header: Sequence[str],
-        rows: Sequence[Sequence[Cell]],
-        widths: Sequence[int],
-        frozen: int = 0,
-        header_height: int | None = None,
-        aligned: bool = True,
-        footer: str = "",
-        hidden: Sequence[tuple[str, Sequence[str | None]]] = (),
-    ):
-        self.name, self.title, self.header, self.rows = name, title, tuple(header), tuple(rows)
-        self.widths, self.frozen, self.header_height = tuple(widths), frozen, header_height
-        self.aligned, self.footer, self.hidden = aligned, footer, tuple(hidden)
-
-
-Block = Caption | Table | Note | Terms | LineChart | HeatMap | Heading | Problems | Outline
+Block = Caption | Table | Note | Terms | LineChart | HeatMap | Heading | Problems | Outline | Line | Figures | Items
 
 
 class Report:
@@ -292,10 +268,11 @@ class Report:
     `title` names the document (an HTML page, a Word file, a Markdown heading); `on_screen` also prints it on the
     terminal, `in_text` opens Markdown with it. `json` and `csv` are the records (figures as exact decimals,
     language-neutral); `sheets` the workbook when the command offers one; `document` the blocks a document (Word)
-    lays out when they are not the screen's (an annex in the administrative layout); `width` the columns a
-    terminal's tables must fit in (0: no limit). `blocks`, `json`, `csv`, `sheets` and `document` may each be
-    given as a function, called when a writer first asks: a national ranking is made only in the format written
-    (and its JSON, of `json_text.Streamed` lists, row by row as it is written).
+    lays out when they are not the screen's (an annex in the administrative layout), `text` and `page` Markdown's
+    and an HTML page's; `width` the columns a terminal's tables must fit in (0: no limit). `blocks`, `json`,
+    `csv`, `sheets` and `document` may each be given as a function, called when a writer first asks: a national
+    ranking is made only in the format written (and its JSON, of `json_text.Streamed` lists, row by row as it is
+    written); so may `text` and `page`.
     """
 
     __slots__ = ("_made", "in_text", "lang", "on_screen", "title", "width")
@@ -312,6 +289,8 @@ class Report:
         document: Sequence[Block] | Callable[[], Iterable[Block]] = (),
         in_text: bool = True,
         width: int = 0,
+        text: Sequence[Block] | Callable[[], Iterable[Block]] = (),
+        page: Sequence[Block] | Callable[[], Iterable[Block]] = (),
     ):
         self.title, self.lang, self.on_screen, self.in_text, self.width = title, lang, on_screen, in_text, width
         self._made: dict[str, Any] = {
@@ -320,6 +299,8 @@ class Report:
             "csv": csv,
             "sheets": sheets,
             "document": document,
+            "text": text,
+            "page": page,
         }
 
     def _part(self, name: str) -> Any:
@@ -350,3 +331,13 @@ class Report:
     def document(self) -> tuple[Block, ...]:
         """The blocks a document lays out: its own, else the screen's."""
         return tuple(self._part("document")) or self.blocks
+
+    @property
+    def text(self) -> tuple[Block, ...]:
+        """The blocks Markdown lays out: its own, else the screen's."""
+        return tuple(self._part("text")) or self.blocks
+
+    @property
+    def page(self) -> tuple[Block, ...]:
+        """The blocks an HTML page lays out: its own, else the screen's."""
+        return tuple(self._part("page")) or self.blocks

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from par_cli.views.report import Heading, Kind, Note, Report, Table
+from par_cli.views.report import Figures, Heading, Items, Kind, Note, Report, Table
 from par_cli.writers.docx_layout import _document, _heading, _line, _save, _table
 
 ALIGN = {Kind.text: "l", Kind.code: "l", Kind.rank: "c"}  # figures, changes, bars, sparklines: right
@@ -34,19 +34,28 @@ def write(report: Report) -> bytes:
             columns = [block.columns[n] for n in shown]
             align = "".join(ALIGN.get(column.kind, "r") for column in columns)
             weights = [column.weight or (6 if column.wide else WEIGHT.get(column.kind, 2)) for column in columns]
-            _table(
-                document,
-                [column.title for column in columns],
-                [_folded(block, row, shown) for row in block.rows],
-                align,
-                weights,
-                parts=block.span,
-            )
+            rows = [_folded(block, row, shown) for row in block.rows]
+            for row, depth in zip(rows, block.depths, strict=False):  # a tree's titles indented by their level
+                for n, column in enumerate(columns):
+                    row[n] = "    " * (depth - 1) + row[n] if column.wide else row[n]
+            bold = [tone == "strong" for tone in block.tones] + [True] * bool(block.footer)
+            rows += [list(block.footer)] if block.footer else []
+            _table(document, [column.title for column in columns], rows, align, weights, parts=block.span, bold=bold)
             for line in [block.summary] * bool(block.summary) + list(block.notes):
                 _line(document, line, italic=True)
-            document.add_paragraph()
+            if not block.footer:  # a table closed by its totals stands alone
+                document.add_paragraph()
         elif isinstance(block, Note):
             _line(document, block.text, italic=True)
+        elif isinstance(block, Figures):
+            for name, value in block.pairs:
+                _line(document, f"{name}: {value}")
+            document.add_paragraph()
+        elif isinstance(block, Items):  # set apart by a blank paragraph
+            document.add_paragraph()
+            _line(document, block.heading, bold=True)
+            for n, (term, text) in enumerate(block.items, start=1):
+                _line(document, f"{n}. {term} {text}" if block.numbered else f"– {term}: {text}")
     return _save(document)
 
 

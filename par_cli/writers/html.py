@@ -6,7 +6,7 @@ from __future__ import annotations
 from fractions import Fraction
 from html import escape
 
-from par_cli.views.report import NUMERIC, HeatMap, LineChart, Note, Report, Table
+from par_cli.views.report import NUMERIC, Figures, Heading, HeatMap, Items, LineChart, Note, Report, Table
 from par_cli.writers.html_page import _bar, _page, _th
 
 COLOURS = (
@@ -17,9 +17,18 @@ WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 680, 300, 44, 16, 12, 28
 
 
 def write(report: Report) -> str:
-    body = [f"<header><h1>{escape(report.title)}</h1></header>"]
-    for block in report.blocks:
-        if isinstance(block, Table):
+    blocks = report.page
+    opening = blocks[0] if blocks and isinstance(blocks[0], Heading) else None
+    if opening is None:
+        body = [f"<header><h1>{escape(report.title)}</h1></header>"]
+    else:  # the page's own opening: its title, what it covers under it
+        meta = f'<p class="meta">{escape(opening.subtitle)}</p>' if opening.subtitle else ""
+        body = [f"<header><h1>{escape(opening.title)}</h1>{meta}</header>"]
+        blocks = blocks[1:]
+    for block in blocks:
+        if isinstance(block, Table) and block.footer:
+            body += _outline_table(block)
+        elif isinstance(block, Table):
             body += _table(block)
         elif isinstance(block, Note):
             body.append(f'<p class="meta">{escape(block.text)}</p>')
@@ -27,7 +36,52 @@ def write(report: Report) -> str:
             body.append(_line_chart(block))
         elif isinstance(block, HeatMap):
             body += _heat_map(block)
+        elif isinstance(block, Figures):
+            tiles = (
+                f'<div class="figure"><span>{escape(a)}</span><strong>{escape(b)}</strong></div>'
+                for a, b in block.pairs
+            )
+            body.append('<section class="figures">' + "".join(tiles) + "</section>")
+        elif isinstance(block, Items):
+            body += _items(block)
     return _page(report.title, report.lang, body)
+
+
+def _items(block: Items) -> list[str]:
+    """A numbered list: each term strong, its text after it; bullets: `term: text`."""
+    if block.numbered:
+        items = [f"<li><strong>{escape(term)}</strong> {escape(text)}</li>" for term, text in block.items]
+        return [f"<h2>{escape(block.heading)}</h2><ol>", *items, "</ol>"]
+    items = [f"<li>{escape(term)}: {escape(text)}</li>" for term, text in block.items]
+    return [f"<h2>{escape(block.heading)}</h2><ul>", *items, "</ul>"]
+
+
+def _outline_table(block: Table) -> list[str]:
+    """A table closed by its totals row (header cells): a tree's wide cells indented by their level, a muted
+    row's (not applicable) empty cells plain, a bar per row after its cells."""
+    numeric = [column.kind in NUMERIC for column in block.columns]
+    heads = "".join(_th(column.title, numeric[n]) for n, column in enumerate(block.columns))
+    heads += _th(block.bar_title, False) if block.bars else ""
+    lines = [f"<h2>{escape(block.heading)}</h2>"] if block.heading else []
+    lines.append(f"<table><thead><tr>{heads}</tr></thead><tbody>")
+    depths = block.depths or (0,) * len(block.rows)
+    bars = block.bars or ((None, ""),) * len(block.rows)
+    rows = list(zip(block.rows, block.tones, depths, bars, strict=True))
+    for row, tone, depth, (share, worded) in [*rows, (block.footer, "", 0, block.footer_bar)]:
+        cell = "th" if row is block.footer else "td"
+        cells = []
+        for n, text in enumerate(row):
+            html = escape(text)
+            if block.columns[n].wide and depth:
+                html = f'<span style="padding-left:{4 * (depth - 1)}mm">{html}</span>'
+            plain = not numeric[n] or (tone == "muted" and not text)
+            cells.append(f"<{cell}>{html}</{cell}>" if plain else f'<{cell} class="n">{html}</{cell}>')
+        if block.bars:
+            cells.append(f"<{cell}>{_bar(share, worded)}</{cell}>")
+        css = ' class="na"' if tone == "muted" else ""
+        lines.append(f"<tr{css}>" + "".join(cells) + "</tr>")
+    lines.append("</tbody></table>")
+    return lines
 
 
 def _table(block: Table) -> list[str]:

@@ -10,11 +10,25 @@ from rich.table import Table as RichTable
 from rich.text import Text
 from rich.tree import Tree
 
-from par_cli.views.report import NUMERIC, Branch, Caption, Column, Kind, Note, Outline, Report, Table, Terms
+from par_cli.views.report import (
+    NUMERIC,
+    Branch,
+    Caption,
+    Column,
+    Items,
+    Kind,
+    Line,
+    Note,
+    Outline,
+    Report,
+    Table,
+    Terms,
+)
 from par_cli.words.literal import visible
 from par_cli.writers.text_bar import bar
 
 TONES = {"muted": "dim", "warning": "yellow", "strong": "bold"}
+LEVELS = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def write(report: Report) -> RenderableType:
@@ -40,7 +54,25 @@ def write(report: Report) -> RenderableType:
             parts.append(_terms(block))
         elif isinstance(block, Outline):
             parts.append(_outline(block))
+        elif isinstance(block, Line):  # set apart from what is before it by a blank line
+            line = Text()
+            for text, strong in block.spans:
+                line.append(visible(text), style="bold" if strong else "")
+            parts += [Text(), line]
+        elif isinstance(block, Items):
+            parts += [Text(), _lit(block.heading, "bold"), _items(block)]
     return Group(*parts)
+
+
+def _items(block: Items) -> RichTable:
+    """Each term indented, in its level's colour, the texts folded beside them."""
+    grid = RichTable.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    tones = block.tones or ("",) * len(block.items)
+    for (term, text), tone in zip(block.items, tones, strict=True):
+        grid.add_row(_lit("  " + term, LEVELS.get(tone, "")), _lit(text))
+    return grid
 
 
 def _lit(text: str, style: str = "") -> Text:
@@ -102,27 +134,36 @@ def _needed(block: Table) -> int:
 def _table(block: Table) -> RichTable:
     """Figures right-aligned, text left; the wide column folds; a column shown `beneath` another goes under its
     cell; a row's tone styles it (a `head` row: its wide cell); a bar after the row's cells where it has one."""
-    table = RichTable(box=box.SIMPLE, show_edge=False, pad_edge=False, collapse_padding=True)
+    footed = bool(block.footer)  # a totals row closing the table, in bold
+    table = RichTable(
+        box=box.SIMPLE, show_edge=False, pad_edge=False, collapse_padding=True, show_footer=footed, footer_style="bold"
+    )
     shown = [n for n, column in enumerate(block.columns) if column.beneath is None]
     for n in shown:
         column = block.columns[n]
+        foot = _lit(block.footer[n]) if footed else ""
         if column.wide:
             least = column.narrowest if column.narrowest is not None else None if block.whole else 14
-            table.add_column(_lit(column.title), overflow="fold", ratio=1, min_width=least)
+            table.add_column(_lit(column.title), overflow="fold", ratio=1, min_width=least, footer=foot)
         elif block.whole:
             left = column.kind in (Kind.text, Kind.code)
-            table.add_column(_lit(column.title), justify="left" if left else "right", no_wrap=True, overflow="fold")
+            table.add_column(
+                _lit(column.title), justify="left" if left else "right", no_wrap=True, overflow="fold", footer=foot
+            )
         elif column.kind is Kind.text:  # a short text (a name, a code): left, on one line
             table.add_column(_lit(column.title), justify="left", overflow="fold", no_wrap=True)
         else:
             table.add_column(_lit(column.title), justify="right", overflow="fold")
     if block.bars:
-        table.add_column("", no_wrap=True)
+        table.add_column("", no_wrap=True, footer=_lit(bar(block.footer_bar[0])) if footed else "")
     under = [(n, column) for n, column in enumerate(block.columns) if column.beneath is not None]
     charts = [[_lit(bar(share))] for share, _ in block.bars] or [[] for _ in block.rows]
-    for row, tone, chart in zip(block.rows, block.tones, charts, strict=True):
+    depths = block.depths or (1,) * len(block.rows)
+    for row, tone, chart, depth in zip(block.rows, block.tones, charts, depths, strict=True):
         strong = "bold" if tone in ("strong", "head") else ""
         cells = {n: _lit(row[n], strong if block.columns[n].wide else "") for n in shown}
+        if depth > 1:  # a tree's rows indented by their level
+            cells[0] = Text("  " * (depth - 1)) + cells[0]
         for n, column in under:
             _beneath(cells, column, row[n])
         table.add_row(*(cells[n] for n in shown), *chart, style=TONES.get(tone, ""))

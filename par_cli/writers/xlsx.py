@@ -43,14 +43,23 @@ def _sheet(out: Worksheet, sheet: Sheet) -> None:
     top = 2 if sheet.title else 1  # the header's row
     if sheet.title:
         _text(out, 1, 1, sheet.title).font = Font(bold=True, size=13)
+    for r, (name, item) in enumerate(sheet.lines, start=top):
+        _text(out, r, 1, name).font = BOLD
+        if item.places is None:
+            _text(out, r, 2, item.value)
+        else:
+            out.cell(row=r, column=2, value=_number(item.value, item.places)).number_format = _figures(item.places)
+    top += len(sheet.lines) + 1 if sheet.lines else 0
     for c, title in enumerate(sheet.header, start=1):
         cell = _text(out, top, c, title)
-        cell.font, cell.fill, cell.alignment = BOLD, HEADING, WRAP
+        cell.font, cell.fill = BOLD, HEADING
+        if not sheet.plain:
+            cell.alignment = WRAP
     if sheet.header_height is not None:
         out.row_dimensions[top].height = sheet.header_height
     for r, row in enumerate(sheet.rows, start=top + 1):
         for c, item in enumerate(row, start=1):
-            if item.value is None and not sheet.aligned:
+            if item.value is None and (sheet.plain or not sheet.aligned):
                 continue  # no cell
             if item.places is not None:
                 cell = out.cell(row=r, column=c, value=_number(item.value, item.places))
@@ -63,10 +72,14 @@ def _sheet(out: Worksheet, sheet: Sheet) -> None:
                 cell.number_format = MOVES
             if item.fill:
                 cell.fill = INPUT
-            if sheet.aligned:
+            if item.strong:
+                cell.font = BOLD
+            if sheet.plain and item.wrap:
+                cell.alignment = WRAP
+            elif sheet.aligned and not sheet.plain:
                 cell.alignment = WRAP if item.wrap else TOP
         wrapped = tuple((item.value, sheet.widths[c]) for c, item in enumerate(row) if item.wrap)
-        if wrapped:
+        if wrapped and not sheet.plain:
             _fit_height(out, r, wrapped)
     last = len(sheet.rows) + top
     if sheet.footer:

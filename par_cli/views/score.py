@@ -1,0 +1,206 @@
+"""`par score` as a report: one agency's results. The screen shows who and what, the tree to `--depth` (a bar per
+row where there is room) closed by the total, the figures that sum it up and the findings; Markdown the same in
+a line of its own; a page (HTML) and a document (Word) lead with the figures and list the top recoverable gaps
+after the findings; the records (JSON, CSV) and a workbook sheet are in `score_records`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from par_cli.views import score_records
+from par_cli.views.report import Block, Caption, Column, Figures, Heading, Items, Kind, Line, Report, Table
+from par_cli.words.catalogue import finding_text
+from par_cli.words.explain import gap_text
+from par_cli.words.labels import label
+from par_cli.words.languages import MACHINE
+from par_cli.words.numbers import figure
+from par_cli.words.tables import adjustment_title, difference, nodes_to, score_cells
+
+if TYPE_CHECKING:
+    from fractions import Fraction
+
+    from par_cli.core.binding import Bound
+    from par_cli.core.scoring import Score
+
+GAPS_SHOWN = 15
+FIGURES = ("max", "self", "final", "cut", "index")
+
+
+def report(result: Score, bound: Bound, depth: int = 1, lang: str | None = None, bars: bool = True) -> Report:
+    """`bars`: a bar per row on the screen (the command line drops them where there is no room). Each part is
+    made only when a writer asks for it (the gaps, for a page or a document only)."""
+    lang = lang or result.language
+    scored = _Score(result, bound, depth, lang, bars)
+    return Report(
+        f"{label('report', lang)}: {result.agency.name}",
+        lang,
+        scored.screen,
+        lambda: record(result, depth),
+        lambda: score_records.csv_rows(result, list(nodes_to(result, depth)), scored.titles(result.language)),
+        on_screen=False,
+        in_text=False,
+        sheets=lambda: [score_records.sheet(result, list(nodes_to(result, depth)), lang)],
+        document=scored.document,
+        text=scored.text,
+        page=scored.page,
+    )
+
+
+def record(result: Score, depth: int = 1) -> dict[str, Any]:
+    """The JSON record (spec §4): language-neutral, the adjustments' titles in English."""
+    return score_records.score_dict(result, depth, [adjustment_title(a, MACHINE) for a in result.adjustments])
+
+
+class _Score:
+    def __init__(self, result: Score, bound: Bound, depth: int, lang: str, bars: bool):
+        self.result, self.bound, self.depth, self.lang, self.bars = result, bound, depth, lang, bars
+        self.p = result.precision
+
+    def titles(self, lang: str) -> list[str]:
+        return [adjustment_title(adjustment, lang) for adjustment in self.result.adjustments]
+
+    def _table(self, heading: str = "", bars: bool = False, blank: str = "—", signed: bool = False) -> Table:
+        """The tree to `depth`, its adjustments, closed by the total; `blank`: a figure not applicable; `signed`:
+        an adjustment's final points with their sign."""
+        result, lang, p = self.result, self.lang, self.p
+        rows, tones, depths = [], [], []
+        shares: list[tuple[Fraction | None, str]] = []
+        for node in nodes_to(result, self.depth):
+            depths.append(node.depth)
+            if not node.applicable:
+                rows.append([node.code, node.title, label("na", lang), blank, blank, "", blank])
+                tones.append("muted")
+                shares.append((None, ""))
+                continue
+            cells = score_cells(node.max, node.self_points, node.points, node.percent, p, lang)
+            rows.append([node.code, node.title, *cells])
+            tones.append("strong" if node.depth == 1 else "")
+            shares.append((node.percent, cells[4]))
+        for adjustment in result.adjustments:
+            cells = score_cells(None, adjustment.self_points, adjustment.points, None, p, lang)
+            if signed:
+                sign = "+" if adjustment.points > 0 else "−" if adjustment.points < 0 else ""
+                cells[2] = sign + figure(abs(adjustment.points), p, lang)
+            rows.append([adjustment.code, adjustment_title(adjustment, lang), *cells])
+            tones.append("")
+            depths.append(0)
+            shares.append((None, ""))
+        total = score_cells(result.max, result.self_points, result.points, result.index, p, lang)
+        columns = [
+            Column(label("code", lang)),
+            Column(label("title", lang), wide=True, narrowest=16),
+            *(Column(label(key, lang), Kind.figure) for key in FIGURES),
+        ]
+        return Table(
+            columns,
+            rows,
+            heading=heading,
+            tones=tones,
+            whole=True,
+            bars=shares if bars else (),
+            bar_title=label("chart", lang),
+            footer=["", label("total", lang), *total],
+            footer_bar=(result.index, total[4]),
+            depths=depths,
+        )
+
+    def _findings(self) -> list[Block]:
+        result, lang = self.result, self.lang
+        if not result.findings:
+            return []
+        items = [(label(f"level.{f.level}", lang), finding_text(f, lang)) for f in result.findings]
+        return [Items(label("findings", lang), items, tones=[f.level for f in result.findings])]
+
+    def screen(self) -> list[Block]:
+        result, lang, p = self.result, self.lang, self.p
+        agency = result.agency
+        rest = f" ({agency.id}" + (f", {agency.group})" if agency.group else ")")
+        rest += f"\n{result.criteria_title} [{result.criteria_id}]" + (f" · {result.period}" if result.period else "")
+        points, grade = label("points_word", lang), label("grade_word", lang)
+        spans = [
+            (f"{label('index_line', lang)} {figure(result.index, p, lang)} %", True),
+            (f"  ({figure(result.points, p, lang)} / {figure(result.max, p, lang)} {points})", False),
+        ]
+        if result.grade:
+            spans += [(f"  {grade} ", False), (result.grade, True)]
+        own = f"{figure(result.self_index, p, lang)} %  ({figure(result.self_points, p, lang)} {points})"
+        spans.append((f"\n{label('self_line', lang)} {own}", False))
+        if result.self_grade:
+            spans.append((f"  {grade} {result.self_grade}", False))
+        blocks: list[Block] = [Caption(agency.name, rest), self._table(bars=self.bars, signed=True), Line(spans)]
+        return blocks + self._findings()
+
+    def text(self) -> list[Block]:
+        result, lang, p = self.result, self.lang, self.p
+        title = f"{result.agency.name} — {result.criteria_title} [{result.criteria_id}]"
+        points = label("points_word", lang)
+        index, earned, most = (figure(x, p, lang) for x in (result.index, result.points, result.max))
+        spans = [(f"{label('index_line', lang)} {index} %", True), (f" ({earned} / {most} {points})", False)]
+        if result.grade:
+            spans += [(f" · {label('grade_word', lang)} ", False), (result.grade, True)]
+        own_index, own = figure(result.self_index, p, lang), figure(result.self_points, p, lang)
+        spans.append((f" · {label('self_line', lang).lower()} {own_index} % ({own} {points})", False))
+        heading = Heading(title + (f" · {result.period}" if result.period else ""), title)
+        return [heading, Line(spans), self._table(), *self._findings()]
+
+    def _figures(self) -> list[tuple[str, str]]:
+        result, lang, p = self.result, self.lang, self.p
+        return [
+            (label("index_line", lang), f"{figure(result.index, p, lang)} %"),
+            (label("points", lang), f"{figure(result.points, p, lang)} / {figure(result.max, p, lang)}"),
+            (label("grade", lang), result.grade or "—"),
+            (label("self_line", lang), f"{figure(result.self_index, p, lang)} %"),
+        ]
+
+    def _gaps(self) -> list[Block]:
+        from par_cli.core.explain import explain as ledger_of  # only a page or a document lists the gaps
+
+        ledger = ledger_of(self.bound, self.result)
+        if ledger is None or not ledger.gaps:
+            return []
+        items = [(gap.line.code, f"{gap.line.title}: {gap_text(gap, self.p, self.lang)}") for gap in ledger.gaps]
+        return [Items(label("gaps", self.lang), items[:GAPS_SHOWN], numbered=True)]
+
+    def page(self) -> list[Block]:
+        result, lang = self.result, self.lang
+        meta = f"{result.criteria_title} [{result.criteria_id}]" + (f" · {result.period}" if result.period else "")
+        heading = Heading(f"{label('report', lang)}: {result.agency.name}", "", subtitle=meta)
+        table = self._table(label("areas", lang), bars=True, blank="")
+        return [heading, Figures(self._figures()), table, *self._gaps(), *self._findings()]
+
+    def document(self) -> list[Block]:
+        result, lang, p = self.result, self.lang, self.p
+        period = f" {label('annex.year', lang).upper()} {result.period}" if result.period else ""
+        heading = Heading(
+            label("annex.score_title", lang) + period,
+            f"{label('report', lang)}: {result.agency.name}",
+            subtitle=result.agency.name.upper(),
+        )
+        criteria = (label("criteria", lang), f"{result.criteria_title} [{result.criteria_id}]")
+        rows, tones, depths = [], [], []
+        for node in nodes_to(result, self.depth):
+            tones.append("strong" if node.depth == 1 and self.depth > 1 else "")
+            depths.append(node.depth)
+            if not node.applicable:
+                rows.append([node.code, node.title, label("na", lang), "", "", "", ""])
+                continue
+            cells = score_cells(node.max, node.self_points, node.points, node.percent, p, lang)
+            rows.append([node.code, node.title, *cells])  # the difference blank where the appraisal kept it
+        for adjustment in result.adjustments:
+            own, final = adjustment.self_points, adjustment.points
+            change = difference(final, own, p, lang)
+            title = adjustment_title(adjustment, lang)
+            rows.append([adjustment.code, title, "", figure(own, p, lang), figure(final, p, lang), change, ""])
+            tones.append("")
+            depths.append(0)
+        total = [figure(x, p, lang) for x in (result.max, result.self_points, result.points)]
+        total += [difference(result.points, result.self_points, p, lang), figure(result.index, p, lang)]
+        keys = ("annex.max", "annex.self", "annex.appraised", "annex.difference", "annex.index")
+        weights = (12, 52, 20, 21, 21, 20, 21)
+        columns = [
+            Column(label("code", lang), weight=weights[0]),
+            Column(label("annex.area", lang), wide=True, weight=weights[1]),
+            *(Column(label(key, lang), Kind.figure, weight=w) for key, w in zip(keys, weights[2:], strict=True)),
+        ]
+        table = Table(columns, rows, tones=tones, footer=["", label("total", lang), *total], depths=depths)
+        return [heading, Figures([criteria, *self._figures()]), table, *self._findings(), *self._gaps()]

@@ -1,0 +1,139 @@
+"""`par score`'s records: its JSON (spec §4: language-neutral, figures as exact decimals rounded half-up to the
+set's precision, messages in English), its CSV rows (one per node to `--depth`, then adjustments and the total)
+and its workbook sheet (the summary, then one row per node, figures as numbers)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from par_cli.core.numbers import round_half_up
+from par_cli.views.records import number
+from par_cli.views.report import Cell, Sheet
+from par_cli.words.catalogue import finding_text
+from par_cli.words.labels import label
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from fractions import Fraction
+
+    from par_cli.core.scoring import NodeResult, Score
+
+
+def agency_json(result: Score) -> dict[str, Any]:
+    agency = result.agency
+    return {"id": agency.id, "name": agency.name, "group": agency.group}
+
+
+def period_json(period: str | None) -> int | str | None:
+    return int(period) if period is not None and period.isdigit() else period
+
+
+def node_json(node: NodeResult, places: int, depth: int) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "code": node.code,
+        "title": node.title,
+        "points": number(node.points, places),
+        "max": number(node.max, places),
+        "index": number(node.percent, places),
+        "self_points": number(node.self_points, places),
+        "self_index": number(node.self_percent, places),
+        "applicable": node.applicable,
+    }
+    if depth > 1 and node.children:
+        out["children"] = [node_json(child, places, depth - 1) for child in node.children]
+    return out
+
+
+def score_dict(result: Score, depth: int, titles: Sequence[str]) -> dict[str, Any]:
+    """`titles`: the adjustments' titles, in English."""
+    p = result.precision
+    return {
+        "agency": agency_json(result),
+        "criteria": {"id": result.criteria_id, "title": result.criteria_title},
+        "period": period_json(result.period),
+        "points": number(result.points, p),
+        "max": number(result.max, p),
+        "index": number(result.index, p),
+        "grade": result.grade,
+        "self": {
+            "points": number(result.self_points, p),
+            "max": number(result.max, p),
+            "index": number(result.self_index, p),
+            "grade": result.self_grade,
+        },
+        "areas": [node_json(area, p, depth) for area in result.areas],
+        "adjustments": [
+            {
+                "code": a.code,
+                "title": title,
+                "kind": a.kind,
+                "points": number(a.points, p),
+                "self_points": number(a.self_points, p),
+            }
+            for a, title in zip(result.adjustments, titles, strict=True)
+        ],
+        "findings": [
+            {
+                "level": f.level,
+                "code": f.code,
+                "criterion": f.criterion,
+                "message": finding_text(f),
+                "file": result.file,
+                "line": result.origin.locate(f.path, key=True).line,
+            }
+            for f in result.findings
+        ],
+    }
+
+
+def csv_rows(result: Score, nodes: Sequence[NodeResult], titles: Sequence[str]) -> list[list[Any]]:
+    """One row per node shown, then adjustments (`titles`: theirs) and the total; figures as decimals."""
+    p = result.precision
+
+    def shown(value: Fraction | None) -> Any:
+        return None if value is None else round_half_up(value, p)
+
+    rows: list[list[Any]] = [
+        ["code", "title", "depth", "applicable", "max", "self_points", "points", "index", "self_index"]
+    ]
+    for node in nodes:
+        figures = (node.max, node.self_points, node.points, node.percent, node.self_percent)
+        rows.append([node.code, node.title, node.depth, str(node.applicable).lower(), *map(shown, figures)])
+    for adjustment, title in zip(result.adjustments, titles, strict=True):
+        own, final = shown(adjustment.self_points), shown(adjustment.points)
+        rows.append([adjustment.code, title, None, None, None, own, final, None, None])
+    totals = (result.max, result.self_points, result.points, result.index, result.self_index)
+    rows.append(["total", None, None, None, *map(shown, totals)])
+    return rows
+
+
+def sheet(result: Score, nodes: Sequence[NodeResult], lang: str) -> Sheet:
+    p = result.precision
+    title = f"{result.agency.name} — {result.criteria_title} [{result.criteria_id}]"
+    lines = [
+        ("index_line", Cell(result.index, p)),
+        ("points", Cell(result.points, p)),
+        ("max", Cell(result.max, p)),
+        ("grade", Cell(result.grade or "—")),
+        ("self_line", Cell(result.self_index, p)),
+    ]
+    rows = []
+    for node in nodes:
+        strong = node.depth == 1 and node.applicable
+        code, name = Cell(node.code, strong=strong), Cell("    " * (node.depth - 1) + node.title, wrap=True)
+        name.strong = strong
+        if not node.applicable:
+            rows.append([code, name, Cell(label("na", lang))])
+            continue
+        amounts = (node.max, node.self_points, node.points, node.percent)
+        rows.append([code, name, *(Cell(amount, p, strong=strong) for amount in amounts)])
+    return Sheet(
+        label("report", lang)[:31],
+        title + (f" · {result.period}" if result.period else ""),
+        [label(key, lang) for key in ("code", "title", "max", "self", "final", "index")],
+        rows,
+        (10, 60, 11, 11, 11, 11),
+        frozen=2,
+        lines=[(label(key, lang), cell) for key, cell in lines],
+        plain=True,
+    )
