@@ -92,7 +92,7 @@ def test_a_missing_answer_is_located_at_its_input_cell_and_all_problems_come_at_
     code, out, _ = run_english("check", str(path))
     assert code == 1
     assert (
-        "form.xlsx:Tiêu chí!E6: error A003: 1.2: expected true or false, got 'có lẽ' (hint: choose Có or Không)" in out
+        "form.xlsx:Tiêu chí!E6: error A003: 1.2: expected Có or Không, got 'có lẽ' (hint: choose Có or Không)" in out
     )
     assert any(line.startswith("form.xlsx:Thông tin!B1: error S001") for line in out.splitlines())
     path = fill(form(write, "criteria.yaml", "--force"), AGENCY, {}, {})

@@ -213,7 +213,7 @@ def test_bad_cells_are_located_in_both_languages(write: Write) -> None:
     assert err.splitlines() == [
         "form.xlsx:Tiêu chí!E4: error A003: 1.1.1: unknown level 'Ban hành muộn'; expected one of: on-time, late, none",
         "form.xlsx:Tiêu chí!E5: error Y005: '1,250' has a decimal comma (hint: write 1.25, or 1250 without a separator)",
-        "form.xlsx:Tiêu chí!E6: error A003: 1.2: expected true or false, got 'có lẽ' (hint: choose Có or Không)",
+        "form.xlsx:Tiêu chí!E6: error A003: 1.2: expected Có or Không, got 'có lẽ' (hint: choose Có or Không)",
         "form.xlsx:Tiêu chí!E7: error A003: 1.3: a count of violations cannot be negative, got −1",
         "form.xlsx:Tiêu chí!E10: error A003: the cell shows 75%: this criterion takes points or a count, not a percentage",
     ]

@@ -30,7 +30,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from par_cli.core.diagnostics import Cell, Diagnostic, DocPath, LineCol, Location, msg, problem
+from par_cli.core.diagnostics import Cell, Diagnostic, DocPath, LineCol, Location, Msg, msg, problem
 from par_cli.core.tree import index
 from par_cli.io.output import reading
 from par_cli.io.suffixes import is_form_file
@@ -64,6 +64,10 @@ DETAILS = {
 }
 
 
+FORM_INPUTS = {  # a rule's input, as the form asks for it (Có / Không)
+    "input.check": "input.form-check",
+    "phrase.true-or-false": "input.form-check",
+}
 FORM_HINTS = {  # a hint about YAML's words, as the form says it
     "hint.write-true-false": "hint.form-yes-no",
     "hint.write-true": "hint.form-yes-no",
@@ -132,10 +136,20 @@ def form_hints(problems: list[Diagnostic], more: list[Diagnostic], answers_only:
     """Hints about YAML's words said in the form's terms (`chọn Có hoặc Không`, not `write true or false`);
     with `answers_only`, of `more` only the answers' problems (bound against stand-in details)."""
     kept = [d for d in more if not answers_only or d.path[:1] in (("answers",), ("adjustments",))]
-    return [
-        d._replace(hint=msg(FORM_HINTS[d.hint.id])) if d.hint is not None and d.hint.id in FORM_HINTS else d
-        for d in problems + kept
-    ]
+    return [_in_form_words(d) for d in problems + kept]
+
+
+def _in_form_words(d: Diagnostic) -> Diagnostic:
+    """The hint, and a rule's input named in the message (`cần true hoặc false`), as the form says them."""
+    if d.hint is not None and d.hint.id in FORM_HINTS:
+        d = d._replace(hint=msg(FORM_HINTS[d.hint.id]))
+    return d._replace(message=_form_input(d.message))
+
+
+def _form_input(message: Msg) -> Msg:
+    if message.id in FORM_INPUTS:
+        return msg(FORM_INPUTS[message.id])
+    return message._replace(args=tuple((k, _form_input(v) if isinstance(v, Msg) else v) for k, v in message.args))
 
 
 def _duplicate(where: Location, first: Location, what: str) -> Diagnostic:
