@@ -211,3 +211,14 @@ def test_an_import_of_an_ods_table_is_refused_saying_what_to_do_and_a_missing_ta
     code, _, err = run("import", "nowhere.csv", "-c", "mau-so-nganh", "-o", "out", "--lang", "en")
     assert (code, err) == (1, "nowhere.csv: error F001: no such file\n")
     assert not Path("out").exists() or not any(Path("out").iterdir())
+
+
+def test_a_list_whose_id_column_is_titled_without_accents_shows_its_titles(write: Write) -> None:
+    """Try-out: `Ma co quan` (typed without its accents) gave only 'no column …': the hint now shows the header."""
+    write("ds.csv", "STT;Ma co quan;Ten co quan\n1;so-a;So A\n")
+    code, err = forms("ds.csv")
+    assert (code, err) == (
+        1,
+        "ds.csv:1:1: error S001: no column Mã cơ quan / Agency id in the header (hint: its header has: STT, Ma co"
+        " quan, Ten co quan; title the agencies' ids column exactly 'Mã cơ quan' (with its accents) or 'Agency id')\n",
+    )

@@ -91,9 +91,7 @@ def test_a_missing_answer_is_located_at_its_input_cell_and_all_problems_come_at_
     path = fill(form(write), ("Sở Nội vụ!", "Sở Nội vụ"), {"1.2": ("có lẽ",)}, {})
     code, out, _ = run_english("check", str(path))
     assert code == 1
-    assert (
-        "form.xlsx:Tiêu chí!E6: error A003: 1.2: expected Có or Không, got 'có lẽ' (hint: choose Có or Không)" in out
-    )
+    assert "form.xlsx:Tiêu chí!E6: error A003: 1.2: expected Có or Không, got 'có lẽ' (hint: choose Có or Không)" in out
     assert any(line.startswith("form.xlsx:Thông tin!B1: error S001") for line in out.splitlines())
     path = fill(form(write, "criteria.yaml", "--force"), AGENCY, {}, {})
     assert "form.xlsx:Tiêu chí!E7: warning A006: 1.3: no answer" in run_english("check", str(path))[1]

@@ -88,10 +88,11 @@ def read_agencies(path: Path) -> list[FormAgency]:
         for i in found[1:]:
             twice = problem("S001", "list-title-twice", title=table.header[i], column=str(found[0] + 1))
             problems.append(twice.at(Row(table.file, table.top, table.header[i], i + 1)))
-    if "id" not in where:
-        raise ParError(
-            [problem("S001", "import-no-column", title="Mã cơ quan / Agency id").at(LineCol(table.file, 1, 1))]
-        )
+    if "id" not in where:  # the titles it has, to compare with (`Ma co quan` without its accents)
+        seen = ", ".join(title for title in table.header if title) or msg("import-none-read")
+        hint = msg("hint.list-titles", titles=seen, title="Mã cơ quan")
+        missing = problem("S001", "import-no-column", hint=hint, title="Mã cơ quan / Agency id")
+        raise ParError([missing.at(LineCol(table.file, table.top, 1))])
     problems += _other_sheets(table, id_titles)
     agencies: dict[str, FormAgency] = {}
     for number, values, _ in table.rows:
