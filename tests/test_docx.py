@@ -233,3 +233,20 @@ def test_the_annex_and_report_convert_to_pdf(at_root: None, tmp_path: Path) -> N
         if pages is not None:
             count = int(next(line for line in pages.stdout.splitlines() if line.startswith("Pages:")).split()[1])
             assert count >= 2  # the tables run onto a second page, under their repeated header
+
+
+def test_word_and_excel_files_say_par_made_them_and_when(tmp_path: Path) -> None:
+    """Issue 28: File › Properties said "python-docx", 2013 and "openpyxl": now par, its version and today."""
+    import datetime
+    import zipfile
+
+    from par_cli import __version__
+
+    for fmt in ("docx", "xlsx"):
+        out = tmp_path / f"rank.{fmt}"
+        code, _, err = run("rank", str(ROOT / "examples/2024"), "-f", fmt, "-o", str(out))
+        assert code == 0, err
+        core = zipfile.ZipFile(out).read("docProps/core.xml").decode()
+        assert f">par {__version__}</dc:creator>" in core and f">par {__version__}</cp:lastModifiedBy>" in core
+        assert "python-docx" not in core and "openpyxl" not in core
+        assert f">{datetime.datetime.now(datetime.UTC).year}-" in core

@@ -74,6 +74,12 @@ def _page(sheet: Worksheet, title_rows: str, widths: tuple[int, ...]) -> None:
 
 
 def _save(book: Workbook) -> bytes:
+    """The workbook's bytes, saying who made it and when (openpyxl would say "openpyxl")."""
+    from par_cli.writers.made_by import maker
+
+    made, now = maker()
+    book.properties.creator = book.properties.lastModifiedBy = made
+    book.properties.created = book.properties.modified = now
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
