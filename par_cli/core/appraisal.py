@@ -19,7 +19,7 @@ from typing import Any
 from par_cli.core.diagnostics import Diagnostic, DocPath, msg, problem
 from par_cli.core.model import Adjustment, AppraisalFile, Assessment, CriteriaSet
 from par_cli.core.rules.base import InputError
-from par_cli.core.tree import NodeInfo
+from par_cli.core.tree import NodeInfo, no_criterion
 
 APPRAISAL_FIELDS = ("appraised", "first_appraisal", "reason")
 COUNCIL = "hoi-dong"  # the appraiser of every criterion no `appraiser:` names (`par appraisal read` writes its file)
@@ -59,11 +59,7 @@ def appraisal_problems(file: AppraisalFile, criteria: CriteriaSet, nodes: Mappin
                 continue
             info = nodes.get(code)
             if info is None:
-                close = difflib.get_close_matches(code, [*nodes, *known], n=1)
-                hint = msg("hint.did-you-mean", name=close[0]) if close else msg("hint.criteria-show")
-                found.append(
-                    problem("A001", "no-criterion", path, hint, code=code, criteria=criteria_id)._replace(key=True)
-                )
+                found.append(no_criterion(code, [*nodes, *known], criteria_id, path)._replace(key=True))
                 continue
             if not info.node.is_leaf:
                 found.append(problem("A002", "not-a-leaf", path, msg("hint.answer-sub-criteria"), code=code))

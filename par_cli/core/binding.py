@@ -19,7 +19,7 @@ from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import TextNumber
 from par_cli.core.rules.base import NOT_APPLICABLE, InputError
 from par_cli.core.survey import SurveyShare
-from par_cli.core.tree import NodeInfo
+from par_cli.core.tree import NodeInfo, no_criterion
 
 if TYPE_CHECKING:
     from par_cli.core.diagnostics import Origin
@@ -187,11 +187,7 @@ class _Binder:
         path: DocPath = ("answers", code)
         info = self.nodes.get(code)
         if info is None:
-            close = _did_you_mean(code, list(self.nodes))
-            hint = msg("hint.did-you-mean", name=close[0]) if close else msg("hint.criteria-show")
-            self.problems.append(
-                problem("A001", "no-criterion", path, hint, code=code, criteria=self.criteria.id)._replace(key=True)
-            )
+            self.problems.append(no_criterion(code, self.nodes, self.criteria.id, path)._replace(key=True))
             return None, False
         fields = _split(raw, path, self.problems)
         if fields is None:

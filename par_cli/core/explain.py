@@ -4,12 +4,12 @@ the index, the evidence; then the largest recoverable gaps. `par_cli.words.expla
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from par_cli.core.diagnostics import LineCol, ParError, msg, problem
+from par_cli.core.diagnostics import LineCol, ParError
+from par_cli.core.tree import no_criterion
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound, LeafAnswer
@@ -61,10 +61,7 @@ class Ledger:
 def explain(bound: Bound, result: Score, code: str | None = None) -> Ledger:
     """Build the ledger of `result` (the subtree under `code` when given)."""
     if code is not None and code not in bound.nodes:
-        close = difflib.get_close_matches(code, list(bound.nodes), n=1)
-        hint = msg("hint.did-you-mean", name=close[0]) if close else msg("hint.criteria-show")
-        missing = problem("A001", "no-criterion", (), hint, code=code, criteria=bound.criteria.id)
-        raise ParError([missing.at(LineCol(bound.file))])
+        raise ParError([no_criterion(code, bound.nodes, bound.criteria.id).at(LineCol(bound.file))])
     lines: list[LedgerLine] = []
 
     def visit(node: NodeResult, inside: bool) -> None:

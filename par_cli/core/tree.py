@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import difflib
+from collections.abc import Iterable, Iterator
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from par_cli.core.diagnostics import Diagnostic, DocPath, msg, problem
 from par_cli.core.named_tuple import NamedTuple
 
 if TYPE_CHECKING:
@@ -74,3 +76,10 @@ def index(criteria: CriteriaSet) -> dict[str, NodeInfo]:
             whole = sum(wholes, Fraction(0)) if mine and len(wholes) == len(parts) else None
         result[info.code] = info._replace(whole_max=whole)
     return result
+
+
+def no_criterion(code: str, choices: Iterable[str], criteria_id: str, path: DocPath = ()) -> Diagnostic:
+    """A001: the set has no criterion `code`; the hint names the closest of `choices`, else `par criteria show`."""
+    close = difflib.get_close_matches(code, list(choices), n=1)
+    hint = msg("hint.did-you-mean", name=close[0]) if close else msg("hint.criteria-show")
+    return problem("A001", "no-criterion", path, hint, code=code, criteria=criteria_id)

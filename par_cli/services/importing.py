@@ -37,7 +37,7 @@ from par_cli.core.diagnostics import (
 from par_cli.core.formats import validate
 from par_cli.core.model import CriteriaSet
 from par_cli.core.numbers import only_decimal_comma, round_half_up
-from par_cli.core.tree import NodeInfo
+from par_cli.core.tree import NodeInfo, no_criterion
 from par_cli.io.suffixes import kind_of_suffix
 from par_cli.readers.files import display
 from par_cli.readers.form_cells import CellReader, Raw
@@ -98,13 +98,8 @@ _CODE_LIKE = re.compile(r"\d+(?:\.\d+)+[a-z]?|\d+[a-z]")  # 1.1.2, 3.2a, 8b: how
 
 def _unknown_code(table: Table, i: int, title: str, criteria_id: str, nodes: dict[str, NodeInfo]) -> Diagnostic:
     """A001 at the column's title: no criterion of the set has this code (did you mean the closest?)."""
-    import difflib
-
     code = unicodedata.normalize("NFC", title.strip())
-    close = difflib.get_close_matches(code, list(nodes), n=1)
-    hint = msg("hint.did-you-mean", name=close[0]) if close else msg("hint.criteria-show")
-    where = Row(table.file, table.top, title, i + 1)
-    return problem("A001", "no-criterion", hint=hint, code=code, criteria=criteria_id).at(where)
+    return no_criterion(code, nodes, criteria_id).at(Row(table.file, table.top, title, i + 1))
 
 
 class Agency:

@@ -14,11 +14,6 @@ from par_cli.words.languages import codes, language
 FALLBACK = "en"  # when nothing says which: the issue's order ends with English
 
 
-def _speaks() -> tuple[str, ...]:
-    """The languages par speaks: one per language file (`words.languages`)."""
-    return codes()
-
-
 @functools.cache
 def _names() -> dict[str, str]:
     """The language part of a locale name → its code, from each language file's `locales`."""
@@ -33,7 +28,7 @@ def _windows() -> dict[int, str]:
 def decide(asked: str | None, environment: str | None, criteria: str | None, system: str | None) -> str:
     """The language of a run: the first of these that par speaks, else English."""
     for candidate in (asked, environment, criteria, system):
-        if candidate in _speaks():
+        if candidate in codes():
             return candidate
     return FALLBACK
 
@@ -41,7 +36,7 @@ def decide(asked: str | None, environment: str | None, criteria: str | None, sys
 def known(value: str | None) -> str | None:
     """A language as written in `PAR_LANG` or `--lang` (`vi`, `EN `), if par speaks it; None otherwise."""
     found = (value or "").strip().lower()
-    return found if found in _speaks() else None
+    return found if found in codes() else None
 
 
 def of_locale(name: str | None) -> str | None:
@@ -67,5 +62,5 @@ def of_windows(langid: int | None) -> str | None:
 
 def of_criteria(languages: list[str]) -> str | None:
     """The language of the criteria sets a run has read: theirs when they all agree, else none."""
-    spoken = set(languages) & set(_speaks())
+    spoken = set(languages) & set(codes())
     return spoken.pop() if len(spoken) == 1 else None
