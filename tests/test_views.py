@@ -17,8 +17,10 @@ def test_trend_in_markdown_is_the_table_with_its_notes() -> None:
     code, out, err = run("trend", *YEARS, "-f", "markdown", "--lang", "en")
     assert code == 0, err
     lines = out.splitlines()
-    assert lines[:5] == [
-        "# Index across periods",
+    assert lines[:7] == [
+        "# Index across periods: 2023, 2024, 2025",
+        "",
+        "Bộ Chỉ số CCHC các sở, ban, ngành (mẫu)",
         "",
         "| Agency | Index 2023 | Rank 2023 | Index 2024 | Rank 2024 | Index 2025 | Rank 2025 | Trend | Change |",
         "| :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -29,7 +31,7 @@ def test_trend_in_markdown_is_the_table_with_its_notes() -> None:
     # a note starting with `*` stays a paragraph, not a list item
     assert lines[-1] == (
         "\\* Sở Công Thương và Khoa học, Công nghệ, 2024: the mean of the predecessors' indices "
-        "(so-cong-thuong, so-khoa-hoc-cong-nghe); rank: where that index stands in that period's ranking"
+        "(Sở Công Thương, Sở Khoa học và Công nghệ); rank: where that index stands in that period's ranking"
     )
 
 
@@ -40,7 +42,7 @@ def test_gaps_in_markdown_has_a_table_per_set_and_every_agency_losing_most() -> 
     assert lines[:7] == [
         "# Nơi mất điểm",
         "",
-        "## Nơi mất điểm: Bộ Chỉ số CCHC các sở, ban, ngành (mẫu) [mau-so-nganh] · 11 cơ quan",
+        "## Bộ Chỉ số CCHC các sở, ban, ngành (mẫu) · 11 cơ quan",
         "",
         "| Mã | Tiêu chí | CQ mất điểm | Tổng mất | Bình quân | % tối đa | Mất nhiều nhất |",
         "| :--- | :--- | ---: | ---: | ---: | ---: | :--- |",
@@ -68,7 +70,10 @@ def test_trend_in_word_is_a_landscape_table_with_the_notes(tmp_path: Path) -> No
 
     assert isinstance(document, Document)
     assert document.sections[0].orientation == WD_ORIENT.LANDSCAPE  # nine columns
-    assert document.paragraphs[0].text == "Chỉ số qua các kỳ"
+    assert [p.text for p in document.paragraphs[:2]] == [
+        "Chỉ số qua các kỳ: 2023, 2024, 2025",
+        "Bộ Chỉ số CCHC các sở, ban, ngành (mẫu)",
+    ]
     [table] = document.tables
     assert [cell.text for cell in table.rows[0].cells] == [
         "Cơ quan", "Chỉ số\n2023", "Hạng\n2023", "Chỉ số\n2024", "Hạng\n2024",
@@ -95,7 +100,7 @@ def test_gaps_in_word_puts_the_agencies_losing_most_under_the_criterion(tmp_path
     assert [cell.text for cell in table.rows[1].cells] == [
         "3.2",
         "Thực hiện cơ chế một cửa, một cửa liên thông\n"
-        "↳ Sở Nông nghiệp và Môi trường (2.78); Sở Giáo dục và Đào tạo (2.54); Sở Y tế (1.77)",
+        "↳ Sở Nông nghiệp và Môi trường (2.78)\n↳ Sở Giáo dục và Đào tạo (2.54)\n↳ Sở Y tế (1.77)",
         "10/11", "16.19", "1.47", "24.91",
     ]  # fmt: skip
 
@@ -104,7 +109,9 @@ def test_trend_area_tables_in_html_close_their_rows() -> None:
     """Each row of an area's table ends with </tr> (it did not: the writer of every table now closes them)."""
     code, out, err = run("trend", *YEARS, "--areas", "-f", "html", "--lang", "en")
     assert code == 0, err
-    area = out.split("<h2>Area index across periods (rank): 1</h2>")[1].split("</tbody></table>")[0]
+    area = out.split("<h2>Area index across periods (rank): 1. Công tác chỉ đạo, điều hành cải cách hành chính</h2>")[
+        1
+    ].split("</tbody></table>")[0]
     rows = [line for line in area.splitlines() if line.startswith("<tr>")]
     assert len(rows) == 12 and all(row.endswith("</td></tr>") for row in rows)
 

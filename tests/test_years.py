@@ -149,7 +149,7 @@ def test_trend_table_has_sparklines_and_the_change(years: Write) -> None:
     m = next(text for text in out.splitlines() if text.startswith("Sở M"))
     # 60 → 70 → 75 on a scale from 60 (lowest, ▁) to 95 (highest, █), 8 blocks: 10/35 × 7 = 2 (▃), 15/35 × 7 = 3 (▄)
     assert m.split() == ["Sở", "M", "60,00*", "2*", "70,00*", "2*", "75,00", "2", "▁▃▄", "+15,00"], out
-    assert "* Sở M, 2024: trung bình chỉ số của các đơn vị tiền thân (a, b)" in out, out
+    assert "* Sở M, 2024: trung bình chỉ số của các đơn vị tiền thân (Sở A, Sở B)" in out, out  # names, not ids
 
 
 def test_trend_csv_and_html(years: Write) -> None:
@@ -207,10 +207,10 @@ def test_trend_areas_and_pooled_figures(years: Write) -> None:
     # pooled 2024: (80 + 24) / 140 = 74.29; area 2: mean of a 80 and b 60 = 70 (areas are always means), 3rd
     m = next(line for line in out.splitlines() if line.startswith("Sở M"))
     assert m.split()[:6] == ["Sở", "M", "74.29*", "2*", "75.00", "2"], out
-    assert "Area index across periods (rank): 2" in out
+    assert "Area index across periods (rank): 2. Hai\n" in out  # each area by its code and title
     area_m = [line for line in out.splitlines() if line.startswith("Sở M")][2]
     assert area_m.split() == ["Sở", "M", "70.00", "(3)*", "75.00", "(2)"], out
-    assert "* Sở M, 2024: the predecessors' points over their maxima, pooled (a, b)" in out, out
+    assert "* Sở M, 2024: the predecessors' points over their maxima, pooled (Sở A, Sở B)" in out, out
 
 
 def test_trend_reports_an_unknown_predecessor(years: Write) -> None:

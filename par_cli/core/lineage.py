@@ -63,10 +63,19 @@ class PastFigure:
 class Past:
     """A period's ranking, looked up by (group, agency) or through predecessors."""
 
-    def __init__(self, rows: Iterable[PastRow], label: str | None = None, precision: int = 2) -> None:
+    def __init__(
+        self,
+        rows: Iterable[PastRow],
+        label: str | None = None,
+        precision: int = 2,
+        area_titles: Sequence[tuple[str, str]] = (),
+        set_titles: Sequence[str] = (),
+    ) -> None:
         self.rows = tuple(rows)
         self.label = label
         self.precision = precision  # of the figures shown (a JSON ranking's are rounded to it)
+        self.area_titles = tuple(area_titles)  # (code, title) where the period says them, for headings
+        self.set_titles = tuple(set_titles)  # the criteria sets' titles, where the period says them
         self._at: dict[tuple[str | None, str], PastRow] = {(row.group, row.key): row for row in self.rows}
         self._by_id: dict[str, list[PastRow]] = {}
         for row in self.rows:
@@ -282,7 +291,7 @@ def by_name(
     new = [name for agency_id, name, _ in listed if agency_id.casefold() not in taken]
     if new and any(row.named for row in past.rows):
         warnings.append(problem("R014", "names-new", count=len(new), names=", ".join(new)).at(where))
-    return Past(rows, past.label, past.precision), errors, warnings
+    return Past(rows, past.label, past.precision, past.area_titles, past.set_titles), errors, warnings
 
 
 def _slug_like(name: str, known: Sequence[str]) -> list[str]:

@@ -380,4 +380,6 @@ def past_of(groups: list[RankGroup], label: str | None = None) -> Past:
         ),
         label,
         max((g.precision for g in groups), default=2),
+        tuple({code: title for g in groups for row in g.rows for code, title, _ in row.entry.areas}.items()),
+        tuple(dict.fromkeys(g.criteria_title for g in groups)),
     )

@@ -11,6 +11,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property
 
 from par_cli.core.diagnostics import Diagnostic, msg, problem
 from par_cli.core.lineage import MergeMethod, Past, PastFigure, PastRow, unknown_predecessors
@@ -39,6 +40,17 @@ class Trend:
     merged_as: MergeMethod
     area_codes: tuple[str, ...]
     precision: int
+    area_titles: tuple[str, ...] = ()  # per area code, its title ("" where no period says it)
+    set_titles: tuple[str, ...] = ()  # the criteria sets' titles, latest period first, each once
+    names: tuple[tuple[str, str], ...] = ()  # (agency id, name) of every unit ranked in a period, latest name
+
+    @cached_property
+    def _named(self) -> dict[str, str]:
+        return dict(self.names)
+
+    def name_of(self, agency_id: str) -> str:
+        """The unit's name as the latest period that ranks it gives it (its id when none does)."""
+        return self._named.get(agency_id, agency_id)
 
 
 def trend_problems(periods: Sequence[Past]) -> list[Diagnostic]:
@@ -71,8 +83,23 @@ def trend(periods: Sequence[Past], merged_as: MergeMethod = "mean", precision: i
     for period in periods:
         for row in period.rows:
             codes += [code for code, _ in row.areas if code not in codes]
+    titles: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for period in reversed(periods):  # the latest title and name stand
+        for code, title in period.area_titles:
+            titles.setdefault(code, title)
+        for row in period.rows:
+            names.setdefault(row.agency_id, row.name)
+    sets = tuple(dict.fromkeys(title for period in reversed(periods) for title in period.set_titles))
     return Trend(
-        tuple(p.label or str(n + 1) for n, p in enumerate(periods)), tuple(lines), merged_as, tuple(codes), precision
+        tuple(p.label or str(n + 1) for n, p in enumerate(periods)),
+        tuple(lines),
+        merged_as,
+        tuple(codes),
+        precision,
+        tuple(titles.get(code, "") for code in codes),
+        sets,
+        tuple(names.items()),
     )
 
 

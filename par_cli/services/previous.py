@@ -126,7 +126,26 @@ def load_previous(path: Path) -> Past:
             rows.append(row)
     if problems:
         raise ParError(problems)
-    return Past(rows, periods.pop() if len(periods) == 1 else path.stem, _places(groups))
+    label = periods.pop() if len(periods) == 1 else path.stem
+    return Past(rows, label, _places(groups), _area_titles(groups), _set_titles(groups))
+
+
+def _area_titles(groups: list[Any]) -> tuple[tuple[str, str], ...]:
+    """The areas' titles the ranking gives with its rows (`--areas`), for headings: (code, title)."""
+    titles: dict[str, str] = {}
+    for group in groups:
+        for item in group.get("rows", []) if isinstance(group, dict) and isinstance(group.get("rows"), list) else ():
+            areas = item.get("areas") if isinstance(item, dict) else None
+            for area in areas if isinstance(areas, list) else ():
+                if isinstance(area, dict) and isinstance(area.get("title"), str) and "code" in area:
+                    titles.setdefault(str(area["code"]), area["title"])
+    return tuple(titles.items())
+
+
+def _set_titles(groups: list[Any]) -> tuple[str, ...]:
+    """The criteria sets' titles the ranking names, each once."""
+    found = (g.get("criteria_title") for g in groups if isinstance(g, dict))
+    return tuple(dict.fromkeys(title for title in found if isinstance(title, str)))
 
 
 def _places(groups: list[Any]) -> int:

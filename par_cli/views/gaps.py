@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from par_cli.core.numbers import round_half_up
 from par_cli.views.records import number
-from par_cli.views.report import Cell, Column, HeatCell, HeatMap, Kind, Note, Report, Sheet, Table
+from par_cli.views.report import Cell, Column, HeatCell, HeatMap, Items, Kind, Note, Report, Sheet, Table
 from par_cli.words.labels import label
 from par_cli.words.languages import default
 from par_cli.words.numbers import figure
@@ -26,9 +26,14 @@ PLAN_WIDTHS = (6, 9, 48, 11, 11, 10, 10, 10, 42, 24, 14)
 
 def report(sets: list[GapSet], top: int | None = None, asked: str | None = None) -> Report:
     """`top`: the rows each table shows (a note says how many more there are); None: all. Each set's tables in
-    its own language unless one was `asked` for (as `par rank` does); the title in the first set's."""
+    its own language unless one was `asked` for (as `par rank` does); the title (said once) in the first set's,
+    each set headed by its title. On a page the agencies losing most are a column (Word: under the criterion);
+    on the terminal, where that column would fold names inside a narrow cell, they are listed under the table,
+    one agency a line; in Word too, one a line under the criterion."""
     first = asked or (sets[0].language if sets else default())
     blocks: list[Any] = []
+    screen: list[Any] = []
+    document: list[Any] = []
     for found in sets:
         lang = asked or found.language
         names = gaps_header(lang)
@@ -39,12 +44,33 @@ def report(sets: list[GapSet], top: int | None = None, asked: str | None = None)
         columns[-1] = Column(names[-1], Kind.text, beneath=1)  # the agencies losing most, under the criterion
         shown = found.gaps[:top] if top is not None else found.gaps
         rows = [gap_cells(gap, found.precision, lang) for gap in shown]
-        blocks.append(Table(columns, rows, heading=gaps_heading(found, lang)))
-        if len(shown) < len(found.gaps):
-            blocks.append(Note(f"+ {len(found.gaps) - len(shown)} {label('gap.more', lang)}"))
-        blocks.append(_heat(found, lang))
+        heading = gaps_heading(found, lang)
+        more = [Note(f"+ {len(found.gaps) - len(shown)} {label('gap.more', lang)}")] * (len(shown) < len(found.gaps))
+        blocks += [Table(columns, rows, heading=heading), *more, _heat(found, lang)]
+        stacked = [
+            [*row[:-1], _stacked(gap, found.precision, lang, "\n↳ ")] for row, gap in zip(rows, shown, strict=True)
+        ]
+        document += [Table(columns, stacked, heading=heading), *more]
+        worst = [(gap.code, _stacked(gap, found.precision, lang)) for gap in shown if gap.worst]
+        listed = [Items(label("gap.worst-heading", lang), worst)] if worst else []
+        screen += [Table(columns[:-1], [row[:-1] for row in rows], heading=heading), *more, *listed]
     sheets = [_plan(found, n, asked or found.language) for n, found in enumerate(sets, start=1)]
-    return Report(label("gaps_title", first), first, blocks, _json(sets), _csv(sets), on_screen=False, sheets=sheets)
+    return Report(
+        label("gaps_title", first),
+        first,
+        screen,
+        _json(sets),
+        _csv(sets),
+        sheets=sheets,
+        text=blocks,
+        page=blocks,
+        document=document,
+    )
+
+
+def _stacked(gap: Gap, places: int, lang: str, between: str = "\n") -> str:
+    """The agencies losing most at a criterion, one a line: `Sở Y tế (1,77)`."""
+    return between.join(f"{name} ({figure(lost, places, lang)})" for name, lost in gap.worst)
 
 
 def _heat(found: GapSet, lang: str) -> HeatMap:
@@ -66,7 +92,10 @@ def _heat(found: GapSet, lang: str) -> HeatMap:
             cells.append(HeatCell(figure(lost, p, lang) if lost else "", share, tip))
         rows.append((gap.code, gap.title, cells))
     absent = "" if any(gap.by_agency for gap in found.gaps) else label("gap.no-heat", lang)
-    return HeatMap(label("gap.heat", lang), label("gap.code", lang), found.agencies, rows, absent)
+    key, by_row, by_column = (label(f"gap.heat-{part}", lang) for part in ("key", "rows", "columns"))
+    return HeatMap(
+        label("gap.heat", lang), label("gap.code", lang), found.agencies, rows, absent, key, by_row, by_column
+    )
 
 
 def _plan(found: GapSet, n: int, lang: str) -> Sheet:
@@ -94,7 +123,7 @@ def _plan(found: GapSet, n: int, lang: str) -> Sheet:
     keys = [*PLAN_KEYS, "gap.agencies", "gap.responsible", "gap.deadline"]
     title = f"{label('gap.plan', lang)} — {gaps_heading(found, lang)}"
     header = [label(key, lang) for key in keys]
-    return Sheet(f"{n} {found.criteria_id}", title, header, rows, PLAN_WIDTHS, frozen=3, header_height=30)
+    return Sheet(f"{label('gap.plan', lang)} {n}", title, header, rows, PLAN_WIDTHS, frozen=3, header_height=30)
 
 
 def _losing(found: GapSet, gap: Gap, lang: str) -> str:

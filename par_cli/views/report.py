@@ -219,9 +219,10 @@ class Point:
 
 
 class LineChart:
-    """Values (y) by period (x), one line per series; the y axis from `ticks` (value, worded) first to last."""
+    """Values (y) by period (x), one line per series (its name in the chart's legend); the y axis from `ticks`
+    (value, worded) first to last; `hollow`: what a hollow dot stands for, in the legend (where there is one)."""
 
-    __slots__ = ("series", "ticks", "title", "x_labels")
+    __slots__ = ("hollow", "series", "ticks", "title", "x_labels")
 
     def __init__(
         self,
@@ -229,8 +230,10 @@ class LineChart:
         x_labels: Sequence[str],
         ticks: Sequence[tuple[Fraction, str]],
         series: Sequence[tuple[str, Sequence[Point]]],
+        hollow: str = "",
     ):
         self.title, self.x_labels, self.ticks, self.series = title, tuple(x_labels), tuple(ticks), tuple(series)
+        self.hollow = hollow
 
 
 class HeatCell:
@@ -243,10 +246,12 @@ class HeatCell:
 
 
 class HeatMap:
-    """Rows (a label and its tooltip) by columns numbered 1…n; the column names listed under it. `absent`: why
-    there is no map (said instead of it), or empty."""
+    """Rows (a label and what it stands for) by columns numbered 1…n; under it `key` (what a cell's figure and
+    colour show), then the legends: each row's label and what it stands for (headed `rows_heading`), each
+    column's number and name (headed `columns_heading`). `absent`: why there is no map (said instead of it), or
+    empty."""
 
-    __slots__ = ("absent", "corner", "names", "rows", "title")
+    __slots__ = ("absent", "columns_heading", "corner", "key", "names", "rows", "rows_heading", "title")
 
     def __init__(
         self,
@@ -255,8 +260,12 @@ class HeatMap:
         names: Sequence[str],
         rows: Sequence[tuple[str, str, Sequence[HeatCell | None]]],
         absent: str = "",
+        key: str = "",
+        rows_heading: str = "",
+        columns_heading: str = "",
     ):
         self.title, self.corner, self.names, self.rows, self.absent = title, corner, tuple(names), tuple(rows), absent
+        self.key, self.rows_heading, self.columns_heading = key, rows_heading, columns_heading
 
 
 Block = Caption | Table | Note | Terms | LineChart | HeatMap | Heading | Problems | Outline | Line | Figures | Items

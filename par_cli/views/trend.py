@@ -10,32 +10,54 @@ from typing import TYPE_CHECKING, Any
 
 from par_cli.core.numbers import round_half_up
 from par_cli.views.records import number
-from par_cli.views.report import Column, Kind, LineChart, Note, Point, Report, Table
+from par_cli.views.report import Caption, Column, Heading, Kind, LineChart, Note, Point, Report, Table
 from par_cli.words.labels import label
 from par_cli.words.languages import default
 from par_cli.words.numbers import figure
-from par_cli.words.years import area_cells, index_bounds, trend_cells, trend_header, trend_notes
+from par_cli.words.years import (
+    area_cells,
+    area_heading,
+    index_bounds,
+    spark_note,
+    trend_cells,
+    trend_header,
+    trend_heading,
+    trend_notes,
+)
 
 if TYPE_CHECKING:
     from par_cli.core.trend import Trend
 
 
 def report(found: Trend, areas: bool = False, lang: str | None = None) -> Report:
+    """Headed by the periods shown and the criteria sets (by title); the sparklines' scale said under the table;
+    each area's table headed by its code and title."""
     lang = lang or default()
     low, high = index_bounds(found)
-    title = label("trend_title", lang)
+    title = trend_heading(found, lang)
+    sets = "; ".join(found.set_titles)
     header = trend_header(found, lang)
     kinds = [Kind.text] + [Kind.figure, Kind.rank] * len(found.periods) + [Kind.sparkline, Kind.change]
     columns = [Column(name, kind, wide=kind is Kind.text) for name, kind in zip(header, kinds, strict=True)]
     rows = [trend_cells(line, found, low, high, lang) for line in found.lines]
-    blocks: list[Any] = [_chart(found, lang), Table(columns, rows, legend=True)]
-    for code in found.area_codes if areas else ():
+    blocks: list[Any] = [Table(columns, rows, legend=True), Note(spark_note(found, lang))]
+    for n, code in enumerate(found.area_codes if areas else ()):
         head = [Column(label("agency", lang), Kind.text, wide=True)]
         head += [Column(period, Kind.figure) for period in found.periods]
         cells = [area_cells(line, code, found, lang) for line in found.lines]
-        blocks.append(Table(head, cells, heading=f"{label('area_trend', lang)}: {code}"))
+        blocks.append(Table(head, cells, heading=area_heading(found, n, lang)))
     blocks += [Note(note) for note in trend_notes(found, lang)]
-    return Report(title, lang, blocks, _json(found), _csv(found))
+    opening = Heading(title, title, sets, landscape=len(columns) > 7)
+    return Report(
+        title,
+        lang,
+        [Caption(sets, ""), *blocks] if sets else blocks,
+        _json(found),
+        _csv(found),
+        text=[Note(sets, plain=True), *blocks] if sets else blocks,
+        page=[opening, _chart(found, lang), *blocks],
+        document=[opening, *blocks],
+    )
 
 
 def _chart(found: Trend, lang: str) -> LineChart:
@@ -59,7 +81,8 @@ def _chart(found: Trend, lang: str) -> LineChart:
             tip = f"{line.name} · {found.periods[n]}: {figure(point.index, found.precision, lang)} %"
             dots.append(Point(n, point.index, tip, hollow=bool(point.merged_from)))
         series.append((line.name, dots))
-    return LineChart(label("trend_title", lang), found.periods, ticks, series)
+    hollow = label("trend.hollow", lang) if any(p.hollow for _, dots in series for p in dots) else ""
+    return LineChart(trend_heading(found, lang), found.periods, ticks, series, hollow)
 
 
 def _json(found: Trend) -> dict[str, Any]:

@@ -78,13 +78,40 @@ def area_cells(line: TrendLine, code: str, trend: Trend, lang: str) -> list[str]
     return cells
 
 
+def trend_heading(trend: Trend, lang: str) -> str:
+    """The trend's title with the periods it shows: `Chỉ số qua các kỳ: 2023, 2024, 2025`."""
+    return f"{label('trend_title', lang)}: {', '.join(trend.periods)}"
+
+
+def area_heading(trend: Trend, n: int, lang: str) -> str:
+    """An area's table: `Chỉ số thành phần qua các kỳ (hạng): 1. Công tác chỉ đạo, …` (its code alone when no
+    period gives its title)."""
+    code = trend.area_codes[n]
+    title = trend.area_titles[n] if n < len(trend.area_titles) else ""
+    return f"{label('area_trend', lang)}: {code}. {title}" if title else f"{label('area_trend', lang)}: {code}"
+
+
+def spark_note(trend: Trend, lang: str) -> str:
+    """What the sparkline's bars stand for: one per period, scaled between the table's lowest and highest."""
+    low, high = index_bounds(trend)
+    p = trend.precision
+    worded = msg(
+        "note.trend-spark",
+        trend=label("trend", lang),
+        periods=", ".join(trend.periods),
+        low=figure(low, p, lang),
+        high=figure(high, p, lang),
+    )
+    return text(worded, lang)
+
+
 def trend_notes(trend: Trend, lang: str) -> list[str]:
-    """How each merged unit's earlier figures were computed."""
+    """How each merged unit's earlier figures were computed (the units named, not their ids)."""
     notes = []
     for line in trend.lines:
         for period, point in zip(trend.periods, line.points, strict=True):
             if point is not None and point.merged_from:
-                units = ", ".join(point.merged_from)
+                units = ", ".join(trend.name_of(unit) for unit in point.merged_from)
                 how = label(f"merge.{trend.merged_as}" if len(point.merged_from) > 1 else "merge.one", lang)
                 rank = text(msg("note.trend-rank"), lang)
                 notes.append(f"{MERGED_MARK} {line.name}, {period}: {how} ({units}); {rank}")
@@ -115,7 +142,6 @@ def gap_cells(gap: Gap, places: int, lang: str) -> list[str]:
 
 
 def gaps_heading(found: GapSet, lang: str) -> str:
+    """A set's heading under the report's title: the set by its title (never its id) and how many agencies."""
     agencies = label("agency_one" if len(found.agencies) == 1 else "agencies", lang)
-    return (
-        f"{label('gaps_title', lang)}: {found.criteria_title} [{found.criteria_id}] · {len(found.agencies)} {agencies}"
-    )
+    return f"{found.criteria_title} · {len(found.agencies)} {agencies}"

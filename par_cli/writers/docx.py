@@ -12,6 +12,7 @@ from par_cli.writers.docx_layout import _document, _heading, _line, _save, _tabl
 
 ALIGN = {Kind.text: "l", Kind.code: "l", Kind.rank: "c"}  # figures, changes, bars, sparklines: right
 WEIGHT = {Kind.text: 3}  # the wide column: 6; every other column: 2
+FONTS = {Kind.sparkline: "Segoe UI Symbol"}  # Times New Roman has no ▁▂▃▅▆▇: a font with every block element
 
 
 def write(report: Report) -> bytes:
@@ -40,7 +41,9 @@ def write(report: Report) -> bytes:
                     row[n] = "    " * (depth - 1) + row[n] if column.wide else row[n]
             bold = [tone == "strong" for tone in block.tones] + [True] * bool(block.footer)
             rows += [list(block.footer)] if block.footer else []
-            _table(document, [column.title for column in columns], rows, align, weights, parts=block.span, bold=bold)
+            fonts = [FONTS.get(column.kind) for column in columns]
+            header = [column.title for column in columns]
+            _table(document, header, rows, align, weights, parts=block.span, bold=bold, fonts=fonts)
             for line in [block.summary] * bool(block.summary) + list(block.notes):
                 _line(document, line, italic=True)
             if not block.footer:  # a table closed by its totals stands alone

@@ -111,7 +111,7 @@ def _keep_rows_whole(table: Table) -> None:
 ALIGN = {"l": WD_ALIGN_PARAGRAPH.LEFT, "r": WD_ALIGN_PARAGRAPH.RIGHT, "c": WD_ALIGN_PARAGRAPH.CENTER}
 
 
-def _write(cell: _Cell, text: str, align: str, bold: bool, size: Pt) -> None:
+def _write(cell: _Cell, text: str, align: str, bold: bool, size: Pt, font: str | None = None) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.alignment = ALIGN[align]
     run = paragraph.add_run(visible(text))
@@ -119,6 +119,10 @@ def _write(cell: _Cell, text: str, align: str, bold: bool, size: Pt) -> None:
         run.bold = True
     if size != SIZE:
         run.font.size = size
+    if font:  # every script's font: Word picks the slot of a symbol (▁…█) by its own rules
+        fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
+        for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            fonts.set(qn(attribute), font)
 
 
 def _table(
@@ -130,11 +134,13 @@ def _table(
     *,
     parts: tuple[int, int, str] | None = None,
     bold: Sequence[bool] = (),
+    fonts: Sequence[str | None] = (),
 ) -> Table:
     """A bordered table: a header (two rows when `parts` = (first, last, title) groups columns), then the rows.
 
     `align` has a letter per column: l(eft), r(ight: figures), c(entre: numbers of order and rank).
-    Column widths share the page's usable width in proportion to `weights`. Rows are written through their own
+    Column widths share the page's usable width in proportion to `weights`; `fonts`: per column, the body cells'
+    font where it is not the document's (None). Rows are written through their own
     cells: python-docx's `table.cell(r, c)` walks the whole table at each call (minutes for 300 agencies).
     """
     size = SMALL if len(header) > 11 else SIZE
@@ -165,7 +171,8 @@ def _table(
         strong = r < len(bold) and bold[r]
         row = table.add_row()
         for column, (tc, text) in enumerate(zip(row._tr.tc_lst, texts, strict=True)):  # widths from the grid
-            _write(_Cell(tc, table), text, align[column], strong, size)
+            font = fonts[column] if column < len(fonts) else None
+            _write(_Cell(tc, table), text, align[column], strong, size, font)
     _keep_rows_whole(table)
     made: Table = table
     return made

@@ -125,9 +125,50 @@ def _table(block: Table) -> list[str]:
     return lines
 
 
+DASHES = ("", "7 3", "2 2", "9 3 2 3")  # solid, dashed, dotted, dash-dot
+MARKERS = ("circle", "square", "triangle", "diamond", "down")
+
+
+def line_style(i: int) -> tuple[str, str, str]:
+    """Series `i`'s colour, dash pattern and marker. Four dashes and five markers (coprime) give 20 different
+    (dash, marker) pairs, so that 20 lines stay apart printed in black and white; with the twelve colours, 60
+    different styles on screen."""
+    return COLOURS[i % len(COLOURS)], DASHES[i % len(DASHES)], MARKERS[i % len(MARKERS)]
+
+
+def _marker(shape: str, cx: float, cy: float, fill: str, stroke: str, tip: str = "") -> str:
+    """A dot of the series' shape, about 6 px across; hollow (white) where the value is computed."""
+    paint = f'fill="{fill}" stroke="{stroke}" stroke-width="1.2"'
+    title = f"<title>{escape(tip)}</title>" if tip else ""
+    if shape == "circle":
+        return f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="3.2" {paint}>{title}</circle>'
+    if shape == "square":
+        return f'<rect x="{cx - 2.8:.1f}" y="{cy - 2.8:.1f}" width="5.6" height="5.6" {paint}>{title}</rect>'
+    corners = {
+        "triangle": ((0, -3.8), (3.4, 2.6), (-3.4, 2.6)),
+        "down": ((0, 3.8), (3.4, -2.6), (-3.4, -2.6)),
+        "diamond": ((0, -4), (3.6, 0), (0, 4), (-3.6, 0)),
+    }[shape]
+    points = " ".join(f"{cx + dx:.1f},{cy + dy:.1f}" for dx, dy in corners)
+    return f'<polygon points="{points}" {paint}>{title}</polygon>'
+
+
+def _sample(i: int, hollow: bool = False) -> str:
+    """A series' style drawn small, for the legend: a stretch of its line and its marker."""
+    colour, dash, shape = line_style(i)
+    dashed = f' stroke-dasharray="{dash}"' if dash else ""
+    return (
+        '<svg width="34" height="12" viewBox="0 0 34 12" aria-hidden="true" style="vertical-align:middle">'
+        f'<line x1="1" y1="6" x2="33" y2="6" stroke="{colour}" stroke-width="1.6"{dashed}/>'
+        + _marker(shape, 17, 6, "#fff" if hollow else colour, colour)
+        + "</svg>"
+    )
+
+
 def _line_chart(chart: LineChart) -> str:
-    """Values (y) by label (x), one line per series in the legend's colours; a hollow dot where a value is
-    computed rather than measured."""
+    """Values (y) by label (x), one line per series, each in a style of its own (colour, dash and marker:
+    `line_style`); under the chart a legend naming every series beside its style; a hollow dot where a value
+    is computed rather than measured (said in the legend)."""
     bottom, top = chart.ticks[0][0], chart.ticks[-1][0]
     span = top - bottom or Fraction(1)
     count = len(chart.x_labels)
@@ -140,7 +181,8 @@ def _line_chart(chart: LineChart) -> str:
         return TOP + float((top - value) / span) * (HEIGHT - TOP - BOTTOM)
 
     title = escape(chart.title)
-    parts = [f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" aria-label="{title}">']
+    parts = [f'<figure class="chart" style="margin:0"><svg viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img"']
+    parts.append(f' aria-label="{title}">')
     for value, text in chart.ticks:
         parts.append(
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(value):.1f}" y2="{y(value):.1f}" stroke="#e2e8f0"/>'
@@ -151,18 +193,22 @@ def _line_chart(chart: LineChart) -> str:
             f'<text x="{x(n):.1f}" y="{HEIGHT - 8}" font-size="10" text-anchor="middle">{escape(label)}</text>'
         )
     for i, (name, points) in enumerate(chart.series):
-        colour = COLOURS[i % len(COLOURS)]
+        colour, dash, shape = line_style(i)
         path = " ".join(f"{x(point.at):.1f},{y(point.value):.1f}" for point in points)
-        parts.append(f"<g><title>{escape(name)}</title>")
-        parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="1.6"/>')
+        dashed = f' stroke-dasharray="{dash}"' if dash else ""
+        parts.append(f'<g class="series" data-marker="{shape}"><title>{escape(name)}</title>')
+        parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="1.6"{dashed}/>')
         for point in points:
             fill = "#fff" if point.hollow else colour
-            parts.append(
-                f'<circle cx="{x(point.at):.1f}" cy="{y(point.value):.1f}" r="3" fill="{fill}" stroke="{colour}">'
-                f"<title>{escape(point.tip)}</title></circle>"
-            )
+            parts.append(_marker(shape, x(point.at), y(point.value), fill, colour, point.tip))
         parts.append("</g>")
     parts.append("</svg>")
+    item = '<li style="display:flex;gap:1.5mm;align-items:baseline;break-inside:avoid">'
+    items = [f"{item}{_sample(i)}<span>{escape(name)}</span></li>" for i, (name, _) in enumerate(chart.series)]
+    if chart.hollow:
+        items.append(f"{item}{_sample(0, hollow=True)}<span>{escape(chart.hollow)}</span></li>")
+    style = "list-style:none;margin:1mm 0 4mm;padding:0;columns:3 16em;column-gap:6mm;font-size:9pt"
+    parts.append(f'<figcaption><ul class="legend" style="{style}">{"".join(items)}</ul></figcaption></figure>')
     return "".join(parts)
 
 
@@ -174,6 +220,8 @@ def _heat(share: Fraction) -> str:
 
 
 def _heat_map(heat: HeatMap) -> list[str]:
+    """The map, what its cells show, then its legends: the rows' codes with their titles, the numbered columns
+    with their names (a printed page has no tooltips)."""
     if heat.absent:
         return [f'<p class="meta">{escape(heat.absent)}</p>']
     lines = [f"<h2>{escape(heat.title)}</h2>", '<table class="heat"><thead><tr>' + _th(heat.corner, False)]
@@ -188,7 +236,21 @@ def _heat_map(heat: HeatMap) -> list[str]:
             style = f"background:{_heat(cell.share)}"
             row.append(f'<td class="n" style="{style}" title="{escape(cell.tip)}">{escape(cell.text)}</td>')
         lines.append("<tr>" + "".join(row) + "</tr>")
-    lines.append('</tbody></table><ol class="meta">')
+    lines.append("</tbody></table>")
+    lines += [f'<p class="meta">{escape(heat.key)}</p>'] if heat.key else []
+    listing = "margin:0 0 3mm;columns:2 24em;column-gap:6mm"
+    if heat.rows_heading:
+        lines.append(f'<p class="meta" style="margin:0"><strong>{escape(heat.rows_heading)}</strong></p>')
+        lines.append(f'<dl class="meta legend" style="{listing}">')
+        lines += [
+            f'<div style="break-inside:avoid;display:flex;gap:2mm"><dt>{escape(code)}</dt><dd style="margin:0">'
+            f"{escape(title)}</dd></div>"
+            for code, title, _ in heat.rows
+        ]
+        lines.append("</dl>")
+    if heat.columns_heading:
+        lines.append(f'<p class="meta" style="margin:0"><strong>{escape(heat.columns_heading)}</strong></p>')
+    lines.append(f'<ol class="meta legend" style="{listing}">')
     lines += [f"<li>{escape(name)}</li>" for name in heat.names]
     lines.append("</ol>")
     return lines
