@@ -46,7 +46,7 @@ def test_a_code_sheet_column_or_field_twice_is_a_located_error(write: Write) -> 
     path = fill(form(write), AGENCY, {"1.2": ("Có",)}, {})
     book = load_workbook(path)
     sheet = book["Tiêu chí"]
-    sheet.append(["1.2", None, None, None, "Không"])  # the same code again, in a hidden row
+    sheet.append(["1.2", None, None, None, "Không"])  # the same code again, in a hidden row under the signatures
     sheet.row_dimensions[sheet.max_row].hidden = True
     sheet.cell(1, 10).value = "Giải trình"  # a second column with one title
     book["Thông tin"].append(["Mã cơ quan", "so-khac"])
@@ -60,7 +60,7 @@ def test_a_code_sheet_column_or_field_twice_is_a_located_error(write: Write) -> 
         "form.xlsx:Criteria!A1: error A024: a second sheet of this kind (the first is Tiêu chí!A1) (hint: keep one and delete the other)",
         "form.xlsx:Tiêu chí!J1: error A024: a second column with this title (the first is Tiêu chí!H1) (hint: keep one and delete the other)",
         "form.xlsx:Thông tin!B8: error A024: this field is also at Thông tin!B1 (hint: keep one and delete the other)",
-        "form.xlsx:Tiêu chí!A13: error A024: this code is also at Tiêu chí!A6: one value per code (hint: keep one and delete the other)",
+        "form.xlsx:Tiêu chí!A17: error A024: this code is also at Tiêu chí!A6: one value per code (hint: keep one and delete the other)",
     ]
 
 

@@ -330,7 +330,7 @@ def test_a_merged_range_out_of_proportion_is_refused_at_its_place(write: Write) 
     assert (code, err) == (1, "")
     assert out.splitlines()[0] == (
         "form.xlsx:Tiêu chí!A1: error F005: merged range A1:XFD1048576 covers 17179869184 cells, out of proportion to "
-        "the 58 cells that hold a value (hint: unmerge these cells (Merge & Center) and save the workbook again)"
+        "the 63 cells that hold a value (hint: unmerge these cells (Merge & Center) and save the workbook again)"
     )
     code, _, err = run("score", str(path), "--lang", "vi")
     assert code == 1 and err.startswith("form.xlsx:Tiêu chí!A1: lỗi F005: vùng gộp A1:XFD1048576 trải trên ")

@@ -22,6 +22,7 @@ from par_cli.words.labels import label
 from par_cli.words.languages import language
 from par_cli.writers.xlsx_cells import (
     BOLD,
+    CENTRE,
     HEADING,
     INPUT,
     TOP,
@@ -32,6 +33,9 @@ from par_cli.writers.xlsx_cells import (
     _page,
     _save,
     _text,
+    fit_header,
+    grid,
+    page_title,
 )
 
 if TYPE_CHECKING:
@@ -74,10 +78,12 @@ def council_workbook(assessed: list[tuple[Bound, Score, dict[str, Any]]], lang: 
     _page(details, "1:1", (22, 70))
     details.protection.sheet = True
     sheet = book.create_sheet(label("sheet.council", lang))
-    for c, key in enumerate(KEYS, start=1):
-        cell = _text(sheet, 1, c, label(key, lang))
-        cell.font, cell.fill, cell.alignment = BOLD, HEADING, WRAP
-    sheet.row_dimensions[1].height = 45
+    header = [label(key, lang) for key in KEYS]
+    widths = fit_header(header, WIDTHS)
+    for c, title in enumerate(header, start=1):
+        cell = _text(sheet, 1, c, title)
+        cell.font, cell.fill, cell.alignment = BOLD, HEADING, CENTRE
+    _fit_height(sheet, 1, tuple(zip(header, widths, strict=True)), bold=True)
     yes_no = DataValidation(
         type="list", formula1=f'"{label("yes", lang)},{label("no", lang)}"', allow_blank=True, errorStyle="warning"
     )
@@ -98,7 +104,10 @@ def council_workbook(assessed: list[tuple[Bound, Score, dict[str, Any]]], lang: 
             _adjustment_row(sheet, row, bound, adjustment, own.get(adjustment.code), lang)
     sheet.freeze_panes = "E2"
     sheet.auto_filter.ref = f"A1:M{max(row, 1)}"
-    _page(sheet, "1:1", WIDTHS)
+    grid(sheet, 1, max(row, 1), len(KEYS))
+    _page(sheet, "1:1", widths)
+    period = first.assessment.period or ""
+    page_title(sheet, [f"{label('sheet.council', lang)} {period}".strip(), first.criteria.title or first.criteria.id])
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False
     sheet.protection.formatRows = False

@@ -1,7 +1,9 @@
 """Excel workbooks (openpyxl): the fillable assessment form, one agency's score, and rankings.
 
 Text from files is always written as text (never run as a formula); figures are numbers with a format showing
-the set's precision; every sheet prints on A4 landscape with its header repeated.
+the set's precision. The form is a document an agency signs: its title, the agency and the set above the
+table, borders, the signature block under it; it prints on A4 at its size (fitted to the page's width only),
+with its header repeated on every page.
 """
 
 from __future__ import annotations
@@ -10,21 +12,26 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Protection
+from openpyxl.styles import Alignment, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from par_cli.core.rules.base import award
+from par_cli.core.diagnostics import msg
+from par_cli.core.rules.base import award, award_words
 from par_cli.core.tree import walk
 from par_cli.render.views import TemplateView
 from par_cli.render.xlsx_formulas import form_hint as _form_hint
 from par_cli.render.xlsx_formulas import points_formula
+from par_cli.words.catalogue import text
 from par_cli.words.explain import describe_rule
 from par_cli.words.labels import label
 from par_cli.writers.xlsx_cells import (
     BOLD,
+    CENTRE,
     HEADING,
     INPUT,
+    ITALIC,
+    LINE,
     TOP,
     WRAP,
     _fit_height,
@@ -33,6 +40,9 @@ from par_cli.writers.xlsx_cells import (
     _page,
     _save,
     _text,
+    fit_header,
+    grid,
+    page_title,
 )
 
 if TYPE_CHECKING:
@@ -43,7 +53,7 @@ if TYPE_CHECKING:
 OPEN = Protection(locked=False)
 # The agency's form has no appraised column: the council's values are the council's (`par appraisal workbook`).
 FORM_COLUMNS = ("code", "title", "max", "rule", "self", "self_points", "evidence", "explanation")
-FORM_WIDTHS = (10, 55, 9, 42, 18, 11, 36, 28)
+FORM_WIDTHS = (7, 36, 7, 30, 15, 10, 20, 15)  # 140 characters: A4 landscape at full size
 INPUTS = (5, 7, 8)  # the columns an agency fills: data, evidence, explanation (6 is computed, locked)
 
 
@@ -72,49 +82,67 @@ def template(view: TemplateView) -> bytes:
         cell = _text(details, r, 2, value)
         if key != "form.criteria" and (agency is None or (key == "form.period" and not value)):
             cell.protection, cell.fill = OPEN, INPUT
-    _text(details, len(rows) + 2, 1, label("form.how", lang)).alignment = WRAP
+    how = label("form.how", lang)
+    _text(details, len(rows) + 2, 1, how).alignment = WRAP
     details.merge_cells(start_row=len(rows) + 2, start_column=1, end_row=len(rows) + 2, end_column=2)
-    details.row_dimensions[len(rows) + 2].height = 60
-    _page(details, "1:1", (22, 60))
+    grid(details, 1, len(rows), 2)
+    _page(details, "", (22, 70), portrait=True)
+    _fit_height(details, len(rows) + 2, ((how, 92),))
     details.protection.sheet = True
-    _criteria_sheet(book, criteria, lang)
+    name = (agency.name or agency.id) if agency is not None else None
+    _criteria_sheet(book, view, name, lang)
     _survey_sheet(book, criteria, lang)
     return _save(book)
 
 
-def _criteria_sheet(book: Workbook, criteria: CriteriaSet, lang: str) -> None:
+def _criteria_sheet(book: Workbook, view: TemplateView, agency: str | None, lang: str) -> None:
+    """The form's table under its printed title (the agency's name, or a line to write it on; the set by its
+    title: the page's header, so that the table's header stays the sheet's first row, where every version of
+    the form and every person filling it finds it), and the signature block under it."""
+    criteria = view.criteria
     sheet = book.create_sheet(label("sheet.criteria", lang))
     lists = book.create_sheet(label("sheet.lists", lang))
     lists.sheet_state = "hidden"
     yes_no = f'"{label("yes", lang)},{label("no", lang)}"'
-    for c, key in enumerate(FORM_COLUMNS, start=1):
-        cell = _text(sheet, 1, c, label(f"col.{key}", lang))
-        cell.font, cell.fill, cell.alignment = BOLD, HEADING, WRAP
-    sheet.row_dimensions[1].height = 48  # the data column's title says what it takes, over three lines
-    row = 1
+    header = [label(f"col.{key}", lang) for key in FORM_COLUMNS]
+    widths = fit_header(header, FORM_WIDTHS)
+    heading = [
+        f"{label('form.title', lang)} {view.period}".strip(),
+        f"{label('form.agency_name', lang)}: {agency or '…' * 30}",
+        f"{label('form.criteria', lang)}: {criteria.title or view.reference}",
+    ]
+    top = 1  # the header's row: forms of every version are read (and typed into) alike
+    for c, title in enumerate(header, start=1):
+        cell = _text(sheet, top, c, title)
+        cell.font, cell.fill, cell.alignment = BOLD, HEADING, CENTRE
+    _fit_height(sheet, top, tuple(zip(header, widths, strict=True)), bold=True)
+    row = top
     for info in walk(criteria):
         node, row = info.node, row + 1
-        indent = "    " * (info.depth - 1)
+        indent = " " * 3 * (info.depth - 1)  # the room the cell's indent takes, for its height
         _text(sheet, row, 1, node.code).alignment = TOP
-        _text(sheet, row, 2, indent + node.title).alignment = WRAP
-        top = sheet.cell(row=row, column=3, value=_number(node.max, 6))
-        top.number_format, top.alignment = "0.######", TOP
+        _text(sheet, row, 2, node.title).alignment = Alignment(
+            horizontal="left", wrap_text=True, vertical="top", indent=info.depth - 1
+        )
+        top_cell = sheet.cell(row=row, column=3, value=_number(node.max, 6))
+        top_cell.number_format = "0.######"
         sheet.row_dimensions[row].outline_level = info.depth - 1
+        top_cell.alignment = CENTRE
         if not node.is_leaf:
-            _fit_height(sheet, row, ((indent + node.title, FORM_WIDTHS[1]),))
+            _fit_height(sheet, row, ((indent + node.title, widths[1]),), bold=True)
             for c in range(1, 9):
                 sheet.cell(row=row, column=c).font, sheet.cell(row=row, column=c).fill = BOLD, HEADING
             if node.allow_na:
                 sheet.cell(row=row, column=5).protection = OPEN
             continue
-        sheet.row_dimensions[row].height = 30  # room for the wrapped data title when the row has little text
         rule = node.scoring_rule
         if info.source == "survey":
-            _text(sheet, row, 4, label("form.survey_note", lang)).alignment = WRAP
+            note = label("form.survey_note", lang)
+            _text(sheet, row, 4, note).alignment = WRAP
+            _fit_height(sheet, row, ((indent + node.title, widths[1]), (note, widths[3])))
             continue
-        words = _form_hint(rule, lang) + "\n" + describe_rule(rule, lang) + (f"\n{node.guide}" if node.guide else "")
+        words = _form_hint(rule, lang) + "\n" + rule_words(rule, lang) + (f"\n{node.guide}" if node.guide else "")
         _text(sheet, row, 4, words).alignment = WRAP
-        _fit_height(sheet, row, ((indent + node.title, FORM_WIDTHS[1]), (words, FORM_WIDTHS[3])))
         for c in INPUTS:
             cell = sheet.cell(row=row, column=c)
             cell.protection, cell.fill, cell.alignment = OPEN, INPUT, WRAP
@@ -127,22 +155,58 @@ def _criteria_sheet(book: Workbook, criteria: CriteriaSet, lang: str) -> None:
         elif rule.takes_percent:
             sheet.cell(row=row, column=5).number_format = "@"  # 45/50 stays text, not a date
         _self_points(sheet, row, rule, node.max, levels, lang)
+        computed = sheet.cell(row=row, column=6).value
+        note = computed if isinstance(computed, str) and not computed.startswith("=") else ""
+        _fit_height(sheet, row, ((indent + node.title, widths[1]), (words, widths[3]), (note, widths[5])))
     for adjustment in criteria.adjustments:
         row += 1
-        _text(sheet, row, 1, adjustment.code)
-        _text(sheet, row, 2, adjustment.title)
-        sheet.cell(row=row, column=3, value=_number(adjustment.max, 6)).number_format = "0.######"
+        _text(sheet, row, 1, adjustment.code).alignment = TOP
+        _text(sheet, row, 2, adjustment.title).alignment = WRAP
+        cell = sheet.cell(row=row, column=3, value=_number(adjustment.max, 6))
+        cell.number_format, cell.alignment = "0.######", CENTRE
         sign = "+" if adjustment.kind == "bonus" else "−"
-        _text(sheet, row, 4, f"{sign} {label('points_word', lang)}")
+        _text(sheet, row, 4, f"{sign} {label('points_word', lang)}").alignment = WRAP
+        _fit_height(sheet, row, ((adjustment.title, widths[1]),))
         for c in INPUTS:
             cell = sheet.cell(row=row, column=c)
             cell.protection, cell.fill, cell.alignment = OPEN, INPUT, WRAP
-    sheet.freeze_panes = "C2"
+    grid(sheet, top, row, len(FORM_COLUMNS))
+    _signatures(sheet, row + 2, lang)
+    sheet.freeze_panes = f"C{top + 1}"
     sheet.sheet_properties.outlinePr.summaryBelow = False
-    _page(sheet, "1:1", FORM_WIDTHS)
+    _page(sheet, f"{top}:{top}", widths)
+    page_title(sheet, heading)
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False  # people may widen a column or a row
     sheet.protection.formatRows = False
+
+
+def _signatures(sheet: Worksheet, row: int, lang: str) -> None:
+    """The signature block under the table: who made the form on the left, the head of the agency (signature
+    and seal) on the right, under the place and date. Never in the code column: the reader reads codes there."""
+    _text(sheet, row, 5, label("form.place_date", lang)).font = ITALIC
+    sheet.merge_cells(start_row=row, start_column=5, end_row=row, end_column=8)
+    blocks = ((2, 2, "form.preparer", "form.sign"), (5, 8, "form.signer", "form.sign_seal"))
+    for first, last, who, how in blocks:
+        for r, key, font in ((row + 1, who, BOLD), (row + 2, how, ITALIC)):
+            cell = _text(sheet, r, first, label(key, lang))
+            cell.font, cell.alignment = font, CENTRE
+            if last > first:
+                sheet.merge_cells(start_row=r, start_column=first, end_row=r, end_column=last)
+    for r in (row, row + 1, row + 2):
+        sheet.cell(row=r, column=5).alignment = CENTRE
+        sheet.row_dimensions[r].height = LINE + 3
+
+
+def rule_words(rule: Any, lang: str) -> str:
+    """The rule in words as the agency reads it: a level by its label (`Ban hành kịp thời: 1 điểm`), never its
+    key (which the drop-down does not show)."""
+    if rule.kind != "levels":
+        return describe_rule(rule, lang)
+    return "; ".join(
+        text(msg("rule.level", key=level.label or level.key, award=award_words(level.points, level.percent)), lang)
+        for level in rule.levels
+    )
 
 
 def _level_lists(lists: Worksheet, rule: Any, max_points: Any) -> tuple[str, str, str]:
@@ -180,6 +244,9 @@ def _validation(sheet: Worksheet, formula: str, row: int) -> None:
 
 
 def _survey_sheet(book: Workbook, criteria: CriteriaSet, lang: str) -> None:
+    """The office's sheet, not the agency's: the survey team's answer counts or points for each survey leaf,
+    typed by the office when the form comes back (read by `readers.xlsx_form`). Hidden: the agency neither sees
+    nor prints it (the office shows it: right-click a sheet tab → Unhide)."""
     leaves = [info for info in walk(criteria) if info.node.is_leaf and info.source == "survey"]
     if not leaves:
         return
@@ -190,20 +257,26 @@ def _survey_sheet(book: Workbook, criteria: CriteriaSet, lang: str) -> None:
             if answer not in letters:
                 letters.append(answer)
     sheet = book.create_sheet(label("sheet.survey", lang))
+    sheet.sheet_state = "hidden"
     header = [label("col.code", lang), label("col.title", lang), label("col.max", lang), *letters]
     header.append(label("col.points", lang))
+    widths = fit_header(header, (7, 50, 7, *([6] * len(letters)), 9))
     for c, title in enumerate(header, start=1):
         cell = _text(sheet, 1, c, title)
-        cell.font, cell.fill = BOLD, HEADING
+        cell.font, cell.fill, cell.alignment = BOLD, HEADING, CENTRE
+    _fit_height(sheet, 1, tuple(zip(header, widths, strict=True)), bold=True)
     for row, info in enumerate(leaves, start=2):
-        _text(sheet, row, 1, info.code)
+        _text(sheet, row, 1, info.code).alignment = TOP
         _text(sheet, row, 2, info.node.title).alignment = WRAP
-        sheet.cell(row=row, column=3, value=_number(info.node.max, 6)).number_format = "0.######"
+        _fit_height(sheet, row, ((info.node.title, widths[1]),))
+        top = sheet.cell(row=row, column=3, value=_number(info.node.max, 6))
+        top.number_format, top.alignment = "0.######", CENTRE
         likert = info.node.scoring_rule.kind == "likert"
         for c in range(4, len(header) + 1):
             if likert == (c <= 3 + len(letters)):
                 cell = sheet.cell(row=row, column=c)
                 cell.protection, cell.fill = OPEN, INPUT
+    grid(sheet, 1, len(leaves) + 1, len(header))
     sheet.freeze_panes = "C2"
-    _page(sheet, "1:1", (10, 50, 11, *([8] * len(letters)), 10))
+    _page(sheet, "1:1", widths)
     sheet.protection.sheet = True

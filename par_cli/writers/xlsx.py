@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from par_cli.views.report import Report, Sheet
 from par_cli.writers.xlsx_cells import (
     BOLD,
+    CENTRE,
     HEADING,
     INPUT,
+    TITLE,
     TOP,
     WRAP,
     _figures,
@@ -23,6 +24,9 @@ from par_cli.writers.xlsx_cells import (
     _page,
     _save,
     _text,
+    fit_header,
+    grid,
+    page_title,
     sheet_title,
 )
 
@@ -35,14 +39,18 @@ if TYPE_CHECKING:
 def write(report: Report) -> bytes:
     book = _new_book()
     for sheet in report.sheets:
-        _sheet(book.create_sheet(title=sheet_title(sheet.name)), sheet)
+        _sheet(book.create_sheet(title=sheet_title(sheet.name)), sheet, report.title)
     return _save(book)
 
 
-def _sheet(out: Worksheet, sheet: Sheet) -> None:
+def _sheet(out: Worksheet, sheet: Sheet, heading: str) -> None:
+    """The sheet as printed: the report's heading (its period) at the top of every page, the table with borders,
+    its header repeated, words whole (a column as wide as its header's longest word), rows as tall as their
+    text, fitted to the page's width."""
     top = 2 if sheet.title else 1  # the header's row
+    widths = fit_header(sheet.header, sheet.widths)
     if sheet.title:
-        _text(out, 1, 1, sheet.title).font = Font(bold=True, size=13)
+        _text(out, 1, 1, sheet.title).font = TITLE
     for r, (name, item) in enumerate(sheet.lines, start=top):
         _text(out, r, 1, name).font = BOLD
         if item.places is None:
@@ -53,10 +61,8 @@ def _sheet(out: Worksheet, sheet: Sheet) -> None:
     for c, title in enumerate(sheet.header, start=1):
         cell = _text(out, top, c, title)
         cell.font, cell.fill = BOLD, HEADING
-        if not sheet.plain:
-            cell.alignment = WRAP
-    if sheet.header_height is not None:
-        out.row_dimensions[top].height = sheet.header_height
+        cell.alignment = CENTRE
+    _fit_height(out, top, tuple(zip(sheet.header, widths, strict=False)), bold=True)
     for r, row in enumerate(sheet.rows, start=top + 1):
         for c, item in enumerate(row, start=1):
             if item.value is None and (sheet.plain or not sheet.aligned):
@@ -78,8 +84,8 @@ def _sheet(out: Worksheet, sheet: Sheet) -> None:
                 cell.alignment = WRAP
             elif sheet.aligned and not sheet.plain:
                 cell.alignment = WRAP if item.wrap else TOP
-        wrapped = tuple((item.value, sheet.widths[c]) for c, item in enumerate(row) if item.wrap)
-        if wrapped and not sheet.plain:
+        wrapped = tuple((str(item.value), widths[c]) for c, item in enumerate(row) if item.wrap and item.value)
+        if wrapped:
             _fit_height(out, r, wrapped)
     last = len(sheet.rows) + top
     if sheet.footer:
@@ -91,4 +97,7 @@ def _sheet(out: Worksheet, sheet: Sheet) -> None:
             _text(out, r, c, text)
         out.column_dimensions[get_column_letter(c)].hidden = True
     out.auto_filter.ref = f"A{top}:{get_column_letter(len(sheet.header))}{len(sheet.rows) + top}"
-    _page(out, f"{top}:{top}", sheet.widths)
+    grid(out, top, last, len(sheet.header))
+    _page(out, f"{top}:{top}", widths)
+    if not sheet.title:  # a title row says it already, on the first page
+        page_title(out, [heading])
