@@ -54,7 +54,7 @@ def test_the_cut_workbooks_change_is_the_written_final_minus_the_written_self_as
                   cuts=(Cut("1.1", "T", own, final, None, False),))  # fmt: skip
     [sheet] = report([entry], "vi").sheets
     [row] = sheet.rows
-    written = [round_half_up(Fraction(cell.value), cell.places) for cell in row[3:6]]  # as xlsx_cells writes them
+    written = [round_half_up(Fraction(cell.value), cell.places or 0) for cell in row[3:6]]  # as xlsx writes them
     assert written[2] == written[1] - written[0]
 
 
