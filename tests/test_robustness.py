@@ -292,3 +292,10 @@ def test_steps_out_of_range_or_without_robustness_is_a_usage_error(write: Write,
     code, out, err = run("rank", "f", *args, "--lang", "en")
     assert code == 2 and out == "", err
     assert "U002" in err and "--steps" in err and reason in err, err
+
+
+def test_the_command_lines_steps_are_the_cores() -> None:
+    from par_cli.cli import options
+    from par_cli.core import robustness as core
+
+    assert (options.STEPS, options.STEPS_COUNTED) == (core.STEPS, core.STEPS_COUNTED)

@@ -246,10 +246,12 @@ def robustness_value(robust: bool, output_format: str) -> None:
         raise _bad("--robustness", output_format, "phrase.robustness-formats")
 
 
-def steps_value(steps: int | None, robust: bool) -> int:
-    """`rank --steps K`: how many one-step changes `--robustness`'s possible ranks allow (1–12; 3 by default)."""
-    from par_cli.core.robustness import STEPS, STEPS_COUNTED
+STEPS, STEPS_COUNTED = 3, 12
 
+
+def steps_value(steps: int | None, robust: bool) -> int:
+    """`rank --steps K`: how many one-step changes `--robustness`'s possible ranks allow (1–12; 3 by default:
+    core.robustness's STEPS and STEPS_COUNTED, not imported here to keep the command line's layers few)."""
     if steps is None:
         return STEPS
     if not robust:
