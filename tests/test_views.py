@@ -162,9 +162,9 @@ def test_rank_robustness_margins_are_computed_before_any_rendering(fmt: str, mon
     computed: list[bool] = []
     real_robustness, real_write = core.robustness, shell.write
 
-    def robustness(group: object) -> object:
+    def robustness(group: object, *steps: int) -> object:
         computed.append(bool(rendering))
-        return real_robustness(group)  # type: ignore[arg-type]
+        return real_robustness(group, *steps)  # type: ignore[arg-type]
 
     def write(*args: object) -> object:
         rendering.append(True)

@@ -33,12 +33,14 @@ from par_cli.cli.options import (
     RobustnessOption,
     SchemaKind,
     ScoreFormat,
+    StepsOption,
     SurveyOption,
     against_value,
     jobs_value,
     nfc,
     percent_value,
     robustness_value,
+    steps_value,
 )
 from par_cli.core.diagnostics import Diagnostic, LineCol, msg, problem
 
@@ -116,6 +118,7 @@ def rank(
     jobs: JobsOption = None,
     survey: SurveyOption = None,
     robustness: RobustnessOption = False,
+    steps: StepsOption = None,
     merged_as: MergedAsOption = MergedAs.mean,
     no_cache: NoCacheOption = False,
     allow_incomplete: Annotated[
@@ -136,6 +139,7 @@ def rank(
     limit = shell.run(lambda: percent_value("--fail-under", fail_under), words) if fail_under is not None else None
     shell.run(lambda: jobs_value(jobs), words)
     shell.run(lambda: robustness_value(robustness, output_format.value), words)
+    within = shell.run(lambda: steps_value(steps, robustness), words)
     if against is not None:
         shell.run(lambda: against_value(against, criteria, [previous, fail_under], output_format.value), words)
     if output_format in (RankFormat.xlsx, RankFormat.docx) and output is None:
@@ -185,7 +189,7 @@ def rank(
     bars = shell.bars(output) and not robustness if output_format is RankFormat.table else not areas
     width = shell.console().width if output is None else shell.FILE_WIDTH
     shown = ranking(
-        groups, previous is not None, areas, words.fixed, bars, width, robustness, merged_as.value, tuple(gone)
+        groups, previous is not None, areas, words.fixed, bars, width, within * robustness, merged_as.value, tuple(gone)
     )
     shell.show(shell.write(shown, output_format.value, words), output, words)
     if limit is not None:

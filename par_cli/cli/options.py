@@ -167,6 +167,15 @@ RobustnessOption = Annotated[
         help="Add gaps to the neighbours, ties at the shown precision and possible ranks (one scoring step).",
     ),
 ]
+StepsOption = Annotated[
+    Optional[int],
+    typer.Option(
+        "--steps",
+        metavar="K",
+        help="With --robustness: the possible ranks allow up to K one-step changes of scores in the group "
+        "(1–12, default 3).",
+    ),
+]
 GroupByOption = Annotated[
     str,
     typer.Option(
@@ -235,6 +244,21 @@ def robustness_value(robust: bool, output_format: str) -> None:
     """`rank --robustness` adds columns to the tables read on screen or by programs, not to the annexes."""
     if robust and output_format in ("xlsx", "docx"):
         raise _bad("--robustness", output_format, "phrase.robustness-formats")
+
+
+STEPS, STEPS_COUNTED = 3, 12
+
+
+def steps_value(steps: int | None, robust: bool) -> int:
+    """`rank --steps K`: how many one-step changes `--robustness`'s possible ranks allow (1–12; 3 by default:
+    core.robustness's STEPS and STEPS_COUNTED, not imported here to keep the command line's layers few)."""
+    if steps is None:
+        return STEPS
+    if not robust:
+        raise _bad("--steps", str(steps), "phrase.steps-needs-robustness")
+    if not 1 <= steps <= STEPS_COUNTED:
+        raise _bad("--steps", str(steps), "phrase.steps-range", most=STEPS_COUNTED)
+    return steps
 
 
 def map_value(items: list[str], fields: list[str]) -> dict[str, str]:

@@ -28,6 +28,12 @@ def round_half_up(value: Fraction, places: int) -> Decimal:
     return Decimal(-whole if numerator < 0 else whole).scaleb(-places)
 
 
+def shown_difference(value: Fraction, other: Fraction, places: int) -> Fraction:
+    """value − other as a reader subtracts them once printed: each rounded half-up first, so that a difference
+    shown beside its two figures always checks (95.99 − 87.33 = 8.66, never the exact 8.65 rounded)."""
+    return Fraction(round_half_up(value, places)) - Fraction(round_half_up(other, places))
+
+
 def shown(value: Fraction, places: int) -> str:
     """A figure as printed: `90.41`, `96.50`."""
     return f"{round_half_up(value, places):f}"

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 class Moves(NamedTuple):
     """What one scoring step on each appraised leaf could do to an agency's index, in index points."""
 
-    low: Fraction  # the index with every such leaf one step down
-    high: Fraction  # … one step up
+    cap: Fraction | None  # the highest index (100; None: the set lets bonus points carry it above)
+    self_index: Fraction  # the index on the agency's self-assessed figures
     gains: tuple[Fraction, ...]  # the largest rises of a leaf one step up (STEPS_COUNTED at most), largest first
     losses: tuple[Fraction, ...]  # the largest falls of a leaf one step down
 
@@ -56,8 +56,8 @@ class Entry:
     period_where: Location = NOWHERE
     survey_points: Fraction | None = None  # the part of `points` from the survey; None: the set has no survey
     leaves: tuple[tuple[str, Fraction], ...] = ()  # (code, points) of applicable leaves and adjustments, if asked
-    index_low: Fraction | None = None  # the index with every appraised leaf one step down (`--robustness`)
-    index_high: Fraction | None = None  # … one step up
+    index_cap: Fraction | None = Fraction(100)  # the highest index (None: bonus may carry it above 100)
+    self_index: Fraction | None = None  # the index on the self-assessed figures (`--robustness`)
     gains: tuple[Fraction, ...] = ()  # the largest rises of an appraised leaf one step up, in index points
     losses: tuple[Fraction, ...] = ()  # … falls one step down
     predecessors: tuple[str, ...] = ()  # ids of last period's units merged into this one
@@ -110,8 +110,8 @@ def entry_of(
         period_where=period_where,
         survey_points=result.survey_points,
         leaves=leaf_points(result) if leaves else (),
-        index_low=moved.low if moved else None,
-        index_high=moved.high if moved else None,
+        index_cap=moved.cap if moved else Fraction(100),
+        self_index=moved.self_index if moved else None,
         gains=moved.gains if moved else (),
         losses=moved.losses if moved else (),
         predecessors=result.agency.predecessors,

@@ -1,11 +1,15 @@
 """How robust a rank is (`par rank --robustness`): gaps to the neighbours, ties hidden by rounding, possible ranks.
 
-The possible ranks are exact, never sampled. An agency's index only rises when one of its leaves gains points
-(areas are sums, the index is points / max, clamped), and agencies are scored independently. So of every way
-each appraised leaf could move by up to one scoring step, the best rank an agency can hold is reached with all
-its leaves one step up and every other agency's one step down, and the worst the other way round: two sums per
-agency give the interval, whatever the number of leaves (enumerating or sampling the 3^leaves combinations
-would only find these two bounds, or miss them).
+The possible ranks are the best and worst rank an agency could hold had the council changed up to K scores
+(`--steps K`, 3 by default) by one scoring step each, the K steps shared across the whole group. They are exact,
+never sampled. An agency's index only rises when one of its leaves gains points, and agencies are scored
+independently; so for the best rank, of k steps spent on the agency itself its k largest one-step gains are
+best, and the remaining K − k are best spent overtaking the agencies above it that need the fewest of their
+largest one-step losses each (overtaking one never helps with another: taking the cheapest first is optimal).
+Trying k = 0..K gives the best rank; the worst is the same the other way round (its largest losses, the others'
+largest gains). Per agency and k, the number of agencies each cost c steps comes from K + 1 sorted lists
+(every agency's index after its c largest losses, or gains) by bisection: a group of thousands stays fast. Rank
+is competition rank (1 + the agencies strictly above), as `core.ranking` ranks.
 """
 
 from __future__ import annotations
@@ -17,8 +21,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from par_cli.core.numbers import clamp_percent, exact_sum, round_half_up
-from par_cli.core.ranking import Moves, RankGroup
+from par_cli.core.numbers import clamp_percent, round_half_up
+from par_cli.core.ranking import Entry, Moves, RankGroup
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound
@@ -26,6 +30,7 @@ if TYPE_CHECKING:
 
 METHOD = "exact"  # how the interval is found (see the module's docstring); stated in every output
 STEPS_COUNTED = 12  # one-step moves counted to swap neighbours: more than that is robust (and memory stays flat)
+STEPS = 3  # the council's changes the possible ranks allow by default (`--steps`, 1 to STEPS_COUNTED)
 
 
 def moves(bound: Bound, result: Score) -> Moves:
@@ -55,11 +60,10 @@ def moves(bound: Bound, result: Score) -> Moves:
     for area in result.areas:
         visit(area)
     scale = Fraction(100) / result.max
-    low = clamp_percent((result.points - exact_sum(downs)) * scale)
-    high = clamp_percent((result.points + exact_sum(ups)) * scale)
     gains = tuple(g * scale for g in heapq.nlargest(STEPS_COUNTED, ups))  # one scale for the agency: order kept
     losses = tuple(d * scale for d in heapq.nlargest(STEPS_COUNTED, downs))
-    return Moves(low, high, gains, losses)
+    cap = None if bound.criteria.bonus_above_max else Fraction(100)
+    return Moves(cap, result.self_index, gains, losses)
 
 
 def steps_to_pass(gap: Fraction, rises: Sequence[Fraction], falls: Sequence[Fraction]) -> int | None:
@@ -82,32 +86,103 @@ class Robustness:
     above: Fraction | None  # index points to the agency listed just above (None: first)
     below: Fraction | None  # index points to the agency listed just below (None: last)
     shown_tie: tuple[str, ...]  # agencies shown with the same rounded index, ranked apart by hidden decimals
-    best: int
-    worst: int
+    best: int  # the best rank within `steps` one-step changes shared across the group
+    worst: int  # … the worst
     steps_up: int | None = None  # the fewest one-step moves that put it above the agency listed just above
     steps_down: int | None = None  # … that put the agency listed just below above it
+    self_rank: int | None = None  # its rank on its self-assessed figures, the others as appraised
 
 
-def robustness(group: RankGroup) -> tuple[Robustness, ...]:
-    """One `Robustness` per row of the group, in its order; rows need entries scored with their index range."""
+Key = tuple[float, Fraction]  # an index as sorted: by its float first (fast, never out of order), then exactly
+
+
+def _key(value: Fraction) -> Key:
+    return float(value), value
+
+
+def _prefix(amounts: Sequence[Fraction], steps: int) -> list[Fraction]:
+    """0, the largest, the two largest … summed: steps + 1 sums (the last repeated when there are fewer)."""
+    sums = [Fraction(0)]
+    for amount in amounts[:steps]:
+        sums.append(sums[-1] + amount)
+    return sums + [sums[-1]] * (steps + 1 - len(sums))
+
+
+def _cheapest(counts: Sequence[int], budget: int) -> int:
+    """The most agencies passed with `budget` steps, `counts[c]` of them costing c steps each (cheapest first)."""
+    passed = 0
+    for cost in range(1, budget + 1):
+        take = min(counts[cost], budget // cost)
+        passed, budget = passed + take, budget - take * cost
+    return passed
+
+
+class _Reach:
+    """The possible ranks in a group: each agency's raw index (points / max, before the cap) after its c largest
+    one-step losses (`down[c]`) or gains (`up[c]`), c = 0..steps, and those of every agency sorted."""
+
+    def __init__(self, rows: Sequence[Entry], steps: int):
+        self.steps = steps
+        self.cap = [e.index_cap for e in rows]
+        raw = [e.points * 100 / e.max if e.max else e.index for e in rows]
+        self.down = [[r - d for d in _prefix(e.losses, steps)] for r, e in zip(raw, rows, strict=True)]
+        self.up = [[r + g for g in _prefix(e.gains, steps)] for r, e in zip(raw, rows, strict=True)]
+        self.sorted_down = [sorted(_key(values[c]) for values in self.down) for c in range(steps + 1)]
+        self.sorted_up = [sorted(_key(values[c]) for values in self.up) for c in range(steps + 1)]
+
+    def _index(self, n: int, raw: Fraction) -> Fraction:
+        return clamp_percent(raw, self.cap[n])
+
+    def _over(self, lists: list[list[Key]], mine: list[Fraction], index: Fraction, c: int) -> int:
+        """Agencies but this one whose raw index after c steps is above `index` (which is under the cap: there
+        the capped index is above it exactly when the raw one is)."""
+        key = _key(index)
+        return len(lists[c]) - bisect_right(lists[c], key) - (1 if mine[c] > index else 0)
+
+    def best(self, n: int) -> int:
+        rank = None
+        for k in range(self.steps + 1):
+            index = self._index(n, self.up[n][k])
+            cap = self.cap[n]
+            if cap is not None and index >= cap:
+                return 1
+            budget = self.steps - k
+            still = [self._over(self.sorted_down, self.down[n], index, c) for c in range(budget + 1)]
+            counts = [0, *(still[c - 1] - still[c] for c in range(1, budget + 1))]
+            found = 1 + still[0] - _cheapest(counts, budget)
+            rank = found if rank is None else min(rank, found)
+        return rank or 1
+
+    def worst(self, n: int) -> int:
+        rank = 1
+        for k in range(self.steps + 1):
+            index = self._index(n, self.down[n][k])
+            cap = self.cap[n]
+            if cap is not None and index >= cap:
+                continue  # nobody passes it
+            budget = self.steps - k
+            over = [self._over(self.sorted_up, self.up[n], index, c) for c in range(budget + 1)]
+            counts = [0, *(over[c] - over[c - 1] for c in range(1, budget + 1))]
+            rank = max(rank, 1 + over[0] + _cheapest(counts, budget))
+        return rank
+
+
+def robustness(group: RankGroup, steps: int = STEPS) -> tuple[Robustness, ...]:
+    """One `Robustness` per row of the group, in its order; rows need entries scored with their moves."""
     rows = group.rows
     shown = [round_half_up(row.entry.index, group.precision) for row in rows]
     by_shown: dict[object, list[int]] = {}
     for n, value in enumerate(shown):
         by_shown.setdefault(value, []).append(n)
-    lows = [row.entry.index_low if row.entry.index_low is not None else row.entry.index for row in rows]
-    highs = [row.entry.index_high if row.entry.index_high is not None else row.entry.index for row in rows]
-    sorted_lows, sorted_highs = sorted(lows), sorted(highs)
+    reach = _Reach([row.entry for row in rows], steps)
+    indices = sorted(_key(row.entry.index) for row in rows)
+    appraised = any(row.entry.self_index not in (None, row.entry.index) for row in rows)  # else: the ranks as are
     out = []
     for n, row in enumerate(rows):
         index = row.entry.index
         above = rows[n - 1].entry.index - index if n else None
         below = index - rows[n + 1].entry.index if n + 1 < len(rows) else None
         ties = tuple(rows[m].entry.agency_name for m in by_shown[shown[n]] if rows[m].entry.index != index)
-        # others surely above it (their lowest over its highest) and possibly above it (their highest over its
-        # lowest; itself included when it can move, hence the correction)
-        surely = len(rows) - bisect_right(sorted_lows, highs[n])
-        possibly = len(rows) - bisect_right(sorted_highs, lows[n]) - (1 if highs[n] > lows[n] else 0)
         entry = row.entry
         up = down = None
         if n:
@@ -116,5 +191,9 @@ def robustness(group: RankGroup) -> tuple[Robustness, ...]:
         if n + 1 < len(rows):
             under = rows[n + 1].entry
             down = steps_to_pass(index - under.index, under.gains, entry.losses)
-        out.append(Robustness(above, below, ties, 1 + surely, 1 + possibly, up, down))
+        own = None
+        if appraised and entry.self_index is not None:  # the others as appraised: itself not counted
+            mine = entry.self_index
+            own = 1 + len(indices) - bisect_right(indices, _key(mine)) - (1 if index > mine else 0)
+        out.append(Robustness(above, below, ties, reach.best(n), reach.worst(n), up, down, own))
     return tuple(out)

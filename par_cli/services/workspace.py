@@ -260,11 +260,12 @@ class FileScorer:
 
         try:
             bound = self.workspace.assessment(path)
-            result = scored(bound, detail=self.cuts)  # self-assessed figures only when asked for
+            detail = self.cuts or self.robust  # self-assessed figures only when asked for (cuts, the self rank)
+            result = scored(bound, detail=detail)
             if result.relative and self.leaders is not None:  # scored again, against its group's leaders
                 group = group_value(entry_of(result, ()), self.group_by)
                 best = self.leaders.get((group, result.criteria_id), {})
-                result = scored(bound, detail=self.cuts, leaders=best)
+                result = scored(bound, detail=detail, leaders=best)
             where, average = bound.origin, bound.criteria.group_average
             merged = tuple(where.locate(("agency", "predecessors", n)) for n in range(len(result.agency.predecessors)))
         except ParError as exc:  # a predecessor's place may be in a tree composed now: a Y001 if libyaml refuses it

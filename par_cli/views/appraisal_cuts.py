@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from par_cli.core.numbers import round_half_up
+from par_cli.core.numbers import round_half_up, shown_difference
 from par_cli.views.records import number
 from par_cli.views.report import Cell, Column, Kind, Note, Report, Sheet, Table
 from par_cli.words.cuts import cut_cells, cuts_header
@@ -44,7 +44,9 @@ def _sheet(entries: list[Entry], title: str, lang: str) -> Sheet:
                     Cell(entry.agency_name),
                     Cell(cut.code),
                     Cell(cut.title, wrap=True),
-                    *(Cell(value, p) for value in (cut.self_points, cut.points, cut.points - cut.self_points)),
+                    Cell(cut.self_points, p),
+                    Cell(cut.points, p),
+                    Cell(shown_difference(cut.points, cut.self_points, p), p),  # of the cells beside it
                     Cell(cut.reason or "", wrap=True),
                 ]
             )

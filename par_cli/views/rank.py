@@ -14,13 +14,13 @@ from par_cli.words.labels import label
 from par_cli.words.languages import default
 from par_cli.words.numbers import figure
 from par_cli.words.tables import (
-    ROBUST_KEYS,
     area_codes,
     change_text,
     group_heading,
     group_summary,
     rank_cells,
     rank_notes,
+    robust_keys,
 )
 
 if TYPE_CHECKING:
@@ -39,19 +39,20 @@ def report(
     lang: str | None = None,
     bars: bool = False,
     width: int = 0,
-    robust: bool = False,
+    robust: int = 0,
     merged_as: str = "mean",
     absent: tuple[PastRow, ...] = (),
 ) -> Report:
     """`bars`: an index bar per agency (where the medium has room: the command line decides); `width`: the
-    terminal columns the tables must fit in; `robust`: `--robustness`'s margins (computed here, once);
+    terminal columns the tables must fit in; `robust`: `--robustness`'s margins within that many one-step changes
+    (`--steps`; 0: none; computed here, once);
     `merged_as`: how merged units' earlier figures were computed; `absent`: last period's units this ranking
     lacks."""
     margins: dict[int, tuple[Robustness, ...]] = {}
     if robust:
         from par_cli.core.robustness import robustness
 
-        margins = {id(group): robustness(group) for group in groups}
+        margins = {id(group): robustness(group, robust) for group in groups}
     ranking = _Ranking(groups, has_previous, areas, lang, bars, robust, merged_as, absent, margins)
     language = lang or (groups[0].language if groups else default())
     return Report(
@@ -78,7 +79,7 @@ class _Ranking:
         areas: bool,
         lang: str | None,
         bars: bool,
-        robust: bool,
+        robust: int,
         merged_as: str,
         absent: tuple[PastRow, ...],
         margins: dict[int, tuple[Robustness, ...]],
@@ -91,7 +92,7 @@ class _Ranking:
 
     def notes(self, group: RankGroup, lang: str) -> list[str]:
         margins = self.margins[id(group)] if self.robust else None
-        return rank_notes(group, margins, self.merged_as if self.has_previous else None, lang)
+        return rank_notes(group, margins, self.merged_as if self.has_previous else None, lang, self.robust)
 
     # The screen and the page (terminal, Markdown, HTML)
 
@@ -116,7 +117,7 @@ class _Ranking:
                 Column(label("change", lang), Kind.change, moves=moves),
             ]
         if self.robust:
-            columns += [Column(label(key, lang), Kind.figure) for key in ROBUST_KEYS]
+            columns += [Column(label(key, lang), Kind.figure) for key in robust_keys(self.margins[id(group)])]
         codes = area_codes(group) if self.areas else []
         columns += [Column(code, Kind.figure, extra=True) for code in codes]
         bars = [(row.entry.index, figure(row.entry.index, p, lang)) for row in group.rows] if self.bars else []
@@ -140,12 +141,12 @@ class _Ranking:
         from par_cli.views.rank_records import record
 
         args = (self.groups, self.has_previous, self.areas, self.merged_as, self.absent)
-        return record(*args, METHOD if self.robust else None, self.robust_row)
+        return record(*args, (METHOD, self.robust) if self.robust else None, self.robust_row)
 
     def csv(self) -> Iterator[list[Any]]:
         from par_cli.views.rank_records import rows
 
-        return rows(self.groups, self.areas, self.robust, self.robust_row)
+        return rows(self.groups, self.areas, bool(self.robust), self.robust_row)
 
     # The workbook: a sheet per group
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from par_cli.core.numbers import shown_difference
 from par_cli.views.records import number
 from par_cli.views.report import Column, Kind, Report, Table
 from par_cli.words.labels import label
@@ -39,7 +40,7 @@ def report(diff: CriteriaDiff, groups: list[ImpactGroup], lang: str | None = Non
                 row.agency_name,
                 figure(row.old_index, p, lang),
                 figure(row.new_index, p, lang),
-                signed(row.index_change, p, lang),
+                signed(shown_difference(row.new_index, row.old_index, p), p, lang),  # of the two shown
                 str(row.old_rank),
                 places_moved(row.rank_change),
                 reasons_text(row.reasons, p, lang),

@@ -25,10 +25,10 @@ def record(
     areas: bool,
     merged_as: str,
     absent: tuple[PastRow, ...],
-    method: str | None,
+    method: tuple[str, int] | None,
     margins: Margins,
 ) -> dict[str, Any]:
-    """`method`: how `--robustness`'s margins are found (None without)."""
+    """`method`: how `--robustness`'s margins are found and within how many one-step changes (None without)."""
     result: dict[str, Any] = {"groups": Streamed(_group(group, has_previous, areas, margins) for group in groups)}
     if has_previous:
         result["merged_as"] = merged_as
@@ -36,7 +36,9 @@ def record(
             {"agency": {"id": row.agency_id, "name": row.name}, "group": row.group, "rank": row.rank} for row in absent
         ]
     if method is not None:
-        result["robustness"] = {"method": method, "step": "one scoring step per appraised leaf (points: step or 0.25)"}
+        how, steps = method
+        step = "one scoring step per appraised leaf (points: step or 0.25)"
+        result["robustness"] = {"method": how, "step": step, "steps": steps}
     return result
 
 
@@ -97,6 +99,7 @@ def _row(group: RankGroup, n: int, has_previous: bool, areas: bool, margins: Mar
             "worst_rank": robust.worst,
             "steps_to_rise": robust.steps_up,
             "steps_to_fall": robust.steps_down,
+            "self_assessed_rank": robust.self_rank,
         }
     if areas:
         item["areas"] = [{"code": c, "title": t, "index": number(i, p)} for c, t, i in e.areas]
@@ -109,6 +112,7 @@ def rows(groups: list[RankGroup], areas: bool, robust: bool, margins: Margins) -
     codes = codes if areas else []
     head = ["criteria", "group", "rank", "agency_id", "agency", "points", "max", "index", "grade"]
     extra = ["gap_above", "gap_below", "shown_tie", "best_rank", "worst_rank", "steps_to_rise", "steps_to_fall"]
+    extra.append("self_assessed_rank")
     yield [*head, "previous_rank", "rank_change", *(extra if robust else []), *[f"area_{c}" for c in codes]]
     for group in groups:
         p = group.precision
@@ -123,6 +127,7 @@ def rows(groups: list[RankGroup], areas: bool, robust: bool, margins: Margins) -
                     found.worst,
                     found.steps_up,
                     found.steps_down,
+                    found.self_rank,
                 ]
                 if found is not None
                 else []

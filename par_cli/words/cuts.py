@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from par_cli.core.numbers import shown_difference
 from par_cli.words.labels import label
 from par_cli.words.numbers import figure
 from par_cli.words.numbers import signed_figure as signed
@@ -25,6 +26,6 @@ def cut_cells(cut: Cut, places: int, lang: str) -> list[str]:
         cut.title,
         figure(cut.self_points, places, lang),
         figure(cut.points, places, lang) + rounds,
-        signed(cut.points - cut.self_points, places, lang),
+        signed(shown_difference(cut.points, cut.self_points, places), places, lang),  # checks by subtraction
         cut.reason or "—",
     ]

@@ -120,15 +120,21 @@ def rank_cells(
 
 def robust_cells(robust: Robustness, places: int, lang: str) -> list[str]:
     """Gap above, gap below (index points, with the fewest one-step moves that close it: `0,14 (1)`), `≈` when
-    tied as shown, possible ranks (`3–5`)."""
+    tied as shown, possible ranks (`3–5`), and the rank on its self-assessed figures when the council changed any
+    agency's."""
     ranks = str(robust.best) if robust.best == robust.worst else f"{robust.best}–{robust.worst}"
     tie = "≈" if robust.shown_tie else ""
     above = figure(robust.above, places, lang) + (f" ({robust.steps_up})" if robust.steps_up is not None else "")
     below = figure(robust.below, places, lang) + (f" ({robust.steps_down})" if robust.steps_down is not None else "")
-    return [above, below, tie, ranks]
+    return [above, below, tie, ranks, *([str(robust.self_rank)] if robust.self_rank is not None else [])]
 
 
 ROBUST_KEYS = ("gap_above", "gap_below", "shown_tie", "possible_ranks")
+
+
+def robust_keys(margins: tuple[Robustness, ...]) -> tuple[str, ...]:
+    """The robustness columns of a group: with the rank on self-assessed figures when the council changed any."""
+    return ROBUST_KEYS + (("self_rank",) if margins and margins[0].self_rank is not None else ())
 
 
 def rank_header(group: RankGroup, has_previous: bool, areas: bool, lang: str, robust: bool = False) -> list[str]:
@@ -151,9 +157,11 @@ def relative_notes(group: RankGroup, lang: str) -> list[str]:
     return notes
 
 
-def rank_notes(group: RankGroup, robust: tuple[Robustness, ...] | None, merged_as: str | None, lang: str) -> list[str]:
+def rank_notes(
+    group: RankGroup, robust: tuple[Robustness, ...] | None, merged_as: str | None, lang: str, steps: int = 3
+) -> list[str]:
     """Lines under a ranking: how merged units' earlier figures were found, ties hidden by rounding, and how the
-    possible ranks were computed."""
+    possible ranks (within `steps` one-step changes) were computed."""
     p = group.precision
     notes = []
     for row in group.rows:
@@ -177,7 +185,9 @@ def rank_notes(group: RankGroup, robust: tuple[Robustness, ...] | None, merged_a
             for r in tied
         )
         notes.append(text(msg("note.shown-tie", shown=shown, listed=listed), lang))
-    notes.append(text(msg("note.possible-ranks"), lang))
+    notes.append(text(msg("note.possible-ranks", steps=steps), lang))
+    if robust and robust[0].self_rank is not None:
+        notes.append(text(msg("note.self-rank"), lang))
     return notes
 
 

@@ -6,6 +6,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from par_cli.core.diagnostics import msg
+from par_cli.core.numbers import shown_difference
 from par_cli.words.catalogue import text
 from par_cli.words.labels import label
 from par_cli.words.numbers import figure
@@ -45,10 +46,11 @@ def trend_header(trend: Trend, lang: str) -> list[str]:
     return [*cells, label("trend", lang), label("change", lang)]
 
 
-def change_over(line: TrendLine) -> Fraction | None:
-    """The last ranked index minus the first, when the unit was ranked in two periods or more."""
+def change_over(line: TrendLine, places: int) -> Fraction | None:
+    """The last ranked index minus the first as shown (each rounded first: the subtraction checks), when the unit
+    was ranked in two periods or more."""
     values = [p.index for p in line.points if p is not None]
-    return values[-1] - values[0] if len(values) > 1 else None
+    return shown_difference(values[-1], values[0], places) if len(values) > 1 else None
 
 
 def trend_cells(line: TrendLine, trend: Trend, low: Fraction, high: Fraction, lang: str) -> list[str]:
@@ -60,7 +62,7 @@ def trend_cells(line: TrendLine, trend: Trend, low: Fraction, high: Fraction, la
             continue
         mark = MERGED_MARK if point.merged_from else ""
         cells += [figure(point.index, p, lang) + mark, str(point.rank) + mark]
-    change = change_over(line)
+    change = change_over(line, p)
     spark = sparkline([q.index if q is not None else None for q in line.points], low, high)
     return [*cells, spark, signed(change, p, lang) if change is not None else "—"]
 
