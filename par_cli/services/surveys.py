@@ -387,4 +387,46 @@ def report_data(path: Path) -> tuple[list[Any], list[str], str, list[Diagnostic]
     groups = list(results.weights) or sorted({g for e in results.agencies.values() for g in e["forms"]})
     rows = report_rows(results.agencies, results.combine, results.weights, groups, results.min_forms)
     notes = [doc.place(note) for note in uncounted_notes(results.agencies)]
-    return rows, groups, f"{results.design} [{results.criteria}]", notes, results.criteria
+    return rows, groups, results.design, notes, results.criteria
+
+
+class SurveyNames(NamedTuple):
+    """What a survey report calls things, where the files say: the design's title, each group's name, each
+    question's column title and text (by id), each agency's name (by id). Empty where nothing says."""
+
+    title: str | None
+    groups: dict[str, str]
+    questions: dict[str, tuple[str | None, str | None]]
+    agencies: dict[str, str]
+
+
+def survey_names(path: Path, design_id: str) -> SurveyNames:
+    """The names a survey results file's report shows, from the files beside it: its design (`kind:
+    survey-design` with the results' `design` id) and the assessments (each names its agency)."""
+    from par_cli.io.suffixes import kind_of_suffix
+    from par_cli.readers.files import kind_and_id
+
+    folder = path.parent
+    title, groups, questions = None, {}, {}
+    for found, kind, _ in support_files(folder):
+        if kind != "survey-design":
+            continue
+        design, _, problems = load_survey_file(found, "survey-design")
+        if design is not None and design.id == design_id and not errors_only(problems):
+            title = design.title
+            groups = {group.id: group.name for group in design.groups}
+            questions = {q.id: (q.column, q.text) for q in design.questions}
+            break
+    agencies: dict[str, str] = {}
+    try:
+        names = sorted(p for p in folder.iterdir() if kind_of_suffix(p.name) == "yaml" and p.is_file())
+    except OSError:
+        names = []
+    for found in names:
+        if found == path or kind_and_id(found)[0] != "assessment":
+            continue
+        doc, _ = read_document(found, fast=True, an_input=False)
+        agency = doc.data.get("agency") if doc is not None and isinstance(doc.data, dict) else None
+        if isinstance(agency, dict) and agency.get("id") is not None and agency.get("name") is not None:
+            agencies[str(agency["id"])] = str(agency["name"])
+    return SurveyNames(title, groups, questions, agencies)

@@ -31,7 +31,8 @@ class Sheet:
     `header_height`: the header row's height in points (None: the program's). `aligned`: cells set at the top
     (or wrapped), else the program's alignment. `footer`: a line a row under the last. `hidden`: columns after
     the header's, (title, a text per row), hidden from the reader (read back by programs). `lines`: (name, cell)
-    pairs between the title and the header, a row apart. `plain`: cells as given (only a wrapped cell aligned)."""
+    pairs between the title and the header, a row apart. `plain`: cells as given (only a wrapped cell aligned).
+    `ruled`: the header and rows ruled (thin borders), for a sheet printed as it is."""
 
     __slots__ = (
         "aligned",
@@ -44,6 +45,7 @@ class Sheet:
         "name",
         "plain",
         "rows",
+        "ruled",
         "title",
         "widths",
     )
@@ -62,8 +64,9 @@ class Sheet:
         hidden: Sequence[tuple[str, Sequence[str | None]]] = (),
         lines: Sequence[tuple[str, Cell]] = (),
         plain: bool = False,
+        ruled: bool = False,
     ):
-        self.lines, self.plain = tuple(lines), plain
+        self.lines, self.plain, self.ruled = tuple(lines), plain, ruled
         self.name, self.title, self.header, self.rows = name, title, tuple(header), tuple(rows)
         self.widths, self.frozen, self.header_height = tuple(widths), frozen, header_height
         self.aligned, self.footer, self.hidden = aligned, footer, tuple(hidden)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from openpyxl.styles import Font
+from openpyxl.styles import Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from par_cli.views.report import Report, Sheet
@@ -90,5 +90,16 @@ def _sheet(out: Worksheet, sheet: Sheet) -> None:
         for r, text in enumerate(texts, start=top + 1):
             _text(out, r, c, text)
         out.column_dimensions[get_column_letter(c)].hidden = True
+    if sheet.ruled:
+        _ruled(out, top, last, len(sheet.header))
     out.auto_filter.ref = f"A{top}:{get_column_letter(len(sheet.header))}{len(sheet.rows) + top}"
     _page(out, f"{top}:{top}", sheet.widths)
+
+
+def _ruled(out: Worksheet, first: int, last: int, count: int) -> None:
+    """Thin borders round every cell of rows `first`–`last`, columns 1–`count` (a sheet printed as it is)."""
+    thin = Side(style="thin", color="808080")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for row in out.iter_rows(min_row=first, max_row=last, max_col=count):
+        for cell in row:
+            cell.border = border
