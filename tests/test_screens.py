@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, run
-from tests.pages import measure, needs_chromium
+from tests.pages import measure, needs_chromium, needs_soffice, pdf_page_size_mm, pdf_pages, pdf_words, to_pdf
 
 COMMANDS = {
     "score": ["score", "examples/2024/so-noi-vu.yaml"],
@@ -158,3 +158,20 @@ def test_wide_html_tables_use_the_screen(tmp_path: Path, monkeypatch: pytest.Mon
     assert isinstance(found, dict)
     assert found["table"] > 1000 and found["name"] >= 140 and found["overflow"] == 0
     assert found["prose"] <= 720
+
+
+@needs_soffice
+def test_the_survey_workbook_prints_on_one_a4_page_with_every_figure(tmp_path: Path) -> None:
+    """Printed by LibreOffice: one landscape A4 page, the title, every agency and every figure whole."""
+    import json
+
+    out = tmp_path / "survey.xlsx"
+    results = str(ROOT / "examples/survey-2024/survey.yaml")
+    assert run("survey", "report", results, "-f", "xlsx", "-o", str(out))[0] == 0
+    pdf = to_pdf(out)
+    assert len(pdf_pages(pdf)) == 1 and pdf_page_size_mm(pdf)[0] > pdf_page_size_mm(pdf)[1]
+    words = pdf_words(pdf)
+    rows = json.loads(run("survey", "report", results, "-f", "json")[1])["rows"]
+    for row in rows:
+        assert f"{row['percent']:.2f}" in words and f"{row['not_counted_percent']:.2f}" in words
+    assert {"Điều", "Thanh", "HĐND,"} <= set(words)

@@ -49,7 +49,8 @@ def survey_report(
     import contextlib
 
     from par_cli.core.diagnostics import ParError
-    from par_cli.services.surveys import report_data, survey_names
+    from par_cli.services.survey_names import survey_names
+    from par_cli.services.surveys import report_data
     from par_cli.services.workspace import Workspace
     from par_cli.views.survey_report import report
 

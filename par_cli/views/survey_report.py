@@ -16,8 +16,7 @@ from par_cli.words.languages import default
 from par_cli.words.tables import survey_cells, survey_header, survey_questions
 
 if TYPE_CHECKING:
-    from par_cli.core.survey import ReportRow
-    from par_cli.services.surveys import SurveyNames
+    from par_cli.core.survey import ReportRow, SurveyNames
 
 
 def report(
@@ -72,8 +71,8 @@ def _sheet(
                 Cell(words[-1], wrap=True),
             ]
         )
-    widths = (34, 7, *([12] * (len(header) - 3)), 24)
-    return Sheet("1", heading, header, body, widths, frozen=2, lines=lines, ruled=True)
+    widths = (34, 7, *([16] * len(groups)), *([11] * (len(header) - 3 - len(groups))), 24)
+    return Sheet("1", heading, header, body, widths, frozen=2, lines=lines, ruled=True, header_height=48)
 
 
 def _json(rows: list[ReportRow]) -> dict[str, Any]:
