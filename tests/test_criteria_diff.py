@@ -200,7 +200,7 @@ def test_whose_rank_moves_and_why(write: Write) -> None:
     code, out, _ = run("rank", "a.yaml", "b.yaml", "--criteria", "new.yaml", "--against", "old.yaml")
     assert code == 0
     assert any(
-        line.split()[:2] == ["1", "Xã"] and "▲1" in line and "1.2 +50,00" in line for line in out.splitlines()
+        line.split()[:2] == ["1", "Xã"] and "▲1" in line and "1.2\xa0+50,00" in line for line in out.splitlines()
     ), out
 
 

@@ -76,7 +76,7 @@ def test_a_language_is_one_file(tmp_path: Path) -> None:
     schema = json.loads(par("schema", "criteria"))
     field = schema["properties"]["language"]
     assert (field["enum"], field["default"]) == (["vi", "en", PSEUDO], "vi")
-    assert f"<vi|en|{PSEUDO}>" in par("score", "--help")
+    assert f"<vi | en | {PSEUDO}>" in par("score", "--help")  # spaced: help wraps between choices
     assert "⟦" in par("criteria", "show", "mau-so-nganh", "--lang", PSEUDO)
     env["LANG"] = "qps_XX.UTF-8"  # the system's locale names it (the file's `locales`): its help, with no flag
     assert "⟦" in par("--help")

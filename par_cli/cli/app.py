@@ -49,6 +49,11 @@ def main() -> None:
     lang = before_parsing(sys.argv[1:])  # the help and click's usage errors in the run's language
     from par_cli.words.languages import SOURCE
 
+    if "--help" in sys.argv or "-h" in sys.argv:  # metavars kept whole, in the run's language
+        from par_cli.cli.help_words import whole_metavars
+
+        whole_metavars(lang)
+
     try:
         if lang == SOURCE:  # the help's words as the code writes them
             app()

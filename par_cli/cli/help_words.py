@@ -73,6 +73,24 @@ def speaking(lang: str) -> Iterator[None]:
             setattr(owner, name, value)
 
 
+def whole_metavars(lang: str) -> None:
+    """An option's metavar (`<table | json | csv>`) spaced at its choices, so that a narrow help wraps between
+    them and never inside one (`<table|json|csv|markdown|h` / `tml|xlsx|docx>` at 80 columns); in `lang` when
+    the catalogue words it (`click.metavar-*`: `<path>`, `<int>`, PERCENT). For the run (`app.main`)."""
+    from typer import core
+
+    made = getattr(core.TyperOption.make_metavar, "made", core.TyperOption.make_metavar)
+
+    def make_metavar(self: Any, ctx: Any) -> str:
+        metavar: str = made(self, ctx=ctx)
+        if lang != SOURCE:
+            metavar = click_text(metavar, lang)
+        return metavar.replace("|", " | ") if metavar.startswith("<") and metavar.endswith(">") else metavar
+
+    make_metavar.made = made  # type: ignore[attr-defined]
+    core.TyperOption.make_metavar = make_metavar  # type: ignore[method-assign]
+
+
 def _translated(command: Any, lang: str) -> None:
     """A click command, its parameters and its subcommands with their help in `lang`."""
     for name in ("help", "short_help"):

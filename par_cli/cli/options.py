@@ -64,6 +64,7 @@ class ReportFormat(StrEnum):
     csv = "csv"
     markdown = "markdown"
     html = "html"
+    xlsx = "xlsx"
 
 
 class TrendFormat(StrEnum):

@@ -49,6 +49,7 @@ def survey_report(
     import contextlib
 
     from par_cli.core.diagnostics import ParError
+    from par_cli.services.survey_names import survey_names
     from par_cli.services.surveys import report_data
     from par_cli.services.workspace import Workspace
     from par_cli.views.survey_report import report
@@ -59,6 +60,6 @@ def survey_report(
     if words.fixed is None:  # the words of the set the results are for, when it can be found from the file
         with contextlib.suppress(ParError):
             Workspace().named(criteria, file.parent)
-    shown = report(rows, groups, title, words.now())
+    shown = report(rows, groups, title, words.now(), survey_names(file, title))
     shell.show(shell.write(shown, output_format.value, words), output, words)
     shell.warnings(notes, words)

@@ -110,6 +110,16 @@ def criterion_percent(
     return _mean(percents)
 
 
+class SurveyNames(NamedTuple):
+    """What a survey report calls things, where the files say: the design's title, each group's name, each
+    question's column title and text (by id), each agency's name (by id). Empty where nothing says."""
+
+    title: str | None
+    groups: dict[str, str]
+    questions: dict[str, tuple[str | None, str | None]]
+    agencies: dict[str, str]
+
+
 class ReportRow(NamedTuple):
     """One agency and criterion of a survey report."""
 

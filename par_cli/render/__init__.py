@@ -33,7 +33,7 @@ COMMAND_FORMATS: dict[str, tuple[Format, ...]] = {
     "rank_impact": (Format.table, Format.json),
     "template": (Format.yaml, Format.xlsx),
     "schema": (Format.json,),
-    "survey_report": (Format.table, Format.json, Format.csv, Format.markdown, Format.html),
+    "survey_report": (Format.table, Format.json, Format.csv, Format.markdown, Format.html, Format.xlsx),
     "trend": (Format.table, Format.json, Format.csv, Format.markdown, Format.html, Format.docx),
     "gaps": (Format.table, Format.json, Format.csv, Format.markdown, Format.html, Format.xlsx, Format.docx),
     "appraisal_cuts": (Format.table, Format.json, Format.csv, Format.xlsx),

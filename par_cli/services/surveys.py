@@ -387,4 +387,4 @@ def report_data(path: Path) -> tuple[list[Any], list[str], str, list[Diagnostic]
     groups = list(results.weights) or sorted({g for e in results.agencies.values() for g in e["forms"]})
     rows = report_rows(results.agencies, results.combine, results.weights, groups, results.min_forms)
     notes = [doc.place(note) for note in uncounted_notes(results.agencies)]
-    return rows, groups, f"{results.design} [{results.criteria}]", notes, results.criteria
+    return rows, groups, results.design, notes, results.criteria

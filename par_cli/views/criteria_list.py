@@ -33,7 +33,7 @@ def report(sets: list[CriteriaSet], lang: str | None = None) -> Report:
             label(f"status.{criteria.status}", lang) if criteria.status else "—",
             plain(criteria.total_max, lang),
             str(sum(_leaves(area) for area in criteria.areas)),
-            _short(criteria.source or "—", 40),
+            criteria.source or "—",  # whole: the terminal wraps it at its spaces
         ]
         for criteria in sets
     ]
@@ -43,7 +43,3 @@ def report(sets: list[CriteriaSet], lang: str | None = None) -> Report:
 
 def _leaves(node: Node) -> int:
     return 1 if node.children is None else sum(_leaves(child) for child in node.children)
-
-
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

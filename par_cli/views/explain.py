@@ -23,8 +23,7 @@ def report(ledger: Ledger, lang: str | None = None, gaps: int = 10) -> Report:
     lang = lang or result.language
     p = result.precision
     agency = result.agency
-    rest = f" ({agency.id}" + (f", {agency.group})" if agency.group else ")")
-    rest += f"\n{result.criteria_title} [{result.criteria_id}]" + (f" · {result.period}" if result.period else "")
+    rest = f"\n{result.criteria_title}" + (f" · {result.period}" if result.period else "")  # names, no ids
     columns = [Column(label("code", lang)), Column(label("title", lang), wide=True)]
     columns += [Column(label(key, lang), Kind.figure) for key in ("final", "max", "lost", "effect")]
     columns += [Column(label(key, lang), beneath=1, marker="") for key in ("input", "rule", "evidence")]
@@ -95,7 +94,7 @@ def _json(ledger: Ledger) -> dict[str, Any]:
             answer = line.answer
             item["kind"] = line.rule.kind
             item["rule"] = rule_text(line, MACHINE)
-            item["input"] = inputs_text(line, MACHINE)
+            item["input"] = inputs_text(line, MACHINE, keys=True)
             item["evidence"] = list(answer.evidence) if answer else []
             item["explanation"] = answer.explanation if answer else None
             item["evidence_missing"] = line.evidence_missing

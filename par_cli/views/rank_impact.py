@@ -51,7 +51,9 @@ def report(diff: CriteriaDiff, groups: list[ImpactGroup], lang: str | None = Non
         columns = [Column(label(key, lang), kind) for key, kind in KINDS]
         blocks.append(Table(columns, rows, heading=heading, spaced=True))
     old, new = diff.old, diff.new
-    return Report(f"{old.title} [{old.id}] → {new.title} [{new.id}]", lang, blocks, _json(diff, groups), [])
+    named = old.title != new.title  # the sets by their titles; by their ids only when the titles are the same
+    title = f"{old.title} → {new.title}" if named else f"{old.id} → {new.id}"
+    return Report(title, lang, blocks, _json(diff, groups), [])
 
 
 def _json(diff: CriteriaDiff, groups: list[ImpactGroup]) -> dict[str, Any]:
@@ -83,10 +85,10 @@ def _json(diff: CriteriaDiff, groups: list[ImpactGroup]) -> dict[str, Any]:
 
 def reasons_text(reasons: tuple[Reason, ...], places: int, lang: str, shown: int = 3) -> str:
     """`1.1.4 −0,50; 1.3.1 +0,33`: the criteria that moved an index most, in index points (renumbered ones
-    under their new code; removed ones marked)."""
+    under their new code; removed ones marked), each code held to its effect by a no-break space."""
     parts = []
     for reason in reasons[:shown]:
         code = reason.new_code or f"{reason.old_code} ({label('diff.removed', lang)})"
-        parts.append(f"{code} {signed(reason.index_points, places, lang)}")
+        parts.append(f"{code}\N{NO-BREAK SPACE}{signed(reason.index_points, places, lang)}")  # never parted
     more = len(reasons) - shown
     return "; ".join(parts) + (f"; … (+{more})" if more > 0 else "")

@@ -1,6 +1,8 @@
 """`par survey report` as a report: per agency and criterion, the forms per group, each question's percentage,
-the criterion's, the share not counted and the groups below the design's minimum; its JSON and CSV (one row per
-agency and criterion, figures rounded to 2 places)."""
+the criterion's, the share not counted and the groups below the design's minimum, everything by its name where
+the files beside the results say it (`services.surveys.survey_names`), each question's text under the table; its
+workbook for the survey team (the same table, printable); its JSON and CSV (one row per agency and criterion,
+figures rounded to 2 places, ids as the files write them)."""
 
 from __future__ import annotations
 
@@ -8,23 +10,69 @@ from typing import TYPE_CHECKING, Any
 
 from par_cli.core.numbers import round_half_up
 from par_cli.views.records import number
-from par_cli.views.report import Column, Kind, Report, Table
+from par_cli.views.report import Column, Kind, Report, Sheet, Table
+from par_cli.views.workbook import Cell
 from par_cli.words.languages import default
 from par_cli.words.tables import survey_cells, survey_header, survey_questions
 
 if TYPE_CHECKING:
-    from par_cli.core.survey import ReportRow
+    from par_cli.core.survey import ReportRow, SurveyNames
 
 
-def report(rows: list[ReportRow], groups: list[str], title: str, lang: str | None = None) -> Report:
+def report(
+    rows: list[ReportRow], groups: list[str], title: str, lang: str | None = None, names: SurveyNames | None = None
+) -> Report:
+    """`title`: the design's id, shown only when no design file beside the results gives its title."""
     lang = lang or default()
     questions = survey_questions(rows)
-    header = survey_header(groups, questions, lang)
-    kinds = [Kind.text, Kind.text, *[Kind.figure] * (len(header) - 3), Kind.code]  # the last: groups with few forms
-    columns = [Column(name, kind) for name, kind in zip(header, kinds, strict=True)]
-    cells = [survey_cells(row, groups, questions, lang) for row in rows]
-    blocks = [Table(columns, cells, dense=True)]
-    return Report(title, lang, blocks, _json(rows), _csv(rows, groups, questions))
+    group_names = names.groups if names else {}
+    asked = names.questions if names else {}
+    agencies = names.agencies if names else {}
+    shown_questions = [asked.get(q, (None, None))[0] or q for q in questions]
+    header = survey_header([group_names.get(g, g) for g in groups], shown_questions, lang)
+    kinds = [Kind.text, Kind.code, *[Kind.figure] * (len(header) - 3), Kind.text]  # the last: groups with few forms
+    columns = [
+        Column(name, kind, wide=n == 0, narrowest=16 if n == 0 else None)
+        for n, (name, kind) in enumerate(zip(header, kinds, strict=True))
+    ]
+    known = {f"agency:{a}": name for a, name in agencies.items()} | {f"group:{g}": n for g, n in group_names.items()}
+    cells = [survey_cells(row, groups, questions, lang, known) for row in rows]
+    asked_texts = [
+        (shown, asked[q][1] or "") for q, shown in zip(questions, shown_questions, strict=True) if q in asked
+    ]
+    texts = [f"{shown}: {text}" for shown, text in asked_texts if text]
+    heading = (names.title if names else None) or title
+    blocks = [Table(columns, cells, dense=True, notes=texts)]
+    sheet = _sheet(heading, header, rows, groups, questions, cells, [(s, t) for s, t in asked_texts if t])
+    return Report(heading, lang, blocks, _json(rows), _csv(rows, groups, questions), sheets=[sheet])
+
+
+def _sheet(
+    heading: str,
+    header: list[str],
+    rows: list[ReportRow],
+    groups: list[str],
+    questions: list[str],
+    cells: list[list[str]],
+    texts: list[tuple[str, str]],
+) -> Sheet:
+    """The table as the survey team prints it: titled, each question's text under the title, ruled, its header
+    repeated on every page; figures as numbers (forms whole, percentages to 2 places)."""
+    lines = [(shown, Cell(text, wrap=True)) for shown, text in texts]
+    body = []
+    for row, words in zip(rows, cells, strict=True):
+        figures = [*(row.questions.get(q) for q in questions), row.percent, row.not_counted]
+        body.append(
+            [
+                Cell(words[0], wrap=True),
+                Cell(words[1]),
+                *(Cell(row.forms.get(group, 0)) for group in groups),
+                *(Cell(value, 2) if value is not None else Cell("") for value in figures),
+                Cell(words[-1], wrap=True),
+            ]
+        )
+    widths = (34, 7, *([16] * len(groups)), *([11] * (len(header) - 3 - len(groups))), 24)
+    return Sheet("1", heading, header, body, widths, frozen=2, lines=lines, header_height=48)
 
 
 def _json(rows: list[ReportRow]) -> dict[str, Any]:

@@ -31,7 +31,8 @@ class Sheet:
     `header_height`: the header row's height in points (None: the program's). `aligned`: cells set at the top
     (or wrapped), else the program's alignment. `footer`: a line a row under the last. `hidden`: columns after
     the header's, (title, a text per row), hidden from the reader (read back by programs). `lines`: (name, cell)
-    pairs between the title and the header, a row apart. `plain`: cells as given (only a wrapped cell aligned)."""
+    pairs between the title and the header, a row apart. `plain`: cells as given (only a wrapped cell aligned).
+    Every sheet prints ruled (writers/xlsx_cells.grid)."""
 
     __slots__ = (
         "aligned",

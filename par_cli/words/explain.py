@@ -32,6 +32,10 @@ def input_hint(rule: Rule, lang: str = "vi") -> str:
 
 def show_input(value: Any, lang: str) -> str:
     """A typed input as a person reads it."""
+    return _shown(value, lang)
+
+
+def _shown(value: Any, lang: str) -> str:
     if value is None:
         return "—"
     if value is NOT_APPLICABLE:
@@ -49,11 +53,17 @@ def show_input(value: Any, lang: str) -> str:
     return str(value)
 
 
-def inputs_text(line: LedgerLine, lang: str) -> str:
-    """`95 → 85` (self → appraised), the survey result, or the one input that counts."""
+def inputs_text(line: LedgerLine, lang: str, keys: bool = False) -> str:
+    """`95 → 85` (self → appraised), the survey result, or the one input that counts; a level by its label
+    (its key when `keys`: for programs, or when it has none)."""
     answer = line.answer
     if answer is None or line.rule is None:
         return "—"
+    named = {} if keys else {level.key: level.label for level in getattr(line.rule, "levels", ()) if level.label}
+
+    def show_input(value: Any, lang: str) -> str:
+        return named[value] if isinstance(value, str) and value in named else _shown(value, lang)
+
     percent = " %" if line.rule.takes_percent else ""
     if line.source == "survey":
         return show_input(answer.survey, lang) + (percent if answer.survey is not None else "")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -207,12 +207,13 @@ def score_headline(score: Score, lang: str) -> tuple[str, str]:
 
 
 def survey_header(groups: list[str], questions: list[str], lang: str) -> list[str]:
-    """Agency, criterion, forms per group, each question's percentage, the criterion's, the share not counted."""
+    """Agency, criterion, forms per group, each question's percentage, the criterion's, the share not counted
+    (the groups and questions as the report names them)."""
     forms = label("forms", lang)
     return [
         label("agency", lang),
         label("code", lang),
-        *(f"{forms} {group}" for group in groups),
+        *(f"{forms[:1].upper()}{forms[1:]}: {group}" for group in groups),
         *(f"{question} %" for question in questions),
         label("index", lang),
         label("not_counted", lang),
@@ -220,11 +221,15 @@ def survey_header(groups: list[str], questions: list[str], lang: str) -> list[st
     ]
 
 
-def survey_cells(row: Any, groups: list[str], questions: list[str], lang: str) -> list[str]:
-    """One report row in words (a group below the design's minimum is marked in the last cell)."""
-    few = ", ".join(row.few)
+def survey_cells(
+    row: Any, groups: list[str], questions: list[str], lang: str, names: Mapping[str, str] | None = None
+) -> list[str]:
+    """One report row in words (a group below the design's minimum is marked in the last cell); the agency and
+    the groups by their `names` where known."""
+    named = names or {}
+    few = ", ".join(named.get(f"group:{group}", group) for group in row.few)
     return [
-        row.agency,
+        named.get(f"agency:{row.agency}", row.agency),
         row.criterion,
         *(str(row.forms.get(group, 0)) for group in groups),
         *(figure(row.questions.get(question), 2, lang) if question in row.questions else "" for question in questions),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from fractions import Fraction
 from html import escape
 
-from par_cli.views.report import NUMERIC, Figures, Heading, HeatMap, Items, LineChart, Note, Report, Table
+from par_cli.views.report import NUMERIC, Figures, Heading, HeatMap, Items, Kind, LineChart, Note, Report, Table
 from par_cli.writers.html_page import _bar, _page, _th
 
 COLOURS = (
@@ -103,6 +103,8 @@ def _table(block: Table) -> list[str]:
     else:
         css = ' class="trend"' if block.legend else ""  # names beside a chart: room for the name
         lines = [f"<table{css}><thead><tr>{''.join(heads)}</tr></thead><tbody>"]
+    kinds = [column.kind for column in block.columns]
+    named = kinds.index(Kind.text) if block.dense and Kind.text in kinds else -1  # the names: room kept for them
     for r, row in enumerate(block.rows):
         cells = []
         for n, text in enumerate(row):
@@ -112,7 +114,8 @@ def _table(block: Table) -> list[str]:
                 way = "up" if moves[r] > 0 else "down" if moves[r] < 0 else ""
                 cells.append(f'<td class="n {way}">{escape(text)}</td>')
                 continue
-            cells.append(('<td class="n">' if numeric[n] else "<td>") + swatch + escape(text) + "</td>")
+            opening = '<td class="n">' if numeric[n] else '<td class="name">' if n == named else "<td>"
+            cells.append(opening + swatch + escape(text) + "</td>")
         if block.bars:
             share, worded = block.bars[r]
             cells.append(f"<td>{_bar(share, worded)}</td>")

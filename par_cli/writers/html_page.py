@@ -8,24 +8,25 @@ from html import escape
 CSS = """
 @page { size: A4; margin: 15mm; }
 body { font-family: "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; font-size: 10.5pt; color: #1a202c;
-       margin: 0 auto; max-width: 190mm; }
+       margin: 0 auto; max-width: 1320px; padding: 0 16px; }
+p, ol, ul, .figures, body > svg { max-width: 190mm; }  /* prose at a readable measure */
 h1 { font-size: 16pt; margin: 0 0 2mm; }
 h2 { font-size: 12.5pt; margin: 6mm 0 2mm; border-bottom: 1px solid #cbd5e0; }
 .meta { color: #4a5568; margin: 0 0 4mm; }
 .figures { display: flex; gap: 4mm; flex-wrap: wrap; }
 .figure { border: 1px solid #cbd5e0; border-radius: 2mm; padding: 2mm 4mm; }
 .figure span { display: block; color: #4a5568; font-size: 9pt; } .figure strong { font-size: 14pt; }
-table { border-collapse: collapse; width: 100%; }
+table { border-collapse: collapse; min-width: min(100%, 190mm); }
 th, td { padding: 1.2mm 2mm; border-bottom: 1px solid #e2e8f0; vertical-align: top; }
 th { text-align: left; background: #edf2f7; }
-td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; } td.n { white-space: nowrap; }
 tr { page-break-inside: avoid; } .na { color: #a0aec0; } .up { color: #276749; } .down { color: #9b2c2c; }
 ol li { margin-bottom: 1mm; }
 table.trend td:first-child { min-width: 52mm; } table.heat { font-size: 8.5pt; width: auto; }
 table.heat td, table.heat th { padding: 0.8mm 1.4mm; border: 1px solid #fff; }
-table.areas { font-size: 9pt; } table.areas td:nth-child(2) { min-width: 38mm; }
+table.areas { font-size: 9pt; width: 100%; } td.name { min-width: 38mm; }
 table.areas th, table.areas td { padding: 1mm 1.2mm; }
-@media print { body { max-width: none; } .figure { break-inside: avoid; } }
+@media print { body { max-width: none; padding: 0; } table { min-width: 100%; } .figure { break-inside: avoid; } }
 """
 
 

@@ -4,8 +4,14 @@ dimmed. Charts are left to the formats that can draw them."""
 
 from __future__ import annotations
 
+import textwrap
+from collections.abc import Iterator
+
 from rich import box
-from rich.console import Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.measure import Measurement
+from rich.padding import Padding
 from rich.table import Table as RichTable
 from rich.text import Text
 from rich.tree import Tree
@@ -35,12 +41,12 @@ def write(report: Report) -> RenderableType:
     parts: list[RenderableType] = [_lit(report.title, "bold")] if report.on_screen else []
     for block in report.blocks:
         if isinstance(block, Table) and block.spaced:
-            parts.append(_spaced(block))
+            parts.append(_Fitted(block))
         elif isinstance(block, Table):
             if block.heading:
                 parts += [Text()] if parts else []
                 parts.append(_lit(block.heading, "bold"))
-            parts += _fitted(block, report.width)
+            parts.append(_Fitted(block))
             parts += [_lit(block.summary)] if block.summary else []
             parts += [_lit(note, "dim") for note in block.notes]
         elif isinstance(block, Note):
@@ -79,81 +85,242 @@ def _lit(text: str, style: str = "") -> Text:
     return Text(visible(text), style=style)
 
 
+class _Fitted:
+    """A table laid out at the width it is drawn in: whole when it fits; otherwise (its `split`, or its leading
+    names) its first columns, then the others in as many tables as it takes, each led by the kept columns."""
+
+    def __init__(self, block: Table) -> None:
+        self.block = block
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[RenderableType]:
+        yield from _fitted(self.block, options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, options.max_width)
+
+
 def _fitted(block: Table, width: int) -> list[RenderableType]:
-    """The table whole when it fits `width` (or has no `split`); otherwise its first columns, then the others in
-    as many tables as it takes (each led by the `kept` columns), so that no figure is ever cut — the first
-    columns too are parted when they alone are too wide (a 50-column terminal)."""
-    whole = _table(block)
-    if block.split is None or not width or _needed(block) <= width:
-        return [whole]
-    kept, first = block.split
-    count = len(block.columns)
-    first = min(first, count)
+    """The table whole when it fits `width`; otherwise parted (`_parts`), so that no figure or word is ever cut."""
+    if _fits(block, width):
+        return [_table(block, width)]
+    kept, first = block.split or (_leading(block), len(block.columns))
+    parts = _parts(block, width, kept, min(first, len(block.columns)))
     tables: list[RenderableType] = []
-    start = kept
-    while start < count:
-        limit = first if start < first else count  # the first columns are never shown with the others
-        end = start + 1
-        while end < limit and _needed(_part(block, [*range(kept), *range(start, end + 1)])) <= width:
-            end += 1
-        bars = start == kept and end == first  # the bars beside the first columns, when they are shown whole
-        tables += [*([Text()] if tables else []), _table(_part(block, [*range(kept), *range(start, end)], bars))]
-        start = end
+    stacked: list[int] = []  # the columns too wide even alone beside the kept ones (a long address)
+    for columns, bars in parts:
+        part = _part(block, columns, bars, heading=block.heading if block.spaced and not tables else "")
+        if len(columns) == kept + 1 and not _fits(part, width) and _fits(_part(block, list(range(kept))), width):
+            stacked.append(columns[-1])
+            continue
+        tables += [*([Text()] if tables else []), _table(part, width)]
+    if stacked:
+        tables += [*([Text()] if tables else []), _stacked(block, kept, stacked)]
     return tables
 
 
-def _part(block: Table, columns: list[int], bars: bool = False) -> Table:
-    """The table's `columns` (its bars too when `bars`)."""
+def _stacked(block: Table, kept: int, columns: list[int]) -> RenderableType:
+    """Each row's `kept` cells in bold, then each of `columns` under them as `title: text`, wrapped at spaces."""
+    lines: list[RenderableType] = []
+    for row in block.rows:
+        if not any(row[n] and row[n] != "—" for n in columns):
+            continue
+        lines.append(_lit("  ".join(row[n] for n in range(kept) if row[n]), "bold"))
+        lines += [Padding(_lit(f"{block.columns[n].title}: {row[n]}"), (0, 0, 0, 2)) for n in columns if row[n]]
+    return Group(*lines)
+
+
+def _leading(block: Table) -> int:
+    """The columns that name a row (up to its first text, and the codes after it): each part repeats them."""
+    kinds = [column.kind for column in block.columns]
+    if Kind.text not in kinds:
+        return 1
+    n = kinds.index(Kind.text) + 1
+    while n < len(kinds) and kinds[n] is Kind.code:
+        n += 1
+    return min(n, len(kinds) - 1)
+
+
+def _parts(block: Table, width: int, kept: int, first: int) -> list[tuple[list[int], bool]]:
+    """The columns of each part: the first `kept`, then as many of the others as fit (the first `first` columns
+    never shown with the others); the bars beside the first columns when those are shown whole."""
+    count = len(block.columns)
+    parts: list[tuple[list[int], bool]] = []
+    start = kept
+    while start < count:
+        limit = first if start < first else count
+        end = start + 1
+        while end < limit and _fits(_part(block, [*range(kept), *range(start, end + 1)]), width):
+            end += 1
+        bars = start == kept and end == first and bool(block.bars)
+        if bars and not _fits(_part(block, [*range(kept), *range(start, end)], True), width):
+            bars = False
+        parts.append(([*range(kept), *range(start, end)], bars))
+        start = end
+    return parts
+
+
+def _part(block: Table, columns: list[int], bars: bool = False, heading: str = "") -> Table:
+    """The table's `columns` (its bars too when `bars`), those shown beneath another kept with it."""
+    kept = [n for n in columns if block.columns[n].beneath is None]
+    kept += [n for n, c in enumerate(block.columns) if c.beneath is not None and c.beneath in kept]
+    kept.sort()
+    where = {n: at for at, n in enumerate(kept)}
+    chosen = []
+    for n in kept:
+        column = block.columns[n]
+        if column.beneath is not None:
+            column = _moved(column, where[column.beneath])
+        chosen.append(column)
     return Table(
-        [block.columns[n] for n in columns],
-        [[row[n] for n in columns] for row in block.rows],
+        chosen,
+        [[row[n] for n in kept] for row in block.rows],
         whole=block.whole,
         bars=block.bars if bars else (),
         tones=block.tones,
+        depths=block.depths if 0 in kept else (),
+        footer=[block.footer[n] for n in kept] if block.footer else (),
+        footer_bar=block.footer_bar,
+        spaced=block.spaced,
+        heading=heading,
     )
 
 
-def _needed(block: Table) -> int:
-    """The width the table takes with its wide column at its narrowest: rich gives the other columns their full
-    width first, and a wide column left without room is dropped, not wrapped."""
-    from rich.console import Console
-    from rich.measure import Measurement
-
-    narrow = [n for n, column in enumerate(block.columns) if column.wide]
-    if narrow:
-        n = narrow[0]
-        least = "x" * (block.columns[n].narrowest or 14)
-        columns = list(block.columns)
-        columns[n] = Column(least, columns[n].kind, wide=True, narrowest=columns[n].narrowest)
-        rows = [[*row[:n], least, *row[n + 1 :]] for row in block.rows]
-        block = Table(columns, rows, whole=block.whole, bars=block.bars, tones=block.tones)
-    console = Console(width=10_000)
-    return Measurement.get(console, console.options, _table(block)).maximum
+def _moved(column: Column, beneath: int) -> Column:
+    return Column(column.title, column.kind, beneath=beneath, tone=column.tone, marker=column.marker)
 
 
-def _table(block: Table) -> RichTable:
-    """Figures right-aligned, text left; the wide column folds; a column shown `beneath` another goes under its
-    cell; a row's tone styles it (a `head` row: its wide cell); a bar after the row's cells where it has one."""
-    footed = bool(block.footer)  # a totals row closing the table, in bold
-    table = RichTable(
-        box=box.SIMPLE, show_edge=False, pad_edge=False, collapse_padding=True, show_footer=footed, footer_style="bold"
-    )
+def _cells(block: Table, n: int) -> list[str]:
+    """The texts column `n` shows: its title, its cells (with what is shown beneath them) and its footer."""
+    under = [m for m, column in enumerate(block.columns) if column.beneath == n]
+    depths = block.depths or (1,) * len(block.rows)
+    texts = [block.columns[n].title]
+    for row, depth in zip(block.rows, depths, strict=True):
+        indent = "  " * (depth - 1) if n == 0 and depth > 1 else ""
+        texts.append(indent + row[n])
+        texts += [block.columns[m].marker + row[m] for m in under if row[m]]
+    return texts + ([block.footer[n]] if block.footer else [])
+
+
+def _wraps(column: Column) -> bool:
+    """A text wraps (at its spaces); figures and codes never do."""
+    return column.kind is Kind.text
+
+
+TITLE = 16  # a title longer than this wraps before any cell does
+
+
+def _range(block: Table, n: int) -> tuple[int, int, int, int]:
+    """The widths column `n` can take, least first: a figure or code its longest cell, under its longest title
+    word; a text its longest word, and no less than its `narrowest` (16 unless it says) when its texts are that
+    long (a wide column with a `narrowest`: no less than that). Between them, the least with the cells whole
+    (title aside), and the least with the cells and a title up to `TITLE` whole; then the most."""
+    column = block.columns[n]
+    texts = [visible(text) for text in _cells(block, n)]
+    lines = [line for text in texts for line in text.split("\n")]
+    body = max((cell_len(line) for text in texts[1:] for line in text.split("\n")), default=1)
+    most = max((cell_len(line) for line in lines), default=1)
+    words = max((cell_len(word) for line in lines for word in line.split(" ")), default=1)
+    if not _wraps(column):
+        least = max(words, body)
+    elif column.wide and column.narrowest is not None:
+        least, most = max(words, column.narrowest), max(most, column.narrowest)
+    else:
+        least = max(words, min(16, most))
+    title = max((cell_len(line) for line in texts[0].split("\n")), default=1)
+    cells = max(least, body)
+    return least, cells, max(cells, min(title, TITLE)), max(most, cells)
+
+
+def _widths(block: Table, width: int, strict: bool = False) -> list[int] | None:
+    """Each shown column's width (None: the table does not fit `width`): the titles longer than `TITLE` wrapped
+    first, then the texts (the widest first), then (unless `strict`) any title."""
     shown = [n for n, column in enumerate(block.columns) if column.beneath is None]
+    ranges = [_range(block, n) for n in shown]
+    widths = [r[3] for r in ranges]
+    if not width:
+        return widths
+    room = width - _chrome(block, len(shown))
+    floors = [
+        [r[2] for r in ranges],  # long titles wrapped
+        [r[0] if _wraps(block.columns[n]) else r[2] for n, r in zip(shown, ranges, strict=True)],  # texts wrapped
+        [r[0] for r in ranges],  # any title wrapped
+    ]
+    if sum(floors[1 if strict else 2]) > room:
+        return None
+    for floor in floors[: 2 if strict else 3]:
+        while sum(widths) > room:
+            slack = [(w, at) for at, (w, least) in enumerate(zip(widths, floor, strict=True)) if w > least]
+            if not slack:
+                break
+            widths[max(slack)[1]] -= 1
+    return widths
+
+
+def _chrome(block: Table, count: int) -> int:
+    """The columns the table's rules and padding take beside its cells (its bars too)."""
+    gap = 3 if block.spaced else 2  # a rule's column and the padding either side (collapsed where not spaced)
+    return gap * (count - 1) + ((BAR + gap) if block.bars else 0)
+
+
+def _fits(block: Table, width: int) -> bool:
+    """Whether the table fits `width` with its figures' and codes' titles whole (short ones) too."""
+    return _widths(block, width, strict=True) is not None
+
+
+BAR = 8
+
+
+def _wrapped(text: str, width: int) -> str:
+    """`text` wrapped at its spaces into `width` (a no-break space holds two words together)."""
+    lines = []
+    for line in text.split("\n"):
+        lead = len(line) - len(line.lstrip(" "))
+        if cell_len(line) <= width:
+            lines.append(line)
+            continue
+        wrapped = textwrap.wrap(
+            line.strip(" "),
+            width,
+            initial_indent=" " * lead,
+            subsequent_indent=" " * lead,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        lines += wrapped or [line]
+    return "\n".join(lines)
+
+
+def _table(block: Table, width: int = 0) -> RichTable:
+    """Figures right-aligned, text left, each column at its width (`_widths`: figures and codes whole, texts
+    wrapped at their spaces); a column shown `beneath` another goes under its cell; a row's tone styles it (a
+    `head` row: its wide cell); a bar after the row's cells where it has one. A `spaced` table's columns set
+    further apart, its heading as its caption."""
+    widths = _widths(block, width) or _widths(block, 0) or []
+    footed = bool(block.footer)  # a totals row closing the table, in bold
+    if block.spaced:
+        table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title=visible(block.heading) or None)
+    else:
+        table = RichTable(
+            box=box.SIMPLE,
+            show_edge=False,
+            pad_edge=False,
+            collapse_padding=True,
+            show_footer=footed,
+            footer_style="bold",
+        )
+    shown = [n for n, column in enumerate(block.columns) if column.beneath is None]
+    at = dict(zip(shown, widths, strict=True))
     for n in shown:
         column = block.columns[n]
         foot = _lit(block.footer[n]) if footed else ""
-        if column.wide:
-            least = column.narrowest if column.narrowest is not None else None if block.whole else 14
-            table.add_column(_lit(column.title), overflow="fold", ratio=1, min_width=least, footer=foot)
-        elif block.whole:
-            left = column.kind in (Kind.text, Kind.code)
-            table.add_column(
-                _lit(column.title), justify="left" if left else "right", no_wrap=True, overflow="fold", footer=foot
-            )
-        elif column.kind is Kind.text:  # a short text (a name, a code): left, on one line
-            table.add_column(_lit(column.title), justify="left", overflow="fold", no_wrap=True)
-        else:
-            table.add_column(_lit(column.title), justify="right", overflow="fold")
+        right = column.kind in NUMERIC or (column.kind is Kind.code and not block.whole and not block.spaced)
+        table.add_column(
+            _lit(_wrapped(column.title, at[n])),
+            justify="right" if right else "left",
+            no_wrap=True,
+            width=at[n],
+            footer=foot,
+        )
     if block.bars:
         table.add_column("", no_wrap=True, footer=_lit(bar(block.footer_bar[0])) if footed else "")
     under = [(n, column) for n, column in enumerate(block.columns) if column.beneath is not None]
@@ -161,43 +328,30 @@ def _table(block: Table) -> RichTable:
     depths = block.depths or (1,) * len(block.rows)
     for row, tone, chart, depth in zip(block.rows, block.tones, charts, depths, strict=True):
         strong = "bold" if tone in ("strong", "head") else ""
-        cells = {n: _lit(row[n], strong if block.columns[n].wide else "") for n in shown}
-        if depth > 1:  # a tree's rows indented by their level
-            cells[0] = Text("  " * (depth - 1)) + cells[0]
+        cells = {}
+        for n in shown:
+            text = ("  " * (depth - 1) if n == 0 and depth > 1 else "") + row[n]
+            cells[n] = _lit(_wrapped(text, at[n]), strong if block.columns[n].wide else "")
         for n, column in under:
-            _beneath(cells, column, row[n])
+            _beneath(cells, column, row[n], at.get(column.beneath or 0, 0))
         table.add_row(*(cells[n] for n in shown), *chart, style=TONES.get(tone, ""))
     return table
 
 
-def _spaced(block: Table) -> RichTable:
-    """Columns at their own widths, further apart, figures right-aligned; the heading as the table's caption."""
-    table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title=visible(block.heading) or None)
-    for column in block.columns:
-        right = column.kind in NUMERIC
-        if block.whole and not column.wide:  # short texts and figures never broken
-            table.add_column(_lit(column.title), justify="right" if right else "left", no_wrap=True)
-        elif block.whole:  # the wide columns give way: wrapped, a word too long for a line cut short (…)
-            table.add_column(_lit(column.title))
-        else:
-            table.add_column(_lit(column.title), justify="right" if right else "left", overflow="fold")
-    for row in block.rows:
-        table.add_row(*(_lit(text) for text in row))
-    return table
-
-
-def _beneath(cells: dict[int, Text], column: Column, text: str) -> None:
+def _beneath(cells: dict[int, Text], column: Column, text: str, width: int) -> None:
     if text and column.beneath is not None:
-        cells[column.beneath].append(visible(f"\n{column.marker}{text}"), style=TONES[column.tone])
+        shown = _wrapped(f"{column.marker}{text}", width) if width else f"{column.marker}{text}"
+        cells[column.beneath].append(visible(f"\n{shown}"), style=TONES[column.tone])
 
 
-def _terms(block: Terms) -> Text:
-    listing = Text(visible(f"\n{block.heading}\n"), style="bold")
+def _terms(block: Terms) -> Group:
+    """The heading, then each term in bold with its text folded beside it (never under it)."""
+    grid = RichTable.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
     for term, text in block.items:
-        listing.append(visible(f"  {term:<8} "), style="bold")
-        listing.append(visible(f"{text}\n"))
-    listing.rstrip()
-    return listing
+        grid.add_row(_lit(f"  {term:<8}", "bold"), _lit(text))
+    return Group(Text(), _lit(block.heading, "bold"), grid)
 
 
 def _outline(block: Outline) -> Tree:
