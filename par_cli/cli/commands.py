@@ -16,6 +16,7 @@ from par_cli.cli import shell
 from par_cli.cli.app import app
 from par_cli.cli.options import (
     AgainstOption,
+    AgencyReportFormat,
     CheckFormat,
     CriteriaOption,
     DiffFormat,
@@ -51,21 +52,75 @@ def score(
     output_format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.table,
     output: OutputOption = None,
     survey: SurveyOption = None,
+    among: Annotated[
+        Optional[list[Path]],
+        typer.Option(
+            "--among", help="Folders or files of the same set and period: the agency's rank in its group there."
+        ),
+    ] = None,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """Score one agency's assessment: index, grade, per-area breakdown and findings."""
     from par_cli.services.surveys import SurveySource
     from par_cli.services.workspace import Workspace, scored
-    from par_cli.views.score import report
+    from par_cli.views.score import peers_of, report
 
     words = shell.language(lang)
     shell.guard_output(output, words)
     workspace = Workspace(override=criteria and nfc(criteria), survey=SurveySource(survey))
     bound = shell.run(lambda: workspace.assessment(file), words)
     result = shell.run(lambda: scored(bound), words)
+    peers = None
+    if among:  # its place among its group's agencies there, ranked as `par rank` ranks them
+        from functools import partial
+
+        from par_cli.services.reports import among as rank_among
+        from par_cli.services.workspace import FileScorer
+
+        shell.run(lambda: jobs_value(jobs), words)
+        factory = partial(FileScorer, criteria and nfc(criteria), SurveySource(survey), cache=not no_cache)
+        groups = shell.run(lambda: rank_among(file, among, factory, jobs, shell.progress(words)), words)
+        peers = peers_of(groups, result.agency.id, result.criteria_id)
     bars = output_format is ScoreFormat.table and shell.bars(output)
-    shown = report(result, bound, depth, words.fixed, bars)
+    shown = report(result, bound, depth, words.fixed, bars, peers)
     shell.show(shell.write(shown, output_format.value, words), output, words)
+
+
+@app.command("report")
+def report_command(
+    paths: Annotated[list[Path], typer.Argument(help="Folders (searched recursively) or assessment files.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The folder to write one report per agency in.")],
+    output_format: Annotated[AgencyReportFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        AgencyReportFormat.docx
+    ),
+    depth: Annotated[int, typer.Option(min=1, help="Levels of the tree to show: 1 areas, 2 criteria…")] = 1,
+    force: Annotated[bool, typer.Option("--force", help="Replace files that exist already.")] = False,
+    criteria: CriteriaOption = None,
+    survey: SurveyOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
+    lang: LangOption = None,
+) -> None:
+    """One report per agency of a folder (Word, Excel or HTML), each with its rank and its group's average."""
+    from functools import partial
+
+    from par_cli.io.output import write_new
+    from par_cli.services.batch import rank_folders
+    from par_cli.services.reports import make_reports, report_maker
+    from par_cli.services.surveys import SurveySource
+    from par_cli.services.workspace import FileScorer
+
+    words = shell.language(lang)
+    shell.run(lambda: jobs_value(jobs), words)
+    override = criteria and nfc(criteria)
+    factory = partial(FileScorer, override, SurveySource(survey), cache=not no_cache)
+    _, groups = shell.run(lambda: rank_folders(paths, factory, jobs=jobs, progress=shell.progress(words)), words)
+    maker = report_maker(groups, output_format.value, words.fixed, depth, override, survey)
+    made = shell.run(lambda: make_reports(groups, output, output_format.value, maker, jobs, force), words)
+    shell.run(lambda: write_new(made, True, "report-exists"), words)
+    shell.note(msg("note-reports-written", count=len(made), folder=str(output)), words)
 
 
 @app.command()
