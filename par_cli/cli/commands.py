@@ -16,7 +16,6 @@ from par_cli.cli import shell
 from par_cli.cli.app import app
 from par_cli.cli.options import (
     AgainstOption,
-    AgencyReportFormat,
     CheckFormat,
     CriteriaOption,
     DiffFormat,
@@ -76,7 +75,7 @@ def score(
     if among:  # its place among its group's agencies there, ranked as `par rank` ranks them
         from functools import partial
 
-        from par_cli.services.reports import among as rank_among
+        from par_cli.services.batch import rank_among
         from par_cli.services.workspace import FileScorer
 
         shell.run(lambda: jobs_value(jobs), words)
@@ -86,41 +85,6 @@ def score(
     bars = output_format is ScoreFormat.table and shell.bars(output)
     shown = report(result, bound, depth, words.fixed, bars, peers)
     shell.show(shell.write(shown, output_format.value, words), output, words)
-
-
-@app.command("report")
-def report_command(
-    paths: Annotated[list[Path], typer.Argument(help="Folders (searched recursively) or assessment files.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The folder to write one report per agency in.")],
-    output_format: Annotated[AgencyReportFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        AgencyReportFormat.docx
-    ),
-    depth: Annotated[int, typer.Option(min=1, help="Levels of the tree to show: 1 areas, 2 criteria…")] = 1,
-    force: Annotated[bool, typer.Option("--force", help="Replace files that exist already.")] = False,
-    criteria: CriteriaOption = None,
-    survey: SurveyOption = None,
-    jobs: JobsOption = None,
-    no_cache: NoCacheOption = False,
-    lang: LangOption = None,
-) -> None:
-    """One report per agency of a folder (Word, Excel or HTML), each with its rank and its group's average."""
-    from functools import partial
-
-    from par_cli.io.output import write_new
-    from par_cli.services.batch import rank_folders
-    from par_cli.services.reports import make_reports, report_maker
-    from par_cli.services.surveys import SurveySource
-    from par_cli.services.workspace import FileScorer
-
-    words = shell.language(lang)
-    shell.run(lambda: jobs_value(jobs), words)
-    override = criteria and nfc(criteria)
-    factory = partial(FileScorer, override, SurveySource(survey), cache=not no_cache)
-    _, groups = shell.run(lambda: rank_folders(paths, factory, jobs=jobs, progress=shell.progress(words)), words)
-    maker = report_maker(groups, output_format.value, words.fixed, depth, override, survey)
-    made = shell.run(lambda: make_reports(groups, output, output_format.value, maker, jobs, force), words)
-    shell.run(lambda: write_new(made, True, "report-exists"), words)
-    shell.note(msg("note-reports-written", count=len(made), folder=str(output)), words)
 
 
 @app.command()
