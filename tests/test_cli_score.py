@@ -9,8 +9,8 @@ from pathlib import Path
 from tests.conftest import SPEC, Write, run, run_english
 
 EXPECTED_TABLE = """\
-Sở Nội vụ (so-noi-vu, so-nganh)
-Bộ chỉ số ví dụ (spec v1) [spec-example-2024] · 2024
+Sở Nội vụ
+Bộ chỉ số ví dụ (spec v1) · 2024
 
 Code  Title                                              Max   Self  Final      Δ  Index %
 ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -25,14 +25,15 @@ Index 79.00 %  (11.85 / 15.00 points)  grade Khá
 Self-assessed 83.17 %  (12.48 points)  grade Tốt
 
 Findings
-  info 1.1.2: appraisal cut 2 → 1 (−1)
-  info 2.1: appraisal cut 2.375 → 2.25 (−0.125)
-  info 3: 5 of 105 survey answers not counted (E, "không biết"): the share is of the others
+  info 1.1.2 Mức độ thực hiện kế hoạch CCHC: appraisal cut 2.00 → 1.00 (−1.00)
+  info 2.1 Tỷ lệ hồ sơ giải quyết đúng hạn: appraisal cut 2.38 → 2.25 (−0.13)
+  info 3 Mức độ hài lòng (điều tra xã hội học): 5 of 105 survey answers not counted (E, "không
+       biết"): the share is of the others
 """
 
 EXPECTED_TABLE_VI = """\
-Sở Nội vụ (so-noi-vu, so-nganh)
-Bộ chỉ số ví dụ (spec v1) [spec-example-2024] · 2024
+Sở Nội vụ
+Bộ chỉ số ví dụ (spec v1) · 2024
 
 Mã  Nội dung                                       Tối đa  Tự chấm    Đạt  Chênh  Chỉ số %
 ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -48,9 +49,10 @@ Chỉ số 79,00 %  (11,85 / 15,00 điểm)  xếp loại Khá
 Tự đánh giá 83,17 %  (12,48 điểm)  xếp loại Tốt
 
 Lưu ý
-  thông tin 1.1.2: thẩm định giảm 2 → 1 (−1)
-  thông tin 2.1: thẩm định giảm 2,375 → 2,25 (−0,125)
-  thông tin 3: 5/105 phiếu không được tính (E, "không biết"): tỷ lệ tính trên số phiếu còn lại
+  thông tin 1.1.2 Mức độ thực hiện kế hoạch CCHC: thẩm định giảm 2,00 → 1,00 (−1,00)
+  thông tin 2.1 Tỷ lệ hồ sơ giải quyết đúng hạn: thẩm định giảm 2,38 → 2,25 (−0,13)
+  thông tin 3 Mức độ hài lòng (điều tra xã hội học): 5/105 phiếu không được tính (E, "không biết"):
+            tỷ lệ tính trên số phiếu còn lại
 """
 
 

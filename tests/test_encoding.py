@@ -28,6 +28,7 @@ from tests.test_import import LONG
 # Every command with the bundled examples as inputs, and a Vietnamese text it shows on stdout or stderr.
 COMMANDS: dict[tuple[str, ...], tuple[list[str], str]] = {
     ("score",): (["examples/2024/so-noi-vu.yaml"], "Sở Nội vụ"),
+    ("report",): (["examples/2024", "-o", "{tmp}/reports", "--force", "--lang", "vi"], "đã ghi 12 báo cáo"),
     ("explain",): (["examples/2024/so-noi-vu.yaml"], "Ảnh hưởng"),
     ("rank",): (["examples/2024"], "Sở Tư pháp"),
     ("check",): (["examples/2024", "--lang", "vi"], "cảnh báo A007"),
@@ -140,12 +141,12 @@ def test_an_interactive_console_keeps_its_code_page_and_shows_what_it_can(monkey
     monkeypatch.chdir(ROOT)
     code, out, _ = par_in(monkeypatch, "cp1258", "score", "examples/2024/so-noi-vu.yaml", console=True)
     shown = unicodedata.normalize("NFC", STYLE.sub("", out.decode("cp1258")))  # ộ: ô and a combining dot below
-    assert code == 0 and shown.startswith("Sở Nội vụ (so-noi-vu, so-nganh)\n")
+    assert code == 0 and shown.startswith("Sở Nội vụ\nBộ Chỉ số CCHC")  # its name, no id (issue 28)
     code, out, _ = par_in(monkeypatch, "cp1252", "score", "examples/2024/so-noi-vu.yaml", console=True)
     shown = STYLE.sub("", out.decode("cp1252"))
-    assert code == 0 and shown.startswith("So Nôi vu (so-noi-vu, so-nganh)\n")  # the marks cp1252 lacks left out
+    assert code == 0 and shown.startswith("So Nôi vu\n")  # the marks cp1252 lacks left out
     assert "---+----" in shown and "?" not in shown  # rich draws its rules in ASCII; the minus sign as -
-    assert "|-1,00" in shown and "thâm dinh giam 2 -> 0 (-2)" in shown
+    assert "|-1,00" in shown and "thâm dinh giam 2,00 -> 1,00 (-1,00)" in shown
 
 
 ENVIRONMENTS = {

@@ -26,6 +26,10 @@ CASES: dict[tuple[str, str], tuple[list[str], str]] = {
     ("score", "file"): (["score", f"{S}/so-noi-vu.yaml"], f"{S}/so-noi-vu.yaml"),
     ("score", "criteria"): (["score", f"{S}/so-noi-vu.yaml", "--criteria", "crit.yaml"], "crit.yaml"),
     ("score", "survey"): (["score", f"{S}/so-noi-vu.yaml", "--survey", f"{S}/survey.yaml"], f"{S}/survey.yaml"),
+    ("score", "among"): (["score", f"{S}/so-noi-vu.yaml", "--among", S], f"{S}/so-tu-phap.yaml"),
+    ("report", "paths"): (["report", S], f"{S}/so-noi-vu.yaml"),  # -o names a folder: a file is refused as one
+    ("report", "criteria"): (["report", S, "--criteria", "crit.yaml"], "crit.yaml"),
+    ("report", "survey"): (["report", S, "--survey", f"{S}/survey.yaml"], f"{S}/survey.yaml"),
     ("rank", "paths"): (["rank", S], f"{S}/so-noi-vu.yaml"),
     ("rank", "previous"): (["rank", S, "--previous", "prev.json"], "prev.json"),
     ("rank", "criteria"): (["rank", S, "--criteria", "crit.yaml"], "crit.yaml"),
@@ -80,7 +84,7 @@ def test_every_path_option_of_every_command_with_output_is_in_the_table() -> Non
                     param.type.name == "path" or "PATH" in metavar or param.name in TEXT_PATHS
                 ):
                     wanted.add((name, param.name))
-    assert len(wanted) == 27
+    assert len(wanted) == 31
     assert wanted - set(CASES) == set()
 
 
@@ -127,7 +131,7 @@ def test_an_output_that_is_no_input_is_written(inputs: Path) -> None:
     """The guard refuses inputs only: the same commands write beside them, and survey results are written again
     over the ones a tally does not read."""
     for args, target in CASES.values():
-        folder = args[0] == "import" or args[:2] == ["appraisal", "read"] or "--agencies" in args[:3]
+        folder = args[0] in ("import", "report") or args[:2] == ["appraisal", "read"] or "--agencies" in args[:3]
         if not folder:  # those write a folder of files
             code, _, err = run(*args, "-o", f"out{Path(target).suffix}")
             assert code == 0, (args, err)

@@ -45,7 +45,8 @@ OPEN, CLOSE = "⟦", "⟧"
 
 # The example each command runs on (as in /work/notes/golden.sh): a command the app has and this lacks fails.
 EXAMPLES: dict[str, list[str] | None] = {
-    "score": ["examples/2024/so-noi-vu.yaml", "--depth", "2"],
+    "score": ["examples/2024/so-noi-vu.yaml", "--depth", "2", "--among", "examples/2024"],  # rank, average, charts
+    "report": None,  # writes a folder: its reports are `score --among`'s, checked above
     "explain": ["examples/2024/so-noi-vu.yaml"],
     "rank": ["examples/2025", "--previous", "examples/2024", "--areas"],
     "check": ["examples", "tests/check/bad"],

@@ -53,20 +53,39 @@ def score(
     output_format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.table,
     output: OutputOption = None,
     survey: SurveyOption = None,
+    among: Annotated[
+        Optional[list[Path]],
+        typer.Option(
+            "--among", help="Folders or files of the same set and period: the agency's rank in its group there."
+        ),
+    ] = None,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """Score one agency's assessment: index, grade, per-area breakdown and findings."""
     from par_cli.services.surveys import SurveySource
     from par_cli.services.workspace import Workspace, scored
-    from par_cli.views.score import report
+    from par_cli.views.score import peers_of, report
 
     words = shell.language(lang)
     shell.guard_output(output, words)
     workspace = Workspace(override=criteria and nfc(criteria), survey=SurveySource(survey))
     bound = shell.run(lambda: workspace.assessment(file), words)
     result = shell.run(lambda: scored(bound), words)
+    peers = None
+    if among:  # its place among its group's agencies there, ranked as `par rank` ranks them
+        from functools import partial
+
+        from par_cli.services.batch import rank_among
+        from par_cli.services.workspace import FileScorer
+
+        shell.run(lambda: jobs_value(jobs), words)
+        factory = partial(FileScorer, criteria and nfc(criteria), SurveySource(survey), cache=not no_cache)
+        groups = shell.run(lambda: rank_among(file, among, factory, jobs, shell.progress(words)), words)
+        peers = peers_of(groups, result.agency.id, result.criteria_id)
     bars = output_format is ScoreFormat.table and shell.bars(output)
-    shown = report(result, bound, depth, words.fixed, bars)
+    shown = report(result, bound, depth, words.fixed, bars, peers)
     shell.show(shell.write(shown, output_format.value, words), output, words)
 
 

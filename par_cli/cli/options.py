@@ -26,6 +26,12 @@ class ScoreFormat(StrEnum):
     docx = "docx"
 
 
+class AgencyReportFormat(StrEnum):
+    docx = "docx"
+    xlsx = "xlsx"
+    html = "html"
+
+
 class TemplateFormat(StrEnum):
     yaml = "yaml"
     xlsx = "xlsx"

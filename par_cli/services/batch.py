@@ -236,6 +236,16 @@ def rank_folders(
     return entries, rank(entries, group_by, before, merged_as)
 
 
+def rank_among(
+    file: Path, paths: Sequence[Path], factory: ScorerFactory, jobs: int | None, progress: Progress | None
+) -> list[RankGroup]:
+    """The ranking of the assessments under `paths` with `file` among them (added when none of them holds it):
+    one agency's place in its group (`par score --among`)."""
+    target = file.resolve()
+    held = any(target == path.resolve() or (path.is_dir() and target.is_relative_to(path.resolve())) for path in paths)
+    return rank_folders([*paths, *([] if held else [file])], factory, jobs=jobs, progress=progress)[1]
+
+
 def load_period(
     source: Path,
     factory: ScorerFactory,

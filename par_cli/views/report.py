@@ -268,7 +268,21 @@ class HeatMap:
         self.key, self.rows_heading, self.columns_heading = key, rows_heading, columns_heading
 
 
-Block = Caption | Table | Note | Terms | LineChart | HeatMap | Heading | Problems | Outline | Line | Figures | Items
+class Bars:
+    """A bar chart: one bar per row (its label, a share 0–100 of the full length, the figure written at its end),
+    `marked` the rows set apart (the agency the report is about, among its group's); `note`: a line under it."""
+
+    __slots__ = ("marked", "note", "rows", "title")
+
+    def __init__(
+        self, title: str, rows: Sequence[tuple[str, Fraction, str]], marked: Sequence[int] = (), note: str = ""
+    ):
+        self.title, self.rows, self.marked, self.note = title, tuple(rows), frozenset(marked), note
+
+
+Block = (
+    Caption | Table | Note | Terms | LineChart | HeatMap | Heading | Problems | Outline | Line | Figures | Items | Bars
+)
 
 
 class Report:

@@ -5,10 +5,11 @@ after the findings; the records (JSON, CSV) and a workbook sheet are in `score_r
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from par_cli.views import score_records
-from par_cli.views.report import Block, Caption, Column, Figures, Heading, Items, Kind, Line, Report, Table
+from par_cli.views.report import Bars, Block, Caption, Column, Figures, Heading, Items, Kind, Line, Report, Table
 from par_cli.words.catalogue import finding_text
 from par_cli.words.explain import gap_text
 from par_cli.words.labels import label
@@ -17,20 +18,50 @@ from par_cli.words.numbers import figure
 from par_cli.words.tables import adjustment_title, difference, nodes_to, score_cells
 
 if TYPE_CHECKING:
-    from fractions import Fraction
-
     from par_cli.core.binding import Bound
+    from par_cli.core.ranking import RankGroup
     from par_cli.core.scoring import Score
 
 GAPS_SHOWN = 15
 FIGURES = ("max", "self", "final", "cut", "index")
 
 
-def report(result: Score, bound: Bound, depth: int = 1, lang: str | None = None, bars: bool = True) -> Report:
-    """`bars`: a bar per row on the screen (the command line drops them where there is no room). Each part is
-    made only when a writer asks for it (the gaps, for a page or a document only)."""
+class Peers:
+    """The agency's place in its ranking group: its `rank` of `count`, the group's `average` (exact; `pooled`:
+    total points over total max, else the mean of the indices), and each member as (rank, name, index, own)."""
+
+    __slots__ = ("average", "count", "members", "pooled", "rank")
+
+    def __init__(self, group: RankGroup, agency_id: str):
+        key = agency_id.casefold()
+        own = next(row for row in group.rows if row.entry.agency_id.casefold() == key)
+        self.rank, self.count, self.average = own.rank, group.count, group.average
+        self.pooled = group.average_method == "pooled"
+        self.members = tuple((row.rank, row.entry.agency_name, row.entry.index, row is own) for row in group.rows)
+
+
+def peers_of(groups: list[RankGroup], agency_id: str, criteria_id: str) -> Peers | None:
+    """The agency's place among `groups` (a ranking), or None when it is not ranked there."""
+    key = agency_id.casefold()
+    for group in groups:
+        if group.criteria_id == criteria_id and any(row.entry.agency_id.casefold() == key for row in group.rows):
+            return Peers(group, agency_id)
+    return None
+
+
+def report(
+    result: Score,
+    bound: Bound,
+    depth: int = 1,
+    lang: str | None = None,
+    bars: bool = True,
+    peers: Peers | None = None,
+) -> Report:
+    """`bars`: a bar per row on the screen (the command line drops them where there is no room); `peers`: the
+    agency's place in its group (its rank, the group's average, the group's chart). Each part is made only when
+    a writer asks for it (the gaps, for a page or a document only)."""
     lang = lang or result.language
-    scored = _Score(result, bound, depth, lang, bars)
+    scored = _Score(result, bound, depth, lang, bars, peers)
     return Report(
         f"{label('report', lang)}: {result.agency.name}",
         lang,
@@ -39,7 +70,7 @@ def report(result: Score, bound: Bound, depth: int = 1, lang: str | None = None,
         lambda: score_records.csv_rows(result, list(nodes_to(result, depth)), scored.titles(result.language)),
         on_screen=False,
         in_text=False,
-        sheets=lambda: [score_records.sheet(result, list(nodes_to(result, depth)), lang)],
+        sheets=lambda: [score_records.sheet(result, list(nodes_to(result, depth)), lang, scored.titles(lang))],
         document=scored.document,
         text=scored.text,
         page=scored.page,
@@ -52,9 +83,9 @@ def record(result: Score, depth: int = 1) -> dict[str, Any]:
 
 
 class _Score:
-    def __init__(self, result: Score, bound: Bound, depth: int, lang: str, bars: bool):
+    def __init__(self, result: Score, bound: Bound, depth: int, lang: str, bars: bool, peers: Peers | None):
         self.result, self.bound, self.depth, self.lang, self.bars = result, bound, depth, lang, bars
-        self.p = result.precision
+        self.p, self.peers = result.precision, peers
 
     def titles(self, lang: str) -> list[str]:
         return [adjustment_title(adjustment, lang) for adjustment in self.result.adjustments]
@@ -108,14 +139,18 @@ class _Score:
         result, lang = self.result, self.lang
         if not result.findings:
             return []
-        items = [(label(f"level.{f.level}", lang), finding_text(f, lang)) for f in result.findings]
+        titles = {adjustment.code: adjustment_title(adjustment, lang) for adjustment in result.adjustments}
+        titles.update((node.code, node.title) for node in nodes_to(result, 1 << 16))
+        items = [
+            (label(f"level.{f.level}", lang), finding_text(f, lang, self.p, titles.get(f.criterion, "")))
+            for f in result.findings
+        ]
         return [Items(label("findings", lang), items, tones=[f.level for f in result.findings])]
 
     def screen(self) -> list[Block]:
         result, lang, p = self.result, self.lang, self.p
         agency = result.agency
-        rest = f" ({agency.id}" + (f", {agency.group})" if agency.group else ")")
-        rest += f"\n{result.criteria_title} [{result.criteria_id}]" + (f" · {result.period}" if result.period else "")
+        rest = f"\n{result.criteria_title}" + (f" · {result.period}" if result.period else "")
         points, grade = label("points_word", lang), label("grade_word", lang)
         spans = [
             (f"{label('index_line', lang)} {figure(result.index, p, lang)} %", True),
@@ -127,12 +162,42 @@ class _Score:
         spans.append((f"\n{label('self_line', lang)} {own}", False))
         if result.self_grade:
             spans.append((f"  {grade} {result.self_grade}", False))
+        if self.peers is not None:
+            spans.append((f"\n{self._standing()}", False))
         blocks: list[Block] = [Caption(agency.name, rest), self._table(bars=self.bars, signed=True), Line(spans)]
         return blocks + self._findings()
 
+    def _standing(self) -> str:
+        """`Xếp hạng trong nhóm 3/12 cơ quan · chỉ số bình quân của nhóm 81,69 %`: one line."""
+        pairs = self._peer_figures()
+        return " · ".join(
+            f"{name} {value}" if n == 0 else f"{name.lower()} {value}" for n, (name, value) in enumerate(pairs)
+        )
+
+    def _peer_figures(self) -> list[tuple[str, str]]:
+        """The agency's rank in its group and the group's average, as a reader's pairs (none without peers)."""
+        peers, lang, p = self.peers, self.lang, self.p
+        if peers is None:
+            return []
+        rank = label("peers.rank_value", lang).format(rank=peers.rank, count=peers.count)
+        average = label("peers.average_pooled" if peers.pooled else "peers.average", lang)
+        return [(label("peers.rank", lang), rank), (average, f"{figure(peers.average, p, lang)} %")]
+
+    def _charts(self) -> list[Block]:
+        """The agency's areas as bars (index per area), and where its peers are known, its group's indices."""
+        result, lang, p = self.result, self.lang, self.p
+        areas = [(area.title, area.percent, figure(area.percent, p, lang)) for area in result.areas if area.applicable]
+        charts: list[Block] = [Bars(label("chart.areas", lang), [(t, s or Fraction(0), w) for t, s, w in areas])]
+        if self.peers is not None:
+            members = self.peers.members
+            rows = [(f"{rank}. {name}", index, figure(index, p, lang)) for rank, name, index, _ in members]
+            marked = [n for n, member in enumerate(members) if member[3]]
+            charts.append(Bars(label("chart.group", lang), rows, marked, label("chart.group_note", lang)))
+        return charts
+
     def text(self) -> list[Block]:
         result, lang, p = self.result, self.lang, self.p
-        title = f"{result.agency.name} — {result.criteria_title} [{result.criteria_id}]"
+        title = f"{result.agency.name} — {result.criteria_title}"
         points = label("points_word", lang)
         index, earned, most = (figure(x, p, lang) for x in (result.index, result.points, result.max))
         spans = [(f"{label('index_line', lang)} {index} %", True), (f" ({earned} / {most} {points})", False)]
@@ -140,6 +205,8 @@ class _Score:
             spans += [(f" · {label('grade_word', lang)} ", False), (result.grade, True)]
         own_index, own = figure(result.self_index, p, lang), figure(result.self_points, p, lang)
         spans.append((f" · {label('self_line', lang).lower()} {own_index} % ({own} {points})", False))
+        if self.peers is not None:
+            spans.append((f" · {self._standing()}", False))
         heading = Heading(title + (f" · {result.period}" if result.period else ""), title)
         return [heading, Line(spans), self._table(), *self._findings()]
 
@@ -150,6 +217,7 @@ class _Score:
             (label("points", lang), f"{figure(result.points, p, lang)} / {figure(result.max, p, lang)}"),
             (label("grade", lang), result.grade or "—"),
             (label("self_line", lang), f"{figure(result.self_index, p, lang)} %"),
+            *self._peer_figures(),
         ]
 
     def _gaps(self) -> list[Block]:
@@ -163,10 +231,10 @@ class _Score:
 
     def page(self) -> list[Block]:
         result, lang = self.result, self.lang
-        meta = f"{result.criteria_title} [{result.criteria_id}]" + (f" · {result.period}" if result.period else "")
+        meta = result.criteria_title + (f" · {result.period}" if result.period else "")
         heading = Heading(f"{label('report', lang)}: {result.agency.name}", "", subtitle=meta)
         table = self._table(label("areas", lang), bars=True, blank="")
-        return [heading, Figures(self._figures()), table, *self._gaps(), *self._findings()]
+        return [heading, Figures(self._figures()), table, *self._charts(), *self._gaps(), *self._findings()]
 
     def document(self) -> list[Block]:
         result, lang, p = self.result, self.lang, self.p
@@ -176,7 +244,7 @@ class _Score:
             f"{label('report', lang)}: {result.agency.name}",
             subtitle=result.agency.name.upper(),
         )
-        criteria = (label("criteria", lang), f"{result.criteria_title} [{result.criteria_id}]")
+        criteria = (label("criteria", lang), result.criteria_title)
         rows, tones, depths = [], [], []
         for node in nodes_to(result, self.depth):
             tones.append("strong" if node.depth == 1 and self.depth > 1 else "")
@@ -198,9 +266,10 @@ class _Score:
         keys = ("annex.max", "annex.self", "annex.appraised", "annex.difference", "annex.index")
         weights = (12, 52, 20, 21, 21, 20, 21)
         columns = [
-            Column(label("code", lang), weight=weights[0]),
+            Column(label("code", lang), Kind.code, weight=weights[0]),
             Column(label("annex.area", lang), wide=True, weight=weights[1]),
             *(Column(label(key, lang), Kind.figure, weight=w) for key, w in zip(keys, weights[2:], strict=True)),
         ]
         table = Table(columns, rows, tones=tones, footer=["", label("total", lang), *total], depths=depths)
-        return [heading, Figures([criteria, *self._figures()]), table, *self._findings(), *self._gaps()]
+        blocks = [heading, Figures([criteria, *self._figures()]), table, *self._charts()]
+        return [*blocks, *self._findings(), *self._gaps()]

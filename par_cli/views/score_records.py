@@ -107,9 +107,12 @@ def csv_rows(result: Score, nodes: Sequence[NodeResult], titles: Sequence[str]) 
     return rows
 
 
-def sheet(result: Score, nodes: Sequence[NodeResult], lang: str) -> Sheet:
+def sheet(result: Score, nodes: Sequence[NodeResult], lang: str, titles: Sequence[str] = ()) -> Sheet:
+    """The summary, then the rows of the Word report: one per node, the bonus and penalty rows (`titles`: theirs,
+    in the reader's language; a penalty negative), and the total, figures as numbers: at depth 1 an Excel SUM of
+    the points column is the index points (86,33 + 1 = 87,33)."""
     p = result.precision
-    title = f"{result.agency.name} — {result.criteria_title} [{result.criteria_id}]"
+    title = f"{result.agency.name} — {result.criteria_title}"
     lines = [
         ("index_line", Cell(result.index, p)),
         ("points", Cell(result.points, p)),
@@ -127,6 +130,12 @@ def sheet(result: Score, nodes: Sequence[NodeResult], lang: str) -> Sheet:
             continue
         amounts = (node.max, node.self_points, node.points, node.percent)
         rows.append([code, name, *(Cell(amount, p, strong=strong) for amount in amounts)])
+    named = list(titles) or [adjustment.title for adjustment in result.adjustments]
+    for adjustment, written in zip(result.adjustments, named, strict=True):
+        own, final = Cell(adjustment.self_points, p), Cell(adjustment.points, p)
+        rows.append([Cell(adjustment.code), Cell(written, wrap=True), Cell(None), own, final, Cell(None)])
+    total = (result.max, result.self_points, result.points, result.index)
+    rows.append([Cell(None), Cell(label("total", lang), strong=True), *(Cell(x, p, strong=True) for x in total)])
     return Sheet(
         label("report", lang)[:31],
         title + (f" · {result.period}" if result.period else ""),

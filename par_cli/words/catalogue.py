@@ -15,6 +15,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from par_cli.core.diagnostics import Diagnostic, Msg, msg
+from par_cli.core.numbers import round_half_up
 from par_cli.words.codes import level_of
 from par_cli.words.languages import SOURCE, language, words
 from par_cli.words.literal import visible
@@ -95,26 +96,46 @@ def lines(diagnostics: Iterable[Diagnostic], lang: str = "en", with_code: bool =
     return [line(d, lang, with_code) for d in diagnostics]
 
 
-def finding_message(finding: Finding) -> Msg:
-    """The message of a finding, with its figures."""
-    figures = finding.figures
+def finding_message(finding: Finding, places: int | None = None, title: str = "", lang: str = "en") -> Msg:
+    """The message of a finding, with its figures: exact (for programs and `par check`), or, given the set's
+    `places`, points worded in `lang` as the score's tables show them (a change: the difference of the shown
+    figures, so that it checks); `title`: the criterion's, after its code (for people)."""
+    figures: tuple[Any, ...] = finding.figures
+    code = f"{finding.criterion} {title}" if title else finding.criterion
+    change: Any = None
+    if places is not None:
+        from par_cli.words.numbers import figure, signed_figure
+
+        def shown(value: Fraction) -> str:
+            return figure(value, places, lang)
+
+        if finding.code == "not-counted":  # ballots, not points
+            figures = finding.figures
+        elif finding.code == "relative-alone":  # the value is an input, as written
+            figures = (shown(figures[0]), figures[1], shown(figures[2]))
+        else:
+            figures = tuple(shown(value) for value in finding.figures)
+        if len(finding.figures) == 2 and finding.code != "not-counted":
+            rounded = [round_half_up(value, places) for value in finding.figures]
+            change = signed_figure(Fraction(rounded[1] - rounded[0]), places, lang)
     if finding.code == "unanswered":
         kind = "finding.unanswered-survey" if finding.survey else "finding.unanswered"
-        return msg(kind, code=finding.criterion, max=figures[0])
+        return msg(kind, code=code, max=figures[0])
     if finding.code == "not-counted":
-        return msg("finding.not-counted", code=finding.criterion, left=figures[0], total=figures[1])
+        return msg("finding.not-counted", code=code, left=figures[0], total=figures[1])
     if finding.code == "missing-evidence":
-        return msg("finding.missing-evidence", code=finding.criterion, points=figures[0])
+        return msg("finding.missing-evidence", code=code, points=figures[0])
     if finding.code == "relative-alone":
-        return msg(
-            "finding.relative-alone", code=finding.criterion, max=figures[0], value=figures[1], points=figures[2]
-        )
+        return msg("finding.relative-alone", code=code, max=figures[0], value=figures[1], points=figures[2])
     before, after = figures
-    return msg(f"finding.{finding.code}", code=finding.criterion, before=before, after=after, change=after - before)
+    if change is None:
+        change = after - before
+    return msg(f"finding.{finding.code}", code=code, before=before, after=after, change=change)
 
 
-def finding_text(finding: Finding, lang: str = "en") -> str:
-    return text(finding_message(finding), lang)
+def finding_text(finding: Finding, lang: str = "en", places: int | None = None, title: str = "") -> str:
+    """A finding in words; given `places` and `title`, as a person reads it beside the score's table."""
+    return text(finding_message(finding, places, title, lang), lang)
 
 
 def help_text(english: str, lang: str) -> str:

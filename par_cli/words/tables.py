@@ -7,9 +7,10 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from par_cli.core.diagnostics import msg
+from par_cli.core.numbers import round_half_up
 from par_cli.words.catalogue import text
 from par_cli.words.labels import label
-from par_cli.words.numbers import figure, plain
+from par_cli.words.numbers import figure, group_digits, plain
 
 if TYPE_CHECKING:
     from par_cli.core.ranking import RankedRow, RankGroup
@@ -18,11 +19,12 @@ if TYPE_CHECKING:
 
 
 def difference(final: Fraction, own: Fraction, places: int, lang: str) -> str:
-    """Final − self-assessed, signed; blank when the appraisal kept the self-assessment."""
-    if final == own:
+    """Final − self-assessed as shown: the difference of the two rounded figures, so that a reader's subtraction
+    of the figures beside it always checks (95,99 − 87,33 = 8,66); signed; blank when they are shown the same."""
+    change = round_half_up(final, places) - round_half_up(own, places)
+    if change == 0:
         return ""
-    sign = "+" if final > own else "−"
-    return sign + figure(abs(final - own), places, lang)
+    return ("+" if change > 0 else "−") + group_digits(f"{abs(change):f}", lang)
 
 
 def score_cells(

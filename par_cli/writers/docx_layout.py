@@ -135,13 +135,15 @@ def _table(
     parts: tuple[int, int, str] | None = None,
     bold: Sequence[bool] = (),
     fonts: Sequence[str | None] = (),
+    least: Sequence[int] = (),
 ) -> Table:
     """A bordered table: a header (two rows when `parts` = (first, last, title) groups columns), then the rows.
 
     `align` has a letter per column: l(eft), r(ight: figures), c(entre: numbers of order and rank).
-    Column widths share the page's usable width in proportion to `weights`; `fonts`: per column, the body cells'
-    font where it is not the document's (None). Rows are written through their own
-    cells: python-docx's `table.cell(r, c)` walks the whole table at each call (minutes for 300 agencies).
+    Column widths share the page's usable width in proportion to `weights`; `least`: per column, the width (EMU)
+    it needs at the least (its longest code on one line), taken from the widest column; `fonts`: per column, the
+    body cells' font where it is not the document's (None). Rows are written through their own cells:
+    python-docx's `table.cell(r, c)` walks the whole table at each call (minutes for 300 agencies).
     """
     size = SMALL if len(header) > 11 else SIZE
     header_rows = 2 if parts else 1
@@ -150,7 +152,13 @@ def _table(
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     usable, total = _usable_width(document), sum(weights)
-    widths = [Emu(usable * weight // total) for weight in weights]
+    shares = [usable * weight // total for weight in weights]
+    for column, need in enumerate(least):  # a column that must hold its longest text on one line
+        if need > shares[column]:
+            widest = max(range(len(shares)), key=shares.__getitem__)
+            shares[widest] -= need - shares[column]
+            shares[column] = need
+    widths = [Emu(share) for share in shares]
     for column, width in enumerate(widths):
         table.columns[column].width = width  # the grid LibreOffice follows; Word follows the cells
         for cell in table.columns[column].cells:

@@ -6,7 +6,19 @@ from __future__ import annotations
 from fractions import Fraction
 from html import escape
 
-from par_cli.views.report import NUMERIC, Figures, Heading, HeatMap, Items, Kind, LineChart, Note, Report, Table
+from par_cli.views.report import (
+    NUMERIC,
+    Bars,
+    Figures,
+    Heading,
+    HeatMap,
+    Items,
+    Kind,
+    LineChart,
+    Note,
+    Report,
+    Table,
+)
 from par_cli.writers.html_page import _bar, _page, _th
 
 COLOURS = (
@@ -44,7 +56,44 @@ def write(report: Report) -> str:
             body.append('<section class="figures">' + "".join(tiles) + "</section>")
         elif isinstance(block, Items):
             body += _items(block)
+        elif isinstance(block, Bars):
+            body.append(_bar_chart(block))
     return _page(report.title, report.lang, body)
+
+
+def _bar_chart(chart: Bars) -> str:
+    """A bar per row in SVG: its label left (folded on lines of its own where long, never cut), the bar (a marked
+    row darker, its label bold), the figure at its end."""
+    from textwrap import wrap
+
+    line, label_width, bar_width, fold = 14, 300, 340, 46
+    folded = [wrap(name, fold) or [""] for name, _, _ in chart.rows]
+    height = sum(line * len(lines) + 8 for lines in folded) + 4
+    title = escape(chart.title)
+    parts = [f"<h2>{title}</h2>", f'<svg viewBox="0 0 {label_width + bar_width + 60} {height}" width="100%" role="img"']
+    parts.append(f' aria-label="{title}">')
+    y = 2
+    for n, ((name, share, worded), lines) in enumerate(zip(chart.rows, folded, strict=True)):
+        marked, tall = n in chart.marked, line * len(lines) + 8
+        length = float(min(max(share, Fraction(0)), Fraction(100)) / 100) * bar_width
+        weight = ' font-weight="bold"' if marked else ""
+        spans = "".join(
+            f'<tspan x="{label_width - 6}" y="{y + 4 + line * (k + 1) - 3}">{escape(text)}</tspan>'
+            for k, text in enumerate(lines)
+        )
+        middle = y + tall / 2
+        parts.append(
+            f'<text font-size="12" text-anchor="end"{weight}>{spans}</text>'
+            f'<rect x="{label_width}" y="{middle - 8:.1f}" width="{length:.1f}" height="16" '
+            f'fill="{"#1f4e79" if marked else "#9db7d5"}"><title>{escape(name)}: {escape(worded)}</title></rect>'
+            f'<text x="{label_width + length + 4:.1f}" y="{middle + 4:.1f}" font-size="12"{weight}>'
+            f"{escape(worded)}</text>"
+        )
+        y += tall
+    parts.append("</svg>")
+    if chart.note:
+        parts.append(f'<p class="meta">{escape(chart.note)}</p>')
+    return "".join(parts)
 
 
 def _items(block: Items) -> list[str]:

@@ -124,5 +124,5 @@ class LevelsRule(Rule):
     def action(self, value: Any, lost: Fraction, max_points: Fraction) -> Msg:
         best = max(self.levels, key=lambda lv: award(lv.points, lv.percent, max_points))
         if best.label:
-            return msg("action.level-labelled", key=best.key, label=best.label)
+            return msg("action.level-labelled", label=best.label)
         return msg("action.level", key=best.key)
