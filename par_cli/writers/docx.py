@@ -54,13 +54,13 @@ def write(report: Report) -> bytes:
             rows = [_folded(block, row, shown) for row in block.rows]
             bold = [tone == "strong" for tone in block.tones] + [True] * bool(block.footer)
             rows += [list(block.footer)] if block.footer else []
-            fonts = [FONTS.get(column.kind) for column in columns]
-            header = [column.title for column in columns]
-            _table(document, header, rows, align, weights, parts=block.span, bold=bold, fonts=fonts)
             size = SMALL if len(columns) > 11 else SIZE
             least = [_code_width(column, rows, n, size) for n, column in enumerate(columns)]
+            fonts = [FONTS.get(column.kind) for column in columns]
             header = [column.title for column in columns]
-            table = _table(document, header, rows, align, weights, parts=block.span, bold=bold, least=least)
+            table = _table(
+                document, header, rows, align, weights, parts=block.span, bold=bold, least=least, fonts=fonts
+            )
             _indent(table, block, columns, 2 if block.span else 1)
             for line in [block.summary] * bool(block.summary) + list(block.notes):
                 _line(document, line, italic=True)
