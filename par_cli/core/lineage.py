@@ -63,9 +63,12 @@ class PastFigure:
 class Past:
     """A period's ranking, looked up by (group, agency) or through predecessors."""
 
-    def __init__(self, rows: Iterable[PastRow], label: str | None = None, precision: int = 2) -> None:
+    def __init__(
+        self, rows: Iterable[PastRow], label: str | None = None, precision: int = 2, period: str | None = None
+    ) -> None:
         self.rows = tuple(rows)
         self.label = label
+        self.period = period  # the period it ranks, when one is known (`label` may be a file's name)
         self.precision = precision  # of the figures shown (a JSON ranking's are rounded to it)
         self._at: dict[tuple[str | None, str], PastRow] = {(row.group, row.key): row for row in self.rows}
         self._by_id: dict[str, list[PastRow]] = {}
@@ -282,7 +285,7 @@ def by_name(
     new = [name for agency_id, name, _ in listed if agency_id.casefold() not in taken]
     if new and any(row.named for row in past.rows):
         warnings.append(problem("R014", "names-new", count=len(new), names=", ".join(new)).at(where))
-    return Past(rows, past.label, past.precision), errors, warnings
+    return Past(rows, past.label, past.precision, past.period), errors, warnings
 
 
 def _slug_like(name: str, known: Sequence[str]) -> list[str]:

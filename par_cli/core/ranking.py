@@ -215,6 +215,7 @@ class RankGroup:
     average: Fraction  # exact: the mean of the exact indices, or the pooled points / max (`average_method`)
     grades: tuple[tuple[str, int], ...]  # grade label → agencies, in the set's order ("—" for no grade)
     average_method: str = "mean"
+    previous_period: str | None = None  # the period of the previous ranks (`--previous`), when one is known
 
     @property
     def count(self) -> int:
@@ -345,6 +346,7 @@ def rank(
                 average=group_average(members),
                 grades=tuple((label, n) for label, n in counts.items()),
                 average_method=members[0].group_average,
+                previous_period=previous.period if previous is not None else None,
             )
         )
     return groups
@@ -358,7 +360,7 @@ def group_average(members: list[Entry]) -> Fraction:
     return exact_sum(e.index for e in members) / len(members)
 
 
-def past_of(groups: list[RankGroup], label: str | None = None) -> Past:
+def past_of(groups: list[RankGroup], label: str | None = None, period: str | None = None) -> Past:
     """A ranking as the next period looks back at it: agencies are matched across years by group and id (in any
     case), not by criteria set; merged units through their predecessors."""
     return Past(
@@ -380,4 +382,5 @@ def past_of(groups: list[RankGroup], label: str | None = None) -> Past:
         ),
         label,
         max((g.precision for g in groups), default=2),
+        period,
     )

@@ -126,7 +126,8 @@ def load_previous(path: Path) -> Past:
             rows.append(row)
     if problems:
         raise ParError(problems)
-    return Past(rows, periods.pop() if len(periods) == 1 else path.stem, _places(groups))
+    period = periods.pop() if len(periods) == 1 else None
+    return Past(rows, period or path.stem, _places(groups), period)
 
 
 def _places(groups: list[Any]) -> int:

@@ -284,6 +284,10 @@ class FileScorer:
         kind = file_kind(path)
         if kind == "appraisal":
             return errors_only(self.workspace.appraisals.file(path).problems)
+        if kind == "office":  # the office issuing the ranking (`services.office`)
+            from par_cli.services.office import read_office
+
+            return errors_only(read_office(path)[1])
         if kind in ("survey", "survey-design"):
             return self.workspace.survey.file_problems(path, kind) if self.workspace.survey is not None else []
         try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from par_cli.views.report import Figures, Heading, Items, Kind, Note, Report, Table
-from par_cli.writers.docx_layout import _document, _heading, _line, _save, _table
+from par_cli.writers.docx_layout import _document, _heading, _line, _save, _signature, _table
 
 ALIGN = {Kind.text: "l", Kind.code: "l", Kind.rank: "c"}  # figures, changes, bars, sparklines: right
 WEIGHT = {Kind.text: 3}  # the wide column: 6; every other column: 2
@@ -25,7 +25,8 @@ def write(report: Report) -> bytes:
         document = _document(landscape=opening.landscape)
         document.core_properties.language = report.lang
         document.core_properties.title = opening.name
-        _heading(document, opening.title, opening.subtitle, opening.decision, report.lang)
+        parts = (opening.line, opening.issuer, opening.place)
+        _heading(document, opening.title, opening.subtitle, opening.decision, report.lang, *parts)
     for block in blocks:
         if isinstance(block, Table):
             if block.heading:
@@ -56,6 +57,8 @@ def write(report: Report) -> bytes:
             _line(document, block.heading, bold=True)
             for n, (term, text) in enumerate(block.items, start=1):
                 _line(document, f"{n}. {term} {text}" if block.numbered else f"– {term}: {text}")
+    if opening is not None and opening.signer:  # the signer's block, as far as it is known
+        _signature(document, *opening.signer)
     return _save(document)
 
 
