@@ -19,9 +19,7 @@ needs_soffice = pytest.mark.skipif(
     reason="needs LibreOffice (soffice) and poppler (pdftotext): apt-get install libreoffice-writer "
     "libreoffice-calc poppler-utils",
 )
-needs_chromium = pytest.mark.skipif(
-    shutil.which("chromium") is None, reason="needs Chromium: apt-get install chromium"
-)
+needs_chromium = pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Chromium: apt-get install chromium")
 
 
 def to_pdf(document: Path) -> Path:
@@ -52,9 +50,7 @@ def to_pdf(document: Path) -> Path:
 
 def pdf_pages(pdf: Path) -> list[str]:
     """The text of each page, laid out as printed (pdftotext -layout)."""
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
 
 
