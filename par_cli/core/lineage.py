@@ -58,6 +58,7 @@ class PastFigure:
     index: Fraction | None  # None: the earlier ranking gives the unit's rank only
     areas: tuple[tuple[str, Fraction | None], ...]
     merged_from: tuple[str, ...] = ()  # the ids whose figures were combined (two or more); () for its own
+    merged_names: tuple[str, ...] = ()  # their names, for people
 
 
 class Past:
@@ -120,7 +121,8 @@ class Past:
         index = combined_index(rows, how)
         merged = tuple(r.agency_id for r in rows)
         place = self.placed_in(rows, group)
-        return PastFigure(self.rank_of(index, place, leaving=merged), index, combined_areas(rows), merged)
+        names = tuple(r.name for r in rows)
+        return PastFigure(self.rank_of(index, place, leaving=merged), index, combined_areas(rows), merged, names)
 
     def merged(self, group: str | None, predecessors: Sequence[str]) -> list[PastRow]:
         """The earlier units a unit's predecessors name, each once."""

@@ -202,6 +202,7 @@ class RankedRow:
     rank_change: int | None  # positive: moved up
     previous_index: Fraction | None = None
     merged_from: tuple[str, ...] = ()  # the earlier figure combines these units' (see core.lineage)
+    merged_names: tuple[str, ...] = ()  # their names, for people
 
 
 @dataclass(frozen=True)
@@ -330,7 +331,7 @@ def rank(
                 rows.append(RankedRow(entry, position, None, None))
                 continue
             change = past.rank - position
-            rows.append(RankedRow(entry, position, past.rank, change, past.index, past.merged_from))
+            rows.append(RankedRow(entry, position, past.rank, change, past.index, past.merged_from, past.merged_names))
         labels = members[0].grade_labels
         counts = {label: 0 for label in labels}
         for entry in members:

@@ -215,7 +215,7 @@ class _Ranking:
             heading,
             [*titles, *codes],
             rows,
-            (7, 40, 10, 10, 10, 14, *([8, 9] if self.has_previous else []), *([9] * len(codes))),
+            (7, 40, 10, 10, 10, 14, *([13, 9] if self.has_previous else []), *([9] * len(codes))),
             frozen=2,
             aligned=False,
             footer=group_summary(group, lang),

@@ -194,7 +194,7 @@ def rank_notes(group: RankGroup, robust: tuple[Robustness, ...] | None, merged_a
     notes = []
     for row in group.rows:
         if row.merged_from and merged_as is not None:
-            units, how = ", ".join(row.merged_from), label(f"merge.{merged_as}", lang)
+            units, how = ", ".join(row.merged_names or row.merged_from), label(f"merge.{merged_as}", lang)
             earlier = figure(row.previous_index, p, lang)
             merged, name = label("merged", lang), row.entry.agency_name
             notes.append(
