@@ -164,12 +164,6 @@ def rank(
 
         impact = report(changes, moved, words.fixed)
         return shell.show(shell.write(impact, output_format.value, words), output, words)
-    from par_cli.core.office import Office, ordered, unlabelled
-    from par_cli.services.office import office_for
-
-    # who issues the ranking (`kind: office` in the folder or a parent, or --office), the options over it
-    found = shell.run(lambda: office_for(paths, office), words) or Office()
-    issued = found.with_options(decision and nfc(decision), day, issuer and nfc(issuer))
     gone: list[PastRow] = []  # last period's units this ranking lacks: said, never silently dropped
     said: list[Diagnostic] = []  # names of a ranking given by names that match no agency, agencies shown as new
     entries, groups = shell.run(
@@ -179,6 +173,14 @@ def rank(
         words,
     )
     shell.warnings(said, words)
+    from par_cli.core.office import Office, ordered, unlabelled
+    from par_cli.services.office import office_for
+    from par_cli.services.workspace import read_office
+
+    # who issues the ranking (`kind: office` in the folder or a parent, or --office), the options over it; looked
+    # for once the folder is read (each file's kind read once: `readers.files.support_files`)
+    found = shell.run(lambda: office_for(paths, office, read_office), words) or Office()
+    issued = found.with_options(decision and nfc(decision), day, issuer and nfc(issuer))
     groups = ordered(groups, issued)
     bare = unlabelled(groups, issued) if output_format not in (RankFormat.json, RankFormat.csv) else []
     if bare:  # shown by their ids: said once, with how to name them

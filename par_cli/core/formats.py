@@ -235,7 +235,7 @@ def office_schema() -> CoreSchema:
         {"authority": field(words, None), "title": field(words, None), "name": field(words, None)},
         lambda v: Signer(**v),
     )
-    group = record({"id": field(text(pattern=r"^\S+$")), "label": field(text(min_length=1))}, lambda v: v)
+    group = record({"id": field(text(min_length=1)), "label": field(text(min_length=1))}, lambda v: v)
     return record(
         {
             "kind": field(cs.literal_schema(["office"])),

@@ -151,9 +151,9 @@ def check_paths(
             elif kind == "appraisal":
                 diagnostics += workspace.appraisals.file(path).problems
             elif kind == "office":
-                from par_cli.services.office import read_office, two_in_folder
+                from par_cli.services.office import two_in_folder
 
-                diagnostics += read_office(path)[1]
+                diagnostics += workspace.office(path)
                 beside = sorted(p for p in files if kinds[p] == "office" and p.parent == path.parent)
                 diagnostics += [two_in_folder(beside)] if len(beside) > 1 and path == beside[0] else []
             elif kind == "criteria":

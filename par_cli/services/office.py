@@ -3,37 +3,18 @@ are), or named by `--office FILE`; read and checked with every problem located."
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, msg, placed, problem
-from par_cli.core.formats import validate
-from par_cli.core.office import Office
-from par_cli.readers.files import display, read_document, support_files, wrong_kind
+from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, msg, problem
+from par_cli.readers.files import display, support_files
 from par_cli.words.codes import errors_only
 
+if TYPE_CHECKING:
+    from par_cli.core.office import Office
 
-def read_office(path: Path) -> tuple[Office | None, list[Diagnostic]]:
-    """An office file's value (None when it has errors) and every problem it has."""
-    doc, problems = read_document(path)
-    if doc is None:
-        return None, problems
-    wrong = wrong_kind(doc, "office")
-    if wrong is not None:
-        return None, [*problems, wrong]
-    value, schema = validate("office", doc.data)
-    problems += placed(doc, schema)
-    groups = doc.data.get("groups")
-    seen: set[str] = set()
-    for n, group in enumerate(groups if isinstance(groups, list) else []):
-        found = group.get("id") if isinstance(group, dict) else None
-        if isinstance(found, str) and found in seen:
-            twice = problem("O003", "office-group-twice", ("groups", n, "id"), id=found)
-            problems.append(doc.place(twice))
-        elif isinstance(found, str):
-            seen.add(found)
-    problems += doc.notes
-    return (value if not errors_only(problems) else None), problems
+    Reader = Callable[[Path], tuple[Office | None, list[Diagnostic]]]  # `services.workspace.read_office`
 
 
 def office_files(folder: Path) -> list[Path]:
@@ -64,12 +45,13 @@ def find_office(paths: Sequence[Path]) -> Path | None:
         folder = folder.parent
 
 
-def office_for(paths: Sequence[Path], given: Path | None) -> Office | None:
-    """The office of a ranking: `--office FILE`, else the one found (`find_office`); ParError with its errors."""
+def office_for(paths: Sequence[Path], given: Path | None, read: Reader) -> Office | None:
+    """The office of a ranking: `--office FILE`, else the one found (`find_office`), read by `read`; ParError
+    with its errors."""
     path = given if given is not None else find_office(paths)
     if path is None:
         return None
-    office, problems = read_office(path)
+    office, problems = read(path)
     errors = errors_only(problems)
     if errors or office is None:
         raise ParError(errors)

@@ -153,7 +153,7 @@ class _Ranking:
             bars=bars,
             split=(2, 6 + 2 * self.has_previous),
             summary=group_summary(group, lang),
-            notes=self.notes(group, lang) + ([area_legend(group, lang)] if codes else []),
+            notes=self.notes(group, lang) + (area_legend(group, lang) if codes else []),
             bar_title=label("chart", lang),
         )
 

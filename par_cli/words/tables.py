@@ -115,7 +115,9 @@ def previous_title(group: RankGroup, lang: str, key: str = "previous") -> str:
 def group_summary(group: RankGroup, lang: str) -> str:
     """In the administrative style: `Tổng số: 12 cơ quan; chỉ số bình quân: 80,10%; Tốt: 05, Khá: 07` (counts
     with the digits the language writes them with: two in Vietnamese)."""
-    digits = int(label("summary.digits", lang))
+    from par_cli.words.languages import language
+
+    digits = language(lang).count_digits
     grades = ", ".join(f"{grade}: {n:0{digits}d}" for grade, n in group.grades if n)
     agencies = label("agency_one" if group.count == 1 else "agencies", lang)
     average = label("summary.average" if group.average_method == "mean" else "average_pooled", lang)
@@ -124,10 +126,11 @@ def group_summary(group: RankGroup, lang: str) -> str:
     return text + (f"; {grades}" if grades else "")
 
 
-def area_legend(group: RankGroup, lang: str) -> str:
-    """What the area columns' codes stand for: `Lĩnh vực: 1: Công tác chỉ đạo…; 2: …`."""
-    titles = [f"{code}: {title}" for code, title, _ in group.rows[0].entry.areas] if group.rows else []
-    return f"{label('areas_legend', lang)}: " + "; ".join(titles) + "."
+def area_legend(group: RankGroup, lang: str) -> list[str]:
+    """What the area columns' codes stand for, a line each (a code never parted from its title by a line's end):
+    `Lĩnh vực 1: Công tác chỉ đạo, điều hành cải cách hành chính`."""
+    areas = group.rows[0].entry.areas if group.rows else ()
+    return [f"{label('areas_legend', lang)} {code}: {title}" for code, title, _ in areas]
 
 
 def area_codes(group: RankGroup) -> list[str]:
