@@ -295,6 +295,8 @@ def test_the_annex_pages_show_the_decision_issuer_and_signer_and_no_id(annex_pag
     assert not any(word in text for word in ID_WORDS)
     words = [word for page in annex_pages for word in page.split()]
     assert "2024" in words  # the previous period in its column's title, whole
+    (signed,) = [page for page in annex_pages if "Nguyễn Văn A" in page]
+    assert "Tổng số:" in signed and "Sở Văn hóa, Thể thao và Du lịch" in signed  # never a signature alone
 
 
 # HTML in Chromium

@@ -131,10 +131,25 @@ def _header_block(document: DocumentObject, issuer: str, place: str, lang: str) 
     document.add_paragraph()
 
 
+def _keep_with_next(document: DocumentObject) -> None:
+    """The last table's last row and the lines after it kept with what follows: a signature block never stands
+    alone on a page of its own."""
+    from docx.text.paragraph import Paragraph
+
+    if not document.tables:
+        return
+    last = document.tables[-1]
+    lines = [p for cell in last.rows[-1].cells for p in cell.paragraphs]
+    lines += [Paragraph(e, document._body) for e in last._tbl.itersiblings() if e.tag == qn("w:p")]
+    for paragraph in lines:
+        paragraph.paragraph_format.keep_with_next = True
+
+
 def _signature(document: DocumentObject, authority: str, title: str, name: str) -> None:
     """The signature block at the end, in the right half: the authority and title in capitals (as given), room to
     sign, the name."""
-    document.add_paragraph()
+    _keep_with_next(document)
+    document.add_paragraph().paragraph_format.keep_with_next = True
     lines = [(text, True, False) for text in (authority, title) if text]
     lines += [("", False, False)] * 4 + [(name, True, False)] if name else []
     _two_columns(document, [], lines)
