@@ -158,6 +158,7 @@ def test_a_ranking_workbook_names_a_sheet_after_any_group(write: Write) -> None:
         'kind: assessment\ncriteria: set-2024\nagency: {id: a, name: "Sở\\x1b[31m A", group: "sở:ngành\\x01 [1]"}\n'
         "period: 2024\nanswers: {'1': 50}\n",
     )
+    write("office.yaml", 'kind: office\ngroups: [{id: "sở:ngành\\x01 [1]", label: "sở:ngành\\x01 [1]"}]\n')  # its label
     code, _, err = run("rank", "2024", "-f", "xlsx", "-o", "rank.xlsx")
     assert code == 0, err
     book = load_workbook("rank.xlsx")

@@ -17,7 +17,7 @@ HINT = (
 REFUSED = {
     "docx": "rank.docx:table 1:row 1: error C023: not a criteria annex: its table is a ranking (STT | Cơ quan, đơn vị"
     " | Điểm tối đa | Điểm đạt | Chỉ số (%) | Xếp hạng | Xếp loại) " + HINT,
-    "xlsx": "rank.xlsx:1 so-nganh!A2: error C023: not a criteria annex: its table is a ranking (Hạng | Cơ quan | Điểm"
+    "xlsx": "rank.xlsx:1!A2: error C023: not a criteria annex: its table is a ranking (Hạng | Cơ quan | Điểm"
     " | Tối đa | Chỉ số % | Xếp loại | agency_id | group) " + HINT,
 }
 

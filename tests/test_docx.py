@@ -56,18 +56,18 @@ def ranked(tmp_path: Path, *more: str) -> tuple[Any, dict[str, Any]]:
 def test_the_ranking_annex_has_the_json_figures_the_vietnamese_way(at_root: None, tmp_path: Path) -> None:
     document, data = ranked(tmp_path)
     lines = [p.text for p in document.paragraphs if p.text]
-    assert lines[:3] == [
+    assert lines[:4] == [
         "PHỤ LỤC",
         "KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024",
-        "(Kèm theo Quyết định số       /QĐ-        ngày      tháng      năm        )",
+        "Bộ Chỉ số CCHC các sở, ban, ngành (mẫu)",  # the set's title, no id; one group, no label: no group heading
+        "(Kèm theo Quyết định số       /QĐ-        ngày      tháng      năm        )",  # no office file: blank
     ]
-    assert lines[3] == "Bộ Chỉ số CCHC các sở, ban, ngành (mẫu) [mau-so-nganh] · nhóm so-nganh"
     (table,) = document.tables
     cells = texts(table)
     assert cells[0][:3] == ["STT", "Cơ quan, đơn vị", "Điểm tối đa"]
     assert cells[0][3:6] == ["Điểm đạt"] * 3  # one merged heading over its three parts
     assert cells[1][3:6] == ["Điểm thẩm định", "Điểm điều tra XHH", "Tổng điểm"]
-    assert cells[0][6:] == ["Chỉ số (%)", "Xếp hạng", "Xếp loại", "Xếp hạng năm trước", "Tăng (+), giảm (−) bậc"]
+    assert cells[0][6:] == ["Chỉ số (%)", "Xếp hạng", "Xếp loại", "Xếp hạng 2023", "Tăng (+), giảm (−) bậc"]
     rows = data["groups"][0]["rows"]
     assert len(cells) == 2 + len(rows) == 14
     for number, (row, item) in enumerate(zip(cells[2:], rows, strict=True), start=1):
@@ -88,7 +88,7 @@ def test_the_ranking_annex_has_the_json_figures_the_vietnamese_way(at_root: None
         assert row == expected, (row, expected)
     assert cells[2] == ["1", "Sở Tư pháp", "100,00", "71,68", "17,87", "89,54", "89,54", "1", "Tốt", "2", "+1"]
     assert cells[12][-2:] == ["", "mới"]  # Sở Công Thương was not ranked in 2023
-    assert lines[4] == "12 cơ quan · chỉ số trung bình 81,69 · Tốt 7, Khá 5"
+    assert lines[4] == "Tổng số: 12 cơ quan; chỉ số bình quân: 81,69%; Tốt: 07, Khá: 05"
 
 
 def test_the_annex_is_laid_out_as_an_administrative_document(at_root: None, tmp_path: Path) -> None:

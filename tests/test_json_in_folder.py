@@ -18,7 +18,7 @@ RANKED = [
     "   1  Sở Tư pháp        89,54  100,00     89,54  Tốt",
     "   1  Sở Tư pháp        89,54  100,00     89,54  Tốt",
     "   3  Sở Y tế           78,62  100,00     78,62  Khá",
-    "3 cơ quan · chỉ số trung bình 85,90 · Tốt 2, Khá 1",
+    "Tổng số: 03 cơ quan; chỉ số bình quân: 85,90%; Tốt: 02, Khá: 01",
 ]
 RANKING_NOTE = (
     "d/rank.json: info F006: left out: a ranking `par rank` wrote, not an assessment"
@@ -60,7 +60,7 @@ def test_a_folder_of_json_assessments_only_is_ranked(in_tmp: Path) -> None:
     folder(in_tmp, "a.json", "A2.JSON")
     code, out, err = run("rank", "d")
     assert (code, err) == (0, "")
-    assert out.splitlines()[-1] == "2 cơ quan · chỉ số trung bình 89,54 · Tốt 2"
+    assert out.splitlines()[-1] == "Tổng số: 02 cơ quan; chỉ số bình quân: 89,54%; Tốt: 02"
     assert run_english("check", "d") == (0, "0 errors, 0 warnings, 0 infos in 2 files\n", "")
 
 

@@ -110,9 +110,9 @@ def test_the_group_average_is_the_mean_or_the_pooled_index_as_declared(write: Wr
         found[how] = (group["count"], group["average"], group["average_method"])
     assert found == {"mean": (2, 70, "mean"), "pooled": (2, 73.33, "pooled")}
     code, out, _ = run("rank", ".", "--lang", "en")
-    assert "2 agencies · pooled index (total points / total max) 73.33" in out, out
+    assert "Total: 2 agencies; pooled index (total points / total max): 73.33%" in out, out
     code, out, _ = run("rank", ".")
-    assert "2 cơ quan · chỉ số chung (tổng điểm/tổng điểm tối đa) 73,33" in out, out
+    assert "Tổng số: 02 cơ quan; chỉ số chung (tổng điểm/tổng điểm tối đa): 73,33%" in out, out
 
 
 CAPS = """\

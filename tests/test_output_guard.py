@@ -36,6 +36,7 @@ CASES: dict[tuple[str, str], tuple[list[str], str]] = {
     ("rank", "against"): (["rank", S, "--criteria", "crit2.yaml", "--against", "crit.yaml"], "crit.yaml"),
     ("rank", "survey"): (["rank", S, "--survey", f"{S}/survey.yaml"], f"{S}/survey.yaml"),
     ("rank", "survey beside"): (["rank", S], f"{S}/survey.yaml"),
+    ("rank", "office"): (["rank", S, "--office", "office.yaml"], "office.yaml"),
     ("rank", "appraisal beside"): (["rank", "tham-dinh"], "tham-dinh/tham-dinh-so-noi-vu.yaml"),
     ("rank", "criteria by id"): (["rank", "tham-dinh"], "tham-dinh/criteria.yaml"),
     ("check", "paths"): (["check", S], f"{S}/so-noi-vu.yaml"),
@@ -84,7 +85,7 @@ def test_every_path_option_of_every_command_with_output_is_in_the_table() -> Non
                     param.type.name == "path" or "PATH" in metavar or param.name in TEXT_PATHS
                 ):
                     wanted.add((name, param.name))
-    assert len(wanted) == 31
+    assert len(wanted) == 32
     assert wanted - set(CASES) == set()
 
 
@@ -95,6 +96,7 @@ def inputs(in_tmp: Path) -> Path:
     shutil.copy(ROOT / "criteria" / "mau-so-nganh.yaml", "crit.yaml")
     shutil.copy(ROOT / "criteria" / "mau-so-nganh.yaml", "crit2.yaml")
     shutil.copy("tham-dinh/criteria.yaml", "td.yaml")
+    shutil.copy(EXAMPLES / "2025" / "office.yaml", "office.yaml")
     shutil.copy(SPEC / "criteria.yaml", "spec.yaml")
     shutil.copy(ROOT / "tests" / "annexes" / "national.docx", "annex.docx")
     Path("long.csv").write_text(LONG, encoding="utf-8")

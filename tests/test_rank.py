@@ -151,16 +151,16 @@ def test_year_over_year_with_renamed_criteria_new_and_gone_agencies(year: Write)
     assert json.loads(again) == json.loads(out)
     _, table, _ = run("rank", "2024", "--previous", "2023", "--lang", "en")
     lines = [line.rstrip() for line in table.splitlines()]
-    assert lines[0] == "Bộ chỉ số set-2024 [set-2024] · group so"
+    assert lines[0] == "Bộ chỉ số set-2024 · year 2024"  # the set's title and the period, no id
     assert lines[1:7] == [
-        "Rank  Agency            Points     Max  Index %  Grade  Prev  Change",
-        "─" * 78,
-        "   1  Sở a              100.00  100.00   100.00  A         4      ▲3  ████████",
-        "   2  Sở new             95.00  100.00    95.00  A         —     new  ███████▌",
-        "   3  Sở b               90.00  100.00    90.00  A         2      ▼1  ███████▏",
-        "   4  Sở c               60.00  100.00    60.00  C         3      ▼1  ████▊···",
+        "Rank  Agency            Points     Max  Index %  Grade  Previous rank  Change",
+        "─" * 87,
+        "   1  Sở a              100.00  100.00   100.00  A                  4      ▲3  ████████",
+        "   2  Sở new             95.00  100.00    95.00  A                  —     new  ███████▌",
+        "   3  Sở b               90.00  100.00    90.00  A                  2      ▼1  ███████▏",
+        "   4  Sở c               60.00  100.00    60.00  C                  3      ▼1  ████▊···",
     ]
-    assert lines[7] == "4 agencies · average index 86.25 · A 3, C 1"
+    assert lines[7] == "Total: 4 agencies; average index: 86.25%; A: 3, C: 1"
 
 
 def test_csv_opens_in_excel_and_neutralises_formulas(year: Write) -> None:
@@ -186,13 +186,13 @@ def test_markdown(year: Write) -> None:
     agency(year, "2024", "a", "Sở A|B", "50")
     _, out, _ = run("rank", "2024", "-f", "markdown", "--lang", "en")
     assert out.splitlines() == [
-        "## Bộ chỉ số set-2024 [set-2024] · group so",
+        "## Bộ chỉ số set-2024 · year 2024",
         "",
         "| Rank | Agency | Points | Max | Index % | Grade |",
         "| ---: | :--- | ---: | ---: | ---: | :--- |",
         "| 1 | Sở A\\|B | 90.00 | 100.00 | 90.00 | A |",
         "",
-        "1 agency · average index 90.00 · A 1",
+        "Total: 1 agency; average index: 90.00%; A: 1",
     ]
 
 
@@ -307,6 +307,6 @@ def test_narrow_terminals_drop_the_bars_not_the_figures(monkeypatch: pytest.Monk
         app, ["rank", "examples/2024", "--previous", "examples/2023"], env={"COLUMNS": "80", "NO_COLOR": "1"}
     )
     lines = [line.rstrip() for line in result.stdout.splitlines()]
-    assert lines[1] == "Hạng  Cơ quan                  Điểm  Tối đa  Chỉ số %  Xếp loại  Trước  Thay đổi"
-    assert lines[3] == "   1  Sở Tư pháp              89,54  100,00     89,54  Tốt           2        ▲1"
+    assert lines[1] == "Hạng  Cơ quan              Điểm  Tối đa  Chỉ số %  Xếp loại  Hạng 2023  Thay đổi"
+    assert lines[3] == "   1  Sở Tư pháp          89,54  100,00     89,54  Tốt               2        ▲1"
     assert all(len(line) <= 80 and "█" not in line for line in lines)

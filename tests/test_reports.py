@@ -236,13 +236,14 @@ def test_html_score_report_is_self_contained_and_escaped(write: Write) -> None:
 
 def test_html_rank_report(write: Write) -> None:
     _hostile(write)
+    write("office.yaml", 'kind: office\ngroups: [{id: "g&<i>", label: "Khối <i>g&"}]\n')  # the group's label
     code, out, _ = run("rank", ".", "-f", "html", "--lang", "en")
     assert code == 0
     parser = _Collector()
     parser.feed(out)
     assert "script" not in parser.tags and "i" not in parser.tags
     text = "".join(parser.text)
-    assert "PAR Index ranking" in text and "<script>alert(1)</script>" in text and "group g&<i>" in text
+    assert "PAR Index ranking" in text and "<script>alert(1)</script>" in text and "Khối <i>g&" in text
     assert parser.tags.count("tr") == 3 and parser.links == []
 
 

@@ -292,7 +292,7 @@ def test_ranking_and_score_workbooks_are_ready_to_publish(monkeypatch: pytest.Mo
     )
     assert code == 0, err
     sheet = load_workbook(target).worksheets[0]
-    assert sheet["A1"].value == "Bộ Chỉ số CCHC các sở, ban, ngành (mẫu) [mau-so-nganh] · nhóm so-nganh · 2024"
+    assert sheet["A1"].value == "Bộ Chỉ số CCHC các sở, ban, ngành (mẫu) · năm 2024"  # no id; the period
     assert [cell.value for cell in sheet[2]][:8] == [
         "Hạng",
         "Cơ quan",
@@ -300,7 +300,7 @@ def test_ranking_and_score_workbooks_are_ready_to_publish(monkeypatch: pytest.Mo
         "Tối đa",
         "Chỉ số %",
         "Xếp loại",
-        "Trước",
+        "Hạng 2023",  # the previous period, named
         "Thay đổi",
     ]
     assert sheet.freeze_panes == "C3" and sheet.auto_filter.ref == "A2:P14"

@@ -87,9 +87,11 @@ def test_the_table_says_merged_instead_of_new_and_how(years: Write) -> None:
     line = next(text for text in out.splitlines() if text.split()[1:3] == ["Sở", "M"])
     assert line.split() == ["2", "Sở", "M", "75,00", "100,00", "75,00", "B", "2", "hợp", "nhất", "=", "██████··"], out
     assert "mới" not in out, out
-    assert "hợp nhất: Sở M — kỳ trước 70,00 % = trung bình chỉ số của các đơn vị tiền thân (a, b)" in out, out
+    assert "hợp nhất: Sở M — kỳ trước 70,00 % = trung bình chỉ số của các đơn vị tiền thân (Sở A, Sở B)" in out, out
     code, out, err = run("rank", "2025", "--previous", "2024", "--lang", "en", "--merged-as", "pooled")
-    assert "merged: Sở M — earlier 74.29 % = the predecessors' points over their maxima, pooled (a, b)" in out, out
+    assert "merged: Sở M — earlier 74.29 % = the predecessors' points over their maxima, pooled (Sở A, Sở B)" in out, (
+        out
+    )
 
 
 def test_without_predecessors_the_unit_is_new(years: Write) -> None:

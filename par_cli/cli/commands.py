@@ -18,15 +18,19 @@ from par_cli.cli.options import (
     AgainstOption,
     CheckFormat,
     CriteriaOption,
+    DecisionDateOption,
+    DecisionOption,
     DiffFormat,
     ExplainFormat,
     FailUnderOption,
     GroupByOption,
+    IssuerOption,
     JobsOption,
     LangOption,
     MergedAs,
     MergedAsOption,
     NoCacheOption,
+    OfficeOption,
     OutputOption,
     PreviousOption,
     RankFormat,
@@ -36,6 +40,7 @@ from par_cli.cli.options import (
     StepsOption,
     SurveyOption,
     against_value,
+    date_value,
     jobs_value,
     nfc,
     percent_value,
@@ -144,6 +149,10 @@ def rank(
         bool,
         typer.Option("--allow-incomplete", help="Write a docx/xlsx annex even with survey results or answers missing."),
     ] = False,
+    office: OfficeOption = None,
+    decision: DecisionOption = None,
+    decision_date: DecisionDateOption = None,
+    issuer: IssuerOption = None,
     lang: LangOption = None,
 ) -> None:
     """Rank a folder of agencies by exact index within (criteria set, group), with last year's ranks."""
@@ -157,6 +166,7 @@ def rank(
     words = shell.language(lang)
     limit = shell.run(lambda: percent_value("--fail-under", fail_under), words) if fail_under is not None else None
     shell.run(lambda: jobs_value(jobs), words)
+    day = shell.run(lambda: date_value("--decision-date", decision_date), words) if decision_date else None
     shell.run(lambda: robustness_value(robustness, output_format.value), words)
     within = shell.run(lambda: steps_value(steps, robustness), words)
     if against is not None:
@@ -186,6 +196,20 @@ def rank(
         words,
     )
     shell.warnings(said, words)
+    from par_cli.core.office import Office, ordered, unlabelled
+    from par_cli.services.office import office_for
+    from par_cli.services.workspace import read_office
+
+    # who issues the ranking (`kind: office` in the folder or a parent, or --office), the options over it; looked
+    # for once the folder is read (each file's kind read once: `readers.files.support_files`)
+    found = shell.run(lambda: office_for(paths, office, read_office), words) or Office()
+    issued = found.with_options(decision and nfc(decision), day, issuer and nfc(issuer))
+    groups = ordered(groups, issued)
+    bare = unlabelled(groups, issued) if output_format not in (RankFormat.json, RankFormat.csv) else []
+    if bare:  # shown by their ids: said once, with how to name them
+        hint = msg("hint.office-labels", first=bare[0])
+        said_bare = problem("O002", "office-unlabelled", hint=hint, count=len(bare), groups=", ".join(bare))
+        shell.warnings([said_bare.at(LineCol(str(paths[0])))], words)
     if gone:
         listed = ", ".join(f"{row.name} ({row.agency_id}, #{row.rank})" for row in gone)
         shell.warnings(
@@ -208,7 +232,16 @@ def rank(
     bars = shell.bars(output) and not robustness if output_format is RankFormat.table else not areas
     width = shell.console().width if output is None else shell.FILE_WIDTH
     shown = ranking(
-        groups, previous is not None, areas, words.fixed, bars, width, within * robustness, merged_as.value, tuple(gone)
+        groups,
+        previous is not None,
+        areas,
+        words.fixed,
+        bars,
+        width,
+        within * robustness,
+        merged_as.value,
+        tuple(gone),
+        issued,
     )
     shell.show(shell.write(shown, output_format.value, words), output, words)
     if limit is not None:

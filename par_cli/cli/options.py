@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
@@ -105,6 +106,7 @@ class SchemaKind(StrEnum):
     survey_design = "survey-design"
     survey = "survey"
     appraisal = "appraisal"
+    office = "office"
 
 
 def _languages() -> dict[str, str]:
@@ -197,6 +199,39 @@ AgainstOption = Annotated[
     Optional[str], typer.Option("--against", metavar="OLD", help="With --criteria NEW: whose index and rank move.")
 ]
 JobsOption = Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes (default: all cores).")]
+OfficeOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--office",
+        metavar="FILE",
+        help=(
+            "The office file (kind: office): issuer, decision, signer, group labels. "
+            "Default: found in the folder or a parent."
+        ),
+    ),
+]
+DecisionOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--decision", metavar="NUMBER", help="The decision's number (125/QĐ-UBND), instead of the office file's."
+    ),
+]
+DecisionDateOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--decision-date",
+        metavar="DATE",
+        help="The decision's date (2025-03-20 or 20/03/2025), instead of the office file's.",
+    ),
+]
+IssuerOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--issuer",
+        metavar="TEXT",
+        help="The issuing body (Ủy ban nhân dân tỉnh Quảng Trị), instead of the office file's.",
+    ),
+]
 NoCacheOption = Annotated[
     bool,
     typer.Option("--no-cache", help="Score every file again, neither using nor keeping earlier results (par cache)."),
@@ -230,6 +265,16 @@ def percent_value(option: str, value: str) -> Fraction:
     if not number.is_finite() or not 0 <= number <= 100:
         raise _bad(option, value, "phrase.finite-percent")
     return Fraction(number)
+
+
+def date_value(option: str, value: str) -> date:
+    """A date given on the command line: `2025-03-20` or `20/03/2025`, a day that exists."""
+    from par_cli.core.office import parse_date
+
+    found = parse_date(value)
+    if found is None:
+        raise _bad(option, value, "phrase.a-date")
+    return found
 
 
 def jobs_value(jobs: int | None) -> None:

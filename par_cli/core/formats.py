@@ -16,9 +16,10 @@ from pydantic_core import CoreSchema, SchemaValidator, ValidationError
 from pydantic_core import core_schema as cs
 
 from par_cli.core import languages
-from par_cli.core.diagnostics import Diagnostic, DocPath
+from par_cli.core.diagnostics import Diagnostic, DocPath, msg
 from par_cli.core.model import Adjustment, Agency, AppraisalFile, Assessment, CriteriaSet, Grade, Node, SelfAssessment
 from par_cli.core.rules.base import (
+    InputError,
     Rule,
     as_whole,
     field,
@@ -213,10 +214,55 @@ def appraisal_schema() -> CoreSchema:
     )
 
 
+def _date(value: Any) -> Any:
+    """A decision's date: `2025-03-20` or `20/03/2025`, a day that exists."""
+    from par_cli.core.office import parse_date
+
+    found = parse_date(value) if isinstance(value, str) else None
+    if found is None:
+        raise InputError(msg("office-date", found=str(value)))
+    return found
+
+
+def office_schema() -> CoreSchema:
+    """`kind: office`: who issues the ranking's decision and signs it, and the ranking groups' labels."""
+    from par_cli.core.office import Decision, Office, Signer
+
+    words = optional(text(min_length=1))
+    day = cs.no_info_after_validator_function(_date, text(min_length=1), metadata={"pydantic_js_updates": {}})
+    decision = record({"number": field(words, None), "date": field(optional(day), None)}, lambda v: Decision(**v))
+    signer = record(
+        {"authority": field(words, None), "title": field(words, None), "name": field(words, None)},
+        lambda v: Signer(**v),
+    )
+    group = record({"id": field(text(min_length=1)), "label": field(text(min_length=1))}, lambda v: v)
+    return record(
+        {
+            "kind": field(cs.literal_schema(["office"])),
+            "issuer": field(words, None),
+            "place": field(words, None),
+            "decision": field(optional(decision), None),
+            "signer": field(optional(signer), None),
+            "groups": field(none_as(list, cs.list_schema(group, strict=True)), factory=list),
+            "note": field(optional(text()), None),
+        },
+        _office(Office, Decision),
+    )
+
+
+def _office(office: Any, decision: Any) -> Callable[[dict[str, Any]], Any]:
+    def build(values: dict[str, Any]) -> Any:
+        groups = MappingProxyType({g["id"]: g["label"] for g in values.pop("groups")})
+        return office(**{**values, "decision": values["decision"] or decision(), "groups": groups})
+
+    return build
+
+
 SCHEMAS: dict[str, Callable[[], CoreSchema]] = {
     "criteria": criteria_schema,
     "assessment": assessment_schema,
     "appraisal": appraisal_schema,
+    "office": office_schema,
 }
 
 

@@ -58,6 +58,7 @@ class PastFigure:
     index: Fraction | None  # None: the earlier ranking gives the unit's rank only
     areas: tuple[tuple[str, Fraction | None], ...]
     merged_from: tuple[str, ...] = ()  # the ids whose figures were combined (two or more); () for its own
+    merged_names: tuple[str, ...] = ()  # their names, for people
 
 
 class Past:
@@ -70,9 +71,11 @@ class Past:
         precision: int = 2,
         area_titles: Sequence[tuple[str, str]] = (),
         set_titles: Sequence[str] = (),
+        period: str | None = None,
     ) -> None:
         self.rows = tuple(rows)
         self.label = label
+        self.period = period  # the period it ranks, when one is known (`label` may be a file's name)
         self.precision = precision  # of the figures shown (a JSON ranking's are rounded to it)
         self.area_titles = tuple(area_titles)  # (code, title) where the period says them, for headings
         self.set_titles = tuple(set_titles)  # the criteria sets' titles, where the period says them
@@ -126,7 +129,8 @@ class Past:
         index = combined_index(rows, how)
         merged = tuple(r.agency_id for r in rows)
         place = self.placed_in(rows, group)
-        return PastFigure(self.rank_of(index, place, leaving=merged), index, combined_areas(rows), merged)
+        names = tuple(r.name for r in rows)
+        return PastFigure(self.rank_of(index, place, leaving=merged), index, combined_areas(rows), merged, names)
 
     def merged(self, group: str | None, predecessors: Sequence[str]) -> list[PastRow]:
         """The earlier units a unit's predecessors name, each once."""
@@ -291,7 +295,7 @@ def by_name(
     new = [name for agency_id, name, _ in listed if agency_id.casefold() not in taken]
     if new and any(row.named for row in past.rows):
         warnings.append(problem("R014", "names-new", count=len(new), names=", ".join(new)).at(where))
-    return Past(rows, past.label, past.precision, past.area_titles, past.set_titles), errors, warnings
+    return Past(rows, past.label, past.precision, past.area_titles, past.set_titles, past.period), errors, warnings
 
 
 def _slug_like(name: str, known: Sequence[str]) -> list[str]:

@@ -202,6 +202,7 @@ class RankedRow:
     rank_change: int | None  # positive: moved up
     previous_index: Fraction | None = None
     merged_from: tuple[str, ...] = ()  # the earlier figure combines these units' (see core.lineage)
+    merged_names: tuple[str, ...] = ()  # their names, for people
 
 
 @dataclass(frozen=True)
@@ -215,6 +216,7 @@ class RankGroup:
     average: Fraction  # exact: the mean of the exact indices, or the pooled points / max (`average_method`)
     grades: tuple[tuple[str, int], ...]  # grade label → agencies, in the set's order ("—" for no grade)
     average_method: str = "mean"
+    previous_period: str | None = None  # the period of the previous ranks (`--previous`), when one is known
 
     @property
     def count(self) -> int:
@@ -329,7 +331,7 @@ def rank(
                 rows.append(RankedRow(entry, position, None, None))
                 continue
             change = past.rank - position
-            rows.append(RankedRow(entry, position, past.rank, change, past.index, past.merged_from))
+            rows.append(RankedRow(entry, position, past.rank, change, past.index, past.merged_from, past.merged_names))
         labels = members[0].grade_labels
         counts = {label: 0 for label in labels}
         for entry in members:
@@ -345,6 +347,7 @@ def rank(
                 average=group_average(members),
                 grades=tuple((label, n) for label, n in counts.items()),
                 average_method=members[0].group_average,
+                previous_period=previous.period if previous is not None else None,
             )
         )
     return groups
@@ -358,7 +361,7 @@ def group_average(members: list[Entry]) -> Fraction:
     return exact_sum(e.index for e in members) / len(members)
 
 
-def past_of(groups: list[RankGroup], label: str | None = None) -> Past:
+def past_of(groups: list[RankGroup], label: str | None = None, period: str | None = None) -> Past:
     """A ranking as the next period looks back at it: agencies are matched across years by group and id (in any
     case), not by criteria set; merged units through their predecessors."""
     return Past(
@@ -382,4 +385,5 @@ def past_of(groups: list[RankGroup], label: str | None = None) -> Past:
         max((g.precision for g in groups), default=2),
         tuple({code: title for g in groups for row in g.rows for code, title, _ in row.entry.areas}.items()),
         tuple(dict.fromkeys(g.criteria_title for g in groups)),
+        period,
     )

@@ -10,9 +10,15 @@ from pathlib import Path
 from typing import Any
 
 MAX_BYTES = 5 * 1024 * 1024  # io.yamlsource's limit (not imported: `io.output` stays low): Y009 when read
-SUPPORT_KINDS = ("criteria", "survey", "survey-design", "appraisal")  # files beside the assessments, never scored
+SUPPORT_KINDS = (
+    "criteria",
+    "survey",
+    "survey-design",
+    "appraisal",
+    "office",
+)  # files beside the assessments, never scored
 PAR_KINDS = ("assessment", *SUPPORT_KINDS)  # what a `.json` file in a folder must say it is to be read there
-_SAID = re.compile(rb'"kind"[ \t\r\n]*:[ \t\r\n]*"(criteria|assessment|survey-design|survey|appraisal)"')
+_SAID = re.compile(rb'"kind"[ \t\r\n]*:[ \t\r\n]*"(criteria|assessment|survey-design|survey|appraisal|office)"')
 
 
 def _raw(path: Path) -> bytes:

@@ -260,7 +260,7 @@ def load_period(
     earlier = _rankable(score_folder([source], factory, jobs, what, progress, group_by=group_by), group_by)
     periods = {e.period for e in earlier}
     label = periods.pop() if len(periods) == 1 else None
-    return past_of(rank(earlier, group_by), label or source.name)
+    return past_of(rank(earlier, group_by), label or source.name, label)
 
 
 def _rankable(entries: list[Entry], group_by: str) -> list[Entry]:

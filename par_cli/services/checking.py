@@ -150,6 +150,12 @@ def check_paths(
                 diagnostics += survey.check(path, kind) if survey is not None else []
             elif kind == "appraisal":
                 diagnostics += workspace.appraisals.file(path).problems
+            elif kind == "office":
+                from par_cli.services.office import two_in_folder
+
+                diagnostics += workspace.office(path)
+                beside = sorted(p for p in files if kinds[p] == "office" and p.parent == path.parent)
+                diagnostics += [two_in_folder(beside)] if len(beside) > 1 and path == beside[0] else []
             elif kind == "criteria":
                 diagnostics += checker.criteria(path)
             else:

@@ -126,8 +126,8 @@ def load_previous(path: Path) -> Past:
             rows.append(row)
     if problems:
         raise ParError(problems)
-    label = periods.pop() if len(periods) == 1 else path.stem
-    return Past(rows, label, _places(groups), _area_titles(groups), _set_titles(groups))
+    period = periods.pop() if len(periods) == 1 else None
+    return Past(rows, period or path.stem, _places(groups), _area_titles(groups), _set_titles(groups), period)
 
 
 def _area_titles(groups: list[Any]) -> tuple[tuple[str, str], ...]:

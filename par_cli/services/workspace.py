@@ -26,6 +26,7 @@ from par_cli.words.codes import errors_only
 from par_cli.yamlengine.source import Document
 
 if TYPE_CHECKING:
+    from par_cli.core.office import Office
     from par_cli.core.ranking import Entry, Leaders
     from par_cli.readers.xlsx_form import FormDocument
     from par_cli.services.surveys import SurveySource
@@ -107,6 +108,10 @@ class Workspace(CriteriaFinder):
 
     def scored(self, bound: Bound, detail: bool = True) -> Score:
         return scored(bound, detail)
+
+    def office(self, path: Path) -> list[Diagnostic]:
+        """Every problem of an office file (`read_office`)."""
+        return read_office(path)[1]
 
     def check_criteria_file(self, path: Path) -> tuple[CriteriaSet | None, Document | None, list[Diagnostic]]:
         return check_criteria_file(path)
@@ -285,6 +290,8 @@ class FileScorer:
         kind = file_kind(path)
         if kind == "appraisal":
             return errors_only(self.workspace.appraisals.file(path).problems)
+        if kind == "office":  # the office issuing the ranking (`services.office`)
+            return errors_only(read_office(path)[1])
         if kind in ("survey", "survey-design"):
             return self.workspace.survey.file_problems(path, kind) if self.workspace.survey is not None else []
         try:
@@ -297,6 +304,29 @@ class FileScorer:
         if file_kind(path) == "survey":  # survey results beside the assessments (V016)
             return self.workspace.survey.unclaimed(path, assessed) if self.workspace.survey is not None else []
         return unclaimed(self.workspace.appraisals.file(path), assessed)
+
+
+def read_office(path: Path) -> tuple[Office | None, list[Diagnostic]]:
+    """An office file (`kind: office`, `services.office`): its value (None when it has errors) and every problem."""
+    doc, problems = read_document(path)
+    if doc is None:
+        return None, problems
+    wrong = wrong_kind(doc, "office")
+    if wrong is not None:
+        return None, [*problems, wrong]
+    value, schema = validate("office", doc.data)
+    problems += placed(doc, schema)
+    groups = doc.data.get("groups")
+    seen: set[str] = set()
+    for n, group in enumerate(groups if isinstance(groups, list) else []):
+        found = group.get("id") if isinstance(group, dict) else None
+        if isinstance(found, str) and found in seen:
+            twice = problem("O003", "office-group-twice", ("groups", n, "id"), id=found)
+            problems.append(doc.place(twice))
+        elif isinstance(found, str):
+            seen.add(found)
+    problems += doc.notes
+    return (value if not errors_only(problems) else None), problems
 
 
 def find_criteria(reference: str, base: Path | None = None) -> LoadedCriteria:

@@ -15,9 +15,11 @@ from par_cli.words.languages import default
 from par_cli.words.numbers import figure
 from par_cli.words.tables import (
     area_codes,
+    area_legend,
     change_text,
     group_heading,
     group_summary,
+    previous_title,
     rank_cells,
     rank_notes,
     robust_keys,
@@ -25,6 +27,7 @@ from par_cli.words.tables import (
 
 if TYPE_CHECKING:
     from par_cli.core.lineage import PastRow
+    from par_cli.core.office import Office
     from par_cli.core.ranking import RankGroup
     from par_cli.core.robustness import Robustness
 
@@ -42,18 +45,20 @@ def report(
     robust: int = 0,
     merged_as: str = "mean",
     absent: tuple[PastRow, ...] = (),
+    office: Office | None = None,
 ) -> Report:
     """`bars`: an index bar per agency (where the medium has room: the command line decides); `width`: the
     terminal columns the tables must fit in; `robust`: `--robustness`'s margins within that many one-step changes
     (`--steps`; 0: none; computed here, once);
     `merged_as`: how merged units' earlier figures were computed; `absent`: last period's units this ranking
-    lacks."""
+    lacks; `office`: who issues it (the groups' labels, the annex's decision, issuer and signer)."""
     margins: dict[int, tuple[Robustness, ...]] = {}
     if robust:
         from par_cli.core.robustness import robustness
 
         margins = {id(group): robustness(group, robust) for group in groups}
     ranking = _Ranking(groups, has_previous, areas, lang, bars, robust, merged_as, absent, margins)
+    ranking.office = office
     language = lang or (groups[0].language if groups else default())
     return Report(
         label("ranking", language),
@@ -70,7 +75,18 @@ def report(
 
 
 class _Ranking:
-    __slots__ = ("absent", "areas", "bars", "groups", "has_previous", "lang", "margins", "merged_as", "robust")
+    __slots__ = (
+        "absent",
+        "areas",
+        "bars",
+        "groups",
+        "has_previous",
+        "lang",
+        "margins",
+        "merged_as",
+        "office",
+        "robust",
+    )
 
     def __init__(
         self,
@@ -86,6 +102,14 @@ class _Ranking:
     ):
         self.groups, self.has_previous, self.areas, self.lang, self.bars = groups, has_previous, areas, lang, bars
         self.robust, self.merged_as, self.absent, self.margins = robust, merged_as, absent, margins
+        self.office: Office | None = None
+
+    def heading(self, group: RankGroup, lang: str, period: bool = True) -> str:
+        """The set's title, the group's label (no id: `group_heading`), the period."""
+        return group_heading(group, lang, self.label(group), _alone(self.groups, group), period)
+
+    def label(self, group: RankGroup) -> str | None:
+        return self.office.label(group.group) if self.office is not None else None
 
     def robust_row(self, group: RankGroup, n: int) -> Robustness | None:
         return self.margins[id(group)][n] if self.robust else None
@@ -113,7 +137,7 @@ class _Ranking:
         if self.has_previous:
             moves = [(row.rank_change or 0) and (1 if (row.rank_change or 0) > 0 else -1) for row in group.rows]
             columns += [
-                Column(label("previous", lang), Kind.rank),
+                Column(previous_title(group, lang), Kind.rank),
                 Column(label("change", lang), Kind.change, moves=moves),
             ]
         if self.robust:
@@ -124,13 +148,13 @@ class _Ranking:
         return Table(
             columns,
             rows,
-            heading=group_heading(group, lang),
+            heading=self.heading(group, lang),
             dense=bool(codes),
             whole=True,
             bars=bars,
             split=(2, 6 + 2 * self.has_previous),
             summary=group_summary(group, lang),
-            notes=self.notes(group, lang),
+            notes=self.notes(group, lang) + (area_legend(group, lang) if codes else []),
             bar_title=label("chart", lang),
         )
 
@@ -158,9 +182,9 @@ class _Ranking:
         `rank --previous`)."""
         lang = self.lang or group.language
         p = group.precision
-        periods = sorted({row.entry.period for row in group.rows if row.entry.period})
-        heading = group_heading(group, lang) + (f" · {', '.join(periods)}" if periods else "")
-        keys = [*KEYS, *(["previous", "change"] if self.has_previous else [])]
+        heading = self.heading(group, lang)
+        titles = [label(key, lang) for key in KEYS]
+        titles += [previous_title(group, lang), label("change", lang)] if self.has_previous else []
         codes = area_codes(group) if self.areas else []
         rows = []
         for row in group.rows:
@@ -188,11 +212,11 @@ class _Ranking:
             ("group", [group.group] * len(group.rows)),
         ]
         return Sheet(
-            f"{n} {group.group or group.criteria_id}",
+            f"{n} {self.label(group) or ''}".strip(),  # no id: the tab is read by people
             heading,
-            [*(label(key, lang) for key in keys), *codes],
+            [*titles, *codes],
             rows,
-            (7, 40, 10, 10, 10, 14, *([8, 9] if self.has_previous else []), *([9] * len(codes))),
+            (7, 40, 10, 10, 10, 14, *([13, 9] if self.has_previous else []), *([9] * len(codes))),
             frozen=2,
             aligned=False,
             footer=group_summary(group, lang),
@@ -200,7 +224,7 @@ class _Ranking:
         )
 
     def annex(self) -> list[Block]:
-        return annex(self.groups, self.has_previous, self.areas, self.lang, self.notes)
+        return annex(self.groups, self.has_previous, self.areas, self.lang, self.notes, self.office)
 
 
 # The annex of the decision announcing the results (Word), in the administrative layout: a numbered table per
@@ -214,23 +238,47 @@ def annex(
     areas: bool,
     lang: str | None,
     notes: Callable[[RankGroup, str], list[str]],
+    office: Office | None = None,
 ) -> list[Block]:
-    """The annex's opening, then per group its table (its summary and notes under it) and, with `--areas`, each
-    agency's index per area in a table of its own."""
+    """The annex's opening (the issuer's header block when the office is known, the decision's line with what is
+    known of it), then per group its table (its summary and notes under it) and, with `--areas`, each agency's
+    index per area in a table of its own; the signer's block at the end when known.
+
+    The set's title is the annex's subtitle when one set is ranked; each group is headed by its label (its id
+    only when it has none and its set is ranked in several groups), a set ranked in one group unlabelled by
+    nothing more."""
+    from par_cli.core.office import Office
+    from par_cli.words.office import decision_line, header, signature
+
+    office = office or Office()
     language = lang or (groups[0].language if groups else default())
     periods = {row.entry.period for group in groups for row in group.rows}
     period = periods.pop() if len(periods) == 1 else None
     name = label("annex.rank_title", language)
     title = name + (f" {label('annex.year', language).upper()} {period}" if period else "")
-    blocks: list[Block] = [Heading(title, name, decision=True, landscape=True)]
+    sets = list(dict.fromkeys(group.criteria_title for group in groups))
+    subtitle = sets[0] if len(sets) == 1 else ""
+    issuer, place = header(office, language)
+    opening = Heading(title, name, subtitle, decision=True, landscape=True)
+    opening.issuer, opening.place, opening.line = issuer, place, decision_line(office, language)
+    opening.signer = signature(office)
+    blocks: list[Block] = [opening]
     for group in groups:
-        blocks.append(_table(group, has_previous, language, notes(group, language)))
+        own = office.label(group.group)
+        heading = own or group_heading(group, language, None, _alone(groups, group), period=False)
+        heading = "" if heading == subtitle else heading.removeprefix(f"{subtitle} · ") if subtitle else heading
+        blocks.append(_table(group, has_previous, language, notes(group, language), heading))
         if areas and area_codes(group):
             blocks.append(_areas(group, language))
     return blocks
 
 
-def _table(group: RankGroup, has_previous: bool, lang: str, notes: list[str]) -> Table:
+def _alone(groups: list[RankGroup], group: RankGroup) -> bool:
+    """Whether `group` is the only group its criteria set is ranked in."""
+    return sum(1 for other in groups if other.criteria_id == group.criteria_id) == 1
+
+
+def _table(group: RankGroup, has_previous: bool, lang: str, notes: list[str], heading: str) -> Table:
     p = group.precision
     survey = any(row.entry.survey_points is not None for row in group.rows)
     columns = [
@@ -247,7 +295,7 @@ def _table(group: RankGroup, has_previous: bool, lang: str, notes: list[str]) ->
     ]
     if has_previous:
         columns += [
-            Column(label("annex.previous", lang), Kind.rank, weight=17),
+            Column(previous_title(group, lang, "annex.previous"), Kind.rank, weight=17),
             Column(label("annex.change", lang), Kind.rank, weight=17),
         ]
     rows = []
@@ -268,7 +316,7 @@ def _table(group: RankGroup, has_previous: bool, lang: str, notes: list[str]) ->
     return Table(
         columns,
         rows,
-        heading=group_heading(group, lang),
+        heading=heading,
         span=(3, 5, label("annex.points", lang)) if survey else None,
         summary=group_summary(group, lang),
         notes=notes,  # how a merged unit's earlier rank was found

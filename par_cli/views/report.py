@@ -156,12 +156,16 @@ class Terms:
 class Heading:
     """How a document (Word) opens: its title and subtitle, centred; `decision`: it is the annex to a decision
     (the annex's name above, the decision's line under it, left for the office to complete); `landscape`; `name`:
-    the title in the document's properties."""
+    the title in the document's properties. An annex issued by a known office: `issuer` (top left, upper-case),
+    `place` (its place and date line, top right under the national motto), `line` (the decision's line as far as
+    it is known; empty: left blank to complete) and `signer` (the signature block's lines, at the end)."""
 
-    __slots__ = ("decision", "landscape", "name", "subtitle", "title")
+    __slots__ = ("decision", "issuer", "landscape", "line", "name", "place", "signer", "subtitle", "title")
 
     def __init__(self, title: str, name: str, subtitle: str = "", decision: bool = False, landscape: bool = False):
         self.title, self.name, self.subtitle, self.decision, self.landscape = title, name, subtitle, decision, landscape
+        self.issuer, self.place, self.line = "", "", ""
+        self.signer: tuple[str, ...] = ()
 
 
 class Branch:

@@ -108,6 +108,10 @@ CODES: dict[str, Code] = {
     "R013": Code(W, "a name in a --previous ranking given by names that no agency of this ranking bears"),
     "R014": Code(W, "agencies no name of a --previous ranking given by names matches (shown as new)"),
     "R015": Code(E, "a name in a --previous ranking given by names that two agencies of this ranking bear"),
+    # The office file (`kind: office`)
+    "O001": Code(E, "two office files in one folder: which one is meant is not guessed"),
+    "O002": Code(W, "a criteria set ranked in several groups that the office file gives no label: shown by id"),
+    "O003": Code(E, "a group listed twice in an office file"),
     "J001": Code(E, "invalid JSON in a previous ranking"),
     "J002": Code(
         E,

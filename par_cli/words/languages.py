@@ -44,6 +44,7 @@ class Language(NamedTuple):
     windows: int | None  # the primary language id of a Windows LANGID (0x2A Vietnamese)
     words: dict[str, str]  # id → text
     older: dict[str, list[str]]  # id → titles of earlier forms, still read back
+    count_digits: int = 1  # the digits a count in a summary is written with (2 in Vietnamese: `Tốt: 05`)
 
 
 _PROBLEMS: list[Problem] = []  # the language files' problems found this run (`problems`)
@@ -109,6 +110,7 @@ def language(code: str) -> Language:
         head.get("windows"),
         data["words"],
         data[_OLDER],
+        int(head.get("count-digits", 1)),
     )
 
 

@@ -83,17 +83,56 @@ def places_moved(change: int) -> str:
     return "="
 
 
-def group_heading(group: RankGroup, lang: str) -> str:
-    where = f" · {label('group', lang)} {group.group}" if group.group is not None else ""
-    return f"{group.criteria_title} [{group.criteria_id}]{where}"
+def group_heading(group: RankGroup, lang: str, name: str | None = None, alone: bool = True, period: bool = True) -> str:
+    """The set's title, the group's `name` (its label in the office file; its id only when it has none and its
+    set is ranked in several groups: `alone` False, said by an O002 warning), then the period."""
+    parts = [group.criteria_title]
+    if name:
+        parts.append(name)
+    elif group.group is not None and not alone:
+        parts.append(f"{label('group', lang)} {group.group}")
+    shown = group_period(group) if period else None
+    return " · ".join([*parts, period_words(shown, lang)] if shown else parts)
+
+
+def group_period(group: RankGroup) -> str | None:
+    periods = {row.entry.period for row in group.rows}
+    found = periods.pop() if len(periods) == 1 else None
+    return found or None
+
+
+def period_words(period: str, lang: str) -> str:
+    """`năm 2025` / `year 2025` for a year, `kỳ 2025-H1` / `period 2025-H1` for another period."""
+    return f"{label('heading.year' if period.isdigit() else 'heading.period', lang)} {period}"
+
+
+def previous_title(group: RankGroup, lang: str, key: str = "previous") -> str:
+    """The previous rank's column: `Hạng 2023` / `Rank 2023`, or `Hạng kỳ trước` / `Previous rank` when the
+    previous period is not known (a ranking of several periods, a table that does not say, files that give this
+    ranking's own period)."""
+    known = group.previous_period if group.previous_period != group_period(group) else None
+    return f"{label(key + '.of', lang)} {known}" if known else label(key + ".unknown", lang)
 
 
 def group_summary(group: RankGroup, lang: str) -> str:
-    grades = ", ".join(f"{grade} {n}" for grade, n in group.grades if n)
+    """In the administrative style: `Tổng số: 12 cơ quan; chỉ số bình quân: 80,10%; Tốt: 05, Khá: 07` (counts
+    with the digits the language writes them with: two in Vietnamese)."""
+    from par_cli.words.languages import language
+
+    digits = language(lang).count_digits
+    grades = ", ".join(f"{grade}: {n:0{digits}d}" for grade, n in group.grades if n)
     agencies = label("agency_one" if group.count == 1 else "agencies", lang)
-    average = label("average" if group.average_method == "mean" else "average_pooled", lang)
-    text = f"{group.count} {agencies} · {average} {figure(group.average, group.precision, lang)}"
-    return text + (f" · {grades}" if grades else "")
+    average = label("summary.average" if group.average_method == "mean" else "average_pooled", lang)
+    total = f"{label('summary.total', lang)}: {group.count:0{digits}d} {agencies}"
+    text = f"{total}; {average}: {figure(group.average, group.precision, lang)}%"
+    return text + (f"; {grades}" if grades else "")
+
+
+def area_legend(group: RankGroup, lang: str) -> list[str]:
+    """What the area columns' codes stand for, a line each (a code never parted from its title by a line's end):
+    `Lĩnh vực 1: Công tác chỉ đạo, điều hành cải cách hành chính`."""
+    areas = group.rows[0].entry.areas if group.rows else ()
+    return [f"{label('areas_legend', lang)} {code}: {title}" for code, title, _ in areas]
 
 
 def area_codes(group: RankGroup) -> list[str]:
@@ -168,7 +207,7 @@ def rank_notes(
     notes = []
     for row in group.rows:
         if row.merged_from and merged_as is not None:
-            units, how = ", ".join(row.merged_from), label(f"merge.{merged_as}", lang)
+            units, how = ", ".join(row.merged_names or row.merged_from), label(f"merge.{merged_as}", lang)
             earlier = figure(row.previous_index, p, lang)
             merged, name = label("merged", lang), row.entry.agency_name
             notes.append(

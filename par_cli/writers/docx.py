@@ -14,7 +14,16 @@ from docx.shared import Mm, Pt
 
 from par_cli.views.report import Bars, Column, Figures, Heading, Items, Kind, Note, Report, Table
 from par_cli.words.literal import visible
-from par_cli.writers.docx_layout import SIZE, SMALL, _document, _heading, _line, _save, _table, _usable_width
+from par_cli.writers.docx_layout import (
+    SIZE,
+    SMALL,
+    _document,
+    _heading,
+    _line,
+    _save,
+    _table,
+    _usable_width,
+)
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
@@ -42,7 +51,8 @@ def write(report: Report) -> bytes:
         document = _document(landscape=opening.landscape)
         document.core_properties.language = report.lang
         document.core_properties.title = opening.name
-        _heading(document, opening.title, opening.subtitle, opening.decision, report.lang)
+        parts = (opening.line, opening.issuer, opening.place)
+        _heading(document, opening.title, opening.subtitle, opening.decision, report.lang, *parts)
     for block in blocks:
         if isinstance(block, Table):
             if block.heading:

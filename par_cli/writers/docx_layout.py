@@ -81,16 +81,78 @@ def _line(
     run.bold, run.italic = bold, italic
 
 
-def _heading(document: DocumentObject, title: str, subtitle: str, decision: bool, lang: str) -> None:
-    """`PHỤ LỤC`, the title in capitals, what it covers, and the decision line the office completes."""
+def _heading(
+    document: DocumentObject,
+    title: str,
+    subtitle: str,
+    decision: bool,
+    lang: str,
+    line: str = "",
+    issuer: str = "",
+    place: str = "",
+) -> None:
+    """`PHỤ LỤC`, the title in capitals, what it covers, and the decision line (`line`; blank to complete when
+    not given). With the `issuer` known, the header block of an administrative document above (Nghị định
+    30/2020: the issuer top left, the national name and motto top right, the `place` and date under them)."""
+    if issuer:
+        _header_block(document, issuer, place, lang)
     if decision:
         _line(document, label("annex", lang), bold=True, centre=True)
     _line(document, title, bold=True, centre=True)
     if subtitle:
         _line(document, subtitle, bold=True, centre=True)
     if decision:
-        _line(document, label("annex.decision", lang), italic=True, centre=True)
+        _line(document, line or label("annex.decision", lang), italic=True, centre=True)
     document.add_paragraph()
+
+
+def _two_columns(
+    document: DocumentObject, left: Sequence[tuple[str, bool, bool]], right: Sequence[tuple[str, bool, bool]]
+) -> None:
+    """A borderless table of two halves, each a column of centred lines (text, bold, italic)."""
+    table = document.add_table(rows=1, cols=2)  # the template's plain table: no borders
+    table.autofit = False
+    half = Emu(_usable_width(document) // 2)
+    for n, lines in enumerate((left, right)):
+        table.columns[n].width = half
+        cell = table.rows[0].cells[n]
+        cell.width = half
+        for k, (text, bold, italic) in enumerate(lines):
+            paragraph = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = paragraph.add_run(visible(text))
+            run.bold, run.italic = bold or None, italic or None
+
+
+def _header_block(document: DocumentObject, issuer: str, place: str, lang: str) -> None:
+    right = [(label("annex.nation", lang), True, False), (label("annex.motto", lang), True, False)]
+    right += [(place, False, True)] if place else []
+    _two_columns(document, [(issuer, True, False)], right)
+    document.add_paragraph()
+
+
+def _keep_with_next(document: DocumentObject) -> None:
+    """The last table's last row and the lines after it kept with what follows: a signature block never stands
+    alone on a page of its own."""
+    from docx.text.paragraph import Paragraph
+
+    if not document.tables:
+        return
+    last = document.tables[-1]
+    lines = [p for cell in last.rows[-1].cells for p in cell.paragraphs]
+    lines += [Paragraph(e, document._body) for e in last._tbl.itersiblings() if e.tag == qn("w:p")]
+    for paragraph in lines:
+        paragraph.paragraph_format.keep_with_next = True
+
+
+def _signature(document: DocumentObject, authority: str, title: str, name: str) -> None:
+    """The signature block at the end, in the right half: the authority and title in capitals (as given), room to
+    sign, the name."""
+    _keep_with_next(document)
+    document.add_paragraph().paragraph_format.keep_with_next = True
+    lines = [(text, True, False) for text in (authority, title) if text]
+    lines += [("", False, False)] * 4 + [(name, True, False)] if name else []
+    _two_columns(document, [], lines)
 
 
 def _repeat_header(row: _Row) -> None:
