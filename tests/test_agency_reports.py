@@ -180,3 +180,27 @@ def test_printed_workbook_has_the_total_row(printed: tuple[Path, Path]) -> None:
     assert (
         "Tổng" in "".join(pdf_pages(pdf)) and len(total) >= 4
     )  # the summary's index and points, the total row's points and index
+
+
+def test_report_and_among_score_relative_criteria_against_the_group_as_the_ranking_does(
+    at_root: None, tmp_path: Path
+) -> None:
+    """A `relative` criterion scores against the group's leader: scored alone, each commune would be its own
+    leader (full points), so its report would show another index than its ranking's."""
+    ranking = json.loads(run("rank", "examples/tham-dinh-2025", "-f", "json")[1])["groups"][0]["rows"]
+    assert [row["index"] for row in ranking] == [93.68, 76.89, 74.5]
+    out = tmp_path / "reports"
+    assert run("report", "examples/tham-dinh-2025", "-o", str(out), "-f", "html")[0] == 0
+    for row in ranking:
+        code, shown, err = run(
+            "score",
+            f"examples/tham-dinh-2025/{row['agency']['id']}.yaml",
+            "--among",
+            "examples/tham-dinh-2025",
+            "-f",
+            "json",
+        )
+        assert code == 0, err
+        assert json.loads(shown)["index"] == row["index"], row["agency"]["id"]
+        page = (out / f"{row['agency']['id']}.html").read_text(encoding="utf-8")
+        assert f"{row['index']:.2f} %".replace(".", ",") in page, row["agency"]["id"]

@@ -311,7 +311,9 @@ def test_ranking_and_score_workbooks_are_ready_to_publish(monkeypatch: pytest.Mo
     score = tmp_path / "score.xlsx"
     assert run("score", "examples/2024/so-noi-vu.yaml", "-f", "xlsx", "-o", str(score), "--depth", "2")[0] == 0
     report = load_workbook(score).worksheets[0]
-    assert (report["A2"].value, report["B2"].value) == ("Chỉ số", 87.33)
+    # each figure right of its label's longest ("Tự đánh giá"), never in the narrow code column that cut it
+    assert (report["A2"].value, report["B2"].value, report["C2"].value) == ("Chỉ số", None, 87.33)
+    assert (report["A6"].value, report["C6"].value) == ("Tự đánh giá", 95.99)
     if shutil.which("soffice"):
         for book in (target, score):
             converted = subprocess.run(

@@ -83,11 +83,12 @@ def score(
         from functools import partial
 
         from par_cli.services.batch import rank_among
-        from par_cli.services.workspace import FileScorer
+        from par_cli.services.workspace import FileScorer, scored_in_group
 
         shell.run(lambda: jobs_value(jobs), words)
         factory = partial(FileScorer, criteria and nfc(criteria), SurveySource(survey), cache=not no_cache)
-        groups = shell.run(lambda: rank_among(file, among, factory, jobs, shell.progress(words)), words)
+        entries, groups = shell.run(lambda: rank_among(file, among, factory, jobs, shell.progress(words)), words)
+        result = shell.run(lambda: scored_in_group(bound, entries), words)  # `relative` leaves: as ranked there
         peers = peers_of(groups, result.agency.id, result.criteria_id)
     bars = output_format is ScoreFormat.table and shell.bars(output)
     shown = report(result, bound, depth, words.fixed, bars, peers)

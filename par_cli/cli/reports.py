@@ -25,7 +25,7 @@ from par_cli.core.diagnostics import msg
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound
-    from par_cli.core.ranking import RankGroup
+    from par_cli.core.ranking import Entry, RankGroup
     from par_cli.core.scoring import Score
     from par_cli.services.surveys import SurveySource
 
@@ -58,9 +58,10 @@ def report_command(
     shell.run(lambda: jobs_value(jobs), words)
     override = criteria and nfc(criteria)
     factory = partial(FileScorer, override, SurveySource(survey), cache=not no_cache)
-    _, groups = shell.run(lambda: rank_folders(paths, factory, jobs=jobs, progress=shell.progress(words)), words)
+    entries, groups = shell.run(lambda: rank_folders(paths, factory, jobs=jobs, progress=shell.progress(words)), words)
     render = partial(_agency_report, report_format.value, words.fixed, depth, groups)
-    maker = partial(_ReportMaker, render, override, SurveySource(survey))
+    leading = [entry for entry in entries if entry.relative]  # what `relative` leaves are scored against
+    maker = partial(_ReportMaker, render, override, SurveySource(survey), leading)
     made = shell.run(lambda: make_reports(groups, output, report_format.value, maker, jobs, force, paths), words)
     shell.run(lambda: write_new(made, True, "report-exists"), words)
     shell.note(msg("note-reports-written", count=len(made), folder=str(output)), words)
@@ -70,18 +71,25 @@ class _ReportMaker:
     """Makes one agency's report in a pool's worker (picklable, as a `partial`): scores its file with a
     workspace of its own, and has `render` lay it out."""
 
-    def __init__(self, render: Callable[[Score, Bound], Any], override: str | None, survey: SurveySource) -> None:
+    def __init__(
+        self,
+        render: Callable[[Score, Bound], Any],
+        override: str | None,
+        survey: SurveySource,
+        leading: list[Entry],
+    ) -> None:
         from par_cli.services.workspace import Workspace
 
         self.render, self.workspace = render, Workspace(override=override, survey=survey, many=True)
+        self.leading = leading  # the ranking's entries with `relative` leaves: the agency is scored as ranked
 
     def __call__(self, path: Path) -> Any:
         from par_cli.core.diagnostics import ParError
-        from par_cli.services.workspace import scored
+        from par_cli.services.workspace import scored_in_group
 
         try:
             bound = self.workspace.assessment(path)
-            return self.render(scored(bound), bound)
+            return self.render(scored_in_group(bound, self.leading), bound)
         except ParError as exc:
             return tuple(exc.diagnostics)
 

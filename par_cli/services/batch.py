@@ -238,12 +238,12 @@ def rank_folders(
 
 def rank_among(
     file: Path, paths: Sequence[Path], factory: ScorerFactory, jobs: int | None, progress: Progress | None
-) -> list[RankGroup]:
-    """The ranking of the assessments under `paths` with `file` among them (added when none of them holds it):
-    one agency's place in its group (`par score --among`)."""
+) -> tuple[list[Entry], list[RankGroup]]:
+    """The entries and ranking of the assessments under `paths` with `file` among them (added when none of them
+    holds it): one agency's place in its group (`par score --among`)."""
     target = file.resolve()
     held = any(target == path.resolve() or (path.is_dir() and target.is_relative_to(path.resolve())) for path in paths)
-    return rank_folders([*paths, *([] if held else [file])], factory, jobs=jobs, progress=progress)[1]
+    return rank_folders([*paths, *([] if held else [file])], factory, jobs=jobs, progress=progress)
 
 
 def load_period(

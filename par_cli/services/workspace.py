@@ -4,7 +4,7 @@ Every problem of a file is collected and raised at once as a `ParError` of locat
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,6 +50,19 @@ def scored(bound: Bound, detail: bool = True, leaders: Mapping[str, Fraction] | 
         return score(bound, detail=detail, leaders=leaders)
     except ParError as exc:
         raise ParError(placed(bound.origin, exc.diagnostics)) from None
+
+
+def scored_in_group(bound: Bound, entries: Iterable[Entry], group_by: str = "group", detail: bool = True) -> Score:
+    """The agency's result as its ranking has it: `relative` leaves scored against its group's leaders among
+    `entries` (`par score --among`, `par report`), not alone."""
+    from par_cli.core.ranking import entry_of, group_value, leaders_of
+
+    result = scored(bound, detail=detail)
+    if not result.relative:
+        return result
+    leaders = leaders_of(entries, group_by)
+    best = leaders.get((group_value(entry_of(result, ()), group_by), result.criteria_id))
+    return result if best is None else scored(bound, detail=detail, leaders=best)
 
 
 def check_criteria_file(path: Path) -> tuple[CriteriaSet | None, Document | None, list[Diagnostic]]:

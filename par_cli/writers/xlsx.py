@@ -43,6 +43,16 @@ def write(report: Report) -> bytes:
     return _save(book)
 
 
+def _beside(widths: tuple[int, ...], names: list[str]) -> int:
+    """The column a line's value goes in: the first whose left edge clears the longest name (the name, in column
+    A, runs over the empty cells before it; in a narrow code column it was cut: `Tự đánh giá` as `Tự đánh gi`)."""
+    need, room, column = max(map(len, names), default=0) + 2, 0, 1
+    while column <= len(widths) and room < need:
+        room += widths[column - 1]
+        column += 1
+    return max(column, 2)
+
+
 def _sheet(out: Worksheet, sheet: Sheet, heading: str) -> None:
     """The sheet as printed: the report's heading (its period) at the top of every page, the table with borders,
     its header repeated, words whole (a column as wide as its header's longest word), rows as tall as their
@@ -51,12 +61,13 @@ def _sheet(out: Worksheet, sheet: Sheet, heading: str) -> None:
     widths = fit_header(sheet.header, sheet.widths)
     if sheet.title:
         _text(out, 1, 1, sheet.title).font = TITLE
+    at = _beside(widths, [name for name, _ in sheet.lines])
     for r, (name, item) in enumerate(sheet.lines, start=top):
         _text(out, r, 1, name).font = BOLD
         if item.places is None:
-            _text(out, r, 2, item.value)
+            _text(out, r, at, item.value)
         else:
-            out.cell(row=r, column=2, value=_number(item.value, item.places)).number_format = _figures(item.places)
+            out.cell(row=r, column=at, value=_number(item.value, item.places)).number_format = _figures(item.places)
     top += len(sheet.lines) + 1 if sheet.lines else 0
     for c, title in enumerate(sheet.header, start=1):
         cell = _text(out, top, c, title)
