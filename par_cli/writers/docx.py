@@ -21,6 +21,7 @@ from par_cli.writers.docx_layout import (
     _heading,
     _line,
     _save,
+    _signature,
     _table,
     _usable_width,
 )
@@ -98,6 +99,8 @@ def write(report: Report) -> bytes:
             bar_chart(document, block, _usable_width(document))
             if block.note:
                 _line(document, block.note, italic=True)
+    if opening is not None and opening.signer:  # the signer's block, as far as it is known
+        _signature(document, *opening.signer)
     return _save(document)
 
 
