@@ -1,0 +1,60 @@
+"""Found by trying issue 28's outputs as an office and a council would (try-out B): each test fails on the code
+before its fix."""
+
+from __future__ import annotations
+
+from tests.conftest import Write, run
+
+SET = """\
+kind: criteria
+id: so-2025
+title: "Bộ chỉ số thử"
+grades: [{min: 90, label: A}, {min: 0, label: B}]
+areas:
+  - {code: "1", title: Một, max: 60}
+  - {code: "2", title: Hai, max: 40}
+"""
+
+OFFICE = """\
+kind: office
+groups:
+  - {id: so, label: "I. KHỐI SỞ, BAN, NGÀNH"}
+  - {id: khac, label: "II. CƠ QUAN KHÁC"}
+"""
+
+
+def unit(write: Write, year: str, agency_id: str, group: str, one: int, two: int) -> None:
+    write(
+        f"{year}/{agency_id}.yaml",
+        f'kind: assessment\ncriteria: so-2025\nagency: {{id: {agency_id}, name: "Đơn vị {agency_id.upper()}", '
+        f"group: {group}}}\nperiod: {year}\nanswers: {{'1': {one}, '2': {two}}}\n",
+    )
+
+
+def two_groups(write: Write) -> None:
+    """Two groups, each with its own rank 1: so (a 80 → 90, b 70 → 60), khac (x 50 → 55)."""
+    write("office.yaml", OFFICE)
+    for year in ("2023", "2024"):
+        write(f"{year}/criteria.yaml", SET)
+    unit(write, "2023", "a", "so", 48, 32)
+    unit(write, "2023", "b", "so", 42, 28)
+    unit(write, "2023", "x", "khac", 30, 20)
+    unit(write, "2024", "a", "so", 54, 36)
+    unit(write, "2024", "b", "so", 36, 24)
+    unit(write, "2024", "x", "khac", 33, 22)
+
+
+def test_trend_of_two_groups_is_a_table_per_group_headed_by_its_label(write: Write) -> None:
+    """Ranks are per group: one table mixing them showed two units at rank 1 with nothing saying why."""
+    two_groups(write)
+    code, out, err = run("trend", "2023", "2024")
+    assert code == 0, err
+    lines = out.splitlines()
+    first, second = lines.index("I. KHỐI SỞ, BAN, NGÀNH"), lines.index("II. CƠ QUAN KHÁC")
+    names = [n for n in ("Đơn vị A", "Đơn vị B", "Đơn vị X") if any(t.startswith(n) for t in lines)]
+    assert names == ["Đơn vị A", "Đơn vị B", "Đơn vị X"]
+    where = {n: next(i for i, t in enumerate(lines) if t.startswith(n)) for n in names}
+    assert first < where["Đơn vị A"] < where["Đơn vị B"] < second < where["Đơn vị X"], out
+    assert "khac" not in out and " so" not in out, out  # labels, not ids
+    code, page, _ = run("trend", "2023", "2024", "-f", "html")
+    assert code == 0 and "I. KHỐI SỞ, BAN, NGÀNH" in page and "II. CƠ QUAN KHÁC" in page
