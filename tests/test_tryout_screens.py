@@ -3,6 +3,10 @@ before its fix."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import openpyxl
+
 from tests.conftest import Write, run
 
 SET = """\
@@ -58,3 +62,26 @@ def test_trend_of_two_groups_is_a_table_per_group_headed_by_its_label(write: Wri
     assert "khac" not in out and " so" not in out, out  # labels, not ids
     code, page, _ = run("trend", "2023", "2024", "-f", "html")
     assert code == 0 and "I. KHỐI SỞ, BAN, NGÀNH" in page and "II. CƠ QUAN KHÁC" in page
+
+
+LONG = "Văn phòng Đoàn Đại biểu Quốc hội, Hội đồng nhân dân và Ủy ban nhân dân tỉnh"
+
+
+def test_a_long_name_in_a_workbook_wraps_in_its_row_never_cut_at_the_column(write: Write, tmp_path: Path) -> None:
+    """The ranking workbook printed `Văn phòng Đoàn Đại biểu Quốc hội, Hội đồng nh` (the name cut at the edge of
+    its 40-wide column) and `merged ▲` for `merged ▲1`; the cut list `Sở Công Thương và Khoa học, Cô`."""
+    write("2024/criteria.yaml", SET)
+    unit(write, "2024", "a", "so", 48, 32)
+    write(
+        "2024/vp.yaml",
+        f'kind: assessment\ncriteria: so-2025\nagency: {{id: vp, name: "{LONG}", group: so}}\nperiod: 2024\n'
+        "answers: {'1': {self: 50, appraised: 40}, '2': 20}\n",
+    )
+    for args in (("rank", "2024"), ("appraisal", "cuts", "2024")):
+        out = tmp_path / f"{args[0]}.xlsx"
+        code, _, err = run(*args, "-f", "xlsx", "-o", str(out))
+        assert code == 0, err
+        sheet = openpyxl.load_workbook(out).worksheets[0]
+        [cell] = [c for row in sheet.iter_rows() for c in row if c.value == LONG]
+        assert cell.alignment.wrap_text, args
+        assert (sheet.row_dimensions[cell.row].height or 0) > 20, args  # two lines at least

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from openpyxl.utils import get_column_letter
 
 from par_cli.views.report import Report, Sheet
+from par_cli.views.workbook import Cell
 from par_cli.writers.xlsx_cells import (
     BOLD,
     CENTRE,
@@ -26,6 +27,7 @@ from par_cli.writers.xlsx_cells import (
     _text,
     fit_header,
     grid,
+    lines_of,
     page_title,
     sheet_title,
 )
@@ -53,6 +55,15 @@ def _beside(widths: tuple[int, ...], names: list[str]) -> int:
     return max(column, 2)
 
 
+def _wrapped(item: Cell, widths: tuple[int, ...], column: int) -> Cell:
+    """The cell, wrapped when its text takes more than one line in its column."""
+    if item.wrap or not isinstance(item.value, str) or column >= len(widths):
+        return item
+    if lines_of(item.value, widths[column]) < 2:
+        return item
+    return Cell(item.value, item.places, wrap=True, fill=item.fill, strong=item.strong, moves=item.moves)
+
+
 def _sheet(out: Worksheet, sheet: Sheet, heading: str) -> None:
     """The sheet as printed: the report's heading (its period) at the top of every page, the table with borders,
     its header repeated, words whole (a column as wide as its header's longest word), rows as tall as their
@@ -75,6 +86,9 @@ def _sheet(out: Worksheet, sheet: Sheet, heading: str) -> None:
         cell.alignment = CENTRE
     _fit_height(out, top, tuple(zip(sheet.header, widths, strict=False)), bold=True)
     for r, row in enumerate(sheet.rows, start=top + 1):
+        # a text longer than its column wraps (a name cut at the column's edge was printed cut: `Hội đồng nh`)
+        row = [_wrapped(item, widths, c) for c, item in enumerate(row)]
+        tall = any(item.wrap for item in row)
         for c, item in enumerate(row, start=1):
             if item.value is None and (sheet.plain or not sheet.aligned):
                 continue  # no cell
@@ -91,10 +105,10 @@ def _sheet(out: Worksheet, sheet: Sheet, heading: str) -> None:
                 cell.fill = INPUT
             if item.strong:
                 cell.font = BOLD
-            if sheet.plain and item.wrap:
+            if item.wrap:
                 cell.alignment = WRAP
-            elif sheet.aligned and not sheet.plain:
-                cell.alignment = WRAP if item.wrap else TOP
+            elif (sheet.aligned or tall) and not sheet.plain:
+                cell.alignment = TOP  # a row of several lines: every cell at its top, beside the first line
         wrapped = tuple((str(item.value), widths[c]) for c, item in enumerate(row) if item.wrap and item.value)
         if wrapped:
             _fit_height(out, r, wrapped)
