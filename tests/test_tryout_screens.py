@@ -85,3 +85,14 @@ def test_a_long_name_in_a_workbook_wraps_in_its_row_never_cut_at_the_column(writ
         [cell] = [c for row in sheet.iter_rows() for c in row if c.value == LONG]
         assert cell.alignment.wrap_text, args
         assert (sheet.row_dimensions[cell.row].height or 0) > 20, args  # two lines at least
+
+
+def test_rank_against_heads_each_group_by_its_label_not_its_id(write: Write) -> None:
+    """`par rank … --criteria NEW --against OLD` headed its table `nhóm so-nganh` beside an office file naming
+    the group `I. KHỐI SỞ, BAN, NGÀNH`."""
+    two_groups(write)
+    write("2024/new.yaml", SET.replace("id: so-2025", "id: so-2026").replace("max: 60", "max: 70"))
+    code, out, err = run("rank", "2024", "--criteria", "2024/new.yaml", "--against", "2024/criteria.yaml")
+    assert code == 0, err
+    assert "I. KHỐI SỞ, BAN, NGÀNH" in out and "II. CƠ QUAN KHÁC" in out, out
+    assert "nhóm so" not in out and "nhóm khac" not in out, out
