@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 
-from tests.conftest import Write, run
+from tests.conftest import ROOT, Write, run
 
 SET = """\
 kind: criteria
@@ -96,3 +96,17 @@ def test_rank_against_heads_each_group_by_its_label_not_its_id(write: Write) -> 
     assert code == 0, err
     assert "I. KHỐI SỞ, BAN, NGÀNH" in out and "II. CƠ QUAN KHÁC" in out, out
     assert "nhóm so" not in out and "nhóm khac" not in out, out
+
+
+def test_the_survey_report_has_no_note_column_when_no_group_has_too_few_forms(tmp_path: Path) -> None:
+    """Its last column (`ghi chú`: the groups with fewer forms than the design asks) was empty on every row of the
+    example, in the terminal, the HTML and the workbook: a column that says nothing."""
+    results = str(ROOT / "examples" / "survey-2024" / "survey.yaml")
+    code, out, err = run("survey", "report", results)
+    assert code == 0, err
+    assert "ghi chú" not in out, out
+    book = tmp_path / "survey.xlsx"
+    assert run("survey", "report", results, "-f", "xlsx", "-o", str(book))[0] == 0
+    sheet = openpyxl.load_workbook(book).worksheets[0]
+    words = {str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None}
+    assert "ghi chú" not in words and "% không tính (E)" in words
