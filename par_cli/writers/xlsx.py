@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from openpyxl.utils import get_column_letter
 
 from par_cli.views.report import Report, Sheet
-from par_cli.views.workbook import Cell
 from par_cli.writers.xlsx_cells import (
     BOLD,
     CENTRE,
@@ -55,13 +54,9 @@ def _beside(widths: tuple[int, ...], names: list[str]) -> int:
     return max(column, 2)
 
 
-def _wrapped(item: Cell, widths: tuple[int, ...], column: int) -> Cell:
-    """The cell, wrapped when its text takes more than one line in its column."""
-    if item.wrap or not isinstance(item.value, str) or column >= len(widths):
-        return item
-    if lines_of(item.value, widths[column]) < 2:
-        return item
-    return Cell(item.value, item.places, wrap=True, fill=item.fill, strong=item.strong, moves=item.moves)
+def _long(value: object, widths: tuple[int, ...], column: int) -> bool:
+    """Whether a text takes more than one line in its column (0-based)."""
+    return isinstance(value, str) and column < len(widths) and lines_of(value, widths[column]) > 1
 
 
 def _sheet(out: Worksheet, sheet: Sheet, heading: str) -> None:
@@ -87,8 +82,8 @@ def _sheet(out: Worksheet, sheet: Sheet, heading: str) -> None:
     _fit_height(out, top, tuple(zip(sheet.header, widths, strict=False)), bold=True)
     for r, row in enumerate(sheet.rows, start=top + 1):
         # a text longer than its column wraps (a name cut at the column's edge was printed cut: `Hội đồng nh`)
-        row = [_wrapped(item, widths, c) for c, item in enumerate(row)]
-        tall = any(item.wrap for item in row)
+        wraps = [item.wrap or _long(item.value, widths, c) for c, item in enumerate(row)]
+        tall = any(wraps)
         for c, item in enumerate(row, start=1):
             if item.value is None and (sheet.plain or not sheet.aligned):
                 continue  # no cell
@@ -105,11 +100,11 @@ def _sheet(out: Worksheet, sheet: Sheet, heading: str) -> None:
                 cell.fill = INPUT
             if item.strong:
                 cell.font = BOLD
-            if item.wrap:
+            if wraps[c - 1]:
                 cell.alignment = WRAP
             elif (sheet.aligned or tall) and not sheet.plain:
                 cell.alignment = TOP  # a row of several lines: every cell at its top, beside the first line
-        wrapped = tuple((str(item.value), widths[c]) for c, item in enumerate(row) if item.wrap and item.value)
+        wrapped = tuple((str(item.value), widths[c]) for c, item in enumerate(row) if wraps[c] and item.value)
         if wrapped:
             _fit_height(out, r, wrapped)
     last = len(sheet.rows) + top
