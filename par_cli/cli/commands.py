@@ -184,9 +184,12 @@ def rank(
         sets = shell.run(lambda: (find_criteria(nfc(against)), find_criteria(nfc(criteria or ""))), words)
         scorer = partial(FileScorer, survey=SurveySource(survey), leaves=True, cache=kept)
         changes, moved = shell.run(lambda: rank_against(paths, *sets, scorer, nfc(group_by), jobs, progress), words)
+        from par_cli.services.office import office_for as office_of
+        from par_cli.services.workspace import read_office as office_reader
         from par_cli.views.rank_impact import report
 
-        impact = report(changes, moved, words.fixed)
+        issuer_file = shell.run(lambda: office_of(paths, office, office_reader), words)  # the groups' labels
+        impact = report(changes, moved, words.fixed, dict(issuer_file.groups) if issuer_file is not None else None)
         return shell.show(shell.write(impact, output_format.value, words), output, words)
     gone: list[PastRow] = []  # last period's units this ranking lacks: said, never silently dropped
     said: list[Diagnostic] = []  # names of a ranking given by names that match no agency, agencies shown as new

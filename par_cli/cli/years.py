@@ -54,7 +54,11 @@ def trend(
     found = shell.run(
         lambda: trend_of(paths, scorer, nfc(group_by), merged_as.value, jobs, shell.progress(words)), words
     )
-    shown = report(found, areas, words.now())
+    from par_cli.services.office import office_for
+    from par_cli.services.workspace import read_office
+
+    office = shell.run(lambda: office_for(paths[-1:], None, read_office), words)  # the groups' labels
+    shown = report(found, areas, words.now(), dict(office.groups) if office is not None else None)
     shell.show(shell.write(shown, output_format.value, words), output, words)
 
 

@@ -39,7 +39,9 @@ def report(diff: CriteriaDiff, lang: str | None = None) -> Report:
     else:
         blocks.append(Note(label("diff.none", lang), plain=True))
     blocks.append(Note(total, plain=True))
-    return Report(f"{old.title} [{old.id}] → {new.title} [{new.id}]", lang, blocks, _json(diff), [])
+    # the sets by their titles (no id in a heading); by their ids only when the titles are the same
+    title = f"{old.title} → {new.title}" if old.title != new.title else f"{old.id} → {new.id}"
+    return Report(title, lang, blocks, _json(diff), [])
 
 
 def _exact(value: Any) -> Any:

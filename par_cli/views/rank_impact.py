@@ -14,6 +14,8 @@ from par_cli.words.numbers import signed_figure as signed
 from par_cli.words.tables import places_moved
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from par_cli.core.criteria_diff import CriteriaDiff
     from par_cli.core.impact import ImpactGroup, Reason
 
@@ -29,8 +31,13 @@ KINDS = (
 )
 
 
-def report(diff: CriteriaDiff, groups: list[ImpactGroup], lang: str | None = None) -> Report:
+def report(
+    diff: CriteriaDiff, groups: list[ImpactGroup], lang: str | None = None, labels: Mapping[str, str] | None = None
+) -> Report:
+    """Per group a table headed by the group's label (`labels`: the office file's); by its id only when it has
+    none and there are several groups, as `par rank` heads them; no heading for one group without a label."""
     lang = lang or diff.new.language
+    labels = labels or {}
     blocks = []
     for group in groups:
         p = group.precision
@@ -47,7 +54,9 @@ def report(diff: CriteriaDiff, groups: list[ImpactGroup], lang: str | None = Non
             ]
             for row in group.rows
         ]
-        heading = f"{label('group', lang)} {group.group}" if group.group is not None else ""
+        heading = labels.get(group.group or "", "")
+        if not heading and group.group is not None and len(groups) > 1:
+            heading = f"{label('group', lang)} {group.group}"
         columns = [Column(label(key, lang), kind) for key, kind in KINDS]
         blocks.append(Table(columns, rows, heading=heading, spaced=True))
     old, new = diff.old, diff.new

@@ -42,8 +42,12 @@ def report(
     ]
     texts = [f"{shown}: {text}" for shown, text in asked_texts if text]
     heading = (names.title if names else None) or title
-    blocks = [Table(columns, cells, dense=True, notes=texts)]
-    sheet = _sheet(heading, header, rows, groups, questions, cells, [(s, t) for s, t in asked_texts if t])
+    few = any(row[-1] for row in cells)  # the groups with too few forms: a column only when some have
+    shown = Table(
+        columns if few else columns[:-1], cells if few else [row[:-1] for row in cells], dense=True, notes=texts
+    )
+    blocks = [shown]
+    sheet = _sheet(heading, header, rows, groups, questions, cells, [(s, t) for s, t in asked_texts if t], few)
     return Report(heading, lang, blocks, _json(rows), _csv(rows, groups, questions), sheets=[sheet])
 
 
@@ -55,6 +59,7 @@ def _sheet(
     questions: list[str],
     cells: list[list[str]],
     texts: list[tuple[str, str]],
+    few: bool = True,
 ) -> Sheet:
     """The table as the survey team prints it: titled, each question's text under the title, ruled, its header
     repeated on every page; figures as numbers (forms whole, percentages to 2 places)."""
@@ -68,11 +73,12 @@ def _sheet(
                 Cell(words[1]),
                 *(Cell(row.forms.get(group, 0)) for group in groups),
                 *(Cell(value, 2) if value is not None else Cell("") for value in figures),
-                Cell(words[-1], wrap=True),
+                *([Cell(words[-1], wrap=True)] if few else []),
             ]
         )
-    widths = (34, 7, *([16] * len(groups)), *([11] * (len(header) - 3 - len(groups))), 24)
-    return Sheet("1", heading, header, body, widths, frozen=2, lines=lines, header_height=48)
+    widths = (34, 7, *([16] * len(groups)), *([11] * (len(header) - 3 - len(groups))), *([24] if few else []))
+    shown = header if few else header[:-1]
+    return Sheet("1", heading, shown, body, widths, frozen=2, lines=lines, header_height=48)
 
 
 def _json(rows: list[ReportRow]) -> dict[str, Any]:

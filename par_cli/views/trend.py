@@ -26,26 +26,37 @@ from par_cli.words.years import (
 )
 
 if TYPE_CHECKING:
-    from par_cli.core.trend import Trend
+    from collections.abc import Mapping
+
+    from par_cli.core.trend import Trend, TrendLine
 
 
-def report(found: Trend, areas: bool = False, lang: str | None = None) -> Report:
+def report(
+    found: Trend, areas: bool = False, lang: str | None = None, labels: Mapping[str, str] | None = None
+) -> Report:
     """Headed by the periods shown and the criteria sets (by title); the sparklines' scale said under the table;
-    each area's table headed by its code and title."""
+    each area's table headed by its code and title. Ranks are per group: units of several groups are shown in a
+    table per group, headed by its label (`labels`, the office file's; its id only where it has none)."""
     lang = lang or default()
+    parts = _groups(found, labels or {}, lang)
     low, high = index_bounds(found)
     title = trend_heading(found, lang)
     sets = "; ".join(found.set_titles)
     header = trend_header(found, lang)
     kinds = [Kind.text] + [Kind.figure, Kind.rank] * len(found.periods) + [Kind.sparkline, Kind.change]
     columns = [Column(name, kind, wide=kind is Kind.text) for name, kind in zip(header, kinds, strict=True)]
-    rows = [trend_cells(line, found, low, high, lang) for line in found.lines]
-    blocks: list[Any] = [Table(columns, rows, legend=True), Note(spark_note(found, lang))]
+    blocks: list[Any] = []
+    for heading, lines in parts:
+        rows = [trend_cells(line, found, low, high, lang) for line in lines]
+        blocks.append(Table(columns, rows, heading=heading or "", legend=len(parts) == 1))
+    blocks.append(Note(spark_note(found, lang)))
     for n, code in enumerate(found.area_codes if areas else ()):
         head = [Column(label("agency", lang), Kind.text, wide=True)]
         head += [Column(period, Kind.figure) for period in found.periods]
-        cells = [area_cells(line, code, found, lang) for line in found.lines]
-        blocks.append(Table(head, cells, heading=area_heading(found, n, lang)))
+        for heading, lines in parts:
+            cells = [area_cells(line, code, found, lang) for line in lines]
+            shown = area_heading(found, n, lang) + (f" · {heading}" if heading else "")
+            blocks.append(Table(head, cells, heading=shown))
     blocks += [Note(note) for note in trend_notes(found, lang)]
     opening = Heading(title, title, sets, landscape=len(columns) > 7)
     return Report(
@@ -58,6 +69,25 @@ def report(found: Trend, areas: bool = False, lang: str | None = None) -> Report
         page=[opening, _chart(found, lang), *blocks],
         document=[opening, *blocks],
     )
+
+
+def _groups(found: Trend, labels: Mapping[str, str], lang: str) -> list[tuple[str | None, list[TrendLine]]]:
+    """The lines group by group (in the office file's order, then as the trend lists them), each group's heading
+    (none for one group)."""
+    groups: dict[str | None, list[TrendLine]] = {}
+    for line in found.lines:
+        groups.setdefault(line.group, []).append(line)
+    if len(groups) < 2:
+        return [(None, list(found.lines))]
+    order = list(labels)
+    ranked = sorted(groups, key=lambda g: order.index(g) if g in order else len(order))
+    return [(_group_name(group, labels, lang), groups[group]) for group in ranked]
+
+
+def _group_name(group: str | None, labels: Mapping[str, str], lang: str) -> str:
+    if group is None:
+        return label("group", lang)
+    return labels.get(group) or f"{label('group', lang)} {group}"
 
 
 def _chart(found: Trend, lang: str) -> LineChart:

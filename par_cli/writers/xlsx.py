@@ -26,6 +26,7 @@ from par_cli.writers.xlsx_cells import (
     _text,
     fit_header,
     grid,
+    lines_of,
     page_title,
     sheet_title,
 )
@@ -53,6 +54,11 @@ def _beside(widths: tuple[int, ...], names: list[str]) -> int:
     return max(column, 2)
 
 
+def _long(value: object, widths: tuple[int, ...], column: int) -> bool:
+    """Whether a text takes more than one line in its column (0-based)."""
+    return isinstance(value, str) and column < len(widths) and lines_of(value, widths[column]) > 1
+
+
 def _sheet(out: Worksheet, sheet: Sheet, heading: str) -> None:
     """The sheet as printed: the report's heading (its period) at the top of every page, the table with borders,
     its header repeated, words whole (a column as wide as its header's longest word), rows as tall as their
@@ -75,6 +81,9 @@ def _sheet(out: Worksheet, sheet: Sheet, heading: str) -> None:
         cell.alignment = CENTRE
     _fit_height(out, top, tuple(zip(sheet.header, widths, strict=False)), bold=True)
     for r, row in enumerate(sheet.rows, start=top + 1):
+        # a text longer than its column wraps (a name cut at the column's edge was printed cut: `Hội đồng nh`)
+        wraps = [item.wrap or _long(item.value, widths, c) for c, item in enumerate(row)]
+        tall = any(wraps)
         for c, item in enumerate(row, start=1):
             if item.value is None and (sheet.plain or not sheet.aligned):
                 continue  # no cell
@@ -91,11 +100,11 @@ def _sheet(out: Worksheet, sheet: Sheet, heading: str) -> None:
                 cell.fill = INPUT
             if item.strong:
                 cell.font = BOLD
-            if sheet.plain and item.wrap:
+            if wraps[c - 1]:
                 cell.alignment = WRAP
-            elif sheet.aligned and not sheet.plain:
-                cell.alignment = WRAP if item.wrap else TOP
-        wrapped = tuple((str(item.value), widths[c]) for c, item in enumerate(row) if item.wrap and item.value)
+            elif (sheet.aligned or tall) and not sheet.plain:
+                cell.alignment = TOP  # a row of several lines: every cell at its top, beside the first line
+        wrapped = tuple((str(item.value), widths[c]) for c, item in enumerate(row) if wraps[c] and item.value)
         if wrapped:
             _fit_height(out, r, wrapped)
     last = len(sheet.rows) + top
