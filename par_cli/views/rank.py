@@ -19,6 +19,7 @@ from par_cli.words.tables import (
     change_text,
     group_heading,
     group_summary,
+    has_ties,
     previous_title,
     rank_cells,
     rank_notes,
@@ -126,8 +127,9 @@ class _Ranking:
     def _table(self, group: RankGroup) -> Table:
         lang = self.lang or group.language
         p = group.precision
+        ties = bool(self.robust) and has_ties(self.margins[id(group)])
         rows = [
-            rank_cells(row, group, self.has_previous, self.areas, lang, self.robust_row(group, n))
+            rank_cells(row, group, self.has_previous, self.areas, lang, self.robust_row(group, n), ties)
             for n, row in enumerate(group.rows)
         ]
         columns = [

@@ -140,9 +140,16 @@ def area_codes(group: RankGroup) -> list[str]:
 
 
 def rank_cells(
-    row: RankedRow, group: RankGroup, has_previous: bool, areas: bool, lang: str, robust: Robustness | None = None
+    row: RankedRow,
+    group: RankGroup,
+    has_previous: bool,
+    areas: bool,
+    lang: str,
+    robust: Robustness | None = None,
+    ties: bool = True,
 ) -> list[str]:
-    """The figures of one ranked agency, as the tables show them (`robust`: with `--robustness`)."""
+    """The figures of one ranked agency, as the tables show them (`robust`: with `--robustness`; `ties`: with
+    its tie column, see `robust_keys`)."""
     p, e = group.precision, row.entry
     cells = [
         str(row.rank),
@@ -155,11 +162,11 @@ def rank_cells(
     if has_previous:
         cells += [str(row.previous_rank) if row.previous_rank else "—", change_text(row, True, lang)]
     if robust is not None:
-        cells += robust_cells(robust, p, lang)
+        cells += robust_cells(robust, p, lang, ties)
     return cells + ([figure(index, p, lang) for _, _, index in e.areas] if areas else [])
 
 
-def robust_cells(robust: Robustness, places: int, lang: str) -> list[str]:
+def robust_cells(robust: Robustness, places: int, lang: str, ties: bool = True) -> list[str]:
     """Gap above, gap below (index points, with the fewest one-step moves that close it: `0,14 (1)`), `≈` when
     tied as shown, possible ranks (`3–5`), and the rank on its self-assessed figures when the council changed any
     agency's."""
@@ -167,15 +174,22 @@ def robust_cells(robust: Robustness, places: int, lang: str) -> list[str]:
     tie = "≈" if robust.shown_tie else ""
     above = figure(robust.above, places, lang) + (f" ({robust.steps_up})" if robust.steps_up is not None else "")
     below = figure(robust.below, places, lang) + (f" ({robust.steps_down})" if robust.steps_down is not None else "")
-    return [above, below, tie, ranks, *([str(robust.self_rank)] if robust.self_rank is not None else [])]
+    return [above, below, *[tie] * ties, ranks, *([str(robust.self_rank)] if robust.self_rank is not None else [])]
 
 
 ROBUST_KEYS = ("gap_above", "gap_below", "shown_tie", "possible_ranks")
 
 
 def robust_keys(margins: tuple[Robustness, ...]) -> tuple[str, ...]:
-    """The robustness columns of a group: with the rank on self-assessed figures when the council changed any."""
-    return ROBUST_KEYS + (("self_rank",) if margins and margins[0].self_rank is not None else ())
+    """The robustness columns of a group: the tie column only when an agency is tied as shown (an empty column
+    read aloud says nothing), the rank on self-assessed figures when the council changed any agency's."""
+    keys = ROBUST_KEYS if has_ties(margins) else tuple(key for key in ROBUST_KEYS if key != "shown_tie")
+    return keys + (("self_rank",) if margins and margins[0].self_rank is not None else ())
+
+
+def has_ties(margins: tuple[Robustness, ...]) -> bool:
+    """Whether an agency of the group shows the same rounded index as another ranked apart (`≈`)."""
+    return any(margin.shown_tie for margin in margins)
 
 
 def rank_header(group: RankGroup, has_previous: bool, areas: bool, lang: str, robust: bool = False) -> list[str]:
