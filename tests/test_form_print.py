@@ -111,4 +111,8 @@ def test_workbooks_print_with_borders_titles_and_whole_header_words(tmp_path: Pa
         assert width >= max(len(word) for word in str(cell.value).split()) + 2, cell.value
     assert sheet.page_setup.fitToHeight == 0 and sheet.print_title_rows == "$2:$2"
     cut = load_workbook(cuts).worksheets[0]
-    assert page_header(cut) and cut["A1"].border.left.style == "thin"  # no title row: the page's header
+    # a title row (what it lists, the set, the period: no id) above the ruled table; the tab cut at a word
+    assert cut["A1"].value == (
+        "Danh sách tiêu chí thẩm định thay đổi điểm — Bộ Chỉ số CCHC cấp xã, thẩm định theo lĩnh vực (minh họa) — 2025"
+    )
+    assert cut.title == "Danh sách tiêu chí thẩm định" and cut["A2"].border.left.style == "thin"

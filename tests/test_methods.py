@@ -417,4 +417,4 @@ def test_the_cut_list_names_every_changed_criterion_with_its_reason(write: Write
     from openpyxl import load_workbook
 
     sheet = load_workbook("cuts.xlsx").worksheets[0]
-    assert [c.value for c in sheet[2]] == ["Sở A", "1.1", "Kế hoạch", 4, 3, -1, "Thiếu báo cáo quý IV"]
+    assert [c.value for c in sheet[3]] == ["Sở A", "1.1", "Kế hoạch", 4, 3, -1, "Thiếu báo cáo quý IV"]

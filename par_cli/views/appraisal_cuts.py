@@ -50,7 +50,14 @@ def _sheet(entries: list[Entry], title: str, lang: str) -> Sheet:
                     Cell(cut.reason or "", wrap=True),
                 ]
             )
-    return Sheet(title[:31], "", [label("agency", lang), *cuts_header(lang)], rows, WIDTHS, frozen=2)
+    return Sheet(title, _heading(entries, title), [label("agency", lang), *cuts_header(lang)], rows, WIDTHS, frozen=2)
+
+
+def _heading(entries: list[Entry], title: str) -> str:
+    """The sheet's title row: what it lists, the sets' titles and the periods (no id), as the council files it."""
+    sets = " · ".join(dict.fromkeys(entry.criteria_title for entry in entries))
+    periods = ", ".join(dict.fromkeys(entry.period for entry in entries if entry.period))
+    return " — ".join(part for part in (title, sets, periods) if part)
 
 
 def _json(entries: list[Entry]) -> dict[str, Any]:

@@ -57,8 +57,13 @@ def cell_text(value: str) -> str:
 
 def sheet_title(value: str) -> str:
     """A sheet's name from a file's text (a group): control characters written out (`cell_text`), the characters
-    a sheet's name cannot hold (`\\ / * ? : [ ]`) as `-`, at most 31 characters."""
-    return re.sub(r"[\\/*?:\[\]]", "-", cell_text(value))[:31]
+    a sheet's name cannot hold (`\\ / * ? : [ ]`) as `-`, at most 31 characters, cut after a whole word (a tab
+    read `…thẩm định th`)."""
+    name = re.sub(r"[\\/*?:\[\]]", "-", cell_text(value))
+    if len(name) <= 31:
+        return name
+    cut = name[:32].rsplit(" ", 1)[0].rstrip(" ,;·-—")
+    return cut if len(cut) >= 12 else name[:31]
 
 
 def _text(sheet: Worksheet, row: int, column: int, value: str | None) -> Any:
