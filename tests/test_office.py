@@ -299,6 +299,34 @@ def test_the_annex_pages_show_the_decision_issuer_and_signer_and_no_id(annex_pag
     assert "Tổng số:" in signed and "Sở Văn hóa, Thể thao và Du lịch" in signed  # never a signature alone
 
 
+FIVE = ("so-tu-phap", "so-van-hoa-the-thao-du-lich", "thanh-tra-tinh", "so-y-te", "so-noi-vu", "office")
+
+
+@needs_soffice
+def test_the_signature_block_is_never_split_from_its_name(at_root: None, tmp_path: Path) -> None:
+    """Five agencies fill page 1 to just above the signature block: the signer's name went alone to page 2, under
+    an authority and title left on page 1. The block is one unbreakable row kept with the last row and summary."""
+    for name in FIVE:
+        shutil.copy(ROOT / "examples" / "2025" / f"{name}.yaml", tmp_path / f"{name}.yaml")
+    target = tmp_path / "phu-luc.docx"
+    code, _, err = run("rank", str(tmp_path), "--previous", "examples/2024", "-f", "docx", "-o", str(target))
+    assert code == 0, err
+    pages = pdf_pages(to_pdf(target))
+    (signed,) = [page for page in pages if "Nguyễn Văn A" in page]
+    assert "KT. CHỦ TỊCH" in signed and "PHÓ CHỦ TỊCH" in signed
+    assert "Tổng số: 05 cơ quan" in signed and "Sở Văn hóa, Thể thao và Du lịch" in signed
+
+
+def test_the_signature_block_is_one_row_that_cannot_split(at_root: None, tmp_path: Path) -> None:
+    from docx.oxml.ns import qn
+
+    block = Document(str(annex(tmp_path))).tables[-1]
+    (row,) = block.rows
+    assert row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None
+    lines = [p for p in row.cells[1].paragraphs]
+    assert [p.paragraph_format.keep_with_next for p in lines] == [True] * (len(lines) - 1) + [None]
+
+
 # HTML in Chromium
 
 
