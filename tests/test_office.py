@@ -246,8 +246,28 @@ def test_the_annex_has_the_decision_line_issuer_and_signer(at_root: None, tmp_pa
 
 def test_options_override_the_office_file(at_root: None, tmp_path: Path) -> None:
     path = annex(tmp_path, "--decision", "7/QĐ-UBND", "--decision-date", "05/01/2026", "--issuer", "UBND tỉnh X")
-    assert paragraphs(path)[3] == "(Kèm theo Quyết định số 7/QĐ-UBND ngày 5 tháng 1 năm 2026 của UBND tỉnh X)"
-    assert cells(path)[0][0] == "UBND TỈNH X"
+    # Nghị định 30/2020: a day below 10 and the months 1 and 2 with a leading 0
+    assert paragraphs(path)[3] == "(Kèm theo Quyết định số 7/QĐ-UBND ngày 05 tháng 01 năm 2026 của UBND tỉnh X)"
+    assert cells(path)[0] == [
+        "UBND TỈNH X",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nQuảng Trị, ngày 05 tháng 01 năm 2026",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("given", "vi", "en"),
+    [
+        ("2026-02-09", "ngày 09 tháng 02 năm 2026", "9 February 2026"),
+        ("01/03/2026", "ngày 01 tháng 3 năm 2026", "1 March 2026"),
+        ("31/12/2025", "ngày 31 tháng 12 năm 2025", "31 December 2025"),
+    ],
+)
+def test_decision_dates_are_written_as_nghi_dinh_30_says(given: str, vi: str, en: str) -> None:
+    from par_cli.cli.options import date_value
+    from par_cli.words.office import long_date
+
+    day = date_value("--decision-date", given)
+    assert (long_date(day, "vi"), long_date(day, "en")) == (vi, en)
 
 
 def test_office_option_names_the_file(at_root: None, tmp_path: Path) -> None:
