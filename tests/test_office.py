@@ -141,6 +141,36 @@ def test_previous_rank_column_says_previous_period_when_unknown(at_root: None, t
     assert "Hạng kỳ trước" in lines_of(out)[1]
 
 
+@pytest.mark.parametrize(("form", "lang"), [("docx", "vi"), ("docx", "en"), ("xlsx", "vi")])
+def test_last_years_annex_or_workbook_gives_the_previous_period(
+    at_root: None, tmp_path: Path, form: str, lang: str
+) -> None:
+    """The README's year: last year's annex (or workbook) par wrote as --previous. Its title says `NĂM 2023` (its
+    decision line a date, `ngày 20 tháng 3 năm 2026`, which is no period): the column is `Hạng 2023`, not `Hạng
+    kỳ trước`."""
+    last = tmp_path / f"2023.{form}"
+    code, _, err = run("rank", "examples/2023", "--office", str(OFFICE), "-f", form, "-o", str(last), "--lang", lang)
+    assert code == 0, err
+    code, out, err = run("rank", "examples/2024", "--previous", str(last))
+    assert code == 0, err
+    assert "Hạng 2023" in lines_of(out)[1]
+    annex = tmp_path / "2024.docx"
+    code, _, err = run("rank", "examples/2024", "--previous", str(last), "-f", "docx", "-o", str(annex))
+    assert code == 0, err
+    assert "Xếp hạng 2023" in cells(annex)[0]
+
+
+def test_a_period_is_read_from_titles_not_from_dates() -> None:
+    from par_cli.readers.ranking_tables import period_in
+
+    decision = "(Kèm theo Quyết định số 125/QĐ-UBND ngày 20 tháng 3 năm 2026 của Ủy ban nhân dân tỉnh Quảng Trị)"
+    assert period_in(["PHỤ LỤC", "KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024", decision]) == "2024"
+    assert period_in(["Bộ Chỉ số CCHC · I. KHỐI SỞ, BAN, NGÀNH · năm 2024"]) == "2024"
+    assert period_in(["PAR INDEX RESULTS AND RANKING FOR 2024"]) == "2024"
+    assert period_in([decision, "Ngày 20/3/2026"]) is None  # dates only: no period
+    assert period_in(["KẾT QUẢ NĂM 2023", "KẾT QUẢ NĂM 2024"]) is None  # two: which one?
+
+
 def test_markdown_heading_and_summary(at_root: None) -> None:
     code, out, _ = run("rank", "examples/2025", "-f", "markdown")
     assert code == 0
