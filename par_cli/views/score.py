@@ -9,7 +9,20 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from par_cli.views import score_records
-from par_cli.views.report import Bars, Block, Caption, Column, Figures, Heading, Items, Kind, Line, Report, Table
+from par_cli.views.report import (
+    Bars,
+    Block,
+    Caption,
+    Column,
+    Figures,
+    Heading,
+    Items,
+    Kind,
+    Line,
+    Note,
+    Report,
+    Table,
+)
 from par_cli.words.catalogue import finding_text
 from par_cli.words.explain import gap_text
 from par_cli.words.labels import label
@@ -133,6 +146,7 @@ class _Score:
             footer=["", label("total", lang), *total],
             footer_bar=(result.index, total[4]),
             depths=depths,
+            notes=score_records.rounded_rows(result, lang, (label("self", lang), label("final", lang))),
         )
 
     def _findings(self) -> list[Block]:
@@ -234,7 +248,9 @@ class _Score:
         meta = result.criteria_title + (f" · {result.period}" if result.period else "")
         heading = Heading(f"{label('report', lang)}: {result.agency.name}", "", subtitle=meta)
         table = self._table(label("areas", lang), bars=True, blank="")
-        return [heading, Figures(self._figures()), table, *self._charts(), *self._gaps(), *self._findings()]
+        notes = [Note(note) for note in table.notes]  # under the table, as a page's lines
+        table.notes = ()
+        return [heading, Figures(self._figures()), table, *notes, *self._charts(), *self._gaps(), *self._findings()]
 
     def document(self) -> list[Block]:
         result, lang, p = self.result, self.lang, self.p
@@ -270,6 +286,13 @@ class _Score:
             Column(label("annex.area", lang), wide=True, weight=weights[1]),
             *(Column(label(key, lang), Kind.figure, weight=w) for key, w in zip(keys, weights[2:], strict=True)),
         ]
-        table = Table(columns, rows, tones=tones, footer=["", label("total", lang), *total], depths=depths)
+        table = Table(
+            columns,
+            rows,
+            tones=tones,
+            footer=["", label("total", lang), *total],
+            depths=depths,
+            notes=score_records.rounded_rows(result, lang, (label(keys[1], lang), label(keys[2], lang))),
+        )
         blocks = [heading, Figures([criteria, *self._figures()]), table, *self._charts()]
         return [*blocks, *self._findings(), *self._gaps()]

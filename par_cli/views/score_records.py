@@ -4,17 +4,20 @@ and its workbook sheet (the summary, then one row per node, figures as numbers).
 
 from __future__ import annotations
 
+from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from par_cli.core.diagnostics import msg
 from par_cli.core.numbers import round_half_up
 from par_cli.views.records import number
 from par_cli.views.report import Cell, Sheet
-from par_cli.words.catalogue import finding_text
+from par_cli.words.catalogue import finding_text, text
 from par_cli.words.labels import label
+from par_cli.words.numbers import figure
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from fractions import Fraction
 
     from par_cli.core.scoring import NodeResult, Score
 
@@ -107,6 +110,25 @@ def csv_rows(result: Score, nodes: Sequence[NodeResult], titles: Sequence[str]) 
     return rows
 
 
+def rounded_rows(result: Score, lang: str, columns: tuple[str, str]) -> tuple[str, ...]:
+    """A note under the table when its rows, each rounded on its own, do not add up to the total shown (computed
+    exactly, rounded once): `… cộng các dòng đã làm tròn: Điểm thẩm định 75,99` beside a total of 75,97, so that
+    whoever adds them up is told why. The rows added: the areas, the bonus and the penalty; `columns`: the titles
+    of the self-assessed and the final points' columns, as the table heads them."""
+    p = result.precision
+    areas = [node for node in result.areas if node.applicable]
+    sums = []
+    for own, title in zip((True, False), columns, strict=True):
+        parts = [node.self_points if own else node.points for node in areas]
+        parts += [adjustment.self_points if own else adjustment.points for adjustment in result.adjustments]
+        shown = sum((round_half_up(Fraction(part), p) for part in parts), Decimal(0))
+        if shown != round_half_up(Fraction(result.self_points if own else result.points), p):
+            sums.append(f"{title} {figure(Fraction(shown), p, lang)}")
+    if not sums:
+        return ()
+    return (text(msg("score.rounded-rows", sums="; ".join(sums)), lang),)
+
+
 def sheet(result: Score, nodes: Sequence[NodeResult], lang: str, titles: Sequence[str] = ()) -> Sheet:
     """The summary, then the rows of the Word report: one per node, the bonus and penalty rows (`titles`: theirs,
     in the reader's language; a penalty negative), and the total, figures as numbers: at depth 1 an Excel SUM of
@@ -145,4 +167,5 @@ def sheet(result: Score, nodes: Sequence[NodeResult], lang: str, titles: Sequenc
         frozen=2,
         lines=[(label(key, lang), cell) for key, cell in lines],
         plain=True,
+        footer=" ".join(rounded_rows(result, lang, (label("self", lang), label("final", lang)))),
     )
