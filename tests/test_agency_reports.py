@@ -253,3 +253,17 @@ def test_rows_that_add_up_need_no_note(at_root: None) -> None:
     code, out, _ = run("score", AGENCY)
     assert code == 0
     assert "làm tròn" not in out
+
+
+def test_report_workbook_gives_rank_and_group_average(at_root: None, tmp_path: Path) -> None:
+    """`par report -f xlsx` (and `par score --among -f xlsx`): the rank and the group's average, as the Word report
+    and the page give them, the average a number."""
+    from openpyxl import load_workbook
+
+    code, _, err = run("report", "examples/2024", "-o", str(tmp_path), "-f", "xlsx")
+    assert code == 0, err
+    sheet = load_workbook(tmp_path / "so-noi-vu.xlsx").active
+    assert sheet is not None
+    lines = {row[0]: row[2] for row in sheet.iter_rows(max_row=9, values_only=True) if row[0]}
+    assert lines["Xếp hạng trong nhóm"] == "3/12 cơ quan"
+    assert lines["Chỉ số bình quân của nhóm"] == 81.69

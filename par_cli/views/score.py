@@ -13,6 +13,7 @@ from par_cli.views.report import (
     Bars,
     Block,
     Caption,
+    Cell,
     Column,
     Figures,
     Heading,
@@ -83,7 +84,9 @@ def report(
         lambda: score_records.csv_rows(result, list(nodes_to(result, depth)), scored.titles(result.language)),
         on_screen=False,
         in_text=False,
-        sheets=lambda: [score_records.sheet(result, list(nodes_to(result, depth)), lang, scored.titles(lang))],
+        sheets=lambda: [
+            score_records.sheet(result, list(nodes_to(result, depth)), lang, scored.titles(lang), scored.standing())
+        ],
         document=scored.document,
         text=scored.text,
         page=scored.page,
@@ -187,6 +190,14 @@ class _Score:
         return " · ".join(
             f"{name} {value}" if n == 0 else f"{name.lower()} {value}" for n, (name, value) in enumerate(pairs)
         )
+
+    def standing(self) -> list[tuple[str, Cell]]:
+        """The rank in the group (`5/5 cơ quan`) and the group's average (a number) as a workbook's summary lines."""
+        peers = self.peers
+        if peers is None:
+            return []
+        (rank_name, rank), (average_name, _) = self._peer_figures()
+        return [(rank_name, Cell(rank)), (average_name, Cell(peers.average, self.p))]
 
     def _peer_figures(self) -> list[tuple[str, str]]:
         """The agency's rank in its group and the group's average, as a reader's pairs (none without peers)."""

@@ -129,10 +129,17 @@ def rounded_rows(result: Score, lang: str, columns: tuple[str, str]) -> tuple[st
     return (text(msg("score.rounded-rows", sums="; ".join(sums)), lang),)
 
 
-def sheet(result: Score, nodes: Sequence[NodeResult], lang: str, titles: Sequence[str] = ()) -> Sheet:
-    """The summary, then the rows of the Word report: one per node, the bonus and penalty rows (`titles`: theirs,
-    in the reader's language; a penalty negative), and the total, figures as numbers: at depth 1 an Excel SUM of
-    the points column is the index points (86,33 + 1 = 87,33)."""
+def sheet(
+    result: Score,
+    nodes: Sequence[NodeResult],
+    lang: str,
+    titles: Sequence[str] = (),
+    standing: Sequence[tuple[str, Cell]] = (),
+) -> Sheet:
+    """The summary (with `standing`, the rank in the group and the group's average, as the Word report gives
+    them), then the rows of the Word report: one per node, the bonus and penalty rows (`titles`: theirs, in the
+    reader's language; a penalty negative), and the total, figures as numbers: at depth 1 an Excel SUM of the
+    points column is the index points (86,33 + 1 = 87,33)."""
     p = result.precision
     title = f"{result.agency.name} — {result.criteria_title}"
     lines = [
@@ -165,7 +172,7 @@ def sheet(result: Score, nodes: Sequence[NodeResult], lang: str, titles: Sequenc
         rows,
         (10, 60, 11, 11, 11, 11),
         frozen=2,
-        lines=[(label(key, lang), cell) for key, cell in lines],
+        lines=[(label(key, lang), cell) for key, cell in lines] + list(standing),
         plain=True,
         footer=" ".join(rounded_rows(result, lang, (label("self", lang), label("final", lang)))),
     )
