@@ -204,3 +204,66 @@ def test_report_and_among_score_relative_criteria_against_the_group_as_the_ranki
         assert json.loads(shown)["index"] == row["index"], row["agency"]["id"]
         page = (out / f"{row['agency']['id']}.html").read_text(encoding="utf-8")
         assert f"{row['index']:.2f} %".replace(".", ",") in page, row["agency"]["id"]
+
+
+ROUNDED_SET = """\
+kind: criteria
+id: bo-lam-tron
+title: "Bộ thử làm tròn"
+areas:
+  - {code: "1", title: "Chỉ đạo", max: 10, rule: {kind: points}}
+  - {code: "2", title: "Thể chế", max: 10, rule: {kind: points}}
+"""
+ROUNDED = """\
+kind: assessment
+criteria: bo-lam-tron
+agency: {id: a, name: "Sở A"}
+period: 2025
+answers: {"1": 1.125, "2": 1.125}
+"""
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html", "docx", "xlsx"])
+def test_rows_that_do_not_add_up_to_the_total_say_why(tmp_path: Path, fmt: str) -> None:
+    """Each area rounded on its own (1,125 → 1,13, twice) adds up to 2,26 beside a total of 2,25: every format
+    says under the table that the total is computed before rounding, with the rows' sum per column."""
+    (tmp_path / "criteria.yaml").write_text(ROUNDED_SET, encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(ROUNDED, encoding="utf-8")
+    target = tmp_path / f"a.{fmt}"
+    args = ["-o", str(target)] if fmt in ("docx", "xlsx", "html") else []
+    code, out, err = run("score", str(tmp_path / "a.yaml"), "-f", fmt, *args)
+    assert code == 0, err
+    if fmt == "docx":
+        out = "\n".join(paragraphs(target))
+    elif fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(target).active
+        assert sheet is not None
+        out = "\n".join(str(c) for row in sheet.iter_rows(values_only=True) for c in row if c is not None)
+    elif fmt == "html":
+        out = target.read_text(encoding="utf-8")
+    flat = " ".join(out.split())
+    assert "Tổng tính từ số chưa làm tròn" in flat
+    self_title, final_title = ("Điểm tự đánh giá", "Điểm thẩm định") if fmt == "docx" else ("Tự chấm", "Đạt")
+    assert f"cộng các dòng đã làm tròn: {self_title} 2,26; {final_title} 2,26." in flat
+
+
+def test_rows_that_add_up_need_no_note(at_root: None) -> None:
+    code, out, _ = run("score", AGENCY)
+    assert code == 0
+    assert "làm tròn" not in out
+
+
+def test_report_workbook_gives_rank_and_group_average(at_root: None, tmp_path: Path) -> None:
+    """`par report -f xlsx` (and `par score --among -f xlsx`): the rank and the group's average, as the Word report
+    and the page give them, the average a number."""
+    from openpyxl import load_workbook
+
+    code, _, err = run("report", "examples/2024", "-o", str(tmp_path), "-f", "xlsx")
+    assert code == 0, err
+    sheet = load_workbook(tmp_path / "so-noi-vu.xlsx").active
+    assert sheet is not None
+    lines = {row[0]: row[2] for row in sheet.iter_rows(max_row=9, values_only=True) if row[0]}
+    assert lines["Xếp hạng trong nhóm"] == "3/12 cơ quan"
+    assert lines["Chỉ số bình quân của nhóm"] == 81.69

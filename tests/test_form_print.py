@@ -54,6 +54,19 @@ def test_the_agency_form_is_a_document_the_agency_signs(tmp_path: Path) -> None:
     assert (sheet.row_dimensions[rows["8.3"]].height or 0) <= 3 * 16  # two lines of text, not 135 points
 
 
+def test_the_agencys_form_opens_and_prints_on_its_criteria(tmp_path: Path) -> None:
+    """Excel prints the active sheet: an agency's form opened on `Thông tin` printed a page of ids (so-y-te,
+    so-nganh, mau-so-nganh) instead of the form. With its details filled in by par, it opens on `Tiêu chí`, the
+    only sheet selected; a blank form still opens on the details to fill in first."""
+    book = load_workbook(agency_form(tmp_path / "phieu"))
+    assert book.active is not None and book.active.title == "Tiêu chí"
+    assert [name for name in book.sheetnames if book[name].sheet_view.tabSelected] == ["Tiêu chí"]
+    blank = tmp_path / "blank.xlsx"
+    assert run("template", "mau-so-nganh", "-f", "xlsx", "-o", str(blank))[0] == 0
+    opened = load_workbook(blank).active
+    assert opened is not None and opened.title == "Thông tin"
+
+
 def test_the_english_form_has_its_english_title(tmp_path: Path) -> None:
     path = tmp_path / "form.xlsx"
     assert run("template", "mau-so-nganh", "-f", "xlsx", "-o", str(path), "--lang", "en", "--period", "2025")[0] == 0

@@ -144,3 +144,23 @@ def test_forms_libreoffice_saves_as_ods_and_xls_are_read_never_skipped(write: Wr
     code, out, err = run_english("rank", "2024", "-f", "json")
     assert code == 0, err
     assert [row["agency"]["id"] for row in json.loads(out)["groups"][0]["rows"]] == ["so-noi-vu"]
+
+
+def test_survey_points_for_a_likert_criterion_are_refused_in_the_forms_words(tmp_path: Path) -> None:
+    """The office types points in the survey sheet's `Điểm` for 8.1, a criterion scored from answer counts: the
+    error spoke YAML (`như {A: 12, B: 3}`) at an Excel cell; it names the answer columns and says what to do."""
+    from tests.conftest import run as run_cli
+
+    form = tmp_path / "form.xlsx"
+    assert run_cli("template", "mau-so-nganh", "-f", "xlsx", "-o", str(form), "--period", "2025")[0] == 0
+    book = load_workbook(form)
+    book["Điều tra XHH"]["I2"] = "8,52"
+    book.save(form)
+    code, out, _ = run_cli("check", str(form))
+    assert code == 1
+    line = next(line for line in out.splitlines() if "Điều tra XHH!I2" in line)
+    assert line.endswith(
+        "Điều tra XHH!I2: lỗi A003: 8.1: cần số phiếu của từng đáp án ở các cột A, B, C…, nhưng có số 8,52 (gợi ý: "
+        "ghi số phiếu vào cột của mỗi đáp án; cột Điểm chỉ dùng cho tiêu chí chấm bằng điểm)"
+    )
+    assert "{A: 12" not in out

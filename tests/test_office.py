@@ -141,6 +141,36 @@ def test_previous_rank_column_says_previous_period_when_unknown(at_root: None, t
     assert "Hạng kỳ trước" in lines_of(out)[1]
 
 
+@pytest.mark.parametrize(("form", "lang"), [("docx", "vi"), ("docx", "en"), ("xlsx", "vi")])
+def test_last_years_annex_or_workbook_gives_the_previous_period(
+    at_root: None, tmp_path: Path, form: str, lang: str
+) -> None:
+    """The README's year: last year's annex (or workbook) par wrote as --previous. Its title says `NĂM 2023` (its
+    decision line a date, `ngày 20 tháng 3 năm 2026`, which is no period): the column is `Hạng 2023`, not `Hạng
+    kỳ trước`."""
+    last = tmp_path / f"2023.{form}"
+    code, _, err = run("rank", "examples/2023", "--office", str(OFFICE), "-f", form, "-o", str(last), "--lang", lang)
+    assert code == 0, err
+    code, out, err = run("rank", "examples/2024", "--previous", str(last))
+    assert code == 0, err
+    assert "Hạng 2023" in lines_of(out)[1]
+    annex = tmp_path / "2024.docx"
+    code, _, err = run("rank", "examples/2024", "--previous", str(last), "-f", "docx", "-o", str(annex))
+    assert code == 0, err
+    assert "Xếp hạng 2023" in cells(annex)[0]
+
+
+def test_a_period_is_read_from_titles_not_from_dates() -> None:
+    from par_cli.readers.ranking_tables import period_in
+
+    decision = "(Kèm theo Quyết định số 125/QĐ-UBND ngày 20 tháng 3 năm 2026 của Ủy ban nhân dân tỉnh Quảng Trị)"
+    assert period_in(["PHỤ LỤC", "KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024", decision]) == "2024"
+    assert period_in(["Bộ Chỉ số CCHC · I. KHỐI SỞ, BAN, NGÀNH · năm 2024"]) == "2024"
+    assert period_in(["PAR INDEX RESULTS AND RANKING FOR 2024"]) == "2024"
+    assert period_in([decision, "Ngày 20/3/2026"]) is None  # dates only: no period
+    assert period_in(["KẾT QUẢ NĂM 2023", "KẾT QUẢ NĂM 2024"]) is None  # two: which one?
+
+
 def test_markdown_heading_and_summary(at_root: None) -> None:
     code, out, _ = run("rank", "examples/2025", "-f", "markdown")
     assert code == 0
@@ -246,8 +276,28 @@ def test_the_annex_has_the_decision_line_issuer_and_signer(at_root: None, tmp_pa
 
 def test_options_override_the_office_file(at_root: None, tmp_path: Path) -> None:
     path = annex(tmp_path, "--decision", "7/QĐ-UBND", "--decision-date", "05/01/2026", "--issuer", "UBND tỉnh X")
-    assert paragraphs(path)[3] == "(Kèm theo Quyết định số 7/QĐ-UBND ngày 5 tháng 1 năm 2026 của UBND tỉnh X)"
-    assert cells(path)[0][0] == "UBND TỈNH X"
+    # Nghị định 30/2020: a day below 10 and the months 1 and 2 with a leading 0
+    assert paragraphs(path)[3] == "(Kèm theo Quyết định số 7/QĐ-UBND ngày 05 tháng 01 năm 2026 của UBND tỉnh X)"
+    assert cells(path)[0] == [
+        "UBND TỈNH X",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nQuảng Trị, ngày 05 tháng 01 năm 2026",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("given", "vi", "en"),
+    [
+        ("2026-02-09", "ngày 09 tháng 02 năm 2026", "9 February 2026"),
+        ("01/03/2026", "ngày 01 tháng 3 năm 2026", "1 March 2026"),
+        ("31/12/2025", "ngày 31 tháng 12 năm 2025", "31 December 2025"),
+    ],
+)
+def test_decision_dates_are_written_as_nghi_dinh_30_says(given: str, vi: str, en: str) -> None:
+    from par_cli.cli.options import date_value
+    from par_cli.words.office import long_date
+
+    day = date_value("--decision-date", given)
+    assert (long_date(day, "vi"), long_date(day, "en")) == (vi, en)
 
 
 def test_office_option_names_the_file(at_root: None, tmp_path: Path) -> None:
@@ -297,6 +347,34 @@ def test_the_annex_pages_show_the_decision_issuer_and_signer_and_no_id(annex_pag
     assert "2024" in words  # the previous period in its column's title, whole
     (signed,) = [page for page in annex_pages if "Nguyễn Văn A" in page]
     assert "Tổng số:" in signed and "Sở Văn hóa, Thể thao và Du lịch" in signed  # never a signature alone
+
+
+FIVE = ("so-tu-phap", "so-van-hoa-the-thao-du-lich", "thanh-tra-tinh", "so-y-te", "so-noi-vu", "office")
+
+
+@needs_soffice
+def test_the_signature_block_is_never_split_from_its_name(at_root: None, tmp_path: Path) -> None:
+    """Five agencies fill page 1 to just above the signature block: the signer's name went alone to page 2, under
+    an authority and title left on page 1. The block is one unbreakable row kept with the last row and summary."""
+    for name in FIVE:
+        shutil.copy(ROOT / "examples" / "2025" / f"{name}.yaml", tmp_path / f"{name}.yaml")
+    target = tmp_path / "phu-luc.docx"
+    code, _, err = run("rank", str(tmp_path), "--previous", "examples/2024", "-f", "docx", "-o", str(target))
+    assert code == 0, err
+    pages = pdf_pages(to_pdf(target))
+    (signed,) = [page for page in pages if "Nguyễn Văn A" in page]
+    assert "KT. CHỦ TỊCH" in signed and "PHÓ CHỦ TỊCH" in signed
+    assert "Tổng số: 05 cơ quan" in signed and "Sở Văn hóa, Thể thao và Du lịch" in signed
+
+
+def test_the_signature_block_is_one_row_that_cannot_split(at_root: None, tmp_path: Path) -> None:
+    from docx.oxml.ns import qn
+
+    block = Document(str(annex(tmp_path))).tables[-1]
+    (row,) = block.rows
+    assert row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None
+    lines = [p for p in row.cells[1].paragraphs]
+    assert [p.paragraph_format.keep_with_next for p in lines] == [True] * (len(lines) - 1) + [None]
 
 
 # HTML in Chromium

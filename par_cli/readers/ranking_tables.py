@@ -124,11 +124,23 @@ class _Table:
         self._seen.add((row.group, key))
         self.rows.append(row)
 
-    def past(self, label: str, precision: int | None = None) -> Past:
+    def past(self, label: str, precision: int | None = None, period: str | None = None) -> Past:
         if self.problems:
             raise ParError(self.problems)
         places = precision if precision is not None else max(self.places, default=2)
-        return Past(self.rows, label, max(0, min(places, 6)))
+        return Past(self.rows, label, max(0, min(places, 6)), period=period)
+
+
+_DATE = re.compile(r"\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}/\d{1,2}/\d{4}", re.IGNORECASE)
+
+
+def period_in(texts: Sequence[str]) -> str | None:
+    """The period a ranking's title says (`KẾT QUẢ XẾP HẠNG … NĂM 2024`, `… · năm 2024`, `… FOR 2024`), when its
+    titles say one and only one; a date (`ngày 20 tháng 3 năm 2026` of the decision line) is no period."""
+    words = "|".join(re.escape(word) for word in dict.fromkeys(every("annex.year") + every("heading.year")))
+    year = re.compile(rf"(?:^|\W)(?:{words})\s+(\d{{4}})(?!\d)", re.IGNORECASE)
+    found = {match for text in texts for match in year.findall(_DATE.sub(" ", text))}
+    return found.pop() if len(found) == 1 else None
 
 
 class Locator(Protocol):
@@ -182,6 +194,7 @@ def xlsx_ranking(path: Path, name: str) -> Past:
         raise ParError([refusal(exc, path, name)]) from None
     found = _Table(name)
     places: list[int] = []
+    heads: list[str] = []
     tables = 0
     for sheet in book.worksheets:
         cells = [list(row) for row in sheet.iter_rows(min_row=1, max_row=min(sheet.max_row, TITLE_ROWS))]
@@ -191,6 +204,7 @@ def xlsx_ranking(path: Path, name: str) -> Past:
             continue
         tables += 1
         header = titles[top]
+        heads += [" ".join(row) for row in titles[:top]]  # the sheet's title rows: `… · năm 2024`
 
         def title_at(column: int, line: int = top + 1, title: str = sheet.title) -> Location:
             return Cell(name, title, f"{column_letter(column + 1)}{line}", line, column + 1)
@@ -218,7 +232,7 @@ def xlsx_ranking(path: Path, name: str) -> Past:
         for key in REQUIRED:
             missing = problem("J002", "ranking-column", hint=msg("hint.ranking-columns"), title=key)
             found.problems.append(missing.at(LineCol(name, 1, 1)))
-    return found.past(path.stem, max(places, default=2))
+    return found.past(path.stem, max(places, default=2), period_in(heads))
 
 
 def docx_ranking(path: Path, name: str) -> Past:
@@ -279,7 +293,7 @@ def docx_ranking(path: Path, name: str) -> Past:
         for key in ("rank", "agency"):
             missing = problem("J002", "ranking-column", hint=msg("hint.ranking-columns"), title=key)
             found.problems.append(missing.at(LineCol(name, 1, 1)))
-    return found.past(path.stem)
+    return found.past(path.stem, period=period_in([p.text for p in document.paragraphs]))
 
 
 def _column_key(title: str) -> str | None:

@@ -68,6 +68,9 @@ FORM_INPUTS = {  # a rule's input, as the form asks for it (Có / Không)
     "input.check": "input.form-check",
     "phrase.true-or-false": "input.form-check",
 }
+FORM_MESSAGES = {  # a message about YAML's shapes, as the form's columns say it: (message, hint)
+    "likert-counts": ("form-likert-counts", "hint.form-likert-counts"),
+}
 FORM_HINTS = {  # a hint about YAML's words, as the form says it
     "hint.write-true-false": "hint.form-yes-no",
     "hint.write-true": "hint.form-yes-no",
@@ -143,12 +146,22 @@ def _in_form_words(d: Diagnostic) -> Diagnostic:
     """The hint, and a rule's input named in the message (`cần true hoặc false`), as the form says them."""
     if d.hint is not None and d.hint.id in FORM_HINTS:
         d = d._replace(hint=msg(FORM_HINTS[d.hint.id]))
-    return d._replace(message=_form_input(d.message))
+    said = _form_input(d.message)
+    if said != d.message and d.hint is None:  # `{A: 12, B: 3}` is YAML: the form has a column per answer
+        hint = next((h for m, (f, h) in FORM_MESSAGES.items() if _mentions(d.message, m)), None)
+        d = d._replace(hint=msg(hint)) if hint else d
+    return d._replace(message=said)
+
+
+def _mentions(message: Msg, key: str) -> bool:
+    return message.id == key or any(isinstance(v, Msg) and _mentions(v, key) for _, v in message.args)
 
 
 def _form_input(message: Msg) -> Msg:
     if message.id in FORM_INPUTS:
         return msg(FORM_INPUTS[message.id])
+    if message.id in FORM_MESSAGES:
+        message = message._replace(id=FORM_MESSAGES[message.id][0])
     return message._replace(args=tuple((k, _form_input(v) if isinstance(v, Msg) else v) for k, v in message.args))
 
 

@@ -92,6 +92,11 @@ def template(view: TemplateView) -> bytes:
     name = (agency.name or agency.id) if agency is not None else None
     _criteria_sheet(book, view, name, lang)
     _survey_sheet(book, criteria, lang)
+    if agency is not None:  # details filled: the form opens, and Excel's Print prints it, on the criteria
+        opened = book[label("sheet.criteria", lang)]
+        book.active = opened
+        for sheet in book.worksheets:
+            sheet.sheet_view.tabSelected = sheet is opened
     return _save(book)
 
 

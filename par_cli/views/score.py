@@ -9,7 +9,21 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from par_cli.views import score_records
-from par_cli.views.report import Bars, Block, Caption, Column, Figures, Heading, Items, Kind, Line, Report, Table
+from par_cli.views.report import (
+    Bars,
+    Block,
+    Caption,
+    Cell,
+    Column,
+    Figures,
+    Heading,
+    Items,
+    Kind,
+    Line,
+    Note,
+    Report,
+    Table,
+)
 from par_cli.words.catalogue import finding_text
 from par_cli.words.explain import gap_text
 from par_cli.words.labels import label
@@ -70,7 +84,9 @@ def report(
         lambda: score_records.csv_rows(result, list(nodes_to(result, depth)), scored.titles(result.language)),
         on_screen=False,
         in_text=False,
-        sheets=lambda: [score_records.sheet(result, list(nodes_to(result, depth)), lang, scored.titles(lang))],
+        sheets=lambda: [
+            score_records.sheet(result, list(nodes_to(result, depth)), lang, scored.titles(lang), scored.standing())
+        ],
         document=scored.document,
         text=scored.text,
         page=scored.page,
@@ -133,6 +149,7 @@ class _Score:
             footer=["", label("total", lang), *total],
             footer_bar=(result.index, total[4]),
             depths=depths,
+            notes=score_records.rounded_rows(result, lang, (label("self", lang), label("final", lang))),
         )
 
     def _findings(self) -> list[Block]:
@@ -173,6 +190,14 @@ class _Score:
         return " · ".join(
             f"{name} {value}" if n == 0 else f"{name.lower()} {value}" for n, (name, value) in enumerate(pairs)
         )
+
+    def standing(self) -> list[tuple[str, Cell]]:
+        """The rank in the group (`5/5 cơ quan`) and the group's average (a number) as a workbook's summary lines."""
+        peers = self.peers
+        if peers is None:
+            return []
+        (rank_name, rank), (average_name, _) = self._peer_figures()
+        return [(rank_name, Cell(rank)), (average_name, Cell(peers.average, self.p))]
 
     def _peer_figures(self) -> list[tuple[str, str]]:
         """The agency's rank in its group and the group's average, as a reader's pairs (none without peers)."""
@@ -234,7 +259,9 @@ class _Score:
         meta = result.criteria_title + (f" · {result.period}" if result.period else "")
         heading = Heading(f"{label('report', lang)}: {result.agency.name}", "", subtitle=meta)
         table = self._table(label("areas", lang), bars=True, blank="")
-        return [heading, Figures(self._figures()), table, *self._charts(), *self._gaps(), *self._findings()]
+        notes = [Note(note) for note in table.notes]  # under the table, as a page's lines
+        table.notes = ()
+        return [heading, Figures(self._figures()), table, *notes, *self._charts(), *self._gaps(), *self._findings()]
 
     def document(self) -> list[Block]:
         result, lang, p = self.result, self.lang, self.p
@@ -270,6 +297,13 @@ class _Score:
             Column(label("annex.area", lang), wide=True, weight=weights[1]),
             *(Column(label(key, lang), Kind.figure, weight=w) for key, w in zip(keys, weights[2:], strict=True)),
         ]
-        table = Table(columns, rows, tones=tones, footer=["", label("total", lang), *total], depths=depths)
+        table = Table(
+            columns,
+            rows,
+            tones=tones,
+            footer=["", label("total", lang), *total],
+            depths=depths,
+            notes=score_records.rounded_rows(result, lang, (label(keys[1], lang), label(keys[2], lang))),
+        )
         blocks = [heading, Figures([criteria, *self._figures()]), table, *self._charts()]
         return [*blocks, *self._findings(), *self._gaps()]

@@ -4,17 +4,20 @@ and its workbook sheet (the summary, then one row per node, figures as numbers).
 
 from __future__ import annotations
 
+from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from par_cli.core.diagnostics import msg
 from par_cli.core.numbers import round_half_up
 from par_cli.views.records import number
 from par_cli.views.report import Cell, Sheet
-from par_cli.words.catalogue import finding_text
+from par_cli.words.catalogue import finding_text, text
 from par_cli.words.labels import label
+from par_cli.words.numbers import figure
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from fractions import Fraction
 
     from par_cli.core.scoring import NodeResult, Score
 
@@ -107,10 +110,36 @@ def csv_rows(result: Score, nodes: Sequence[NodeResult], titles: Sequence[str]) 
     return rows
 
 
-def sheet(result: Score, nodes: Sequence[NodeResult], lang: str, titles: Sequence[str] = ()) -> Sheet:
-    """The summary, then the rows of the Word report: one per node, the bonus and penalty rows (`titles`: theirs,
-    in the reader's language; a penalty negative), and the total, figures as numbers: at depth 1 an Excel SUM of
-    the points column is the index points (86,33 + 1 = 87,33)."""
+def rounded_rows(result: Score, lang: str, columns: tuple[str, str]) -> tuple[str, ...]:
+    """A note under the table when its rows, each rounded on its own, do not add up to the total shown (computed
+    exactly, rounded once): `… cộng các dòng đã làm tròn: Điểm thẩm định 75,99` beside a total of 75,97, so that
+    whoever adds them up is told why. The rows added: the areas, the bonus and the penalty; `columns`: the titles
+    of the self-assessed and the final points' columns, as the table heads them."""
+    p = result.precision
+    areas = [node for node in result.areas if node.applicable]
+    sums = []
+    for own, title in zip((True, False), columns, strict=True):
+        parts = [node.self_points if own else node.points for node in areas]
+        parts += [adjustment.self_points if own else adjustment.points for adjustment in result.adjustments]
+        shown = sum((round_half_up(Fraction(part), p) for part in parts), Decimal(0))
+        if shown != round_half_up(Fraction(result.self_points if own else result.points), p):
+            sums.append(f"{title} {figure(Fraction(shown), p, lang)}")
+    if not sums:
+        return ()
+    return (text(msg("score.rounded-rows", sums="; ".join(sums)), lang),)
+
+
+def sheet(
+    result: Score,
+    nodes: Sequence[NodeResult],
+    lang: str,
+    titles: Sequence[str] = (),
+    standing: Sequence[tuple[str, Cell]] = (),
+) -> Sheet:
+    """The summary (with `standing`, the rank in the group and the group's average, as the Word report gives
+    them), then the rows of the Word report: one per node, the bonus and penalty rows (`titles`: theirs, in the
+    reader's language; a penalty negative), and the total, figures as numbers: at depth 1 an Excel SUM of the
+    points column is the index points (86,33 + 1 = 87,33)."""
     p = result.precision
     title = f"{result.agency.name} — {result.criteria_title}"
     lines = [
@@ -143,6 +172,7 @@ def sheet(result: Score, nodes: Sequence[NodeResult], lang: str, titles: Sequenc
         rows,
         (10, 60, 11, 11, 11, 11),
         frozen=2,
-        lines=[(label(key, lang), cell) for key, cell in lines],
+        lines=[(label(key, lang), cell) for key, cell in lines] + list(standing),
         plain=True,
+        footer=" ".join(rounded_rows(result, lang, (label("self", lang), label("final", lang)))),
     )

@@ -12,9 +12,11 @@ from par_cli.words.labels import label
 
 
 def long_date(day: date, lang: str) -> str:
-    """`ngày 20 tháng 3 năm 2025` / `20 March 2025`."""
+    """`ngày 20 tháng 3 năm 2025`, `ngày 05 tháng 01 năm 2026` (Nghị định 30/2020: a 0 before a day below 10 and
+    the months 1 and 2) / `20 March 2025`: the language file writes each day and month."""
     month = label("months", lang).split()[day.month - 1]
-    return text(msg("annex.decision-date", day=str(day.day), month=month, year=str(day.year)), lang)
+    number = label("days", lang).split()[day.day - 1]
+    return text(msg("annex.decision-date", day=number, month=month, year=str(day.year)), lang)
 
 
 def decision_line(office: Office, lang: str) -> str:

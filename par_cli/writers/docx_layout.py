@@ -153,6 +153,11 @@ def _signature(document: DocumentObject, authority: str, title: str, name: str) 
     lines = [(text, True, False) for text in (authority, title) if text]
     lines += [("", False, False)] * 4 + [(name, True, False)] if name else []
     _two_columns(document, [], lines)
+    block = document.tables[-1]
+    _keep_rows_whole(block)  # the authority, the title and the name on one page: a name never alone
+    for cell in block.rows[0].cells:
+        for paragraph in cell.paragraphs[:-1]:
+            paragraph.paragraph_format.keep_with_next = True
 
 
 def _repeat_header(row: _Row) -> None:
