@@ -10,7 +10,7 @@ from tests.conftest import SPEC, Write, run, run_english
 
 EXPECTED_TABLE = """\
 Sở Nội vụ
-Bộ chỉ số ví dụ (spec v1) · 2024
+Bộ chỉ số ví dụ (spec v1) · year 2024
 
 Code  Title                                              Max   Self  Final      Δ  Index %
 ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -33,7 +33,7 @@ Findings
 
 EXPECTED_TABLE_VI = """\
 Sở Nội vụ
-Bộ chỉ số ví dụ (spec v1) · 2024
+Bộ chỉ số ví dụ (spec v1) · năm 2024
 
 Mã  Nội dung                                       Tối đa  Tự chấm    Đạt  Chênh  Chỉ số %
 ────────────────────────────────────────────────────────────────────────────────────────────────────

@@ -158,7 +158,7 @@ def test_score_markdown_and_csv_exact(in_tmp: Path) -> None:
     code, out, _ = run("score", "so-noi-vu.yaml", "-f", "markdown", "--lang", "en")
     assert code == 0
     assert out.splitlines() == [
-        "# Sở Nội vụ — Bộ chỉ số ví dụ (spec v1) · 2024",
+        "# Sở Nội vụ — Bộ chỉ số ví dụ (spec v1) · year 2024",
         "",
         "**Index 79.00 %** (11.85 / 15.00 points) · grade **Khá** · self-assessed 83.17 % (12.48 points)",
         "",
@@ -172,8 +172,8 @@ def test_score_markdown_and_csv_exact(in_tmp: Path) -> None:
         "",
         "## Findings",
         "",
-        "- info · 1.1.2 Mức độ thực hiện kế hoạch CCHC: appraisal cut 2.00 → 1.00 (−1.00)",
-        "- info · 2.1 Tỷ lệ hồ sơ giải quyết đúng hạn: appraisal cut 2.38 → 2.25 (−0.13)",
+        "- 1.1.2 Mức độ thực hiện kế hoạch CCHC: appraisal cut 2.00 → 1.00 (−1.00)",
+        "- 2.1 Tỷ lệ hồ sơ giải quyết đúng hạn: appraisal cut 2.38 → 2.25 (−0.13)",
         '- info · 3 Mức độ hài lòng (điều tra xã hội học): 5 of 105 survey answers not counted (E, "không biết"): '
         "the share is of the others",
     ]

@@ -129,10 +129,11 @@ def test_appraisal_cuts_without_a_cut_says_so_on_the_terminal_and_writes_an_empt
     screen.print(write(report([], "en"), "table"))
     assert screen.file.getvalue() == "Criteria the appraisal changed\nNo criterion changed.\n"  # type: ignore[attr-defined]
     sheet = load_workbook(io.BytesIO(write(report([], "vi"), "xlsx"))).worksheets[0]
-    assert sheet.title == "Danh sách tiêu chí thẩm định th"  # the title, cut to a sheet name's 31 characters
+    assert sheet.title == "Danh sách tiêu chí thẩm định"  # the title, cut after a word within 31 characters
     header = ["Cơ quan", "Mã", "Nội dung", "Điểm tự chấm", "Thẩm định", "Chênh lệch", "Lý do"]
-    assert [c.value for c in sheet[1]] == header
-    assert sheet.max_row == 1 and sheet.auto_filter.ref == "A1:G1" and sheet.freeze_panes == "C2"
+    assert sheet["A1"].value == "Danh sách tiêu chí thẩm định thay đổi điểm"  # its title row, then the header
+    assert [c.value for c in sheet[2]] == header
+    assert sheet.max_row == 2 and sheet.auto_filter.ref == "A2:G2" and sheet.freeze_panes == "C3"
 
 
 def test_explain_on_a_narrow_terminal_keeps_every_figure_whole() -> None:

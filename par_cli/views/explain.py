@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from par_cli.views.records import number
 from par_cli.views.report import Caption, Column, Kind, Note, Report, Table, Terms
 from par_cli.words.explain import action, evidence_text, gap_text, inputs_text, rule_text
-from par_cli.words.labels import label
+from par_cli.words.labels import label, period_words
 from par_cli.words.languages import MACHINE
 from par_cli.words.numbers import figure
 
@@ -23,7 +23,9 @@ def report(ledger: Ledger, lang: str | None = None, gaps: int = 10) -> Report:
     lang = lang or result.language
     p = result.precision
     agency = result.agency
-    rest = f"\n{result.criteria_title}" + (f" · {result.period}" if result.period else "")  # names, no ids
+    rest = f"\n{result.criteria_title}" + (
+        f" · {period_words(result.period, lang)}" if result.period else ""
+    )  # names, no ids
     columns = [Column(label("code", lang)), Column(label("title", lang), wide=True)]
     columns += [Column(label(key, lang), Kind.figure) for key in ("final", "max", "lost", "effect")]
     columns += [Column(label(key, lang), beneath=1, marker="") for key in ("input", "rule", "evidence")]

@@ -26,7 +26,7 @@ from par_cli.views.report import (
 )
 from par_cli.words.catalogue import finding_text
 from par_cli.words.explain import gap_text
-from par_cli.words.labels import label
+from par_cli.words.labels import label, period_words
 from par_cli.words.languages import MACHINE
 from par_cli.words.numbers import figure
 from par_cli.words.tables import adjustment_title, difference, nodes_to, score_cells
@@ -152,14 +152,19 @@ class _Score:
             notes=score_records.rounded_rows(result, lang, (label("self", lang), label("final", lang))),
         )
 
-    def _findings(self) -> list[Block]:
+    def _findings(self, issued: bool = False) -> list[Block]:
+        """The findings, each with its level; in a document (`issued`) only a warning or an error says its level
+        (`– thông tin: 1.3.1 …` read as if "thông tin" were what the criterion is about)."""
         result, lang = self.result, self.lang
         if not result.findings:
             return []
         titles = {adjustment.code: adjustment_title(adjustment, lang) for adjustment in result.adjustments}
         titles.update((node.code, node.title) for node in nodes_to(result, 1 << 16))
         items = [
-            (label(f"level.{f.level}", lang), finding_text(f, lang, self.p, titles.get(f.criterion, "")))
+            (
+                "" if issued and f.level == "info" else label(f"level.{f.level}", lang),
+                finding_text(f, lang, self.p, titles.get(f.criterion, "")),
+            )
             for f in result.findings
         ]
         return [Items(label("findings", lang), items, tones=[f.level for f in result.findings])]
@@ -167,7 +172,7 @@ class _Score:
     def screen(self) -> list[Block]:
         result, lang, p = self.result, self.lang, self.p
         agency = result.agency
-        rest = f"\n{result.criteria_title}" + (f" · {result.period}" if result.period else "")
+        rest = f"\n{result.criteria_title}" + (f" · {period_words(result.period, lang)}" if result.period else "")
         points, grade = label("points_word", lang), label("grade_word", lang)
         spans = [
             (f"{label('index_line', lang)} {figure(result.index, p, lang)} %", True),
@@ -232,8 +237,8 @@ class _Score:
         spans.append((f" · {label('self_line', lang).lower()} {own_index} % ({own} {points})", False))
         if self.peers is not None:
             spans.append((f" · {self._standing()}", False))
-        heading = Heading(title + (f" · {result.period}" if result.period else ""), title)
-        return [heading, Line(spans), self._table(), *self._findings()]
+        heading = Heading(title + (f" · {period_words(result.period, lang)}" if result.period else ""), title)
+        return [heading, Line(spans), self._table(), *self._findings(issued=True)]
 
     def _figures(self) -> list[tuple[str, str]]:
         result, lang, p = self.result, self.lang, self.p
@@ -256,12 +261,20 @@ class _Score:
 
     def page(self) -> list[Block]:
         result, lang = self.result, self.lang
-        meta = result.criteria_title + (f" · {result.period}" if result.period else "")
+        meta = result.criteria_title + (f" · {period_words(result.period, lang)}" if result.period else "")
         heading = Heading(f"{label('report', lang)}: {result.agency.name}", "", subtitle=meta)
         table = self._table(label("areas", lang), bars=True, blank="")
         notes = [Note(note) for note in table.notes]  # under the table, as a page's lines
         table.notes = ()
-        return [heading, Figures(self._figures()), table, *notes, *self._charts(), *self._gaps(), *self._findings()]
+        return [
+            heading,
+            Figures(self._figures()),
+            table,
+            *notes,
+            *self._charts(),
+            *self._gaps(),
+            *self._findings(issued=True),
+        ]
 
     def document(self) -> list[Block]:
         result, lang, p = self.result, self.lang, self.p
@@ -306,4 +319,4 @@ class _Score:
             notes=score_records.rounded_rows(result, lang, (label(keys[1], lang), label(keys[2], lang))),
         )
         blocks = [heading, Figures([criteria, *self._figures()]), table, *self._charts()]
-        return [*blocks, *self._findings(), *self._gaps()]
+        return [*blocks, *self._findings(issued=True), *self._gaps()]

@@ -13,7 +13,7 @@ from par_cli.core.numbers import round_half_up
 from par_cli.views.records import number
 from par_cli.views.report import Cell, Sheet
 from par_cli.words.catalogue import finding_text, text
-from par_cli.words.labels import label
+from par_cli.words.labels import label, period_words
 from par_cli.words.numbers import figure
 
 if TYPE_CHECKING:
@@ -167,7 +167,7 @@ def sheet(
     rows.append([Cell(None), Cell(label("total", lang), strong=True), *(Cell(x, p, strong=True) for x in total)])
     return Sheet(
         label("report", lang)[:31],
-        title + (f" · {result.period}" if result.period else ""),
+        title + (f" · {period_words(result.period, lang)}" if result.period else ""),
         [label(key, lang) for key in ("code", "title", "max", "self", "final", "index")],
         rows,
         (10, 60, 11, 11, 11, 11),

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from par_cli.core.diagnostics import msg
 from par_cli.core.numbers import round_half_up
 from par_cli.words.catalogue import text
-from par_cli.words.labels import label
+from par_cli.words.labels import label, period_words
 from par_cli.words.numbers import figure, group_digits, plain
 
 if TYPE_CHECKING:
@@ -99,11 +99,6 @@ def group_period(group: RankGroup) -> str | None:
     periods = {row.entry.period for row in group.rows}
     found = periods.pop() if len(periods) == 1 else None
     return found or None
-
-
-def period_words(period: str, lang: str) -> str:
-    """`năm 2025` / `year 2025` for a year, `kỳ 2025-H1` / `period 2025-H1` for another period."""
-    return f"{label('heading.year' if period.isdigit() else 'heading.period', lang)} {period}"
 
 
 def previous_title(group: RankGroup, lang: str, key: str = "previous") -> str:

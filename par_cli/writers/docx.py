@@ -90,7 +90,7 @@ def write(report: Report) -> bytes:
                 if block.numbered:
                     _hanging(document, f"{n}.", f"{term} {text}")
                 else:
-                    _hanging(document, "–", f"{term}: {text}")
+                    _hanging(document, "–", f"{term}: {text}" if term else text)
         elif isinstance(block, Bars):
             from par_cli.writers.docx_chart import bar_chart
 

@@ -101,7 +101,7 @@ def _items(block: Items) -> list[str]:
     if block.numbered:
         items = [f"<li><strong>{escape(term)}</strong> {escape(text)}</li>" for term, text in block.items]
         return [f"<h2>{escape(block.heading)}</h2><ol>", *items, "</ol>"]
-    items = [f"<li>{escape(term)}: {escape(text)}</li>" for term, text in block.items]
+    items = [f"<li>{escape(f'{term}: {text}' if term else text)}</li>" for term, text in block.items]
     return [f"<h2>{escape(block.heading)}</h2><ul>", *items, "</ul>"]
 
 

@@ -36,7 +36,10 @@ def write(report: Report) -> str:
             lines += ["".join(f"**{md_cell(text)}**" if strong else md_cell(text) for text, strong in block.spans), ""]
         elif isinstance(block, Items):
             lines += [f"## {md_cell(block.heading)}", ""]
-            lines += [f"- {md_cell(term)} · {md_cell(text)}" for term, text in block.items] + [""]
+            lines += [
+                f"- {md_cell(term)} · {md_cell(text)}" if term else f"- {md_cell(text)}" for term, text in block.items
+            ]
+            lines += [""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
