@@ -174,7 +174,7 @@ def test_score_markdown_and_csv_exact(in_tmp: Path) -> None:
         "",
         "- 1.1.2 Mức độ thực hiện kế hoạch CCHC: appraisal cut 2.00 → 1.00 (−1.00)",
         "- 2.1 Tỷ lệ hồ sơ giải quyết đúng hạn: appraisal cut 2.38 → 2.25 (−0.13)",
-        '- info · 3 Mức độ hài lòng (điều tra xã hội học): 5 of 105 survey answers not counted (E, "không biết"): '
+        '- 3 Mức độ hài lòng (điều tra xã hội học): 5 of 105 survey answers not counted (E, "không biết"): '
         "the share is of the others",
     ]
     code, _, _ = run("score", "so-noi-vu.yaml", "-f", "csv", "-o", "score.csv")
