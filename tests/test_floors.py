@@ -203,3 +203,13 @@ def test_a_set_without_ranking_options_ranks_as_before() -> None:
     found = json.loads(run("rank", "examples/2024", "-f", "json")[1])
     assert all("ties" not in group for group in found["groups"])
     assert all(group["precision"] == 2 for group in found["groups"])
+
+
+def test_par_schema_shows_the_floor_and_ranking_fields() -> None:
+    code, out, _ = run("schema", "criteria")
+    assert code == 0
+    schema = json.loads(out)
+    ranking = schema["properties"]["ranking"]["anyOf"][0]["properties"]
+    assert ranking["ties"]["anyOf"][0]["enum"] == ["competition", "dense"]
+    assert ranking["precision"]["anyOf"][0] == {"maximum": 6, "minimum": 0, "type": "integer"}
+    assert '"level": {"enum": ["area", "criterion", "sub-criterion"]' in json.dumps(schema["properties"]["grades"])
