@@ -158,6 +158,33 @@ def unit_types_known(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[D
             )
 
 
+def grade_floors(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Diagnostic]:
+    """A band's `floor`: a share of a node's maximum (no more than 100 %), at a level the tree has."""
+    depths = {info.depth for info in nodes}
+    for base, bands in _band_lists(criteria):
+        for i, grade in enumerate(bands):
+            floor = grade.floor
+            if floor is None:
+                continue
+            where = (*base, i, "floor")
+            if floor.min > 100:
+                hint = msg("hint.floor-share")
+                yield problem("C027", "floor-above-100", (*where, "min"), hint, label=grade.label, min=floor.min)
+            if floor.depth not in depths:
+                hint = msg("hint.floor-levels", depth=max(depths))
+                yield problem(
+                    "C028", "floor-level-missing", (*where, "level"), hint, label=grade.label, level=floor.level
+                )
+
+
+def ranking_options(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Diagnostic]:
+    """A `ranking` block that changes nothing: empty, or the defaults restated (competition, the set's decimals)."""
+    options = criteria.ranking
+    if options is None or options.ties == "dense" or options.precision not in (None, criteria.precision):
+        return
+    yield problem("C029", "ranking-says-nothing", ("ranking",), msg("hint.ranking-options"))._replace(key=True)
+
+
 def levels_have_labels(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Diagnostic]:
     """Published sets name their levels: a report would otherwise show `đạt mức 'kip-thoi'`."""
     if criteria.status == "template":
@@ -190,6 +217,8 @@ CHECKS: tuple[Check, ...] = (
     grades_descending,
     grades_reach_zero,
     unit_types_known,
+    grade_floors,
+    ranking_options,
     levels_have_labels,
     areas_total,
 )

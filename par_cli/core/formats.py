@@ -17,7 +17,18 @@ from pydantic_core import core_schema as cs
 
 from par_cli.core import languages
 from par_cli.core.diagnostics import Diagnostic, DocPath, msg
-from par_cli.core.model import Adjustment, Agency, AppraisalFile, Assessment, CriteriaSet, Grade, Node, SelfAssessment
+from par_cli.core.model import (
+    Adjustment,
+    Agency,
+    AppraisalFile,
+    Assessment,
+    CriteriaSet,
+    Floor,
+    Grade,
+    Node,
+    RankingOptions,
+    SelfAssessment,
+)
 from par_cli.core.rules.base import (
     InputError,
     Rule,
@@ -126,6 +137,11 @@ def criteria_schema() -> CoreSchema:
         ref="node",
     )
     band = {"min": field(optional(number(ge=0, le=100)), None), "above": field(optional(number(ge=0, lt=100)), None)}
+    floor = record(
+        {"level": field(cs.literal_schema(["area", "criterion", "sub-criterion"])), "min": field(number(ge=0))},
+        lambda v: Floor(**v),
+    )
+    band["floor"] = field(optional(floor), None)
     grade = record({**band, "label": field(text(min_length=1))}, _grade)
     adjustment = record(
         {
@@ -137,6 +153,13 @@ def criteria_schema() -> CoreSchema:
         lambda v: Adjustment(**v),
     )
     precision = cs.no_info_before_validator_function(as_whole, cs.int_schema(ge=0, le=6, strict=True))
+    ranking = record(
+        {
+            "ties": field(optional(cs.literal_schema(["competition", "dense"])), None),
+            "precision": field(optional(precision), None),
+        },
+        lambda v: RankingOptions(**v),
+    )
     accuracy = record(
         {"tolerance": field(number(ge=0)), "deduction": field(number(gt=0))}, lambda v: SelfAssessment(**v)
     )
@@ -163,6 +186,7 @@ def criteria_schema() -> CoreSchema:
             ),
             "bonus_cap": field(optional(number(gt=0)), None),
             "penalty_cap": field(optional(number(gt=0)), None),
+            "ranking": field(optional(ranking), None),
         },
         _criteria,
     )

@@ -48,12 +48,28 @@ class Node(NamedTuple):
         return self.rule
 
 
+FLOOR_DEPTHS: Mapping[str, int] = MappingProxyType({"area": 1, "criterion": 2, "sub-criterion": 3})
+
+
+class Floor(NamedTuple):
+    """Extension: a band also asks that each applicable node at `level` (area, criterion, sub-criterion) earn at
+    least `min` % of its applicable maximum (Hải Dương 2024: "Xuất sắc" needs no criterion below 80 %)."""
+
+    level: Literal["area", "criterion", "sub-criterion"]
+    min: Decimal
+
+    @property
+    def depth(self) -> int:
+        return FLOOR_DEPTHS[self.level]
+
+
 class Grade(NamedTuple):
     """A grade band: from `min` (at least, "từ 90%") or `above` (strictly more, "trên 90%"); one of the two."""
 
     min: Decimal | None
     label: str
     above: Decimal | None = None  # extension: a strict band
+    floor: Floor | None = None  # extension: a share every node of a level must reach for the band
 
     @property
     def bound(self) -> Decimal:
@@ -64,6 +80,13 @@ class Grade(NamedTuple):
     @property
     def bound_key(self) -> str:
         return "above" if self.above is not None else "min"
+
+
+class RankingOptions(NamedTuple):
+    """Extension `ranking:` of a set: how its rankings break ties and how many decimals they show."""
+
+    ties: Literal["competition", "dense"] | None = None  # None: competition (1, 1, 3); dense: 1, 1, 2
+    precision: int | None = None  # None: the set's `precision`
 
 
 class SelfAssessment(NamedTuple):
@@ -107,6 +130,7 @@ class CriteriaSet(NamedTuple):
 
     bonus_cap: Decimal | None = None  # extension: the most all bonus points together may add
     penalty_cap: Decimal | None = None  # extension: the most all penalty points together may take
+    ranking: RankingOptions | None = None  # extension: tie policy and display precision of its rankings
 
     @property
     def total_max(self) -> Decimal:

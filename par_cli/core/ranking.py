@@ -71,6 +71,8 @@ class Entry:
     criteria_digest: str = ""  # cache: a set named by a path outside the folders it watches is checked on use)
     unanswered: tuple[tuple[str, Fraction], ...] = ()  # (code, max) of leaves without an answer: they score 0
     unanswered_survey: tuple[tuple[str, Fraction], ...] = ()  # … of survey leaves without results
+    ties: str = "competition"  # the set's `ranking.ties`: "competition" (1, 1, 3) or "dense" (1, 1, 2)
+    rank_precision: int | None = None  # the set's `ranking.precision`: its rankings' decimals (None: `precision`)
 
     @property
     def key(self) -> str:
@@ -88,6 +90,8 @@ def entry_of(
     predecessors_where: tuple[Location, ...] = (),
     nodes: bool = False,
     group_average: str = "mean",
+    ties: str = "competition",
+    rank_precision: int | None = None,
 ) -> Entry:
     return Entry(
         agency_id=result.agency.id,
@@ -118,6 +122,8 @@ def entry_of(
         predecessors_where=predecessors_where,
         nodes=node_figures(result) if nodes else (),
         group_average=group_average,
+        ties=ties,
+        rank_precision=rank_precision,
         relative=result.relative,
         leaders=tuple(sorted((r.code, result.leaders[r.code]) for r in result.relative if r.code in result.leaders))
         if result.leaders is not None
@@ -217,6 +223,7 @@ class RankGroup:
     grades: tuple[tuple[str, int], ...]  # grade label → agencies, in the set's order ("—" for no grade)
     average_method: str = "mean"
     previous_period: str | None = None  # the period of the previous ranks (`--previous`), when one is known
+    ties: str = "competition"  # how equal indices are ranked: "competition" (1, 1, 3) or "dense" (1, 1, 2)
 
     @property
     def count(self) -> int:
@@ -248,8 +255,9 @@ def vietnamese_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(letters), tuple(tones)
 
 
-def competition_ranks(entries: list[Entry]) -> list[tuple[int, Entry]]:
-    """High to low by exact index; equal indices share a rank and the next is skipped (1, 2, 2, 4).
+def competition_ranks(entries: list[Entry], dense: bool = False) -> list[tuple[int, Entry]]:
+    """High to low by exact index; equal indices share a rank and the next is skipped (1, 2, 2, 4), or, `dense`,
+    not skipped (1, 2, 2, 3).
 
     Ties are listed by agency name in Vietnamese alphabetical order (Đ after D, not after Z).
     """
@@ -264,7 +272,8 @@ def competition_ranks(entries: list[Entry]) -> list[tuple[int, Entry]]:
         tied = ordered[start:end]  # one rank; the names' key is worked out only for a tie
         if len(tied) > 1:
             tied.sort(key=lambda e: (vietnamese_key(e.agency_name), e.agency_id))
-        ranked += [(start + 1, entry) for entry in tied]
+        position = (ranked[-1][0] + 1 if ranked else 1) if dense else start + 1
+        ranked += [(position, entry) for entry in tied]
         start = end
     return ranked
 
@@ -325,7 +334,8 @@ def rank(
         grouped.items(), key=lambda kv: (kv[0][0], kv[0][1] is None, kv[0][1] or "")
     ):
         rows = []
-        for position, entry in competition_ranks(members):
+        first = members[0]
+        for position, entry in competition_ranks(members, first.ties == "dense"):
             past = previous.figure(group, entry.key, entry.predecessors, merged_as) if previous is not None else None
             if past is None:
                 rows.append(RankedRow(entry, position, None, None))
@@ -341,13 +351,14 @@ def rank(
                 criteria_id=criteria_id,
                 criteria_title=members[0].criteria_title,
                 group=group,
-                precision=members[0].precision,
+                precision=first.precision if first.rank_precision is None else first.rank_precision,
                 language=members[0].language,
                 rows=tuple(rows),
                 average=group_average(members),
                 grades=tuple((label, n) for label, n in counts.items()),
                 average_method=members[0].group_average,
                 previous_period=previous.period if previous is not None else None,
+                ties=first.ties,
             )
         )
     return groups

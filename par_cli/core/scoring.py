@@ -37,6 +37,7 @@ class Finding(NamedTuple):
     path: DocPath  # where in the assessment: the answer, or `answers` for a leaf without one
     figures: tuple[Fraction, ...] = ()  # the points the message quotes
     survey: bool = False  # a survey result not in the assessment: not arrived (unanswered), from a results file
+    grade: str = ""  # "grade-floor": the band the criterion's share kept the agency out of
 
 
 class Relative(NamedTuple):
@@ -100,22 +101,79 @@ class Score(NamedTuple):
     relative: tuple[Relative, ...] = ()  # the answered `relative` leaves
     leaders: Mapping[str, Fraction] | None = None  # the group's best value per relative leaf; None: scored alone
     unanswered: tuple[tuple[str, Fraction, bool], ...] = ()  # (code, max, a survey leaf?) of leaves without input
+    floors: tuple[FloorMiss, ...] = ()  # the nodes whose share kept the final index out of a band (`floor`)
 
     @property
     def file(self) -> str:
         return self.origin.file
 
 
-def grade_for(criteria: CriteriaSet, index: Fraction, unit_type: str | None = None) -> str | None:
+class FloorMiss(NamedTuple):
+    """A node whose share is below a band's `floor`: the index reaches the band, the node keeps it out."""
+
+    grade: str  # the band's label
+    code: str
+    share: Fraction  # its points / applicable max × 100, exact
+    floor: Decimal  # the band's floor, % of the node's maximum
+
+
+def grade_for(
+    criteria: CriteriaSet, index: Fraction, unit_type: str | None = None, areas: tuple[NodeResult, ...] = ()
+) -> str | None:
     """The first band the exact index is in: at least its `min`, or strictly more than its `above` (the bands of
-    the unit's type where the set gives it some)."""
+    the unit's type where the set gives it some), and whose `floor` every node reaches (given the `areas`)."""
+    return graded(criteria, index, unit_type, areas)[0]
+
+
+def graded(
+    criteria: CriteriaSet,
+    index: Fraction,
+    unit_type: str | None = None,
+    areas: tuple[NodeResult, ...] = (),
+    own: bool = False,
+) -> tuple[str | None, tuple[FloorMiss, ...]]:
+    """The grade (as `grade_for`), and the floors that kept the index out of the higher bands it reaches.
+    `own`: the floors on the self-assessed points."""
+    misses: list[FloorMiss] = []
     for grade in criteria.grades_for(unit_type):
         if grade.above is not None:
-            if index > Fraction(grade.above):
-                return grade.label
-        elif grade.min is not None and Fraction(grade.min) <= index:
-            return grade.label
-    return None
+            if not index > Fraction(grade.above):
+                continue
+        elif grade.min is None or Fraction(grade.min) > index:
+            continue
+        floor = grade.floor
+        if floor is not None:
+            below = [
+                FloorMiss(grade.label, code, share, floor.min)
+                for code, share in node_shares(areas, floor.depth, own)
+                if share < Fraction(floor.min)
+            ]
+            if below:
+                misses += below
+                continue
+        return grade.label, tuple(misses)
+    return None, tuple(misses)
+
+
+def node_shares(areas: tuple[NodeResult, ...], depth: int, own: bool = False) -> list[tuple[str, Fraction]]:
+    """(code, points / applicable max × 100) of each applicable node at `depth`, and of each leaf above it (a
+    criterion with no sub-criteria is its own at that level); a node that does not apply has no share."""
+    found: list[tuple[str, Fraction]] = []
+
+    def visit(node: NodeResult) -> None:
+        if not node.applicable:
+            return
+        if node.depth == depth or not node.children:
+            share = node.self_percent if own else node.percent
+            if share is not None:
+                found.append((node.code, share))
+            return
+        for child in node.children:
+            visit(child)
+
+    for area in areas:
+        visit(area)
+    return found
 
 
 def _worth(rule: Rule, value: Any, max_points: Fraction, best: Fraction | None) -> Fraction:
@@ -271,7 +329,14 @@ def score(bound: Bound, *, detail: bool = True, leaders: Mapping[str, Fraction] 
     top = None if criteria.bonus_above_max else HUNDRED
     index = clamp_percent(percent(points, max_points) or ZERO, top)
     self_index = clamp_percent(percent(self_points, max_points) or ZERO, top)
+    agency_type = bound.assessment.agency.type
+    grade, floors = graded(criteria, index, agency_type, areas)
     findings = scorer.findings
+    if detail:  # the floors that kept the agency out of a band, beside the criteria they name
+        findings += [
+            Finding("info", "grade-floor", m.code, ("answers",), (m.share, Fraction(m.floor)), grade=m.grade)
+            for m in floors
+        ]
     if findings:  # in the criteria's order (a ranking asks for none)
         order = {info.code: n for n, info in enumerate(bound.nodes.values())}
         findings = sorted(findings, key=lambda f: (order.get(f.criterion, 0), f.code))
@@ -291,11 +356,12 @@ def score(bound: Bound, *, detail: bool = True, leaders: Mapping[str, Fraction] 
         max=max_points,
         index=index,
         self_index=self_index,
-        grade=grade_for(criteria, index, assessment.agency.type),
-        self_grade=grade_for(criteria, self_index, assessment.agency.type),
+        grade=grade,
+        self_grade=graded(criteria, self_index, agency_type, areas, own=True)[0],
         findings=tuple(findings),
         survey_points=scorer.survey_points,
         relative=tuple(scorer.relative),
         leaders=leaders,
         unanswered=tuple(scorer.unanswered),
+        floors=floors,
     )

@@ -4,10 +4,12 @@ gaps it could recover; its JSON (rule, input and action texts in English)."""
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from par_cli.views.records import number
 from par_cli.views.report import Caption, Column, Kind, Note, Report, Table, Terms
+from par_cli.words.catalogue import finding_text
 from par_cli.words.explain import action, evidence_text, gap_text, inputs_text, rule_text
 from par_cli.words.labels import label, period_words
 from par_cli.words.languages import MACHINE
@@ -15,6 +17,7 @@ from par_cli.words.numbers import figure
 
 if TYPE_CHECKING:
     from par_cli.core.explain import Ledger, LedgerLine
+    from par_cli.core.scoring import Finding, Score
 
 
 def report(ledger: Ledger, lang: str | None = None, gaps: int = 10) -> Report:
@@ -45,10 +48,26 @@ def report(ledger: Ledger, lang: str | None = None, gaps: int = 10) -> Report:
         Table(columns, rows, tones=tones, whole=True),
         Note(summary, strong=True),
     ]
+    titles = {line.code: line.title for line in ledger.lines}
+    blocks += [Note(finding_text(floor, lang, p, titles.get(floor.criterion, ""))) for floor in _floors(result)]
     if ledger.gaps:
         items = [(gap.line.code, gap_text(gap, p, lang)) for gap in ledger.gaps[:gaps]]
         blocks.append(Terms(label("gaps", lang), items))
     return Report(agency.name, lang, blocks, _json(ledger), [], on_screen=False)
+
+
+def _floors(result: Score) -> list[Finding]:
+    """The grade floors that kept the agency out of a band (`grade.floor`), as its findings say them."""
+    return [finding for finding in result.findings if finding.code == "grade-floor"]
+
+
+def _floors_json(result: Score) -> list[dict[str, Any]]:
+    """Each node whose share kept the index out of a band: the band, its share and the floor, rounded as figures."""
+    p = result.precision
+    return [
+        {"grade": m.grade, "code": m.code, "share": number(m.share, p), "floor": number(Fraction(m.floor), p)}
+        for m in result.floors
+    ]
 
 
 def _cells(ledger: Ledger, line: LedgerLine, lang: str) -> list[str]:
@@ -109,6 +128,7 @@ def _json(ledger: Ledger) -> dict[str, Any]:
         "points": number(result.points, p),
         "max": number(result.max, p),
         "index": number(result.index, p),
+        **({"floors": _floors_json(result)} if result.floors else {}),  # extension: floors that kept it out
         "lines": lines,
         "gaps": [
             {

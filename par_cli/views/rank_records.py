@@ -55,6 +55,7 @@ def _group(group: RankGroup, has_previous: bool, areas: bool, margins: Margins) 
         "average": number(group.average, p),
         "average_method": group.average_method,
         "grades": dict(group.grades),
+        **({"ties": group.ties} if group.ties != "competition" else {}),  # extension: the set's `ranking.ties`
         "rows": Streamed(_row(group, n, has_previous, areas, margins) for n in range(len(group.rows))),
     }
 

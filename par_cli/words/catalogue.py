@@ -102,6 +102,16 @@ def finding_message(finding: Finding, places: int | None = None, title: str = ""
     figures, so that it checks); `title`: the criterion's, after its code (for people)."""
     figures: tuple[Any, ...] = finding.figures
     code = f"{finding.criterion} {title}" if title else finding.criterion
+    if finding.code == "grade-floor":  # a share against a band's floor, both in %
+        share, floor = finding.figures
+        if places is None:
+            return msg("finding.grade-floor", code=code, share=share, floor=floor, grade=finding.grade)
+        from par_cli.words.numbers import figure, plain
+
+        # more places when rounding would hide that the share is below the floor (79.999 → 80.00)
+        decimals = places if round_half_up(share, places) < floor else places + 4
+        worded = {"share": figure(share, decimals, lang), "floor": plain(floor, lang)}
+        return msg("finding.grade-floor", code=code, grade=finding.grade, **worded)
     change: Any = None
     if places is not None:
         from par_cli.words.numbers import figure, signed_figure

@@ -207,6 +207,15 @@ def relative_notes(group: RankGroup, lang: str) -> list[str]:
     return notes
 
 
+def ranking_notes(group: RankGroup, lang: str) -> list[str]:
+    """The set's own ranking options, named under every ranking that uses them: dense ranks, fewer decimals."""
+    notes = [text(msg("note.ties-dense"), lang)] if group.ties == "dense" else []
+    kept = group.rows[0].entry.precision if group.rows else group.precision
+    if kept != group.precision:
+        notes.append(text(msg("note.rank-precision", shown=group.precision, kept=kept), lang))
+    return notes
+
+
 def rank_notes(
     group: RankGroup, robust: tuple[Robustness, ...] | None, merged_as: str | None, lang: str, steps: int = 3
 ) -> list[str]:
@@ -223,6 +232,7 @@ def rank_notes(
                 text(msg("note.merged", merged=merged, name=name, earlier=earlier, how=how, units=units), lang)
             )
     notes += relative_notes(group, lang)
+    notes += ranking_notes(group, lang)
     if robust is None:
         return notes
     by_shown: dict[str, list[RankedRow]] = {}  # rows by their index as shown, in rank order
