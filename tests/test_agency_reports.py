@@ -264,3 +264,18 @@ def test_report_workbook_gives_rank_and_group_average(at_root: None, tmp_path: P
     lines = {row[0]: row[2] for row in sheet.iter_rows(max_row=9, values_only=True) if row[0]}
     assert lines["Xếp hạng trong nhóm"] == "3/12 cơ quan"
     assert lines["Chỉ số bình quân của nhóm"] == 81.69
+
+
+@needs_soffice
+def test_the_areas_chart_is_on_one_page_with_its_title(tmp_path: Path) -> None:
+    """Try-out: the chart's title and three bars ended page 1, its other five bars began page 2. A chart of an
+    agency's areas is kept whole: every area's figure follows its title on one page."""
+    target = tmp_path / "bao-cao.docx"
+    args = ("score", str(ROOT / "examples/2025/so-noi-vu.yaml"), "--among", str(ROOT / "examples/2025"))
+    assert run(*args, "-f", "docx", "-o", str(target))[0] == 0
+    areas = json.loads(run(*args, "-f", "json")[1])["areas"]
+    shown = [f"{area['index']:.2f}".replace(".", ",") for area in areas]
+    title = "Chỉ số theo lĩnh vực (%)"
+    page = next(page for page in pdf_pages(to_pdf(target)) if title in page)
+    chart = page[page.index(title) :].split()
+    assert [word for word in chart if word in shown] == shown, chart

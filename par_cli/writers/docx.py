@@ -95,7 +95,7 @@ def write(report: Report) -> bytes:
             from par_cli.writers.docx_chart import bar_chart
 
             document.add_paragraph()
-            _line(document, block.title, bold=True)
+            _line(document, block.title, bold=True).paragraph_format.keep_with_next = True  # never alone
             bar_chart(document, block, _usable_width(document))
             if block.note:
                 _line(document, block.note, italic=True)

@@ -29,6 +29,7 @@ STEPS = 50  # narrow columns across the bar's full length: a bar is drawn to the
 SIZE = Pt(11)
 BAR, MARKED = "9DB7D5", "1F4E79"  # a bar; the bar of the agency the report is about
 LABEL_SHARE, FIGURE_SHARE = Fraction(36, 100), Fraction(9, 100)  # of the usable width; the bars take the rest
+KEPT_WHOLE = 20  # a chart of at most this many bars is kept on one page with its title (an agency's areas)
 
 
 def bar_chart(document: DocumentObject, chart: Bars, usable: int) -> None:
@@ -51,25 +52,29 @@ def bar_chart(document: DocumentObject, chart: Bars, usable: int) -> None:
             border.set(qn(f"w:{name}"), value)
         borders.append(border)
     table._tbl.tblPr.append(borders)
+    whole = len(chart.rows) <= KEPT_WHOLE
     for n, (name, share, worded) in enumerate(chart.rows):
         marked = n in chart.marked
+        keep = whole and n < len(chart.rows) - 1  # Word and LibreOffice keep a row with the next by its paragraphs
         steps = max(0, min(STEPS, round(Fraction(share) * STEPS / 100)))
         row = OxmlElement("w:tr")
         properties = OxmlElement("w:trPr")
-        keep = OxmlElement("w:cantSplit")
-        keep.set(qn("w:val"), "true")
-        properties.append(keep)
+        whole_row = OxmlElement("w:cantSplit")
+        whole_row.set(qn("w:val"), "true")
+        properties.append(whole_row)
         row.append(properties)
-        row.append(_cell(label_width, 1, name, "left", marked))
+        row.append(_cell(label_width, 1, name, "left", marked, keep=keep))
         if steps:
-            row.append(_cell(step * steps, steps, "", "left", False, MARKED if marked else BAR))
+            row.append(_cell(step * steps, steps, "", "left", False, MARKED if marked else BAR, keep))
         if steps < STEPS:
-            row.append(_cell(step * (STEPS - steps), STEPS - steps, "", "left", False))
-        row.append(_cell(figure_width, 1, worded, "right", marked))
+            row.append(_cell(step * (STEPS - steps), STEPS - steps, "", "left", False, keep=keep))
+        row.append(_cell(figure_width, 1, worded, "right", marked, keep=keep))
         table._tbl.append(row)
 
 
-def _cell(width: int, span: int, text: str, align: str, bold: bool, fill: str | None = None) -> BaseOxmlElement:
+def _cell(
+    width: int, span: int, text: str, align: str, bold: bool, fill: str | None = None, keep: bool = False
+) -> BaseOxmlElement:
     cell = OxmlElement("w:tc")
     properties = OxmlElement("w:tcPr")
     size = OxmlElement("w:tcW")
@@ -92,6 +97,8 @@ def _cell(width: int, span: int, text: str, align: str, bold: bool, fill: str | 
     cell.append(properties)
     paragraph = OxmlElement("w:p")
     paragraph_properties = OxmlElement("w:pPr")
+    if keep:  # with the next row: the chart is not cut between pages
+        paragraph_properties.append(OxmlElement("w:keepNext"))
     spacing = OxmlElement("w:spacing")
     spacing.set(qn("w:before"), "20")
     spacing.set(qn("w:after"), "20")

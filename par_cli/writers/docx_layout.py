@@ -26,6 +26,7 @@ from par_cli.words.literal import visible
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
     from docx.table import Table, _Row
+    from docx.text.paragraph import Paragraph
 
 
 FONT = "Times New Roman"
@@ -73,12 +74,13 @@ def _usable_width(document: DocumentObject) -> int:
 
 def _line(
     document: DocumentObject, text: str, *, bold: bool = False, italic: bool = False, centre: bool = False
-) -> None:
+) -> Paragraph:
     paragraph = document.add_paragraph()
     if centre:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = paragraph.add_run(visible(text))
     run.bold, run.italic = bold, italic
+    return paragraph
 
 
 def _heading(
