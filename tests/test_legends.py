@@ -102,7 +102,8 @@ def test_trend_chart_legend_says_what_a_hollow_dot_is() -> None:
     legend = out.split('<ul class="legend"')[1].split("</ul>")[0]
     items = re.findall(r"<span>([^<]*)</span></li>", legend)
     assert items[-1] == "an index computed from the predecessors&#x27; (the notes marked *)"
-    assert len(items) == 12 + 1  # every agency, then the hollow dot
+    assert len(items) == 12 + 2 + 1  # every agency, the merged unit's two predecessors, then the hollow dot
+    assert items[8:10] == ["Sở Công Thương", "Sở Khoa học và Công nghệ"]  # after their merged unit, as in the table
 
 
 def test_gaps_headings_say_the_title_once_and_the_set_by_its_title() -> None:

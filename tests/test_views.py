@@ -27,11 +27,17 @@ def test_trend_in_markdown_is_the_table_with_its_notes() -> None:
         "| Sở Tư pháp | 85.50 | 2 | 89.54 | 1 | 90.03 | 1 | ▆▇█ | +4.53 |",
     ]
     assert "| Sở Công Thương và Khoa học, Công nghệ | 79.64* | 8* | 78.51* | 9* | 79.38 | 8 | ▃▃▃ | −0.26 |" in lines
+    n = lines.index("| Sở Công Thương và Khoa học, Công nghệ | 79.64* | 8* | 78.51* | 9* | 79.38 | 8 | ▃▃▃ | −0.26 |")
+    assert lines[n + 1 : n + 3] == [  # the predecessors' own figures, nested under it
+        "| &nbsp;&nbsp;↳ Sở Công Thương | — | — | 76.75 | 11 | — | — |  ▂  | — |",
+        "| &nbsp;&nbsp;↳ Sở Khoa học và Công nghệ | 79.64 | 8 | 80.27 | 7 | — | — | ▃▃  | +0.63 |",
+    ]
     assert "| Sở Kế hoạch và Đầu tư | 83.73 | 4 | — | — | — | — | ▅   | — |" in lines
-    # a note starting with `*` stays a paragraph, not a list item
+    # a note starting with `*` stays a paragraph, not a list item; the mean with the figures of the lines above
     assert lines[-1] == (
         "\\* Sở Công Thương và Khoa học, Công nghệ, 2024: the mean of the predecessors' indices "
-        "(Sở Công Thương, Sở Khoa học và Công nghệ); rank: where that index stands in that period's ranking"
+        "(Sở Công Thương, Sở Khoa học và Công nghệ): 78.51 = (76.75 + 80.27) / 2; "
+        "rank: where that index stands in that period's ranking"
     )
 
 
@@ -113,7 +119,7 @@ def test_trend_area_tables_in_html_close_their_rows() -> None:
         1
     ].split("</tbody></table>")[0]
     rows = [line for line in area.splitlines() if line.startswith("<tr>")]
-    assert len(rows) == 12 and all(row.endswith("</td></tr>") for row in rows)
+    assert len(rows) == 14 and all(row.endswith("</td></tr>") for row in rows)  # 12 units, 2 predecessors
 
 
 def test_appraisal_cuts_without_a_cut_says_so_on_the_terminal_and_writes_an_empty_list() -> None:

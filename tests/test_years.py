@@ -149,8 +149,9 @@ def test_trend_table_has_sparklines_and_the_change(years: Write) -> None:
     code, out, err = run("trend", "2023", "2024", "2025")
     assert code == 0, err
     m = next(text for text in out.splitlines() if text.startswith("Sở M"))
-    # 60 → 70 → 75 on a scale from 60 (lowest, ▁) to 95 (highest, █), 8 blocks: 10/35 × 7 = 2 (▃), 15/35 × 7 = 3 (▄)
-    assert m.split() == ["Sở", "M", "60,00*", "2*", "70,00*", "2*", "75,00", "2", "▁▃▄", "+15,00"], out
+    # 60 → 70 → 75 on a scale from 50 (the lowest in the table: b's own 2023 line, ▁) to 95 (highest, █), 8 blocks:
+    # 10/45 × 7 = 1 (▂), 20/45 × 7 = 3 (▄), 25/45 × 7 = 3 (▄)
+    assert m.split() == ["Sở", "M", "60,00*", "2*", "70,00*", "2*", "75,00", "2", "▂▄▄", "+15,00"], out
     assert "* Sở M, 2024: trung bình chỉ số của các đơn vị tiền thân (Sở A, Sở B)" in out, out  # names, not ids
 
 
@@ -164,7 +165,8 @@ def test_trend_csv_and_html(years: Write) -> None:
     assert "m,Sở M,so,2023,60.00,2,a b,60.00,60.00" in out, out
     assert "m,Sở M,so,2024,70.00,2,a b,80.00,70.00" in out, out
     code, page, _ = run("trend", "2023", "2024", "2025", "-f", "html")
-    assert code == 0 and page.count("<polyline") == 4 and "<svg" in page
+    # a line per unit (d, m, c, e) and per predecessor of m (a, b), in the table's order: its swatches match
+    assert code == 0 and page.count("<polyline") == 6 and "<svg" in page
 
 
 def test_a_period_given_twice_is_refused(years: Write) -> None:
@@ -187,6 +189,17 @@ def test_trend_of_the_shipped_examples_follows_the_2025_merger() -> None:
     ]
     assert "so-cong-thuong" not in lines and "so-khoa-hoc-cong-nghe" not in lines
     assert "so-ke-hoach-dau-tu" in lines  # 2023 only: its own line
+    # the predecessors' own figures in 2023 and 2024, with their own ranks: 2024's 78.51 = (76.75 + 80.27) / 2
+    [whole] = [a for a in json.loads(out)["agencies"] if a["id"] == "so-cong-thuong-khoa-hoc-cong-nghe"]
+    assert [(part["id"], part["name"]) for part in whole["predecessors"]] == [
+        ("so-cong-thuong", "Sở Công Thương"),
+        ("so-khoa-hoc-cong-nghe", "Sở Khoa học và Công nghệ"),
+    ]
+    assert [[(p["index"], p["rank"]) for p in part["periods"]] for part in whole["predecessors"]] == [
+        [(None, None), (76.75, 11), (None, None)],  # not in the 2023 folder
+        [(79.64, 8), (80.27, 7), (None, None)],
+    ]
+    assert [p.get("merged_by") for p in merged] == [None, "mean", None]  # one predecessor in 2023: its own figure
 
 
 def test_trend_reads_published_json_rankings_as_periods(years: Write) -> None:
@@ -213,6 +226,151 @@ def test_trend_areas_and_pooled_figures(years: Write) -> None:
     area_m = [line for line in out.splitlines() if line.startswith("Sở M")][2]
     assert area_m.split() == ["Sở", "M", "70.00", "(3)*", "75.00", "(2)"], out
     assert "* Sở M, 2024: the predecessors' points over their maxima, pooled (Sở A, Sở B)" in out, out
+
+
+TREND_VI = """\
+Chỉ số qua các kỳ: 2023, 2024, 2025
+Bộ chỉ số thử
+
+          Chỉ số  Hạng  Chỉ số  Hạng  Chỉ số  Hạng
+Cơ quan     2023  2023    2024  2024    2025  2025  Xu hướng  Thay đổi
+──────────────────────────────────────────────────────────────────────
+Sở D           —     —   90,00     1   95,00     1        ▇█     +5,00
+Sở M      60,00*    2*  70,00*    2*   75,00     2       ▂▄▄    +15,00
+  ↳ Sở A   70,00     1   80,00     2       —     —        ▄▅    +10,00
+  ↳ Sở B   50,00     4   60,00     4       —     —        ▁▂    +10,00
+Sở C       60,00     3   70,00     3   72,00     3       ▂▄▄    +12,00
+Sở E       65,00     2       —     —       —     —         ▃         —
+Xu hướng: mỗi kỳ một cột (2023, 2024, 2025), cao theo chỉ số: cột thấp nhất 50,00 (chỉ số thấp nhất
+trong bảng), cột cao nhất 95,00 (cao nhất)
+* Sở M, 2023: trung bình chỉ số của các đơn vị tiền thân (Sở A, Sở B): 60,00 = (70,00 + 50,00) / 2;
+hạng: vị trí của chỉ số này trong bảng kỳ đó
+* Sở M, 2024: trung bình chỉ số của các đơn vị tiền thân (Sở A, Sở B): 70,00 = (80,00 + 60,00) / 2;
+hạng: vị trí của chỉ số này trong bảng kỳ đó
+"""
+
+TREND_EN_POOLED = """\
+Index across periods: 2023, 2024, 2025
+Bộ chỉ số thử
+
+           Index  Rank   Index  Rank  Index  Rank
+Agency      2023  2023    2024  2024   2025  2025  Trend  Change
+────────────────────────────────────────────────────────────────
+Sở D           —     —   90.00     1  95.00     1     ▇█   +5.00
+Sở M      60.00*    2*  74.29*    2*  75.00     2    ▂▄▄  +15.00
+  ↳ Sở A   70.00     1   80.00     2      —     —     ▄▅  +10.00
+  ↳ Sở B   50.00     4   60.00     4      —     —     ▁▂  +10.00
+Sở C       60.00     3   70.00     3  72.00     3    ▂▄▄  +12.00
+Sở E       65.00     2       —     —      —     —      ▃       —
+Trend: one bar per period (2023, 2024, 2025), as high as the index: the shortest bar 50.00 (the
+lowest in the table), the tallest 95.00 (the highest)
+* Sở M, 2023: the predecessors' points over their maxima, pooled (Sở A, Sở B): 60.00 = (70.00 +
+50.00) / (100 + 100) × 100; rank: where that index stands in that period's ranking
+* Sở M, 2024: the predecessors' points over their maxima, pooled (Sở A, Sở B): 74.29 = (80.00 +
+24.00) / (100 + 40) × 100; rank: where that index stands in that period's ranking
+"""
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"), [((), TREND_VI), (("--merged-as", "pooled", "--lang", "en"), TREND_EN_POOLED)]
+)
+def test_trend_nests_the_predecessors_own_figures_and_says_the_sum(
+    years: Write, options: tuple[str, ...], expected: str
+) -> None:
+    """Under m, a's and b's own index and rank in the periods m's figure is computed from (a 70 1st, b 50 4th in
+    2023; a 80 2nd, b 60 4th in 2024), and the note's sum with those figures. Mean: (70 + 50) / 2 = 60,
+    (80 + 60) / 2 = 70. Pooled: (70 + 50) / (100 + 100) × 100 = 60; 2024, b's area 1 N/A (max 40):
+    (80 + 24) / (100 + 40) × 100 = 104/140 × 100 = 74.2857… = 74.29. a's change 70 → 80: +10; b's 50 → 60: +10."""
+    code, out, err = run("trend", "2023", "2024", "2025", *options)
+    assert code == 0, err
+    assert [line.rstrip() for line in out.splitlines()] == expected.splitlines()
+
+
+def test_a_sum_the_shown_figures_do_not_give_says_approximately(years: Write) -> None:
+    """a 48.005 + 32 = 80.005 (shown 80.01), b 24.001/40 = 60.0025 (shown 60.00): m's exact mean 70.00375 is shown
+    70.00, while (80.01 + 60.00) / 2 = 70.005 would be 70.01: `≈`, not `=`. Pooled: 104.006/140 = 74.29004…, and
+    (80.01 + 24.00) / 140 = 74.2928… = 74.29 too: `=`."""
+    unit(years, "2024", "a", "48.005", "32")
+    unit(years, "2024", "b", "na", "24.001")
+    code, out, err = run("trend", "2024", "2025", "--lang", "en")
+    assert code == 0, err
+    assert "(Sở A, Sở B): 70.00 ≈ (80.01 + 60.00) / 2; rank" in " ".join(out.split()), out
+    code, out, err = run("trend", "2024", "2025", "--lang", "en", "--merged-as", "pooled")
+    assert code == 0, err
+    assert "(Sở A, Sở B): 74.29 = (80.01 + 24.00) / (100 + 40) × 100; rank" in " ".join(out.split()), out
+
+
+def test_a_pooled_trend_over_a_ranking_without_points_says_it_took_the_mean(years: Write) -> None:
+    """A published ranking giving indices only (no points, no maxima) cannot be pooled: the figure is the mean
+    (80 + 60) / 2 = 70, and the note now says so (it said `pooled` over a mean), with `merged_by: mean`."""
+    Path("2024.json").write_text(
+        '{"groups": [{"group": "so", "period": "2024", "rows": [\n'
+        '  {"rank": 1, "agency": {"id": "a", "name": "Sở A"}, "index": 80},\n'
+        '  {"rank": 2, "agency": {"id": "b", "name": "Sở B"}, "index": 60}\n]}]}\n',
+        encoding="utf-8",
+    )
+    code, out, err = run("trend", "2024.json", "2025", "--merged-as", "pooled", "--lang", "en")
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert "* Sở M, 2024: the mean of the predecessors' indices (Sở A, Sở B): 70.00 = (80.00 + 60.00) / 2;" in said
+    code, out, err = run("trend", "2024.json", "2025", "--merged-as", "pooled", "-f", "json")
+    m = next(a for a in json.loads(out)["agencies"] if a["id"] == "m")
+    assert (m["periods"][0]["index"], m["periods"][0]["merged_by"]) == (70, "mean")
+
+
+def test_trend_predecessors_in_json_csv_html_and_word(years: Write) -> None:
+    """New keys only: each merged unit's `predecessors` (id, name, group, periods as the unit's), `merged_by` on a
+    figure computed from two or more; CSV rows for them with `predecessor_of` last; nested rows in HTML and Word."""
+    code, out, err = run("trend", "2023", "2024", "2025", "-f", "json", "--merged-as", "pooled")
+    assert code == 0, err
+    agencies = {a["id"]: a for a in json.loads(out)["agencies"]}
+    m = agencies["m"]
+    assert list(m) == ["id", "name", "group", "periods", "predecessors"]
+    assert [sorted(p) for p in m["periods"]] == [
+        ["areas", "index", "merged_by", "merged_from", "period", "rank"],
+        ["areas", "index", "merged_by", "merged_from", "period", "rank"],
+        ["areas", "index", "period", "rank"],
+    ]
+    assert [p.get("merged_by") for p in m["periods"]] == ["pooled", "pooled", None]
+    a, b = m["predecessors"]
+    assert (a["id"], a["name"], a["group"], b["id"]) == ("a", "Sở A", "so", "b")
+    assert b["periods"][1] == {
+        "period": "2024",
+        "index": 60,
+        "rank": 4,
+        "areas": [{"code": "1", "index": None, "rank": None}, {"code": "2", "index": 60, "rank": 4}],
+    }
+    assert b["periods"][2] == {"period": "2025", "index": None, "rank": None}
+    assert all("predecessors" not in agencies[other] for other in ("c", "d", "e"))
+    code, out, _ = run("trend", "2023", "2024", "2025", "-f", "csv")
+    assert code == 0
+    rows = [line.lstrip("\ufeff") for line in out.splitlines()]
+    assert rows[0].endswith(",area_1,area_2,predecessor_of")
+    assert rows[1:9] == [
+        "d,Sở D,so,2024,90.00,1,,90.00,90.00,",
+        "d,Sở D,so,2025,95.00,1,,95.00,95.00,",
+        "m,Sở M,so,2023,60.00,2,a b,60.00,60.00,",
+        "m,Sở M,so,2024,70.00,2,a b,80.00,70.00,",
+        "m,Sở M,so,2025,75.00,2,,75.00,75.00,",
+        "a,Sở A,so,2023,70.00,1,,70.00,70.00,m",
+        "a,Sở A,so,2024,80.00,2,,80.00,80.00,m",
+        "b,Sở B,so,2023,50.00,4,,50.00,50.00,m",
+    ]
+    code, page, _ = run("trend", "2023", "2024", "2025", "-f", "html", "--lang", "en")
+    assert code == 0
+    # Sở A: the 3rd row, the 3rd line of the chart (d, m, a): the same colour
+    assert '<span style="color:#2ca02c">●</span> ↳ Sở A</td><td class="n">70.00</td><td class="n">1</td>' in page
+    assert '<g class="series" data-marker="triangle"><title>Sở A</title><polyline' in page
+    assert run("trend", "2023", "2024", "2025", "-f", "docx", "-o", "trend.docx")[0] == 0
+    from docx import Document
+
+    [table] = Document("trend.docx").tables
+    cells = [[cell.text for cell in row.cells][:5] for row in table.rows]
+    assert cells[2:5] == [
+        ["Sở M", "60,00*", "2*", "70,00*", "2*"],
+        ["↳ Sở A", "70,00", "1", "80,00", "2"],
+        ["↳ Sở B", "50,00", "4", "60,00", "4"],
+    ]
 
 
 def test_trend_reports_an_unknown_predecessor(years: Write) -> None:

@@ -150,8 +150,14 @@ def _figure_of(row: PastRow, area: str | None) -> Fraction | None:
     return next((index for code, index in row.areas if code == area), None)
 
 
+def method_used(rows: Sequence[PastRow], how: MergeMethod) -> MergeMethod:
+    """The method a merged figure is computed by: pooled only where every predecessor gives its points and
+    maximum (an old ranking without them: the mean of the indices)."""
+    return "pooled" if how == "pooled" and all(r.points is not None and r.max for r in rows) else "mean"
+
+
 def combined_index(rows: Sequence[PastRow], how: MergeMethod) -> Fraction:
-    if how == "pooled" and all(r.points is not None and r.max for r in rows):
+    if method_used(rows, how) == "pooled":
         points = exact_sum(r.points for r in rows if r.points is not None)
         maximum = exact_sum(r.max for r in rows if r.max is not None)
         return min(Fraction(100), max(Fraction(0), points / maximum * 100))

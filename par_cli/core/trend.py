@@ -3,18 +3,20 @@
 Every unit of the latest period has a line; so has every earlier unit that no later unit continues (it was
 dissolved, or left the folder). A unit that names predecessors is followed back through them: its figure in an
 earlier period is computed from theirs as `core.lineage` says, and the predecessors' own predecessors further back.
+The predecessors' own figures stay on the line, as its parts: one per predecessor, with its index and rank in
+each period the line's figure is computed from it, so that the computed figure can be checked.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import cached_property
 
 from par_cli.core.diagnostics import Diagnostic, msg, problem
-from par_cli.core.lineage import MergeMethod, Past, PastFigure, PastRow, unknown_predecessors
+from par_cli.core.lineage import MergeMethod, Past, PastFigure, PastRow, method_used, unknown_predecessors
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +25,9 @@ class TrendPoint:
     rank: int
     areas: tuple[tuple[str, Fraction | None, int | None], ...]  # (code, index, rank among the group)
     merged_from: tuple[str, ...] = ()  # computed from these units' figures
+    method: MergeMethod | None = None  # how, when from two units or more (pooled falls back to the mean without points)
+    points: Fraction | None = None  # the unit's own points and maximum, where its period gives them (for pooled)
+    max: Fraction | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +36,7 @@ class TrendLine:
     name: str
     group: str | None
     points: tuple[TrendPoint | None, ...]  # one per period; None: not ranked then
+    parts: tuple[TrendLine, ...] = ()  # the predecessors' own figures, in the periods the line's are computed from
 
 
 @dataclass(frozen=True)
@@ -107,11 +113,12 @@ def _line(periods: Sequence[Past], last: int, row: PastRow, how: MergeMethod, us
     points: list[TrendPoint | None] = [None] * len(periods)
     points[last] = _point(periods[last], PastFigure(row.rank, row.index, row.areas), row.group)
     used.add((last, id(row)))
+    parts: dict[str, tuple[PastRow, list[TrendPoint | None]]] = {}  # predecessor's key → (latest row, its points)
     ids: list[str] = list(row.predecessors) or [row.agency_id]
     for j in range(last - 1, -1, -1):
         past = periods[j]
         found = [past.find(row.group, i.casefold()) for i in ids]
-        rows = [r for r in found if r is not None]
+        rows = list({id(r): r for r in found if r is not None}.values())
         if not rows:
             break
         used.update((j, id(r)) for r in rows)
@@ -122,16 +129,25 @@ def _line(periods: Sequence[Past], last: int, row: PastRow, how: MergeMethod, us
         else:
             figure = past.figure(row.group, ids[0].casefold(), ids, how)
         if figure is not None:
-            points[j] = _point(past, figure, rows[0].group if len(rows) == 1 else row.group)
+            method = method_used(rows, how) if len(rows) > 1 else None
+            point = _point(past, figure, rows[0].group if len(rows) == 1 else row.group)
+            points[j] = replace(point, method=method)
+        for r in rows if through else ():
+            own = parts.setdefault(r.key, (r, [None] * len(periods)))[1]
+            own[j] = _point(past, PastFigure(r.rank, r.index, r.areas), r.group, r)
         ids = list(dict.fromkeys(p for r in rows for p in (r.predecessors or (r.agency_id,))))
-    return TrendLine(row.agency_id, row.name, row.group, tuple(points))
+    lines = tuple(TrendLine(r.agency_id, r.name, r.group, tuple(own)) for r, own in parts.values())
+    return TrendLine(row.agency_id, row.name, row.group, tuple(points), lines)
 
 
-def _point(past: Past, figure: PastFigure, group: str | None) -> TrendPoint:
-    """The figure with each area's rank in its group: 1 + the units (other than those merged into it) above it."""
+def _point(past: Past, figure: PastFigure, group: str | None, own: PastRow | None = None) -> TrendPoint:
+    """The figure with each area's rank in its group: 1 + the units (other than those merged into it) above it;
+    a unit's `own` row gives its points and maximum."""
     areas = tuple(
         (code, index, past.rank_of(index, group, code, figure.merged_from) if index is not None else None)
         for code, index in figure.areas
     )
     assert figure.index is not None  # trend_problems refuses a unit ranked without an index
+    if own is not None:
+        return TrendPoint(figure.index, figure.rank, areas, figure.merged_from, None, own.points, own.max)
     return TrendPoint(figure.index, figure.rank, areas, figure.merged_from)

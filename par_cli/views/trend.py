@@ -1,5 +1,6 @@
 """`par trend` as a report: the index across periods (a chart, then a table with sparklines), each area's index
-on request, notes on merged units; its JSON (one object per agency) and CSV (one row per agency and period)."""
+on request, notes on merged units; its JSON (one object per agency) and CSV (one row per agency and period). A
+merged unit's predecessors keep their own figures, on lines nested under its line (`↳`), in every format."""
 
 from __future__ import annotations
 
@@ -47,16 +48,18 @@ def report(
     columns = [Column(name, kind, wide=kind is Kind.text) for name, kind in zip(header, kinds, strict=True)]
     blocks: list[Any] = []
     for heading, lines in parts:
-        rows = [trend_cells(line, found, low, high, lang) for line in lines]
-        blocks.append(Table(columns, rows, heading=heading or "", legend=len(parts) == 1))
+        rows = [trend_cells(each, found, low, high, lang, each is not line) for line in lines for each in _nested(line)]
+        depths = [1 if each is line else 2 for line in lines for each in _nested(line)]
+        blocks.append(Table(columns, rows, heading=heading or "", legend=len(parts) == 1, depths=depths))
     blocks.append(Note(spark_note(found, lang)))
     for n, code in enumerate(found.area_codes if areas else ()):
         head = [Column(label("agency", lang), Kind.text, wide=True)]
         head += [Column(period, Kind.figure) for period in found.periods]
         for heading, lines in parts:
-            cells = [area_cells(line, code, found, lang) for line in lines]
+            cells = [area_cells(each, code, found, lang, each is not line) for line in lines for each in _nested(line)]
+            depths = [1 if each is line else 2 for line in lines for each in _nested(line)]
             shown = area_heading(found, n, lang) + (f" · {heading}" if heading else "")
-            blocks.append(Table(head, cells, heading=shown))
+            blocks.append(Table(head, cells, heading=shown, depths=depths))
     blocks += [Note(note) for note in trend_notes(found, lang)]
     opening = Heading(title, title, sets, landscape=len(columns) > 7)
     return Report(
@@ -69,6 +72,11 @@ def report(
         page=[opening, _chart(found, lang), *blocks],
         document=[opening, *blocks],
     )
+
+
+def _nested(line: TrendLine) -> list[TrendLine]:
+    """The line, then its predecessors' own lines."""
+    return [line, *line.parts]
 
 
 def _groups(found: Trend, labels: Mapping[str, str], lang: str) -> list[tuple[str | None, list[TrendLine]]]:
@@ -91,7 +99,8 @@ def _group_name(group: str | None, labels: Mapping[str, str], lang: str) -> str:
 
 
 def _chart(found: Trend, lang: str) -> LineChart:
-    """Index by period, one line per unit; a hollow dot where the figure is computed from merged units. The axis
+    """Index by period, one line per unit and one per predecessor of a merged unit (after it, as in the table,
+    whose rows the legend's colours mark); a hollow dot where the figure is computed from merged units. The axis
     runs between multiples of 5 around the lowest and highest index, in five steps."""
     low, high = index_bounds(found)
     bottom = max(Fraction(0), Fraction(int(low) // 5 * 5))
@@ -103,7 +112,7 @@ def _chart(found: Trend, lang: str) -> LineChart:
         value = bottom + span * t / 5
         ticks.append((value, figure(value, 0 if value.denominator == 1 else 1, lang)))
     series = []
-    for line in found.lines:
+    for line in (each for whole in found.lines for each in _nested(whole)):
         dots = []
         for n, point in enumerate(line.points):
             if point is None:
@@ -127,36 +136,57 @@ def _json(found: Trend) -> dict[str, Any]:
             item: dict[str, Any] = {"period": period, "index": number(point.index, p), "rank": point.rank}
             if point.merged_from:
                 item["merged_from"] = list(point.merged_from)
+            if point.method:
+                item["merged_by"] = point.method
             item["areas"] = [{"code": c, "index": number(i, p), "rank": r} for c, i, r in point.areas]
             periods.append(item)
-        agencies.append({"id": line.agency_id, "name": line.name, "group": line.group, "periods": periods})
+        agency = {"id": line.agency_id, "name": line.name, "group": line.group, "periods": periods}
+        if line.parts:
+            agency["predecessors"] = [_json_part(part, found) for part in line.parts]
+        agencies.append(agency)
     return {"periods": list(found.periods), "merged_as": found.merged_as, "agencies": agencies}
 
 
+def _json_part(part: TrendLine, found: Trend) -> dict[str, Any]:
+    """A predecessor's own figures, in the periods its merged unit's are computed from (others: null)."""
+    p = found.precision
+    periods: list[Any] = []
+    for period, point in zip(found.periods, part.points, strict=True):
+        if point is None:
+            periods.append({"period": period, "index": None, "rank": None})
+            continue
+        item: dict[str, Any] = {"period": period, "index": number(point.index, p), "rank": point.rank}
+        item["areas"] = [{"code": c, "index": number(i, p), "rank": r} for c, i, r in point.areas]
+        periods.append(item)
+    return {"id": part.agency_id, "name": part.name, "group": part.group, "periods": periods}
+
+
 def _csv(found: Trend) -> list[list[Any]]:
-    """One row per agency and period (long form, for pivot tables); area indices as columns."""
+    """One row per agency and period (long form, for pivot tables); area indices as columns; a merged unit's
+    predecessors' own figures after its rows, `predecessor_of` naming it (empty on every other row)."""
     p = found.precision
     codes = list(found.area_codes)
-    rows: list[list[Any]] = [
-        ["agency_id", "agency", "group", "period", "index", "rank", "merged_from", *[f"area_{c}" for c in codes]]
-    ]
-    for line in found.lines:
-        for period, point in zip(found.periods, line.points, strict=True):
-            if point is None:
-                continue
-            areas = {code: index for code, index, _ in point.areas}
-            rows.append(
-                [
-                    line.agency_id,
-                    line.name,
-                    line.group,
-                    period,
-                    round_half_up(point.index, p),
-                    point.rank,
-                    " ".join(point.merged_from),
-                    *[_rounded(areas.get(code), p) for code in codes],
-                ]
-            )
+    header = ["agency_id", "agency", "group", "period", "index", "rank", "merged_from", *[f"area_{c}" for c in codes]]
+    rows: list[list[Any]] = [[*header, "predecessor_of"]]
+    for whole in found.lines:
+        for line in _nested(whole):
+            for period, point in zip(found.periods, line.points, strict=True):
+                if point is None:
+                    continue
+                areas = {code: index for code, index, _ in point.areas}
+                rows.append(
+                    [
+                        line.agency_id,
+                        line.name,
+                        line.group,
+                        period,
+                        round_half_up(point.index, p),
+                        point.rank,
+                        " ".join(point.merged_from),
+                        *[_rounded(areas.get(code), p) for code in codes],
+                        "" if line is whole else whole.agency_id,
+                    ]
+                )
     return rows
 
 

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from par_cli.core.diagnostics import msg
-from par_cli.core.numbers import shown_difference
+from par_cli.core.numbers import round_half_up, shown_difference
 from par_cli.words.catalogue import text
 from par_cli.words.labels import label
-from par_cli.words.numbers import figure
+from par_cli.words.numbers import figure, group_digits, plain
 from par_cli.words.numbers import signed_figure as signed
 
 if TYPE_CHECKING:
     from par_cli.core.gaps import Gap, GapSet
-    from par_cli.core.trend import Trend, TrendLine
+    from par_cli.core.trend import Trend, TrendLine, TrendPoint
 
 SPARKS = "▁▂▃▄▅▆▇█"
 MERGED_MARK = "*"
+PART_MARK = "↳ "  # a predecessor's own line, nested under the merged unit's
 
 
 def sparkline(values: list[Fraction | None], low: Fraction, high: Fraction) -> str:
@@ -35,7 +37,8 @@ def sparkline(values: list[Fraction | None], low: Fraction, high: Fraction) -> s
 
 
 def index_bounds(trend: Trend) -> tuple[Fraction, Fraction]:
-    values = [p.index for line in trend.lines for p in line.points if p is not None]
+    """The lowest and highest index of the table: the predecessors' own lines count (they are rows of it)."""
+    values = [p.index for line in trend.lines for each in (line, *line.parts) for p in each.points if p is not None]
     return (min(values), max(values)) if values else (Fraction(0), Fraction(100))
 
 
@@ -53,9 +56,12 @@ def change_over(line: TrendLine, places: int) -> Fraction | None:
     return shown_difference(values[-1], values[0], places) if len(values) > 1 else None
 
 
-def trend_cells(line: TrendLine, trend: Trend, low: Fraction, high: Fraction, lang: str) -> list[str]:
+def trend_cells(
+    line: TrendLine, trend: Trend, low: Fraction, high: Fraction, lang: str, part: bool = False
+) -> list[str]:
+    """A line's cells; a predecessor's own (`part`, nested under its merged unit) led by `↳`."""
     p = trend.precision
-    cells = [line.name]
+    cells = [PART_MARK + line.name if part else line.name]
     for point in line.points:
         if point is None:
             cells += ["—", "—"]
@@ -67,9 +73,10 @@ def trend_cells(line: TrendLine, trend: Trend, low: Fraction, high: Fraction, la
     return [*cells, spark, signed(change, p, lang) if change is not None else "—"]
 
 
-def area_cells(line: TrendLine, code: str, trend: Trend, lang: str) -> list[str]:
-    """An agency's index in one area, period by period (`*`: computed from merged units)."""
-    cells = [line.name]
+def area_cells(line: TrendLine, code: str, trend: Trend, lang: str, part: bool = False) -> list[str]:
+    """An agency's index in one area, period by period (`*`: computed from merged units; a predecessor's own
+    line, `part`, led by `↳`)."""
+    cells = [PART_MARK + line.name if part else line.name]
     for point in line.points:
         found = [(index, rank) for c, index, rank in point.areas if c == code] if point is not None else []
         if not found or found[0][0] is None:
@@ -108,16 +115,42 @@ def spark_note(trend: Trend, lang: str) -> str:
 
 
 def trend_notes(trend: Trend, lang: str) -> list[str]:
-    """How each merged unit's earlier figures were computed (the units named, not their ids)."""
+    """How each merged unit's earlier figures were computed (the units named, not their ids), with the
+    predecessors' figures as their lines show them: `78,51 = (80,12 + 76,90) / 2`."""
     notes = []
     for line in trend.lines:
-        for period, point in zip(trend.periods, line.points, strict=True):
+        for n, (period, point) in enumerate(zip(trend.periods, line.points, strict=True)):
             if point is not None and point.merged_from:
                 units = ", ".join(trend.name_of(unit) for unit in point.merged_from)
-                how = label(f"merge.{trend.merged_as}" if len(point.merged_from) > 1 else "merge.one", lang)
+                how = label(f"merge.{point.method}" if point.method else "merge.one", lang)
+                sum_up = merged_sum(point, [q for part in line.parts if (q := part.points[n]) is not None], trend, lang)
                 rank = text(msg("note.trend-rank"), lang)
-                notes.append(f"{MERGED_MARK} {line.name}, {period}: {how} ({units}); {rank}")
+                notes.append(f"{MERGED_MARK} {line.name}, {period}: {how} ({units}){sum_up}; {rank}")
     return notes
+
+
+def merged_sum(point: TrendPoint, parts: list[TrendPoint], trend: Trend, lang: str) -> str:
+    """`: 78,51 = (80,12 + 76,90) / 2` (mean), `: 74,29 = (80,00 + 24,00) / (100 + 40) × 100` (pooled),
+    from the figures as shown; `≈` where the shown figures give another last digit than the exact ones did (the
+    figure is computed from the exact values). Nothing for one predecessor (its figure is the unit's)."""
+    p = trend.precision
+    if point.method is None or len(parts) < 2:
+        return ""
+    if point.method == "pooled" and all(q.points is not None and q.max for q in parts):
+        points = [round_half_up(q.points, p) for q in parts if q.points is not None]
+        maxima = [q.max for q in parts if q.max is not None]  # as the set gives them (100, 98): no decimals added
+        again = Fraction(sum(points, Decimal(0))) / sum(maxima, Fraction(0)) * 100
+        said = f"({_plus(points, lang)}) / ({' + '.join(plain(m, lang) for m in maxima)}) × 100"
+    else:
+        indices = [round_half_up(q.index, p) for q in parts]
+        again = Fraction(sum(indices, Decimal(0))) / len(indices)
+        said = f"({_plus(indices, lang)}) / {len(indices)}"
+    equal = "=" if round_half_up(again, p) == round_half_up(point.index, p) else "≈"
+    return f": {figure(point.index, p, lang)} {equal} {said}"
+
+
+def _plus(values: list[Decimal], lang: str) -> str:
+    return " + ".join(group_digits(f"{value:f}", lang) for value in values)
 
 
 GAP_KEYS = ("gap.code", "gap.criterion", "gap.losing", "gap.lost", "gap.average", "gap.share", "gap.worst")
