@@ -135,7 +135,9 @@ def test_an_output_that_is_no_input_is_written(inputs: Path) -> None:
     for args, target in CASES.values():
         folder = args[0] in ("import", "report") or args[:2] == ["appraisal", "read"] or "--agencies" in args[:3]
         if not folder:  # those write a folder of files
-            code, _, err = run(*args, "-o", f"out{Path(target).suffix}")
+            document = next((f".{fmt}" for fmt in ("xlsx", "docx") if fmt in args), None)
+            suffix = ".xlsx" if "workbook" in args else document or Path(target).suffix  # a workbook is named so
+            code, _, err = run(*args, "-o", f"out{suffix}")
             assert code == 0, (args, err)
     for _ in range(2):
         code, _, err = run(*TALLY, "-o", f"{S}/survey.yaml")
@@ -163,3 +165,20 @@ def test_a_criteria_set_read_only_by_the_workers_is_guarded_too(
     assert (code, out) == (2, ""), err
     assert err == "other.md: error U003: --output is one of the files read: writing it would lose the input\n"
     assert Path("criteria.yaml").read_bytes() == before
+
+
+def test_a_word_or_excel_name_gets_that_format_or_nothing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`-o phu-luc.docx` without `-f docx` wrote the terminal's text into a file Word cannot open, and `-f docx
+    -o x.md` a Word document under a text name, both without a word: now U001, and nothing is written."""
+    monkeypatch.chdir(ROOT)
+    named = tmp_path / "phu-luc.docx"
+    code, _, err = run("rank", "examples/2024", "-o", str(named), "--lang", "en")
+    assert code == 2 and not named.exists()
+    assert f"error U001: {named} is the name of a Word document, but this format writes text into it" in err
+    misnamed = tmp_path / "phu-luc.md"
+    code, _, err = run("rank", "examples/2024", "-f", "docx", "-o", str(misnamed))
+    assert code == 2 and not misnamed.exists()
+    assert f"lỗi U001: định dạng này ghi một văn bản Word, nhưng {misnamed} không có đuôi .docx" in err
+    code, _, err = run("gaps", "examples/2024", "-o", str(tmp_path / "ke-hoach.xlsx"), "--lang", "en")
+    assert code == 2 and "an Excel workbook, but this format writes text into it: add --format xlsx" in err
+    assert run("rank", "examples/2024", "-f", "docx", "-o", str(named))[0] == 0 and named.exists()

@@ -191,6 +191,7 @@ def emit(content: str | bytes | Iterator[str], output: Path | None, lang: str | 
     from par_cli.io.output import guard, write
 
     run(lambda: guard(output, named_inputs()[0]), lang)  # nor onto a file read since (`io.output.reading`)
+    named_for(content, output, lang)
     try:
         write(output, content)
     except OSError as exc:
@@ -210,6 +211,31 @@ def _batched(pieces: Iterator[str], size: int = 1 << 16) -> Iterator[str]:
             kept, length = [], 0
     if kept:
         yield "".join(kept)
+
+
+DOCUMENTS = {"docx": (b"word/document.xml", "output.word"), "xlsx": (b"xl/workbook.xml", "output.excel")}
+
+
+def named_for(content: str | bytes | Iterator[str], output: Path, lang: str | Tongue) -> None:
+    """A Word or Excel file is opened by its name: text under `x.docx` (`-o x.docx` without `-f docx`) or a Word
+    document under `x.md` would be a file nobody can open, written without a word (U001, nothing written)."""
+    from par_cli.words.labels import label
+
+    made = next((fmt for fmt, (mark, _) in DOCUMENTS.items() if isinstance(content, bytes) and mark in content), None)
+    named = output.suffix.lower().lstrip(".")
+    if named == "xlsm":
+        named = "xlsx"
+    words = lang.now() if isinstance(lang, Tongue) else lang
+    if made is None and named in DOCUMENTS:
+        kind = label(DOCUMENTS[named][1], words)
+        usage(
+            problem("U001", "output-text-as-document", file=str(output), kind=kind, fmt=named).at(LineCol("par")), lang
+        )
+    if made is not None and named != made:
+        kind = label(DOCUMENTS[made][1], words)
+        usage(
+            problem("U001", "output-document-misnamed", file=str(output), kind=kind, fmt=made).at(LineCol("par")), lang
+        )
 
 
 def show(rendered: Any, output: Path | None, lang: str | Tongue) -> None:
