@@ -86,6 +86,8 @@ def none_as(empty: Any, schema: CoreSchema) -> CoreSchema:
 def _node(values: dict[str, Any]) -> Node:
     if values["applies_to"] is not None:
         values["applies_to"] = tuple(values["applies_to"])
+    if values["max_by_type"] is not None:
+        values["max_by_type"] = MappingProxyType(values["max_by_type"])
     if values["children"] is not None:
         values["children"] = tuple(values["children"])
     elif values["rule"] is None:
@@ -121,6 +123,9 @@ def criteria_schema() -> CoreSchema:
             "renamed_from": field(optional(text(min_length=1)), None),
             "applies_to": field(optional(cs.list_schema(text(pattern=r"^\S+$"), min_length=1, strict=True)), None),
             "appraiser": field(optional(text(pattern=r"^\S+$")), None),
+            "max_by_type": field(
+                optional(cs.dict_schema(text(pattern=r"^\S+$"), number(gt=0), min_length=1, strict=True)), None
+            ),
         },
         _node,
         ref="node",

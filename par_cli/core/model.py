@@ -37,6 +37,13 @@ class Node(NamedTuple):
     renamed_from: str | None = None  # the code this criterion had in the set it revises (`par criteria diff`)
     applies_to: tuple[str, ...] | None = None  # extension: the unit types it applies to (None: every type)
     appraiser: str | None = None  # extension: who appraises it (a department's id; None: inherited, or the council)
+    max_by_type: Mapping[str, Decimal] | None = None  # extension: its maximum for these unit types (`max`: others)
+
+    def max_for(self, unit_type: str | None) -> Decimal:
+        """The node's maximum for a unit of this type: its own (`max_by_type`) if the set gives one, else `max`."""
+        if self.max_by_type is None or unit_type is None:
+            return self.max
+        return self.max_by_type.get(unit_type, self.max)
 
     @property
     def is_leaf(self) -> bool:

@@ -89,7 +89,7 @@ CODES: dict[str, Code] = {
     "R004": Code(E, "the criteria set an assessment uses has errors"),
     "R005": Code(E, "an agency's index is below --fail-under"),
     "R006": Code(E, "files of different periods in one ranking"),
-    "C025": Code(E, "a unit type (applies_to, grades_by_type) the set's unit_types does not list"),
+    "C025": Code(E, "a unit type (applies_to, grades_by_type, max_by_type) the set's unit_types does not list"),
     "A018": Code(E, "an answer to a criterion that does not apply to the agency's unit type"),
     "A019": Code(E, "an agency without a unit type (or with one the set does not know) where the set needs it"),
     "A020": Code(E, "an appraisal file appraising a criterion its appraiser does not own (`appraiser:` in the set)"),
