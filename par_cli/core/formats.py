@@ -168,6 +168,7 @@ def criteria_schema() -> CoreSchema:
             ),
             "bonus_cap": field(optional(number(gt=0)), None),
             "penalty_cap": field(optional(number(gt=0)), None),
+            "unranked_in_average": field(cs.bool_schema(strict=True), True),
         },
         _criteria,
     )
@@ -184,6 +185,8 @@ def assessment_schema() -> CoreSchema:
             "attributes": field(attributes, factory=dict),
             "predecessors": field(none_as(list, cs.list_schema(text(pattern=r"^\S+$"), strict=True)), factory=list),
             "type": field(optional(text(pattern=r"^\S+$")), None),
+            "ranked": field(cs.bool_schema(strict=True), True),
+            "unranked_reason": field(optional(text(min_length=1)), None),
         },
         lambda v: Agency(**{**v, "predecessors": tuple(v["predecessors"])}),
     )
@@ -240,7 +243,15 @@ def office_schema() -> CoreSchema:
         {"authority": field(words, None), "title": field(words, None), "name": field(words, None)},
         lambda v: Signer(**v),
     )
-    group = record({"id": field(text(min_length=1)), "label": field(text(min_length=1))}, lambda v: v)
+    group = record(
+        {
+            "id": field(text(min_length=1)),
+            "label": field(text(min_length=1)),
+            "ranked": field(cs.bool_schema(strict=True), True),  # False: the group is assessed, not ranked
+            "reason": field(optional(text(min_length=1)), None),  # why, shown with it
+        },
+        lambda v: v,
+    )
     return record(
         {
             "kind": field(cs.literal_schema(["office"])),
@@ -257,8 +268,12 @@ def office_schema() -> CoreSchema:
 
 def _office(office: Any, decision: Any) -> Callable[[dict[str, Any]], Any]:
     def build(values: dict[str, Any]) -> Any:
-        groups = MappingProxyType({g["id"]: g["label"] for g in values.pop("groups")})
-        return office(**{**values, "decision": values["decision"] or decision(), "groups": groups})
+        listed = values.pop("groups")
+        groups = MappingProxyType({g["id"]: g["label"] for g in listed})
+        unranked = MappingProxyType({g["id"]: g["reason"] for g in listed if not g["ranked"]})
+        return office(
+            **{**values, "decision": values["decision"] or decision(), "groups": groups, "unranked": unranked}
+        )
 
     return build
 

@@ -114,6 +114,7 @@ class CriteriaSet(NamedTuple):
 
     bonus_cap: Decimal | None = None  # extension: the most all bonus points together may add
     penalty_cap: Decimal | None = None  # extension: the most all penalty points together may take
+    unranked_in_average: bool = True  # extension: False: units not ranked are left out of group averages, grades
 
     @property
     def total_max(self) -> Decimal:
@@ -127,6 +128,8 @@ class Agency(NamedTuple):
     attributes: Mapping[str, str] = NO_ATTRIBUTES  # extension: more fields to group rankings by
     predecessors: tuple[str, ...] = ()  # extension: ids of the previous period's units merged into this one
     type: str | None = None  # extension: the unit type (`unit_types` of the set), for `applies_to` and grades
+    ranked: bool = True  # extension: False: assessed and shown, but not ranked ("không xếp hạng")
+    unranked_reason: str | None = None  # extension: why it is not ranked, shown with it
 
 
 class Assessment(NamedTuple):

@@ -71,6 +71,9 @@ class Entry:
     criteria_digest: str = ""  # cache: a set named by a path outside the folders it watches is checked on use)
     unanswered: tuple[tuple[str, Fraction], ...] = ()  # (code, max) of leaves without an answer: they score 0
     unanswered_survey: tuple[tuple[str, Fraction], ...] = ()  # … of survey leaves without results
+    ranked: bool = True  # False: assessed, not ranked (`agency.ranked`; `unranked_reason`: why); the set's
+    unranked_reason: str | None = None  # `unranked_in_average`: it counts in the group's average and grades
+    unranked_in_average: bool = True
 
     @property
     def key(self) -> str:
@@ -88,6 +91,7 @@ def entry_of(
     predecessors_where: tuple[Location, ...] = (),
     nodes: bool = False,
     group_average: str = "mean",
+    unranked_in_average: bool = True,
 ) -> Entry:
     return Entry(
         agency_id=result.agency.id,
@@ -124,6 +128,9 @@ def entry_of(
         else (),
         unanswered=tuple((code, top) for code, top, survey in result.unanswered if not survey),
         unanswered_survey=tuple((code, top) for code, top, survey in result.unanswered if survey),
+        ranked=result.agency.ranked,
+        unranked_reason=result.agency.unranked_reason,
+        unranked_in_average=unranked_in_average,
     )
 
 
@@ -197,7 +204,7 @@ def leaders_of(entries: Iterable[Entry], group_by: str) -> Leaders:
 @dataclass(frozen=True, slots=True)
 class RankedRow:
     entry: Entry
-    rank: int
+    rank: int | None  # None: assessed but not ranked (`Entry.ranked`)
     previous_rank: int | None
     rank_change: int | None  # positive: moved up
     previous_index: Fraction | None = None
@@ -325,15 +332,18 @@ def rank(
         grouped.items(), key=lambda kv: (kv[0][0], kv[0][1] is None, kv[0][1] or "")
     ):
         rows = []
-        for position, entry in competition_ranks(members):
+        ranked = [entry for entry in members if entry.ranked]  # then those not ranked, by index, with no rank
+        order: list[tuple[int | None, Entry]] = [*competition_ranks(ranked)]
+        for position, entry in order + [(None, e) for _, e in competition_ranks([e for e in members if not e.ranked])]:
             past = previous.figure(group, entry.key, entry.predecessors, merged_as) if previous is not None else None
             if past is None:
                 rows.append(RankedRow(entry, position, None, None))
                 continue
-            change = past.rank - position
+            change = past.rank - position if position is not None else None
             rows.append(RankedRow(entry, position, past.rank, change, past.index, past.merged_from, past.merged_names))
         labels = members[0].grade_labels
         counts = {label: 0 for label in labels}
+        members = ranked if ranked and not members[0].unranked_in_average else members  # the set may leave them out
         for entry in members:
             counts[entry.grade or "—"] = counts.get(entry.grade or "—", 0) + 1
         groups.append(
@@ -380,6 +390,7 @@ def past_of(groups: list[RankGroup], label: str | None = None, period: str | Non
             )
             for g in groups
             for row in g.rows
+            if row.rank is not None  # a unit not ranked has no rank to look back at
         ),
         label,
         max((g.precision for g in groups), default=2),

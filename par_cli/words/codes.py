@@ -112,6 +112,7 @@ CODES: dict[str, Code] = {
     "O001": Code(E, "two office files in one folder: which one is meant is not guessed"),
     "O002": Code(W, "a criteria set ranked in several groups that the office file gives no label: shown by id"),
     "O003": Code(E, "a group listed twice in an office file"),
+    "O004": Code(W, "an office file's group not ranked (`ranked: false`) that no agency beside it is in"),
     "J001": Code(E, "invalid JSON in a previous ranking"),
     "J002": Code(
         E,
