@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,7 +24,7 @@ def folder(in_tmp: Path) -> Path:
     return in_tmp / "2024"
 
 
-def groups_of(*args: str) -> dict[str, dict[str, object]]:
+def groups_of(*args: str) -> dict[str, Any]:
     code, out, err = run("rank", *args, "-f", "json")
     assert code == 0, err
     return {g["group"]: g for g in json.loads(out)["groups"]}
@@ -33,18 +34,18 @@ def test_the_example_ranks_around_the_unit_not_ranked(folder: Path) -> None:
     found = groups_of("2024")
     so = found["so-nganh"]
     # ranked: 92, 84, 78 → 1, 2, 3; Giao thông (95, the highest) has no rank; out of the average: (92 + 84 + 78) / 3
-    assert [(r["agency"]["id"], r["rank"], r["index"]) for r in so["rows"]] == [  # type: ignore[attr-defined]
+    assert [(r["agency"]["id"], r["rank"], r["index"]) for r in so["rows"]] == [
         ("so-noi-vu", 1, 92),
         ("so-tu-phap", 2, 84),
         ("so-y-te", 3, 78),
         ("so-giao-thong", None, 95),
     ]
-    last = so["rows"][-1]  # type: ignore[index]
+    last = so["rows"][-1]
     assert (last["ranked"], last["unranked_reason"], last["grade"]) == (False, "Hợp nhất với Sở Xây dựng", "Tốt")
     assert (so["count"], so["average"], so["grades"]) == (4, 84.67, {"Tốt": 1, "Khá": 1, "Trung bình": 1})
-    assert "ranked" not in so["rows"][0]  # type: ignore[index]
+    assert "ranked" not in so["rows"][0]
     huyen = found["huyen"]  # the office lists the group as not ranked: every unit without a rank, all averaged
-    assert [(r["rank"], r["unranked_reason"]) for r in huyen["rows"]] == [  # type: ignore[attr-defined]
+    assert [(r["rank"], r["unranked_reason"]) for r in huyen["rows"]] == [
         (None, "Sắp xếp đơn vị hành chính cấp huyện"),
         (None, "Sắp xếp đơn vị hành chính cấp huyện"),
     ]
@@ -86,7 +87,7 @@ def test_csv_says_ranked_and_why(folder: Path) -> None:
 
 def test_robustness_gives_no_possible_ranks_to_a_unit_not_ranked(folder: Path) -> None:
     so = groups_of("2024", "--robustness")["so-nganh"]
-    robust = [r["robustness"] for r in so["rows"]]  # type: ignore[attr-defined]
+    robust = [r["robustness"] for r in so["rows"]]
     # the ranked three: gaps 92 − 84 = 8 and 84 − 78 = 6 (Giao thông's 95 is not above Nội vụ)
     assert [(r["gap_above"], r["gap_below"], r["best_rank"]) for r in robust] == [
         (None, 8, 1),
@@ -108,14 +109,14 @@ def test_a_unit_not_ranked_last_period_has_no_previous_rank(folder: Path, kind: 
     office = now / "office.yaml"
     office.write_text(office.read_text("utf-8").replace(", ranked: false", ""), "utf-8")
     found = groups_of("2025", "--previous", f"before.{kind}")
-    rows = [(r["agency"]["id"], r["rank"], r["previous_rank"], r["rank_change"]) for r in found["so-nganh"]["rows"]]  # type: ignore[index]
+    rows = [(r["agency"]["id"], r["rank"], r["previous_rank"], r["rank_change"]) for r in found["so-nganh"]["rows"]]
     assert rows == [
         ("so-giao-thong", 1, None, None),
         ("so-noi-vu", 2, 1, -1),
         ("so-tu-phap", 3, 2, -1),
         ("so-y-te", 4, 3, -1),
     ]
-    huyen = [(r["rank"], r["previous_rank"]) for r in found["huyen"]["rows"]]  # type: ignore[index]
+    huyen = [(r["rank"], r["previous_rank"]) for r in found["huyen"]["rows"]]
     assert huyen == [(1, None), (2, None)]
 
 
