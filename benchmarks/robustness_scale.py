@@ -49,7 +49,7 @@ def main() -> None:
         start = time.perf_counter()
         found = robustness(group, steps)
         took = time.perf_counter() - start
-        spread = sum(m.worst - m.best for m in found) / len(found)
+        spread = sum((m.worst or 0) - (m.best or 0) for m in found) / len(found)
         print(
             f"robustness, K = {steps:<2}           {took:.2f} s   ratio {took / ranked:.1f}   mean spread {spread:.0f}"
         )

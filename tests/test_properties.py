@@ -296,7 +296,8 @@ NAMES = ["Sở Du lịch", "Sở Đào tạo", "Sở Zeta", "Sở Tế", "Sở T
 def test_competition_ranks_order_by_exact_index_then_vietnamese_name(rows: list[tuple[str, int, int]]) -> None:
     """Entries tied on the exact index (some equal as floats only: 1/3 and 333333333333333331/10**18 are not)
     share a rank and are listed by name; the next rank skips (1, 2, 2, 4)."""
-    from par_cli.core.ranking import Entry, competition_ranks, vietnamese_key
+    from par_cli.core.ranking import Entry, competition_ranks
+    from par_cli.core.vietnamese_order import vietnamese_key
 
     def entry(n: int, name: str, index: Fraction) -> Entry:
         return Entry(f"{n}", name, None, (), "c", "C", None, 2, "vi", (), index, Fraction(100), index, None, (), "f")

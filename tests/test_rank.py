@@ -262,7 +262,7 @@ def test_parallel_and_serial_give_identical_rankings(year: Write) -> None:
 def test_ties_are_listed_in_vietnamese_alphabetical_order() -> None:
     from fractions import Fraction
 
-    from par_cli.core.ranking import vietnamese_key
+    from par_cli.core.vietnamese_order import vietnamese_key
 
     names = [
         "Sở Y tế",

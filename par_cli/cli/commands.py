@@ -162,7 +162,7 @@ def rank(
     from par_cli.core.lineage import PastRow
     from par_cli.services.batch import incomplete, rank_against, rank_folders
     from par_cli.services.surveys import SurveySource
-    from par_cli.services.workspace import FileScorer, find_criteria
+    from par_cli.services.workspace import FileScorer, find_criteria, read_office
 
     words = shell.language(lang)
     limit = shell.run(lambda: percent_value("--fail-under", fail_under), words) if fail_under is not None else None
@@ -195,20 +195,33 @@ def rank(
     said: list[Diagnostic] = []  # names of a ranking given by names that match no agency, agencies shown as new
     entries, groups = shell.run(
         lambda: rank_folders(
-            paths, this_year, previous, nfc(group_by), jobs, progress, last_year, merged_as.value, gone, said
+            paths,
+            this_year,
+            previous,
+            nfc(group_by),
+            jobs,
+            progress,
+            last_year,
+            merged_as.value,
+            gone,
+            said,
+            read_office,
         ),
         words,
     )
     shell.warnings(said, words)
     from par_cli.core.office import Office, ordered, unlabelled
     from par_cli.services.office import office_for
-    from par_cli.services.workspace import read_office
 
     # who issues the ranking (`kind: office` in the folder or a parent, or --office), the options over it; looked
     # for once the folder is read (each file's kind read once: `readers.files.support_files`)
     found = shell.run(lambda: office_for(paths, office, read_office), words) or Office()
     issued = found.with_options(decision and nfc(decision), day, issuer and nfc(issuer))
     groups = ordered(groups, issued)
+    if issued.unranked:  # groups the office lists as assessed but not ranked
+        from par_cli.core.unranked import unranked_groups
+
+        groups = unranked_groups(groups, issued.unranked)
     bare = unlabelled(groups, issued) if output_format not in (RankFormat.json, RankFormat.csv) else []
     if bare:  # shown by their ids: said once, with how to name them
         hint = msg("hint.office-labels", first=bare[0])

@@ -71,6 +71,7 @@ def _agency_forms(
     """`template --agencies`: every agency's xlsx form into the folder --output, all checked before any write."""
     import datetime
 
+    from par_cli.core.unit_max import for_type
     from par_cli.render.views import TemplateView
     from par_cli.services.forms import form_reference, read_agencies, write_forms
     from par_cli.services.workspace import Workspace
@@ -86,7 +87,8 @@ def _agency_forms(
     named, _ = form_reference(loaded.model.id, loaded, output / "x.xlsx", Workspace().resolve)
     forms = {}
     for agency in listed:
-        view = AgencyForm(loaded.model, named, period or str(datetime.date.today().year), lang)
+        typed, _ = for_type(loaded.model, loaded.nodes, agency.type)  # its type's maxima (`max_by_type`)
+        view = AgencyForm(typed, named, period or str(datetime.date.today().year), lang)
         view.agency = agency
         forms[f"{agency.id}.xlsx"] = shell.render("template", "xlsx", view, words)
     shell.run(lambda: write_forms(forms, output, force), words)

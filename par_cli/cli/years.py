@@ -44,7 +44,7 @@ def trend(
     """Each agency's index and rank across periods, merged units followed back through their predecessors."""
     from par_cli.services.batch import trend_of
     from par_cli.services.surveys import SurveySource
-    from par_cli.services.workspace import FileScorer
+    from par_cli.services.workspace import FileScorer, read_office
     from par_cli.views.trend import report
 
     words = shell.language(lang)
@@ -52,10 +52,10 @@ def trend(
     shell.output_checked(output_format.value, output, words)
     scorer = partial(FileScorer, None, SurveySource(), cache=not no_cache)
     found = shell.run(
-        lambda: trend_of(paths, scorer, nfc(group_by), merged_as.value, jobs, shell.progress(words)), words
+        lambda: trend_of(paths, scorer, nfc(group_by), merged_as.value, jobs, shell.progress(words), read_office),
+        words,
     )
     from par_cli.services.office import office_for
-    from par_cli.services.workspace import read_office
 
     office = shell.run(lambda: office_for(paths[-1:], None, read_office), words)  # the groups' labels
     shown = report(found, areas, words.now(), dict(office.groups) if office is not None else None)

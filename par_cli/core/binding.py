@@ -20,6 +20,7 @@ from par_cli.core.numbers import TextNumber
 from par_cli.core.rules.base import NOT_APPLICABLE, InputError
 from par_cli.core.survey import SurveyShare
 from par_cli.core.tree import NodeInfo, no_criterion
+from par_cli.core.unit_max import for_type
 
 if TYPE_CHECKING:
     from par_cli.core.diagnostics import Origin
@@ -339,11 +340,16 @@ def bind(
     """The assessment bound to its criteria set (None when any error) and every problem and warning, each with
     its document path. `reads`: what the set's rules read from inputs as written, kept by the caller for the
     files of one set (a folder's files repeat the same levels, counts and figures)."""
+    unit_type = assessment.agency.type
+    type_problems = _unit_type_problems(criteria, nodes, unit_type)
+    typed, typed_nodes = for_type(criteria, nodes, unit_type)  # a type's own maxima (`max_by_type`)
+    if typed is not criteria:
+        criteria, nodes = typed, typed_nodes
+        reads = reads.setdefault(("max_by_type", unit_type), {}) if reads is not None else None
     binder = _Binder(criteria, nodes, reads)
     answers: dict[str, LeafAnswer] = {}
     declared: set[str] = set()
-    unit_type = assessment.agency.type
-    binder.problems += _unit_type_problems(criteria, nodes, unit_type)
+    binder.problems += type_problems
     outside = not_for_type(criteria, nodes, unit_type)
     for code in sorted(outside & set(assessment.answers)):
         hint = msg("hint.remove-answer")

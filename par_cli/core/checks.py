@@ -38,6 +38,27 @@ def max_is_sum_of_children(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iter
             )
 
 
+def max_by_type_is_sum(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Diagnostic]:
+    """Per unit type (`max_by_type`), an inner node's maximum for the type is the sum of its children's for it."""
+    named = {t for item in nodes for t in item.node.max_by_type or ()}
+    types = [t for t in criteria.unit_types if t in named]  # an undeclared type is C025
+    for item in nodes:
+        children = item.node.children
+        if not children:
+            continue
+        for unit_type in types:
+            own = item.node.max_by_type is not None and unit_type in item.node.max_by_type
+            if not own and not any(child.max_by_type and unit_type in child.max_by_type for child in children):
+                continue  # the same figures as `max`: C001 says it
+            total = decimal_sum(child.max_for(unit_type) for child in children)
+            top = item.node.max_for(unit_type)
+            if total != top:
+                where = (*item.path, "max_by_type", unit_type) if own else (*item.path, "max")
+                hint = msg("hint.set-max-for-type", total=total, type=unit_type)
+                figures = {"code": item.code, "max": top, "total": total, "difference": top - total}
+                yield problem("C001", "max-not-sum-for-type", where, hint, type=unit_type, **figures)
+
+
 def unique_codes(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Diagnostic]:
     first: dict[str, NodeInfo] = {}
     for item in nodes:
@@ -79,11 +100,12 @@ def rule_parameters(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Di
         if rule is None or not item.node.is_leaf:
             continue
         path = (*item.path, "rule")
-        yield from rule.check(item.code, item.node.max, path)
-        best = rule.top(item.node.max)
-        if best < Fraction(item.node.max):
-            hint = msg("hint.reachable")
-            yield problem("C016", "max-unreachable", path, hint, code=item.code, best=best, max=item.node.max)
+        for top in dict.fromkeys((item.node.max, *(item.node.max_by_type or {}).values())):  # each type's too
+            yield from rule.check(item.code, top, path)
+            best = rule.top(top)
+            if best < Fraction(top):
+                hint = msg("hint.reachable")
+                yield problem("C016", "max-unreachable", path, hint, code=item.code, best=best, max=top)
 
 
 def _band_lists(criteria: CriteriaSet) -> Iterator[tuple[DocPath, tuple[Grade, ...]]]:
@@ -143,10 +165,16 @@ def grades_reach_zero(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[
 
 
 def unit_types_known(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Diagnostic]:
-    """`applies_to` and `grades_by_type` name unit types the set declares (when it declares `unit_types`)."""
+    """`applies_to` and `grades_by_type` name unit types the set declares (when it declares `unit_types`);
+    `max_by_type` only types it declares (a set with maxima per type lists its types)."""
+    hint = msg("hint.unit-types", types=", ".join(criteria.unit_types) or "—")
+    for info in nodes:
+        for unit_type in info.node.max_by_type or ():
+            if unit_type not in criteria.unit_types:
+                where = (*info.path, "max_by_type", unit_type)
+                yield problem("C025", "unknown-type-here", where, hint, type=unit_type)._replace(key=True)
     if not criteria.unit_types:
         return
-    hint = msg("hint.unit-types", types=", ".join(criteria.unit_types))
     for info in nodes:
         for n, unit_type in enumerate(info.node.applies_to or ()):
             if unit_type not in criteria.unit_types:
@@ -210,6 +238,7 @@ def areas_total(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Diagno
 
 CHECKS: tuple[Check, ...] = (
     max_is_sum_of_children,
+    max_by_type_is_sum,
     unique_codes,
     child_codes_extend_parent,
     leaf_or_inner,

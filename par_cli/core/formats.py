@@ -97,6 +97,8 @@ def none_as(empty: Any, schema: CoreSchema) -> CoreSchema:
 def _node(values: dict[str, Any]) -> Node:
     if values["applies_to"] is not None:
         values["applies_to"] = tuple(values["applies_to"])
+    if values["max_by_type"] is not None:
+        values["max_by_type"] = MappingProxyType(values["max_by_type"])
     if values["children"] is not None:
         values["children"] = tuple(values["children"])
     elif values["rule"] is None:
@@ -132,6 +134,9 @@ def criteria_schema() -> CoreSchema:
             "renamed_from": field(optional(text(min_length=1)), None),
             "applies_to": field(optional(cs.list_schema(text(pattern=r"^\S+$"), min_length=1, strict=True)), None),
             "appraiser": field(optional(text(pattern=r"^\S+$")), None),
+            "max_by_type": field(
+                optional(cs.dict_schema(text(pattern=r"^\S+$"), number(gt=0), min_length=1, strict=True)), None
+            ),
         },
         _node,
         ref="node",
@@ -187,6 +192,7 @@ def criteria_schema() -> CoreSchema:
             "bonus_cap": field(optional(number(gt=0)), None),
             "penalty_cap": field(optional(number(gt=0)), None),
             "ranking": field(optional(ranking), None),
+            "unranked_in_average": field(cs.bool_schema(strict=True), True),
         },
         _criteria,
     )
@@ -203,6 +209,8 @@ def assessment_schema() -> CoreSchema:
             "attributes": field(attributes, factory=dict),
             "predecessors": field(none_as(list, cs.list_schema(text(pattern=r"^\S+$"), strict=True)), factory=list),
             "type": field(optional(text(pattern=r"^\S+$")), None),
+            "ranked": field(cs.bool_schema(strict=True), True),
+            "unranked_reason": field(optional(text(min_length=1)), None),
         },
         lambda v: Agency(**{**v, "predecessors": tuple(v["predecessors"])}),
     )
@@ -259,7 +267,15 @@ def office_schema() -> CoreSchema:
         {"authority": field(words, None), "title": field(words, None), "name": field(words, None)},
         lambda v: Signer(**v),
     )
-    group = record({"id": field(text(min_length=1)), "label": field(text(min_length=1))}, lambda v: v)
+    group = record(
+        {
+            "id": field(text(min_length=1)),
+            "label": field(text(min_length=1)),
+            "ranked": field(cs.bool_schema(strict=True), True),  # False: the group is assessed, not ranked
+            "reason": field(optional(text(min_length=1)), None),  # why, shown with it
+        },
+        lambda v: v,
+    )
     return record(
         {
             "kind": field(cs.literal_schema(["office"])),
@@ -276,8 +292,12 @@ def office_schema() -> CoreSchema:
 
 def _office(office: Any, decision: Any) -> Callable[[dict[str, Any]], Any]:
     def build(values: dict[str, Any]) -> Any:
-        groups = MappingProxyType({g["id"]: g["label"] for g in values.pop("groups")})
-        return office(**{**values, "decision": values["decision"] or decision(), "groups": groups})
+        listed = values.pop("groups")
+        groups = MappingProxyType({g["id"]: g["label"] for g in listed})
+        unranked = MappingProxyType({g["id"]: g["reason"] for g in listed if not g["ranked"]})
+        return office(
+            **{**values, "decision": values["decision"] or decision(), "groups": groups, "unranked": unranked}
+        )
 
     return build
 

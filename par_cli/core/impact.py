@@ -29,8 +29,8 @@ class Moved(NamedTuple):
     group: str | None
     old_index: Fraction
     new_index: Fraction
-    old_rank: int
-    new_rank: int
+    old_rank: int | None  # None: not ranked
+    new_rank: int | None
     reasons: tuple[Reason, ...]  # largest first; only those that moved the index
 
     @property
@@ -38,9 +38,9 @@ class Moved(NamedTuple):
         return self.new_index - self.old_index
 
     @property
-    def rank_change(self) -> int:
-        """Positive: moved up."""
-        return self.old_rank - self.new_rank
+    def rank_change(self) -> int | None:
+        """Positive: moved up; None when either ranking does not rank the unit."""
+        return self.old_rank - self.new_rank if self.old_rank is not None and self.new_rank is not None else None
 
 
 class ImpactGroup(NamedTuple):

@@ -37,6 +37,13 @@ class Node(NamedTuple):
     renamed_from: str | None = None  # the code this criterion had in the set it revises (`par criteria diff`)
     applies_to: tuple[str, ...] | None = None  # extension: the unit types it applies to (None: every type)
     appraiser: str | None = None  # extension: who appraises it (a department's id; None: inherited, or the council)
+    max_by_type: Mapping[str, Decimal] | None = None  # extension: its maximum for these unit types (`max`: others)
+
+    def max_for(self, unit_type: str | None) -> Decimal:
+        """The node's maximum for a unit of this type: its own (`max_by_type`) if the set gives one, else `max`."""
+        if self.max_by_type is None or unit_type is None:
+            return self.max
+        return self.max_by_type.get(unit_type, self.max)
 
     @property
     def is_leaf(self) -> bool:
@@ -131,6 +138,7 @@ class CriteriaSet(NamedTuple):
     bonus_cap: Decimal | None = None  # extension: the most all bonus points together may add
     penalty_cap: Decimal | None = None  # extension: the most all penalty points together may take
     ranking: RankingOptions | None = None  # extension: tie policy and display precision of its rankings
+    unranked_in_average: bool = True  # extension: False: units not ranked are left out of group averages, grades
 
     @property
     def total_max(self) -> Decimal:
@@ -144,6 +152,8 @@ class Agency(NamedTuple):
     attributes: Mapping[str, str] = NO_ATTRIBUTES  # extension: more fields to group rankings by
     predecessors: tuple[str, ...] = ()  # extension: ids of the previous period's units merged into this one
     type: str | None = None  # extension: the unit type (`unit_types` of the set), for `applies_to` and grades
+    ranked: bool = True  # extension: False: assessed and shown, but not ranked ("không xếp hạng")
+    unranked_reason: str | None = None  # extension: why it is not ranked, shown with it
 
 
 class Assessment(NamedTuple):

@@ -40,6 +40,7 @@ class Office(NamedTuple):
     decision: Decision = Decision()
     signer: Signer | None = None
     groups: Mapping[str, str] = MappingProxyType({})  # group id → its label, in the order the office lists them
+    unranked: Mapping[str, str | None] = MappingProxyType({})  # group id → why (None: unsaid): assessed, not ranked
     note: str | None = None
 
     def with_options(self, number: str | None, day: date | None, issuer: str | None) -> Office:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -12,6 +11,7 @@ from par_cli.core.diagnostics import NOWHERE, Diagnostic, Location, msg, problem
 from par_cli.core.lineage import MergeMethod, Past, PastRow
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import clamp_percent, exact_sum
+from par_cli.core.vietnamese_order import vietnamese_key
 
 if TYPE_CHECKING:
     from par_cli.core.cuts import Cut
@@ -73,6 +73,9 @@ class Entry:
     unanswered_survey: tuple[tuple[str, Fraction], ...] = ()  # … of survey leaves without results
     ties: str = "competition"  # the set's `ranking.ties`: "competition" (1, 1, 3) or "dense" (1, 1, 2)
     rank_precision: int | None = None  # the set's `ranking.precision`: its rankings' decimals (None: `precision`)
+    ranked: bool = True  # False: assessed, not ranked (`agency.ranked`; `unranked_reason`: why); the set's
+    unranked_reason: str | None = None  # `unranked_in_average`: it counts in the group's average and grades
+    unranked_in_average: bool = True
 
     @property
     def key(self) -> str:
@@ -92,6 +95,7 @@ def entry_of(
     group_average: str = "mean",
     ties: str = "competition",
     rank_precision: int | None = None,
+    unranked_in_average: bool = True,
 ) -> Entry:
     return Entry(
         agency_id=result.agency.id,
@@ -130,6 +134,9 @@ def entry_of(
         else (),
         unanswered=tuple((code, top) for code, top, survey in result.unanswered if not survey),
         unanswered_survey=tuple((code, top) for code, top, survey in result.unanswered if survey),
+        ranked=result.agency.ranked,
+        unranked_reason=result.agency.unranked_reason,
+        unranked_in_average=unranked_in_average,
     )
 
 
@@ -203,7 +210,7 @@ def leaders_of(entries: Iterable[Entry], group_by: str) -> Leaders:
 @dataclass(frozen=True, slots=True)
 class RankedRow:
     entry: Entry
-    rank: int
+    rank: int | None  # None: assessed but not ranked (`Entry.ranked`)
     previous_rank: int | None
     rank_change: int | None  # positive: moved up
     previous_index: Fraction | None = None
@@ -228,31 +235,6 @@ class RankGroup:
     @property
     def count(self) -> int:
         return len(self.rows)
-
-
-_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
-_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve (ă), circumflex (â ê ô), horn (ơ ư): part of the letter
-_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền, hỏi, ngã, sắc, nặng
-
-
-def vietnamese_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Sort key in Vietnamese alphabetical order: a ă â b c d đ e ê …, then by tone; other characters after."""
-    letters: list[int] = []
-    tones: list[int] = []
-    for char in unicodedata.normalize("NFD", text.lower()):
-        if char in _LETTER_MARKS and letters:
-            base = _ALPHABET[letters[-1]] if letters[-1] < len(_ALPHABET) else ""
-            combined = unicodedata.normalize("NFC", base + char)
-            if combined in _ALPHABET:
-                letters[-1] = _ALPHABET.index(combined)
-            continue
-        if char in _TONES:
-            if tones:
-                tones[-1] = _TONES[char]
-            continue
-        letters.append(_ALPHABET.index(char) if char in _ALPHABET else len(_ALPHABET) + ord(char))
-        tones.append(0)
-    return tuple(letters), tuple(tones)
 
 
 def competition_ranks(entries: list[Entry], dense: bool = False) -> list[tuple[int, Entry]]:
@@ -333,17 +315,19 @@ def rank(
     for (criteria_id, group), members in sorted(
         grouped.items(), key=lambda kv: (kv[0][0], kv[0][1] is None, kv[0][1] or "")
     ):
-        rows = []
-        first = members[0]
-        for position, entry in competition_ranks(members, first.ties == "dense"):
+        rows, first = [], members[0]
+        ranked = [entry for entry in members if entry.ranked]  # then those not ranked, by index, with no rank
+        order: list[tuple[int | None, Entry]] = [*competition_ranks(ranked, first.ties == "dense")]
+        for position, entry in order + [(None, e) for _, e in competition_ranks([e for e in members if not e.ranked])]:
             past = previous.figure(group, entry.key, entry.predecessors, merged_as) if previous is not None else None
             if past is None:
                 rows.append(RankedRow(entry, position, None, None))
                 continue
-            change = past.rank - position
+            change = past.rank - position if position is not None else None
             rows.append(RankedRow(entry, position, past.rank, change, past.index, past.merged_from, past.merged_names))
         labels = members[0].grade_labels
         counts = {label: 0 for label in labels}
+        members = ranked if ranked and not members[0].unranked_in_average else members  # the set may leave them out
         for entry in members:
             counts[entry.grade or "—"] = counts.get(entry.grade or "—", 0) + 1
         groups.append(
@@ -391,6 +375,7 @@ def past_of(groups: list[RankGroup], label: str | None = None, period: str | Non
             )
             for g in groups
             for row in g.rows
+            if row.rank is not None  # a unit not ranked has no rank to look back at
         ),
         label,
         max((g.precision for g in groups), default=2),

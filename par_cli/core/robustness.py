@@ -86,8 +86,8 @@ class Robustness:
     above: Fraction | None  # index points to the agency listed just above (None: first)
     below: Fraction | None  # index points to the agency listed just below (None: last)
     shown_tie: tuple[str, ...]  # agencies shown with the same rounded index, ranked apart by hidden decimals
-    best: int  # the best rank within `steps` one-step changes shared across the group
-    worst: int  # … the worst
+    best: int | None  # the best rank within `steps` one-step changes shared across the group (None: not ranked)
+    worst: int | None  # … the worst
     steps_up: int | None = None  # the fewest one-step moves that put it above the agency listed just above
     steps_down: int | None = None  # … that put the agency listed just below above it
     self_rank: int | None = None  # its rank on its self-assessed figures, the others as appraised
@@ -168,8 +168,10 @@ class _Reach:
 
 
 def robustness(group: RankGroup, steps: int = STEPS) -> tuple[Robustness, ...]:
-    """One `Robustness` per row of the group, in its order; rows need entries scored with their moves."""
-    rows = group.rows
+    """One `Robustness` per row of the group, in its order; rows need entries scored with their moves. A unit
+    assessed but not ranked (listed after the ranked ones) has none: no gaps, no possible ranks."""
+    rows = tuple(row for row in group.rows if row.rank is not None)
+    unranked = (Robustness(None, None, (), None, None),) * (len(group.rows) - len(rows))
     shown = [round_half_up(row.entry.index, group.precision) for row in rows]
     by_shown: dict[object, list[int]] = {}
     for n, value in enumerate(shown):
@@ -196,4 +198,4 @@ def robustness(group: RankGroup, steps: int = STEPS) -> tuple[Robustness, ...]:
             mine = entry.self_index
             own = 1 + len(indices) - bisect_right(indices, _key(mine)) - (1 if index > mine else 0)
         out.append(Robustness(above, below, ties, reach.best(n), reach.worst(n), up, down, own))
-    return tuple(out)
+    return (*out, *unranked)

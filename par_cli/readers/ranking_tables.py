@@ -21,7 +21,7 @@ from par_cli.io.output import reading
 from par_cli.readers.csv_text import TITLE_ROWS, csv_rows
 from par_cli.words.languages import every
 
-COLUMNS = ("rank", "agency_id", "group", "agency", "points", "max", "index")
+COLUMNS = ("rank", "agency_id", "group", "agency", "points", "max", "index", "ranked")
 REQUIRED = ("rank", "agency_id")
 
 
@@ -68,6 +68,8 @@ class _Table:
             return (None if text == "" else text), at(key, i)
 
         rank, rank_at = cell("rank")
+        if rank == "—" or (rank is None and cell("ranked")[0] == "no"):  # assessed but not ranked: no rank to keep
+            return
         agency_id, id_at = cell("agency_id")
         named = agency_id is None and "agency" in columns  # matched to this ranking's agencies by name (`by_name`)
         if named:

@@ -38,6 +38,7 @@ from par_cli.services.previous import is_ranking_file, load_previous
 if TYPE_CHECKING:
     from par_cli.services.appraisals import Assessed
     from par_cli.services.criteria import LoadedCriteria
+    from par_cli.services.office import Reader as OfficeReader
 
 Outcome = Entry | tuple[Diagnostic, ...]
 
@@ -208,6 +209,7 @@ def rank_folders(
     merged_as: MergeMethod = "mean",
     absent_now: list[PastRow] | None = None,
     said: list[Diagnostic] | None = None,
+    offices: OfficeReader | None = None,
 ) -> tuple[list[Entry], list[RankGroup]]:
     """This year's entries and their ranking, with last year's ranks from a folder or a `par rank` JSON file
     (a merged unit's from its predecessors', see `core.lineage`).
@@ -217,7 +219,7 @@ def rank_folders(
     entries = _rankable(score_folder(paths, factory, jobs, "this year", progress, group_by=group_by), group_by)
     before = None
     if previous is not None:
-        before = load_period(previous, previous_factory or factory, group_by, jobs, progress, "last year")
+        before = load_period(previous, previous_factory or factory, group_by, jobs, progress, "last year", offices)
         if any(row.named for row in before.rows):  # a ranking of names: matched to this year's agencies, said
             agencies = ((e.agency_id, e.agency_name, group_value(e, group_by)) for e in entries)
             before, errors, warnings = by_name(before, agencies, LineCol(str(previous)))
@@ -253,6 +255,7 @@ def load_period(
     jobs: int | None = None,
     progress: Progress | None = None,
     what: str = "last year",
+    offices: OfficeReader | None = None,
 ) -> Past:
     """One period's ranking, from its folder (scored and ranked) or from a file `par rank` wrote (JSON, CSV, xlsx)."""
     if is_ranking_file(source):
@@ -260,7 +263,15 @@ def load_period(
     earlier = _rankable(score_folder([source], factory, jobs, what, progress, group_by=group_by), group_by)
     periods = {e.period for e in earlier}
     label = periods.pop() if len(periods) == 1 else None
-    return past_of(rank(earlier, group_by), label or source.name, label)
+    groups = rank(earlier, group_by)
+    from par_cli.services.office import office_for
+
+    office = office_for([source], None, offices) if offices is not None else None
+    if office is not None and office.unranked:  # its groups not ranked then have no rank to look back at
+        from par_cli.core.unranked import unranked_groups
+
+        groups = unranked_groups(groups, office.unranked)
+    return past_of(groups, label or source.name, label)
 
 
 def _rankable(entries: list[Entry], group_by: str) -> list[Entry]:
@@ -303,13 +314,14 @@ def trend_of(
     merged_as: MergeMethod = "mean",
     jobs: int | None = None,
     progress: Progress | None = None,
+    offices: OfficeReader | None = None,
 ) -> Trend:
     """`par trend`: each source (a folder, or a `par rank` JSON file) is one period, oldest first."""
     periods: list[Past] = []
     problems: list[Diagnostic] = []
     for source in sources:
         try:
-            periods.append(load_period(source, factory, group_by, jobs, progress, "this year"))
+            periods.append(load_period(source, factory, group_by, jobs, progress, "this year", offices))
         except ParError as exc:
             problems += exc.diagnostics
     if problems:

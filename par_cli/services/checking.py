@@ -32,6 +32,7 @@ class Checked(NamedTuple):
     agency: Assessed | None = None  # (id, criteria id, period) when it could be read
     agency_where: Location | None = None
     file: str = ""
+    groups: tuple[str, ...] = ()  # its group, type and attributes: the ranking groups it may be in (O004)
 
 
 class FileChecker:
@@ -55,10 +56,11 @@ class FileChecker:
         agency = bound.assessment.agency
         here = (agency.id, bound.criteria.id, bound.assessment.period)
         where = bound.origin.locate(("agency", "id"))
+        groups = tuple(g for g in (agency.group, agency.type, *agency.attributes.values()) if g is not None)
         try:
             result = workspace.scored(bound)
         except ParError as exc:  # nothing applicable: reported like any other error
-            return Checked((*found, *exc.diagnostics), here, where, bound.file)
+            return Checked((*found, *exc.diagnostics), here, where, bound.file, groups)
         for finding in result.findings:
             code = FINDING_CODES.get(finding.code)
             if code is None or (finding.code == "not-counted" and (finding.level == "info" or finding.survey)):
@@ -71,7 +73,7 @@ class FileChecker:
             hints = getattr(bound.origin, "hints", {})  # a form's hints speak of its cells, not YAML's fields
             hint = msg(hints.get(FINDING_HINTS[code], FINDING_HINTS[code])) if code in FINDING_HINTS else None
             found.append(Diagnostic(code, finding_message(finding), finding.path, located, hint))
-        return Checked(tuple(found), here, where, bound.file)
+        return Checked(tuple(found), here, where, bound.file, groups)
 
 
 class _Checker:
@@ -82,6 +84,7 @@ class _Checker:
         self.ids: dict[str, str] = {}
         self.agencies: dict[tuple[Path, str], str] = {}
         self.assessed: dict[Path, list[Assessed]] = {}  # folder → (agency, set, period)
+        self.groups: dict[Path, set[str]] = {}  # folder → the groups its agencies may be ranked in
 
     def criteria(self, path: Path) -> list[Diagnostic]:
         model, doc, found = self.workspace.check_criteria_file(path)
@@ -98,6 +101,7 @@ class _Checker:
             return found
         folder = path.parent.resolve()
         self.assessed.setdefault(folder, []).append(checked.agency)
+        self.groups.setdefault(folder, set()).update(checked.groups)
         agency_id = checked.agency[0]
         first = self.agencies.setdefault((folder, agency_id.casefold()), checked.file)
         if first != checked.file:
@@ -111,6 +115,23 @@ class _Checker:
 def _same(workspace: Workspace, many: bool) -> FileChecker:
     """A checker using this very workspace (one process)."""
     return FileChecker(lambda: workspace, many)
+
+
+def _unranked_unknown(path: Path, groups: set[str]) -> list[Diagnostic]:
+    """O004: a group the office file lists as not ranked that no agency of its folder (or below) is in."""
+    from par_cli.readers.files import read_document
+
+    doc, _ = read_document(path)
+    listed = doc.data.get("groups") if doc is not None and isinstance(doc.data, dict) else None
+    if doc is None or not isinstance(listed, list):
+        return []
+    out = []
+    for n, group in enumerate(listed):
+        found = group.get("id") if isinstance(group, dict) else None
+        if isinstance(found, str) and group.get("ranked") is False and found not in groups:
+            hint = msg("hint.unranked-group", groups=", ".join(sorted(groups)) or "—")
+            out.append(doc.place(problem("O004", "office-unranked-unknown", ("groups", n, "id"), hint, id=found)))
+    return out
 
 
 def _same_bytes(a: Path, b: Path) -> bool:
@@ -170,6 +191,10 @@ def check_paths(
                     diagnostics += unclaimed(workspace.appraisals.file(path), assessed)
                 elif workspace.survey is not None:  # survey results beside the assessments (V016)
                     diagnostics += workspace.survey.unclaimed(path, assessed)
+            for path in (path for path in files if kinds[path] == "office"):  # a group not ranked that none is in
+                folder = path.parent.resolve()
+                found = {g for f, groups in checker.groups.items() if f.is_relative_to(folder) for g in groups}
+                diagnostics += _unranked_unknown(path, found) if checker.groups else []
     unique = sorted(set(diagnostics), key=order)
     if strict:
         unique = [d._replace(level=Level.ERROR) if level_of(d) is Level.WARNING else d for d in unique]

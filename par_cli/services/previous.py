@@ -114,6 +114,8 @@ def load_previous(path: Path) -> Past:
             periods.add(group["period"])
         for r, item in enumerate(members):
             at = places.at(("groups", g, "rows", r))
+            if isinstance(item, dict) and item.get("ranked") is False and item.get("rank") is None:
+                continue  # assessed but not ranked: it has no rank to look back at
             row = _row(item, label, partial(_at, places, ("groups", g, "rows", r, "agency", "predecessors")), at)
             if row is None:
                 problems.append(problem("J002", "ranking-row", where=f"groups[{g}].rows[{r}]").at(at))

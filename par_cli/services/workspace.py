@@ -287,6 +287,7 @@ class FileScorer:
             where, average = bound.origin, bound.criteria.group_average
             options = bound.criteria.ranking  # the set's tie policy and ranking decimals, if it gives them
             ranked = (options.ties or "competition", options.precision) if options else ("competition", None)
+            in_average = bound.criteria.unranked_in_average
             merged = tuple(where.locate(("agency", "predecessors", n)) for n in range(len(result.agency.predecessors)))
         except ParError as exc:  # a predecessor's place may be in a tree composed now: a Y001 if libyaml refuses it
             return exc.diagnostics
@@ -296,7 +297,9 @@ class FileScorer:
             labels = self.labels[key] = tuple(g.label for g in bound.criteria.grades_for(result.agency.type))
         span = moves(bound, result) if self.robust else None
         agency, period = where.locate(("agency", "id")), where.locate(("period",))
-        entry = entry_of(result, labels, agency, period, self.leaves, span, merged, self.nodes, average, *ranked)
+        entry = entry_of(
+            result, labels, agency, period, self.leaves, span, merged, self.nodes, average, *ranked, in_average
+        )
         entry = with_inputs(entry, self.workspace.reached.get(path.parent, ())) if self.cache else entry
         return replace(entry, cuts=cuts_of(bound, result)) if self.cuts else entry
 

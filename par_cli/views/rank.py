@@ -192,7 +192,7 @@ class _Ranking:
         for row in group.rows:
             entry = row.entry
             cells = [
-                Cell(row.rank),
+                Cell(row.rank if row.rank is not None else "—"),
                 Cell(entry.agency_name),
                 Cell(entry.points, p),
                 Cell(entry.max, p),
@@ -201,7 +201,9 @@ class _Ranking:
             ]
             if self.has_previous:
                 cells.append(Cell(row.previous_rank))
-                if row.rank_change is None:
+                if row.rank is None:
+                    cells.append(Cell("—"))
+                elif row.rank_change is None:
                     cells.append(Cell(label("new", lang)))
                 elif row.merged_from:
                     cells.append(Cell(change_text(row, True, lang)))
@@ -309,10 +311,10 @@ def _table(group: RankGroup, has_previous: bool, lang: str, notes: list[str], he
             cells += [figure(entry.points - own, p, lang), figure(own, p, lang), figure(entry.points, p, lang)]
         else:
             cells.append(figure(entry.points, p, lang))
-        cells += [figure(entry.index, p, lang), str(row.rank), entry.grade or ""]
+        cells += [figure(entry.index, p, lang), str(row.rank) if row.rank is not None else "—", entry.grade or ""]
         if has_previous:
-            moved = _places(row.rank_change, lang)
-            moved = f"{label('merged', lang)} {moved}" if row.merged_from else moved
+            moved = _places(row.rank_change, lang) if row.rank is not None else "—"  # not ranked: no move
+            moved = f"{label('merged', lang)} {moved}" if row.merged_from and row.rank is not None else moved
             cells += [str(row.previous_rank) if row.previous_rank is not None else "", moved]
         rows.append(cells)
     return Table(

@@ -43,13 +43,13 @@ def report(
         p = group.precision
         rows = [
             [
-                str(row.new_rank),
+                str(row.new_rank or "—"),
                 row.agency_name,
                 figure(row.old_index, p, lang),
                 figure(row.new_index, p, lang),
                 signed(shown_difference(row.new_index, row.old_index, p), p, lang),  # of the two shown
-                str(row.old_rank),
-                places_moved(row.rank_change),
+                str(row.old_rank or "—"),
+                places_moved(row.rank_change) if row.rank_change is not None else "—",
                 reasons_text(row.reasons, p, lang),
             ]
             for row in group.rows

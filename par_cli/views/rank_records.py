@@ -78,6 +78,9 @@ def _row(group: RankGroup, n: int, has_previous: bool, areas: bool, margins: Mar
         "rank_change": row.rank_change,
         "file": e.file,
     }
+    if row.rank is None:  # extension: assessed but not ranked (`rank` null), and why when said
+        item["ranked"] = False
+        item["unranked_reason"] = e.unranked_reason
     if e.survey_points is not None:  # extension: `points` in its two parts, each rounded once
         item["appraised_points"] = number(e.points - e.survey_points, p)
         item["survey_points"] = number(e.survey_points, p)
@@ -114,7 +117,9 @@ def rows(groups: list[RankGroup], areas: bool, robust: bool, margins: Margins) -
     head = ["criteria", "group", "rank", "agency_id", "agency", "points", "max", "index", "grade"]
     extra = ["gap_above", "gap_below", "shown_tie", "best_rank", "worst_rank", "steps_to_rise", "steps_to_fall"]
     extra.append("self_assessed_rank")
-    yield [*head, "previous_rank", "rank_change", *(extra if robust else []), *[f"area_{c}" for c in codes]]
+    unranked = any(row.rank is None for g in groups for row in g.rows)  # the columns only where one is not ranked
+    said = ["ranked", "unranked_reason"] if unranked else []
+    yield [*head, "previous_rank", "rank_change", *(extra if robust else []), *[f"area_{c}" for c in codes], *said]
     for group in groups:
         p = group.precision
         for n, row in enumerate(group.rows):
@@ -149,6 +154,7 @@ def rows(groups: list[RankGroup], areas: bool, robust: bool, margins: Margins) -
                 row.rank_change,
                 *figures,
                 *[_optional(by_code.get(code), p) for code in codes],
+                *(["yes" if row.rank is not None else "no", e.unranked_reason] if unranked else []),
             ]
 
 

@@ -89,7 +89,7 @@ CODES: dict[str, Code] = {
     "R004": Code(E, "the criteria set an assessment uses has errors"),
     "R005": Code(E, "an agency's index is below --fail-under"),
     "R006": Code(E, "files of different periods in one ranking"),
-    "C025": Code(E, "a unit type (applies_to, grades_by_type) the set's unit_types does not list"),
+    "C025": Code(E, "a unit type (applies_to, grades_by_type, max_by_type) the set's unit_types does not list"),
     "C027": Code(E, "a grade floor above 100 % of a node's maximum"),
     "C028": Code(E, "a grade floor at a level (area, criterion, sub-criterion) the set's tree does not have"),
     "C029": Code(W, "a ranking block that changes nothing (empty, or the defaults restated)"),
@@ -115,6 +115,7 @@ CODES: dict[str, Code] = {
     "O001": Code(E, "two office files in one folder: which one is meant is not guessed"),
     "O002": Code(W, "a criteria set ranked in several groups that the office file gives no label: shown by id"),
     "O003": Code(E, "a group listed twice in an office file"),
+    "O004": Code(W, "an office file's group not ranked (`ranked: false`) that no agency beside it is in"),
     "J001": Code(E, "invalid JSON in a previous ranking"),
     "J002": Code(
         E,

@@ -68,6 +68,8 @@ def change_text(row: RankedRow, has_previous: bool, lang: str = "en") -> str:
     from the units merged into it); blank without --previous."""
     if not has_previous:
         return ""
+    if row.rank is None:  # not ranked: no move
+        return "—"
     if row.rank_change is None:
         return label("new", lang)
     moved = places_moved(row.rank_change)
@@ -119,8 +121,15 @@ def group_summary(group: RankGroup, lang: str) -> str:
     agencies = label("agency_one" if group.count == 1 else "agencies", lang)
     average = label("summary.average" if group.average_method == "mean" else "average_pooled", lang)
     total = f"{label('summary.total', lang)}: {group.count:0{digits}d} {agencies}"
-    text = f"{total}; {average}: {figure(group.average, group.precision, lang)}%"
-    return text + (f"; {grades}" if grades else "")
+    unranked = sum(1 for row in group.rows if row.rank is None)
+    if unranked:  # assessed but not ranked: said, and whether the set leaves them out of the figures
+        left_out = unranked < group.count and not group.rows[0].entry.unranked_in_average
+        total += " (" + text(
+            msg("summary.unranked-out" if left_out else "summary.unranked", count=f"{unranked:0{digits}d}"), lang
+        )
+        total += ")"
+    line = f"{total}; {average}: {figure(group.average, group.precision, lang)}%"
+    return line + (f"; {grades}" if grades else "")
 
 
 def area_legend(group: RankGroup, lang: str) -> list[str]:
@@ -147,7 +156,7 @@ def rank_cells(
     its tie column, see `robust_keys`)."""
     p, e = group.precision, row.entry
     cells = [
-        str(row.rank),
+        str(row.rank) if row.rank is not None else "—",
         e.agency_name,
         figure(e.points, p, lang),
         figure(e.max, p, lang),
@@ -165,7 +174,10 @@ def robust_cells(robust: Robustness, places: int, lang: str, ties: bool = True) 
     """Gap above, gap below (index points, with the fewest one-step moves that close it: `0,14 (1)`), `≈` when
     tied as shown, possible ranks (`3–5`), and the rank on its self-assessed figures when the council changed any
     agency's."""
-    ranks = str(robust.best) if robust.best == robust.worst else f"{robust.best}–{robust.worst}"
+    if robust.best is None:  # assessed but not ranked: no possible ranks
+        ranks = "—"
+    else:
+        ranks = str(robust.best) if robust.best == robust.worst else f"{robust.best}–{robust.worst}"
     tie = "≈" if robust.shown_tie else ""
     above = figure(robust.above, places, lang) + (f" ({robust.steps_up})" if robust.steps_up is not None else "")
     below = figure(robust.below, places, lang) + (f" ({robust.steps_down})" if robust.steps_down is not None else "")
@@ -216,6 +228,22 @@ def ranking_notes(group: RankGroup, lang: str) -> list[str]:
     return notes
 
 
+def unranked_notes(group: RankGroup, lang: str) -> list[str]:
+    """Who is assessed but not ranked, and why when said: one line for a whole group with one reason."""
+    rows = [row for row in group.rows if row.rank is None]
+    reasons = {row.entry.unranked_reason for row in rows}
+    if rows and len(rows) == group.count and len(reasons) == 1:
+        reason = reasons.pop()
+        key = "note.group-unranked-why" if reason else "note.group-unranked"
+        return [text(msg(key, reason=reason or ""), lang)]
+    return [
+        text(msg("note.unranked-why", name=r.entry.agency_name, reason=r.entry.unranked_reason), lang)
+        if r.entry.unranked_reason
+        else text(msg("note.unranked", name=r.entry.agency_name), lang)
+        for r in rows
+    ]
+
+
 def rank_notes(
     group: RankGroup, robust: tuple[Robustness, ...] | None, merged_as: str | None, lang: str, steps: int = 3
 ) -> list[str]:
@@ -231,7 +259,7 @@ def rank_notes(
             notes.append(
                 text(msg("note.merged", merged=merged, name=name, earlier=earlier, how=how, units=units), lang)
             )
-    notes += relative_notes(group, lang)
+    notes += relative_notes(group, lang) + unranked_notes(group, lang)
     notes += ranking_notes(group, lang)
     if robust is None:
         return notes
