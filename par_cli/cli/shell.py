@@ -219,12 +219,11 @@ DOCUMENTS = {"docx": (b"word/document.xml", "output.word"), "xlsx": (b"xl/workbo
 def named_for(content: str | bytes | Iterator[str], output: Path, lang: str | Tongue) -> None:
     """A Word or Excel file is opened by its name: text under `x.docx` (`-o x.docx` without `-f docx`) or a Word
     document under `x.md` would be a file nobody can open, written without a word (U001, nothing written)."""
+    from par_cli.io.suffixes import kind_of_suffix
     from par_cli.words.labels import label
 
     made = next((fmt for fmt, (mark, _) in DOCUMENTS.items() if isinstance(content, bytes) and mark in content), None)
-    named = output.suffix.lower().lstrip(".")
-    if named == "xlsm":
-        named = "xlsx"
+    named = kind_of_suffix(output)  # `docx`, `xlsx`… as every command reads a name (`io.suffixes`)
     words = lang.now() if isinstance(lang, Tongue) else lang
     if made is None and named in DOCUMENTS:
         kind = label(DOCUMENTS[named][1], words)
