@@ -124,6 +124,22 @@ def test_a_clamped_index_has_its_own_share(write: Write) -> None:
     assert "index held to 0–100 −5.00" in out.replace("\xa0", " "), out
 
 
+def test_a_removed_criterion_is_named_removed(write: Write) -> None:
+    """1.2 (4 points) removed, 1.4 (4 points, no answers yet) added: the total stays 10. Sở b had 4 + 4 + 0 = 8
+    of 10 (80), now 4 + 0 + 0 = 4 of 10 (40): 1.2 removed, −4 points at 10: −40,00; 1.4 scores 0: no share."""
+    three(write)
+    new = THREE.format(id="new", total=10, raised=2).replace(
+        '"1.2", title: "Báo cáo CCHC đúng hạn"', '"1.4", title: "Cải cách tổ chức bộ máy"'
+    )
+    write("new.yaml", new)
+    write("b.yaml", AGENCY.format(id="b", answers='{"1.1": true, "1.2": true, "1.3": false}'))
+    code, out, err = run("rank", "b.yaml", "--criteria", "new.yaml", "--against", "old.yaml", "--lang", "en")
+    assert code == 0, err
+    lines = [line.rstrip().replace("\xa0", " ") for line in out.splitlines()]
+    assert lines[4].endswith("−40.00          1        =   1.2 removed −40.00"), out
+    assert "removed   1.2                   Báo cáo CCHC đúng hạn   4 points" in lines, out
+
+
 @pytest.fixture
 def at_root(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)

@@ -179,7 +179,7 @@ def by_change(old: Side, new: Side, matched: Sequence[tuple[str, str]], changes:
     raw_old, raw_new = old.points / old.max * HUNDRED, new.points / new.max * HUNDRED
     reweighting = raw_new - new.points / old.max * HUNDRED  # 100 × P₁ × (1/M₁ − 1/M₀)
     if reweighting:
-        shares.append(Share("reweighting", None, None, (), reweighting, old.max, new.max, tuple(moved_max)))
+        shares.append(Share("reweighting", None, None, (), reweighting, old.max, new.max, tuple(sorted(moved_max))))
     clamped = (new.exact_index - raw_new) - (old.exact_index - raw_old)
     if clamped:
         shares.append(Share("clamp", None, None, (), clamped))

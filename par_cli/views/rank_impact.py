@@ -151,10 +151,6 @@ def share_text(share: Share, places: int, lang: str) -> str:
     if old_code is not None and new_code is not None and old_code != new_code:
         code = f"{old_code}{keep}→{keep}{new_code}"
     said = [_what(change, lang) for change in share.changes if change.kind not in ("moved", "renamed")]
-    if new_code is None and not said:
-        said = [label("diff.removed", lang)]
-    if old_code is None and not said:
-        said = [label("diff.added", lang)]
     return keep.join(part for part in (code, ", ".join(said)) if part) + keep + effect
 
 
@@ -195,7 +191,7 @@ def _named(diff: CriteriaDiff, groups: list[ImpactGroup], lang: str) -> list[Any
     return blocks
 
 
-def shares_order(diff: CriteriaDiff) -> Callable[[str], int]:
+def shares_order(diff: CriteriaDiff) -> Callable[[str], tuple[int, str]]:
     """Codes in the order the new set lists them (a removed one after)."""
     order = {code: n for n, (_, code) in enumerate(diff.matched)}
-    return lambda code: order.get(code, len(order))
+    return lambda code: (order.get(code, len(order)), code)
