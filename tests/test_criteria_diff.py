@@ -201,6 +201,16 @@ def test_whose_rank_moves_and_why(write: Write) -> None:
     ]
     code, out, _ = run("rank", "a.yaml", "b.yaml", "--criteria", "new.yaml", "--against", "old.yaml")
     assert code == 0
+    cells = [line.split() for line in out.splitlines() if line.split()[:2] in (["1", "Xã"], ["2", "Xã"])]
+    assert [row[-1] for row in cells[:2]] == ["▲1", "▼1"], out  # at 100 columns, the effects in a table of their own
+    assert any(
+        line.split()[:2] == ["1", "Xã"] and "1.2\xa0tối\xa0đa\xa01\xa0→\xa03\xa0+50,00" in line
+        for line in out.splitlines()
+    )
+    code, out, _ = run(
+        "rank", "a.yaml", "b.yaml", "--criteria", "new.yaml", "--against", "old.yaml", "--by", "criterion"
+    )
+    assert code == 0
     assert any(
         line.split()[:2] == ["1", "Xã"] and "▲1" in line and "1.2\xa0+50,00" in line for line in out.splitlines()
     ), out

@@ -87,3 +87,17 @@ def test_output_samples_are_what_par_prints(marker: str, command: list[str], mon
     code, out, _ = run(*command)
     assert code == 0
     assert [line.rstrip() for line in out.splitlines()] == sample.group(1).splitlines()
+
+
+def test_impact_sample_is_what_par_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`rank --criteria NEW --against OLD`: the sample's lines, `…` where some are left out, in par's order."""
+    monkeypatch.chdir(ROOT)
+    sample = re.search(
+        r"<!-- impact-sample:start -->\n```text\n\$ par ([^\n]*)\n(.*?)```\n<!-- impact-sample:end", README, re.S
+    )
+    assert sample is not None
+    code, out, _ = run(*sample.group(1).split())
+    assert code == 0
+    printed = iter([line.rstrip().replace("\xa0", " ") for line in out.splitlines()])
+    shown = [line for line in sample.group(2).splitlines() if line != "…"]
+    assert all(line in printed for line in shown), out  # each in turn, after the one before

@@ -93,6 +93,11 @@ def test_rank_against_at_80_columns_keeps_names_and_effects_together(monkeypatch
         "(mẫu, sửa đổi 2025)",
     ]
     assert "       5   Sở Nông nghiệp và Môi         81,23        80,73      −0,50         5" in lines
+    assert "Hạng mới   Cơ quan                       ± hạng   (điểm chỉ số)" in lines
+    at = lines.index("       7   Sở Khoa học và Công nghệ           =   1.2.1 → 1.1.4 cách chấm −0,51;")
+    assert lines[at + 1 : at + 3] == [" " * 50 + "1.3.1 tối đa 1,5 → 1,", " " * 50 + "cách chấm −0,51"]
+    code, out, _ = run(*COMMANDS["rank-against"], "--lang", "vi", "--by", "criterion", COLUMNS="80")
+    lines = [line.rstrip().replace("\xa0", " ") for line in out.splitlines()]
     assert "Hạng mới   Cơ quan                           ± hạng   Do tiêu chí (điểm chỉ số)" in lines
     assert "       7   Sở Khoa học và Công nghệ               =   1.1.4 −0,51; 1.3.1 −0,51" in lines
 

@@ -24,6 +24,7 @@ from par_cli.cli.options import (
     ExplainFormat,
     FailUnderOption,
     GroupByOption,
+    ImpactByOption,
     IssuerOption,
     JobsOption,
     LangOption,
@@ -40,6 +41,7 @@ from par_cli.cli.options import (
     StepsOption,
     SurveyOption,
     against_value,
+    by_value,
     date_value,
     jobs_value,
     nfc,
@@ -140,6 +142,7 @@ def rank(
     fail_under: FailUnderOption = None,
     criteria: CriteriaOption = None,
     against: AgainstOption = None,
+    by: ImpactByOption = None,
     jobs: JobsOption = None,
     survey: SurveyOption = None,
     robustness: RobustnessOption = False,
@@ -170,6 +173,7 @@ def rank(
     day = shell.run(lambda: date_value("--decision-date", decision_date), words) if decision_date else None
     shell.run(lambda: robustness_value(robustness, output_format.value), words)
     within = shell.run(lambda: steps_value(steps, robustness), words)
+    shell.run(lambda: by_value(by and by.value, against), words)
     if against is not None:
         shell.run(lambda: against_value(against, criteria, [previous, fail_under], output_format.value), words)
     if output_format in (RankFormat.xlsx, RankFormat.docx) and output is None:
@@ -189,7 +193,8 @@ def rank(
         from par_cli.views.rank_impact import report
 
         issuer_file = shell.run(lambda: office_of(paths, office, office_reader), words)  # the groups' labels
-        impact = report(changes, moved, words.fixed, dict(issuer_file.groups) if issuer_file is not None else None)
+        labels = dict(issuer_file.groups) if issuer_file is not None else None
+        impact = report(changes, moved, words.fixed, labels, by.value if by is not None else "change")
         return shell.show(shell.write(impact, output_format.value, words), output, words)
     gone: list[PastRow] = []  # last period's units this ranking lacks: said, never silently dropped
     said: list[Diagnostic] = []  # names of a ranking given by names that match no agency, agencies shown as new

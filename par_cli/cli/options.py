@@ -198,6 +198,17 @@ FailUnderOption = Annotated[
 AgainstOption = Annotated[
     Optional[str], typer.Option("--against", metavar="OLD", help="With --criteria NEW: whose index and rank move.")
 ]
+
+
+class ImpactBy(StrEnum):
+    change = "change"
+    criterion = "criterion"
+
+
+ImpactByOption = Annotated[
+    Optional[ImpactBy],
+    typer.Option("--by", help="With --against: split each index change by the set's changes, or by criterion."),
+]
 JobsOption = Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes (default: all cores).")]
 OfficeOption = Annotated[
     Optional[Path],
@@ -290,6 +301,12 @@ def against_value(against: str, criteria: str | None, others: list[object], outp
         raise _bad("--against", against, "phrase.against-not-previous")
     if output_format not in ("table", "json"):
         raise _bad("--against", against, "phrase.against-formats")
+
+
+def by_value(by: str | None, against: str | None) -> None:
+    """`rank --by` splits the index changes that `--against OLD` shows."""
+    if by is not None and against is None:
+        raise _bad("--by", by, "phrase.by-needs-against")
 
 
 def robustness_value(robust: bool, output_format: str) -> None:

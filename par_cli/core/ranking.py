@@ -55,7 +55,8 @@ class Entry:
     agency_where: Location = NOWHERE  # where the agency id is written, for errors about it
     period_where: Location = NOWHERE
     survey_points: Fraction | None = None  # the part of `points` from the survey; None: the set has no survey
-    leaves: tuple[tuple[str, Fraction], ...] = ()  # (code, points) of applicable leaves and adjustments, if asked
+    leaves: tuple[tuple[str, Fraction, Fraction], ...] = ()  # (code, points, max) of applicable leaves and
+    # adjustments (max 0: outside the maximum), if asked (`rank --against`)
     index_cap: Fraction | None = Fraction(100)  # the highest index (None: bonus may carry it above 100)
     self_index: Fraction | None = None  # the index on the self-assessed figures (`--robustness`)
     gains: tuple[Fraction, ...] = ()  # the largest rises of an appraised leaf one step up, in index points
@@ -148,20 +149,20 @@ def _attributes(agency: Agency) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(found.items()))
 
 
-def leaf_points(result: Score) -> tuple[tuple[str, Fraction], ...]:
-    out: list[tuple[str, Fraction]] = []
+def leaf_points(result: Score) -> tuple[tuple[str, Fraction, Fraction], ...]:
+    out: list[tuple[str, Fraction, Fraction]] = []
 
     def visit(node: NodeResult) -> None:
         if not node.applicable:
             return
         if not node.children:
-            out.append((node.code, node.points))
+            out.append((node.code, node.points, node.max))
         for child in node.children:
             visit(child)
 
     for area in result.areas:
         visit(area)
-    out += [(adjustment.code, adjustment.points) for adjustment in result.adjustments]
+    out += [(adjustment.code, adjustment.points, Fraction(0)) for adjustment in result.adjustments]
     return tuple(out)
 
 

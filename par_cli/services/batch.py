@@ -304,7 +304,7 @@ def rank_against(
     renames: dict[str, str | None] = {code: renamed.get(code) for code in old.nodes}
     _, before = rank_folders(paths, partial(scorer, old.path, renames=None), None, group_by, jobs, progress)
     _, after = rank_folders(paths, partial(scorer, new.path, renames=renames), None, group_by, jobs, progress)
-    return changes, impact(before, after, changes.matched, group_by)
+    return changes, impact(before, after, changes.matched, group_by, changes.changes)
 
 
 def trend_of(

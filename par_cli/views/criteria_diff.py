@@ -7,13 +7,15 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from par_cli.views.report import Column, Kind, Note, Report, Table
+from par_cli.words.explain import change_detail as detail_text
+from par_cli.words.explain import change_kind as kind_text
 from par_cli.words.explain import describe_rule
 from par_cli.words.labels import label
 from par_cli.words.languages import MACHINE
 from par_cli.words.numbers import plain
 
 if TYPE_CHECKING:
-    from par_cli.core.criteria_diff import Change, CriteriaDiff
+    from par_cli.core.criteria_diff import CriteriaDiff
 
 KINDS = (
     ("diff.change", Kind.text),
@@ -70,25 +72,3 @@ def _json(diff: CriteriaDiff) -> dict[str, Any]:
         for c in diff.changes
     ]
     return {**sets, "changes": changes, "matched": [list(pair) for pair in diff.matched]}
-
-
-def kind_text(change: Change, lang: str) -> str:
-    return label(f"diff.{change.kind}", lang)
-
-
-def detail_text(change: Change, lang: str) -> str:
-    """`3 → 2,5`, `«Kế hoạch» → «Kế hoạch CCHC»`, `under 1 → under 2`, the rules in words."""
-    before, after = change.before, change.after
-    if change.kind in ("added", "removed"):
-        value = after if change.kind == "added" else before
-        return f"{plain(value, lang)} {label('points_word', lang)}"
-    if change.kind == "max":
-        return f"{plain(before, lang)} → {plain(after, lang)}"
-    if change.kind == "rule":
-        return f"{describe_rule(before, lang)} → {describe_rule(after, lang)}"
-    if change.kind == "renamed":
-        return f"«{before}» → «{after}»"
-    if change.kind == "moved":
-        top = label("diff.top", lang)
-        return f"{change.old_code} ({before or top}) → {change.new_code} ({after or top})"
-    return f"{before} → {after}"

@@ -17,6 +17,7 @@ from par_cli.words.labels import label
 from par_cli.words.numbers import figure, plain
 
 if TYPE_CHECKING:
+    from par_cli.core.criteria_diff import Change
     from par_cli.core.explain import Gap, LedgerLine
     from par_cli.core.rules.base import Rule
 
@@ -115,3 +116,26 @@ def gap_text(gap: Gap, places: int, lang: str) -> str:
     points = figure(gap.available, places, lang)
     index = figure(gap.index_points, places, lang)
     return text(msg("gap.line", action=action(gap.line, lang), points=points, index=index), lang)
+
+
+def change_kind(change: Change, lang: str) -> str:
+    """A change of `par criteria diff` in a word: `điểm tối đa`, `cách chấm`, `thêm`…"""
+    return label(f"diff.{change.kind}", lang)
+
+
+def change_detail(change: Change, lang: str) -> str:
+    """`3 → 2,5`, `«Kế hoạch» → «Kế hoạch CCHC»`, `under 1 → under 2`, the rules in words."""
+    before, after = change.before, change.after
+    if change.kind in ("added", "removed"):
+        value = after if change.kind == "added" else before
+        return f"{plain(value, lang)} {label('points_word', lang)}"
+    if change.kind == "max":
+        return f"{plain(before, lang)} → {plain(after, lang)}"
+    if change.kind == "rule":
+        return f"{describe_rule(before, lang)} → {describe_rule(after, lang)}"
+    if change.kind == "renamed":
+        return f"«{before}» → «{after}»"
+    if change.kind == "moved":
+        top = label("diff.top", lang)
+        return f"{change.old_code} ({before or top}) → {change.new_code} ({after or top})"
+    return f"{before} → {after}"
