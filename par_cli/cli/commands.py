@@ -227,6 +227,17 @@ def rank(
         from par_cli.core.unranked import unranked_groups
 
         groups = unranked_groups(groups, issued.unranked)
+    if issued.surveys:  # groups the office gives their own survey results (not a mean of their units)
+        from par_cli.services.group_survey import group_surveys
+        from par_cli.services.office import find_office
+        from par_cli.services.workspace import Workspace
+
+        where = shell.run(lambda: office or find_office(paths), words)
+        finder = Workspace()  # each set as the ranking found it: `--criteria`, else from the group's folder
+        by = criteria and nfc(criteria)
+        groups = shell.run(
+            lambda: group_surveys(groups, issued, where, by, lambda ref, base: finder.named(ref, base).nodes), words
+        )
     bare = unlabelled(groups, issued) if output_format not in (RankFormat.json, RankFormat.csv) else []
     if bare:  # shown by their ids: said once, with how to name them
         hint = msg("hint.office-labels", first=bare[0])

@@ -273,6 +273,8 @@ def office_schema() -> CoreSchema:
             "label": field(text(min_length=1)),
             "ranked": field(cs.bool_schema(strict=True), True),  # False: the group is assessed, not ranked
             "reason": field(optional(text(min_length=1)), None),  # why, shown with it
+            # the group's own survey result per survey leaf, a percentage it publishes (not a mean of its units)
+            "survey": field(none_as(dict, cs.dict_schema(text(min_length=1), number(), strict=True)), factory=dict),
         },
         lambda v: v,
     )
@@ -295,8 +297,15 @@ def _office(office: Any, decision: Any) -> Callable[[dict[str, Any]], Any]:
         listed = values.pop("groups")
         groups = MappingProxyType({g["id"]: g["label"] for g in listed})
         unranked = MappingProxyType({g["id"]: g["reason"] for g in listed if not g["ranked"]})
+        surveys = MappingProxyType({g["id"]: MappingProxyType(g["survey"]) for g in listed if g["survey"]})
         return office(
-            **{**values, "decision": values["decision"] or decision(), "groups": groups, "unranked": unranked}
+            **{
+                **values,
+                "decision": values["decision"] or decision(),
+                "groups": groups,
+                "unranked": unranked,
+                "surveys": surveys,
+            }
         )
 
     return build

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date
+from decimal import Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -41,6 +42,7 @@ class Office(NamedTuple):
     signer: Signer | None = None
     groups: Mapping[str, str] = MappingProxyType({})  # group id → its label, in the order the office lists them
     unranked: Mapping[str, str | None] = MappingProxyType({})  # group id → why (None: unsaid): assessed, not ranked
+    surveys: Mapping[str, Mapping[str, Decimal]] = MappingProxyType({})  # group id → survey leaf → its own %
     note: str | None = None
 
     def with_options(self, number: str | None, day: date | None, issuer: str | None) -> Office:

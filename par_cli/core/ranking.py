@@ -232,6 +232,7 @@ class RankGroup:
     average_method: str = "mean"
     previous_period: str | None = None  # the period of the previous ranks (`--previous`), when one is known
     ties: str = "competition"  # how equal indices are ranked: "competition" (1, 1, 3) or "dense" (1, 1, 2)
+    survey: tuple[tuple[str, str, Fraction], ...] = ()  # the group's own survey results: (code, title, percentage)
 
     @property
     def count(self) -> int:

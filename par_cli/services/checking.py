@@ -20,6 +20,7 @@ from par_cli.words.catalogue import finding_message
 from par_cli.words.codes import FINDING_CODES, level_of
 
 if TYPE_CHECKING:
+    from par_cli.core.group_survey import Nodes
     from par_cli.services.workspace import Workspace
 
 FINDING_HINTS = {"A006": "hint.answer-it", "A007": "hint.add-evidence"}
@@ -85,6 +86,7 @@ class _Checker:
         self.agencies: dict[tuple[Path, str], str] = {}
         self.assessed: dict[Path, list[Assessed]] = {}  # folder → (agency, set, period)
         self.groups: dict[Path, set[str]] = {}  # folder → the groups its agencies may be ranked in
+        self.sets: dict[Path, set[tuple[str, str]]] = {}  # folder → (group, criteria id) of its agencies (O005)
 
     def criteria(self, path: Path) -> list[Diagnostic]:
         model, doc, found = self.workspace.check_criteria_file(path)
@@ -102,6 +104,7 @@ class _Checker:
         folder = path.parent.resolve()
         self.assessed.setdefault(folder, []).append(checked.agency)
         self.groups.setdefault(folder, set()).update(checked.groups)
+        self.sets.setdefault(folder, set()).update((group, checked.agency[1]) for group in checked.groups)
         agency_id = checked.agency[0]
         first = self.agencies.setdefault((folder, agency_id.casefold()), checked.file)
         if first != checked.file:
@@ -132,6 +135,27 @@ def _unranked_unknown(path: Path, groups: set[str]) -> list[Diagnostic]:
             hint = msg("hint.unranked-group", groups=", ".join(sorted(groups)) or "—")
             out.append(doc.place(problem("O004", "office-unranked-unknown", ("groups", n, "id"), hint, id=found)))
     return out
+
+
+def _group_survey_codes(path: Path, checker: _Checker) -> list[Diagnostic]:
+    """O005: an office file's group survey result for a code that is not a survey leaf of a set the group's
+    agencies (in its folder or below) are assessed on."""
+    from par_cli.services.group_survey import misplaced
+
+    folder = path.parent.resolve()
+    pairs = {pair for f, found in checker.sets.items() if f.is_relative_to(folder) for pair in found}
+    where = {criteria: f for f, found in checker.sets.items() if f.is_relative_to(folder) for _, criteria in found}
+
+    def sets(group: str) -> list[tuple[str, Nodes]]:
+        out: list[tuple[str, Nodes]] = []
+        for criteria in sorted({c for g, c in pairs if g == group}):
+            try:
+                out.append((criteria, checker.workspace.named(criteria, where[criteria]).nodes))
+            except ParError:  # a set that cannot be read: said at the assessments already
+                continue
+        return out
+
+    return misplaced(path, sets)
 
 
 def _same_bytes(a: Path, b: Path) -> bool:
@@ -195,6 +219,8 @@ def check_paths(
                 folder = path.parent.resolve()
                 found = {g for f, groups in checker.groups.items() if f.is_relative_to(folder) for g in groups}
                 diagnostics += _unranked_unknown(path, found) if checker.groups else []
+        for path in (path for path in files if kinds[path] == "office"):  # a group's survey result (O005)
+            diagnostics += _group_survey_codes(path, checker)
     unique = sorted(set(diagnostics), key=order)
     if strict:
         unique = [d._replace(level=Level.ERROR) if level_of(d) is Level.WARNING else d for d in unique]

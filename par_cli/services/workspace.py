@@ -343,6 +343,9 @@ def read_office(path: Path) -> tuple[Office | None, list[Diagnostic]]:
             problems.append(doc.place(twice))
         elif isinstance(found, str):
             seen.add(found)
+    from par_cli.core.group_survey import out_of_range
+
+    problems += [doc.place(found) for found in out_of_range(groups)]  # a group's survey result not a % (O005)
     problems += doc.notes
     return (value if not errors_only(problems) else None), problems
 

@@ -19,6 +19,7 @@ from par_cli.words.tables import (
     change_text,
     group_heading,
     group_summary,
+    group_survey_notes,
     has_ties,
     previous_title,
     rank_cells,
@@ -223,7 +224,7 @@ class _Ranking:
             (7, 40, 10, 10, 10, 14, *([13, 9] if self.has_previous else []), *([9] * len(codes))),
             frozen=2,
             aligned=False,
-            footer=group_summary(group, lang),
+            footer="; ".join([group_summary(group, lang), *group_survey_notes(group, lang)]),
             hidden=hidden,
         )
 

@@ -56,8 +56,14 @@ def _group(group: RankGroup, has_previous: bool, areas: bool, margins: Margins) 
         "average_method": group.average_method,
         "grades": dict(group.grades),
         **({"ties": group.ties} if group.ties != "competition" else {}),  # extension: the set's `ranking.ties`
+        **({"survey": _survey(group)} if group.survey else {}),  # extension: the group's own survey results
         "rows": Streamed(_row(group, n, has_previous, areas, margins) for n in range(len(group.rows))),
     }
+
+
+def _survey(group: RankGroup) -> dict[str, Any]:
+    """The office file's survey results of the group (not a mean of its units): code → {title, percent}."""
+    return {code: {"title": title, "percent": number(value, group.precision)} for code, title, value in group.survey}
 
 
 def _row(group: RankGroup, n: int, has_previous: bool, areas: bool, margins: Margins) -> dict[str, Any]:

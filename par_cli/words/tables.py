@@ -244,6 +244,14 @@ def unranked_notes(group: RankGroup, lang: str) -> list[str]:
     ]
 
 
+def group_survey_notes(group: RankGroup, lang: str) -> list[str]:
+    """The group's own survey results (the office file's `survey:`, not a mean of its units), a line each."""
+    return [
+        text(msg("note.group-survey", code=code, title=title, value=figure(value, group.precision, lang)), lang)
+        for code, title, value in group.survey
+    ]
+
+
 def rank_notes(
     group: RankGroup, robust: tuple[Robustness, ...] | None, merged_as: str | None, lang: str, steps: int = 3
 ) -> list[str]:
@@ -259,7 +267,7 @@ def rank_notes(
             notes.append(
                 text(msg("note.merged", merged=merged, name=name, earlier=earlier, how=how, units=units), lang)
             )
-    notes += relative_notes(group, lang) + unranked_notes(group, lang)
+    notes += relative_notes(group, lang) + unranked_notes(group, lang) + group_survey_notes(group, lang)
     notes += ranking_notes(group, lang)
     if robust is None:
         return notes
