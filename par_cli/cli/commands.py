@@ -234,9 +234,10 @@ def rank(
 
         where = shell.run(lambda: office or find_office(paths), words)
         finder = Workspace()  # each set as the ranking found it: `--criteria`, else from the group's folder
-        by = criteria and nfc(criteria)
+        asked = criteria and nfc(criteria)
         groups = shell.run(
-            lambda: group_surveys(groups, issued, where, by, lambda ref, base: finder.named(ref, base).nodes), words
+            lambda: group_surveys(groups, issued, where, asked, lambda ref, base: finder.named(ref, base).nodes),
+            words,
         )
     bare = unlabelled(groups, issued) if output_format not in (RankFormat.json, RankFormat.csv) else []
     if bare:  # shown by their ids: said once, with how to name them
