@@ -76,6 +76,7 @@ class Entry:
     ranked: bool = True  # False: assessed, not ranked (`agency.ranked`; `unranked_reason`: why); the set's
     unranked_reason: str | None = None  # `unranked_in_average`: it counts in the group's average and grades
     unranked_in_average: bool = True
+    set_group: tuple[int, str] | None = None  # its group's place and label in the set's `ranking_groups`, if there
 
     @property
     def key(self) -> str:
