@@ -215,13 +215,14 @@ def rank(
         words,
     )
     shell.warnings(said, words)
-    from par_cli.core.office import Office, ordered, unlabelled
+    from par_cli.core.office import Office, ordered, unlabelled, with_set_labels
     from par_cli.services.office import office_for
 
     # who issues the ranking (`kind: office` in the folder or a parent, or --office), the options over it; looked
     # for once the folder is read (each file's kind read once: `readers.files.support_files`)
     found = shell.run(lambda: office_for(paths, office, read_office), words) or Office()
     issued = found.with_options(decision and nfc(decision), day, issuer and nfc(issuer))
+    issued = with_set_labels(issued, entries)  # groups a set makes of unit types (`ranking_groups`): its labels
     groups = ordered(groups, issued)
     if issued.unranked:  # groups the office lists as assessed but not ranked
         from par_cli.core.unranked import unranked_groups

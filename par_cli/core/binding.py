@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from par_cli.core.diagnostics import Diagnostic, DocPath, msg, problem
-from par_cli.core.model import Assessment, CriteriaSet
+from par_cli.core.model import Agency, Assessment, CriteriaSet
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import TextNumber
 from par_cli.core.rules.base import NOT_APPLICABLE, InputError
@@ -330,6 +330,19 @@ def _unit_type_problems(criteria: CriteriaSet, nodes: dict[str, NodeInfo], agenc
     return []
 
 
+def _ranking_group(criteria: CriteriaSet, agency: Agency) -> tuple[Agency, list[Diagnostic]]:
+    """The agency in the ranking group the set gives its unit type (`ranking_groups`); its own `group`, if it
+    names another one, is an error (A030)."""
+    group = criteria.ranking_group_of(agency.type)
+    if group is None or agency.group == group.id:
+        return agency, []
+    if agency.group is None:
+        return agency._replace(group=group.id), []
+    hint = msg("hint.type-group", expected=group.id)
+    args = {"group": agency.group, "type": agency.type, "expected": group.id}
+    return agency, [problem("A030", "group-not-type-group", ("agency", "group"), hint, **args)]
+
+
 def bind(
     criteria: CriteriaSet,
     nodes: dict[str, NodeInfo],
@@ -342,6 +355,8 @@ def bind(
     files of one set (a folder's files repeat the same levels, counts and figures)."""
     unit_type = assessment.agency.type
     type_problems = _unit_type_problems(criteria, nodes, unit_type)
+    agency, group_problems = _ranking_group(criteria, assessment.agency)
+    assessment, type_problems = assessment._replace(agency=agency), type_problems + group_problems
     typed, typed_nodes = for_type(criteria, nodes, unit_type)  # a type's own maxima (`max_by_type`)
     if typed is not criteria:
         criteria, nodes = typed, typed_nodes

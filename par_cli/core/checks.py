@@ -213,6 +213,32 @@ def ranking_options(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Di
     yield problem("C029", "ranking-says-nothing", ("ranking",), msg("hint.ranking-options"))._replace(key=True)
 
 
+def ranking_groups_sound(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Diagnostic]:
+    """`ranking_groups`: each a unit type or more (C041), of the set's `unit_types` (C025), each type in one group
+    (C040), each id once (C042)."""
+    known = msg("hint.unit-types", types=", ".join(criteria.unit_types) or "—")
+    owner: dict[str, str] = {}
+    ids: set[str] = set()
+    for i, group in enumerate(criteria.ranking_groups):
+        here = ("ranking_groups", i)
+        if group.id in ids:
+            yield problem("C042", "group-id-twice", (*here, "id"), group=group.id)
+        ids.add(group.id)
+        if not group.types:
+            hint = msg("hint.ranking-group-types", types=", ".join(criteria.unit_types))
+            yield problem("C041", "group-without-types", (*here, "types"), hint, group=group.id)
+        for n, unit_type in enumerate(group.types):
+            where = (*here, "types", n)
+            if unit_type not in criteria.unit_types:
+                yield problem("C025", "unknown-type-here", where, known, type=unit_type)
+            elif unit_type in owner:
+                hint = msg("hint.type-one-group", type=unit_type)
+                yield problem(
+                    "C040", "type-in-two-groups", where, hint, type=unit_type, first=owner[unit_type], group=group.id
+                )
+            owner.setdefault(unit_type, group.id)
+
+
 def levels_have_labels(criteria: CriteriaSet, nodes: list[NodeInfo]) -> Iterator[Diagnostic]:
     """Published sets name their levels: a report would otherwise show `đạt mức 'kip-thoi'`."""
     if criteria.status == "template":
@@ -248,6 +274,7 @@ CHECKS: tuple[Check, ...] = (
     unit_types_known,
     grade_floors,
     ranking_options,
+    ranking_groups_sound,
     levels_have_labels,
     areas_total,
 )

@@ -26,6 +26,7 @@ from par_cli.core.model import (
     Floor,
     Grade,
     Node,
+    RankingGroup,
     RankingOptions,
     SelfAssessment,
 )
@@ -114,6 +115,7 @@ def _grade(values: dict[str, Any]) -> Grade:
 def _criteria(values: dict[str, Any]) -> CriteriaSet:
     for key in ("areas", "grades", "adjustments", "unit_types"):
         values[key] = tuple(values[key])
+    values["ranking_groups"] = tuple(values["ranking_groups"])
     values["grades_by_type"] = MappingProxyType({t: tuple(bands) for t, bands in values["grades_by_type"].items()})
     return CriteriaSet(**values)
 
@@ -165,6 +167,14 @@ def criteria_schema() -> CoreSchema:
         },
         lambda v: RankingOptions(**v),
     )
+    ranking_group = record(
+        {
+            "id": field(text(pattern=SLUG)),
+            "label": field(text(min_length=1)),
+            "types": field(cs.list_schema(text(pattern=r"^\S+$"), strict=True)),  # none: C041
+        },
+        lambda v: RankingGroup(**{**v, "types": tuple(v["types"])}),
+    )
     accuracy = record(
         {"tolerance": field(number(ge=0)), "deduction": field(number(gt=0))}, lambda v: SelfAssessment(**v)
     )
@@ -193,6 +203,7 @@ def criteria_schema() -> CoreSchema:
             "penalty_cap": field(optional(number(gt=0)), None),
             "ranking": field(optional(ranking), None),
             "unranked_in_average": field(cs.bool_schema(strict=True), True),
+            "ranking_groups": field(none_as(list, cs.list_schema(ranking_group, strict=True)), factory=list),
         },
         _criteria,
     )

@@ -35,7 +35,7 @@ class PastRow:
     group: str | None
     agency_id: str
     name: str
-    rank: int
+    rank: int | None  # None: assessed, not ranked: only in `Past.unranked`, which `par trend` reads
     index: Fraction | None  # None: a published ranking that gives only ranks (asked for where a figure needs it)
     points: Fraction | None  # None: not given (an old `par rank` JSON without them)
     max: Fraction | None
@@ -54,7 +54,7 @@ class PastRow:
 class PastFigure:
     """A unit's figure in an earlier period: its own, or computed from the units merged into it."""
 
-    rank: int
+    rank: int | None  # None: assessed, not ranked (a `par trend` figure only)
     index: Fraction | None  # None: the earlier ranking gives the unit's rank only
     areas: tuple[tuple[str, Fraction | None], ...]
     merged_from: tuple[str, ...] = ()  # the ids whose figures were combined (two or more); () for its own
@@ -72,8 +72,10 @@ class Past:
         area_titles: Sequence[tuple[str, str]] = (),
         set_titles: Sequence[str] = (),
         period: str | None = None,
+        unranked: Iterable[PastRow] = (),
     ) -> None:
         self.rows = tuple(rows)
+        self.unranked = tuple(unranked)  # assessed, not ranked (rank None): shown by `par trend`, never looked up
         self.label = label
         self.period = period  # the period it ranks, when one is known (`label` may be a file's name)
         self.precision = precision  # of the figures shown (a JSON ranking's are rounded to it)
@@ -111,6 +113,11 @@ class Past:
             return row
         rows = self._by_id.get(key, [])
         return rows[0] if len(rows) == 1 else None
+
+    def find_unranked(self, group: str | None, key: str) -> PastRow | None:
+        """The unit with this id among those assessed but not ranked: in `group` first, else the only one."""
+        rows = [row for row in self.unranked if row.key == key]
+        return next((row for row in rows if row.group == group), rows[0] if len(rows) == 1 else None)
 
     def missing(self, group: str | None, predecessors: Sequence[str]) -> list[str]:
         return [p for p in predecessors if self.find(group, p.casefold()) is None]

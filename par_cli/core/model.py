@@ -96,6 +96,14 @@ class RankingOptions(NamedTuple):
     precision: int | None = None  # None: the set's `precision`
 
 
+class RankingGroup(NamedTuple):
+    """Extension `ranking_groups:` of a set: a ranking group made of unit types (communes with special zones)."""
+
+    id: str
+    label: str
+    types: tuple[str, ...]
+
+
 class SelfAssessment(NamedTuple):
     """A set that scores the accuracy of self-assessment: when the self-assessed points of the criteria exceed the
     final ones by more than `tolerance` points, `deduction` points are taken off."""
@@ -139,6 +147,11 @@ class CriteriaSet(NamedTuple):
     penalty_cap: Decimal | None = None  # extension: the most all penalty points together may take
     ranking: RankingOptions | None = None  # extension: tie policy and display precision of its rankings
     unranked_in_average: bool = True  # extension: False: units not ranked are left out of group averages, grades
+    ranking_groups: tuple[RankingGroup, ...] = ()  # extension: ranking groups made of unit types
+
+    def ranking_group_of(self, unit_type: str | None) -> RankingGroup | None:
+        """The ranking group of a unit of this type (`ranking_groups`; None: the set declares none for it)."""
+        return next((group for group in self.ranking_groups if unit_type in group.types), None)
 
     @property
     def total_max(self) -> Decimal:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from par_cli.core.named_tuple import NamedTuple
 
 if TYPE_CHECKING:
-    from par_cli.core.ranking import RankGroup
+    from par_cli.core.ranking import Entry, RankGroup
 
 
 class Decision(NamedTuple):
@@ -84,6 +84,19 @@ def unlabelled(groups: Iterable[RankGroup], office: Office | None) -> list[str]:
     return [
         group for ids in by_set.values() if len(ids) > 1 for group in ids if group is not None and group not in labels
     ]
+
+
+def with_set_labels(office: Office, entries: Iterable[Entry]) -> Office:
+    """The office with the labels of the groups criteria sets make of unit types (`ranking_groups`), after its
+    own, in each set's order; a label the office file gives wins."""
+    found: dict[str, tuple[int, str]] = {}
+    for entry in entries:
+        if entry.set_group is not None and entry.group is not None and entry.group not in office.groups:
+            found.setdefault(entry.group, entry.set_group)
+    if not found:
+        return office
+    added = {group: label for group, (_, label) in sorted(found.items(), key=lambda kv: kv[1][0])}
+    return office._replace(groups=MappingProxyType({**office.groups, **added}))
 
 
 def ordered(groups: list[RankGroup], office: Office | None) -> list[RankGroup]:

@@ -77,6 +77,7 @@ class Entry:
     ranked: bool = True  # False: assessed, not ranked (`agency.ranked`; `unranked_reason`: why); the set's
     unranked_reason: str | None = None  # `unranked_in_average`: it counts in the group's average and grades
     unranked_in_average: bool = True
+    set_group: tuple[int, str] | None = None  # its group's place and label in the set's `ranking_groups`, if there
 
     @property
     def key(self) -> str:
@@ -325,7 +326,7 @@ def rank(
             if past is None:
                 rows.append(RankedRow(entry, position, None, None))
                 continue
-            change = past.rank - position if position is not None else None
+            change = past.rank - position if position is not None and past.rank is not None else None
             rows.append(RankedRow(entry, position, past.rank, change, past.index, past.merged_from, past.merged_names))
         labels = members[0].grade_labels
         counts = {label: 0 for label in labels}
@@ -361,27 +362,28 @@ def group_average(members: list[Entry]) -> Fraction:
 def past_of(groups: list[RankGroup], label: str | None = None, period: str | None = None) -> Past:
     """A ranking as the next period looks back at it: agencies are matched across years by group and id (in any
     case), not by criteria set; merged units through their predecessors."""
+    rows = [
+        PastRow(
+            g.group,
+            row.entry.agency_id,
+            row.entry.agency_name,
+            row.rank,
+            row.entry.index,
+            row.entry.points,
+            row.entry.max,
+            tuple((code, index) for code, _, index in row.entry.areas),
+            row.entry.predecessors,
+            row.entry.predecessors_where,
+        )
+        for g in groups
+        for row in g.rows
+    ]
     return Past(
-        (
-            PastRow(
-                g.group,
-                row.entry.agency_id,
-                row.entry.agency_name,
-                row.rank,
-                row.entry.index,
-                row.entry.points,
-                row.entry.max,
-                tuple((code, index) for code, _, index in row.entry.areas),
-                row.entry.predecessors,
-                row.entry.predecessors_where,
-            )
-            for g in groups
-            for row in g.rows
-            if row.rank is not None  # a unit not ranked has no rank to look back at
-        ),
+        (row for row in rows if row.rank is not None),  # a unit not ranked has no rank to look back at
         label,
         max((g.precision for g in groups), default=2),
         tuple({code: title for g in groups for row in g.rows for code, title, _ in row.entry.areas}.items()),
         tuple(dict.fromkeys(g.criteria_title for g in groups)),
         period,
+        (row for row in rows if row.rank is None),  # … but its figures, which `par trend` shows
     )

@@ -22,7 +22,7 @@ from par_cli.core.lineage import MergeMethod, Past, PastFigure, PastRow, method_
 @dataclass(frozen=True, slots=True)
 class TrendPoint:
     index: Fraction
-    rank: int
+    rank: int | None  # None: assessed, not ranked then (`agency.ranked: false`): its index shown, no rank
     areas: tuple[tuple[str, Fraction | None, int | None], ...]  # (code, index, rank among the group)
     merged_from: tuple[str, ...] = ()  # computed from these units' figures
     method: MergeMethod | None = None  # how, when from two units or more (pooled falls back to the mean without points)
@@ -35,7 +35,7 @@ class TrendLine:
     agency_id: str
     name: str
     group: str | None
-    points: tuple[TrendPoint | None, ...]  # one per period; None: not ranked then
+    points: tuple[TrendPoint | None, ...]  # one per period; None: not assessed then
     parts: tuple[TrendLine, ...] = ()  # the predecessors' own figures, in the periods the line's are computed from
 
 
@@ -81,20 +81,20 @@ def trend(periods: Sequence[Past], merged_as: MergeMethod = "mean", precision: i
     used: set[tuple[int, int]] = set()  # (period, id(row)) already on a line
     lines: list[TrendLine] = []
     for last in range(len(periods) - 1, -1, -1):
-        for row in periods[last].rows:
+        for row in (*periods[last].rows, *periods[last].unranked):  # units not ranked have their lines too
             if (last, id(row)) in used:
                 continue
             lines.append(_line(periods, last, row, merged_as, used))
     codes: list[str] = []
     for period in periods:
-        for row in period.rows:
+        for row in (*period.rows, *period.unranked):
             codes += [code for code, _ in row.areas if code not in codes]
     titles: dict[str, str] = {}
     names: dict[str, str] = {}
     for period in reversed(periods):  # the latest title and name stand
         for code, title in period.area_titles:
             titles.setdefault(code, title)
-        for row in period.rows:
+        for row in (*period.rows, *period.unranked):
             names.setdefault(row.agency_id, row.name)
     sets = tuple(dict.fromkeys(title for period in reversed(periods) for title in period.set_titles))
     return Trend(
@@ -117,7 +117,7 @@ def _line(periods: Sequence[Past], last: int, row: PastRow, how: MergeMethod, us
     ids: list[str] = list(row.predecessors) or [row.agency_id]
     for j in range(last - 1, -1, -1):
         past = periods[j]
-        found = [past.find(row.group, i.casefold()) for i in ids]
+        found = [past.find(row.group, i.casefold()) or past.find_unranked(row.group, i.casefold()) for i in ids]
         rows = list({id(r): r for r in found if r is not None}.values())
         if not rows:
             break
@@ -143,8 +143,9 @@ def _line(periods: Sequence[Past], last: int, row: PastRow, how: MergeMethod, us
 def _point(past: Past, figure: PastFigure, group: str | None, own: PastRow | None = None) -> TrendPoint:
     """The figure with each area's rank in its group: 1 + the units (other than those merged into it) above it;
     a unit's `own` row gives its points and maximum."""
+    ranked = figure.rank is not None  # a unit not ranked has no rank in its areas either
     areas = tuple(
-        (code, index, past.rank_of(index, group, code, figure.merged_from) if index is not None else None)
+        (code, index, past.rank_of(index, group, code, figure.merged_from) if index is not None and ranked else None)
         for code, index in figure.areas
     )
     assert figure.index is not None  # trend_problems refuses a unit ranked without an index

@@ -300,6 +300,9 @@ class FileScorer:
         entry = entry_of(
             result, labels, agency, period, self.leaves, span, merged, self.nodes, average, *ranked, in_average
         )
+        made = bound.criteria.ranking_group_of(result.agency.type)  # a group the set makes of unit types
+        if made is not None and made.id == entry.group:  # its place in the set and its label
+            entry = replace(entry, set_group=(bound.criteria.ranking_groups.index(made), made.label))
         entry = with_inputs(entry, self.workspace.reached.get(path.parent, ())) if self.cache else entry
         return replace(entry, cuts=cuts_of(bound, result)) if self.cuts else entry
 

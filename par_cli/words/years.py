@@ -67,7 +67,8 @@ def trend_cells(
             cells += ["—", "—"]
             continue
         mark = MERGED_MARK if point.merged_from else ""
-        cells += [figure(point.index, p, lang) + mark, str(point.rank) + mark]
+        rank = str(point.rank) if point.rank is not None else "—"  # assessed, not ranked then
+        cells += [figure(point.index, p, lang) + mark, rank + mark]
     change = change_over(line, p)
     spark = sparkline([q.index if q is not None else None for q in line.points], low, high)
     return [*cells, spark, signed(change, p, lang) if change is not None else "—"]
@@ -83,7 +84,8 @@ def area_cells(line: TrendLine, code: str, trend: Trend, lang: str, part: bool =
             cells.append("—")
             continue
         mark = MERGED_MARK if point is not None and point.merged_from else ""
-        cells.append(f"{figure(found[0][0], trend.precision, lang)} ({found[0][1]}){mark}")
+        rank = f" ({found[0][1]})" if found[0][1] is not None else ""  # a unit not ranked then: no rank
+        cells.append(f"{figure(found[0][0], trend.precision, lang)}{rank}{mark}")
     return cells
 
 
