@@ -225,6 +225,7 @@ class _Ranking:
             aligned=False,
             footer=group_summary(group, lang),
             hidden=hidden,
+            notes=self.notes(group, lang) + (area_legend(group, lang) if codes else []),
         )
 
     def annex(self) -> list[Block]:
