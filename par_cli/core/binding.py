@@ -350,6 +350,9 @@ def bind(
     answers: dict[str, LeafAnswer] = {}
     declared: set[str] = set()
     binder.problems += type_problems
+    if assessment.agency.ranked and assessment.agency.unranked_reason is not None:
+        hint = msg("hint.reason-but-ranked", field="unranked_reason")
+        binder.problems.append(problem("A027", "reason-but-ranked", ("agency", "unranked_reason"), hint))
     outside = not_for_type(criteria, nodes, unit_type)
     for code in sorted(outside & set(assessment.answers)):
         hint = msg("hint.remove-answer")

@@ -343,6 +343,10 @@ def read_office(path: Path) -> tuple[Office | None, list[Diagnostic]]:
             problems.append(doc.place(twice))
         elif isinstance(found, str):
             seen.add(found)
+        if isinstance(group, dict) and group.get("reason") is not None and group.get("ranked", True) is True:
+            hint = msg("hint.reason-but-ranked", field="reason")
+            said = problem("O005", "office-reason-but-ranked", ("groups", n, "reason"), hint, id=found)
+            problems.append(doc.place(said))
     problems += doc.notes
     return (value if not errors_only(problems) else None), problems
 
