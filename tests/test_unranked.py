@@ -138,3 +138,23 @@ def test_the_fields_are_in_the_schemas() -> None:
     assessment = run("schema", "assessment")[1]
     assert '"ranked"' in assessment and '"unranked_reason"' in assessment
     assert '"ranked"' in run("schema", "office")[1]
+
+
+def test_the_workbook_says_who_is_not_ranked_and_why(folder: Path) -> None:
+    """The notes under a ranking (who is not ranked and why, the group's reason) are in its workbook too, under the
+    summary line, as in every other format (they were dropped: a `—` rank with no word of why)."""
+    from openpyxl import load_workbook
+
+    assert run("rank", "2024", "-f", "xlsx", "-o", "out.xlsx")[0] == 0
+    book = load_workbook("out.xlsx")
+    below = []  # the lines of one cell under each sheet's table (its title, above it, left out)
+    for sheet in book:
+        texts = [[c for c in row if c is not None] for row in sheet.iter_rows(values_only=True)]
+        below += [row[0] for row in texts[1:] if len(row) == 1]
+    assert below == [
+        "Tổng số: 04 cơ quan (01 không xếp hạng, không tính vào chỉ số bình quân và xếp loại); "
+        "chỉ số bình quân: 84,67%; Tốt: 01, Khá: 01, Trung bình: 01",
+        "Sở Giao thông vận tải: không xếp hạng (Hợp nhất với Sở Xây dựng)",
+        "Tổng số: 02 cơ quan (02 không xếp hạng); chỉ số bình quân: 82,00%; Khá: 02",
+        "Nhóm được đánh giá, không xếp hạng: Sắp xếp đơn vị hành chính cấp huyện",
+    ]

@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from par_cli.core.diagnostics import Diagnostic, DocPath, msg, problem
-from par_cli.core.model import Agency, Assessment, CriteriaSet
+from par_cli.core.model import Assessment, CriteriaSet
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import TextNumber
 from par_cli.core.rules.base import NOT_APPLICABLE, InputError
 from par_cli.core.survey import SurveyShare
 from par_cli.core.tree import NodeInfo, no_criterion
 from par_cli.core.unit_max import for_type
+from par_cli.core.unit_types import not_for_type, ranking_group, unit_type_problems
 
 if TYPE_CHECKING:
     from par_cli.core.diagnostics import Origin
@@ -302,47 +303,6 @@ def _inside_na_branch(code: str, nodes: dict[str, NodeInfo], declared: set[str])
     return None
 
 
-def not_for_type(criteria: CriteriaSet, nodes: dict[str, NodeInfo], unit_type: str | None) -> set[str]:
-    """The criteria that do not apply to a unit of this type (`applies_to` on them or on a parent)."""
-    if unit_type is None:
-        return set()
-    outside: set[str] = set()
-    for code, info in nodes.items():
-        current: NodeInfo | None = info
-        while current is not None:
-            allowed = current.node.applies_to
-            if allowed is not None and unit_type not in allowed:
-                outside.add(code)
-                break
-            current = nodes[current.parent] if current.parent is not None else None
-    return outside
-
-
-def _unit_type_problems(criteria: CriteriaSet, nodes: dict[str, NodeInfo], agency_type: str | None) -> list[Diagnostic]:
-    """A set that scores unit types differently needs the agency's type, one it knows (A019)."""
-    typed = bool(criteria.unit_types) or any(info.node.applies_to is not None for info in nodes.values())
-    if agency_type is None and typed:
-        types = ", ".join(criteria.unit_types) or "—"
-        return [problem("A019", "no-unit-type", ("agency",), msg("hint.unit-types", types=types))._replace(key=True)]
-    if agency_type is not None and criteria.unit_types and agency_type not in criteria.unit_types:
-        hint = msg("hint.unit-types", types=", ".join(criteria.unit_types))
-        return [problem("A019", "unknown-unit-type", ("agency", "type"), hint, type=agency_type)]
-    return []
-
-
-def _ranking_group(criteria: CriteriaSet, agency: Agency) -> tuple[Agency, list[Diagnostic]]:
-    """The agency in the ranking group the set gives its unit type (`ranking_groups`); its own `group`, if it
-    names another one, is an error (A030)."""
-    group = criteria.ranking_group_of(agency.type)
-    if group is None or agency.group == group.id:
-        return agency, []
-    if agency.group is None:
-        return agency._replace(group=group.id), []
-    hint = msg("hint.type-group", expected=group.id)
-    args = {"group": agency.group, "type": agency.type, "expected": group.id}
-    return agency, [problem("A030", "group-not-type-group", ("agency", "group"), hint, **args)]
-
-
 def bind(
     criteria: CriteriaSet,
     nodes: dict[str, NodeInfo],
@@ -354,8 +314,8 @@ def bind(
     its document path. `reads`: what the set's rules read from inputs as written, kept by the caller for the
     files of one set (a folder's files repeat the same levels, counts and figures)."""
     unit_type = assessment.agency.type
-    type_problems = _unit_type_problems(criteria, nodes, unit_type)
-    agency, group_problems = _ranking_group(criteria, assessment.agency)
+    type_problems = unit_type_problems(criteria, nodes, unit_type)
+    agency, group_problems = ranking_group(criteria, assessment.agency)
     assessment, type_problems = assessment._replace(agency=agency), type_problems + group_problems
     typed, typed_nodes = for_type(criteria, nodes, unit_type)  # a type's own maxima (`max_by_type`)
     if typed is not criteria:
@@ -365,6 +325,9 @@ def bind(
     answers: dict[str, LeafAnswer] = {}
     declared: set[str] = set()
     binder.problems += type_problems
+    if assessment.agency.ranked and assessment.agency.unranked_reason is not None:
+        hint = msg("hint.reason-but-ranked", field="unranked_reason")
+        binder.problems.append(problem("A027", "reason-but-ranked", ("agency", "unranked_reason"), hint))
     outside = not_for_type(criteria, nodes, unit_type)
     for code in sorted(outside & set(assessment.answers)):
         hint = msg("hint.remove-answer")

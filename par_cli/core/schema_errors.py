@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 from pydantic_core import ValidationError
@@ -34,6 +35,14 @@ def described(value: Any) -> Msg:
     if value is None or isinstance(value, dict | list):
         return found(value)
     return msg("phrase.quoted", text=str(value))
+
+
+def alternatives(expected: str) -> Msg | str:
+    """The schema library's `'a', 'b' or 'c'` in the reader's language (its "or" is English)."""
+    names = re.findall(r"'[^']*'", expected)
+    if len(names) < 2 or ", ".join(names[:-1]) + " or " + names[-1] != expected:
+        return expected
+    return msg("phrase.one-of", first=", ".join(names[:-1]), last=names[-1])
 
 
 _BOUNDS = {"greater_than": "gt", "greater_than_equal": "ge", "less_than": "lt", "less_than_equal": "le"}
@@ -73,7 +82,7 @@ def _message(err: Any, value: Any, names: tuple[str, ...]) -> tuple[Msg, Msg | N
         hint = msg("hint.quote") if kind == "string_type" and isinstance(value, bool) else None
         return msg("expected", what=msg(_EXPECTED[kind]), found=described(value)), hint
     if kind == "literal_error":
-        return msg("not-allowed", found=described(value), expected=str(ctx.get("expected", ""))), None
+        return msg("not-allowed", found=described(value), expected=alternatives(str(ctx.get("expected", "")))), None
     if kind == "union_tag_invalid":
         tag, expected = described(ctx.get("tag")), str(ctx.get("expected_tags", ""))
         return msg("unknown-rule-kind", found=tag, expected=expected), None

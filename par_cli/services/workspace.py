@@ -346,6 +346,10 @@ def read_office(path: Path) -> tuple[Office | None, list[Diagnostic]]:
             problems.append(doc.place(twice))
         elif isinstance(found, str):
             seen.add(found)
+        if isinstance(group, dict) and group.get("reason") is not None and group.get("ranked", True) is True:
+            hint = msg("hint.reason-but-ranked", field="reason")
+            said = problem("O006", "office-reason-but-ranked", ("groups", n, "reason"), hint, id=found)
+            problems.append(doc.place(said))
     from par_cli.core.group_survey import out_of_range
 
     problems += [doc.place(found) for found in out_of_range(groups)]  # a group's survey result not a % (O005)

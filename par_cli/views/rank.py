@@ -226,6 +226,7 @@ class _Ranking:
             aligned=False,
             footer="; ".join([group_summary(group, lang), *group_survey_notes(group, lang)]),
             hidden=hidden,
+            notes=self.notes(group, lang) + (area_legend(group, lang) if codes else []),
         )
 
     def annex(self) -> list[Block]:

@@ -43,6 +43,7 @@ class Sheet:
         "hidden",
         "lines",
         "name",
+        "notes",
         "plain",
         "rows",
         "title",
@@ -63,8 +64,9 @@ class Sheet:
         hidden: Sequence[tuple[str, Sequence[str | None]]] = (),
         lines: Sequence[tuple[str, Cell]] = (),
         plain: bool = False,
+        notes: Sequence[str] = (),
     ):
-        self.lines, self.plain = tuple(lines), plain
+        self.lines, self.plain, self.notes = tuple(lines), plain, tuple(notes)
         self.name, self.title, self.header, self.rows = name, title, tuple(header), tuple(rows)
         self.widths, self.frozen, self.header_height = tuple(widths), frozen, header_height
         self.aligned, self.footer, self.hidden = aligned, footer, tuple(hidden)

@@ -106,6 +106,7 @@ CODES: dict[str, Code] = {
     "A024": Code(E, "one code, sheet, column or details field twice in a workbook (one value per code)"),
     "A025": Code(W, "a value in the council's Thẩm định column of an agency's form (not used as the appraisal)"),
     "A026": Code(W, "an imported table's points that are not what its data earns (par scores the data)"),
+    "A027": Code(W, "an agency's unranked_reason without ranked: false (it is ranked; the reason shown nowhere)"),
     "R007": Code(E, "an agency without the attribute the ranking groups by"),
     "R008": Code(E, "a predecessor of a merged unit is not in the earlier period's ranking"),
     "R009": Code(W, "a predecessor that is still ranked in the same period (it keeps its earlier rank too)"),
@@ -121,6 +122,7 @@ CODES: dict[str, Code] = {
     "O003": Code(E, "a group listed twice in an office file"),
     "O004": Code(W, "an office file's group not ranked (`ranked: false`) that no agency beside it is in"),
     "O005": Code(E, "an office file's group survey result for a code not a survey leaf of its set, or outside 0–100"),
+    "O006": Code(W, "an office file's group with a reason but no ranked: false (the reason shown nowhere)"),
     "J001": Code(E, "invalid JSON in a previous ranking"),
     "J002": Code(
         E,

@@ -110,6 +110,8 @@ def _sheet(out: Worksheet, sheet: Sheet, heading: str) -> None:
     last = len(sheet.rows) + top
     if sheet.footer:
         _text(out, last + 2, 1, sheet.footer)
+    for r, note in enumerate(sheet.notes, start=last + 2 + bool(sheet.footer)):
+        _text(out, r, 1, note)
     out.freeze_panes = f"{get_column_letter(sheet.frozen + 1)}{top + 1}"
     for c, (title, texts) in enumerate(sheet.hidden, start=len(sheet.header) + 1):
         _text(out, top, c, title)
