@@ -121,7 +121,8 @@ def _same(workspace: Workspace, many: bool) -> FileChecker:
 
 
 def _unranked_unknown(path: Path, groups: set[str]) -> list[Diagnostic]:
-    """O004: a group the office file lists as not ranked that no agency of its folder (or below) is in."""
+    """O004: a group the office file lists as not ranked, or gives a survey result of its own, that no agency of its
+    folder (or below) is in (a mistyped id would otherwise leave the setting unused, without a word)."""
     from par_cli.readers.files import read_document
 
     doc, _ = read_document(path)
@@ -131,9 +132,13 @@ def _unranked_unknown(path: Path, groups: set[str]) -> list[Diagnostic]:
     out = []
     for n, group in enumerate(listed):
         found = group.get("id") if isinstance(group, dict) else None
-        if isinstance(found, str) and group.get("ranked") is False and found not in groups:
-            hint = msg("hint.unranked-group", groups=", ".join(sorted(groups)) or "—")
+        if not isinstance(found, str) or found in groups:
+            continue
+        hint = msg("hint.unranked-group", groups=", ".join(sorted(groups)) or "—")
+        if group.get("ranked") is False:
             out.append(doc.place(problem("O004", "office-unranked-unknown", ("groups", n, "id"), hint, id=found)))
+        elif group.get("survey") is not None:
+            out.append(doc.place(problem("O004", "office-survey-unknown", ("groups", n, "id"), hint, id=found)))
     return out
 
 
@@ -215,7 +220,9 @@ def check_paths(
                     diagnostics += unclaimed(workspace.appraisals.file(path), assessed)
                 elif workspace.survey is not None:  # survey results beside the assessments (V016)
                     diagnostics += workspace.survey.unclaimed(path, assessed)
-            for path in (path for path in files if kinds[path] == "office"):  # a group not ranked that none is in
+            for path in (
+                path for path in files if kinds[path] == "office"
+            ):  # a group not ranked, or with a survey result, that none is in
                 folder = path.parent.resolve()
                 found = {g for f, groups in checker.groups.items() if f.is_relative_to(folder) for g in groups}
                 diagnostics += _unranked_unknown(path, found) if checker.groups else []

@@ -120,7 +120,7 @@ CODES: dict[str, Code] = {
     "O001": Code(E, "two office files in one folder: which one is meant is not guessed"),
     "O002": Code(W, "a criteria set ranked in several groups that the office file gives no label: shown by id"),
     "O003": Code(E, "a group listed twice in an office file"),
-    "O004": Code(W, "an office file's group not ranked (`ranked: false`) that no agency beside it is in"),
+    "O004": Code(W, "an office file's group not ranked, or with a survey result, that no agency beside it is in"),
     "O005": Code(E, "an office file's group survey result for a code not a survey leaf of its set, or outside 0–100"),
     "O006": Code(W, "an office file's group with a reason but no ranked: false (the reason shown nowhere)"),
     "J001": Code(E, "invalid JSON in a previous ranking"),
