@@ -19,7 +19,6 @@ from par_cli.words.tables import (
     change_text,
     group_heading,
     group_summary,
-    group_survey_notes,
     has_ties,
     previous_title,
     rank_cells,
@@ -224,7 +223,7 @@ class _Ranking:
             (7, 40, 10, 10, 10, 14, *([13, 9] if self.has_previous else []), *([9] * len(codes))),
             frozen=2,
             aligned=False,
-            footer="; ".join([group_summary(group, lang), *group_survey_notes(group, lang)]),
+            footer=group_summary(group, lang),  # the group survey result: a note, the line under it
             hidden=hidden,
             notes=self.notes(group, lang) + (area_legend(group, lang) if codes else []),
         )
