@@ -53,7 +53,7 @@ def report(
     `by`: "change" (the set's changes that moved each index, then a table naming them) or "criterion"."""
     lang = lang or diff.new.language
     labels = labels or {}
-    blocks = []
+    blocks: list[Table | Note] = []
     for group in groups:
         p = group.precision
         rows = [
