@@ -213,3 +213,13 @@ def test_par_schema_shows_the_floor_and_ranking_fields() -> None:
     assert ranking["ties"]["anyOf"][0]["enum"] == ["competition", "dense"]
     assert ranking["precision"]["anyOf"][0] == {"maximum": 6, "minimum": 0, "type": "integer"}
     assert '"level": {"enum": ["area", "criterion", "sub-criterion"]' in json.dumps(schema["properties"]["grades"])
+
+
+def test_possible_ranks_under_dense_ranks_say_how_they_count() -> None:
+    """Possible ranks (`--robustness`) count the agencies above, as competition ranking does: under a set's dense
+    ranks a table says so, rather than show ranks of two kinds side by side without a word."""
+    code, out, err = run("rank", str(ROOT / "examples" / "floors-2024"), "--robustness")
+    assert code == 0, err
+    assert "như cách xếp hạng đồng hạng thông thường (1, 1, 3)" in " ".join(out.split())
+    code, out, _ = run("rank", str(ROOT / "examples" / "2025"), "--robustness")
+    assert "(1, 1, 3)" not in out

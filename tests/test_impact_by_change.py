@@ -271,3 +271,20 @@ def test_by_needs_against(at_root: None) -> None:
         "--by: error U002: --by criterion: splits the index changes of --against OLD: add --criteria NEW "
         "--against OLD\n"
     )
+
+
+def test_rounded_parts_that_miss_the_shown_change_say_why(write: Write) -> None:
+    """Try-out: a share of −0,89 beside a change of −0,88, with no word. Here 1.3's maximum 1 → 2 (total 3 → 4),
+    Sở c has only 1.3: 1/3 (33,33) → 2/4 (50,00), shown +16,67; its parts +33,33 (100 × 1/3) and −16,67
+    (100 × 2 × (1/4 − 1/3) = −50/3), rounded each, add to +16,66: a note says why. Sở a and b (above) add up."""
+    small = THREE.replace("max: 4, rule", "max: 1, rule")
+    write("old.yaml", small.format(id="old", total=3, raised=1))
+    write("new.yaml", small.format(id="new", total=4, raised=2))
+    write("c.yaml", AGENCY.format(id="c", answers='{"1.1": false, "1.2": false, "1.3": true}'))
+    code, out, err = run("rank", "c.yaml", "--criteria", "new.yaml", "--against", "old.yaml", "--lang", "en")
+    assert code == 0, err
+    assert "+16.67" in out and "+33.33" in out and "−16.67" in out
+    assert "where the rounded parts do not add up to the change, they miss it by a rounding" in " ".join(out.split())
+    three(write)
+    code, out, err = run("rank", "a.yaml", "b.yaml", "--criteria", "new.yaml", "--against", "old.yaml")
+    assert code == 0 and "làm tròn" not in out, out

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from par_cli.core.numbers import shown_difference
+from par_cli.core.numbers import round_half_up, shown_difference
 from par_cli.views.records import number
 from par_cli.views.report import Column, Kind, Note, Report, Table
 from par_cli.words.explain import change_detail, change_kind
@@ -53,7 +53,7 @@ def report(
     `by`: "change" (the set's changes that moved each index, then a table naming them) or "criterion"."""
     lang = lang or diff.new.language
     labels = labels or {}
-    blocks = []
+    blocks: list[Table | Note] = []
     for group in groups:
         p = group.precision
         rows = [
@@ -77,10 +77,26 @@ def report(
         blocks.append(Table(columns, rows, heading=heading, spaced=True))
     if by == "change":
         blocks += _named(diff, groups, lang)
+    if _uneven(groups, by):
+        blocks.append(Note(label("impact.rounded-shares", lang)))
     old, new = diff.old, diff.new
     named = old.title != new.title  # the sets by their titles; by their ids only when the titles are the same
     title = f"{old.title} → {new.title}" if named else f"{old.id} → {new.id}"
     return Report(title, lang, blocks, _json(diff, groups), [])
+
+
+def _uneven(groups: list[ImpactGroup], by: str, shown: int = 3) -> bool:
+    """Whether a row lists all its parts and they, each rounded on its own, do not add up to the change shown
+    (the difference of the two shown indices): a reader's sum would miss by 0,01, so a note says why."""
+    for group in groups:
+        p = group.precision
+        for row in group.rows:
+            parts = [r.index_points for r in row.reasons] if by == "criterion" else [s.index_points for s in row.shares]
+            if len(parts) <= shown and sum(round_half_up(x, p) for x in parts) != shown_difference(
+                row.new_index, row.old_index, p
+            ):
+                return True
+    return False
 
 
 def _json(diff: CriteriaDiff, groups: list[ImpactGroup]) -> dict[str, Any]:

@@ -282,6 +282,8 @@ def rank_notes(
         )
         notes.append(text(msg("note.shown-tie", shown=shown, listed=listed), lang))
     notes.append(text(msg("note.possible-ranks", steps=steps), lang))
+    if group.ties == "dense":  # the possible ranks count the agencies above, as competition ranking does
+        notes.append(text(msg("note.possible-ranks-dense"), lang))
     if robust and robust[0].self_rank is not None:
         notes.append(text(msg("note.self-rank"), lang))
     return notes
