@@ -191,20 +191,9 @@ def _reasons(
 ) -> tuple[Reason, ...]:
     before = {code: points for code, points, _ in old}
     after = {code: points for code, points, _ in new}
-    terms: list[Reason] = []
-    paired_old: set[str] = set()
-    paired_new: set[str] = set()
-    for old_code, new_code in matched:
-        if old_code in before or new_code in after:
-            paired_old.add(old_code)
-            paired_new.add(new_code)
-            share = after.get(new_code, ZERO) / new_max - before.get(old_code, ZERO) / old_max
-            terms.append(Reason(old_code, new_code, share * 100))
-    for code in before.keys() & after.keys() - paired_old - paired_new:  # adjustments: bonus and penalty codes
-        paired_old.add(code)
-        paired_new.add(code)
-        terms.append(Reason(code, code, (after[code] / new_max - before[code] / old_max) * 100))
-    terms += [Reason(c, None, -p / old_max * 100) for c, p in before.items() if c not in paired_old]
-    terms += [Reason(None, c, p / new_max * 100) for c, p in after.items() if c not in paired_new]
+    terms = [  # each leaf (or adjustment) once: its points over the new maximum less over the old, in index points
+        Reason(o, n, (after.get(n or "", ZERO) / new_max - before.get(o or "", ZERO) / old_max) * 100)
+        for o, n in _units(before, after, matched)
+    ]
     moving = [term for term in terms if term.index_points != 0]
     return tuple(sorted(moving, key=lambda t: -abs(t.index_points)))

@@ -92,7 +92,7 @@ def _uneven(groups: list[ImpactGroup], by: str, shown: int = 3) -> bool:
         p = group.precision
         for row in group.rows:
             parts = [r.index_points for r in row.reasons] if by == "criterion" else [s.index_points for s in row.shares]
-            if len(parts) <= shown and sum(round_half_up(x, p) for x in parts) != shown_difference(
+            if 0 < len(parts) <= shown and sum(round_half_up(x, p) for x in parts) != shown_difference(
                 row.new_index, row.old_index, p
             ):
                 return True

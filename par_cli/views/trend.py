@@ -29,7 +29,7 @@ from par_cli.words.years import (
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from par_cli.core.trend import Trend, TrendLine
+    from par_cli.core.trend import Trend, TrendLine, TrendPoint
 
 
 def report(
@@ -130,15 +130,12 @@ def _json(found: Trend) -> dict[str, Any]:
     for line in found.lines:
         periods: list[Any] = []
         for period, point in zip(found.periods, line.points, strict=True):
-            if point is None:
-                periods.append({"period": period, "index": None, "rank": None})
-                continue
-            item: dict[str, Any] = {"period": period, "index": number(point.index, p), "rank": point.rank}
-            if point.merged_from:
-                item["merged_from"] = list(point.merged_from)
-            if point.method:
-                item["merged_by"] = point.method
-            item["areas"] = [{"code": c, "index": number(i, p), "rank": r} for c, i, r in point.areas]
+            item = _period_json(period, point, p)
+            if point is not None:  # how a merged unit's figure was found, before its areas (the keys' order kept)
+                areas = item.pop("areas")
+                item.update({"merged_from": list(point.merged_from)} if point.merged_from else {})
+                item.update({"merged_by": point.method} if point.method else {})
+                item["areas"] = areas
             periods.append(item)
         agency = {"id": line.agency_id, "name": line.name, "group": line.group, "periods": periods}
         if line.parts:
@@ -147,17 +144,18 @@ def _json(found: Trend) -> dict[str, Any]:
     return {"periods": list(found.periods), "merged_as": found.merged_as, "agencies": agencies}
 
 
+def _period_json(period: str, point: TrendPoint | None, p: int) -> dict[str, Any]:
+    """One period of a line in the JSON: its index, rank and areas (null when the unit was not there)."""
+    if point is None:
+        return {"period": period, "index": None, "rank": None}
+    areas = [{"code": c, "index": number(i, p), "rank": r} for c, i, r in point.areas]
+    return {"period": period, "index": number(point.index, p), "rank": point.rank, "areas": areas}
+
+
 def _json_part(part: TrendLine, found: Trend) -> dict[str, Any]:
     """A predecessor's own figures, in the periods its merged unit's are computed from (others: null)."""
     p = found.precision
-    periods: list[Any] = []
-    for period, point in zip(found.periods, part.points, strict=True):
-        if point is None:
-            periods.append({"period": period, "index": None, "rank": None})
-            continue
-        item: dict[str, Any] = {"period": period, "index": number(point.index, p), "rank": point.rank}
-        item["areas"] = [{"code": c, "index": number(i, p), "rank": r} for c, i, r in point.areas]
-        periods.append(item)
+    periods = [_period_json(period, point, p) for period, point in zip(found.periods, part.points, strict=True)]
     return {"id": part.agency_id, "name": part.name, "group": part.group, "periods": periods}
 
 
