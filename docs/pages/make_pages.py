@@ -21,6 +21,9 @@ DOCUMENTS = {  # picture → (par's arguments, the page to keep)
     "ranking-workbook.png": (["rank", "examples/2025", "--previous", "examples/2024", "-f", "xlsx"], 1),
     "ranking-html.png": (["rank", "examples/2025", "--previous", "examples/2024", "--areas", "-f", "html"], 1),
     "trend-html.png": (["trend", "examples/2023", "examples/2024", "examples/2025", "-f", "html"], 1),
+    "improvement-plan.png": (["gaps", "examples/2025", "-f", "xlsx"], 1),
+    "cut-list.png": (["appraisal", "cuts", "examples/tham-dinh-2025", "-f", "xlsx"], 1),
+    "survey-report.png": (["survey", "report", "examples/survey-2024/survey.yaml", "-f", "xlsx"], 1),
 }
 CHROMIUM = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars"]  # fmt: skip
