@@ -1,6 +1,6 @@
 """par — PAR Index (Chỉ số cải cách hành chính) calculator: criteria as code, exact scores."""
 
-__version__ = "0.1.0"
+__version__ = "1.0.0"
 
 from par_cli.core import languages as _languages
 

@@ -251,7 +251,7 @@ def test_wheel_ships_the_builtin_sets(tmp_path: Path) -> None:
         text=True,
     )
     assert build.returncode == 0, build.stderr
-    [wheel] = tmp_path.glob("par_cli-*.whl")
+    [wheel] = tmp_path.glob("par_index-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         archive.extractall(tmp_path / "site")

@@ -88,3 +88,8 @@ def test_start_up_objects_are_left_out_of_collections_yet_the_collector_still_ru
     assert enabled_before and enabled_after, result.stderr  # importing par_cli.__main__ gives the collector back
     assert passes > 0, result.stderr  # a command that makes garbage still has it collected
     assert frozen > 20_000 and tracked < 1_000, result.stderr  # nothing left for the pass at exit to look at
+
+
+def test_shell_completion_is_built_only_when_asked_for() -> None:
+    """typer builds its completion options only for `--show-completion`, `--install-completion` or the shell."""
+    assert "--install-completion" not in par("--help").stdout

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import gc
+import os
 import sys
 
 import typer
@@ -34,6 +35,8 @@ def main() -> None:
 
     The command modules must be imported first (`par_cli.__main__` does)."""
     utf8_streams()
+    if "_PAR_COMPLETE" in os.environ or {"--install-completion", "--show-completion"} & set(sys.argv[1:]):
+        app._add_completion = True  # typer's shell completion: built only when asked for, never at a plain start
     name = sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("-") else None
     commands = {info.name or info.callback.__name__: info for info in app.registered_commands if info.callback}
     groups = {info.name: info for info in app.registered_groups}
