@@ -122,6 +122,8 @@ def test_help_keeps_every_metavar_whole_at_80_columns(lang: str, tmp_path: Path)
                 assert re.search(rf"(?<![a-z]){choice}(?![a-z])", out), choice
             assert ("PHẦN TRĂM" if lang == "vi" else "PERCENT") in out
             assert ("<đường dẫn>" if lang == "vi" else "<path>") in out
+        if command == ["gaps"]:  # an option with a range: its metavar in the run's language too
+            assert ("<số nguyên> [x>=1]" if lang == "vi" else "<int range> [x>=1]") in out
 
 
 def test_the_survey_workbook_for_the_survey_team(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
