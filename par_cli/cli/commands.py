@@ -83,13 +83,15 @@ def score(
     if among:  # its place among its group's agencies there, ranked as `par rank` ranks them
         from functools import partial
 
+        from par_cli.core.ranking import leaders_of
         from par_cli.services.batch import rank_among
         from par_cli.services.workspace import FileScorer, scored_in_group
 
         shell.run(lambda: jobs_value(jobs), words)
         factory = partial(FileScorer, criteria and nfc(criteria), SurveySource(survey), cache=not no_cache)
         entries, groups = shell.run(lambda: rank_among(file, among, factory, jobs, shell.progress(words)), words)
-        result = shell.run(lambda: scored_in_group(bound, entries), words)  # `relative` leaves: as ranked there
+        leaders = leaders_of(entries, "group")
+        result = shell.run(lambda: scored_in_group(bound, leaders), words)  # `relative` leaves: as ranked there
         peers = peers_of(groups, result.agency.id, result.criteria_id)
     bars = output_format is ScoreFormat.table and shell.bars(output)
     shown = report(result, bound, depth, words.fixed, bars, peers)

@@ -25,7 +25,7 @@ from par_cli.core.diagnostics import msg
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound
-    from par_cli.core.ranking import Entry, RankGroup
+    from par_cli.core.ranking import Leaders, RankGroup
     from par_cli.core.scoring import Score
     from par_cli.services.surveys import SurveySource
 
@@ -48,6 +48,7 @@ def report_command(
     """One report per agency of a folder (Word, Excel or HTML), each with its rank and its group's average."""
     from functools import partial
 
+    from par_cli.core.ranking import leaders_of
     from par_cli.io.output import write_new
     from par_cli.services.batch import rank_folders
     from par_cli.services.reports import make_reports
@@ -60,8 +61,8 @@ def report_command(
     factory = partial(FileScorer, override, SurveySource(survey), cache=not no_cache)
     entries, groups = shell.run(lambda: rank_folders(paths, factory, jobs=jobs, progress=shell.progress(words)), words)
     render = partial(_agency_report, report_format.value, words.fixed, depth, groups)
-    leading = [entry for entry in entries if entry.relative]  # what `relative` leaves are scored against
-    maker = partial(_ReportMaker, render, override, SurveySource(survey), leading)
+    leaders = leaders_of(entries, "group")  # what `relative` leaves are scored against, found once
+    maker = partial(_ReportMaker, render, override, SurveySource(survey), leaders)
     made = shell.run(lambda: make_reports(groups, output, report_format.value, maker, jobs, force, paths), words)
     shell.run(lambda: write_new(made, True, "report-exists"), words)
     shell.note(msg("note-reports-written", count=len(made), folder=str(output)), words)
@@ -76,12 +77,12 @@ class _ReportMaker:
         render: Callable[[Score, Bound], Any],
         override: str | None,
         survey: SurveySource,
-        leading: list[Entry],
+        leaders: Leaders,
     ) -> None:
         from par_cli.services.workspace import Workspace
 
         self.render, self.workspace = render, Workspace(override=override, survey=survey, many=True)
-        self.leading = leading  # the ranking's entries with `relative` leaves: the agency is scored as ranked
+        self.leaders = leaders  # each group's leaders in the ranking: the agency is scored as ranked
 
     def __call__(self, path: Path) -> Any:
         from par_cli.core.diagnostics import ParError
@@ -89,7 +90,7 @@ class _ReportMaker:
 
         try:
             bound = self.workspace.assessment(path)
-            return self.render(scored_in_group(bound, self.leading), bound)
+            return self.render(scored_in_group(bound, self.leaders), bound)
         except ParError as exc:
             return tuple(exc.diagnostics)
 

@@ -4,7 +4,7 @@ Every problem of a file is collected and raised at once as a `ParError` of locat
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,17 +52,16 @@ def scored(bound: Bound, detail: bool = True, leaders: Mapping[str, Fraction] | 
         raise ParError(placed(bound.origin, exc.diagnostics)) from None
 
 
-def scored_in_group(bound: Bound, entries: Iterable[Entry], group_by: str = "group", detail: bool = True) -> Score:
-    """The agency's result as its ranking has it: `relative` leaves scored against its group's leaders among
-    `entries` (`par score --among`, `par report`), not alone."""
-    from par_cli.core.ranking import entry_of, group_value, leaders_of
+def scored_in_group(bound: Bound, leaders: Leaders | None, group_by: str = "group", detail: bool = True) -> Score:
+    """The agency's result as its ranking has it: `relative` leaves scored against its group's `leaders`
+    (`core.ranking.leaders_of`: a ranking's second pass, `par score --among`, `par report`); alone without."""
+    from par_cli.core.ranking import entry_of, group_value  # not at start-up: `par score` does not rank
 
     result = scored(bound, detail=detail)
-    if not result.relative:
+    if not result.relative or leaders is None:
         return result
-    leaders = leaders_of(entries, group_by)
-    best = leaders.get((group_value(entry_of(result, ()), group_by), result.criteria_id))
-    return result if best is None else scored(bound, detail=detail, leaders=best)
+    best = leaders.get((group_value(entry_of(result, ()), group_by), result.criteria_id), {})
+    return scored(bound, detail=detail, leaders=best)
 
 
 def check_criteria_file(path: Path) -> tuple[CriteriaSet | None, Document | None, list[Diagnostic]]:
@@ -272,18 +271,14 @@ class FileScorer:
         from dataclasses import replace
 
         from par_cli.core.cuts import cuts_of
-        from par_cli.core.ranking import entry_of, group_value  # not at start-up: `par score` does not rank
+        from par_cli.core.ranking import entry_of  # not at start-up: `par score` does not rank
         from par_cli.core.robustness import moves
         from par_cli.services.cache import with_inputs
 
         try:
             bound = self.workspace.assessment(path)
             detail = self.cuts or self.robust  # self-assessed figures only when asked for (cuts, the self rank)
-            result = scored(bound, detail=detail)
-            if result.relative and self.leaders is not None:  # scored again, against its group's leaders
-                group = group_value(entry_of(result, ()), self.group_by)
-                best = self.leaders.get((group, result.criteria_id), {})
-                result = scored(bound, detail=detail, leaders=best)
+            result = scored_in_group(bound, self.leaders, self.group_by, detail)
             where, average = bound.origin, bound.criteria.group_average
             options = bound.criteria.ranking  # the set's tie policy and ranking decimals, if it gives them
             ranked = (options.ties or "competition", options.precision) if options else ("competition", None)
