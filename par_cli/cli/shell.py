@@ -224,17 +224,14 @@ def named_for(content: str | bytes | Iterator[str], output: Path, lang: str | To
 
     made = next((fmt for fmt, (mark, _) in DOCUMENTS.items() if isinstance(content, bytes) and mark in content), None)
     named = kind_of_suffix(output)  # `docx`, `xlsx`… as every command reads a name (`io.suffixes`)
-    words = lang.now() if isinstance(lang, Tongue) else lang
     if made is None and named in DOCUMENTS:
-        kind = label(DOCUMENTS[named][1], words)
-        usage(
-            problem("U001", "output-text-as-document", file=str(output), kind=kind, fmt=named).at(LineCol("par")), lang
-        )
-    if made is not None and named != made:
-        kind = label(DOCUMENTS[made][1], words)
-        usage(
-            problem("U001", "output-document-misnamed", file=str(output), kind=kind, fmt=made).at(LineCol("par")), lang
-        )
+        wrong, fmt = "output-text-as-document", named
+    elif made is not None and named != made:
+        wrong, fmt = "output-document-misnamed", made
+    else:
+        return
+    kind = label(DOCUMENTS[fmt][1], words(lang))
+    usage(problem("U001", wrong, file=str(output), kind=kind, fmt=fmt).at(LineCol("par")), lang)
 
 
 def show(rendered: Any, output: Path | None, lang: str | Tongue) -> None:
