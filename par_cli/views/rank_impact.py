@@ -14,7 +14,7 @@ from par_cli.words.explain import change_detail, change_kind
 from par_cli.words.labels import label
 from par_cli.words.numbers import figure, plain
 from par_cli.words.numbers import signed_figure as signed
-from par_cli.words.tables import places_moved
+from par_cli.words.tables import group_name, places_moved
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -69,9 +69,7 @@ def report(
             ]
             for row in group.rows
         ]
-        heading = labels.get(group.group or "", "")
-        if not heading and group.group is not None and len(groups) > 1:
-            heading = f"{label('group', lang)} {group.group}"
+        heading = group_name(group.group, labels.get(group.group or ""), len(groups) < 2, lang)
         kinds = KINDS if by == "criterion" else (*KINDS[:-1], ("impact.why_change", Kind.text))
         columns = [Column(label(key, lang), kind) for key, kind in kinds]
         blocks.append(Table(columns, rows, heading=heading, spaced=True))

@@ -15,6 +15,7 @@ from par_cli.views.report import Caption, Column, Heading, Kind, LineChart, Note
 from par_cli.words.labels import label
 from par_cli.words.languages import default
 from par_cli.words.numbers import figure
+from par_cli.words.tables import group_name
 from par_cli.words.years import (
     area_cells,
     area_heading,
@@ -93,9 +94,8 @@ def _groups(found: Trend, labels: Mapping[str, str], lang: str) -> list[tuple[st
 
 
 def _group_name(group: str | None, labels: Mapping[str, str], lang: str) -> str:
-    if group is None:
-        return label("group", lang)
-    return labels.get(group) or f"{label('group', lang)} {group}"
+    """One of several groups: its label, else its id (`group_name`); agencies without a group: `nhóm`."""
+    return label("group", lang) if group is None else group_name(group, labels.get(group), False, lang)
 
 
 def _chart(found: Trend, lang: str) -> LineChart:

@@ -88,13 +88,18 @@ def places_moved(change: int) -> str:
 def group_heading(group: RankGroup, lang: str, name: str | None = None, alone: bool = True, period: bool = True) -> str:
     """The set's title, the group's `name` (its label in the office file; its id only when it has none and its
     set is ranked in several groups: `alone` False, said by an O002 warning), then the period."""
-    parts = [group.criteria_title]
-    if name:
-        parts.append(name)
-    elif group.group is not None and not alone:
-        parts.append(f"{label('group', lang)} {group.group}")
+    shown_name = group_name(group.group, name, alone, lang)
+    parts = [group.criteria_title, *([shown_name] if shown_name else [])]
     shown = group_period(group) if period else None
     return " · ".join([*parts, period_words(shown, lang)] if shown else parts)
+
+
+def group_name(group: str | None, name: str | None, alone: bool, lang: str) -> str:
+    """A ranking group as people read it: its `name` (the office file's or the set's label); without one, its id
+    (`nhóm so-nganh`) only when it is one of several groups (`alone` False); else nothing."""
+    if name:
+        return name
+    return f"{label('group', lang)} {group}" if group is not None and not alone else ""
 
 
 def group_period(group: RankGroup) -> str | None:
