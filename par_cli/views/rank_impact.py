@@ -29,6 +29,7 @@ NAMED_KINDS = (  # the set's changes named in the tables, as `par criteria diff`
     ("title", Kind.text),
     ("diff.detail", Kind.text),
 )
+SHOWN = 3  # parts listed in a row's cell; more are counted (`; … (+2)`)
 KINDS = (
     ("impact.rank", Kind.rank),
     ("agency", Kind.text),
@@ -83,7 +84,7 @@ def report(
     return Report(title, lang, blocks, _json(diff, groups), [])
 
 
-def _uneven(groups: list[ImpactGroup], by: str, shown: int = 3) -> bool:
+def _uneven(groups: list[ImpactGroup], by: str, shown: int = SHOWN) -> bool:
     """Whether a row lists all its parts and they, each rounded on its own, do not add up to the change shown
     (the difference of the two shown indices): a reader's sum would miss by 0,01, so a note says why."""
     for group in groups:
@@ -125,7 +126,7 @@ def _json(diff: CriteriaDiff, groups: list[ImpactGroup]) -> dict[str, Any]:
     return {"old": diff.old.id, "new": diff.new.id, "groups": found}
 
 
-def reasons_text(reasons: tuple[Reason, ...], places: int, lang: str, shown: int = 3) -> str:
+def reasons_text(reasons: tuple[Reason, ...], places: int, lang: str, shown: int = SHOWN) -> str:
     """`1.1.4 −0,50; 1.3.1 +0,33`: the criteria that moved an index most, in index points (renumbered ones
     under their new code; removed ones marked), each code held to its effect by a no-break space."""
     parts = []
@@ -176,7 +177,7 @@ def _what(change: Change, lang: str) -> str:
     return label(f"diff.{change.kind}", lang).replace(" ", keep)
 
 
-def shares_text(shares: tuple[Share, ...], places: int, lang: str, shown: int = 3) -> str:
+def shares_text(shares: tuple[Share, ...], places: int, lang: str, shown: int = SHOWN) -> str:
     """The set's changes that moved an index most, largest first (`; … (+n)` for the rest)."""
     parts = [share_text(share, places, lang) for share in shares[:shown]]
     more = len(shares) - shown
