@@ -166,3 +166,10 @@ def level_of(d: Diagnostic) -> Level:
 
 def errors_only(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return [d for d in diagnostics if level_of(d) is Level.ERROR]
+
+
+def summary(code: str, lang: str) -> str:
+    """What a code catches, in the reader's language (the catalogue's `code.<CODE>`), else as CODES says it."""
+    from par_cli.words.languages import words
+
+    return words(lang).get(f"code.{code}", CODES[code].summary)

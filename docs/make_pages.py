@@ -1,7 +1,7 @@
 """The pictures of par's documents shown in the README: each made by par from the bundled examples, printed to
 PDF by LibreOffice (Word, Excel) or shot by headless Chromium (HTML), its first page kept as a PNG.
 
-Run from the repository's root after a change to what a document looks like: `python docs/pages/make_pages.py`
+Run from the repository's root after a change to what a document looks like: `python docs/make_pages.py`
 (needs LibreOffice, poppler-utils and Chromium). tests/test_pages.py checks that each picture the README shows
 is here."""
 
@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+PICTURES = Path(__file__).resolve().parent / "guide" / "pages"
 DOCUMENTS = {  # picture → (par's arguments, the page to keep)
     "annex.png": (["rank", "examples/2025", "--previous", "examples/2024", "-f", "docx"], 1),
     "agency-report.png": (["score", "examples/2025/so-noi-vu.yaml", "--among", "examples/2025", "-f", "docx"], 1),
@@ -39,7 +39,7 @@ def main() -> None:
             if suffix == "html":
                 subprocess.run(
                     [*CHROMIUM, f"--user-data-dir={work / 'chromium'}", "--window-size=1400,900",
-                     f"--screenshot={HERE / picture}", made.as_uri()],
+                     f"--screenshot={PICTURES / picture}", made.as_uri()],
                     check=True, capture_output=True,
                 )  # fmt: skip
                 continue
@@ -50,7 +50,7 @@ def main() -> None:
             )  # fmt: skip
             subprocess.run(
                 ["pdftoppm", "-png", "-r", "70", "-f", str(page), "-l", str(page), "-singlefile",
-                 str(made.with_suffix(".pdf")), str(HERE / Path(picture).stem)],
+                 str(made.with_suffix(".pdf")), str(PICTURES / Path(picture).stem)],
                 check=True,
             )  # fmt: skip
             print(picture)
