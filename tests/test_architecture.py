@@ -3,7 +3,7 @@
 - core is pure (no YAML, rich, typer or openpyxl; nothing else of par_cli), imports only go down the layers,
   no cycles (counting imports made only for type checking), at most six import steps from `__main__`, no module
   over 400 lines;
-- every rule kind is complete (registry, schema, words in both languages, README row, tests);
+- every rule kind is complete (registry, schema, words in both languages, the guides' rule tables, tests);
 - every (command, format) pair the command line offers has its renderer;
 - every message the code can raise is in the catalogue, in both languages, with the arguments it is given.
 """
@@ -230,7 +230,7 @@ def registered_kinds() -> list[str]:
 
 @pytest.mark.parametrize("kind", registered_kinds())
 def test_every_rule_kind_is_complete(kind: str) -> None:
-    """Schema, reading, points, words in every language, a README row and tests: a kind missing any fails (the
+    """Schema, reading, points, words in every language, a row in each guide's rule table and tests: a kind missing any fails (the
     kinds are the registry's: a new kind without a sample here fails too)."""
     from par_cli.core.formats import KINDS, validator
     from par_cli.words.languages import codes
@@ -260,7 +260,8 @@ def test_every_rule_kind_is_complete(kind: str) -> None:
         )
         assert all(words[lang]), (kind, lang, words[lang])
     assert len(set(words.values())) == len(words), "each language has its own words"
-    assert re.search(rf"^\| `{kind}`", (ROOT / "README.md").read_text(encoding="utf-8"), re.M), f"README row for {kind}"
+    for page in ("docs/guide/dinh-dang.md", "docs/guide/en/formats.md"):  # the rule table of each guide
+        assert re.search(rf"^\| `{kind}`", (ROOT / page).read_text(encoding="utf-8"), re.M), f"{page}: row for {kind}"
     tests = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "tests").glob("test_*.py"))
     assert f"kind: {kind}" in tests, f"no test scores a '{kind}' rule"
 

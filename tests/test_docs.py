@@ -132,7 +132,9 @@ def test_every_command_shown_prints_what_the_page_says(page: Path, workspace: Pa
         elif kind in ("powershell", "bat"):
             for line in body.splitlines():
                 words = line.replace("\\", "/").split()
-                par = next((i for i, word in enumerate(words) if word.endswith("par") or word.endswith("par.exe")), None)
+                par = next(
+                    (i for i, word in enumerate(words) if word.endswith("par") or word.endswith("par.exe")), None
+                )
                 if par is None or (par == 0 and words[0] != "par"):
                     continue
                 code, output = invoke(shlex.split(" ".join(words[par + 1 :])), lang, {})
@@ -196,3 +198,17 @@ def test_every_page_is_in_the_navigation_and_both_guides_have_the_same_commands(
     assert sorted(p.name for p in (GUIDE / "lenh").glob("*.md")) == sorted(
         p.name for p in (GUIDE / "en" / "commands").glob("*.md")
     )
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_check_code_pages_list_every_code_at_its_level(lang: str) -> None:
+    from docs.hooks import codes_table
+    from par_cli.words.catalogue import catalogue
+    from par_cli.words.codes import CODES
+
+    table = codes_table(lang)
+    for code, known in CODES.items():
+        level = catalogue(lang)[f"level.{known.level.value}"]
+        assert re.search(rf'^\| <span id="{code}">{code}</span> \| {level} \| \S', table, re.M), code
+    page = GUIDE / ("en/check-codes.md" if lang == "en" else "ma-kiem-tra.md")
+    assert "<!-- par:codes -->" in page.read_text(encoding="utf-8")

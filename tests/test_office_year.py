@@ -1,4 +1,4 @@
-"""README's "One assessment year" runs as written: every agency's form made from the province's list, the forms
+"""The guide's "One assessment year" (docs/guide/nam-danh-gia.md, en/year.md: the same commands) runs as written: every agency's form made from the province's list, the forms
 typed as the agencies would (the example departments' 2024 answers and bonus claims), the survey tallied, the
 council's workbook filled (appraisals, bonus and penalty points) and read back, and the annex published against last year's — with the very figures of the YAML files."""
 
@@ -16,14 +16,17 @@ from openpyxl import load_workbook
 
 from tests.conftest import ROOT, run
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+PAGES = [ROOT / "docs" / "guide" / "nam-danh-gia.md", ROOT / "docs" / "guide" / "en" / "year.md"]
+YEAR = re.compile(r"<!-- office-year:start -->\n```sh\n(.*?)```\n<!-- office-year:end -->", re.S)
 ANSWERS = ROOT / "examples" / "2024"
 
 
 def commands() -> list[list[str]]:
-    block = re.search(r"<!-- office-year:start -->\n```sh\n(.*?)```\n<!-- office-year:end -->", README, re.S)
-    assert block is not None
-    lines = [line.split("  #")[0].strip() for line in block.group(1).splitlines()]
+    blocks = [found.group(1) for page in PAGES if (found := YEAR.search(page.read_text(encoding="utf-8")))]
+    assert len(blocks) == len(PAGES), "each guide shows the year's commands"
+    shown = [[line.split("  #")[0].strip() for line in block.splitlines()] for block in blocks]
+    assert all(lines == shown[0] for lines in shown), "the same commands in both languages (comments may differ)"
+    lines = shown[0]
     return [shlex.split(line)[1:] for line in lines if line.startswith("par ")]
 
 
