@@ -184,7 +184,7 @@ def test_help_and_clicks_own_words_follow_the_locale() -> None:
     assert "Usage:" in par("score", "--help", "--lang", "en", LANG="vi_VN.UTF-8").stdout  # --lang beats all
     assert "Usage:" in par("--help", PAR_LANG="en", LC_ALL="vi_VN.UTF-8").stdout  # PAR_LANG beats the locale
     missing = par("score", PAR_LANG="vi")
-    assert missing.returncode == 2 and "Thiếu đối số 'file'." in missing.stderr and "Lỗi" in missing.stderr
+    assert missing.returncode == 2 and "Thiếu đối số 'TỆP'." in missing.stderr and "Lỗi" in missing.stderr
     bad = par("score", "x.yaml", "--depth", "a", "--bogus", LANG="vi_VN.UTF-8")
     assert "Không có tùy chọn: --bogus" in bad.stderr, bad.stderr
     close = par("score", "x.yaml", "--fromat", "json", LANG="vi_VN.UTF-8")  # the most particular of click's templates

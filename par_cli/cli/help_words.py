@@ -91,6 +91,23 @@ def whole_metavars(lang: str) -> None:
     core.TyperOption.make_metavar = make_metavar  # type: ignore[method-assign]
 
 
+def _argument_words(param: Any, lang: str) -> None:
+    """An argument's name (`{paths}...` in the usage line, its row in the panel) and its type (`<path>`) in `lang`:
+    typer shows both as they are written in the code. The type is copied: click's types are shared singletons."""
+    import copy
+
+    from par_cli.words.languages import words
+
+    name = words(lang).get(f"click.argument-{param.name}")
+    if param.metavar is None and name is not None:
+        param.metavar = name + ("..." if param.nargs != 1 else "")
+    type_name = getattr(param.type, "name", "")
+    shown = click_text(f"<{type_name}>", lang)
+    if type_name and shown != f"<{type_name}>" and shown.startswith("<") and shown.endswith(">"):
+        param.type = copy.copy(param.type)
+        param.type.name = shown[1:-1]
+
+
 def _translated(command: Any, lang: str) -> None:
     """A click command, its parameters and its subcommands with their help in `lang`."""
     for name in ("help", "short_help"):
@@ -102,5 +119,7 @@ def _translated(command: Any, lang: str) -> None:
     for param in command.params:
         if getattr(param, "help", None):
             param.help = help_text(param.help, lang)
+        if param.param_type_name == "argument":
+            _argument_words(param, lang)
     for sub in getattr(command, "commands", {}).values():
         _translated(sub, lang)
