@@ -74,19 +74,50 @@ def generate(kind: str, args: list[str], lang: str) -> str:
 
 def par(*args: str, lang: str) -> tuple[int, str]:
     """`par ARGS` from the repository's root, as the reader would run it (100 columns, no colour)."""
-    from typer.testing import CliRunner
-
-    from par_cli.__main__ import app
-
     here = Path.cwd()
     os.chdir(ROOT)
     try:
-        result = CliRunner().invoke(app, list(args), env={"COLUMNS": "100", "NO_COLOR": "1", "PAR_LANG": lang})
+        return as_main(list(args), {"PAR_LANG": lang})
     finally:
         os.chdir(here)
+
+
+def as_main(args: list[str], env: dict[str, str]) -> tuple[int, str]:
+    """`par ARGS` in this process as `par_cli.cli.app.main` runs it — the help and click's usage errors in the run's
+    language — with the environment `env` (and 100 columns, no colour): its exit code and what the terminal shows.
+    What main changes for the run (the metavars' words, the help's language) is put back afterwards."""
+    import typer.main
+    import typer.testing
+    from typer import core
+    from typer.testing import CliRunner
+
+    from par_cli.__main__ import app
+    from par_cli.cli.help_words import speaking, whole_metavars
+    from par_cli.cli.speech import before_parsing
+
+    env = {"COLUMNS": "100", "NO_COLOR": "1", **env}
+    saved_env = {name: os.environ.get(name) for name in env}
+    saved_metavar, saved_build = core.TyperOption.make_metavar, getattr(typer.testing, "_get_command")  # noqa: B009
+    # The runner builds the app with the function it imported; `speaking` words the one typer.main holds then.
+    setattr(typer.testing, "_get_command", lambda app: typer.main.get_command(app))  # noqa: B010
+    os.environ.update(env)
+    try:
+        lang = before_parsing(args)
+        if "--help" in args or "-h" in args:
+            whole_metavars(lang)
+        with speaking(lang):
+            result = CliRunner().invoke(app, args, env=env)
+    finally:
+        core.TyperOption.make_metavar = saved_metavar  # type: ignore[method-assign]
+        setattr(typer.testing, "_get_command", saved_build)  # noqa: B010
+        for name, value in saved_env.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
     if result.exception and not isinstance(result.exception, SystemExit):
         raise result.exception
-    return result.exit_code, result.stdout
+    return result.exit_code, result.output
 
 
 def fenced(text: str, language: str = "text") -> str:

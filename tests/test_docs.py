@@ -29,8 +29,8 @@ from typing import Any
 
 import pytest
 import yaml
-from typer.testing import CliRunner
 
+from docs.hooks import as_main
 from par_cli.__main__ import app
 from tests.conftest import ROOT
 
@@ -107,11 +107,9 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def invoke(args: list[str], lang: str, env: dict[str, str]) -> tuple[int, str]:
+    """As `par` runs (its help and usage errors in the run's language too), on a Vietnamese or an English system."""
     home = {"LANG": "vi_VN.UTF-8"} if lang == "vi" else {"PAR_LANG": "en"}
-    result = CliRunner().invoke(app, args, env={"COLUMNS": "100", "NO_COLOR": "1", **home, **env})
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.output
+    return as_main(args, {**home, **env})
 
 
 RUN = [page for page in PAGES if shown(page)]
