@@ -65,6 +65,7 @@ EXAMPLES: dict[str, list[str] | None] = {
     "import": None,  # reads filled forms: tests/test_forms_out.py
     "cache clear": None,  # no output but a count
     "cache info": None,
+    "completion": None,  # a shell script: no words but the help
     "schema": None,  # a JSON Schema
 }
 INPUTS = ["examples", "tests/check/bad", "criteria"]  # `criteria/`: the sets par has built in
