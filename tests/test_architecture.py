@@ -430,11 +430,13 @@ def test_every_catalogue_entry_is_used_and_every_code_exists() -> None:
     used |= {"hint.left-out-json", "hint.left-out-ranking"}
     used |= {"adjustment.bonus-cap", "adjustment.penalty-cap"}  # words.tables: f"adjustment.{kind}-cap"
     used |= {f"status.{status}" for status in ("official", "partial", "template")}  # views.criteria_list
+    used |= {f"code.{code}" for code in CODES}  # words.codes.summary: f"code.{code}"
     tables = tomllib.loads((PACKAGE / "words" / "languages" / "en.toml").read_text(encoding="utf-8"))
     looked_up = (
         set(tables["labels"]) | set(tables["template"]) | set(tables["template-values"])
     )  # by key: label(f"diff.{kind}"), f"template.{key}"
     looked_up |= set(tables["help"]) | set(tables["click"]) | set(tables["said"])  # by their English (help_text)
+    looked_up |= set(tables["fields"])  # by a field's path (views.schema; tests/test_schema_snapshot.py)
     assert set(full_catalogue()) - looked_up - used == set()
     codes = set()
     for path in sources().values():

@@ -322,10 +322,11 @@ def check(
 @app.command()
 def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="Which file kind.")],
+    lang: LangOption = None,
 ) -> None:
     """Print the JSON Schema of a file kind, for YAML editors (yaml-language-server) to validate and complete."""
     from par_cli.core.json_schema import json_schema
     from par_cli.views.schema import report
 
-    words = shell.language(None)
-    shell.emit(shell.write(report(json_schema(kind.value)), "json", words), None, words)
+    words = shell.language(lang)
+    shell.emit(shell.write(report(kind.value, json_schema(kind.value), words.now()), "json", words), None, words)

@@ -9,7 +9,9 @@ from par_cli.core.diagnostics import Level, msg
 from par_cli.views.report import Block, Note, Problem, Problems, Report
 from par_cli.words.catalogue import line, text
 from par_cli.words.codes import CODES, level_of
+from par_cli.words.codes import summary as catches
 from par_cli.words.labels import label
+from par_cli.words.languages import MACHINE
 
 if TYPE_CHECKING:
     from par_cli.core.check_report import CheckReport
@@ -26,8 +28,8 @@ def report(found: CheckReport, lang: str = "en") -> Report:
         problems.append(
             Problem(where.file, where.line, where.col, level_of(d).value, d.code, line(d, lang), message, english)
         )
-    rules = [
-        (code, CODES[code].summary, CODES[code].level.value) for code in sorted({d.code for d in found.diagnostics})
+    rules = [  # SARIF's rules: read by programs, in their language
+        (code, catches(code, MACHINE), CODES[code].level.value) for code in sorted({d.code for d in found.diagnostics})
     ]
     errors, warnings, infos = (found.count(level) for level in (Level.ERROR, Level.WARNING, Level.INFO))
     summary = text(msg("check.summary", errors=errors, warnings=warnings, infos=infos, files=found.files), lang)
