@@ -49,6 +49,7 @@ COMMANDS: dict[tuple[str, ...], tuple[list[str], str]] = {
     ("appraisal", "read"): (["{tmp}/hd.xlsx", "-o", "{tmp}/td", "--force", "--lang", "vi"], "đã ghi 3 tệp"),
     ("cache", "clear"): (["--lang", "vi"], "đã xóa"),
     ("cache", "info"): (["--lang", "vi"], "kết quả đã lưu"),
+    ("completion",): (["powershell"], "Register-ArgumentCompleter"),
     ("survey", "tally"): (
         ["examples/survey-2024/design.yaml", "examples/survey-2024/responses.csv", "-o", "{tmp}/s.yaml"],
         "",
