@@ -172,6 +172,14 @@ def fields(
         yield from fields(schema, items, prefix + "[]", required, depth + 1)
         return
     needed = set(node.get("required", []))
+    entries = (
+        resolved(schema, node["additionalProperties"]) if isinstance(node.get("additionalProperties"), dict) else {}
+    )
+    for option in entries.get("anyOf") or entries.get("oneOf") or []:  # an answer: a plain input, or a record
+        if resolved(schema, option).get("properties"):
+            entries = resolved(schema, option)
+    if entries.get("properties"):  # a map (answers by code, forms by agency): its entries' fields, under `*`
+        yield from fields(schema, entries, f"{prefix}.*" if prefix else "*", required, depth + 1)
     for name, child in (node.get("properties") or {}).items():
         path = f"{prefix}.{name}" if prefix else name
         child_resolved = resolved(schema, child)
