@@ -93,7 +93,19 @@ class FormDocument:
         self.places: dict[DocPath, Location] = {}
         self.fallback: Location = LineCol(file, 1, 1)
         self.inputs: dict[str, Location] = {}  # each code's input cell: where a missing answer is reported
-        self.hints = FORM_HINTS
+        self.columns: dict[str, tuple[str, str]] = {}  # each code's input column: (sheet role, its title in the form)
+
+    def hint(self, hint: str, code: str | None) -> Msg:
+        """A hint about YAML's words (`hint.answer-it`) as this form says it: a cell to fill in is named by its
+        column's title in the form (`Self-assessment data`, `Số liệu tự đánh giá`, the survey sheet's `Points`),
+        in the form's language whatever the reader's."""
+        said = FORM_HINTS.get(hint, hint)
+        if said != "hint.form-self":
+            return msg(said)
+        role, title = self.columns.get(code or "", ("criteria", ""))
+        if role == "survey":
+            return msg("hint.form-survey-points", column=title) if title else msg("hint.form-likert-counts")
+        return msg("hint.form-self", column=title or msg("col.self_text"))
 
     def locate(self, path: DocPath, *, key: bool = False) -> Location:
         """The cell of `path`, else of its nearest enclosing path, else the workbook."""
@@ -135,17 +147,21 @@ def read_form(path: Path, file: str) -> tuple[FormWorkbook | None, list[Diagnost
     return FormWorkbook.of(book, file)
 
 
-def form_hints(problems: list[Diagnostic], more: list[Diagnostic], answers_only: bool = False) -> list[Diagnostic]:
-    """Hints about YAML's words said in the form's terms (`chọn Có hoặc Không`, not `write true or false`);
-    with `answers_only`, of `more` only the answers' problems (bound against stand-in details)."""
+def form_hints(
+    problems: list[Diagnostic], more: list[Diagnostic], answers_only: bool = False, doc: FormDocument | None = None
+) -> list[Diagnostic]:
+    """Hints about YAML's words said in the form's terms (`chọn Có hoặc Không`, not `write true or false`; the
+    cell to fill in by its column's title in `doc`); with `answers_only`, of `more` only the answers' problems
+    (bound against stand-in details)."""
     kept = [d for d in more if not answers_only or d.path[:1] in (("answers",), ("adjustments",))]
-    return [_in_form_words(d) for d in problems + kept]
+    return [_in_form_words(d, doc or FormDocument("")) for d in problems + kept]
 
 
-def _in_form_words(d: Diagnostic) -> Diagnostic:
+def _in_form_words(d: Diagnostic, doc: FormDocument) -> Diagnostic:
     """The hint, and a rule's input named in the message (`cần true hoặc false`), as the form says them."""
     if d.hint is not None and d.hint.id in FORM_HINTS:
-        d = d._replace(hint=msg(FORM_HINTS[d.hint.id]))
+        code = d.path[1] if len(d.path) > 1 and d.path[0] in ("answers", "adjustments") else None
+        d = d._replace(hint=doc.hint(d.hint.id, str(code) if code is not None else None))
     said = _form_input(d.message)
     if said != d.message and d.hint is None:  # `{A: 12, B: 3}` is YAML: the form has a column per answer
         hint = next((h for m, (f, h) in FORM_MESSAGES.items() if _mentions(d.message, m)), None)
@@ -165,6 +181,13 @@ def _form_input(message: Msg) -> Msg:
     return message._replace(args=tuple((k, _form_input(v) if isinstance(v, Msg) else v) for k, v in message.args))
 
 
+def _title(value: Any) -> str:
+    """A column's title as a hint names it: `Số liệu tự đánh giá (tỷ lệ, số lượng, lựa chọn)` → `Số liệu tự đánh
+    giá` (what is in brackets explains the column, it is not its name)."""
+    title = " ".join(str(value or "").split())
+    return title.rsplit(" (", 1)[0] if title.endswith(")") and " (" in title else title
+
+
 def _duplicate(where: Location, first: Location, what: str) -> Diagnostic:
     return problem("A024", f"form-twice-{what}", hint=msg("hint.form-once"), first=str(first).split(":", 1)[-1]).at(
         where
@@ -179,6 +202,7 @@ class FormWorkbook:
         self.survey: list[tuple[dict[str, Raw], dict[str, Raw]]] = []  # (code and points, answer letter counts)
         self.problems: list[Diagnostic] = []
         self.header: Cell = Cell(file, "?", "A1")
+        self.titles: dict[str, str] = {}  # the criteria sheet's input column and the survey sheet's points column
         self.formats = True  # number formats and merged cells known (.xlsx); values only (.ods, .xls)
 
     @classmethod
@@ -255,6 +279,7 @@ class FormWorkbook:
             return
         top, columns = found
         self.header = Cell(self.file, sheet.title, f"A{top}", top, 1)
+        self.titles["self"] = _title(sheet.cell(top, columns["self"]).value)
         self.refuse_merged(sheet, columns, top)
         seen: dict[str, Raw] = {}
         for r, used in sheet.rows.items():
@@ -283,6 +308,8 @@ class FormWorkbook:
         points_column = next((c for c, title in header.items() if _norm(title) in COLUMNS["points"]), None)
         if code_column is None:
             return
+        if points_column is not None:
+            self.titles["points"] = _title(header[points_column])
         letters = {c: title for c, title in header.items() if len(title) == 1 and title.isalpha()}
         seen: dict[str, Raw] = {}
         for r, used in sheet.rows.items():
@@ -339,6 +366,7 @@ class FormWorkbook:
             section = "adjustments" if code in adjustments else "answers"
             base: DocPath = (section, code)
             doc.places[base] = doc.inputs[code] = cells["self"].where  # an answer's problems where the agency types
+            doc.columns[code] = ("criteria", self.titles.get("self", ""))
             info = nodes.get(code)
             rule = info.node.rule if info is not None and info.node.is_leaf else None
             top = info.node.max if info is not None else None
@@ -387,6 +415,7 @@ class FormWorkbook:
                 answers[code] = {"survey": tallied if tallied else points}
             else:
                 doc.inputs[code] = fixed.get("points", fixed["code"]).where
+                doc.columns[code] = ("survey", self.titles.get("points", ""))
         doc.data["answers"] = answers
         doc.data["adjustments"] = extra
         return doc, problems

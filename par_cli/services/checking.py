@@ -71,8 +71,10 @@ class FileChecker:
                 located = getattr(bound.origin, "inputs", {}).get(finding.criterion) or located._replace(col=1)
             elif code == "A007" and hasattr(bound.origin, "inputs"):  # a form: at the evidence cell to fill in
                 located = bound.origin.locate((*finding.path, "evidence"))
-            hints = getattr(bound.origin, "hints", {})  # a form's hints speak of its cells, not YAML's fields
-            hint = msg(hints.get(FINDING_HINTS[code], FINDING_HINTS[code])) if code in FINDING_HINTS else None
+            hint = None
+            if code in FINDING_HINTS:  # a form's hints speak of its cells (by its columns' titles), not YAML's fields
+                said = getattr(bound.origin, "hint", None)
+                hint = said(FINDING_HINTS[code], finding.criterion) if said else msg(FINDING_HINTS[code])
             found.append(Diagnostic(code, finding_message(finding), finding.path, located, hint))
         return Checked(tuple(found), here, where, bound.file, groups)
 

@@ -209,9 +209,9 @@ class Workspace(CriteriaFinder):
         if model is None:  # a bad details field: the answers are still read, so that all is sent back at once
             model = validate("assessment", doc.stand_in(schema_problems), skip=reported)[0]
             more = self.bound(model, doc, path, criteria, reported)[1] if model is not None else []
-            return None, form_hints(problems, more, answers_only=True)
+            return None, form_hints(problems, more, answers_only=True, doc=doc)
         bound, more = self.bound(model, doc, path, criteria, reported)
-        return (bound if not errors_only(problems + more) else None), form_hints(problems, more)
+        return (bound if not errors_only(problems + more) else None), form_hints(problems, more, doc=doc)
 
     def with_survey(
         self, model: Assessment, path: Path, criteria: LoadedCriteria
