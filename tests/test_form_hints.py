@@ -61,3 +61,26 @@ def test_a_vietnamese_forms_hints_name_its_vietnamese_columns_in_an_english_run(
         "(hint: fill in the Số liệu tự đánh giá cell, or KPS if allowed; a survey criterion takes its survey results)"
     )
     assert survey.endswith("(hint: fill in the Điểm cell, or the count of each answer in its column)")
+
+
+def test_an_english_forms_yes_and_no_are_said_in_its_words(in_tmp: Path) -> None:
+    from openpyxl import load_workbook
+
+    code, _, err = run("template", "mau-so-nganh", "-f", "xlsx", "-o", "form.xlsx", PAR_LANG="en")
+    assert code == 0, err
+    book = load_workbook("form.xlsx")
+    book["Details"]["B1"], book["Details"]["B2"] = "so-noi-vu", "Sở Nội vụ"
+    book["Criteria"]["E5"] = "maybe"  # 1.1.2 takes yes or no
+    book.save("form.xlsx")
+    code, out, err = run("check", "form.xlsx", PAR_LANG="vi")
+    assert code == 1
+    assert (
+        "form.xlsx:Criteria!E5: lỗi A003: 1.1.2: cần Yes hoặc No, nhưng có 'maybe' (gợi ý: chọn Yes hoặc No)"
+        in out + err
+    )
+    code, out, err = run("check", "form.xlsx", PAR_LANG="en")
+    assert code == 1
+    assert (
+        "form.xlsx:Criteria!E5: error A003: 1.1.2: expected Yes or No, got 'maybe' (hint: choose Yes or No)"
+        in out + err
+    )
