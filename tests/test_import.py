@@ -89,7 +89,7 @@ def test_existing_files_are_kept_without_force_and_titles_can_be_mapped(write: W
 
 
 def test_an_output_folder_that_cannot_be_made_is_one_line(write: Write, tmp_path: Path) -> None:
-    write("t.csv", "id,name,code,self\na,Xã A,1.1,1\n")
+    write("t.csv", "Mã cơ quan,Tên cơ quan,Mã,Tự đánh giá\na,Xã A,1.1.2,Có\n")  # a table par reads: then the folder
     (tmp_path / "file").write_text("", encoding="utf-8")
     target = tmp_path / "file" / "out"  # under a file: no folder can be made there
     code, out, err = run_english("import", "t.csv", "--criteria", "mau-so-nganh", "-o", str(target))

@@ -116,11 +116,12 @@ def import_table(
     loaded = shell.run(lambda: find_criteria(nfc(criteria)), words)
     fields = shell.run(lambda: map_value(mapping or [], [*FIELDS, *loaded.nodes]), words)
     shell.guard_output(output, words, folders=False)  # a folder of assessments: written to be read
-    shell.run(lambda: make_folder(output), words)
     reference, _ = form_reference(nfc(criteria), loaded, output / "x.yaml", Workspace().resolve)
     files, left_out, doubts = shell.run(
         lambda: import_table(table, loaded.model, loaded.nodes, fields, reference, strict), words
     )
+    if files:  # made only when something is written: a refused table leaves no empty folder behind
+        shell.run(lambda: make_folder(output), words)
     shell.run(lambda: write_assessments(files, output, force), words)
     shell.warnings(doubts, words)  # a cell read as typed that was likely meant otherwise (A023): said, not dropped
     if left_out:

@@ -35,9 +35,10 @@ from par_cli.core.tree import index
 from par_cli.io.output import reading
 from par_cli.io.suffixes import is_form_file
 from par_cli.readers.form_cells import CellReader, Raw, percent_scale
+from par_cli.readers.form_words import FormTerms
 from par_cli.readers.sheet_xml import column_letter
 from par_cli.readers.workbooks import Book, Sheet, SheetCell, open_book, refusal
-from par_cli.words.languages import every
+from par_cli.words.languages import codes, every, words
 
 if TYPE_CHECKING:
     from par_cli.core.model import CriteriaSet
@@ -64,25 +65,6 @@ DETAILS = {
 }
 
 
-FORM_INPUTS = {  # a rule's input, as the form asks for it (Có / Không)
-    "input.check": "input.form-check",
-    "phrase.true-or-false": "input.form-check",
-}
-FORM_MESSAGES = {  # a message about YAML's shapes, as the form's columns say it: (message, hint)
-    "likert-counts": ("form-likert-counts", "hint.form-likert-counts"),
-}
-FORM_HINTS = {  # a hint about YAML's words, as the form says it
-    "hint.write-true-false": "hint.form-yes-no",
-    "hint.write-true": "hint.form-yes-no",
-    "hint.write-false": "hint.form-yes-no",
-    "hint.done-and-total": "hint.form-done-total",
-    "hint.evidence-list": "hint.form-evidence",
-    "hint.add-evidence": "hint.form-evidence",
-    "hint.write-self": "hint.form-self",
-    "hint.answer-it": "hint.form-self",
-}
-
-
 class FormDocument:
     """An assessment workbook as a document: `data` as YAML would give it, `locate` onto cells."""
 
@@ -93,7 +75,10 @@ class FormDocument:
         self.places: dict[DocPath, Location] = {}
         self.fallback: Location = LineCol(file, 1, 1)
         self.inputs: dict[str, Location] = {}  # each code's input cell: where a missing answer is reported
-        self.hints = FORM_HINTS
+        self.terms = FormTerms()  # its columns' titles and its language: its hints name its cells as it does
+
+    def hint(self, hint: str, code: str | None) -> Msg:
+        return self.terms.hint(hint, code)
 
     def locate(self, path: DocPath, *, key: bool = False) -> Location:
         """The cell of `path`, else of its nearest enclosing path, else the workbook."""
@@ -135,34 +120,11 @@ def read_form(path: Path, file: str) -> tuple[FormWorkbook | None, list[Diagnost
     return FormWorkbook.of(book, file)
 
 
-def form_hints(problems: list[Diagnostic], more: list[Diagnostic], answers_only: bool = False) -> list[Diagnostic]:
-    """Hints about YAML's words said in the form's terms (`chọn Có hoặc Không`, not `write true or false`);
-    with `answers_only`, of `more` only the answers' problems (bound against stand-in details)."""
-    kept = [d for d in more if not answers_only or d.path[:1] in (("answers",), ("adjustments",))]
-    return [_in_form_words(d) for d in problems + kept]
-
-
-def _in_form_words(d: Diagnostic) -> Diagnostic:
-    """The hint, and a rule's input named in the message (`cần true hoặc false`), as the form says them."""
-    if d.hint is not None and d.hint.id in FORM_HINTS:
-        d = d._replace(hint=msg(FORM_HINTS[d.hint.id]))
-    said = _form_input(d.message)
-    if said != d.message and d.hint is None:  # `{A: 12, B: 3}` is YAML: the form has a column per answer
-        hint = next((h for m, (f, h) in FORM_MESSAGES.items() if _mentions(d.message, m)), None)
-        d = d._replace(hint=msg(hint)) if hint else d
-    return d._replace(message=said)
-
-
-def _mentions(message: Msg, key: str) -> bool:
-    return message.id == key or any(isinstance(v, Msg) and _mentions(v, key) for _, v in message.args)
-
-
-def _form_input(message: Msg) -> Msg:
-    if message.id in FORM_INPUTS:
-        return msg(FORM_INPUTS[message.id])
-    if message.id in FORM_MESSAGES:
-        message = message._replace(id=FORM_MESSAGES[message.id][0])
-    return message._replace(args=tuple((k, _form_input(v) if isinstance(v, Msg) else v) for k, v in message.args))
+def _title(value: Any) -> str:
+    """A column's title as a hint names it: `Số liệu tự đánh giá (tỷ lệ, số lượng, lựa chọn)` → `Số liệu tự đánh
+    giá` (what is in brackets explains the column, it is not its name)."""
+    title = " ".join(str(value or "").split())
+    return title.rsplit(" (", 1)[0] if title.endswith(")") and " (" in title else title
 
 
 def _duplicate(where: Location, first: Location, what: str) -> Diagnostic:
@@ -179,6 +141,8 @@ class FormWorkbook:
         self.survey: list[tuple[dict[str, Raw], dict[str, Raw]]] = []  # (code and points, answer letter counts)
         self.problems: list[Diagnostic] = []
         self.header: Cell = Cell(file, "?", "A1")
+        self.titles: dict[str, str] = {}  # the criteria sheet's columns (`self`: the input) and the survey's `points`
+        self.lang: str | None = None  # the form's language: the one its details sheet is titled in
         self.formats = True  # number formats and merged cells known (.xlsx); values only (.ods, .xls)
 
     @classmethod
@@ -189,6 +153,9 @@ class FormWorkbook:
         details, criteria, survey = roles["details"], roles["criteria"], roles["survey"]
         if details is None or criteria is None:
             return None, [problem("F005", "not-a-form").at(LineCol(file, 1, 1))]
+        form.lang = next(
+            (code for code in codes() if _norm(words(code)["sheet.details"]) == _norm(details.title)), None
+        )
         form.read_details(details)
         form.read_criteria(criteria)
         if survey is not None:
@@ -255,6 +222,7 @@ class FormWorkbook:
             return
         top, columns = found
         self.header = Cell(self.file, sheet.title, f"A{top}", top, 1)
+        self.titles.update({key: _title(sheet.cell(top, c).value) for key, c in columns.items()})
         self.refuse_merged(sheet, columns, top)
         seen: dict[str, Raw] = {}
         for r, used in sheet.rows.items():
@@ -283,6 +251,8 @@ class FormWorkbook:
         points_column = next((c for c, title in header.items() if _norm(title) in COLUMNS["points"]), None)
         if code_column is None:
             return
+        if points_column is not None:
+            self.titles["points"] = _title(header[points_column])
         letters = {c: title for c, title in header.items() if len(title) == 1 and title.isalpha()}
         seen: dict[str, Raw] = {}
         for r, used in sheet.rows.items():
@@ -308,6 +278,7 @@ class FormWorkbook:
         """The workbook as an assessment document (inputs read by each leaf's rule when the set is known)."""
         doc = FormDocument(self.file)
         doc.fallback = self.header
+        doc.terms.titles, doc.terms.lang = self.titles, self.lang
         problems: list[Diagnostic] = []
         reader = CellReader(problems)
         agency: dict[str, Any] = {}
@@ -339,6 +310,7 @@ class FormWorkbook:
             section = "adjustments" if code in adjustments else "answers"
             base: DocPath = (section, code)
             doc.places[base] = doc.inputs[code] = cells["self"].where  # an answer's problems where the agency types
+            doc.terms.columns[code] = ("criteria", self.titles.get("self", ""))
             info = nodes.get(code)
             rule = info.node.rule if info is not None and info.node.is_leaf else None
             top = info.node.max if info is not None else None
@@ -387,6 +359,7 @@ class FormWorkbook:
                 answers[code] = {"survey": tallied if tallied else points}
             else:
                 doc.inputs[code] = fixed.get("points", fixed["code"]).where
+                doc.terms.columns[code] = ("survey", self.titles.get("points", ""))
         doc.data["answers"] = answers
         doc.data["adjustments"] = extra
         return doc, problems

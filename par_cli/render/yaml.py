@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 
+from par_cli.core.diagnostics import msg
 from par_cli.core.model import Node
 from par_cli.core.tree import NodeInfo, walk
 from par_cli.render.views import TemplateView
+from par_cli.words.catalogue import text
 from par_cli.words.explain import describe_rule, input_hint
 from par_cli.words.languages import words
-from par_cli.words.numbers import plain
 
 KEYS = ("form", "source", "id", "name", "group", "max", "points", "rule", "input", "guide", "evidence", "na")
 SURVEY_KEYS = ("survey", "adjustments", "bonus", "penalty", "id-value", "group-value")  # then example values
@@ -29,14 +30,14 @@ def _quote(text: str) -> str:
 
 
 def _node_comment(node: Node, words: dict[str, object], lang: str) -> str:
-    return f"{node.code} {node.title} ({plain(node.max, lang)} {words['points']})"
+    return f"{node.code} {node.title} ({text(msg('award.points', points=node.max), lang)})"
 
 
 def _leaf_lines(info: NodeInfo, words: dict[str, object], lang: str) -> list[str]:
     node = info.node
     rule = node.scoring_rule
     lines = [
-        f"  # {node.code} {node.title} — {words['max']} {plain(node.max, lang)} {words['points']}",
+        f"  # {node.code} {node.title} — {words['max']} {text(msg('award.points', points=node.max), lang)}",
         f"  #   {words['rule']}: {describe_rule(rule, lang)}",
         f"  #   {words['input']}: {input_hint(rule, lang)}",
     ]
@@ -88,7 +89,7 @@ def template(view: TemplateView) -> str:
             kind = words["bonus"] if adjustment.kind == "bonus" else words["penalty"]
             lines.append(
                 f"  # {adjustment.code} {adjustment.title} — {kind}, {words['max']} "
-                f"{plain(adjustment.max, lang)} {words['points']}"
+                f"{text(msg('award.points', points=adjustment.max), lang)}"
             )
             lines.append(f"  {_quote(adjustment.code)}: {{self: null}}")
     return "\n".join(lines) + "\n"

@@ -15,15 +15,13 @@ from par_cli.core.diagnostics import Diagnostic, Level, LineCol, Location, ParEr
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.readers.files import at_least, discover_yaml, file_kind, left_out
 from par_cli.services.appraisals import Assessed, unclaimed
+from par_cli.services.findings import finding_diagnostics
 from par_cli.services.pool import SERIAL_BELOW, early_workers, map_files
-from par_cli.words.catalogue import finding_message
-from par_cli.words.codes import FINDING_CODES, level_of
+from par_cli.words.codes import level_of
 
 if TYPE_CHECKING:
     from par_cli.core.group_survey import Nodes
     from par_cli.services.workspace import Workspace
-
-FINDING_HINTS = {"A006": "hint.answer-it", "A007": "hint.add-evidence"}
 
 
 class Checked(NamedTuple):
@@ -62,18 +60,7 @@ class FileChecker:
             result = workspace.scored(bound)
         except ParError as exc:  # nothing applicable: reported like any other error
             return Checked((*found, *exc.diagnostics), here, where, bound.file, groups)
-        for finding in result.findings:
-            code = FINDING_CODES.get(finding.code)
-            if code is None or (finding.code == "not-counted" and (finding.level == "info" or finding.survey)):
-                continue  # answers not counted: only a majority is a warning; a results file's, said in that file
-            located = bound.origin.locate(finding.path, key=True)
-            if len(finding.path) == 1:  # a leaf without an answer: at a form's input cell, else at `answers:`
-                located = getattr(bound.origin, "inputs", {}).get(finding.criterion) or located._replace(col=1)
-            elif code == "A007" and hasattr(bound.origin, "inputs"):  # a form: at the evidence cell to fill in
-                located = bound.origin.locate((*finding.path, "evidence"))
-            hints = getattr(bound.origin, "hints", {})  # a form's hints speak of its cells, not YAML's fields
-            hint = msg(hints.get(FINDING_HINTS[code], FINDING_HINTS[code])) if code in FINDING_HINTS else None
-            found.append(Diagnostic(code, finding_message(finding), finding.path, located, hint))
+        found += finding_diagnostics(bound, result)
         return Checked(tuple(found), here, where, bound.file, groups)
 
 

@@ -23,8 +23,9 @@ from par_cli.core.scoring import score
 from par_cli.core.tree import index
 from par_cli.readers.files import discover
 from par_cli.readers.form_cells import CellReader, Raw, percent_scale
+from par_cli.readers.form_words import form_hints
 from par_cli.readers.sheet_xml import column_letter
-from par_cli.readers.xlsx_form import _duplicate, _norm, _titles, form_hints
+from par_cli.readers.xlsx_form import _duplicate, _norm, _titles
 from par_cli.services.appraisals import AppraisalSource
 from par_cli.words.codes import errors_only
 from par_cli.words.labels import label

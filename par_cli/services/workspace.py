@@ -183,7 +183,8 @@ class Workspace(CriteriaFinder):
 
     def inspect_form(self, path: Path) -> tuple[Bound | None, list[Diagnostic]]:
         """A workbook: its set first (each input read by its leaf's rule), then validated and bound as YAML."""
-        from par_cli.readers.xlsx_form import form_hints, read_form  # not at start-up: most assessments are YAML
+        from par_cli.readers.form_words import at_field_cells, form_hints  # not at start-up: most are YAML
+        from par_cli.readers.xlsx_form import read_form
 
         name = display(path)
         odd = not_a_file(path)
@@ -207,11 +208,23 @@ class Workspace(CriteriaFinder):
         model, schema_problems = validate("assessment", doc.data, skip=reported)
         problems += placed(doc, schema_problems)
         if model is None:  # a bad details field: the answers are still read, so that all is sent back at once
+            problems = at_field_cells(doc.places, problems)
             model = validate("assessment", doc.stand_in(schema_problems), skip=reported)[0]
-            more = self.bound(model, doc, path, criteria, reported)[1] if model is not None else []
-            return None, form_hints(problems, more, answers_only=True)
+            stand_in, more = self.bound(model, doc, path, criteria, reported) if model is not None else (None, [])
+            if stand_in is not None and not errors_only(more):  # and what scoring finds: the blank answers (A006)
+                more += self.findings(stand_in)
+            return None, form_hints(problems, more, answers_only=True, terms=doc.terms)
         bound, more = self.bound(model, doc, path, criteria, reported)
-        return (bound if not errors_only(problems + more) else None), form_hints(problems, more)
+        return (bound if not errors_only(problems + more) else None), form_hints(problems, more, terms=doc.terms)
+
+    def findings(self, bound: Bound) -> list[Diagnostic]:
+        """What scoring finds about an assessment (A006, A007…); none when it cannot be scored (said elsewhere)."""
+        from par_cli.services.findings import finding_diagnostics  # not at start-up: words the findings
+
+        try:
+            return finding_diagnostics(bound, self.scored(bound))
+        except ParError:
+            return []
 
     def with_survey(
         self, model: Assessment, path: Path, criteria: LoadedCriteria

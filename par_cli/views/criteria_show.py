@@ -19,15 +19,15 @@ if TYPE_CHECKING:
 def report(criteria: CriteriaSet, depth: int | None = None, lang: str | None = None) -> Report:
     """`depth`: the levels shown (None: all)."""
     lang = lang or criteria.language
-    points = label("points_word", lang)
     source = f"{label('source', lang)}: {criteria.source}" if criteria.source else ""
-    aside = f"[{criteria.id}]  {plain(criteria.total_max, lang)} {points}"
+    aside = f"[{criteria.id}]  {text(msg('award.points', points=criteria.total_max), lang)}"
     blocks: list[Block] = [Outline(criteria.title, aside, source, [_branch(a, 1, depth, lang) for a in criteria.areas])]
     if criteria.adjustments:
         lines = [text(msg("heading.adjustments"), lang)]
         for adjustment in criteria.adjustments:
             sign = "+" if adjustment.kind == "bonus" else "−"
-            lines.append(f"  {adjustment.code} {adjustment.title}  ({sign}{plain(adjustment.max, lang)} {points})")
+            amount = text(msg("award.points", points=adjustment.max), lang)
+            lines.append(f"  {adjustment.code} {adjustment.title}  ({sign}{amount})")
         blocks.append(Note("\n" + "\n".join(lines), strong=True))
     if criteria.grades:
         grades = ", ".join(
@@ -50,5 +50,5 @@ def _branch(node: Node, level: int, depth: int | None, lang: str) -> Branch:
         tags.append(text(msg("tag.appraised-by", appraiser=node.appraiser), lang))
     detail = describe_rule(node.scoring_rule, lang) if node.children is None else ""
     under = node.children if node.children is not None and (depth is None or level < depth) else ()
-    amount = f"{plain(node.max, lang)} {label('points_word', lang)}"
+    amount = text(msg("award.points", points=node.max), lang)
     return Branch(node.code, node.title, amount, tags, detail, [_branch(c, level + 1, depth, lang) for c in under])

@@ -42,11 +42,11 @@ class _Wording:
         if format_spec == "said" and isinstance(value, str):  # {reason:said}: a library's English, in words if known
             found = _said().get(value)
             return words(self.lang)[found].format() if found is not None else value  # (its braces written twice)
-        if isinstance(value, bool | str):
-            return str(value)
         if format_spec.startswith("plural:"):  # {n:plural:point|points}: the word that goes with n (English)
             one, _, many = format_spec.removeprefix("plural:").partition("|")
-            return one if value == 1 else many
+            return one if _is_one(value) else many
+        if isinstance(value, bool | str):
+            return str(value)
         if format_spec == "typed":
             return fmt(value)
         if format_spec == "plain":  # a figure as a rule writes it, grouped the reader's way (0,5; 1,234.5)
@@ -59,6 +59,14 @@ class _Wording:
         if isinstance(value, Decimal | Fraction):
             return plain(value, self.lang) if grouped else fmt(value).replace("-", "−")
         return str(value)
+
+
+def _is_one(value: Any) -> bool:
+    """Whether a count takes the singular: 1 (or −1), also when it comes already worded (`'1'`, `'+1'`; a figure
+    shown with decimals, `1.00`, stays plural: 1.00 points)."""
+    if isinstance(value, str):
+        return value.strip().lstrip("+−-") == "1"
+    return not isinstance(value, bool) and isinstance(value, int | Decimal | Fraction) and abs(value) == 1
 
 
 def text(message: Msg, lang: str = "en") -> str:

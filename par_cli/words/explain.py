@@ -128,7 +128,7 @@ def change_detail(change: Change, lang: str) -> str:
     before, after = change.before, change.after
     if change.kind in ("added", "removed"):
         value = after if change.kind == "added" else before
-        return f"{plain(value, lang)} {label('points_word', lang)}"
+        return text(msg("award.points", points=value), lang)
     if change.kind == "max":
         return f"{plain(before, lang)} → {plain(after, lang)}"
     if change.kind == "rule":
