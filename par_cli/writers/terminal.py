@@ -114,19 +114,52 @@ def _fitted(block: Table, width: int) -> list[RenderableType]:
             continue
         tables += [*([Text()] if tables else []), _table(part, width)]
     if stacked:
-        tables += [*([Text()] if tables else []), _stacked(block, kept, stacked)]
+        tables += [*([Text()] if tables else []), _stacked(block, kept, stacked, width)]
     return tables
 
 
-def _stacked(block: Table, kept: int, columns: list[int]) -> RenderableType:
-    """Each row's `kept` cells in bold, then each of `columns` under them as `title: text`, wrapped at spaces."""
+def _stacked(block: Table, kept: int, columns: list[int], width: int = 0) -> RenderableType:
+    """Each row's `kept` cells in bold, then each of `columns` under them as `title: text`, wrapped at spaces.
+    The kept cells stand in columns of their own (`_aligned`), so that a long title wraps inside its column,
+    between words, and never runs into the next cell."""
+    rows = [row for row in block.rows if any(row[n] and row[n] != "—" for n in columns)]
+    heads = _aligned(block, kept, rows, width)
     lines: list[RenderableType] = []
-    for row in block.rows:
-        if not any(row[n] and row[n] != "—" for n in columns):
-            continue
-        lines.append(_lit("  ".join(row[n] for n in range(kept) if row[n]), "bold"))
+    for row, head in zip(rows, heads, strict=True):
+        lines += [_lit(line, "bold") for line in head]
         lines += [Padding(_lit(f"{block.columns[n].title}: {row[n]}"), (0, 0, 0, 2)) for n in columns if row[n]]
     return Group(*lines)
+
+
+def _aligned(block: Table, kept: int, rows: list[list[str]], width: int) -> list[list[str]]:
+    """Each row's first `kept` cells as lines, in columns two spaces apart within `width`: figures and codes
+    whole, texts wrapped at their spaces (the widest first, never below its longest word); on one line each
+    where no such columns fit."""
+    shown = [n for n in range(kept) if any(row[n] for row in rows)]
+    widths = {n: max(cell_len(row[n]) for row in rows) for n in shown}
+    floors = {
+        n: max((cell_len(w) for row in rows for w in row[n].split()), default=0)
+        if _wraps(block.columns[n])
+        else widths[n]
+        for n in shown
+    }
+    room = width - 2 * (len(shown) - 1)
+    while width and sum(widths.values()) > room:
+        slack = [(w, n) for n, w in widths.items() if w > floors[n]]
+        if not slack:
+            return [["  ".join(row[n] for n in range(kept) if row[n])] for row in rows]
+        widths[max(slack)[1]] -= 1
+    out: list[list[str]] = []
+    for row in rows:
+        cells = [_wrapped(row[n], widths[n]).split("\n") if _wraps(block.columns[n]) else [row[n]] for n in shown]
+        height = max(len(cell) for cell in cells)
+        lines = []
+        for i in range(height):
+            parts = [cell[i] if i < len(cell) else "" for cell in cells]
+            padded = [part + " " * (widths[n] - cell_len(part)) for n, part in zip(shown, parts, strict=True)]
+            lines.append("  ".join(padded).rstrip())
+        out.append(lines)
+    return out
 
 
 def _leading(block: Table) -> int:
