@@ -5,7 +5,7 @@ dimmed. Charts are left to the formats that can draw them."""
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from rich import box
 from rich.cells import cell_len
@@ -131,7 +131,7 @@ def _stacked(block: Table, kept: int, columns: list[int], width: int = 0) -> Ren
     return Group(*lines)
 
 
-def _aligned(block: Table, kept: int, rows: list[list[str]], width: int) -> list[list[str]]:
+def _aligned(block: Table, kept: int, rows: Sequence[Sequence[str]], width: int) -> list[list[str]]:
     """Each row's first `kept` cells as lines, in columns two spaces apart within `width`: figures and codes
     whole, texts wrapped at their spaces (the widest first, never below its longest word); on one line each
     where no such columns fit."""
