@@ -352,9 +352,12 @@ def _in_run_groups(sources: Sequence[Path], periods: list[Past], group_by: str) 
         again = regrouped(past, groups) if file else past
         if again is None:
             own = sorted({row.group or "—" for row in past.rows})
-            key = "ranking-groups-apart" if groups == {None} else "ranking-groups-together"
+            if groups == {None}:  # ranked apart, to be shown together
+                key, hint = "ranking-groups-apart", msg("hint.ranking-groups-apart")
+            else:  # ranked together, to be shown apart
+                key, hint = "ranking-groups-together", msg("hint.ranking-groups-together")
             shown = ", ".join(sorted(g or "—" for g in groups))
-            found = problem("U002", key, hint=msg(f"hint.{key}"), groups=", ".join(own), run=shown)
+            found = problem("U002", key, hint=hint, groups=", ".join(own), run=shown)
             problems.append(found.at(LineCol(display(source))))
         else:
             out.append(again)

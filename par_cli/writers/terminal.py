@@ -4,8 +4,7 @@ dimmed. Charts are left to the formats that can draw them."""
 
 from __future__ import annotations
 
-import textwrap
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from rich import box
 from rich.cells import cell_len
@@ -32,6 +31,7 @@ from par_cli.views.report import (
 )
 from par_cli.words.literal import visible
 from par_cli.writers.text_bar import bar
+from par_cli.writers.text_columns import aligned, wrapped
 
 TONES = {"muted": "dim", "warning": "yellow", "strong": "bold"}
 LEVELS = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -120,46 +120,16 @@ def _fitted(block: Table, width: int) -> list[RenderableType]:
 
 def _stacked(block: Table, kept: int, columns: list[int], width: int = 0) -> RenderableType:
     """Each row's `kept` cells in bold, then each of `columns` under them as `title: text`, wrapped at spaces.
-    The kept cells stand in columns of their own (`_aligned`), so that a long title wraps inside its column,
+    The kept cells stand in columns of their own (`text_columns.aligned`), so that a long title wraps inside its column,
     between words, and never runs into the next cell."""
     rows = [row for row in block.rows if any(row[n] and row[n] != "—" for n in columns)]
-    heads = _aligned(block, kept, rows, width)
+    wraps = [_wraps(column) for column in block.columns[:kept]]
+    heads = aligned(rows, kept, wraps, width)
     lines: list[RenderableType] = []
     for row, head in zip(rows, heads, strict=True):
         lines += [_lit(line, "bold") for line in head]
         lines += [Padding(_lit(f"{block.columns[n].title}: {row[n]}"), (0, 0, 0, 2)) for n in columns if row[n]]
     return Group(*lines)
-
-
-def _aligned(block: Table, kept: int, rows: Sequence[Sequence[str]], width: int) -> list[list[str]]:
-    """Each row's first `kept` cells as lines, in columns two spaces apart within `width`: figures and codes
-    whole, texts wrapped at their spaces (the widest first, never below its longest word); on one line each
-    where no such columns fit."""
-    shown = [n for n in range(kept) if any(row[n] for row in rows)]
-    widths = {n: max(cell_len(row[n]) for row in rows) for n in shown}
-    floors = {
-        n: max((cell_len(w) for row in rows for w in row[n].split()), default=0)
-        if _wraps(block.columns[n])
-        else widths[n]
-        for n in shown
-    }
-    room = width - 2 * (len(shown) - 1)
-    while width and sum(widths.values()) > room:
-        slack = [(w, n) for n, w in widths.items() if w > floors[n]]
-        if not slack:
-            return [["  ".join(row[n] for n in range(kept) if row[n])] for row in rows]
-        widths[max(slack)[1]] -= 1
-    out: list[list[str]] = []
-    for row in rows:
-        cells = [_wrapped(row[n], widths[n]).split("\n") if _wraps(block.columns[n]) else [row[n]] for n in shown]
-        height = max(len(cell) for cell in cells)
-        lines = []
-        for i in range(height):
-            parts = [cell[i] if i < len(cell) else "" for cell in cells]
-            padded = [part + " " * (widths[n] - cell_len(part)) for n, part in zip(shown, parts, strict=True)]
-            lines.append("  ".join(padded).rstrip())
-        out.append(lines)
-    return out
 
 
 def _leading(block: Table) -> int:
@@ -303,26 +273,6 @@ def _fits(block: Table, width: int) -> bool:
 BAR = 8
 
 
-def _wrapped(text: str, width: int) -> str:
-    """`text` wrapped at its spaces into `width` (a no-break space holds two words together)."""
-    lines = []
-    for line in text.split("\n"):
-        lead = len(line) - len(line.lstrip(" "))
-        if cell_len(line) <= width:
-            lines.append(line)
-            continue
-        wrapped = textwrap.wrap(
-            line.strip(" "),
-            width,
-            initial_indent=" " * lead,
-            subsequent_indent=" " * lead,
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
-        lines += wrapped or [line]
-    return "\n".join(lines)
-
-
 def _table(block: Table, width: int = 0) -> RichTable:
     """Figures right-aligned, text left, each column at its width (`_widths`: figures and codes whole, texts
     wrapped at their spaces); a column shown `beneath` another goes under its cell; a row's tone styles it (a
@@ -348,7 +298,7 @@ def _table(block: Table, width: int = 0) -> RichTable:
         foot = _lit(block.footer[n]) if footed else ""
         right = column.kind in NUMERIC or (column.kind is Kind.code and not block.whole and not block.spaced)
         table.add_column(
-            _lit(_wrapped(column.title, at[n])),
+            _lit(wrapped(column.title, at[n])),
             justify="right" if right else "left",
             no_wrap=True,
             width=at[n],
@@ -364,7 +314,7 @@ def _table(block: Table, width: int = 0) -> RichTable:
         cells = {}
         for n in shown:
             text = ("  " * (depth - 1) if n == 0 and depth > 1 else "") + row[n]
-            cells[n] = _lit(_wrapped(text, at[n]), strong if block.columns[n].wide else "")
+            cells[n] = _lit(wrapped(text, at[n]), strong if block.columns[n].wide else "")
         for n, column in under:
             _beneath(cells, column, row[n], at.get(column.beneath or 0, 0))
         table.add_row(*(cells[n] for n in shown), *chart, style=TONES.get(tone, ""))
@@ -373,7 +323,7 @@ def _table(block: Table, width: int = 0) -> RichTable:
 
 def _beneath(cells: dict[int, Text], column: Column, text: str, width: int) -> None:
     if text and column.beneath is not None:
-        shown = _wrapped(f"{column.marker}{text}", width) if width else f"{column.marker}{text}"
+        shown = wrapped(f"{column.marker}{text}", width) if width else f"{column.marker}{text}"
         cells[column.beneath].append(visible(f"\n{shown}"), style=TONES[column.tone])
 
 
