@@ -372,3 +372,31 @@ def test_sub_rows_in_a_bulleted_list_are_read_with_the_bullet_word_shows(tmp_pat
         '        - {key: "chua-day-du", label: "Chưa đầy đủ", points: 0.5}\n'
         '        - {key: "khong-thuc-hien", label: "Không thực hiện", points: 0}\n'
     ) in text
+
+
+def test_the_total_rows_figures_are_worded_the_readers_way(at_root: None, tmp_path: Path) -> None:
+    """Figures for people follow the language (19,5); the C001 hint's figure is the one to type in YAML (4.5)."""
+    target = tmp_path / "provincial.yaml"
+    code, _, err = run("criteria", "import", "tests/annexes/provincial.docx", "-o", str(target), "--lang", "vi")
+    assert code == 1, err
+    assert (
+        "tests/annexes/provincial.docx: cảnh báo C024: dòng tổng của phụ lục ghi 20, các lĩnh vực cộng lại 19,5\n"
+        in err
+    ), err
+    assert "(chênh lệch +0,5) (gợi ý: đặt max là 4.5 hoặc sửa điểm tối đa của một mục con)" in err, err
+
+
+def test_the_example_annex_drafts_a_valid_set(at_root: None, tmp_path: Path) -> None:
+    """examples/phu-luc/ (the guide's `par criteria import` example) is the national shape: the same draft, a valid
+    set (exit 0), its undecided row and its note row said at their rows of the annex."""
+    target = tmp_path / "national.yaml"
+    code, out, err = run_english(
+        "criteria", "import", "examples/phu-luc/phu-luc-bo-chi-so-2025.docx", "-o", str(target)
+    )
+    assert code == 0, out + err
+    golden = (ANNEXES / "national.expected.yaml").read_text(encoding="utf-8")
+    assert target.read_text(encoding="utf-8") == golden.replace(
+        "from national.docx", "from phu-luc-bo-chi-so-2025.docx"
+    )
+    assert "examples/phu-luc/phu-luc-bo-chi-so-2025.docx:table 1:row 8: info C022: 1.3: " in err, err
+    assert run_english("check", str(target))[0] == 0

@@ -182,3 +182,29 @@ def test_the_survey_workbook_prints_on_one_a4_page_with_every_figure(tmp_path: P
     for row in rows:
         assert f"{row['percent']:.2f}" in words and f"{row['not_counted_percent']:.2f}" in words
     assert {"Điều", "Thanh", "HĐND,"} <= set(words)
+
+
+@pytest.mark.parametrize(("lang", "source"), [("vi", "Căn cứ: "), ("en", "Source: ")])
+def test_criteria_list_under_the_table_keeps_each_title_in_its_column(lang: str, source: str) -> None:
+    """At 100 columns each set's id, title and status stand in columns under the table: a long title wraps
+    inside its column between words (it ran on into the next line's start: "…cấp lĩnh\\nvực  partial")."""
+    from par_cli.services.workspace import builtin_sets
+
+    code, out, err = run("criteria", "list", "--lang", lang)
+    assert code == 0, err
+    blocks = out.split("\n\n")[-1].splitlines()  # under the table: each set's names, then its source
+    assert blocks[1].startswith(f"  {source}"), blocks
+    assert max(map(len, blocks)) <= 100
+    titles = {s.model.id: s.model.title for s in builtin_sets()}
+    for n, line in enumerate(blocks):
+        if line.startswith(" "):
+            continue
+        set_id = line.split()[0]
+        at = line.index(titles[set_id][:10])  # the title's column
+        parts = [line[at:].rsplit("  ", 1)[0].strip()]
+        for rest in blocks[n + 1 :]:  # the title's next lines: blank before its column
+            if not (rest[:at].isspace() and rest.strip()):
+                break
+            parts.append(rest[at:].strip())
+        assert " ".join(parts) == titles[set_id], (set_id, parts)
+        assert line.rsplit("  ", 1)[1].strip() in {"một phần", "mẫu", "partial", "template"}, line

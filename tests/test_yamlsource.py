@@ -166,3 +166,12 @@ def test_numbers_out_of_range_are_refused_before_any_arithmetic(text: str) -> No
         f"f.yaml:1:6: error: '{text}' is out of range (hint: write a figure between 1e-15 and 1e15, at most 30 digits)"
     ]
     assert rendered("a: 0e-999999\nb: 123456789012345.5\nc: 0.000000000000001\n") == []
+
+
+def test_the_limits_are_grouped_the_readers_way() -> None:
+    """Vietnamese groups thousands with a dot (10.000.000), not with the English comma."""
+    from par_cli.words.catalogue import text
+
+    _, [problem] = parse(b"a: 1\n" + b"#" * MAX_BYTES, "f.yaml")
+    size, limit = (f"{n:,}".replace(",", ".") for n in (MAX_BYTES + 5, MAX_BYTES))
+    assert text(problem.message, "vi") == f"tệp có {size} byte, vượt giới hạn {limit} byte"

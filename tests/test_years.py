@@ -419,3 +419,54 @@ def test_a_published_ranking_naming_an_agency_twice_is_refused(years: Write) -> 
     )
     code, _, err = run_english("rank", "2025", "--previous", "2024.json")
     assert (code, err) == (1, "2024.json:3:32: error R003: agency 'A' is ranked twice in group so\n"), err
+
+
+def test_trend_of_a_saved_ranking_shows_its_units_in_the_runs_grouping(years: Write) -> None:
+    """A ranking keeps the groups it was made with: ranked by `group` (so), shown with `--group-by none`, its
+    unit e (2023 only) was put in a table of its own headed "group so", the others in one headed "group"."""
+    assert run("rank", "2023", "-f", "json", "-o", "2023.json")[0] == 0
+    assert run("rank", "2023", "-f", "json", "--group-by", "none", "-o", "none.json")[0] == 0
+    for args in (("2023.json", "2024", "--group-by", "none"), ("none.json", "2024")):
+        code, out, err = run_english("trend", *args)
+        assert code == 0, err
+        assert "group" not in out, out  # one table, no group heading
+        assert [line.split()[:2] for line in out.splitlines() if line.startswith("Sở ")] == [
+            ["Sở", "D"],
+            ["Sở", "A"],
+            ["Sở", "C"],
+            ["Sở", "B"],
+            ["Sở", "E"],
+        ]
+        code, out, err = run("trend", *args, "-f", "json")
+        groups = {a["id"]: a["group"] for a in json.loads(out)["agencies"]}
+        assert set(groups.values()) == ({None} if "none" in args else {"so"}), groups
+        # e's rank in 2023 as the ranking gives it: a 70, e 65, c 60, b 50
+        assert [p["rank"] for p in next(a for a in json.loads(out)["agencies"] if a["id"] == "e")["periods"]] == [
+            2,
+            None,
+        ]
+
+
+def test_trend_refuses_a_saved_ranking_whose_groups_cannot_be_regrouped(write: Write) -> None:
+    for year in ("2023", "2024"):
+        write(f"{year}/criteria.yaml", SET)
+        unit(write, year, "a", "42", "28")
+        unit(write, year, "b", "30", "20")
+        path = Path(f"{year}/b.yaml")
+        path.write_text(path.read_text(encoding="utf-8").replace("group: so", "group: xa"), encoding="utf-8")
+    assert run("rank", "2023", "-f", "json", "-o", "apart.json")[0] == 0
+    assert run("rank", "2023", "-f", "json", "--group-by", "none", "-o", "together.json")[0] == 0
+    code, out, err = run_english("trend", "apart.json", "2024", "--group-by", "none")
+    assert code == 2, out + err
+    assert err.splitlines() == [
+        "apart.json: error U002: this ranking ranks its agencies in groups (so, xa); --group-by none ranks them all"
+        " together: its ranks cannot be shown beside the others (hint: give that period's folder instead of the"
+        " file, or make the ranking with `par rank FOLDER --group-by none -f json`)",
+    ]
+    code, out, err = run("trend", "together.json", "2024", "--lang", "vi")
+    assert code == 2, out + err
+    assert err.splitlines()[0].split(" (gợi ý")[0] == (
+        "together.json: lỗi U002: bảng xếp hạng này xếp hạng chung tất cả các cơ quan (lập với --group-by none);"
+        " các thư mục được xếp hạng theo nhóm (so, xa): không thể đặt thứ hạng của nó cạnh các kỳ khác"
+    )
+    assert run("trend", "apart.json", "2024")[0] == 0  # in the groups it was made with: as it is

@@ -10,7 +10,7 @@ each period the line's figure is computed from it, so that the computed figure c
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import cached_property
@@ -74,6 +74,30 @@ def trend_problems(periods: Sequence[Past]) -> list[Diagnostic]:
             if row.index is None
         ]
     return problems
+
+
+def regrouped(period: Past, groups: Set[str | None]) -> Past | None:
+    """A saved ranking's units in the run's grouping: `groups`, the groups of the folders ranked (`{None}`
+    for `--group-by none`). Its one group becomes the run's one group (the ranks among one group are the ranks
+    among all, whatever the group is called); groups among the run's stay as they are. None when it cannot be
+    regrouped: several groups ranked apart to be shown together, or all ranked together to be shown apart."""
+    own = {row.group for row in (*period.rows, *period.unranked)}
+    if own <= groups:
+        return period
+    if len(own) == 1 and len(groups) == 1:
+        [group] = groups
+        return Past(
+            (replace(row, group=group) for row in period.rows),
+            period.label,
+            period.precision,
+            period.area_titles,
+            period.set_titles,
+            period.period,
+            (replace(row, group=group) for row in period.unranked),
+        )
+    if groups == {None} or own == {None}:
+        return None
+    return period  # groups of another name (renamed, or of units gone since): shown as the ranking gives them
 
 
 def trend(periods: Sequence[Past], merged_as: MergeMethod = "mean", precision: int = 2) -> Trend:

@@ -43,7 +43,8 @@ def import_annex(annex: Path, output: Path, force: bool, check: Callable[[Path],
     problems = list(draft.problems)
     areas_total = sum((area["max"] for area in draft.areas), Decimal(0))
     if draft.total is not None and draft.total != areas_total:
-        total = problem("C024", "annex-total", total=str(draft.total), areas=str(areas_total.normalize()))
+        # figures for people: worded the reader's way (19,5 in Vietnamese), not as text
+        total = problem("C024", "annex-total", total=draft.total.normalize(), areas=areas_total.normalize())
         problems.append(total.at(LineCol(name)))
     checked = [_placed(d, draft.places) for d in check(output)]
     grades = next(n for n, line in enumerate(text.splitlines(), start=1) if line.startswith("grades:"))

@@ -29,7 +29,7 @@ from par_cli.core.ranking import (
     past_of,
     rank,
 )
-from par_cli.core.trend import Trend, trend, trend_problems
+from par_cli.core.trend import Trend, regrouped, trend, trend_problems
 from par_cli.io.spoken import spoken
 from par_cli.readers.files import SUPPORT_KINDS, at_least, discover_yaml, display, file_kind
 from par_cli.services.pool import SERIAL_BELOW, early_workers, map_files
@@ -330,10 +330,40 @@ def trend_of(
     twice = sorted({label for label in labels if labels.count(label) > 1 and label is not None})
     if twice:
         raise UsageError([problem("U002", "period-twice", period=twice[0]).at(LineCol("par trend"))])
+    periods = _in_run_groups(sources, periods, group_by)
     problems = trend_problems(periods)
     if problems:
         raise ParError(problems)
     return trend(periods, merged_as, max(period.precision for period in periods))
+
+
+def _in_run_groups(sources: Sequence[Path], periods: list[Past], group_by: str) -> list[Past]:
+    """The saved rankings' units in the groups this run ranks the folders in (`core.trend.regrouped`): a ranking
+    keeps the groups it was made with, and a unit only it has would be shown in a table of its own."""
+    saved = [is_ranking_file(source) for source in sources]
+    groups = {row.group for past, file in zip(periods, saved, strict=True) if not file for row in past.rows}
+    if group_by == "none":
+        groups = {None}
+    if not groups:  # rankings only: nothing to regroup them to
+        return periods
+    out: list[Past] = []
+    problems: list[Diagnostic] = []
+    for source, past, file in zip(sources, periods, saved, strict=True):
+        again = regrouped(past, groups) if file else past
+        if again is None:
+            own = sorted({row.group or "—" for row in past.rows})
+            if groups == {None}:  # ranked apart, to be shown together
+                key, hint = "ranking-groups-apart", msg("hint.ranking-groups-apart")
+            else:  # ranked together, to be shown apart
+                key, hint = "ranking-groups-together", msg("hint.ranking-groups-together")
+            shown = ", ".join(sorted(g or "—" for g in groups))
+            found = problem("U002", key, hint=hint, groups=", ".join(own), run=shown)
+            problems.append(found.at(LineCol(display(source))))
+        else:
+            out.append(again)
+    if problems:
+        raise UsageError(problems)
+    return out
 
 
 def score_units(

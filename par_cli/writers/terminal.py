@@ -4,7 +4,6 @@ dimmed. Charts are left to the formats that can draw them."""
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Iterator
 
 from rich import box
@@ -32,6 +31,7 @@ from par_cli.views.report import (
 )
 from par_cli.words.literal import visible
 from par_cli.writers.text_bar import bar
+from par_cli.writers.text_columns import aligned, wrapped
 
 TONES = {"muted": "dim", "warning": "yellow", "strong": "bold"}
 LEVELS = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -114,17 +114,20 @@ def _fitted(block: Table, width: int) -> list[RenderableType]:
             continue
         tables += [*([Text()] if tables else []), _table(part, width)]
     if stacked:
-        tables += [*([Text()] if tables else []), _stacked(block, kept, stacked)]
+        tables += [*([Text()] if tables else []), _stacked(block, kept, stacked, width)]
     return tables
 
 
-def _stacked(block: Table, kept: int, columns: list[int]) -> RenderableType:
-    """Each row's `kept` cells in bold, then each of `columns` under them as `title: text`, wrapped at spaces."""
+def _stacked(block: Table, kept: int, columns: list[int], width: int = 0) -> RenderableType:
+    """Each row's `kept` cells in bold, then each of `columns` under them as `title: text`, wrapped at spaces.
+    The kept cells stand in columns of their own (`text_columns.aligned`), so that a long title wraps inside its column,
+    between words, and never runs into the next cell."""
+    rows = [row for row in block.rows if any(row[n] and row[n] != "—" for n in columns)]
+    wraps = [_wraps(column) for column in block.columns[:kept]]
+    heads = aligned(rows, kept, wraps, width)
     lines: list[RenderableType] = []
-    for row in block.rows:
-        if not any(row[n] and row[n] != "—" for n in columns):
-            continue
-        lines.append(_lit("  ".join(row[n] for n in range(kept) if row[n]), "bold"))
+    for row, head in zip(rows, heads, strict=True):
+        lines += [_lit(line, "bold") for line in head]
         lines += [Padding(_lit(f"{block.columns[n].title}: {row[n]}"), (0, 0, 0, 2)) for n in columns if row[n]]
     return Group(*lines)
 
@@ -270,26 +273,6 @@ def _fits(block: Table, width: int) -> bool:
 BAR = 8
 
 
-def _wrapped(text: str, width: int) -> str:
-    """`text` wrapped at its spaces into `width` (a no-break space holds two words together)."""
-    lines = []
-    for line in text.split("\n"):
-        lead = len(line) - len(line.lstrip(" "))
-        if cell_len(line) <= width:
-            lines.append(line)
-            continue
-        wrapped = textwrap.wrap(
-            line.strip(" "),
-            width,
-            initial_indent=" " * lead,
-            subsequent_indent=" " * lead,
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
-        lines += wrapped or [line]
-    return "\n".join(lines)
-
-
 def _table(block: Table, width: int = 0) -> RichTable:
     """Figures right-aligned, text left, each column at its width (`_widths`: figures and codes whole, texts
     wrapped at their spaces); a column shown `beneath` another goes under its cell; a row's tone styles it (a
@@ -315,7 +298,7 @@ def _table(block: Table, width: int = 0) -> RichTable:
         foot = _lit(block.footer[n]) if footed else ""
         right = column.kind in NUMERIC or (column.kind is Kind.code and not block.whole and not block.spaced)
         table.add_column(
-            _lit(_wrapped(column.title, at[n])),
+            _lit(wrapped(column.title, at[n])),
             justify="right" if right else "left",
             no_wrap=True,
             width=at[n],
@@ -331,7 +314,7 @@ def _table(block: Table, width: int = 0) -> RichTable:
         cells = {}
         for n in shown:
             text = ("  " * (depth - 1) if n == 0 and depth > 1 else "") + row[n]
-            cells[n] = _lit(_wrapped(text, at[n]), strong if block.columns[n].wide else "")
+            cells[n] = _lit(wrapped(text, at[n]), strong if block.columns[n].wide else "")
         for n, column in under:
             _beneath(cells, column, row[n], at.get(column.beneath or 0, 0))
         table.add_row(*(cells[n] for n in shown), *chart, style=TONES.get(tone, ""))
@@ -340,7 +323,7 @@ def _table(block: Table, width: int = 0) -> RichTable:
 
 def _beneath(cells: dict[int, Text], column: Column, text: str, width: int) -> None:
     if text and column.beneath is not None:
-        shown = _wrapped(f"{column.marker}{text}", width) if width else f"{column.marker}{text}"
+        shown = wrapped(f"{column.marker}{text}", width) if width else f"{column.marker}{text}"
         cells[column.beneath].append(visible(f"\n{shown}"), style=TONES[column.tone])
 
 

@@ -162,7 +162,7 @@ class _Walker:
         self.budget -= len(children) + 1
         if self.budget < 0:
             raise _Abort(
-                problem("Y007", "alias-expansion", hint=msg("hint.no-aliases"), limit=f"{MAX_VALUES:,}"),
+                problem("Y007", "alias-expansion", hint=msg("hint.no-aliases"), limit=MAX_VALUES),
                 _position(node),
             )
         if len(self.stack) > MAX_DEPTH:
@@ -298,7 +298,7 @@ class _Walker:
 def decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
     """Bytes → NFC text, or a located error: size cap, binary, UTF-16, invalid UTF-8; a UTF-8 BOM is dropped."""
     if len(raw) > MAX_BYTES:
-        too_large = problem("Y009", "too-large", size=f"{len(raw):,}", limit=f"{MAX_BYTES:,}")
+        too_large = problem("Y009", "too-large", size=len(raw), limit=MAX_BYTES)
         return None, [too_large.at(LineCol(file, 1, 1))]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [problem("Y006", "utf16", hint=msg("hint.save-it-utf8")).at(LineCol(file, 1, 1))]
