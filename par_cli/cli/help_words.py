@@ -99,7 +99,9 @@ def _argument_words(param: Any, lang: str) -> None:
     from par_cli.words.languages import words
 
     name = words(lang).get(f"click.argument-{param.name}")
-    if param.metavar is None and name is not None:
+    if param.metavar is not None:  # written in the code (ID|PATH): the catalogue's words for it, if any
+        param.metavar = click_text(param.metavar, lang)
+    elif name is not None:
         param.metavar = name + ("..." if param.nargs != 1 else "")
     type_name = getattr(param.type, "name", "")
     shown = click_text(f"<{type_name}>", lang)
