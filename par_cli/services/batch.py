@@ -32,6 +32,7 @@ from par_cli.core.ranking import (
 from par_cli.core.trend import Trend, trend, trend_problems
 from par_cli.io.spoken import spoken
 from par_cli.readers.files import SUPPORT_KINDS, at_least, discover_yaml, display, file_kind
+from par_cli.services.doubts import doubt
 from par_cli.services.pool import SERIAL_BELOW, early_workers, map_files
 from par_cli.services.previous import is_ranking_file, load_previous
 
@@ -170,6 +171,7 @@ def _score_folder(
         if isinstance(outcome, tuple):
             problems.extend(outcome)
             continue
+        doubt(outcome.doubts)  # scored in a worker: its doubts said here (`services.doubts.doubted`)
         assessed.setdefault(path.parent, []).append((outcome.agency_id, outcome.criteria_id, outcome.period))
         if outcome.relative:
             relative.append((path, outcome))

@@ -1,0 +1,95 @@
+"""An office's try-out of forms filled in LibreOffice: a percentage typed as `95%` read as 95 %, never 0,95 %; a
+figure par suspects was misread said by every command that scores it; a percentage typed as text with a decimal
+comma read as the form's own formula reads it; a survey criterion without results said for what it is; a form's
+problems said in the form's words."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import ROOT, Write, run, run_english
+from tests.test_xlsx import fill, form
+
+AGENCY = ("so-noi-vu", "Sở Nội vụ")
+needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice (soffice)")
+
+
+def _libreoffice(source: Path, kind: str, folder: str) -> Path:
+    done = subprocess.run(
+        [  # a profile of its own: another LibreOffice running (another test, another user) would block it
+            "soffice",
+            f"-env:UserInstallation={Path('profile').resolve().as_uri()}",
+            "--headless",
+            "--convert-to",
+            kind,
+            "--outdir",
+            folder,
+            str(source),
+        ],
+        capture_output=True,
+        timeout=240,
+    )
+    assert done.returncode == 0, done.stderr
+    return Path(folder) / f"{source.stem}.{kind}"
+
+
+@needs_soffice
+def test_a_percentage_typed_in_libreoffice_and_saved_as_ods_is_that_percentage(write: Write) -> None:
+    """`95%` typed in LibreOffice is stored as 0.95 in a percentage cell (`office:value-type="percentage"`): it
+    was read as 0,95 % (0 points, while the form's own formula showed 1 point), said only by `par check`."""
+    path = fill(form(write), AGENCY, {"1.2": ("Có",)}, {})
+    book = load_workbook(path)
+    book["Tiêu chí"]["E5"] = 0.95  # 1.1.2 takes a percentage: as LibreOffice keeps `95%` typed
+    book["Tiêu chí"]["E5"].number_format = "0%"
+    book.save(path)
+    ods = _libreoffice(path, "ods", "lo")
+    shutil.copy("criteria.yaml", "lo/criteria.yaml")
+    code, out, err = run_english("explain", str(ods), "-f", "json")
+    assert code == 0, err
+    lines = {line["code"]: line for line in json.loads(out)["lines"]}
+    assert lines["1.1.2"]["input"] == "95 %"
+    assert "A023" not in run_english("check", str(ods))[1]
+
+
+def test_a_figure_par_suspects_is_said_by_every_command_that_scores_it(write: Write) -> None:
+    """A023 was said by `par check` only: `par rank`, `par score`… used 0,95 % silently."""
+    path = fill(form(write), AGENCY, {"1.1.2": ("0.95",), "1.2": ("Có",)}, {})
+    Path("2024").mkdir()
+    shutil.copy("criteria.yaml", "2024/criteria.yaml")
+    shutil.copy(path, "2024/form.xlsx")
+    line = "2024/form.xlsx:Tiêu chí!E5: warning A023: 0.95 is read as 0.95 %: did you mean 95 %?"
+    for args in (
+        ("rank", "2024"),
+        ("rank", "2024", "--jobs", "2"),
+        ("score", "2024/form.xlsx"),
+        ("explain", "2024/form.xlsx"),
+        ("gaps", "2024"),
+        ("report", "2024/form.xlsx", "-o", "r.docx"),
+    ):
+        code, _, err = run_english(*args)
+        assert code == 0, (args, err)
+        assert [said.split(" (hint")[0] for said in err.splitlines() if "A023" in said] == [line], args
+    _, _, err = run("rank", "2024", "--lang", "vi")
+    assert "2024/form.xlsx:Tiêu chí!E5: cảnh báo A023: 0,95 được đọc là 0,95 %: có phải ý là 95 %?" in err
+    code, out, _ = run_english("check", "2024")  # said once, in its report
+    assert out.count("A023") == 1
+
+
+def test_twelve_blank_forms_and_one_doubt_say_one_line_not_a_flood(in_tmp: Path) -> None:
+    agencies = str(ROOT / "examples" / "office-year" / "danh-sach.csv")
+    code, _, err = run(
+        "template", "mau-so-nganh", "--agencies", agencies, "-f", "xlsx", "-o", "phieu", "--period", "2024"
+    )
+    assert code == 0, err
+    book = load_workbook("phieu/so-noi-vu.xlsx")
+    book["Tiêu chí"]["E6"] = 0.95  # 1.1.3: a rate
+    book.save("phieu/so-noi-vu.xlsx")
+    code, _, err = run_english("rank", "phieu")
+    assert code == 0
+    assert [line.split(": warning ")[1][:4] for line in err.splitlines()] == ["A023", "R010", "R010"]
