@@ -93,3 +93,25 @@ def test_twelve_blank_forms_and_one_doubt_say_one_line_not_a_flood(in_tmp: Path)
     code, _, err = run_english("rank", "phieu")
     assert code == 0
     assert [line.split(": warning ")[1][:4] for line in err.splitlines()] == ["A023", "R010", "R010"]
+
+
+def test_a_percentage_typed_as_text_with_a_decimal_comma_is_read_as_the_form_reads_it(write: Write) -> None:
+    """A023's hint says `ghi 97,34% để bỏ cảnh báo này`; typed so (text, decimal comma, %), it was refused (A003),
+    `95,5%` too, though the form's own formula reads both. `1,250%` stays refused: 1.25 or 1250?"""
+    path = fill(form(write), AGENCY, {"1.1.2": ("97,34%",), "1.2": ("Có",), "2.1": ("95,5%",)}, {})
+    code, out, err = run_english("explain", str(path), "-f", "json")
+    assert code == 0, err
+    lines = {line["code"]: line for line in json.loads(out)["lines"]}
+    assert (lines["1.1.2"]["input"], lines["2.1"]["input"]) == ("97.34 %", "95.5 %")
+    code, out, _ = run_english("check", str(path))
+    assert code == 0 and "A023" not in out and "A003" not in out
+    book = load_workbook(path)
+    book["Tiêu chí"]["E5"] = "1,250%"
+    book.save(path)
+    code, out, _ = run("check", str(path), "--lang", "vi")
+    assert code == 1
+    assert [line for line in out.splitlines() if "A003" in line] == [
+        "form.xlsx:Tiêu chí!E5: lỗi A003: 1.1.2: cần một tỷ lệ % (0–100) hoặc số đã làm/tổng số (ví dụ 45/50),"
+        " nhưng có văn bản '1,250%'"
+    ]
+    assert "{done" not in run_english("check", str(path))[1]  # YAML's shape is not a cell's

@@ -12,6 +12,11 @@ FORM_INPUTS = {  # a rule's input, as the form asks for it (Có / Không)
     "input.check": "input.form-check",
     "phrase.true-or-false": "input.form-check",
 }
+FORM_PHRASES = {  # a rule's input in YAML's shapes (`{done: n, total: m}`), as a cell takes it (`45/50`)
+    "input.percent": "input.form-percent",
+    "phrase.percent-or-done": "phrase.form-percent-or-done",
+    "percent-or-done-total": "form-percent-or-done-total",
+}
 FORM_MESSAGES = {  # a message about YAML's shapes, as the form's columns say it: (message, hint)
     "likert-counts": ("form-likert-counts", "hint.form-likert-counts"),
 }
@@ -85,6 +90,7 @@ def _form_input(message: Msg, terms: FormTerms) -> Msg:
         return msg(FORM_INPUTS[message.id], yes=form["yes"], no=form["no"])
     if message.id in FORM_MESSAGES:
         message = message._replace(id=FORM_MESSAGES[message.id][0])
+    message = message._replace(id=FORM_PHRASES.get(message.id, message.id))
     return message._replace(
         args=tuple((k, _form_input(v, terms) if isinstance(v, Msg) else v) for k, v in message.args)
     )
