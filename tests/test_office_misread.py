@@ -115,3 +115,25 @@ def test_a_percentage_typed_as_text_with_a_decimal_comma_is_read_as_the_form_rea
         " nhưng có văn bản '1,250%'"
     ]
     assert "{done" not in run_english("check", str(path))[1]  # YAML's shape is not a cell's
+
+
+def test_survey_results_found_without_a_criterion_say_so_not_where_to_put_the_file(in_tmp: Path) -> None:
+    """With survey.yaml beside the forms, R010 said `đặt tệp đó cạnh các bản tự đánh giá`: the file was there; the
+    survey design has no question for 8.3."""
+    survey = ROOT / "examples" / "survey-2024"
+    agencies = str(ROOT / "examples" / "office-year" / "danh-sach.csv")
+    assert run("template", "mau-so-nganh", "--agencies", agencies, "-f", "xlsx", "-o", "phieu", "--period", "2024")[0] == 0
+    tally = ("survey", "tally", str(survey / "design.yaml"), str(survey / "responses.csv"), "--agencies", "phieu")
+    assert run(*tally, "-o", "phieu/survey.yaml")[0] == 0
+    _, _, err = run("rank", "phieu", "--lang", "vi")
+    assert [line for line in err.splitlines() if "điều tra" in line] == [
+        "phieu: cảnh báo R010: 12 cơ quan chưa có kết quả điều tra XHH cho tiêu chí 8.3 (4 điểm, được tính 0 điểm):"
+        " tệp kết quả điều tra phieu/survey.yaml không có số liệu cho tiêu chí đó (gợi ý: thiết kế điều tra"
+        " ddxhh-so-nganh-2024 không có câu hỏi nào cho tiêu chí đó: thêm câu hỏi (`criterion:` mã tiêu chí) rồi"
+        " tổng hợp lại, hoặc ghi kết quả trong bản tự đánh giá)"
+    ]
+    Path("phieu/survey.yaml").rename("survey.yaml")  # not beside: where to put it, as before
+    _, _, err = run_english("rank", "phieu")
+    assert "12 agencies have no survey results: their 3 survey criteria (20 points) score 0" in err
+    _, _, err = run_english("rank", "phieu", "--survey", "survey.yaml")
+    assert "the survey results survey.yaml hold no figure for it (hint: the survey design" in err
