@@ -122,7 +122,9 @@ def test_survey_results_found_without_a_criterion_say_so_not_where_to_put_the_fi
     survey design has no question for 8.3."""
     survey = ROOT / "examples" / "survey-2024"
     agencies = str(ROOT / "examples" / "office-year" / "danh-sach.csv")
-    assert run("template", "mau-so-nganh", "--agencies", agencies, "-f", "xlsx", "-o", "phieu", "--period", "2024")[0] == 0
+    assert (
+        run("template", "mau-so-nganh", "--agencies", agencies, "-f", "xlsx", "-o", "phieu", "--period", "2024")[0] == 0
+    )
     tally = ("survey", "tally", str(survey / "design.yaml"), str(survey / "responses.csv"), "--agencies", "phieu")
     assert run(*tally, "-o", "phieu/survey.yaml")[0] == 0
     _, _, err = run("rank", "phieu", "--lang", "vi")
@@ -137,3 +139,34 @@ def test_survey_results_found_without_a_criterion_say_so_not_where_to_put_the_fi
     assert "12 agencies have no survey results: their 3 survey criteria (20 points) score 0" in err
     _, _, err = run_english("rank", "phieu", "--survey", "survey.yaml")
     assert "the survey results survey.yaml hold no figure for it (hint: the survey design" in err
+
+
+def test_a_forms_problems_are_said_in_the_forms_words_not_yamls(write: Write) -> None:
+    """A blank form said `Thông tin!B1: lỗi S001: agency.id: thiếu trường 'id'`; KPS on a criterion that takes none
+    was told `allow_na: true`: neither is a word of the form."""
+    path = form(write)
+    code, out, _ = run("check", str(path), "--lang", "vi")
+    assert code == 1
+    assert [line for line in out.splitlines() if "S001" in line] == [
+        "form.xlsx:Thông tin!B1: lỗi S001: Mã cơ quan còn để trống (gợi ý: điền Mã cơ quan trong trang này)",
+        "form.xlsx:Thông tin!B2: lỗi S001: Tên cơ quan còn để trống (gợi ý: điền Tên cơ quan trong trang này)",
+    ]
+    path = fill(path, AGENCY, {"1.2": ("KPS",)}, {})
+    code, out, _ = run("check", str(path), "--lang", "vi")
+    assert [line for line in out.splitlines() if "A004" in line] == [
+        "form.xlsx:Tiêu chí!E6: lỗi A004: 1.2 không được khai báo là không phát sinh (gợi ý: theo quy định của bộ"
+        " chỉ số, tiêu chí này không được ghi KPS (không phát sinh): ghi số liệu của tiêu chí)"
+    ]
+    assert "allow_na" not in run_english("check", str(path))[1]
+
+
+def test_survey_tally_writes_its_comments_in_the_runs_language(in_tmp: Path) -> None:
+    survey = ROOT / "examples" / "survey-2024"
+    tally = ("survey", "tally", str(survey / "design.yaml"), str(survey / "responses.csv"))
+    assert run(*tally, "-o", "vi.yaml", "--lang", "vi")[0] == 0
+    assert Path("vi.yaml").read_text(encoding="utf-8").splitlines()[:2] == [
+        "# Tổng hợp bằng `par survey tally`: số phiếu theo cơ quan, tiêu chí, câu hỏi, nhóm đối tượng và đáp án.",
+        "# Tỷ lệ % được làm tròn để đọc; par tính lại chính xác từ số phiếu.",
+    ]
+    assert run(*tally, "-o", "en.yaml", "--lang", "en")[0] == 0
+    assert Path("en.yaml").read_text(encoding="utf-8").startswith("# Tallied by `par survey tally`: counts per")

@@ -29,6 +29,16 @@ FORM_HINTS = {  # a hint about YAML's words, as the form says it
     "hint.add-evidence": "hint.form-evidence",
     "hint.write-self": "hint.form-self",
     "hint.answer-it": "hint.form-self",
+    "hint.allow-na-only": "hint.form-no-kps",  # not `allow_na: true`: the form's words for not applicable
+    "hint.nonzero-total": "hint.form-nonzero-total",
+}
+FORM_FIELDS: dict[
+    tuple[str | int, ...], str
+] = {  # a details field, by the title of its row in the form (not YAML's `agency.id`)
+    ("agency", "id"): "form.agency_id",
+    ("agency", "name"): "form.agency_name",
+    ("period",): "form.period",
+    ("criteria",): "form.criteria",
 }
 
 
@@ -70,6 +80,14 @@ def form_hints(
 
 def _in_form_words(d: Diagnostic, terms: FormTerms) -> Diagnostic:
     """The hint, and a rule's input named in the message (`cần true hoặc false`), as the form says them."""
+    said = dict(d.message.args).get("problem")
+    if isinstance(said, Msg) and said.id == "missing-field":  # `thiếu trường 'id'`: the row's title is blank
+        key = FORM_FIELDS.get((*d.path, str(dict(said.args).get("field"))))
+        title = words(terms.lang or codes()[0])[key] if key is not None else None
+        if title is not None:
+            return d._replace(
+                message=msg("form-blank-field", title=title), hint=msg("hint.form-blank-field", title=title)
+            )
     if d.hint is not None and d.hint.id in FORM_HINTS:
         code = d.path[1] if len(d.path) > 1 and d.path[0] in ("answers", "adjustments") else None
         d = d._replace(hint=terms.hint(d.hint.id, str(code) if code is not None else None))
