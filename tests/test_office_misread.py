@@ -130,15 +130,15 @@ def test_survey_results_found_without_a_criterion_say_so_not_where_to_put_the_fi
     _, _, err = run("rank", "phieu", "--lang", "vi")
     assert [line for line in err.splitlines() if "điều tra" in line] == [
         "phieu: cảnh báo R010: 12 cơ quan chưa có kết quả điều tra XHH cho tiêu chí 8.3 (4 điểm, được tính 0 điểm):"
-        " tệp kết quả điều tra phieu/survey.yaml không có số liệu cho tiêu chí đó (gợi ý: thiết kế điều tra"
-        " ddxhh-so-nganh-2024 không có câu hỏi nào cho tiêu chí đó: thêm câu hỏi (`criterion:` mã tiêu chí) rồi"
-        " tổng hợp lại, hoặc ghi kết quả trong bản tự đánh giá)"
+        " tệp kết quả điều tra phieu/survey.yaml không có số liệu nào (gợi ý: thiết kế điều tra ddxhh-so-nganh-2024"
+        " không có câu hỏi nào cho tiêu chí 8.3: thêm câu hỏi (`criterion:` mã tiêu chí) rồi tổng hợp lại, hoặc ghi"
+        " kết quả trong bản tự đánh giá)"
     ]
     Path("phieu/survey.yaml").rename("survey.yaml")  # not beside: where to put it, as before
     _, _, err = run_english("rank", "phieu")
     assert "12 agencies have no survey results: their 3 survey criteria (20 points) score 0" in err
     _, _, err = run_english("rank", "phieu", "--survey", "survey.yaml")
-    assert "the survey results survey.yaml hold no figure for it (hint: the survey design" in err
+    assert "no survey result for 8.3 (4 points, scored 0): the survey results survey.yaml hold none (hint: the" in err
 
 
 def test_a_forms_problems_are_said_in_the_forms_words_not_yamls(write: Write) -> None:

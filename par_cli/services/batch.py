@@ -373,10 +373,11 @@ def incomplete(
             continue
         codes = ", ".join(code for code, _ in missing)
         nobody = all(code not in held.anyone for code, _ in missing)  # the design asks no question for them
-        lacks = msg("hint.survey-design-lacks", design=held.design, criteria=len(missing))
+        lacks = msg("hint.survey-design-lacks", design=held.design, codes=codes)
         hint = lacks if nobody else msg("hint.survey-results-lack")
-        args = {"count": count, "codes": codes, "points": points, "file": held.file, "criteria": len(missing)}
-        found.append(problem("R010", "rank-survey-not-held", hint=hint, **args))
+        found.append(
+            problem("R010", "rank-survey-not-held", hint=hint, count=count, codes=codes, points=points, file=held.file)
+        )
     unanswered = [entry for entry in entries if entry.unanswered]
     if unanswered:
         answers = sum(len(entry.unanswered) for entry in unanswered)

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from par_cli.readers.files import display
-from par_cli.services.surveys import SurveySource, load_survey_file
 
 if TYPE_CHECKING:
     from par_cli.core.ranking import Entry
+    from par_cli.services.surveys import SurveySource
 
 
 class Held(NamedTuple):
@@ -23,9 +23,9 @@ class Held(NamedTuple):
     anyone: frozenset[str]
 
 
-def results_found(given: Path | None) -> Callable[[Entry], Held | None]:
-    """For an entry, the results file its survey leaves were looked up in (`given`, else the one beside it)."""
-    source = SurveySource(given)
+def results_found(source: SurveySource) -> Callable[[Entry], Held | None]:
+    """For an entry, the results file its survey leaves were looked up in (`--survey`, else the one beside it)."""
+    given = source.path
     loaded: dict[Path, Held | None] = {}
 
     def found(entry: Entry) -> Held | None:
@@ -36,7 +36,7 @@ def results_found(given: Path | None) -> Callable[[Entry], Held | None]:
             return None
         path = files[0]
         if path not in loaded:
-            results: Any = load_survey_file(path, "survey")[0]
+            results: Any = source.results(path)
             agencies = results.agencies.values() if results is not None else ()
             anyone = frozenset(code for agency in agencies for code in agency.get("criteria", {}))
             loaded[path] = Held(display(path), results.design, anyone) if results is not None else None
