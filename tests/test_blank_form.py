@@ -15,8 +15,8 @@ def test_a_blank_forms_details_and_unanswered_criteria_all_at_once(in_tmp: Path)
     assert code == 1
     lines = (out + err).splitlines()
     assert lines[:2] == [
-        "form.xlsx:Details!B1: error S001: agency.id: missing field 'id'",
-        "form.xlsx:Details!B2: error S001: agency.name: missing field 'name'",
+        "form.xlsx:Details!B1: error S001: Agency id is blank (hint: fill in Agency id in this sheet)",
+        "form.xlsx:Details!B2: error S001: Agency name is blank (hint: fill in Agency name in this sheet)",
     ]
     unanswered = [line for line in lines if " warning A006: " in line]
     assert "form.xlsx:Criteria!E4: warning A006: 1.1.1: no answer; it scores 0 of 1 (hint: fill in the " in (
@@ -38,7 +38,9 @@ def test_a_bad_details_field_with_answers_still_reports_the_blank_ones(in_tmp: P
     code, out, err = run_english("check", "form.xlsx")
     lines = (out + err).splitlines()
     assert code == 1
-    assert lines[0] == "form.xlsx:Details!B2: error S001: agency.name: missing field 'name'"
+    assert (
+        lines[0] == "form.xlsx:Details!B2: error S001: Agency name is blank (hint: fill in Agency name in this sheet)"
+    )
     assert not any(line.startswith("form.xlsx:Criteria!E4:") for line in lines)  # answered: nothing to say
     assert any(line.startswith("form.xlsx:Criteria!E5: warning A006: 1.1.2: no answer") for line in lines)
     assert "form.xlsx:Criteria!G4: warning A007: 1.1.1: 1 self-assessed point without evidence or explanation " in (

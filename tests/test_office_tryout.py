@@ -125,8 +125,8 @@ def test_a_forms_answer_is_placed_where_the_agency_types_it(in_tmp: Path) -> Non
     assert (code, [line for line in out.splitlines() if " A004" in line]) == (
         1,
         [
-            "form-na.xlsx:Tiêu chí!E4: error A004: 1.1.1 cannot be declared not applicable (hint: only criteria"
-            " with allow_na: true may be N/A)"
+            "form-na.xlsx:Tiêu chí!E4: error A004: 1.1.1 cannot be declared not applicable (hint: under the set's"
+            " rules this criterion does not accept KPS (not applicable): type its figure)"
         ],
     )
 

@@ -28,6 +28,9 @@ def _root(version: VersionOption = None) -> None:
 
     forget_kinds()  # each command reads the files as they are now (one process may run several: tests, IDEs)
     forget_reading()  # and guards its own inputs
+    doubts = sys.modules.get("par_cli.services.doubts")  # not imported at start-up
+    if doubts is not None:
+        doubts.forget_doubts()  # and says the doubts about its own files
 
 
 def main() -> None:

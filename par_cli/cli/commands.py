@@ -255,7 +255,9 @@ def rank(
         from par_cli.core.lineage import ranked_twice
 
         shell.warnings(ranked_twice((e.agency_id, e.predecessors, e.predecessors_where) for e in entries), words)
-    missing = incomplete(entries, LineCol(str(paths[0])))  # said, never a silent 0 in a published ranking
+    from par_cli.services.survey_missing import results_found  # what a results file found lacks: said
+
+    missing = incomplete(entries, LineCol(str(paths[0])), results_found(SurveySource(survey)))  # never a silent 0
     shell.warnings(missing, words)
     if missing and output_format in (RankFormat.xlsx, RankFormat.docx) and not allow_incomplete:
         count = sum(1 for e in entries if e.unanswered or e.unanswered_survey)

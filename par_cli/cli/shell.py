@@ -77,10 +77,17 @@ def run(action: Callable[[], T], lang: str | Tongue) -> T:
         fail([*exc.diagnostics, *left_out()], lang, 2)
     except ParError as exc:
         _cache_said(lang)
-        fail([*exc.diagnostics, *left_out()], lang)
+        fail([*exc.diagnostics, *left_out(), *_doubted()], lang)
     _cache_said(lang)
-    warnings(left_out(), lang)
+    warnings([*left_out(), *_doubted()], lang)
     return result
+
+
+def _doubted() -> list[Diagnostic]:
+    """Inputs of the files scored that were likely misread (A023, `services.doubts.doubted`): said by every
+    command that scored them, never only by `par check`."""
+    doubts = sys.modules.get("par_cli.services.doubts")  # not imported: nothing scored, nothing to say
+    return list(doubts.doubted()) if doubts is not None else []
 
 
 def _cache_said(lang: str | Tongue) -> None:

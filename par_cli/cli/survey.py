@@ -34,7 +34,13 @@ def survey_tally(
     survey, criteria_id, known = shell.run(lambda: prepare_tally(design, agencies, Workspace()), words)
     shell.guard_output(output, words, folders=False)  # survey results: written to be read beside the agencies
     result = shell.run(lambda: tally(survey, criteria_id, responses, known), words)
-    shell.emit(results_yaml(result.data), output, words)
+    from par_cli.cli.speech import words as wording
+    from par_cli.core.diagnostics import msg
+    from par_cli.words.catalogue import text
+
+    said = wording(words)  # the run's language, decided now that the set is read: the file's comments too
+    head = (text(msg("survey-yaml.tallied"), said), text(msg("survey-yaml.rounded"), said))
+    shell.emit(results_yaml(result.data, head), output, words)
     shell.warnings(result.notes, words)
 
 

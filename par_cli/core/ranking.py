@@ -78,6 +78,8 @@ class Entry:
     unranked_reason: str | None = None  # `unranked_in_average`: it counts in the group's average and grades
     unranked_in_average: bool = True
     set_group: tuple[int, str] | None = None  # its group's place and label in the set's `ranking_groups`, if there
+    doubts: tuple[Diagnostic, ...] = ()  # inputs its file's reader suspects were misread (A023): said by every
+    # command that uses the entry (`services.doubts.doubted`); an entry with doubts is never cached
 
     @property
     def key(self) -> str:

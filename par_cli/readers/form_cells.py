@@ -189,8 +189,11 @@ class CellReader:
                 meant = (Decimal(parts[0]) * 100 / Decimal(parts[1])).quantize(Decimal("0.01"))
                 self.doubt(raw, path, "form-thousands-ratio", text=text, meant=f"{parts[0]}/{parts[1]}", percent=meant)
             return {"done": done, "total": total}
-        if text.endswith("%") and _NUMBER.fullmatch(text[:-1].strip()) and (rule is None or rule.takes_percent):
-            return self.figure(raw, path, text[:-1].strip())
+        typed = text[:-1].strip() if text.endswith("%") and (rule is None or rule.takes_percent) else None
+        if typed is not None and _NUMBER.fullmatch(typed):
+            return self.figure(raw, path, typed)
+        if typed is not None and _COMMA.fullmatch(typed) and only_decimal_comma(typed):  # `97,34%`: as the form reads
+            return self.figure(raw, path, typed.replace(",", "."))
         comma = _COMMA.fullmatch(text)
         if comma and only_decimal_comma(text):
             return self.figure(raw, path, text.replace(",", "."))

@@ -12,6 +12,11 @@ FORM_INPUTS = {  # a rule's input, as the form asks for it (Có / Không)
     "input.check": "input.form-check",
     "phrase.true-or-false": "input.form-check",
 }
+FORM_PHRASES = {  # a rule's input in YAML's shapes (`{done: n, total: m}`), as a cell takes it (`45/50`)
+    "input.percent": "input.form-percent",
+    "phrase.percent-or-done": "phrase.form-percent-or-done",
+    "percent-or-done-total": "form-percent-or-done-total",
+}
 FORM_MESSAGES = {  # a message about YAML's shapes, as the form's columns say it: (message, hint)
     "likert-counts": ("form-likert-counts", "hint.form-likert-counts"),
 }
@@ -24,6 +29,16 @@ FORM_HINTS = {  # a hint about YAML's words, as the form says it
     "hint.add-evidence": "hint.form-evidence",
     "hint.write-self": "hint.form-self",
     "hint.answer-it": "hint.form-self",
+    "hint.allow-na-only": "hint.form-no-kps",  # not `allow_na: true`: the form's words for not applicable
+    "hint.nonzero-total": "hint.form-nonzero-total",
+}
+FORM_FIELDS: dict[
+    tuple[str | int, ...], str
+] = {  # a details field, by the title of its row in the form (not YAML's `agency.id`)
+    ("agency", "id"): "form.agency_id",
+    ("agency", "name"): "form.agency_name",
+    ("period",): "form.period",
+    ("criteria",): "form.criteria",
 }
 
 
@@ -65,6 +80,14 @@ def form_hints(
 
 def _in_form_words(d: Diagnostic, terms: FormTerms) -> Diagnostic:
     """The hint, and a rule's input named in the message (`cần true hoặc false`), as the form says them."""
+    said = dict(d.message.args).get("problem")
+    if isinstance(said, Msg) and said.id == "missing-field":  # `thiếu trường 'id'`: the row's title is blank
+        key = FORM_FIELDS.get((*d.path, str(dict(said.args).get("field"))))
+        title = words(terms.lang or codes()[0])[key] if key is not None else None
+        if title is not None:
+            return d._replace(
+                message=msg("form-blank-field", title=title), hint=msg("hint.form-blank-field", title=title)
+            )
     if d.hint is not None and d.hint.id in FORM_HINTS:
         code = d.path[1] if len(d.path) > 1 and d.path[0] in ("answers", "adjustments") else None
         d = d._replace(hint=terms.hint(d.hint.id, str(code) if code is not None else None))
@@ -85,6 +108,7 @@ def _form_input(message: Msg, terms: FormTerms) -> Msg:
         return msg(FORM_INPUTS[message.id], yes=form["yes"], no=form["no"])
     if message.id in FORM_MESSAGES:
         message = message._replace(id=FORM_MESSAGES[message.id][0])
+    message = message._replace(id=FORM_PHRASES.get(message.id, message.id))
     return message._replace(
         args=tuple((k, _form_input(v, terms) if isinstance(v, Msg) else v) for k, v in message.args)
     )

@@ -185,21 +185,29 @@ def openpyxl_book(path: Path) -> Book:
 
 
 def calamine_book(path: Path) -> Book:
+    """Values only, but an .ods cell LibreOffice keeps as a percentage (`readers.ods_types`) has the number
+    format `0%`, as an .xlsx one: 95 % typed is 0.95 stored, read as 95 %. An .xls keeps its number formats
+    where calamine does not read them: there a percentage typed is read as its value (and doubted, A023)."""
     from python_calamine import CalamineError, CalamineWorkbook
+
+    from par_cli.readers.ods_types import percentage_cells
 
     try:
         book = CalamineWorkbook.from_path(str(path))
     except CalamineError as exc:  # not a workbook calamine knows: said by `refusal` in the user's words
         raise ValueError(str(exc)) from exc
+    percent = percentage_cells(path) if kind_of_suffix(path) == "ods" else {}  # calamine reads no types
     sheets = []
     for name in book.sheet_names:
+        shown = percent.get(name, set())
         sheet = book.get_sheet_by_name(name)
         top, left = sheet.start or (0, 0)  # iter_rows starts at the first cell in use
         rows: dict[int, dict[int, SheetCell]] = {}
         for r, values in enumerate(sheet.iter_rows(), start=top + 1):
             for c, value in enumerate(values, start=left + 1):
                 if value is not None and value != "":
-                    rows.setdefault(r, {})[c] = SheetCell(value, r, c)
+                    number_format = "0%" if (r, c) in shown else "General"  # LibreOffice's `95%`: 0.95 stored
+                    rows.setdefault(r, {})[c] = SheetCell(value, r, c, number_format)
         found = Sheet(name, rows)
         found.merged = [  # .xls keeps merged cells; calamine reads none from .ods (None)
             (a[0] + 1, a[1] + 1, b[0] + 1, b[1] + 1) for a, b in (sheet.merged_cell_ranges or [])

@@ -6,16 +6,21 @@ import json
 from decimal import Decimal
 from typing import Any
 
+HEAD = (
+    "Tallied by `par survey tally`: counts per agency, criterion, question, respondent group and answer.",
+    "The percentages are rounded for reading; par recomputes them exactly from the counts.",
+)
 
-def results_yaml(data: dict[str, Any]) -> str:
-    """The tally as a readable YAML file, one agency, criterion and question per block."""
+
+def results_yaml(data: dict[str, Any], head: tuple[str, ...] = HEAD) -> str:
+    """The tally as a readable YAML file, one agency, criterion and question per block; `head`: its comment
+    lines, in the run's language (`survey-yaml.*`)."""
 
     def flow(mapping: dict[str, Any]) -> str:
         return "{" + ", ".join(f"{_quote(k)}: {_plain(v)}" for k, v in mapping.items()) + "}"
 
     lines = [
-        "# Tallied by `par survey tally`: counts per agency, criterion, question, respondent group and answer.",
-        "# The percentages are rounded for reading; par recomputes them exactly from the counts.",
+        *(f"# {line}" for line in head),
         "kind: survey",
         f"design: {_quote(data['design'])}",
         f"criteria: {_quote(data['criteria'])}",

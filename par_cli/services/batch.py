@@ -32,6 +32,7 @@ from par_cli.core.ranking import (
 from par_cli.core.trend import Trend, regrouped, trend, trend_problems
 from par_cli.io.spoken import spoken
 from par_cli.readers.files import SUPPORT_KINDS, at_least, discover_yaml, display, file_kind
+from par_cli.services.doubts import doubt
 from par_cli.services.pool import SERIAL_BELOW, early_workers, map_files
 from par_cli.services.previous import is_ranking_file, load_previous
 
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from par_cli.services.appraisals import Assessed
     from par_cli.services.criteria import LoadedCriteria
     from par_cli.services.office import Reader as OfficeReader
+    from par_cli.services.survey_missing import Held
 
 Outcome = Entry | tuple[Diagnostic, ...]
 
@@ -170,6 +172,7 @@ def _score_folder(
         if isinstance(outcome, tuple):
             problems.extend(outcome)
             continue
+        doubt(outcome.doubts)  # scored in a worker: its doubts said here (`services.doubts.doubted`)
         assessed.setdefault(path.parent, []).append((outcome.agency_id, outcome.criteria_id, outcome.period))
         if outcome.relative:
             relative.append((path, outcome))
@@ -377,18 +380,34 @@ def score_units(
     return _rankable(score_folder(paths, factory, jobs, "this year", progress, keep), "group")
 
 
-def incomplete(entries: Sequence[Entry], where: Location) -> list[Diagnostic]:
+def incomplete(
+    entries: Sequence[Entry], where: Location, results: Callable[[Entry], Held | None] | None = None
+) -> list[Diagnostic]:
     """R010 warnings: the agencies ranked with survey criteria that have no results yet (one line per set of
-    criteria missing, as a set has one survey), and those with other criteria unanswered; all of them score 0."""
+    criteria missing, as a set has one survey), and those with other criteria unanswered; all of them score 0.
+    Where a results file was found (`results`: `services.survey_missing`), what it lacks is said, not where to
+    put one."""
     found: list[Diagnostic] = []
-    by_missing: dict[tuple[tuple[str, Fraction], ...], int] = {}
+    by_missing: dict[tuple[tuple[tuple[str, Fraction], ...], Held | None], int] = {}
     for entry in entries:
         if entry.unanswered_survey:
-            by_missing[entry.unanswered_survey] = by_missing.get(entry.unanswered_survey, 0) + 1
-    for missing, count in by_missing.items():
+            key = (entry.unanswered_survey, results(entry) if results is not None else None)
+            by_missing[key] = by_missing.get(key, 0) + 1
+    for (missing, held), count in by_missing.items():
         points = sum((top for _, top in missing), Fraction(0))
-        hint = msg("hint.rank-survey")
-        found.append(problem("R010", "rank-no-survey", hint=hint, count=count, criteria=len(missing), points=points))
+        if held is None:
+            hint = msg("hint.rank-survey")
+            found.append(
+                problem("R010", "rank-no-survey", hint=hint, count=count, criteria=len(missing), points=points)
+            )
+            continue
+        codes = ", ".join(code for code, _ in missing)
+        nobody = all(code not in held.anyone for code, _ in missing)  # the design asks no question for them
+        lacks = msg("hint.survey-design-lacks", design=held.design, codes=codes)
+        hint = lacks if nobody else msg("hint.survey-results-lack")
+        found.append(
+            problem("R010", "rank-survey-not-held", hint=hint, count=count, codes=codes, points=points, file=held.file)
+        )
     unanswered = [entry for entry in entries if entry.unanswered]
     if unanswered:
         answers = sum(len(entry.unanswered) for entry in unanswered)

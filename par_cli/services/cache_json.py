@@ -39,9 +39,12 @@ def _plain(value: Any) -> Any:
 
 
 def dump(entry: Entry) -> str | None:
-    """An entry as JSON text (None: it holds a value the cache does not keep)."""
+    """An entry as JSON text (None: it holds a value the cache does not keep, or doubts about its inputs:
+    scored again each run, they are said each run)."""
     from dataclasses import fields
 
+    if entry.doubts:
+        return None
     try:
         values = [_plain(getattr(entry, field.name)) for field in fields(entry)]
     except TypeError:
@@ -92,6 +95,8 @@ def _reader(hint: Any) -> Reader:
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if hint in (str, int, bool):
         return _exactly(hint)
+    if origin is tuple and getattr(args[0], "__name__", "") == "Diagnostic":  # `Entry.doubts`: kept only when none
+        return lambda value: tuple(_list(value, 0))
     if hint is Fraction:
         return _fraction
     if origin in (typing.Union, types.UnionType):

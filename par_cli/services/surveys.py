@@ -334,6 +334,12 @@ class SurveySource:
             answers[code] = {"survey": share}
         return model._replace(answers=answers), found
 
+    def beside(self, folder: Path, criteria_id: str, period: str | None) -> list[Path]:
+        return self._survey_files(folder, criteria_id, period)
+
+    def results(self, path: Path) -> Any:
+        return load_survey_file(path, "survey")[0]
+
     def _survey_files(self, folder: Path, criteria_id: str, period: str | None) -> list[Path]:
         """`kind: survey` files in `folder` for this criteria set and period."""
         key = self._real[folder]

@@ -21,6 +21,7 @@ from par_cli.io.suffixes import is_form_file
 from par_cli.readers.files import display, file_kind, not_a_file, read_document, wrong_kind
 from par_cli.services.appraisals import Appraisal, AppraisalSource, Assessed, unclaimed
 from par_cli.services.criteria import CriteriaFinder, LoadedCriteria, builtin_dir, yaml_files
+from par_cli.services.doubts import doubt
 from par_cli.services.revision import at_written_codes, renumber
 from par_cli.words.codes import errors_only
 from par_cli.yamlengine.source import Document
@@ -129,12 +130,14 @@ class Workspace(CriteriaFinder):
         return check_criteria_file(path)
 
     def assessment(self, path: Path) -> Bound:
-        """Read, validate and bind one assessment file; ParError with all its errors otherwise."""
+        return self.assessed(path)[0]
+
+    def assessed(self, path: Path) -> tuple[Bound, tuple[Diagnostic, ...]]:
+        """One assessment file read and bound, with its doubts (A023, to be said: `doubt`); else its errors."""
         bound, problems = self.inspect_assessment(path)
-        errors = errors_only(problems)
-        if bound is None or errors:
-            raise ParError(errors)
-        return bound
+        if bound is None or errors_only(problems):
+            raise ParError(errors_only(problems))
+        return bound, doubt(problems)
 
     def inspect_assessment(self, path: Path) -> tuple[Bound | None, list[Diagnostic]]:
         """Every problem of one assessment file (errors and YAML warnings), and the bound result when usable."""
@@ -289,7 +292,7 @@ class FileScorer:
         from par_cli.services.cache import with_inputs
 
         try:
-            bound = self.workspace.assessment(path)
+            bound, doubts = self.workspace.assessed(path)
             detail = self.cuts or self.robust  # self-assessed figures only when asked for (cuts, the self rank)
             result = scored_in_group(bound, self.leaders, self.group_by, detail)
             where, average = bound.origin, bound.criteria.group_average
@@ -312,7 +315,7 @@ class FileScorer:
         if made is not None and made.id == entry.group:  # its place in the set and its label
             entry = replace(entry, set_group=(bound.criteria.ranking_groups.index(made), made.label))
         entry = with_inputs(entry, self.workspace.reached.get(path.parent, ())) if self.cache else entry
-        return replace(entry, cuts=cuts_of(bound, result)) if self.cuts else entry
+        return replace(entry, cuts=cuts_of(bound, result) if self.cuts else (), doubts=doubts)  # doubts: A023
 
     def criteria_problems(self, path: Path) -> list[Diagnostic]:
         """The errors of a file found among the assessments that is not one: a criteria set or a survey file."""
