@@ -156,6 +156,10 @@ def test_the_site_builds_strict(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "WARNING" not in done.stderr, done.stderr
     assert (tmp_path / "site" / "index.html").is_file() and (tmp_path / "site" / "en" / "index.html").is_file()
+    for page in (tmp_path / "site").rglob("*.html"):  # opened from a folder on a PC offline: nothing from the web
+        html = page.read_text(encoding="utf-8")
+        fetched = re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https?://[^"]+)"', html)
+        assert fetched == [], f"{page.name} loads {fetched}"
 
 
 def commands(group: Any, prefix: str = "") -> list[str]:
