@@ -23,12 +23,13 @@ class Table(NamedTuple):
     later_sheets: tuple[Any, ...] = ()  # a workbook's sheets after the first (`readers.workbooks.Sheet`), as read
 
 
-def read_table(path: Path, is_header: HeaderTest | None = None) -> Table:
+def read_table(path: Path, is_header: HeaderTest | None = None, first_only: bool = False) -> Table:
     """The first sheet of a workbook (.xlsx, .ods, .xls), or a CSV file (UTF-8, with or without BOM; comma,
     semicolon or tab).
 
     The header is row 1, or with `is_header` the first of the first 20 rows it accepts (a title block above the
-    table, as offices write one, is skipped); rows above the header are not read."""
+    table, as offices write one, is skipped); rows above the header are not read. `first_only`: an .xlsx
+    workbook's first sheet is streamed (`sheet_stream`), its later sheets not read."""
     name = display(path)
     reading(path)
     missing = not_a_file(path)
@@ -37,6 +38,10 @@ def read_table(path: Path, is_header: HeaderTest | None = None) -> Table:
     if kind_of_suffix(path) in BOOK_READERS:
         from par_cli.readers.workbooks import open_book, refusal
 
+        if first_only and kind_of_suffix(path) == "xlsx":
+            streamed = _streamed(path, name, is_header)
+            if streamed is not None:
+                return streamed
         try:
             book = open_book(path)
         except Exception as exc:
@@ -68,6 +73,50 @@ def read_table(path: Path, is_header: HeaderTest | None = None) -> Table:
         return Table(name, header, rows, top, tuple(book.sheets[1:]))
     header, rows, top = csv_rows(path.read_bytes(), name, is_header)
     return Table(name, header, rows, top)
+
+
+def _streamed(path: Path, name: str, is_header: HeaderTest | None) -> Table | None:
+    """The first sheet's table, read row by row; None where it is to be read whole (`sheet_stream`), or where
+    it cannot be read (the whole reading then says why, as it always has)."""
+    from par_cli.readers.sheet_stream import first_sheet
+
+    try:
+        found = first_sheet(path)
+        if found is None:
+            return None
+        _, stream = found
+        head: dict[int, dict[int, Any]] = {}  # the rows a header is looked for in
+        later: list[tuple[int, dict[int, Any]]] = []
+        for r, cells in stream:
+            if r <= TITLE_ROWS:
+                head[r] = cells
+            else:
+                later.append((r, cells))
+                break
+        top = 1
+        if is_header is not None:
+            top = next((r for r in head if is_header(_titles(head[r]))), 1)
+        titles = head.get(top, {})
+        width = max(titles, default=0)  # a column without a title is never read
+        rows: list[tuple[int, list[Any], list[bool]]] = []
+        previous = 0
+        for r, cells in _chained(head, later, stream):
+            if r <= previous:  # rows out of order: read the usual way, in order
+                return None
+            previous = r
+            if r > top and any(c <= width for c in cells):
+                found_cells = [cells.get(c) for c in range(1, width + 1)]
+                values = [cell.value if cell is not None else None for cell in found_cells]
+                rows.append((r, values, [cell is not None and "%" in cell.number_format for cell in found_cells]))
+    except Exception:  # a file openpyxl's read-only parser refuses: the usual reading words why, or reads it
+        return None
+    return Table(name, _titles(titles), rows, top)
+
+
+def _chained(head: dict[int, Any], later: list[tuple[int, Any]], stream: Any) -> Any:
+    yield from head.items()
+    yield from later
+    yield from stream
 
 
 def _titles(cells: dict[int, Any]) -> list[str]:

@@ -120,7 +120,7 @@ def import_table(
         refused = problem("F005", "import-not-xlsx", hint=msg("hint.import-not-xlsx"), kind=kind_of_suffix(path))
         raise ParError([refused.at(LineCol(display(path), 1, 1))])
     known = _known()
-    table = read_table(path, lambda titles: any(_field(title, known, mapping) == "id" for title in titles))
+    table = read_table(path, lambda titles: any(_field(title, known, mapping) == "id" for title in titles), True)
     found = columns(table, criteria, nodes, mapping)
     where = {field: i for i, field in found.items()}
     top = table.top  # the header's row (below a title block, if any)
