@@ -11,6 +11,10 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
+
+TableRow = tuple[int, list[Any], list[bool]]  # (row number, values, percent-formatted?), as `readers.tables`
+_LET_GO: TableRow = (0, [], [])
 
 
 @contextmanager
@@ -24,3 +28,12 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
+
+
+def released(rows: list[TableRow]) -> Iterator[TableRow]:
+    """A table's rows in order, each let go once read (what is made of it is what is kept), the collector paused
+    meanwhile (`collector_paused`)."""
+    with collector_paused():
+        for k in range(len(rows)):
+            yield rows[k]
+            rows[k] = _LET_GO

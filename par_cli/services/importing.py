@@ -39,7 +39,7 @@ from par_cli.readers.files import display
 from par_cli.readers.form_cells import CellReader, Raw
 from par_cli.readers.tables import Table, read_table
 from par_cli.readers.xlsx_form import COLUMNS, DETAILS, FormDocument, _norm
-from par_cli.services.bulk import collector_paused
+from par_cli.services.bulk import released
 from par_cli.services.import_points import POINTS_FIELDS, points_input
 from par_cli.services.import_yaml import assessment_yaml
 from par_cli.words.codes import errors_only, level_of
@@ -172,22 +172,21 @@ def import_table(
         if agency_id is not None:
             first.setdefault(agency_id.casefold(), k)
             last[agency_id.casefold()] = k
-    with collector_paused():  # millions of small objects, no cycles among them
-        for k in range(len(rows)):
-            number, values, percent = rows[k]
-            rows[k] = (number, [], [])  # the row's cells are read once
-            id_cell = raw(number, values, percent, where["id"])
-            agency_id = reader.text(id_cell, ("agency", "id"))
-            if agency_id is None:
-                problems.append(problem("S001", "import-no-agency").at(id_cell.where))
-                continue
-            key = agency_id.casefold()
-            doc = agencies.get(key) or agencies.setdefault(key, _document(table.file))
-            _row(doc, reader, table, number, values, percent, where, found, nodes, adjustments, raw, problems)
-            if last[key] == k:
-                del agencies[key]
-                valued = valued or _valued(doc)
-                _finish(doc, table.file, criteria, nodes, reference, checked, outputs)
+    for k, (number, values, percent) in enumerate(released(rows)):  # the collector paused: no cycles made
+        id_cell = raw(number, values, percent, where["id"])
+        agency_id = reader.text(id_cell, ("agency", "id"))
+        if agency_id is None:
+            problems.append(problem("S001", "import-no-agency").at(id_cell.where))
+            continue
+        key = agency_id.casefold()
+        doc = agencies.get(key)
+        if doc is None:
+            doc = agencies[key] = _document(table.file)
+        _row(doc, reader, table, number, values, percent, where, found, nodes, adjustments, raw, problems)
+        if last[key] == k:
+            del agencies[key]
+            valued = valued or _valued(doc)
+            _finish(doc, table.file, criteria, nodes, reference, checked, outputs)
     doubts = [d for d in problems if level_of(d) is Level.WARNING]  # the cells' (A023), said with the figures
     if strict:
         problems[:] = [d._replace(level=Level.ERROR) if d in doubts else d for d in problems]

@@ -29,6 +29,7 @@ from par_cli.core.survey import (
 )
 from par_cli.core.tree import NodeInfo
 from par_cli.readers.files import Resolved, display, read_document, support_files
+from par_cli.services.bulk import released
 from par_cli.services.survey_checks import design_problems, unclaimed_forms
 from par_cli.words.codes import errors_only
 
@@ -79,7 +80,7 @@ def tally(design: SurveyDesign, criteria_id: str, files: list[Path], known: list
     unknown: dict[str, tuple[Location, Any, int, str]] = {}  # an id no list knows: where first, hint, rows, as typed
     for path in files:
         try:
-            table = read_table(path)
+            table = read_table(path, first_only=True)
         except ParError as error:  # every file's problems at once, not only the first bad file's
             problems.extend(error.diagnostics)
             continue
@@ -87,7 +88,7 @@ def tally(design: SurveyDesign, criteria_id: str, files: list[Path], known: list
         if columns is None:
             continue
         blank: list[Location] = []  # forms with every answer blank: not a form anyone filled in
-        for number, values, _ in table.rows:
+        for number, values, _ in released(table.rows):
 
             def cell(
                 i: int, number: int = number, values: list[Any] = values, table: Any = table
