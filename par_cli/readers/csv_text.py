@@ -20,12 +20,32 @@ def csv_rows(
     raw: bytes, name: str, is_header: HeaderTest | None = None
 ) -> tuple[list[str], list[tuple[int, list[Any], list[bool]]], int]:
     """The header, the numbered rows and the header's row of a CSV file's bytes (Y006 when not UTF-8)."""
+    text = _text(raw, name)
+    return _csv_rows(name, text, dialect_of(text), is_header)
+
+
+def csv_stream(
+    raw: bytes, name: str, is_header: HeaderTest | None = None
+) -> tuple[list[str], Iterator[tuple[int, list[Any], list[bool]]], int]:
+    """As `csv_rows`, the rows made as they are iterated: the file is read through once first, every problem
+    raised (ParError) before any row is given, then read again row by row, none held."""
+    text = _text(raw, name)
+    dialect = dialect_of(text)
+    problems: list[Diagnostic] = []
+    shape: list[Any] = []
+    for _ in _reading(name, text, dialect, is_header, problems, shape):
+        pass
+    if problems:
+        raise ParError(problems)
+    return shape[0], _reading(name, text, dialect, is_header, problems, []), shape[1]
+
+
+def _text(raw: bytes, name: str) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ParError([problem("Y006", "not-utf8", hint=msg("hint.save-utf8")).at(LineCol(name, 1, 1))]) from None
-    text = _LONE_CR.sub("\n", text)  # an old Mac's (or some export's) line ends: CR alone
-    return _csv_rows(name, text, dialect_of(text), is_header)
+    return _LONE_CR.sub("\n", text)  # an old Mac's (or some export's) line ends: CR alone
 
 
 _LONE_CR = re.compile(r"\r(?!\n)")
@@ -65,9 +85,26 @@ def _csv_rows(
 
     Records are numbered as a spreadsheet numbers its rows (a cell over two lines is one row); a problem also
     names the file's lines, as a text editor shows them."""
+    problems: list[Diagnostic] = []
+    shape: list[Any] = []
+    rows = list(_reading(name, text, dialect, is_header, problems, shape))
+    if problems:
+        raise ParError(problems)
+    return shape[0], rows, shape[1]
+
+
+def _reading(
+    name: str,
+    text: str,
+    dialect: Any,
+    is_header: HeaderTest | None,
+    problems: list[Diagnostic],
+    shape: list[Any],
+) -> Iterator[tuple[int, list[Any], list[bool]]]:
+    """The rows below the header, as they are read; the problems into `problems`, the header and its row
+    number into `shape` (once found: after the first records, or at the end)."""
     delimiter = str(getattr(dialect, "delimiter", ","))
     reader = csv.reader(_lines(text), dialect)  # record by record: none held but the rows made of them
-    problems: list[Diagnostic] = []
     head: list[tuple[int, int, list[str]]] = []  # (first line, last line, cells): where a header is looked for
     records = 0
     last = 0
@@ -83,6 +120,7 @@ def _csv_rows(
         for k, (first, end, cells) in enumerate(head[top + 1 :], start=top + 2):
             _row(name, k, first, end, cells, delimiter, len(header), rows, problems)
         head.clear()
+        shape[:] = [header, top + 1]
 
     pending = True  # the header not found yet: records are kept until it is
     try:
@@ -96,6 +134,8 @@ def _csv_rows(
             else:
                 _row(name, records, last + 1, reader.line_num, cells, delimiter, len(header), rows, problems)
             last = reader.line_num
+            yield from rows
+            rows.clear()
     except csv.Error as exc:
         if "field limit" in str(exc):  # a cell of over 128 KB: a quote that is never closed
             said = problem(
@@ -106,9 +146,7 @@ def _csv_rows(
         problems.append(said.at(Row(name, records + 1)))
     if pending:
         found()
-    if problems:
-        raise ParError(problems)
-    return header, rows, top + 1
+    yield from rows
 
 
 def _lines(text: str) -> Iterator[str]:

@@ -3,6 +3,7 @@ BOM; comma, semicolon or tab), as a header and numbered rows (the header is row 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ from par_cli.core.diagnostics import ParError
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.io.output import reading
 from par_cli.io.suffixes import BOOK_READERS, kind_of_suffix
-from par_cli.readers.csv_text import TITLE_ROWS, HeaderTest, csv_rows
+from par_cli.readers.csv_text import TITLE_ROWS, HeaderTest, csv_rows, csv_stream
 from par_cli.readers.files import display, not_a_file
 from par_cli.readers.form_cells import uncomputed
 
@@ -21,15 +22,17 @@ class Table(NamedTuple):
     rows: list[tuple[int, list[Any], list[bool]]]  # (row number, values, percent-formatted?)
     top: int = 1  # the header's row
     later_sheets: tuple[Any, ...] = ()  # a workbook's sheets after the first (`readers.workbooks.Sheet`), as read
+    streamed: Iterator[tuple[int, list[Any], list[bool]]] | None = None  # a CSV file's rows as read (`lazy`)
 
 
-def read_table(path: Path, is_header: HeaderTest | None = None, first_only: bool = False) -> Table:
+def read_table(path: Path, is_header: HeaderTest | None = None, first_only: bool = False, lazy: bool = False) -> Table:
     """The first sheet of a workbook (.xlsx, .ods, .xls), or a CSV file (UTF-8, with or without BOM; comma,
     semicolon or tab).
 
     The header is row 1, or with `is_header` the first of the first 20 rows it accepts (a title block above the
     table, as offices write one, is skipped); rows above the header are not read. `first_only`: an .xlsx
-    workbook's first sheet is streamed (`sheet_stream`), its later sheets not read."""
+    workbook's first sheet is streamed (`sheet_stream`), its later sheets not read. `lazy`: a CSV file's rows are
+    `streamed`, made as they are iterated (`csv_text.csv_stream`: every problem raised first), `rows` empty."""
     name = display(path)
     reading(path)
     missing = not_a_file(path)
@@ -71,6 +74,9 @@ def read_table(path: Path, is_header: HeaderTest | None = None, first_only: bool
                 rows.append((r, values, [cell is not None and "%" in str(cell.number_format) for cell in found]))
         # (.ods and .xls cells carry no number format here: `par import` refuses them for that, see services.importing)
         return Table(name, header, rows, top, tuple(book.sheets[1:]))
+    if lazy:
+        header, each, top = csv_stream(path.read_bytes(), name, is_header)
+        return Table(name, header, [], top, streamed=each)
     header, rows, top = csv_rows(path.read_bytes(), name, is_header)
     return Table(name, header, rows, top)
 

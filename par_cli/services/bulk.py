@@ -30,10 +30,13 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def released(rows: list[TableRow]) -> Iterator[TableRow]:
-    """A table's rows in order, each let go once read (what is made of it is what is kept), the collector paused
-    meanwhile (`collector_paused`)."""
+def released(rows: list[TableRow] | Iterator[TableRow]) -> Iterator[TableRow]:
+    """A table's rows in order, each let go once read (what is made of it is what is kept; rows made as they
+    are read are never held), the collector paused meanwhile (`collector_paused`)."""
     with collector_paused():
+        if not isinstance(rows, list):
+            yield from rows
+            return
         for k in range(len(rows)):
             yield rows[k]
             rows[k] = _LET_GO
