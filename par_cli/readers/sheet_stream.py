@@ -35,6 +35,8 @@ _UNCOMPUTED = re.compile(
     + rb"c>"
 )
 
+CHUNK = 1 << 22  # the sheet's XML is scanned by pieces of 4 MiB, each after what follows the last cell closed
+_CLOSE = re.compile(rb"</" + _P + rb"c>")
 Rows = Iterator[tuple[int, dict[int, SheetCell]]]
 
 
@@ -55,11 +57,22 @@ def first_sheet(path: Path) -> tuple[str, Rows] | None:
     if not loaded.worksheets:
         return None
     sheet = loaded.worksheets[0]
-    xml = loaded._archive.read(sheet._worksheet_path)
-    if _UNCOMPUTED.search(xml):
+    if _uncomputed(loaded._archive, sheet._worksheet_path):
         return None
-    del xml
     return sheet.title, _rows(loaded, sheet, book.odd.get(sheet.title, {}))
+
+
+def _uncomputed(archive: Any, part: str) -> bool:
+    """Whether the sheet's XML holds a formula never computed, read by pieces (the sheet is never held twice)."""
+    tail = b""
+    with archive.open(part) as source:
+        while chunk := source.read(CHUNK):
+            piece = tail + chunk
+            if _UNCOMPUTED.search(piece):
+                return True
+            ends = [found.end() for found in _CLOSE.finditer(piece)]  # a match ends a cell: what follows the
+            tail = piece[ends[-1] :] if ends else piece  # last cell closed is kept for the next piece
+    return False
 
 
 def _rows(loaded: Any, sheet: Any, odd: dict[tuple[int, int], str]) -> Rows:
