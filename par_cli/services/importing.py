@@ -39,7 +39,7 @@ from par_cli.readers.files import display
 from par_cli.readers.form_cells import CellReader, Raw
 from par_cli.readers.tables import Table, read_table
 from par_cli.readers.xlsx_form import COLUMNS, DETAILS, FormDocument, _norm
-from par_cli.services.bulk import released
+from par_cli.services.bulk import collector_paused, released
 from par_cli.services.import_points import POINTS_FIELDS, points_input
 from par_cli.services.import_yaml import assessment_yaml
 from par_cli.words.codes import errors_only, level_of
@@ -120,7 +120,8 @@ def import_table(
         refused = problem("F005", "import-not-xlsx", hint=msg("hint.import-not-xlsx"), kind=kind_of_suffix(path))
         raise ParError([refused.at(LineCol(display(path), 1, 1))])
     known = _known()
-    table = read_table(path, lambda titles: any(_field(title, known, mapping) == "id" for title in titles), True)
+    with collector_paused():  # the table's rows: many small objects, no cycles among them
+        table = read_table(path, lambda titles: any(_field(title, known, mapping) == "id" for title in titles), True)
     found = columns(table, criteria, nodes, mapping)
     where = {field: i for i, field in found.items()}
     top = table.top  # the header's row (below a title block, if any)
