@@ -309,3 +309,15 @@ def test_agencies_given_as_workbooks_beside_yaml_files_are_known(write: Write) -
     assert code == 0, err
     assert "unknown agency" not in err
     assert "so-moi" in Path("s.yaml").read_text(encoding="utf-8")
+
+
+def test_a_form_given_twice_across_files_names_the_first_file_and_row(write: Write) -> None:
+    """The forms seen are kept compactly (a row and a file in one int): the first place is said as before."""
+    write(
+        "a.csv", "STT,Mã phiếu,Nhóm,Mã cơ quan,Câu 1,Câu 2\n1,p1,nguoi-dan,so-noi-vu,A,\n2,p2,nguoi-dan,so-noi-vu,A,\n"
+    )
+    code, _, err = bad_responses(write, "p9,nguoi-dan,so-noi-vu,A,\np2,nguoi-dan,SO-NOI-VU,B,\n", "a.csv")
+    assert code == 1
+    assert err.splitlines() == [
+        "a.csv:3:Mã phiếu: error V005: form 'p2' is given twice for this agency (first at r.csv:3:Mã phiếu)",
+    ]

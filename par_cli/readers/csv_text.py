@@ -5,12 +5,11 @@ reader of par: tables people send (`readers.tables`) and rankings (`readers.rank
 from __future__ import annotations
 
 import csv
-import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from par_cli.core.diagnostics import LineCol, ParError, Row, msg, problem
+from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, Row, msg, problem
 from par_cli.core.numbers import only_decimal_comma
 
 HeaderTest = Callable[[list[str]], bool]
@@ -21,12 +20,32 @@ def csv_rows(
     raw: bytes, name: str, is_header: HeaderTest | None = None
 ) -> tuple[list[str], list[tuple[int, list[Any], list[bool]]], int]:
     """The header, the numbered rows and the header's row of a CSV file's bytes (Y006 when not UTF-8)."""
+    text = _text(raw, name)
+    return _csv_rows(name, text, dialect_of(text), is_header)
+
+
+def csv_stream(
+    raw: bytes, name: str, is_header: HeaderTest | None = None
+) -> tuple[list[str], Iterator[tuple[int, list[Any], list[bool]]], int]:
+    """As `csv_rows`, the rows made as they are iterated: the file is read through once first, every problem
+    raised (ParError) before any row is given, then read again row by row, none held."""
+    text = _text(raw, name)
+    dialect = dialect_of(text)
+    problems: list[Diagnostic] = []
+    shape: list[Any] = []
+    for _ in _reading(name, text, dialect, is_header, problems, shape):
+        pass
+    if problems:
+        raise ParError(problems)
+    return shape[0], _reading(name, text, dialect, is_header, problems, []), shape[1]
+
+
+def _text(raw: bytes, name: str) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ParError([problem("Y006", "not-utf8", hint=msg("hint.save-utf8")).at(LineCol(name, 1, 1))]) from None
-    text = _LONE_CR.sub("\n", text)  # an old Mac's (or some export's) line ends: CR alone
-    return _csv_rows(name, text, dialect_of(text), is_header)
+    return _LONE_CR.sub("\n", text)  # an old Mac's (or some export's) line ends: CR alone
 
 
 _LONE_CR = re.compile(r"\r(?!\n)")
@@ -66,58 +85,117 @@ def _csv_rows(
 
     Records are numbered as a spreadsheet numbers its rows (a cell over two lines is one row); a problem also
     names the file's lines, as a text editor shows them."""
+    problems: list[Diagnostic] = []
+    shape: list[Any] = []
+    rows = list(_reading(name, text, dialect, is_header, problems, shape))
+    if problems:
+        raise ParError(problems)
+    return shape[0], rows, shape[1]
+
+
+def _reading(
+    name: str,
+    text: str,
+    dialect: Any,
+    is_header: HeaderTest | None,
+    problems: list[Diagnostic],
+    shape: list[Any],
+) -> Iterator[tuple[int, list[Any], list[bool]]]:
+    """The rows below the header, as they are read; the problems into `problems`, the header and its row
+    number into `shape` (once found: after the first records, or at the end)."""
     delimiter = str(getattr(dialect, "delimiter", ","))
-    reader = csv.reader(io.StringIO(text), dialect)
-    records: list[tuple[int, int, list[str]]] = []  # (first line, last line, cells)
-    problems = []
+    reader = csv.reader(_lines(text), dialect)  # record by record: none held but the rows made of them
+    head: list[tuple[int, int, list[str]]] = []  # (first line, last line, cells): where a header is looked for
+    records = 0
     last = 0
+    top = 0  # the header's record
+    header: list[str] = []
+    rows: list[tuple[int, list[Any], list[bool]]] = []
+
+    def found() -> None:  # the header: the first of the first records `is_header` accepts, or the first
+        nonlocal top, header
+        if is_header is not None:
+            top = next((i for i, r in enumerate(head[:TITLE_ROWS]) if is_header([c.strip() for c in r[2]])), 0)
+        header = [title.strip() for title in head[top][2]] if head else []
+        for k, (first, end, cells) in enumerate(head[top + 1 :], start=top + 2):
+            _row(name, k, first, end, cells, delimiter, len(header), rows, problems)
+        head.clear()
+        shape[:] = [header, top + 1]
+
+    pending = True  # the header not found yet: records are kept until it is
     try:
         for cells in reader:
-            records.append((last + 1, reader.line_num, cells))
+            records += 1
+            if pending:
+                head.append((last + 1, reader.line_num, cells))
+                if len(head) == (TITLE_ROWS if is_header is not None else 1):
+                    found()
+                    pending = False
+            else:
+                _row(name, records, last + 1, reader.line_num, cells, delimiter, len(header), rows, problems)
             last = reader.line_num
+            yield from rows
+            rows.clear()
     except csv.Error as exc:
         if "field limit" in str(exc):  # a cell of over 128 KB: a quote that is never closed
-            found = problem(
+            said = problem(
                 "T001", "csv-open-quote", hint=msg("hint.close-quote"), first=str(last + 1), last=str(reader.line_num)
             )
         else:
-            found = problem("T001", "csv-unreadable", reason=str(exc))
-        problems.append(found.at(Row(name, len(records) + 1)))
-    top = 0  # the header's record
-    if is_header is not None:
-        top = next((i for i, r in enumerate(records[:TITLE_ROWS]) if is_header([c.strip() for c in r[2]])), 0)
-    header = [title.strip() for title in records[top][2]] if records else []
-    width = len(header)
-    rows: list[tuple[int, list[Any], list[bool]]] = []
-    for number, (first, end, cells) in enumerate(records[top + 1 :], start=top + 2):
-        if not any(cells):
-            continue
-        swallowed = next((cell for cell in cells if _swallows_rows(cell, delimiter, width)), None)
-        if swallowed is not None:
-            problems.append(
-                problem("T001", "csv-open-quote", hint=msg("hint.close-quote"), first=str(first), last=str(end)).at(
-                    Row(name, number)
-                )
+            said = problem("T001", "csv-unreadable", reason=str(exc))
+        problems.append(said.at(Row(name, records + 1)))
+    if pending:
+        found()
+    yield from rows
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The text's lines, each with its end (as `io.StringIO(text)` gives them, without a copy of the text)."""
+    start, size = 0, len(text)
+    while start < size:
+        end = text.find("\n", start)
+        end = size if end < 0 else end + 1
+        yield text[start:end]
+        start = end
+
+
+def _row(
+    name: str,
+    number: int,
+    first: int,
+    end: int,
+    cells: list[str],
+    delimiter: str,
+    width: int,
+    rows: list[tuple[int, list[Any], list[bool]]],
+    problems: list[Diagnostic],
+) -> None:
+    """One record below the header into `rows`, or its problem (T001) into `problems`."""
+    if not any(cells):
+        return
+    swallowed = next((cell for cell in cells if _swallows_rows(cell, delimiter, width)), None)
+    if swallowed is not None:
+        problems.append(
+            problem("T001", "csv-open-quote", hint=msg("hint.close-quote"), first=str(first), last=str(end)).at(
+                Row(name, number)
             )
-            continue
-        extra = [i for i in range(width, len(cells)) if cells[i].strip()]
-        if width and extra:
-            problems.append(
-                problem(
-                    "T001",
-                    "csv-extra-cells",
-                    hint=msg("hint.csv-extra-cells"),
-                    cells=str(len(cells)),
-                    titles=str(width),
-                ).at(Row(name, number, "", extra[0] + 1))
-            )
-            continue
-        if delimiter in ";\t":  # `97,5` where a comma cannot part cells: the decimal comma of a Vietnamese Excel
-            cells = [_DECIMAL_COMMA.sub(r"\1.\2\3", cell) if _unambiguous_comma(cell) else cell for cell in cells]
-        rows.append((number, list(cells), [False] * len(cells)))
-    if problems:
-        raise ParError(problems)
-    return header, rows, top + 1
+        )
+        return
+    extra = [i for i in range(width, len(cells)) if cells[i].strip()]
+    if width and extra:
+        problems.append(
+            problem(
+                "T001",
+                "csv-extra-cells",
+                hint=msg("hint.csv-extra-cells"),
+                cells=str(len(cells)),
+                titles=str(width),
+            ).at(Row(name, number, "", extra[0] + 1))
+        )
+        return
+    if delimiter in ";\t":  # `97,5` where a comma cannot part cells: the decimal comma of a Vietnamese Excel
+        cells = [_DECIMAL_COMMA.sub(r"\1.\2\3", cell) if _unambiguous_comma(cell) else cell for cell in cells]
+    rows.append((number, cells, [False] * len(cells)))
 
 
 _DECIMAL_COMMA = re.compile(r"\s*([-+]?\d+),(\d+)(\s*%?\s*)")  # a lone comma with digits on both sides

@@ -12,11 +12,8 @@ title, the header being row 1) before anything is written.
 from __future__ import annotations
 
 import functools
-import json
 import re
 import unicodedata
-from decimal import Decimal
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -36,18 +33,19 @@ from par_cli.core.diagnostics import (
 )
 from par_cli.core.formats import validate
 from par_cli.core.model import CriteriaSet
-from par_cli.core.numbers import only_decimal_comma, round_half_up
 from par_cli.core.tree import NodeInfo, no_criterion
 from par_cli.io.suffixes import kind_of_suffix
 from par_cli.readers.files import display
 from par_cli.readers.form_cells import CellReader, Raw
 from par_cli.readers.tables import Table, read_table
 from par_cli.readers.xlsx_form import COLUMNS, DETAILS, FormDocument, _norm
+from par_cli.services.bulk import collector_paused, released
+from par_cli.services.import_points import POINTS_FIELDS, points_input
+from par_cli.services.import_yaml import assessment_yaml
 from par_cli.words.codes import errors_only, level_of
 
 _SAFE = re.compile(r"[A-Za-z0-9À-ỹ][A-Za-z0-9À-ỹ._-]*")  # an agency id that can name its file
 ANSWER_FIELDS = ("self", "appraised", "first_appraisal", "evidence", "explanation", "reason")
-POINTS_FIELDS = {"self_points": "self", "appraised_points": "appraised"}  # points a column holds → the input field
 FIELDS = ("id", "name", "group", "type", "period", "code", *ANSWER_FIELDS, *POINTS_FIELDS)
 INPUTS = ("self", "appraised", "first_appraisal", "survey")
 ORDER = ("self", "survey", "first_appraisal", "appraised", "evidence", "explanation", "reason")
@@ -60,7 +58,6 @@ TITLES = {
     "first_appraisal": ("Thẩm định lần đầu", "Thẩm định lần 1", "First appraisal"),
     "reason": ("Lý do", "Lý do điều chỉnh", "Lý do thẩm định", "Reason"),
 }
-DATA_TITLES = {"self": ("Tự đánh giá", "Self"), "appraised": ("Thẩm định", "Appraised")}
 
 
 @functools.cache  # from the labels: the same for every table (read by `import_table` and `columns`)
@@ -102,11 +99,10 @@ def _unknown_code(table: Table, i: int, title: str, criteria_id: str, nodes: dic
     return no_criterion(code, nodes, criteria_id).at(Row(table.file, table.top, title, i + 1))
 
 
-class Agency:
-    def __init__(self, file: str) -> None:
-        self.doc = FormDocument(file)
-        self.doc.data.update({"agency": {}, "answers": {}, "adjustments": {}})
-        self.problems: list[Diagnostic] = []
+def _document(file: str) -> FormDocument:
+    doc = FormDocument(file)
+    doc.data.update({"agency": {}, "answers": {}, "adjustments": {}})
+    return doc
 
 
 def import_table(
@@ -124,7 +120,8 @@ def import_table(
         refused = problem("F005", "import-not-xlsx", hint=msg("hint.import-not-xlsx"), kind=kind_of_suffix(path))
         raise ParError([refused.at(LineCol(display(path), 1, 1))])
     known = _known()
-    table = read_table(path, lambda titles: any(_field(title, known, mapping) == "id" for title in titles))
+    with collector_paused():  # the table's rows: many small objects, no cycles among them
+        table = read_table(path, lambda titles: any(_field(title, known, mapping) == "id" for title in titles), True)
     found = columns(table, criteria, nodes, mapping)
     where = {field: i for i, field in found.items()}
     top = table.top  # the header's row (below a title block, if any)
@@ -152,62 +149,50 @@ def import_table(
         hint = msg("hint.import-map-field", field="code")
         raise ParError([problem("S001", "import-shape", hint=hint).at(LineCol(table.file, top, 1))])
     adjustments = {a.code for a in criteria.adjustments}
-    agencies: dict[str, Agency] = {}
-    problems: list[Diagnostic] = []
+    agencies: dict[str, FormDocument] = {}
+    problems: list[Diagnostic] = []  # the rows' and cells' (said before anything is written, as all are)
+    checked: list[Diagnostic] = []  # each agency's, validated and bound as a file is
+    outputs: dict[str, str] = {}
     reader = CellReader(problems)
+    valued = False  # whether some answer carries an input (or is `na`)
 
     def raw(number: int, values: list[Any], percent: list[bool], i: int) -> Raw:
         value = values[i] if i < len(values) else None
         shown_percent = percent[i] if i < len(percent) else False
         return Raw(value, Row(table.file, number, table.header[i], i + 1), False, 100 if shown_percent else 0)
 
-    for number, values, percent in table.rows:
+    # Each agency is validated, bound and made YAML text after its last row, then let go: what is held until the
+    # files are written is their text, never every cell's objects (~30 KB an agency of 40 answers). Its last row
+    # is known from a first look at the id column (read quietly: its problems are said where the rows are read).
+    quiet = CellReader([])
+    rows = table.rows
+    last: dict[str, int] = {}
+    first: dict[str, int] = {}  # the files in the order the agencies come in the table
+    for k, (number, values, percent) in enumerate(rows):
+        agency_id = quiet.text(raw(number, values, percent, where["id"]), ("agency", "id"))
+        if agency_id is not None:
+            first.setdefault(agency_id.casefold(), k)
+            last[agency_id.casefold()] = k
+    for k, (number, values, percent) in enumerate(released(rows)):  # the collector paused: no cycles made
         id_cell = raw(number, values, percent, where["id"])
         agency_id = reader.text(id_cell, ("agency", "id"))
         if agency_id is None:
             problems.append(problem("S001", "import-no-agency").at(id_cell.where))
             continue
-        agency = agencies.setdefault(agency_id.casefold(), Agency(table.file))
-        doc = agency.doc
-        for field in ("id", "name", "group", "type", "period"):
-            if field in where:
-                cell = raw(number, values, percent, where[field])
-                text = reader.text(cell, (field,))
-                target, key = (doc.data, field) if field == "period" else (doc.data["agency"], field)
-                if text is None:
-                    continue
-                if key in target and target[key] != text:
-                    problems.append(
-                        problem("S001", "import-differs", field=table.header[where[field]], first=target[key]).at(
-                            cell.where
-                        )
-                    )
-                target[key] = text
-                doc.places.setdefault((field,) if field == "period" else ("agency", field), cell.where)
-        if long:
-            code_cell = raw(number, values, percent, where["code"])
-            code = reader.text(code_cell, ("code",))
-            if code is None:
-                continue
-            fields: dict[str, Raw] = {
-                f: raw(number, values, percent, where[f]) for f in (*ANSWER_FIELDS, *POINTS_FIELDS) if f in where
-            }
-            _answer(doc, reader, nodes, adjustments, code, code_cell.where, fields, problems)
-        else:
-            for i, field in found.items():
-                if field not in FIELDS:
-                    cell = raw(number, values, percent, i)
-                    _answer(doc, reader, nodes, adjustments, field, cell.where, {"self": cell}, problems)
+        key = agency_id.casefold()
+        doc = agencies.get(key)
+        if doc is None:
+            doc = agencies[key] = _document(table.file)
+        _row(doc, reader, table, number, values, percent, where, found, nodes, adjustments, raw, problems)
+        if last[key] == k:
+            del agencies[key]
+            valued = valued or _valued(doc)
+            _finish(doc, table.file, criteria, nodes, reference, checked, outputs)
     doubts = [d for d in problems if level_of(d) is Level.WARNING]  # the cells' (A023), said with the figures
     if strict:
         problems[:] = [d._replace(level=Level.ERROR) if d in doubts else d for d in problems]
         doubts = []
-    if not errors_only(problems) and not any(
-        any(field in answer for field in INPUTS) or answer.get("na")
-        for agency in agencies.values()
-        for section in ("answers", "adjustments")
-        for answer in agency.doc.data[section].values()
-    ):
+    if not errors_only(problems) and not valued:
         read = ", ".join(table.header[i] for i in found) or msg("import-none-read")
         left = ", ".join(title for i, title in enumerate(table.header) if i not in found and title)
         hint = msg("hint.import-map")
@@ -218,25 +203,90 @@ def import_table(
                 )
             ]
         )
-    outputs: dict[str, str] = {}
-    for agency in agencies.values():
-        doc = agency.doc
-        doc.data["criteria"] = reference
-        doc.fallback = next(iter(doc.places.values()), LineCol(table.file, 1, 1))
-        model, schema = validate("assessment", doc.data)
-        problems += placed(doc, schema)
-        if model is None:
-            continue
-        bound, bind_problems = bind(criteria, nodes, model, doc)
-        problems += placed(doc, bind_problems)
-        if bound is not None and not _SAFE.fullmatch(model.agency.id):
-            problems.append(problem("S001", "import-id-filename", id=model.agency.id).at(doc.locate(("agency", "id"))))
-        elif bound is not None:
-            outputs[model.agency.id] = assessment_yaml(doc.data)
-    if errors_only(problems):
-        raise ParError(errors_only(problems))
+    if errors_only(problems) or errors_only(checked):
+        raise ParError([*errors_only(problems), *errors_only(checked)])
+    outputs = dict(sorted(outputs.items(), key=lambda item: first.get(item[0].casefold(), 0)))
     left_out = [title for i, title in enumerate(table.header) if i not in found and title]
     return outputs, left_out, doubts
+
+
+def _row(
+    doc: FormDocument,
+    reader: CellReader,
+    table: Table,
+    number: int,
+    values: list[Any],
+    percent: list[bool],
+    where: dict[str, int],
+    found: dict[int, str],
+    nodes: dict[str, NodeInfo],
+    adjustments: set[str],
+    raw: Any,
+    problems: list[Diagnostic],
+) -> None:
+    """One row's cells into its agency's document."""
+    for field in ("id", "name", "group", "type", "period"):
+        if field in where:
+            cell = raw(number, values, percent, where[field])
+            text = reader.text(cell, (field,))
+            target, key = (doc.data, field) if field == "period" else (doc.data["agency"], field)
+            if text is None:
+                continue
+            if key in target and target[key] != text:
+                problems.append(
+                    problem("S001", "import-differs", field=table.header[where[field]], first=target[key]).at(
+                        cell.where
+                    )
+                )
+            target[key] = text
+            doc.places.setdefault((field,) if field == "period" else ("agency", field), cell.where)
+    if "code" in where:
+        code_cell = raw(number, values, percent, where["code"])
+        code = reader.text(code_cell, ("code",))
+        if code is None:
+            return
+        fields: dict[str, Raw] = {
+            f: raw(number, values, percent, where[f]) for f in (*ANSWER_FIELDS, *POINTS_FIELDS) if f in where
+        }
+        _answer(doc, reader, nodes, adjustments, code, code_cell.where, fields, problems)
+    else:
+        for i, field in found.items():
+            if field not in FIELDS:
+                cell = raw(number, values, percent, i)
+                _answer(doc, reader, nodes, adjustments, field, cell.where, {"self": cell}, problems)
+
+
+def _valued(doc: FormDocument) -> bool:
+    """Whether some answer of the document carries an input (or is `na`)."""
+    return any(
+        any(field in answer for field in INPUTS) or bool(answer.get("na"))
+        for section in ("answers", "adjustments")
+        for answer in doc.data[section].values()
+    )
+
+
+def _finish(
+    doc: FormDocument,
+    file: str,
+    criteria: CriteriaSet,
+    nodes: dict[str, NodeInfo],
+    reference: str,
+    problems: list[Diagnostic],
+    outputs: dict[str, str],
+) -> None:
+    """An agency's document validated and bound as a file is; its YAML text into `outputs` when it binds."""
+    doc.data["criteria"] = reference
+    doc.fallback = next(iter(doc.places.values()), LineCol(file, 1, 1))
+    model, schema = validate("assessment", doc.data)
+    problems += placed(doc, schema)
+    if model is None:
+        return
+    bound, bind_problems = bind(criteria, nodes, model, doc)
+    problems += placed(doc, bind_problems)
+    if bound is not None and not _SAFE.fullmatch(model.agency.id):
+        problems.append(problem("S001", "import-id-filename", id=model.agency.id).at(doc.locate(("agency", "id"))))
+    elif bound is not None:
+        outputs[model.agency.id] = assessment_yaml(doc.data)
 
 
 def _answer(
@@ -259,7 +309,7 @@ def _answer(
         target = "survey" if survey and field == "self" else field
         if field in POINTS_FIELDS:
             top = info.node.max if info is not None else None
-            if not _points_input(reader, cell, (*base, field), code, rule, survey, fields, field, problems, top):
+            if not points_input(reader, cell, (*base, field), code, rule, survey, fields, field, problems, top):
                 continue
             target = POINTS_FIELDS[field]
             if target in answer:
@@ -284,97 +334,6 @@ def _answer(
         return
     doc.places[base] = at
     doc.data[section][code] = answer
-
-
-def _points_input(
-    reader: CellReader,
-    cell: Raw,
-    path: DocPath,
-    code: str,
-    rule: Any,
-    survey: bool,
-    fields: dict[str, Raw],
-    field: str,
-    problems: list[Diagnostic],
-    top: Decimal | None = None,
-) -> bool:
-    """Whether a points cell (`Điểm tự chấm`, `Điểm thẩm định`) is the criterion's input: on a `points` criterion
-    it is; where the rule takes data (a percentage, a count, a level) the points are what par computes, so a
-    value there is refused at the cell, with the data column named; a row that has the data too keeps it."""
-    if getattr(rule, "kind", None) == "points" and not survey:
-        return True
-    data = fields.get(POINTS_FIELDS[field])
-    if reader.text(cell, path) is None:
-        return False
-    if data is not None and reader.text(data, path) is not None:
-        _points_beside_data(cell, data, path, code, rule, top, problems)
-        return False
-    target = POINTS_FIELDS[field]
-    kind = "survey" if survey else getattr(rule, "kind", "?")
-    hint = msg("hint.import-data-column", title=DATA_TITLES[target][0], field=target)
-    problems.append(problem("A003", "import-points-not-input", path, hint, code=code, kind=kind).at(cell.where))
-    return False
-
-
-def _points_beside_data(
-    cell: Raw, data: Raw, path: DocPath, code: str, rule: Any, top: Decimal | None, problems: list[Diagnostic]
-) -> None:
-    """A table's points beside its data: par scores the data, and says so (A026, at the points cell) where the
-    table's points are not what the data earns at the table's own decimals (points typed by hand, stale)."""
-    quiet = CellReader([])  # the cells' own problems are said where they are read
-    text = quiet.text(cell, path)
-    value = quiet.input(data, path, rule, top)
-    if text is None or value is None or top is None or rule is None or errors_only(quiet.problems):
-        return
-    typed = text.strip()
-    try:
-        given = Decimal(typed.replace(",", ".") if only_decimal_comma(typed) else typed)
-        earned = rule.points(rule.read(value, top), Fraction(top))
-    except (ArithmeticError, ValueError):  # not a figure, or data the rule refuses: said elsewhere
-        return
-    places = max(0, -int(given.as_tuple().exponent))
-    if given.is_finite() and round_half_up(earned, places) != given:
-        shown = round_half_up(earned, max(places, 2))
-        problems.append(
-            problem("A026", "import-points-differ", path, code=code, given=typed, earned=shown).at(cell.where)
-        )
-
-
-def _yaml(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{_key(k)}: {_yaml(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(_yaml(item) for item in value) + "]"
-    source = getattr(value, "source", None)
-    if source is not None:
-        return str(source)
-    if value == "na":
-        return "na"
-    return json.dumps(str(value), ensure_ascii=False)
-
-
-def _key(key: str) -> str:
-    return key if key.isidentifier() and key.isascii() else json.dumps(key, ensure_ascii=False)
-
-
-def assessment_yaml(data: dict[str, Any]) -> str:
-    """An assessment as the YAML a person would write: one line per answer, codes quoted."""
-    agency = data["agency"]
-    lines = ["kind: assessment", f"criteria: {_yaml(data['criteria'])}"]
-    fields = ", ".join(f"{key}: {_yaml(agency[key])}" for key in ("id", "name", "group", "type") if key in agency)
-    lines.append(f"agency: {{{fields}}}")
-    if "period" in data:
-        period = data["period"]
-        lines.append(f"period: {period if period.isdigit() else _yaml(period)}")
-    for section in ("answers", "adjustments"):
-        if data[section]:
-            lines.append(f"{section}:")
-            lines += [
-                f"  {json.dumps(code, ensure_ascii=False)}: {_yaml(answer)}" for code, answer in data[section].items()
-            ]
-    return "\n".join(lines) + "\n"
 
 
 def make_folder(folder: Path) -> None:

@@ -29,6 +29,7 @@ from par_cli.core.survey import (
 )
 from par_cli.core.tree import NodeInfo
 from par_cli.readers.files import Resolved, display, read_document, support_files
+from par_cli.services.bulk import released
 from par_cli.services.survey_checks import design_problems, unclaimed_forms
 from par_cli.words.codes import errors_only
 
@@ -75,11 +76,13 @@ def tally(design: SurveyDesign, criteria_id: str, files: list[Path], known: list
     names = {_fold(agency): agency for agency in (known or design.agencies)}
     listed = bool(names)  # without a list, an id is the agency of every id that differs from it only in case
     first_at: dict[str, Location] = {}  # agency → where its first form names it
-    seen_forms: dict[tuple[str, str], Location] = {}
+    # form and agency → the form's first row and file, as one int (row × files + file): one held a response row
+    seen_forms: dict[str, int] = {}
+    form_places: dict[int, tuple[str, str, int]] = {}  # file → (its name, the form column's title, its number)
     unknown: dict[str, tuple[Location, Any, int, str]] = {}  # an id no list knows: where first, hint, rows, as typed
-    for path in files:
+    for file_k, path in enumerate(files):
         try:
-            table = read_table(path)
+            table = read_table(path, first_only=True, lazy=True)
         except ParError as error:  # every file's problems at once, not only the first bad file's
             problems.extend(error.diagnostics)
             continue
@@ -87,7 +90,7 @@ def tally(design: SurveyDesign, criteria_id: str, files: list[Path], known: list
         if columns is None:
             continue
         blank: list[Location] = []  # forms with every answer blank: not a form anyone filled in
-        for number, values, _ in table.rows:
+        for number, values, _ in released(table.streamed or table.rows):
 
             def cell(
                 i: int, number: int = number, values: list[Any] = values, table: Any = table
@@ -121,10 +124,13 @@ def tally(design: SurveyDesign, criteria_id: str, files: list[Path], known: list
                 first_at[agency] = agency_at
             if "form" in columns:
                 form, form_at = cell(columns["form"])
-                key = (form, _fold(agency_text))
+                key = f"{len(form)}:{form}{_fold(agency_text)}"
                 if form and key in seen_forms:
-                    problems.append(problem("V005", "form-twice", form=form, first=str(seen_forms[key])).at(form_at))
-                seen_forms.setdefault(key, form_at)
+                    seen, k = divmod(seen_forms[key], len(files))
+                    first = str(Row(form_places[k][0], seen, *form_places[k][1:]))
+                    problems.append(problem("V005", "form-twice", form=form, first=first).at(form_at))
+                form_places.setdefault(file_k, (table.file, table.header[columns["form"]], columns["form"] + 1))
+                seen_forms.setdefault(key, number * len(files) + file_k)
             answers = []
             for question, i in zip(design.questions, columns["questions"], strict=True):
                 letter, at = cell(i)
