@@ -181,15 +181,15 @@ def _texts(
             if text.isprintable() and text[-1:] != " " and (room := width - cells(text)) >= 0:
                 texts.append(" " * room + text if right else text + " " * room)
                 continue
-            drawn = justified(visible(wrapped(text, width)), width, right)
-            if drawn is None:
+            cell = justified(visible(wrapped(text, width)), width, right)
+            if cell is None:
                 break
-            texts.append(drawn)
+            texts.append(cell)
         else:
             if charts:
-                drawn = justified(visible(charts[index]), places[-1], False)
-                if drawn is not None:
-                    yield [*texts, drawn]
+                cell = justified(visible(charts[index]), places[-1], False)
+                if cell is not None:
+                    yield [*texts, cell]
                     continue
             else:
                 yield texts
