@@ -1,8 +1,10 @@
-"""Start-up cost of `par score FILE --format json` against a bare import of the stack.
+"""Start-up cost of `par score FILE` and `par check FILE` against a bare import of the stack.
 
-Target (issue 16; issue 2: 1.3): `par score FILE` and `par check FILE` at most 1.2 × the time of
-`python -c "import typer, pydantic, yaml, rich"`.
-Prints the median and minimum wall time of each over N runs, and their ratio.
+Target (issue 16; issue 2: 1.3; issue 31 for the large file and the table): `par score FILE` and `par check FILE`
+at most 1.2 × the time of `python -c "import typer, pydantic, yaml, rich"`, on the small example and on a 29 KB
+commune file (`benchmarks/make_workload.py`'s, with its criteria set beside it, made in a temporary folder), with
+JSON and with the default table (written to a pipe).
+Prints the median and minimum wall time of each over N runs, and each median's ratio to the stack's.
 
 Both sides run from bytecode: the stack's packages were compiled when pip installed them, so par_cli is compiled
 here first (an editable install with PYTHONDONTWRITEBYTECODE=1 would otherwise recompile it on every run).
@@ -14,14 +16,28 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.make_workload import assessment_text, criteria_text
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "tests" / "spec_examples" / "so-noi-vu.yaml"
+
+
+def large_file(folder: Path) -> Path:
+    """A commune's assessment of about 29 KB (the first of the workload's that size) beside its criteria set."""
+    (folder / "criteria.yaml").write_text(criteria_text(), encoding="utf-8")
+    rnd = random.Random(2024)
+    text = min((assessment_text(n, rnd) for n in range(1, 41)), key=lambda t: abs(len(t.encode()) - 29 * 1024))
+    path = folder / "xa-29kb.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def timings(commands: list[list[str]], runs: int) -> list[list[float]]:
@@ -42,24 +58,24 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
     compileall.compile_dir(ROOT / "par_cli", quiet=1)
-    baseline, score, check = timings(
-        [
-            [sys.executable, "-c", "import typer, pydantic, yaml, rich"],
-            [sys.executable, "-m", "par_cli", "score", str(EXAMPLE), "--format", "json"],
-            [sys.executable, "-m", "par_cli", "check", str(EXAMPLE)],
-        ],
-        args.runs,
-    )
-    rows = (
-        ("import typer, pydantic, yaml, rich", baseline),
-        ("par score FILE --format json", score),
-        ("par check FILE", check),
-    )
-    for name, values in rows:
+    par = [sys.executable, "-m", "par_cli"]
+    with tempfile.TemporaryDirectory() as folder:
+        large = large_file(Path(folder))
+        kb = large.stat().st_size / 1024
+        rows = [
+            ("import typer, pydantic, yaml, rich", [sys.executable, "-c", "import typer, pydantic, yaml, rich"]),
+            ("par score FILE --format json", [*par, "score", str(EXAMPLE), "--format", "json"]),
+            ("par check FILE", [*par, "check", str(EXAMPLE)]),
+            (f"par score {kb:.0f}KB --format json", [*par, "score", str(large), "--format", "json"]),
+            (f"par score {kb:.0f}KB (table)", [*par, "score", str(large)]),
+            (f"par check {kb:.0f}KB", [*par, "check", str(large)]),
+        ]
+        times = timings([command for _, command in rows], args.runs)
+    baseline = statistics.median(times[0])
+    for (name, _), values in zip(rows, times, strict=True):
         print(f"{name:<38} median {statistics.median(values) * 1000:7.1f} ms   min {min(values) * 1000:7.1f} ms")
-    for name, values in rows[1:]:
-        ratio = statistics.median(values) / statistics.median(baseline)
-        print(f"ratio {name:<32} {ratio:.2f}  (target ≤ 1.20)")
+    for (name, _), values in zip(rows[1:], times[1:], strict=True):
+        print(f"ratio {name:<32} {statistics.median(values) / baseline:.2f}  (target ≤ 1.20)")
 
 
 if __name__ == "__main__":

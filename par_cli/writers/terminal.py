@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rich import box
-from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.measure import Measurement
 from rich.padding import Padding
+from rich.segment import Segment
 from rich.table import Table as RichTable
 from rich.text import Text
 from rich.tree import Tree
@@ -31,10 +31,13 @@ from par_cli.views.report import (
 )
 from par_cli.words.literal import visible
 from par_cli.writers.text_bar import bar
-from par_cli.writers.text_columns import aligned, wrapped
+from par_cli.writers.text_columns import aligned, cells, wrapped
+from par_cli.writers.text_layout import Range, fits, ranges, widths, wraps
+from par_cli.writers.text_quick import PLACE, QUICK, Layout, drawn, justified
 
 TONES = {"muted": "dim", "warning": "yellow", "strong": "bold"}
 LEVELS = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+Row = tuple[dict[int, Text], str | None, str]  # a row's cells, its bar (None: no bars) and its tone
 
 
 def write(report: Report) -> RenderableType:
@@ -101,21 +104,103 @@ class _Fitted:
 
 def _fitted(block: Table, width: int) -> list[RenderableType]:
     """The table whole when it fits `width`; otherwise parted (`_parts`), so that no figure or word is ever cut."""
-    if _fits(block, width):
-        return [_table(block, width)]
+    known = ranges(block)
+    if fits(block, width, known):
+        return [_drawn(block, width, known)]
     kept, first = block.split or (_leading(block), len(block.columns))
     parts = _parts(block, width, kept, min(first, len(block.columns)))
     tables: list[RenderableType] = []
     stacked: list[int] = []  # the columns too wide even alone beside the kept ones (a long address)
     for columns, bars in parts:
         part = _part(block, columns, bars, heading=block.heading if block.spaced and not tables else "")
-        if len(columns) == kept + 1 and not _fits(part, width) and _fits(_part(block, list(range(kept))), width):
+        if len(columns) == kept + 1 and not fits(part, width) and fits(_part(block, list(range(kept))), width):
             stacked.append(columns[-1])
             continue
-        tables += [*([Text()] if tables else []), _table(part, width)]
+        tables += [*([Text()] if tables else []), _drawn(part, width)]
     if stacked:
         tables += [*([Text()] if tables else []), _stacked(block, kept, stacked, width)]
     return tables
+
+
+def _drawn(block: Table, width: int, known: list[Range] | None = None) -> RenderableType:
+    """The table as rich draws it; a long one that fits (`text_quick`) row by row in the same characters."""
+    fitted = widths(block, width, known=known)
+    at = dict(zip(_shown(block), fitted or widths(block, 0, known=known) or [], strict=True))
+    quick = fitted is not None and len(block.rows) >= QUICK and not block.spaced
+    return _Quick(block, at) if quick else _table(block, at)
+
+
+def _table(block: Table, at: dict[int, int]) -> RichTable:
+    return _rich(block, at, [_row(block, n, at) for n in range(len(block.rows))])
+
+
+class _Quick:
+    """A long table drawn by `text_quick`: rich draws its heading, footer, a row of each tone and its rows of
+    more than one line; each other row is its tone's row with its own texts."""
+
+    def __init__(self, block: Table, at: dict[int, int]) -> None:
+        self.block, self.at = block, at
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[RenderableType | Segment]:
+        block, at = self.block, self.at
+        rights = [_right(block, block.columns[n]) for n in at] + [False] * bool(block.bars)
+        charts = [bar(share) for share, _ in block.bars]
+        places = [*at.values(), *([max(map(cells, charts), default=0)] if block.bars else [])]
+        rows: list[tuple[str, list[str]] | int] = []
+        tall: list[Row] = []
+        for index, texts in enumerate(_texts(block, at, charts, rights, places)):
+            if texts is None:
+                tall.append(_row(block, index, at))
+                rows.append(max(len(cell.plain.split("\n")) for cell in tall[-1][0].values()))
+            else:
+                rows.append((block.tones[index], texts))
+        tones = list(dict.fromkeys(row[0] for row in rows if not isinstance(row, int)))
+        table = _rich(block, at, [*(_placeholder(block, at, tone, places[-1]) for tone in tones), *tall])
+        head = 1 + max(len(str(getattr(c.header, "plain", c.header)).split("\n")) for c in table.columns)
+        foot = 1 + max(len(str(getattr(c.footer, "plain", c.footer)).split("\n")) for c in table.columns)
+        layout = Layout(head, foot if table.show_footer else 0, tones, places, rows)
+        segments = drawn(console, options, table, layout)
+        yield from segments if segments is not None else [_table(block, at)]
+
+
+def _texts(
+    block: Table, at: dict[int, int], charts: list[str], rights: list[bool], places: list[int]
+) -> Iterator[list[str] | None]:
+    """Each row's cells as `text_quick` places them (None: a row rich draws, on more than one line). A printable
+    text (no line break, tab or control; no space but the plain one) that fits is drawn as it is, at once."""
+    under = [n for n, column in enumerate(block.columns) if column.beneath is not None]
+    depths = block.depths
+    shown = [(n, width, right) for (n, width), right in zip(at.items(), rights, strict=False)]
+    for index, row in enumerate(block.rows):
+        if any(row[n] for n in under):
+            yield None
+            continue
+        texts = []
+        for n, width, right in shown:
+            text = ("  " * (depths[index] - 1) if n == 0 and depths and depths[index] > 1 else "") + row[n]
+            if text.isprintable() and text[-1:] != " " and (room := width - cells(text)) >= 0:
+                texts.append(" " * room + text if right else text + " " * room)
+                continue
+            cell = justified(visible(wrapped(text, width)), width, right)
+            if cell is None:
+                break
+            texts.append(cell)
+        else:
+            if charts:
+                cell = justified(visible(charts[index]), places[-1], False)
+                if cell is not None:
+                    yield [*texts, cell]
+                    continue
+            else:
+                yield texts
+                continue
+        yield None
+
+
+def _placeholder(block: Table, at: dict[int, int], tone: str, bars: int) -> Row:
+    strong = "bold" if tone in ("strong", "head") else ""
+    cells = {n: _lit(PLACE * width, strong if block.columns[n].wide else "") for n, width in at.items()}
+    return cells, PLACE * bars if block.bars else None, tone
 
 
 def _stacked(block: Table, kept: int, columns: list[int], width: int = 0) -> RenderableType:
@@ -123,8 +208,7 @@ def _stacked(block: Table, kept: int, columns: list[int], width: int = 0) -> Ren
     The kept cells stand in columns of their own (`text_columns.aligned`), so that a long title wraps inside its column,
     between words, and never runs into the next cell."""
     rows = [row for row in block.rows if any(row[n] and row[n] != "—" for n in columns)]
-    wraps = [_wraps(column) for column in block.columns[:kept]]
-    heads = aligned(rows, kept, wraps, width)
+    heads = aligned(rows, kept, [wraps(column) for column in block.columns[:kept]], width)
     lines: list[RenderableType] = []
     for row, head in zip(rows, heads, strict=True):
         lines += [_lit(line, "bold") for line in head]
@@ -152,10 +236,10 @@ def _parts(block: Table, width: int, kept: int, first: int) -> list[tuple[list[i
     while start < count:
         limit = first if start < first else count
         end = start + 1
-        while end < limit and _fits(_part(block, [*range(kept), *range(start, end + 1)]), width):
+        while end < limit and fits(_part(block, [*range(kept), *range(start, end + 1)]), width):
             end += 1
         bars = start == kept and end == first and bool(block.bars)
-        if bars and not _fits(_part(block, [*range(kept), *range(start, end)], True), width):
+        if bars and not fits(_part(block, [*range(kept), *range(start, end)], True), width):
             bars = False
         parts.append(([*range(kept), *range(start, end)], bars))
         start = end
@@ -192,93 +276,30 @@ def _moved(column: Column, beneath: int) -> Column:
     return Column(column.title, column.kind, beneath=beneath, tone=column.tone, marker=column.marker)
 
 
-def _cells(block: Table, n: int) -> list[str]:
-    """The texts column `n` shows: its title, its cells (with what is shown beneath them) and its footer."""
-    under = [m for m, column in enumerate(block.columns) if column.beneath == n]
-    depths = block.depths or (1,) * len(block.rows)
-    texts = [block.columns[n].title]
-    for row, depth in zip(block.rows, depths, strict=True):
-        indent = "  " * (depth - 1) if n == 0 and depth > 1 else ""
-        texts.append(indent + row[n])
-        texts += [block.columns[m].marker + row[m] for m in under if row[m]]
-    return texts + ([block.footer[n]] if block.footer else [])
+def _shown(block: Table) -> list[int]:
+    return [n for n, column in enumerate(block.columns) if column.beneath is None]
 
 
-def _wraps(column: Column) -> bool:
-    """A text wraps (at its spaces); figures and codes never do."""
-    return column.kind is Kind.text
+def _row(block: Table, index: int, at: dict[int, int]) -> Row:
+    """Row `index`: each shown column's text wrapped at its width (what is shown beneath under it), its bar and
+    its tone."""
+    depths, row = block.depths, block.rows[index]
+    strong = "bold" if block.tones[index] in ("strong", "head") else ""
+    cells = {}
+    for n in at:
+        text = ("  " * (depths[index] - 1) if n == 0 and depths and depths[index] > 1 else "") + row[n]
+        cells[n] = _lit(wrapped(text, at[n]), strong if block.columns[n].wide else "")
+    for n, column in enumerate(block.columns):
+        if column.beneath is not None:
+            _beneath(cells, column, row[n], at.get(column.beneath or 0, 0))
+    return cells, bar(block.bars[index][0]) if block.bars else None, block.tones[index]
 
 
-TITLE = 16  # a title longer than this wraps before any cell does
-
-
-def _range(block: Table, n: int) -> tuple[int, int, int, int]:
-    """The widths column `n` can take, least first: a figure or code its longest cell, under its longest title
-    word; a text its longest word, and no less than its `narrowest` (16 unless it says) when its texts are that
-    long (a wide column with a `narrowest`: no less than that). Between them, the least with the cells whole
-    (title aside), and the least with the cells and a title up to `TITLE` whole; then the most."""
-    column = block.columns[n]
-    texts = [visible(text) for text in _cells(block, n)]
-    lines = [line for text in texts for line in text.split("\n")]
-    body = max((cell_len(line) for text in texts[1:] for line in text.split("\n")), default=1)
-    most = max((cell_len(line) for line in lines), default=1)
-    words = max((cell_len(word) for line in lines for word in line.split(" ")), default=1)
-    if not _wraps(column):
-        least = max(words, body)
-    elif column.wide and column.narrowest is not None:
-        least, most = max(words, column.narrowest), max(most, column.narrowest)
-    else:
-        least = max(words, min(16, most))
-    title = max((cell_len(line) for line in texts[0].split("\n")), default=1)
-    cells = max(least, body)
-    return least, cells, max(cells, min(title, TITLE)), max(most, cells)
-
-
-def _widths(block: Table, width: int, strict: bool = False) -> list[int] | None:
-    """Each shown column's width (None: the table does not fit `width`): the titles longer than `TITLE` wrapped
-    first, then the texts (the widest first), then (unless `strict`) any title."""
-    shown = [n for n, column in enumerate(block.columns) if column.beneath is None]
-    ranges = [_range(block, n) for n in shown]
-    widths = [r[3] for r in ranges]
-    if not width:
-        return widths
-    room = width - _chrome(block, len(shown))
-    floors = [
-        [r[2] for r in ranges],  # long titles wrapped
-        [r[0] if _wraps(block.columns[n]) else r[2] for n, r in zip(shown, ranges, strict=True)],  # texts wrapped
-        [r[0] for r in ranges],  # any title wrapped
-    ]
-    if sum(floors[1 if strict else 2]) > room:
-        return None
-    for floor in floors[: 2 if strict else 3]:
-        while sum(widths) > room:
-            slack = [(w, at) for at, (w, least) in enumerate(zip(widths, floor, strict=True)) if w > least]
-            if not slack:
-                break
-            widths[max(slack)[1]] -= 1
-    return widths
-
-
-def _chrome(block: Table, count: int) -> int:
-    """The columns the table's rules and padding take beside its cells (its bars too)."""
-    gap = 3 if block.spaced else 2  # a rule's column and the padding either side (collapsed where not spaced)
-    return gap * (count - 1) + ((BAR + gap) if block.bars else 0)
-
-
-def _fits(block: Table, width: int) -> bool:
-    """Whether the table fits `width` with its figures' and codes' titles whole (short ones) too."""
-    return _widths(block, width, strict=True) is not None
-
-
-BAR = 8
-
-
-def _table(block: Table, width: int = 0) -> RichTable:
-    """Figures right-aligned, text left, each column at its width (`_widths`: figures and codes whole, texts
-    wrapped at their spaces); a column shown `beneath` another goes under its cell; a row's tone styles it (a
-    `head` row: its wide cell); a bar after the row's cells where it has one. A `spaced` table's columns set
-    further apart, its heading as its caption."""
-    widths = _widths(block, width) or _widths(block, 0) or []
+def _rich(block: Table, at: dict[int, int], rows: list[Row]) -> RichTable:
+    """Figures right-aligned, text left, each column at its width in `at` (`widths`: figures and codes whole,
+    texts wrapped at their spaces); a column shown `beneath` another goes under its cell; a row's tone styles it
+    (a `head` row: its wide cell strong); a bar after the row's cells where it has one. A `spaced` table's
+    columns set further apart, its heading as its caption."""
     footed = bool(block.footer)  # a totals row closing the table, in bold
     if block.spaced:
         table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title=visible(block.heading) or None)
@@ -291,34 +312,25 @@ def _table(block: Table, width: int = 0) -> RichTable:
             show_footer=footed,
             footer_style="bold",
         )
-    shown = [n for n, column in enumerate(block.columns) if column.beneath is None]
-    at = dict(zip(shown, widths, strict=True))
-    for n in shown:
+    for n in at:
         column = block.columns[n]
         foot = _lit(block.footer[n]) if footed else ""
-        right = column.kind in NUMERIC or (column.kind is Kind.code and not block.whole and not block.spaced)
         table.add_column(
             _lit(wrapped(column.title, at[n])),
-            justify="right" if right else "left",
+            justify="right" if _right(block, column) else "left",
             no_wrap=True,
             width=at[n],
             footer=foot,
         )
     if block.bars:
         table.add_column("", no_wrap=True, footer=_lit(bar(block.footer_bar[0])) if footed else "")
-    under = [(n, column) for n, column in enumerate(block.columns) if column.beneath is not None]
-    charts = [[_lit(bar(share))] for share, _ in block.bars] or [[] for _ in block.rows]
-    depths = block.depths or (1,) * len(block.rows)
-    for row, tone, chart, depth in zip(block.rows, block.tones, charts, depths, strict=True):
-        strong = "bold" if tone in ("strong", "head") else ""
-        cells = {}
-        for n in shown:
-            text = ("  " * (depth - 1) if n == 0 and depth > 1 else "") + row[n]
-            cells[n] = _lit(wrapped(text, at[n]), strong if block.columns[n].wide else "")
-        for n, column in under:
-            _beneath(cells, column, row[n], at.get(column.beneath or 0, 0))
-        table.add_row(*(cells[n] for n in shown), *chart, style=TONES.get(tone, ""))
+    for texts, chart, tone in rows:
+        table.add_row(*texts.values(), *([_lit(chart)] if chart is not None else []), style=TONES.get(tone, ""))
     return table
+
+
+def _right(block: Table, column: Column) -> bool:
+    return column.kind in NUMERIC or (column.kind is Kind.code and not block.whole and not block.spaced)
 
 
 def _beneath(cells: dict[int, Text], column: Column, text: str, width: int) -> None:

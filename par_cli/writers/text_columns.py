@@ -5,7 +5,23 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
+
+_ONE = set(map(chr, range(0x20, 0x7F)))  # characters one cell wide (those met so far): a set grown as text is seen
+
+
+def cells(text: str) -> int:
+    """The cells `text` takes on a terminal: rich's `cell_len`, sooner. Without a joiner or a variation selector,
+    each character counts alone, as rich counts it; those one cell wide are kept to count a text of only them by
+    its length (rich only knows the Latin, Greek and Cyrillic ones: a Vietnamese name was counted letter by
+    letter)."""
+    if _ONE.issuperset(text):
+        return len(text)
+    if "\u200d" in text or "\ufe0f" in text:
+        return cell_len(text)
+    sizes = list(map(get_character_cell_size, text))
+    _ONE.update(char for char, size in zip(text, sizes, strict=True) if size == 1)
+    return sum(sizes)
 
 
 def wrapped(text: str, width: int) -> str:
@@ -13,7 +29,7 @@ def wrapped(text: str, width: int) -> str:
     lines = []
     for line in text.split("\n"):
         lead = len(line) - len(line.lstrip(" "))
-        if cell_len(line) <= width:
+        if cells(line) <= width:
             lines.append(line)
             continue
         broken = textwrap.wrap(
