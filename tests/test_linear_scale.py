@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from par_cli.core.lineage import Past, PastRow
-from par_cli.core.numbers import exact_sum
+from par_cli.core.numbers import Ascending, exact_sum
 
 fractions = st.fractions(max_denominator=10**9) | st.integers(-(10**6), 10**6).map(lambda n: Fraction(n, 40))
 
@@ -62,8 +62,12 @@ def test_a_rank_by_bisection_counts_the_units_above(
         for n, (g, index, areas) in enumerate(found)
     )
     leaving = [f"U{n}" for n in range(0, len(found), 3)]
-    figure = {None: lambda r: r.index, **{a: (lambda r, a=a: dict(r.areas).get(a)) for a in ("1", "2")}}[area]
-    above = [r for r in past.rows if r.group == group and figure(r) is not None and figure(r) > value]
+
+    def figure(row: PastRow) -> Fraction:
+        found = row.index if area is None else dict(row.areas).get(area)
+        return Fraction(-1) if found is None else found  # a unit without the figure is never above
+
+    above = [r for r in past.rows if r.group == group and figure(r) > value]
     expected = 1 + sum(1 for r in above if r.agency_id.upper() not in leaving)
     assert past.rank_of(value, group, area, leaving) == expected
 
@@ -75,3 +79,11 @@ def test_units_not_ranked_are_found_by_id_in_their_group_first() -> None:
     assert past.find_unranked("c", "x") is None  # two of that id elsewhere: neither
     assert past.find_unranked("c", "y") is unranked[2]
     assert past.find_unranked("a", "z") is None
+
+
+@given(st.lists(figures, max_size=40), figures)
+def test_figures_counted_above_by_their_floats_are_counted_exactly(values: list[Fraction], value: Fraction) -> None:
+    near = [v + Fraction(1, 10**30) for v in values[:5]]  # another figure of the same float
+    found = Ascending([*values, *near])
+    assert found.above(value) == sum(1 for v in [*values, *near] if v > value)
+    assert len(found) == len(values) + len(near)

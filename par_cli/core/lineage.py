@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Literal
 
 from par_cli.core.diagnostics import NOWHERE, Diagnostic, Location, msg, problem
-from par_cli.core.numbers import exact_sum
+from par_cli.core.numbers import Ascending, exact_sum
 
 MergeMethod = Literal["mean", "pooled"]
 MERGE_METHODS: tuple[MergeMethod, ...] = ("mean", "pooled")
@@ -85,8 +84,7 @@ class Past:
         self._by_id: dict[str, list[PastRow]] = {}
         for row in self.rows:
             self._by_id.setdefault(row.key, []).append(row)
-        self._sorted: dict[tuple[str | None, str | None], list[tuple[float, Fraction]]] = {}  # (group, area) → its
-        # figures, sorted by their floats, then exactly (a smaller float is never a larger figure)
+        self._sorted: dict[tuple[str | None, str | None], Ascending] = {}  # (group, area) → its figures
         self._groups: dict[str | None, list[PastRow]] | None = None  # group → its rows, when first asked
         self._unranked: dict[str, list[PastRow]] | None = None  # id → the rows not ranked, when first asked
 
@@ -105,8 +103,8 @@ class Past:
         values = self._sorted.get(key)
         if values is None:  # once per group and area: a national trend asks for every unit's rank
             figures = (_figure_of(row, area) for row in self.in_group(group))
-            values = self._sorted[key] = sorted((float(v), v) for v in figures if v is not None)
-        above = len(values) - bisect_right(values, (float(value), value))  # by the float first (compared in C)
+            values = self._sorted[key] = Ascending(v for v in figures if v is not None)
+        above = values.above(value)
         for name in leaving:
             row = self._at.get((group, name.casefold()))
             figure = _figure_of(row, area) if row is not None else None
