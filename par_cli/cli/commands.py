@@ -49,6 +49,7 @@ from par_cli.cli.options import (
     steps_value,
 )
 from par_cli.core.diagnostics import Diagnostic, LineCol, msg, problem
+from par_cli.io.collector import bulk
 
 
 @app.command()
@@ -269,19 +270,20 @@ def rank(
     # cut bar misleads), a page without a column per area
     bars = shell.bars(output) and not robustness if output_format is RankFormat.table else not areas
     width = shell.console().width if output is None else shell.FILE_WIDTH
-    shown = ranking(
-        groups,
-        previous is not None,
-        areas,
-        words.fixed,
-        bars,
-        width,
-        within * robustness,
-        merged_as.value,
-        tuple(gone),
-        issued,
-    )
-    shell.show(shell.write(shown, output_format.value, words), output, words)
+    with bulk():  # the report of a national ranking: the collector would walk it and free nothing
+        shown = ranking(
+            groups,
+            previous is not None,
+            areas,
+            words.fixed,
+            bars,
+            width,
+            within * robustness,
+            merged_as.value,
+            tuple(gone),
+            issued,
+        )
+        shell.show(shell.write(shown, output_format.value, words), output, words)
     if limit is not None:
         below = [e for e in entries if e.index < limit]
         if below:

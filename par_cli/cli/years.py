@@ -25,6 +25,7 @@ from par_cli.cli.options import (
     jobs_value,
     nfc,
 )
+from par_cli.io.collector import bulk
 
 
 @app.command()
@@ -58,8 +59,9 @@ def trend(
     from par_cli.services.office import office_for
 
     office = shell.run(lambda: office_for(paths[-1:], None, read_office), words)  # the groups' labels
-    shown = report(found, areas, words.now(), dict(office.groups) if office is not None else None)
-    shell.show(shell.write(shown, output_format.value, words), output, words)
+    with bulk():  # the lines of every unit in every period: the collector would walk them and free nothing
+        shown = report(found, areas, words.now(), dict(office.groups) if office is not None else None)
+        shell.show(shell.write(shown, output_format.value, words), output, words)
 
 
 @app.command()
@@ -90,5 +92,6 @@ def gaps(
     scorer = partial(FileScorer, criteria and nfc(criteria), SurveySource(survey), nodes=True, cache=not no_cache)
     tally = GapTally(depth)
     shell.run(lambda: score_units(paths, scorer, jobs, shell.progress(words), tally.take), words)
-    shown = report(tally.result(), top if output_format is GapsFormat.table else None, words.fixed)
-    shell.show(shell.write(shown, output_format.value, words), output, words)
+    with bulk():
+        shown = report(tally.result(), top if output_format is GapsFormat.table else None, words.fixed)
+        shell.show(shell.write(shown, output_format.value, words), output, words)

@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Literal
 
 from par_cli.core.diagnostics import NOWHERE, Diagnostic, Location, msg, problem
-from par_cli.core.numbers import exact_sum
+from par_cli.core.numbers import Ascending, exact_sum
 
 MergeMethod = Literal["mean", "pooled"]
 MERGE_METHODS: tuple[MergeMethod, ...] = ("mean", "pooled")
@@ -85,7 +84,17 @@ class Past:
         self._by_id: dict[str, list[PastRow]] = {}
         for row in self.rows:
             self._by_id.setdefault(row.key, []).append(row)
-        self._sorted: dict[tuple[str | None, str | None], list[Fraction]] = {}  # (group, area) → its figures
+        self._sorted: dict[tuple[str | None, str | None], Ascending] = {}  # (group, area) → its figures
+        self._groups: dict[str | None, list[PastRow]] | None = None  # group → its rows, when first asked
+        self._unranked: dict[str, list[PastRow]] | None = None  # id → the rows not ranked, when first asked
+
+    def in_group(self, group: str | None) -> list[PastRow]:
+        """The ranked rows of `group`, in order (indexed once: a national trend asks per group and area)."""
+        if self._groups is None:
+            self._groups = {}
+            for row in self.rows:
+                self._groups.setdefault(row.group, []).append(row)
+        return self._groups.get(group, [])
 
     def rank_of(self, value: Fraction, group: str | None, area: str | None = None, leaving: Sequence[str] = ()) -> int:
         """The rank `value` would hold in `group` (by index, or by the index of `area`): 1 + the units above it,
@@ -93,9 +102,9 @@ class Past:
         key = (group, area)
         values = self._sorted.get(key)
         if values is None:  # once per group and area: a national trend asks for every unit's rank
-            figures = (_figure_of(row, area) for row in self.rows if row.group == group)
-            values = self._sorted[key] = sorted(v for v in figures if v is not None)
-        above = len(values) - bisect_right(values, value)
+            figures = (_figure_of(row, area) for row in self.in_group(group))
+            values = self._sorted[key] = Ascending(v for v in figures if v is not None)
+        above = values.above(value)
         for name in leaving:
             row = self._at.get((group, name.casefold()))
             figure = _figure_of(row, area) if row is not None else None
@@ -116,7 +125,11 @@ class Past:
 
     def find_unranked(self, group: str | None, key: str) -> PastRow | None:
         """The unit with this id among those assessed but not ranked: in `group` first, else the only one."""
-        rows = [row for row in self.unranked if row.key == key]
+        if self._unranked is None:
+            self._unranked = {}
+            for row in self.unranked:
+                self._unranked.setdefault(row.key, []).append(row)
+        rows = self._unranked.get(key, [])
         return next((row for row in rows if row.group == group), rows[0] if len(rows) == 1 else None)
 
     def missing(self, group: str | None, predecessors: Sequence[str]) -> list[str]:
@@ -191,13 +204,16 @@ def indices_needed(units: Iterable[tuple[str, str | None, Sequence[str]]], past:
     predecessors) of this period's units that name predecessors."""
     problems: list[Diagnostic] = []
     seen: set[int] = set()
+    scanned: set[str | None] = set()  # groups whose rows were all looked at (once: each unit merged in it asks)
     hint = msg("hint.give-index")
     for unit, group, predecessors in units:
         rows = past.merged(group, predecessors)
         if len(rows) < 2:  # none or one ranked then: its rank is taken as published, no figure is computed
             continue
         place = past.placed_in(rows, group)
-        for row in [*rows, *(r for r in past.rows if r.group == place)]:
+        others = past.in_group(place) if place not in scanned else []
+        scanned.add(place)
+        for row in [*rows, *others]:
             if row.index is None and id(row) not in seen:
                 seen.add(id(row))
                 needed = problem("J003", "index-needed-merge", hint=hint, id=row.agency_id, unit=unit)

@@ -15,13 +15,12 @@ is competition rank (1 + the agencies strictly above), as `core.ranking` ranks.
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from par_cli.core.numbers import clamp_percent, round_half_up
+from par_cli.core.numbers import Ascending, clamp_percent, round_half_up
 from par_cli.core.ranking import Entry, Moves, RankGroup
 
 if TYPE_CHECKING:
@@ -93,13 +92,6 @@ class Robustness:
     self_rank: int | None = None  # its rank on its self-assessed figures, the others as appraised
 
 
-Key = tuple[float, Fraction]  # an index as sorted: by its float first (fast, never out of order), then exactly
-
-
-def _key(value: Fraction) -> Key:
-    return float(value), value
-
-
 def _prefix(amounts: Sequence[Fraction], steps: int) -> list[Fraction]:
     """0, the largest, the two largest … summed: steps + 1 sums (the last repeated when there are fewer)."""
     sums = [Fraction(0)]
@@ -127,17 +119,16 @@ class _Reach:
         raw = [e.points * 100 / e.max if e.max else e.index for e in rows]
         self.down = [[r - d for d in _prefix(e.losses, steps)] for r, e in zip(raw, rows, strict=True)]
         self.up = [[r + g for g in _prefix(e.gains, steps)] for r, e in zip(raw, rows, strict=True)]
-        self.sorted_down = [sorted(_key(values[c]) for values in self.down) for c in range(steps + 1)]
-        self.sorted_up = [sorted(_key(values[c]) for values in self.up) for c in range(steps + 1)]
+        self.sorted_down = [Ascending(values[c] for values in self.down) for c in range(steps + 1)]
+        self.sorted_up = [Ascending(values[c] for values in self.up) for c in range(steps + 1)]
 
     def _index(self, n: int, raw: Fraction) -> Fraction:
         return clamp_percent(raw, self.cap[n])
 
-    def _over(self, lists: list[list[Key]], mine: list[Fraction], index: Fraction, c: int) -> int:
+    def _over(self, lists: list[Ascending], mine: list[Fraction], index: Fraction, c: int) -> int:
         """Agencies but this one whose raw index after c steps is above `index` (which is under the cap: there
         the capped index is above it exactly when the raw one is)."""
-        key = _key(index)
-        return len(lists[c]) - bisect_right(lists[c], key) - (1 if mine[c] > index else 0)
+        return lists[c].above(index) - (1 if mine[c] > index else 0)
 
     def best(self, n: int) -> int:
         rank = None
@@ -177,7 +168,7 @@ def robustness(group: RankGroup, steps: int = STEPS) -> tuple[Robustness, ...]:
     for n, value in enumerate(shown):
         by_shown.setdefault(value, []).append(n)
     reach = _Reach([row.entry for row in rows], steps)
-    indices = sorted(_key(row.entry.index) for row in rows)
+    indices = Ascending(row.entry.index for row in rows)
     appraised = any(row.entry.self_index not in (None, row.entry.index) for row in rows)  # else: the ranks as are
     out = []
     for n, row in enumerate(rows):
@@ -196,6 +187,6 @@ def robustness(group: RankGroup, steps: int = STEPS) -> tuple[Robustness, ...]:
         own = None
         if appraised and entry.self_index is not None:  # the others as appraised: itself not counted
             mine = entry.self_index
-            own = 1 + len(indices) - bisect_right(indices, _key(mine)) - (1 if index > mine else 0)
+            own = 1 + indices.above(mine) - (1 if index > mine else 0)
         out.append(Robustness(above, below, ties, reach.best(n), reach.worst(n), up, down, own))
     return (*out, *unranked)

@@ -30,6 +30,7 @@ from par_cli.core.ranking import (
     rank,
 )
 from par_cli.core.trend import Trend, regrouped, trend, trend_problems
+from par_cli.io.collector import bulk
 from par_cli.io.spoken import spoken
 from par_cli.readers.files import SUPPORT_KINDS, at_least, discover_yaml, display, file_kind
 from par_cli.services.doubts import doubt
@@ -238,7 +239,7 @@ def rank_folders(
             raise ParError(unknown)
         if absent_now is not None:  # last period's units this ranking lacks, for the caller to say
             absent_now += absent(before, ((e.agency_id, e.predecessors) for e in entries))
-    return entries, rank(entries, group_by, before, merged_as)
+    return entries, bulk()(rank)(entries, group_by, before, merged_as)  # the collector off (`io.collector`)
 
 
 def rank_among(
@@ -334,10 +335,9 @@ def trend_of(
     if twice:
         raise UsageError([problem("U002", "period-twice", period=twice[0]).at(LineCol("par trend"))])
     periods = _in_run_groups(sources, periods, group_by)
-    problems = trend_problems(periods)
-    if problems:
+    if problems := trend_problems(periods):
         raise ParError(problems)
-    return trend(periods, merged_as, max(period.precision for period in periods))
+    return bulk()(trend)(periods, merged_as, max(period.precision for period in periods))  # the collector off
 
 
 def _in_run_groups(sources: Sequence[Path], periods: list[Past], group_by: str) -> list[Past]:
