@@ -43,7 +43,7 @@ def trend(
     lang: LangOption = None,
 ) -> None:
     """Each agency's index and rank across periods, merged units followed back through their predecessors."""
-    from par_cli.services.batch import trend_of
+    from par_cli.services.periods import trend_of
     from par_cli.services.surveys import SurveySource
     from par_cli.services.workspace import FileScorer, read_office
     from par_cli.views.trend import report
