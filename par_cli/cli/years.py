@@ -43,6 +43,7 @@ def trend(
     lang: LangOption = None,
 ) -> None:
     """Each agency's index and rank across periods, merged units followed back through their predecessors."""
+    from par_cli.services.batch import load_period
     from par_cli.services.periods import trend_of
     from par_cli.services.surveys import SurveySource
     from par_cli.services.workspace import FileScorer, read_office
@@ -53,7 +54,9 @@ def trend(
     shell.output_checked(output_format.value, output, words)
     scorer = partial(FileScorer, None, SurveySource(), cache=not no_cache)
     found = shell.run(
-        lambda: trend_of(paths, scorer, nfc(group_by), merged_as.value, jobs, shell.progress(words), read_office),
+        lambda: trend_of(
+            paths, load_period, scorer, nfc(group_by), merged_as.value, jobs, shell.progress(words), read_office
+        ),
         words,
     )
     from par_cli.services.office import office_for

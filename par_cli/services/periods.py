@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,15 +11,18 @@ from par_cli.core.lineage import MergeMethod, Past
 from par_cli.core.trend import Trend, regrouped, trend, trend_problems
 from par_cli.io.collector import bulk
 from par_cli.readers.files import display
-from par_cli.services.batch import Progress, ScorerFactory, load_period
 from par_cli.services.previous import is_ranking_file
 
 if TYPE_CHECKING:
+    from par_cli.services.batch import Progress, ScorerFactory
+
+    Load = Callable[..., Past]  # services.batch.load_period: a period scored and ranked, or read from its file
     from par_cli.services.office import Reader as OfficeReader
 
 
 def trend_of(
     sources: Sequence[Path],
+    load_period: Load,
     factory: ScorerFactory,
     group_by: str = "group",
     merged_as: MergeMethod = "mean",
@@ -27,7 +30,8 @@ def trend_of(
     progress: Progress | None = None,
     offices: OfficeReader | None = None,
 ) -> Trend:
-    """`par trend`: each source (a folder, or a `par rank` JSON file) is one period, oldest first."""
+    """`par trend`: each source (a folder, or a `par rank` JSON file) is one period, oldest first, loaded by
+    `load_period` (services.batch's, given by the caller: the scoring stays one layer down)."""
     periods: list[Past] = []
     problems: list[Diagnostic] = []
     for source in sources:

@@ -1,9 +1,7 @@
 """The survey's files: a design, raw responses tallied into a results file, and results used in scoring.
 
-Every bad row or cell of the responses is reported (file:row:column title, the header being row 1) before
-anything is written; a results file is re-checked when used: its percentages are recomputed exactly from its
-counts, and one that does not match them (edited by hand) is refused.
-"""
+Every bad row or cell of the responses is reported (file:row:column title) before anything is written; a results
+file is re-checked when used: its percentages are recomputed from its counts, and one that differs is refused."""
 
 from __future__ import annotations
 
