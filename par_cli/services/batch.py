@@ -30,8 +30,8 @@ from par_cli.core.ranking import (
     rank,
 )
 from par_cli.core.trend import Trend, regrouped, trend, trend_problems
-from par_cli.io.spoken import spoken
 from par_cli.readers.files import SUPPORT_KINDS, at_least, discover_yaml, display, file_kind
+from par_cli.services.cached import score_cached
 from par_cli.services.pool import SERIAL_BELOW, early_workers, map_files
 from par_cli.services.previous import is_ranking_file, load_previous
 
@@ -77,43 +77,6 @@ def score_files(
 ) -> Iterator[Outcome]:
     """Score every file, in order; in a process pool when there are many files and more than one core."""
     return map_files(files, factory, jobs, progress)
-
-
-def score_cached(
-    files: Sequence[Path],
-    factory: ScorerFactory,
-    jobs: int | None = None,
-    progress: Callable[[int], None] | None = None,
-) -> Iterator[Outcome]:
-    """`score_files`, with the results of files scored before under the same key taken from the cache
-    (`services.cache`) and only the others scored; results without problems are kept for the next run."""
-    options = factory().cache_options() if files else None
-    if options is None:
-        yield from score_files(files, factory, jobs, progress)
-        return
-    from par_cli.services.cache import Context, ResultCache, still_valid
-    from par_cli.services.criteria import search_folders
-
-    context, store = Context(options, search_folders), ResultCache()
-    contents = store.digests(files)
-    keys = {path: context.key(path, display(path), contents[path]) for path in files}
-    kept = {key: entry for key, entry in store.get_many(keys.values()).items() if still_valid(entry)}
-    misses = [path for path in files if keys[path] not in kept]
-    if progress is not None and len(misses) < len(files):
-        progress(len(files) - len(misses))
-    scored = score_files(misses, factory, jobs, progress)
-    for path in files:
-        found = kept.pop(keys[path], None)  # handed on, not held: the caller keeps what it needs
-        if found is None:
-            found_now = next(scored)
-            if not isinstance(found_now, tuple):
-                store.put(keys[path], found_now)
-            yield found_now
-        else:
-            spoken(found.language)  # as if its set were read: the run's messages follow it (`readers.files.languages`)
-            yield found
-    store.flush()
-    store.close()
 
 
 def score_folder(
