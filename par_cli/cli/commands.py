@@ -318,7 +318,7 @@ def check(
     if output is None and chosen in (CheckFormat.text, CheckFormat.github):  # each file's problems as it is read
         stream = check_stream(paths, workspace(), strict, jobs, workspace)
         report: CheckReport | CheckStream = stream
-        shown = streamed(stream, words.now)
+        shown = streamed(stream, words.now, chosen is CheckFormat.github)
     else:  # a document, or a file written once it is whole: every problem held
         report = check_paths(paths, workspace(), strict, jobs, workspace)
         shown = checked(report, words.now())

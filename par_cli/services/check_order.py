@@ -25,7 +25,7 @@ class Ordered:
         self._held: list[tuple[Key, int, Diagnostic]] = []
         self._count = 0
         self._last: Key | None = None
-        self._same: set[Diagnostic] = set()  # those given out with the last key (a diagnostic twice: once)
+        self._same: list[Diagnostic] = []  # those given out with the last key (a diagnostic twice: once)
 
     def hold(self, found: Iterable[Diagnostic]) -> None:
         for diagnostic in found:
@@ -43,7 +43,7 @@ class Ordered:
             self.hold(own)
             return
         held = self._held
-        for key, _, diagnostic in sorted((order(d), n, d) for n, d in enumerate(dict.fromkeys(own))):
+        for key, _, diagnostic in sorted((order(d), n, d) for n, d in enumerate(own)):
             while held and held[0][0] <= key:
                 yield from self._out(*heapq.heappop(held)[::2])
             yield from self._out(key, diagnostic)
@@ -57,10 +57,10 @@ class Ordered:
     def _out(self, key: Key, diagnostic: Diagnostic) -> Iterator[Diagnostic]:
         if key != self._last:
             self._last = key
-            self._same.clear()
+            self._same = []
         elif diagnostic in self._same:
             return
-        self._same.add(diagnostic)
+        self._same.append(diagnostic)  # compared, not hashed: a key is rarely given twice
         if self.strict and level_of(diagnostic) is Level.WARNING:
             diagnostic = diagnostic._replace(level=Level.ERROR)
         yield diagnostic

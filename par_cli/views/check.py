@@ -29,22 +29,29 @@ def report(found: CheckReport, lang: str = "en") -> Report:
     return Report(label("check_title", lang), lang, blocks, _json(found), ())
 
 
-def streamed(found: CheckStream, now: Callable[[], str]) -> Report:
+def streamed(found: CheckStream, now: Callable[[], str], hinted: bool = False) -> Report:
     """The report of a check still running, for the formats that print each problem as it comes (text, github):
     its problems are worded as they are found, in the language decided when the first is (`now()`: the criteria
-    sets read by then speak it), and the counts once the last is (its SARIF `rules` are not known before: none)."""
+    sets read by then speak it), and the counts once the last is (its SARIF `rules` are not known before: none).
+    Only the words printed are made: the located line (text), or the message with its hint (`hinted`, github)."""
     counts = Note("", plain=True)
 
     def problems() -> Iterator[Problem]:
         lang = None
         for d in found:
             lang = lang or now()
-            yield _problem(d, lang)
+            yield _problem(d, lang) if hinted else _said(d, lang)
         errors, warnings, infos = (found.count(level) for level in (Level.ERROR, Level.WARNING, Level.INFO))
         summary = msg("check.summary", errors=errors, warnings=warnings, infos=infos, files=found.files)
         counts.text = text(summary, lang or now())
 
     return Report(label("check_title", "en"), "en", [Problems(problems(), ()), counts], {}, ())
+
+
+def _said(d: Diagnostic, lang: str) -> Problem:
+    """A problem with only its located line, as text shows it."""
+    where = d.where
+    return Problem(where.file, where.line, where.col, level_of(d).value, d.code, line(d, lang), "", "")
 
 
 def _problem(d: Diagnostic, lang: str) -> Problem:
