@@ -306,7 +306,8 @@ def check(
     """Check criteria and assessment files: every problem, located, with a stable code. Exit 1 on errors."""
     from functools import partial
 
-    from par_cli.services.checking import check_paths
+    from par_cli.core.check_report import CheckReport, CheckStream
+    from par_cli.services.checking import check_paths, check_stream
     from par_cli.services.surveys import SurveySource
     from par_cli.services.workspace import Workspace
 
@@ -314,11 +315,18 @@ def check(
     shell.run(lambda: jobs_value(jobs), words)
     shell.guard_output(output, words)
     workspace = partial(Workspace, survey=SurveySource())  # one per worker process
-    report = check_paths(paths, workspace(), strict, jobs, workspace)
     chosen = output_format or (CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text)
     from par_cli.views.check import report as checked
+    from par_cli.views.check import streamed
 
-    shell.emit(shell.write(checked(report, words.now()), chosen.value, words), output, words)
+    if output is None and chosen in (CheckFormat.text, CheckFormat.github):  # each file's problems as it is read
+        stream = check_stream(paths, workspace(), strict, jobs, workspace)
+        report: CheckReport | CheckStream = stream
+        shown = streamed(stream, words.now, chosen is CheckFormat.github)
+    else:  # a document, or a file written once it is whole: every problem held
+        report = check_paths(paths, workspace(), strict, jobs, workspace)
+        shown = checked(report, words.now())
+    shell.emit(shell.write(shown, chosen.value, words), output, words)
     if report.failed():
         raise typer.Exit(1)
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from par_cli.core.compact import Compactor
 from par_cli.core.criteria_diff import CriteriaDiff, diff
@@ -39,36 +39,14 @@ from par_cli.services.previous import is_ranking_file, load_previous
 if TYPE_CHECKING:
     from par_cli.services.appraisals import Assessed
     from par_cli.services.criteria import LoadedCriteria
+    from par_cli.services.file_scoring import FileScoring as FileScoring
+    from par_cli.services.file_scoring import Outcome as Outcome
+    from par_cli.services.file_scoring import ScorerFactory as ScorerFactory
     from par_cli.services.office import Reader as OfficeReader
     from par_cli.services.survey_missing import Held
 
-Outcome = Entry | tuple[Diagnostic, ...]
-
-
-class FileScoring(Protocol):
-    """What scores one assessment file for a ranking (`services.workspace.FileScorer`)."""
-
-    def __call__(self, path: Path) -> Outcome: ...
-
-    def criteria_problems(self, path: Path) -> list[Diagnostic]:
-        """The errors of a criteria file found among the assessments (it must be usable, or be reported)."""
-        ...
-
-    def unclaimed(self, path: Path, assessed: list[Assessed]) -> list[Diagnostic]:
-        """The agencies an appraisal or survey results file names that none of the assessments beside it is."""
-        ...
-
-    def cache_options(self) -> str | None:
-        """How this scorer scores, as text for the results cache's key; None: results are not cached."""
-        ...
-
-    def lead(self, leaders: Leaders, group_by: str) -> None:
-        """Score `relative` leaves against these best values of each ranking group."""
-        ...
-
-
-ScorerFactory = Callable[[], FileScoring]  # picklable: each worker process builds its own scorer
 Progress = Callable[[str, int], Callable[[int], None]]  # (what, total files) → advance(n)
+WINDOW = 500  # kept results read from the cache at a time
 
 
 def score_files(
@@ -99,21 +77,30 @@ def score_cached(
     context, store = Context(options, search_folders), ResultCache()
     contents = store.digests(files)
     keys = {path: context.key(path, display(path), contents[path]) for path in files}
-    kept = {key: entry for key, entry in store.get_many(keys.values()).items() if still_valid(entry)}
-    misses = [path for path in files if keys[path] not in kept]
+    del contents
+    held = store.kept(keys.values())  # read a window at a time below: a national folder's results are not all held
+    misses = [path for path in files if keys[path] not in held]
     if progress is not None and len(misses) < len(files):
         progress(len(files) - len(misses))
     scored = score_files(misses, factory, jobs, progress)
-    for path in files:
-        found = kept.pop(keys[path], None)  # handed on, not held: the caller keeps what it needs
-        if found is None:
-            found_now = next(scored)
+    alone: FileScoring | None = None  # scores here a kept result found stale as it is read (rare)
+    for start in range(0, len(files), WINDOW):
+        window = files[start : start + WINDOW]
+        kept = store.get_many(keys[path] for path in window if keys[path] in held)
+        for path in window:
+            found = kept.pop(keys[path], None)  # handed on, not held: the caller keeps what it needs
+            if keys[path] not in held:
+                found_now = next(scored)
+            elif found is None or not still_valid(found):
+                alone = alone or factory()
+                found_now = alone(path)
+            else:
+                spoken(found.language)  # as if its set were read: the run's messages follow it (`readers.files`)
+                yield found
+                continue
             if not isinstance(found_now, tuple):
                 store.put(keys[path], found_now)
             yield found_now
-        else:
-            spoken(found.language)  # as if its set were read: the run's messages follow it (`readers.files.languages`)
-            yield found
     store.flush()
     store.close()
 
@@ -160,6 +147,7 @@ def _score_folder(
         none = "no-files-this-year" if what == "this year" else "no-files-last-year"
         problems.append(problem("F002", none).at(LineCol(where)))
     advance = progress(what, len(files)) if progress is not None else None
+
     compact = Compactor()  # kept by the thousand: repeated values shared
 
     def kept(entry: Entry) -> Entry:

@@ -275,6 +275,20 @@ class ResultCache:
             return {}
         return found
 
+    def kept(self, keys: Iterable[str]) -> set[str]:
+        """Which of `keys` this version of par kept a result for (not read: `get_many` reads them, a few at a time)."""
+        wanted, found = list(dict.fromkeys(keys)), set[str]()
+        db = self._open()
+        try:
+            for start in range(0, len(wanted) if db is not None else 0, 500):
+                chunk = wanted[start : start + 500]
+                query = f"SELECT key FROM results WHERE version = ? AND key IN ({','.join('?' * len(chunk))})"
+                found.update(key for (key,) in db.execute(query, [code_fingerprint(), *chunk]))  # type: ignore[union-attr]
+        except sqlite3.Error:
+            self._discard()
+            return set()
+        return found
+
     def put(self, key: str, entry: Entry) -> None:
         """Keep a result: written as JSON at once (a few hundred bytes, not the entry), stored by the thousand."""
         value = dump(entry)

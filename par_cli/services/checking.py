@@ -5,16 +5,18 @@ Returns data; the CLI words it and exits.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from par_cli.core.check_report import CheckReport
-from par_cli.core.diagnostics import Diagnostic, Level, LineCol, Location, ParError, msg, order, problem
+from par_cli.core.check_report import CheckReport, CheckStream
+from par_cli.core.diagnostics import Diagnostic, Level, LineCol, Location, ParError, msg, problem
 from par_cli.core.named_tuple import NamedTuple
-from par_cli.readers.files import at_least, discover_yaml, file_kind, left_out
+from par_cli.readers.files import at_least, discover_yaml, display, file_kind, left_out
 from par_cli.services.appraisals import Assessed, unclaimed
+from par_cli.services.check_order import Ordered
 from par_cli.services.findings import finding_diagnostics
 from par_cli.services.pool import SERIAL_BELOW, early_workers, map_files
 from par_cli.words.codes import level_of
@@ -164,8 +166,33 @@ def check_paths(
     jobs: int | None = 1,
     new_workspace: Callable[[], Workspace] | None = None,
 ) -> CheckReport:
+    """Every diagnostic of `check_stream`, held."""
+    found = check_stream(paths, workspace, strict, jobs, new_workspace)
+    diagnostics = tuple(found)
+    return CheckReport(diagnostics, found.files, tuple(level_of(d) for d in diagnostics))
+
+
+def check_stream(
+    paths: Sequence[Path],
+    workspace: Workspace,
+    strict: bool = False,
+    jobs: int | None = 1,
+    new_workspace: Callable[[], Workspace] | None = None,
+) -> CheckStream:
     """Check every file under `paths`: criteria sets first (so ids are known), then assessments — each on its
-    own in a process pool when `new_workspace` (picklable: a workspace per worker) is given and there are many."""
+    own in a process pool when `new_workspace` (picklable: a workspace per worker) is given and there are many.
+    The diagnostics come as the files are checked (`services.check_order`), when the stream is read."""
+    return CheckStream(partial(_check, paths, workspace, strict, jobs, new_workspace), level_of)
+
+
+def _check(
+    paths: Sequence[Path],
+    workspace: Workspace,
+    strict: bool,
+    jobs: int | None,
+    new_workspace: Callable[[], Workspace] | None,
+    into: CheckStream,
+) -> Iterator[Diagnostic]:
     pool = at_least(SERIAL_BELOW, paths)  # each look lists a folder: a large one once
     many = pool or at_least(3, paths)
     if new_workspace is not None:
@@ -174,6 +201,7 @@ def check_paths(
         factory = partial(_same, workspace, many)
     with early_workers(factory, jobs, new_workspace is not None and pool):
         files, diagnostics = discover_yaml(paths)
+        into.files = len(files)
         if not files and not diagnostics:
             diagnostics.append(problem("F002", "no-files").at(LineCol(", ".join(map(str, paths)))))
         diagnostics += left_out()  # files of the folders left out (a ranking kept there): one note each
@@ -197,25 +225,39 @@ def check_paths(
                 diagnostics += checker.criteria(path)
             else:
                 assessments.append(path)
+        names = [display(path) for path in assessments]
+        across = {path: kinds[path] or "" for path in files if kinds[path] in ("appraisal", "survey", "office")}
+        late = [display(path) for path in across]
+        in_order = all(a <= b for a, b in pairwise(names))
+        ordered = Ordered(strict, min(late, default=None) if in_order else "")  # "": all held to the end
+        failed = any(level_of(d) is Level.ERROR for d in diagnostics)
+        ordered.hold(diagnostics)
+        diagnostics, files = [], []  # what the rest needs is below
+        kinds.clear()
         checked = map_files(assessments, factory, jobs if new_workspace else 1)
-        for path, outcome in zip(assessments, checked, strict=True):
-            diagnostics += checker.assessment(path, outcome)
-        if not any(level_of(d) is Level.ERROR for d in diagnostics):  # an appraisal or survey file's agencies
-            for path in (path for path in files if kinds[path] in ("appraisal", "survey")):
-                assessed = checker.assessed.get(path.parent.resolve(), [])
-                if kinds[path] == "appraisal":
-                    diagnostics += unclaimed(workspace.appraisals.file(path), assessed)
-                elif workspace.survey is not None:  # survey results beside the assessments (V016)
-                    diagnostics += workspace.survey.unclaimed(path, assessed)
-            for path in (
-                path for path in files if kinds[path] == "office"
-            ):  # a group not ranked, or with a survey result, that none is in
-                folder = path.parent.resolve()
-                found = {g for f, groups in checker.groups.items() if f.is_relative_to(folder) for g in groups}
-                diagnostics += _unranked_unknown(path, found) if checker.groups else []
-        for path in (path for path in files if kinds[path] == "office"):  # a group's survey result (O005)
-            diagnostics += _group_survey_codes(path, checker)
-    unique = sorted(set(diagnostics), key=order)
-    if strict:
-        unique = [d._replace(level=Level.ERROR) if level_of(d) is Level.WARNING else d for d in unique]
-    return CheckReport(tuple(unique), len(files), tuple(level_of(d) for d in unique))
+        for name, (path, outcome) in zip(names, zip(assessments, checked, strict=True), strict=True):
+            found = checker.assessment(path, outcome)
+            failed = failed or any(level_of(d) is Level.ERROR for d in found)
+            yield from ordered.file(name, found)
+        ordered.hold(_across(across, workspace, checker, failed))
+    yield from ordered.rest()
+
+
+def _across(kinds: dict[Path, str], workspace: Workspace, checker: _Checker, failed: bool) -> list[Diagnostic]:
+    """What is found once every assessment is read: an appraisal or survey file's agencies none is, an office
+    file's groups none is in, its group survey results' codes."""
+    diagnostics: list[Diagnostic] = []
+    if not failed:  # an appraisal or survey file's agencies
+        for path in (path for path in kinds if kinds[path] in ("appraisal", "survey")):
+            assessed = checker.assessed.get(path.parent.resolve(), [])
+            if kinds[path] == "appraisal":
+                diagnostics += unclaimed(workspace.appraisals.file(path), assessed)
+            elif workspace.survey is not None:  # survey results beside the assessments (V016)
+                diagnostics += workspace.survey.unclaimed(path, assessed)
+        for path in (path for path in kinds if kinds[path] == "office"):  # a group not ranked, or with a survey
+            folder = path.parent.resolve()  # result, that none is in
+            found = {g for f, groups in checker.groups.items() if f.is_relative_to(folder) for g in groups}
+            diagnostics += _unranked_unknown(path, found) if checker.groups else []
+    for path in (path for path in kinds if kinds[path] == "office"):  # a group's survey result (O005)
+        diagnostics += _group_survey_codes(path, checker)
+    return diagnostics

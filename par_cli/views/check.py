@@ -3,9 +3,10 @@ English for programs), then the counts; its JSON record."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from par_cli.core.diagnostics import Level, msg
+from par_cli.core.diagnostics import Diagnostic, Level, msg
 from par_cli.views.report import Block, Note, Problem, Problems, Report
 from par_cli.words.catalogue import line, text
 from par_cli.words.codes import CODES, level_of
@@ -14,20 +15,11 @@ from par_cli.words.labels import label
 from par_cli.words.languages import MACHINE
 
 if TYPE_CHECKING:
-    from par_cli.core.check_report import CheckReport
+    from par_cli.core.check_report import CheckReport, CheckStream
 
 
 def report(found: CheckReport, lang: str = "en") -> Report:
-    problems = []
-    for d in found.diagnostics:
-        message, english = text(d.message, lang), text(d.message)
-        if d.hint is not None:
-            message += f" ({label('hint', lang)}: {text(d.hint, lang)})"
-            english += f" (hint: {text(d.hint)})"
-        where = d.where
-        problems.append(
-            Problem(where.file, where.line, where.col, level_of(d).value, d.code, line(d, lang), message, english)
-        )
+    problems = [_problem(d, lang) for d in found.diagnostics]
     rules = [  # SARIF's rules: read by programs, in their language
         (code, catches(code, MACHINE), CODES[code].level.value) for code in sorted({d.code for d in found.diagnostics})
     ]
@@ -35,6 +27,40 @@ def report(found: CheckReport, lang: str = "en") -> Report:
     summary = text(msg("check.summary", errors=errors, warnings=warnings, infos=infos, files=found.files), lang)
     blocks: list[Block] = [Problems(problems, rules), Note(summary, plain=True)]
     return Report(label("check_title", lang), lang, blocks, _json(found), ())
+
+
+def streamed(found: CheckStream, now: Callable[[], str], hinted: bool = False) -> Report:
+    """The report of a check still running, for the formats that print each problem as it comes (text, github):
+    its problems are worded as they are found, in the language decided when the first is (`now()`: the criteria
+    sets read by then speak it), and the counts once the last is (its SARIF `rules` are not known before: none).
+    Only the words printed are made: the located line (text), or the message with its hint (`hinted`, github)."""
+    counts = Note("", plain=True)
+
+    def problems() -> Iterator[Problem]:
+        lang = None
+        for d in found:
+            lang = lang or now()
+            yield _problem(d, lang) if hinted else _said(d, lang)
+        errors, warnings, infos = (found.count(level) for level in (Level.ERROR, Level.WARNING, Level.INFO))
+        summary = msg("check.summary", errors=errors, warnings=warnings, infos=infos, files=found.files)
+        counts.text = text(summary, lang or now())
+
+    return Report(label("check_title", "en"), "en", [Problems(problems(), ()), counts], {}, ())
+
+
+def _said(d: Diagnostic, lang: str) -> Problem:
+    """A problem with only its located line, as text shows it."""
+    where = d.where
+    return Problem(where.file, where.line, where.col, level_of(d).value, d.code, line(d, lang), "", "")
+
+
+def _problem(d: Diagnostic, lang: str) -> Problem:
+    message, english = text(d.message, lang), text(d.message)
+    if d.hint is not None:
+        message += f" ({label('hint', lang)}: {text(d.hint, lang)})"
+        english += f" (hint: {text(d.hint)})"
+    where = d.where
+    return Problem(where.file, where.line, where.col, level_of(d).value, d.code, line(d, lang), message, english)
 
 
 def _json(found: CheckReport) -> dict[str, Any]:

@@ -7,7 +7,7 @@ a writer only lays it out, and knows no command.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 from fractions import Fraction
 from typing import Any
@@ -209,8 +209,10 @@ class Problems:
 
     __slots__ = ("items", "rules")
 
-    def __init__(self, items: Sequence[Problem], rules: Sequence[tuple[str, str, str]]):
-        self.items, self.rules = tuple(items), tuple(rules)
+    def __init__(self, items: Iterable[Problem], rules: Sequence[tuple[str, str, str]]):
+        # an iterator is kept as it is: the problems of a check still running, read once as they are printed
+        self.items: Iterable[Problem] = items if isinstance(items, Iterator) else tuple(items)
+        self.rules = tuple(rules)
 
 
 class Point:

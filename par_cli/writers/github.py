@@ -3,7 +3,10 @@ language), then the report's lines (its notes)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from par_cli.views.report import Note, Problems, Report
+from par_cli.writers.text import joined
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -16,8 +19,11 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def write(report: Report) -> str:
-    out = []
+def write(report: Report) -> str | Iterator[str]:
+    return joined(report, _lines(report))
+
+
+def _lines(report: Report) -> Iterator[str]:
     for block in report.blocks:
         if isinstance(block, Problems):
             for problem in block.items:
@@ -25,7 +31,6 @@ def write(report: Report) -> str:
                 if problem.line:
                     props += [f"line={problem.line}", f"col={problem.col or 1}"]
                 props.append(f"title={_escape_property(problem.code)}")
-                out.append(f"::{COMMAND[problem.level]} {','.join(props)}::{_escape_data(problem.hinted)}")
+                yield f"::{COMMAND[problem.level]} {','.join(props)}::{_escape_data(problem.hinted)}"
         elif isinstance(block, Note):
-            out.append(block.text)
-    return "\n".join(out) + "\n"
+            yield block.text
