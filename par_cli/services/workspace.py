@@ -287,30 +287,33 @@ class FileScorer:
         from par_cli.core.ranking import entry_of  # not at start-up: `par score` does not rank
         from par_cli.core.robustness import moves
         from par_cli.services.cache import with_inputs
+        from par_cli.services.compiled_rank import compiled_score
 
         try:
-            bound = self.workspace.assessment(path)
-            detail = self.cuts or self.robust  # self-assessed figures only when asked for (cuts, the self rank)
-            result = scored_in_group(bound, self.leaders, self.group_by, detail)
-            where, average = bound.origin, bound.criteria.group_average
-            options = bound.criteria.ranking  # the set's tie policy and ranking decimals, if it gives them
+            fast = compiled_score(self, path)  # binding and scoring fused (`core.compiled`); None: the general engine
+            if fast is None:
+                bound = self.workspace.assessment(path)  # self-assessed figures only for cuts, the self rank:
+                fast = scored_in_group(bound, self.leaders, self.group_by, self.cuts or self.robust), bound.criteria
+            result, criteria = fast
+            where, average = result.origin, criteria.group_average
+            options = criteria.ranking  # the set's tie policy and ranking decimals, if it gives them
             ranked = (options.ties or "competition", options.precision) if options else ("competition", None)
-            in_average = bound.criteria.unranked_in_average
+            in_average = criteria.unranked_in_average
             merged = tuple(where.locate(("agency", "predecessors", n)) for n in range(len(result.agency.predecessors)))
         except ParError as exc:  # a predecessor's place may be in a tree composed now: a Y001 if libyaml refuses it
             return exc.diagnostics
         key = (result.criteria_id, result.agency.type)
         labels = self.labels.get(key)
         if labels is None:  # a set's grade labels (for a unit type), once per set
-            labels = self.labels[key] = tuple(g.label for g in bound.criteria.grades_for(result.agency.type))
+            labels = self.labels[key] = tuple(g.label for g in criteria.grades_for(result.agency.type))
         span = moves(bound, result) if self.robust else None
         agency, period = where.locate(("agency", "id")), where.locate(("period",))
         entry = entry_of(
             result, labels, agency, period, self.leaves, span, merged, self.nodes, average, *ranked, in_average
         )
-        made = bound.criteria.ranking_group_of(result.agency.type)  # a group the set makes of unit types
+        made = criteria.ranking_group_of(result.agency.type)  # a group the set makes of unit types
         if made is not None and made.id == entry.group:  # its place in the set and its label
-            entry = replace(entry, set_group=(bound.criteria.ranking_groups.index(made), made.label))
+            entry = replace(entry, set_group=(criteria.ranking_groups.index(made), made.label))
         entry = with_inputs(entry, self.workspace.reached.get(path.parent, ())) if self.cache else entry
         return replace(entry, cuts=cuts_of(bound, result)) if self.cuts else entry
 
