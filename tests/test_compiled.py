@@ -94,12 +94,18 @@ def criteria_sets(draw: st.DrawFn) -> dict[str, Any]:
 
 def inputs_for(kind: str, broken: bool) -> st.SearchStrategy[Any]:
     wrong = st.sampled_from(["zzz", TextNumber("-1"), TextNumber("250"), [1], {"x": 1}, True])
+    dones, totals = (
+        (["0", "3", "7", "2.5", "9", "10"], ["0", "7", "9", "10"]) if broken else (["0", "3", "7"], ["7", "9"])
+    )
+    done_total = st.tuples(st.sampled_from(dones), st.sampled_from(totals)).map(
+        lambda pair: {"done": TextNumber(pair[0]), "total": TextNumber(pair[1])}
+    )
     own = {
         "points": st.sampled_from(["0", "0.25", "0.5", "1", "0.1"]).map(TextNumber),
         "check": st.booleans(),
         "levels": st.sampled_from(["a", "b"]),
-        "tiers": st.integers(0, 100).map(number),
-        "linear": st.integers(0, 100).map(number),
+        "tiers": st.one_of(st.integers(0, 100).map(number), done_total),
+        "linear": st.one_of(st.integers(0, 100).map(number), done_total),
         "between": st.integers(0, 100).map(number),
         "deduction": st.integers(0, 4).map(number),
         "count": st.integers(0, 4).map(number),

@@ -22,8 +22,10 @@ from typing import TYPE_CHECKING, Any
 
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import TextNumber, clamp_percent, percent
-from par_cli.core.rules.base import HUNDRED, NOT_APPLICABLE, InputError
+from par_cli.core.rules.base import HUNDRED, NOT_APPLICABLE, InputError, award
+from par_cli.core.rules.linear import LinearRule
 from par_cli.core.rules.relative import RelativeRule
+from par_cli.core.rules.tiers import TiersRule
 from par_cli.core.scoring import AdjustmentResult, NodeResult, Score, graded
 
 if TYPE_CHECKING:
@@ -52,6 +54,7 @@ class Leaf(NamedTuple):
     survey: bool  # a survey leaf: its input is `survey`
     allow_na: bool
     memo: dict[tuple[Any, ...], Any]  # an input as written → (value read, points × denominator: int, or Fraction)
+    ratio: tuple[Any, ...] | None = None  # tiers or linear on a percentage: `{done, total}` scored in integers
 
 
 class Plan(NamedTuple):
@@ -95,7 +98,9 @@ def compile_set(criteria: CriteriaSet, nodes: dict[str, NodeInfo]) -> Plan | Non
     if not all(visit(area, n) for n, area in enumerate(criteria.areas)) or seen != len(nodes):
         return None  # a code twice, a typed maximum, a criterion for some unit types only, a relative leaf
     denominator = lcm(1, *(leaf.max_points.denominator for leaf in leaves))
-    leaves = [leaf._replace(scaled_max=int(leaf.max_points * denominator)) for leaf in leaves]
+    leaves = [
+        leaf._replace(scaled_max=int(leaf.max_points * denominator), ratio=_ratio(leaf, denominator)) for leaf in leaves
+    ]
     area_max = [0] * len(criteria.areas)
     for leaf in leaves:
         area_max[leaf.area] += leaf.scaled_max
@@ -103,6 +108,57 @@ def compile_set(criteria: CriteriaSet, nodes: dict[str, NodeInfo]) -> Plan | Non
     return Plan(
         criteria, tuple(leaves), {leaf.code: leaf for leaf in leaves}, denominator, tuple(area_max), adjustments
     )
+
+
+def _ratio(leaf: Leaf, denominator: int) -> tuple[Any, ...] | None:
+    """A percentage rule's parameters in integers, its awards × the denominator (`_done_total` scores with them)."""
+    rule = leaf.rule
+    if rule.__class__ is TiersRule and isinstance(rule, TiersRule) and rule.input == "percent":
+        tiers = []
+        for tier in rule.tiers:
+            scaled = award(tier.points, tier.percent, leaf.max_points) * denominator
+            bound_n, bound_d = tier.bound.as_integer_ratio()
+            tiers.append((tier.min is not None, bound_n, bound_d, _whole(scaled)))
+        return ("tiers", tuple(tiers))
+    if rule.__class__ is LinearRule and isinstance(rule, LinearRule):
+        limits = (*rule.zero_below.as_integer_ratio(), *rule.full_at.as_integer_ratio())
+        return ("linear", limits, leaf.max_points.numerator * denominator, leaf.max_points.denominator)
+    return None
+
+
+def _whole(value: Fraction) -> Any:
+    return value.numerator if value.denominator == 1 else value
+
+
+def _done_total(leaf: Leaf, raw: dict[Any, Any]) -> Any:
+    """The scaled points of `{done: n, total: m}` on a tiers or linear leaf, as the rule gives them (value
+    done / total × 100, compared in integers), or None when the rule itself must read it (anything unusual)."""
+    done, total = raw.get("done"), raw.get("total")
+    if len(raw) != 2 or done.__class__ is not TextNumber or total.__class__ is not TextNumber:
+        return None
+    try:
+        done_n, done_d = done.as_integer_ratio()
+        total_n, total_d = total.as_integer_ratio()
+    except (ValueError, OverflowError):
+        return None
+    if done_n < 0 or total_n <= 0 or done_n * total_d > total_n * done_d:
+        return None  # refused, or not applicable (total 0): the rule says so
+    n, d = done_n * 100 * total_d, done_d * total_n  # the value n / d (d > 0), not reduced: compared only
+    ratio = leaf.ratio
+    assert ratio is not None
+    if ratio[0] == "tiers":
+        for inclusive, bound_n, bound_d, scaled in ratio[1]:
+            left, right = n * bound_d, bound_n * d
+            if left > right or (inclusive and left == right):
+                return scaled
+        return 0
+    (zero_n, zero_d, full_n, full_d), top, under = ratio[1], ratio[2], ratio[3]
+    if n * zero_d < zero_n * d:
+        return 0
+    if n * full_d >= full_n * d:
+        return leaf.scaled_max
+    numerator, denominator = top * n * full_d, under * d * full_n  # max × value / full_at × the plan's denominator
+    return numerator // denominator if numerator % denominator == 0 else Fraction(numerator, denominator)
 
 
 def _written(raw: Any) -> tuple[Any, ...] | None:
@@ -187,6 +243,10 @@ def _answer(plan: Plan, leaf: Leaf, raw: Any) -> Any:
 
 
 def _points(plan: Plan, leaf: Leaf, raw: Any) -> Any:
+    if leaf.ratio is not None and raw.__class__ is dict:
+        scaled = _done_total(leaf, raw)
+        if scaled is not None:
+            return scaled
     found = _read(plan, leaf, raw)
     return found if found is _REFUSED else found[1]
 
