@@ -28,6 +28,7 @@ from par_cli.core.numbers import TextNumber
 from par_cli.core.ranking import entry_of
 from par_cli.core.scoring import score
 from par_cli.core.tree import index
+from par_cli.services import compiled_rank
 from par_cli.services.workspace import FileScorer
 from tests.conftest import ROOT
 from tests.fuzz.mutants import mutant
@@ -237,8 +238,18 @@ def folders() -> list[Path]:
     return sorted({path.parent for path in (ROOT / "examples").rglob("*.yaml")})
 
 
+ranked = {"compiled": 0, "runs": 0}
+
+
 @pytest.mark.parametrize("folder", folders(), ids=lambda p: str(p.relative_to(ROOT)))
 def test_rank_of_every_shipped_folder_is_byte_identical(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def counted(*args: Any) -> Any:
+        found = score_plain(*args)
+        ranked["compiled"] += found is not None
+        return found
+
+    monkeypatch.setattr(compiled_rank, "score_plain", counted)
+    ranked["runs"] += 1
     runner = CliRunner()
     outputs = []
     for switch in ("0", "1"):
@@ -247,3 +258,9 @@ def test_rank_of_every_shipped_folder_is_byte_identical(folder: Path, monkeypatc
             result = runner.invoke(app, ["rank", str(folder), "--no-cache", "-f", form, "--areas"])
             outputs.append((switch, form, result.exit_code, result.output))
     assert [o[2:] for o in outputs[:2]] == [o[2:] for o in outputs[2:]]
+
+
+def test_the_rankings_above_did_use_the_compiled_path() -> None:
+    if not ranked["runs"]:
+        pytest.skip("the rankings did not run first")
+    assert ranked["compiled"] > 30, ranked

@@ -42,7 +42,7 @@ def compiled_score(scorer: Any, path: Path) -> tuple[Score, CriteriaSet] | None:
     if scorer.leaves or scorer.robust or scorer.nodes or scorer.cuts or scorer.leaders is not None or not enabled():
         return None
     workspace = scorer.workspace
-    if workspace.survey is not None or workspace.renames is not None or is_form_file(path):
+    if workspace.renames is not None or is_form_file(path):
         return None
     doc, problems = read_document(path, fast=True)
     if doc is None or problems or wrong_kind(doc, "assessment") is not None:
@@ -52,6 +52,9 @@ def compiled_score(scorer: Any, path: Path) -> tuple[Score, CriteriaSet] | None:
         return None
     try:
         criteria = workspace.criteria_for(model.criteria, doc, path)
+        surveyed, said = workspace.with_survey(model, path, criteria)
+        if surveyed is not model or said:
+            return None  # survey results, given or found beside it (or their problems)
         if workspace.appraisals.apply(model, path, criteria.model.id, criteria.model.adjustments) is not model:
             return None  # values from appraisal files beside it
     except ParError:
