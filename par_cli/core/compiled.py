@@ -208,12 +208,12 @@ def _answer(plan: Plan, leaf: Leaf, raw: Any) -> Any:
     """The scaled points of one answer, None when unanswered, NOT_APPLICABLE when declared so, or _REFUSED."""
     if raw == "na":
         return NOT_APPLICABLE if leaf.allow_na else _REFUSED
-    if isinstance(raw, dict) and raw:
-        if not ANSWER_FIELDS.issuperset(raw):
-            return _REFUSED
+    if isinstance(raw, dict) and raw and ANSWER_FIELDS.issuperset(raw):
         fields = raw
+    elif isinstance(raw, dict) and not ANSWER_FIELDS.isdisjoint(raw):
+        return _REFUSED  # some answer fields and others (A012)
     else:
-        fields = {"self": raw}
+        fields = {"self": raw}  # the short form (a mapping without answer fields is an input: `{done, total}`)
     na = fields.get("na", False)
     if na is not False:
         given = any(fields.get(name) is not None for name in ("self", "first_appraisal", "appraised", "survey"))
