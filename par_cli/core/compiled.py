@@ -97,7 +97,8 @@ def compile_set(criteria: CriteriaSet, nodes: dict[str, NodeInfo]) -> Plan | Non
 
     if not all(visit(area, n) for n, area in enumerate(criteria.areas)) or seen != len(nodes):
         return None  # a code twice, a typed maximum, a criterion for some unit types only, a relative leaf
-    denominator = lcm(1, *(leaf.max_points.denominator for leaf in leaves))
+    grid = lcm(1, *(d for leaf in leaves for d in _denominators(leaf.rule)))  # points a rule gives: on the grid
+    denominator = lcm(1, *(leaf.max_points.denominator for leaf in leaves)) * grid * 100
     leaves = [
         leaf._replace(scaled_max=int(leaf.max_points * denominator), ratio=_ratio(leaf, denominator)) for leaf in leaves
     ]
@@ -108,6 +109,19 @@ def compile_set(criteria: CriteriaSet, nodes: dict[str, NodeInfo]) -> Plan | Non
     return Plan(
         criteria, tuple(leaves), {leaf.code: leaf for leaf in leaves}, denominator, tuple(area_max), adjustments
     )
+
+
+def _denominators(value: Any) -> list[int]:
+    """The denominators of every figure among a rule's parameters (tiers, levels, steps…)."""
+    if isinstance(value, Decimal | Fraction):
+        try:
+            return [value.as_integer_ratio()[1]]
+        except (ValueError, OverflowError):
+            return []
+    if isinstance(value, tuple | list):
+        return [d for item in value for d in _denominators(item)]
+    fields = getattr(value.__class__, "_fields", ())
+    return [d for name in fields for d in _denominators(getattr(value, name, None))]
 
 
 def _ratio(leaf: Leaf, denominator: int) -> tuple[Any, ...] | None:
@@ -221,8 +235,13 @@ def _answer(plan: Plan, leaf: Leaf, raw: Any) -> Any:
             NOT_APPLICABLE if na is True and leaf.allow_na and not given and _text(fields.get("reason")) else _REFUSED
         )
     evidence = fields.get("evidence")
-    if evidence is not None and not (isinstance(evidence, list) and all(isinstance(t, str) for t in evidence)):
-        return _REFUSED
+    if evidence is not None:
+        if not isinstance(evidence, list):
+            return _REFUSED
+        try:  # a list of texts (`str.join` takes nothing else), as the binder's `_texts` asks
+            "".join(evidence)
+        except TypeError:
+            return _REFUSED
     if not (_text(fields.get("explanation")) and _text(fields.get("note")) and _text(fields.get("reason"))):
         return _REFUSED
     if leaf.survey:
@@ -230,16 +249,19 @@ def _answer(plan: Plan, leaf: Leaf, raw: Any) -> Any:
             return _REFUSED
         raw_final = fields.get("survey")
         return None if raw_final is None else _points(plan, leaf, raw_final)
-    if fields.get("survey") is not None or ("appraised" in fields and fields["appraised"] is None):
+    if fields.get("survey") is not None:
         return _REFUSED
-    final = None
-    for name in ("self", "first_appraisal", "appraised"):  # each input given must read; the last word counts
-        raw_input = fields.get(name)
-        if raw_input is not None:
-            final = _points(plan, leaf, raw_input)
-            if final is _REFUSED:
-                return _REFUSED
-    return final
+    raw_self, raw_appraised = fields.get("self"), fields.get("appraised")
+    final = own = None if raw_self is None else _points(plan, leaf, raw_self)
+    if raw_appraised is not None:
+        final = own if raw_appraised == raw_self else _points(plan, leaf, raw_appraised)  # kept: read once
+    elif "appraised" in fields:
+        return _REFUSED  # a blank appraisal (A017)
+    raw_first = fields.get("first_appraisal")
+    first = None if raw_first is None else _points(plan, leaf, raw_first)
+    if own is _REFUSED or final is _REFUSED or first is _REFUSED:
+        return _REFUSED
+    return final if raw_appraised is not None else first if first is not None else own
 
 
 def _points(plan: Plan, leaf: Leaf, raw: Any) -> Any:
@@ -308,7 +330,8 @@ def score_plain(plan: Plan, assessment: Assessment, origin: Origin) -> Score | N
         return None
     areas = len(plan.area_max)
     points_in = [0] * areas
-    extra = [ZERO] * areas  # points off the common denominator (a rule's fraction of a maximum)
+    extra = [0] * areas  # points off the common denominator (a rule's fraction of a maximum): extra / under
+    under = [1] * areas
     area_max = list(plan.area_max)
     applicable = [False] * areas
     survey: Fraction | None = None
@@ -324,16 +347,22 @@ def score_plain(plan: Plan, assessment: Assessment, origin: Origin) -> Score | N
             points = 0
         elif points.__class__ is int:
             points_in[leaf.area] += points
-        else:
-            extra[leaf.area] += points
+        else:  # n / d: added over a running common denominator, reduced once at the end
+            n, d, at = points.numerator, points.denominator, leaf.area
+            if under[at] % d:
+                common = lcm(under[at], d)
+                extra[at] *= common // under[at]
+                under[at] = common
+            extra[at] += n * (under[at] // d)
         if leaf.survey:
             survey = (survey or ZERO) + Fraction(points) / plan.denominator
     denominator = plan.denominator
     results = []
     for n, area in enumerate(plan.criteria.areas):
         if applicable[n]:
-            top, got = Fraction(area_max[n], denominator), (points_in[n] + extra[n]) / denominator
-            results.append(NodeResult(area.code, area.title, 1, top, Fraction(got), Fraction(got), True, True))
+            top = Fraction(area_max[n], denominator)
+            got = Fraction(points_in[n] * under[n] + extra[n], denominator * under[n])
+            results.append(NodeResult(area.code, area.title, 1, top, got, got, True, True))
         else:
             results.append(NodeResult(area.code, area.title, 1, ZERO, ZERO, ZERO, False, True))
     max_points = Fraction(sum(m for m, a in zip(area_max, applicable, strict=True) if a), denominator)
