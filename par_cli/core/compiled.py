@@ -210,6 +210,8 @@ def _read(plan: Plan, leaf: Leaf, raw: Any) -> Any:
             points = leaf.rule.points(value, leaf.max_points) * plan.denominator
             found = (value, points.numerator if points.denominator == 1 else points)
     if key is not None:
+        if len(leaf.memo) >= 4096:  # inputs written freely do not repeat: memory stays bounded
+            leaf.memo.clear()
         leaf.memo[key] = found
     return found
 
