@@ -26,13 +26,15 @@ from par_cli.core.diagnostics import NOWHERE, DocPath, Location, ParError
 from par_cli.core.formats import validate
 from par_cli.core.numbers import TextNumber
 from par_cli.core.ranking import entry_of
-from par_cli.core.scoring import score
+from par_cli.core.scoring import AdjustmentResult, NodeResult, Score, graded, score
 from par_cli.core.tree import index
 from par_cli.services import compiled_rank
 from par_cli.services.workspace import FileScorer
 from tests.conftest import ROOT
 from tests.fuzz.mutants import mutant
 from tests.test_architecture import INPUTS, SAMPLES
+
+KINDS = (Score, NodeResult, AdjustmentResult, graded)
 
 
 class Origin:
@@ -179,7 +181,7 @@ def test_the_compiled_scorer_gives_the_general_engine_s_entry_or_declines(case: 
     except ParError:
         general = None
     plan = compile_set(criteria, nodes)
-    found = score_plain(plan, assessment, Origin()) if plan is not None else None
+    found = score_plain(plan, assessment, Origin(), KINDS) if plan is not None else None
     if found is None:
         tally["declined"] += 1
         return

@@ -23,13 +23,14 @@ from typing import TYPE_CHECKING, Any
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import TextNumber, clamp_percent, percent
 from par_cli.core.rules.base import HUNDRED, NOT_APPLICABLE, InputError, award
-from par_cli.core.rules.linear import LinearRule
-from par_cli.core.rules.relative import RelativeRule
-from par_cli.core.rules.tiers import TiersRule
-from par_cli.core.scoring import AdjustmentResult, NodeResult, Score, graded
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from par_cli.core.diagnostics import Origin
+    from par_cli.core.scoring import AdjustmentResult, NodeResult, Score
+
+    Kinds = tuple[type[Score], type[NodeResult], type[AdjustmentResult], Callable[..., Any]]
     from par_cli.core.model import Assessment, CriteriaSet, Node
     from par_cli.core.rules.base import Rule
     from par_cli.core.tree import NodeInfo
@@ -89,7 +90,7 @@ def compile_set(criteria: CriteriaSet, nodes: dict[str, NodeInfo]) -> Plan | Non
         if node.children is not None:
             return all(visit(child, area) for child in node.children)
         rule = node.rule
-        if rule is None or isinstance(rule, RelativeRule):
+        if rule is None or rule.kind == "relative":
             return False
         survey = info.source == "survey"
         leaves.append(Leaf(node.code, rule, node.max, info.max_points, 0, area, survey, node.allow_na, {}))
@@ -126,22 +127,20 @@ def _denominators(value: Any) -> list[int]:
 
 def _ratio(leaf: Leaf, denominator: int) -> tuple[Any, ...] | None:
     """A percentage rule's parameters in integers, its awards × the denominator (`_done_total` scores with them)."""
-    rule = leaf.rule
-    if rule.__class__ is TiersRule and isinstance(rule, TiersRule) and rule.input == "percent":
+    rule: Any = leaf.rule
+    if rule.kind == "tiers" and rule.input == "percent":
         tiers = []
         for tier in rule.tiers:
             scaled = award(tier.points, tier.percent, leaf.max_points) * denominator
             bound_n, bound_d = tier.bound.as_integer_ratio()
-            tiers.append((tier.min is not None, bound_n, bound_d, _whole(scaled)))
+            tiers.append(
+                (tier.min is not None, bound_n, bound_d, scaled.numerator if scaled.denominator == 1 else scaled)
+            )
         return ("tiers", tuple(tiers))
-    if rule.__class__ is LinearRule and isinstance(rule, LinearRule):
+    if rule.kind == "linear":
         limits = (*rule.zero_below.as_integer_ratio(), *rule.full_at.as_integer_ratio())
         return ("linear", limits, leaf.max_points.numerator * denominator, leaf.max_points.denominator)
     return None
-
-
-def _whole(value: Fraction) -> Any:
-    return value.numerator if value.denominator == 1 else value
 
 
 def _done_total(leaf: Leaf, raw: dict[Any, Any]) -> Any:
@@ -275,7 +274,7 @@ def _points(plan: Plan, leaf: Leaf, raw: Any) -> Any:
     return found if found is _REFUSED else found[1]
 
 
-def _adjustments(plan: Plan, given: dict[str, Any]) -> tuple[AdjustmentResult, ...] | None:
+def _adjustments(plan: Plan, given: dict[str, Any], row: type[AdjustmentResult]) -> tuple[AdjustmentResult, ...] | None:
     """The bonus and penalty rows (`core.scoring._Scorer.adjustments`); None when an adjustment is refused."""
     values: dict[str, tuple[Fraction | None, Fraction | None]] = {}
     for code, raw in given.items():
@@ -298,7 +297,7 @@ def _adjustments(plan: Plan, given: dict[str, Any]) -> tuple[AdjustmentResult, .
         own = own_given if own_given is not None else ZERO
         final = appraised if appraised is not None else own
         sign = 1 if adjustment.kind == "bonus" else -1
-        results.append(AdjustmentResult(adjustment.code, adjustment.title, adjustment.kind, sign * final, sign * own))
+        results.append(row(adjustment.code, adjustment.title, adjustment.kind, sign * final, sign * own))
     criteria = plan.criteria
     for kind, cap in (("bonus", criteria.bonus_cap), ("penalty", criteria.penalty_cap)):
         if cap is None:
@@ -307,11 +306,11 @@ def _adjustments(plan: Plan, given: dict[str, Any]) -> tuple[AdjustmentResult, .
         over = max(ZERO, sign * sum((r.points for r in results if r.kind == kind), ZERO) - limit)
         own_over = max(ZERO, sign * sum((r.self_points for r in results if r.kind == kind), ZERO) - limit)
         if over or own_over:
-            results.append(AdjustmentResult(f"{kind}-cap", "", kind, -sign * over, -sign * own_over, limit))
+            results.append(row(f"{kind}-cap", "", kind, -sign * over, -sign * own_over, limit))
     return tuple(results)
 
 
-def score_plain(plan: Plan, assessment: Assessment, origin: Origin) -> Score | None:
+def score_plain(plan: Plan, assessment: Assessment, origin: Origin, kinds: Kinds) -> Score | None:
     """What `score(bind(…), detail=False)` gives a ranking for this assessment (its answers as written), or None
     when the general engine must score it (any problem at all, or anything the plan does not handle)."""
     agency = assessment.agency
@@ -327,7 +326,8 @@ def score_plain(plan: Plan, assessment: Assessment, origin: Origin) -> Score | N
         if points is _REFUSED:
             return None
         given[code] = points
-    adjustments = _adjustments(plan, assessment.adjustments)
+    Score, NodeResult, AdjustmentResult, graded = kinds  # `core.scoring`'s, handed in: not imported (layers)
+    adjustments = _adjustments(plan, assessment.adjustments, AdjustmentResult)
     if adjustments is None:
         return None
     areas = len(plan.area_max)

@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 from par_cli.core.compiled import Plan, compile_set, score_plain
 from par_cli.core.diagnostics import ParError
-from par_cli.core.formats import validate
 from par_cli.io.suffixes import is_form_file
 from par_cli.readers.files import read_document, wrong_kind
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
+    from par_cli.core.compiled import Kinds
     from par_cli.core.model import CriteriaSet
     from par_cli.core.scoring import Score
 
@@ -37,8 +38,11 @@ def plan_of(criteria: CriteriaSet, nodes: Any) -> Plan | None:
     return held[1]
 
 
-def compiled_score(scorer: Any, path: Path) -> tuple[Score, CriteriaSet] | None:
-    """The score a ranking takes of one file (`services.workspace.FileScorer`), and its set; None: not here."""
+def compiled_score(
+    scorer: Any, path: Path, validate: Callable[..., tuple[Any, Any]], kinds: Kinds
+) -> tuple[Score, CriteriaSet] | None:
+    """The score a ranking takes of one file (`services.workspace.FileScorer`), and its set; None: not here.
+    `validate` (`core.formats`) and `kinds` (`core.scoring`) are the caller's: a layer below would be too deep."""
     if scorer.leaves or scorer.robust or scorer.nodes or scorer.cuts or scorer.leaders is not None or not enabled():
         return None
     workspace = scorer.workspace
@@ -60,5 +64,5 @@ def compiled_score(scorer: Any, path: Path) -> tuple[Score, CriteriaSet] | None:
     except ParError:
         return None
     plan = plan_of(criteria.model, criteria.nodes)
-    result = score_plain(plan, model, doc) if plan is not None else None
+    result = score_plain(plan, model, doc, kinds) if plan is not None else None
     return None if result is None else (result, criteria.model)

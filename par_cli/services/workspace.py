@@ -15,7 +15,7 @@ from par_cli.core.checks import check_criteria
 from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, msg, placed, problem
 from par_cli.core.formats import validate
 from par_cli.core.model import Assessment, CriteriaSet
-from par_cli.core.scoring import Relative, Score, score
+from par_cli.core.scoring import AdjustmentResult, NodeResult, Relative, Score, graded, score
 from par_cli.core.tree import index
 from par_cli.io.suffixes import is_form_file
 from par_cli.readers.files import display, file_kind, not_a_file, read_document, wrong_kind
@@ -290,7 +290,7 @@ class FileScorer:
         from par_cli.services.compiled_rank import compiled_score
 
         try:
-            fast = compiled_score(self, path)  # binding and scoring fused (`core.compiled`); None: the general engine
+            fast = compiled_score(self, path, validate, (Score, NodeResult, AdjustmentResult, graded))  # or None
             if fast is None:
                 bound = self.workspace.assessment(path)  # self-assessed figures only for cuts, the self rank:
                 fast = scored_in_group(bound, self.leaders, self.group_by, self.cuts or self.robust), bound.criteria
