@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from par_cli.services import cache, cache_json
+from par_cli.services import cache, cache_json, digests
 from par_cli.services.workspace import FileScorer
 from tests.conftest import ROOT, run, run_english
 
@@ -312,11 +312,11 @@ def test_a_pickle_planted_in_the_cache_is_never_loaded(folder: Path, tmp_path: P
     store_dir = Path(os.environ["PAR_CACHE_DIR"])
     bomb = pickle.dumps(Bomb(tmp_path / "exploded"))
     with sqlite3.connect(store_dir / cache.FILE_NAME) as db:  # every kept result replaced by the pickle
-        db.execute("UPDATE results SET value = ?, sum = ?", (bomb, cache.digest(bomb)))
+        db.execute("UPDATE results SET value = ?, sum = ?", (bomb, digests.digest(bomb)))
     legacy = store_dir / "results-v1.sqlite3"  # the store of earlier versions: pickles by key
     with sqlite3.connect(legacy) as db:
         db.execute("CREATE TABLE entries (key TEXT PRIMARY KEY, sum TEXT, value BLOB)")
-        db.execute("INSERT INTO entries VALUES (?, ?, ?)", ("k", cache.digest(bomb), bomb))
+        db.execute("INSERT INTO entries VALUES (?, ?, ?)", ("k", digests.digest(bomb), bomb))
     db.close()
     scored.clear()
     assert ranked() == first

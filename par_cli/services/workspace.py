@@ -1,6 +1,5 @@
-"""Assessments and the criteria sets they name: read, validated, checked and bound, each criteria file once.
-
-Every problem of a file is collected and raised at once as a `ParError` of located diagnostics."""
+"""Assessments and the criteria sets they name: read, validated, checked and bound, each criteria file once;
+every problem of a file collected and raised at once as a `ParError` of located diagnostics."""
 
 from __future__ import annotations
 
@@ -15,7 +14,7 @@ from par_cli.core.checks import check_criteria
 from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, msg, placed, problem
 from par_cli.core.formats import validate
 from par_cli.core.model import Assessment, CriteriaSet
-from par_cli.core.scoring import Relative, Score, score
+from par_cli.core.scoring import AdjustmentResult, NodeResult, Relative, Score, graded, score
 from par_cli.core.tree import index
 from par_cli.io.suffixes import is_form_file
 from par_cli.readers.files import display, file_kind, not_a_file, read_document, wrong_kind
@@ -277,6 +276,8 @@ class FileScorer:
         from par_cli.services.cache import held
 
         held(Relative)  # entries keep it, and `services.cache` is above `core.scoring` in the layers: cannot import it
+        from par_cli.services.scorer_options import options_text
+
         return options_text(self) if self.cache else None
 
     def lead(self, leaders: Leaders, group_by: str) -> None:
@@ -290,32 +291,36 @@ class FileScorer:
         from par_cli.core.ranking import entry_of  # not at start-up: `par score` does not rank
         from par_cli.core.robustness import moves
         from par_cli.services.cache import with_inputs
+        from par_cli.services.compiled_rank import compiled_score
 
         try:
-            bound, doubts = self.workspace.assessed(path)
-            detail = self.cuts or self.robust  # self-assessed figures only when asked for (cuts, the self rank)
-            result = scored_in_group(bound, self.leaders, self.group_by, detail)
-            where, average = bound.origin, bound.criteria.group_average
-            options = bound.criteria.ranking  # the set's tie policy and ranking decimals, if it gives them
+            fast = compiled_score(self, path, validate, (Score, NodeResult, AdjustmentResult, graded))  # or None
+            doubts: tuple[Diagnostic, ...] = ()  # A023 is a form's: forms take the general engine
+            if fast is None:
+                bound, doubts = self.workspace.assessed(path)  # self-assessed figures only for cuts, the self rank
+                fast = scored_in_group(bound, self.leaders, self.group_by, self.cuts or self.robust), bound.criteria
+            result, criteria = fast
+            where, average, in_average = result.origin, criteria.group_average, criteria.unranked_in_average
+            options = criteria.ranking  # the set's tie policy and ranking decimals, if it gives them
             ranked = (options.ties or "competition", options.precision) if options else ("competition", None)
-            in_average = bound.criteria.unranked_in_average
             merged = tuple(where.locate(("agency", "predecessors", n)) for n in range(len(result.agency.predecessors)))
         except ParError as exc:  # a predecessor's place may be in a tree composed now: a Y001 if libyaml refuses it
             return exc.diagnostics
-        key = (result.criteria_id, result.agency.type)
-        labels = self.labels.get(key)
+        labels = self.labels.get(key := (result.criteria_id, result.agency.type))
         if labels is None:  # a set's grade labels (for a unit type), once per set
-            labels = self.labels[key] = tuple(g.label for g in bound.criteria.grades_for(result.agency.type))
+            labels = self.labels[key] = tuple(g.label for g in criteria.grades_for(result.agency.type))
         span = moves(bound, result) if self.robust else None
         agency, period = where.locate(("agency", "id")), where.locate(("period",))
         entry = entry_of(
             result, labels, agency, period, self.leaves, span, merged, self.nodes, average, *ranked, in_average
         )
-        made = bound.criteria.ranking_group_of(result.agency.type)  # a group the set makes of unit types
+        made = criteria.ranking_group_of(result.agency.type)  # a group the set makes of unit types
         if made is not None and made.id == entry.group:  # its place in the set and its label
-            entry = replace(entry, set_group=(bound.criteria.ranking_groups.index(made), made.label))
+            entry = replace(entry, set_group=(criteria.ranking_groups.index(made), made.label))
         entry = with_inputs(entry, self.workspace.reached.get(path.parent, ())) if self.cache else entry
-        return replace(entry, cuts=cuts_of(bound, result) if self.cuts else (), doubts=doubts)  # doubts: A023
+        if self.cuts or doubts:  # the cut list (the general engine's), or a form's A023 doubts
+            entry = replace(entry, cuts=cuts_of(bound, result) if self.cuts else (), doubts=doubts)
+        return entry
 
     def criteria_problems(self, path: Path) -> list[Diagnostic]:
         """The errors of a file found among the assessments that is not one: a criteria set or a survey file."""
@@ -376,25 +381,3 @@ def find_criteria(reference: str, base: Path | None = None) -> LoadedCriteria:
 def builtin_sets() -> list[LoadedCriteria]:
     """Every criteria set shipped with par (each must load: the test suite checks it)."""
     return [load_criteria(path) for path in yaml_files(builtin_dir())]
-
-
-def options_text(scorer: FileScorer) -> str:
-    """How a file scorer scores, besides the files: the set given on the command line (the bytes of the file the
-    command reads for it: an id is found from the working folder, a link is followed), the survey results file's
-    bytes, answers renumbered, what entries carry, the groups' leaders. Not how many processes score."""
-    from par_cli.services.cache import file_digest
-
-    workspace, leaders = scorer.workspace, scorer.leaders
-    flags = (scorer.leaves, scorer.robust, scorer.nodes, scorer.cuts, scorer.group_by)
-    given = workspace.override
-    override = "each file's own"
-    if given is not None:
-        try:
-            override = f"set {file_digest(workspace.named(given).path)}"
-        except ParError:
-            override = f"not found {given}"  # every file fails: nothing is kept
-    survey = workspace.survey.path if workspace.survey is not None else None
-    surveyed = f"{survey}:{file_digest(survey)}" if survey is not None else "beside"
-    renames = sorted(workspace.renames.items()) if workspace.renames is not None else None
-    shown = sorted(map(repr, leaders.items())) if isinstance(leaders, dict) else None
-    return repr((override, surveyed, flags, renames, shown))
