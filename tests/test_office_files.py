@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Write, run_english
+from tests.conftest import Write, run, run_english
 from tests.test_xlsx import fill, form
 
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice (soffice)")
@@ -77,3 +77,41 @@ def test_a_form_saved_by_libreoffice_as_excel_with_macros_is_read(write: Write) 
     Path("forms/so-tu-phap.xlsx").unlink()
     shutil.copy("lo/so-tu-phap.xlsm", "forms/so-tu-phap.xlsm")  # its content type: macroEnabled.main+xml
     assert _ranked(folder) == ["so-noi-vu", "so-tu-phap"]
+
+
+AGENCY = ("so-noi-vu", "Sở Nội vụ")
+
+
+@pytest.mark.parametrize(
+    ("typed", "vi", "en"),
+    [
+        ("50/45", "số đã làm (50) lớn hơn tổng số (45)", "the number done (50) is greater than the total (45)"),
+        ("45/0", "tổng số là 0 (số đã làm 45)", "the total is 0 (done 45)"),
+    ],
+)
+def test_a_rate_typed_wrong_on_a_form_is_said_in_the_forms_words(write: Write, typed: str, vi: str, en: str) -> None:
+    """`50/45` said `done (50) lớn hơn total (45)` (YAML's keys in a Vietnamese message); `45/0` said the same,
+    while what is wrong is a total of 0."""
+    path = fill(form(write), AGENCY, {"1.1.2": (typed,), "1.2": ("Có",)}, {})
+    _, out, _ = run("check", str(path), "--lang", "vi")
+    assert f"form.xlsx:Tiêu chí!E5: lỗi A003: 1.1.2: {vi}" in out
+    assert "done" not in out.split("A003")[1].splitlines()[0]
+    _, out, _ = run_english("check", str(path))
+    assert f"form.xlsx:Tiêu chí!E5: error A003: 1.1.2: {en}" in out
+
+
+def test_a_rate_with_a_total_of_0_in_yaml_is_said_for_its_total(write: Write) -> None:
+    form(write)
+    write(
+        "a.yaml",
+        """
+        kind: assessment
+        criteria: spec-example-2024
+        agency: {id: so-noi-vu, name: Sở Nội vụ}
+        period: "2024"
+        answers:
+          1.1.2: {self: {done: 45, total: 0}}
+        """,
+    )
+    _, out, _ = run_english("check", "a.yaml")
+    assert "error A003: 1.1.2: total is 0 while done is 45" in out

@@ -16,6 +16,9 @@ FORM_PHRASES = {  # a rule's input in YAML's shapes (`{done: n, total: m}`), as 
     "input.percent": "input.form-percent",
     "phrase.percent-or-done": "phrase.form-percent-or-done",
     "percent-or-done-total": "form-percent-or-done-total",
+    "done-above-total": "form-done-above-total",  # 50/45 typed: the form's words, not YAML's done/total keys
+    "done-total-zero": "form-done-total-zero",
+    "done-total-negative": "form-done-total-negative",
 }
 FORM_MESSAGES = {  # a message about YAML's shapes, as the form's columns say it: (message, hint)
     "likert-counts": ("form-likert-counts", "hint.form-likert-counts"),
