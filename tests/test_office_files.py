@@ -115,3 +115,34 @@ def test_a_rate_with_a_total_of_0_in_yaml_is_said_for_its_total(write: Write) ->
     )
     _, out, _ = run_english("check", "a.yaml")
     assert "error A003: 1.1.2: total is 0 while done is 45" in out
+
+
+def _docx_text(path: Path) -> str:
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("word/document.xml").decode()
+    return "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", xml))
+
+
+def test_an_input_likely_misread_is_in_the_findings_of_the_agencys_report(write: Write) -> None:
+    """A023 was said on stderr, but `par score`'s findings (`Lưu ý`) and `par report` listed only A006/A007:
+    the one warning that can cost points was missing from the report the agency reads."""
+    path = fill(form(write), AGENCY, {"1.1.2": ("0.95",), "1.2": ("Có",)}, {})
+    said = "1.1.2 Mức độ thực hiện kế hoạch CCHC: 0,95 được đọc là 0,95 %: có phải ý là 95 %? (Tiêu chí!E5)"
+    for fmt in ("table", "markdown", "html"):
+        code, out, err = run("score", str(path), "-f", fmt, "--lang", "vi", COLUMNS="200")
+        assert code == 0, err
+        assert said in out.replace("&nbsp;", " "), fmt
+    _, out, _ = run("score", str(path), "--lang", "en", "-f", "markdown")
+    assert "0.95 is read as 0.95 %: did you mean 95 %? (Tiêu chí!E5)" in out
+    Path("forms").mkdir()
+    shutil.copy(path, "forms/form.xlsx")
+    shutil.copy("criteria.yaml", "forms/criteria.yaml")
+    code, _, err = run("report", "forms", "-o", "reports", "--lang", "vi")
+    assert code == 0, err
+    assert said in _docx_text(Path("reports/so-noi-vu.docx"))
+    code, _, err = run("score", "forms/form.xlsx", "--among", "forms", "-f", "docx", "-o", "s.docx", "--lang", "vi")
+    assert code == 0, err
+    assert said in _docx_text(Path("s.docx"))
