@@ -146,3 +146,24 @@ def test_an_input_likely_misread_is_in_the_findings_of_the_agencys_report(write:
     code, _, err = run("score", "forms/form.xlsx", "--among", "forms", "-f", "docx", "-o", "s.docx", "--lang", "vi")
     assert code == 0, err
     assert said in _docx_text(Path("s.docx"))
+
+
+def test_a_blank_criteria_cell_is_said_in_the_forms_words_with_the_other_blank_details(write: Write) -> None:
+    """A blank `Bộ chỉ số` (B5) said `criteria: thiếu trường 'criteria'` (YAML's field name), and hid the other
+    details' blanks (here the agency's name): sent back, fixed, sent back again."""
+    from openpyxl import load_workbook
+
+    path = fill(form(write), AGENCY, {"1.2": ("Có",)}, {})
+    book = load_workbook(path)
+    book["Thông tin"]["B5"] = None
+    book["Thông tin"]["B2"] = None
+    book.save(path)
+    code, out, _ = run("check", str(path), "--lang", "vi")
+    assert code == 1  # check: errors found
+    assert out.splitlines()[:2] == [
+        "form.xlsx:Thông tin!B2: lỗi S001: Tên cơ quan còn để trống (gợi ý: điền Tên cơ quan trong trang này)",
+        "form.xlsx:Thông tin!B5: lỗi S001: Bộ chỉ số còn để trống (gợi ý: điền Bộ chỉ số trong trang này)",
+    ]
+    code, _, err = run("score", str(path), "--lang", "vi")
+    assert code == 1 and "criteria" not in err
+    assert "form.xlsx:Thông tin!B5: lỗi S001: Bộ chỉ số còn để trống" in err
