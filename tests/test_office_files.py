@@ -167,3 +167,48 @@ def test_a_blank_criteria_cell_is_said_in_the_forms_words_with_the_other_blank_d
     code, _, err = run("score", str(path), "--lang", "vi")
     assert code == 1 and "criteria" not in err
     assert "form.xlsx:Thông tin!B5: lỗi S001: Bộ chỉ số còn để trống" in err
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "vi",
+            "forms/danh-sach.xlsx:Danh sách!B1: lỗi F005: không phải phiếu tự đánh giá: đây là danh sách cơ quan (Mã cơ "
+            "quan, Tên cơ quan) dùng cho par template --agencies (gợi ý: chuyển tệp này ra khỏi thư mục phiếu: mọi sổ "
+            "tính trong thư mục đều được đọc như phiếu của một cơ quan)",
+        ),
+        (
+            "en",
+            "forms/danh-sach.xlsx:Danh sách!B1: error F005: not an assessment form: this is a list of agencies (Mã cơ "
+            "quan, Tên cơ quan), the list for par template --agencies (hint: move it out of the forms folder: every "
+            "workbook there is read as an agency's form)",
+        ),
+    ],
+)
+def test_the_list_of_agencies_left_in_the_forms_folder_is_said_for_what_it_is(
+    write: Write, lang: str, said: str
+) -> None:
+    """`danh-sach.xlsx` among the forms was F005 at `1:1` (no place in a workbook), `not an assessment form`."""
+    from openpyxl import Workbook
+
+    folder = _forms(write)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Danh sách"
+    for row in (("STT", "Mã cơ quan", "Tên cơ quan", "Nhóm"), (1, "so-noi-vu", "Sở Nội vụ", "so-nganh")):
+        sheet.append(row)
+    book.save(folder / "danh-sach.xlsx")
+    code, _, err = run("rank", str(folder), "--lang", lang)
+    assert code == 1
+    assert said in err.splitlines()
+
+
+def test_a_workbook_that_is_no_form_is_located_at_the_file(write: Write) -> None:
+    from openpyxl import Workbook
+
+    folder = _forms(write)
+    Workbook().save(folder / "notes.xlsx")
+    _, _, err = run_english("rank", str(folder))
+    assert "forms/notes.xlsx: error F005: not an assessment form" in err
