@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from par_cli.core.appraisal import appraisal_problems
 from par_cli.core.binding import Bound, bind
 from par_cli.core.checks import check_criteria
-from par_cli.core.diagnostics import Diagnostic, LineCol, Msg, ParError, msg, placed, problem
+from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, msg, placed, problem
 from par_cli.core.formats import validate
 from par_cli.core.model import Assessment, CriteriaSet
 from par_cli.core.scoring import Relative, Score, score
@@ -186,7 +186,7 @@ class Workspace(CriteriaFinder):
 
     def inspect_form(self, path: Path) -> tuple[Bound | None, list[Diagnostic]]:
         """A workbook: its set first (each input read by its leaf's rule), then validated and bound as YAML."""
-        from par_cli.readers.form_words import at_field_cells, form_hints  # not at start-up: most are YAML
+        from par_cli.readers.form_words import at_field_cells, details_blanks, form_hints  # not at start-up
         from par_cli.readers.xlsx_form import read_form
 
         name = display(path)
@@ -197,15 +197,8 @@ class Workspace(CriteriaFinder):
         if form is None:
             return None, problems
         first, _ = form.document(None)
-        if self.override is None and not form.reference:  # no set to read the answers by: the details' blanks,
-            # all of them, said at their cells in the form's words (`Bộ chỉ số còn để trống`)
-            field = msg("missing-field", field="criteria")
-            missing = problem("S001", "at-path", ("criteria",), where="criteria", problem=field)
-            _, schema_problems = validate("assessment", first.data)
-            details = [d for d in schema_problems if d.path[:1] not in (("answers",), ("adjustments",))]
-            blank = any(d.path[:1] == ("criteria",) or _missing_field(d) == "criteria" for d in details)
-            said = at_field_cells(first.places, placed(first, details if blank else [missing, *details]))
-            return None, [*problems, *form_hints(said, [], terms=first.terms)]
+        if self.override is None and not form.reference:  # no set to read the answers by: the details' blanks
+            return None, [*problems, *details_blanks(first, validate("assessment", first.data)[1])]
         try:
             criteria = self.criteria_for(form.reference or "", first, path)
         except ParError as exc:
@@ -403,11 +396,3 @@ def options_text(scorer: FileScorer) -> str:
     renames = sorted(workspace.renames.items()) if workspace.renames is not None else None
     shown = sorted(map(repr, leaders.items())) if isinstance(leaders, dict) else None
     return repr((override, surveyed, flags, renames, shown))
-
-
-def _missing_field(d: Diagnostic) -> str | None:
-    """The field a `missing-field` problem (S001) names, else None."""
-    said = dict(d.message.args).get("problem")
-    if isinstance(said, Msg) and said.id == "missing-field":
-        return str(dict(said.args).get("field"))
-    return None
