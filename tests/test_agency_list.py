@@ -205,7 +205,7 @@ def test_an_import_of_an_ods_table_is_refused_saying_what_to_do_and_a_missing_ta
     code, _, err = run("import", "bang.ods", "-c", "mau-so-nganh", "-o", "out", "--lang", "en")
     assert (code, err) == (
         1,
-        "bang.ods:1:1: error F005: par import reads a .xlsx workbook or a CSV file, not .ods: which cells are"
+        "bang.ods: error F005: par import reads a .xlsx workbook or a CSV file, not .ods: which cells are"
         " percentages cannot be read from it (hint: save it as .xlsx (File › Save As › Excel 2007-365) or as CSV,"
         " and import that)\n",
     )

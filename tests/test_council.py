@@ -205,7 +205,7 @@ def test_every_bad_cell_is_located_and_nothing_is_written(in_tmp: Path) -> None:
         "hoi-dong.xlsx:Thẩm định!J9: error A003: 1.1.1: the council's workbook cannot rule a criterion not applicable"
         " (KPS) (hint: leave Thẩm định blank: an agency's KPS stays KPS; where the agency gave a value, appraise that"
         " value)",
-        "hoi-dong.xlsx:Thẩm định!J10: error A003: 1.1.2: done (30) is greater than total (20)",
+        "hoi-dong.xlsx:Thẩm định!J10: error A003: 1.1.2: the number done (30) is greater than the total (20)",
         "hoi-dong.xlsx:Thẩm định!J11: error A003: 1.2: expected Có or Không, got 'có lẽ' (hint: choose Có or Không)",
         "hoi-dong.xlsx:Thẩm định!J13: error Y005: '1,250' has a decimal comma (hint: write 1.25, or 1250 without a "
         "separator)",

@@ -351,14 +351,14 @@ def test_a_file_that_is_no_workbook_is_said_in_the_users_words(in_tmp: Path) -> 
     code, out, _ = run("check", "empty.xlsx", "text.xlsx", "document.xlsx")
     assert code == 1
     assert out.splitlines()[:3] == [
-        "document.xlsx:1:1: error F005: cannot be opened as an Excel workbook (a Word document (.docx) under another "
+        "document.xlsx: error F005: cannot be opened as an Excel workbook (a Word document (.docx) under another "
         "name, not an Excel workbook)",
-        "empty.xlsx:1:1: error F005: cannot be opened as an Excel workbook (an empty file)",
-        "text.xlsx:1:1: error F005: cannot be opened as an Excel workbook (not a zip file: the file is damaged or is "
+        "empty.xlsx: error F005: cannot be opened as an Excel workbook (an empty file)",
+        "text.xlsx: error F005: cannot be opened as an Excel workbook (not a zip file: the file is damaged or is "
         "not an Excel workbook)",
     ]
     code, out, _ = run("check", "empty.xlsx", "--lang", "vi")
-    assert out.splitlines()[0] == "empty.xlsx:1:1: lỗi F005: không mở được như một sổ tính Excel (tệp rỗng)"
+    assert out.splitlines()[0] == "empty.xlsx: lỗi F005: không mở được như một sổ tính Excel (tệp rỗng)"
     for name, reason in (
         ("empty.docx", "an empty file"),
         ("book.docx", "an Excel workbook (.xlsx) under another name, not a Word document"),

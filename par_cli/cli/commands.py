@@ -78,7 +78,7 @@ def score(
     words = shell.language(lang)
     shell.guard_output(output, words)
     workspace = Workspace(override=criteria and nfc(criteria), survey=SurveySource(survey))
-    bound = shell.run(lambda: workspace.assessment(file), words)
+    bound, doubts = shell.run(lambda: workspace.assessed(file), words)  # doubts (A023): in its findings too
     result = shell.run(lambda: scored(bound), words)
     peers = None
     if among:  # its place among its group's agencies there, ranked as `par rank` ranks them
@@ -95,7 +95,7 @@ def score(
         result = shell.run(lambda: scored_in_group(bound, leaders), words)  # `relative` leaves: as ranked there
         peers = peers_of(groups, result.agency.id, result.criteria_id)
     bars = output_format is ScoreFormat.table and shell.bars(output)
-    shown = report(result, bound, depth, words.fixed, bars, peers)
+    shown = report(result, bound, depth, words.fixed, bars, peers, doubts)
     shell.show(shell.write(shown, output_format.value, words), output, words)
 
 

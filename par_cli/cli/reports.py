@@ -25,6 +25,7 @@ from par_cli.core.diagnostics import msg
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound
+    from par_cli.core.diagnostics import Diagnostic
     from par_cli.core.ranking import Leaders, RankGroup
     from par_cli.core.scoring import Score
     from par_cli.services.surveys import SurveySource
@@ -74,7 +75,7 @@ class _ReportMaker:
 
     def __init__(
         self,
-        render: Callable[[Score, Bound], Any],
+        render: Callable[[Score, Bound, tuple[Diagnostic, ...]], Any],
         override: str | None,
         survey: SurveySource,
         leaders: Leaders,
@@ -89,16 +90,24 @@ class _ReportMaker:
         from par_cli.services.workspace import scored_in_group
 
         try:
-            bound = self.workspace.assessment(path)
-            return self.render(scored_in_group(bound, self.leaders), bound)
+            bound, doubts = self.workspace.assessed(path)  # its doubts (A023): in the report's findings
+            return self.render(scored_in_group(bound, self.leaders), bound, doubts)
         except ParError as exc:
             return tuple(exc.diagnostics)
 
 
-def _agency_report(fmt: str, lang: str | None, depth: int, groups: list[RankGroup], result: Score, bound: Bound) -> Any:
-    """One agency's report for `par report`: `par score`'s, with its place in its group."""
+def _agency_report(
+    fmt: str,
+    lang: str | None,
+    depth: int,
+    groups: list[RankGroup],
+    result: Score,
+    bound: Bound,
+    doubts: tuple[Diagnostic, ...] = (),
+) -> Any:
+    """One agency's report for `par report`: `par score`'s, with its place in its group and its doubts (A023)."""
     from par_cli.views.score import peers_of, report
     from par_cli.writers import write
 
     peers = peers_of(groups, result.agency.id, result.criteria_id)
-    return write(report(result, bound, depth, lang, False, peers), fmt)
+    return write(report(result, bound, depth, lang, False, peers, doubts), fmt)

@@ -15,7 +15,7 @@ from par_cli.io.json_kind import PAR_KINDS, is_ranking_json, json_kind_and_id
 from par_cli.io.json_kind import SUPPORT_KINDS as SUPPORT_KINDS  # where the commands find it
 from par_cli.io.output import reading
 from par_cli.io.spoken import forget_languages, spoken
-from par_cli.io.suffixes import FOUND_IN_FOLDERS, found_in_folders, is_form_file, kind_of_suffix
+from par_cli.io.suffixes import FOUND_IN_FOLDERS, found_in_folders, is_form_file, kind_of_suffix, not_read_book
 from par_cli.words.languages import default
 from par_cli.yamlengine import fast as yaml_fast
 from par_cli.yamlengine.source import MAX_BYTES, Document, parse
@@ -325,9 +325,12 @@ def discover_yaml(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
         if path.is_dir():
             for found in sorted(path.rglob("*")):
                 suffix = kind_of_suffix(found)
-                if suffix not in FOUND_IN_FOLDERS or _hidden(found.relative_to(path)) or found.is_dir():
+                if suffix not in FOUND_IN_FOLDERS:
+                    if not_read_book(found) and not _hidden(found.relative_to(path)) and not _lock_file(found):
+                        note = problem("F006", "left-out-workbook", hint=msg("hint.left-out-workbook"))
+                        _LEFT_OUT[note.at(LineCol(display(found)))] = None  # a spreadsheet par does not read: said
                     continue
-                if _lock_file(found):
+                if _hidden(found.relative_to(path)) or found.is_dir() or _lock_file(found):
                     continue
                 odd = not_a_file(found)  # a broken link or a FIFO named *.yaml is reported, never skipped
                 if odd is None and (suffix != "json" or _json_in_folder(found)):

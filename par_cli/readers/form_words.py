@@ -4,8 +4,9 @@ for yes and no, in the form's language whatever the reader's (not YAML's `true`,
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
-from par_cli.core.diagnostics import Diagnostic, DocPath, Location, Msg, msg
+from par_cli.core.diagnostics import Diagnostic, DocPath, Location, Msg, msg, placed, problem
 from par_cli.words.languages import codes, words
 
 FORM_INPUTS = {  # a rule's input, as the form asks for it (Có / Không)
@@ -16,6 +17,9 @@ FORM_PHRASES = {  # a rule's input in YAML's shapes (`{done: n, total: m}`), as 
     "input.percent": "input.form-percent",
     "phrase.percent-or-done": "phrase.form-percent-or-done",
     "percent-or-done-total": "form-percent-or-done-total",
+    "done-above-total": "form-done-above-total",  # 50/45 typed: the form's words, not YAML's done/total keys
+    "done-total-zero": "form-done-total-zero",
+    "done-total-negative": "form-done-total-negative",
 }
 FORM_MESSAGES = {  # a message about YAML's shapes, as the form's columns say it: (message, hint)
     "likert-counts": ("form-likert-counts", "hint.form-likert-counts"),
@@ -125,3 +129,19 @@ def at_field_cells(places: Mapping[DocPath, Location], problems: list[Diagnostic
             d = d.at(cell) if cell is not None else d
         out.append(d)
     return out
+
+
+def details_blanks(doc: Any, schema_problems: list[Diagnostic]) -> list[Diagnostic]:
+    """A form whose `Bộ chỉ số` is blank (no set to read its answers by): every blank of its details (`doc`, read
+    without a set) at its cell, in the form's words (`Bộ chỉ số còn để trống`), never YAML's field names."""
+    details = [d for d in schema_problems if d.path[:1] not in (("answers",), ("adjustments",))]
+    if not any(d.path[:1] == ("criteria",) or _missing_field(d) == "criteria" for d in details):
+        field = msg("missing-field", field="criteria")
+        details.insert(0, problem("S001", "at-path", (), where="criteria", problem=field))
+    return form_hints(at_field_cells(doc.places, placed(doc, details)), [], terms=doc.terms)
+
+
+def _missing_field(d: Diagnostic) -> str | None:
+    """The field a `missing-field` problem (S001) names, else None."""
+    said = dict(d.message.args).get("problem")
+    return str(dict(said.args).get("field")) if isinstance(said, Msg) and said.id == "missing-field" else None

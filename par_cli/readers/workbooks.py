@@ -57,7 +57,7 @@ def refusal(exc: Exception, path: Path, file: str, kind: str | None = None) -> D
         return found.at(Cell(file, exc.sheet, top, exc.row, exc.column))
     kind = kind or kind_of_suffix(path) or "xlsx"
     id = "not-a-document" if kind == "docx" else "not-a-workbook"
-    return problem("F005", id, reason=unreadable(path, kind)).at(LineCol(file, 1, 1))
+    return problem("F005", id, reason=unreadable(path, kind)).at(LineCol(file))  # the file: it has no line 1
 
 
 def unreadable(path: Path, kind: str) -> Msg:

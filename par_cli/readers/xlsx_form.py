@@ -127,6 +127,21 @@ def _title(value: Any) -> str:
     return title.rsplit(" (", 1)[0] if title.endswith(")") and " (" in title else title
 
 
+def _agency_list(book: Book, file: str) -> Cell | None:
+    """The `Mã cơ quan` title of a workbook that looks like par's list of agencies (`par template --agencies`): a
+    row of its first rows titled `Mã cơ quan` and `Tên cơ quan` (or in English); None for any other."""
+    ids, names = _titles("form.agency_id"), _titles("form.agency_name")
+    for sheet in book.sheets:
+        for r, cells in sheet.rows.items():
+            if r > 10:  # the title rows only
+                break
+            titles = {_norm(c.value): c for c in cells.values()}
+            hit = next((c for t, c in titles.items() if t in ids), None)
+            if hit is not None and any(t in names for t in titles):
+                return Cell(file, sheet.title, hit.coordinate, hit.row, hit.column)
+    return None
+
+
 def _duplicate(where: Location, first: Location, what: str) -> Diagnostic:
     return problem("A024", f"form-twice-{what}", hint=msg("hint.form-once"), first=str(first).split(":", 1)[-1]).at(
         where
@@ -151,8 +166,11 @@ class FormWorkbook:
         form.formats = book.formats
         roles = {role: form.sheet(book, role) for role in ("details", "criteria", "survey")}
         details, criteria, survey = roles["details"], roles["criteria"], roles["survey"]
-        if details is None or criteria is None:
-            return None, [problem("F005", "not-a-form").at(LineCol(file, 1, 1))]
+        if details is None or criteria is None:  # at the file: a workbook has no line 1, column 1
+            listed = _agency_list(book, file)
+            if listed is not None:  # `danh-sach.xlsx` left among the forms: said for what it is
+                return None, [problem("F005", "form-agency-list", hint=msg("hint.form-agency-list")).at(listed)]
+            return None, [problem("F005", "not-a-form").at(LineCol(file))]
         form.lang = next(
             (code for code in codes() if _norm(words(code)["sheet.details"]) == _norm(details.title)), None
         )

@@ -118,7 +118,7 @@ def import_table(
     ParError with every problem of every row; `strict`: the cells' warnings are errors too (nothing written)."""
     if kind_of_suffix(path) in ("ods", "xls"):  # their cells' number formats are not read: a 95 % cell would be 0.95
         refused = problem("F005", "import-not-xlsx", hint=msg("hint.import-not-xlsx"), kind=kind_of_suffix(path))
-        raise ParError([refused.at(LineCol(display(path), 1, 1))])
+        raise ParError([refused.at(LineCol(display(path)))])  # the file: a workbook has no line 1
     known = _known()
     with collector_paused():  # the table's rows: many small objects, no cycles among them
         table = read_table(path, lambda titles: any(_field(title, known, mapping) == "id" for title in titles), True)

@@ -185,7 +185,7 @@ class Workspace(CriteriaFinder):
 
     def inspect_form(self, path: Path) -> tuple[Bound | None, list[Diagnostic]]:
         """A workbook: its set first (each input read by its leaf's rule), then validated and bound as YAML."""
-        from par_cli.readers.form_words import at_field_cells, form_hints  # not at start-up: most are YAML
+        from par_cli.readers.form_words import at_field_cells, details_blanks, form_hints  # not at start-up
         from par_cli.readers.xlsx_form import read_form
 
         name = display(path)
@@ -196,10 +196,8 @@ class Workspace(CriteriaFinder):
         if form is None:
             return None, problems
         first, _ = form.document(None)
-        if self.override is None and not form.reference:
-            field = msg("missing-field", field="criteria")
-            missing = problem("S001", "at-path", ("criteria",), where="criteria", problem=field)
-            return None, [*problems, first.place(missing)]
+        if self.override is None and not form.reference:  # no set to read the answers by: the details' blanks
+            return None, [*problems, *details_blanks(first, validate("assessment", first.data)[1])]
         try:
             criteria = self.criteria_for(form.reference or "", first, path)
         except ParError as exc:

@@ -24,7 +24,7 @@ from par_cli.views.report import (
     Report,
     Table,
 )
-from par_cli.words.catalogue import finding_text
+from par_cli.words.catalogue import finding_text, text
 from par_cli.words.explain import gap_text
 from par_cli.words.labels import label, period_words
 from par_cli.words.languages import MACHINE
@@ -33,6 +33,7 @@ from par_cli.words.tables import adjustment_title, difference, nodes_to, score_c
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound
+    from par_cli.core.diagnostics import Diagnostic
     from par_cli.core.ranking import RankGroup
     from par_cli.core.scoring import Score
 
@@ -70,12 +71,14 @@ def report(
     lang: str | None = None,
     bars: bool = True,
     peers: Peers | None = None,
+    doubts: tuple[Diagnostic, ...] = (),
 ) -> Report:
     """`bars`: a bar per row on the screen (the command line drops them where there is no room); `peers`: the
-    agency's place in its group (its rank, the group's average, the group's chart). Each part is made only when
-    a writer asks for it (the gaps, for a page or a document only)."""
+    agency's place in its group (its rank, the group's average, the group's chart); `doubts`: inputs its reader
+    suspects were misread (A023), listed with the findings. Each part is made only when a writer asks for it (the
+    gaps, for a page or a document only)."""
     lang = lang or result.language
-    scored = _Score(result, bound, depth, lang, bars, peers)
+    scored = _Score(result, bound, depth, lang, bars, peers, doubts)
     return Report(
         f"{label('report', lang)}: {result.agency.name}",
         lang,
@@ -99,9 +102,18 @@ def record(result: Score, depth: int = 1) -> dict[str, Any]:
 
 
 class _Score:
-    def __init__(self, result: Score, bound: Bound, depth: int, lang: str, bars: bool, peers: Peers | None):
+    def __init__(
+        self,
+        result: Score,
+        bound: Bound,
+        depth: int,
+        lang: str,
+        bars: bool,
+        peers: Peers | None,
+        doubts: tuple[Diagnostic, ...] = (),
+    ):
         self.result, self.bound, self.depth, self.lang, self.bars = result, bound, depth, lang, bars
-        self.p, self.peers = result.precision, peers
+        self.p, self.peers, self.doubts = result.precision, peers, doubts
 
     def titles(self, lang: str) -> list[str]:
         return [adjustment_title(adjustment, lang) for adjustment in self.result.adjustments]
@@ -156,7 +168,7 @@ class _Score:
         """The findings, each with its level; in a document (`issued`) only a warning or an error says its level
         (`– thông tin: 1.3.1 …` read as if "thông tin" were what the criterion is about)."""
         result, lang = self.result, self.lang
-        if not result.findings:
+        if not result.findings and not self.doubts:
             return []
         titles = {adjustment.code: adjustment_title(adjustment, lang) for adjustment in result.adjustments}
         titles.update((node.code, node.title) for node in nodes_to(result, 1 << 16))
@@ -167,7 +179,17 @@ class _Score:
             )
             for f in result.findings
         ]
-        return [Items(label("findings", lang), items, tones=[f.level for f in result.findings])]
+        tones = [f.level for f in result.findings]
+        from par_cli.core.diagnostics import Cell as InSheet
+
+        for d in self.doubts:  # an input likely misread (A023): the one warning that can cost points
+            code = str(d.path[1]) if len(d.path) > 1 and d.path[0] in ("answers", "adjustments") else ""
+            head = f"{code} {titles.get(code, '')}".strip()
+            where = f" ({d.where.sheet}!{d.where.cell})" if isinstance(d.where, InSheet) else ""
+            said = text(d.message, lang) + where
+            items.append((label("level.warning", lang), f"{head}: {said}" if head else said))
+            tones.append("warning")
+        return [Items(label("findings", lang), items, tones=tones)]
 
     def screen(self) -> list[Block]:
         result, lang, p = self.result, self.lang, self.p

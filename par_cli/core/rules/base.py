@@ -191,6 +191,8 @@ def read_percent(raw: Any) -> Any:
         total = read_number(raw["total"], _TOTAL)
         if done < 0 or total < 0:
             raise InputError(msg("done-total-negative", done=done, total=total))
+        if total == 0 and done != 0:  # the total is what is wrong (45/0), not that done exceeds it
+            raise InputError(msg("done-total-zero", done=done), msg("hint.nonzero-total"))
         if done > total:
             raise InputError(msg("done-above-total", done=done, total=total))
         if total == 0:
