@@ -14,9 +14,12 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def bulk() -> Iterator[None]:
-    """The collector off inside, back as it was after (nested uses keep it off until the outermost ends)."""
+def bulk(freeze: bool = False) -> Iterator[None]:
+    """The collector off inside, back as it was after (nested uses keep it off until the outermost ends);
+    `freeze`: what lives already is frozen first, never looked at again (a table read after a large start)."""
     was = gc.isenabled()
+    if freeze:
+        gc.freeze()
     gc.disable()
     try:
         yield

@@ -8,26 +8,19 @@ with the heap: `par import` spent 41 % of its time there, `survey tally` as much
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from typing import Any
+
+from par_cli.io.collector import bulk
 
 TableRow = tuple[int, list[Any], list[bool]]  # (row number, values, percent-formatted?), as `readers.tables`
 _LET_GO: TableRow = (0, [], [])
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused() -> AbstractContextManager[None]:
     """The cyclic collector off (what lives already frozen) for the block; as it was after it."""
-    was = gc.isenabled()
-    gc.freeze()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
+    return bulk(freeze=True)
 
 
 def released(rows: list[TableRow] | Iterator[TableRow]) -> Iterator[TableRow]:
