@@ -290,6 +290,21 @@ def test_endless_decimals_are_shown_rounded_with_a_sign() -> None:
     assert finding_text(raised, "en") == "1: appraisal raised 0.5 → 0.75 (+0.25)"
 
 
+def test_a_change_rounding_would_hide_is_shown_with_more_places() -> None:
+    """A council reading `giảm 0,44 → 0,44 (0,00)` sees a cut of nothing: the figures get the places that show it."""
+    from par_cli.core.scoring import Finding
+    from par_cli.words.catalogue import finding_text
+
+    figures = (Fraction(4386, 10000), Fraction(4353, 10000))
+    cut = Finding("info", "appraisal-cut", "5.4.2", ("answers", "5.4.2"), figures)
+    assert finding_text(cut, "vi", places=2) == "5.4.2: thẩm định giảm 0,439 → 0,435 (−0,004)"
+    assert finding_text(cut, "en", places=2) == "5.4.2: appraisal cut 0.439 → 0.435 (−0.004)"
+    tiny = Finding("info", "appraisal-raised", "1", ("answers", "1"), (Fraction(1, 2), Fraction(500001, 1000000)))
+    assert finding_text(tiny, "en", places=2) == "1: appraisal raised 0.500000 → 0.500001 (+0.000001)"
+    seen = Finding("info", "appraisal-cut", "1", ("answers", "1"), (Fraction(1, 2), Fraction(1, 4)))
+    assert finding_text(seen, "en", places=2) == "1: appraisal cut 0.50 → 0.25 (−0.25)"
+
+
 def test_every_rule_kind_is_described_in_both_languages() -> None:
     from decimal import Decimal
 

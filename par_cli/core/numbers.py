@@ -36,6 +36,16 @@ def shown_difference(value: Fraction, other: Fraction, places: int) -> Fraction:
     return Fraction(round_half_up(value, places)) - Fraction(round_half_up(other, places))
 
 
+def telling_places(value: Fraction, other: Fraction, places: int) -> int:
+    """The places that show two different figures apart: `places`, or up to 4 more when rounding would print them
+    the same (a council reading `0,44 → 0,44 (0,00)` sees a change of nothing; `0,439 → 0,435` tells it)."""
+    decimals = places
+    if value != other:
+        while decimals < places + 4 and round_half_up(value, decimals) == round_half_up(other, decimals):
+            decimals += 1
+    return decimals
+
+
 def shown(value: Fraction, places: int) -> str:
     """A figure as printed: `90.41`, `96.50`."""
     return f"{round_half_up(value, places):f}"

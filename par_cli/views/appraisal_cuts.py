@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from par_cli.core.numbers import round_half_up, shown_difference
+from par_cli.core.numbers import round_half_up, shown_difference, telling_places
 from par_cli.views.records import number
 from par_cli.views.report import Cell, Column, Kind, Note, Report, Sheet, Table
 from par_cli.words.cuts import cut_cells, cuts_header
@@ -37,8 +37,8 @@ def report(entries: list[Entry], lang: str | None = None) -> Report:
 def _sheet(entries: list[Entry], title: str, lang: str) -> Sheet:
     rows = []
     for entry in entries:
-        p = entry.precision
         for cut in entry.cuts:
+            p = telling_places(cut.points, cut.self_points, entry.precision)  # a cut never shown as 0,00
             rows.append(
                 [
                     Cell(entry.agency_name),

@@ -122,10 +122,14 @@ def finding_message(finding: Finding, places: int | None = None, title: str = ""
         return msg("finding.grade-floor", code=code, grade=finding.grade, **worded)
     change: Any = None
     if places is not None:
+        from par_cli.core.numbers import telling_places
         from par_cli.words.numbers import figure, signed_figure
 
+        pair = len(finding.figures) == 2 and finding.code != "not-counted"
+        decimals = telling_places(finding.figures[0], finding.figures[-1], places) if pair else places
+
         def shown(value: Fraction) -> str:
-            return figure(value, places, lang)
+            return figure(value, decimals, lang)
 
         if finding.code == "not-counted":  # ballots, not points
             figures = finding.figures
@@ -134,8 +138,8 @@ def finding_message(finding: Finding, places: int | None = None, title: str = ""
         else:
             figures = tuple(shown(value) for value in finding.figures)
         if len(finding.figures) == 2 and finding.code != "not-counted":
-            rounded = [round_half_up(value, places) for value in finding.figures]
-            change = signed_figure(Fraction(rounded[1] - rounded[0]), places, lang)
+            rounded = [round_half_up(value, decimals) for value in finding.figures]
+            change = signed_figure(Fraction(rounded[1] - rounded[0]), decimals, lang)
     if finding.code == "unanswered":
         kind = "finding.unanswered-survey" if finding.survey else "finding.unanswered"
         return msg(kind, code=code, max=figures[0])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from par_cli.core.numbers import shown_difference
+from par_cli.core.numbers import shown_difference, telling_places
 from par_cli.words.labels import label
 from par_cli.words.numbers import figure
 from par_cli.words.numbers import signed_figure as signed
@@ -21,6 +21,7 @@ def cuts_header(lang: str) -> list[str]:
 
 def cut_cells(cut: Cut, places: int, lang: str) -> list[str]:
     rounds = f" ({label('cut.rounds', lang)})" if cut.rounds else ""
+    places = telling_places(cut.points, cut.self_points, places)  # never `0,44 | 0,44 | 0,00` for a cut
     return [
         cut.code,
         cut.title,
