@@ -335,22 +335,33 @@ def score_given(
             survey = (survey or ZERO) + Fraction(points) / plan.denominator
     denominator = plan.denominator
     results = []
+    common = lcm(*(u for u, a in zip(under, applicable, strict=True) if a), 1)  # the areas' points: total / common
+    total = top_total = 0
     for n, area in enumerate(plan.criteria.areas):
         if applicable[n]:
-            top = Fraction(area_max[n], denominator)
-            got = Fraction(points_in[n] * under[n] + extra[n], denominator * under[n])
-            results.append(NodeResult(area.code, area.title, 1, top, got, got, True, True))
+            got_n = points_in[n] * under[n] + extra[n]
+            total += got_n * (common // under[n])
+            top_total += area_max[n]
+            got = Fraction(got_n, denominator * under[n])
+            results.append(
+                NodeResult(area.code, area.title, 1, Fraction(area_max[n], denominator), got, got, True, True)
+            )
         else:
             results.append(NodeResult(area.code, area.title, 1, ZERO, ZERO, ZERO, False, True))
-    max_points = Fraction(sum(m for m, a in zip(area_max, applicable, strict=True) if a), denominator)
-    if max_points == 0:
+    if top_total == 0:
         return None
-    points = sum((r.points for r in results), ZERO) + sum((a.points for a in adjustments), ZERO)
-    self_points = sum((r.points for r in results), ZERO) + sum((a.self_points for a in adjustments), ZERO)
+    max_points = Fraction(top_total, denominator)
+    points = self_points = Fraction(total, denominator * common)  # Σ of the areas' points, in one division
+    if adjustments:
+        points, self_points = (
+            points + sum(a.points for a in adjustments),
+            points + sum(a.self_points for a in adjustments),
+        )
     criteria = plan.criteria
     top_index = None if criteria.bonus_above_max else HUNDRED
     index = clamp_percent(percent(points, max_points) or ZERO, top_index)
-    self_index = clamp_percent(percent(self_points, max_points) or ZERO, top_index)
+    self_index = index if self_points == points else clamp_percent(percent(self_points, max_points) or ZERO, top_index)
+    grade = graded(criteria, index)[0]
     return Score(
         agency=agency,
         criteria_id=criteria.id,
@@ -366,8 +377,8 @@ def score_given(
         max=max_points,
         index=index,
         self_index=self_index,
-        grade=graded(criteria, index)[0],
-        self_grade=graded(criteria, self_index)[0],
+        grade=grade,
+        self_grade=grade if self_index == index else graded(criteria, self_index)[0],
         findings=(),
         survey_points=survey,
         unanswered=tuple(unanswered),
