@@ -22,17 +22,18 @@ Entry = tuple[str, str, str, str, str]  # code, its scoring fields' text, its te
 Entries = list[Entry]
 
 LEAST = 8  # entries: a shorter block is read by the fast path (as `yamlengine.fast.ENTRIES`)
-_WORD = r"[A-Za-z][A-Za-z0-9_-]*"
-_NUMBER = r"-?[0-9]+(?:\.[0-9]+)?"
-_VALUE = rf"(?:{_NUMBER}|{_WORD}|\{{{_WORD}: {_NUMBER}(?:, {_WORD}: {_NUMBER})*\}})"  # {done, total}, a survey's
-_FIELD = rf"(?:self|first_appraisal|appraised|survey|na): {_VALUE}"
-_STRING = r'"[^"\\\n]*"'
-_TEXT = rf"(?:\[(?:{_STRING}(?:, {_STRING})*)?\]|{_STRING})"
+# Possessive and atomic: each part's first character tells it from the others, so nothing is ever tried twice.
+_WORD = r"[A-Za-z][A-Za-z0-9_-]*+"
+_NUMBER = r"-?[0-9]++(?:\.[0-9]++)?+"
+_VALUE = rf"(?>\{{{_WORD}: {_NUMBER}(?:, {_WORD}: {_NUMBER})*+\}}|{_NUMBER}|{_WORD})"  # {done, total}, a survey's
+_FIELD = rf"(?>self|first_appraisal|appraised|survey|na): {_VALUE}"
+_STRING = r'"[^"\\\n]*+"'
+_TEXT = rf"(?:\[(?:{_STRING}(?:, {_STRING})*+)?\]|{_STRING})"
 _TAIL = rf'(evidence(?=: \[)|explanation(?=: ")|note(?=: ")|reason(?=: ")): {_TEXT}'  # evidence a list, others a text
 # One entry a line, two spaces in. Groups: 1 the code, 2 the answer's fields that score (with the brace before
 # them), 3 and 4 the names of its text fields (two at most), 5 a short form's value.
 _LINE = re.compile(
-    rf'^  "([^"\\\n]{{1,100}})": (?:(\{{{_FIELD}(?:, {_FIELD})*)(?:, {_TAIL}(?:, {_TAIL})?)?\}}|({_VALUE}))$',
+    rf'^  "([^"\\\n]{{1,100}}+)": (?:(\{{{_FIELD}(?:, {_FIELD})*+)(?:, {_TAIL}(?:, {_TAIL})?)?\}}|({_VALUE}))$',
     re.MULTILINE,
 )
 _END = re.compile(r"\n(?! )")  # the end of the block: a line that does not start with a space, or the text's end
