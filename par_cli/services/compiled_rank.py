@@ -105,6 +105,7 @@ def _read(path: Path) -> tuple[Document | None, answer_lines.Entries | None]:
         doc, problems = read_document(path, fast=True)
         return (None, None) if problems else (doc, None)
     reading(path)
+    read[1].values.pop(("answers",), None)  # where `{}` stands in for the block: found in the text's tree if asked
     return Document(name, read[0], fast=(text, read[1])), cut[1]
 
 
