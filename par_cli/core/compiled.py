@@ -302,7 +302,7 @@ def score_given(
     """`score_plain` of the assessment whose answers give these scaled points (`answer_points` of each)."""
     agency = assessment.agency
     Score, NodeResult, AdjustmentResult, graded = kinds  # `core.scoring`'s, handed in: not imported (layers)
-    adjustments = adjustment_rows(plan, assessment.adjustments, AdjustmentResult)
+    adjustments = adjustment_rows(plan.criteria, plan.adjustments, assessment.adjustments, AdjustmentResult)
     if adjustments is None:
         return None
     areas = len(plan.area_max)

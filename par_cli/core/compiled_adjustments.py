@@ -8,7 +8,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from par_cli.core.compiled import Plan
+    from par_cli.core.model import CriteriaSet
     from par_cli.core.scoring import AdjustmentResult
 
 ADJUSTMENT_FIELDS = frozenset({"self", "first_appraisal", "appraised", "note", "reason", "evidence", "explanation"})
@@ -16,12 +16,13 @@ ZERO = Fraction(0)
 
 
 def adjustment_rows(
-    plan: Plan, given: dict[str, Any], row: type[AdjustmentResult]
+    criteria: CriteriaSet, by_code: dict[str, Any], given: dict[str, Any], row: type[AdjustmentResult]
 ) -> tuple[AdjustmentResult, ...] | None:
-    """The bonus and penalty rows (`core.scoring._Scorer.adjustments`); None when an adjustment is refused."""
+    """The bonus and penalty rows (`core.scoring._Scorer.adjustments`) of the set's adjustments (`by_code`: each
+    by its code); None when an adjustment is refused."""
     values: dict[str, tuple[Fraction | None, Fraction | None]] = {}
     for code, raw in given.items():
-        adjustment = plan.adjustments.get(code)
+        adjustment = by_code.get(code)
         if adjustment is None:
             return None
         fields = raw if isinstance(raw, dict) else {"self": raw}
@@ -35,13 +36,12 @@ def adjustment_rows(
             read.append(None if value is None else Fraction(value))
         values[code] = (read[0], read[2])
     results = []
-    for adjustment in plan.criteria.adjustments:
+    for adjustment in criteria.adjustments:
         own_given, appraised = values.get(adjustment.code, (None, None))
         own = own_given if own_given is not None else ZERO
         final = appraised if appraised is not None else own
         sign = 1 if adjustment.kind == "bonus" else -1
         results.append(row(adjustment.code, adjustment.title, adjustment.kind, sign * final, sign * own))
-    criteria = plan.criteria
     for kind, cap in (("bonus", criteria.bonus_cap), ("penalty", criteria.penalty_cap)):
         if cap is None:
             continue
