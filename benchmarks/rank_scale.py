@@ -5,7 +5,10 @@ Targets: ratio ≤ 0.12 on 2 cores at 3,400 and 34,000 files (issue 31; issue 16
 ranking again). `PAR_COMPILED=0` in the environment measures the general engine (no compiled scorer) instead.
 
     python benchmarks/make_workload.py            # once: 3,400 commune files in benchmarks/workload/
-    python benchmarks/rank_scale.py [--workload benchmarks/workload] [--jobs N] [--rounds 3]
+    python benchmarks/rank_scale.py [--workload benchmarks/workload] [--jobs N] [--rounds 3] [--worker 400]
+
+`--worker N` also prints a ranking worker's own cost: CPU time a file of its file scorer in this process over the
+first N files (each criteria set read and compiled once, as in a worker), against the bare parse of the same files.
 """
 
 from __future__ import annotations
@@ -52,14 +55,18 @@ class Run(NamedTuple):
     cpu: float = 0.0  # CPU seconds (user + system) of the whole tree: less at the mercy of a shared machine's load
 
 
-def workload(description: str, rounds: int | None = None) -> tuple[argparse.Namespace, list[Path]]:
-    """The `--workload` option of a benchmark (and `--rounds`, given a default) and its commune files (exits when
-    there are none)."""
+def workload(
+    description: str, rounds: int | None = None, worker: bool = False
+) -> tuple[argparse.Namespace, list[Path]]:
+    """The `--workload` option of a benchmark (and `--rounds`, given a default; `--worker`) and its commune files
+    (exits when there are none)."""
     parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--workload", type=Path, default=Path(__file__).parent / "workload")
     parser.add_argument("--jobs", type=int, default=None)
     if rounds is not None:
         parser.add_argument("--rounds", type=int, default=rounds)
+    if worker:
+        parser.add_argument("--worker", type=int, default=0, help="files scored in this process (0: none)")
     args = parser.parse_args()
     files = sorted(args.workload.glob("xa-*.yaml"))
     if not files:
@@ -129,11 +136,31 @@ def bare_parse_cpu(files: list[Path]) -> tuple[float, float]:
     return time.perf_counter() - start, time.process_time() - cpu
 
 
+def worker_cost(files: list[Path]) -> tuple[float, float]:
+    """CPU seconds a file of a ranking worker's file scorer (`services.workspace.FileScorer`: the compiled scorer
+    unless `PAR_COMPILED=0`), in this process as in a worker (the collector off), and of the bare parse."""
+    import gc
+
+    from par_cli.services.workspace import FileScorer
+
+    scorer = FileScorer()
+    scorer(files[0])  # the set read and compiled once, as each worker does with its first file
+    gc.disable()
+    try:
+        start = time.process_time()
+        for path in files:
+            scorer(path)
+        cost = (time.process_time() - start) / len(files)
+    finally:
+        gc.enable()
+    return cost, bare_parse_cpu(files)[1] / len(files)
+
+
 def main() -> None:
     """Rounds of (bare parse of half the files, ranking, bare parse of the other half): a shared machine's speed
     drifts from minute to minute (the same bare parse took 37–54 s on the 2-core machine), so each ranking is
     compared with parses on both sides of it, and the median ratio of the rounds is the figure."""
-    args, files = workload(__doc__ or "", rounds=3)
+    args, files = workload(__doc__ or "", rounds=3, worker=True)
     size = sum(p.stat().st_size for p in files)
     bare_parse(files[:50])  # warm the file cache
     half = len(files) // 2
@@ -159,6 +186,12 @@ def main() -> None:
     pss_kb, rss_kb = max(r.pss_kb for r in runs), max(r.rss_kb for r in runs)
     print(f"peak memory (tree PSS)     {pss_kb / 1024:.0f} MB  (target ≤ 150 MB at 34,000 files)")
     print(f"peak memory (tree RSS)     {rss_kb / 1024:.0f} MB  (counts pages shared by forked workers twice)")
+    if args.worker:
+        cost, parse_cost = worker_cost(files[: args.worker])
+        print(
+            f"worker, one process        {cost * 1000:.3f} ms a file (CPU), the parse {parse_cost * 1000:.3f} ms:"
+            f" {cost / parse_cost:.3f} ({min(args.worker, len(files))} files)"
+        )
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 
 from par_cli.__main__ import app
 from par_cli.core.binding import bind
-from par_cli.core.compiled import compile_set, score_plain
+from par_cli.core.compiled import compile_set, score_given, score_plain
 from par_cli.core.diagnostics import NOWHERE, DocPath, Location, ParError
 from par_cli.core.formats import validate
 from par_cli.core.numbers import TextNumber
@@ -250,7 +250,13 @@ def test_rank_of_every_shipped_folder_is_byte_identical(folder: Path, monkeypatc
         ranked["compiled"] += found is not None
         return found
 
+    def counted_given(*args: Any) -> Any:  # the answers read by `answer_lines`
+        found = score_given(*args)
+        ranked["compiled"] += found is not None
+        return found
+
     monkeypatch.setattr(compiled_rank, "score_plain", counted)
+    monkeypatch.setattr(compiled_rank, "score_given", counted_given)
     ranked["runs"] += 1
     runner = CliRunner()
     outputs = []

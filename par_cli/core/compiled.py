@@ -20,6 +20,7 @@ from fractions import Fraction
 from math import lcm
 from typing import TYPE_CHECKING, Any
 
+from par_cli.core.compiled_adjustments import adjustment_rows
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import TextNumber, clamp_percent, percent
 from par_cli.core.rules.base import HUNDRED, NOT_APPLICABLE, InputError, award
@@ -38,9 +39,8 @@ if TYPE_CHECKING:
 ANSWER_FIELDS = frozenset(
     {"self", "first_appraisal", "appraised", "survey", "evidence", "explanation", "note", "na", "reason"}
 )  # as `core.binding.ANSWER_FIELDS` (the compiled path binds as it does)
-ADJUSTMENT_FIELDS = frozenset({"self", "first_appraisal", "appraised", "note", "reason", "evidence", "explanation"})
 ZERO = Fraction(0)
-_REFUSED = object()  # an input a rule refuses, or reads as not applicable: the general engine says why
+REFUSED = object()  # an input a rule refuses, or reads as not applicable: the general engine says why
 
 
 class Leaf(NamedTuple):
@@ -154,6 +154,11 @@ def _done_total(leaf: Leaf, raw: dict[Any, Any]) -> Any:
         total_n, total_d = total.as_integer_ratio()
     except (ValueError, OverflowError):
         return None
+    return ratio_points(leaf, done_n, done_d, total_n, total_d)
+
+
+def ratio_points(leaf: Leaf, done_n: int, done_d: int, total_n: int, total_d: int) -> Any:
+    """`_done_total` of done = done_n / done_d and total = total_n / total_d (each denominator positive)."""
     if done_n < 0 or total_n <= 0 or done_n * total_d > total_n * done_d:
         return None  # refused, or not applicable (total 0): the rule says so
     n, d = done_n * 100 * total_d, done_d * total_n  # the value n / d (d > 0), not reduced: compared only
@@ -193,7 +198,7 @@ def _written(raw: Any) -> tuple[Any, ...] | None:
 
 
 def _read(plan: Plan, leaf: Leaf, raw: Any) -> Any:
-    """(value, scaled points) of an input, or _REFUSED: what the binder reads and the rule gives for it."""
+    """(value, scaled points) of an input, or REFUSED: what the binder reads and the rule gives for it."""
     key = _written(raw)
     found = leaf.memo.get(key, None) if key is not None else None
     if found is not None:
@@ -201,10 +206,10 @@ def _read(plan: Plan, leaf: Leaf, raw: Any) -> Any:
     try:
         value = leaf.rule.read(raw, leaf.declared)
     except InputError:
-        found = _REFUSED
+        found = REFUSED
     else:
         if value is NOT_APPLICABLE:
-            found = _REFUSED
+            found = REFUSED
         else:
             points = leaf.rule.points(value, leaf.max_points) * plan.denominator
             found = (value, points.numerator if points.denominator == 1 else points)
@@ -219,49 +224,47 @@ def _text(raw: Any) -> bool:
     return raw is None or isinstance(raw, str)
 
 
-def _answer(plan: Plan, leaf: Leaf, raw: Any) -> Any:
-    """The scaled points of one answer, None when unanswered, NOT_APPLICABLE when declared so, or _REFUSED."""
+def answer_points(plan: Plan, leaf: Leaf, raw: Any) -> Any:
+    """The scaled points of one answer, None when unanswered, NOT_APPLICABLE when declared so, or REFUSED."""
     if raw == "na":
-        return NOT_APPLICABLE if leaf.allow_na else _REFUSED
+        return NOT_APPLICABLE if leaf.allow_na else REFUSED
     if isinstance(raw, dict) and raw and ANSWER_FIELDS.issuperset(raw):
         fields = raw
     elif isinstance(raw, dict) and not ANSWER_FIELDS.isdisjoint(raw):
-        return _REFUSED  # some answer fields and others (A012)
+        return REFUSED  # some answer fields and others (A012)
     else:
         fields = {"self": raw}  # the short form (a mapping without answer fields is an input: `{done, total}`)
     na = fields.get("na", False)
     if na is not False:
         given = any(fields.get(name) is not None for name in ("self", "first_appraisal", "appraised", "survey"))
-        return (
-            NOT_APPLICABLE if na is True and leaf.allow_na and not given and _text(fields.get("reason")) else _REFUSED
-        )
+        return NOT_APPLICABLE if na is True and leaf.allow_na and not given and _text(fields.get("reason")) else REFUSED
     evidence = fields.get("evidence")
     if evidence is not None:
         if not isinstance(evidence, list):
-            return _REFUSED
+            return REFUSED
         try:  # a list of texts (`str.join` takes nothing else), as the binder's `_texts` asks
             "".join(evidence)
         except TypeError:
-            return _REFUSED
+            return REFUSED
     if not (_text(fields.get("explanation")) and _text(fields.get("note")) and _text(fields.get("reason"))):
-        return _REFUSED
+        return REFUSED
     if leaf.survey:
         if any(fields.get(name) is not None for name in ("self", "first_appraisal", "appraised")):
-            return _REFUSED
+            return REFUSED
         raw_final = fields.get("survey")
         return None if raw_final is None else _points(plan, leaf, raw_final)
     if fields.get("survey") is not None:
-        return _REFUSED
+        return REFUSED
     raw_self, raw_appraised = fields.get("self"), fields.get("appraised")
     final = own = None if raw_self is None else _points(plan, leaf, raw_self)
     if raw_appraised is not None:
         final = own if raw_appraised == raw_self else _points(plan, leaf, raw_appraised)  # kept: read once
     elif "appraised" in fields:
-        return _REFUSED  # a blank appraisal (A017)
+        return REFUSED  # a blank appraisal (A017)
     raw_first = fields.get("first_appraisal")
     first = None if raw_first is None else _points(plan, leaf, raw_first)
-    if own is _REFUSED or final is _REFUSED or first is _REFUSED:
-        return _REFUSED
+    if own is REFUSED or final is REFUSED or first is REFUSED:
+        return REFUSED
     return final if raw_appraised is not None else first if first is not None else own
 
 
@@ -271,43 +274,7 @@ def _points(plan: Plan, leaf: Leaf, raw: Any) -> Any:
         if scaled is not None:
             return scaled
     found = _read(plan, leaf, raw)
-    return found if found is _REFUSED else found[1]
-
-
-def _adjustments(plan: Plan, given: dict[str, Any], row: type[AdjustmentResult]) -> tuple[AdjustmentResult, ...] | None:
-    """The bonus and penalty rows (`core.scoring._Scorer.adjustments`); None when an adjustment is refused."""
-    values: dict[str, tuple[Fraction | None, Fraction | None]] = {}
-    for code, raw in given.items():
-        adjustment = plan.adjustments.get(code)
-        if adjustment is None:
-            return None
-        fields = raw if isinstance(raw, dict) else {"self": raw}
-        if not ADJUSTMENT_FIELDS.issuperset(fields):
-            return None
-        read: list[Fraction | None] = []
-        for name in ("self", "first_appraisal", "appraised"):
-            value = fields.get(name)
-            if value is not None and (not isinstance(value, Decimal) or not 0 <= value <= adjustment.max):
-                return None
-            read.append(None if value is None else Fraction(value))
-        values[code] = (read[0], read[2])
-    results = []
-    for adjustment in plan.criteria.adjustments:
-        own_given, appraised = values.get(adjustment.code, (None, None))
-        own = own_given if own_given is not None else ZERO
-        final = appraised if appraised is not None else own
-        sign = 1 if adjustment.kind == "bonus" else -1
-        results.append(row(adjustment.code, adjustment.title, adjustment.kind, sign * final, sign * own))
-    criteria = plan.criteria
-    for kind, cap in (("bonus", criteria.bonus_cap), ("penalty", criteria.penalty_cap)):
-        if cap is None:
-            continue
-        limit, sign = Fraction(cap), 1 if kind == "bonus" else -1
-        over = max(ZERO, sign * sum((r.points for r in results if r.kind == kind), ZERO) - limit)
-        own_over = max(ZERO, sign * sum((r.self_points for r in results if r.kind == kind), ZERO) - limit)
-        if over or own_over:
-            results.append(row(f"{kind}-cap", "", kind, -sign * over, -sign * own_over, limit))
-    return tuple(results)
+    return found if found is REFUSED else found[1]
 
 
 def score_plain(plan: Plan, assessment: Assessment, origin: Origin, kinds: Kinds) -> Score | None:
@@ -322,12 +289,20 @@ def score_plain(plan: Plan, assessment: Assessment, origin: Origin, kinds: Kinds
         leaf = by_code.get(code) if code.__class__ is str else None
         if leaf is None:
             return None  # not a leaf of the set (or an inner node, perhaps declared N/A): the general engine
-        points = _answer(plan, leaf, raw)
-        if points is _REFUSED:
+        points = answer_points(plan, leaf, raw)
+        if points is REFUSED:
             return None
         given[code] = points
+    return score_given(plan, assessment, origin, kinds, given)
+
+
+def score_given(
+    plan: Plan, assessment: Assessment, origin: Origin, kinds: Kinds, given: dict[str, Any]
+) -> Score | None:
+    """`score_plain` of the assessment whose answers give these scaled points (`answer_points` of each)."""
+    agency = assessment.agency
     Score, NodeResult, AdjustmentResult, graded = kinds  # `core.scoring`'s, handed in: not imported (layers)
-    adjustments = _adjustments(plan, assessment.adjustments, AdjustmentResult)
+    adjustments = adjustment_rows(plan.criteria, plan.adjustments, assessment.adjustments, AdjustmentResult)
     if adjustments is None:
         return None
     areas = len(plan.area_max)
@@ -360,22 +335,33 @@ def score_plain(plan: Plan, assessment: Assessment, origin: Origin, kinds: Kinds
             survey = (survey or ZERO) + Fraction(points) / plan.denominator
     denominator = plan.denominator
     results = []
+    common = lcm(*(u for u, a in zip(under, applicable, strict=True) if a), 1)  # the areas' points: total / common
+    total = top_total = 0
     for n, area in enumerate(plan.criteria.areas):
         if applicable[n]:
-            top = Fraction(area_max[n], denominator)
-            got = Fraction(points_in[n] * under[n] + extra[n], denominator * under[n])
-            results.append(NodeResult(area.code, area.title, 1, top, got, got, True, True))
+            got_n = points_in[n] * under[n] + extra[n]
+            total += got_n * (common // under[n])
+            top_total += area_max[n]
+            got = Fraction(got_n, denominator * under[n])
+            results.append(
+                NodeResult(area.code, area.title, 1, Fraction(area_max[n], denominator), got, got, True, True)
+            )
         else:
             results.append(NodeResult(area.code, area.title, 1, ZERO, ZERO, ZERO, False, True))
-    max_points = Fraction(sum(m for m, a in zip(area_max, applicable, strict=True) if a), denominator)
-    if max_points == 0:
+    if top_total == 0:
         return None
-    points = sum((r.points for r in results), ZERO) + sum((a.points for a in adjustments), ZERO)
-    self_points = sum((r.points for r in results), ZERO) + sum((a.self_points for a in adjustments), ZERO)
+    max_points = Fraction(top_total, denominator)
+    points = self_points = Fraction(total, denominator * common)  # Σ of the areas' points, in one division
+    if adjustments:
+        points, self_points = (
+            points + sum(a.points for a in adjustments),
+            points + sum(a.self_points for a in adjustments),
+        )
     criteria = plan.criteria
     top_index = None if criteria.bonus_above_max else HUNDRED
     index = clamp_percent(percent(points, max_points) or ZERO, top_index)
-    self_index = clamp_percent(percent(self_points, max_points) or ZERO, top_index)
+    self_index = index if self_points == points else clamp_percent(percent(self_points, max_points) or ZERO, top_index)
+    grade = graded(criteria, index)[0]
     return Score(
         agency=agency,
         criteria_id=criteria.id,
@@ -391,8 +377,8 @@ def score_plain(plan: Plan, assessment: Assessment, origin: Origin, kinds: Kinds
         max=max_points,
         index=index,
         self_index=self_index,
-        grade=graded(criteria, index)[0],
-        self_grade=graded(criteria, self_index)[0],
+        grade=grade,
+        self_grade=grade if self_index == index else graded(criteria, self_index)[0],
         findings=(),
         survey_points=survey,
         unanswered=tuple(unanswered),

@@ -53,15 +53,23 @@ def shown(value: Fraction, places: int) -> str:
 
 def percent(part: Fraction, whole: Fraction) -> Fraction | None:
     """part / whole × 100, exact; None when nothing applies (whole 0)."""
+    if part.__class__ is Fraction and whole.__class__ is Fraction:  # one division of integers: the same value
+        whole_n = whole.numerator
+        if not whole_n:
+            return None
+        return Fraction(part.numerator * 100 * whole.denominator, part.denominator * whole_n)
     if whole == 0:
         return None
     return part * 100 / whole
 
 
+_ZERO = Fraction(0)
+
+
 def clamp_percent(value: Fraction, top: Fraction | None = Fraction(100)) -> Fraction:
     """An index within 0–100 (or above 100 too, with `top=None`: a set whose bonus may exceed the maximum)."""
-    floor = max(Fraction(0), value)
-    return floor if top is None else min(top, floor)
+    floor = value if value > 0 else _ZERO
+    return floor if top is None or not floor > top else top
 
 
 def decimal_sum(values: Iterable[Decimal]) -> Decimal:

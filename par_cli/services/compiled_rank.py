@@ -8,12 +8,28 @@ errors and their places are the general engine's. `PAR_COMPILED=0` turns the fas
 from __future__ import annotations
 
 import os
+import stat
 from typing import TYPE_CHECKING, Any
 
-from par_cli.core.compiled import Plan, compile_set, score_plain
+from par_cli.core.compiled import (
+    REFUSED,
+    Leaf,
+    Plan,
+    answer_points,
+    compile_set,
+    ratio_points,
+    score_given,
+    score_plain,
+)
 from par_cli.core.diagnostics import ParError
-from par_cli.io.suffixes import is_form_file
-from par_cli.readers.files import read_document, wrong_kind
+from par_cli.core.numbers import TextNumber
+from par_cli.io.output import reading
+from par_cli.io.suffixes import is_form_file, kind_of_suffix
+from par_cli.readers.files import display, read_document, wrong_kind
+from par_cli.yamlengine import answer_lines
+from par_cli.yamlengine import fast as yaml_fast
+from par_cli.yamlengine.flow_json import Declined
+from par_cli.yamlengine.source import MAX_BYTES, Document, decode
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -24,6 +40,8 @@ if TYPE_CHECKING:
     from par_cli.core.scoring import Score
 
 _PLANS: dict[int, tuple[CriteriaSet, Plan | None]] = {}  # id of a set read in this process → it, and its plan
+_ANSWERS: dict[int, tuple[Plan, dict[Any, Any]]] = {}  # id of a plan → it, and an entry (`answer_lines`) → points
+MEMO = 20_000  # answers kept per plan (a figure read `{done, total}` is not kept: they seldom repeat)
 
 
 def enabled() -> bool:
@@ -48,8 +66,8 @@ def compiled_score(
     workspace = scorer.workspace
     if workspace.renames is not None or is_form_file(path):
         return None
-    doc, problems = read_document(path, fast=True)
-    if doc is None or problems or wrong_kind(doc, "assessment") is not None:
+    doc, entries = _read(path)
+    if doc is None or wrong_kind(doc, "assessment") is not None:
         return None
     model = validate("assessment", doc.data)[0]
     if model is None:
@@ -64,5 +82,91 @@ def compiled_score(
     except ParError:
         return None
     plan = plan_of(criteria.model, criteria.nodes)
-    result = score_plain(plan, model, doc, kinds) if plan is not None else None
+    if plan is None:
+        return None
+    if entries is None:
+        result = score_plain(plan, model, doc, kinds)
+    else:
+        given = _given(plan, entries)
+        result = score_given(plan, model, doc, kinds, given) if given is not None else None
     return None if result is None else (result, criteria.model)
+
+
+def _read(path: Path) -> tuple[Document | None, answer_lines.Entries | None]:
+    """The file's document, read as `read_document(path, fast=True)` reads it, and its answers' entries when
+    `answer_lines.cut` could take them out of it (the document's `answers` then empty); (None, None): a problem
+    (the general engine reports it)."""
+    raw = _bytes(path)
+    name = display(path)
+    text = decode(raw, name)[0] if raw is not None and kind_of_suffix(name) != "json" else None
+    cut = answer_lines.cut(text) if text is not None else None
+    read = yaml_fast.values(cut[0], TextNumber) if cut is not None else None
+    if text is None or cut is None or read is None or read[0].get("kind") != "assessment":
+        doc, problems = read_document(path, fast=True)
+        return (None, None) if problems else (doc, None)
+    reading(path)
+    read[1].values.pop(("answers",), None)  # where `{}` stands in for the block: found in the text's tree if asked
+    return Document(name, read[0], fast=(text, read[1])), cut[1]
+
+
+def _bytes(path: Path) -> bytes | None:
+    """A regular file's bytes, read whole (one call mostly); None: anything else (`read_document` says what)."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return None
+    try:
+        status = os.fstat(handle)
+        size = status.st_size
+        if not stat.S_ISREG(status.st_mode) or size > MAX_BYTES:
+            return None
+        raw = os.read(handle, size + 1)
+        while len(raw) <= size and (more := os.read(handle, size + 1 - len(raw))):
+            raw += more
+        return raw if len(raw) <= MAX_BYTES else None
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
+
+
+def _given(plan: Plan, entries: answer_lines.Entries) -> dict[str, Any] | None:
+    """Each answered code's scaled points (`core.compiled.answer_points`), each answer's text worked out once per
+    plan; None: an answer the general engine must read (refused, declined, a code twice or not a leaf)."""
+    held = _ANSWERS.get(id(plan))
+    if held is None or held[0] is not plan:
+        held = _ANSWERS[id(plan)] = (plan, {})
+    memo = held[1]
+    figure = None
+    given: dict[str, Any] = {}
+    for entry in entries:
+        points = memo.get(entry)
+        if points is None:
+            leaf = plan.by_code.get(entry[0])
+            if leaf is None:
+                return None
+            ratios = answer_lines.done_totals(entry[1]) if leaf.ratio is not None and not leaf.survey else None
+            points = _ratio_answer(leaf, *ratios) if ratios is not None else None
+            if points is None:  # any other answer: read as the fast path reads it, scored as `score_plain` does
+                figure = figure or answer_lines.reader(TextNumber)
+                try:
+                    points = answer_points(plan, leaf, answer_lines.read(entry, figure))
+                except Declined:
+                    return None
+            if "{done" not in entry[1]:
+                if len(memo) >= MEMO:
+                    memo.clear()
+                memo[entry] = points
+        if points is REFUSED:
+            return None
+        given[entry[0]] = points
+    return given if len(given) == len(entries) else None
+
+
+def _ratio_answer(leaf: Leaf, done: int, total: int, appraised_done: int | None, appraised_total: int | None) -> Any:
+    """`answer_points` of `{self: {done, total}, appraised: {done, total}}` (or self alone) on a percentage
+    leaf, from the figures as integers; None: `answer_points` itself must say (a figure the rule refuses…)."""
+    own = ratio_points(leaf, done, 1, total, 1)
+    if own is None or appraised_done is None or appraised_total is None:
+        return own
+    return ratio_points(leaf, appraised_done, 1, appraised_total, 1)

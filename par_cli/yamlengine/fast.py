@@ -351,6 +351,8 @@ def values(text: str, number: Callable[[str], Any]) -> Read | None:
         return None
     lines = []
     for line_number, line in enumerate(text.split("\n"), start=1):
+        if not line:
+            continue
         if not line.isprintable() and _UNUSUAL.search(line):  # each unusual character is unprintable: C first
             return None
         content = line.lstrip(" ")
