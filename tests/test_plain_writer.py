@@ -10,7 +10,6 @@ import io
 import os
 import pty
 from fractions import Fraction
-from pathlib import Path
 from typing import IO
 
 import pytest
@@ -189,5 +188,13 @@ def test_the_screen_is_decided_as_rich_decides_it(
             os.close(main)
 
 
-def test_examples_exist() -> None:
-    assert Path(ROOT / "examples" / "2024" / "so-noi-vu.yaml").is_file()
+def test_the_characters_counted_narrow_without_rich_are_narrow_in_rich() -> None:
+    from rich.cells import cell_len, get_character_cell_size
+
+    from par_cli.writers.text_columns import NARROW, cells
+
+    for start, end in NARROW:
+        for code in range(start, end + 1):
+            assert get_character_cell_size(chr(code)) == 1, hex(code)
+    for text in ("Sở Nội vụ", "a\u0301", "👨\u200d👩", "中文", "x\ufe0f", "\u200b"):
+        assert cells(text) == cell_len(text), text

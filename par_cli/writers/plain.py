@@ -9,7 +9,6 @@ tests/test_plain_writer.py proves it byte-identical to rich on generated reports
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from par_cli.views.report import NUMERIC, Caption, Column, Items, Kind, Line, Note, Outline, Report, Table, Terms
@@ -18,7 +17,7 @@ from par_cli.writers.text_bar import bar
 from par_cli.writers.text_columns import cells, wrapped
 from par_cli.writers.text_layout import fits, ranges, widths
 
-_UNSURE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # what rich lays out its own way (tabs…)
+_UNSURE = "\t\x0b\x0c\r\x1c\x1d\x1e\x85\u2028\u2029"  # what rich lays out its own way: tabs, line breaks
 _RULE = "─"
 
 
@@ -66,9 +65,11 @@ def _lines(report: Report, width: int) -> list[str]:
 
 def _split(text: str) -> list[str]:
     """The text's lines, as rich splits a text (unsure of a character rich may lay out otherwise)."""
-    if _UNSURE.search(text):
-        raise _Unsure
-    return text.split("\n")
+    lines = text.split("\n")
+    for line in lines:
+        if not line.isprintable() and (any(char in line for char in _UNSURE) or not visible(line) == line):
+            raise _Unsure  # (a control character `visible` did not write out: never)
+    return lines
 
 
 def _said(text: str, width: int) -> list[str]:

@@ -5,9 +5,23 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from rich.cells import cell_len, get_character_cell_size
-
-_ONE = set(map(chr, range(0x20, 0x7F)))  # characters one cell wide (those met so far): a set grown as text is seen
+# Characters rich counts one cell wide (tests/test_plain_writer.py checks each): rich's own Latin, Greek and
+# Cyrillic, Vietnamese (Latin Extended Additional), punctuation, currency signs, arrows, mathematical operators,
+# box drawing and blocks. A set grown as other text is seen, so that rich's width table (~1 ms to load) is read
+# only for a character outside these.
+NARROW = (
+    (0x20, 0x7E),
+    (0xA0, 0xAC),
+    (0xAE, 0x2FF),
+    (0x370, 0x482),
+    (0x1E00, 0x1EFF),
+    (0x2010, 0x2027),
+    (0x2030, 0x205E),
+    (0x20A0, 0x20C0),
+    (0x2190, 0x22FF),
+    (0x2500, 0x25FC),
+)
+_ONE = {chr(code) for start, end in NARROW for code in range(start, end + 1)}
 
 
 def cells(text: str) -> int:
@@ -17,6 +31,8 @@ def cells(text: str) -> int:
     letter)."""
     if _ONE.issuperset(text):
         return len(text)
+    from rich.cells import cell_len, get_character_cell_size
+
     if "\u200d" in text or "\ufe0f" in text:
         return cell_len(text)
     sizes = list(map(get_character_cell_size, text))
@@ -49,10 +65,9 @@ def aligned(rows: Sequence[Sequence[str]], kept: int, wraps: Sequence[bool], wid
     whole, texts (`wraps`) wrapped at their spaces, the widest first, never below its longest word; on one line
     each where no such columns fit."""
     shown = [n for n in range(kept) if any(row[n] for row in rows)]
-    widths = {n: max(cell_len(row[n]) for row in rows) for n in shown}
+    widths = {n: max(cells(row[n]) for row in rows) for n in shown}
     floors = {
-        n: max((cell_len(w) for row in rows for w in row[n].split()), default=0) if wraps[n] else widths[n]
-        for n in shown
+        n: max((cells(w) for row in rows for w in row[n].split()), default=0) if wraps[n] else widths[n] for n in shown
     }
     room = width - 2 * (len(shown) - 1)
     while width and sum(widths.values()) > room:
@@ -62,12 +77,12 @@ def aligned(rows: Sequence[Sequence[str]], kept: int, wraps: Sequence[bool], wid
         widths[max(slack)[1]] -= 1
     out: list[list[str]] = []
     for row in rows:
-        cells = [wrapped(row[n], widths[n]).split("\n") if wraps[n] else [row[n]] for n in shown]
-        height = max(len(cell) for cell in cells)
+        texts = [wrapped(row[n], widths[n]).split("\n") if wraps[n] else [row[n]] for n in shown]
+        height = max(len(text) for text in texts)
         lines = []
         for i in range(height):
-            parts = [cell[i] if i < len(cell) else "" for cell in cells]
-            padded = [part + " " * (widths[n] - cell_len(part)) for n, part in zip(shown, parts, strict=True)]
+            parts = [text[i] if i < len(text) else "" for text in texts]
+            padded = [part + " " * (widths[n] - cells(part)) for n, part in zip(shown, parts, strict=True)]
             lines.append("  ".join(padded).rstrip())
         out.append(lines)
     return out
