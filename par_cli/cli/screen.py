@@ -64,9 +64,9 @@ def _width(dumb: bool) -> int:
 def width() -> int:
     """The width rich draws standard output at."""
     if not _mirrored():
-        from par_cli.cli.shell import console
+        from rich.console import Console
 
-        return console().width
+        return Console(highlight=False, soft_wrap=False).width  # as `shell.console()` makes it
     return _width(_dumb(_terminal()))
 
 
