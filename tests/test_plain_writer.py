@@ -23,7 +23,8 @@ from par_cli.writers import plain, write
 from tests.conftest import ROOT, run
 
 WORDS = ["UBND", "xã", "số", "Sở", "Nội", "vụ", "Chi cục", "Văn thư", "Lưu trữ", "Phường", "Bến Nghé", "Đắk Lắk", "ạ"]
-WORDS += ["Tiêu chí thành phần", "thẩm định giảm 0,42 → 0,28 (−0,14)", "Bộ chỉ số", "Ủy ban nhân dân tỉnh"]
+WORDS += ["Tiêu chí thành phần", "thẩm định giảm 0,42 → 0,28 (−0,14)", "Bộ chỉ số", "Ủy ban nhân dân tỉnh", " "]
+WORDS += ["Chỉ-số-cải-cách-hành-chính-cấp-tỉnh-năm-2024", "(0,00) ", "a\u0301", "中文"]  # long, spaced, marks, wide
 TONES = ["", "", "", "strong", "head", "muted", "warning"]
 
 

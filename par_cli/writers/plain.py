@@ -9,6 +9,7 @@ tests/test_plain_writer.py proves it byte-identical to rich on generated reports
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from par_cli.views.report import NUMERIC, Caption, Column, Items, Kind, Line, Note, Outline, Report, Table, Terms
@@ -17,6 +18,7 @@ from par_cli.writers.text_bar import bar
 from par_cli.writers.text_columns import cells, wrapped
 from par_cli.writers.text_layout import fits, ranges, widths
 
+_WORD = re.compile(r"\s*\S+\s*")  # rich's `_wrap.re_word`: a word and the spaces after it
 _UNSURE = "\t\x0b\x0c\r\x1c\x1d\x1e\x85\u2028\u2029"  # what rich lays out its own way: tabs, line breaks
 _RULE = "─"
 
@@ -73,11 +75,38 @@ def _split(text: str) -> list[str]:
 
 
 def _said(text: str, width: int) -> list[str]:
-    """A text's lines as rich prints them at `width`: each as it is when it fits."""
-    lines = _split(visible(text))
-    if any(cells(line) > width for line in lines):
-        raise _Unsure  # rich wraps it
-    return lines
+    """A text's lines as rich prints them at `width`: wrapped at its words (`_wrapped`), not padded."""
+    return [piece for line in _split(visible(text)) for piece in _wrapped(line, width)]
+
+
+def _wrapped(line: str, width: int) -> list[str]:
+    """A line as rich's `Text.wrap` divides it (`rich._wrap.divide_line`): each word (with the spaces after it)
+    on the line if it fits, else on a new one; then each piece longer in characters than `width` loses as many
+    of its trailing spaces (`Text.rstrip_end`). Unsure of a word wider than a line (rich folds or crops it)."""
+    if cells(line) <= width and (len(line) <= width or not line[-1:].isspace()):
+        return [line]
+    breaks = [0]
+    offset = 0
+    for word in _WORD.finditer(line):
+        start, text = word.start(), word.group()
+        size = cells(text.rstrip())
+        if width - offset >= size:
+            offset += cells(text)
+        elif size > width:
+            raise _Unsure
+        elif offset and start:
+            breaks.append(start)
+            offset = cells(text)
+    pieces = []
+    for start, end in zip(breaks, [*breaks[1:], len(line)], strict=True):
+        piece = line[start:end]
+        if len(piece) > width:
+            spaces = len(piece) - len(piece.rstrip())
+            piece = piece[: len(piece) - min(spaces, len(piece) - width)]
+        if cells(piece) > width:
+            raise _Unsure
+        pieces.append(piece)
+    return pieces
 
 
 def _cell(text: str, width: int, right: bool) -> list[str]:
@@ -112,17 +141,19 @@ def _rows(rows: Sequence[Sequence[list[str]]], widths: Sequence[int], separator:
 
 
 def _grid(items: Sequence[tuple[str, str]], width: int) -> list[str]:
-    """Terms and their texts as `terminal`'s grid draws them: two columns one space apart, each as wide as its
-    widest line (unsure when rich would have to narrow one)."""
+    """Terms and their texts as `terminal`'s grid draws them: two columns one space apart, the terms as wide as
+    the widest, the texts as wide as theirs or the room left, wrapped there (rich's `_collapse_widths`)."""
     terms = [visible(term) for term, _ in items]
     texts = [visible(text) for _, text in items]
     first = max((cells(line) for term in terms for line in _split(term)), default=0)
     second = max((cells(line) for text in texts for line in _split(text)), default=0) or 1
-    if first + 1 + second > width:
+    second = min(second, width - first - 1)
+    if second < 1:
         raise _Unsure
-    if any(line[-1:].isspace() and len(line) > second for text in texts for line in text.split("\n")):
-        raise _Unsure  # rich would strip the spaces ending a line longer in characters than in cells
-    rows = [(_cell(term, first, False), _cell(text, second, False)) for term, text in zip(terms, texts, strict=True)]
+    rows = [
+        (_cell(term, first, False), [piece + " " * (second - cells(piece)) for piece in _said(text, second)])
+        for term, text in zip(terms, texts, strict=True)
+    ]
     return _rows(rows, (first, second), "")
 
 
