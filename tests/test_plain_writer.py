@@ -196,6 +196,8 @@ def test_the_characters_counted_narrow_without_rich_are_narrow_in_rich() -> None
 
     for start, end in NARROW:
         for code in range(start, end + 1):
-            assert get_character_cell_size(chr(code)) == 1, hex(code)
+            assert get_character_cell_size(chr(code)) == 1 == cells(chr(code)), hex(code)
+    for code in (0x1F, 0x7F, 0xAD, 0x300, 0x1F00, 0x2028, 0x2300, 0x4E2D):  # just outside them: as rich counts
+        assert cells(chr(code)) == cell_len(chr(code)), hex(code)
     for text in ("Sở Nội vụ", "a\u0301", "👨\u200d👩", "中文", "x\ufe0f", "\u200b"):
         assert cells(text) == cell_len(text), text

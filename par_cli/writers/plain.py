@@ -1,8 +1,8 @@
 """A report on a screen rich would draw without styles (a pipe, a file, TERM=dumb), in exactly the characters
 `writers.terminal` has rich draw, without importing rich's console, table or tree (~40 ms of a one-file `par
-score`). It draws what it is sure of: lines that fit the width, tables laid out whole (`text_layout.fits`), with
-their headings, footers, bars, summaries and notes, and the term lists; anything else (an outline, a spaced
-table, a table parted to fit, a line rich would wrap, a control character) is None, and rich draws the report.
+score`). It draws what it is sure of: lines (wrapped at their words as rich wraps them), tables laid out whole
+(`text_layout.fits`) with their headings, footers, bars, summaries and notes, and the term lists; anything else
+(an outline, a spaced table, a table parted to fit, a word wider than a line, a tab) is None, and rich draws it.
 
 tests/test_plain_writer.py proves it byte-identical to rich on generated reports and on every example's.
 """

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import textwrap
 from collections.abc import Sequence
 
 # Characters rich counts one cell wide (tests/test_plain_writer.py checks each): rich's own Latin, Greek and
 # Cyrillic, Vietnamese (Latin Extended Additional), punctuation, currency signs, arrows, mathematical operators,
-# box drawing and blocks. A set grown as other text is seen, so that rich's width table (~1 ms to load) is read
-# only for a character outside these.
+# box drawing and blocks: each character met in them is counted one cell wide without rich's width table (~1 ms
+# to load), read only for a character outside them.
 NARROW = (
     (0x20, 0x7E),
     (0xA0, 0xAC),
@@ -21,7 +22,8 @@ NARROW = (
     (0x2190, 0x22FF),
     (0x2500, 0x25FC),
 )
-_ONE = {chr(code) for start, end in NARROW for code in range(start, end + 1)}
+_BOUNDS = [bound for start, end in NARROW for bound in (start, end + 1)]  # a character in NARROW: odd insertion
+_ONE = set(map(chr, range(0x20, 0x7F)))  # characters one cell wide met so far: a set grown as text is seen
 
 
 def cells(text: str) -> int:
@@ -30,6 +32,10 @@ def cells(text: str) -> int:
     its length (rich only knows the Latin, Greek and Cyrillic ones: a Vietnamese name was counted letter by
     letter)."""
     if _ONE.issuperset(text):
+        return len(text)
+    met = set(text).difference(_ONE)
+    if all(bisect.bisect_right(_BOUNDS, ord(char)) % 2 for char in met):
+        _ONE.update(met)
         return len(text)
     from rich.cells import cell_len, get_character_cell_size
 
