@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.conftest import SPEC, env_without_color
 
@@ -43,6 +44,21 @@ def test_score_json_loads_neither_pydantic_models_nor_rich_nor_a_process_pool() 
         "openpyxl",
     ):
         assert heavy not in modules, heavy
+
+
+def test_one_file_into_a_pipe_loads_neither_libyaml_nor_rich_drawing(tmp_path: Path) -> None:
+    """A file in the plain subset is read the fast way (no libyaml: ~6 ms), and a table rich would draw without
+    styles (a pipe) is drawn by `writers.plain` (no rich console, table or tree: ~40 ms); on the small example and
+    on benchmarks/startup.py's 30 KB file and its 27 KB set."""
+    from benchmarks.startup import large_file
+
+    for file in (str(SPEC / "so-noi-vu.yaml"), str(large_file(tmp_path))):
+        for args in (["score", file], ["score", file, "--format", "json"], ["check", file]):
+            modules = loaded_modules(*args)
+            assert "par_cli.core.scoring" in modules, args
+            for heavy in ("yaml", "par_cli.yamlengine.loader", "rich.console", "rich.table", "rich.tree"):
+                assert heavy not in modules, (heavy, args)
+        assert "par_cli.writers.plain" in loaded_modules("score", file)
 
 
 def par(*args: str) -> subprocess.CompletedProcess[str]:

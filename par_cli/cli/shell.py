@@ -143,10 +143,33 @@ def render(command: str, fmt: str, view: Any, lang: str | Tongue) -> Any:
 
 
 def write(report: Report, fmt: str, lang: str | Tongue) -> Any:
-    """A command's report (`par_cli.views`) in the format asked for, by the format's writer."""
+    """A command's report (`par_cli.views`) in the format asked for, by the format's writer (a table: drawn by
+    `show`, which knows where it goes)."""
+    if fmt == "table":
+        return _Table(report)
     from par_cli.writers import write as written
 
     return _formatted(lambda: written(report, fmt), fmt, lang)
+
+
+class _Table:
+    """A report to draw as a table: without rich where rich would draw no style (`writers.plain`)."""
+
+    __slots__ = ("report",)
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+
+    def drawn(self, output: Path | None) -> str | None:
+        """The text for standard output drawn without rich (None: rich draws it)."""
+        from par_cli.cli.screen import plain
+
+        width = plain() if output is None else None
+        if width is None:
+            return None
+        from par_cli.writers.plain import write as plain_write
+
+        return plain_write(self.report, width)
 
 
 def _formatted(make: Callable[[], Any], fmt: str, lang: str | Tongue) -> Any:
@@ -247,6 +270,14 @@ def show(rendered: Any, output: Path | None, lang: str | Tongue) -> None:
     if isinstance(rendered, str | bytes | Iterator):
         emit(rendered, output, lang)
         return
+    if isinstance(rendered, _Table):
+        text = rendered.drawn(output)
+        if text is not None:
+            stdout(text, lang)
+            return
+        from par_cli.writers import write as written
+
+        rendered = written(rendered.report, "table")
     from rich.console import Console
 
     if output is None:  # rendered into text first: writing it is the one place a full disk or closed pipe shows
@@ -283,7 +314,9 @@ class _Kept(io.StringIO):
 
 def bars(output: Path | None) -> bool:
     """Bar charts in tables: in files, and on terminals wide enough to keep every figure."""
-    return output is not None or console().width >= BAR_WIDTH
+    from par_cli.cli.screen import width
+
+    return output is not None or width() >= BAR_WIDTH
 
 
 def progress(lang: str | Tongue) -> Callable[[str, int], Callable[[int], None]]:

@@ -99,7 +99,7 @@ class Workspace(CriteriaFinder):
         super().__init__(load_criteria)
         self._found: dict[tuple[str, Path], Path | None] = {}  # (set named, file's folder) → it: once a folder
         self.appraisals = AppraisalSource(self.read_appraisal)
-        self.many = many  # reads many assessments: the fast YAML path pays for compiling its patterns
+        self.many = many  # reads many assessments (every file is read the fast way first, one alone too)
 
     def read_appraisal(self, path: Path) -> Appraisal:
         """An appraisal file with every problem it has: YAML, schema, its criteria set, then against that set."""
@@ -142,7 +142,7 @@ class Workspace(CriteriaFinder):
         """Every problem of one assessment file (errors and YAML warnings), and the bound result when usable."""
         if is_form_file(path):  # an assessment workbook (the form `par template` writes), .xlsx, .ods or .xls
             return self.inspect_form(path)
-        doc, problems = read_document(path, fast=self.many)
+        doc, problems = read_document(path)
         if doc is None:
             return None, problems
         notes = list(doc.notes)

@@ -23,8 +23,8 @@ def _any_control() -> re.Pattern[str]:
 
 def visible(text: str) -> str:
     """`Sở\\x1b[31m` as those characters, not as a colour. A line ending `\\r\\n` (CSV's) stays one."""
-    if text.isprintable() or _any_control().search(text) is None:  # line breaks are not printable: a search in C
-        return text
+    if text.isprintable() or text.replace("\n", "").isprintable() or _any_control().search(text) is None:
+        return text  # (line breaks are not printable: lines of printable characters need no search)
     if "\r\n" in text:
         return "\r\n".join(part.translate(_table()) for part in text.split("\r\n"))
     return text.translate(_table())

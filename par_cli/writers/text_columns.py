@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import bisect
 import textwrap
 from collections.abc import Sequence
 
-from rich.cells import cell_len, get_character_cell_size
-
-_ONE = set(map(chr, range(0x20, 0x7F)))  # characters one cell wide (those met so far): a set grown as text is seen
+# Characters rich counts one cell wide (tests/test_plain_writer.py checks each): rich's own Latin, Greek and
+# Cyrillic, Vietnamese (Latin Extended Additional), punctuation, currency signs, arrows, mathematical operators,
+# box drawing and blocks: each character met in them is counted one cell wide without rich's width table (~1 ms
+# to load), read only for a character outside them.
+NARROW = (
+    (0x20, 0x7E),
+    (0xA0, 0xAC),
+    (0xAE, 0x2FF),
+    (0x370, 0x482),
+    (0x1E00, 0x1EFF),
+    (0x2010, 0x2027),
+    (0x2030, 0x205E),
+    (0x20A0, 0x20C0),
+    (0x2190, 0x22FF),
+    (0x2500, 0x25FC),
+)
+_BOUNDS = [bound for start, end in NARROW for bound in (start, end + 1)]  # a character in NARROW: odd insertion
+_ONE = set(map(chr, range(0x20, 0x7F)))  # characters one cell wide met so far: a set grown as text is seen
 
 
 def cells(text: str) -> int:
@@ -17,6 +33,12 @@ def cells(text: str) -> int:
     letter)."""
     if _ONE.issuperset(text):
         return len(text)
+    met = set(text).difference(_ONE)
+    if all(bisect.bisect_right(_BOUNDS, ord(char)) % 2 for char in met):
+        _ONE.update(met)
+        return len(text)
+    from rich.cells import cell_len, get_character_cell_size
+
     if "\u200d" in text or "\ufe0f" in text:
         return cell_len(text)
     sizes = list(map(get_character_cell_size, text))
@@ -49,10 +71,9 @@ def aligned(rows: Sequence[Sequence[str]], kept: int, wraps: Sequence[bool], wid
     whole, texts (`wraps`) wrapped at their spaces, the widest first, never below its longest word; on one line
     each where no such columns fit."""
     shown = [n for n in range(kept) if any(row[n] for row in rows)]
-    widths = {n: max(cell_len(row[n]) for row in rows) for n in shown}
+    widths = {n: max(cells(row[n]) for row in rows) for n in shown}
     floors = {
-        n: max((cell_len(w) for row in rows for w in row[n].split()), default=0) if wraps[n] else widths[n]
-        for n in shown
+        n: max((cells(w) for row in rows for w in row[n].split()), default=0) if wraps[n] else widths[n] for n in shown
     }
     room = width - 2 * (len(shown) - 1)
     while width and sum(widths.values()) > room:
@@ -62,12 +83,12 @@ def aligned(rows: Sequence[Sequence[str]], kept: int, wraps: Sequence[bool], wid
         widths[max(slack)[1]] -= 1
     out: list[list[str]] = []
     for row in rows:
-        cells = [wrapped(row[n], widths[n]).split("\n") if wraps[n] else [row[n]] for n in shown]
-        height = max(len(cell) for cell in cells)
+        texts = [wrapped(row[n], widths[n]).split("\n") if wraps[n] else [row[n]] for n in shown]
+        height = max(len(text) for text in texts)
         lines = []
         for i in range(height):
-            parts = [cell[i] if i < len(cell) else "" for cell in cells]
-            padded = [part + " " * (widths[n] - cell_len(part)) for n, part in zip(shown, parts, strict=True)]
+            parts = [text[i] if i < len(text) else "" for text in texts]
+            padded = [part + " " * (widths[n] - cells(part)) for n, part in zip(shown, parts, strict=True)]
             lines.append("  ".join(padded).rstrip())
         out.append(lines)
     return out

@@ -338,6 +338,7 @@ class Positions:
 
 
 Read = tuple[dict[str, Any], Positions]
+FastRead = Callable[[str, Callable[[str], Any]], Read | None]  # `values`, as `source.parse` takes it
 
 
 def values(text: str, number: Callable[[str], Any]) -> Read | None:

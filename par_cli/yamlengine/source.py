@@ -13,18 +13,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
-from typing import Any, Protocol
-
-import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from typing import TYPE_CHECKING, Any
 
 from par_cli.core.diagnostics import Diagnostic, DocPath, LineCol, Msg, ParError, msg, problem
 from par_cli.core.numbers import TextNumber
 from par_cli.io.suffixes import kind_of_suffix
 from par_cli.yamlengine import scalars as yaml_scalars
-from par_cli.yamlengine.loader import LOADER, PLAIN
 from par_cli.yamlengine.scalars import DECIMAL_COMMA, LEADING_ZERO, NUMBER, NUMBER_START, in_range  # one typing
+
+if TYPE_CHECKING:
+    import yaml
+    from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+    from par_cli.yamlengine.fast import FastRead, Position, Positions
+    from par_cli.yamlengine.loader import LOADER, PLAIN
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_VALUES = 500_000  # values visited, aliases expanded: bounds time and memory
@@ -35,18 +37,13 @@ _WHOLE = re.compile(r"[-+]?\d+\Z")
 _COMMA_BETWEEN_DIGITS = re.compile(r"\d,\d")
 
 
-Position = tuple[int, int]
+def _libyaml() -> None:
+    """libyaml, its nodes and par's loader: for a text off the fast path only (~6 ms of a one-file start)."""
+    global yaml, LOADER, PLAIN, MappingNode, ScalarNode, SequenceNode
+    import yaml
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-
-class Places(Protocol):
-    """Where the fast path found the values and keys of the top two levels (`yaml_fast.Positions`)."""
-
-    def value(self, path: DocPath) -> Position | None: ...
-    def key(self, path: DocPath) -> Position | None: ...
-
-
-# The fast path (`yaml_fast.values`): a text's values and places, or None when the located path must read it.
-FastRead = Callable[[str, Callable[[str], Any]], tuple[dict[str, Any], Places] | None]
+    from par_cli.yamlengine.loader import LOADER, PLAIN
 
 
 def _position(node: Node) -> Position:
@@ -68,11 +65,11 @@ class Document:
         data: dict[str, Any],
         root: Node | None = None,
         notes: tuple[Diagnostic, ...] = (),
-        fast: tuple[str, Places] | None = None,
+        fast: tuple[str, Positions] | None = None,
     ) -> None:
         self.file, self.data, self.notes, self._root = file, data, notes, root
         self._text: str | None = None
-        self._places: Places | None = None
+        self._places: Positions | None = None
         if fast is not None:
             self._text, self._places = fast
 
@@ -80,6 +77,7 @@ class Document:
     def root(self) -> Node | None:
         text = self._text
         if self._root is None and text is not None:
+            _libyaml()
             try:
                 self._root, self._text = yaml.compose(text, Loader=LOADER), None
             except (yaml.YAMLError, RecursionError) as exc:  # the fast path read what libyaml refuses (tests: never)
@@ -378,6 +376,7 @@ def parse(raw: bytes, file: str, *, fast: FastRead | None = None) -> tuple[Docum
     if read is not None:  # well-formed in the plain subset: the same values, without a node tree
         return Document(file, read[0], fast=(text, read[1])), []
     notes = _tab_notes(text, file)
+    _libyaml()
     try:
         root = yaml.compose(text, Loader=LOADER)
     except (yaml.YAMLError, RecursionError) as exc:
