@@ -77,9 +77,15 @@ def _nodes(chance: random.Random) -> tuple[NodeFigure, ...]:
 
 
 def _written(report: object, fmt: str) -> None:
+    """The report written: a JSON of streamed rows comes as an iterator of pieces, each made as it is taken."""
+    from collections.abc import Iterator
+
     from par_cli.writers import write
 
-    write(report, fmt)  # type: ignore[arg-type]
+    out = write(report, fmt)  # type: ignore[arg-type]
+    if isinstance(out, Iterator):
+        for _ in out:
+            pass
 
 
 def case_rank_none(n: int) -> float:

@@ -87,3 +87,21 @@ def test_figures_counted_above_by_their_floats_are_counted_exactly(values: list[
     found = Ascending([*values, *near])
     assert found.above(value) == sum(1 for v in [*values, *near] if v > value)
     assert len(found) == len(values) + len(near)
+
+
+@given(rows, st.sampled_from(["a", "b", None]))
+@settings(max_examples=200)
+def test_every_area_of_a_group_ranked_from_one_pass_counts_as_each_alone(
+    found: list[tuple[str | None, Fraction, list[Fraction | None]]], group: str | None
+) -> None:
+    """A group's figures of every area are sorted in one pass (the first area asked): each area's ranks, asked in
+    any order and of the figures themselves (found by their floats' places) or others, are those of a count."""
+    past = Past(
+        PastRow(g, f"u{n}", f"U {n}", n + 1, index, None, None, tuple((str(a + 1), v) for a, v in enumerate(areas)))
+        for n, (g, index, areas) in enumerate(found)
+    )
+    for area in ("2", None, "1", "3", "4"):
+        own = [dict(r.areas).get(area) if area else r.index for r in past.rows if r.group == group]
+        for value in [*[v for v in own if v is not None][:8], Fraction(0), Fraction(101, 3), Fraction(100)]:
+            expected = 1 + sum(1 for v in own if v is not None and v > value)
+            assert past.rank_of(value, group, area) == expected

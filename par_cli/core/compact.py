@@ -95,6 +95,9 @@ class Compactor:
             agency_where=_in(entry.agency_where, file),
             period_where=_in(entry.period_where, file),
             group_average=same(entry.group_average),
+            index_cap=same(entry.index_cap),  # 100 in nearly every entry: one Fraction
+            ties=same(entry.ties),
+            unranked_reason=same(entry.unranked_reason),
             criteria_file=same(entry.criteria_file),
             criteria_digest=same(entry.criteria_digest),
         )

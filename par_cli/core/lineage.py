@@ -101,9 +101,8 @@ class Past:
         the units in `leaving` (ids: those merged into the figure) not counted. Ties share the rank."""
         key = (group, area)
         values = self._sorted.get(key)
-        if values is None:  # once per group and area: a national trend asks for every unit's rank
-            figures = (_figure_of(row, area) for row in self.in_group(group))
-            values = self._sorted[key] = Ascending(v for v in figures if v is not None)
+        if values is None:  # once per group: a national trend asks for every unit's rank in every area
+            values = self._sort(group, area)
         above = values.above(value)
         for name in leaving:
             row = self._at.get((group, name.casefold()))
@@ -111,6 +110,24 @@ class Past:
             if figure is not None and figure > value:
                 above -= 1
         return above + 1
+
+    def _sort(self, group: str | None, area: str | None) -> Ascending:
+        """The figures of `group` by index, or those of every area at once (its rows read once, not once an area)."""
+        rows = self.in_group(group)
+        if area is None:
+            found = self._sorted[(group, None)] = Ascending(row.index for row in rows if row.index is not None)
+            return found
+        by_area: dict[str, list[Fraction]] = {}
+        for row in rows:
+            for code, index in dict(reversed(row.areas)).items():  # a code twice: its first figure (`_figure_of`)
+                figures = by_area.get(code)
+                if figures is None:
+                    figures = by_area[code] = []
+                if index is not None:
+                    figures.append(index)
+        for code, figures in by_area.items():
+            self._sorted.setdefault((group, code), Ascending(figures))
+        return self._sorted.setdefault((group, area), Ascending(()))
 
     def own(self, group: str | None, key: str) -> PastRow | None:
         return self._at.get((group, key))

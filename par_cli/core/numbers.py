@@ -104,7 +104,7 @@ class Ascending:
     same figure). Comparing Fractions throughout took most of a national trend's time (tens of thousands of
     units, each ranked in every area of every period, many with equal figures)."""
 
-    __slots__ = ("floats", "runs", "total", "upto")
+    __slots__ = ("at", "floats", "runs", "total", "upto")
 
     def __init__(self, values: Iterable[Fraction]) -> None:
         decorated = sorted([(float(value), value) for value in values], key=_first)
@@ -124,6 +124,9 @@ class Ascending:
                 run.sort()
             count += len(run)
             self.upto.append(count)
+        # each float's place, found in one step: the figures asked about are mostly the figures themselves, and a
+        # bisection of tens of thousands of floats (each an object of its own) is slower than linear in memory
+        self.at = {key: n for n, key in enumerate(self.floats)}
 
     def __len__(self) -> int:
         return self.total
@@ -131,8 +134,9 @@ class Ascending:
     def above(self, value: Fraction) -> int:
         """How many of the figures are larger than `value`."""
         key = float(value)
-        n = bisect_left(self.floats, key)
-        if n == len(self.floats) or self.floats[n] != key:
+        n = self.at.get(key, -1)
+        if n < 0:  # none of the figures is this float: those of the floats above it are larger
+            n = bisect_left(self.floats, key)
             return self.total - (self.upto[n - 1] if n else 0)
         run = self.runs[n]
         last = run[-1]

@@ -76,20 +76,24 @@ def score_cached(
 
     context, store = Context(options, search_folders), ResultCache()
     contents = store.digests(files)
-    keys = {path: context.key(path, display(path), contents[path]) for path in files}
+    keys = [context.key(path, display(path), contents[path]) for path in files]
     del contents
-    held = store.kept(keys.values())  # read a window at a time below: a national folder's results are not all held
-    misses = [path for path in files if keys[path] not in held]
+    found_keys = store.kept(keys)  # which are kept: read a window at a time below, never all held
+    held = bytearray(key in found_keys for key in keys)  # a byte a file, not a second string of each key
+    del found_keys
+    misses = [path for path, hit in zip(files, held, strict=True) if not hit]
     if progress is not None and len(misses) < len(files):
         progress(len(files) - len(misses))
     scored = score_files(misses, factory, jobs, progress)
     alone: FileScoring | None = None  # scores here a kept result found stale as it is read (rare)
     for start in range(0, len(files), WINDOW):
-        window = files[start : start + WINDOW]
-        kept = store.get_many(keys[path] for path in window if keys[path] in held)
-        for path in window:
-            found = kept.pop(keys[path], None)  # handed on, not held: the caller keeps what it needs
-            if keys[path] not in held:
+        end = min(start + WINDOW, len(files))
+        kept = store.get_many(keys[n] for n in range(start, end) if held[n])
+        for n in range(start, end):
+            path, key = files[n], keys[n]
+            keys[n] = ""  # a national folder's keys are let go as they are used, not held to the end
+            found = kept.pop(key, None)  # handed on, not held: the caller keeps what it needs
+            if not held[n]:
                 found_now = next(scored)
             elif found is None or not still_valid(found):
                 alone = alone or factory()
@@ -99,7 +103,7 @@ def score_cached(
                 yield found
                 continue
             if not isinstance(found_now, tuple):
-                store.put(keys[path], found_now)
+                store.put(key, found_now)
             yield found_now
     store.flush()
     store.close()
@@ -135,9 +139,16 @@ def _score_folder(
     group_by: str,
 ) -> list[Entry]:
     found, problems = discover_yaml(paths)
-    kinds = {path: file_kind(path) for path in found}
-    files = [path for path in found if kinds[path] not in SUPPORT_KINDS]
-    criteria = [path for path in found if kinds[path] in SUPPORT_KINDS]  # beside the assessments: checked, not ranked
+    files: list[Path] = []
+    kinds: dict[Path, str | None] = {}  # criteria, survey and appraisal files: beside the assessments, not ranked
+    for path in found:
+        kind = file_kind(path)
+        if kind in SUPPORT_KINDS:
+            kinds[path] = kind
+        else:
+            files.append(path)
+    del found
+    criteria = list(kinds)  # each checked
     checker = factory() if criteria else None
     if checker is not None:
         for path in criteria:
@@ -155,13 +166,15 @@ def _score_folder(
 
     entries: list[Entry] = []
     relative: list[tuple[Path, Entry]] = []  # scored alone so far: scored again once the group's leaders are known
-    assessed: dict[Path, list[Assessed]] = {}  # folder → (agency, set, period) assessed there
+    claimed = {path.parent for path in criteria if kinds[path] in ("appraisal", "survey")}  # files to claim
+    assessed: dict[Path, list[Assessed]] = {}  # folder → (agency, set, period) assessed there, where needed
     for path, outcome in zip(files, score_cached(files, factory, jobs, advance), strict=True):
         if isinstance(outcome, tuple):
             problems.extend(outcome)
             continue
         doubt(outcome.doubts)  # scored in a worker: its doubts said here (`services.doubts.doubted`)
-        assessed.setdefault(path.parent, []).append((outcome.agency_id, outcome.criteria_id, outcome.period))
+        if claimed and path.parent in claimed:
+            assessed.setdefault(path.parent, []).append((outcome.agency_id, outcome.criteria_id, outcome.period))
         if outcome.relative:
             relative.append((path, outcome))
         else:

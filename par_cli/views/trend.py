@@ -10,7 +10,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from par_cli.core.numbers import round_half_up
-from par_cli.views.records import number
+from par_cli.views.records import Streamed, number
 from par_cli.views.report import Caption, Column, Heading, Kind, LineChart, Note, Point, Report, Table
 from par_cli.words.labels import label
 from par_cli.words.languages import default
@@ -28,7 +28,7 @@ from par_cli.words.years import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterator, Mapping
 
     from par_cli.core.trend import Trend, TrendLine, TrendPoint
 
@@ -40,10 +40,29 @@ def report(
     each area's table headed by its code and title. Ranks are per group: units of several groups are shown in a
     table per group, headed by its label (`labels`, the office file's; its id only where it has none)."""
     lang = lang or default()
-    parts = _groups(found, labels or {}, lang)
-    low, high = index_bounds(found)
     title = trend_heading(found, lang)
     sets = "; ".join(found.set_titles)
+    opening = Heading(title, title, sets, landscape=len(trend_header(found, lang)) > 7)
+
+    def blocks() -> list[Any]:  # made only for the format written, as each writer asks (a national trend)
+        return _blocks(found, areas, lang, labels or {})
+
+    return Report(
+        title,
+        lang,
+        lambda: [Caption(sets, ""), *blocks()] if sets else blocks(),
+        lambda: _json(found),
+        lambda: _csv(found),
+        text=lambda: [Note(sets, plain=True), *blocks()] if sets else blocks(),
+        page=lambda: [opening, _chart(found, lang), *blocks()],
+        document=lambda: [opening, *blocks()],
+    )
+
+
+def _blocks(found: Trend, areas: bool, lang: str, labels: Mapping[str, str]) -> list[Any]:
+    """The table of every line (a table per group), the sparklines' note, each area's tables, the notes."""
+    parts = _groups(found, labels, lang)
+    low, high = index_bounds(found)
     header = trend_header(found, lang)
     kinds = [Kind.text] + [Kind.figure, Kind.rank] * len(found.periods) + [Kind.sparkline, Kind.change]
     columns = [Column(name, kind, wide=kind is Kind.text) for name, kind in zip(header, kinds, strict=True)]
@@ -61,18 +80,7 @@ def report(
             depths = [1 if each is line else 2 for line in lines for each in _nested(line)]
             shown = area_heading(found, n, lang) + (f" · {heading}" if heading else "")
             blocks.append(Table(head, cells, heading=shown, depths=depths))
-    blocks += [Note(note) for note in trend_notes(found, lang)]
-    opening = Heading(title, title, sets, landscape=len(columns) > 7)
-    return Report(
-        title,
-        lang,
-        [Caption(sets, ""), *blocks] if sets else blocks,
-        _json(found),
-        _csv(found),
-        text=[Note(sets, plain=True), *blocks] if sets else blocks,
-        page=[opening, _chart(found, lang), *blocks],
-        document=[opening, *blocks],
-    )
+    return blocks + [Note(note) for note in trend_notes(found, lang)]
 
 
 def _nested(line: TrendLine) -> list[TrendLine]:
@@ -125,23 +133,26 @@ def _chart(found: Trend, lang: str) -> LineChart:
 
 
 def _json(found: Trend) -> dict[str, Any]:
-    p = found.precision
-    agencies = []
-    for line in found.lines:
-        periods: list[Any] = []
-        for period, point in zip(found.periods, line.points, strict=True):
-            item = _period_json(period, point, p)
-            if point is not None:  # how a merged unit's figure was found, before its areas (the keys' order kept)
-                areas = item.pop("areas")
-                item.update({"merged_from": list(point.merged_from)} if point.merged_from else {})
-                item.update({"merged_by": point.method} if point.method else {})
-                item["areas"] = areas
-            periods.append(item)
-        agency = {"id": line.agency_id, "name": line.name, "group": line.group, "periods": periods}
-        if line.parts:
-            agency["predecessors"] = [_json_part(part, found) for part in line.parts]
-        agencies.append(agency)
+    """One object per agency, made as it is written (`Streamed`: a national trend is tens of thousands)."""
+    agencies = Streamed(_json_line(line, found) for line in found.lines)
     return {"periods": list(found.periods), "merged_as": found.merged_as, "agencies": agencies}
+
+
+def _json_line(line: TrendLine, found: Trend) -> dict[str, Any]:
+    p = found.precision
+    periods: list[Any] = []
+    for period, point in zip(found.periods, line.points, strict=True):
+        item = _period_json(period, point, p)
+        if point is not None:  # how a merged unit's figure was found, before its areas (the keys' order kept)
+            areas = item.pop("areas")
+            item.update({"merged_from": list(point.merged_from)} if point.merged_from else {})
+            item.update({"merged_by": point.method} if point.method else {})
+            item["areas"] = areas
+        periods.append(item)
+    agency = {"id": line.agency_id, "name": line.name, "group": line.group, "periods": periods}
+    if line.parts:
+        agency["predecessors"] = [_json_part(part, found) for part in line.parts]
+    return agency
 
 
 def _period_json(period: str, point: TrendPoint | None, p: int) -> dict[str, Any]:
@@ -159,33 +170,30 @@ def _json_part(part: TrendLine, found: Trend) -> dict[str, Any]:
     return {"id": part.agency_id, "name": part.name, "group": part.group, "periods": periods}
 
 
-def _csv(found: Trend) -> list[list[Any]]:
+def _csv(found: Trend) -> Iterator[list[Any]]:
     """One row per agency and period (long form, for pivot tables); area indices as columns; a merged unit's
     predecessors' own figures after its rows, `predecessor_of` naming it (empty on every other row)."""
     p = found.precision
     codes = list(found.area_codes)
     header = ["agency_id", "agency", "group", "period", "index", "rank", "merged_from", *[f"area_{c}" for c in codes]]
-    rows: list[list[Any]] = [[*header, "predecessor_of"]]
+    yield [*header, "predecessor_of"]
     for whole in found.lines:
         for line in _nested(whole):
             for period, point in zip(found.periods, line.points, strict=True):
                 if point is None:
                     continue
                 areas = {code: index for code, index, _ in point.areas}
-                rows.append(
-                    [
-                        line.agency_id,
-                        line.name,
-                        line.group,
-                        period,
-                        round_half_up(point.index, p),
-                        point.rank,
-                        " ".join(point.merged_from),
-                        *[_rounded(areas.get(code), p) for code in codes],
-                        "" if line is whole else whole.agency_id,
-                    ]
-                )
-    return rows
+                yield [
+                    line.agency_id,
+                    line.name,
+                    line.group,
+                    period,
+                    round_half_up(point.index, p),
+                    point.rank,
+                    " ".join(point.merged_from),
+                    *[_rounded(areas.get(code), p) for code in codes],
+                    "" if line is whole else whole.agency_id,
+                ]
 
 
 def _rounded(value: Fraction | None, places: int) -> Decimal | None:
