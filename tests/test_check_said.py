@@ -4,6 +4,7 @@ languages, `--strict`), and the findings made without the totals are those of th
 
 from __future__ import annotations
 
+import os
 import re
 from functools import partial
 from pathlib import Path
@@ -15,7 +16,7 @@ from par_cli.core.check_report import Worded
 from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, problem
 from par_cli.core.scoring import score
 from par_cli.services.check_order import Ordered
-from par_cli.services.check_said import Saying, said
+from par_cli.services.check_said import Saying, kept, said
 from par_cli.services.checking import check_stream, findings_alone
 from par_cli.services.surveys import SurveySource
 from par_cli.services.workspace import Workspace
@@ -57,13 +58,14 @@ def test_worded_files_come_out_as_the_diagnostics_would(worded_in: str, strict: 
         "y.yaml": [_at("y.yaml", 4, "A007")],  # after the late file's name: held to the end
     }
     saying = Saying(lambda: worded_in, strict, False)
-    plain, worded = Ordered(strict, "x.yaml"), Ordered(strict, "x.yaml", lambda: "vi")
+    plain = Ordered(strict, "x.yaml")
+    worded = Ordered(strict, "x.yaml", lambda: "vi", lambda path: kept(path, files[path])[1])
     plain.hold(held)
     worded.hold(held)
     want: list[Diagnostic | Worded] = [d for name, found in files.items() for d in plain.file(name, found)]
     got: list[Diagnostic | Worded] = []
     for name, found in files.items():
-        said_here, elsewhere = said(name, found, saying)
+        said_here, elsewhere = said(name, name, found, saying)
         got += worded.file(name, elsewhere, said_here)
     for ordered, out in ((plain, want), (worded, got)):
         ordered.hold([_at("x.yaml", 7, "A020")])
@@ -113,6 +115,24 @@ def test_a_pool_prints_what_one_process_prints(
             assert pool.failed() == one.failed() and pool.files == one.files == 72
     worded = list(check_stream(paths, workspace(), False, 2, workspace, (now, False)))
     assert sum(isinstance(d, Worded) for d in worded) > len(worded) / 2  # worded in the workers
+
+
+def test_a_pool_worded_in_another_language_is_worded_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workers word in English, the parent decides Vietnamese: each file is checked again and worded here."""
+    monkeypatch.chdir(ROOT)
+    paths = [_folder(tmp_path)]
+    workspace = partial(Workspace, survey=SurveySource())
+    parent = os.getpid()
+
+    def now() -> str:
+        return "vi" if os.getpid() == parent else "en"
+
+    one = check_stream(paths, workspace(), True, 1, workspace)
+    want = "".join(write(streamed(one, now), "text"))
+    pool = check_stream(paths, workspace(), True, 2, workspace, (now, False))
+    got = list(pool)
+    assert not any(isinstance(d, Worded) for d in got) and len(got) > 40
+    assert "".join(write(streamed(_Given(got), now), "text")).splitlines()[:-1] == want.splitlines()[:-1]  # type: ignore[arg-type]
 
 
 def test_findings_without_the_totals_are_the_scores(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,7 +6,8 @@ is held, few, and merged in at its place. Files that may still get diagnostics o
 
 A file checked in a worker may come already worded (`services.check_said.Said`): its lines are given out as they
 are (`core.check_report.Worded`) when the run's language, decided at the first line given out (`now`), is the
-one they were worded in; else (and to compare one with a diagnostic given twice) as the diagnostics they say."""
+one they were worded in; else (and to compare one with a diagnostic given twice) as the diagnostics they say,
+the file checked again here (`again`)."""
 
 from __future__ import annotations
 
@@ -28,16 +29,23 @@ Item = Diagnostic | tuple["Said", int]  # a diagnostic, or the i-th line of a fi
 class Ordered:
     """Diagnostics in, in the report's order out; `strict`: warnings become errors as they leave."""
 
-    def __init__(self, strict: bool, late: str | None, now: Callable[[], str] | None = None) -> None:
+    def __init__(
+        self,
+        strict: bool,
+        late: str | None,
+        now: Callable[[], str] | None = None,
+        again: Callable[[str], list[Diagnostic]] | None = None,
+    ) -> None:
         self.strict = strict
         self.late = late  # the first name of the files that may get diagnostics at the end; None: none
         self.now = now  # the run's language as known now (files worded in workers); None: none is
         self.lang: str | None = None  # decided at the first line given out
+        self.again = again  # a file worded in a worker, checked here: its diagnostics, as `check_said.kept`
         self._held: list[tuple[Key, int, Item]] = []
         self._count = 0
         self._last: Key | None = None
         self._same: list[Item] = []  # those given out with the last key (a diagnostic twice: once)
-        self._unpickled: tuple[Said | None, tuple[Diagnostic, ...]] = (None, ())
+        self._again: tuple[Said | None, tuple[Diagnostic, ...]] = (None, ())
 
     def hold(self, found: Iterable[Diagnostic]) -> None:
         for diagnostic in found:
@@ -83,9 +91,10 @@ class Ordered:
         if isinstance(item, Diagnostic):
             return item
         said, n = item
-        if self._unpickled[0] is not said:
-            self._unpickled = (said, said.diagnostics())
-        return self._unpickled[1][n]
+        if self._again[0] is not said:
+            assert self.again is not None, "a file worded in a worker is checked again here"
+            self._again = (said, tuple(self.again(said.path)))
+        return self._again[1][n]
 
     def _out(self, key: Key, item: Item) -> Iterator[Diagnostic | Worded]:
         if self.lang is None and self.now is not None:

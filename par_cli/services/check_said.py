@@ -4,13 +4,12 @@ check only orders and writes them (issue 31: it worded ~60,000 lines one by one 
 A file's own diagnostics go back in the report's order (`core.diagnostics.order`), each once, each with its order
 key and its words as the streamed report prints them (`core.check_report.Worded`): the text format's located line,
 or github's message with its hint, in the language the worker decides with what it has read (`Tongue.now`: the
-parent decides the same at its first line but for odd runs, criteria sets of two languages for one). The
-diagnostics themselves come along too, pickled once per file, for those odd lines the parent words again itself:
-a language decided otherwise, or a diagnostic found elsewhere at the same place with the same words."""
+parent decides the same at its first line but for odd runs, criteria sets of two languages for one). For those
+odd lines the parent checks the file again itself and words its diagnostics (`kept`): a language decided
+otherwise, or a diagnostic found elsewhere at the same place and with the same words as one of the file's."""
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -33,18 +32,14 @@ class Saying(NamedTuple):
 
 
 class Said(NamedTuple):
-    """One assessment file's own diagnostics, worded in `lang`: `keys[i]` orders `items[i]`; `blob`: the same
-    diagnostics, pickled; `error`: one of them is an error (before `--strict`)."""
+    """One assessment file's own diagnostics, worded in `lang`: `keys[i]` orders `items[i]`; `error`: one of them
+    is an error (before `--strict`); `path`: the file (to check it again: the diagnostics `kept` give the same)."""
 
     lang: str
     keys: tuple[Key, ...]
     items: tuple[Worded, ...]
-    blob: bytes
     error: bool
-
-    def diagnostics(self) -> tuple[Diagnostic, ...]:
-        found: tuple[Diagnostic, ...] = pickle.loads(self.blob)
-        return found
+    path: str
 
 
 _TEXTS: dict[tuple[str, str, str], str] = {}  # a message in words: a folder's files say the same ones often
@@ -62,8 +57,9 @@ def _message(message: Msg, key: Key, lang: str) -> str:
     return found
 
 
-def said(name: str, found: Sequence[Diagnostic], saying: Saying) -> tuple[Said, list[Diagnostic]]:
-    """The diagnostics of file `name` worded (`Said`), and those found in other files (as they are)."""
+def kept(name: str, found: Sequence[Diagnostic]) -> tuple[list[Key], list[Diagnostic], list[Diagnostic]]:
+    """The diagnostics of file `name` in the report's order, each once, with their order keys; and those found in
+    other files (as they are)."""
     own: list[tuple[Key, int, Diagnostic]] = []
     elsewhere: list[Diagnostic] = []
     for n, diagnostic in enumerate(found):
@@ -73,7 +69,7 @@ def said(name: str, found: Sequence[Diagnostic], saying: Saying) -> tuple[Said, 
             elsewhere.append(diagnostic)
     own.sort()
     keys: list[Key] = []
-    kept: list[Diagnostic] = []
+    out: list[Diagnostic] = []
     same: list[Diagnostic] = []  # those kept with the last key: a diagnostic twice is said once
     for key, _, diagnostic in own:
         if keys and key == keys[-1]:
@@ -83,11 +79,17 @@ def said(name: str, found: Sequence[Diagnostic], saying: Saying) -> tuple[Said, 
             same = []
         same.append(diagnostic)
         keys.append(key)
-        kept.append(diagnostic)
-    lang = saying.now() if kept else "en"
+        out.append(diagnostic)
+    return keys, out, elsewhere
+
+
+def said(path: str, name: str, found: Sequence[Diagnostic], saying: Saying) -> tuple[Said, list[Diagnostic]]:
+    """The diagnostics of file `name` (at `path`) worded (`Said`), and those found in other files (as they are)."""
+    keys, kept_here, elsewhere = kept(name, found)
+    lang = saying.now() if kept_here else "en"
     items = []
     error = False
-    for key, diagnostic in zip(keys, kept, strict=True):
+    for key, diagnostic in zip(keys, kept_here, strict=True):
         level = level_of(diagnostic)
         error = error or level is Level.ERROR
         if saying.strict and level is Level.WARNING:
@@ -107,5 +109,4 @@ def said(name: str, found: Sequence[Diagnostic], saying: Saying) -> tuple[Said, 
                 words if saying.hinted else "",
             )
         )
-    blob = pickle.dumps(tuple(kept), pickle.HIGHEST_PROTOCOL) if kept else b""
-    return Said(lang, tuple(keys), tuple(items), blob, error), elsewhere
+    return Said(lang, tuple(keys), tuple(items), error, path), elsewhere

@@ -17,7 +17,7 @@ from par_cli.core.named_tuple import NamedTuple
 from par_cli.readers.files import at_least, discover_yaml, display, file_kind, left_out
 from par_cli.services.appraisals import Assessed, unclaimed
 from par_cli.services.check_order import Ordered
-from par_cli.services.check_said import Said, Saying, said
+from par_cli.services.check_said import Said, Saying, kept, said
 from par_cli.services.findings import located_findings
 from par_cli.services.pool import SERIAL_BELOW, early_workers, map_files
 from par_cli.words.codes import level_of
@@ -59,7 +59,7 @@ class FileChecker:
             checked = Checked(exc.diagnostics)
         if self.saying is None:
             return checked
-        worded, elsewhere = said(display(path), checked.diagnostics, self.saying)
+        worded, elsewhere = said(str(path), display(path), checked.diagnostics, self.saying)
         return checked._replace(diagnostics=tuple(elsewhere), said=worded)
 
     def _check(self, path: Path) -> Checked:
@@ -118,7 +118,7 @@ def findings_alone(bound: Bound) -> tuple[Finding, ...] | None:
     return tuple(found)
 
 
-_NONE = Said("en", (), (), b"", False)
+_NONE = Said("en", (), (), False, "")
 
 
 class _Checker:
@@ -291,7 +291,9 @@ def _check(
         across = {path: kinds[path] or "" for path in files if kinds[path] in ("appraisal", "survey", "office")}
         late = [display(path) for path in across]
         in_order = all(a <= b for a, b in pairwise(names))
-        ordered = Ordered(strict, min(late, default=None) if in_order else "", saying and saying.now)  # "": all held
+        again = _Again(partial(FileChecker, new_workspace, many)) if new_workspace is not None else None
+        first_late = min(late, default=None) if in_order else ""  # "": all held to the end
+        ordered = Ordered(strict, first_late, saying and saying.now, again)
         failed = any(level_of(d) is Level.ERROR for d in diagnostics)
         ordered.hold(diagnostics)
         diagnostics, files = [], []  # what the rest needs is below
@@ -303,6 +305,20 @@ def _check(
             yield from ordered.file(name, found, outcome.said)
         ordered.hold(_across(across, workspace, checker, failed))
     yield from ordered.rest()
+
+
+class _Again:
+    """The diagnostics of a file worded in a worker (`check_said.kept`), the file checked again here (rarely: a
+    language decided otherwise, a diagnostic given twice), by a checker made at the first."""
+
+    def __init__(self, factory: Callable[[], FileChecker]) -> None:
+        self.factory = factory
+        self.checker: FileChecker | None = None
+
+    def __call__(self, path: str) -> list[Diagnostic]:
+        if self.checker is None:
+            self.checker = self.factory()
+        return kept(display(Path(path)), self.checker(Path(path)).diagnostics)[1]
 
 
 def _across(kinds: dict[Path, str], workspace: Workspace, checker: _Checker, failed: bool) -> list[Diagnostic]:
