@@ -94,21 +94,18 @@ def findings_alone(bound: Bound) -> tuple[Finding, ...] | None:
     scorer = _Scorer(bound, True, None)
     nodes, not_applicable = bound.nodes, bound.not_applicable
     maxima: list[Fraction] = []  # of the leaves that apply
-
-    def visit(node: Node) -> None:  # as `_Scorer.node`, without adding up
+    stack: list[Node] = list(reversed(criteria.areas))  # as `_Scorer.node` walks them, without adding up (and
+    while stack:  # without a recursive closure: a cycle that would keep each file's tree until a collection)
+        node = stack.pop()
         info = nodes[node.code]
         if node.code in not_applicable:
-            return
+            continue
         if node.children is None:
             result = scorer.leaf(node, info)
             if result.applicable:
                 maxima.append(result.max)
-            return
-        for child in node.children:
-            visit(child)
-
-    for area in criteria.areas:
-        visit(area)
+        else:
+            stack += reversed(node.children)
     if not any(top > 0 for top in maxima) or any(top < 0 for top in maxima):
         return None
     found = scorer.findings
