@@ -106,7 +106,8 @@ def findings_alone(bound: Bound) -> tuple[Finding, ...] | None:
                 maxima.append(result.max)
         else:
             stack += reversed(node.children)
-    if not any(top > 0 for top in maxima) or any(top < 0 for top in maxima):
+    signs = [top.numerator for top in maxima]  # a Fraction's sign is its numerator's: compared as integers
+    if not signs or min(signs) < 0 or max(signs) <= 0:
         return None
     found = scorer.findings
     if found:  # in the criteria's order, as `score` gives them
