@@ -320,9 +320,10 @@ def check(
     from par_cli.views.check import streamed
 
     if output is None and chosen in (CheckFormat.text, CheckFormat.github):  # each file's problems as it is read
-        stream = check_stream(paths, workspace(), strict, jobs, workspace)
+        hinted = chosen is CheckFormat.github  # the workers word each line as this format shows it
+        stream = check_stream(paths, workspace(), strict, jobs, workspace, (words.now, hinted))
         report: CheckReport | CheckStream = stream
-        shown = streamed(stream, words.now, chosen is CheckFormat.github)
+        shown = streamed(stream, words.now, hinted)
     else:  # a document, or a file written once it is whole: every problem held
         report = check_paths(paths, workspace(), strict, jobs, workspace)
         shown = checked(report, words.now())

@@ -11,18 +11,24 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from par_cli.core.check_report import CheckReport, CheckStream
+from par_cli.core.check_report import CheckReport, CheckStream, Worded
 from par_cli.core.diagnostics import Diagnostic, Level, LineCol, Location, ParError, msg, problem
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.readers.files import at_least, discover_yaml, display, file_kind, left_out
 from par_cli.services.appraisals import Assessed, unclaimed
 from par_cli.services.check_order import Ordered
-from par_cli.services.findings import finding_diagnostics
+from par_cli.services.check_said import Said, Saying, kept, said
+from par_cli.services.findings import located_findings
 from par_cli.services.pool import SERIAL_BELOW, early_workers, map_files
 from par_cli.words.codes import level_of
 
 if TYPE_CHECKING:
+    from fractions import Fraction
+
+    from par_cli.core.binding import Bound
     from par_cli.core.group_survey import Nodes
+    from par_cli.core.model import Node
+    from par_cli.core.scoring import Finding
     from par_cli.services.workspace import Workspace
 
 
@@ -34,20 +40,27 @@ class Checked(NamedTuple):
     agency_where: Location | None = None
     file: str = ""
     groups: tuple[str, ...] = ()  # its group, type and attributes: the ranking groups it may be in (O004)
+    said: Said | None = None  # its own diagnostics worded (`saying`): then `diagnostics` are other files'
 
 
 class FileChecker:
-    """Checks assessment files with one workspace (each criteria set read once per process)."""
+    """Checks assessment files with one workspace (each criteria set read once per process); with `saying`, words
+    each file's own diagnostics (`services.check_said`: in a worker, so that the parent only orders them)."""
 
-    def __init__(self, workspace: Callable[[], Workspace], many: bool = False) -> None:
+    def __init__(self, workspace: Callable[[], Workspace], many: bool = False, saying: Saying | None = None) -> None:
         self.workspace = workspace()
         self.workspace.many = many  # many files: the fast YAML path (`yaml_fast`)
+        self.saying = saying
 
     def __call__(self, path: Path) -> Checked:
         try:
-            return self._check(path)
+            checked = self._check(path)
         except ParError as exc:  # a file read the fast way that libyaml refuses, when a position is looked up
-            return Checked(exc.diagnostics)
+            checked = Checked(exc.diagnostics)
+        if self.saying is None:
+            return checked
+        worded, elsewhere = said(str(path), display(path), checked.diagnostics, self.saying)
+        return checked._replace(diagnostics=tuple(elsewhere), said=worded)
 
     def _check(self, path: Path) -> Checked:
         workspace = self.workspace
@@ -58,12 +71,52 @@ class FileChecker:
         here = (agency.id, bound.criteria.id, bound.assessment.period)
         where = bound.origin.locate(("agency", "id"))
         groups = tuple(g for g in (agency.group, agency.type, *agency.attributes.values()) if g is not None)
-        try:
-            result = workspace.scored(bound)
-        except ParError as exc:  # nothing applicable: reported like any other error
-            return Checked((*found, *exc.diagnostics), here, where, bound.file, groups)
-        found += finding_diagnostics(bound, result)
+        findings = findings_alone(bound)  # what scoring finds, without the totals; None: scored whole
+        if findings is None:
+            try:
+                findings = workspace.scored(bound).findings
+            except ParError as exc:  # nothing applicable: reported like any other error
+                return Checked((*found, *exc.diagnostics), here, where, bound.file, groups)
+        found += located_findings(bound, findings)
         return Checked(tuple(found), here, where, bound.file, groups)
+
+
+def findings_alone(bound: Bound) -> tuple[Finding, ...] | None:
+    """`score(bound).findings` without the totals (`par check` shows no figure: the exact sums of every node's
+    points were a sixth of the time a checked file took), each leaf scored as `core.scoring.score` scores it;
+    None when the totals are needed: a set whose bands have floors (their findings come from the totals), when
+    nothing applies (A015, said by `score`), a maximum below 0."""
+    criteria = bound.criteria
+    if any(grade.floor is not None for grade in criteria.grades_for(bound.assessment.agency.type)):
+        return None
+    from par_cli.core.scoring import _Scorer  # as `score` scores each leaf
+
+    scorer = _Scorer(bound, True, None)
+    nodes, not_applicable = bound.nodes, bound.not_applicable
+    maxima: list[Fraction] = []  # of the leaves that apply
+    stack: list[Node] = list(reversed(criteria.areas))  # as `_Scorer.node` walks them, without adding up (and
+    while stack:  # without a recursive closure: a cycle that would keep each file's tree until a collection)
+        node = stack.pop()
+        info = nodes[node.code]
+        if node.code in not_applicable:
+            continue
+        if node.children is None:
+            result = scorer.leaf(node, info)
+            if result.applicable:
+                maxima.append(result.max)
+        else:
+            stack += reversed(node.children)
+    signs = [top.numerator for top in maxima]  # a Fraction's sign is its numerator's: compared as integers
+    if not signs or min(signs) < 0 or max(signs) <= 0:
+        return None
+    found = scorer.findings
+    if found:  # in the criteria's order, as `score` gives them
+        order = {info.code: n for n, info in enumerate(nodes.values())}
+        found = sorted(found, key=lambda f: (order.get(f.criterion, 0), f.code))
+    return tuple(found)
+
+
+_NONE = Said("en", (), (), False, "")
 
 
 class _Checker:
@@ -76,6 +129,7 @@ class _Checker:
         self.assessed: dict[Path, list[Assessed]] = {}  # folder → (agency, set, period)
         self.groups: dict[Path, set[str]] = {}  # folder → the groups its agencies may be ranked in
         self.sets: dict[Path, set[tuple[str, str]]] = {}  # folder → (group, criteria id) of its agencies (O005)
+        self.resolved: dict[Path, Path] = {}
 
     def criteria(self, path: Path) -> list[Diagnostic]:
         model, doc, found = self.workspace.check_criteria_file(path)
@@ -90,7 +144,9 @@ class _Checker:
         found = list(checked.diagnostics)
         if checked.agency is None or checked.agency_where is None:
             return found
-        folder = path.parent.resolve()
+        folder = self.resolved.get(path.parent)
+        if folder is None:  # once a folder: a national one holds thousands of files
+            folder = self.resolved[path.parent] = path.parent.resolve()
         self.assessed.setdefault(folder, []).append(checked.agency)
         self.groups.setdefault(folder, set()).update(checked.groups)
         self.sets.setdefault(folder, set()).update((group, checked.agency[1]) for group in checked.groups)
@@ -166,9 +222,9 @@ def check_paths(
     jobs: int | None = 1,
     new_workspace: Callable[[], Workspace] | None = None,
 ) -> CheckReport:
-    """Every diagnostic of `check_stream`, held."""
+    """Every diagnostic of `check_stream`, held (none worded: `words` not given)."""
     found = check_stream(paths, workspace, strict, jobs, new_workspace)
-    diagnostics = tuple(found)
+    diagnostics = tuple(d for d in found if isinstance(d, Diagnostic))
     return CheckReport(diagnostics, found.files, tuple(level_of(d) for d in diagnostics))
 
 
@@ -178,11 +234,13 @@ def check_stream(
     strict: bool = False,
     jobs: int | None = 1,
     new_workspace: Callable[[], Workspace] | None = None,
+    words: tuple[Callable[[], str], bool] | None = None,
 ) -> CheckStream:
     """Check every file under `paths`: criteria sets first (so ids are known), then assessments — each on its
     own in a process pool when `new_workspace` (picklable: a workspace per worker) is given and there are many.
-    The diagnostics come as the files are checked (`services.check_order`), when the stream is read."""
-    return CheckStream(partial(_check, paths, workspace, strict, jobs, new_workspace), level_of)
+    The diagnostics come as the files are checked (`services.check_order`), when the stream is read. `words`:
+    (the run's language as known now, github's words?): a pool's workers word what they find (as `Worded`)."""
+    return CheckStream(partial(_check, paths, workspace, strict, jobs, new_workspace, words), level_of)
 
 
 def _check(
@@ -191,12 +249,14 @@ def _check(
     strict: bool,
     jobs: int | None,
     new_workspace: Callable[[], Workspace] | None,
+    words: tuple[Callable[[], str], bool] | None,
     into: CheckStream,
-) -> Iterator[Diagnostic]:
+) -> Iterator[Diagnostic | Worded]:
     pool = at_least(SERIAL_BELOW, paths)  # each look lists a folder: a large one once
     many = pool or at_least(3, paths)
+    saying = Saying(words[0], strict, words[1]) if words is not None and pool else None
     if new_workspace is not None:
-        factory: Callable[[], FileChecker] = partial(FileChecker, new_workspace, many)
+        factory: Callable[[], FileChecker] = partial(FileChecker, new_workspace, many, saying)
     else:
         factory = partial(_same, workspace, many)
     with early_workers(factory, jobs, new_workspace is not None and pool):
@@ -229,7 +289,9 @@ def _check(
         across = {path: kinds[path] or "" for path in files if kinds[path] in ("appraisal", "survey", "office")}
         late = [display(path) for path in across]
         in_order = all(a <= b for a, b in pairwise(names))
-        ordered = Ordered(strict, min(late, default=None) if in_order else "")  # "": all held to the end
+        again = _Again(partial(FileChecker, new_workspace, many)) if new_workspace is not None else None
+        first_late = min(late, default=None) if in_order else ""  # "": all held to the end
+        ordered = Ordered(strict, first_late, saying and saying.now, again)
         failed = any(level_of(d) is Level.ERROR for d in diagnostics)
         ordered.hold(diagnostics)
         diagnostics, files = [], []  # what the rest needs is below
@@ -237,10 +299,24 @@ def _check(
         checked = map_files(assessments, factory, jobs if new_workspace else 1)
         for name, (path, outcome) in zip(names, zip(assessments, checked, strict=True), strict=True):
             found = checker.assessment(path, outcome)
-            failed = failed or any(level_of(d) is Level.ERROR for d in found)
-            yield from ordered.file(name, found)
+            failed = failed or any(level_of(d) is Level.ERROR for d in found) or (outcome.said or _NONE).error
+            yield from ordered.file(name, found, outcome.said)
         ordered.hold(_across(across, workspace, checker, failed))
     yield from ordered.rest()
+
+
+class _Again:
+    """The diagnostics of a file worded in a worker (`check_said.kept`), the file checked again here (rarely: a
+    language decided otherwise, a diagnostic given twice), by a checker made at the first."""
+
+    def __init__(self, factory: Callable[[], FileChecker]) -> None:
+        self.factory = factory
+        self.checker: FileChecker | None = None
+
+    def __call__(self, path: str) -> list[Diagnostic]:
+        if self.checker is None:
+            self.checker = self.factory()
+        return kept(display(Path(path)), self.checker(Path(path)).diagnostics)[1]
 
 
 def _across(kinds: dict[Path, str], workspace: Workspace, checker: _Checker, failed: bool) -> list[Diagnostic]:

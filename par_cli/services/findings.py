@@ -10,16 +10,23 @@ from par_cli.words.catalogue import finding_message
 from par_cli.words.codes import FINDING_CODES
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from par_cli.core.binding import Bound
-    from par_cli.core.scoring import Score
+    from par_cli.core.scoring import Finding, Score
 
 FINDING_HINTS = {"A006": "hint.answer-it", "A007": "hint.add-evidence"}
 
 
 def finding_diagnostics(bound: Bound, result: Score) -> list[Diagnostic]:
     """The scoring's findings about an assessment (A006 unanswered, A007 no evidence…) as located diagnostics."""
+    return located_findings(bound, result.findings)
+
+
+def located_findings(bound: Bound, findings: Iterable[Finding]) -> list[Diagnostic]:
+    """Findings as located diagnostics (`finding_diagnostics`)."""
     found = []
-    for finding in result.findings:
+    for finding in findings:
         code = FINDING_CODES.get(finding.code)
         if code is None or (finding.code == "not-counted" and (finding.level == "info" or finding.survey)):
             continue  # answers not counted: only a majority is a warning; a results file's, said in that file

@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from par_cli.core.check_report import Worded
 from par_cli.core.diagnostics import Diagnostic, Level, msg
 from par_cli.views.report import Block, Note, Problem, Problems, Report
+from par_cli.words.catalogue import hinted as with_hint
 from par_cli.words.catalogue import line, text
 from par_cli.words.codes import CODES, level_of
 from par_cli.words.codes import summary as catches
@@ -40,7 +42,10 @@ def streamed(found: CheckStream, now: Callable[[], str], hinted: bool = False) -
         lang = None
         for d in found:
             lang = lang or now()
-            yield _problem(d, lang) if hinted else _said(d, lang)
+            if isinstance(d, Worded):  # worded where its file was checked, in this language (`services.check_said`)
+                yield Problem(d.file, d.line, d.col, d.level.value, d.code, d.said, d.hinted, "")
+            else:
+                yield _problem(d, lang) if hinted else _said(d, lang)
         errors, warnings, infos = (found.count(level) for level in (Level.ERROR, Level.WARNING, Level.INFO))
         summary = msg("check.summary", errors=errors, warnings=warnings, infos=infos, files=found.files)
         counts.text = text(summary, lang or now())
@@ -55,9 +60,8 @@ def _said(d: Diagnostic, lang: str) -> Problem:
 
 
 def _problem(d: Diagnostic, lang: str) -> Problem:
-    message, english = text(d.message, lang), text(d.message)
+    message, english = with_hint(d, lang), text(d.message)
     if d.hint is not None:
-        message += f" ({label('hint', lang)}: {text(d.hint, lang)})"
         english += f" (hint: {text(d.hint)})"
     where = d.where
     return Problem(where.file, where.line, where.col, level_of(d).value, d.code, line(d, lang), message, english)

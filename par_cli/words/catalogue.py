@@ -90,14 +90,22 @@ def _parsed(template: str) -> tuple[tuple[str, str | None, str], ...]:
     return tuple((literal, name, spec or "") for literal, name, spec, _ in formatter_parser(template))
 
 
-def line(d: Diagnostic, lang: str = "en", with_code: bool = True) -> str:
-    """`file:line:col: level CODE: message (hint: …)`: one line, always."""
+def line(d: Diagnostic, lang: str = "en", with_code: bool = True, said: str | None = None) -> str:
+    """`file:line:col: level CODE: message (hint: …)`: one line, always (`said`: its message, worded already)."""
     level = words(lang)[f"level.{level_of(d).value}"]
     head = f"{level} {d.code}" if with_code else level
-    out = f"{d.where}: {head}: {text(d.message, lang)}"
+    out = f"{d.where}: {head}: {text(d.message, lang) if said is None else said}"
     if d.hint is not None:
         out += f" ({words(lang)['hint']}: {text(d.hint, lang)})"
     return visible(" ".join(out.split("\n")))
+
+
+def hinted(d: Diagnostic, lang: str = "en", said: str | None = None) -> str:
+    """`message (hint: …)`: what a diagnostic says with its hint, without its place (github's annotations)."""
+    out = text(d.message, lang) if said is None else said
+    if d.hint is not None:
+        out += f" ({words(lang)['hint']}: {text(d.hint, lang)})"
+    return out
 
 
 def lines(diagnostics: Iterable[Diagnostic], lang: str = "en", with_code: bool = True) -> list[str]:
