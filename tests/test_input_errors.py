@@ -308,7 +308,7 @@ def test_inputs_read_once_for_a_set_are_each_files_own(write: Write) -> None:
     write("c.yaml", (SPEC / "criteria.yaml").read_text(encoding="utf-8"))
     header = 'kind: assessment\ncriteria: spec-example-2024\nagency: {id: x, name: "X"}\nanswers:\n'
     answers = ["3, true", "3.0, true", "3, 1", "3, 1"]
-    workspace = Workspace(many=True)
+    workspace = Workspace()
     found = []
     for n, given in enumerate(answers):
         count, check = given.split(", ")

@@ -82,7 +82,7 @@ class _ReportMaker:
     ) -> None:
         from par_cli.services.workspace import Workspace
 
-        self.render, self.workspace = render, Workspace(override=override, survey=survey, many=True)
+        self.render, self.workspace = render, Workspace(override=override, survey=survey)
         self.leaders = leaders  # each group's leaders in the ranking: the agency is scored as ranked
 
     def __call__(self, path: Path) -> Any:

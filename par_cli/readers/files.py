@@ -85,10 +85,10 @@ def unreadable(name: str, exc: OSError) -> Diagnostic:
 
 
 def read_document(
-    path: Path, shown: str | None = None, *, fast: bool = True, an_input: bool = True
+    path: Path, shown: str | None = None, *, an_input: bool = True
 ) -> tuple[Document | None, list[Diagnostic]]:
-    """A YAML file parsed (`fast`: by the fast path when it is in the plain subset, `yamlsource.parse`: even one
-    file alone, as compiling its patterns costs ~1 ms, libyaml's import and node tree more); noted
+    """A YAML file parsed (by the fast path when it is in the plain subset, `yamlsource.parse`: even one file
+    alone, as compiling its patterns costs ~1 ms, libyaml's import and node tree more); noted
     as an input of the command (`io.output.reading`: no output is written over it), unless it is only read
     for its kind (`an_input=False`: a report written before, `out.yaml`, is no input)."""
     name = shown or display(path)
@@ -101,7 +101,7 @@ def read_document(
         raw = path.read_bytes()
     except OSError as exc:
         return None, [unreadable(name, exc)]
-    doc, problems = parse(raw, name, fast=yaml_fast.values if fast else None)
+    doc, problems = parse(raw, name, fast=yaml_fast.values)
     data = doc.data if doc is not None else None
     if isinstance(data, dict) and data.get("kind") == "criteria":  # even a set its checks refuse: its words
         spoken(data.get("language", default()))  # (default: the schema's, `core.model.CriteriaSet.language`)

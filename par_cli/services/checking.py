@@ -47,9 +47,8 @@ class FileChecker:
     """Checks assessment files with one workspace (each criteria set read once per process); with `saying`, words
     each file's own diagnostics (`services.check_said`: in a worker, so that the parent only orders them)."""
 
-    def __init__(self, workspace: Callable[[], Workspace], many: bool = False, saying: Saying | None = None) -> None:
+    def __init__(self, workspace: Callable[[], Workspace], saying: Saying | None = None) -> None:
         self.workspace = workspace()
-        self.workspace.many = many  # many files: the fast YAML path (`yaml_fast`)
         self.saying = saying
 
     def __call__(self, path: Path) -> Checked:
@@ -160,9 +159,9 @@ class _Checker:
         return found
 
 
-def _same(workspace: Workspace, many: bool) -> FileChecker:
+def _same(workspace: Workspace) -> FileChecker:
     """A checker using this very workspace (one process)."""
-    return FileChecker(lambda: workspace, many)
+    return FileChecker(lambda: workspace)
 
 
 def _unranked_unknown(path: Path, groups: set[str]) -> list[Diagnostic]:
@@ -253,12 +252,11 @@ def _check(
     into: CheckStream,
 ) -> Iterator[Diagnostic | Worded]:
     pool = at_least(SERIAL_BELOW, paths)  # each look lists a folder: a large one once
-    many = pool or at_least(3, paths)
     saying = Saying(words[0], strict, words[1]) if words is not None and pool else None
     if new_workspace is not None:
-        factory: Callable[[], FileChecker] = partial(FileChecker, new_workspace, many, saying)
+        factory: Callable[[], FileChecker] = partial(FileChecker, new_workspace, saying)
     else:
-        factory = partial(_same, workspace, many)
+        factory = partial(_same, workspace)
     with early_workers(factory, jobs, new_workspace is not None and pool):
         files, diagnostics = discover_yaml(paths)
         into.files = len(files)
@@ -289,7 +287,7 @@ def _check(
         across = {path: kinds[path] or "" for path in files if kinds[path] in ("appraisal", "survey", "office")}
         late = [display(path) for path in across]
         in_order = all(a <= b for a, b in pairwise(names))
-        again = _Again(partial(FileChecker, new_workspace, many)) if new_workspace is not None else None
+        again = _Again(partial(FileChecker, new_workspace)) if new_workspace is not None else None
         first_late = min(late, default=None) if in_order else ""  # "": all held to the end
         ordered = Ordered(strict, first_late, saying and saying.now, again)
         failed = any(level_of(d) is Level.ERROR for d in diagnostics)

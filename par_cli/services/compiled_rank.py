@@ -93,7 +93,7 @@ def compiled_score(
 
 
 def _read(path: Path) -> tuple[Document | None, answer_lines.Entries | None]:
-    """The file's document, read as `read_document(path, fast=True)` reads it, and its answers' entries when
+    """The file's document, read as `read_document(path)` reads it, and its answers' entries when
     `answer_lines.cut` could take them out of it (the document's `answers` then empty); (None, None): a problem
     (the general engine reports it)."""
     raw = _bytes(path)
@@ -102,7 +102,7 @@ def _read(path: Path) -> tuple[Document | None, answer_lines.Entries | None]:
     cut = answer_lines.cut(text) if text is not None else None
     read = yaml_fast.values(cut[0], TextNumber) if cut is not None else None
     if text is None or cut is None or read is None or read[0].get("kind") != "assessment":
-        doc, problems = read_document(path, fast=True)
+        doc, problems = read_document(path)
         return (None, None) if problems else (doc, None)
     reading(path)
     read[1].values.pop(("answers",), None)  # where `{}` stands in for the block: found in the text's tree if asked

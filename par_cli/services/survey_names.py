@@ -39,7 +39,7 @@ def survey_names(path: Path, design_id: str) -> SurveyNames:
     for found in names:
         if found == path or kind_and_id(found)[0] != "assessment":
             continue
-        doc, _ = read_document(found, fast=True, an_input=False)
+        doc, _ = read_document(found, an_input=False)
         agency = doc.data.get("agency") if doc is not None and isinstance(doc.data, dict) else None
         if isinstance(agency, dict) and agency.get("id") is not None and agency.get("name") is not None:
             agencies[str(agency["id"])] = str(agency["name"])

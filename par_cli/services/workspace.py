@@ -91,7 +91,6 @@ class Workspace(CriteriaFinder):
         override: str | Path | None = None,
         survey: SurveySource | None = None,
         renames: Mapping[str, str | None] | None = None,
-        many: bool = False,
     ) -> None:
         self.override = override
         self.renames = renames  # old code → new code (None: dropped), to score answers against a revised set
@@ -99,7 +98,6 @@ class Workspace(CriteriaFinder):
         super().__init__(load_criteria)
         self._found: dict[tuple[str, Path], Path | None] = {}  # (set named, file's folder) → it: once a folder
         self.appraisals = AppraisalSource(self.read_appraisal)
-        self.many = many  # reads many assessments (every file is read the fast way first, one alone too)
 
     def read_appraisal(self, path: Path) -> Appraisal:
         """An appraisal file with every problem it has: YAML, schema, its criteria set, then against that set."""
@@ -259,7 +257,7 @@ class FileScorer:
         cuts: bool = False,
         cache: bool = False,
     ) -> None:
-        self.workspace = Workspace(override=override, survey=survey, renames=renames, many=True)
+        self.workspace = Workspace(override=override, survey=survey, renames=renames)
         self.cache = cache  # results may be kept between runs (`services.cache`), under `cache_options`
         self.labels: dict[tuple[str, str | None], tuple[str, ...]] = {}
         self.leaves = leaves  # entries carry each leaf's points (for `rank --against`)
