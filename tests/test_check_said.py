@@ -14,10 +14,10 @@ import pytest
 from par_cli.cli.speech import Tongue
 from par_cli.core.check_report import Worded
 from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, problem
-from par_cli.core.scoring import score
+from par_cli.core.scoring import leaf_findings, score
 from par_cli.services.check_order import Ordered
 from par_cli.services.check_said import Saying, kept, said
-from par_cli.services.checking import check_stream, findings_alone
+from par_cli.services.checking import check_stream
 from par_cli.services.surveys import SurveySource
 from par_cli.services.workspace import Workspace
 from par_cli.views.check import streamed
@@ -148,7 +148,7 @@ def test_findings_without_the_totals_are_the_scores(monkeypatch: pytest.MonkeyPa
         if bound is None:
             continue
         seen += 1
-        quick = findings_alone(bound)
+        quick = leaf_findings(bound)
         try:
             whole = score(bound).findings
         except ParError:

@@ -337,9 +337,7 @@ def score(bound: Bound, *, detail: bool = True, leaders: Mapping[str, Fraction] 
             Finding("info", "grade-floor", m.code, ("answers",), (m.share, Fraction(m.floor)), grade=m.grade)
             for m in floors
         ]
-    if findings:  # in the criteria's order (a ranking asks for none)
-        order = {info.code: n for n, info in enumerate(bound.nodes.values())}
-        findings = sorted(findings, key=lambda f: (order.get(f.criterion, 0), f.code))
+    findings = _in_order(bound, findings)  # (a ranking asks for none)
     assessment = bound.assessment
     return Score(
         agency=assessment.agency,
@@ -365,3 +363,38 @@ def score(bound: Bound, *, detail: bool = True, leaders: Mapping[str, Fraction] 
         unanswered=tuple(scorer.unanswered),
         floors=floors,
     )
+
+
+def leaf_findings(bound: Bound) -> tuple[Finding, ...] | None:
+    """`score(bound).findings` without the totals (`par check` shows no figure: the exact sums of every node's
+    points were a sixth of a checked file's time), each leaf scored as `score` scores it; None when the totals
+    are needed: a set whose bands have floors (their findings come from the totals), nothing applicable (A015,
+    said by `score`), a maximum below 0."""
+    criteria = bound.criteria
+    if any(grade.floor is not None for grade in criteria.grades_for(bound.assessment.agency.type)):
+        return None
+    scorer = _Scorer(bound, True, None)
+    nodes, not_applicable = bound.nodes, bound.not_applicable
+    signs: list[int] = []  # of the maxima of the leaves that apply (a Fraction's sign is its numerator's)
+    stack: list[Node] = list(reversed(criteria.areas))  # as `_Scorer.node` walks them, without adding up (and
+    while stack:  # without a recursive closure: a cycle that would keep each file's tree until a collection)
+        node = stack.pop()
+        if node.code in not_applicable:
+            continue
+        if node.children is None:
+            result = scorer.leaf(node, nodes[node.code])
+            if result.applicable:
+                signs.append(result.max.numerator)
+        else:
+            stack += reversed(node.children)
+    if not signs or min(signs) < 0 or max(signs) <= 0:
+        return None
+    return tuple(_in_order(bound, scorer.findings))
+
+
+def _in_order(bound: Bound, findings: list[Finding]) -> list[Finding]:
+    """Findings in the criteria's order."""
+    if not findings:
+        return findings
+    order = {info.code: n for n, info in enumerate(bound.nodes.values())}
+    return sorted(findings, key=lambda f: (order.get(f.criterion, 0), f.code))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from par_cli.core.check_report import CheckReport, CheckStream, Worded
 from par_cli.core.diagnostics import Diagnostic, Level, LineCol, Location, ParError, msg, problem
 from par_cli.core.named_tuple import NamedTuple
+from par_cli.core.scoring import leaf_findings
 from par_cli.readers.files import at_least, discover_yaml, display, file_kind, left_out
 from par_cli.services.appraisals import Assessed, unclaimed
 from par_cli.services.check_order import Ordered
@@ -23,12 +24,7 @@ from par_cli.services.pool import SERIAL_BELOW, early_workers, map_files
 from par_cli.words.codes import level_of
 
 if TYPE_CHECKING:
-    from fractions import Fraction
-
-    from par_cli.core.binding import Bound
     from par_cli.core.group_survey import Nodes
-    from par_cli.core.model import Node
-    from par_cli.core.scoring import Finding
     from par_cli.services.workspace import Workspace
 
 
@@ -70,7 +66,7 @@ class FileChecker:
         here = (agency.id, bound.criteria.id, bound.assessment.period)
         where = bound.origin.locate(("agency", "id"))
         groups = tuple(g for g in (agency.group, agency.type, *agency.attributes.values()) if g is not None)
-        findings = findings_alone(bound)  # what scoring finds, without the totals; None: scored whole
+        findings = leaf_findings(bound)  # what scoring finds, without the totals; None: scored whole
         if findings is None:
             try:
                 findings = workspace.scored(bound).findings
@@ -78,41 +74,6 @@ class FileChecker:
                 return Checked((*found, *exc.diagnostics), here, where, bound.file, groups)
         found += located_findings(bound, findings)
         return Checked(tuple(found), here, where, bound.file, groups)
-
-
-def findings_alone(bound: Bound) -> tuple[Finding, ...] | None:
-    """`score(bound).findings` without the totals (`par check` shows no figure: the exact sums of every node's
-    points were a sixth of the time a checked file took), each leaf scored as `core.scoring.score` scores it;
-    None when the totals are needed: a set whose bands have floors (their findings come from the totals), when
-    nothing applies (A015, said by `score`), a maximum below 0."""
-    criteria = bound.criteria
-    if any(grade.floor is not None for grade in criteria.grades_for(bound.assessment.agency.type)):
-        return None
-    from par_cli.core.scoring import _Scorer  # as `score` scores each leaf
-
-    scorer = _Scorer(bound, True, None)
-    nodes, not_applicable = bound.nodes, bound.not_applicable
-    maxima: list[Fraction] = []  # of the leaves that apply
-    stack: list[Node] = list(reversed(criteria.areas))  # as `_Scorer.node` walks them, without adding up (and
-    while stack:  # without a recursive closure: a cycle that would keep each file's tree until a collection)
-        node = stack.pop()
-        info = nodes[node.code]
-        if node.code in not_applicable:
-            continue
-        if node.children is None:
-            result = scorer.leaf(node, info)
-            if result.applicable:
-                maxima.append(result.max)
-        else:
-            stack += reversed(node.children)
-    signs = [top.numerator for top in maxima]  # a Fraction's sign is its numerator's: compared as integers
-    if not signs or min(signs) < 0 or max(signs) <= 0:
-        return None
-    found = scorer.findings
-    if found:  # in the criteria's order, as `score` gives them
-        order = {info.code: n for n, info in enumerate(nodes.values())}
-        found = sorted(found, key=lambda f: (order.get(f.criterion, 0), f.code))
-    return tuple(found)
 
 
 _NONE = Said("en", (), (), False, "")
