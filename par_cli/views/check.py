@@ -60,9 +60,7 @@ def _said(d: Diagnostic, lang: str) -> Problem:
 
 
 def _problem(d: Diagnostic, lang: str) -> Problem:
-    message, english = with_hint(d, lang), text(d.message)
-    if d.hint is not None:
-        english += f" (hint: {text(d.hint)})"
+    message, english = with_hint(d, lang), with_hint(d)
     where = d.where
     return Problem(where.file, where.line, where.col, level_of(d).value, d.code, line(d, lang), message, english)
 

@@ -94,9 +94,7 @@ def line(d: Diagnostic, lang: str = "en", with_code: bool = True, said: str | No
     """`file:line:col: level CODE: message (hint: …)`: one line, always (`said`: its message, worded already)."""
     level = words(lang)[f"level.{level_of(d).value}"]
     head = f"{level} {d.code}" if with_code else level
-    out = f"{d.where}: {head}: {text(d.message, lang) if said is None else said}"
-    if d.hint is not None:
-        out += f" ({words(lang)['hint']}: {text(d.hint, lang)})"
+    out = f"{d.where}: {head}: {hinted(d, lang, said)}"
     return visible(" ".join(out.split("\n")))
 
 
@@ -145,7 +143,7 @@ def finding_message(finding: Finding, places: int | None = None, title: str = ""
             figures = (shown(figures[0]), figures[1], shown(figures[2]))
         else:
             figures = tuple(shown(value) for value in finding.figures)
-        if len(finding.figures) == 2 and finding.code != "not-counted":
+        if pair:
             rounded = [round_half_up(value, decimals) for value in finding.figures]
             change = signed_figure(Fraction(rounded[1] - rounded[0]), decimals, lang)
     if finding.code == "unanswered":
