@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from par_cli.views.report import NUMERIC, Caption, Column, Items, Kind, Line, Note, Outline, Report, Table, Terms
+from par_cli.views.report import Caption, Items, Line, Note, Outline, Report, Table, Terms
 from par_cli.words.literal import visible
 from par_cli.writers.text_bar import bar
 from par_cli.writers.text_columns import cells, wrapped
-from par_cli.writers.text_layout import fits, ranges, widths
+from par_cli.writers.text_layout import beneath, fits, indented, ranges, right_aligned, widths
 
 _WORD = re.compile(r"\s*\S+\s*")  # rich's `_wrap.re_word`: a word and the spaces after it
 _UNSURE = "\t\x0b\x0c\r\x1c\x1d\x1e\x85\u2028\u2029"  # what rich lays out its own way: tabs, line breaks
@@ -167,7 +167,7 @@ def _table(block: Table, width: int) -> list[str]:
         raise _Unsure
     shown = [n for n, column in enumerate(block.columns) if column.beneath is None]
     at = dict(zip(shown, fitted, strict=True))
-    rights = [_right(block, block.columns[n]) for n in shown]
+    rights = [right_aligned(block, block.columns[n]) for n in shown]
     footed = bool(block.footer)
     charts = [visible(bar(share)) for share, _ in block.bars]
     foot_chart = visible(bar(block.footer_bar[0])) if block.bars and footed else ""
@@ -200,19 +200,9 @@ def _cells(texts: Sequence[str], sizes: Sequence[int], rights: Sequence[bool]) -
 
 def _body(block: Table, at: dict[int, int]) -> Iterator[list[str]]:
     """Each row's shown texts: wrapped at their widths, what is shown beneath a cell under it."""
-    depths = block.depths
     for index, row in enumerate(block.rows):
-        texts = {}
-        for n in at:
-            indent = "  " * (depths[index] - 1) if n == 0 and depths and depths[index] > 1 else ""
-            texts[n] = visible(wrapped(indent + row[n], at[n]))
+        texts = {n: visible(wrapped(indented(block, index, n), at[n])) for n in at}
         for n, column in enumerate(block.columns):
             if column.beneath is not None and row[n]:
-                room = at.get(column.beneath or 0, 0)
-                shown = wrapped(f"{column.marker}{row[n]}", room) if room else f"{column.marker}{row[n]}"
-                texts[column.beneath] += visible(f"\n{shown}")
+                texts[column.beneath] += beneath(column, row[n], at.get(column.beneath, 0))
         yield [texts[n] for n in at]
-
-
-def _right(block: Table, column: Column) -> bool:
-    return column.kind in NUMERIC or (column.kind is Kind.code and not block.whole and not block.spaced)

@@ -16,7 +16,6 @@ from rich.text import Text
 from rich.tree import Tree
 
 from par_cli.views.report import (
-    NUMERIC,
     Branch,
     Caption,
     Column,
@@ -32,7 +31,7 @@ from par_cli.views.report import (
 from par_cli.words.literal import visible
 from par_cli.writers.text_bar import bar
 from par_cli.writers.text_columns import aligned, cells, wrapped
-from par_cli.writers.text_layout import Range, fits, ranges, widths, wraps
+from par_cli.writers.text_layout import Range, beneath, fits, indented, ranges, right_aligned, widths, wraps
 from par_cli.writers.text_quick import PLACE, QUICK, Layout, drawn, justified
 
 TONES = {"muted": "dim", "warning": "yellow", "strong": "bold"}
@@ -143,7 +142,7 @@ class _Quick:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[RenderableType | Segment]:
         block, at = self.block, self.at
-        rights = [_right(block, block.columns[n]) for n in at] + [False] * bool(block.bars)
+        rights = [right_aligned(block, block.columns[n]) for n in at] + [False] * bool(block.bars)
         charts = [bar(share) for share, _ in block.bars]
         places = [*at.values(), *([max(map(cells, charts), default=0)] if block.bars else [])]
         rows: list[tuple[str, list[str]] | int] = []
@@ -169,7 +168,6 @@ def _texts(
     """Each row's cells as `text_quick` places them (None: a row rich draws, on more than one line). A printable
     text (no line break, tab or control; no space but the plain one) that fits is drawn as it is, at once."""
     under = [n for n, column in enumerate(block.columns) if column.beneath is not None]
-    depths = block.depths
     shown = [(n, width, right) for (n, width), right in zip(at.items(), rights, strict=False)]
     for index, row in enumerate(block.rows):
         if any(row[n] for n in under):
@@ -177,7 +175,7 @@ def _texts(
             continue
         texts = []
         for n, width, right in shown:
-            text = ("  " * (depths[index] - 1) if n == 0 and depths and depths[index] > 1 else "") + row[n]
+            text = indented(block, index, n)
             if text.isprintable() and text[-1:] != " " and (room := width - cells(text)) >= 0:
                 texts.append(" " * room + text if right else text + " " * room)
                 continue
@@ -283,15 +281,12 @@ def _shown(block: Table) -> list[int]:
 def _row(block: Table, index: int, at: dict[int, int]) -> Row:
     """Row `index`: each shown column's text wrapped at its width (what is shown beneath under it), its bar and
     its tone."""
-    depths, row = block.depths, block.rows[index]
+    row = block.rows[index]
     strong = "bold" if block.tones[index] in ("strong", "head") else ""
-    cells = {}
-    for n in at:
-        text = ("  " * (depths[index] - 1) if n == 0 and depths and depths[index] > 1 else "") + row[n]
-        cells[n] = _lit(wrapped(text, at[n]), strong if block.columns[n].wide else "")
+    cells = {n: _lit(wrapped(indented(block, index, n), at[n]), strong if block.columns[n].wide else "") for n in at}
     for n, column in enumerate(block.columns):
-        if column.beneath is not None:
-            _beneath(cells, column, row[n], at.get(column.beneath or 0, 0))
+        if column.beneath is not None and row[n]:
+            cells[column.beneath].append(beneath(column, row[n], at.get(column.beneath, 0)), style=TONES[column.tone])
     return cells, bar(block.bars[index][0]) if block.bars else None, block.tones[index]
 
 
@@ -317,7 +312,7 @@ def _rich(block: Table, at: dict[int, int], rows: list[Row]) -> RichTable:
         foot = _lit(block.footer[n]) if footed else ""
         table.add_column(
             _lit(wrapped(column.title, at[n])),
-            justify="right" if _right(block, column) else "left",
+            justify="right" if right_aligned(block, column) else "left",
             no_wrap=True,
             width=at[n],
             footer=foot,
@@ -327,16 +322,6 @@ def _rich(block: Table, at: dict[int, int], rows: list[Row]) -> RichTable:
     for texts, chart, tone in rows:
         table.add_row(*texts.values(), *([_lit(chart)] if chart is not None else []), style=TONES.get(tone, ""))
     return table
-
-
-def _right(block: Table, column: Column) -> bool:
-    return column.kind in NUMERIC or (column.kind is Kind.code and not block.whole and not block.spaced)
-
-
-def _beneath(cells: dict[int, Text], column: Column, text: str, width: int) -> None:
-    if text and column.beneath is not None:
-        shown = wrapped(f"{column.marker}{text}", width) if width else f"{column.marker}{text}"
-        cells[column.beneath].append(visible(f"\n{shown}"), style=TONES[column.tone])
 
 
 def _terms(block: Terms) -> Group:

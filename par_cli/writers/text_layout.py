@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from par_cli.views.report import Column, Kind, Table
+from par_cli.views.report import NUMERIC, Column, Kind, Table
 from par_cli.words.literal import visible
 from par_cli.writers.text_columns import cells as cell_len
+from par_cli.writers.text_columns import wrapped
 
 Range = tuple[int, int, int, int]
 TITLE = 16  # a title longer than this wraps before any cell does
@@ -27,6 +28,23 @@ def _cells(block: Table, n: int) -> list[str]:
             texts.append(indent + row[n])
             texts += [block.columns[m].marker + row[m] for m in under if row[m]]
     return texts + ([block.footer[n]] if block.footer else [])
+
+
+def right_aligned(block: Table, column: Column) -> bool:
+    """Figures to the right; codes too, but in a table shown whole or spaced."""
+    return column.kind in NUMERIC or (column.kind is Kind.code and not block.whole and not block.spaced)
+
+
+def indented(block: Table, index: int, n: int) -> str:
+    """Row `index`'s text in column `n`: the first column's indented two spaces a level below the first."""
+    depths, text = block.depths, block.rows[index][n]
+    return "  " * (depths[index] - 1) + text if n == 0 and depths and depths[index] > 1 else text
+
+
+def beneath(column: Column, text: str, width: int) -> str:
+    """What a column shown beneath another adds to that one's cell (`width`: its width; 0: not wrapped)."""
+    shown = f"{column.marker}{text}"
+    return visible("\n" + (wrapped(shown, width) if width else shown))
 
 
 def wraps(column: Column) -> bool:
