@@ -19,6 +19,7 @@ from par_cli.readers.files import at_least, discover_yaml, display, file_kind, l
 from par_cli.services.appraisals import Assessed, unclaimed
 from par_cli.services.check_order import Ordered
 from par_cli.services.check_said import Said, Saying, kept, said
+from par_cli.services.compiled_check import fused_check
 from par_cli.services.findings import located_findings
 from par_cli.services.pool import SERIAL_BELOW, early_workers, map_files
 from par_cli.words.codes import level_of
@@ -58,6 +59,11 @@ class FileChecker:
         return checked._replace(diagnostics=tuple(elsewhere), said=worded)
 
     def _check(self, path: Path) -> Checked:
+        fused = fused_check(self.workspace, path)  # a clean file written the plain way, on its set's compiled plan
+        return Checked(*fused) if fused is not None else self.general(path)
+
+    def general(self, path: Path) -> Checked:
+        """The file read, bound and checked by the general engine (the reference of `fused_check`)."""
         workspace = self.workspace
         bound, found = workspace.inspect_assessment(path)
         if bound is None:
