@@ -51,6 +51,7 @@ _RAISED = "appraisal-raised" in FINDING_CODES  # `par check` says a raise (A008)
 _CUT = "appraisal-cut" in FINDING_CODES
 _FIELD = re.compile(r', (evidence|explanation|note|reason): (\[(?:"[^"]*"(?:, "[^"]*")*)?\]|"[^"]*")')
 _STRING = re.compile(r'"([^"]*)"')
+_ANY_BLANK = re.compile(r'evidence: \[(?:" *"(?:, " *")*)?\]')  # quoted texts hold no `"`: none is in one
 _BLANK = re.compile(r', evidence: \[(?:" *"(?:, " *")*)?\]\}')  # only spaces (a cut block has no other blank)
 
 
@@ -165,6 +166,9 @@ class _Cut:
         self.start = start + len("answers:\n")
         self._lines: list[str] | None = None
         self.given = self._given(covered)
+        self.blank = True  # some evidence list may have no text that is not blank: each line is looked at
+        if self.given is not None and covered.evidence:
+            self.blank = _ANY_BLANK.search(text, self.start) is not None
 
     def _given(self, covered: _Covered) -> dict[str, tuple[int, Any, Any, Any]] | None:
         plan, memo = covered.plan, covered.memo
@@ -206,6 +210,8 @@ class _Cut:
     def supported(self, n: int) -> bool:
         """The answer's evidence has a text that is not blank (the binder's `_texts`)."""
         entry = self.entries[n]
+        if not self.blank:  # no list in the text is blank: one with evidence has some
+            return entry[2] == "evidence" or entry[3] == "evidence"
         if entry[2] == "evidence" and not entry[3]:  # the line's only text field: its texts are all it quotes
             return _BLANK.fullmatch(self.line(n), 6 + len(entry[0]) + len(entry[1])) is None
         return any(map(str.strip, _texts(entry, self.line(n)).get("evidence", ()))) if entry[2] else False
