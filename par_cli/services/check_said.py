@@ -51,7 +51,7 @@ def _message(message: Msg, key: Key, lang: str) -> str:
     known = (key[2], key[3], lang)
     found = _TEXTS.get(known)
     if found is None:
-        if len(_TEXTS) >= 8192:  # messages with free text do not repeat: memory stays bounded (~2 MB)
+        if len(_TEXTS) >= 20_000:  # messages with free text do not repeat: memory stays bounded (~5 MB)
             _TEXTS.clear()
         found = _TEXTS[known] = text(message, lang)
     return found

@@ -47,6 +47,7 @@ class FileChecker:
     def __init__(self, workspace: Callable[[], Workspace], saying: Saying | None = None) -> None:
         self.workspace = workspace()
         self.saying = saying
+        self.shown: str | None = None  # the name of the file the fast path checked last (`display`: not again)
 
     def __call__(self, path: Path) -> Checked:
         try:
@@ -55,11 +56,13 @@ class FileChecker:
             checked = Checked(exc.diagnostics)
         if self.saying is None:
             return checked
-        worded, elsewhere = said(str(path), display(path), checked.diagnostics, self.saying)
+        name = self.shown if self.shown is not None and checked.file == self.shown else display(path)
+        worded, elsewhere = said(str(path), name, checked.diagnostics, self.saying)
         return checked._replace(diagnostics=tuple(elsewhere), said=worded)
 
     def _check(self, path: Path) -> Checked:
         fused = fused_check(self.workspace, path)  # a clean file written the plain way, on its set's compiled plan
+        self.shown = fused.file if fused is not None else None
         return Checked(*fused) if fused is not None else self.general(path)
 
     def general(self, path: Path) -> Checked:

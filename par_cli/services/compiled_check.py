@@ -72,7 +72,8 @@ class _Covered(NamedTuple):
 
     plan: Plan
     evidence: frozenset[str]
-    unanswered: dict[str, Finding]
+    unanswered: dict[str, Finding]  # in the criteria's order
+    order: dict[str, int]  # each leaf's place in the criteria's order
     memo: dict[Any, Any]
 
 
@@ -92,7 +93,8 @@ def _covered(plan: Plan, nodes: Any) -> _Covered | None:
                 leaf.code: Finding("warning", "unanswered", leaf.code, ("answers",), (leaf.max_points,), leaf.survey)
                 for leaf in plan.leaves
             }
-            covered = _Covered(plan, needs, unanswered, {})
+            order = {leaf.code: n for n, leaf in enumerate(plan.leaves)}
+            covered = _Covered(plan, needs, unanswered, order, {})
         held = _COVERED[id(plan)] = (plan, covered)
     return held[1]
 
@@ -250,22 +252,16 @@ def _texts(entry: answer_lines.Entry, line: str) -> dict[str, list[str]]:
 
 
 def _findings(covered: _Covered, answers: _Cut | _Plain) -> tuple[list[Finding], dict[str, int]] | None:
-    """What scoring finds, in the criteria's order, and the line of each answered code it finds something in
-    (when known); None: not here."""
+    """What scoring finds, in the criteria's order (`core.scoring._in_order`), and the line of each answered code
+    it finds something in (when known); None: not here."""
     given = answers.given
     assert given is not None
     findings: list[Finding] = []
     places: dict[str, int] = {}
     denominator = covered.plan.denominator
-    applicable = False
-    for leaf in covered.plan.leaves:
-        code = leaf.code
-        held = given.get(code)
-        if held is None:
-            applicable = True
-            findings.append(covered.unanswered[code])
-            continue
-        n, final, own, left = held
+    applicable = len(given) < len(covered.plan.leaves)  # a leaf without an answer applies
+    evidence = covered.evidence
+    for code, (n, final, own, left) in given.items():
         if final is NOT_APPLICABLE:
             continue
         applicable = True
@@ -275,27 +271,28 @@ def _findings(covered: _Covered, answers: _Cut | _Plain) -> tuple[list[Finding],
         if final is None:
             findings.append(covered.unanswered[code])
             continue
-        place = answers.place(n)
-        if (
-            own is not None and own != final
-        ):  # a leaf's findings by their codes (`core.scoring._in_order`): appraisal-…, missing-…
+        found = len(findings)
+        if own is not None and own != final:
             cut = final < own
             if _CUT if cut else _RAISED:
                 figures = (Fraction(own, denominator), Fraction(final, denominator))
                 kind = "appraisal-cut" if cut else "appraisal-raised"
                 findings.append(Finding("info", kind, code, ("answers", code), figures))
-                if place is not None:
-                    places[code] = place
-        if own is not None and own > 0 and code in covered.evidence and not explained and not answers.supported(n):
+        if own is not None and own > 0 and code in evidence and not explained and not answers.supported(n):
             self_points = (Fraction(own, denominator),)
             findings.append(Finding("warning", "missing-evidence", code, ("answers", code), self_points))
-            if place is not None:
-                places[code] = place
         if left is not None and left[0] * 2 > left[1]:  # most answers not counted (fewer: not said by `check`)
             findings.append(Finding("warning", "not-counted", code, ("answers", code), left, False))
-            if place is not None:
-                places[code] = place
-    return (findings, places) if applicable else None  # nothing applicable: `score` says so
+        place = answers.place(n) if len(findings) > found else None
+        if place is not None:
+            places[code] = place
+    if len(given) < len(covered.plan.leaves):
+        findings += [finding for code, finding in covered.unanswered.items() if code not in given]
+    if not applicable:
+        return None  # nothing applicable: `score` says so
+    order = covered.order
+    findings.sort(key=lambda finding: (order[finding.criterion], finding.code))
+    return findings, places
 
 
 class _Origin:
