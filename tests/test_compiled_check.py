@@ -21,7 +21,6 @@ from typer.testing import CliRunner
 from benchmarks.make_workload import assessment_text, criteria_text
 from par_cli.__main__ import app
 from par_cli.services.checking import Checked, FileChecker
-from par_cli.services.compiled_check import fused_check
 from par_cli.services.workspace import Workspace
 from tests.conftest import ROOT
 from tests.fuzz.mutants import mutant
@@ -29,7 +28,8 @@ from tests.fuzz.mutants import mutant
 
 def both(path: Path, checker: FileChecker) -> tuple[Checked | None, Checked]:
     """(the fast path's result, None when it declines; the general path's)."""
-    fused = fused_check(checker.workspace, path)
+    assert checker.fused is not None
+    fused = checker.fused(checker.workspace, path)
     return (Checked(*fused) if fused is not None else None), checker.general(path)
 
 
@@ -42,7 +42,7 @@ def agree(path: Path, checker: FileChecker) -> bool:
 
 
 def test_every_shipped_assessment_is_checked_the_same() -> None:
-    checker = FileChecker(Workspace)
+    checker = FileChecker(Workspace, fast=True)
     paths = sorted({*(ROOT / "examples").rglob("*.yaml"), *(ROOT / "tests" / "check").rglob("*.yaml")})
     taken = sum(agree(path, checker) for path in paths)
     assert taken > 50
@@ -57,7 +57,7 @@ def test_fuzz_mutants_are_checked_the_same(tmp_path: Path) -> None:
         shutil.copytree(source.parent, folder, ignore=shutil.ignore_patterns("*.xlsx", "*.docx", "*.ods", "*.xls"))
         target = folder / source.name
         target.write_bytes(data)
-        taken += agree(target, FileChecker(Workspace))
+        taken += agree(target, FileChecker(Workspace, fast=True))
     assert taken > 5  # most mutants have a problem: the general path says it
 
 
@@ -178,14 +178,14 @@ def workload(folder: Path, count: int, seed: int, mixed: bool = False) -> Path:
 @pytest.mark.parametrize("mixed", [False, True])
 def test_generated_variants_are_checked_the_same(tmp_path: Path, mixed: bool) -> None:
     folder = workload(tmp_path / "w", 240, 31 + mixed, mixed)
-    checker = FileChecker(Workspace)
+    checker = FileChecker(Workspace, fast=True)
     taken = sum(agree(path, checker) for path in sorted(folder.glob("xa-*.yaml")))
     assert 40 < taken < 240
 
 
 def test_the_evidence_rule_is_checked_on_the_fast_path(tmp_path: Path) -> None:
     folder = workload(tmp_path / "w", 60, 7, mixed=True)
-    checker = FileChecker(Workspace)
+    checker = FileChecker(Workspace, fast=True)
     codes = set()
     for path in sorted(folder.glob("xa-*.yaml")):
         fast, general = both(path, checker)

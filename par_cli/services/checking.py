@@ -19,13 +19,13 @@ from par_cli.readers.files import at_least, discover_yaml, display, file_kind, l
 from par_cli.services.appraisals import Assessed, unclaimed
 from par_cli.services.check_order import Ordered
 from par_cli.services.check_said import Said, Saying, kept, said
-from par_cli.services.compiled_check import fused_check
 from par_cli.services.findings import located_findings
 from par_cli.services.pool import SERIAL_BELOW, early_workers, map_files
 from par_cli.words.codes import level_of
 
 if TYPE_CHECKING:
     from par_cli.core.group_survey import Nodes
+    from par_cli.services.compiled_check import Fused
     from par_cli.services.workspace import Workspace
 
 
@@ -44,9 +44,10 @@ class FileChecker:
     """Checks assessment files with one workspace (each criteria set read once per process); with `saying`, words
     each file's own diagnostics (`services.check_said`: in a worker, so that the parent only orders them)."""
 
-    def __init__(self, workspace: Callable[[], Workspace], saying: Saying | None = None) -> None:
+    def __init__(self, workspace: Callable[[], Workspace], saying: Saying | None = None, fast: bool = False) -> None:
         self.workspace = workspace()
         self.saying = saying
+        self.fused = _fused() if fast else None  # a pool's: the fast path (`services.compiled_check`)
         self.shown: str | None = None  # the name of the file the fast path checked last (`display`: not again)
 
     def __call__(self, path: Path) -> Checked:
@@ -61,7 +62,7 @@ class FileChecker:
         return checked._replace(diagnostics=tuple(elsewhere), said=worded)
 
     def _check(self, path: Path) -> Checked:
-        fused = fused_check(self.workspace, path)  # a clean file written the plain way, on its set's compiled plan
+        fused = self.fused(self.workspace, path) if self.fused is not None else None  # on its set's compiled plan
         self.shown = fused.file if fused is not None else None
         return Checked(*fused) if fused is not None else self.general(path)
 
@@ -83,6 +84,17 @@ class FileChecker:
                 return Checked((*found, *exc.diagnostics), here, where, bound.file, groups)
         found += located_findings(bound, findings)
         return Checked(tuple(found), here, where, bound.file, groups)
+
+
+def _fused() -> Callable[[Workspace, Path], Fused | None]:
+    """The fast path, handed what it needs (imported here, not at start-up: `par check FILE` has no pool)."""
+    from par_cli.core.formats import validate
+    from par_cli.core.scoring import AdjustmentResult, Finding
+    from par_cli.services.compiled_check import Engine, fused_check
+    from par_cli.services.compiled_rank import _bytes, plan_of
+
+    engine = Engine(validate, located_findings, Finding, AdjustmentResult, _bytes, plan_of)
+    return lambda workspace, path: fused_check(workspace, path, engine)
 
 
 _NONE = Said("en", (), (), False, "")
@@ -224,7 +236,7 @@ def _check(
     pool = at_least(SERIAL_BELOW, paths)  # each look lists a folder: a large one once
     saying = Saying(words[0], strict, words[1]) if words is not None and pool else None
     if new_workspace is not None:
-        factory: Callable[[], FileChecker] = partial(FileChecker, new_workspace, saying)
+        factory: Callable[[], FileChecker] = partial(FileChecker, new_workspace, saying, pool)
     else:
         factory = partial(_same, workspace)
     with early_workers(factory, jobs, new_workspace is not None and pool):

@@ -1,17 +1,20 @@
 """`par check`'s fast path for one assessment file (issue 31): read, bound and checked in one pass, on the plan a
 ranking scores with (`core.compiled`, `services.compiled_rank`).
 
-The answers are cut out of the text (`yamlengine.answer_lines`): each entry's points, final and self-assessed, are
-worked out once per plan and entry as written (a folder's files repeat them) and kept. A clean file has no
-diagnostic but what scoring finds (`core.scoring.leaf_findings`: A006 unanswered, A007 without evidence, A008
-raised by the council); those are made here from each leaf's points and located at the entry's line. Anything
-the plan does not cover, and any problem at all (a YAML note, a schema problem, an input a rule refuses, an unknown
-code, a blank explanation, an adjustment out of range…), gives None: the general path (`Workspace.inspect_assessment`)
-checks that file, so every problem is reported as it reports it. A differential test proves both give the same.
+The answers are cut out of the text (`yamlengine.answer_lines`; a file it cannot cut is read whole, as
+`read_document` reads it): each entry's points, final and self-assessed, are worked out once per plan and entry as
+written (a folder's files repeat them) and kept. A clean file has no diagnostic but what scoring finds
+(`core.scoring.leaf_findings`: A006 unanswered, A007 without evidence, A008 raised by the council, V015 most
+answers not counted); those are made here from each leaf's points and located at the entry's line. Anything the
+plan does not cover, and any problem at all (a YAML note, a schema problem, an input a rule refuses, an unknown
+code, a blank explanation, an adjustment out of range…), gives None: the general path (`FileChecker.general`)
+checks that file, so every problem is reported as it reports it. `tests/test_compiled_check.py` proves both give
+the same; `PAR_COMPILED=0` turns the fast path off.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, cast
@@ -20,17 +23,13 @@ from par_cli.core.compiled import ANSWER_FIELDS, REFUSED, answer_points, ratio_p
 from par_cli.core.compiled import _read as _read_input
 from par_cli.core.compiled_adjustments import adjustment_rows
 from par_cli.core.diagnostics import LineCol, Location, ParError
-from par_cli.core.formats import validate
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import TextNumber
 from par_cli.core.rules.base import NOT_APPLICABLE
-from par_cli.core.scoring import AdjustmentResult, Finding
 from par_cli.core.survey import left_out_of
 from par_cli.io.output import reading
 from par_cli.io.suffixes import is_form_file, kind_of_suffix
 from par_cli.readers.files import display, read_document, wrong_kind
-from par_cli.services.compiled_rank import _bytes, enabled, plan_of
-from par_cli.services.findings import located_findings
 from par_cli.words.codes import FINDING_CODES
 from par_cli.yamlengine import answer_lines
 from par_cli.yamlengine import fast as yaml_fast
@@ -38,12 +37,14 @@ from par_cli.yamlengine.flow_json import Declined
 from par_cli.yamlengine.source import Document, decode
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from par_cli.core.binding import Bound
     from par_cli.core.compiled import Leaf, Plan
     from par_cli.core.diagnostics import Diagnostic, DocPath
     from par_cli.core.model import Assessment
+    from par_cli.core.scoring import AdjustmentResult, Finding
     from par_cli.services.workspace import Workspace
 
 MEMO = 20_000  # entries kept per plan (those with `{done, total}` are not kept: they seldom repeat)
@@ -53,6 +54,19 @@ _FIELD = re.compile(r', (evidence|explanation|note|reason): (\[(?:"[^"]*"(?:, "[
 _STRING = re.compile(r'"([^"]*)"')
 _ANY_BLANK = re.compile(r'evidence: \[(?:" *"(?:, " *")*)?\]')  # quoted texts hold no `"`: none is in one
 _BLANK = re.compile(r', evidence: \[(?:" *"(?:, " *")*)?\]\}')  # only spaces (a cut block has no other blank)
+
+
+class Engine(NamedTuple):
+    """What the fast path takes from modules too deep to import here (`tests/test_architecture`: six layers at
+    most): `core.formats.validate`, `services.findings.located_findings`, `core.scoring`'s `Finding` and
+    `AdjustmentResult`, a ranking's reading of a file's bytes and its plans (`services.compiled_rank`)."""
+
+    validate: Callable[..., tuple[Any, Any]]
+    located: Callable[..., list[Diagnostic]]
+    finding: type[Finding]
+    adjustment: type[AdjustmentResult]
+    read: Callable[[Path], bytes | None]
+    plan: Callable[..., Plan | None]
 
 
 class Fused(NamedTuple):
@@ -72,6 +86,7 @@ class _Covered(NamedTuple):
 
     plan: Plan
     evidence: frozenset[str]
+    finding: type[Finding]
     unanswered: dict[str, Finding]  # in the criteria's order
     order: dict[str, int]  # each leaf's place in the criteria's order
     memo: dict[Any, Any]
@@ -80,7 +95,7 @@ class _Covered(NamedTuple):
 _COVERED: dict[int, tuple[Plan, _Covered | None]] = {}
 
 
-def _covered(plan: Plan, nodes: Any) -> _Covered | None:
+def _covered(plan: Plan, nodes: Any, finding: type[Finding]) -> _Covered | None:
     """The plan's check data; None when a leaf's maximum is not above 0 (`score` says what that gives)."""
     held = _COVERED.get(id(plan))
     if held is None or held[0] is not plan:
@@ -90,23 +105,23 @@ def _covered(plan: Plan, nodes: Any) -> _Covered | None:
                 leaf.code for leaf in plan.leaves if not leaf.survey and nodes[leaf.code].evidence == "required"
             )
             unanswered = {
-                leaf.code: Finding("warning", "unanswered", leaf.code, ("answers",), (leaf.max_points,), leaf.survey)
+                leaf.code: finding("warning", "unanswered", leaf.code, ("answers",), (leaf.max_points,), leaf.survey)
                 for leaf in plan.leaves
             }
             order = {leaf.code: n for n, leaf in enumerate(plan.leaves)}
-            covered = _Covered(plan, needs, unanswered, order, {})
+            covered = _Covered(plan, needs, finding, unanswered, order, {})
         held = _COVERED[id(plan)] = (plan, covered)
     return held[1]
 
 
-def fused_check(workspace: Workspace, path: Path) -> Fused | None:
+def fused_check(workspace: Workspace, path: Path, engine: Engine) -> Fused | None:
     """The diagnostics `FileChecker` gives a clean assessment file, or None: the general path checks it."""
-    if workspace.renames is not None or not enabled() or is_form_file(path):
-        return None
-    doc, cut = _read(path)
+    if workspace.renames is not None or os.environ.get("PAR_COMPILED", "1") == "0" or is_form_file(path):
+        return None  # (`PAR_COMPILED=0`: as `services.compiled_rank.enabled`)
+    doc, cut = _read(path, engine.read)
     model: Assessment | None = None
     if doc is not None and wrong_kind(doc, "assessment") is None:
-        model = validate("assessment", doc.data)[0]
+        model = engine.validate("assessment", doc.data)[0]
     if doc is None or model is None:
         return None
     agency = model.agency
@@ -121,13 +136,13 @@ def fused_check(workspace: Workspace, path: Path) -> Fused | None:
             return None
     except ParError:
         return None
-    plan = plan_of(criteria.model, criteria.nodes)
-    covered = _covered(plan, criteria.nodes) if plan is not None else None
+    plan = engine.plan(criteria.model, criteria.nodes)
+    covered = _covered(plan, criteria.nodes, engine.finding) if plan is not None else None
     if plan is None or covered is None:
         return None
     if (
         model.adjustments
-        and adjustment_rows(plan.criteria, plan.adjustments, model.adjustments, AdjustmentResult) is None
+        and adjustment_rows(plan.criteria, plan.adjustments, model.adjustments, engine.adjustment) is None
     ):
         return None
     answers: _Cut | _Plain = _Cut(covered, *cut) if cut is not None else _Plain(plan, model.answers)
@@ -135,15 +150,17 @@ def fused_check(workspace: Workspace, path: Path) -> Fused | None:
     if findings is None:
         return None
     where = doc.locate(("agency", "id"))
-    found = located_findings(cast("Bound", _Placed(_Origin(doc, findings[1]))), findings[0])
+    found = engine.located(cast("Bound", _Placed(_Origin(doc, findings[1]))), findings[0])
     groups = tuple(g for g in (agency.group, agency.type, *agency.attributes.values()) if g is not None)
     return Fused(tuple(found), (agency.id, criteria.model.id, model.period), where, doc.file, groups)
 
 
-def _read(path: Path) -> tuple[Document | None, tuple[answer_lines.Entries, str] | None]:
+def _read(
+    path: Path, read_bytes: Callable[[Path], bytes | None]
+) -> tuple[Document | None, tuple[answer_lines.Entries, str] | None]:
     """The file's document as `read_document` reads it, and its answers' entries (`answer_lines.cut`) with its
     text when they could be cut out (the document's `answers` then empty); (None, None): a problem, a YAML note."""
-    raw = _bytes(path)
+    raw = read_bytes(path)
     name = display(path)
     text = decode(raw, name)[0] if raw is not None and kind_of_suffix(name) != "json" else None
     cut = answer_lines.cut(text) if text is not None else None
@@ -259,6 +276,7 @@ def _findings(covered: _Covered, answers: _Cut | _Plain) -> tuple[list[Finding],
     findings: list[Finding] = []
     places: dict[str, int] = {}
     denominator = covered.plan.denominator
+    finding = covered.finding
     applicable = len(given) < len(covered.plan.leaves)  # a leaf without an answer applies
     evidence = covered.evidence
     for code, (n, final, own, left) in given.items():
@@ -277,12 +295,12 @@ def _findings(covered: _Covered, answers: _Cut | _Plain) -> tuple[list[Finding],
             if _CUT if cut else _RAISED:
                 figures = (Fraction(own, denominator), Fraction(final, denominator))
                 kind = "appraisal-cut" if cut else "appraisal-raised"
-                findings.append(Finding("info", kind, code, ("answers", code), figures))
+                findings.append(finding("info", kind, code, ("answers", code), figures))
         if own is not None and own > 0 and code in evidence and not explained and not answers.supported(n):
             self_points = (Fraction(own, denominator),)
-            findings.append(Finding("warning", "missing-evidence", code, ("answers", code), self_points))
+            findings.append(finding("warning", "missing-evidence", code, ("answers", code), self_points))
         if left is not None and left[0] * 2 > left[1]:  # most answers not counted (fewer: not said by `check`)
-            findings.append(Finding("warning", "not-counted", code, ("answers", code), left, False))
+            findings.append(finding("warning", "not-counted", code, ("answers", code), left, False))
         place = answers.place(n) if len(findings) > found else None
         if place is not None:
             places[code] = place
