@@ -7,6 +7,7 @@ flat however many files there are. What scores one file is given by the caller (
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import nullcontext
 from fractions import Fraction
 from functools import partial
 from pathlib import Path
@@ -135,7 +136,12 @@ def score_folder(
     values, then against them.
 
     Criteria files found there are not ranked, but each must be usable: a broken one is reported."""
-    with early_workers(factory, jobs, at_least(SERIAL_BELOW, paths)):
+    # With workers, they score every file: the collector's passes over the paths, kinds and entries the parent
+    # keeps (tens of thousands, acyclic) would free nothing (`io.collector.bulk`; not with the results cache).
+    with (
+        early_workers(factory, jobs, at_least(SERIAL_BELOW, paths)) as forked,
+        bulk() if forked and factory().cache_options() is None else nullcontext(),
+    ):
         return _score_folder(paths, factory, jobs, what, progress, keep, group_by)
 
 

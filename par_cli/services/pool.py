@@ -180,20 +180,20 @@ def _results(
 
 
 @contextmanager
-def early_workers(factory: Callable[[], Callable[[Path], Any]], jobs: int | None, many: bool) -> Iterator[None]:
+def early_workers(factory: Callable[[], Callable[[Path], Any]], jobs: int | None, many: bool) -> Iterator[bool]:
     """Within this block, `map_files(…, factory, jobs)` uses workers forked now: call it before reading many
     files' names and kinds (`many`: there are enough files for a pool), which forked workers would otherwise
-    carry a copy of."""
+    carry a copy of. Gives whether it forked them."""
     global _early
     jobs = jobs if jobs is not None else default_jobs()
     if jobs <= 1 or not many:
-        yield
+        yield False
         return
     outer = _early  # a block inside another: the outer block's workers serve again after it
     with _new_pool(factory, jobs) as pool:
         pool.submit(int)  # forks every worker now (a fork pool starts them all at its first task)
         _early = (factory, jobs, pool)
         try:
-            yield
+            yield True
         finally:
             _early = outer
