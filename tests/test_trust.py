@@ -490,9 +490,9 @@ def test_a_folder_is_searched_for_survey_results_once_not_once_per_file(
         write(f"f/a{n}.yaml", f"kind: assessment\ncriteria: x\nagency: {{id: a{n}, name: A{n}}}\nanswers: {{'1': 5}}\n")
     calls: list[Path] = []
 
-    def counted(path: Path) -> tuple[str | None, str | None]:
-        calls.append(path)
-        return real(path)
+    def counted(path: Path | str, head: bytes | None = None) -> tuple[str | None, str | None]:
+        calls.append(Path(path))
+        return real(path, head)
 
     monkeypatch.setattr(files, "_kind_and_id", counted)
     code, _, err = run("rank", "f", "--jobs", "1")

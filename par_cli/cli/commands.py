@@ -269,7 +269,9 @@ def rank(
     # bars where the medium has room: a terminal wide enough (none beside --robustness's four more columns, a
     # cut bar misleads), a page without a column per area
     bars = shell.bars(output) and not robustness if output_format is RankFormat.table else not areas
-    width = shell.console().width if output is None else shell.FILE_WIDTH
+    from par_cli.cli.screen import width as screen_width  # rich's width, without importing rich (JSON, CSV…)
+
+    width = screen_width() if output is None else shell.FILE_WIDTH
     with bulk():  # the report of a national ranking: the collector would walk it and free nothing
         shown = ranking(
             groups,

@@ -10,12 +10,18 @@ import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from par_cli.core.diagnostics import Diagnostic, LineCol, Msg, msg, os_reason, problem
+from par_cli.core.diagnostics import Diagnostic, LineCol, msg, problem
 from par_cli.io.json_kind import PAR_KINDS, is_ranking_json, json_kind_and_id
 from par_cli.io.json_kind import SUPPORT_KINDS as SUPPORT_KINDS  # where the commands find it
 from par_cli.io.output import reading
 from par_cli.io.spoken import forget_languages, spoken
 from par_cli.io.suffixes import FOUND_IN_FOLDERS, found_in_folders, is_form_file, kind_of_suffix, not_read_book
+from par_cli.readers.paths import Resolved as Resolved
+from par_cli.readers.paths import display as display
+from par_cli.readers.paths import lock_name, walk
+from par_cli.readers.paths import near_name as near_name
+from par_cli.readers.paths import not_a_file as not_a_file
+from par_cli.readers.paths import unreadable as unreadable
 from par_cli.words.languages import default
 from par_cli.yamlengine import fast as yaml_fast
 from par_cli.yamlengine.source import MAX_BYTES, Document, parse
@@ -26,62 +32,6 @@ _ID = re.compile(rb"^id:[ \t]*['\"]?([A-Za-z0-9._-]+)", re.MULTILINE)
 
 
 READ_IN_FOLDERS = ("yaml", "json")  # the text files of a folder read by their `kind` (not workbooks)
-
-
-def display(path: Path) -> str:
-    """A path as the user knows it: relative to the working directory when below it."""
-    if not path.is_absolute() and ".." not in path.parts:
-        return str(path)  # already relative to it, and normal (what relpath would give, without its cost)
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
-
-
-def near_name(path: Path) -> Msg | None:
-    """'did you mean …?' for a path that does not exist: a file or folder beside it with a close name
-    (`so-noi-vu.yml` for `so-noi-vu.yaml`, `2O24` for `2024`, another case), when its folder is there."""
-    import difflib
-
-    try:
-        names = os.listdir(path.parent)
-    except OSError:
-        return None
-    if len(names) > 10_000:  # a folder that large: not worth the search
-        return None
-    same = [name for name in names if name.casefold() == path.name.casefold()]
-    close = same or difflib.get_close_matches(path.name, names, n=1, cutoff=0.75)
-    return msg("hint.did-you-mean", name=display(path.parent / close[0])) if close else None
-
-
-def not_a_file(path: Path) -> Diagnostic | None:
-    """F001 when `path` is not a regular file (missing, a broken link, a folder, a FIFO, a device), saying
-    what it is; None for a regular file. Never opens it: reading a FIFO would wait for ever."""
-    try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
-        if path.is_symlink():
-            return problem("F001", "broken-link", target=str(os.readlink(path))).at(LineCol(display(path)))
-        return problem("F001", "no-such-file", hint=near_name(path)).at(LineCol(display(path)))
-    except OSError as exc:
-        return unreadable(display(path), exc)
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return problem("F001", "is-a-folder").at(LineCol(display(path)))
-    device = stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-    what = "phrase.fifo" if stat.S_ISFIFO(mode) else "phrase.device" if device else "phrase.special"
-    return problem("F001", "not-regular", what=msg(what)).at(LineCol(display(path)))
-
-
-def unreadable(name: str, exc: OSError) -> Diagnostic:
-    """F001 for a file that cannot be read, saying why."""
-    if isinstance(exc, IsADirectoryError):
-        return problem("F001", "is-a-folder").at(LineCol(name))
-    if isinstance(exc, FileNotFoundError):
-        return problem("F001", "no-such-file").at(LineCol(name))
-    return problem("F001", "cannot-read", reason=os_reason(exc)).at(LineCol(name))
 
 
 def read_document(
@@ -108,27 +58,26 @@ def read_document(
     return doc, problems
 
 
-def _head(path: Path) -> bytes:
+def _head(path: Path | str) -> bytes:
     """Enough of a file to tell its kind and id without parsing it: the first 4 KB, or the whole file when
     `kind:` is not in them (a long comment header); empty when unreadable."""
     try:  # system calls without a buffered file object: the kinds of a national folder are read one by one
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
         try:
-            head = os.read(descriptor, _HEAD_BYTES)
-            if len(head) == _HEAD_BYTES and not _KIND.search(head):
-                while len(head) < MAX_BYTES and (more := os.read(descriptor, MAX_BYTES)):
-                    head += more
+            return _head_of(descriptor)
         finally:
             os.close(descriptor)
     except OSError:
         return b""
+
+
+def _head_of(descriptor: int) -> bytes:
+    """`_head` of a file open (OSError when it cannot be read)."""
+    head = os.read(descriptor, _HEAD_BYTES)
+    if len(head) == _HEAD_BYTES and not _KIND.search(head):
+        while len(head) < MAX_BYTES and (more := os.read(descriptor, MAX_BYTES)):
+            head += more
     return head.removeprefix(b"\xef\xbb\xbf")
-
-
-def _lock_file(path: Path) -> bool:
-    """`~$form.xlsx`: the owner file Excel keeps beside a workbook while it is open, `.~lock.form.ods#`
-    LibreOffice's (not data)."""
-    return path.name.startswith(("~$", ".~lock."))
 
 
 # By device and inode (one int): (size, modification time, kind, id). Flat and small: a national folder has
@@ -201,18 +150,38 @@ def support_files(folder: Path) -> tuple[SupportFile, ...]:
     # again next time (git's racy rule).
     settled = time.time_ns() - changed > _SETTLED_NS
     try:
-        with os.scandir(folder) as entries:
-            names = sorted(e.name for e in entries if kind_of_suffix(e.name) in READ_IN_FOLDERS and e.is_file())
+        with os.scandir(folder) as listed:
+            entries = sorted(
+                (e for e in listed if kind_of_suffix(e.name) in READ_IN_FOLDERS and e.is_file()), key=_name
+            )
     except OSError:
-        names = []
+        entries = []
     found: list[tuple[str, str, str | None]] = []
-    for name in names:
-        kind, found_id = kind_and_id(folder / name, remember=False)
+    for entry in entries:
+        name = entry.name
+        kind, found_id = _known_kind(entry) or kind_and_id(folder / name, remember=False)
         if kind is not None and kind != "assessment":
             found.append((name, kind, found_id))  # an id only for a criteria set (`kind_and_id`)
     if settled and where is not None:
         _FOLDERS[where] = (changed, tuple(found))
     return tuple((folder / name, kind, found_id) for name, kind, found_id in found)
+
+
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
+
+
+def _known_kind(entry: os.DirEntry[str]) -> tuple[str | None, str | None] | None:
+    """What `kind_and_id` remembers of a file listed (the file as it is now: by its status, no path parsed); None
+    when it remembers nothing of it."""
+    try:
+        info = entry.stat()
+    except OSError:
+        return None
+    known = _KINDS.get(info.st_dev << 64 | info.st_ino) if info.st_ino else None
+    if known is None or known[0] != info.st_size or known[1] != info.st_mtime_ns:
+        return None
+    return known[2], known[3]
 
 
 def listings(folders: Iterable[Path]) -> dict[Path, Listings]:
@@ -237,11 +206,12 @@ def take_listings(given: Listings) -> None:
         _FOLDERS.setdefault(where, known)
 
 
-def _kind_and_id(path: Path) -> tuple[str | None, str | None]:
-    if kind_of_suffix(path) == "json":
-        said, found_id = json_kind_and_id(path)
+def _kind_and_id(name: Path | str, head: bytes | None = None) -> tuple[str | None, str | None]:
+    """`kind_and_id`, read now (`head`: the YAML file's `_head`, when read already)."""
+    if kind_of_suffix(name) == "json":
+        said, found_id = json_kind_and_id(Path(name))
         return (sys.intern(said) if said is not None else None), found_id
-    head = _head(path)
+    head = _head(name) if head is None else head
     kind = _KIND.search(head)
     if kind is not None and kind.group(1) != b"criteria":
         return sys.intern(kind.group(1).decode()), None  # one string "assessment" for all the files
@@ -249,7 +219,7 @@ def _kind_and_id(path: Path) -> tuple[str | None, str | None]:
         found = _ID.search(head)
         if found is not None:
             return "criteria", found.group(1).decode()
-    doc, _ = read_document(path, an_input=False)
+    doc, _ = read_document(Path(name), an_input=False)
     if doc is None:
         return None, None
     kind_text, id_text = doc.data.get("kind"), doc.data.get("id")
@@ -285,17 +255,57 @@ def file_kind(path: Path) -> str | None:
     return kind_and_id(path)[0]
 
 
-class Resolved(dict[Path, Path]):
-    """`path.resolve()` once for each path as written: a ranking asks about the same few folders for every file
-    (a resolve is a system call per part of the path)."""
-
-    def __missing__(self, path: Path) -> Path:
-        real = self[path] = path.resolve()
-        return real
+def file_kinds(paths: Iterable[Path | str]) -> list[str | None]:
+    """`file_kind` of each file, remembered alike: a national folder's, one after another, so each YAML file is
+    opened once, its status and head taken from the open file (no path looked up twice, no file object)."""
+    return [_open_kind(path, _KINDS) for path in paths]
 
 
-def _hidden(path: Path) -> bool:
-    return any(part.startswith(".") and part not in (".", "..") for part in path.parts)
+Remembered = list[tuple[int, tuple[int, int, str | None, str | None]]]  # what `kind_and_id` remembers of files
+
+
+def told_kinds(paths: Iterable[Path | str]) -> tuple[list[str | None], Remembered]:
+    """`file_kinds`, and what is remembered of the files, to hand to another process (`remember_kinds`): a worker
+    process reads the kinds of a slice of a national folder for its parent."""
+    told: dict[int, tuple[int, int, str | None, str | None]] = {}
+    kinds = [_open_kind(path, told) for path in paths]
+    return kinds, list(told.items())
+
+
+def remember_kinds(told: Remembered) -> None:
+    """What another process remembered of files (`told_kinds`), as if read here."""
+    _KINDS.update(told)
+
+
+def _open_kind(name: Path | str, into: dict[int, tuple[int, int, str | None, str | None]]) -> str | None:
+    if kind_of_suffix(name) != "yaml":  # a workbook, a JSON file
+        return kind_and_id(Path(name))[0]
+    try:
+        descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return kind_and_id(Path(name))[0]  # says why it cannot be read as `kind_and_id` does
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or not info.st_ino:
+            head = None  # no regular file (a FIFO opened without waiting), no inode numbers: `kind_and_id`
+        else:
+            where = info.st_dev << 64 | info.st_ino
+            known = _KINDS.get(where)
+            if known is not None and known[0] == info.st_size and known[1] == info.st_mtime_ns:
+                return known[2]
+            try:
+                head = _head_of(descriptor)
+            except OSError:
+                head = b""
+    except OSError:
+        head = None
+    finally:
+        os.close(descriptor)
+    if head is None:
+        return kind_and_id(Path(name))[0]
+    kind, found_id = _kind_and_id(name, head)
+    into[where] = (info.st_size, info.st_mtime_ns, kind, found_id)
+    return kind
 
 
 def at_least(count: int, paths: Sequence[Path]) -> bool:
@@ -324,22 +334,7 @@ def discover_yaml(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
     problems: list[Diagnostic] = []
     for path in paths:
         if path.is_dir():
-            for found in sorted(path.rglob("*")):
-                suffix = kind_of_suffix(found)
-                if suffix not in FOUND_IN_FOLDERS:
-                    if not_read_book(found) and not _hidden(found.relative_to(path)) and not _lock_file(found):
-                        note = problem("F006", "left-out-workbook", hint=msg("hint.left-out-workbook"))
-                        _LEFT_OUT[note.at(LineCol(display(found)))] = None  # a spreadsheet par does not read: said
-                    continue
-                if _hidden(found.relative_to(path)) or found.is_dir() or _lock_file(found):
-                    continue
-                odd = not_a_file(found)  # a broken link or a FIFO named *.yaml is reported, never skipped
-                if odd is None and (suffix != "json" or _json_in_folder(found)):
-                    files.append(found)
-                elif odd is None:
-                    continue
-                else:
-                    problems.append(odd)
+            _search(path, files, problems)
         elif path.exists() or path.is_symlink():
             odd = not_a_file(path)
             if odd is None:
@@ -349,6 +344,28 @@ def discover_yaml(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
         else:
             problems.append(problem("F001", "no-such-file-or-folder", hint=near_name(path)).at(LineCol(str(path))))
     return list(dict.fromkeys(files)), problems
+
+
+def _search(folder: Path, files: list[Path], problems: list[Diagnostic]) -> None:
+    """The files under `folder` (`discover_yaml`), in the order of their paths, hidden ones left out
+    (`readers.paths.walk`): a regular file's type comes with its name, no stat needed."""
+    for found, entry in walk(folder):
+        name = entry.name
+        suffix = kind_of_suffix(name)
+        regular = suffix in FOUND_IN_FOLDERS and entry.is_file(follow_symlinks=False)
+        if regular and not lock_name(name):  # the usual file
+            if suffix != "json" or _json_in_folder(found):
+                files.append(found)
+        elif suffix not in FOUND_IN_FOLDERS:
+            if not_read_book(name) and not lock_name(name):
+                note = problem("F006", "left-out-workbook", hint=msg("hint.left-out-workbook"))
+                _LEFT_OUT[note.at(LineCol(display(found)))] = None  # a spreadsheet par does not read: said
+        elif not regular and not lock_name(name) and not found.is_dir():
+            odd = not_a_file(found)  # a broken link or a FIFO named *.yaml is reported, never skipped
+            if odd is None and (suffix != "json" or _json_in_folder(found)):
+                files.append(found)
+            elif odd is not None:
+                problems.append(odd)
 
 
 def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:

@@ -7,6 +7,7 @@ flat however many files there are. What scores one file is given by the caller (
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import nullcontext
 from fractions import Fraction
 from functools import partial
 from pathlib import Path
@@ -31,9 +32,9 @@ from par_cli.core.ranking import (
 )
 from par_cli.io.collector import bulk
 from par_cli.io.spoken import spoken
-from par_cli.readers.files import SUPPORT_KINDS, at_least, discover_yaml, display, file_kind
+from par_cli.readers.files import SUPPORT_KINDS, at_least, discover_yaml, display
 from par_cli.services.doubts import doubt
-from par_cli.services.pool import SERIAL_BELOW, early_workers, map_files
+from par_cli.services.pool import SERIAL_BELOW, early_workers, kinds_of, start_files
 from par_cli.services.previous import is_ranking_file, load_previous
 
 if TYPE_CHECKING:
@@ -55,8 +56,9 @@ def score_files(
     jobs: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Iterator[Outcome]:
-    """Score every file, in order; in a process pool when there are many files and more than one core."""
-    return map_files(files, factory, jobs, progress)
+    """Score every file, in order; in a process pool when there are many files and more than one core (handed to
+    the workers forked early now, `services.pool.start_files`)."""
+    return start_files(files, factory, jobs, progress)
 
 
 def score_cached(
@@ -69,8 +71,17 @@ def score_cached(
     (`services.cache`) and only the others scored; results without problems are kept for the next run."""
     options = factory().cache_options() if files else None
     if options is None:
-        yield from score_files(files, factory, jobs, progress)
-        return
+        return score_files(files, factory, jobs, progress)
+    return _score_kept(files, factory, options, jobs, progress)
+
+
+def _score_kept(
+    files: Sequence[Path],
+    factory: ScorerFactory,
+    options: str,
+    jobs: int | None,
+    progress: Callable[[int], None] | None,
+) -> Iterator[Outcome]:
     from par_cli.services.cache import Context, ResultCache, still_valid
     from par_cli.services.criteria import search_folders
 
@@ -125,7 +136,12 @@ def score_folder(
     values, then against them.
 
     Criteria files found there are not ranked, but each must be usable: a broken one is reported."""
-    with early_workers(factory, jobs, at_least(SERIAL_BELOW, paths)):
+    # With workers, they score every file: the collector's passes over the paths, kinds and entries the parent
+    # keeps (tens of thousands, acyclic) would free nothing (`io.collector.bulk`; not with the results cache).
+    with (
+        early_workers(factory, jobs, at_least(SERIAL_BELOW, paths)) as forked,
+        bulk() if forked and factory().cache_options() is None else nullcontext(),
+    ):
         return _score_folder(paths, factory, jobs, what, progress, keep, group_by)
 
 
@@ -141,13 +157,20 @@ def _score_folder(
     found, problems = discover_yaml(paths)
     files: list[Path] = []
     kinds: dict[Path, str | None] = {}  # criteria, survey and appraisal files: beside the assessments, not ranked
-    for path in found:
-        kind = file_kind(path)
+    for path, kind in zip(found, kinds_of(found), strict=True):  # read by the workers
         if kind in SUPPORT_KINDS:
             kinds[path] = kind
         else:
             files.append(path)
     del found
+    advance: Callable[[int], None] | None = None  # the progress bar: started once the criteria files are read
+
+    def advancing(count: int) -> None:
+        if advance is not None:
+            advance(count)
+
+    # Handed to the workers now: the criteria files found here are checked while they score.
+    outcomes = score_cached(files, factory, jobs, advancing if progress is not None else None)
     criteria = list(kinds)  # each checked
     checker = factory() if criteria else None
     if checker is not None:
@@ -168,7 +191,7 @@ def _score_folder(
     relative: list[tuple[Path, Entry]] = []  # scored alone so far: scored again once the group's leaders are known
     claimed = {path.parent for path in criteria if kinds[path] in ("appraisal", "survey")}  # files to claim
     assessed: dict[Path, list[Assessed]] = {}  # folder → (agency, set, period) assessed there, where needed
-    for path, outcome in zip(files, score_cached(files, factory, jobs, advance), strict=True):
+    for path, outcome in zip(files, outcomes, strict=True):
         if isinstance(outcome, tuple):
             problems.extend(outcome)
             continue

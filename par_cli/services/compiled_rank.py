@@ -166,7 +166,8 @@ def _given(plan: Plan, entries: answer_lines.Entries) -> dict[str, Any] | None:
 def _ratio_answer(leaf: Leaf, done: int, total: int, appraised_done: int | None, appraised_total: int | None) -> Any:
     """`answer_points` of `{self: {done, total}, appraised: {done, total}}` (or self alone) on a percentage
     leaf, from the figures as integers; None: `answer_points` itself must say (a figure the rule refuses…)."""
-    own = ratio_points(leaf, done, 1, total, 1)
-    if own is None or appraised_done is None or appraised_total is None:
-        return own
-    return ratio_points(leaf, appraised_done, 1, appraised_total, 1)
+    if appraised_done is None or appraised_total is None:
+        return ratio_points(leaf, done, 1, total, 1)
+    if done < 0 or total <= 0 or done > total:  # what `ratio_points` refuses of the answer's own figures
+        return None
+    return ratio_points(leaf, appraised_done, 1, appraised_total, 1)  # the points: the appraised figures
