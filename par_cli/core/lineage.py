@@ -21,9 +21,10 @@ from fractions import Fraction
 from typing import Literal
 
 from par_cli.core.diagnostics import NOWHERE, Diagnostic, Location, msg, problem
-from par_cli.core.numbers import Ascending, exact_sum
+from par_cli.core.numbers import Ascending, exact_sum, ranks_down
 
 MergeMethod = Literal["mean", "pooled"]
+AreaRanks = tuple[tuple[str, Fraction | None, int | None], ...]  # (code, index, rank among the group)
 MERGE_METHODS: tuple[MergeMethod, ...] = ("mean", "pooled")
 
 
@@ -87,6 +88,7 @@ class Past:
         self._sorted: dict[tuple[str | None, str | None], Ascending] = {}  # (group, area) → its figures
         self._groups: dict[str | None, list[PastRow]] | None = None  # group → its rows, when first asked
         self._unranked: dict[str, list[PastRow]] | None = None  # id → the rows not ranked, when first asked
+        self._ranked_areas: dict[int, AreaRanks | None] = {}  # id(row) → its areas ranked, group by group as asked
 
     def in_group(self, group: str | None) -> list[PastRow]:
         """The ranked rows of `group`, in order (indexed once: a national trend asks per group and area)."""
@@ -110,6 +112,28 @@ class Past:
             if figure is not None and figure > value:
                 above -= 1
         return above + 1
+
+    def ranked_areas(self, row: PastRow) -> AreaRanks | None:
+        """A ranked row's areas with the rank of each in the row's group, as `rank_of` gives it: (code, index,
+        rank). Worked out for the whole group at its first row asked, one sort per area; None for a row that gives
+        an area twice (`rank_of` then, figure by figure)."""
+        if id(row) not in self._ranked_areas:
+            self._rank_areas(row.group)
+        return self._ranked_areas.get(id(row))
+
+    def _rank_areas(self, group: str | None) -> None:
+        rows = self.in_group(group)
+        firsts = [dict(row.areas) for row in rows]
+        single = [len(first) == len(row.areas) for first, row in zip(firsts, rows, strict=True)]  # no area twice
+        for n in (n for n, one in enumerate(single) if not one):
+            firsts[n] = dict(reversed(rows[n].areas))  # a code given twice: its first figure, as `_sort` has it
+        codes = dict.fromkeys(code for row in rows[:1] for code, _ in row.areas)
+        if any(first.keys() != codes.keys() for first in firsts):  # areas differing from one unit to another
+            codes = dict.fromkeys(code for first in firsts for code in first)
+        ranks = {code: ranks_down([first.get(code) for first in firsts]) for code in codes}
+        for n, row in enumerate(rows):
+            areas = tuple([(code, index, ranks[code][n]) for code, index in row.areas]) if single[n] else None
+            self._ranked_areas[id(row)] = areas
 
     def _sort(self, group: str | None, area: str | None) -> Ascending:
         """The figures of `group` by index, or those of every area at once (its rows read once, not once an area)."""
