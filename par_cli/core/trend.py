@@ -14,6 +14,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import cached_property
+from operator import itemgetter
 
 from par_cli.core.diagnostics import Diagnostic, msg, problem
 from par_cli.core.lineage import MergeMethod, Past, PastFigure, PastRow, method_used, unknown_predecessors
@@ -110,9 +111,12 @@ def trend(periods: Sequence[Past], merged_as: MergeMethod = "mean", precision: i
             if id(row) not in taken:
                 lines.append(_line(periods, last, row, merged_as, used))
     codes: list[str] = []
+    seen: set[tuple[str, ...]] = set()  # the rows' codes, each sequence once (a national trend: mostly one)
     for period in periods:
-        for row in (*period.rows, *period.unranked):
-            codes += [code for code, _ in row.areas if code not in codes]
+        for heads in map(_heads, (*period.rows, *period.unranked)):
+            if heads not in seen:
+                seen.add(heads)
+                codes += [code for code in heads if code not in codes]
     titles: dict[str, str] = {}
     names: dict[str, str] = {}
     for period in reversed(periods):  # the latest title and name stand
@@ -193,3 +197,7 @@ def _point(
 def _alone(past: Past, figure: PastFigure, row: PastRow) -> bool:
     """Whether the units `figure` leaves out of its ranks (`merged_from`) are at most the row itself."""
     return not figure.merged_from or (figure.merged_from == (row.agency_id,) and past.own(row.group, row.key) is row)
+
+
+def _heads(row: PastRow) -> tuple[str, ...]:
+    return tuple(map(itemgetter(0), row.areas))
