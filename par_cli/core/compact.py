@@ -8,17 +8,19 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from fractions import Fraction
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from par_cli.core.diagnostics import LineCol
-from par_cli.core.ranking import AreaFigure, Entry
+
+if TYPE_CHECKING:  # for type checking only: `services.cache` imports this module, within six steps of `__main__`
+    from par_cli.core.ranking import AreaFigure, Entry
 
 T = TypeVar("T")
 _NONE = "-"  # an area not applicable to the agency (no index)
 _RATIO = re.compile(r"-?[0-9]+/0*[1-9][0-9]*").fullmatch  # an exact index as the results cache writes it, "n/d"
 
 
-class PackedAreas(Sequence[AreaFigure]):
+class PackedAreas(Sequence["AreaFigure"]):
     """An entry's (code, title, index) per area, as its set's shared (code, title) pairs and one string of exact
     indices, "1035/19 54 - …": about 0.2 KB an agency instead of 1.5 KB as tuples of Fractions. Each index is
     read back exactly, when asked for."""
