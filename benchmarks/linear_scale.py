@@ -12,7 +12,9 @@ and losses, and for `gaps` 200 node figures each): scoring files at 34,000 would
 - `rank --format docx|xlsx|html`: the annex, workbook and page (default sizes 340 and 3,400 rows).
 
 With `--files SMALL LARGE` (two folders of `make_workload.py`, e.g. 3,400 and 34,000 files) it also times the
-whole `par rank FOLDER --group-by none --format json`, cold (empty results cache) and warm (again, unchanged).
+whole `par rank FOLDER --group-by none --format json`, cold (empty results cache, once) and warm (again, unchanged:
+the median of `--rounds`). Each figure is given as wall time and CPU time (the process's own, and its workers'
+in the whole runs): on a machine shared with other work, the CPU ratio is the steadier.
 
     python -m benchmarks.linear_scale [--size 3400] [--rows 340] [--rounds 3] [--files SMALL LARGE]
 """
@@ -33,6 +35,7 @@ import time
 from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -76,6 +79,24 @@ def _nodes(chance: random.Random) -> tuple[NodeFigure, ...]:
     return tuple(out)
 
 
+class Both(NamedTuple):
+    """A case's wall time and its process's CPU time (the machine may be shared: CPU is the steadier)."""
+
+    wall: float
+    cpu: float
+
+    def __add__(self, other: object) -> Both:
+        assert isinstance(other, Both)
+        return Both(self.wall + other.wall, self.cpu + other.cpu)
+
+    def __sub__(self, other: Both) -> Both:
+        return Both(self.wall - other.wall, self.cpu - other.cpu)
+
+
+def _clock() -> Both:
+    return Both(time.perf_counter(), time.process_time())
+
+
 def _written(report: object, fmt: str) -> None:
     """The report written: a JSON of streamed rows comes as an iterator of pieces, each made as it is taken."""
     from collections.abc import Iterator
@@ -88,71 +109,71 @@ def _written(report: object, fmt: str) -> None:
             pass
 
 
-def case_rank_none(n: int) -> float:
+def case_rank_none(n: int) -> Both:
     from par_cli.core.ranking import rank
     from par_cli.views.rank import report
 
     found = entries(n, 1)
-    start = time.perf_counter()
+    start = _clock()
     _written(report(rank(found, "none")), "json")
-    return time.perf_counter() - start
+    return _clock() - start
 
 
-def case_trend(n: int) -> float:
+def case_trend(n: int) -> Both:
     from par_cli.core.ranking import past_of, rank
     from par_cli.core.trend import trend
     from par_cli.views.trend import report
 
-    took = 0.0
+    took = Both(0.0, 0.0)
     periods = []
     for p, label in enumerate(("2023", "2024", "2025")):
         found = entries(n, p, period=label)  # what the workers send for one period; dropped once it is ranked
-        start = time.perf_counter()
+        start = _clock()
         periods.append(past_of(rank(found, "group"), label, label))
-        took += time.perf_counter() - start
+        took += _clock() - start
         del found
-    start = time.perf_counter()
+    start = _clock()
     _written(report(trend(periods), True, "vi"), "json")
-    return took + time.perf_counter() - start
+    return took + _clock() - start
 
 
-def case_gaps(n: int) -> float:
+def case_gaps(n: int) -> Both:
     from par_cli.core.gaps import GapTally
     from par_cli.views.gaps import report
 
     found = entries(n, 1, nodes=True)
-    start = time.perf_counter()
+    start = _clock()
     tally = GapTally()
     for entry in found:
         tally.take(entry)
     _written(report(tally.result()), "json")
-    return time.perf_counter() - start
+    return _clock() - start
 
 
-def case_robustness(n: int) -> float:
+def case_robustness(n: int) -> Both:
     from par_cli.core.ranking import rank
     from par_cli.views.rank import report
 
     found = entries(n, 1)
-    start = time.perf_counter()
+    start = _clock()
     _written(report(rank(found, "group"), robust=3), "json")
-    return time.perf_counter() - start
+    return _clock() - start
 
 
-def _format_case(fmt: str) -> Callable[[int], float]:
-    def case(n: int) -> float:
+def _format_case(fmt: str) -> Callable[[int], Both]:
+    def case(n: int) -> Both:
         from par_cli.core.ranking import rank
         from par_cli.views.rank import report
 
         found = entries(n, 1)
-        start = time.perf_counter()
+        start = _clock()
         _written(report(rank(found, "group"), lang="vi"), fmt)
-        return time.perf_counter() - start
+        return _clock() - start
 
     return case
 
 
-CASES: dict[str, Callable[[int], float]] = {
+CASES: dict[str, Callable[[int], Both]] = {
     "rank --group-by none": case_rank_none,
     "trend (3 periods)": case_trend,
     "gaps": case_gaps,
@@ -177,9 +198,9 @@ def child(name: str, n: int) -> None:
 
     before = _rss_kb()
     with bulk() if os.environ.get("LINEAR_GC") != "on" else contextlib.nullcontext():
-        seconds = CASES[name](n)
+        took = CASES[name](n)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": seconds, "grown_kb": peak - before}))
+    print(json.dumps({"seconds": took.wall, "cpu": took.cpu, "grown_kb": peak - before}))
 
 
 def _run(name: str, n: int) -> dict[str, float]:
@@ -191,24 +212,32 @@ def _run(name: str, n: int) -> dict[str, float]:
     return result
 
 
-def _par(folder: Path, cache: Path) -> float:
+def _par(folder: Path, cache: Path) -> tuple[float, float]:
+    """The run's wall time and CPU time (its own and its workers', user + system)."""
     command = [sys.executable, "-m", "par_cli", "rank", str(folder), "--group-by", "none", "--format", "json"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, stdout=subprocess.DEVNULL, check=True, env={**os.environ, "PAR_CACHE_DIR": str(cache)})
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
-def whole(small: Path, large: Path) -> None:
+def whole(small: Path, large: Path, rounds: int) -> None:
+    """Cold once (an empty results cache), then warm `rounds` times (the median): wall and CPU time, the ratios."""
     sizes = [len(list(folder.glob("xa-*.yaml"))) for folder in (small, large)]
     cold, warm = [], []
     for folder in (small, large):
         with tempfile.TemporaryDirectory() as cache:
             cold.append(_par(folder, Path(cache)))
-            warm.append(_par(folder, Path(cache)))
+            runs = [_par(folder, Path(cache)) for _ in range(rounds)]
+            warm.append((statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)))
     for what, times in (("cold", cold), ("warm", warm)):
         label = f"par rank --group-by none, {what}"
-        print(f"{label:<34} {sizes[0]:>6} files {times[0]:7.2f} s  {sizes[1]:>6} files {times[1]:7.2f} s  "
-              f"ratio {times[1] / times[0]:5.2f}  (size ratio {sizes[1] / sizes[0]:.1f}; target ≤ 11)")  # fmt: skip
+        (low, low_cpu), (high, high_cpu) = times
+        print(f"{label:<34} {sizes[0]:>6} files {low:7.2f} s  {sizes[1]:>6} files {high:7.2f} s  "
+              f"ratio {high / low:5.2f}, CPU {low_cpu:6.2f} → {high_cpu:6.2f} s ratio {high_cpu / low_cpu:5.2f}"
+              f"  (size ratio {sizes[1] / sizes[0]:.1f}; target ≤ 11)")  # fmt: skip
 
 
 def main() -> None:
@@ -229,21 +258,22 @@ def main() -> None:
         if args.only and args.only not in name:
             continue
         small = args.rows if "--format" in name else args.size
-        ratios, times, grown = [], [], []
+        ratios, cpu, times, grown = [], [], [], []
         for _ in range(args.rounds):
             low, high = _run(name, small), _run(name, small * 10)
             ratios.append(high["seconds"] / low["seconds"])
+            cpu.append(high["cpu"] / low["cpu"])
             times.append((low["seconds"], high["seconds"]))
             grown.append((low["grown_kb"] / small, high["grown_kb"] / (small * 10)))
         low_s, high_s = (statistics.median(t[k] for t in times) for k in (0, 1))
         print(f"{name:<22} {small:>6}: {low_s:7.3f} s  {small * 10:>6}: {high_s:7.3f} s  "
-              f"ratio {statistics.median(ratios):5.2f}")  # fmt: skip
+              f"ratio {statistics.median(ratios):5.2f}  CPU ratio {statistics.median(cpu):5.2f}")  # fmt: skip
         if name.startswith("trend"):
             low_kb, high_kb = (statistics.median(g[k] for g in grown) / 3 for k in (0, 1))
             print(f"{'':<22} peak memory above the start per agency-period: {low_kb:7.1f} KB  {high_kb:7.1f} KB"
                   "  (target: flat)")  # fmt: skip
     if args.files:
-        whole(*args.files)
+        whole(args.files[0], args.files[1], args.rounds)
 
 
 if __name__ == "__main__":

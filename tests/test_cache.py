@@ -398,3 +398,36 @@ def test_every_figure_an_entry_can_carry_comes_back_exactly(tmp_path: Path) -> N
     not_a_figure = text.replace('"1000000000000000000000000000001/', '"1.5/')
     for wrong in (not_a_figure, text.replace('["Cell",', '["Other",'), "[]", b"\x80\x05", "[" * 100_000):
         assert cache_json.load(wrong, Entry) is None  # a miss, never an error or a wrong value
+
+
+def test_areas_come_back_packed_as_their_text_and_a_wrong_one_is_a_miss(folder: Path, scored: list[str]) -> None:
+    """Read by a ranking (`ResultCache.get_many`), an entry's areas stay the text they are kept as (`PackedAreas`):
+    the same figures as the entry scored; an index that is not "n/d" (or divides by 0) is a miss."""
+    from fractions import Fraction
+
+    from par_cli.core.compact import Compactor, PackedAreas
+    from par_cli.core.ranking import Entry
+
+    path = sorted(folder.glob("*.yaml"))[0]
+    scorer = FileScorer(cache=True)
+    assert scorer.cache_options() is not None  # as a ranking asks first
+    entry = scorer(path)
+    assert isinstance(entry, Entry) and entry.areas
+    store = cache.ResultCache(folder.parent / "store")
+    store.put("k", entry)
+    store.flush()
+    found = store.get_many(["k"])["k"]
+    assert type(found.areas) is PackedAreas and found == entry
+    packed, again = Compactor()(found).areas, Compactor()(entry).areas
+    assert isinstance(packed, PackedAreas) and isinstance(again, PackedAreas)
+    assert packed == again and packed.figures == again.figures
+    text = cache_json.dump(entry)
+    assert text is not None
+    values = json.loads(text)
+    at = next(n for n, value in enumerate(values) if value == json.loads(json.dumps(cache_json._plain(entry.areas))))
+    for wrong in ("5/0", "1.5/2", " 5/2", 5):
+        values[at][0][2] = wrong
+        assert cache_json.load(json.dumps(values), Entry) is None
+    values[at][0][2] = "10/4"  # not written so, but the same figure
+    reread = cache_json.load(json.dumps(values), Entry)
+    assert reread is not None and reread.areas[0][2] == Fraction(5, 2)

@@ -4,19 +4,23 @@ ranking holds every agency's entry)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from fractions import Fraction
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from par_cli.core.diagnostics import LineCol
-from par_cli.core.ranking import AreaFigure, Entry
+
+if TYPE_CHECKING:  # for type checking only: `services.cache` imports this module, within six steps of `__main__`
+    from par_cli.core.ranking import AreaFigure, Entry
 
 T = TypeVar("T")
 _NONE = "-"  # an area not applicable to the agency (no index)
+_RATIO = re.compile(r"-?[0-9]+/0*[1-9][0-9]*").fullmatch  # an exact index as the results cache writes it, "n/d"
 
 
-class PackedAreas(Sequence[AreaFigure]):
+class PackedAreas(Sequence["AreaFigure"]):
     """An entry's (code, title, index) per area, as its set's shared (code, title) pairs and one string of exact
     indices, "1035/19 54 - …": about 0.2 KB an agency instead of 1.5 KB as tuples of Fractions. Each index is
     read back exactly, when asked for."""
@@ -31,6 +35,28 @@ class PackedAreas(Sequence[AreaFigure]):
     def of(cls, areas: Sequence[AreaFigure], same: Compactor) -> PackedAreas:
         heads = same.same(tuple((code, title) for code, title, _ in areas))
         return cls(heads, " ".join(_NONE if index is None else str(index) for _, _, index in areas))
+
+    @classmethod
+    def read(cls, value: Any) -> PackedAreas:
+        """From the results cache's text of them, [[code, title, "n/d" or null], …], checked (anything else is
+        refused: a miss); the indices kept as the text they are, never made Fractions to be written back."""
+        if type(value) is not list:
+            raise TypeError("list")
+        heads, texts = [], []
+        for item in value:
+            if type(item) is not list or len(item) != 3:
+                raise TypeError("list")
+            code, title, text = item
+            if type(code) is not str or type(title) is not str:
+                raise TypeError("str")
+            if text is None:
+                texts.append(_NONE)
+            elif type(text) is str and _RATIO(text):
+                texts.append(text[:-2] if text.endswith("/1") else text)  # as `str(Fraction)` writes a whole one
+            else:
+                raise ValueError(text)
+            heads.append((code, title))
+        return cls(tuple(heads), " ".join(texts))
 
     def __len__(self) -> int:
         return len(self.heads)
@@ -91,7 +117,7 @@ class Compactor:
             grade_labels=same(entry.grade_labels),
             max=same(entry.max),
             grade=same(entry.grade),
-            areas=PackedAreas.of(entry.areas, self),
+            areas=self._areas(entry.areas),
             agency_where=_in(entry.agency_where, file),
             period_where=_in(entry.period_where, file),
             group_average=same(entry.group_average),
@@ -101,6 +127,11 @@ class Compactor:
             criteria_file=same(entry.criteria_file),
             criteria_digest=same(entry.criteria_digest),
         )
+
+    def _areas(self, areas: Sequence[AreaFigure]) -> PackedAreas:
+        if type(areas) is PackedAreas:  # read packed from the results cache: its heads shared, its text kept
+            return PackedAreas(self.same(areas.heads), areas.figures)
+        return PackedAreas.of(areas, self)
 
 
 def _in(where: Any, file: str) -> Any:

@@ -21,9 +21,10 @@ from fractions import Fraction
 from typing import Literal
 
 from par_cli.core.diagnostics import NOWHERE, Diagnostic, Location, msg, problem
-from par_cli.core.numbers import Ascending, exact_sum
+from par_cli.core.numbers import Ascending, exact_sum, ranks_down
 
 MergeMethod = Literal["mean", "pooled"]
+AreaRanks = tuple[tuple[str, Fraction | None, int | None], ...]  # (code, index, rank among the group)
 MERGE_METHODS: tuple[MergeMethod, ...] = ("mean", "pooled")
 
 
@@ -81,12 +82,11 @@ class Past:
         self.area_titles = tuple(area_titles)  # (code, title) where the period says them, for headings
         self.set_titles = tuple(set_titles)  # the criteria sets' titles, where the period says them
         self._at: dict[tuple[str | None, str], PastRow] = {(row.group, row.key): row for row in self.rows}
-        self._by_id: dict[str, list[PastRow]] = {}
-        for row in self.rows:
-            self._by_id.setdefault(row.key, []).append(row)
+        self._by_id: dict[str, list[PastRow]] | None = None  # id → its rows in any group, when first asked
         self._sorted: dict[tuple[str | None, str | None], Ascending] = {}  # (group, area) → its figures
         self._groups: dict[str | None, list[PastRow]] | None = None  # group → its rows, when first asked
         self._unranked: dict[str, list[PastRow]] | None = None  # id → the rows not ranked, when first asked
+        self._ranked_areas: dict[int, AreaRanks | None] = {}  # id(row) → its areas ranked, group by group as asked
 
     def in_group(self, group: str | None) -> list[PastRow]:
         """The ranked rows of `group`, in order (indexed once: a national trend asks per group and area)."""
@@ -110,6 +110,36 @@ class Past:
             if figure is not None and figure > value:
                 above -= 1
         return above + 1
+
+    def ranked_areas(self, row: PastRow) -> AreaRanks | None:
+        """A ranked row's areas with the rank of each in the row's group, as `rank_of` gives it: (code, index,
+        rank). Worked out for the whole group at its first row asked, one sort per area; None for a row that gives
+        an area twice (`rank_of` then, figure by figure)."""
+        if id(row) not in self._ranked_areas:
+            self._rank_areas(row.group)
+        return self._ranked_areas.setdefault(id(row), None)  # a row not among the group's: worked out once
+
+    def _rank_areas(self, group: str | None) -> None:
+        rows = self.in_group(group)
+        split = [tuple(zip(*row.areas, strict=True)) or ((), ()) for row in rows]  # (codes, figures) of each row
+        heads = split[0][0] if split else ()
+        if len(set(heads)) == len(heads) and all(own == heads for own, _ in split):  # the usual: the same areas
+            columns = list(zip(*(figures for _, figures in split), strict=True))
+            ranked = list(zip(*map(ranks_down, columns), strict=True)) if columns else [()] * len(rows)
+            for row, (own, figures), places in zip(rows, split, ranked, strict=True):
+                self._ranked_areas[id(row)] = tuple(zip(own, figures, places, strict=True))
+            return
+        firsts = [dict(row.areas) for row in rows]
+        single = [len(first) == len(row.areas) for first, row in zip(firsts, rows, strict=True)]  # no area twice
+        for n in (n for n, one in enumerate(single) if not one):
+            firsts[n] = dict(reversed(rows[n].areas))  # a code given twice: its first figure, as `_sort` has it
+        codes = dict.fromkeys(code for row in rows[:1] for code, _ in row.areas)
+        if any(first.keys() != codes.keys() for first in firsts):  # areas differing from one unit to another
+            codes = dict.fromkeys(code for first in firsts for code in first)
+        ranks = {code: ranks_down([first.get(code) for first in firsts]) for code in codes}
+        for n, row in enumerate(rows):
+            areas = tuple([(code, index, ranks[code][n]) for code, index in row.areas]) if single[n] else None
+            self._ranked_areas[id(row)] = areas
 
     def _sort(self, group: str | None, area: str | None) -> Ascending:
         """The figures of `group` by index, or those of every area at once (its rows read once, not once an area)."""
@@ -137,6 +167,10 @@ class Past:
         row = self._at.get((group, key))
         if row is not None:
             return row
+        if self._by_id is None:  # a unit not in its own group: seldom (a trend of one grouping asks none)
+            self._by_id = {}
+            for each in self.rows:
+                self._by_id.setdefault(each.key, []).append(each)
         rows = self._by_id.get(key, [])
         return rows[0] if len(rows) == 1 else None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import groupby
 from typing import TYPE_CHECKING
 
 from par_cli.core.diagnostics import NOWHERE, Diagnostic, Location, msg, problem
@@ -248,20 +249,23 @@ def competition_ranks(entries: list[Entry], dense: bool = False) -> list[tuple[i
 
     Ties are listed by agency name in Vietnamese alphabetical order (Đ after D, not after Z).
     """
-    # By the index as a float first (compared in C; a smaller float is never a larger index), then exactly.
-    ordered = sorted(entries, key=lambda e: (float(e.index), e.index), reverse=True)
+    # By the index as a float (one sort, compared in C; a smaller float is never a larger index), then exactly
+    # only where one float stands for several indices; equal indices found by their integers, not as Fractions.
+    ratios = [entry.index.as_integer_ratio() for entry in entries]
+    floats = [n / d for n, d in ratios]
     ranked: list[tuple[int, Entry]] = []
-    start = 0
-    while start < len(ordered):
-        end = start + 1
-        while end < len(ordered) and ordered[end].index == ordered[start].index:
-            end += 1
-        tied = ordered[start:end]  # one rank; the names' key is worked out only for a tie
-        if len(tied) > 1:
-            tied.sort(key=lambda e: (vietnamese_key(e.agency_name), e.agency_id))
-        position = (ranked[-1][0] + 1 if ranked else 1) if dense else start + 1
-        ranked += [(position, entry) for entry in tied]
-        start = end
+    for _, run in groupby(sorted(range(len(entries)), key=floats.__getitem__, reverse=True), floats.__getitem__):
+        tied = list(run)
+        blocks = [tied]
+        if len(tied) > 1 and len(set(map(ratios.__getitem__, tied))) > 1:  # indices of one float: rare
+            tied.sort(key=lambda n: entries[n].index, reverse=True)
+            blocks = [list(block) for _, block in groupby(tied, ratios.__getitem__)]
+        for block in blocks:
+            members = [entries[n] for n in block]  # one rank; the names' key is worked out only for a tie
+            if len(members) > 1:
+                members.sort(key=lambda e: (vietnamese_key(e.agency_name), e.agency_id))
+            position = (ranked[-1][0] + 1 if ranked else 1) if dense else len(ranked) + 1
+            ranked += [(position, entry) for entry in members]
     return ranked
 
 
@@ -364,28 +368,17 @@ def group_average(members: list[Entry]) -> Fraction:
 def past_of(groups: list[RankGroup], label: str | None = None, period: str | None = None) -> Past:
     """A ranking as the next period looks back at it: agencies are matched across years by group and id (in any
     case), not by criteria set; merged units through their predecessors."""
-    rows = [
-        PastRow(
-            g.group,
-            row.entry.agency_id,
-            row.entry.agency_name,
-            row.rank,
-            row.entry.index,
-            row.entry.points,
-            row.entry.max,
-            tuple((code, index) for code, _, index in row.entry.areas),
-            row.entry.predecessors,
-            row.entry.predecessors_where,
-        )
-        for g in groups
-        for row in g.rows
-    ]
-    return Past(
-        (row for row in rows if row.rank is not None),  # a unit not ranked has no rank to look back at
-        label,
-        max((g.precision for g in groups), default=2),
-        tuple({code: title for g in groups for row in g.rows for code, title, _ in row.entry.areas}.items()),
-        tuple(dict.fromkeys(g.criteria_title for g in groups)),
-        period,
-        (row for row in rows if row.rank is None),  # … but its figures, which `par trend` shows
-    )
+    ranked: list[PastRow] = []  # a unit not ranked has no rank to look back at …
+    unranked: list[PastRow] = []  # … but its figures, which `par trend` shows
+    titles: dict[str, str] = {}  # each area's title, the last given (in one pass over the rows with their areas)
+    for g in groups:
+        for row in g.rows:
+            e = row.entry
+            titles.update([(code, title) for code, title, _ in e.areas])
+            areas = tuple([(code, index) for code, _, index in e.areas])
+            past = PastRow(g.group, e.agency_id, e.agency_name, row.rank, e.index, e.points, e.max, areas,
+                           e.predecessors, e.predecessors_where)  # fmt: skip
+            (unranked if row.rank is None else ranked).append(past)
+    precision = max((g.precision for g in groups), default=2)
+    sets = tuple(dict.fromkeys(g.criteria_title for g in groups))
+    return Past(ranked, label, precision, tuple(titles.items()), sets, period, unranked)

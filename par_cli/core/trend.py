@@ -14,6 +14,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import cached_property
+from operator import itemgetter
 
 from par_cli.core.diagnostics import Diagnostic, msg, problem
 from par_cli.core.lineage import MergeMethod, Past, PastFigure, PastRow, method_used, unknown_predecessors
@@ -102,17 +103,20 @@ def regrouped(period: Past, groups: Set[str | None]) -> Past | None:
 
 def trend(periods: Sequence[Past], merged_as: MergeMethod = "mean", precision: int = 2) -> Trend:
     """The lines of every unit across `periods` (oldest first)."""
-    used: set[tuple[int, int]] = set()  # (period, id(row)) already on a line
+    used: list[set[int]] = [set() for _ in periods]  # per period, id(row) of the rows already on a line
     lines: list[TrendLine] = []
     for last in range(len(periods) - 1, -1, -1):
+        taken = used[last]
         for row in (*periods[last].rows, *periods[last].unranked):  # units not ranked have their lines too
-            if (last, id(row)) in used:
-                continue
-            lines.append(_line(periods, last, row, merged_as, used))
+            if id(row) not in taken:
+                lines.append(_line(periods, last, row, merged_as, used))
     codes: list[str] = []
+    seen: set[tuple[str, ...]] = set()  # the rows' codes, each sequence once (a national trend: mostly one)
     for period in periods:
-        for row in (*period.rows, *period.unranked):
-            codes += [code for code, _ in row.areas if code not in codes]
+        for heads in map(_heads, (*period.rows, *period.unranked)):
+            if heads not in seen:
+                seen.add(heads)
+                codes += [code for code in heads if code not in codes]
     titles: dict[str, str] = {}
     names: dict[str, str] = {}
     for period in reversed(periods):  # the latest title and name stand
@@ -133,46 +137,67 @@ def trend(periods: Sequence[Past], merged_as: MergeMethod = "mean", precision: i
     )
 
 
-def _line(periods: Sequence[Past], last: int, row: PastRow, how: MergeMethod, used: set[tuple[int, int]]) -> TrendLine:
+def _line(periods: Sequence[Past], last: int, row: PastRow, how: MergeMethod, used: list[set[int]]) -> TrendLine:
     points: list[TrendPoint | None] = [None] * len(periods)
-    points[last] = _point(periods[last], PastFigure(row.rank, row.index, row.areas), row.group)
-    used.add((last, id(row)))
+    points[last] = _point(periods[last], PastFigure(row.rank, row.index, row.areas), row.group, of=row)
+    used[last].add(id(row))
     parts: dict[str, tuple[PastRow, list[TrendPoint | None]]] = {}  # predecessor's key → (latest row, its points)
     ids: list[str] = list(row.predecessors) or [row.agency_id]
     for j in range(last - 1, -1, -1):
         past = periods[j]
-        found = [past.find(row.group, i.casefold()) or past.find_unranked(row.group, i.casefold()) for i in ids]
+        keys = [i.casefold() for i in ids]
+        found = [past.find(row.group, k) or past.find_unranked(row.group, k) for k in keys]
         rows = list({id(r): r for r in found if r is not None}.values())
         if not rows:
             break
-        used.update((j, id(r)) for r in rows)
+        used[j].update(id(r) for r in rows)
         # marked whenever the figure is not the unit's own: even one predecessor (the other not ranked then)
-        through = tuple(r.agency_id for r in rows) if [i.casefold() for i in ids] != [row.key] else ()
+        through = tuple(r.agency_id for r in rows) if keys != [row.key] else ()
         if len(rows) == 1:
             figure: PastFigure | None = PastFigure(rows[0].rank, rows[0].index, rows[0].areas, through)
         else:
             figure = past.figure(row.group, ids[0].casefold(), ids, how)
         if figure is not None:
             method = method_used(rows, how) if len(rows) > 1 else None
-            point = _point(past, figure, rows[0].group if len(rows) == 1 else row.group)
-            points[j] = replace(point, method=method)
+            point = _point(
+                past, figure, rows[0].group if len(rows) == 1 else row.group, of=rows[0] if len(rows) == 1 else None
+            )
+            points[j] = replace(point, method=method) if method is not None else point
         for r in rows if through else ():
             own = parts.setdefault(r.key, (r, [None] * len(periods)))[1]
-            own[j] = _point(past, PastFigure(r.rank, r.index, r.areas), r.group, r)
+            own[j] = _point(past, PastFigure(r.rank, r.index, r.areas), r.group, r, of=r)
         ids = list(dict.fromkeys(p for r in rows for p in (r.predecessors or (r.agency_id,))))
     lines = tuple(TrendLine(r.agency_id, r.name, r.group, tuple(own)) for r, own in parts.values())
     return TrendLine(row.agency_id, row.name, row.group, tuple(points), lines)
 
 
-def _point(past: Past, figure: PastFigure, group: str | None, own: PastRow | None = None) -> TrendPoint:
+def _point(
+    past: Past, figure: PastFigure, group: str | None, own: PastRow | None = None, of: PastRow | None = None
+) -> TrendPoint:
     """The figure with each area's rank in its group: 1 + the units (other than those merged into it) above it;
-    a unit's `own` row gives its points and maximum."""
+    a unit's `own` row gives its points and maximum. The figure `of` a ranked row (its own, or taken over by the
+    one unit that continues it) has its areas ranked with its group's, all at once (`Past.ranked_areas`)."""
     ranked = figure.rank is not None  # a unit not ranked has no rank in its areas either
-    areas = tuple(
-        (code, index, past.rank_of(index, group, code, figure.merged_from) if index is not None and ranked else None)
-        for code, index in figure.areas
-    )
+    areas = past.ranked_areas(of) if ranked and of is not None and _alone(past, figure, of) else None
+    if areas is None:
+        areas = tuple(
+            (
+                code,
+                index,
+                past.rank_of(index, group, code, figure.merged_from) if index is not None and ranked else None,
+            )
+            for code, index in figure.areas
+        )
     assert figure.index is not None  # trend_problems refuses a unit ranked without an index
     if own is not None:
         return TrendPoint(figure.index, figure.rank, areas, figure.merged_from, None, own.points, own.max)
     return TrendPoint(figure.index, figure.rank, areas, figure.merged_from)
+
+
+def _alone(past: Past, figure: PastFigure, row: PastRow) -> bool:
+    """Whether the units `figure` leaves out of its ranks (`merged_from`) are at most the row itself."""
+    return not figure.merged_from or (figure.merged_from == (row.agency_id,) and past.own(row.group, row.key) is row)
+
+
+def _heads(row: PastRow) -> tuple[str, ...]:
+    return tuple(map(itemgetter(0), row.areas))

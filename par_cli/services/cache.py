@@ -23,13 +23,13 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from par_cli import __version__
 from par_cli.readers.files import SUPPORT_KINDS, support_files
-from par_cli.services.cache_json import HELD, dump, load
+from par_cli.services.cache_json import HELD, dump, load, read_as
 from par_cli.services.digests import digest, file_digest
 
 if TYPE_CHECKING:
@@ -238,10 +238,12 @@ class ResultCache:
         _remove(self.path)
 
     def get_many(self, keys: Iterable[str]) -> dict[str, Entry]:
+        from par_cli.core.compact import PackedAreas
         from par_cli.core.cuts import Cut
-        from par_cli.core.ranking import Entry
+        from par_cli.core.ranking import AreaFigure, Entry
 
         held(Cut)
+        read_as(Sequence[AreaFigure], PackedAreas.read)  # areas kept as their text: printed, seldom computed on
         wanted = list(dict.fromkeys(keys))
         found: dict[str, Entry] = {}
         db = self._open()

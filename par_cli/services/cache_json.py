@@ -19,10 +19,19 @@ if TYPE_CHECKING:
     from par_cli.core.ranking import Entry
 
 T = TypeVar("T")
+Reader = Callable[[Any], Any]
 
 # Named tuples an entry's annotations name only when type checking (`core.cuts`' `Cut`, `core.scoring`'s
 # `Relative`), given by who may import them (`services.cache.held`).
 HELD: dict[str, type] = {}
+
+
+def read_as(hint: Any, reader: Reader) -> None:
+    """Values of the annotation `hint` read by `reader` (given by who may import its class: `services.cache`),
+    e.g. an entry's areas kept packed, as the text they are written as, instead of remade value by value."""
+    if READERS.get(hint) is not reader:
+        READERS[hint] = reader
+        _readers.clear()
 
 
 def _plain(value: Any) -> Any:
@@ -62,8 +71,8 @@ def load(value: Any, kind: type[T]) -> T | None:
         return None
 
 
-Reader = Callable[[Any], Any]
 _readers: dict[type, list[Reader]] = {}
+READERS: dict[Any, Reader] = {}  # `read_as`
 
 
 def _fields(kind: type) -> list[Reader]:
@@ -92,6 +101,8 @@ def _fraction(value: Any) -> Fraction:
 
 def _reader(hint: Any) -> Reader:
     """A reader of `_plain`'s values of the type `hint`, checking each."""
+    if hint in READERS:
+        return READERS[hint]
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if hint in (str, int, bool):
         return _exactly(hint)

@@ -1,0 +1,92 @@
+"""A trend's area ranks worked out group by group in one sort per area (`Past.ranked_areas`, `ranks_down`) are
+the ranks `Past.rank_of` gives figure by figure: ties, figures of one float, N/A areas, an area given twice,
+merged units and units taken over by one successor."""
+
+from __future__ import annotations
+
+import random
+from fractions import Fraction
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from par_cli.core import trend as trend_module
+from par_cli.core.lineage import Past, PastRow
+from par_cli.core.numbers import Ascending, ranks_down
+from par_cli.core.ranking import Entry, competition_ranks
+from par_cli.core.vietnamese_order import vietnamese_key
+
+figures = st.lists(
+    st.one_of(
+        st.integers(0, 20).map(lambda n: Fraction(n, 4)),
+        st.sampled_from([Fraction(1, 3), Fraction(10**17 + 1, 10**17), Fraction(10**17 + 2, 10**17), Fraction(1)]),
+    ),
+    max_size=40,
+)
+
+
+@given(figures)
+def test_ranks_down_is_one_plus_the_figures_above(values: list[Fraction]) -> None:
+    sorted_once = Ascending(values)
+    assert ranks_down(values) == [sorted_once.above(value) + 1 for value in values]
+
+
+def _periods(seed: int) -> list[Past]:
+    chance = random.Random(seed)
+    periods = []
+    ids = [f"u{n}" for n in range(30)]
+    for p in range(3):
+        rows = []
+        for n, unit in enumerate(ids):
+            if chance.random() < 0.1:
+                continue
+            areas = [(str(a), chance.choice([None, *[Fraction(k, 2) for k in range(5)]])) for a in range(1, 4)]
+            if chance.random() < 0.05:
+                areas.append(("1", Fraction(chance.randrange(5))))  # an area given twice
+            before = tuple(chance.sample(ids, chance.randrange(1, 3))) if p and chance.random() < 0.2 else ()
+            group = chance.choice(["a", "b"])
+            rows.append(
+                PastRow(group, unit, unit, n + 1, Fraction(chance.randrange(5)), None, None, tuple(areas), before)
+            )
+        periods.append(Past(rows, str(p)))
+    return periods
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10**6))
+def test_trend_ranks_as_figure_by_figure(seed: int) -> None:
+    fast = trend_module.trend(_periods(seed))
+    slow_periods = _periods(seed)
+    for past in slow_periods:
+        past.ranked_areas = lambda row: None  # type: ignore[method-assign]
+    assert trend_module.trend(slow_periods) == fast
+
+
+def _entry(agency_id: str, name: str, index: Fraction) -> Entry:
+    return Entry(agency_id, name, None, (), "c", "C", None, 2, "vi", (), index, Fraction(100), index, None, (), "f")
+
+
+def _ranked_by_pairs(entries: list[Entry], dense: bool) -> list[tuple[int, Entry]]:
+    """The ranking as it was worked out before: sorted by (float, exact index), ties walked by `==`."""
+    ordered = sorted(entries, key=lambda e: (float(e.index), e.index), reverse=True)
+    ranked: list[tuple[int, Entry]] = []
+    start = 0
+    while start < len(ordered):
+        end = start + 1
+        while end < len(ordered) and ordered[end].index == ordered[start].index:
+            end += 1
+        tied = ordered[start:end]
+        if len(tied) > 1:
+            tied.sort(key=lambda e: (vietnamese_key(e.agency_name), e.agency_id))
+        position = (ranked[-1][0] + 1 if ranked else 1) if dense else start + 1
+        ranked += [(position, entry) for entry in tied]
+        start = end
+    return ranked
+
+
+@given(figures, st.booleans(), st.lists(st.sampled_from(["An", "Ân", "Đa", "Da", "Ba"]), min_size=40, max_size=40))
+def test_competition_ranks_as_sorted_by_pairs(values: list[Fraction], dense: bool, names: list[str]) -> None:
+    entries = [_entry(f"x{n % 3}", names[n], value) for n, value in enumerate(values)]  # ids and names repeat
+    assert [(r, id(e)) for r, e in competition_ranks(entries, dense)] == [
+        (r, id(e)) for r, e in _ranked_by_pairs(entries, dense)
+    ]
