@@ -9,7 +9,7 @@ from decimal import Decimal, localcontext
 from fractions import Fraction
 from itertools import repeat
 from math import gcd
-from operator import is_, methodcaller, truediv
+from operator import attrgetter, is_, methodcaller, truediv
 
 
 class TextNumber(Decimal):
@@ -153,6 +153,8 @@ def _first(pair: tuple[float, Fraction]) -> float:
 
 
 _ratio = methodcaller("as_integer_ratio")
+_numerator = attrgetter("_numerator")  # a Fraction's terms as they are held: no call into Python, no new object
+_denominator = attrgetter("_denominator")
 
 
 def ranks_down(values: Sequence[Fraction | None]) -> list[int | None]:
@@ -160,15 +162,19 @@ def ranks_down(values: Sequence[Fraction | None]) -> list[int | None]:
     None, which is not counted). What `Ascending.above` + 1 gives each, without a lookup per figure (a national
     trend ranks every unit in every area of every period): the figures' floats counted and sorted once (compared
     in C; a smaller float is never a larger figure), compared exactly only where one float stands for several."""
-    if any(map(is_, values, repeat(None))):
+    if any(map(is_, values, repeat(None))) or not all(map(isinstance, values, repeat(Fraction))):
         ratios = [None if value is None else value.as_integer_ratio() for value in values]
         floats = [None if ratio is None else ratio[0] / ratio[1] for ratio in ratios]
-    else:  # the usual: every unit's figure (in C but for one call each)
-        ratios = list(map(_ratio, values))
-        floats = list(map(truediv, *zip(*ratios, strict=True))) if ratios else []
-    counts = Counter(floats)
-    counts.pop(None, None)
-    if len(set(ratios) - {None}) != len(counts):  # several figures of one float: rare
+        counts = Counter(floats)
+        counts.pop(None, None)
+        several = len(set(ratios) - {None}) != len(counts)
+    else:  # the usual: every unit's figure, in C (no pair made per figure: tens of thousands, a column)
+        tops = list(map(_numerator, values))
+        bottoms = list(map(_denominator, values))
+        floats = list(map(truediv, tops, bottoms))
+        counts = Counter(floats)
+        several = not _floats_apart(tops, bottoms) and len(set(zip(tops, bottoms, strict=True))) != len(counts)
+    if several:  # several figures of one float: rare
         exact = Ascending(value for value in values if value is not None)
         return [None if value is None else exact.above(value) + 1 for value in values]
     place: dict[float | None, int | None] = {None: None}
@@ -177,6 +183,16 @@ def ranks_down(values: Sequence[Fraction | None]) -> list[int | None]:
         place[key] = above + 1
         above += counts[key]
     return list(map(place.__getitem__, floats))
+
+
+def _floats_apart(tops: list[int], bottoms: list[int]) -> bool:
+    """Whether fractions of these terms (in lowest terms) that differ always have different floats: two differ by
+    1/(b·b') at least, and the floats of figures up to N are each within N·2⁻⁵³ of them, so b² · N < 2⁵⁰ is enough
+    (the usual: scores in quarters over maxima of a few dozen points)."""
+    if not tops:
+        return True
+    largest = max(max(tops), -min(tops))
+    return max(bottoms) ** 2 * largest < 2**50
 
 
 def only_decimal_comma(text: str) -> bool:
