@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Literal
 
+from par_cli.core.area_columns import ranked_columns
 from par_cli.core.diagnostics import NOWHERE, Diagnostic, Location, msg, problem
 from par_cli.core.numbers import Ascending, exact_sum, ranks_down
 
@@ -121,13 +122,9 @@ class Past:
 
     def _rank_areas(self, group: str | None) -> None:
         rows = self.in_group(group)
-        split = [tuple(zip(*row.areas, strict=True)) or ((), ()) for row in rows]  # (codes, figures) of each row
-        heads = split[0][0] if split else ()
-        if len(set(heads)) == len(heads) and all(own == heads for own, _ in split):  # the usual: the same areas
-            columns = list(zip(*(figures for _, figures in split), strict=True))
-            ranked = list(zip(*map(ranks_down, columns), strict=True)) if columns else [()] * len(rows)
-            for row, (own, figures), places in zip(rows, split, ranked, strict=True):
-                self._ranked_areas[id(row)] = tuple(zip(own, figures, places, strict=True))
+        columns = ranked_columns([row.areas for row in rows], ranks_down)
+        if columns is not None:  # the usual: the same areas
+            self._ranked_areas.update(zip(map(id, rows), columns, strict=True))
             return
         firsts = [dict(row.areas) for row in rows]
         single = [len(first) == len(row.areas) for first, row in zip(firsts, rows, strict=True)]  # no area twice
