@@ -169,11 +169,9 @@ def ranks_down(values: Sequence[Fraction | None]) -> list[int | None]:
         counts.pop(None, None)
         several = len(set(ratios) - {None}) != len(counts)
     else:  # the usual: every unit's figure, in C (no pair made per figure: tens of thousands, a column)
-        tops = list(map(_numerator, values))
-        bottoms = list(map(_denominator, values))
-        floats = list(map(truediv, tops, bottoms))
+        floats = list(map(truediv, map(_numerator, values), map(_denominator, values)))  # one walk over them
         counts = Counter(floats)
-        several = not _floats_apart(tops, bottoms) and len(set(zip(tops, bottoms, strict=True))) != len(counts)
+        several = not _floats_apart(floats, values) and len(set(map(_ratio, values))) != len(counts)
     if several:  # several figures of one float: rare
         exact = Ascending(value for value in values if value is not None)
         return [None if value is None else exact.above(value) + 1 for value in values]
@@ -185,14 +183,15 @@ def ranks_down(values: Sequence[Fraction | None]) -> list[int | None]:
     return list(map(place.__getitem__, floats))
 
 
-def _floats_apart(tops: list[int], bottoms: list[int]) -> bool:
-    """Whether fractions of these terms (in lowest terms) that differ always have different floats: two differ by
-    1/(b·b') at least, and the floats of figures up to N are each within N·2⁻⁵³ of them, so b² · N < 2⁵⁰ is enough
-    (the usual: scores in quarters over maxima of a few dozen points)."""
-    if not tops:
+def _floats_apart(floats: list[float], values: Sequence[Fraction]) -> bool:
+    """Whether fractions (in lowest terms) of denominators up to D and sizes up to V that differ always have
+    different floats: two differ by 1/D² at least, and the float of each is within V·2⁻⁵³ of it, so D² · V < 2⁵⁰
+    is enough (the usual: scores in quarters over maxima of a few dozen points)."""
+    if not floats:
         return True
-    largest = max(max(tops), -min(tops))
-    return max(bottoms) ** 2 * largest < 2**50
+    largest = max(max(floats), -min(floats)) + 1
+    denominator = max(map(_denominator, values))
+    return largest < 2**50 and denominator**2 * largest < 2**50
 
 
 def only_decimal_comma(text: str) -> bool:
