@@ -10,6 +10,7 @@ from fractions import Fraction
 from itertools import repeat
 from math import gcd
 from operator import attrgetter, is_, methodcaller, truediv
+from typing import cast
 
 
 class TextNumber(Decimal):
@@ -162,6 +163,7 @@ def ranks_down(values: Sequence[Fraction | None]) -> list[int | None]:
     None, which is not counted). What `Ascending.above` + 1 gives each, without a lookup per figure (a national
     trend ranks every unit in every area of every period): the figures' floats counted and sorted once (compared
     in C; a smaller float is never a larger figure), compared exactly only where one float stands for several."""
+    floats: Sequence[float | None]
     if any(map(is_, values, repeat(None))) or not all(map(isinstance, values, repeat(Fraction))):
         ratios = [None if value is None else value.as_integer_ratio() for value in values]
         floats = [None if ratio is None else ratio[0] / ratio[1] for ratio in ratios]
@@ -169,9 +171,11 @@ def ranks_down(values: Sequence[Fraction | None]) -> list[int | None]:
         counts.pop(None, None)
         several = len(set(ratios) - {None}) != len(counts)
     else:  # the usual: every unit's figure, in C (no pair made per figure: tens of thousands, a column)
-        floats = list(map(truediv, map(_numerator, values), map(_denominator, values)))  # one walk over them
+        figures = cast("Sequence[Fraction]", values)
+        terms = list(map(truediv, map(_numerator, figures), map(_denominator, figures)))  # one walk over them
+        floats = terms
         counts = Counter(floats)
-        several = not _floats_apart(floats, values) and len(set(map(_ratio, values))) != len(counts)
+        several = not _floats_apart(terms, figures) and len(set(map(_ratio, figures))) != len(counts)
     if several:  # several figures of one float: rare
         exact = Ascending(value for value in values if value is not None)
         return [None if value is None else exact.above(value) + 1 for value in values]
