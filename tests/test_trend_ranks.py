@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from par_cli.core import trend as trend_module
+from par_cli.core.area_columns import ranked_columns
 from par_cli.core.lineage import Past, PastRow
 from par_cli.core.numbers import Ascending, ranks_down
 from par_cli.core.ranking import Entry, competition_ranks
@@ -29,6 +30,40 @@ figures = st.lists(
 def test_ranks_down_is_one_plus_the_figures_above(values: list[Fraction]) -> None:
     sorted_once = Ascending(values)
     assert ranks_down(values) == [sorted_once.above(value) + 1 for value in values]
+
+
+close = st.lists(  # figures whose floats may or may not tell them apart (`_floats_apart`), signs both ways
+    st.builds(
+        lambda n, d, tiny: Fraction(n, d) + (Fraction(1, 10**tiny) if tiny else 0),
+        st.integers(-(10**6), 10**6),
+        st.sampled_from([1, 3, 4, 100, 10**8, 10**12]),
+        st.sampled_from([0, 0, 17, 30]),
+    ),
+    max_size=30,
+)
+
+
+@given(close)
+def test_ranks_down_is_exact_for_close_figures(values: list[Fraction]) -> None:
+    sorted_once = Ascending(values)
+    assert ranks_down(values) == [sorted_once.above(value) + 1 for value in values]
+
+
+def test_ranks_down_takes_whole_numbers_among_the_figures() -> None:
+    assert ranks_down([Fraction(3, 2), 2, Fraction(2), None]) == [3, 1, 1, None]  # type: ignore[list-item]
+
+
+def test_columns_only_for_the_same_areas_in_the_same_order() -> None:
+    one, two = Fraction(1), Fraction(2)
+    assert ranked_columns([(("1", one), ("2", two)), (("1", two), ("2", None))], ranks_down) == [
+        (("1", one, 2), ("2", two, 1)),
+        (("1", two, 1), ("2", None, None)),
+    ]
+    assert ranked_columns([(("1", one),), (("2", one),)], ranks_down) is None  # another area
+    assert ranked_columns([(("1", one), ("2", one)), (("2", one), ("1", one))], ranks_down) is None  # another order
+    assert ranked_columns([(("1", one), ("1", two))], ranks_down) is None  # an area twice
+    assert ranked_columns([(("1", one),), ()], ranks_down) is None
+    assert ranked_columns([(), ()], ranks_down) == [(), ()]
 
 
 def _periods(seed: int) -> list[Past]:
