@@ -287,6 +287,16 @@ def test_ties_are_listed_in_vietnamese_alphabetical_order() -> None:
         "Sở Zeta",
     ]
     assert sorted(["Sở Tế", "Sở Te", "Sở Tè"], key=vietnamese_key) == ["Sở Te", "Sở Tè", "Sở Tế"]
+    # word by word, as a dictionary lists them: a shorter word before a longer one that begins with it
+    assert sorted(["Xã Anh Dũng", "Xã An Phú", "Xã An-Phước", "Xã An"], key=vietnamese_key) == [
+        "Xã An",
+        "Xã An Phú",
+        "Xã An-Phước",
+        "Xã Anh Dũng",
+    ]
+    # numbers by their value, however long (never a traceback on a long run of digits)
+    numbered = ["Phường 10", "Phường 2", "Phường 1A", "Phường 1", "Phường " + "9" * 5000]
+    assert sorted(numbered, key=vietnamese_key) == ["Phường 1", "Phường 1A", "Phường 2", "Phường 10", numbered[-1]]
 
     def entry(name: str) -> Entry:
         return Entry(
