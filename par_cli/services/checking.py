@@ -91,9 +91,9 @@ def _fused() -> Callable[[Workspace, Path], Fused | None]:
     from par_cli.core.formats import validate
     from par_cli.core.scoring import AdjustmentResult, Finding
     from par_cli.services.compiled_check import Engine, fused_check
-    from par_cli.services.compiled_rank import _bytes, plan_of
+    from par_cli.services.compiled_rank import plan_of, read_cut
 
-    engine = Engine(validate, located_findings, Finding, AdjustmentResult, _bytes, plan_of)
+    engine = Engine(validate, located_findings, Finding, AdjustmentResult, read_cut, plan_of)
     return lambda workspace, path: fused_check(workspace, path, engine)
 
 

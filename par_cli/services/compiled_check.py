@@ -27,14 +27,12 @@ from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import TextNumber
 from par_cli.core.rules.base import NOT_APPLICABLE
 from par_cli.core.survey import left_out_of
-from par_cli.io.output import reading
-from par_cli.io.suffixes import is_form_file, kind_of_suffix
-from par_cli.readers.files import display, read_document, wrong_kind
+from par_cli.io.suffixes import is_form_file
+from par_cli.readers.files import wrong_kind
 from par_cli.words.codes import FINDING_CODES
 from par_cli.yamlengine import answer_lines
-from par_cli.yamlengine import fast as yaml_fast
 from par_cli.yamlengine.flow_json import Declined
-from par_cli.yamlengine.source import Document, decode
+from par_cli.yamlengine.source import Document
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -59,13 +57,13 @@ _BLANK = re.compile(r', evidence: \[(?:" *"(?:, " *")*)?\]\}')  # only spaces (a
 class Engine(NamedTuple):
     """What the fast path takes from modules too deep to import here (`tests/test_architecture`: six layers at
     most): `core.formats.validate`, `services.findings.located_findings`, `core.scoring`'s `Finding` and
-    `AdjustmentResult`, a ranking's reading of a file's bytes and its plans (`services.compiled_rank`)."""
+    `AdjustmentResult`, a ranking's reading of a file (`read_cut`) and its plans (`services.compiled_rank`)."""
 
     validate: Callable[..., tuple[Any, Any]]
     located: Callable[..., list[Diagnostic]]
     finding: type[Finding]
     adjustment: type[AdjustmentResult]
-    read: Callable[[Path], bytes | None]
+    read: Callable[[Path], tuple[Document | None, tuple[answer_lines.Entries, str] | None]]
     plan: Callable[..., Plan | None]
 
 
@@ -118,7 +116,9 @@ def fused_check(workspace: Workspace, path: Path, engine: Engine) -> Fused | Non
     """The diagnostics `FileChecker` gives a clean assessment file, or None: the general path checks it."""
     if workspace.renames is not None or os.environ.get("PAR_COMPILED", "1") == "0" or is_form_file(path):
         return None  # (`PAR_COMPILED=0`: as `services.compiled_rank.enabled`)
-    doc, cut = _read(path, engine.read)
+    doc, cut = engine.read(path)
+    if doc is not None and cut is None and doc.notes:
+        return None  # a YAML note: the general path says it
     model: Assessment | None = None
     if doc is not None and wrong_kind(doc, "assessment") is None:
         model = engine.validate("assessment", doc.data)[0]
@@ -153,24 +153,6 @@ def fused_check(workspace: Workspace, path: Path, engine: Engine) -> Fused | Non
     found = engine.located(cast("Bound", _Placed(_Origin(doc, findings[1]))), findings[0])
     groups = tuple(g for g in (agency.group, agency.type, *agency.attributes.values()) if g is not None)
     return Fused(tuple(found), (agency.id, criteria.model.id, model.period), where, doc.file, groups)
-
-
-def _read(
-    path: Path, read_bytes: Callable[[Path], bytes | None]
-) -> tuple[Document | None, tuple[answer_lines.Entries, str] | None]:
-    """The file's document as `read_document` reads it, and its answers' entries (`answer_lines.cut`) with its
-    text when they could be cut out (the document's `answers` then empty); (None, None): a problem, a YAML note."""
-    raw = read_bytes(path)
-    name = display(path)
-    text = decode(raw, name)[0] if raw is not None and kind_of_suffix(name) != "json" else None
-    cut = answer_lines.cut(text) if text is not None else None
-    read = yaml_fast.values(cut[0], TextNumber) if cut is not None else None
-    if text is None or cut is None or read is None or read[0].get("kind") != "assessment":
-        doc, problems = read_document(path)
-        return (None, None) if doc is None or problems or doc.notes else (doc, None)
-    reading(path)
-    read[1].values.pop(("answers",), None)  # `{}` stands in for the block: found in the text's tree if asked
-    return Document(name, read[0], fast=(text, read[1])), (cut[1], text)
 
 
 class _Cut:

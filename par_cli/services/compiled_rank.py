@@ -66,7 +66,8 @@ def compiled_score(
     workspace = scorer.workspace
     if workspace.renames is not None or is_form_file(path):
         return None
-    doc, entries = _read(path)
+    doc, cut = read_cut(path)
+    entries = cut[0] if cut is not None else None
     if doc is None or wrong_kind(doc, "assessment") is not None:
         return None
     model = validate("assessment", doc.data)[0]
@@ -92,10 +93,10 @@ def compiled_score(
     return None if result is None else (result, criteria.model)
 
 
-def _read(path: Path) -> tuple[Document | None, answer_lines.Entries | None]:
-    """The file's document, read as `read_document(path)` reads it, and its answers' entries when
+def read_cut(path: Path) -> tuple[Document | None, tuple[answer_lines.Entries, str] | None]:
+    """The file's document, read as `read_document(path)` reads it, and its answers' entries with its text when
     `answer_lines.cut` could take them out of it (the document's `answers` then empty); (None, None): a problem
-    (the general engine reports it)."""
+    (the general engine reports it). `services.compiled_check` reads with it too."""
     raw = _bytes(path)
     name = display(path)
     text = decode(raw, name)[0] if raw is not None and kind_of_suffix(name) != "json" else None
@@ -106,7 +107,7 @@ def _read(path: Path) -> tuple[Document | None, answer_lines.Entries | None]:
         return (None, None) if problems else (doc, None)
     reading(path)
     read[1].values.pop(("answers",), None)  # where `{}` stands in for the block: found in the text's tree if asked
-    return Document(name, read[0], fast=(text, read[1])), cut[1]
+    return Document(name, read[0], fast=(text, read[1])), (cut[1], text)
 
 
 def _bytes(path: Path) -> bytes | None:
