@@ -8,8 +8,6 @@ with the compiled path on and off (`PAR_COMPILED=0`)."""
 
 from __future__ import annotations
 
-import random
-import shutil
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -31,7 +29,7 @@ from par_cli.core.tree import index
 from par_cli.services import compiled_rank
 from par_cli.services.workspace import FileScorer
 from tests.conftest import ROOT
-from tests.fuzz.mutants import mutant
+from tests.fuzz.mutants import placed_mutants
 from tests.test_architecture import INPUTS, SAMPLES
 
 KINDS = (Score, NodeResult, AdjustmentResult, graded)
@@ -225,13 +223,7 @@ def test_every_shipped_file_gives_the_same_entry_or_errors(monkeypatch: pytest.M
 
 
 def test_fuzz_mutants_give_the_same_entry_or_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    rnd = random.Random(20261207)
-    for n in range(150):
-        source, data, _ = mutant(rnd)
-        folder = tmp_path / str(n)
-        shutil.copytree(source.parent, folder, ignore=shutil.ignore_patterns("*.xlsx", "*.docx", "*.ods", "*.xls"))
-        target = folder / source.name
-        target.write_bytes(data)
+    for source, data, target in placed_mutants(tmp_path, 150):
         general, fast = scored_both_ways(target, monkeypatch)
         assert fast == general, (source, data[:300])
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import random
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ from par_cli.__main__ import app
 from par_cli.services.checking import Checked, FileChecker
 from par_cli.services.workspace import Workspace
 from tests.conftest import ROOT
-from tests.fuzz.mutants import mutant
+from tests.fuzz.mutants import placed_mutants
 
 
 def both(path: Path, checker: FileChecker) -> tuple[Checked | None, Checked]:
@@ -49,14 +48,8 @@ def test_every_shipped_assessment_is_checked_the_same() -> None:
 
 
 def test_fuzz_mutants_are_checked_the_same(tmp_path: Path) -> None:
-    rnd = random.Random(20261207)
     taken = 0
-    for n in range(150):
-        source, data, _ = mutant(rnd)
-        folder = tmp_path / str(n)
-        shutil.copytree(source.parent, folder, ignore=shutil.ignore_patterns("*.xlsx", "*.docx", "*.ods", "*.xls"))
-        target = folder / source.name
-        target.write_bytes(data)
+    for _, _, target in placed_mutants(tmp_path, 150):
         taken += agree(target, FileChecker(Workspace, fast=True))
     assert taken > 5  # most mutants have a problem: the general path says it
 

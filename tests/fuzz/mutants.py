@@ -310,6 +310,19 @@ def mutant(rnd: random.Random) -> tuple[Path, bytes, str]:
     return source, data, level
 
 
+def placed_mutants(folder: Path, count: int, seed: int = 20261207) -> Iterator[tuple[Path, bytes, Path]]:
+    """`count` mutants, each written over its source's name in a copy of the source's folder (its criteria set
+    beside it, no workbooks): (source, mutated bytes, the mutated file)."""
+    rnd = random.Random(seed)
+    for n in range(count):
+        source, data, _ = mutant(rnd)
+        copy = folder / str(n)
+        shutil.copytree(source.parent, copy, ignore=shutil.ignore_patterns("*.xlsx", "*.docx", "*.ods", "*.xls"))
+        target = copy / source.name
+        target.write_bytes(data)
+        yield source, data, target
+
+
 def classify(args: list[str], tally: Tally, runner: CliRunner, label: str) -> None:
     tally.runs += 1
     result = runner.invoke(app, args, env={"COLUMNS": "100", "NO_COLOR": "1", "PAR_LANG": "en"})
