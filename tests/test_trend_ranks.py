@@ -5,13 +5,14 @@ merged units and units taken over by one successor."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from fractions import Fraction
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from par_cli.core import trend as trend_module
-from par_cli.core.area_columns import ranked_columns
+from par_cli.core.area_columns import PastAreas, RankedAreas, ranked_columns
 from par_cli.core.lineage import Past, PastRow
 from par_cli.core.numbers import Ascending, ranks_down
 from par_cli.core.ranking import Entry, competition_ranks
@@ -125,3 +126,71 @@ def test_competition_ranks_as_sorted_by_pairs(values: list[Fraction], dense: boo
     assert [(r, id(e)) for r, e in competition_ranks(entries, dense)] == [
         (r, id(e)) for r, e in _ranked_by_pairs(entries, dense)
     ]
+
+
+@settings(deadline=None)
+@given(st.integers(1, 4), st.data())
+def test_packed_columns_are_the_columns_of_tuples(width: int, data: st.DataObject) -> None:
+    """Areas packed on one tuple of codes (`PastAreas`, as `past_of` keeps them) rank as the same areas given as
+    pairs: close figures (one float for two), whole numbers, N/A areas."""
+    figure = st.one_of(
+        close.map(lambda values: values[0] if values else Fraction(0)),
+        st.integers(0, 20).map(lambda n: Fraction(n, 4)),
+    )
+    column_kind = st.sampled_from(["fractions", "with none", "with int"])
+    kinds = [data.draw(column_kind) for _ in range(width)]
+    count = data.draw(st.integers(1, 25))
+    codes = tuple(str(n) for n in range(width))
+    rows = []
+    for _ in range(count):
+        row: list[Fraction | None] = []
+        for kind in kinds:
+            value: Fraction | None = data.draw(figure)
+            if kind == "with none" and data.draw(st.booleans()):
+                value = None
+            elif kind == "with int" and data.draw(st.booleans()):
+                value = int(value)  # type: ignore[arg-type, assignment]
+            row.append(value)
+        rows.append(tuple(row))
+    packed = ranked_columns([PastAreas(codes, row) for row in rows], ranks_down)
+    plain = ranked_columns([tuple(zip(codes, row, strict=True)) for row in rows], ranks_down)
+    assert packed is not None and plain is not None
+    assert [tuple(areas) for areas in packed] == [tuple(areas) for areas in plain]
+    assert all(type(areas) is RankedAreas for areas in packed)
+
+
+def test_packed_areas_read_as_pairs() -> None:
+    one, two = Fraction(1), Fraction(2)
+    areas = PastAreas(("1", "2"), (one, None))
+    assert areas == (("1", one), ("2", None)) and tuple(reversed(areas)) == (("2", None), ("1", one))
+    assert len(areas) == 2 and areas[1] == ("2", None) and dict(areas) == {"1": one, "2": None}
+    assert ranked_columns([PastAreas(("1",), (one,)), PastAreas(("1",), (two,))], ranks_down) == [
+        (("1", one, 2),),
+        (("1", two, 1),),
+    ]
+    assert ranked_columns([PastAreas(("1",), (one,)), PastAreas(("1",), (two,))][:1] * 2, ranks_down) == [
+        (("1", one, 1),),
+        (("1", one, 1),),
+    ]
+    assert ranked_columns([PastAreas(("1", "1"), (one, two))], ranks_down) is None  # an area twice
+    first, second = Fraction(3, 4), Fraction(6, 8)  # equal figures, two objects: one object once ranked
+    ranked = ranked_columns([PastAreas(("1",), (first,)), PastAreas(("1",), (second,))], ranks_down)
+    assert ranked is not None and [areas[0][1] for areas in ranked] == [first, first]
+    assert ranked[1][0][1] is first
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10**6))
+def test_trend_of_packed_areas_as_of_pairs(seed: int) -> None:
+    """A trend of rankings `past_of` made (areas packed) is the trend of the same rankings read as pairs."""
+    plain = _periods(seed)
+    packed = []
+    for past in plain:
+        codes: dict[tuple[str, ...], tuple[str, ...]] = {}
+        rows = []
+        for row in past.rows:
+            heads = tuple(code for code, _ in row.areas)
+            areas = PastAreas(codes.setdefault(heads, heads), tuple(figure for _, figure in row.areas))
+            rows.append(replace(row, areas=areas))
+        packed.append(Past(rows, past.label))
+    assert trend_module.trend(packed) == trend_module.trend(plain)

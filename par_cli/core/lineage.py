@@ -25,7 +25,7 @@ from par_cli.core.diagnostics import NOWHERE, Diagnostic, Location, msg, problem
 from par_cli.core.numbers import Ascending, exact_sum, ranks_down
 
 MergeMethod = Literal["mean", "pooled"]
-AreaRanks = tuple[tuple[str, Fraction | None, int | None], ...]  # (code, index, rank among the group)
+AreaRanks = Sequence[tuple[str, Fraction | None, int | None]]  # (code, index, rank among the group)
 MERGE_METHODS: tuple[MergeMethod, ...] = ("mean", "pooled")
 
 
@@ -40,7 +40,7 @@ class PastRow:
     index: Fraction | None  # None: a published ranking that gives only ranks (asked for where a figure needs it)
     points: Fraction | None  # None: not given (an old `par rank` JSON without them)
     max: Fraction | None
-    areas: tuple[tuple[str, Fraction | None], ...] = ()  # (code, index)
+    areas: Sequence[tuple[str, Fraction | None]] = ()  # (code, index): a tuple, or packed (`core.area_columns`)
     predecessors: tuple[str, ...] = ()
     where: tuple[Location, ...] = ()  # where each predecessor is written, for errors about them
     at: Location = NOWHERE  # where the row is written, for errors about it
@@ -57,7 +57,7 @@ class PastFigure:
 
     rank: int | None  # None: assessed, not ranked (a `par trend` figure only)
     index: Fraction | None  # None: the earlier ranking gives the unit's rank only
-    areas: tuple[tuple[str, Fraction | None], ...]
+    areas: Sequence[tuple[str, Fraction | None]]
     merged_from: tuple[str, ...] = ()  # the ids whose figures were combined (two or more); () for its own
     merged_names: tuple[str, ...] = ()  # their names, for people
 
@@ -233,7 +233,7 @@ def combined_index(rows: Sequence[PastRow], how: MergeMethod) -> Fraction:
     return exact_sum(indices) / len(indices)
 
 
-def combined_areas(rows: Sequence[PastRow]) -> tuple[tuple[str, Fraction | None], ...]:
+def combined_areas(rows: Sequence[PastRow]) -> Sequence[tuple[str, Fraction | None]]:
     codes: list[str] = []
     values: dict[str, list[Fraction]] = {}
     for row in rows:

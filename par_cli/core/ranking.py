@@ -6,13 +6,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import groupby
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
+from par_cli.core.area_columns import PastAreas
 from par_cli.core.diagnostics import NOWHERE, Diagnostic, Location, msg, problem
 from par_cli.core.lineage import MergeMethod, Past, PastRow
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import clamp_percent, exact_sum
-from par_cli.core.vietnamese_order import vietnamese_key
+from par_cli.core.vietnamese_order import name_key
 
 if TYPE_CHECKING:
     from par_cli.core.cuts import Cut
@@ -263,7 +265,7 @@ def competition_ranks(entries: list[Entry], dense: bool = False) -> list[tuple[i
         for block in blocks:
             members = [entries[n] for n in block]  # one rank; the names' key is worked out only for a tie
             if len(members) > 1:
-                members.sort(key=lambda e: (vietnamese_key(e.agency_name), e.agency_id))
+                members.sort(key=lambda e: (name_key(e.agency_name), e.agency_id))
             position = (ranked[-1][0] + 1 if ranked else 1) if dense else len(ranked) + 1
             ranked += [(position, entry) for entry in members]
     return ranked
@@ -365,17 +367,24 @@ def group_average(members: list[Entry]) -> Fraction:
     return exact_sum(e.index for e in members) / len(members)
 
 
+_code, _title, _index = itemgetter(0), itemgetter(1), itemgetter(2)
+
+
 def past_of(groups: list[RankGroup], label: str | None = None, period: str | None = None) -> Past:
     """A ranking as the next period looks back at it: agencies are matched across years by group and id (in any
     case), not by criteria set; merged units through their predecessors."""
     ranked: list[PastRow] = []  # a unit not ranked has no rank to look back at …
     unranked: list[PastRow] = []  # … but its figures, which `par trend` shows
     titles: dict[str, str] = {}  # each area's title, the last given (in one pass over the rows with their areas)
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # each sequence of area codes, one tuple for every unit
     for g in groups:
         for row in g.rows:
             e = row.entry
-            titles.update([(code, title) for code, title, _ in e.areas])
-            areas = tuple([(code, index) for code, _, index in e.areas])
+            given = e.areas if type(e.areas) is tuple else tuple(e.areas)  # (packed: read once)
+            codes = tuple(map(_code, given))
+            codes = shared.setdefault(codes, codes)
+            titles.update(zip(codes, map(_title, given), strict=True))
+            areas = PastAreas(codes, tuple(map(_index, given)))  # no pair per area: see `core.area_columns`
             past = PastRow(g.group, e.agency_id, e.agency_name, row.rank, e.index, e.points, e.max, areas,
                            e.predecessors, e.predecessors_where)  # fmt: skip
             (unranked if row.rank is None else ranked).append(past)

@@ -16,6 +16,7 @@ from fractions import Fraction
 from functools import cached_property
 from operator import itemgetter
 
+from par_cli.core.area_columns import PastAreas
 from par_cli.core.diagnostics import Diagnostic, msg, problem
 from par_cli.core.lineage import MergeMethod, Past, PastFigure, PastRow, method_used, unknown_predecessors
 
@@ -24,7 +25,7 @@ from par_cli.core.lineage import MergeMethod, Past, PastFigure, PastRow, method_
 class TrendPoint:
     index: Fraction
     rank: int | None  # None: assessed, not ranked then (`agency.ranked: false`): its index shown, no rank
-    areas: tuple[tuple[str, Fraction | None, int | None], ...]  # (code, index, rank among the group)
+    areas: Sequence[tuple[str, Fraction | None, int | None]]  # (code, index, rank): packed, or a tuple
     merged_from: tuple[str, ...] = ()  # computed from these units' figures
     method: MergeMethod | None = None  # how, when from two units or more (pooled falls back to the mean without points)
     points: Fraction | None = None  # the unit's own points and maximum, where its period gives them (for pooled)
@@ -200,4 +201,5 @@ def _alone(past: Past, figure: PastFigure, row: PastRow) -> bool:
 
 
 def _heads(row: PastRow) -> tuple[str, ...]:
-    return tuple(map(itemgetter(0), row.areas))
+    areas = row.areas
+    return areas.codes if type(areas) is PastAreas else tuple(map(itemgetter(0), areas))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve (ă), circumflex (â ê ô), horn (ơ ư): part of the letter
@@ -48,3 +49,9 @@ def vietnamese_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
             letters.append(_SPACE if char.isspace() or char in _JOINERS else _OTHER + ord(char))
         tones.append(0)
     return tuple(letters), tuple(tones)
+
+
+# A name's key once per run: ties are sorted by name in every period of a trend, the same names period after period
+# (three periods of 34,000 communes, most of them tied: 102,000 keys of 5 µs each, 34,000 now). Bounded: a run
+# ranking more names than this works the others out each time.
+name_key = lru_cache(maxsize=1 << 16)(vietnamese_key)
