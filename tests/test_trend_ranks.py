@@ -194,3 +194,27 @@ def test_trend_of_packed_areas_as_of_pairs(seed: int) -> None:
             rows.append(replace(row, areas=areas))
         packed.append(Past(rows, past.label))
     assert trend_module.trend(packed) == trend_module.trend(plain)
+
+
+area_lists = st.lists(
+    st.lists(st.tuples(st.sampled_from("123"), st.sampled_from(["A", "B", "C"])), max_size=4), min_size=1, max_size=12
+)
+
+
+@given(area_lists, st.lists(st.booleans(), min_size=12, max_size=12))
+def test_area_titles_are_the_last_given(areas: list[list[tuple[str, str]]], ranked: list[bool]) -> None:
+    """`past_of` reads the titles of the last unit of each sequence of codes only: the titles are still each
+    code's last given, in the order codes first come (units ranked and not, areas differing, a code twice)."""
+    from benchmarks.linear_scale import entries
+    from par_cli.core.ranking import past_of, rank
+
+    template = entries(1, 0)[0]
+    units = [
+        replace(template, agency_id=f"u{n}", areas=tuple((c, t, Fraction(n)) for c, t in given), ranked=ranked[n])
+        for n, given in enumerate(areas)
+    ]
+    groups = rank(units, "group")
+    expected: dict[str, str] = {}
+    for row in (row for group in groups for row in group.rows):
+        expected.update((code, title) for code, title, _ in row.entry.areas)
+    assert past_of(groups).area_titles == tuple(expected.items())

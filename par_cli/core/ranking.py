@@ -375,19 +375,25 @@ def past_of(groups: list[RankGroup], label: str | None = None, period: str | Non
     case), not by criteria set; merged units through their predecessors."""
     ranked: list[PastRow] = []  # a unit not ranked has no rank to look back at …
     unranked: list[PastRow] = []  # … but its figures, which `par trend` shows
-    titles: dict[str, str] = {}  # each area's title, the last given (in one pass over the rows with their areas)
     shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # each sequence of area codes, one tuple for every unit
+    last: dict[tuple[str, ...], tuple[int, Sequence[AreaFigure]]] = {}  # codes → (the last unit's place, areas)
     for g in groups:
         for row in g.rows:
             e = row.entry
             given = e.areas if type(e.areas) is tuple else tuple(e.areas)  # (packed: read once)
             codes = tuple(map(_code, given))
             codes = shared.setdefault(codes, codes)
-            titles.update(zip(codes, map(_title, given), strict=True))
+            last[codes] = (len(ranked) + len(unranked), given)
             areas = PastAreas(codes, tuple(map(_index, given)))  # no pair per area: see `core.area_columns`
             past = PastRow(g.group, e.agency_id, e.agency_name, row.rank, e.index, e.points, e.max, areas,
                            e.predecessors, e.predecessors_where)  # fmt: skip
             (unranked if row.rank is None else ranked).append(past)
+    # each area's title, the last given: in the order codes come, each from the last unit that gives it (the
+    # titles of the last unit of each sequence of codes, not those of every unit: one read, not one per unit)
+    titles: dict[str, str] = {}
+    for codes, (_, written) in sorted(last.items(), key=lambda item: item[1][0]):
+        titles.update(zip(codes, map(_title, written), strict=True))
+    order = dict.fromkeys(code for codes in last for code in codes)
     precision = max((g.precision for g in groups), default=2)
     sets = tuple(dict.fromkeys(g.criteria_title for g in groups))
-    return Past(ranked, label, precision, tuple(titles.items()), sets, period, unranked)
+    return Past(ranked, label, precision, tuple((code, titles[code]) for code in order), sets, period, unranked)
