@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from par_cli.core.diagnostics import Diagnostic, ParError
-from par_cli.readers.files import discover_yaml, file_kinds, forget_kinds
+from par_cli.readers.files import discover_yaml, file_kinds, forget_kinds, kind_and_id
 from par_cli.services.workspace import Workspace
 from par_cli.words.codes import level_of
 
@@ -46,14 +46,16 @@ def version(path: Path) -> str:
 
 
 def _stamp(path: Path) -> Stamp:
-    """The file and the YAML files beside it that are not assessments' (their changes change its figures)."""
+    """The file, and the files beside it that are not assessments (criteria sets, appraisal and survey files, the
+    office's: their changes change its figures); another agency's file is not in it."""
     found: list[tuple[str, int, int]] = []
     for file in [path, *sorted(p for p in path.parent.iterdir() if p != path and p.is_file())]:
         try:
             info = file.stat()
         except OSError:
             continue
-        found.append((file.name, info.st_size, info.st_mtime_ns))
+        if file == path or kind_and_id(file)[0] not in ("assessment", None):
+            found.append((file.name, info.st_size, info.st_mtime_ns))
     return tuple(found)
 
 
