@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import threading
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
@@ -24,6 +25,7 @@ from par_cli.core.scoring import NodeResult
 from par_cli.core.tree import walk
 from par_cli.io.output import write
 from par_cli.readers.files import read_document
+from par_cli.serve.folder import beside, stamp_of
 from par_cli.services.workspace import Workspace
 from par_cli.words.explain import input_hint
 
@@ -72,8 +74,25 @@ def _points(areas: tuple[NodeResult, ...]) -> dict[str, Fraction]:
     return found
 
 
+_FORMS: dict[tuple[Path, str], tuple[tuple[object, ...], list[Leaf]]] = {}
+_FORMS_LOCK = threading.Lock()
+
+
 def form(path: Path, lang: str) -> list[Leaf]:
-    """Every node of the agency's set, leaves with their inputs (an empty list when the file cannot be bound)."""
+    """Every node of the agency's set in file order, leaves with their inputs (none when the file names no set
+    that can be read); made again only when the file or those beside it changed."""
+    stamp = (stamp_of(path), *beside(path.parent))
+    with _FORMS_LOCK:
+        kept = _FORMS.get((path, lang))
+    if kept is not None and kept[0] == stamp:
+        return kept[1]
+    made = _form(path, lang)
+    with _FORMS_LOCK:
+        _FORMS[(path, lang)] = (stamp, made)
+    return made
+
+
+def _form(path: Path, lang: str) -> list[Leaf]:
     workspace = Workspace()
     bound, _ = workspace.inspect_assessment(path)
     points: dict[str, Fraction] = {}
