@@ -100,7 +100,8 @@ async def invitations(request: Request) -> Response:
     )
     store.invite(token, invitation, user.login)
     store.audit(user, "invite", field=login, after=f"{role} {agency_id or appraiser or ''}".strip())
-    link = f"{str(request.base_url).rstrip('/')}/invite/{token}"
+    start = request.app.state.address or str(request.base_url)  # `par serve`'s own address: never a Host header's
+    link = f"{start.rstrip('/')}/invite/{token}"
     context["pending"] = store.pending()
     return render(request, "office_invite.html", link=link, invited=invitation, **context)
 
