@@ -12,7 +12,7 @@ import yaml
 
 from par_cli.yamlengine.loader import LOADER
 
-ORDER = ("self", "na", "reason", "first_appraisal", "appraised", "survey", "evidence", "explanation", "note")
+ORDER = ("self", "na", "first_appraisal", "appraised", "reason", "survey", "evidence", "explanation", "note")
 
 
 def flow(value: Any) -> str:
