@@ -152,6 +152,7 @@ def save_appraisal(
         criteria = data.get("criteria") or bound.assessment.criteria
         period = data.get("period", bound.assessment.period)
         text = appraisal_text(str(criteria), appraiser, None if period is None else str(period), agencies)
+        text = _comments_above(raw) + text
         _check(workspace, target, text, bound, lang)
         write(target, text)
         return Saved(tuple(changes), version_of(text.encode("utf-8")), ())
@@ -209,6 +210,16 @@ def appraisal_text(criteria: str, appraiser: str, period: str | None, agencies: 
         lines.append(f"  {key_text(agency)}:")
         lines += [f"    {flow(str(code))}: {flow(value)}" for code, value in answers.items()]
     return "\n".join(lines) + "\n"
+
+
+def _comments_above(raw: bytes) -> str:
+    """The comment lines the file begins with (what it is, who wrote it): kept above the values written again."""
+    kept = []
+    for line in raw.decode("utf-8-sig", errors="replace").split("\n"):
+        if not line.startswith("#"):
+            break
+        kept.append(line + "\n")
+    return "".join(kept)
 
 
 def _check(workspace: Workspace, target: Path, text: str, bound: Any, lang: str) -> None:

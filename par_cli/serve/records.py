@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from par_cli.core.diagnostics import Diagnostic, DocPath, Level, Msg, ParError, msg, placed
 from par_cli.core.formats import validate
+from par_cli.io.suffixes import kind_of_suffix
 from par_cli.readers.files import discover, wrong_kind
 from par_cli.services.workspace import Workspace
 from par_cli.words.catalogue import hinted, text
@@ -28,7 +29,10 @@ if TYPE_CHECKING:
     from par_cli.core.binding import Bound
     from par_cli.core.scoring import Score
 
-EDITABLE = (".yaml", ".yml")  # the files a page may write; a workbook assessment is shown, never written
+
+def editable(path: Path) -> bool:
+    """A YAML file: the files a page may write (a workbook assessment is shown, never written)."""
+    return kind_of_suffix(path) == "yaml"
 
 
 class Refused(Exception):
@@ -182,7 +186,7 @@ def display_name(path: Path) -> str:
 
 def inspect_file(workspace: Workspace, path: Path) -> tuple[Bound | None, list[Diagnostic], bytes]:
     """A file as `inspect_bytes` reads it, with its bytes (for its version)."""
-    if path.suffix.lower() not in EDITABLE:  # a workbook form: read by its own reader
+    if not editable(path):  # a workbook form: read by its own reader
         bound, problems = workspace.inspect_assessment(path)
         if bound is not None and not errors_only(problems):
             problems = problems + workspace.findings(bound)
@@ -218,7 +222,7 @@ def _record(folder: Path, path: Path, workspace: Workspace, lang: str) -> Agency
         criteria=criteria,
         period=period,
         file=relative_name(folder, path),
-        editable=path.suffix.lower() in EDITABLE,
+        editable=editable(path),
         version=version_of(raw),
         changed=changed,
         index=result.index if result is not None else None,
@@ -235,17 +239,16 @@ def _details(path: Path, model: object) -> tuple[str, str, str | None, str | Non
     from par_cli.core.model import Assessment
 
     if isinstance(model, Assessment):
-        agency = model.agency
-        return agency.id, agency.name, agency.group, model.criteria, model.period
+        return model.agency.id, model.agency.name, model.agency.group, model.criteria, model.period
     data: dict[str, object] = {}
-    if path.suffix.lower() in EDITABLE:
+    if editable(path):
         try:
             doc, _ = parse(path.read_bytes(), path.name, fast=yaml_fast.values)
             data = doc.data if doc is not None else {}
         except OSError:
             data = {}
     agency = data.get("agency")
-    fields = agency if isinstance(agency, dict) else {}
+    fields: dict[str, object] = agency if isinstance(agency, dict) else {}
     found = fields.get("id")
     agency_id = found if isinstance(found, str) and found else path.stem
     name = fields.get("name")
@@ -261,10 +264,12 @@ def _details(path: Path, model: object) -> tuple[str, str, str | None, str | Non
 
 
 def agencies(folder: Path, lang: str = "vi") -> list[AgencyRecord]:
-    """Every agency of the folder, by name: its file, version, last change, index and problems."""
+    """Every agency of the folder, by name (in Vietnamese order): its file, version, last change, index and problems."""
     workspace = Workspace()
     found = [_record(folder, path, workspace, lang) for path in assessment_files(folder)]
-    return sorted(found, key=lambda r: (r.name.casefold(), r.id.casefold()))
+    from par_cli.core.vietnamese_order import vietnamese_key
+
+    return sorted(found, key=lambda r: (vietnamese_key(r.name), r.id.casefold()))
 
 
 def file_of(folder: Path, agency_id: str) -> Path | None:
@@ -277,7 +282,7 @@ def file_of(folder: Path, agency_id: str) -> Path | None:
 
 
 def _bound_id(path: Path) -> str | None:
-    if path.suffix.lower() in EDITABLE:
+    if editable(path):
         return None  # its `agency.id` is what `_details` read
     try:
         bound, _ = Workspace().inspect_assessment(path)
