@@ -15,8 +15,6 @@ from par_cli.serve.records import (
     AgencyRecord,
     Problem,
     inspect_file,
-    relative_name,
-    version_of,
     worded,
 )
 from par_cli.services.workspace import Workspace, scored
@@ -230,18 +228,18 @@ def build_form(folder: Path, path: Path, lang: str, workspace: Workspace | None 
     then the agency list's)."""
     from dataclasses import replace
 
-    from par_cli.serve.records import _record
+    from par_cli.serve.records import record_of
 
     workspace = workspace or Workspace()
     bound, problems, raw = inspect_file(workspace, path)
     if bound is None:
         return None
-    record = _record(folder, path, Workspace(), lang)
     result: Score | None = None
     try:
         result = scored(bound)
     except ParError as exc:
         problems = [*problems, *exc.diagnostics]
+    record = record_of(folder, path, bound, result, problems, raw, lang)
     said = worded(problems, lang)
     by_code: dict[str, list[Problem]] = {}
     for found in said:
@@ -265,7 +263,6 @@ def build_form(folder: Path, path: Path, lang: str, workspace: Workspace | None 
     claims = _claims(bound, result, by_code, lang)
     known = {row.code for row in rows} | {claim.code for claim in claims}
     rest = tuple(p for p in said if p.criterion not in known)
-    record = replace(record, version=version_of(raw), file=relative_name(folder, path))
     return Form(
         agency=record,
         criteria_title=bound.criteria.title,

@@ -209,6 +209,19 @@ def _record(folder: Path, path: Path, workspace: Workspace, lang: str) -> Agency
             result = scored(bound, detail=False)
         except ParError as exc:
             problems = [*problems, *exc.diagnostics]
+    return record_of(folder, path, bound, result, problems, raw, lang)
+
+
+def record_of(
+    folder: Path,
+    path: Path,
+    bound: Bound | None,
+    result: Score | None,
+    problems: list[Diagnostic],
+    raw: bytes,
+    lang: str,
+) -> AgencyRecord:
+    """The agency's record from its file read (`inspect_file`) and scored."""
     model = bound.assessment if bound is not None else None
     agency_id, name, group, criteria, period = _details(path, model)
     try:

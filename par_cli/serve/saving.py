@@ -134,7 +134,7 @@ def save_form(folder: Path, path: Path, version: str, given: Mapping[str, str], 
         if bound is None or errors_only(found):
             raise Refused(msg("serve.records.not-saved"), worded(errors_only(found) or found, lang))
         write(path, new_raw)
-        return Saved(tuple(changes), version_of(new_raw), worded(found, lang))
+        return Saved(tuple(changes), version_of(new_raw), worded([*problems, *found], lang))
 
 
 def _new_text(form: Form, text: str, submitted: dict[str, dict[str, Any]], file: str) -> tuple[str, list[Change]]:

@@ -220,3 +220,18 @@ def test_the_folders_agencies(folder: Path) -> None:
     assert fine.version == version_of((folder / "so-a.yaml").read_bytes())
     assert fine.warnings and fine.errors == 0 and fine.index == 0
     assert file_of(folder, "SO-B") == folder / "so-b.yaml" and file_of(folder, "so-x") is None
+
+
+def test_a_bonus_claim_and_a_doubtful_rate(folder: Path) -> None:
+    path = folder / "so-a.yaml"
+    form = build_form(folder, path, "vi")
+    assert form is not None and [claim.code for claim in form.claims] == ["T", "P"]
+    saved = save_form(folder, path, form.agency.version, {"self-T": "1,5", "self-1.1.3": "0,95"}, "vi")
+    written = path.read_text(encoding="utf-8")
+    assert '"T": {self: 1.5}' in written and '"1.1.3": {self: 0.95, evidence: []}' in written
+    doubt = [p for p in saved.problems if p.code == "A023"]
+    assert doubt and doubt[0].criterion == "1.1.3" and "95" in doubt[0].text  # saved, and said: 95% likely meant
+    form = build_form(folder, path, "vi")
+    assert form is not None and form.claims[0].self_text == "1,5"
+    with pytest.raises(Refused):
+        save_form(folder, path, form.agency.version, {"self-T": "nhiều"}, "vi")
