@@ -1,0 +1,169 @@
+"""The office's pages: the status board, invitations, the window, lock and unlock, publishing, the audit log."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from par_cli.serve import folder as records
+from par_cli.serve.auth import form_of, invitation_expiry, new_token, require
+from par_cli.serve.pages import render
+from par_cli.serve.store import Invitation, State, Store
+
+if TYPE_CHECKING:
+    from starlette.requests import Request
+
+LOGIN = re.compile(r"[a-z0-9][a-z0-9._-]{1,62}")  # an account's login, and an appraiser's id
+AUDIT_PAGE = 200
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+async def board(request: Request) -> Response:
+    await require(request, "office")
+    store = _store(request)
+    rows = await run_in_threadpool(records.agencies, request.app.state.folder)
+    states, changed = store.states(), store.last_change()
+    folder = request.app.state.folder
+    shown = []
+    for row in rows:
+        name = str(row.file.relative_to(folder))
+        state, at = states.get(row.agency_id, ("draft", 0.0))
+        try:
+            mtime = row.file.stat().st_mtime
+        except OSError:
+            mtime = 0.0
+        shown.append((row, name, state, max(changed.get(name, 0.0), at, mtime)))
+    published = store.published()
+    return render(
+        request,
+        "board.html",
+        rows=shown,
+        window=store.window_open(),
+        round=store.round(),
+        published=published[1] if published else None,
+        notice=_notice(request),
+    )
+
+
+def _notice(request: Request) -> str | None:
+    said = request.query_params.get("said")
+    known = {"opened", "closed", "locked", "unlocked", "published", "not-published", "invited"}
+    return f"serve.said-{said}" if said in known else None
+
+
+async def invitations(request: Request) -> Response:
+    user = await require(request, "office")
+    store = _store(request)
+    rows = await run_in_threadpool(records.agencies, request.app.state.folder)
+    agencies = [(row.agency_id, row.name) for row in rows]
+    context: dict[str, Any] = {"agencies": agencies, "pending": store.pending(), "users": store.users()}
+    if request.method == "GET":
+        return render(request, "office_invite.html", **context)
+    form = await form_of(request)
+    role, login = str(form.get("role", "")), str(form.get("login", "")).strip().lower()
+    name = str(form.get("name", "")).strip()
+    agency_id = str(form.get("agency", "")).strip() or None
+    appraiser = str(form.get("appraiser", "")).strip() or None
+    problem = None
+    if role not in ("agency", "council", "office"):
+        problem = "serve.invite-role"
+    elif not LOGIN.fullmatch(login):
+        problem = "serve.invite-login"
+    elif not name or len(name) > 200:
+        problem = "serve.invite-name"
+    elif role == "agency" and agency_id not in dict(agencies):
+        problem = "serve.invite-agency"
+    elif role == "council" and (appraiser is None or not LOGIN.fullmatch(appraiser)):
+        problem = "serve.invite-appraiser"
+    elif (found := store.user_by_login(login)) is not None and (found.role, found.agency_id) != (role, agency_id):
+        problem = "serve.invite-taken"
+    if problem is not None:
+        return render(request, "office_invite.html", 400, problem=problem, **context)
+    token = new_token()
+    invitation = Invitation(
+        login,
+        role,  # type: ignore[arg-type]  # checked above
+        agency_id if role == "agency" else None,
+        appraiser if role == "council" else None,
+        name,
+        invitation_expiry(),
+        None,
+    )
+    store.invite(token, invitation, user.login)
+    store.audit(user, "invite", field=login, after=f"{role} {agency_id or appraiser or ''}".strip())
+    link = f"{str(request.base_url).rstrip('/')}/invite/{token}"
+    context["pending"] = store.pending()
+    return render(request, "office_invite.html", link=link, invited=invitation, **context)
+
+
+async def window(request: Request) -> Response:
+    user = await require(request, "office")
+    form = await form_of(request)
+    store = _store(request)
+    action = form.get("action")
+    if action not in ("open", "close"):
+        raise HTTPException(400)
+    before = "open" if store.window_open() else "closed"
+    after = "open" if action == "open" else "closed"
+    store.set_setting("window", after)
+    round_asked = form.get("round")
+    if round_asked in ("1", "2") and int(round_asked) != store.round():
+        store.audit(user, "round", field="round", before=str(store.round()), after=str(round_asked))
+        store.set_setting("round", str(round_asked))
+    store.audit(user, "window", field="window", before=before, after=after)
+    return RedirectResponse(f"/office?said={'opened' if after == 'open' else 'closed'}", status_code=303)
+
+
+async def lock(request: Request) -> Response:
+    user = await require(request, "office")
+    agency_id, action = request.path_params["agency_id"], request.path_params["action"]
+    if action not in ("lock", "unlock"):
+        raise HTTPException(404)
+    await form_of(request)
+    store = _store(request)
+    if await run_in_threadpool(records.agency_file, request.app.state.folder, agency_id) is None:
+        raise HTTPException(404)
+    before = store.state(agency_id)
+    after: State = "locked" if action == "lock" else "draft"
+    store.set_state(agency_id, after)
+    store.audit(user, action, field=agency_id, before=before, after=after)
+    return RedirectResponse(f"/office?said={action}ed", status_code=303)
+
+
+async def publish(request: Request) -> Response:
+    user = await require(request, "office")
+    await form_of(request)
+    store = _store(request)
+    ranking = await run_in_threadpool(records.ranking_json, request.app.state.folder)
+    if ranking is None:
+        return RedirectResponse("/office?said=not-published", status_code=303)
+    store.publish(ranking, user.login)
+    store.audit(user, "publish", after=f"{len(ranking)} B")
+    return RedirectResponse("/office?said=published", status_code=303)
+
+
+async def audit(request: Request) -> Response:
+    await require(request, "office")
+    page = request.query_params.get("page", "1")
+    number = int(page) if page.isdigit() and 0 < int(page) < 100000 else 1
+    rows = _store(request).audit_log(AUDIT_PAGE + 1, (number - 1) * AUDIT_PAGE)
+    return render(request, "office_audit.html", rows=rows[:AUDIT_PAGE], page=number, more=len(rows) > AUDIT_PAGE)
+
+
+routes: list[BaseRoute] = [
+    Route("/office", board),
+    Route("/office/invite", invitations, methods=["GET", "POST"]),
+    Route("/office/window", window, methods=["POST"]),
+    Route("/office/agency/{agency_id}/{action:str}", lock, methods=["POST"]),
+    Route("/office/publish", publish, methods=["POST"]),
+    Route("/office/audit", audit),
+]
