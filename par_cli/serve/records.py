@@ -223,7 +223,7 @@ def record_of(
 ) -> AgencyRecord:
     """The agency's record from its file read (`inspect_file`) and scored."""
     model = bound.assessment if bound is not None else None
-    agency_id, name, group, criteria, period = _details(path, model)
+    agency_id, name, group, criteria, period = details(path, model)
     try:
         changed = path.stat().st_mtime
     except OSError:
@@ -246,7 +246,7 @@ def record_of(
     )
 
 
-def _details(path: Path, model: object) -> tuple[str, str, str | None, str | None, str | None]:
+def details(path: Path, model: object) -> tuple[str, str, str | None, str | None, str | None]:
     """Id, name, group, set and period: the bound assessment's, else what the file says (a broken file is
     still listed, under its own id when it has one, else its file name)."""
     from par_cli.core.model import Assessment
@@ -289,7 +289,7 @@ def file_of(folder: Path, agency_id: str) -> Path | None:
     """The assessment file of an agency (ids in any case, as `par rank` matches them); None: no such agency."""
     wanted = agency_id.casefold()
     for path in assessment_files(folder):
-        if _details(path, None)[0].casefold() == wanted or _bound_id(path) == wanted:
+        if details(path, None)[0].casefold() == wanted or _bound_id(path) == wanted:
             return path
     return None
 
