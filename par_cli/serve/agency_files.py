@@ -9,7 +9,9 @@ atomically; comments are not kept by this stand-in).
 
 from __future__ import annotations
 
+import contextlib
 import re
+import threading
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
@@ -18,9 +20,12 @@ from typing import Any, NamedTuple
 import yaml
 
 from par_cli.core.diagnostics import ParError
+from par_cli.core.model import CriteriaSet
 from par_cli.core.scoring import NodeResult
 from par_cli.core.tree import walk
 from par_cli.io.output import write
+from par_cli.readers.files import read_document
+from par_cli.serve.folder import beside, stamp_of
 from par_cli.services.workspace import Workspace
 from par_cli.words.explain import input_hint
 
@@ -37,6 +42,7 @@ class Leaf(NamedTuple):
     evidence: tuple[str, ...]
     points: Fraction | None  # final points (None: not scored)
     allow_na: bool
+    survey: bool  # scored from the survey's results: not the agency's to type
 
 
 def _shown(value: Any) -> str:
@@ -68,23 +74,41 @@ def _points(areas: tuple[NodeResult, ...]) -> dict[str, Fraction]:
     return found
 
 
+_FORMS: dict[tuple[Path, str], tuple[tuple[object, ...], list[Leaf]]] = {}
+_FORMS_LOCK = threading.Lock()
+
+
 def form(path: Path, lang: str) -> list[Leaf]:
-    """Every node of the agency's set, leaves with their inputs (an empty list when the file cannot be bound)."""
+    """Every node of the agency's set in file order, leaves with their inputs (none when the file names no set
+    that can be read); made again only when the file or those beside it changed."""
+    stamp = (stamp_of(path), *beside(path.parent))
+    with _FORMS_LOCK:
+        kept = _FORMS.get((path, lang))
+    if kept is not None and kept[0] == stamp:
+        return kept[1]
+    made = _form(path, lang)
+    with _FORMS_LOCK:
+        _FORMS[(path, lang)] = (stamp, made)
+    return made
+
+
+def _form(path: Path, lang: str) -> list[Leaf]:
     workspace = Workspace()
     bound, _ = workspace.inspect_assessment(path)
-    if bound is None:
+    points: dict[str, Fraction] = {}
+    if bound is not None:
+        with contextlib.suppress(ParError):  # a file that binds but cannot be scored: shown without points
+            points = _points(workspace.scored(bound).areas)
+    criteria = bound.criteria if bound is not None else _criteria(workspace, path)
+    if criteria is None:
         return []
-    try:
-        points = _points(workspace.scored(bound).areas)
-    except ParError:  # a file that binds but cannot be scored: shown without points
-        points = {}
     answers = _raw(path).get("answers") or {}
     rows = []
-    for info in walk(bound.criteria):
+    for info in walk(criteria):
         node = info.node
         answer = answers.get(node.code) if isinstance(answers, dict) else None
         answer = answer if isinstance(answer, dict) else {"self": answer} if answer is not None else {}
-        evidence = answer.get("evidence") or ()
+        evidence = answer.get("evidence") or []
         rows.append(
             Leaf(
                 node.code,
@@ -98,9 +122,21 @@ def form(path: Path, lang: str) -> list[Leaf]:
                 tuple(str(e) for e in evidence) if isinstance(evidence, list) else (str(evidence),),
                 points.get(node.code),
                 node.allow_na,
+                info.source == "survey",
             )
         )
     return rows
+
+
+def _criteria(workspace: Workspace, path: Path) -> CriteriaSet | None:
+    """The set a file names, when the file cannot be bound to it (a wrong answer): the form is still shown whole."""
+    doc, _ = read_document(path)
+    if doc is None or not isinstance(doc.data, dict) or not isinstance(doc.data.get("criteria"), str):
+        return None
+    try:
+        return workspace.criteria_for(doc.data["criteria"], doc, path).model
+    except ParError:
+        return None
 
 
 _NUMBER = re.compile(r"[+-]?\d+([.,]\d+)?")
@@ -136,7 +172,7 @@ def typed(text: str) -> Any:
 def write_answers(path: Path, values: dict[str, str], lang: str) -> list[tuple[str, str, str]]:
     """The self values given (code → text typed) written into the file; (field, before, after) of each change.
     Codes not in the form are ignored; an unchanged value leaves its answer as it is."""
-    known = {row.code: row for row in form(path, lang) if row.leaf}
+    known = {row.code: row for row in form(path, lang) if row.leaf and not row.survey}
     data = _raw(path)
     answers = data.get("answers")
     if not isinstance(answers, dict):
@@ -149,6 +185,8 @@ def write_answers(path: Path, values: dict[str, str], lang: str) -> list[tuple[s
         answer = answers.get(code)
         answer = dict(answer) if isinstance(answer, dict) else {"self": answer} if answer is not None else {}
         value = typed(text)
+        if value == answer.get("self"):  # `true` typed over `Có`: the same answer
+            continue
         if value is None:
             answer.pop("self", None)
         else:

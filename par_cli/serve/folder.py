@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from par_cli.core.diagnostics import Diagnostic, ParError
-from par_cli.readers.files import discover_yaml, file_kinds, forget_kinds
+from par_cli.readers.files import discover_yaml, file_kinds, kind_and_id
 from par_cli.services.workspace import Workspace
 from par_cli.words.codes import level_of
 
-Stamp = tuple[tuple[str, int, int], ...]
+Stamp = tuple[tuple[str, int, int, int], ...]
 
 
 class AgencyRow(NamedTuple):
@@ -45,28 +45,40 @@ def version(path: Path) -> str:
         return ""
 
 
-def _stamp(path: Path) -> Stamp:
-    """The file and the YAML files beside it that are not assessments' (their changes change its figures)."""
-    found: list[tuple[str, int, int]] = []
-    for file in [path, *sorted(p for p in path.parent.iterdir() if p != path and p.is_file())]:
-        try:
-            info = file.stat()
-        except OSError:
-            continue
-        found.append((file.name, info.st_size, info.st_mtime_ns))
+def stamp_of(path: Path) -> tuple[str, int, int, int]:
+    """A file as last written: name, inode (an atomic write makes a new one), size and time."""
+    try:
+        info = path.stat()
+    except OSError:
+        return (path.name, -1, -1, -1)
+    return (path.name, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def beside(folder: Path) -> Stamp:
+    """The files of a folder that are not assessments (criteria sets, appraisal and survey files, the office's):
+    a change to one changes the figures of the assessments there; another agency's file is not among them."""
+    found: list[tuple[str, int, int, int]] = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return ()
+    for file in entries:
+        if not file.name.startswith(".") and file.is_file() and kind_and_id(file)[0] not in ("assessment", None):
+            found.append(stamp_of(file))
     return tuple(found)
 
 
 def assessment_files(folder: Path) -> list[Path]:
-    """The assessments of the folder as `par rank FOLDER` finds them (hidden folders left out)."""
-    forget_kinds()
+    """The assessments of the folder as `par rank FOLDER` finds them (hidden folders left out); each file's kind
+    is remembered while it is unchanged (`readers.files.kind_and_id`)."""
     found, _ = discover_yaml([folder])
     return [path for path, kind in zip(found, file_kinds(found), strict=True) if kind == "assessment"]
 
 
-def agency(path: Path) -> AgencyRow:
-    """One file's agency, index and problems (read again only when it or the files beside it changed)."""
-    stamp = _stamp(path)
+def agency(path: Path, support: Stamp | None = None) -> AgencyRow:
+    """One file's agency, index and problems (read again only when it or the files beside it changed:
+    `support`, the folder's `beside`, when the caller has it)."""
+    stamp = (stamp_of(path), *(beside(path.parent) if support is None else support))
     with _LOCK:
         kept = _CACHE.get(path)
     if kept is not None and kept[0] == stamp:
@@ -107,11 +119,25 @@ def _read(path: Path) -> AgencyRow:
 
 
 def agencies(folder: Path) -> list[AgencyRow]:
-    return sorted((agency(path) for path in assessment_files(folder)), key=lambda row: row.agency_id)
+    """Every agency of the folder, by id; each folder's support files looked at once."""
+    supports: dict[Path, Stamp] = {}
+    rows = []
+    for path in assessment_files(folder):
+        support = supports.get(path.parent)
+        if support is None:
+            support = supports[path.parent] = beside(path.parent)
+        rows.append(agency(path, support))
+    return sorted(rows, key=lambda row: row.agency_id)
 
 
 def agency_file(folder: Path, agency_id: str) -> Path | None:
-    """The assessment file of an agency (None: the folder has none)."""
+    """The assessment file of an agency (None: the folder has none): the file it was last seen in, if that file
+    is unchanged and still says so, else the folder read again."""
+    with _LOCK:
+        seen = [(path, stamp) for path, (stamp, row) in _CACHE.items() if row.agency_id == agency_id]
+    for path, stamp in seen:
+        if path.is_relative_to(folder) and stamp[0] == stamp_of(path):
+            return path
     for row in agencies(folder):
         if row.agency_id == agency_id:
             return row.file

@@ -1,0 +1,138 @@
+"""An agency's form: its own file only, saved with a version check while the window is open, submitted = locked."""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+
+import yaml
+from starlette.applications import Starlette
+
+from par_cli.serve import folder as records
+from tests.serve.conftest import Person
+
+
+def version_of(page: str) -> str:
+    found = re.search(r'name="version" value="([0-9a-f]+)"', page)
+    assert found
+    return found.group(1)
+
+
+def opened(people: dict[str, Person]) -> None:
+    assert people["office"].post("/office/window", {"action": "open"}).status_code == 303
+
+
+def test_an_agency_sees_its_own_form_with_its_figures(people: dict[str, Person]) -> None:
+    page = people["so-noi-vu"].get("/agency")
+    assert page.status_code == 200
+    assert "Sở Nội vụ" in page.text and "Sở Y tế" not in page.text
+    assert "<strong>79,00</strong>" in page.text  # `par score so-noi-vu.yaml`: 79.00
+    assert 'name="self:1.1.2" value="95"' in page.text and 'name="self:2.1" value="190/200"' in page.text
+    assert 'name="self:3"' not in page.text  # the survey's leaf is not the agency's to type
+    assert "chỉ để xem" in page.text and 'action="/agency/save"' in page.text  # the window is closed: read-only
+    assert "Sở Y tế" in people["so-y-te"].get("/agency").text
+
+
+def test_a_save_writes_the_file_audits_it_and_rescores_that_agency_only(
+    app: Starlette, folder: Path, people: dict[str, Person]
+) -> None:
+    opened(people)
+    agency = people["so-noi-vu"]
+    board = people["office"].get("/office")
+    assert "79,00" in board.text and "25,38" in board.text
+    reads = records.READS[0]
+    page = agency.get("/agency")
+    saved = agency.post("/agency/save", {"version": version_of(page.text), "self:1.1.2": "97,5", "self:1.3": "0"})
+    assert saved.status_code == 303 and saved.headers["location"] == "/agency?said=saved"
+    answers = yaml.safe_load((folder / "so-noi-vu.yaml").read_text(encoding="utf-8"))["answers"]
+    assert answers["1.1.2"]["self"] == 97.5 and answers["1.3"]["self"] == 0
+    assert answers["1.1.2"]["evidence"] == ["Báo cáo 120/BC-SNV ngày 10/12/2024"]  # the rest of the answer kept
+    after = agency.get(saved.headers["location"])
+    assert "Đã lưu" in after.text and 'value="97,5"' in after.text
+    people["office"].get("/office")
+    assert records.READS[0] - reads == 1  # so-noi-vu scored again; so-y-te taken as it was
+    audit = people["office"].get("/office/audit").text
+    assert "answers.1.1.2.self" in audit and "97,5" in audit and "so-noi-vu.yaml" in audit and "snv" in audit
+    same = agency.post("/agency/save", {"version": version_of(after.text), "self:1.1.2": "97,5", "self:1.2": "true"})
+    assert same.headers["location"] == "/agency?said=nothing"
+
+
+def test_a_save_over_a_changed_file_is_refused_never_written_over(folder: Path, people: dict[str, Person]) -> None:
+    opened(people)
+    agency = people["so-noi-vu"]
+    first = version_of(agency.get("/agency").text)
+    assert agency.post("/agency/save", {"version": first, "self:1.3": "0"}).status_code == 303
+    before = (folder / "so-noi-vu.yaml").read_bytes()
+    late = agency.post("/agency/save", {"version": first, "self:1.3": "2"})
+    assert late.status_code == 409 and "người khác đã sửa tệp" in late.text
+    assert (folder / "so-noi-vu.yaml").read_bytes() == before
+    by_hand = (folder / "so-noi-vu.yaml").read_text(encoding="utf-8").replace("2.2:", "2.2:")
+    (folder / "so-noi-vu.yaml").write_text(by_hand + "\n# sửa tay\n", encoding="utf-8")
+    shown = agency.get("/agency").text
+    assert version_of(shown) == records.version(folder / "so-noi-vu.yaml")
+
+
+def test_two_saves_at_once_one_wins_the_other_is_told(folder: Path, people: dict[str, Person]) -> None:
+    opened(people)
+    agency = people["so-noi-vu"]
+    version = version_of(agency.get("/agency").text)
+    codes: list[int] = []
+
+    def saving(value: str) -> None:
+        codes.append(agency.post("/agency/save", {"version": version, "self:2.2": value}).status_code)
+
+    threads = [threading.Thread(target=saving, args=(str(n),)) for n in (3, 4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(codes) == [303, 409]
+    kept = yaml.safe_load((folder / "so-noi-vu.yaml").read_text(encoding="utf-8"))["answers"]["2.2"]["self"]
+    assert kept in (3, 4)
+
+
+def test_problems_are_shown_as_the_agency_saves(people: dict[str, Person]) -> None:
+    opened(people)
+    agency = people["so-noi-vu"]
+    version = version_of(agency.get("/agency").text)
+    agency.post("/agency/save", {"version": version, "self:1.1.2": "150"})
+    page = agency.get("/agency").text
+    assert "Lỗi: 1" in page and "has-problem" in page and "1.1.2" in page
+
+
+def test_submitting_locks_the_form_until_the_office_unlocks_it(
+    app: Starlette, folder: Path, people: dict[str, Person]
+) -> None:
+    opened(people)
+    agency = people["so-noi-vu"]
+    version = version_of(agency.get("/agency").text)
+    assert agency.post("/agency/submit").headers["location"] == "/agency?said=submitted"
+    assert app.state.store.state("so-noi-vu") == "submitted"
+    refused = agency.post("/agency/save", {"version": version, "self:1.3": "3"})
+    assert refused.status_code == 403 and "mở khóa" in refused.text
+    assert "đã nộp" in people["office"].get("/office").text
+    assert people["office"].post("/office/agency/so-noi-vu/unlock").status_code == 303
+    assert agency.post("/agency/save", {"version": version, "self:1.3": "3"}).status_code == 303
+    assert people["office"].post("/office/agency/so-noi-vu/lock").status_code == 303
+    assert agency.post("/agency/submit").status_code == 403
+    assert people["so-y-te"].post("/agency/submit").status_code == 303  # the other agency is not locked
+
+
+def test_the_window_closed_refuses_saves(folder: Path, people: dict[str, Person]) -> None:
+    agency = people["so-noi-vu"]
+    version = version_of(agency.get("/agency").text)
+    before = (folder / "so-noi-vu.yaml").read_bytes()
+    assert agency.post("/agency/save", {"version": version, "self:1.3": "3"}).status_code == 403
+    assert (folder / "so-noi-vu.yaml").read_bytes() == before
+
+
+def test_an_agency_cannot_reach_another_agencys_file(folder: Path, people: dict[str, Person]) -> None:
+    opened(people)
+    agency = people["so-noi-vu"]
+    version = records.version(folder / "so-y-te.yaml")
+    before = (folder / "so-y-te.yaml").read_bytes()
+    answer = agency.post("/agency/save", {"version": version, "self:1.3": "9", "agency": "so-y-te"})
+    assert answer.status_code == 409  # checked against its own file: the other file is never touched
+    assert (folder / "so-y-te.yaml").read_bytes() == before
+    assert people["so-noi-vu"].get("/agency/../office").status_code in (303, 403, 404)
