@@ -17,7 +17,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from par_cli.serve import account, agency, office
+from par_cli.serve import account, agency, council, documents, office, public, results
 from par_cli.serve.auth import Refused, SignIn, TooLarge, user_of
 from par_cli.serve.pages import render
 from par_cli.serve.store import Store
@@ -104,6 +104,10 @@ def create_app(
         *account.routes,
         *office.routes,
         *agency.routes,
+        *council.routes,
+        *results.routes,
+        *documents.routes,
+        *public.routes,  # the council's, results, downloads
         Mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static"),
     ]
     app = Starlette(

@@ -28,8 +28,17 @@ ROUTES: list[tuple[str, str, dict[str, str], tuple[str, ...]]] = [
     ("POST", "/agency/evidence", {"code": "1.1.1"}, AGENCIES),  # no file: said so (400)
     ("POST", "/agency/submit", {}, AGENCIES),
     ("GET", "/agency/evidence/1", {}, ("office", "council", "so-noi-vu")),
+    # the council's pages, results and downloads (tests/serve/test_council_routes.py tries them further)
+    ("GET", "/council", {}, ("office", "council")),
+    ("GET", "/council/so-y-te", {}, ("office", "council")),
+    ("POST", "/council/so-y-te", {"version": "0"}, ()),  # the council's, once the agency has submitted
+    ("GET", "/ranking", {}, ("office", "council")),
+    ("POST", "/ranking/previous", {"previous": ""}, OFFICE),
+    ("GET", "/explain/so-y-te", {}, ("office", "council", "so-y-te")),
+    ("GET", "/documents", {}, ("office", "council")),
+    ("GET", "/documents/ranking-csv", {}, ("office", "council")),
 ]
-OPEN = ["/", "/login", "/static/par.css"]  # anyone
+OPEN = ["/", "/login", "/static/par.css", "/public"]  # anyone (the published ranking: 404 until published)
 PUBLISH = ("POST", "/office/publish")  # office only: slow (it runs `par rank`), tried once in test_office
 
 
@@ -41,6 +50,9 @@ def test_every_route_is_listed(app: Starlette) -> None:
     patterns = {
         "/office/agency/{agency_id}/{action:str}": "/office/agency/so-y-te/lock",
         "/agency/evidence/{file_id:int}": "/agency/evidence/1",
+        "/council/{agency_id}": "/council/so-y-te",
+        "/explain/{agency_id}": "/explain/so-y-te",
+        "/documents/{kind}": "/documents/ranking-csv",
         "/invite/{token}": "/invite/x",
         "/logout": "/logout",
     }

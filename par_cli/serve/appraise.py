@@ -1,0 +1,238 @@
+"""The council's side of an agency: the leaves a member's appraiser owns (`core.appraisal.owner`; the leaves no
+`appraiser:` names are the council's, `hoi-dong`), self-assessed against appraised with the reasons, the rounds
+and the evidence, and the appraiser's values saved into `tham-dinh-<appraiser>.yaml` as `par appraisal read`
+writes it (one file per appraiser for the whole folder). In a later round, a changed value keeps the earlier
+one as `first_appraisal` (never written over)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from par_cli.core.appraisal import COUNCIL, appraisal_problems, owner
+from par_cli.core.diagnostics import LineCol, ParError, msg, placed, problem
+from par_cli.core.formats import validate
+from par_cli.core.model import periods_agree
+from par_cli.io.output import write
+from par_cli.readers.form_cells import CellReader, Raw
+from par_cli.serve.form_input import clean_text
+from par_cli.serve.form_model import Field, Form, build_form, long_form
+from par_cli.serve.records import Refused, lock_for, refused_changed, version_of, worded
+from par_cli.serve.saving import Change, Saved
+from par_cli.serve.yaml_lines import flow, key_text
+from par_cli.services.workspace import Workspace
+from par_cli.words.codes import errors_only
+from par_cli.yamlengine import fast as yaml_fast
+from par_cli.yamlengine.source import parse
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """A leaf as the council sees it: the agency's answer beside the appraisal, and whether this member may
+    appraise it here (its appraiser's; not held in the assessment file itself)."""
+
+    field: Field
+    editable: bool
+    held_in_assessment: bool  # the assessment file gives its appraisal itself: changed there, not here
+
+
+@dataclass(frozen=True)
+class CouncilAgency:
+    form: Form
+    appraiser: str | None  # None: every appraiser's leaves (the office)
+    leaves: tuple[Leaf, ...]
+    file: str  # the appraisal file the member's values go to
+    version: str  # its version ("" hashed: none yet)
+
+
+def appraisal_path(folder: Path, appraiser: str, criteria_id: str, period: str | None) -> Path:
+    """The appraiser's file for this set and period: the one the folder has, else `tham-dinh-<appraiser>.yaml`."""
+    for appraisal in Workspace().appraisals.in_folder(folder):
+        file = appraisal.file
+        if file is None or file.appraiser != appraiser:
+            continue
+        if appraisal.criteria_id == criteria_id and periods_agree(file.period, period):
+            return folder / Path(appraisal.name).name
+    return folder / f"tham-dinh-{appraiser}.yaml"
+
+
+def council_agency(folder: Path, path: Path, appraiser: str | None, lang: str) -> CouncilAgency | None:
+    """The agency of assessment file `path` as `appraiser` appraises it (None: all leaves, read only)."""
+    workspace = Workspace()
+    bound, _ = workspace.inspect_assessment(path)
+    form = build_form(folder, path, lang, workspace)
+    if form is None or bound is None:
+        return None
+    raw_answers = _plain_answers(path)
+    leaves = []
+    for field in form.fields:
+        who = owner(field.code, bound.nodes) or COUNCIL
+        if appraiser is not None and who != appraiser:
+            continue
+        held = any(long_form(raw_answers.get(field.code)).get(f) is not None for f in ("appraised", "first_appraisal"))
+        editable = appraiser is not None and field.kind != "survey" and not held and field.applicable
+        leaves.append(Leaf(field, editable, held))
+    where = appraisal_path(folder, appraiser or COUNCIL, bound.criteria.id, bound.assessment.period)
+    version = version_of(where.read_bytes()) if where.exists() else version_of(b"")
+    return CouncilAgency(form, appraiser, tuple(leaves), where.name, version)
+
+
+def _plain_answers(path: Path) -> dict[str, Any]:
+    try:
+        doc, _ = parse(path.read_bytes(), path.name, fast=yaml_fast.values)
+    except OSError:
+        return {}
+    found = doc.data.get("answers") if doc is not None else None
+    return found if isinstance(found, dict) else {}
+
+
+def save_appraisal(
+    folder: Path,
+    path: Path,
+    appraiser: str,
+    version: str,
+    given: Mapping[str, str],
+    round_number: int,
+    lang: str,
+) -> Saved:
+    """The member's values for the agency of `path` (`appraised-CODE`, `reason-CODE`) into its appraiser's file,
+    whose page showed `version`; refused (nothing written) on a version conflict or a value its rule refuses."""
+    seen = council_agency(folder, path, appraiser, lang)
+    if seen is None:
+        raise Refused(msg("serve.records.unreadable", file=path.name))
+    workspace = Workspace()
+    bound, _ = workspace.inspect_assessment(path)
+    assert bound is not None  # council_agency read it
+    target = appraisal_path(folder, appraiser, bound.criteria.id, bound.assessment.period)
+    with lock_for(target):
+        raw = target.read_bytes() if target.exists() else b""
+        if version_of(raw) != version:
+            raise refused_changed(target)
+        data = _appraisal_data(raw, target.name)
+        agencies = data.get("agencies")
+        agencies = dict(agencies) if isinstance(agencies, dict) else {}
+        agency_id = next((k for k in agencies if str(k).casefold() == bound.assessment.agency.id.casefold()), None)
+        agency_id = agency_id or bound.assessment.agency.id
+        mine = dict(agencies.get(agency_id) or {})
+        problems: list[Any] = []
+        reader = CellReader(problems)
+        where = LineCol(target.name)
+        changes: list[Change] = []
+        for leaf in seen.leaves:
+            code = leaf.field.code
+            typed = given.get(f"appraised-{code}")
+            if typed is None or not leaf.editable:
+                continue
+            value = _read(reader, typed, code, bound, where, agency_id)
+            reason = clean_text(given.get(f"reason-{code}", "")) or None
+            old = long_form(mine.get(code)) if not isinstance(mine.get(code), dict) else dict(mine[code])
+            if "self" in old:  # a short form in an appraisal file is the appraised value
+                old = {"appraised": old.pop("self"), **old}
+            new = _appraised(old, value, reason, round_number)
+            if flow(old) == flow(new):
+                continue
+            for name in sorted(set(old) | set(new)):
+                was, now = (flow(old[name]) if name in old else ""), (flow(new[name]) if name in new else "")
+                if was != now:
+                    changes.append(Change(target.name, f"agencies.{agency_id}.{code}.{name}", was, now))
+            if new:
+                mine[code] = new["appraised"] if set(new) == {"appraised"} else new
+            else:
+                mine.pop(code, None)
+        if errors_only(problems):
+            raise Refused(msg("serve.records.not-saved"), worded(errors_only(problems), lang))
+        if not changes:
+            return Saved((), version, ())
+        if mine:
+            agencies[agency_id] = mine
+        else:
+            agencies.pop(agency_id, None)
+        criteria = data.get("criteria") or bound.assessment.criteria
+        period = data.get("period", bound.assessment.period)
+        text = appraisal_text(str(criteria), appraiser, None if period is None else str(period), agencies)
+        text = _comments_above(raw) + text
+        _check(workspace, target, text, bound, lang)
+        write(target, text)
+        return Saved(tuple(changes), version_of(text.encode("utf-8")), ())
+
+
+def _appraised(old: dict[str, Any], value: Any, reason: str | None, round_number: int) -> dict[str, Any]:
+    new = dict(old)
+    if value is None:
+        return {}
+    if (
+        round_number > 1
+        and "appraised" in old
+        and "first_appraisal" not in old
+        and flow(old["appraised"]) != flow(value)
+    ):
+        new["first_appraisal"] = old["appraised"]  # the first round's value, kept once for all
+    new["appraised"] = value
+    if reason:
+        new["reason"] = reason
+    else:
+        new.pop("reason", None)
+    return new
+
+
+def _read(reader: CellReader, typed: str, code: str, bound: Any, where: LineCol, agency_id: str) -> Any:
+    text = clean_text(typed)
+    if not text:
+        return None
+    info = bound.nodes.get(code)
+    rule = info.node.scoring_rule if info is not None else None
+    path = ("agencies", agency_id, code, "appraised")
+    value = reader.input(Raw(text, where), path, rule)
+    if value == "na":  # applicability is the agency's answer, never the council's
+        reader.problems.append(problem("A003", "council-na", path, msg("hint.council-na"), code=code).at(where))
+        return None
+    return value
+
+
+def _appraisal_data(raw: bytes, name: str) -> dict[str, Any]:
+    if not raw:
+        return {}
+    doc, _ = parse(raw, name, fast=yaml_fast.values)
+    if doc is None:
+        raise Refused(msg("serve.records.unreadable", file=name))
+    return doc.data
+
+
+def appraisal_text(criteria: str, appraiser: str, period: str | None, agencies: dict[str, Any]) -> str:
+    """An appraisal file as `par appraisal read` writes it: one agency a block, one criterion a line."""
+    lines = ["kind: appraisal", f"criteria: {flow(criteria)}", f"appraiser: {flow(appraiser)}"]
+    if period is not None:
+        lines.append(f"period: {period if period.isdigit() else flow(period)}")
+    lines.append("agencies:" if agencies else "agencies: {}")
+    for agency, answers in agencies.items():
+        lines.append(f"  {key_text(agency)}:")
+        lines += [f"    {flow(str(code))}: {flow(value)}" for code, value in answers.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _comments_above(raw: bytes) -> str:
+    """The comment lines the file begins with (what it is, who wrote it): kept above the values written again."""
+    kept = []
+    for line in raw.decode("utf-8-sig", errors="replace").split("\n"):
+        if not line.startswith("#"):
+            break
+        kept.append(line + "\n")
+    return "".join(kept)
+
+
+def _check(workspace: Workspace, target: Path, text: str, bound: Any, lang: str) -> None:
+    """The new appraisal file as `par check` reads it: refused (nothing written) on any error."""
+    doc, problems = parse(text.encode("utf-8"), target.name, fast=yaml_fast.values)
+    if doc is None:
+        raise Refused(msg("serve.records.not-written", file=target.name), worded(problems, lang))
+    value, schema = validate("appraisal", doc.data)
+    found = placed(doc, schema)
+    if value is not None:
+        try:
+            found += placed(doc, appraisal_problems(value, bound.criteria, bound.nodes))
+        except ParError as exc:
+            found += exc.diagnostics
+    if errors_only(found):
+        raise Refused(msg("serve.records.not-saved"), worded(errors_only(found), lang))
