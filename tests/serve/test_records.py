@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from par_cli.serve.folder_index import agencies, file_of
 from par_cli.serve.form_model import build_form
-from par_cli.serve.records import Refused, VersionConflict, agencies, file_of, version_of
+from par_cli.serve.records import Refused, VersionConflict, version_of
 from par_cli.serve.saving import save_form
 from tests.conftest import run
 
@@ -235,3 +236,18 @@ def test_a_bonus_claim_and_a_doubtful_rate(folder: Path) -> None:
     assert form is not None and form.claims[0].self_text == "1,5"
     with pytest.raises(Refused):
         save_form(folder, path, form.agency.version, {"self-T": "nhiều"}, "vi")
+
+
+def test_a_file_changed_by_hand_shows_at_once(folder: Path) -> None:
+    first = {record.id: record for record in agencies(folder, "vi")}
+    assert agencies(folder, "vi")[0] is first["so-a"]  # an unchanged folder is not read again
+    path = folder / "so-a.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('"1.1.2": {self: null,', '"1.1.2": {self: true,'))
+    changed = {record.id: record for record in agencies(folder, "vi")}
+    assert changed["so-a"].index == 1 and changed["so-b"] is first["so-b"]
+    (folder / "tham-dinh-hoi-dong.yaml").write_text(
+        'kind: appraisal\ncriteria: mau-so-nganh\nappraiser: hoi-dong\nagencies:\n  so-a: {"1.1.2": false}\n',
+        encoding="utf-8",
+    )
+    appraised = {record.id: record for record in agencies(folder, "vi")}
+    assert appraised["so-a"].index == 0 and appraised["so-a"].self_index == 1  # an appraisal file counts too
