@@ -251,3 +251,14 @@ def test_a_file_changed_by_hand_shows_at_once(folder: Path) -> None:
     )
     appraised = {record.id: record for record in agencies(folder, "vi")}
     assert appraised["so-a"].index == 0 and appraised["so-a"].self_index == 1  # an appraisal file counts too
+
+
+def test_a_windows_file_keeps_its_line_ends_and_its_bom(folder: Path) -> None:
+    path = folder / "so-a.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    form = build_form(folder, path, "vi")
+    assert form is not None
+    save_form(folder, path, form.agency.version, {"self-1.1.2": "Có"}, "vi")
+    written = path.read_bytes()
+    assert written.startswith(b"\xef\xbb\xbf") and b'"1.1.2": {self: true, evidence: []}\r\n' in written
+    assert written.count(b"\n") == written.count(b"\r\n")
