@@ -262,3 +262,16 @@ def test_a_windows_file_keeps_its_line_ends_and_its_bom(folder: Path) -> None:
     written = path.read_bytes()
     assert written.startswith(b"\xef\xbb\xbf") and b'"1.1.2": {self: true, evidence: []}\r\n' in written
     assert written.count(b"\n") == written.count(b"\r\n")
+
+
+def test_not_applicable_stays_until_the_agency_changes_it(folder: Path) -> None:
+    path = folder / "so-a.yaml"
+    _fill(folder, "so-a", {"self-1.3.2": "", "na-1.3.2": "on", "reason-1.3.2": "Không phát sinh"})
+    assert '"1.3.2": {na: true, reason: "Không phát sinh", evidence: []}' in path.read_text(encoding="utf-8")
+    _fill(folder, "so-a", {"self-1.3.2": "", "self-1.1.2": "Có"})  # a page without the box: N/A kept
+    assert '"1.3.2": {na: true, reason: "Không phát sinh", evidence: []}' in path.read_text(encoding="utf-8")
+    _fill(folder, "so-a", {"self-1.3.2": "", "na-1.3.2": "off"})  # the hidden field of an unticked box
+    assert '"1.3.2": {evidence: []}' in path.read_text(encoding="utf-8")
+    _fill(folder, "so-a", {"self-1.3.2": "KPS"})
+    _fill(folder, "so-a", {"self-1.3.2": "80%"})  # a value typed: it applies again
+    assert '"1.3.2": {self: 80, evidence: []}' in path.read_text(encoding="utf-8")
