@@ -17,6 +17,7 @@ from par_cli.core.formats import validate
 from par_cli.core.model import periods_agree
 from par_cli.io.output import write
 from par_cli.readers.form_cells import CellReader, Raw
+from par_cli.serve.folder_index import leaders
 from par_cli.serve.form_input import clean_text
 from par_cli.serve.form_model import Field, Form, build_form, long_form
 from par_cli.serve.records import Refused, lock_for, refused_changed, version_of, worded
@@ -62,7 +63,7 @@ def council_agency(folder: Path, path: Path, appraiser: str | None, lang: str) -
     """The agency of assessment file `path` as `appraiser` appraises it (None: all leaves, read only)."""
     workspace = Workspace()
     bound, _ = workspace.inspect_assessment(path)
-    form = build_form(folder, path, lang, workspace)
+    form = build_form(folder, path, lang, workspace, leaders(folder))  # `relative` leaves as ranked
     if form is None or bound is None:
         return None
     raw_answers = _plain_answers(path)

@@ -13,6 +13,7 @@ import pytest
 
 from par_cli.core.diagnostics import ParError
 from par_cli.serve.appraise import council_agency, save_appraisal
+from par_cli.serve.folder_index import agencies
 from par_cli.serve.folder_rank import DOCUMENTS, Missing, document, explain_records, ranking
 from par_cli.serve.records import Refused, VersionConflict
 from tests.conftest import ROOT, run
@@ -171,3 +172,16 @@ def test_two_members_of_one_appraiser_save_other_agencies_side_by_side(folder: P
         save_appraisal(
             folder, folder / "xa-tan-thanh.yaml", "so-noi-vu", first.version, {"appraised-1.2": "6"}, 1, "vi"
         )
+
+
+def test_relative_criteria_score_against_the_groups_leader_as_ranked(folder: Path) -> None:
+    code, out, err = run("rank", str(folder), "-f", "json")
+    assert code == 0, err
+    ranked = {row["agency"]["id"]: row["index"] for row in json.loads(out)["groups"][0]["rows"]}
+    listed = {record.id: record.index for record in agencies(folder, "vi")}
+    for agency_id, index in ranked.items():
+        shown = listed[agency_id]
+        assert shown is not None and float(round(shown, 2)) == pytest.approx(index), agency_id
+        seen = council_agency(folder, folder / f"{agency_id}.yaml", "so-noi-vu", "vi")
+        assert seen is not None and seen.form.index is not None
+        assert float(round(seen.form.index, 2)) == pytest.approx(index), agency_id
