@@ -94,7 +94,11 @@ async def _failed(request: Request, exc: Exception) -> Response:
     return render(request, "error.html", 500, title="serve.error-title", reason="serve.failed")
 
 
-def create_app(folder: Path, *, lang: str = "vi", secure_cookies: bool = False) -> Starlette:
+def create_app(
+    folder: Path, *, lang: str = "vi", secure_cookies: bool = False, address: str | None = None
+) -> Starlette:
+    """The application over `folder`; `address` (`http://host:port`, as `par serve` prints it) is the start of
+    the links invitations give, else the address each request was made to."""
     routes = [
         Route("/", home),
         *account.routes,
@@ -120,6 +124,7 @@ def create_app(folder: Path, *, lang: str = "vi", secure_cookies: bool = False) 
     app.state.store = Store(app.state.folder)
     app.state.lang = lang
     app.state.secure_cookies = secure_cookies
+    app.state.address = address
     app.add_middleware(SecurityHeaders)
     return app
 
@@ -128,7 +133,7 @@ def served() -> Starlette:
     """The app `par serve` runs: its options from the environment; the office's one-time link printed on the
     first start (no office account yet) or when asked (`--invite-office`)."""
     folder, lang, secure, invite, address = os.environ[ENVIRONMENT].split("\n")
-    app = create_app(Path(folder), lang=lang, secure_cookies=secure == "1")
+    app = create_app(Path(folder), lang=lang, secure_cookies=secure == "1", address=address)
     if invite == "1" or not app.state.store.has_office():
         token = account.office_invitation(app.state.store)
         from par_cli.words.catalogue import catalogue

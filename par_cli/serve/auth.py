@@ -161,7 +161,10 @@ def _own_origin(request: Request) -> str:
 
 
 def sign_in(request: Request, response: Response, user_id: int) -> None:
-    """A new session for the user, its cookie set on `response`."""
+    """A new session for the user, its cookie set on `response` (a session the browser had is ended: never fixed)."""
+    old = request.cookies.get(SESSION)
+    if old:
+        _store(request).close_session(old)
     token = new_token()
     _store(request).open_session(token, user_id, new_token(), time.time() + SESSION_SECONDS)
     response.set_cookie(
