@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from par_cli.core.appraisal import COUNCIL, appraisal_problems, owner
+from par_cli.core.appraisal import COUNCIL, appraisal_problems, fields_of, owner
 from par_cli.core.diagnostics import LineCol, ParError, msg, placed, problem
 from par_cli.core.formats import validate
 from par_cli.core.model import periods_agree
@@ -137,12 +137,12 @@ def save_appraisal(
             typed = given.get(f"appraised-{code}")
             if typed is None or not leaf.editable:
                 continue
-            value = _read(reader, typed, code, bound, where, agency_id)
             typed_reason = given.get(f"reason-{code}")  # absent: the reason stays; blank: none
             reason = None if typed_reason is None else clean_text(typed_reason)
-            old = long_form(mine.get(code)) if not isinstance(mine.get(code), dict) else dict(mine[code])
-            if "self" in old:  # a short form in an appraisal file is the appraised value
-                old = {"appraised": old.pop("self"), **old}
+            if _as_shown(typed, leaf.field) and reason in (None, leaf.field.appraisal_reason):
+                continue  # the value the page showed, untouched: never read again, never refused
+            value = _read(reader, typed, code, bound, where, agency_id)
+            old = fields_of(mine[code]) if mine.get(code) is not None else {}  # `{done: 18, total: 20}`: a value
             new = _appraised(old, value, reason, round_number)
             if flow(old) == flow(new):
                 continue
@@ -170,6 +170,12 @@ def save_appraisal(
         write(target, text)
         written = _appraisal_data(text.encode("utf-8"), target.name)
         return Saved(tuple(changes), entry_version(written, bound.assessment.agency.id), ())
+
+
+def _as_shown(typed: str, field: Field) -> bool:
+    """The text the page put in the field (a level by its key or its label)."""
+    text = clean_text(typed)
+    return text == field.appraised_text or (bool(text) and field.label_of(text) == field.appraised_text)
 
 
 def _appraised(old: dict[str, Any], value: Any, reason: str | None, round_number: int) -> dict[str, Any]:
