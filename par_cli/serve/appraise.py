@@ -24,6 +24,7 @@ from par_cli.serve.records import Refused, lock_for, refused_changed, version_of
 from par_cli.serve.saving import Change, Saved
 from par_cli.serve.yaml_lines import flow, key_text
 from par_cli.services.workspace import Workspace
+from par_cli.words.catalogue import text as words_of
 from par_cli.words.codes import errors_only
 from par_cli.yamlengine import fast as yaml_fast
 from par_cli.yamlengine.source import parse
@@ -143,7 +144,7 @@ def save_appraisal(
                 continue  # the value the page showed, untouched: never read again, never refused
             value = _read(reader, typed, code, bound, where, agency_id)
             old = fields_of(mine[code]) if mine.get(code) is not None else {}  # `{done: 18, total: 20}`: a value
-            new = _appraised(old, value, reason, round_number)
+            new = _appraised(old, value, reason, round_number, lang)
             if flow(old) == flow(new):
                 continue
             for name in sorted(set(old) | set(new)):
@@ -178,7 +179,10 @@ def _as_shown(typed: str, field: Field) -> bool:
     return text == field.appraised_text or (bool(text) and field.label_of(text) == field.appraised_text)
 
 
-def _appraised(old: dict[str, Any], value: Any, reason: str | None, round_number: int) -> dict[str, Any]:
+def _appraised(old: dict[str, Any], value: Any, reason: str | None, round_number: int, lang: str) -> dict[str, Any]:
+    """The leaf's appraisal once `value` and `reason` are saved in round `round_number`. A later round changing
+    the value keeps the first round's as `first_appraisal` and its reason in the reason's text ("Vòng 1: …;
+    Vòng 2: …"): an appraisal file has one `reason` field (docs/guide/en/formats.md) and no place for two."""
     new = dict(old)
     if value is None:
         return {}
@@ -189,6 +193,10 @@ def _appraised(old: dict[str, Any], value: Any, reason: str | None, round_number
         and flow(old["appraised"]) != flow(value)
     ):
         new["first_appraisal"] = old["appraised"]  # the first round's value, kept once for all
+        earlier = old.get("reason")
+        if isinstance(earlier, str) and earlier and reason is not None and reason != earlier:
+            said = "serve.council.reasons" if reason else "serve.council.reason-first"
+            reason = words_of(msg(said, first=earlier, round=round_number, then=reason), lang)
     new["appraised"] = value
     if reason:
         new["reason"] = reason

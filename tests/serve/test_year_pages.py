@@ -94,3 +94,21 @@ def test_values_are_shown_as_the_reader_types_them(folder: Path, year: dict[str,
     assert "<td>Hoàn thành đúng hạn</td>" in form  # 4.1's appraised level, by its label
     page = year["noi-vu"].get("/council/xa-an-binh").text
     assert 'name="appraised-1.2" value="9,5"' in page and "19/2" not in page
+
+
+def test_round_two_keeps_the_first_rounds_value_and_reason(
+    app: Starlette, folder: Path, year: dict[str, Person]
+) -> None:
+    member = year["noi-vu"]
+    page = member.get("/council/xa-an-binh").text
+    assert re.search(r"<td>9,5</td>\s*<td>", page)  # Thẩm định lần 1: round 1's 9.5, not "—"
+    app.state.store.set_setting("round", "2")
+    typed = {"version": _version(page), "appraised-1.2": "9", "reason-1.2": "Đã giải trình bổ sung"}
+    assert member.post("/council/xa-an-binh", typed).status_code == 303
+    text = (folder / "tham-dinh-so-noi-vu.yaml").read_text(encoding="utf-8")
+    reasons = "Vòng 1: Báo cáo quý III gửi chậm 3 ngày; Vòng 2: Đã giải trình bổ sung"
+    assert f'"1.2": {{first_appraisal: 9.5, appraised: 9, reason: "{reasons}"}}' in text
+    page = member.get("/council/xa-an-binh").text
+    assert re.search(r"<td>9,5</td>\s*<td>", page) and reasons in page
+    code, out, err = run("appraisal", "cuts", str(folder), "-f", "json")
+    assert code == 0 and json.loads(out)["agencies"][0]["cuts"][0]["reason"] == reasons, err
