@@ -20,7 +20,7 @@ from par_cli.readers.form_cells import CellReader, Raw
 from par_cli.serve.folder_index import leaders
 from par_cli.serve.form_input import clean_text
 from par_cli.serve.form_model import Field, Form, build_form, long_form
-from par_cli.serve.records import Refused, lock_for, refused_changed, version_of, worded
+from par_cli.serve.records import Refused, lock_for, page_hints, refused_changed, version_of, worded
 from par_cli.serve.saving import Change, Saved
 from par_cli.serve.yaml_lines import flow, key_text
 from par_cli.services.workspace import Workspace
@@ -156,7 +156,7 @@ def save_appraisal(
             else:
                 mine.pop(code, None)
         if errors_only(problems):
-            raise Refused(msg("serve.records.not-saved"), worded(errors_only(problems), lang))
+            raise Refused(msg("serve.records.not-saved"), worded(page_hints(errors_only(problems)), lang))
         if not changes:
             return Saved((), version, ())
         if mine:
@@ -263,4 +263,4 @@ def _check(workspace: Workspace, target: Path, text: str, bound: Any, lang: str)
         except ParError as exc:
             found += exc.diagnostics
     if errors_only(found):
-        raise Refused(msg("serve.records.not-saved"), worded(errors_only(found), lang))
+        raise Refused(msg("serve.records.not-saved"), worded(page_hints(errors_only(found)), lang))

@@ -269,7 +269,7 @@ def build_form(
     except ParError as exc:
         problems = [*problems, *exc.diagnostics]
     record = record_of(folder, path, bound, result, problems, raw, lang)
-    said = worded(problems, lang)
+    said = tuple(p for p in worded(problems, lang) if p.level != "info")  # a form shows what is to be done
     by_code: dict[str, list[Problem]] = {}
     for found in said:
         if found.criterion is not None:
@@ -291,7 +291,7 @@ def build_form(
         rows.append(replace(field, problems=tuple(by_code.get(node.code, ()))))
     claims = _claims(bound, result, by_code, lang)
     known = {row.code for row in rows} | {claim.code for claim in claims}
-    rest = tuple(p for p in said if p.criterion not in known)
+    rest = tuple(replace(p, text=p.said) for p in said if p.criterion not in known)
     return Form(
         agency=record,
         criteria_title=bound.criteria.title,
