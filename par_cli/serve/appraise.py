@@ -17,9 +17,9 @@ from par_cli.core.formats import validate
 from par_cli.core.model import periods_agree
 from par_cli.io.output import write
 from par_cli.readers.form_cells import CellReader, Raw
-from par_cli.serve.folder_index import leaders
+from par_cli.serve.folder_index import form as folder_form
 from par_cli.serve.form_input import clean_text
-from par_cli.serve.form_model import Field, Form, build_form, long_form
+from par_cli.serve.form_model import Field, Form, long_form, own_answers
 from par_cli.serve.records import Refused, lock_for, page_hints, refused_changed, version_of, worded
 from par_cli.serve.saving import Change, Saved
 from par_cli.serve.yaml_lines import flow, key_text
@@ -62,12 +62,12 @@ def appraisal_path(folder: Path, appraiser: str, criteria_id: str, period: str |
 
 def council_agency(folder: Path, path: Path, appraiser: str | None, lang: str) -> CouncilAgency | None:
     """The agency of assessment file `path` as `appraiser` appraises it (None: all leaves, read only)."""
-    workspace = Workspace()
-    bound, _ = workspace.inspect_assessment(path)
-    form = build_form(folder, path, lang, workspace, leaders(folder))  # `relative` leaves as ranked
+    bound, _ = Workspace().inspect_assessment(path)
+    form = folder_form(folder, path, lang)  # kept while its files are unchanged; `relative` leaves as ranked
     if form is None or bound is None:
         return None
-    raw_answers = _plain_answers(path)
+    origin = getattr(bound.origin, "data", None)
+    raw_answers = own_answers(origin) if isinstance(origin, dict) else _plain_answers(path)
     leaves = []
     for field in form.fields:
         who = owner(field.code, bound.nodes) or COUNCIL
