@@ -18,7 +18,7 @@ from par_cli.core.model import periods_agree
 from par_cli.io.output import write
 from par_cli.readers.form_cells import CellReader, Raw
 from par_cli.serve.folder_index import form as folder_form
-from par_cli.serve.form_input import clean_text
+from par_cli.serve.form_input import bounded, clean_text
 from par_cli.serve.form_model import Field, Form, long_form, own_answers
 from par_cli.serve.records import Refused, lock_for, page_hints, refused_changed, version_of, worded
 from par_cli.serve.saving import Change, Saved
@@ -139,7 +139,8 @@ def save_appraisal(
             if typed is None or not leaf.editable:
                 continue
             typed_reason = given.get(f"reason-{code}")  # absent: the reason stays; blank: none
-            reason = None if typed_reason is None else clean_text(typed_reason)
+            at = ("agencies", agency_id, code, "reason")
+            reason = None if typed_reason is None else bounded(typed_reason, at, code, problems, where)
             if _as_shown(typed, leaf.field) and reason in (None, leaf.field.appraisal_reason):
                 continue  # the value the page showed, untouched: never read again, never refused
             value = _read(reader, typed, code, bound, where, agency_id)

@@ -124,3 +124,16 @@ def test_a_refused_value_is_said_once_with_a_hint_that_fits_the_field(folder: Pa
         assert refused.status_code == 400 and said in refused.text, typed
         assert "1.2: 1.2:" not in refused.text and "bỏ dấu nháy" not in refused.text and "dấu chấm" not in refused.text
         assert "thẩm định giảm" not in refused.text
+
+
+def test_a_reason_longer_than_a_page_is_refused(folder: Path, year: dict[str, Person]) -> None:
+    member = year["noi-vu"]
+    before = (folder / "tham-dinh-so-noi-vu.yaml").read_bytes()
+    typed = {
+        "version": _version(member.get("/council/xa-an-binh").text),
+        "appraised-1.2": "9",
+        "reason-1.2": "x" * 5000,
+    }
+    refused = member.post("/council/xa-an-binh", typed)
+    assert refused.status_code == 400 and "1.2: văn bản dài 5.000 ký tự, quá 4.000 ký tự" in refused.text
+    assert (folder / "tham-dinh-so-noi-vu.yaml").read_bytes() == before
