@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from par_cli.core.appraisal import COUNCIL, appraisal_problems, fields_of, owner
 from par_cli.core.diagnostics import LineCol, ParError, msg, placed, problem
 from par_cli.core.formats import validate
@@ -164,14 +166,35 @@ def save_appraisal(
             agencies[agency_id] = mine
         else:
             agencies.pop(agency_id, None)
-        criteria = data.get("criteria") or bound.assessment.criteria
-        period = data.get("period", bound.assessment.period)
-        text = appraisal_text(str(criteria), appraiser, None if period is None else str(period), agencies)
-        text = _comments_above(raw) + text
+        text = _in_place(raw, agency_id, mine, agencies) if raw and mine else None
+        if text is None:  # a new file, or the agency's last value gone: the file written as a whole
+            criteria = data.get("criteria") or bound.assessment.criteria
+            period = data.get("period", bound.assessment.period)
+            text = appraisal_text(str(criteria), appraiser, None if period is None else str(period), agencies)
+            text = _comments_above(raw) + text
         _check(workspace, target, text, bound, lang)
         write(target, text)
         written = _appraisal_data(text.encode("utf-8"), target.name)
         return Saved(tuple(changes), entry_version(written, bound.assessment.agency.id), ())
+
+
+def _in_place(raw: bytes, agency_id: str, mine: dict[str, Any], agencies: dict[str, Any]) -> str | None:
+    """The appraisal file's text with only this agency's entry written again (one line), every other line —
+    comments, the other agencies as they were written — kept; None when it does not read back as meant."""
+    from par_cli.serve.yaml_lines import rewrite
+
+    old = raw.decode("utf-8-sig")
+    windows = "\r\n" in old
+    try:
+        text = rewrite(old.replace("\r\n", "\n"), "agencies", {agency_id: mine}, list(agencies), agencies)
+        data = _appraisal_data(text.encode("utf-8"), "appraisal")
+    except (Refused, ValueError, yaml.YAMLError):
+        return None
+    found = data.get("agencies")
+    if not isinstance(found, dict) or flow(found.get(agency_id)) != flow(mine) or set(found) != set(agencies):
+        return None
+    text = text.replace("\n", "\r\n") if windows else text
+    return ("\ufeff" if raw.startswith(b"\xef\xbb\xbf") else "") + text
 
 
 def _as_shown(typed: str, field: Field) -> bool:
