@@ -11,18 +11,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from par_cli.core.appraisal import COUNCIL, appraisal_problems, owner
+import yaml
+
+from par_cli.core.appraisal import COUNCIL, appraisal_problems, fields_of, owner
 from par_cli.core.diagnostics import LineCol, ParError, msg, placed, problem
 from par_cli.core.formats import validate
 from par_cli.core.model import periods_agree
 from par_cli.io.output import write
 from par_cli.readers.form_cells import CellReader, Raw
-from par_cli.serve.form_input import clean_text
-from par_cli.serve.form_model import Field, Form, build_form, long_form
-from par_cli.serve.records import Refused, lock_for, refused_changed, version_of, worded
+from par_cli.serve.folder_index import form as folder_form
+from par_cli.serve.form_input import bounded, clean_text
+from par_cli.serve.form_model import Field, Form, long_form, own_answers
+from par_cli.serve.records import Refused, lock_for, page_hints, refused_changed, version_of, worded
 from par_cli.serve.saving import Change, Saved
 from par_cli.serve.yaml_lines import flow, key_text
 from par_cli.services.workspace import Workspace
+from par_cli.words.catalogue import text as words_of
 from par_cli.words.codes import errors_only
 from par_cli.yamlengine import fast as yaml_fast
 from par_cli.yamlengine.source import parse
@@ -44,7 +48,7 @@ class CouncilAgency:
     appraiser: str | None  # None: every appraiser's leaves (the office)
     leaves: tuple[Leaf, ...]
     file: str  # the appraisal file the member's values go to
-    version: str  # its version ("" hashed: none yet)
+    version: str  # the version of this agency's values in it (`entry_version`)
 
 
 def appraisal_path(folder: Path, appraiser: str, criteria_id: str, period: str | None) -> Path:
@@ -60,12 +64,12 @@ def appraisal_path(folder: Path, appraiser: str, criteria_id: str, period: str |
 
 def council_agency(folder: Path, path: Path, appraiser: str | None, lang: str) -> CouncilAgency | None:
     """The agency of assessment file `path` as `appraiser` appraises it (None: all leaves, read only)."""
-    workspace = Workspace()
-    bound, _ = workspace.inspect_assessment(path)
-    form = build_form(folder, path, lang, workspace)
+    bound, _ = Workspace().inspect_assessment(path)
+    form = folder_form(folder, path, lang)  # kept while its files are unchanged; `relative` leaves as ranked
     if form is None or bound is None:
         return None
-    raw_answers = _plain_answers(path)
+    origin = getattr(bound.origin, "data", None)
+    raw_answers = own_answers(origin) if isinstance(origin, dict) else _plain_answers(path)
     leaves = []
     for field in form.fields:
         who = owner(field.code, bound.nodes) or COUNCIL
@@ -75,8 +79,19 @@ def council_agency(folder: Path, path: Path, appraiser: str | None, lang: str) -
         editable = appraiser is not None and field.kind != "survey" and not held and field.applicable
         leaves.append(Leaf(field, editable, held))
     where = appraisal_path(folder, appraiser or COUNCIL, bound.criteria.id, bound.assessment.period)
-    version = version_of(where.read_bytes()) if where.exists() else version_of(b"")
+    raw = where.read_bytes() if where.exists() else b""
+    version = entry_version(_appraisal_data(raw, where.name), bound.assessment.agency.id)
     return CouncilAgency(form, appraiser, tuple(leaves), where.name, version)
+
+
+def entry_version(data: dict[str, Any], agency_id: str) -> str:
+    """The version of one agency's values in an appraisal file: members saving other agencies into the same
+    appraiser's file do not refuse each other's saves; a save over values changed since is refused."""
+    agencies = data.get("agencies")
+    found = agencies if isinstance(agencies, dict) else {}
+    entry = next((value for key, value in found.items() if str(key).casefold() == agency_id.casefold()), None)
+    head = (data.get("criteria"), data.get("period"))
+    return version_of(f"{flow([str(v) for v in head])}\n{flow(entry)}".encode())
 
 
 def _plain_answers(path: Path) -> dict[str, Any]:
@@ -108,9 +123,9 @@ def save_appraisal(
     target = appraisal_path(folder, appraiser, bound.criteria.id, bound.assessment.period)
     with lock_for(target):
         raw = target.read_bytes() if target.exists() else b""
-        if version_of(raw) != version:
-            raise refused_changed(target)
         data = _appraisal_data(raw, target.name)
+        if entry_version(data, bound.assessment.agency.id) != version:
+            raise refused_changed(target)
         agencies = data.get("agencies")
         agencies = dict(agencies) if isinstance(agencies, dict) else {}
         agency_id = next((k for k in agencies if str(k).casefold() == bound.assessment.agency.id.casefold()), None)
@@ -125,12 +140,14 @@ def save_appraisal(
             typed = given.get(f"appraised-{code}")
             if typed is None or not leaf.editable:
                 continue
+            typed_reason = given.get(f"reason-{code}")  # absent: the reason stays; blank: none
+            at = ("agencies", agency_id, code, "reason")
+            reason = None if typed_reason is None else bounded(typed_reason, at, code, problems, where)
+            if _as_shown(typed, leaf.field) and reason in (None, leaf.field.appraisal_reason):
+                continue  # the value the page showed, untouched: never read again, never refused
             value = _read(reader, typed, code, bound, where, agency_id)
-            reason = clean_text(given.get(f"reason-{code}", "")) or None
-            old = long_form(mine.get(code)) if not isinstance(mine.get(code), dict) else dict(mine[code])
-            if "self" in old:  # a short form in an appraisal file is the appraised value
-                old = {"appraised": old.pop("self"), **old}
-            new = _appraised(old, value, reason, round_number)
+            old = fields_of(mine[code]) if mine.get(code) is not None else {}  # `{done: 18, total: 20}`: a value
+            new = _appraised(old, value, reason, round_number, lang)
             if flow(old) == flow(new):
                 continue
             for name in sorted(set(old) | set(new)):
@@ -142,23 +159,54 @@ def save_appraisal(
             else:
                 mine.pop(code, None)
         if errors_only(problems):
-            raise Refused(msg("serve.records.not-saved"), worded(errors_only(problems), lang))
+            raise Refused(msg("serve.records.not-saved"), worded(page_hints(errors_only(problems)), lang))
         if not changes:
             return Saved((), version, ())
         if mine:
             agencies[agency_id] = mine
         else:
             agencies.pop(agency_id, None)
-        criteria = data.get("criteria") or bound.assessment.criteria
-        period = data.get("period", bound.assessment.period)
-        text = appraisal_text(str(criteria), appraiser, None if period is None else str(period), agencies)
-        text = _comments_above(raw) + text
+        text = _in_place(raw, agency_id, mine, agencies) if raw and mine else None
+        if text is None:  # a new file, or the agency's last value gone: the file written as a whole
+            criteria = data.get("criteria") or bound.assessment.criteria
+            period = data.get("period", bound.assessment.period)
+            text = appraisal_text(str(criteria), appraiser, None if period is None else str(period), agencies)
+            text = _comments_above(raw) + text
         _check(workspace, target, text, bound, lang)
         write(target, text)
-        return Saved(tuple(changes), version_of(text.encode("utf-8")), ())
+        written = _appraisal_data(text.encode("utf-8"), target.name)
+        return Saved(tuple(changes), entry_version(written, bound.assessment.agency.id), ())
 
 
-def _appraised(old: dict[str, Any], value: Any, reason: str | None, round_number: int) -> dict[str, Any]:
+def _in_place(raw: bytes, agency_id: str, mine: dict[str, Any], agencies: dict[str, Any]) -> str | None:
+    """The appraisal file's text with only this agency's entry written again (one line), every other line —
+    comments, the other agencies as they were written — kept; None when it does not read back as meant."""
+    from par_cli.serve.yaml_lines import rewrite
+
+    old = raw.decode("utf-8-sig")
+    windows = "\r\n" in old
+    try:
+        text = rewrite(old.replace("\r\n", "\n"), "agencies", {agency_id: mine}, list(agencies), agencies)
+        data = _appraisal_data(text.encode("utf-8"), "appraisal")
+    except (Refused, ValueError, yaml.YAMLError):
+        return None
+    found = data.get("agencies")
+    if not isinstance(found, dict) or flow(found.get(agency_id)) != flow(mine) or set(found) != set(agencies):
+        return None
+    text = text.replace("\n", "\r\n") if windows else text
+    return ("\ufeff" if raw.startswith(b"\xef\xbb\xbf") else "") + text
+
+
+def _as_shown(typed: str, field: Field) -> bool:
+    """The text the page put in the field (a level by its key or its label)."""
+    text = clean_text(typed)
+    return text == field.appraised_text or (bool(text) and field.label_of(text) == field.appraised_text)
+
+
+def _appraised(old: dict[str, Any], value: Any, reason: str | None, round_number: int, lang: str) -> dict[str, Any]:
+    """The leaf's appraisal once `value` and `reason` are saved in round `round_number`. A later round changing
+    the value keeps the first round's as `first_appraisal` and its reason in the reason's text ("Vòng 1: …;
+    Vòng 2: …"): an appraisal file has one `reason` field (docs/guide/en/formats.md) and no place for two."""
     new = dict(old)
     if value is None:
         return {}
@@ -169,10 +217,14 @@ def _appraised(old: dict[str, Any], value: Any, reason: str | None, round_number
         and flow(old["appraised"]) != flow(value)
     ):
         new["first_appraisal"] = old["appraised"]  # the first round's value, kept once for all
+        earlier = old.get("reason")
+        if isinstance(earlier, str) and earlier and reason is not None and reason != earlier:
+            said = "serve.council.reasons" if reason else "serve.council.reason-first"
+            reason = words_of(msg(said, first=earlier, round=round_number, then=reason), lang)
     new["appraised"] = value
     if reason:
         new["reason"] = reason
-    else:
+    elif reason is not None:
         new.pop("reason", None)
     return new
 
@@ -235,4 +287,4 @@ def _check(workspace: Workspace, target: Path, text: str, bound: Any, lang: str)
         except ParError as exc:
             found += exc.diagnostics
     if errors_only(found):
-        raise Refused(msg("serve.records.not-saved"), worded(errors_only(found), lang))
+        raise Refused(msg("serve.records.not-saved"), worded(page_hints(errors_only(found)), lang))

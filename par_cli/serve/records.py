@@ -27,6 +27,7 @@ from par_cli.yamlengine.source import parse
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound
+    from par_cli.core.ranking import Leaders
     from par_cli.core.scoring import Score
 
 
@@ -63,6 +64,14 @@ class Problem:
     criterion: str | None  # the leaf (or bonus, penalty) the problem is at, if any
     field: str | None  # self | appraised | evidence | explanation | na | reason …, if any
 
+    @property
+    def said(self) -> str:
+        """The text led by the criterion it is at ("1.2: …"), once: a message naming its code already is not
+        given the code again."""
+        if self.criterion is None or self.text.startswith(f"{self.criterion}:"):
+            return self.text
+        return f"{self.criterion}: {self.text}"
+
 
 @dataclass(frozen=True)
 class AgencyRecord:
@@ -82,6 +91,8 @@ class AgencyRecord:
     grade: str | None
     precision: int
     problems: tuple[Problem, ...]
+    set_id: str | None = None  # the criteria set's id
+    relative: tuple[tuple[str, Fraction, bool], ...] = ()  # its `relative` leaves: code, value, higher is better
 
     @property
     def errors(self) -> int:
@@ -139,17 +150,22 @@ def worded(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...], lang: str) ->
     return tuple(sorted(out, key=lambda p: order.get(p.level, 3)))
 
 
+# hints written for a file's text (a quote, a decimal point) that do not fit a page's field: a page reads `9,5`
+# and `9.5` alike, and the quotes are the page's writing, not the reader's
+FILE_HINTS = frozenset({"hint.unquote", "hint.ascii-digits", "hint.decimal-dot", "hint.comma-in-braces"})
+
+
+def page_hints(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The problems of what was typed in a page, their file hints replaced by the page's (`9,5`)."""
+    hinted = msg("serve.records.hint-number")
+    return [d._replace(hint=hinted) if d.hint is not None and d.hint.id in FILE_HINTS else d for d in diagnostics]
+
+
 def relative_name(folder: Path, path: Path) -> str:
     try:
         return path.relative_to(folder).as_posix()
     except ValueError:
         return path.name
-
-
-def assessment_files(folder: Path) -> list[Path]:
-    """The assessment files of the folder, as `par rank FOLDER` finds them (hidden folders left out)."""
-    files, _ = discover([folder])
-    return sorted(files)
 
 
 def inspect_bytes(workspace: Workspace, path: Path, raw: bytes) -> tuple[Bound | None, list[Diagnostic]]:
@@ -196,8 +212,12 @@ def inspect_file(workspace: Workspace, path: Path) -> tuple[Bound | None, list[D
     return bound, problems, raw
 
 
-def _record(folder: Path, path: Path, workspace: Workspace, lang: str) -> AgencyRecord:
-    from par_cli.services.workspace import scored
+def read_record(
+    folder: Path, path: Path, workspace: Workspace, lang: str, leaders: Leaders | None = None
+) -> AgencyRecord:
+    """An agency's record: its file read and scored (`relative` leaves against its group's `leaders`, as its
+    ranking scores them, when given; else alone)."""
+    from par_cli.services.workspace import scored, scored_in_group
 
     try:
         bound, problems, raw = inspect_file(workspace, path)
@@ -206,7 +226,7 @@ def _record(folder: Path, path: Path, workspace: Workspace, lang: str) -> Agency
     result: Score | None = None
     if bound is not None:
         try:
-            result = scored(bound, detail=False)
+            result = scored_in_group(bound, leaders) if leaders else scored(bound)
         except ParError as exc:
             problems = [*problems, *exc.diagnostics]
     return record_of(folder, path, bound, result, problems, raw, lang)
@@ -243,6 +263,8 @@ def record_of(
         grade=result.grade if result is not None else None,
         precision=result.precision if result is not None else 2,
         problems=worded(problems, lang),
+        set_id=result.criteria_id if result is not None else None,
+        relative=tuple((r.code, r.value, r.higher) for r in result.relative) if result is not None else (),
     )
 
 
@@ -276,27 +298,26 @@ def details(path: Path, model: object) -> tuple[str, str, str | None, str | None
     )
 
 
-def agencies(folder: Path, lang: str = "vi") -> list[AgencyRecord]:
-    """Every agency of the folder, by name (in Vietnamese order): its file, version, last change, index and problems."""
-    workspace = Workspace()
-    found = [_record(folder, path, workspace, lang) for path in assessment_files(folder)]
-    from par_cli.core.vietnamese_order import vietnamese_key
-
-    return sorted(found, key=lambda r: (vietnamese_key(r.name), r.id.casefold()))
+def assessment_files(folder: Path) -> list[Path]:
+    """The assessment files of the folder, as `par rank FOLDER` finds them (hidden folders left out)."""
+    files, _ = discover([folder])
+    return sorted(files)
 
 
 def file_of(folder: Path, agency_id: str) -> Path | None:
-    """The assessment file of an agency (ids in any case, as `par rank` matches them); None: no such agency."""
+    """The assessment file of an agency (ids in any case, as `par rank` matches them), every file looked at
+    (`serve.folder_index.file_of` keeps what it found while files are unchanged); None: no such agency."""
     wanted = agency_id.casefold()
     for path in assessment_files(folder):
-        if details(path, None)[0].casefold() == wanted or _bound_id(path) == wanted:
+        if editable(path) and details(path, None)[0].casefold() == wanted:
+            return path
+        if not editable(path) and workbook_id(path) == wanted:
             return path
     return None
 
 
-def _bound_id(path: Path) -> str | None:
-    if editable(path):
-        return None  # its `agency.id` is what `_details` read
+def workbook_id(path: Path) -> str | None:
+    """A workbook assessment's agency id, as its reader reads it."""
     try:
         bound, _ = Workspace().inspect_assessment(path)
     except (OSError, ParError):

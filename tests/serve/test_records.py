@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from par_cli.serve.folder_index import agencies, file_of
 from par_cli.serve.form_model import build_form
-from par_cli.serve.records import Refused, VersionConflict, agencies, file_of, version_of
+from par_cli.serve.records import Refused, VersionConflict, version_of
 from par_cli.serve.saving import save_form
 from tests.conftest import run
 
@@ -235,3 +236,76 @@ def test_a_bonus_claim_and_a_doubtful_rate(folder: Path) -> None:
     assert form is not None and form.claims[0].self_text == "1,5"
     with pytest.raises(Refused):
         save_form(folder, path, form.agency.version, {"self-T": "nhiều"}, "vi")
+
+
+def test_a_file_changed_by_hand_shows_at_once(folder: Path) -> None:
+    first = {record.id: record for record in agencies(folder, "vi")}
+    assert agencies(folder, "vi")[0] is first["so-a"]  # an unchanged folder is not read again
+    path = folder / "so-a.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('"1.1.2": {self: null,', '"1.1.2": {self: true,'))
+    changed = {record.id: record for record in agencies(folder, "vi")}
+    assert changed["so-a"].index == 1 and changed["so-b"] is first["so-b"]
+    (folder / "tham-dinh-hoi-dong.yaml").write_text(
+        'kind: appraisal\ncriteria: mau-so-nganh\nappraiser: hoi-dong\nagencies:\n  so-a: {"1.1.2": false}\n',
+        encoding="utf-8",
+    )
+    appraised = {record.id: record for record in agencies(folder, "vi")}
+    assert appraised["so-a"].index == 0 and appraised["so-a"].self_index == 1  # an appraisal file counts too
+
+
+def test_a_windows_file_keeps_its_line_ends_and_its_bom(folder: Path) -> None:
+    path = folder / "so-a.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    form = build_form(folder, path, "vi")
+    assert form is not None
+    save_form(folder, path, form.agency.version, {"self-1.1.2": "Có"}, "vi")
+    written = path.read_bytes()
+    assert written.startswith(b"\xef\xbb\xbf") and b'"1.1.2": {self: true, evidence: []}\r\n' in written
+    assert written.count(b"\n") == written.count(b"\r\n")
+
+
+def test_not_applicable_stays_until_the_agency_changes_it(folder: Path) -> None:
+    path = folder / "so-a.yaml"
+    _fill(folder, "so-a", {"self-1.3.2": "", "na-1.3.2": "on", "reason-1.3.2": "Không phát sinh"})
+    assert '"1.3.2": {na: true, reason: "Không phát sinh", evidence: []}' in path.read_text(encoding="utf-8")
+    _fill(folder, "so-a", {"self-1.3.2": "", "self-1.1.2": "Có"})  # a page without the box: N/A kept
+    assert '"1.3.2": {na: true, reason: "Không phát sinh", evidence: []}' in path.read_text(encoding="utf-8")
+    _fill(folder, "so-a", {"self-1.3.2": "", "na-1.3.2": "off"})  # the hidden field of an unticked box
+    assert '"1.3.2": {evidence: []}' in path.read_text(encoding="utf-8")
+    _fill(folder, "so-a", {"self-1.3.2": "KPS"})
+    _fill(folder, "so-a", {"self-1.3.2": "80%"})  # a value typed: it applies again
+    assert '"1.3.2": {self: 80, evidence: []}' in path.read_text(encoding="utf-8")
+
+
+def test_a_changed_answer_keeps_its_comment(folder: Path) -> None:
+    path = folder / "so-a.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('  "1.1.3": {self: null, evidence: []}', '  "1.1.3": 95   # theo Báo cáo 12 # quý IV')
+    path.write_text(text, encoding="utf-8")
+    form = build_form(folder, path, "vi")
+    assert form is not None
+    save_form(folder, path, form.agency.version, {"self-1.1.3": "96,5"}, "vi")
+    assert '  "1.1.3": 96.5   # theo Báo cáo 12 # quý IV\n' in path.read_text(encoding="utf-8")
+
+
+def test_a_text_longer_than_a_page_is_refused_at_its_field(folder: Path) -> None:
+    path = folder / "so-a.yaml"
+    form = build_form(folder, path, "vi")
+    assert form is not None
+    before = path.read_bytes()
+    with pytest.raises(Refused) as refused:
+        save_form(folder, path, form.agency.version, {"explanation-1.1.3": "Giải trình. " * 2000}, "vi")
+    assert [p.said for p in refused.value.problems] == [
+        "1.1.3: văn bản dài 23.999 ký tự, quá 4.000 ký tự: hãy rút gọn, hoặc tải lên thành tệp minh chứng"
+    ]
+    assert path.read_bytes() == before
+
+
+def test_a_one_line_answers_section_stays_on_one_line(folder: Path) -> None:
+    path = folder / "so-c.yaml"
+    head = 'kind: assessment\ncriteria: mau-so-nganh\nagency: {id: so-c, name: "Sở C", group: so-nganh}\nperiod: 2024\n'
+    path.write_text(head + 'answers: {"1.1.3": 95, "1.1.2": true}  # viết tay\n', encoding="utf-8")
+    form = build_form(folder, path, "vi")
+    assert form is not None
+    save_form(folder, path, form.agency.version, {"self-1.1.3": "96,5"}, "vi")
+    assert path.read_text(encoding="utf-8") == head + 'answers: {"1.1.2": true, "1.1.3": 96.5}  # viết tay\n'

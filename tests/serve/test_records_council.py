@@ -7,13 +7,16 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 
 from par_cli.core.diagnostics import ParError
 from par_cli.serve.appraise import council_agency, save_appraisal
-from par_cli.serve.folder_rank import DOCUMENTS, Missing, document, explain_records, ranking
+from par_cli.serve.folder_index import agencies
+from par_cli.serve.folder_index import form as form_of
+from par_cli.serve.folder_rank import DOCUMENTS, Missing, document, explain_records, published_changes, ranking
 from par_cli.serve.records import Refused, VersionConflict
 from tests.conftest import ROOT, run
 
@@ -157,3 +160,49 @@ def test_the_annex_waits_for_every_answer(folder: Path) -> None:
         document(folder, "annex", "vi")
     assert refused.value.diagnostics[0].code == "R011"
     assert document(folder, "annex", "vi", allow_incomplete=True).content.startswith(b"PK")
+
+
+def test_two_members_of_one_appraiser_save_other_agencies_side_by_side(folder: Path) -> None:
+    first = council_agency(folder, folder / "xa-tan-thanh.yaml", "so-noi-vu", "vi")
+    second = council_agency(folder, folder / "xa-an-binh.yaml", "so-noi-vu", "vi")
+    assert first is not None and second is not None
+    save_appraisal(folder, folder / "xa-tan-thanh.yaml", "so-noi-vu", first.version, {"appraised-1.2": "7"}, 1, "vi")
+    save_appraisal(folder, folder / "xa-an-binh.yaml", "so-noi-vu", second.version, {"appraised-1.2": "9"}, 1, "vi")
+    text = (folder / "tham-dinh-so-noi-vu.yaml").read_text(encoding="utf-8")
+    assert '"1.2": 7' in text and '"1.2": {appraised: 9, reason: "Báo cáo quý III gửi chậm 3 ngày"}' in text
+    with pytest.raises(VersionConflict):  # the same agency's values changed since: refused
+        save_appraisal(
+            folder, folder / "xa-tan-thanh.yaml", "so-noi-vu", first.version, {"appraised-1.2": "6"}, 1, "vi"
+        )
+
+
+def test_relative_criteria_score_against_the_groups_leader_as_ranked(folder: Path) -> None:
+    code, out, err = run("rank", str(folder), "-f", "json")
+    assert code == 0, err
+    ranked = {row["agency"]["id"]: row["index"] for row in json.loads(out)["groups"][0]["rows"]}
+    listed = {record.id: record.index for record in agencies(folder, "vi")}
+    for agency_id, index in ranked.items():
+        shown = listed[agency_id]
+        assert shown is not None and float(round(shown, 2)) == pytest.approx(index), agency_id
+        seen = council_agency(folder, folder / f"{agency_id}.yaml", "so-noi-vu", "vi")
+        assert seen is not None and seen.form.index is not None
+        assert float(round(seen.form.index, 2)) == pytest.approx(index), agency_id
+        form = form_of(folder, folder / f"{agency_id}.yaml", "vi")
+        assert form is not None and form.index is not None and form.self_index is not None
+        assert float(round(form.index, 2)) == pytest.approx(index), agency_id
+        assert explain_records(folder, agency_id, "vi")["index"] == pytest.approx(index), agency_id
+    assert listed["xa-tan-thanh"] == 74.5  # not 88: its 30 on 2.1 is 9,00 of 15 against the leader's 50
+    line = next(x for x in explain_records(folder, "xa-tan-thanh", "vi")["lines"] if x["code"] == "2.1")
+    assert (line["input"], line["points"]) == ("30", 9)
+    self_shown = {record.id: record.self_index for record in agencies(folder, "vi")}
+    assert self_shown["xa-hoa-phu"] is not None and round(self_shown["xa-hoa-phu"], 2) == Fraction("92.33")
+
+
+def test_what_changed_since_the_ranking_was_published(folder: Path) -> None:
+    snapshot = json.dumps(ranking(folder, "en").records)
+    assert published_changes(folder, snapshot, "vi") == ()
+    path = folder / "tham-dinh-trung-tam.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('"2.1": 30', '"2.1": 40'), encoding="utf-8")
+    assert published_changes(folder, snapshot, "vi") == ("Xã Tân Thạnh",)  # 74,50 then, 77,50 now
+    (folder / "xa-hoa-phu.yaml").unlink()
+    assert set(published_changes(folder, snapshot, "vi")) == {"Xã Tân Thạnh", "Xã An Bình", "Xã Hòa Phú"}
