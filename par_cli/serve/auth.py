@@ -1,8 +1,9 @@
 """Who is asking: passwords (scrypt), sessions and invitations (random tokens, kept hashed), CSRF on every POST.
 
 - A password is kept as `scrypt$n$r$p$salt$key` (n=2**14, r=8, p=1, a 16-byte salt), compared in constant time.
-- A session is a random token in an HttpOnly, SameSite=Lax cookie (`Secure` when served over https or on a network
-  address); the database keeps its SHA-256 only, with the session's CSRF token.
+- A session is a random token in an HttpOnly, SameSite=Lax cookie (`Secure` when served over https: `--ssl-*`, or
+  the request's own scheme behind an https proxy; a plain-http office network still signs in); the database keeps
+  its SHA-256 only, with the session's CSRF token.
 - Every POST carries a CSRF field: the session's token once signed in, else the token of a `par_form` cookie
   (signing in and accepting an invitation), compared with `hmac.compare_digest`; a POST from another origin is
   refused too.
