@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from starlette.requests import Request
 
 LOGIN = re.compile(r"[a-z0-9][a-z0-9._-]{1,62}")  # an account's login, and an appraiser's id
-AUDIT_PAGE = 200
 
 
 def _store(request: Request) -> Store:
@@ -156,16 +155,9 @@ async def publish(request: Request) -> Response:
         return RedirectResponse("/office?said=not-published", status_code=303)
     snapshot = json.dumps(ranked.records, ensure_ascii=False, indent=2)
     store.publish(snapshot, user.login)
-    store.audit(user, "publish", after=f"{len(snapshot.encode('utf-8'))} B")
+    ranked_count = sum(len(group.get("rows", [])) for group in ranked.records.get("groups", []))
+    store.audit(user, "publish", field="ranking", after=str(ranked_count))  # "Công bố xếp hạng: N cơ quan"
     return RedirectResponse("/office?said=published", status_code=303)
-
-
-async def audit(request: Request) -> Response:
-    await require(request, "office")
-    page = request.query_params.get("page", "1")
-    number = int(page) if page.isdigit() and 0 < int(page) < 100000 else 1
-    rows = _store(request).audit_log(AUDIT_PAGE + 1, (number - 1) * AUDIT_PAGE)
-    return render(request, "office_audit.html", rows=rows[:AUDIT_PAGE], page=number, more=len(rows) > AUDIT_PAGE)
 
 
 routes: list[BaseRoute] = [
@@ -174,5 +166,4 @@ routes: list[BaseRoute] = [
     Route("/office/window", window, methods=["POST"]),
     Route("/office/agency/{agency_id}/{action:str}", lock, methods=["POST"]),
     Route("/office/publish", publish, methods=["POST"]),
-    Route("/office/audit", audit),
 ]

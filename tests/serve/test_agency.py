@@ -53,7 +53,13 @@ def test_a_save_writes_the_file_audits_it_and_rescores_that_agency_only(
     people["office"].get("/office")
     assert held.READS[0] - reads == 1  # so-noi-vu scored again; so-y-te taken as it was
     audit = people["office"].get("/office/audit").text
-    assert "answers.1.1.2.self" in audit and "<td>97.5</td>" in audit and "so-noi-vu.yaml" in audit and "snv" in audit
+    assert (
+        "<td>Lưu tự đánh giá</td>" in audit
+        and "<td>Tự đánh giá 1.1.2</td>" in audit
+        and "<td>97.5</td>" in audit
+        and "so-noi-vu.yaml" in audit
+        and "snv" in audit
+    )
     same = agency.post("/agency/save", {"version": version_of(after.text), "self-1.1.2": "97,5", "self-1.2": "true"})
     assert same.headers["location"] == "/agency?said=nothing"
 
