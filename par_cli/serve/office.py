@@ -54,7 +54,7 @@ async def board(request: Request) -> Response:
 
 def _notice(request: Request) -> str | None:
     said = request.query_params.get("said")
-    known = {"opened", "closed", "locked", "unlocked", "published", "not-published", "invited"}
+    known = {"opened", "closed", "locked", "unlocked", "published", "not-published", "invited", "round-1", "round-2"}
     return f"serve.said-{said}" if said in known else None
 
 
@@ -119,12 +119,22 @@ async def window(request: Request) -> Response:
     before = "open" if store.window_open() else "closed"
     after = "open" if action == "open" else "closed"
     store.set_setting("window", after)
-    round_asked = form.get("round")
-    if round_asked in ("1", "2") and int(round_asked) != store.round():
-        store.audit(user, "round", field="round", before=str(store.round()), after=str(round_asked))
-        store.set_setting("round", str(round_asked))
     store.audit(user, "window", field="window", before=before, after=after)
     return RedirectResponse(f"/office?said={'opened' if after == 'open' else 'closed'}", status_code=303)
+
+
+async def appraisal_round(request: Request) -> Response:
+    """The council's round of appraisal (1, 2): its own button, the window left as it is."""
+    user = await require(request, "office")
+    form = await form_of(request)
+    store = _store(request)
+    asked = form.get("round")
+    if asked not in ("1", "2"):
+        raise HTTPException(400)
+    if int(asked) != store.round():
+        store.audit(user, "round", field="round", before=str(store.round()), after=str(asked))
+        store.set_setting("round", str(asked))
+    return RedirectResponse(f"/office?said=round-{asked}", status_code=303)
 
 
 async def lock(request: Request) -> Response:
@@ -164,6 +174,7 @@ routes: list[BaseRoute] = [
     Route("/office", board),
     Route("/office/invite", invitations, methods=["GET", "POST"]),
     Route("/office/window", window, methods=["POST"]),
+    Route("/office/round", appraisal_round, methods=["POST"]),
     Route("/office/agency/{agency_id}/{action:str}", lock, methods=["POST"]),
     Route("/office/publish", publish, methods=["POST"]),
 ]

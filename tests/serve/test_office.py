@@ -81,13 +81,19 @@ def test_the_window_and_the_round(app: Starlette, people: dict[str, Person]) -> 
     opened = office.post("/office/window", {"action": "open", "round": "2"})
     assert opened.headers["location"] == "/office?said=opened"
     store: Store = app.state.store
-    assert store.window_open() and store.round() == 2
+    assert store.window_open() and store.round() == 1  # the window's button never changes the round
     board = office.get("/office?said=opened").text
     assert "Đã mở đợt tự đánh giá" in board and "Đóng đợt tự đánh giá" in board
-    assert '<option value="2" selected>' in board
+    assert '<form method="post" action="/office/round"' in board and "Đổi vòng thẩm định</button>" in board
+    second = office.post("/office/round", {"round": "2"})
+    assert second.headers["location"] == "/office?said=round-2"
+    assert store.round() == 2 and store.window_open()  # the round's button never opens or closes the window
+    board = office.get(second.headers["location"]).text
+    assert '<option value="2" selected>' in board and "Thẩm định: vòng 2" in board and "vòng 1 được giữ" in board
     assert office.post("/office/window", {"action": "close"}).headers["location"] == "/office?said=closed"
-    assert not store.window_open()
+    assert not store.window_open() and store.round() == 2
     assert office.post("/office/window", {"action": "explode"}).status_code == 400
+    assert office.post("/office/round", {"round": "3"}).status_code == 400
 
 
 def test_lock_and_unlock_only_agencies_of_the_folder(app: Starlette, people: dict[str, Person]) -> None:
