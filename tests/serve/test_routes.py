@@ -23,6 +23,7 @@ ROUTES: list[tuple[str, str, dict[str, str], tuple[str, ...]]] = [
     ("POST", "/office/invite", {"role": "council", "login": "hd-2", "name": "HĐ", "appraiser": "so-tu-phap"}, OFFICE),
     ("POST", "/office/window", {"action": "open"}, OFFICE),
     ("POST", "/office/round", {"round": "2"}, OFFICE),
+    ("POST", "/office/account/syt/link", {}, OFFICE),
     ("POST", "/office/agency/so-y-te/lock", {}, OFFICE),
     ("POST", "/office/agency/so-y-te/unlock", {}, OFFICE),
     ("GET", "/office/audit", {}, OFFICE),
@@ -52,6 +53,7 @@ def listed() -> set[str]:
 def test_every_route_is_listed(app: Starlette) -> None:
     patterns = {
         "/office/agency/{agency_id}/{action:str}": "/office/agency/so-y-te/lock",
+        "/office/account/{login}/{action}": "/office/account/syt/link",
         "/agency/evidence/{file_id:int}": "/agency/evidence/1",
         "/council/{agency_id}": "/council/so-y-te",
         "/explain/{agency_id}": "/explain/so-y-te",
