@@ -210,3 +210,15 @@ def test_a_lost_link_is_made_again_an_invitation_revoked_an_account_disabled(
     assert own.status_code == 403 and "chính mình" in own.text
     reset = _link(office.post("/office/account/snv/link").text)  # a forgotten password: a new link for the account
     assert "snv" in TestClient(app).get(f"/invite/{reset}").text
+
+
+def test_the_office_reaches_ranking_documents_and_explain_from_its_board(people: dict[str, Person]) -> None:
+    office = people["office"]
+    board = office.get("/office").text
+    menu = board[board.index("<nav") : board.index("</nav>")]
+    for href in ("/ranking", "/documents", "/council"):
+        assert f'href="{href}"' in menu, href
+    links = set(re.findall(r'href="(/(?:ranking|documents|explain/[^"]+|council/[^"]+))"', board.split("<main")[1]))
+    assert {"/ranking", "/documents", "/explain/so-noi-vu", "/explain/so-y-te", "/council/so-y-te"} <= links
+    for link in links:
+        assert office.get(link).status_code == 200, link
