@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from par_cli.serve import folder as held
+from par_cli.serve import folder_index as held
 from par_cli.serve import uploads
 from par_cli.serve.auth import CSRF, Refused, User, form_of, require
 from par_cli.serve.pages import language_of, render
@@ -44,7 +44,7 @@ def _folder(request: Request) -> Path:
 async def _own_file(request: Request, user: User) -> Path:
     if user.agency_id is None:
         raise Refused("serve.refused-role")
-    found = await run_in_threadpool(held.agency_file, _folder(request), user.agency_id)
+    found = await run_in_threadpool(held.file_of, _folder(request), user.agency_id)
     if found is None:
         raise HTTPException(404)
     return found
