@@ -19,6 +19,7 @@ from starlette.routing import BaseRoute, Route
 from par_cli.serve import folder_index as held
 from par_cli.serve import uploads
 from par_cli.serve.auth import CSRF, Refused, User, form_of, require
+from par_cli.serve.evidence_lines import file_evidence
 from par_cli.serve.pages import language_of, render
 from par_cli.serve.records import Refused as NotSaved
 from par_cli.serve.records import VersionConflict, file_version, relative_name
@@ -146,7 +147,15 @@ async def evidence_upload(request: Request) -> Response:
         await submitted.close()
     store = _store(request)
     store.add_evidence(user.agency_id or "", code, stored, accepted.name, len(data), user.login)
-    store.audit(user, "evidence", relative_name(folder, path), f"answers.{code}.evidence", "", accepted.name)
+    try:  # the answer's `evidence:` names the file, so that `par check` reads that it has its evidence
+        named = await run_in_threadpool(file_evidence, folder, path, code, accepted.name, lang, add=True)
+        changes = named.changes
+    except NotSaved:
+        changes = ()  # kept as uploaded; the file's own problems are on its page
+    for change in changes:
+        store.audit(user, "evidence", change.file, change.field, change.before, change.after)
+    if not changes:
+        store.audit(user, "evidence", relative_name(folder, path), f"answers.{code}.evidence", "", accepted.name)
     return RedirectResponse("/agency?said=uploaded", status_code=303)
 
 
