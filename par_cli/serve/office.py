@@ -14,7 +14,7 @@ from starlette.routing import BaseRoute, Route
 from par_cli.core.diagnostics import ParError
 from par_cli.serve import folder_index as held
 from par_cli.serve.auth import form_of, invitation_expiry, new_token, require
-from par_cli.serve.folder_rank import ranking
+from par_cli.serve.folder_rank import published_changes, ranking
 from par_cli.serve.pages import language_of, render
 from par_cli.serve.results import PREVIOUS, previous_of
 from par_cli.serve.store import Invitation, State, Store
@@ -23,6 +23,7 @@ from par_cli.words.languages import MACHINE
 if TYPE_CHECKING:
     from starlette.requests import Request
 
+ROUND_SAID = {"round-1": "serve.said-round-1", "round-2": "serve.said-round-2"}
 LOGIN = re.compile(r"[a-z0-9][a-z0-9._-]{1,62}")  # an account's login, and an appraiser's id
 
 
@@ -41,6 +42,10 @@ async def board(request: Request) -> Response:
         state, at = states.get(row.id, ("draft", 0.0))
         shown.append((row, state, max(changed.get(row.file, 0.0), at, row.changed)))
     published = store.published()
+    differs: tuple[str, ...] = ()
+    if published is not None:  # the public page is a frozen snapshot: say when the folder gives other figures now
+        folder, lang = request.app.state.folder, language_of(request)
+        differs = await run_in_threadpool(published_changes, folder, published[0], lang)
     return render(
         request,
         "board.html",
@@ -48,13 +53,16 @@ async def board(request: Request) -> Response:
         window=store.window_open(),
         round=store.round(),
         published=published[1] if published else None,
+        differs=differs,
         notice=_notice(request),
     )
 
 
 def _notice(request: Request) -> str | None:
     said = request.query_params.get("said")
-    known = {"opened", "closed", "locked", "unlocked", "published", "not-published", "invited", "round-1", "round-2"}
+    if said in ROUND_SAID:
+        return ROUND_SAID[said]
+    known = {"opened", "closed", "locked", "unlocked", "published", "not-published", "invited"}
     return f"serve.said-{said}" if said in known else None
 
 

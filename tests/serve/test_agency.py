@@ -189,3 +189,10 @@ def test_a_file_that_cannot_be_read_is_shown_with_its_problems_not_a_form(
     page = people["so-noi-vu"].get("/agency")
     assert page.status_code == 200 and "so-noi-vu.yaml:" in page.text and "Lỗi: " in page.text
     assert 'action="/agency/save"' not in page.text and "chỉ để xem" in page.text
+
+
+def test_typed_texts_are_bounded_in_the_form_too(people: dict[str, Person]) -> None:
+    people["office"].post("/office/window", {"action": "open"})
+    page = people["so-noi-vu"].get("/agency").text
+    assert 'name="explanation-1.1.2" rows="1" maxlength="4000"' in page
+    assert 'name="evidence-1.1.2" rows="2" maxlength="4000"' in page

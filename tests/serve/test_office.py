@@ -152,3 +152,19 @@ def test_the_audit_log_is_in_the_readers_words_a_page_at_a_time(app: Starlette, 
     assert "Trang 2/2" in second and second.count("<tr><td>") == store.audit_count() - 100 and "Mới hơn" in second
     english = office.get("/office/audit?lang=en").text
     assert "<td>Published the ranking</td>" in english and "<td>Appraisal 3.1 (so-y-te)</td>" in english
+
+
+def test_the_board_says_when_the_published_ranking_is_out_of_date(folder: Path, people: dict[str, Person]) -> None:
+    office = people["office"]
+    assert office.post("/office/publish").headers["location"] == "/office?said=published"
+    board = office.get("/office").text
+    assert "Đã công bố lúc" in board and "khác số liệu hiện nay" not in board
+    noi_vu = folder / "so-noi-vu.yaml"
+    noi_vu.write_text(
+        noi_vu.read_text(encoding="utf-8").replace('"1.3": {self: 1,', '"1.3": {self: 0,'), encoding="utf-8"
+    )  # changed by hand (or `par import`) after publishing
+    board = office.get("/office").text
+    assert "Kết quả đã công bố khác số liệu hiện nay của thư mục (1 cơ quan: Sở Nội vụ)" in board
+    assert "Công bố lại" in board and "Sở Y tế" not in board.split("khác số liệu")[1].split("</p>")[0]
+    office.post("/office/publish")
+    assert "khác số liệu hiện nay" not in office.get("/office").text
