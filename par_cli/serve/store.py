@@ -317,6 +317,11 @@ class Store:
         row = self._one("SELECT * FROM evidence WHERE id=?", (file_id,))
         return Evidence(*row) if row else None
 
+    def remove_evidence(self, file_id: int) -> None:
+        """The upload no longer listed (its bytes stay under minh-chung/: a file is never lost)."""
+        with self._tx() as db:
+            db.execute("DELETE FROM evidence WHERE id=?", (file_id,))
+
     # the audit log
 
     def audit(
