@@ -10,7 +10,7 @@ import gc
 _collecting = gc.isenabled()
 gc.disable()
 
-from par_cli.cli import commands, criteria, reports, appraisal, forms, survey, years, completion  # noqa: E402, F401, I001 - each registers its commands, in `par --help` order
+from par_cli.cli import commands, criteria, reports, appraisal, forms, survey, years, serve, completion  # noqa: E402, F401, I001 - each registers its commands, in `par --help` order
 from par_cli.cli.app import app, main  # noqa: E402
 
 if _collecting:

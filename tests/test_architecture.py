@@ -420,6 +420,19 @@ def literals_outside_the_catalogue() -> set[str]:
     return found
 
 
+def served_ids(literals: set[str]) -> set[str]:
+    """The ids `par serve`'s templates name (`t("serve.x")`, a menu's `("/office", "serve.board")`), and those
+    made from a value (`"serve.role-" ~ role`, f"serve.said-{said}") whose value is a literal of the code."""
+    found: set[str] = set()
+    for page in (PACKAGE / "serve" / "templates").glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        found |= set(re.findall(r"""\bt\(\s*["']([a-z0-9.-]+)["']""", text))
+        found |= set(re.findall(r"""["'](serve\.[a-z0-9.-]+)["']""", text))
+    made = ("serve.role-", "serve.state-", "serve.said-", "serve.claim-")
+    found |= {f"{prefix}{value}" for prefix in made for value in literals if re.fullmatch(r"[a-z-]+", value)}
+    return found
+
+
 def test_every_catalogue_entry_is_used_and_every_code_exists() -> None:
     from par_cli.words.codes import CODES
 
@@ -437,6 +450,7 @@ def test_every_catalogue_entry_is_used_and_every_code_exists() -> None:
     )  # by key: label(f"diff.{kind}"), f"template.{key}"
     looked_up |= set(tables["help"]) | set(tables["click"]) | set(tables["said"])  # by their English (help_text)
     looked_up |= set(tables["fields"])  # by a field's path (views.schema; tests/test_schema_snapshot.py)
+    used |= served_ids(used)
     assert set(full_catalogue()) - looked_up - used == set()
     codes = set()
     for path in sources().values():

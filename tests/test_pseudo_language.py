@@ -67,6 +67,7 @@ EXAMPLES: dict[str, list[str] | None] = {
     "cache info": None,
     "completion": None,  # a shell script: no words but the help
     "schema": None,  # a JSON Schema
+    "serve": None,  # a web server: its pages' words are the catalogue's (tests/serve/)
 }
 INPUTS = ["examples", "tests/check/bad", "criteria"]  # `criteria/`: the sets par has built in
 

@@ -1,0 +1,113 @@
+"""`par serve FOLDER`: the year's folder as a web application for the office, the agencies and the council.
+
+uvicorn loads the application by name (`par_cli.serve.app:served`): the command line never imports the web
+package, whose options reach it in the environment.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from par_cli.cli import shell
+from par_cli.cli.app import app
+from par_cli.cli.options import LangOption
+
+LOOPBACK = "127.0.0.1"
+EVERYWHERE = ("0.0.0.0", "::", "")  # every address of this computer: none of them is a place to point a browser
+PROBE = "10.255.255.255"  # a private address: a UDP socket "connected" to it names the network address (no packet)
+
+
+def loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def reachable(host: str) -> list[str]:
+    """The addresses another computer reaches this server at, for `--host`: the host itself, or for 0.0.0.0 / ::
+    this computer's network address (the one its route to a private network uses) and its name."""
+    import socket
+
+    if host not in EVERYWHERE:
+        return [host]
+    found: list[str] = []
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect((PROBE, 1))  # UDP: nothing is sent, the system only picks the route's own address
+            found.append(probe.getsockname()[0])
+    except OSError:
+        pass
+    name = socket.gethostname()
+    if name and name not in found:
+        found.append(name)
+    return [shown for shown in found if not loopback(shown)] or [LOOPBACK]
+
+
+@app.command()
+def serve(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="The year's folder: one assessment per agency, appraisal files, office.yaml.",
+            exists=True,
+            file_okay=False,
+            dir_okay=True,
+        ),
+    ],
+    host: Annotated[
+        str, typer.Option("--host", help="Address to serve on (default: this computer only, 127.0.0.1).")
+    ] = LOOPBACK,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to serve on.")] = 8765,
+    invite_office: Annotated[
+        bool, typer.Option("--invite-office", help="Print a new one-time link for the office's account.")
+    ] = False,
+    certfile: Annotated[
+        Optional[Path], typer.Option("--ssl-certfile", help="Serve over https with this certificate (PEM).")
+    ] = None,
+    keyfile: Annotated[
+        Optional[Path], typer.Option("--ssl-keyfile", help="The certificate's private key (PEM).")
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Serve the folder in a browser for the office, the agencies and the council; the folder stays the record."""
+    import uvicorn
+
+    from par_cli.words.catalogue import catalogue
+
+    words = shell.language(lang)
+    spoken = words.fixed or "vi"  # Vietnamese first: the pages' default language
+    said = catalogue(spoken)
+    https = certfile is not None and keyfile is not None
+    scheme = "https" if https else "http"
+    addresses = [f"{scheme}://{f'[{name}]' if ':' in name else name}:{port}" for name in reachable(host)]
+    address = addresses[0]  # the start of every link the server gives: its own, never a request's Host header
+    # Secure cookies over https only (a plain-http office network must still sign in): https when --ssl-* is
+    # given, else when a request comes through an https proxy (its scheme, per request).
+    if not loopback(host):
+        warning = "serve.network-warning-https" if https else "serve.network-warning"
+        sys.stderr.write(said[warning].format(host=host) + "\n")
+    os.environ["PAR_SERVE"] = "\n".join(
+        [str(folder.resolve()), spoken, "1" if https else "0", "1" if invite_office else "0", address]
+    )
+    sys.stdout.write(said["serve.address"].format(address=", ".join(addresses)) + "\n")
+    sys.stdout.flush()
+    uvicorn.run(
+        "par_cli.serve.app:served",
+        factory=True,
+        host=host,
+        port=port,
+        log_level="warning",
+        server_header=False,
+        ssl_certfile=str(certfile) if https and certfile else None,
+        ssl_keyfile=str(keyfile) if https and keyfile else None,
+    )

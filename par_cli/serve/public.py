@@ -1,0 +1,77 @@
+"""The published ranking, for everyone (no account): the snapshot the office froze when it published (`par rank
+FOLDER --format json`, as the store keeps it), never the folder's files as they are now; 404 until published."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from starlette.exceptions import HTTPException
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+
+from par_cli.serve.pages import language_of, render
+from par_cli.serve.store import Store
+from par_cli.words.numbers import figure
+
+if TYPE_CHECKING:
+    from starlette.requests import Request
+
+
+def _figure(value: Any, places: int, lang: str) -> str:
+    """A figure of the snapshot (a JSON number, already the ranking's decimals) the reader's way."""
+    if value is None or isinstance(value, bool) or not isinstance(value, int | float | str):
+        return "—"
+    try:
+        exact = Fraction(Decimal(str(value)))
+    except ArithmeticError:
+        return "—"
+    return figure(exact, places, lang)
+
+
+def groups_of(snapshot: str, lang: str) -> list[dict[str, Any]]:
+    """The snapshot's groups, each row's figures worded in `lang`."""
+    data = json.loads(snapshot)
+    out = []
+    for group in data.get("groups", []) if isinstance(data, dict) else []:
+        places = group.get("precision") if isinstance(group.get("precision"), int) else 2
+        rows = []
+        for row in group.get("rows", []):
+            agency = row.get("agency") or {}
+            rows.append(
+                {
+                    "rank": row.get("rank"),
+                    "name": agency.get("name", agency.get("id", "")),
+                    "points": _figure(row.get("points"), places, lang),
+                    "max": _figure(row.get("max"), places, lang),
+                    "index": _figure(row.get("index"), places, lang),
+                    "grade": row.get("grade") or "",
+                    "previous": row.get("previous_rank"),
+                    "change": row.get("rank_change"),
+                }
+            )
+        out.append(
+            {
+                "title": group.get("criteria_title", ""),
+                "group": group.get("group_label") or group.get("group") or "",
+                "period": group.get("period") or "",
+                "average": _figure(group.get("average"), places, lang),
+                "rows": rows,
+            }
+        )
+    return out
+
+
+async def public_page(request: Request) -> Response:
+    store: Store = request.app.state.store
+    published = store.published()
+    if published is None:
+        raise HTTPException(404)
+    snapshot, at = published
+    groups = groups_of(snapshot, language_of(request))
+    return render(request, "public.html", groups=groups, published_at=at)
+
+
+routes: list[BaseRoute] = [Route("/public", public_page)]
