@@ -1,0 +1,384 @@
+"""`par serve` driven in a real browser: the year's folder made as an office makes it, the server started as
+`par serve FOLDER` starts it, and the people of a year (the office, two agencies, a council member) working
+through its pages with Playwright in the system's Chromium, each field found by its label as a person reads it.
+
+tests/serve/test_browser.py runs the scenario and checks what each person sees; docs/make_serve_pages.py runs the
+same scenario to take the guide's pictures of the pages (`shoot`). Never a downloaded browser: Chromium is the
+distribution's (`/usr/bin/chromium`), as in tests/pages.py.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from par_cli.words.catalogue import catalogue
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Locator, Page
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+SCREEN = {"width": 1366, "height": 768}  # the smallest screen an office's staff work on
+CRITERIA = "mau-so-nganh"
+AGENCIES = {"so-noi-vu": "Sở Nội vụ", "so-y-te": "Sở Y tế"}
+PASSWORD = "mật khẩu đủ dài 2025"
+APPRAISER = "hoi-dong"  # the council as a whole: the set names no appraiser for its leaves
+# A tiny PDF, the evidence an agency uploads (a scan of its plan, say): the server checks its magic bytes
+EVIDENCE_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+Shoot = Callable[[str, "Page"], None]
+
+
+def chromium() -> str | None:
+    """The system's Chromium, if there is one."""
+    return shutil.which("chromium")
+
+
+def missing() -> str | None:
+    """Why the browser scenario cannot run here, or None when it can."""
+    if os.environ.get("PAR_NO_PAGES"):
+        return "PAR_NO_PAGES is set (.ci/lowest: the pages depend on par, not on the libraries' floors)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "needs Playwright's Python package (a dev dependency: pip install -e '.[dev]')"
+    if chromium() is None:
+        return "needs Chromium on PATH: apt-get install chromium (Playwright never downloads a browser here)"
+    return None
+
+
+def par(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """`par ARGS` as a person runs it; the result (not checked)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "par_cli", *args], capture_output=True, text=True, encoding="utf-8", env=env, cwd=cwd
+    )
+
+
+def make_year(folder: Path, period: str = "2025") -> None:
+    """The year's folder as the guide tells an office to make it: one blank YAML form per agency from the criteria
+    set (`par template SET -f yaml -o FOLDER/ID.yaml`), the agency's id and name written in its head."""
+    folder.mkdir(parents=True)
+    for agency_id, name in AGENCIES.items():
+        target = folder / f"{agency_id}.yaml"
+        made = par("template", CRITERIA, "-f", "yaml", "--period", period, "-o", str(target))
+        assert made.returncode == 0, made.stderr
+        text = target.read_text(encoding="utf-8")
+        text = re.sub(r"(?m)^  id: ma-co-quan.*$", f"  id: {agency_id}", text, count=1)
+        text = re.sub(r'(?m)^  name: ".*"$', f'  name: "{name}"', text, count=1)
+        target.write_text(text, encoding="utf-8")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@dataclass
+class Server:
+    """`par serve FOLDER` running: its address and the office's one-time link it printed."""
+
+    address: str
+    office_link: str
+    process: subprocess.Popen[str]
+
+
+@contextmanager
+def serving(folder: Path) -> Iterator[Server]:
+    """`par serve FOLDER --port P` started as an office starts it (a real uvicorn process on loopback), stopped
+    after; its error output is shown if it fails."""
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1", "PYTHONIOENCODING": "utf-8"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "par_cli", "serve", str(folder), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=ROOT,
+    )
+    try:
+        assert process.stdout is not None
+        lines = [process.stdout.readline(), process.stdout.readline()]
+        links = [word for said in lines for word in said.split() if "/invite/" in word]
+        assert links, f"par serve printed no office link: {lines!r}"
+        address = f"http://127.0.0.1:{port}"
+        _wait_for(address)
+        yield Server(address, links[0], process)
+    finally:
+        process.terminate()
+        try:
+            _, errors = process.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            _, errors = process.communicate()
+        if errors and "Traceback" in errors:
+            raise AssertionError(f"par serve wrote a traceback:\n{errors}")
+
+
+def _wait_for(address: str) -> None:
+    import urllib.request
+
+    for _ in range(200):
+        try:
+            with urllib.request.urlopen(f"{address}/login", timeout=5):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise AssertionError(f"par serve does not answer at {address}")
+
+
+@contextmanager
+def browsing() -> Iterator[Browser]:
+    """The system's Chromium, headless, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@dataclass
+class Timings:
+    """How long each step of the scenario took, in seconds."""
+
+    steps: dict[str, float] = field(default_factory=dict)
+    _last: float = field(default_factory=time.perf_counter)
+
+    def mark(self, step: str) -> None:
+        now = time.perf_counter()
+        self.steps[step] = round(now - self._last, 2)
+        self._last = now
+
+
+@dataclass
+class Published:
+    """What the scenario ends with: the published page's figures per agency id, and `par rank`'s."""
+
+    page: dict[str, tuple[str, str]]  # agency name → (rank, index) as the public page shows them
+    ranked: dict[str, tuple[str, str]]  # the same from `par rank FOLDER --format json`
+    timings: Timings
+    faults: list[str] = field(default_factory=list)
+
+
+# What each agency types, code → as a person types it in the page: Vietnamese decimal commas, a level's label,
+# Có/Không for a check, `45/50` for done out of total; None: not applicable (with the reason beside it)
+ANSWERS: dict[str, dict[str, str | None]] = {
+    "so-noi-vu": {
+        "1.1.1": "Ban hành kịp thời", "1.1.2": "Có", "1.1.3": "97,5", "1.2.1": "1", "1.3.1": "45/50", "1.3.2": None,
+        "1.4.1": "Có", "1.4.2": "Hoàn thành tốt", "1.5.1": "2", "2.1.1": "100", "2.1.2": "0", "2.2.1": "Có",
+        "2.2.2": "92,5", "2.3.1": "Có", "2.3.2": "Thực hiện đầy đủ", "3.1.1": "100", "3.1.2": "3", "3.2.1": "95",
+        "3.2.2": "88", "3.2.3": "90", "3.3.1": "Có", "3.3.2": "100", "3.4.1": "97,5", "4.1.1": "Có",
+        "4.1.2": "0", "4.2.1": "Không vượt số được giao", "4.3.1": "100", "5.1.1": "Có", "5.1.2": "98", "5.2.1": "0",
+        "5.3.1": "100", "5.4.1": "0", "6.1.1": "100", "6.1.2": "Thực hiện đầy đủ, đúng hạn", "6.2.1": "1,5", "6.3.1": "Có",
+        "7.1.1": "99,5", "7.1.2": "97", "7.2.1": "100", "7.2.2": "90", "7.3.1": "Áp dụng, duy trì đúng quy định",
+    },
+    "so-y-te": {
+        "1.1.1": "Ban hành không kịp thời", "1.1.2": "Có", "1.1.3": "85", "1.2.1": "2", "1.3.1": "20/50", "1.3.2": "80",
+        "1.4.1": "Không", "1.4.2": "Hoàn thành", "1.5.1": "1", "2.1.1": "90", "2.1.2": "1", "2.2.1": "Có",
+        "2.2.2": "75", "2.3.1": "Không", "2.3.2": "Thực hiện một phần", "3.1.1": "80", "3.1.2": "1", "3.2.1": "70",
+        "3.2.2": None, "3.2.3": "60", "3.3.1": "Có", "3.3.2": "85,5", "3.4.1": "80", "4.1.1": "Có",
+        "4.1.2": "2", "4.2.1": "Vượt số được giao", "4.3.1": "90", "5.1.1": "Không", "5.1.2": "70", "5.2.1": "1",
+        "5.3.1": "75", "5.4.1": "2", "6.1.1": None, "6.1.2": "Thực hiện chậm", "6.2.1": "1", "6.3.1": "Có",
+        "7.1.1": "80", "7.1.2": "65", "7.2.1": "90", "7.2.2": None, "7.3.1": "Áp dụng chưa đầy đủ",
+    },
+}  # fmt: skip
+NOT_APPLICABLE = "Năm nay không phát sinh trường hợp nào"
+APPRAISED = ("so-noi-vu", "1.1.3", "85", "Báo cáo chỉ chứng minh 85% nhiệm vụ hoàn thành")  # agency, code, value, why
+UPLOADED = "1.1.1"
+EVIDENCE_NAMED = "Kế hoạch số 12/KH-CCHC ngày 20/12/2024"  # the evidence named in the form, its scan uploaded  # the criterion each agency's evidence file is for
+
+
+def run(browser: Browser, folder: Path, work: Path, shoot: Shoot | None = None, lang: str = "vi") -> Published:
+    """The year in the browser: the office signs in with the first-start link, opens the window and invites two
+    agencies and a council member; both agencies fill in their forms, upload evidence and submit; the council
+    member appraises one answer with a reason; the office publishes. `shoot(name, page)` is called on the pages
+    the guide shows."""
+    said = catalogue(lang)
+    timings = Timings()
+    snap: Shoot = shoot or (lambda name, page: None)
+    with serving(folder) as server:
+        timings.mark("start par serve")
+        office = _person(browser, server)
+        office.goto(server.office_link)
+        _set_password(office, said)
+        office.wait_for_url(f"{server.address}/office")
+        timings.mark("office: first-start link")
+        office.get_by_role("button", name=said["serve.open-window"]).click()
+        links = {agency_id: _invite(office, said, "agency", agency_id, agency_id) for agency_id in AGENCIES}
+        links["council"] = _invite(office, said, "council", "tham-dinh-1", None, appraiser=APPRAISER)
+        timings.mark("office: window, three invitations")
+        evidence = work / "ke-hoach-cchc-2025.pdf"
+        evidence.write_bytes(EVIDENCE_PDF)
+        for agency_id in AGENCIES:
+            person = _person(browser, server)
+            person.goto(links[agency_id])
+            _set_password(person, said)
+            _sign_out_and_in(person, said, server, agency_id)
+            _fill(person, said, ANSWERS[agency_id])
+            _upload(person, said, UPLOADED, evidence)
+            if agency_id == "so-noi-vu":
+                snap("serve-agency-form", person)
+            person.get_by_role("button", name=said["serve.submit"]).click()
+            person.wait_for_load_state()
+            person.context.close()
+            timings.mark(f"{agency_id}: fill, upload, submit")
+        office.goto(f"{server.address}/office")
+        snap("serve-board", office)
+        council = _person(browser, server)
+        council.goto(links["council"])
+        _set_password(council, said)
+        agency_id, code, value, reason = APPRAISED
+        council.goto(f"{server.address}/council")
+        council.get_by_role("link", name=AGENCIES[agency_id]).click()
+        council.get_by_label(f"{said['serve.appraised']} {code}", exact=True).fill(value)
+        council.get_by_label(f"{said['serve.council.reason']} {code}", exact=True).fill(reason)
+        council.get_by_role("button", name=said["serve.save"]).click()
+        council.wait_for_load_state()
+        snap("serve-council", council)
+        council.context.close()
+        timings.mark("council: appraise with a reason")
+        office.goto(f"{server.address}/office")
+        office.get_by_role("button", name=said["serve.publish"]).click()
+        office.wait_for_load_state()
+        public = _person(browser, server)
+        public.goto(f"{server.address}/public")
+        snap("serve-public", public)
+        shown = _published(public)
+        public.context.close()
+        office.context.close()
+        timings.mark("office: publish; the public page")
+    ranked = par("rank", str(folder), "--format", "json")
+    assert ranked.returncode in (0, 1), ranked.stderr
+    timings.mark("par rank FOLDER")
+    return Published(shown, _ranked(json.loads(ranked.stdout)), timings)
+
+
+def _person(browser: Browser, server: Server) -> Page:
+    """A new browser window of its own (its own cookies), 1366×768, Vietnamese."""
+    context = browser.new_context(viewport=SCREEN, locale="vi-VN", base_url=server.address)  # type: ignore[arg-type]
+    context.set_default_timeout(10_000)
+    return context.new_page()
+
+
+def _set_password(page: Page, said: dict[str, str]) -> None:
+    page.get_by_label(said["serve.new-password"]).fill(PASSWORD)
+    page.get_by_label(said["serve.password-again"]).fill(PASSWORD)
+    page.get_by_role("button", name=said["serve.set-password"]).click()
+    page.wait_for_load_state()
+
+
+def _invite(
+    office: Page, said: dict[str, str], role: str, login: str, agency_id: str | None, appraiser: str | None = None
+) -> str:
+    """The office's invitation, made from the menu's link; the one-time link the page shows."""
+    office.get_by_role("link", name=said["serve.invitations"]).click()
+    office.get_by_label(said[f"serve.role-{role}"], exact=True).check()
+    if agency_id is not None:
+        office.get_by_label(said["serve.invite-agency-label"]).select_option(value=agency_id)
+    if appraiser is not None:
+        office.get_by_label(said["serve.invite-appraiser-label"]).fill(appraiser)
+    office.get_by_label(said["serve.invite-name-label"], exact=True).fill(
+        AGENCIES.get(agency_id or "", "Tổ thẩm định 1")
+    )
+    office.locator("form.narrow").get_by_label(said["serve.login-name"], exact=True).fill(login)
+    office.get_by_role("button", name=said["serve.invite"], exact=True).click()
+    link = office.get_by_label(said["serve.invite-link"], exact=True).input_value()
+    assert "/invite/" in link, link
+    return link
+
+
+def _sign_out_and_in(page: Page, said: dict[str, str], server: Server, login: str) -> None:
+    """Out, then in again with the keyboard alone: the name, Tab, the password, Enter."""
+    page.get_by_role("button", name=said["serve.logout"]).click()
+    page.wait_for_url(f"{server.address}/login")
+    from playwright.sync_api import expect
+
+    expect(page.get_by_label(said["serve.login-name"], exact=True)).to_be_focused()  # as the page opens
+    page.keyboard.type(login)
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{server.address}/agency")
+
+
+def _row(page: Page, code: str) -> Locator:
+    return page.locator("tr", has=page.get_by_role("rowheader", name=code, exact=True))
+
+
+_LABELS = """rows => Object.fromEntries(rows.map(row => {
+  const label = row.querySelector("td label"), box = label && document.getElementById(label.htmlFor);
+  return [row.querySelector("th").innerText.trim(), [label ? label.innerText.trim() : "", box ? box.tagName : ""]];
+}))"""  # each criterion's row: the text of its first label, and what that label names (SELECT, INPUT, none)
+
+
+def _fill(page: Page, said: dict[str, str], answers: dict[str, str | None]) -> None:
+    """Each answer entered in the field its criterion's title labels (a choice chosen by what it says, a number
+    typed); not applicable: its box ticked and the reason typed beside it; then saved."""
+    labels: dict[str, list[str]] = page.locator("tr:has(th[scope=row])").evaluate_all(_LABELS)
+    for code, typed in answers.items():
+        row = _row(page, code)
+        title, kind = labels[code]
+        assert kind, f"{code}: its title labels no field"
+        if typed is None:
+            row.get_by_label(said["serve.na"], exact=True).check()
+            row.get_by_label(said["serve.na-reason"], exact=True).fill(NOT_APPLICABLE)
+        elif kind == "SELECT":
+            row.get_by_label(title, exact=True).select_option(label=typed)
+        else:
+            row.get_by_label(title, exact=True).fill(typed)
+    row = _row(page, UPLOADED)
+    row.get_by_label(said["serve.evidence-lines"], exact=True).fill(EVIDENCE_NAMED)
+    page.get_by_role("button", name=said["serve.save"], exact=True).click()
+    page.wait_for_load_state()
+
+
+def _upload(page: Page, said: dict[str, str], code: str, pdf: Path) -> None:
+    page.get_by_label(said["serve.code"], exact=True).select_option(value=code)
+    before_max = said["serve.upload-file"].split("{max}")[0]  # the label says the largest size allowed
+    page.get_by_label(re.compile("^" + re.escape(before_max))).set_input_files(pdf)
+    page.get_by_role("button", name=said["serve.upload"], exact=True).click()
+    page.wait_for_load_state()
+
+
+def _published(page: Page) -> dict[str, tuple[str, str]]:
+    """The public page's rows: agency name → (rank, index) as shown."""
+    shown: dict[str, tuple[str, str]] = {}
+    for row in page.locator("tbody tr").all():
+        cells = [cell.inner_text().strip() for cell in row.locator("td, th").all()]
+        shown[cells[1]] = (cells[0], cells[4])
+    return shown
+
+
+def _ranked(ranking: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    """`par rank --format json`'s rows, as the page words them: the index with a decimal comma, two places."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    found: dict[str, tuple[str, str]] = {}
+    for group in ranking["groups"]:
+        places = Decimal(1).scaleb(-int(group["precision"]))
+        for row in group["rows"]:
+            index = Decimal(str(row["index"])).quantize(places, rounding=ROUND_HALF_UP)
+            found[row["agency"]["name"]] = (str(row["rank"]), str(index).replace(".", ","))
+    return found
