@@ -178,6 +178,7 @@ class Published:
 
     page: dict[str, tuple[str, str]]  # agency name → (rank, index) as the public page shows them
     ranked: dict[str, tuple[str, str]]  # the same from `par rank FOLDER --format json`
+    board: dict[str, str]  # agency name → the index the office's board shows once published
     timings: Timings
     faults: list[str] = field(default_factory=list)
 
@@ -206,28 +207,36 @@ ANSWERS: dict[str, dict[str, str | None]] = {
 }  # fmt: skip
 NOT_APPLICABLE = "Năm nay không phát sinh trường hợp nào"
 APPRAISED = ("so-noi-vu", "1.1.3", "85", "Báo cáo chỉ chứng minh 85% nhiệm vụ hoàn thành")  # agency, code, value, why
-UPLOADED = "1.1.1"
-EVIDENCE_NAMED = "Kế hoạch số 12/KH-CCHC ngày 20/12/2024"  # the evidence named in the form, its scan uploaded  # the criterion each agency's evidence file is for
+UPLOADED = "1.1.1"  # the criterion each agency's evidence file is for
+EVIDENCE_NAMED = "Kế hoạch số 12/KH-CCHC ngày 20/12/2024"  # the evidence named in the form, its scan uploaded
 
 
 def run(browser: Browser, folder: Path, work: Path, shoot: Shoot | None = None, lang: str = "vi") -> Published:
     """The year in the browser: the office signs in with the first-start link, opens the window and invites two
-    agencies and a council member; both agencies fill in their forms, upload evidence and submit; the council
-    member appraises one answer with a reason; the office publishes. `shoot(name, page)` is called on the pages
-    the guide shows."""
+    agencies and a council member; both agencies fill in their forms, upload evidence and submit; the office
+    closes the window; the council member appraises one answer with a reason; the office publishes. Each page
+    met is looked at (`_faults`); `shoot(name, page)` is called on the pages the guide shows."""
     said = catalogue(lang)
     timings = Timings()
-    snap: Shoot = shoot or (lambda name, page: None)
+    faults: list[str] = []
+
+    def seen(page: Page, name: str | None = None) -> None:
+        faults.extend(_faults(page))
+        if shoot is not None and name is not None:
+            shoot(name, page)
+
     with serving(folder) as server:
         timings.mark("start par serve")
         office = _person(browser, server)
         office.goto(server.office_link)
+        seen(office)
         _set_password(office, said)
         office.wait_for_url(f"{server.address}/office")
         timings.mark("office: first-start link")
         office.get_by_role("button", name=said["serve.open-window"]).click()
         links = {agency_id: _invite(office, said, "agency", agency_id, agency_id) for agency_id in AGENCIES}
         links["council"] = _invite(office, said, "council", "tham-dinh-1", None, appraiser=APPRAISER)
+        seen(office)
         timings.mark("office: window, three invitations")
         evidence = work / "ke-hoach-cchc-2025.pdf"
         evidence.write_bytes(EVIDENCE_PDF)
@@ -236,43 +245,66 @@ def run(browser: Browser, folder: Path, work: Path, shoot: Shoot | None = None, 
             person.goto(links[agency_id])
             _set_password(person, said)
             _sign_out_and_in(person, said, server, agency_id)
+            seen(person)
             _fill(person, said, ANSWERS[agency_id])
             _upload(person, said, UPLOADED, evidence)
-            if agency_id == "so-noi-vu":
-                snap("serve-agency-form", person)
+            seen(person, "serve-agency-form" if agency_id == "so-noi-vu" else None)
             person.get_by_role("button", name=said["serve.submit"]).click()
             person.wait_for_load_state()
+            seen(person)
             person.context.close()
             timings.mark(f"{agency_id}: fill, upload, submit")
         office.goto(f"{server.address}/office")
-        snap("serve-board", office)
+        office.get_by_role("button", name=said["serve.close-window"]).click()  # all submitted: the window closes
+        office.wait_for_load_state()
+        seen(office, "serve-board")
         council = _person(browser, server)
         council.goto(links["council"])
         _set_password(council, said)
+        seen(council)
         agency_id, code, value, reason = APPRAISED
-        council.goto(f"{server.address}/council")
         council.get_by_role("link", name=AGENCIES[agency_id]).click()
         council.get_by_label(f"{said['serve.appraised']} {code}", exact=True).fill(value)
         council.get_by_label(f"{said['serve.council.reason']} {code}", exact=True).fill(reason)
-        council.get_by_role("button", name=said["serve.save"]).click()
+        council.get_by_role("button", name=said["serve.save"], exact=True).click()
         council.wait_for_load_state()
-        snap("serve-council", council)
+        seen(council, "serve-council")
         council.context.close()
         timings.mark("council: appraise with a reason")
         office.goto(f"{server.address}/office")
         office.get_by_role("button", name=said["serve.publish"]).click()
         office.wait_for_load_state()
+        seen(office)
+        board = _board(office, said)
         public = _person(browser, server)
         public.goto(f"{server.address}/public")
-        snap("serve-public", public)
-        shown = _published(public)
+        seen(public, "serve-public")
+        shown = _published(public, said)
         public.context.close()
         office.context.close()
         timings.mark("office: publish; the public page")
     ranked = par("rank", str(folder), "--format", "json")
     assert ranked.returncode in (0, 1), ranked.stderr
     timings.mark("par rank FOLDER")
-    return Published(shown, _ranked(json.loads(ranked.stdout)), timings)
+    return Published(shown, _ranked(json.loads(ranked.stdout)), board, timings, faults)
+
+
+_LOOKED_AT = """() => {
+  const unlabelled = [...document.querySelectorAll("input, select, textarea")]
+    .filter(e => e.type !== "hidden" && e.labels.length === 0 && !e.getAttribute("aria-label"))
+    .map(e => e.name || e.id);
+  return [unlabelled, document.documentElement.scrollWidth, window.innerWidth];
+}"""
+
+
+def _faults(page: Page) -> list[str]:
+    """What a person would notice on the page: a field without a label, a page wider than the screen."""
+    unlabelled, wide, screen = page.evaluate(_LOOKED_AT)
+    path = page.url.split("?")[0].removeprefix(page.url.split("/")[0] + "//" + page.url.split("/")[2])
+    found = [f"{path}: the field {name!r} has no label" for name in unlabelled]
+    if wide > screen:
+        found.append(f"{path}: {wide} px wide, wider than the {screen} px screen")
+    return found
 
 
 def _person(browser: Browser, server: Server) -> Page:
@@ -362,13 +394,24 @@ def _upload(page: Page, said: dict[str, str], code: str, pdf: Path) -> None:
     page.wait_for_load_state()
 
 
-def _published(page: Page) -> dict[str, tuple[str, str]]:
+def _table(page: Page) -> list[dict[str, str]]:
+    """The page's table as a person reads it: each row, column head → what the cell shows."""
+    heads = [cell.inner_text().strip() for cell in page.locator("thead th").all()]
+    return [
+        dict(zip(heads, (cell.inner_text().strip() for cell in row.locator("td, th").all()), strict=False))
+        for row in page.locator("tbody tr").all()
+    ]
+
+
+def _board(page: Page, said: dict[str, str]) -> dict[str, str]:
+    """The office's board: agency name → the index shown."""
+    return {row[said["serve.agency"]].rsplit(" (", 1)[0]: row[said["serve.index"]] for row in _table(page)}
+
+
+def _published(page: Page, said: dict[str, str]) -> dict[str, tuple[str, str]]:
     """The public page's rows: agency name → (rank, index) as shown."""
-    shown: dict[str, tuple[str, str]] = {}
-    for row in page.locator("tbody tr").all():
-        cells = [cell.inner_text().strip() for cell in row.locator("td, th").all()]
-        shown[cells[1]] = (cells[0], cells[4])
-    return shown
+    rank, agency, index = said["serve.council.rank"], said["serve.agency"], said["serve.index"]
+    return {row[agency]: (row[rank], row[index]) for row in _table(page)}
 
 
 def _ranked(ranking: dict[str, Any]) -> dict[str, tuple[str, str]]:

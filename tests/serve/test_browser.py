@@ -29,6 +29,8 @@ def test_a_year_in_the_browser_ends_with_the_figures_par_rank_prints(tmp_path: P
     assert published.page == published.ranked
     assert set(published.page) == set(browser.AGENCIES.values())
     assert published.page["Sở Nội vụ"][0] == "1"
+    assert published.board == {name: index for name, (_, index) in published.page.items()}  # the office's too
+    assert published.faults == []  # every field labelled, every page as wide as the screen at most
 
     # the folder is the record: what each agency typed, as the CLI reads it
     home = yaml.safe_load((folder / "so-noi-vu.yaml").read_text(encoding="utf-8"))
