@@ -244,7 +244,7 @@ def run(browser: Browser, folder: Path, work: Path, shoot: Shoot | None = None, 
             person = _person(browser, server)
             person.goto(links[agency_id])
             _set_password(person, said)
-            _sign_out_and_in(person, said, server, agency_id)
+            _sign_out_and_in(person, said, server, agency_id, seen)
             seen(person)
             _fill(person, said, ANSWERS[agency_id])
             _upload(person, said, UPLOADED, evidence)
@@ -341,10 +341,13 @@ def _invite(
     return link
 
 
-def _sign_out_and_in(page: Page, said: dict[str, str], server: Server, login: str) -> None:
+def _sign_out_and_in(
+    page: Page, said: dict[str, str], server: Server, login: str, seen: Callable[[Page], None]
+) -> None:
     """Out, then in again with the keyboard alone: the name, Tab, the password, Enter."""
     page.get_by_role("button", name=said["serve.logout"]).click()
     page.wait_for_url(f"{server.address}/login")
+    seen(page)
     from playwright.sync_api import expect
 
     expect(page.get_by_label(said["serve.login-name"], exact=True)).to_be_focused()  # as the page opens
