@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from par_cli.core.diagnostics import ParError
 from par_cli.io.json_kind import SUPPORT_KINDS
@@ -16,10 +17,14 @@ from par_cli.readers.files import discover_yaml, file_kind
 from par_cli.serve.records import AgencyRecord, details, editable, read_record
 from par_cli.services.workspace import Workspace
 
+if TYPE_CHECKING:
+    from par_cli.core.ranking import Leaders
+
 Stamp = tuple[int, int]
+Support = tuple[tuple[str, Any], ...]
 
 _HELD = threading.Lock()
-_RECORDS: dict[tuple[Path, str], tuple[tuple[Stamp | None, tuple[tuple[str, Stamp | None], ...]], AgencyRecord]] = {}
+_RECORDS: dict[tuple[Path, str], tuple[tuple[Stamp | None, Support], AgencyRecord]] = {}
 _IDS: dict[Path, tuple[Stamp | None, str]] = {}
 
 
@@ -43,7 +48,7 @@ def _beside(folder: Path) -> list[Path]:
     return sorted(out)
 
 
-def _files(folder: Path) -> tuple[list[Path], tuple[tuple[str, Stamp | None], ...]]:
+def _files(folder: Path) -> tuple[list[Path], Support]:
     """The assessment files (as `par rank FOLDER` finds them) and the stamps of every other file that counts."""
     found, _ = discover_yaml([folder])
     assessments = [path for path in found if file_kind(path) not in SUPPORT_KINDS]
@@ -72,7 +77,44 @@ def agencies(folder: Path, lang: str = "vi") -> list[AgencyRecord]:
         with _HELD:
             _RECORDS[key] = (stamp, made)
         found.append(made)
+    best = leaders_of(found)
+    if best:  # `relative` leaves: scored against the group's leader, as the ranking scores them
+        found = [_in_group(folder, record, best, support, lang) if record.relative else record for record in found]
     return sorted(found, key=lambda r: (vietnamese_key(r.name), r.id.casefold()))
+
+
+def _in_group(folder: Path, record: AgencyRecord, best: Leaders, support: Support, lang: str) -> AgencyRecord:
+    path = folder / record.file
+    mine = best.get((record.group, record.set_id or ""), {})
+    key = (path, f"{lang} in group")
+    stamp = (_stamp(path), (*support, ("leaders", tuple(sorted((c, str(v)) for c, v in mine.items())))))
+    with _HELD:
+        kept = _RECORDS.get(key)
+    if kept is not None and kept[0] == stamp:
+        return kept[1]
+    made = read_record(folder, path, Workspace(), lang, best)
+    with _HELD:
+        _RECORDS[key] = (stamp, made)
+    return made
+
+
+def leaders_of(found: list[AgencyRecord]) -> Leaders:
+    """The best value of every `relative` leaf in each ranking group (`core.ranking.leaders_of`'s rule)."""
+    best: Leaders = {}
+    for record in found:
+        if not record.relative or record.set_id is None:
+            continue
+        values = best.setdefault((record.group, record.set_id), {})
+        for code, value, higher in record.relative:
+            now = values.get(code)
+            if now is None or (value > now if higher else value < now):
+                values[code] = value
+    return best
+
+
+def leaders(folder: Path) -> Leaders:
+    """The folder's leaders of `relative` leaves per group (empty when its set has none)."""
+    return leaders_of(agencies(folder))
 
 
 def file_of(folder: Path, agency_id: str) -> Path | None:

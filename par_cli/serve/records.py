@@ -27,6 +27,7 @@ from par_cli.yamlengine.source import parse
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound
+    from par_cli.core.ranking import Leaders
     from par_cli.core.scoring import Score
 
 
@@ -82,6 +83,8 @@ class AgencyRecord:
     grade: str | None
     precision: int
     problems: tuple[Problem, ...]
+    set_id: str | None = None  # the criteria set's id
+    relative: tuple[tuple[str, Fraction, bool], ...] = ()  # its `relative` leaves: code, value, higher is better
 
     @property
     def errors(self) -> int:
@@ -190,8 +193,12 @@ def inspect_file(workspace: Workspace, path: Path) -> tuple[Bound | None, list[D
     return bound, problems, raw
 
 
-def read_record(folder: Path, path: Path, workspace: Workspace, lang: str) -> AgencyRecord:
-    from par_cli.services.workspace import scored
+def read_record(
+    folder: Path, path: Path, workspace: Workspace, lang: str, leaders: Leaders | None = None
+) -> AgencyRecord:
+    """An agency's record: its file read and scored (`relative` leaves against its group's `leaders`, as its
+    ranking scores them, when given; else alone)."""
+    from par_cli.services.workspace import scored, scored_in_group
 
     try:
         bound, problems, raw = inspect_file(workspace, path)
@@ -200,7 +207,7 @@ def read_record(folder: Path, path: Path, workspace: Workspace, lang: str) -> Ag
     result: Score | None = None
     if bound is not None:
         try:
-            result = scored(bound)
+            result = scored_in_group(bound, leaders) if leaders else scored(bound)
         except ParError as exc:
             problems = [*problems, *exc.diagnostics]
     return record_of(folder, path, bound, result, problems, raw, lang)
@@ -237,6 +244,8 @@ def record_of(
         grade=result.grade if result is not None else None,
         precision=result.precision if result is not None else 2,
         problems=worded(problems, lang),
+        set_id=result.criteria_id if result is not None else None,
+        relative=tuple((r.code, r.value, r.higher) for r in result.relative) if result is not None else (),
     )
 
 
