@@ -23,7 +23,7 @@ SHOTS = ("serve-board", "serve-agency-form", "serve-council", "serve-public")  #
 
 def main() -> None:
     sys.path.insert(0, str(ROOT))
-    from tests.serve import browser
+    from tests.serve import browser, browser_year
 
     why = browser.missing()
     if why is not None:
@@ -36,7 +36,7 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="par-serve-pages-"))
     try:
-        browser.make_year(work / "nam-2025")
+        browser_year.make_year(work / "nam-2025")
         with browser.browsing() as chromium:
             browser.run(chromium, work / "nam-2025", work, shoot)
     finally:

@@ -14,20 +14,21 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.serve import browser
+from tests.serve import browser, browser_year
 
 pytestmark = pytest.mark.skipif(browser.missing() is not None, reason=browser.missing() or "")
 
 
 def test_a_year_in_the_browser_ends_with_the_figures_par_rank_prints(tmp_path: Path) -> None:
     folder = tmp_path / "nam-2025"
-    browser.make_year(folder)
+    browser_year.make_year(folder)
     with browser.browsing() as chromium:
         published = browser.run(chromium, folder, tmp_path)
+    print(published.timings.steps)  # seconds per step (pytest -s): a slow page shows here first
 
     # the published page and `par rank FOLDER` agree, agency by agency: rank and index as shown
     assert published.page == published.ranked
-    assert set(published.page) == set(browser.AGENCIES.values())
+    assert set(published.page) == set(browser_year.AGENCIES.values())
     assert published.page["Sở Nội vụ"][0] == "1"
     assert published.board == {name: index for name, (_, index) in published.page.items()}  # the office's too
     assert published.faults == []  # every field labelled, every page as wide as the screen at most
@@ -39,12 +40,12 @@ def test_a_year_in_the_browser_ends_with_the_figures_par_rank_prints(tmp_path: P
     assert answers["1.1.3"]["self"] == 97.5  # typed `97,5`
     assert answers["1.3.1"]["self"] == {"done": 45, "total": 50}  # typed `45/50`
     assert answers["1.1.2"]["self"] is True  # Có
-    assert answers["1.3.2"]["na"] is True and answers["1.3.2"]["reason"] == browser.NOT_APPLICABLE
-    assert answers["1.1.1"]["evidence"] == [browser.EVIDENCE_NAMED]
-    uploaded = list((folder / ".par-serve" / "minh-chung" / "so-noi-vu" / browser.UPLOADED).iterdir())
-    assert [path.read_bytes() for path in uploaded] == [browser.EVIDENCE_PDF]
+    assert answers["1.3.2"]["na"] is True and answers["1.3.2"]["reason"] == browser_year.NOT_APPLICABLE
+    assert answers["1.1.1"]["evidence"] == [browser_year.EVIDENCE_NAMED]
+    uploaded = list((folder / ".par-serve" / "minh-chung" / "so-noi-vu" / browser_year.UPLOADED).iterdir())
+    assert [path.read_bytes() for path in uploaded] == [browser_year.EVIDENCE_PDF]
 
     # the council's appraisal, with its reason, in the appraisal file `par appraisal` reads
-    agency_id, code, value, reason = browser.APPRAISED
-    appraisal = yaml.safe_load((folder / f"tham-dinh-{browser.APPRAISER}.yaml").read_text(encoding="utf-8"))
+    agency_id, code, value, reason = browser_year.APPRAISED
+    appraisal = yaml.safe_load((folder / f"tham-dinh-{browser_year.APPRAISER}.yaml").read_text(encoding="utf-8"))
     assert appraisal["agencies"][agency_id][code] == {"appraised": int(value), "reason": reason}
