@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 SCREEN = {"width": 1366, "height": 768}  # the smallest screen an office's staff work on
+WAIT = 30_000  # ms: the longest a page may take on a loaded 2-core runner before the test says what it waited for
 Shoot = Callable[[str, "Page"], None]
 
 
@@ -183,10 +184,9 @@ def run(browser: Browser, folder: Path, work: Path, shoot: Shoot | None = None, 
         office = _person(browser, server)
         office.goto(server.office_link)
         seen(office)
-        _set_password(office, said)
-        office.wait_for_url(f"{server.address}/office")
+        _set_password(office, said, "/office")
         timings.mark("office: first-start link")
-        office.get_by_role("button", name=said["serve.open-window"]).click()
+        _press(office, said["serve.open-window"], said["serve.said-opened"])
         links = {agency_id: _invite(office, said, "agency", agency_id, agency_id) for agency_id in AGENCIES}
         links["council"] = _invite(office, said, "council", "tham-dinh-1", None, appraiser=APPRAISER)
         seen(office)
@@ -196,38 +196,34 @@ def run(browser: Browser, folder: Path, work: Path, shoot: Shoot | None = None, 
         for agency_id in AGENCIES:
             person = _person(browser, server)
             person.goto(links[agency_id])
-            _set_password(person, said)
+            _set_password(person, said, "/agency")
             if agency_id == "so-noi-vu":  # once is enough to show the sign-in works with the keyboard alone
                 _sign_out_and_in(person, said, server, agency_id, seen)
             seen(person)
             _fill(person, said, ANSWERS[agency_id])
             _upload(person, said, UPLOADED, evidence)
             seen(person, "serve-agency-form" if agency_id == "so-noi-vu" else None)
-            person.get_by_role("button", name=said["serve.submit"]).click()
-            person.wait_for_load_state()
+            _press(person, said["serve.submit"], said["serve.said-submitted"])
             seen(person)
             person.context.close()
             timings.mark(f"{agency_id}: fill, upload, submit")
         office.goto(f"{server.address}/office")
-        office.get_by_role("button", name=said["serve.close-window"]).click()  # all submitted: the window closes
-        office.wait_for_load_state()
+        _press(office, said["serve.close-window"], said["serve.said-closed"])  # all submitted: the window closes
         seen(office, "serve-board")
         council = _person(browser, server)
         council.goto(links["council"])
-        _set_password(council, said)
+        _set_password(council, said, "/council")
         seen(council)
         agency_id, code, value, reason = APPRAISED
         council.get_by_role("link", name=AGENCIES[agency_id]).click()
         council.get_by_label(f"{said['serve.appraised']} {code}", exact=True).fill(value)
         council.get_by_label(f"{said['serve.council.reason']} {code}", exact=True).fill(reason)
-        council.get_by_role("button", name=said["serve.save"], exact=True).click()
-        council.wait_for_load_state()
+        _press(council, said["serve.save"], said["serve.council.said-saved"])
         seen(council, "serve-council")
         council.context.close()
         timings.mark("council: appraise with a reason")
         office.goto(f"{server.address}/office")
-        office.get_by_role("button", name=said["serve.publish"]).click()
-        office.wait_for_load_state()
+        _press(office, said["serve.publish"], said["serve.said-published"])
         seen(office)
         board = _board(office, said)
         public = _person(browser, server)
@@ -264,32 +260,40 @@ def _faults(page: Page) -> list[str]:
 def _person(browser: Browser, server: Server) -> Page:
     """A new browser window of its own (its own cookies), 1366×768, Vietnamese."""
     context = browser.new_context(viewport=SCREEN, locale="vi-VN", base_url=server.address)  # type: ignore[arg-type]
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(WAIT)
     return context.new_page()
 
 
-def _set_password(page: Page, said: dict[str, str]) -> None:
+def _press(page: Page, button: str, told: str) -> None:
+    """A button pressed, and the page that follows saying it was done (else: what the page says instead)."""
+    from playwright.sync_api import expect
+
+    page.get_by_role("button", name=button, exact=True).click()
+    expect(page.get_by_role("status").filter(has_text=told)).to_be_visible(timeout=WAIT)
+
+
+def _set_password(page: Page, said: dict[str, str], home: str) -> None:
+    """The invitation's page: a password, twice; then signed in, at the role's home page."""
     page.get_by_label(said["serve.new-password"]).fill(PASSWORD)
     page.get_by_label(said["serve.password-again"]).fill(PASSWORD)
     page.get_by_role("button", name=said["serve.set-password"]).click()
-    page.wait_for_load_state()
+    page.wait_for_url(f"**{home}")
 
 
 def _invite(
     office: Page, said: dict[str, str], role: str, login: str, agency_id: str | None, appraiser: str | None = None
 ) -> str:
     """The office's invitation, made from the menu's link; the one-time link the page shows."""
+    name = AGENCIES.get(agency_id or "", "Tổ thẩm định 1")
     office.get_by_role("link", name=said["serve.invitations"]).click()
     office.get_by_label(said[f"serve.role-{role}"], exact=True).check()
-    if agency_id is not None:
-        office.get_by_label(said["serve.invite-agency-label"]).select_option(value=agency_id)
+    if agency_id is not None:  # chosen by what the list shows: the agency's name and id
+        office.get_by_label(said["serve.invite-agency-label"]).select_option(label=f"{name} ({agency_id})")
     if appraiser is not None:
         office.get_by_label(said["serve.invite-appraiser-label"]).fill(appraiser)
-    office.get_by_label(said["serve.invite-name-label"], exact=True).fill(
-        AGENCIES.get(agency_id or "", "Tổ thẩm định 1")
-    )
+    office.get_by_label(said["serve.invite-name-label"], exact=True).fill(name)
     office.locator("form.narrow").get_by_label(said["serve.login-name"], exact=True).fill(login)
-    office.get_by_role("button", name=said["serve.invite"], exact=True).click()
+    _press(office, said["serve.invite"], said["serve.invite-made"].format(name=name, login=login))
     link = office.get_by_label(said["serve.invite-link"], exact=True).input_value()
     assert "/invite/" in link, link
     return link
@@ -339,16 +343,14 @@ def _fill(page: Page, said: dict[str, str], answers: dict[str, str | None]) -> N
             row.get_by_label(title, exact=True).fill(typed)
     row = _row(page, UPLOADED)
     row.get_by_label(said["serve.evidence-lines"], exact=True).fill(EVIDENCE_NAMED)
-    page.get_by_role("button", name=said["serve.save"], exact=True).click()
-    page.wait_for_load_state()
+    _press(page, said["serve.save"], said["serve.said-saved"])
 
 
 def _upload(page: Page, said: dict[str, str], code: str, pdf: Path) -> None:
     page.get_by_label(said["serve.code"], exact=True).select_option(value=code)
     before_max = said["serve.upload-file"].split("{max}")[0]  # the label says the largest size allowed
     page.get_by_label(re.compile("^" + re.escape(before_max))).set_input_files(pdf)
-    page.get_by_role("button", name=said["serve.upload"], exact=True).click()
-    page.wait_for_load_state()
+    _press(page, said["serve.upload"], said["serve.said-uploaded"])
 
 
 def _table(page: Page) -> list[dict[str, str]]:
