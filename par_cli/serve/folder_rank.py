@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, msg, problem
-from par_cli.serve.folder_index import file_of
+from par_cli.serve.folder_index import file_of, leaders
 from par_cli.serve.records import Problem, worded
 from par_cli.services.surveys import SurveySource
 from par_cli.services.workspace import FileScorer, read_office
@@ -111,16 +111,17 @@ def ranking(folder: Path, lang: str, previous: Path | None = None) -> Ranked:
 
 
 def explain(folder: Path, agency_id: str, lang: str, gaps: int = 10) -> Report:
-    """`par explain FILE` for the agency's file: each leaf's inputs, rule, points lost and the largest gaps."""
+    """`par explain FILE` for the agency's file: each leaf's inputs, rule, points lost and the largest gaps, its
+    `relative` leaves against its group's leaders in the folder (as `par rank FOLDER` scores them)."""
     from par_cli.core.explain import explain as ledger_of
-    from par_cli.services.workspace import Workspace, scored
+    from par_cli.services.workspace import Workspace, scored_in_group
     from par_cli.views.explain import report
 
     path = file_of(folder, agency_id)
     if path is None:
         raise Missing(agency_id)
     bound = Workspace(survey=SurveySource(None)).assessment(path)
-    return report(ledger_of(bound, scored(bound), None), lang, gaps)
+    return report(ledger_of(bound, scored_in_group(bound, leaders(folder, lang)), None), lang, gaps)
 
 
 def explain_records(folder: Path, agency_id: str, lang: str) -> dict[str, Any]:
