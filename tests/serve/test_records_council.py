@@ -16,7 +16,7 @@ from par_cli.core.diagnostics import ParError
 from par_cli.serve.appraise import council_agency, save_appraisal
 from par_cli.serve.folder_index import agencies
 from par_cli.serve.folder_index import form as form_of
-from par_cli.serve.folder_rank import DOCUMENTS, Missing, document, explain_records, ranking
+from par_cli.serve.folder_rank import DOCUMENTS, Missing, document, explain_records, published_changes, ranking
 from par_cli.serve.records import Refused, VersionConflict
 from tests.conftest import ROOT, run
 
@@ -196,3 +196,13 @@ def test_relative_criteria_score_against_the_groups_leader_as_ranked(folder: Pat
     assert (line["input"], line["points"]) == ("30", 9)
     self_shown = {record.id: record.self_index for record in agencies(folder, "vi")}
     assert self_shown["xa-hoa-phu"] is not None and round(self_shown["xa-hoa-phu"], 2) == Fraction("92.33")
+
+
+def test_what_changed_since_the_ranking_was_published(folder: Path) -> None:
+    snapshot = json.dumps(ranking(folder, "en").records)
+    assert published_changes(folder, snapshot, "vi") == ()
+    path = folder / "tham-dinh-trung-tam.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('"2.1": 30', '"2.1": 40'), encoding="utf-8")
+    assert published_changes(folder, snapshot, "vi") == ("Xã Tân Thạnh",)  # 74,50 then, 77,50 now
+    (folder / "xa-hoa-phu.yaml").unlink()
+    assert set(published_changes(folder, snapshot, "vi")) == {"Xã Tân Thạnh", "Xã An Bình", "Xã Hòa Phú"}
