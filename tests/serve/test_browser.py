@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from par_cli.words.catalogue import catalogue
 from tests.serve import browser, browser_year
 
 pytestmark = pytest.mark.skipif(browser.missing() is not None, reason=browser.missing() or "")
@@ -41,7 +42,9 @@ def test_a_year_in_the_browser_ends_with_the_figures_par_rank_prints(tmp_path: P
     assert answers["1.3.1"]["self"] == {"done": 45, "total": 50}  # typed `45/50`
     assert answers["1.1.2"]["self"] is True  # Có
     assert answers["1.3.2"]["na"] is True and answers["1.3.2"]["reason"] == browser_year.NOT_APPLICABLE
-    assert answers["1.1.1"]["evidence"] == [browser_year.EVIDENCE_NAMED]
+    upload = catalogue("vi")["serve.evidence-line"].format(name="ke-hoach-cchc-2025.pdf")
+    named = [browser_year.EVIDENCE_NAMED, upload]  # as typed, and the upload named after it
+    assert answers["1.1.1"]["evidence"] == named
     uploaded = list((folder / ".par-serve" / "minh-chung" / "so-noi-vu" / browser_year.UPLOADED).iterdir())
     assert [path.read_bytes() for path in uploaded] == [browser_year.EVIDENCE_PDF]
 
