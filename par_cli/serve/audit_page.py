@@ -65,6 +65,8 @@ VALUES = {
     "office": "serve.audit.value-office",
     "agency": "serve.audit.value-agency",
     "council": "serve.audit.value-council",
+    "enabled": "serve.account-active",
+    "disabled": "serve.account-disabled",
 }
 
 

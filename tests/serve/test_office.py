@@ -205,6 +205,9 @@ def test_a_lost_link_is_made_again_an_invitation_revoked_an_account_disabled(
     assert refused.status_code == 403 and "đã bị cơ quan thường trực khóa" in refused.text
     assert "đã khóa" in office.get("/office/invite").text and "Mở lại tài khoản" in office.get("/office/invite").text
     assert office.post("/office/account/snv/enable").status_code == 303
+    log = office.get("/office/audit").text
+    assert "<td>Khóa tài khoản</td><td></td><td>snv</td><td>đang dùng</td><td>đã khóa</td>" in log
+    assert "<td>Mở lại tài khoản</td>" in log and "<td>Thu hồi lời mời</td>" in log and ">disabled<" not in log
     assert browser.post("/login", data={"csrf": csrf, "login": "snv", "password": PASSWORD}).status_code == 303
     own = office.post("/office/account/van-phong/disable")
     assert own.status_code == 403 and "chính mình" in own.text
