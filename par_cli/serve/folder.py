@@ -136,7 +136,10 @@ def agency_file(folder: Path, agency_id: str) -> Path | None:
     with _LOCK:
         seen = [(path, stamp) for path, (stamp, row) in _CACHE.items() if row.agency_id == agency_id]
     for path, stamp in seen:
-        if path.is_relative_to(folder) and stamp[0] == stamp_of(path):
+        now = stamp_of(path)
+        if not path.is_relative_to(folder) or now[1] < 0:
+            continue
+        if stamp[0] == now or agency(path).agency_id == agency_id:  # changed (a save): that file alone read again
             return path
     for row in agencies(folder):
         if row.agency_id == agency_id:
