@@ -100,12 +100,15 @@ def agencies(folder: Path, lang: str) -> list[AgencyRecord]:
 
 
 def agency_file(folder: Path, agency_id: str) -> Path | None:
-    """The assessment file of an agency (None: the folder has none): the file it was last seen in while that file
-    is unchanged, else `records.file_of`."""
+    """The assessment file of an agency (None: the folder has none): the file it was last seen in, if it still
+    names the agency (read again alone when it changed: after a save), else `records.file_of`."""
     with _LOCK:
-        seen = [(path, stamp) for (path, _), (stamp, row) in _RECORDS.items() if row.id == agency_id]
-    for path, stamp in seen:
-        if path.is_relative_to(folder) and stamp[0] == stamp_of(path):
+        seen = [(path, lang, stamp) for (path, lang), (stamp, row) in _RECORDS.items() if row.id == agency_id]
+    for path, lang, stamp in seen:
+        now = stamp_of(path)
+        if not path.is_relative_to(folder) or now[1] < 0:
+            continue
+        if stamp[0] == now or record(folder, path, lang).id == agency_id:
             return path
     return records.file_of(folder, agency_id)
 
