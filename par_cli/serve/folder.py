@@ -7,6 +7,7 @@ set, an appraisal or survey file, the office's), changed. A save re-scores that 
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -15,12 +16,16 @@ from par_cli.readers.files import file_kinds, kind_and_id
 from par_cli.serve import records
 from par_cli.serve.form_model import Form, build_form
 from par_cli.serve.records import AgencyRecord
-from par_cli.services.workspace import Workspace, scored
+from par_cli.serve.saving import Saved, save_form
+from par_cli.services.criteria import LoadedCriteria
+from par_cli.services.workspace import Workspace, load_criteria, scored
 
 Stamp = tuple[tuple[str, int, int, int], ...]
 
 _RECORDS: dict[tuple[Path, str], tuple[Stamp, AgencyRecord]] = {}
 _FORMS: dict[tuple[Path, str], tuple[Stamp, Form | None]] = {}
+_FILES: dict[tuple[Path, str], tuple[tuple[str, int, int, int], Path]] = {}  # (folder, agency id) → its file
+_SETS: dict[Path, tuple[tuple[str, int, int, int], LoadedCriteria]] = {}
 _LOCK = threading.Lock()
 READS = [0]  # files read and scored for their records since start (tests: a save re-scores one agency)
 FORMS_MADE = [0]  # forms made
@@ -49,6 +54,28 @@ def beside(folder: Path) -> Stamp:
     return tuple(found)
 
 
+def _criteria(path: Path) -> LoadedCriteria:
+    """A criteria set read, checked and indexed once while its file is unchanged (`load_criteria`'s refusal is
+    not kept: the file is read again)."""
+    stamp = stamp_of(path)
+    with _LOCK:
+        kept = _SETS.get(path)
+    if kept is not None and kept[0] == stamp:
+        return kept[1]
+    loaded = load_criteria(path)
+    with _LOCK:
+        _SETS[path] = (stamp, loaded)
+    return loaded
+
+
+def workspace() -> Workspace:
+    """A workspace (`services.workspace`) whose criteria sets are those kept while their files are unchanged:
+    a page or a save does not read and check its 160-criterion set again."""
+    made = Workspace()
+    made._load = _criteria
+    return made
+
+
 def _kept(cache: dict[tuple[Path, str], tuple[Stamp, Any]], key: tuple[Path, str], stamp: Stamp) -> Any:
     with _LOCK:
         kept = cache.get(key)
@@ -67,9 +94,8 @@ def record(folder: Path, path: Path, lang: str, support: Stamp | None = None) ->
     if found is not None:
         return found
     READS[0] += 1
-    workspace = Workspace()
     try:
-        bound, problems, raw = records.inspect_file(workspace, path)
+        bound, problems, raw = records.inspect_file(workspace(), path)
     except OSError:
         bound, problems, raw = None, [], b""
     result = None
@@ -100,17 +126,23 @@ def agencies(folder: Path, lang: str) -> list[AgencyRecord]:
 
 
 def agency_file(folder: Path, agency_id: str) -> Path | None:
-    """The assessment file of an agency (None: the folder has none): the file it was last seen in, if it still
-    names the agency (read again alone when it changed: after a save), else `records.file_of`."""
+    """The assessment file of an agency (None: the folder has none): the file it was last found in while that
+    file is unchanged, or still names the agency once changed (a save: that file alone read again), else
+    `records.file_of` (the folder looked through)."""
     with _LOCK:
-        seen = [(path, lang, stamp) for (path, lang), (stamp, row) in _RECORDS.items() if row.id == agency_id]
-    for path, lang, stamp in seen:
+        kept = _FILES.get((folder, agency_id))
+    if kept is not None:
+        stamp, path = kept
         now = stamp_of(path)
-        if not path.is_relative_to(folder) or now[1] < 0:
-            continue
-        if stamp[0] == now or record(folder, path, lang).id == agency_id:
+        if now == stamp or (now[1] >= 0 and records.details(path, None)[0].casefold() == agency_id.casefold()):
+            with _LOCK:
+                _FILES[(folder, agency_id)] = (now, path)
             return path
-    return records.file_of(folder, agency_id)
+    found = records.file_of(folder, agency_id)
+    if found is not None:
+        with _LOCK:
+            _FILES[(folder, agency_id)] = (stamp_of(found), found)
+    return found
 
 
 def form(folder: Path, path: Path, lang: str) -> Form | None:
@@ -121,9 +153,15 @@ def form(folder: Path, path: Path, lang: str) -> Form | None:
     if kept is not None and kept[0] == stamp:
         return kept[1]
     FORMS_MADE[0] += 1
-    made = build_form(folder, path, lang)
+    made = build_form(folder, path, lang, workspace())
     _keep(_FORMS, (path, lang), stamp, made)
     return made
+
+
+def save(folder: Path, path: Path, version: str, given: Mapping[str, str], lang: str) -> Saved:
+    """`saving.save_form` with the form the page was made from (when it is still the file's) and the kept
+    criteria sets: a save reads and scores its file once, not its set."""
+    return save_form(folder, path, version, given, lang, form(folder, path, lang), workspace())
 
 
 def ranking_json(folder: Path) -> str | None:
