@@ -24,7 +24,7 @@ Stamp = tuple[tuple[str, int, int, int], ...]
 
 _RECORDS: dict[tuple[Path, str], tuple[Stamp, AgencyRecord]] = {}
 _FORMS: dict[tuple[Path, str], tuple[Stamp, Form | None]] = {}
-_FILES: dict[tuple[Path, str], tuple[tuple[str, int, int, int], Path]] = {}  # (folder, agency id) → its file
+_FILES: dict[tuple[Path, str], tuple[tuple[str, int, int, int], Path]] = {}  # (folder, id casefolded) → file
 _SETS: dict[Path, tuple[tuple[str, int, int, int], LoadedCriteria]] = {}
 _LOCK = threading.Lock()
 READS = [0]  # files read and scored for their records since start (tests: a save re-scores one agency)
@@ -127,21 +127,29 @@ def agencies(folder: Path, lang: str) -> list[AgencyRecord]:
 
 def agency_file(folder: Path, agency_id: str) -> Path | None:
     """The assessment file of an agency (None: the folder has none): the file it was last found in while that
-    file is unchanged, or still names the agency once changed (a save: that file alone read again), else
-    `records.file_of` (the folder looked through)."""
+    file is unchanged, or still names the agency once changed (a save: that file alone read again); else the
+    folder looked through once, each file's agency kept (then `records.file_of`: a workbook's bound id)."""
+    wanted = agency_id.casefold()
     with _LOCK:
-        kept = _FILES.get((folder, agency_id))
+        kept = _FILES.get((folder, wanted))
     if kept is not None:
         stamp, path = kept
         now = stamp_of(path)
-        if now == stamp or (now[1] >= 0 and records.details(path, None)[0].casefold() == agency_id.casefold()):
+        if now == stamp or (now[1] >= 0 and records.details(path, None)[0].casefold() == wanted):
             with _LOCK:
-                _FILES[(folder, agency_id)] = (now, path)
+                _FILES[(folder, wanted)] = (now, path)
             return path
-    found = records.file_of(folder, agency_id)
+    found = None
+    for path in records.assessment_files(folder):
+        stamp, named = stamp_of(path), records.details(path, None)[0].casefold()
+        with _LOCK:
+            _FILES.setdefault((folder, named), (stamp, path))
+        if named == wanted and found is None:
+            found = path
+    found = found or records.file_of(folder, agency_id)
     if found is not None:
         with _LOCK:
-            _FILES[(folder, agency_id)] = (stamp_of(found), found)
+            _FILES[(folder, wanted)] = (stamp_of(found), found)
     return found
 
 
