@@ -6,9 +6,9 @@ process (uvicorn, `benchmarks/serve_counted.py`: the command with two counters) 
 (asyncio, one `httpx.AsyncClient` each), each signed in through /login as its agency. Each client, as a person:
 its form page (GET /agency), a pause (`--pause` seconds on average, at random 0.5-1.5 times it), then the whole
 form sent back as a browser sends it (every field, the CSRF token, the page's version) with one ratio answer
-changed, the page it is sent back to, and so on. Every `--tabs`-th agency also keeps a second tab open: every
-fifth save, the page it showed before that save is sent with another value, and must be refused (409, the
-refusal's words), not answered with an error nor written.
+changed, the page it is sent back to, and so on. Every `--tabs`-th agency also keeps a second tab open: at its
+second save (and every fifth after), the page it showed before that save is sent with another value, and must be
+refused (409, the refusal's words), not answered with an error nor written.
 
 Figures: saves done, errors (any other answer: must be 0), the second tabs refused, p50/p95 of a save (the POST)
 and of the form page (the GET), then the folder read back with par's reader: lost writes (an answer not the last
@@ -140,7 +140,9 @@ class Client(NamedTuple):
 
 
 async def sign_in(base: str, agency: str) -> Client:
-    http = httpx.AsyncClient(base_url=base, follow_redirects=False, timeout=120)
+    # idle connections closed before uvicorn closes them (after 5 s): else a request may meet one being closed
+    limits = httpx.Limits(keepalive_expiry=3)
+    http = httpx.AsyncClient(base_url=base, follow_redirects=False, timeout=120, limits=limits)
     page = await http.get("/login")
     csrf = re.search(r'name="csrf" value="([^"]+)"', page.text)
     answer = await http.post(
@@ -153,7 +155,11 @@ async def sign_in(base: str, agency: str) -> Client:
 
 async def timed_page(client: Client, tally: Tally, query: str = "") -> dict[str, str]:
     started = time.perf_counter()
-    page = await client.http.get(f"/agency{query}")
+    try:
+        page = await client.http.get(f"/agency{query}")
+    except httpx.HTTPError as exc:
+        tally.errors.append(f"{client.agency}: form page {exc!r}")
+        return {}
     took = time.perf_counter() - started
     if page.status_code != 200:
         tally.errors.append(f"{client.agency}: form page {page.status_code}")
@@ -167,13 +173,14 @@ async def person(
 ) -> None:
     """One agency's clerk: page, pause, save one answer, page, … until the time is up."""
     rnd = random.Random(client.agency)
+    await asyncio.sleep(rnd.uniform(0, pause))  # people do not start all at once
     fields = await timed_page(client, tally)
     done = 0
-    await asyncio.sleep(rnd.uniform(0, pause))  # people do not start all at once
+    await asyncio.sleep(pause * rnd.uniform(0.5, 1.5))
     while time.monotonic() < until and fields:
         code = codes[done % len(codes)]
         k = tally.last.get((client.agency, code), 0) + 1
-        stale = dict(fields) if tab and done % 5 == 4 else None  # the second tab: the same page, kept
+        stale = dict(fields) if tab and done % 5 == 1 else None  # the second tab: the same page, kept
         sent = {**fields, self_field(fields, code): f"{k}/{TOTAL}"}
         started = time.perf_counter()
         try:
@@ -200,7 +207,11 @@ async def second_tab(
     """The page shown before the save just made, sent with another value: refused, with the refusal's words."""
     sent = {**stale, self_field(stale, code): f"{k + 500_000}/{TOTAL}"}
     started = time.perf_counter()
-    answer = await client.http.post("/agency/save", data=sent)
+    try:
+        answer = await client.http.post("/agency/save", data=sent)
+    except httpx.HTTPError as exc:
+        tally.errors.append(f"{client.agency}: a second tab's save {exc!r}")
+        return
     took = time.perf_counter() - started
     text = html.unescape(answer.text)
     if answer.status_code == 409 and any(words in text for words in refusal):
@@ -293,16 +304,21 @@ async def run(args: argparse.Namespace, folder: Path, work: Path) -> None:
         until = time.monotonic() + args.seconds
         tabs = {agency for n, agency in enumerate(ids) if args.tabs and n % args.tabs == 0}
         people = [person(c, tally, codes[c.agency], until, args.pause, c.agency in tabs, refusal) for c in clients]
-        load_started = time.perf_counter()
+        load_started, mine = time.perf_counter(), os.times()
         await asyncio.gather(*people)
         wall, cpu = time.perf_counter() - load_started, server.cpu() - cpu
+        mine_now = os.times()
+        clients_cpu = mine_now.user + mine_now.system - mine.user - mine.system
         load = os.getloadavg()
         during = await server.counted()
         bound, scored = await alone(server, clients[0], tally, codes[ids[0]][0])
         for client in clients:
             await client.http.aclose()
-    finally:
+    except BaseException:
         server.stop()
+        sys.stderr.write(Path(server.log.name).read_text(encoding="utf-8")[-4000:])  # what the server said
+        raise
+    server.stop()
     saves = len(tally.saves)
     print(f"load average  {' '.join(f'{x:.2f}' for x in load)} (after {args.seconds} s)")
     print(f"clients       {args.agencies} agencies, a pause of {args.pause:g} s on average between a page and a save")
@@ -312,7 +328,11 @@ async def run(args: argparse.Namespace, folder: Path, work: Path) -> None:
     print(f"save          {quantiles(tally.saves)}  ({meets(tally.saves, 300)})")
     print(f"form page     {quantiles(tally.pages)}  ({meets(tally.pages, 200)})")
     print(f"refused save  {quantiles(tally.refused)}")
-    print(f"server CPU    {cpu:.1f} s in {wall:.1f} s ({cpu / max(saves, 1) * 1000:.0f} ms a save and its page)")
+    requests = saves + len(tally.pages) + len(tally.refused)
+    print(
+        f"server CPU    {cpu:.1f} s in {wall:.1f} s ({cpu / max(requests, 1) * 1000:.0f} ms a request, pages and saves)"
+    )
+    print(f"clients CPU   {clients_cpu:.1f} s (this process: sending forms, reading pages)")
     scored_during = sum(diff(during["scored"], before["scored"]).values())
     bound_during = sum(diff(during["bound"], before["bound"]).values())
     cycles = saves + len(tally.refused)
