@@ -269,19 +269,42 @@ def meets(seconds: list[float], goal_ms: float) -> str:
     return f"goal p95 < {goal_ms:.0f} ms: {'met' if p95 < goal_ms else 'NOT met'}"
 
 
-async def alone(server: Server, client: Client, tally: Tally, code: str) -> tuple[dict[str, int], dict[str, int]]:
-    """One save and the page after it, the server quiet: the agencies read (bound) and scored for it."""
-    fields = await timed_page(client, tally)
-    before = await server.counted()
-    k = tally.last.get((client.agency, code), 0) + 1
-    answer = await client.http.post("/agency/save", data={**fields, self_field(fields, code): f"{k}/{TOTAL}"})
-    if answer.status_code != 303:
-        tally.errors.append(f"{client.agency}: the quiet save answered {answer.status_code}")
-    else:
+class Alone(NamedTuple):
+    bound: dict[str, int]  # agency → its file read (bound) for the one save and its page
+    scored: dict[str, int]  # agency → scored
+    save: float  # seconds: the median of ALONE saves, each alone
+    page: float  # and of the page after each
+
+
+ALONE = 5
+
+
+async def alone(server: Server, client: Client, tally: Tally, code: str) -> Alone:
+    """Saves and the pages after them, one at a time, the server quiet: the agencies read (bound) and scored for
+    one (counted around the first), and the median time of a save and of its page."""
+    quiet = Tally()
+    fields = await timed_page(client, quiet)
+    counts: list[dict[str, dict[str, int]]] = []
+    for n in range(ALONE):
+        if n < 2:
+            counts.append(await server.counted())
+        k = tally.last.get((client.agency, code), 0) + 1
+        started = time.perf_counter()
+        answer = await client.http.post("/agency/save", data={**fields, self_field(fields, code): f"{k}/{TOTAL}"})
+        quiet.saves.append(time.perf_counter() - started)
+        if answer.status_code != 303:
+            tally.errors.append(f"{client.agency}: the quiet save answered {answer.status_code}")
+            break
         tally.last[(client.agency, code)] = k
-    await client.http.get("/agency?said=saved")
-    after = await server.counted()
-    return diff(after["bound"], before["bound"]), diff(after["scored"], before["scored"])
+        fields = await timed_page(client, quiet, "?said=saved")
+    counts.append(await server.counted())
+    before, after = counts[0], counts[1]
+    return Alone(
+        diff(after["bound"], before["bound"]),
+        diff(after["scored"], before["scored"]),
+        statistics.median(quiet.saves),
+        statistics.median(quiet.pages[1:] or quiet.pages),  # the pages after the saves
+    )
 
 
 async def run(args: argparse.Namespace, folder: Path, work: Path) -> None:
@@ -311,7 +334,7 @@ async def run(args: argparse.Namespace, folder: Path, work: Path) -> None:
         clients_cpu = mine_now.user + mine_now.system - mine.user - mine.system
         load = os.getloadavg()
         during = await server.counted()
-        bound, scored = await alone(server, clients[0], tally, codes[ids[0]][0])
+        one = await alone(server, clients[0], tally, codes[ids[0]][0])
         for client in clients:
             await client.http.aclose()
     except BaseException:
@@ -322,7 +345,9 @@ async def run(args: argparse.Namespace, folder: Path, work: Path) -> None:
     saves = len(tally.saves)
     print(f"load average  {' '.join(f'{x:.2f}' for x in load)} (after {args.seconds} s)")
     print(f"clients       {args.agencies} agencies, a pause of {args.pause:g} s on average between a page and a save")
-    print(f"saves         {saves} in {wall:.1f} s ({saves / wall:.1f}/s), {len(tally.pages)} form pages")
+    rate = saves / args.seconds
+    print(f"saves         {saves} in {args.seconds:g} s ({rate:.1f}/s; the last ended at {wall:.1f} s)")
+    print(f"form pages    {len(tally.pages)}")
     print(f"errors        {len(tally.errors)}{''.join(chr(10) + '  ' + e for e in tally.errors[:10])}")
     print(f"second tabs   {len(tally.refused)} stale saves refused (409, the refusal's words), none written")
     print(f"save          {quantiles(tally.saves)}  ({meets(tally.saves, 300)})")
@@ -335,14 +360,16 @@ async def run(args: argparse.Namespace, folder: Path, work: Path) -> None:
     print(f"clients CPU   {clients_cpu:.1f} s (this process: sending forms, reading pages)")
     scored_during = sum(diff(during["scored"], before["scored"]).values())
     bound_during = sum(diff(during["bound"], before["bound"]).values())
-    cycles = saves + len(tally.refused)
-    print(f"re-scored     under load: {bound_during} files read, {scored_during} scores, for {cycles} saves and pages")
-    others = {agency: n for agency, n in {**bound, **scored}.items() if agency != clients[0].agency}
     print(
-        f"              one save alone ({clients[0].agency}) and its page: read {bound.get(clients[0].agency, 0)}×, "
-        f"scored {scored.get(clients[0].agency, 0)}×; other agencies read or scored: {len(others)}"
-        f"{' (' + ', '.join(others) + ')' if others else ''}"
+        f"re-scored     under load: {bound_during} files read, {scored_during} scores, for {requests} saves and pages"
     )
+    first = clients[0].agency
+    others = sorted({agency for agency in (*one.bound, *one.scored) if agency != first})
+    print(
+        f"one save      alone ({first}), and its page: {first} read {one.bound.get(first, 0)}×, scored "
+        f"{one.scored.get(first, 0)}×; other agencies read or scored: {' '.join(others) or 'none'}"
+    )
+    print(f"              save {one.save * 1000:.0f} ms, its page {one.page * 1000:.0f} ms (medians of {ALONE})")
     lost = lost_writes(folder, tally.last)
     print(
         f"lost writes   {len(lost)} of {len(tally.last)} answers saved{''.join(chr(10) + '  ' + x for x in lost[:10])}"
