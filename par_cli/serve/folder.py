@@ -6,6 +6,7 @@ set, an appraisal or survey file, the office's), changed. A save re-scores that 
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Mapping
 from pathlib import Path
@@ -26,6 +27,7 @@ _RECORDS: dict[tuple[Path, str], tuple[Stamp, AgencyRecord]] = {}
 _FORMS: dict[tuple[Path, str], tuple[Stamp, Form | None]] = {}
 _FILES: dict[tuple[Path, str], tuple[tuple[str, int, int, int], Path]] = {}  # (folder, id casefolded) → file
 _SETS: dict[Path, tuple[tuple[str, int, int, int], LoadedCriteria]] = {}
+_KIND_OF: dict[tuple[Path, tuple[str, int, int, int]], str | None] = {}  # a file's kind by its folder and stamp
 _LOCK = threading.Lock()
 READS = [0]  # files read and scored for their records since start (tests: a save re-scores one agency)
 FORMS_MADE = [0]  # forms made
@@ -42,15 +44,32 @@ def stamp_of(path: Path) -> tuple[str, int, int, int]:
 
 def beside(folder: Path) -> Stamp:
     """The files of a folder that are not assessments (criteria sets, appraisal and survey files, the office's):
-    a change to one changes the figures of the assessments there; another agency's file is not among them."""
-    found = []
+    a change to one changes the figures of the assessments there; another agency's file is not among them.
+    Each file's kind is kept by its stamp (a changed file is looked at again): a page of a 200-agency folder
+    stats its files once, not makes and reads 200 paths."""
     try:
-        entries = sorted(folder.iterdir())
+        with os.scandir(folder) as listing:
+            entries = sorted((entry for entry in listing if not entry.name.startswith(".")), key=lambda e: e.name)
     except OSError:
         return ()
-    for file in entries:
-        if not file.name.startswith(".") and file.is_file() and kind_and_id(file)[0] not in ("assessment", None):
-            found.append(stamp_of(file))
+    found = []
+    for entry in entries:
+        try:
+            if not entry.is_file():
+                continue
+            info = entry.stat()
+        except OSError:
+            continue
+        stamp = (entry.name, info.st_ino, info.st_size, info.st_mtime_ns)
+        kind = _KIND_OF.get((folder, stamp), "?")
+        if kind == "?":
+            kind = kind_and_id(Path(entry.path))[0]
+            with _LOCK:
+                if len(_KIND_OF) > 100_000:  # a year of saves: each makes a new file (atomic writes)
+                    _KIND_OF.clear()
+                _KIND_OF[(folder, stamp)] = kind
+        if kind not in ("assessment", None):
+            found.append(stamp)
     return tuple(found)
 
 
