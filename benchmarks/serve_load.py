@@ -7,7 +7,7 @@ process (uvicorn, `benchmarks/serve_counted.py`: the command with two counters) 
 its form page (GET /agency), a pause (`--pause` seconds on average, at random 0.5-1.5 times it), then the whole
 form sent back as a browser sends it (every field, the CSRF token, the page's version) with one ratio answer
 changed, the page it is sent back to, and so on. Every `--tabs`-th agency also keeps a second tab open: at its
-second save (and every fifth after), the page it showed before that save is sent with another value, and must be
+first save (and every fifth after), the page it showed before that save is sent with another value, and must be
 refused (409, the refusal's words), not answered with an error nor written.
 
 Figures: saves done, errors (any other answer: must be 0), the second tabs refused, p50/p95 of a save (the POST)
@@ -180,7 +180,7 @@ async def person(
     while time.monotonic() < until and fields:
         code = codes[done % len(codes)]
         k = tally.last.get((client.agency, code), 0) + 1
-        stale = dict(fields) if tab and done % 5 == 1 else None  # the second tab: the same page, kept
+        stale = dict(fields) if tab and done % 5 == 0 else None  # the second tab: the same page, kept
         sent = {**fields, self_field(fields, code): f"{k}/{TOTAL}"}
         started = time.perf_counter()
         try:
@@ -198,7 +198,7 @@ async def person(
         if stale is not None:
             await second_tab(client, tally, stale, code, k, refusal)
         fields = await timed_page(client, tally, "?said=saved")
-        await asyncio.sleep(pause * rnd.uniform(0.5, 1.5))
+        await asyncio.sleep(min(pause * rnd.uniform(0.5, 1.5), max(0.0, until - time.monotonic())))
 
 
 async def second_tab(
