@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from starlette.applications import Starlette
 
+from par_cli.serve import account, auth
 from par_cli.serve.account import office_invitation
+from par_cli.serve.app import create_app
 from par_cli.serve.store import Store, digest
 from tests.serve.conftest import PASSWORD, Person, TestClient, add_user, csrf_of
 
@@ -57,6 +60,41 @@ def test_a_wrong_password_is_refused_then_the_login_waits(app: Starlette, people
     assert unknown.status_code == 401
 
 
+def test_a_stranger_cannot_lock_the_office_out(
+    app: Starlette, people: dict[str, Person], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def browser_at(address: str) -> tuple[TestClient, str]:
+        browser = TestClient(app, follow_redirects=False, client=(address, 50000))
+        return browser, csrf_of(browser.get("/login").text)
+
+    stranger, csrf = browser_at("192.0.2.66")
+    for _ in range(5):
+        wrong = stranger.post("/login", data={"csrf": csrf, "login": "van-phong", "password": "đoán thử mật khẩu"})
+        assert wrong.status_code == 401
+    assert stranger.post("/login", data={"csrf": csrf, "login": "van-phong", "password": PASSWORD}).status_code == 429
+    office, csrf = browser_at("192.0.2.10")  # the office's own PC: still signs in
+    assert office.post("/login", data={"csrf": csrf, "login": "van-phong", "password": PASSWORD}).status_code == 303
+
+    roaming, csrf = browser_at("192.0.2.77")  # one address trying many logins is stopped too
+    for number in range(20):
+        roaming.post("/login", data={"csrf": csrf, "login": f"ai-{number}", "password": "đoán thử mật khẩu"})
+    assert roaming.post("/login", data={"csrf": csrf, "login": "snv", "password": PASSWORD}).status_code == 429
+
+    paused: list[float] = []
+
+    async def pause(seconds: float) -> None:
+        paused.append(seconds)
+
+    monkeypatch.setattr(account, "pause", pause)
+    for number in range(20):  # a slow brute force from many addresses: slowed, never a lock-out
+        browser, csrf = browser_at(f"198.51.100.{number}")
+        browser.post("/login", data={"csrf": csrf, "login": "syt", "password": "đoán thử mật khẩu"})
+    assert paused == []
+    browser, csrf = browser_at("192.0.2.20")
+    assert browser.post("/login", data={"csrf": csrf, "login": "syt", "password": PASSWORD}).status_code == 303
+    assert paused == [auth.SLOW_SECONDS]
+
+
 def test_signing_out_ends_the_session(people: dict[str, Person]) -> None:
     office = people["office"]
     session = office.client.cookies.get("par_session")
@@ -97,8 +135,20 @@ def test_pages_speak_vietnamese_first_and_english_when_asked(people: dict[str, P
     english = office.get("/office?lang=en")
     assert "Status board" in english.text and "par_lang=en" in english.headers["set-cookie"]
     assert "Status board" in office.get("/office").text  # kept in the cookie
-    browser = TestClient(office.client.app)
-    assert "Sign in" in browser.get("/login", headers={"accept-language": "en-US,en;q=0.9"}).text
+    english_chrome = TestClient(office.client.app, headers={"accept-language": "en-US,en;q=0.9"})
+    login = english_chrome.get("/login").text  # an English browser on the office's PC: the server's language
+    assert "Đăng nhập" in login and '<a href="?lang=en" hreflang="en" lang="en">English</a>' in login
+    assert "Sign in" in english_chrome.get("/login?lang=en").text and "Sign in" in english_chrome.get("/login").text
+    for page in ("/nowhere", "/public", "/login"):  # the switch on every page, errors too
+        assert 'href="?lang=' in TestClient(office.client.app).get(page).text, page
+
+
+def test_the_servers_language_is_the_pages_default(folder: Path) -> None:
+    app = create_app(folder, lang="en")
+    vietnamese_browser = TestClient(app, headers={"accept-language": "vi-VN,vi;q=0.9"})
+    assert "Sign in" in vietnamese_browser.get("/login").text
+    assert "Đăng nhập" in vietnamese_browser.get("/login?lang=vi").text
+    app.state.store.close()
 
 
 def test_file_text_is_never_markup(app: Starlette, folder: Path, people: dict[str, Person]) -> None:
