@@ -17,12 +17,13 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from par_cli.core.appraisal import COUNCIL, owner
-from par_cli.serve import folder as held
+from par_cli.serve import folder_index as held
 from par_cli.serve import uploads
 from par_cli.serve.auth import CSRF, Refused, User, form_of, require
 from par_cli.serve.pages import language_of, render
 from par_cli.serve.records import Refused as NotSaved
 from par_cli.serve.records import VersionConflict, file_version, relative_name
+from par_cli.serve.saving import save_form
 from par_cli.serve.store import Store
 from par_cli.services.workspace import Workspace
 
@@ -45,7 +46,7 @@ def _folder(request: Request) -> Path:
 async def _own_file(request: Request, user: User) -> Path:
     if user.agency_id is None:
         raise Refused("serve.refused-role")
-    found = await run_in_threadpool(held.agency_file, _folder(request), user.agency_id)
+    found = await run_in_threadpool(held.file_of, _folder(request), user.agency_id)
     if found is None:
         raise HTTPException(404)
     return found
@@ -104,7 +105,7 @@ async def save(request: Request) -> Response:
     folder = _folder(request)
     try:
         saved = await run_in_threadpool(
-            held.save, folder, path, version if isinstance(version, str) else "", given, lang
+            save_form, folder, path, version if isinstance(version, str) else "", given, lang
         )
     except VersionConflict as conflict:
         return await page(request, 409, problem="serve.conflict-save", refusal=conflict.words(lang))
@@ -176,7 +177,7 @@ async def evidence_download(request: Request) -> Response:
 
 def _owner_of(folder: Path, agency_id: str, code: str) -> str | None:
     """The appraiser who owns leaf `code` of the agency's criteria (None: no such agency or file)."""
-    path = held.agency_file(folder, agency_id)
+    path = held.file_of(folder, agency_id)
     if path is None:
         return None
     bound, _ = Workspace().inspect_assessment(path)

@@ -65,6 +65,12 @@ def test_every_page_shows_the_index_par_rank_prints(folder: Path, year: dict[str
         explained = office.get(f"/explain/{agency_id}").text
         assert index in explained and "88,00" not in explained, agency_id
     assert "88,00" not in listed  # xa-tan-thanh scored alone, as if it led its group
+    board = office.get("/office").text
+    for agency_id, index in ranked.items():
+        row = board[board.index(f"({agency_id})") :]
+        assert re.search(r'<td class="num">(\d+,\d\d)</td>', row).group(1) == index, agency_id  # type: ignore[union-attr]
+    for who, agency_id in (("tan-thanh", "xa-tan-thanh"), ("an-binh", "xa-an-binh")):
+        assert f"<strong>{ranked[agency_id]}</strong>" in year[who].get("/agency").text, agency_id
 
 
 def test_the_council_saves_beside_a_ratio_the_file_holds(folder: Path, year: dict[str, Person]) -> None:
