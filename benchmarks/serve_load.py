@@ -401,7 +401,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="make the folder here and keep it (default: a temporary one)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="par-serve-load-") as work:
-        folder = args.keep or Path(work) / "nam-2024"
+        folder = args.keep or Path(work) / "van-phong" / "nam-2024"  # beside it: no file the server writes
         asyncio.run(run(args, folder, Path(work)))
 
 
