@@ -59,6 +59,8 @@ async def login_page(request: Request) -> Response:
         return render(request, "login.html", 429, problem="serve.login-wait", login=login)
     if found == "wrong":
         return render(request, "login.html", 401, problem="serve.login-wrong", login=login)
+    if found == "disabled":
+        return render(request, "login.html", 403, problem="serve.login-disabled", login=login)
     request.app.state.store.audit(found, "sign-in")
     response = RedirectResponse("/", status_code=303)
     sign_in(request, response, found.id)

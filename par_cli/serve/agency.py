@@ -20,6 +20,7 @@ from par_cli.core.appraisal import COUNCIL, owner
 from par_cli.serve import folder_index as held
 from par_cli.serve import uploads
 from par_cli.serve.auth import CSRF, Refused, User, form_of, require
+from par_cli.serve.evidence_lines import file_evidence
 from par_cli.serve.pages import language_of, render
 from par_cli.serve.records import Refused as NotSaved
 from par_cli.serve.records import VersionConflict, file_version, relative_name
@@ -29,7 +30,7 @@ from par_cli.services.workspace import Workspace
 if TYPE_CHECKING:
     from starlette.requests import Request
 
-SAID = {"saved", "nothing", "submitted", "uploaded"}
+SAID = {"saved", "nothing", "submitted", "uploaded", "removed"}
 
 
 def _store(request: Request) -> Store:
@@ -147,8 +148,45 @@ async def evidence_upload(request: Request) -> Response:
         await submitted.close()
     store = _store(request)
     store.add_evidence(user.agency_id or "", code, stored, accepted.name, len(data), user.login)
-    store.audit(user, "evidence", relative_name(folder, path), f"answers.{code}.evidence", "", accepted.name)
+    try:  # the answer's `evidence:` names the file, so that `par check` reads that it has its evidence
+        named = await run_in_threadpool(file_evidence, folder, path, code, accepted.name, lang, add=True)
+        changes = named.changes
+    except NotSaved:
+        changes = ()  # kept as uploaded; the file's own problems are on its page
+    for change in changes:
+        store.audit(user, "evidence", change.file, change.field, change.before, change.after)
+    if not changes:
+        store.audit(user, "evidence", relative_name(folder, path), f"answers.{code}.evidence", "", accepted.name)
     return RedirectResponse("/agency?said=uploaded", status_code=303)
+
+
+async def evidence_remove(request: Request) -> Response:
+    """An upload taken off the agency's answer: no longer listed, and its line gone from the answer's evidence
+    when no other upload of that name is left there."""
+    user = await require(request, "agency")
+    await form_of(request)
+    path = await _own_file(request, user)
+    if not _editable(request, user):
+        raise Refused("serve.refused-closed")
+    store = _store(request)
+    kept = store.evidence_file(request.path_params["file_id"])
+    if kept is None or kept.agency_id != user.agency_id:
+        raise HTTPException(404)
+    store.remove_evidence(kept.id)
+    folder, lang = _folder(request), language_of(request)
+    changes: tuple[Any, ...] = ()
+    if not any(e.code == kept.code and e.name == kept.name for e in store.evidence(kept.agency_id)):
+        try:
+            named = await run_in_threadpool(file_evidence, folder, path, kept.code, kept.name, lang, add=False)
+            changes = named.changes
+        except NotSaved:
+            changes = ()  # taken off the list; the file's own problems are on its page
+    for change in changes:
+        store.audit(user, "evidence-removed", change.file, change.field, change.before, change.after)
+    if not changes:
+        where = f"answers.{kept.code}.evidence"
+        store.audit(user, "evidence-removed", relative_name(folder, path), where, kept.name, "")
+    return RedirectResponse("/agency?said=removed", status_code=303)
 
 
 async def evidence_download(request: Request) -> Response:
@@ -201,5 +239,6 @@ routes: list[BaseRoute] = [
     Route("/agency/save", save, methods=["POST"]),
     Route("/agency/evidence", evidence_upload, methods=["POST"]),
     Route("/agency/evidence/{file_id:int}", evidence_download),
+    Route("/agency/evidence/{file_id:int}/remove", evidence_remove, methods=["POST"]),
     Route("/agency/submit", submit, methods=["POST"]),
 ]

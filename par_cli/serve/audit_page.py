@@ -20,6 +20,7 @@ SHORT = 160  # characters of a before/after shown (a giải trình can be 4,000)
 ACTIONS = {
     "save": "serve.audit.action-save",
     "evidence": "serve.audit.action-evidence",
+    "evidence-removed": "serve.audit.action-evidence-removed",
     "submit": "serve.audit.action-submit",
     "invite": "serve.audit.action-invite",
     "sign-in": "serve.audit.action-sign-in",

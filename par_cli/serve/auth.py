@@ -212,7 +212,7 @@ def login_delay(request: Request, login: str) -> float:
     return SLOW_SECONDS if failed >= SLOW_AFTER else 0.0
 
 
-def check_login(request: Request, login: str, password: str) -> User | Literal["wrong", "wait"]:
+def check_login(request: Request, login: str, password: str) -> User | Literal["wrong", "wait", "disabled"]:
     """The user whose login and password these are; "wait" after too many failures for this login from this
     address, or from this address for any login; "wrong" else. Failures elsewhere never lock a login out: a
     stranger cannot lock the office out by typing wrong passwords for its login."""
@@ -228,6 +228,8 @@ def check_login(request: Request, login: str, password: str) -> User | Literal["
             store.failed(key)
         return "wrong"
     store.forget_failures(pair)
+    if row.login in store.disabled():
+        return "disabled"  # said only to whoever knows the password
     return _user(row)
 
 

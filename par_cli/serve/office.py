@@ -13,7 +13,7 @@ from starlette.routing import BaseRoute, Route
 
 from par_cli.core.diagnostics import ParError
 from par_cli.serve import folder_index as held
-from par_cli.serve.auth import form_of, invitation_expiry, new_token, require
+from par_cli.serve.auth import Refused, form_of, invitation_expiry, new_token, require
 from par_cli.serve.folder_rank import published_changes, ranking
 from par_cli.serve.pages import language_of, render
 from par_cli.serve.results import PREVIOUS, previous_of
@@ -23,6 +23,11 @@ from par_cli.words.languages import MACHINE
 if TYPE_CHECKING:
     from starlette.requests import Request
 
+ACCOUNT_SAID = {
+    "revoked": "serve.said-revoked",
+    "disabled": "serve.said-disabled",
+    "enabled": "serve.said-enabled",
+}
 ROUND_SAID = {"round-1": "serve.said-round-1", "round-2": "serve.said-round-2"}
 LOGIN = re.compile(r"[a-z0-9][a-z0-9._-]{1,62}")  # an account's login, and an appraiser's id
 
@@ -71,9 +76,16 @@ async def invitations(request: Request) -> Response:
     store = _store(request)
     rows = await run_in_threadpool(held.agencies, request.app.state.folder, language_of(request))
     agencies = [(row.id, row.name) for row in rows]
-    context: dict[str, Any] = {"agencies": agencies, "pending": store.pending(), "users": store.users()}
+    context: dict[str, Any] = {
+        "agencies": agencies,
+        "pending": store.pending(),
+        "users": store.users(),
+        "disabled": store.disabled(),
+    }
     if request.method == "GET":
-        return render(request, "office_invite.html", **context)
+        return render(
+            request, "office_invite.html", notice=ACCOUNT_SAID.get(request.query_params.get("said", "")), **context
+        )
     form = await form_of(request)
     role, login = str(form.get("role", "")), str(form.get("login", "")).strip().lower()
     name = str(form.get("name", "")).strip()
@@ -104,11 +116,59 @@ async def invitations(request: Request) -> Response:
         invitation_expiry(),
         None,
     )
+    store.revoke(login)  # one link at a time per login: the newest
     store.invite(token, invitation, user.login)
     store.audit(user, "invite", field=login, after=f"{role} {agency_id or appraiser or ''}".strip())
     link = invitation_link(request, token)
-    context["pending"] = store.pending()
+    context.update(pending=store.pending(), users=store.users())
     return render(request, "office_invite.html", link=link, invited=invitation, **context)
+
+
+async def account_action(request: Request) -> Response:
+    """For one login: a new invitation link (the old ones revoked: a link is shown once, a new one made when it
+    is lost; for an account, its password set anew), revoking its links, disabling or enabling the account."""
+    user = await require(request, "office")
+    login, action = request.path_params["login"], request.path_params["action"]
+    if action not in ("link", "revoke", "disable", "enable"):
+        raise HTTPException(404)
+    await form_of(request)
+    store = _store(request)
+    account = store.user_by_login(login)
+    waiting = [row for row in store.pending() if row.login == login]
+    if account is None and not waiting:
+        raise HTTPException(404)
+    if action in ("disable", "enable") and (account is None or account.login == user.login):
+        raise Refused("serve.refused-own-account")  # the office never locks itself out
+    said = {"revoke": "revoked", "disable": "disabled", "enable": "enabled"}.get(action, "")
+    if action == "revoke":
+        store.revoke(login)
+        store.audit(user, "revoke", field=login)
+    elif action == "disable":
+        store.disable(login, user.login)
+        store.audit(user, "disable", field=login, before="enabled", after="disabled")
+    elif action == "enable":
+        store.enable(login)
+        store.audit(user, "enable", field=login, before="disabled", after="enabled")
+    else:
+        was = waiting[-1] if waiting else account
+        assert was is not None
+        invitation = Invitation(login, was.role, was.agency_id, was.appraiser, was.name, invitation_expiry(), None)
+        store.revoke(login)
+        token = new_token()
+        store.invite(token, invitation, user.login)
+        store.audit(user, "show-invitation", field=login, after=f"{was.role} {was.agency_id or was.appraiser or ''}")
+        rows = await run_in_threadpool(held.agencies, request.app.state.folder, language_of(request))
+        return render(
+            request,
+            "office_invite.html",
+            link=invitation_link(request, token),
+            invited=invitation,
+            agencies=[(row.id, row.name) for row in rows],
+            pending=store.pending(),
+            users=store.users(),
+            disabled=store.disabled(),
+        )
+    return RedirectResponse(f"/office/invite?said={said}", status_code=303)
 
 
 def invitation_link(request: Request, token: str) -> str:
@@ -181,6 +241,7 @@ async def publish(request: Request) -> Response:
 routes: list[BaseRoute] = [
     Route("/office", board),
     Route("/office/invite", invitations, methods=["GET", "POST"]),
+    Route("/office/account/{login}/{action}", account_action, methods=["POST"]),
     Route("/office/window", window, methods=["POST"]),
     Route("/office/round", appraisal_round, methods=["POST"]),
     Route("/office/agency/{agency_id}/{action:str}", lock, methods=["POST"]),

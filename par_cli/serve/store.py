@@ -38,6 +38,7 @@ CREATE TABLE IF NOT EXISTS failures (key TEXT NOT NULL, at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS evidence (
   id INTEGER PRIMARY KEY, agency_id TEXT NOT NULL, code TEXT NOT NULL, stored TEXT NOT NULL, name TEXT NOT NULL,
   size INTEGER NOT NULL, at REAL NOT NULL, by TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS disabled (login TEXT PRIMARY KEY, at REAL NOT NULL, by TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS audit (
   id INTEGER PRIMARY KEY, at REAL NOT NULL, login TEXT NOT NULL, action TEXT NOT NULL, file TEXT NOT NULL,
   field TEXT NOT NULL, before TEXT NOT NULL, after TEXT NOT NULL);
@@ -150,6 +151,29 @@ class Store:
         rows = self._all("SELECT id, login, role, agency_id, appraiser, name, password FROM users ORDER BY login")
         return [UserRow(*row) for row in rows]
 
+    def disabled(self) -> set[str]:
+        """The logins the office has disabled: they cannot sign in, their sessions are ended."""
+        return {row[0] for row in self._all("SELECT login FROM disabled")}
+
+    def disable(self, login: str, by: str) -> None:
+        """The account cannot sign in any more: its sessions ended, its links not used yet revoked."""
+        with self._tx() as db:
+            db.execute("INSERT OR REPLACE INTO disabled VALUES (?,?,?)", (login, time.time(), by))
+            db.execute("DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE login=?)", (login,))
+            db.execute("UPDATE invitations SET expires=0 WHERE login=? AND used IS NULL", (login,))
+
+    def enable(self, login: str) -> None:
+        with self._tx() as db:
+            db.execute("DELETE FROM disabled WHERE login=?", (login,))
+
+    def revoke(self, login: str) -> int:
+        """The login's links not used yet can no longer be used; how many there were."""
+        with self._tx() as db:
+            cursor = db.execute(
+                "UPDATE invitations SET expires=0 WHERE login=? AND used IS NULL AND expires>?", (login, time.time())
+            )
+            return int(cursor.rowcount)
+
     def has_office(self) -> bool:
         return self._one("SELECT 1 FROM users WHERE role='office'") is not None
 
@@ -180,6 +204,7 @@ class Store:
                 return None
             invitation = Invitation(*row)
             db.execute("UPDATE invitations SET used=? WHERE token=?", (time.time(), digest(token)))
+            db.execute("DELETE FROM disabled WHERE login=?", (invitation.login,))  # a new link, made by the office
             found = db.execute("SELECT id FROM users WHERE login=?", (invitation.login,)).fetchone()
             if found is None:
                 db.execute(
@@ -215,7 +240,7 @@ class Store:
         if row is None or row[2] < time.time():
             return None
         user = self.user(row[0])
-        return (user, row[1]) if user is not None else None
+        return (user, row[1]) if user is not None and user.login not in self.disabled() else None
 
     def close_session(self, token: str) -> None:
         with self._tx() as db:
@@ -291,6 +316,11 @@ class Store:
     def evidence_file(self, file_id: int) -> Evidence | None:
         row = self._one("SELECT * FROM evidence WHERE id=?", (file_id,))
         return Evidence(*row) if row else None
+
+    def remove_evidence(self, file_id: int) -> None:
+        """The upload no longer listed (its bytes stay under minh-chung/: a file is never lost)."""
+        with self._tx() as db:
+            db.execute("DELETE FROM evidence WHERE id=?", (file_id,))
 
     # the audit log
 

@@ -12,7 +12,7 @@ from starlette.applications import Starlette
 
 from par_cli.serve.store import Store
 from tests.conftest import ROOT
-from tests.serve.conftest import Person, TestClient, csrf_of
+from tests.serve.conftest import PASSWORD, Person, TestClient, csrf_of
 
 
 def test_the_board_lists_every_agency_with_its_state_index_and_problems(people: dict[str, Person]) -> None:
@@ -41,7 +41,7 @@ def test_invitations_make_one_time_links_for_agencies_and_council_members(
     made = office.post(
         "/office/invite", {"role": "agency", "agency": "so-y-te", "login": "syt-2", "name": "Văn thư SYT"}
     )
-    assert made.status_code == 200 and "Liên kết chỉ hiện một lần" in made.text
+    assert made.status_code == 200 and "chỉ hiện ở đây lần này" in made.text
     link = re.search(r'id="link" class="link" readonly value="([^"]+)"', made.text)
     assert link is not None and link.group(1).startswith("http://127.0.0.1:8765/invite/")
     token = link.group(1).rpartition("/")[2]
@@ -168,3 +168,57 @@ def test_the_board_says_when_the_published_ranking_is_out_of_date(folder: Path, 
     assert "Công bố lại" in board and "Sở Y tế" not in board.split("khác số liệu")[1].split("</p>")[0]
     office.post("/office/publish")
     assert "khác số liệu hiện nay" not in office.get("/office").text
+
+
+def _link(page: str) -> str:
+    found = re.search(r'id="link" class="link" readonly value="([^"]+)"', page)
+    assert found is not None, "no link shown"
+    return found.group(1).rpartition("/")[2]
+
+
+def test_a_lost_link_is_made_again_an_invitation_revoked_an_account_disabled(
+    app: Starlette, people: dict[str, Person]
+) -> None:
+    office = people["office"]
+    made = office.post("/office/invite", {"role": "agency", "agency": "so-y-te", "login": "syt-2", "name": "SYT"})
+    first = _link(made.text)
+    page = office.get("/office/invite").text
+    assert 'action="/office/account/syt-2/link"' in page and "Tạo liên kết mới" in page and "Thu hồi lời mời" in page
+    again = office.post("/office/account/syt-2/link")
+    assert again.status_code == 200 and "SYT" in again.text
+    second = _link(again.text)
+    newcomer = TestClient(app, follow_redirects=False)
+    assert newcomer.get(f"/invite/{first}").status_code == 404  # the lost link no longer works
+    assert newcomer.get(f"/invite/{second}").status_code == 200
+    assert office.post("/office/account/syt-2/revoke").headers["location"] == "/office/invite?said=revoked"
+    assert "Đã thu hồi lời mời" in office.get("/office/invite?said=revoked").text
+    assert newcomer.get(f"/invite/{second}").status_code == 404
+    assert office.post("/office/account/ai-do/link").status_code == 404
+
+    agency = people["so-noi-vu"]
+    assert agency.get("/agency").status_code == 200
+    assert office.post("/office/account/snv/disable").headers["location"] == "/office/invite?said=disabled"
+    assert agency.get("/agency").headers["location"] == "/login"  # its session ended
+    browser = TestClient(app, follow_redirects=False)
+    csrf = csrf_of(browser.get("/login").text)
+    refused = browser.post("/login", data={"csrf": csrf, "login": "snv", "password": PASSWORD})
+    assert refused.status_code == 403 and "đã bị cơ quan thường trực khóa" in refused.text
+    assert "đã khóa" in office.get("/office/invite").text and "Mở lại tài khoản" in office.get("/office/invite").text
+    assert office.post("/office/account/snv/enable").status_code == 303
+    assert browser.post("/login", data={"csrf": csrf, "login": "snv", "password": PASSWORD}).status_code == 303
+    own = office.post("/office/account/van-phong/disable")
+    assert own.status_code == 403 and "chính mình" in own.text
+    reset = _link(office.post("/office/account/snv/link").text)  # a forgotten password: a new link for the account
+    assert "snv" in TestClient(app).get(f"/invite/{reset}").text
+
+
+def test_the_office_reaches_ranking_documents_and_explain_from_its_board(people: dict[str, Person]) -> None:
+    office = people["office"]
+    board = office.get("/office").text
+    menu = board[board.index("<nav") : board.index("</nav>")]
+    for href in ("/ranking", "/documents", "/council"):
+        assert f'href="{href}"' in menu, href
+    links = set(re.findall(r'href="(/(?:ranking|documents|explain/[^"]+|council/[^"]+))"', board.split("<main")[1]))
+    assert {"/ranking", "/documents", "/explain/so-noi-vu", "/explain/so-y-te", "/council/so-y-te"} <= links
+    for link in links:
+        assert office.get(link).status_code == 200, link

@@ -23,6 +23,7 @@ ROUTES: list[tuple[str, str, dict[str, str], tuple[str, ...]]] = [
     ("POST", "/office/invite", {"role": "council", "login": "hd-2", "name": "HĐ", "appraiser": "so-tu-phap"}, OFFICE),
     ("POST", "/office/window", {"action": "open"}, OFFICE),
     ("POST", "/office/round", {"round": "2"}, OFFICE),
+    ("POST", "/office/account/syt/link", {}, OFFICE),
     ("POST", "/office/agency/so-y-te/lock", {}, OFFICE),
     ("POST", "/office/agency/so-y-te/unlock", {}, OFFICE),
     ("GET", "/office/audit", {}, OFFICE),
@@ -31,6 +32,7 @@ ROUTES: list[tuple[str, str, dict[str, str], tuple[str, ...]]] = [
     ("POST", "/agency/evidence", {"code": "1.1.1"}, AGENCIES),  # no file: said so (400)
     ("POST", "/agency/submit", {}, AGENCIES),
     ("GET", "/agency/evidence/1", {}, ("office", "council", "so-noi-vu")),
+    ("POST", "/agency/evidence/1/remove", {}, ("so-noi-vu",)),  # its own upload only (so-y-te: 404)
     # the council's pages, results and downloads (tests/serve/test_council_routes.py tries them further)
     ("GET", "/council", {}, ("office", "council")),
     ("GET", "/council/so-y-te", {}, ("office", "council")),
@@ -52,7 +54,9 @@ def listed() -> set[str]:
 def test_every_route_is_listed(app: Starlette) -> None:
     patterns = {
         "/office/agency/{agency_id}/{action:str}": "/office/agency/so-y-te/lock",
+        "/office/account/{login}/{action}": "/office/account/syt/link",
         "/agency/evidence/{file_id:int}": "/agency/evidence/1",
+        "/agency/evidence/{file_id:int}/remove": "/agency/evidence/1/remove",
         "/council/{agency_id}": "/council/so-y-te",
         "/explain/{agency_id}": "/explain/so-y-te",
         "/documents/{kind}": "/documents/ranking-csv",

@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from starlette.applications import Starlette
 
 from par_cli.serve import uploads
@@ -46,6 +47,10 @@ def test_a_pdf_is_kept_under_a_generated_name_and_sent_back_as_an_attachment(
     assert len(kept) == 1 and kept[0].read_bytes() == PDF and "Kế" not in kept[0].name
     page = agency.get("/agency").text
     assert "Kế hoạch 01.pdf" in page and "Đã lưu tệp minh chứng" in agency.get("/agency?said=uploaded").text
+    evidence = yaml.safe_load((folder / "so-noi-vu.yaml").read_text(encoding="utf-8"))["answers"]["1.1.1"]["evidence"]
+    assert evidence[-1] == "Tệp: Kế hoạch 01.pdf"  # named in the file, as `par check` reads it
+    page = agency.get("/agency").text
+    assert f'formaction="/agency/evidence/{app.state.store.evidence("so-noi-vu")[0].id}/remove"' in page
     (row,) = app.state.store.evidence("so-noi-vu")
     for person in (agency, people["office"], people["council"]):
         sent = person.get(f"/agency/evidence/{row.id}")
@@ -128,3 +133,25 @@ def test_too_large_a_file_is_refused(agency: Person, monkeypatch: pytest.MonkeyP
 def test_uploads_are_refused_once_the_window_closes(people: dict[str, Person], folder: Path) -> None:
     answer = upload(people["so-noi-vu"], "a.pdf", PDF)
     assert answer.status_code == 403 and not (folder / ".par-serve" / "minh-chung").exists()
+
+
+def test_removing_an_upload_takes_its_line_off_the_answer(folder: Path, agency: Person, app: Starlette) -> None:
+    def evidence() -> list[str]:
+        answers = yaml.safe_load((folder / "so-noi-vu.yaml").read_text(encoding="utf-8"))["answers"]
+        return list(answers["1.1.1"].get("evidence") or [])
+
+    before = evidence()
+    upload(agency, "bao-cao.pdf", PDF)
+    upload(agency, "bao-cao.pdf", PDF)  # the same name twice: one line
+    assert evidence() == [*before, "Tệp: bao-cao.pdf"]
+    first, second = app.state.store.evidence("so-noi-vu")
+    assert people_remove(agency, first.id).headers["location"] == "/agency?said=removed"
+    assert evidence() == [*before, "Tệp: bao-cao.pdf"]  # the other upload of that name is still there
+    people_remove(agency, second.id)
+    assert evidence() == before and app.state.store.evidence("so-noi-vu") == []
+    assert "Đã gỡ tệp minh chứng" in agency.get("/agency?said=removed").text
+    assert people_remove(agency, second.id).status_code == 404
+
+
+def people_remove(person: Person, file_id: int):  # type: ignore[no-untyped-def]
+    return person.post(f"/agency/evidence/{file_id}/remove")
