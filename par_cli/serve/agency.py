@@ -24,7 +24,6 @@ from par_cli.serve.evidence_lines import file_evidence
 from par_cli.serve.pages import language_of, render
 from par_cli.serve.records import Refused as NotSaved
 from par_cli.serve.records import VersionConflict, file_version, relative_name
-from par_cli.serve.saving import save_form
 from par_cli.serve.store import Store
 from par_cli.services.workspace import Workspace
 
@@ -109,7 +108,7 @@ async def save(request: Request) -> Response:
     folder = _folder(request)
     try:
         saved = await run_in_threadpool(
-            save_form, folder, path, version if isinstance(version, str) else "", given, lang
+            held.save, folder, path, version if isinstance(version, str) else "", given, lang
         )
     except VersionConflict as conflict:
         return await page(request, 409, problem="serve.conflict-save", refusal=conflict.words(lang))

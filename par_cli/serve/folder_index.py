@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +16,9 @@ from par_cli.io.json_kind import SUPPORT_KINDS
 from par_cli.readers.files import discover_yaml, file_kind
 from par_cli.serve.form_model import Form, build_form
 from par_cli.serve.records import AgencyRecord, details, editable, read_record, workbook_id
-from par_cli.services.workspace import Workspace
+from par_cli.serve.saving import Saved, save_form
+from par_cli.services.criteria import LoadedCriteria
+from par_cli.services.workspace import Workspace, load_criteria
 
 if TYPE_CHECKING:
     from par_cli.core.ranking import Leaders
@@ -27,8 +30,37 @@ _HELD = threading.Lock()
 _RECORDS: dict[tuple[Path, str], tuple[tuple[Stamp | None, Support], AgencyRecord]] = {}
 _IDS: dict[Path, tuple[Stamp | None, str]] = {}
 _FORMS: dict[tuple[Path, str], tuple[object, Form | None]] = {}
+_SETS: dict[Path, tuple[Stamp | None, LoadedCriteria]] = {}
 READS = [0]  # files read and scored for their records since start (tests: a save re-scores one agency)
 FORMS_MADE = [0]  # forms made
+
+
+def _criteria(path: Path) -> LoadedCriteria:
+    """A criteria set read, checked and indexed once while its file is unchanged (`load_criteria`'s refusal is
+    not kept: the file is read again)."""
+    stamp = _stamp(path)
+    with _HELD:
+        kept = _SETS.get(path)
+    if kept is not None and kept[0] == stamp and stamp is not None:
+        return kept[1]
+    loaded = load_criteria(path)
+    with _HELD:
+        _SETS[path] = (stamp, loaded)
+    return loaded
+
+
+def workspace() -> Workspace:
+    """A workspace (`services.workspace`) whose criteria sets are those kept while their files are unchanged:
+    a page or a save does not read and check its 160-criterion set again."""
+    made = Workspace()
+    made._load = _criteria
+    return made
+
+
+def save(folder: Path, path: Path, version: str, given: Mapping[str, str], lang: str) -> Saved:
+    """`saving.save_form` with the form the page was made from (when it is still the file's) and the kept
+    criteria sets: a save reads and scores its file once, not its set."""
+    return save_form(folder, path, version, given, lang, form(folder, path, lang), workspace())
 
 
 def _stamp(path: Path) -> Stamp | None:
@@ -65,7 +97,7 @@ def agencies(folder: Path, lang: str = "vi") -> list[AgencyRecord]:
     from par_cli.core.vietnamese_order import vietnamese_key
 
     paths, support = _files(folder)
-    workspace: Workspace | None = None
+    reader: Workspace | None = None
     found = []
     for path in paths:
         key = (path, lang)
@@ -75,9 +107,9 @@ def agencies(folder: Path, lang: str = "vi") -> list[AgencyRecord]:
         if kept is not None and kept[0] == stamp and stamp[0] is not None:
             found.append(kept[1])
             continue
-        workspace = workspace or Workspace()
+        reader = reader or workspace()
         READS[0] += 1
-        made = read_record(folder, path, workspace, lang)
+        made = read_record(folder, path, reader, lang)
         with _HELD:
             _RECORDS[key] = (stamp, made)
         found.append(made)
@@ -96,7 +128,7 @@ def _in_group(folder: Path, record: AgencyRecord, best: Leaders, support: Suppor
         kept = _RECORDS.get(key)
     if kept is not None and kept[0] == stamp:
         return kept[1]
-    made = read_record(folder, path, Workspace(), lang, best)
+    made = read_record(folder, path, workspace(), lang, best)
     with _HELD:
         _RECORDS[key] = (stamp, made)
     return made
@@ -107,7 +139,7 @@ def record(folder: Path, path: Path, lang: str) -> AgencyRecord:
     for found in agencies(folder, lang):
         if folder / found.file == path:
             return found
-    return read_record(folder, path, Workspace(), lang, leaders(folder, lang))
+    return read_record(folder, path, workspace(), lang, leaders(folder, lang))
 
 
 def form(folder: Path, path: Path, lang: str) -> Form | None:
@@ -122,7 +154,7 @@ def form(folder: Path, path: Path, lang: str) -> Form | None:
     if kept is not None and kept[0] == stamp and stamp[0] is not None:
         return kept[1]
     FORMS_MADE[0] += 1
-    made = build_form(folder, path, lang, Workspace(), best)
+    made = build_form(folder, path, lang, workspace(), best)
     with _HELD:
         _FORMS[(path, lang)] = (stamp, made)
     return made

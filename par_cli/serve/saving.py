@@ -107,10 +107,19 @@ def _changes(file: str, section: str, code: str, old: Any, new: dict[str, Any]) 
     return out
 
 
-def save_form(folder: Path, path: Path, version: str, given: Mapping[str, str], lang: str) -> Saved:
+def save_form(
+    folder: Path,
+    path: Path,
+    version: str,
+    given: Mapping[str, str],
+    lang: str,
+    shown: Form | None = None,
+    workspace: Workspace | None = None,
+) -> Saved:
     """Save the submitted fields `given` into the assessment `path` whose page showed `version`. Refused (with
     the problems, in `lang`, nothing written): the file changed since (VersionConflict), a value that cannot be
-    read, or a file `par check` would refuse once written."""
+    read, or a file `par check` would refuse once written. `shown`: the form the page was made from, used when
+    it is the form of the file's bytes now (its version), else made again; `workspace`: the one to read with."""
     with lock_for(path):
         try:
             raw = path.read_bytes()
@@ -118,7 +127,8 @@ def save_form(folder: Path, path: Path, version: str, given: Mapping[str, str], 
             raise Refused(msg("serve.records.unreadable", file=path.name)) from None
         if version_of(raw) != version:
             raise refused_changed(path)
-        form = build_form(folder, path, lang)
+        form = shown if shown is not None and shown.agency.version == version else None
+        form = form or build_form(folder, path, lang, workspace)
         if form is None:
             raise Refused(msg("serve.records.unreadable", file=path.name))
         submitted, problems = read_submission(form, given)
@@ -133,7 +143,7 @@ def save_form(folder: Path, path: Path, version: str, given: Mapping[str, str], 
         new_raw = new_text.encode("utf-8")
         if raw.startswith(b"\xef\xbb\xbf"):
             new_raw = b"\xef\xbb\xbf" + new_raw
-        bound, found = inspect_bytes(Workspace(), path, new_raw)
+        bound, found = inspect_bytes(workspace or Workspace(), path, new_raw)
         if bound is None or errors_only(found):
             raise Refused(msg("serve.records.not-saved"), worded(page_hints(errors_only(found) or found), lang))
         write(path, new_raw)
