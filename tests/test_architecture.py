@@ -426,7 +426,7 @@ def served_ids(literals: set[str]) -> set[str]:
     found: set[str] = set()
     for page in (PACKAGE / "serve" / "templates").glob("*.html"):
         found |= set(re.findall(r"""\bt\(\s*["']([a-z0-9.-]+)["']""", page.read_text(encoding="utf-8")))
-    made = ("serve.role-", "serve.state-", "serve.said-")
+    made = ("serve.role-", "serve.state-", "serve.said-", "serve.claim-")
     found |= {f"{prefix}{value}" for prefix in made for value in literals if re.fullmatch(r"[a-z-]+", value)}
     return found
 

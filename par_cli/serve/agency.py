@@ -1,12 +1,12 @@
 """An agency's own pages: its form (saved with a version check), evidence per criterion, submitting.
 
 An agency sees and changes only `user.agency_id`'s file, only while the window is open and its state is draft.
-Saves of one file are serialized (a lock per file around read, check, write); a save whose version is not the
-file's now is refused (409), never written over another's."""
+The form and its saving are `serve.form_model` and `serve.saving` (a lock per file around read, check, write; a
+save whose version is not the file's now is refused with 409, never written over another's; a value that cannot
+be read, or a file `par check` would refuse, is refused with the problems at their fields, nothing written)."""
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,25 +16,19 @@ from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from par_cli.serve import agency_files, uploads
-from par_cli.serve import folder as records
-from par_cli.serve.auth import Refused, User, form_of, require
+from par_cli.serve import folder as held
+from par_cli.serve import uploads
+from par_cli.serve.auth import CSRF, Refused, User, form_of, require
 from par_cli.serve.pages import language_of, render
+from par_cli.serve.records import Refused as NotSaved
+from par_cli.serve.records import VersionConflict, file_version, relative_name
+from par_cli.serve.saving import save_form
 from par_cli.serve.store import Store
-from par_cli.words.catalogue import line
 
 if TYPE_CHECKING:
     from starlette.requests import Request
 
-_LOCKS: dict[Path, threading.Lock] = {}
-_LOCKS_LOCK = threading.Lock()
 SAID = {"saved", "nothing", "submitted", "uploaded"}
-
-
-def file_lock(path: Path) -> threading.Lock:
-    """The one lock of a file: held around every read-check-write of it."""
-    with _LOCKS_LOCK:
-        return _LOCKS.setdefault(path.resolve(), threading.Lock())
 
 
 def _store(request: Request) -> Store:
@@ -42,10 +36,15 @@ def _store(request: Request) -> Store:
     return store
 
 
+def _folder(request: Request) -> Path:
+    folder: Path = request.app.state.folder
+    return folder
+
+
 async def _own_file(request: Request, user: User) -> Path:
     if user.agency_id is None:
         raise Refused("serve.refused-role")
-    found = await run_in_threadpool(records.agency_file, request.app.state.folder, user.agency_id)
+    found = await run_in_threadpool(held.agency_file, _folder(request), user.agency_id)
     if found is None:
         raise HTTPException(404)
     return found
@@ -56,43 +55,30 @@ def _editable(request: Request, user: User) -> bool:
     return store.window_open() and user.agency_id is not None and store.state(user.agency_id) == "draft"
 
 
-def _page_data(path: Path, lang: str) -> tuple[Any, list[Any], str]:
-    return records.agency(path), agency_files.form(path, lang), records.version(path)
-
-
 async def page(request: Request, status_code: int = 200, **extra: Any) -> Response:
+    """The agency's form: its figures and problems now; `extra` (a refusal, what was typed) shown with it."""
     user = await require(request, "agency")
     path = await _own_file(request, user)
     lang = language_of(request)
-    row, leaves, version = await run_in_threadpool(_page_data, path, lang)
-    at_code: dict[str, list[str]] = {}
-    general: list[str] = []
-    for diagnostic in row.problems:
-        said = line(diagnostic, lang)
-        where = diagnostic.path
-        if len(where) >= 2 and where[0] == "answers":
-            at_code.setdefault(str(where[1]), []).append(said)
-        else:
-            general.append(said)
-    evidence: dict[str, list[Any]] = {}
+    folder = _folder(request)
+    form = await run_in_threadpool(held.form, folder, path, lang)
+    record = form.agency if form is not None else await run_in_threadpool(held.record, folder, path, lang)
+    files: dict[str, list[Any]] = {}
     for kept in _store(request).evidence(user.agency_id or ""):
-        evidence.setdefault(kept.code, []).append(kept)
+        files.setdefault(kept.code, []).append(kept)
     told = request.query_params.get("said")
     store = _store(request)
+    editable = _editable(request, user) and record.editable and form is not None
     return render(
         request,
         "agency.html",
         status_code,
-        row=row,
-        leaves=leaves,
-        version=version,
-        problems_at=at_code,
-        problems=general,
-        evidence=evidence,
-        editable=_editable(request, user),
+        form=form,
+        record=record,
+        files=files,
+        editable=editable,
         state=store.state(user.agency_id or ""),
         window=store.window_open(),
-        file=str(path.relative_to(request.app.state.folder)),
         upload_max=uploads.MAX_SIZE // (1024 * 1024),
         **({"notice": f"serve.said-{told}"} if told in SAID else {}),
         **extra,
@@ -103,33 +89,29 @@ async def form_page(request: Request) -> Response:
     return await page(request)
 
 
-def _save(path: Path, given: str, values: dict[str, str], lang: str) -> list[tuple[str, str, str]] | None:
-    with file_lock(path):
-        if records.version(path) != given:
-            return None
-        return agency_files.write_answers(path, values, lang)
-
-
 async def save(request: Request) -> Response:
     user = await require(request, "agency")
-    form = await form_of(request)
+    submitted = await form_of(request)
     path = await _own_file(request, user)
     if not _editable(request, user):
         raise Refused("serve.refused-closed")
-    values = {
-        key.removeprefix("self:"): value
-        for key, value in form.multi_items()
-        if key.startswith("self:") and isinstance(value, str)
+    given = {
+        key: value for key, value in submitted.multi_items() if isinstance(value, str) and key not in (CSRF, "version")
     }
-    given = form.get("version")
+    version = submitted.get("version")
     lang = language_of(request)
-    changes = await run_in_threadpool(_save, path, given if isinstance(given, str) else "", values, lang)
-    if changes is None:
-        return await page(request, 409, problem="serve.conflict-save")
-    file = str(path.relative_to(request.app.state.folder))
-    for field, before, after in changes:
-        _store(request).audit(user, "save", file, field, before, after)
-    return RedirectResponse(f"/agency?said={'saved' if changes else 'nothing'}", status_code=303)
+    folder = _folder(request)
+    try:
+        saved = await run_in_threadpool(
+            save_form, folder, path, version if isinstance(version, str) else "", given, lang
+        )
+    except VersionConflict as conflict:
+        return await page(request, 409, problem="serve.conflict-save", refusal=conflict.words(lang))
+    except NotSaved as refused:
+        return await page(request, 400, refusal=refused.words(lang), refused=refused.problems, typed=given)
+    for change in saved.changes:
+        _store(request).audit(user, "save", change.file, change.field, change.before, change.after)
+    return RedirectResponse(f"/agency?said={'saved' if saved.changes else 'nothing'}", status_code=303)
 
 
 def _keep(home: Path, user: User, code: str, upload: Any, data: bytes) -> tuple[str, uploads.Accepted]:
@@ -143,34 +125,33 @@ def _keep(home: Path, user: User, code: str, upload: Any, data: bytes) -> tuple[
 
 async def evidence_upload(request: Request) -> Response:
     user = await require(request, "agency")
-    form = await form_of(request)
-    path = await _own_file(request, user)
-    if not _editable(request, user):
-        await form.close()
-        raise Refused("serve.refused-closed")
-    code, upload = form.get("code"), form.get("file")
-    lang = language_of(request)
-    leaves = {leaf.code for leaf in await run_in_threadpool(agency_files.form, path, lang) if leaf.leaf}
+    submitted = await form_of(request)
     try:
-        if not isinstance(code, str) or code not in leaves:
+        path = await _own_file(request, user)
+        if not _editable(request, user):
+            raise Refused("serve.refused-closed")
+        code, upload = submitted.get("code"), submitted.get("file")
+        folder, lang = _folder(request), language_of(request)
+        form = await run_in_threadpool(held.form, folder, path, lang)
+        codes = {field.code for field in form.fields} if form is not None else set()
+        if not isinstance(code, str) or code not in codes:
             raise uploads.Refused("serve.upload-code")
         if not isinstance(upload, UploadFile):
             raise uploads.Refused("serve.upload-empty")
         data = await upload.read(uploads.MAX_SIZE + 1)
-        home = _store(request).home
-        stored, accepted = await run_in_threadpool(_keep, home, user, code, upload, data)
+        stored, accepted = await run_in_threadpool(_keep, _store(request).home, user, code, upload, data)
     except uploads.Refused as refused:
-        await form.close()
         return await page(request, 400, problem=refused.reason)
-    await form.close()
+    finally:
+        await submitted.close()
     store = _store(request)
     store.add_evidence(user.agency_id or "", code, stored, accepted.name, len(data), user.login)
-    file = str(path.relative_to(request.app.state.folder))
-    store.audit(user, "evidence", file, f"answers.{code}.evidence", "", accepted.name)
+    store.audit(user, "evidence", relative_name(folder, path), f"answers.{code}.evidence", "", accepted.name)
     return RedirectResponse("/agency?said=uploaded", status_code=303)
 
 
 async def evidence_download(request: Request) -> Response:
+    """An evidence file, as an attachment: its agency's own, the office's and the council's to read."""
     user = await require(request)
     kept = _store(request).evidence_file(request.path_params["file_id"])
     if kept is None or (user.role == "agency" and kept.agency_id != user.agency_id):
@@ -194,8 +175,9 @@ async def submit(request: Request) -> Response:
     if not _editable(request, user):
         raise Refused("serve.refused-closed")
     store = _store(request)
+    before = file_version(path)
     store.set_state(user.agency_id or "", "submitted")
-    store.audit(user, "submit", str(path.relative_to(request.app.state.folder)), "state", "draft", "submitted")
+    store.audit(user, "submit", relative_name(_folder(request), path), "state", "draft", f"submitted {before}")
     return RedirectResponse("/agency?said=submitted", status_code=303)
 
 

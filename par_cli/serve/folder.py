@@ -1,48 +1,29 @@
-"""What the office's pages read of the folder: its agencies, each file's index and problems, its version.
-
-Each file is read again only when it changed (its size and time, and those of the files beside it that count:
-criteria sets, appraisal and survey files): a save re-scores that agency alone. The same readers and checks as
-`par check` and `par score` (`services.workspace`).
+"""The folder's agencies and forms for the pages, kept while their files are unchanged: `serve.records` reads
+and scores (the same readers, checks and services as `par check` and `par score`); this keeps each file's
+record and form, and reads a file again only when it, or a file beside it that is not an assessment (a criteria
+set, an appraisal or survey file, the office's), changed. A save re-scores that agency alone.
 """
 
 from __future__ import annotations
 
-import hashlib
 import threading
-from fractions import Fraction
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any
 
-from par_cli.core.diagnostics import Diagnostic, ParError
-from par_cli.readers.files import discover_yaml, file_kinds, kind_and_id
-from par_cli.services.workspace import Workspace
-from par_cli.words.codes import level_of
+from par_cli.core.diagnostics import ParError
+from par_cli.readers.files import file_kinds, kind_and_id
+from par_cli.serve import records
+from par_cli.serve.form_model import Form, build_form
+from par_cli.serve.records import AgencyRecord
+from par_cli.services.workspace import Workspace, scored
 
 Stamp = tuple[tuple[str, int, int, int], ...]
 
-
-class AgencyRow(NamedTuple):
-    agency_id: str  # the id the file gives, or its name when it cannot be read
-    name: str
-    file: Path
-    index: Fraction | None  # type: ignore[assignment]  # shadows tuple.index (never called); None: the file cannot be scored (its errors say why)
-    precision: int
-    errors: int
-    warnings: int
-    problems: tuple[Diagnostic, ...]
-
-
-_CACHE: dict[Path, tuple[Stamp, AgencyRow]] = {}
+_RECORDS: dict[tuple[Path, str], tuple[Stamp, AgencyRecord]] = {}
+_FORMS: dict[tuple[Path, str], tuple[Stamp, Form | None]] = {}
 _LOCK = threading.Lock()
-READS = [0]  # files read and scored since start (tests: a save re-scores one agency)
-
-
-def version(path: Path) -> str:
-    """A file's version, as a page's form carries it: the first 16 hex digits of the SHA-256 of its bytes."""
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-    except OSError:
-        return ""
+READS = [0]  # files read and scored for their records since start (tests: a save re-scores one agency)
+FORMS_MADE = [0]  # forms made
 
 
 def stamp_of(path: Path) -> tuple[str, int, int, int]:
@@ -57,7 +38,7 @@ def stamp_of(path: Path) -> tuple[str, int, int, int]:
 def beside(folder: Path) -> Stamp:
     """The files of a folder that are not assessments (criteria sets, appraisal and survey files, the office's):
     a change to one changes the figures of the assessments there; another agency's file is not among them."""
-    found: list[tuple[str, int, int, int]] = []
+    found = []
     try:
         entries = sorted(folder.iterdir())
     except OSError:
@@ -68,80 +49,78 @@ def beside(folder: Path) -> Stamp:
     return tuple(found)
 
 
-def assessment_files(folder: Path) -> list[Path]:
-    """The assessments of the folder as `par rank FOLDER` finds them (hidden folders left out); each file's kind
-    is remembered while it is unchanged (`readers.files.kind_and_id`)."""
-    found, _ = discover_yaml([folder])
-    return [path for path, kind in zip(found, file_kinds(found), strict=True) if kind == "assessment"]
+def _kept(cache: dict[tuple[Path, str], tuple[Stamp, Any]], key: tuple[Path, str], stamp: Stamp) -> Any:
+    with _LOCK:
+        kept = cache.get(key)
+    return kept[1] if kept is not None and kept[0] == stamp else None
 
 
-def agency(path: Path, support: Stamp | None = None) -> AgencyRow:
-    """One file's agency, index and problems (read again only when it or the files beside it changed:
-    `support`, the folder's `beside`, when the caller has it)."""
+def _keep(cache: dict[tuple[Path, str], tuple[Stamp, Any]], key: tuple[Path, str], stamp: Stamp, value: Any) -> None:
+    with _LOCK:
+        cache[key] = (stamp, value)
+
+
+def record(folder: Path, path: Path, lang: str, support: Stamp | None = None) -> AgencyRecord:
+    """One file's record: agency, version, index, problems in `lang` (`support`: the folder's `beside`)."""
     stamp = (stamp_of(path), *(beside(path.parent) if support is None else support))
-    with _LOCK:
-        kept = _CACHE.get(path)
-    if kept is not None and kept[0] == stamp:
-        return kept[1]
-    row = _read(path)
-    with _LOCK:
-        _CACHE[path] = (stamp, row)
-    return row
-
-
-def _read(path: Path) -> AgencyRow:
+    found: AgencyRecord | None = _kept(_RECORDS, (path, lang), stamp)
+    if found is not None:
+        return found
     READS[0] += 1
     workspace = Workspace()
-    bound, problems = workspace.inspect_assessment(path)
-    index: Fraction | None = None
-    precision = 2
-    agency_id, name = path.stem, path.name
+    try:
+        bound, problems, raw = records.inspect_file(workspace, path)
+    except OSError:
+        bound, problems, raw = None, [], b""
+    result = None
     if bound is not None:
-        agency_id, name = bound.assessment.agency.id, bound.assessment.agency.name
         try:
-            result = workspace.scored(bound)
+            result = scored(bound, detail=False)
         except ParError as exc:
             problems = [*problems, *exc.diagnostics]
-        else:
-            index, precision = result.index, result.precision
-            problems = [*problems, *workspace.findings(bound)]
-    levels = [level_of(d).value for d in problems]
-    return AgencyRow(
-        agency_id,
-        name,
-        path,
-        index,
-        precision,
-        levels.count("error"),
-        levels.count("warning"),
-        tuple(problems),
-    )
+    found = records.record_of(folder, path, bound, result, problems, raw, lang)
+    _keep(_RECORDS, (path, lang), stamp, found)
+    return found
 
 
-def agencies(folder: Path) -> list[AgencyRow]:
-    """Every agency of the folder, by id; each folder's support files looked at once."""
+def agencies(folder: Path, lang: str) -> list[AgencyRecord]:
+    """Every agency of the folder, by name in Vietnamese order; each folder's support files looked at once."""
+    from par_cli.core.vietnamese_order import vietnamese_key
+
     supports: dict[Path, Stamp] = {}
-    rows = []
-    for path in assessment_files(folder):
+    found = []
+    paths = records.assessment_files(folder)
+    file_kinds(paths)  # each file's kind remembered while it is unchanged (`readers.files.kind_and_id`)
+    for path in paths:
         support = supports.get(path.parent)
         if support is None:
             support = supports[path.parent] = beside(path.parent)
-        rows.append(agency(path, support))
-    return sorted(rows, key=lambda row: row.agency_id)
+        found.append(record(folder, path, lang, support))
+    return sorted(found, key=lambda r: (vietnamese_key(r.name), r.id.casefold()))
 
 
 def agency_file(folder: Path, agency_id: str) -> Path | None:
-    """The assessment file of an agency (None: the folder has none): the file it was last seen in, if that file
-    is unchanged and still says so, else the folder read again."""
+    """The assessment file of an agency (None: the folder has none): the file it was last seen in while that file
+    is unchanged, else `records.file_of`."""
     with _LOCK:
-        seen = [(path, stamp) for path, (stamp, row) in _CACHE.items() if row.agency_id == agency_id]
+        seen = [(path, stamp) for (path, _), (stamp, row) in _RECORDS.items() if row.id == agency_id]
     for path, stamp in seen:
         if path.is_relative_to(folder) and stamp[0] == stamp_of(path):
             return path
-    for row in agencies(folder):
-        if row.agency_id == agency_id:
-            return row.file
-    return None
+    return records.file_of(folder, agency_id)
+
+
+def form(folder: Path, path: Path, lang: str) -> Form | None:
+    """The agency's form (`form_model.build_form`), made again only when its file or those beside it changed."""
+    stamp = (stamp_of(path), *beside(path.parent))
+    with _LOCK:
+        kept = _FORMS.get((path, lang))
+    if kept is not None and kept[0] == stamp:
+        return kept[1]
+    FORMS_MADE[0] += 1
+    made = build_form(folder, path, lang)
+    _keep(_FORMS, (path, lang), stamp, made)
+    return made
 
 
 def ranking_json(folder: Path) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -10,10 +11,14 @@ from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from par_cli.serve import folder as records
+from par_cli.core.diagnostics import ParError
+from par_cli.serve import folder as held
 from par_cli.serve.auth import form_of, invitation_expiry, new_token, require
-from par_cli.serve.pages import render
+from par_cli.serve.folder_rank import ranking
+from par_cli.serve.pages import language_of, render
+from par_cli.serve.results import PREVIOUS, previous_of
 from par_cli.serve.store import Invitation, State, Store
+from par_cli.words.languages import MACHINE
 
 if TYPE_CHECKING:
     from starlette.requests import Request
@@ -30,18 +35,12 @@ def _store(request: Request) -> Store:
 async def board(request: Request) -> Response:
     await require(request, "office")
     store = _store(request)
-    rows = await run_in_threadpool(records.agencies, request.app.state.folder)
+    rows = await run_in_threadpool(held.agencies, request.app.state.folder, language_of(request))
     states, changed = store.states(), store.last_change()
-    folder = request.app.state.folder
     shown = []
     for row in rows:
-        name = str(row.file.relative_to(folder))
-        state, at = states.get(row.agency_id, ("draft", 0.0))
-        try:
-            mtime = row.file.stat().st_mtime
-        except OSError:
-            mtime = 0.0
-        shown.append((row, name, state, max(changed.get(name, 0.0), at, mtime)))
+        state, at = states.get(row.id, ("draft", 0.0))
+        shown.append((row, state, max(changed.get(row.file, 0.0), at, row.changed)))
     published = store.published()
     return render(
         request,
@@ -63,8 +62,8 @@ def _notice(request: Request) -> str | None:
 async def invitations(request: Request) -> Response:
     user = await require(request, "office")
     store = _store(request)
-    rows = await run_in_threadpool(records.agencies, request.app.state.folder)
-    agencies = [(row.agency_id, row.name) for row in rows]
+    rows = await run_in_threadpool(held.agencies, request.app.state.folder, language_of(request))
+    agencies = [(row.id, row.name) for row in rows]
     context: dict[str, Any] = {"agencies": agencies, "pending": store.pending(), "users": store.users()}
     if request.method == "GET":
         return render(request, "office_invite.html", **context)
@@ -131,7 +130,7 @@ async def lock(request: Request) -> Response:
         raise HTTPException(404)
     await form_of(request)
     store = _store(request)
-    if await run_in_threadpool(records.agency_file, request.app.state.folder, agency_id) is None:
+    if await run_in_threadpool(held.agency_file, request.app.state.folder, agency_id) is None:
         raise HTTPException(404)
     before = store.state(agency_id)
     after: State = "locked" if action == "lock" else "draft"
@@ -144,11 +143,15 @@ async def publish(request: Request) -> Response:
     user = await require(request, "office")
     await form_of(request)
     store = _store(request)
-    ranking = await run_in_threadpool(records.ranking_json, request.app.state.folder)
-    if ranking is None:
+    folder = request.app.state.folder
+    previous = previous_of(folder, store.setting(PREVIOUS, ""))
+    try:  # as the ranking page shows it, and `par rank FOLDER [--previous P] --format json` prints it
+        ranked = await run_in_threadpool(ranking, folder, MACHINE, previous)
+    except ParError:
         return RedirectResponse("/office?said=not-published", status_code=303)
-    store.publish(ranking, user.login)
-    store.audit(user, "publish", after=f"{len(ranking)} B")
+    snapshot = json.dumps(ranked.records, ensure_ascii=False, indent=2)
+    store.publish(snapshot, user.login)
+    store.audit(user, "publish", after=f"{len(snapshot.encode('utf-8'))} B")
     return RedirectResponse("/office?said=published", status_code=303)
 
 

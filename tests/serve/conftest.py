@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import warnings
@@ -20,8 +21,8 @@ with warnings.catch_warnings():  # Starlette 1.10 would have httpx2 for its test
 
 __all__ = ["PASSWORD", "Person", "TestClient", "add_user", "csrf_of"]
 
+from par_cli.serve import auth
 from par_cli.serve.app import create_app
-from par_cli.serve.auth import hash_password
 from par_cli.serve.store import Invitation, Store
 from tests.conftest import SPEC
 
@@ -45,12 +46,21 @@ def app(folder: Path) -> Iterator[Starlette]:
     made.state.store.close()
 
 
+def quick_hash(password: str) -> str:
+    """A password kept as `auth.hash_password` keeps it, with a cheaper scrypt (n=2**10): signing in reads the
+    parameters from the hash, so four people sign in for each test in milliseconds. The server's own parameters
+    are tested in test_account (`scrypt$16384$8$1$`)."""
+    salt = b"0123456789abcdef"
+    key = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=2**10, r=8, p=1, dklen=32)
+    assert auth.password_matches(password, f"scrypt${2**10}$8$1${salt.hex()}${key.hex()}")
+    return f"scrypt${2**10}$8$1${salt.hex()}${key.hex()}"
+
+
 def add_user(store: Store, login: str, role: str, agency_id: str | None = None, appraiser: str | None = None) -> None:
-    """An account made as an accepted invitation makes it (the password hashed once per test run: scrypt is slow
-    on purpose)."""
+    """An account made as an accepted invitation makes it."""
     token = f"token-{login}"
     store.invite(token, Invitation(login, role, agency_id, appraiser, login.upper(), 4e9, None), "test")  # type: ignore[arg-type]
-    kept = _HASHED.get(PASSWORD) or _HASHED.setdefault(PASSWORD, hash_password(PASSWORD))
+    kept = _HASHED.get(PASSWORD) or _HASHED.setdefault(PASSWORD, quick_hash(PASSWORD))
     assert store.accept(token, kept) is not None
 
 
@@ -70,7 +80,7 @@ class Person:
             page = self.client.get("/login")
             answer = self.client.post("/login", data={"csrf": csrf_of(page.text), "login": login, "password": PASSWORD})
             assert answer.status_code == 303, answer.text
-            self.csrf = csrf_of(self.client.get("/", follow_redirects=True).text)
+            self.csrf = csrf_of(self.client.get("/login").text)  # the session's token, on the lightest page
 
     def get(self, url: str, **kwargs: Any) -> httpx.Response:
         answer: httpx.Response = self.client.get(url, **kwargs)

@@ -9,7 +9,8 @@ from pathlib import Path
 import yaml
 from starlette.applications import Starlette
 
-from par_cli.serve import folder as records
+from par_cli.serve import folder as held
+from par_cli.serve import records
 from tests.serve.conftest import Person
 
 
@@ -28,9 +29,8 @@ def test_an_agency_sees_its_own_form_with_its_figures(people: dict[str, Person])
     assert page.status_code == 200
     assert "Sở Nội vụ" in page.text and "Sở Y tế" not in page.text
     assert "<strong>79,00</strong>" in page.text  # `par score so-noi-vu.yaml`: 79.00
-    assert 'name="self:1.1.2" value="95"' in page.text and 'name="self:2.1" value="190/200"' in page.text
-    assert 'name="self:3"' not in page.text  # the survey's leaf is not the agency's to type
-    assert "chỉ để xem" in page.text and 'action="/agency/save"' in page.text  # the window is closed: read-only
+    assert 'name="self-1.1.2" value="95"' not in page.text  # the window is closed: nothing to type
+    assert "chỉ để xem" in page.text and ">190/200</span>" in page.text
     assert "Sở Y tế" in people["so-y-te"].get("/agency").text
 
 
@@ -41,9 +41,9 @@ def test_a_save_writes_the_file_audits_it_and_rescores_that_agency_only(
     agency = people["so-noi-vu"]
     board = people["office"].get("/office")
     assert "79,00" in board.text and "25,38" in board.text
-    reads = records.READS[0]
+    reads = held.READS[0]
     page = agency.get("/agency")
-    saved = agency.post("/agency/save", {"version": version_of(page.text), "self:1.1.2": "97,5", "self:1.3": "0"})
+    saved = agency.post("/agency/save", {"version": version_of(page.text), "self-1.1.2": "97,5", "self-1.3": "0"})
     assert saved.status_code == 303 and saved.headers["location"] == "/agency?said=saved"
     answers = yaml.safe_load((folder / "so-noi-vu.yaml").read_text(encoding="utf-8"))["answers"]
     assert answers["1.1.2"]["self"] == 97.5 and answers["1.3"]["self"] == 0
@@ -51,10 +51,10 @@ def test_a_save_writes_the_file_audits_it_and_rescores_that_agency_only(
     after = agency.get(saved.headers["location"])
     assert "Đã lưu" in after.text and 'value="97,5"' in after.text
     people["office"].get("/office")
-    assert records.READS[0] - reads == 1  # so-noi-vu scored again; so-y-te taken as it was
+    assert held.READS[0] - reads == 1  # so-noi-vu scored again; so-y-te taken as it was
     audit = people["office"].get("/office/audit").text
-    assert "answers.1.1.2.self" in audit and "97,5" in audit and "so-noi-vu.yaml" in audit and "snv" in audit
-    same = agency.post("/agency/save", {"version": version_of(after.text), "self:1.1.2": "97,5", "self:1.2": "true"})
+    assert "answers.1.1.2.self" in audit and "<td>97.5</td>" in audit and "so-noi-vu.yaml" in audit and "snv" in audit
+    same = agency.post("/agency/save", {"version": version_of(after.text), "self-1.1.2": "97,5", "self-1.2": "true"})
     assert same.headers["location"] == "/agency?said=nothing"
 
 
@@ -62,15 +62,15 @@ def test_a_save_over_a_changed_file_is_refused_never_written_over(folder: Path, 
     opened(people)
     agency = people["so-noi-vu"]
     first = version_of(agency.get("/agency").text)
-    assert agency.post("/agency/save", {"version": first, "self:1.3": "0"}).status_code == 303
+    assert agency.post("/agency/save", {"version": first, "self-1.3": "0"}).status_code == 303
     before = (folder / "so-noi-vu.yaml").read_bytes()
-    late = agency.post("/agency/save", {"version": first, "self:1.3": "2"})
+    late = agency.post("/agency/save", {"version": first, "self-1.3": "2"})
     assert late.status_code == 409 and "người khác đã sửa tệp" in late.text
     assert (folder / "so-noi-vu.yaml").read_bytes() == before
     by_hand = (folder / "so-noi-vu.yaml").read_text(encoding="utf-8").replace("2.2:", "2.2:")
     (folder / "so-noi-vu.yaml").write_text(by_hand + "\n# sửa tay\n", encoding="utf-8")
     shown = agency.get("/agency").text
-    assert version_of(shown) == records.version(folder / "so-noi-vu.yaml")
+    assert version_of(shown) == records.file_version(folder / "so-noi-vu.yaml")
 
 
 def test_two_saves_at_once_one_wins_the_other_is_told(folder: Path, people: dict[str, Person]) -> None:
@@ -80,7 +80,7 @@ def test_two_saves_at_once_one_wins_the_other_is_told(folder: Path, people: dict
     codes: list[int] = []
 
     def saving(value: str) -> None:
-        codes.append(agency.post("/agency/save", {"version": version, "self:2.2": value}).status_code)
+        codes.append(agency.post("/agency/save", {"version": version, "self-2.2": value}).status_code)
 
     threads = [threading.Thread(target=saving, args=(str(n),)) for n in (3, 4)]
     for thread in threads:
@@ -92,13 +92,27 @@ def test_two_saves_at_once_one_wins_the_other_is_told(folder: Path, people: dict
     assert kept in (3, 4)
 
 
-def test_problems_are_shown_as_the_agency_saves(people: dict[str, Person]) -> None:
+def test_the_open_form_offers_each_rule_its_input(people: dict[str, Person]) -> None:
+    opened(people)
+    page = people["so-noi-vu"].get("/agency").text
+    assert 'name="self-1.1.2" value="95"' in page and 'name="self-2.1" value="190/200"' in page
+    assert '<option value="on-time" selected>' in page  # a levels rule: its levels to choose from
+    assert '<option value="Có" selected>Có</option>' in page  # a check: Có / Không
+    assert 'name="self-3"' not in page  # the survey's leaf is not the agency's to type
+    assert 'name="evidence-1.1.1"' in page and "Kế hoạch 01/KH-SNV ngày 05/01/2024</textarea>" in page
+
+
+def test_a_value_that_cannot_be_used_is_refused_at_its_field(folder: Path, people: dict[str, Person]) -> None:
     opened(people)
     agency = people["so-noi-vu"]
+    before = (folder / "so-noi-vu.yaml").read_bytes()
     version = version_of(agency.get("/agency").text)
-    agency.post("/agency/save", {"version": version, "self:1.1.2": "150"})
-    page = agency.get("/agency").text
-    assert "Lỗi: 1" in page and "has-problem" in page and "1.1.2" in page
+    refused = agency.post("/agency/save", {"version": version, "self-1.1.2": "150", "self-1.3": "0"})
+    assert refused.status_code == 400 and "1.1.2: " in refused.text
+    assert 'name="self-1.1.2" value="150"' in refused.text  # what was typed is kept on the page
+    assert (folder / "so-noi-vu.yaml").read_bytes() == before
+    warned = people["so-y-te"].get("/agency").text
+    assert "Cảnh báo: 3" in warned
 
 
 def test_submitting_locks_the_form_until_the_office_unlocks_it(
@@ -109,11 +123,11 @@ def test_submitting_locks_the_form_until_the_office_unlocks_it(
     version = version_of(agency.get("/agency").text)
     assert agency.post("/agency/submit").headers["location"] == "/agency?said=submitted"
     assert app.state.store.state("so-noi-vu") == "submitted"
-    refused = agency.post("/agency/save", {"version": version, "self:1.3": "3"})
+    refused = agency.post("/agency/save", {"version": version, "self-1.3": "3"})
     assert refused.status_code == 403 and "mở khóa" in refused.text
     assert "đã nộp" in people["office"].get("/office").text
     assert people["office"].post("/office/agency/so-noi-vu/unlock").status_code == 303
-    assert agency.post("/agency/save", {"version": version, "self:1.3": "3"}).status_code == 303
+    assert agency.post("/agency/save", {"version": version, "self-1.3": "3"}).status_code == 303
     assert people["office"].post("/office/agency/so-noi-vu/lock").status_code == 303
     assert agency.post("/agency/submit").status_code == 403
     assert people["so-y-te"].post("/agency/submit").status_code == 303  # the other agency is not locked
@@ -123,16 +137,16 @@ def test_the_window_closed_refuses_saves(folder: Path, people: dict[str, Person]
     agency = people["so-noi-vu"]
     version = version_of(agency.get("/agency").text)
     before = (folder / "so-noi-vu.yaml").read_bytes()
-    assert agency.post("/agency/save", {"version": version, "self:1.3": "3"}).status_code == 403
+    assert agency.post("/agency/save", {"version": version, "self-1.3": "3"}).status_code == 403
     assert (folder / "so-noi-vu.yaml").read_bytes() == before
 
 
 def test_an_agency_cannot_reach_another_agencys_file(folder: Path, people: dict[str, Person]) -> None:
     opened(people)
     agency = people["so-noi-vu"]
-    version = records.version(folder / "so-y-te.yaml")
+    version = records.file_version(folder / "so-y-te.yaml")
     before = (folder / "so-y-te.yaml").read_bytes()
-    answer = agency.post("/agency/save", {"version": version, "self:1.3": "9", "agency": "so-y-te"})
+    answer = agency.post("/agency/save", {"version": version, "self-1.3": "9", "agency": "so-y-te"})
     assert answer.status_code == 409  # checked against its own file: the other file is never touched
     assert (folder / "so-y-te.yaml").read_bytes() == before
     assert people["so-noi-vu"].get("/agency/../office").status_code in (303, 403, 404)

@@ -16,8 +16,9 @@ import pytest
 from starlette.applications import Starlette
 
 from par_cli.cli.serve import loopback
-from par_cli.serve import folder as records
+from par_cli.serve import folder as held
 from par_cli.serve.app import create_app
+from par_cli.serve.records import AgencyRecord
 from par_cli.serve.store import Store
 from tests.conftest import ROOT
 from tests.serve.conftest import PASSWORD, Person, TestClient, add_user
@@ -99,10 +100,10 @@ def test_the_audit_log_is_append_only(app: Starlette, people: dict[str, Person])
 def test_a_failure_is_a_page_never_a_traceback(
     app: Starlette, people: dict[str, Person], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(folder: Path) -> list[records.AgencyRow]:
+    def broken(folder: Path, lang: str) -> list[AgencyRecord]:
         raise RuntimeError("secret detail")
 
-    monkeypatch.setattr(records, "agencies", broken)
+    monkeypatch.setattr(held, "agencies", broken)
     browser = people["office"].client
     quiet = TestClient(app, raise_server_exceptions=False, cookies=dict(browser.cookies))
     page = quiet.get("/office")
