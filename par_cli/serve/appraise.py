@@ -17,6 +17,7 @@ from par_cli.core.formats import validate
 from par_cli.core.model import periods_agree
 from par_cli.io.output import write
 from par_cli.readers.form_cells import CellReader, Raw
+from par_cli.serve.folder_index import leaders
 from par_cli.serve.form_input import clean_text
 from par_cli.serve.form_model import Field, Form, build_form, long_form
 from par_cli.serve.records import Refused, lock_for, refused_changed, version_of, worded
@@ -44,7 +45,7 @@ class CouncilAgency:
     appraiser: str | None  # None: every appraiser's leaves (the office)
     leaves: tuple[Leaf, ...]
     file: str  # the appraisal file the member's values go to
-    version: str  # its version ("" hashed: none yet)
+    version: str  # the version of this agency's values in it (`entry_version`)
 
 
 def appraisal_path(folder: Path, appraiser: str, criteria_id: str, period: str | None) -> Path:
@@ -62,7 +63,7 @@ def council_agency(folder: Path, path: Path, appraiser: str | None, lang: str) -
     """The agency of assessment file `path` as `appraiser` appraises it (None: all leaves, read only)."""
     workspace = Workspace()
     bound, _ = workspace.inspect_assessment(path)
-    form = build_form(folder, path, lang, workspace)
+    form = build_form(folder, path, lang, workspace, leaders(folder))  # `relative` leaves as ranked
     if form is None or bound is None:
         return None
     raw_answers = _plain_answers(path)
@@ -75,8 +76,19 @@ def council_agency(folder: Path, path: Path, appraiser: str | None, lang: str) -
         editable = appraiser is not None and field.kind != "survey" and not held and field.applicable
         leaves.append(Leaf(field, editable, held))
     where = appraisal_path(folder, appraiser or COUNCIL, bound.criteria.id, bound.assessment.period)
-    version = version_of(where.read_bytes()) if where.exists() else version_of(b"")
+    raw = where.read_bytes() if where.exists() else b""
+    version = entry_version(_appraisal_data(raw, where.name), bound.assessment.agency.id)
     return CouncilAgency(form, appraiser, tuple(leaves), where.name, version)
+
+
+def entry_version(data: dict[str, Any], agency_id: str) -> str:
+    """The version of one agency's values in an appraisal file: members saving other agencies into the same
+    appraiser's file do not refuse each other's saves; a save over values changed since is refused."""
+    agencies = data.get("agencies")
+    found = agencies if isinstance(agencies, dict) else {}
+    entry = next((value for key, value in found.items() if str(key).casefold() == agency_id.casefold()), None)
+    head = (data.get("criteria"), data.get("period"))
+    return version_of(f"{flow([str(v) for v in head])}\n{flow(entry)}".encode())
 
 
 def _plain_answers(path: Path) -> dict[str, Any]:
@@ -108,9 +120,9 @@ def save_appraisal(
     target = appraisal_path(folder, appraiser, bound.criteria.id, bound.assessment.period)
     with lock_for(target):
         raw = target.read_bytes() if target.exists() else b""
-        if version_of(raw) != version:
-            raise refused_changed(target)
         data = _appraisal_data(raw, target.name)
+        if entry_version(data, bound.assessment.agency.id) != version:
+            raise refused_changed(target)
         agencies = data.get("agencies")
         agencies = dict(agencies) if isinstance(agencies, dict) else {}
         agency_id = next((k for k in agencies if str(k).casefold() == bound.assessment.agency.id.casefold()), None)
@@ -126,7 +138,8 @@ def save_appraisal(
             if typed is None or not leaf.editable:
                 continue
             value = _read(reader, typed, code, bound, where, agency_id)
-            reason = clean_text(given.get(f"reason-{code}", "")) or None
+            typed_reason = given.get(f"reason-{code}")  # absent: the reason stays; blank: none
+            reason = None if typed_reason is None else clean_text(typed_reason)
             old = long_form(mine.get(code)) if not isinstance(mine.get(code), dict) else dict(mine[code])
             if "self" in old:  # a short form in an appraisal file is the appraised value
                 old = {"appraised": old.pop("self"), **old}
@@ -155,7 +168,8 @@ def save_appraisal(
         text = _comments_above(raw) + text
         _check(workspace, target, text, bound, lang)
         write(target, text)
-        return Saved(tuple(changes), version_of(text.encode("utf-8")), ())
+        written = _appraisal_data(text.encode("utf-8"), target.name)
+        return Saved(tuple(changes), entry_version(written, bound.assessment.agency.id), ())
 
 
 def _appraised(old: dict[str, Any], value: Any, reason: str | None, round_number: int) -> dict[str, Any]:
@@ -172,7 +186,7 @@ def _appraised(old: dict[str, Any], value: Any, reason: str | None, round_number
     new["appraised"] = value
     if reason:
         new["reason"] = reason
-    else:
+    elif reason is not None:
         new.pop("reason", None)
     return new
 

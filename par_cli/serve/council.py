@@ -13,7 +13,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from par_cli.serve import records
+from par_cli.serve import folder_index, records
 from par_cli.serve.appraise import CouncilAgency, council_agency, save_appraisal
 from par_cli.serve.auth import Refused, form_of, require
 from par_cli.serve.pages import language_of, render
@@ -39,14 +39,14 @@ def _folder(request: Request) -> Path:
 async def agencies_page(request: Request) -> Response:
     user = await require(request, "council", "office")
     lang = language_of(request)
-    rows = await run_in_threadpool(records.agencies, _folder(request), lang)
+    rows = await run_in_threadpool(folder_index.agencies, _folder(request), lang)
     states = {agency_id.casefold(): state for agency_id, (state, _) in _store(request).states().items()}
     listed = [(row, states.get(row.id.casefold(), "draft")) for row in rows]
     return render(request, "council_list.html", rows=listed, appraiser=user.appraiser)
 
 
 def _seen(folder: Path, agency_id: str, appraiser: str | None, lang: str) -> CouncilAgency | None:
-    path = records.file_of(folder, agency_id)
+    path = folder_index.file_of(folder, agency_id)
     if path is None:
         return None
     return council_agency(folder, path, appraiser, lang)
@@ -96,7 +96,7 @@ async def agency_save(request: Request) -> Response:
     form = await form_of(request)
     agency_id = request.path_params["agency_id"]
     folder = _folder(request)
-    path = await run_in_threadpool(records.file_of, folder, agency_id)
+    path = await run_in_threadpool(folder_index.file_of, folder, agency_id)
     if path is None or user.appraiser is None:
         raise HTTPException(404)
     store = _store(request)

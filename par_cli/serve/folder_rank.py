@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, msg, problem
-from par_cli.serve.records import Problem, file_of, worded
+from par_cli.serve.folder_index import file_of
+from par_cli.serve.records import Problem, worded
 from par_cli.services.surveys import SurveySource
 from par_cli.services.workspace import FileScorer, read_office
 

@@ -2,9 +2,12 @@
 `Đạt`, a level's key or label, `KPS` for not applicable, a blank for no answer), read by the very reader of the
 Excel form's cells (`readers.form_cells`), each problem located at its criterion and field.
 
-Field names: `self-CODE`, `na-CODE` (a check box), `reason-CODE` (why not applicable), `evidence-CODE` (one text
-a line), `explanation-CODE`; a bonus's or penalty's claim `self-CODE` too (their codes are none of the leaves'). A
-field absent from the submission leaves its value as the file has it; a field present and blank clears it.
+Field names: `self-CODE`, `na-CODE` (not applicable: `on`, or `off`: a page puts a hidden `na-CODE=off` before
+its check box, so that an unticked box says so), `reason-CODE` (why not applicable), `evidence-CODE` (one text a
+line), `explanation-CODE`; a bonus's or penalty's claim `self-CODE` too (their codes are none of the leaves'). A
+field absent from the submission leaves its value as the file has it; a field present and blank clears it. N/A:
+`KPS` typed, or the box ticked; a value typed makes the criterion applicable; a blank input without the box
+leaves it as it is.
 """
 
 from __future__ import annotations
@@ -17,8 +20,7 @@ from par_cli.core.diagnostics import Diagnostic, LineCol, msg, problem
 from par_cli.readers.form_cells import CellReader, Raw
 from par_cli.serve.form_model import Form
 
-FIELDS = ("self", "na", "reason", "evidence", "explanation")
-UNSET = object()  # a field the submission does not give: the file's value stays
+TICKED = ("on", "1", "true", "yes")
 
 
 def clean_text(value: str) -> str:
@@ -43,10 +45,13 @@ def read_submission(form: Form, given: Mapping[str, str]) -> tuple[dict[str, dic
         typed = given.get(f"self-{field.code}")
         if typed is not None:
             found["self"] = _input(reader, typed, (*path, "self"), field, where)
-        if f"na-{field.code}" in given or typed is not None:  # a box left unticked is absent: the form says so
-            ticked = given.get(f"na-{field.code}", "").strip().lower() in ("on", "1", "true", "yes")
-            if found.get("self") == "na":  # `KPS` typed in the input
-                found["self"], ticked = None, True
+        box = given.get(f"na-{field.code}")
+        ticked: bool | None = box.strip().lower() in TICKED if box is not None else None
+        if found.get("self") == "na":  # `KPS` typed in the input
+            found["self"], ticked = None, True
+        elif found.get("self") is not None and not ticked:  # a value typed: it applies
+            ticked = False
+        if ticked is not None:
             if ticked and not field.allow_na:
                 refused = problem("A003", "serve.records.na-not-allowed", (*path, "na"), code=field.code)
                 problems.append(refused.at(where))

@@ -17,13 +17,14 @@ from par_cli.serve.records import (
     inspect_file,
     worded,
 )
-from par_cli.services.workspace import Workspace, scored
+from par_cli.services.workspace import Workspace, scored, scored_in_group
 from par_cli.words.explain import describe_rule, input_hint
 from par_cli.words.languages import language, words
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound
     from par_cli.core.model import Node
+    from par_cli.core.ranking import Leaders
     from par_cli.core.scoring import NodeResult, Score
 
 # a rule's kind → the input a page offers for it
@@ -223,9 +224,12 @@ def _field(info: Any, bound: Bound, own: dict[str, Any], result: NodeResult | No
     )
 
 
-def build_form(folder: Path, path: Path, lang: str, workspace: Workspace | None = None) -> Form | None:
+def build_form(
+    folder: Path, path: Path, lang: str, workspace: Workspace | None = None, leaders: Leaders | None = None
+) -> Form | None:
     """The form of the assessment file `path`; None when the file cannot be bound to its set (its problems are
-    then the agency list's)."""
+    then the agency list's). `leaders`: the folder's best values of `relative` leaves per group
+    (`serve.folder_index.leaders`), to score them as the ranking does; none: alone."""
     from dataclasses import replace
 
     from par_cli.serve.records import record_of
@@ -236,7 +240,7 @@ def build_form(folder: Path, path: Path, lang: str, workspace: Workspace | None 
         return None
     result: Score | None = None
     try:
-        result = scored(bound)
+        result = scored_in_group(bound, leaders) if leaders else scored(bound)
     except ParError as exc:
         problems = [*problems, *exc.diagnostics]
     record = record_of(folder, path, bound, result, problems, raw, lang)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from par_cli.core.diagnostics import Diagnostic, DocPath, Level, Msg, ParError, msg, placed
 from par_cli.core.formats import validate
 from par_cli.io.suffixes import kind_of_suffix
-from par_cli.readers.files import discover, wrong_kind
+from par_cli.readers.files import wrong_kind
 from par_cli.services.workspace import Workspace
 from par_cli.words.catalogue import hinted, text
 from par_cli.words.codes import errors_only, level_of
@@ -27,6 +27,7 @@ from par_cli.yamlengine.source import parse
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound
+    from par_cli.core.ranking import Leaders
     from par_cli.core.scoring import Score
 
 
@@ -82,6 +83,8 @@ class AgencyRecord:
     grade: str | None
     precision: int
     problems: tuple[Problem, ...]
+    set_id: str | None = None  # the criteria set's id
+    relative: tuple[tuple[str, Fraction, bool], ...] = ()  # its `relative` leaves: code, value, higher is better
 
     @property
     def errors(self) -> int:
@@ -146,12 +149,6 @@ def relative_name(folder: Path, path: Path) -> str:
         return path.name
 
 
-def assessment_files(folder: Path) -> list[Path]:
-    """The assessment files of the folder, as `par rank FOLDER` finds them (hidden folders left out)."""
-    files, _ = discover([folder])
-    return sorted(files)
-
-
 def inspect_bytes(workspace: Workspace, path: Path, raw: bytes) -> tuple[Bound | None, list[Diagnostic]]:
     """An assessment's text as `par check` reads the file `path` would it hold `raw`: every problem (errors,
     warnings, and what scoring finds), and the bound assessment when it is usable. Nothing is written."""
@@ -196,8 +193,12 @@ def inspect_file(workspace: Workspace, path: Path) -> tuple[Bound | None, list[D
     return bound, problems, raw
 
 
-def _record(folder: Path, path: Path, workspace: Workspace, lang: str) -> AgencyRecord:
-    from par_cli.services.workspace import scored
+def read_record(
+    folder: Path, path: Path, workspace: Workspace, lang: str, leaders: Leaders | None = None
+) -> AgencyRecord:
+    """An agency's record: its file read and scored (`relative` leaves against its group's `leaders`, as its
+    ranking scores them, when given; else alone)."""
+    from par_cli.services.workspace import scored, scored_in_group
 
     try:
         bound, problems, raw = inspect_file(workspace, path)
@@ -206,7 +207,7 @@ def _record(folder: Path, path: Path, workspace: Workspace, lang: str) -> Agency
     result: Score | None = None
     if bound is not None:
         try:
-            result = scored(bound, detail=False)
+            result = scored_in_group(bound, leaders) if leaders else scored(bound)
         except ParError as exc:
             problems = [*problems, *exc.diagnostics]
     return record_of(folder, path, bound, result, problems, raw, lang)
@@ -243,6 +244,8 @@ def record_of(
         grade=result.grade if result is not None else None,
         precision=result.precision if result is not None else 2,
         problems=worded(problems, lang),
+        set_id=result.criteria_id if result is not None else None,
+        relative=tuple((r.code, r.value, r.higher) for r in result.relative) if result is not None else (),
     )
 
 
@@ -274,34 +277,6 @@ def details(path: Path, model: object) -> tuple[str, str, str | None, str | None
         criteria if isinstance(criteria, str) else None,
         str(period) if period is not None else None,
     )
-
-
-def agencies(folder: Path, lang: str = "vi") -> list[AgencyRecord]:
-    """Every agency of the folder, by name (in Vietnamese order): its file, version, last change, index and problems."""
-    workspace = Workspace()
-    found = [_record(folder, path, workspace, lang) for path in assessment_files(folder)]
-    from par_cli.core.vietnamese_order import vietnamese_key
-
-    return sorted(found, key=lambda r: (vietnamese_key(r.name), r.id.casefold()))
-
-
-def file_of(folder: Path, agency_id: str) -> Path | None:
-    """The assessment file of an agency (ids in any case, as `par rank` matches them); None: no such agency."""
-    wanted = agency_id.casefold()
-    for path in assessment_files(folder):
-        if details(path, None)[0].casefold() == wanted or _bound_id(path) == wanted:
-            return path
-    return None
-
-
-def _bound_id(path: Path) -> str | None:
-    if editable(path):
-        return None  # its `agency.id` is what `_details` read
-    try:
-        bound, _ = Workspace().inspect_assessment(path)
-    except (OSError, ParError):
-        return None
-    return bound.assessment.agency.id.casefold() if bound is not None else None
 
 
 def refused_changed(path: Path) -> VersionConflict:

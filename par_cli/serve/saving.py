@@ -124,7 +124,9 @@ def save_form(folder: Path, path: Path, version: str, given: Mapping[str, str], 
         if errors_only(problems):
             raise Refused(msg("serve.records.not-saved"), worded(errors_only(problems), lang))
         text = raw.decode("utf-8-sig")
-        new_text, changes = _new_text(form, text, submitted, relative_name(folder, path))
+        windows = "\r\n" in text  # a file saved on Windows keeps its line ends
+        new_text, changes = _new_text(form, text.replace("\r\n", "\n"), submitted, relative_name(folder, path))
+        new_text = new_text.replace("\n", "\r\n") if windows else new_text
         if not changes:
             return Saved((), version, form.problems + tuple(p for f in form.fields for p in f.problems))
         new_raw = new_text.encode("utf-8")

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from par_cli.serve.folder_index import agencies, file_of
 from par_cli.serve.form_model import build_form
-from par_cli.serve.records import Refused, VersionConflict, agencies, file_of, version_of
+from par_cli.serve.records import Refused, VersionConflict, version_of
 from par_cli.serve.saving import save_form
 from tests.conftest import run
 
@@ -235,3 +236,42 @@ def test_a_bonus_claim_and_a_doubtful_rate(folder: Path) -> None:
     assert form is not None and form.claims[0].self_text == "1,5"
     with pytest.raises(Refused):
         save_form(folder, path, form.agency.version, {"self-T": "nhiều"}, "vi")
+
+
+def test_a_file_changed_by_hand_shows_at_once(folder: Path) -> None:
+    first = {record.id: record for record in agencies(folder, "vi")}
+    assert agencies(folder, "vi")[0] is first["so-a"]  # an unchanged folder is not read again
+    path = folder / "so-a.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('"1.1.2": {self: null,', '"1.1.2": {self: true,'))
+    changed = {record.id: record for record in agencies(folder, "vi")}
+    assert changed["so-a"].index == 1 and changed["so-b"] is first["so-b"]
+    (folder / "tham-dinh-hoi-dong.yaml").write_text(
+        'kind: appraisal\ncriteria: mau-so-nganh\nappraiser: hoi-dong\nagencies:\n  so-a: {"1.1.2": false}\n',
+        encoding="utf-8",
+    )
+    appraised = {record.id: record for record in agencies(folder, "vi")}
+    assert appraised["so-a"].index == 0 and appraised["so-a"].self_index == 1  # an appraisal file counts too
+
+
+def test_a_windows_file_keeps_its_line_ends_and_its_bom(folder: Path) -> None:
+    path = folder / "so-a.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    form = build_form(folder, path, "vi")
+    assert form is not None
+    save_form(folder, path, form.agency.version, {"self-1.1.2": "Có"}, "vi")
+    written = path.read_bytes()
+    assert written.startswith(b"\xef\xbb\xbf") and b'"1.1.2": {self: true, evidence: []}\r\n' in written
+    assert written.count(b"\n") == written.count(b"\r\n")
+
+
+def test_not_applicable_stays_until_the_agency_changes_it(folder: Path) -> None:
+    path = folder / "so-a.yaml"
+    _fill(folder, "so-a", {"self-1.3.2": "", "na-1.3.2": "on", "reason-1.3.2": "Không phát sinh"})
+    assert '"1.3.2": {na: true, reason: "Không phát sinh", evidence: []}' in path.read_text(encoding="utf-8")
+    _fill(folder, "so-a", {"self-1.3.2": "", "self-1.1.2": "Có"})  # a page without the box: N/A kept
+    assert '"1.3.2": {na: true, reason: "Không phát sinh", evidence: []}' in path.read_text(encoding="utf-8")
+    _fill(folder, "so-a", {"self-1.3.2": "", "na-1.3.2": "off"})  # the hidden field of an unticked box
+    assert '"1.3.2": {evidence: []}' in path.read_text(encoding="utf-8")
+    _fill(folder, "so-a", {"self-1.3.2": "KPS"})
+    _fill(folder, "so-a", {"self-1.3.2": "80%"})  # a value typed: it applies again
+    assert '"1.3.2": {self: 80, evidence: []}' in path.read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ import pytest
 
 from par_cli.core.diagnostics import ParError
 from par_cli.serve.appraise import council_agency, save_appraisal
+from par_cli.serve.folder_index import agencies
 from par_cli.serve.folder_rank import DOCUMENTS, Missing, document, explain_records, ranking
 from par_cli.serve.records import Refused, VersionConflict
 from tests.conftest import ROOT, run
@@ -157,3 +158,30 @@ def test_the_annex_waits_for_every_answer(folder: Path) -> None:
         document(folder, "annex", "vi")
     assert refused.value.diagnostics[0].code == "R011"
     assert document(folder, "annex", "vi", allow_incomplete=True).content.startswith(b"PK")
+
+
+def test_two_members_of_one_appraiser_save_other_agencies_side_by_side(folder: Path) -> None:
+    first = council_agency(folder, folder / "xa-tan-thanh.yaml", "so-noi-vu", "vi")
+    second = council_agency(folder, folder / "xa-an-binh.yaml", "so-noi-vu", "vi")
+    assert first is not None and second is not None
+    save_appraisal(folder, folder / "xa-tan-thanh.yaml", "so-noi-vu", first.version, {"appraised-1.2": "7"}, 1, "vi")
+    save_appraisal(folder, folder / "xa-an-binh.yaml", "so-noi-vu", second.version, {"appraised-1.2": "9"}, 1, "vi")
+    text = (folder / "tham-dinh-so-noi-vu.yaml").read_text(encoding="utf-8")
+    assert '"1.2": 7' in text and '"1.2": {appraised: 9, reason: "Báo cáo quý III gửi chậm 3 ngày"}' in text
+    with pytest.raises(VersionConflict):  # the same agency's values changed since: refused
+        save_appraisal(
+            folder, folder / "xa-tan-thanh.yaml", "so-noi-vu", first.version, {"appraised-1.2": "6"}, 1, "vi"
+        )
+
+
+def test_relative_criteria_score_against_the_groups_leader_as_ranked(folder: Path) -> None:
+    code, out, err = run("rank", str(folder), "-f", "json")
+    assert code == 0, err
+    ranked = {row["agency"]["id"]: row["index"] for row in json.loads(out)["groups"][0]["rows"]}
+    listed = {record.id: record.index for record in agencies(folder, "vi")}
+    for agency_id, index in ranked.items():
+        shown = listed[agency_id]
+        assert shown is not None and float(round(shown, 2)) == pytest.approx(index), agency_id
+        seen = council_agency(folder, folder / f"{agency_id}.yaml", "so-noi-vu", "vi")
+        assert seen is not None and seen.form.index is not None
+        assert float(round(seen.form.index, 2)) == pytest.approx(index), agency_id
