@@ -421,11 +421,13 @@ def literals_outside_the_catalogue() -> set[str]:
 
 
 def served_ids(literals: set[str]) -> set[str]:
-    """The ids `par serve`'s templates name (`t("serve.x")`), and those made from a value (`"serve.role-" ~ role`,
-    f"serve.said-{said}") whose value is a literal of the code."""
+    """The ids `par serve`'s templates name (`t("serve.x")`, a menu's `("/office", "serve.board")`), and those
+    made from a value (`"serve.role-" ~ role`, f"serve.said-{said}") whose value is a literal of the code."""
     found: set[str] = set()
     for page in (PACKAGE / "serve" / "templates").glob("*.html"):
-        found |= set(re.findall(r"""\bt\(\s*["']([a-z0-9.-]+)["']""", page.read_text(encoding="utf-8")))
+        text = page.read_text(encoding="utf-8")
+        found |= set(re.findall(r"""\bt\(\s*["']([a-z0-9.-]+)["']""", text))
+        found |= set(re.findall(r"""["'](serve\.[a-z0-9.-]+)["']""", text))
     made = ("serve.role-", "serve.state-", "serve.said-", "serve.claim-")
     found |= {f"{prefix}{value}" for prefix in made for value in literals if re.fullmatch(r"[a-z-]+", value)}
     return found

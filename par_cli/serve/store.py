@@ -223,8 +223,10 @@ class Store:
 
     # failed logins (a rate limit)
 
-    def failed(self, key: str) -> None:
+    def failed(self, key: str, forget_after: float = 24 * 3600) -> None:
+        """One failed sign-in for `key` (a login, an address); those older than a day forgotten."""
         with self._tx() as db:
+            db.execute("DELETE FROM failures WHERE at<?", (time.time() - forget_after,))
             db.execute("INSERT INTO failures VALUES (?,?)", (key, time.time()))
 
     def failures(self, key: str, within: float) -> int:

@@ -150,3 +150,36 @@ def test_an_agency_cannot_reach_another_agencys_file(folder: Path, people: dict[
     assert answer.status_code == 409  # checked against its own file: the other file is never touched
     assert (folder / "so-y-te.yaml").read_bytes() == before
     assert people["so-noi-vu"].get("/agency/../office").status_code in (303, 403, 404)
+
+
+def test_not_applicable_evidence_and_a_bonus_claim_are_saved_as_typed(folder: Path, people: dict[str, Person]) -> None:
+    opened(people)
+    agency = people["so-noi-vu"]
+    page = agency.get("/agency").text
+    typed = {
+        "version": version_of(page),
+        "na-1.3": "on",
+        "reason-1.3": "Năm 2024 không có đợt kiểm tra",
+        "evidence-1.2": "Báo cáo quý I\r\nBáo cáo quý II",
+        "explanation-2.2": "Đang trình ký",
+        "self-T": "0,5",
+    }
+    assert agency.post("/agency/save", typed).headers["location"] == "/agency?said=saved"
+    answers = yaml.safe_load((folder / "so-noi-vu.yaml").read_text(encoding="utf-8"))
+    assert answers["answers"]["1.3"]["na"] is True and "self" not in answers["answers"]["1.3"]
+    assert answers["answers"]["1.3"]["reason"] == "Năm 2024 không có đợt kiểm tra"
+    assert answers["answers"]["1.2"]["evidence"] == ["Báo cáo quý I", "Báo cáo quý II"]
+    assert answers["adjustments"]["T"]["self"] == 0.5
+    shown = agency.get("/agency").text
+    assert 'name="na-1.3" checked' in shown and "Báo cáo quý I\nBáo cáo quý II</textarea>" in shown
+
+
+def test_a_file_that_cannot_be_read_is_shown_with_its_problems_not_a_form(
+    folder: Path, people: dict[str, Person]
+) -> None:
+    opened(people)
+    path = folder / "so-noi-vu.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("period: 2024", "period: [2024"), encoding="utf-8")
+    page = people["so-noi-vu"].get("/agency")
+    assert page.status_code == 200 and "so-noi-vu.yaml:" in page.text and "Lỗi: " in page.text
+    assert 'action="/agency/save"' not in page.text and "chỉ để xem" in page.text

@@ -4,6 +4,8 @@ A new route must be listed here (`test_every_route_is_listed`)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from starlette.applications import Starlette
 from starlette.routing import Mount, Route
@@ -94,3 +96,14 @@ def test_open_pages_and_unknown_ones(people: dict[str, Person]) -> None:
         assert person.get("/office/../../etc/passwd").status_code in (303, 403, 404)
         assert person.get("/static/../store.py").status_code == 404
         assert person.post("/office", {}).status_code == 405
+
+
+def test_each_menu_leads_only_to_pages_its_role_may_open(people: dict[str, Person]) -> None:
+    for who in EVERYONE:
+        page = people[who].get("/", follow_redirects=True).text
+        menu = page[page.index("<nav") : page.index("</nav>")]
+        links = re.findall(r'href="([^"]+)"', menu)
+        assert links, who
+        for link in links:
+            answer = people[who].get(link)
+            assert answer.status_code == 200 or (link == "/public" and answer.status_code == 404), (who, link)
