@@ -11,10 +11,9 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from par_cli.core.diagnostics import ParError
 from par_cli.io.json_kind import SUPPORT_KINDS
 from par_cli.readers.files import discover_yaml, file_kind
-from par_cli.serve.records import AgencyRecord, details, editable, read_record
+from par_cli.serve.records import AgencyRecord, details, editable, read_record, workbook_id
 from par_cli.services.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -133,17 +132,8 @@ def _id_of(path: Path) -> str | None:
         kept = _IDS.get(path)
     if kept is not None and kept[0] == stamp and stamp is not None:
         return kept[1]
-    found = details(path, None)[0].casefold() if editable(path) else _bound_id(path)
+    found = details(path, None)[0].casefold() if editable(path) else workbook_id(path)
     if found is not None:
         with _HELD:
             _IDS[path] = (stamp, found)
     return found
-
-
-def _bound_id(path: Path) -> str | None:
-    """A workbook assessment's agency id, as its reader reads it."""
-    try:
-        bound, _ = Workspace().inspect_assessment(path)
-    except (OSError, ParError):
-        return None
-    return bound.assessment.agency.id.casefold() if bound is not None else None

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from par_cli.core.diagnostics import Diagnostic, DocPath, Level, Msg, ParError, msg, placed
 from par_cli.core.formats import validate
 from par_cli.io.suffixes import kind_of_suffix
-from par_cli.readers.files import wrong_kind
+from par_cli.readers.files import discover, wrong_kind
 from par_cli.services.workspace import Workspace
 from par_cli.words.catalogue import hinted, text
 from par_cli.words.codes import errors_only, level_of
@@ -277,6 +277,33 @@ def details(path: Path, model: object) -> tuple[str, str, str | None, str | None
         criteria if isinstance(criteria, str) else None,
         str(period) if period is not None else None,
     )
+
+
+def assessment_files(folder: Path) -> list[Path]:
+    """The assessment files of the folder, as `par rank FOLDER` finds them (hidden folders left out)."""
+    files, _ = discover([folder])
+    return sorted(files)
+
+
+def file_of(folder: Path, agency_id: str) -> Path | None:
+    """The assessment file of an agency (ids in any case, as `par rank` matches them), every file looked at
+    (`serve.folder_index.file_of` keeps what it found while files are unchanged); None: no such agency."""
+    wanted = agency_id.casefold()
+    for path in assessment_files(folder):
+        if editable(path) and details(path, None)[0].casefold() == wanted:
+            return path
+        if not editable(path) and workbook_id(path) == wanted:
+            return path
+    return None
+
+
+def workbook_id(path: Path) -> str | None:
+    """A workbook assessment's agency id, as its reader reads it."""
+    try:
+        bound, _ = Workspace().inspect_assessment(path)
+    except (OSError, ParError):
+        return None
+    return bound.assessment.agency.id.casefold() if bound is not None else None
 
 
 def refused_changed(path: Path) -> VersionConflict:
