@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from par_cli.core.appraisal import COUNCIL, appraisal_problems, owner
+from par_cli.core.appraisal import COUNCIL, appraisal_problems, fields_of, owner
 from par_cli.core.diagnostics import LineCol, ParError, msg, placed, problem
 from par_cli.core.formats import validate
 from par_cli.core.model import periods_agree
@@ -20,10 +20,11 @@ from par_cli.readers.form_cells import CellReader, Raw
 from par_cli.serve.folder_index import leaders
 from par_cli.serve.form_input import clean_text
 from par_cli.serve.form_model import Field, Form, build_form, long_form
-from par_cli.serve.records import Refused, lock_for, refused_changed, version_of, worded
+from par_cli.serve.records import Refused, lock_for, page_hints, refused_changed, version_of, worded
 from par_cli.serve.saving import Change, Saved
 from par_cli.serve.yaml_lines import flow, key_text
 from par_cli.services.workspace import Workspace
+from par_cli.words.catalogue import text as words_of
 from par_cli.words.codes import errors_only
 from par_cli.yamlengine import fast as yaml_fast
 from par_cli.yamlengine.source import parse
@@ -137,13 +138,13 @@ def save_appraisal(
             typed = given.get(f"appraised-{code}")
             if typed is None or not leaf.editable:
                 continue
-            value = _read(reader, typed, code, bound, where, agency_id)
             typed_reason = given.get(f"reason-{code}")  # absent: the reason stays; blank: none
             reason = None if typed_reason is None else clean_text(typed_reason)
-            old = long_form(mine.get(code)) if not isinstance(mine.get(code), dict) else dict(mine[code])
-            if "self" in old:  # a short form in an appraisal file is the appraised value
-                old = {"appraised": old.pop("self"), **old}
-            new = _appraised(old, value, reason, round_number)
+            if _as_shown(typed, leaf.field) and reason in (None, leaf.field.appraisal_reason):
+                continue  # the value the page showed, untouched: never read again, never refused
+            value = _read(reader, typed, code, bound, where, agency_id)
+            old = fields_of(mine[code]) if mine.get(code) is not None else {}  # `{done: 18, total: 20}`: a value
+            new = _appraised(old, value, reason, round_number, lang)
             if flow(old) == flow(new):
                 continue
             for name in sorted(set(old) | set(new)):
@@ -155,7 +156,7 @@ def save_appraisal(
             else:
                 mine.pop(code, None)
         if errors_only(problems):
-            raise Refused(msg("serve.records.not-saved"), worded(errors_only(problems), lang))
+            raise Refused(msg("serve.records.not-saved"), worded(page_hints(errors_only(problems)), lang))
         if not changes:
             return Saved((), version, ())
         if mine:
@@ -172,7 +173,16 @@ def save_appraisal(
         return Saved(tuple(changes), entry_version(written, bound.assessment.agency.id), ())
 
 
-def _appraised(old: dict[str, Any], value: Any, reason: str | None, round_number: int) -> dict[str, Any]:
+def _as_shown(typed: str, field: Field) -> bool:
+    """The text the page put in the field (a level by its key or its label)."""
+    text = clean_text(typed)
+    return text == field.appraised_text or (bool(text) and field.label_of(text) == field.appraised_text)
+
+
+def _appraised(old: dict[str, Any], value: Any, reason: str | None, round_number: int, lang: str) -> dict[str, Any]:
+    """The leaf's appraisal once `value` and `reason` are saved in round `round_number`. A later round changing
+    the value keeps the first round's as `first_appraisal` and its reason in the reason's text ("Vòng 1: …;
+    Vòng 2: …"): an appraisal file has one `reason` field (docs/guide/en/formats.md) and no place for two."""
     new = dict(old)
     if value is None:
         return {}
@@ -183,6 +193,10 @@ def _appraised(old: dict[str, Any], value: Any, reason: str | None, round_number
         and flow(old["appraised"]) != flow(value)
     ):
         new["first_appraisal"] = old["appraised"]  # the first round's value, kept once for all
+        earlier = old.get("reason")
+        if isinstance(earlier, str) and earlier and reason is not None and reason != earlier:
+            said = "serve.council.reasons" if reason else "serve.council.reason-first"
+            reason = words_of(msg(said, first=earlier, round=round_number, then=reason), lang)
     new["appraised"] = value
     if reason:
         new["reason"] = reason
@@ -249,4 +263,4 @@ def _check(workspace: Workspace, target: Path, text: str, bound: Any, lang: str)
         except ParError as exc:
             found += exc.diagnostics
     if errors_only(found):
-        raise Refused(msg("serve.records.not-saved"), worded(errors_only(found), lang))
+        raise Refused(msg("serve.records.not-saved"), worded(page_hints(errors_only(found)), lang))

@@ -13,18 +13,22 @@ from typing import TYPE_CHECKING, Any
 
 from par_cli.io.json_kind import SUPPORT_KINDS
 from par_cli.readers.files import discover_yaml, file_kind
+from par_cli.serve.form_model import Form, build_form
 from par_cli.serve.records import AgencyRecord, details, editable, read_record, workbook_id
 from par_cli.services.workspace import Workspace
 
 if TYPE_CHECKING:
     from par_cli.core.ranking import Leaders
 
-Stamp = tuple[int, int]
+Stamp = tuple[int, int, int]
 Support = tuple[tuple[str, Any], ...]
 
 _HELD = threading.Lock()
 _RECORDS: dict[tuple[Path, str], tuple[tuple[Stamp | None, Support], AgencyRecord]] = {}
 _IDS: dict[Path, tuple[Stamp | None, str]] = {}
+_FORMS: dict[tuple[Path, str], tuple[object, Form | None]] = {}
+READS = [0]  # files read and scored for their records since start (tests: a save re-scores one agency)
+FORMS_MADE = [0]  # forms made
 
 
 def _stamp(path: Path) -> Stamp | None:
@@ -32,7 +36,7 @@ def _stamp(path: Path) -> Stamp | None:
         found = path.stat()
     except OSError:
         return None
-    return (found.st_mtime_ns, found.st_size)
+    return (found.st_mtime_ns, found.st_size, found.st_ino)  # an atomic write makes a new inode
 
 
 def _beside(folder: Path) -> list[Path]:
@@ -72,6 +76,7 @@ def agencies(folder: Path, lang: str = "vi") -> list[AgencyRecord]:
             found.append(kept[1])
             continue
         workspace = workspace or Workspace()
+        READS[0] += 1
         made = read_record(folder, path, workspace, lang)
         with _HELD:
             _RECORDS[key] = (stamp, made)
@@ -97,6 +102,32 @@ def _in_group(folder: Path, record: AgencyRecord, best: Leaders, support: Suppor
     return made
 
 
+def record(folder: Path, path: Path, lang: str) -> AgencyRecord:
+    """One file's record, scored as the ranking scores it (its group's leaders): the agency list's row."""
+    for found in agencies(folder, lang):
+        if folder / found.file == path:
+            return found
+    return read_record(folder, path, Workspace(), lang, leaders(folder, lang))
+
+
+def form(folder: Path, path: Path, lang: str) -> Form | None:
+    """The agency's form (`form_model.build_form`) with `relative` leaves scored against its group's leaders, as
+    `par rank FOLDER` scores them; made again only when its file, a file its figures depend on, or a leader
+    changed."""
+    best = leaders(folder, lang)
+    _, support = _files(folder)
+    stamp = (_stamp(path), support, tuple(sorted((k, tuple(sorted(v.items()))) for k, v in best.items())))
+    with _HELD:
+        kept = _FORMS.get((path, lang))
+    if kept is not None and kept[0] == stamp and stamp[0] is not None:
+        return kept[1]
+    FORMS_MADE[0] += 1
+    made = build_form(folder, path, lang, Workspace(), best)
+    with _HELD:
+        _FORMS[(path, lang)] = (stamp, made)
+    return made
+
+
 def leaders_of(found: list[AgencyRecord]) -> Leaders:
     """The best value of every `relative` leaf in each ranking group (`core.ranking.leaders_of`'s rule)."""
     best: Leaders = {}
@@ -111,9 +142,9 @@ def leaders_of(found: list[AgencyRecord]) -> Leaders:
     return best
 
 
-def leaders(folder: Path) -> Leaders:
+def leaders(folder: Path, lang: str = "vi") -> Leaders:
     """The folder's leaders of `relative` leaves per group (empty when its set has none)."""
-    return leaders_of(agencies(folder))
+    return leaders_of(agencies(folder, lang))
 
 
 def file_of(folder: Path, agency_id: str) -> Path | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from par_cli.core.diagnostics import Diagnostic, LineCol, ParError, msg, problem
-from par_cli.serve.folder_index import file_of
+from par_cli.serve.folder_index import file_of, leaders
 from par_cli.serve.records import Problem, worded
 from par_cli.services.surveys import SurveySource
 from par_cli.services.workspace import FileScorer, read_office
@@ -111,16 +111,17 @@ def ranking(folder: Path, lang: str, previous: Path | None = None) -> Ranked:
 
 
 def explain(folder: Path, agency_id: str, lang: str, gaps: int = 10) -> Report:
-    """`par explain FILE` for the agency's file: each leaf's inputs, rule, points lost and the largest gaps."""
+    """`par explain FILE` for the agency's file: each leaf's inputs, rule, points lost and the largest gaps, its
+    `relative` leaves against its group's leaders in the folder (as `par rank FOLDER` scores them)."""
     from par_cli.core.explain import explain as ledger_of
-    from par_cli.services.workspace import Workspace, scored
+    from par_cli.services.workspace import Workspace, scored_in_group
     from par_cli.views.explain import report
 
     path = file_of(folder, agency_id)
     if path is None:
         raise Missing(agency_id)
     bound = Workspace(survey=SurveySource(None)).assessment(path)
-    return report(ledger_of(bound, scored(bound), None), lang, gaps)
+    return report(ledger_of(bound, scored_in_group(bound, leaders(folder, lang)), None), lang, gaps)
 
 
 def explain_records(folder: Path, agency_id: str, lang: str) -> dict[str, Any]:
@@ -194,3 +195,42 @@ def document(
     written = write(shown, fmt)
     content = written if isinstance(written, bytes) else _text(written).encode("utf-8")
     return Document(name, TYPES[fmt], content)
+
+
+def published_changes(folder: Path, snapshot: str, lang: str) -> tuple[str, ...]:
+    """The agencies whose index now differs from the published snapshot's (rounded as it was published), and
+    those added to or gone from the folder since, by name; none: the published ranking is the folder's now."""
+    from decimal import Decimal, InvalidOperation
+
+    from par_cli.core.numbers import round_half_up
+    from par_cli.serve.folder_index import agencies
+
+    published: dict[str, tuple[str, Decimal | None, int]] = {}
+    try:
+        data = json.loads(snapshot)
+    except ValueError:
+        data = {}
+    for group in data.get("groups", []) if isinstance(data, dict) else []:
+        places = group.get("precision") if isinstance(group.get("precision"), int) else 2
+        for row in group.get("rows", []):
+            agency = row.get("agency") or {}
+            try:
+                index = Decimal(str(row["index"])) if row.get("index") is not None else None
+            except (InvalidOperation, KeyError):
+                index = None
+            key = str(agency.get("id", "")).casefold()
+            published[key] = (str(agency.get("name") or key), index, places)
+    changed: list[str] = []
+    seen: set[str] = set()
+    for record in agencies(folder, lang):
+        key = record.id.casefold()
+        seen.add(key)
+        was = published.get(key)
+        if was is None:
+            changed.append(record.name)
+            continue
+        now = round_half_up(record.index, was[2]) if record.index is not None else None
+        if now != was[1]:
+            changed.append(record.name)
+    changed += [name for key, (name, _, _) in published.items() if key not in seen]
+    return tuple(changed)

@@ -73,6 +73,10 @@ class Field:
     points: Fraction | None
     problems: tuple[Problem, ...]
 
+    def label_of(self, text: str) -> str:
+        """A level's key as the reader reads it: its label; other inputs as they are."""
+        return _label(text, self.levels)
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -138,11 +142,31 @@ def shown(value: Any, lang: str) -> str:
         return f"{shown(value['done'], lang)}/{shown(value['total'], lang)}"
     if isinstance(value, dict):
         return ", ".join(f"{key}: {shown(v, lang)}" for key, v in value.items())
+    if isinstance(value, Fraction) and value.denominator != 1:
+        return _fraction(value, lang)
     source = getattr(value, "source", None)
     if source is not None or isinstance(value, int | Fraction) or type(value).__name__ == "Decimal":
         written = str(source if source is not None else value)
         return written.replace(".", language(lang).decimal) if "/" not in written else written
     return str(value)
+
+
+def _fraction(value: Fraction, lang: str) -> str:
+    """A fraction as a decimal in the reader's form (`19/2` → `9,5`), never `19/2`; one that has no end is
+    given to 6 places."""
+    from decimal import Decimal, localcontext
+
+    with localcontext() as exact:
+        exact.prec = 40
+        written = Decimal(value.numerator) / Decimal(value.denominator)
+        if Fraction(written) != value:
+            written = written.quantize(Decimal("0.000001"))
+    return f"{written.normalize():f}".replace(".", language(lang).decimal)
+
+
+def _label(text: str, levels: tuple[tuple[str, str], ...]) -> str:
+    """A level's key as its label ("hoan-thanh" → "Hoàn thành đúng hạn"); any other text as it is."""
+    return next((label for key, label in levels if key == text), text)
 
 
 def own_answers(raw_data: dict[str, Any], section: str = "answers") -> dict[str, Any]:
@@ -186,6 +210,7 @@ def _field(info: Any, bound: Bound, own: dict[str, Any], result: NodeResult | No
     rule = node.scoring_rule
     fields = long_form(own.get(node.code))
     merged = bound.answers.get(node.code)
+    given = long_form(bound.assessment.answers.get(node.code))  # appraisal files merged, values as written
     kind = "survey" if info.source == "survey" else INPUT_KINDS.get(rule.kind, "number")
     if kind == "percent" and not getattr(rule, "takes_percent", True):
         kind = "number"
@@ -214,8 +239,8 @@ def _field(info: Any, bound: Bound, own: dict[str, Any], result: NodeResult | No
         na_reason=reason if isinstance(reason, str) else "",
         evidence=tuple(str(e) for e in evidence) if isinstance(evidence, list) else (),
         explanation=str(fields.get("explanation") or ""),
-        appraised_text=shown(merged.appraised if merged is not None else None, lang),
-        first_appraisal_text=shown(merged.first_appraisal if merged is not None else None, lang),
+        appraised_text=_label(shown(given.get("appraised"), lang), levels),
+        first_appraisal_text=_label(shown(given.get("first_appraisal"), lang), levels),
         appraisal_reason=(merged.reason or "") if merged is not None and not na else "",
         applicable=result.applicable if result is not None else not na,
         self_points=result.self_points if result is not None else None,
@@ -244,7 +269,7 @@ def build_form(
     except ParError as exc:
         problems = [*problems, *exc.diagnostics]
     record = record_of(folder, path, bound, result, problems, raw, lang)
-    said = worded(problems, lang)
+    said = tuple(p for p in worded(problems, lang) if p.level != "info")  # a form shows what is to be done
     by_code: dict[str, list[Problem]] = {}
     for found in said:
         if found.criterion is not None:
@@ -266,7 +291,7 @@ def build_form(
         rows.append(replace(field, problems=tuple(by_code.get(node.code, ()))))
     claims = _claims(bound, result, by_code, lang)
     known = {row.code for row in rows} | {claim.code for claim in claims}
-    rest = tuple(p for p in said if p.criterion not in known)
+    rest = tuple(replace(p, text=p.said) for p in said if p.criterion not in known)
     return Form(
         agency=record,
         criteria_title=bound.criteria.title,

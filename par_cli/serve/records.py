@@ -64,6 +64,14 @@ class Problem:
     criterion: str | None  # the leaf (or bonus, penalty) the problem is at, if any
     field: str | None  # self | appraised | evidence | explanation | na | reason …, if any
 
+    @property
+    def said(self) -> str:
+        """The text led by the criterion it is at ("1.2: …"), once: a message naming its code already is not
+        given the code again."""
+        if self.criterion is None or self.text.startswith(f"{self.criterion}:"):
+            return self.text
+        return f"{self.criterion}: {self.text}"
+
 
 @dataclass(frozen=True)
 class AgencyRecord:
@@ -140,6 +148,17 @@ def worded(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...], lang: str) ->
         out.append(Problem(d.code, level.value, hinted(d, lang), str(d.where), criterion, field))
     order = {Level.ERROR.value: 0, Level.WARNING.value: 1, Level.INFO.value: 2}
     return tuple(sorted(out, key=lambda p: order.get(p.level, 3)))
+
+
+# hints written for a file's text (a quote, a decimal point) that do not fit a page's field: a page reads `9,5`
+# and `9.5` alike, and the quotes are the page's writing, not the reader's
+FILE_HINTS = frozenset({"hint.unquote", "hint.ascii-digits", "hint.decimal-dot", "hint.comma-in-braces"})
+
+
+def page_hints(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The problems of what was typed in a page, their file hints replaced by the page's (`9,5`)."""
+    hinted = msg("serve.records.hint-number")
+    return [d._replace(hint=hinted) if d.hint is not None and d.hint.id in FILE_HINTS else d for d in diagnostics]
 
 
 def relative_name(folder: Path, path: Path) -> str:

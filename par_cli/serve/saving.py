@@ -19,6 +19,7 @@ from par_cli.serve.records import (
     Refused,
     inspect_bytes,
     lock_for,
+    page_hints,
     refused_changed,
     relative_name,
     version_of,
@@ -122,7 +123,7 @@ def save_form(folder: Path, path: Path, version: str, given: Mapping[str, str], 
             raise Refused(msg("serve.records.unreadable", file=path.name))
         submitted, problems = read_submission(form, given)
         if errors_only(problems):
-            raise Refused(msg("serve.records.not-saved"), worded(errors_only(problems), lang))
+            raise Refused(msg("serve.records.not-saved"), worded(page_hints(errors_only(problems)), lang))
         text = raw.decode("utf-8-sig")
         windows = "\r\n" in text  # a file saved on Windows keeps its line ends
         new_text, changes = _new_text(form, text.replace("\r\n", "\n"), submitted, relative_name(folder, path))
@@ -134,7 +135,7 @@ def save_form(folder: Path, path: Path, version: str, given: Mapping[str, str], 
             new_raw = b"\xef\xbb\xbf" + new_raw
         bound, found = inspect_bytes(Workspace(), path, new_raw)
         if bound is None or errors_only(found):
-            raise Refused(msg("serve.records.not-saved"), worded(errors_only(found) or found, lang))
+            raise Refused(msg("serve.records.not-saved"), worded(page_hints(errors_only(found) or found), lang))
         write(path, new_raw)
         return Saved(tuple(changes), version_of(new_raw), worded([*problems, *found], lang))
 

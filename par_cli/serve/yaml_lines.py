@@ -87,14 +87,17 @@ def rewrite(text: str, section: str, answers: dict[str, Any], order: Sequence[st
         return "\n".join([*lines[:start], f"{section}:", *new, *lines[end + 1 :]])
     indent = " " * mapping.value[0][0].start_mark.column
     spans: dict[str, tuple[int, int]] = {}
+    comments: dict[str, str] = {}  # a one-line entry's comment after its value (`"1.1": 95  # theo báo cáo`)
     for key, value in mapping.value:
-        if isinstance(key, yaml.ScalarNode):
-            spans.setdefault(key.value, (key.start_mark.line, _last_line(value)))
+        if isinstance(key, yaml.ScalarNode) and key.value not in spans:
+            spans[key.value] = (key.start_mark.line, _last_line(value))
+            comments[key.value] = _comment_after(lines, value)
     replaced: dict[int, tuple[int, list[str]]] = {}  # first line → (last line, its new lines)
     inserted: dict[int, list[str]] = {}  # after this line → new lines
     for code, value in _ordered(answers, order):
         line = f"{indent}{json.dumps(code, ensure_ascii=False)}: {flow(value)}"
         if code in spans:
+            line += comments.get(code, "")
             start, end = spans[code]
             replaced[start] = (end, [line])
             continue
@@ -118,6 +121,15 @@ def rewrite(text: str, section: str, answers: dict[str, Any], order: Sequence[st
         out += inserted.get(n, [])
         n += 1
     return "\n".join(out)
+
+
+def _comment_after(lines: list[str], value: Any) -> str:
+    """The comment that follows a value on its line (with the spaces before it), or ""."""
+    end = value.end_mark
+    if end.line != value.start_mark.line or end.line >= len(lines):
+        return ""
+    rest = lines[end.line][end.column :]
+    return rest.rstrip() if rest.strip().startswith("#") and rest[:1] in (" ", "\t") else ""
 
 
 def _after(code: str, order: Sequence[str], spans: dict[str, tuple[int, int]]) -> int:

@@ -275,3 +275,14 @@ def test_not_applicable_stays_until_the_agency_changes_it(folder: Path) -> None:
     _fill(folder, "so-a", {"self-1.3.2": "KPS"})
     _fill(folder, "so-a", {"self-1.3.2": "80%"})  # a value typed: it applies again
     assert '"1.3.2": {self: 80, evidence: []}' in path.read_text(encoding="utf-8")
+
+
+def test_a_changed_answer_keeps_its_comment(folder: Path) -> None:
+    path = folder / "so-a.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('  "1.1.3": {self: null, evidence: []}', '  "1.1.3": 95   # theo Báo cáo 12 # quý IV')
+    path.write_text(text, encoding="utf-8")
+    form = build_form(folder, path, "vi")
+    assert form is not None
+    save_form(folder, path, form.agency.version, {"self-1.1.3": "96,5"}, "vi")
+    assert '  "1.1.3": 96.5   # theo Báo cáo 12 # quý IV\n' in path.read_text(encoding="utf-8")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,8 @@ import pytest
 from par_cli.core.diagnostics import ParError
 from par_cli.serve.appraise import council_agency, save_appraisal
 from par_cli.serve.folder_index import agencies
-from par_cli.serve.folder_rank import DOCUMENTS, Missing, document, explain_records, ranking
+from par_cli.serve.folder_index import form as form_of
+from par_cli.serve.folder_rank import DOCUMENTS, Missing, document, explain_records, published_changes, ranking
 from par_cli.serve.records import Refused, VersionConflict
 from tests.conftest import ROOT, run
 
@@ -185,3 +187,22 @@ def test_relative_criteria_score_against_the_groups_leader_as_ranked(folder: Pat
         seen = council_agency(folder, folder / f"{agency_id}.yaml", "so-noi-vu", "vi")
         assert seen is not None and seen.form.index is not None
         assert float(round(seen.form.index, 2)) == pytest.approx(index), agency_id
+        form = form_of(folder, folder / f"{agency_id}.yaml", "vi")
+        assert form is not None and form.index is not None and form.self_index is not None
+        assert float(round(form.index, 2)) == pytest.approx(index), agency_id
+        assert explain_records(folder, agency_id, "vi")["index"] == pytest.approx(index), agency_id
+    assert listed["xa-tan-thanh"] == 74.5  # not 88: its 30 on 2.1 is 9,00 of 15 against the leader's 50
+    line = next(x for x in explain_records(folder, "xa-tan-thanh", "vi")["lines"] if x["code"] == "2.1")
+    assert (line["input"], line["points"]) == ("30", 9)
+    self_shown = {record.id: record.self_index for record in agencies(folder, "vi")}
+    assert self_shown["xa-hoa-phu"] is not None and round(self_shown["xa-hoa-phu"], 2) == Fraction("92.33")
+
+
+def test_what_changed_since_the_ranking_was_published(folder: Path) -> None:
+    snapshot = json.dumps(ranking(folder, "en").records)
+    assert published_changes(folder, snapshot, "vi") == ()
+    path = folder / "tham-dinh-trung-tam.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('"2.1": 30', '"2.1": 40'), encoding="utf-8")
+    assert published_changes(folder, snapshot, "vi") == ("Xã Tân Thạnh",)  # 74,50 then, 77,50 now
+    (folder / "xa-hoa-phu.yaml").unlink()
+    assert set(published_changes(folder, snapshot, "vi")) == {"Xã Tân Thạnh", "Xã An Bình", "Xã Hòa Phú"}
