@@ -18,6 +18,8 @@ from par_cli.cli.app import app
 from par_cli.cli.options import LangOption
 
 LOOPBACK = "127.0.0.1"
+EVERYWHERE = ("0.0.0.0", "::", "")  # every address of this computer: none of them is a place to point a browser
+PROBE = "10.255.255.255"  # a private address: a UDP socket "connected" to it names the network address (no packet)
 
 
 def loopback(host: str) -> bool:
@@ -29,6 +31,26 @@ def loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def reachable(host: str) -> list[str]:
+    """The addresses another computer reaches this server at, for `--host`: the host itself, or for 0.0.0.0 / ::
+    this computer's network address (the one its route to a private network uses) and its name."""
+    import socket
+
+    if host not in EVERYWHERE:
+        return [host]
+    found: list[str] = []
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect((PROBE, 1))  # UDP: nothing is sent, the system only picks the route's own address
+            found.append(probe.getsockname()[0])
+    except OSError:
+        pass
+    name = socket.gethostname()
+    if name and name not in found:
+        found.append(name)
+    return [shown for shown in found if not loopback(shown)] or [LOOPBACK]
 
 
 @app.command()
@@ -67,15 +89,17 @@ def serve(
     said = catalogue(spoken)
     https = certfile is not None and keyfile is not None
     scheme = "https" if https else "http"
-    shown = f"[{host}]" if ":" in host else host
-    address = f"{scheme}://{shown}:{port}"
-    secure = https or not loopback(host)  # cookies only over https once served beyond this computer
+    addresses = [f"{scheme}://{f'[{name}]' if ':' in name else name}:{port}" for name in reachable(host)]
+    address = addresses[0]  # the start of every link the server gives: its own, never a request's Host header
+    # Secure cookies over https only (a plain-http office network must still sign in): https when --ssl-* is
+    # given, else when a request comes through an https proxy (its scheme, per request).
     if not loopback(host):
-        sys.stderr.write(said["serve.network-warning"].format(host=host) + "\n")
+        warning = "serve.network-warning-https" if https else "serve.network-warning"
+        sys.stderr.write(said[warning].format(host=host) + "\n")
     os.environ["PAR_SERVE"] = "\n".join(
-        [str(folder.resolve()), spoken, "1" if secure else "0", "1" if invite_office else "0", address]
+        [str(folder.resolve()), spoken, "1" if https else "0", "1" if invite_office else "0", address]
     )
-    sys.stdout.write(said["serve.address"].format(address=address) + "\n")
+    sys.stdout.write(said["serve.address"].format(address=", ".join(addresses)) + "\n")
     sys.stdout.flush()
     uvicorn.run(
         "par_cli.serve.app:served",

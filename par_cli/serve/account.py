@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from starlette.responses import RedirectResponse, Response
@@ -13,6 +14,7 @@ from par_cli.serve.auth import (
     form_of,
     hash_password,
     invitation_expiry,
+    login_delay,
     new_token,
     sign_in,
     sign_out,
@@ -34,6 +36,11 @@ def office_invitation(store: Store) -> str:
     return token
 
 
+async def pause(seconds: float) -> None:
+    """A wait before checking a much-failed login's password (its own name: tests count the waits)."""
+    await asyncio.sleep(seconds)
+
+
 def _field(form: object, name: str) -> str:
     value = form.get(name) if hasattr(form, "get") else None
     return value.strip() if isinstance(value, str) else ""
@@ -44,6 +51,9 @@ async def login_page(request: Request) -> Response:
         return render(request, "login.html")
     form = await form_of(request)
     login, password = _field(form, "login"), form.get("password")
+    delay = login_delay(request, login)
+    if delay:
+        await pause(delay)
     found = check_login(request, login, password if isinstance(password, str) else "")
     if found == "wait":
         return render(request, "login.html", 429, problem="serve.login-wait", login=login)

@@ -95,10 +95,11 @@ async def _failed(request: Request, exc: Exception) -> Response:
 
 
 def create_app(
-    folder: Path, *, lang: str = "vi", secure_cookies: bool = False, address: str | None = None
+    folder: Path, *, lang: str = "vi", secure_cookies: bool = False, address: str = "http://127.0.0.1:8765"
 ) -> Starlette:
     """The application over `folder`; `address` (`http://host:port`, as `par serve` prints it) is the start of
-    the links invitations give, else the address each request was made to."""
+    the links invitations give (never a request's Host header: a forged one cannot redirect a link);
+    `secure_cookies` when served over https (else each request's scheme decides)."""
     routes = [
         Route("/", home),
         *account.routes,

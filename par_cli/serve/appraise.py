@@ -11,15 +11,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from par_cli.core.appraisal import COUNCIL, appraisal_problems, fields_of, owner
 from par_cli.core.diagnostics import LineCol, ParError, msg, placed, problem
 from par_cli.core.formats import validate
 from par_cli.core.model import periods_agree
 from par_cli.io.output import write
 from par_cli.readers.form_cells import CellReader, Raw
-from par_cli.serve.folder_index import leaders
-from par_cli.serve.form_input import clean_text
-from par_cli.serve.form_model import Field, Form, build_form, long_form
+from par_cli.serve.folder_index import form as folder_form
+from par_cli.serve.form_input import bounded, clean_text
+from par_cli.serve.form_model import Field, Form, long_form, own_answers
 from par_cli.serve.records import Refused, lock_for, page_hints, refused_changed, version_of, worded
 from par_cli.serve.saving import Change, Saved
 from par_cli.serve.yaml_lines import flow, key_text
@@ -62,12 +64,12 @@ def appraisal_path(folder: Path, appraiser: str, criteria_id: str, period: str |
 
 def council_agency(folder: Path, path: Path, appraiser: str | None, lang: str) -> CouncilAgency | None:
     """The agency of assessment file `path` as `appraiser` appraises it (None: all leaves, read only)."""
-    workspace = Workspace()
-    bound, _ = workspace.inspect_assessment(path)
-    form = build_form(folder, path, lang, workspace, leaders(folder))  # `relative` leaves as ranked
+    bound, _ = Workspace().inspect_assessment(path)
+    form = folder_form(folder, path, lang)  # kept while its files are unchanged; `relative` leaves as ranked
     if form is None or bound is None:
         return None
-    raw_answers = _plain_answers(path)
+    origin = getattr(bound.origin, "data", None)
+    raw_answers = own_answers(origin) if isinstance(origin, dict) else _plain_answers(path)
     leaves = []
     for field in form.fields:
         who = owner(field.code, bound.nodes) or COUNCIL
@@ -139,7 +141,8 @@ def save_appraisal(
             if typed is None or not leaf.editable:
                 continue
             typed_reason = given.get(f"reason-{code}")  # absent: the reason stays; blank: none
-            reason = None if typed_reason is None else clean_text(typed_reason)
+            at = ("agencies", agency_id, code, "reason")
+            reason = None if typed_reason is None else bounded(typed_reason, at, code, problems, where)
             if _as_shown(typed, leaf.field) and reason in (None, leaf.field.appraisal_reason):
                 continue  # the value the page showed, untouched: never read again, never refused
             value = _read(reader, typed, code, bound, where, agency_id)
@@ -163,14 +166,35 @@ def save_appraisal(
             agencies[agency_id] = mine
         else:
             agencies.pop(agency_id, None)
-        criteria = data.get("criteria") or bound.assessment.criteria
-        period = data.get("period", bound.assessment.period)
-        text = appraisal_text(str(criteria), appraiser, None if period is None else str(period), agencies)
-        text = _comments_above(raw) + text
+        text = _in_place(raw, agency_id, mine, agencies) if raw and mine else None
+        if text is None:  # a new file, or the agency's last value gone: the file written as a whole
+            criteria = data.get("criteria") or bound.assessment.criteria
+            period = data.get("period", bound.assessment.period)
+            text = appraisal_text(str(criteria), appraiser, None if period is None else str(period), agencies)
+            text = _comments_above(raw) + text
         _check(workspace, target, text, bound, lang)
         write(target, text)
         written = _appraisal_data(text.encode("utf-8"), target.name)
         return Saved(tuple(changes), entry_version(written, bound.assessment.agency.id), ())
+
+
+def _in_place(raw: bytes, agency_id: str, mine: dict[str, Any], agencies: dict[str, Any]) -> str | None:
+    """The appraisal file's text with only this agency's entry written again (one line), every other line —
+    comments, the other agencies as they were written — kept; None when it does not read back as meant."""
+    from par_cli.serve.yaml_lines import rewrite
+
+    old = raw.decode("utf-8-sig")
+    windows = "\r\n" in old
+    try:
+        text = rewrite(old.replace("\r\n", "\n"), "agencies", {agency_id: mine}, list(agencies), agencies)
+        data = _appraisal_data(text.encode("utf-8"), "appraisal")
+    except (Refused, ValueError, yaml.YAMLError):
+        return None
+    found = data.get("agencies")
+    if not isinstance(found, dict) or flow(found.get(agency_id)) != flow(mine) or set(found) != set(agencies):
+        return None
+    text = text.replace("\n", "\r\n") if windows else text
+    return ("\ufeff" if raw.startswith(b"\xef\xbb\xbf") else "") + text
 
 
 def _as_shown(typed: str, field: Field) -> bool:

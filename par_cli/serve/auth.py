@@ -1,12 +1,14 @@
 """Who is asking: passwords (scrypt), sessions and invitations (random tokens, kept hashed), CSRF on every POST.
 
 - A password is kept as `scrypt$n$r$p$salt$key` (n=2**14, r=8, p=1, a 16-byte salt), compared in constant time.
-- A session is a random token in an HttpOnly, SameSite=Lax cookie (`Secure` when served over https or on a network
-  address); the database keeps its SHA-256 only, with the session's CSRF token.
+- A session is a random token in an HttpOnly, SameSite=Lax cookie (`Secure` when served over https: `--ssl-*`, or
+  the request's own scheme behind an https proxy; a plain-http office network still signs in); the database keeps
+  its SHA-256 only, with the session's CSRF token.
 - Every POST carries a CSRF field: the session's token once signed in, else the token of a `par_form` cookie
   (signing in and accepting an invitation), compared with `hmac.compare_digest`; a POST from another origin is
   refused too.
-- Signing in is refused for a while after too many failures for one login or one address.
+- Signing in is refused for a while after too many failures for one login from one address, or from one address;
+  a login failed often from many addresses is slowed down (a pause per try), never locked.
 """
 
 from __future__ import annotations
@@ -30,7 +32,9 @@ FORM = "par_form"  # the CSRF token of forms sent before signing in
 CSRF = "csrf"  # the field every POST form carries
 SESSION_SECONDS = 12 * 3600
 INVITATION_SECONDS = 7 * 24 * 3600
-FAILURES, FAILURE_WINDOW = 5, 15 * 60  # failed sign-ins for one login or address, within seconds
+FAILURES, FAILURE_WINDOW = 5, 15 * 60  # failed sign-ins for one login from one address, within seconds
+ADDRESS_FAILURES = 20  # failed sign-ins from one address, any login, within the window
+SLOW_AFTER, SLOW_SECONDS = 20, 2.0  # a login failed this often (any address): each try waits this long
 MIN_PASSWORD = 10
 MAX_BODY = 25 * 1024 * 1024  # the largest request body: an upload (`uploads.MAX_SIZE`) and the form around it
 _N, _R, _P = 2**14, 8, 1
@@ -195,23 +199,35 @@ def _secure(request: Request) -> bool:
     return bool(request.app.state.secure_cookies) or request.url.scheme == "https"
 
 
-def check_login(request: Request, login: str, password: str) -> User | Literal["wrong", "wait"]:
-    """The user whose login and password these are; "wait" after too many failures, "wrong" else."""
-    store = _store(request)
+def _failure_keys(request: Request, login: str) -> tuple[str, str, str]:
     address = request.client.host if request.client else "?"
-    keys = (f"login:{login.casefold()}", f"address:{address}")
-    if any(store.failures(key, FAILURE_WINDOW) >= FAILURES for key in keys[:1]) or (
-        store.failures(keys[1], FAILURE_WINDOW) >= FAILURES * 4
-    ):
+    name = login.casefold()
+    return f"pair:{name}\t{address}", f"address:{address}", f"login:{name}"
+
+
+def login_delay(request: Request, login: str) -> float:
+    """Seconds to wait before checking a password for `login`: none until the login has failed many times (from
+    any address), then a pause per try: a slow brute force from many addresses is slowed, never a lock-out."""
+    failed = _store(request).failures(_failure_keys(request, login)[2], FAILURE_WINDOW)
+    return SLOW_SECONDS if failed >= SLOW_AFTER else 0.0
+
+
+def check_login(request: Request, login: str, password: str) -> User | Literal["wrong", "wait"]:
+    """The user whose login and password these are; "wait" after too many failures for this login from this
+    address, or from this address for any login; "wrong" else. Failures elsewhere never lock a login out: a
+    stranger cannot lock the office out by typing wrong passwords for its login."""
+    store = _store(request)
+    pair, address, each = _failure_keys(request, login)
+    if store.failures(pair, FAILURE_WINDOW) >= FAILURES or store.failures(address, FAILURE_WINDOW) >= ADDRESS_FAILURES:
         return "wait"
     row = store.user_by_login(login)
     if row is None or not password_matches(password, row.password):
         if row is None:
             password_matches(password, _UNUSED)
-        for key in keys:
+        for key in (pair, address, each):
             store.failed(key)
         return "wrong"
-    store.forget_failures(keys[0])
+    store.forget_failures(pair)
     return _user(row)
 
 

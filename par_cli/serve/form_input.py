@@ -29,6 +29,19 @@ def clean_text(value: str) -> str:
     return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc").strip()
 
 
+MAX_TEXT = 4000  # characters of a typed text (an explanation, the evidence lines, a reason): a page, not a book
+
+
+def bounded(typed: str, path: tuple[str, ...], code: str, problems: list[Diagnostic], where: LineCol) -> str:
+    """A typed text cleaned (`clean_text`); one longer than MAX_TEXT is refused at its field."""
+    text = clean_text(typed)
+    if len(text) > MAX_TEXT:
+        problems.append(
+            problem("A003", "serve.records.too-long", path, code=code, count=len(text), most=MAX_TEXT).at(where)
+        )
+    return text
+
+
 def read_submission(form: Form, given: Mapping[str, str]) -> tuple[dict[str, dict[str, Any]], list[Diagnostic]]:
     """Code → the fields the submission gives ({field: value}; `self` None: no answer, `na` a bool, `evidence`
     a list of texts, `explanation`/`reason` a text or None), and the problems of what was typed, each at its
@@ -59,13 +72,14 @@ def read_submission(form: Form, given: Mapping[str, str]) -> tuple[dict[str, dic
             found["na"] = ticked
         reason = given.get(f"reason-{field.code}")
         if reason is not None:
-            found["reason"] = clean_text(reason) or None
+            found["reason"] = bounded(reason, (*path, "reason"), field.code, problems, where) or None
         evidence = given.get(f"evidence-{field.code}")
         if evidence is not None:
-            found["evidence"] = [line for line in (clean_text(x) for x in clean_text(evidence).split("\n")) if line]
+            text = bounded(evidence, (*path, "evidence"), field.code, problems, where)
+            found["evidence"] = [line for line in (clean_text(x) for x in text.split("\n")) if line]
         explanation = given.get(f"explanation-{field.code}")
         if explanation is not None:
-            found["explanation"] = clean_text(explanation) or None
+            found["explanation"] = bounded(explanation, (*path, "explanation"), field.code, problems, where) or None
         if found:
             out[field.code] = found
     for claim in form.claims:

@@ -99,10 +99,15 @@ async def invitations(request: Request) -> Response:
     )
     store.invite(token, invitation, user.login)
     store.audit(user, "invite", field=login, after=f"{role} {agency_id or appraiser or ''}".strip())
-    start = request.app.state.address or str(request.base_url)  # `par serve`'s own address: never a Host header's
-    link = f"{start.rstrip('/')}/invite/{token}"
+    link = invitation_link(request, token)
     context["pending"] = store.pending()
     return render(request, "office_invite.html", link=link, invited=invitation, **context)
+
+
+def invitation_link(request: Request, token: str) -> str:
+    """`par serve`'s own address (never a request's Host header) and the invitation's token."""
+    start: str = request.app.state.address
+    return f"{start.rstrip('/')}/invite/{token}"
 
 
 async def window(request: Request) -> Response:

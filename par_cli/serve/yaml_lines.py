@@ -83,7 +83,11 @@ def rewrite(text: str, section: str, answers: dict[str, Any], order: Sequence[st
         # `answers: {…}` on one line (or another shape): the whole section becomes a block, every value kept
         merged = {**held, **answers}
         start, end = key_node.start_mark.line, _last_line(mapping)
-        new = [f"  {json.dumps(c, ensure_ascii=False)}: {flow(v)}" for c, v in _ordered(merged, order)]
+        entries = [f"{json.dumps(c, ensure_ascii=False)}: {flow(v)}" for c, v in _ordered(merged, order)]
+        if start == end and isinstance(mapping, yaml.MappingNode) and mapping.flow_style:  # one line it stays
+            one = f"{lines[start][: key_node.start_mark.column]}{section}: {{{', '.join(entries)}}}"
+            return "\n".join([*lines[:start], one + _comment_after(lines, mapping), *lines[end + 1 :]])
+        new = [f"  {entry}" for entry in entries]
         return "\n".join([*lines[:start], f"{section}:", *new, *lines[end + 1 :]])
     indent = " " * mapping.value[0][0].start_mark.column
     spans: dict[str, tuple[int, int]] = {}

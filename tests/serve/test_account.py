@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from starlette.applications import Starlette
 
+from par_cli.serve import account, auth
 from par_cli.serve.account import office_invitation
 from par_cli.serve.store import Store, digest
 from tests.serve.conftest import PASSWORD, Person, TestClient, add_user, csrf_of
@@ -55,6 +57,41 @@ def test_a_wrong_password_is_refused_then_the_login_waits(app: Starlette, people
     assert right.status_code == 429 and "chờ 15 phút" in right.text
     unknown = browser.post("/login", data={"csrf": csrf, "login": "ai-do", "password": PASSWORD})
     assert unknown.status_code == 401
+
+
+def test_a_stranger_cannot_lock_the_office_out(
+    app: Starlette, people: dict[str, Person], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def browser_at(address: str) -> tuple[TestClient, str]:
+        browser = TestClient(app, follow_redirects=False, client=(address, 50000))
+        return browser, csrf_of(browser.get("/login").text)
+
+    stranger, csrf = browser_at("192.0.2.66")
+    for _ in range(5):
+        wrong = stranger.post("/login", data={"csrf": csrf, "login": "van-phong", "password": "đoán thử mật khẩu"})
+        assert wrong.status_code == 401
+    assert stranger.post("/login", data={"csrf": csrf, "login": "van-phong", "password": PASSWORD}).status_code == 429
+    office, csrf = browser_at("192.0.2.10")  # the office's own PC: still signs in
+    assert office.post("/login", data={"csrf": csrf, "login": "van-phong", "password": PASSWORD}).status_code == 303
+
+    roaming, csrf = browser_at("192.0.2.77")  # one address trying many logins is stopped too
+    for number in range(20):
+        roaming.post("/login", data={"csrf": csrf, "login": f"ai-{number}", "password": "đoán thử mật khẩu"})
+    assert roaming.post("/login", data={"csrf": csrf, "login": "snv", "password": PASSWORD}).status_code == 429
+
+    paused: list[float] = []
+
+    async def pause(seconds: float) -> None:
+        paused.append(seconds)
+
+    monkeypatch.setattr(account, "pause", pause)
+    for number in range(20):  # a slow brute force from many addresses: slowed, never a lock-out
+        browser, csrf = browser_at(f"198.51.100.{number}")
+        browser.post("/login", data={"csrf": csrf, "login": "syt", "password": "đoán thử mật khẩu"})
+    assert paused == []
+    browser, csrf = browser_at("192.0.2.20")
+    assert browser.post("/login", data={"csrf": csrf, "login": "syt", "password": PASSWORD}).status_code == 303
+    assert paused == [auth.SLOW_SECONDS]
 
 
 def test_signing_out_ends_the_session(people: dict[str, Person]) -> None:

@@ -43,7 +43,7 @@ def test_invitations_make_one_time_links_for_agencies_and_council_members(
     )
     assert made.status_code == 200 and "Liên kết chỉ hiện một lần" in made.text
     link = re.search(r'id="link" class="link" readonly value="([^"]+)"', made.text)
-    assert link is not None and link.group(1).startswith("http://testserver/invite/")
+    assert link is not None and link.group(1).startswith("http://127.0.0.1:8765/invite/")
     token = link.group(1).rpartition("/")[2]
     store: Store = app.state.store
     assert token not in [row.login for row in store.pending()] and len(store.pending()) == 1

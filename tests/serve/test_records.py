@@ -286,3 +286,26 @@ def test_a_changed_answer_keeps_its_comment(folder: Path) -> None:
     assert form is not None
     save_form(folder, path, form.agency.version, {"self-1.1.3": "96,5"}, "vi")
     assert '  "1.1.3": 96.5   # theo Báo cáo 12 # quý IV\n' in path.read_text(encoding="utf-8")
+
+
+def test_a_text_longer_than_a_page_is_refused_at_its_field(folder: Path) -> None:
+    path = folder / "so-a.yaml"
+    form = build_form(folder, path, "vi")
+    assert form is not None
+    before = path.read_bytes()
+    with pytest.raises(Refused) as refused:
+        save_form(folder, path, form.agency.version, {"explanation-1.1.3": "Giải trình. " * 2000}, "vi")
+    assert [p.said for p in refused.value.problems] == [
+        "1.1.3: văn bản dài 23.999 ký tự, quá 4.000 ký tự: hãy rút gọn, hoặc tải lên thành tệp minh chứng"
+    ]
+    assert path.read_bytes() == before
+
+
+def test_a_one_line_answers_section_stays_on_one_line(folder: Path) -> None:
+    path = folder / "so-c.yaml"
+    head = 'kind: assessment\ncriteria: mau-so-nganh\nagency: {id: so-c, name: "Sở C", group: so-nganh}\nperiod: 2024\n'
+    path.write_text(head + 'answers: {"1.1.3": 95, "1.1.2": true}  # viết tay\n', encoding="utf-8")
+    form = build_form(folder, path, "vi")
+    assert form is not None
+    save_form(folder, path, form.agency.version, {"self-1.1.3": "96,5"}, "vi")
+    assert path.read_text(encoding="utf-8") == head + 'answers: {"1.1.2": true, "1.1.3": 96.5}  # viết tay\n'

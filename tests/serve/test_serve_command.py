@@ -109,3 +109,49 @@ def test_a_failure_is_a_page_never_a_traceback(
     page = quiet.get("/office")
     assert page.status_code == 500 and "Không có gì bị ghi dở" in page.text
     assert "secret detail" not in page.text and "Traceback" not in page.text
+
+
+def test_an_office_network_over_http_signs_in_and_is_warned(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    from tests.conftest import run
+
+    started: dict[str, object] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: started.update(kwargs))
+    monkeypatch.delenv("PAR_SERVE", raising=False)
+    code, out, err = run("serve", str(folder), "--host", "0.0.0.0", "--port", "8832", "--lang", "vi")
+    assert code == 0 and started["host"] == "0.0.0.0"
+    assert "mật khẩu, phiên đăng nhập đi qua mạng không mã hóa" in err and "--ssl-certfile" in err
+    assert "0.0.0.0" not in out.split("(")[0]  # the address printed is one another computer can open
+    secure, address = os.environ["PAR_SERVE"].split("\n")[2::2]
+    assert secure == "0" and address.startswith("http://") and "0.0.0.0" not in address
+    monkeypatch.delenv("PAR_SERVE")
+
+    app = create_app(folder, address="http://192.0.2.2:8832")  # as `par serve --host 192.0.2.2` makes it
+    add_user(app.state.store, "van-phong", "office")
+    browser = TestClient(app, base_url="http://192.0.2.2:8832", follow_redirects=False)
+    signed = Person.__new__(Person)
+    signed.client = browser
+    login = browser.get("/login")
+    csrf = login.text.split('name="csrf" value="')[1].split('"')[0]
+    answer = browser.post("/login", data={"csrf": csrf, "login": "van-phong", "password": PASSWORD})
+    assert answer.status_code == 303 and "Secure" not in answer.headers["set-cookie"]
+    board = browser.get("/office")
+    assert board.status_code == 200
+    signed.csrf = board.text.split('name="csrf" value="')[1].split('"')[0]
+    made = signed.post(
+        "/office/invite",
+        {"role": "agency", "agency": "so-y-te", "login": "syt", "name": "SYT"},
+        headers={"host": "evil.example"},
+    )
+    assert 'value="http://192.0.2.2:8832/invite/' in made.text and "evil.example" not in made.text
+    app.state.store.close()
+
+
+def test_every_address_is_shown_as_this_computers_network_address() -> None:
+    from par_cli.cli.serve import reachable
+
+    assert reachable("192.0.2.2") == ["192.0.2.2"]
+    for everywhere in ("0.0.0.0", "::"):
+        found = reachable(everywhere)
+        assert found and "0.0.0.0" not in found and "::" not in found
