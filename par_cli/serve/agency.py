@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from par_cli.core.appraisal import COUNCIL, owner
 from par_cli.serve import folder as held
 from par_cli.serve import uploads
 from par_cli.serve.auth import CSRF, Refused, User, form_of, require
@@ -24,6 +25,7 @@ from par_cli.serve.records import Refused as NotSaved
 from par_cli.serve.records import VersionConflict, file_version, relative_name
 from par_cli.serve.saving import save_form
 from par_cli.serve.store import Store
+from par_cli.services.workspace import Workspace
 
 if TYPE_CHECKING:
     from starlette.requests import Request
@@ -151,11 +153,16 @@ async def evidence_upload(request: Request) -> Response:
 
 
 async def evidence_download(request: Request) -> Response:
-    """An evidence file, as an attachment: its agency's own, the office's and the council's to read."""
+    """An evidence file, as an attachment: its agency's own, the office's, and a council member's to read for the
+    leaves its appraiser owns (`core.appraisal.owner`, unassigned ones the council's)."""
     user = await require(request)
     kept = _store(request).evidence_file(request.path_params["file_id"])
     if kept is None or (user.role == "agency" and kept.agency_id != user.agency_id):
         raise HTTPException(404)  # another agency's file is not there for this one
+    if user.role == "council":
+        owned_by = await run_in_threadpool(_owner_of, _folder(request), kept.agency_id, kept.code)
+        if owned_by != (user.appraiser or COUNCIL):
+            raise HTTPException(404)  # another appraiser's leaf: not there for this member
     target = _store(request).home / uploads.EVIDENCE / kept.agency_id / kept.code / kept.stored
     if not target.is_file():
         raise HTTPException(404)
@@ -166,6 +173,15 @@ async def evidence_download(request: Request) -> Response:
         media_type=uploads.content_type(kept.stored),
         headers={"content-disposition": uploads.disposition(kept.name), "content-security-policy": "sandbox"},
     )
+
+
+def _owner_of(folder: Path, agency_id: str, code: str) -> str | None:
+    """The appraiser who owns leaf `code` of the agency's criteria (None: no such agency or file)."""
+    path = held.agency_file(folder, agency_id)
+    if path is None:
+        return None
+    bound, _ = Workspace().inspect_assessment(path)
+    return None if bound is None else owner(code, bound.nodes) or COUNCIL
 
 
 async def submit(request: Request) -> Response:

@@ -17,7 +17,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from par_cli.serve import account, agency, council, documents, office, public, results
+from par_cli.serve import account, agency, audit_page, council, documents, office, public, results
 from par_cli.serve.auth import Refused, SignIn, TooLarge, user_of
 from par_cli.serve.pages import render
 from par_cli.serve.store import Store
@@ -104,6 +104,7 @@ def create_app(
         Route("/", home),
         *account.routes,
         *office.routes,
+        *audit_page.routes,
         *agency.routes,
         *council.routes,
         *results.routes,

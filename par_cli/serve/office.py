@@ -14,7 +14,7 @@ from starlette.routing import BaseRoute, Route
 from par_cli.core.diagnostics import ParError
 from par_cli.serve import folder as held
 from par_cli.serve.auth import form_of, invitation_expiry, new_token, require
-from par_cli.serve.folder_rank import ranking
+from par_cli.serve.folder_rank import published_changes, ranking
 from par_cli.serve.pages import language_of, render
 from par_cli.serve.results import PREVIOUS, previous_of
 from par_cli.serve.store import Invitation, State, Store
@@ -23,8 +23,8 @@ from par_cli.words.languages import MACHINE
 if TYPE_CHECKING:
     from starlette.requests import Request
 
+ROUND_SAID = {"round-1": "serve.said-round-1", "round-2": "serve.said-round-2"}
 LOGIN = re.compile(r"[a-z0-9][a-z0-9._-]{1,62}")  # an account's login, and an appraiser's id
-AUDIT_PAGE = 200
 
 
 def _store(request: Request) -> Store:
@@ -42,6 +42,10 @@ async def board(request: Request) -> Response:
         state, at = states.get(row.id, ("draft", 0.0))
         shown.append((row, state, max(changed.get(row.file, 0.0), at, row.changed)))
     published = store.published()
+    differs: tuple[str, ...] = ()
+    if published is not None:  # the public page is a frozen snapshot: say when the folder gives other figures now
+        folder, lang = request.app.state.folder, language_of(request)
+        differs = await run_in_threadpool(published_changes, folder, published[0], lang)
     return render(
         request,
         "board.html",
@@ -49,12 +53,15 @@ async def board(request: Request) -> Response:
         window=store.window_open(),
         round=store.round(),
         published=published[1] if published else None,
+        differs=differs,
         notice=_notice(request),
     )
 
 
 def _notice(request: Request) -> str | None:
     said = request.query_params.get("said")
+    if said in ROUND_SAID:
+        return ROUND_SAID[said]
     known = {"opened", "closed", "locked", "unlocked", "published", "not-published", "invited"}
     return f"serve.said-{said}" if said in known else None
 
@@ -120,12 +127,22 @@ async def window(request: Request) -> Response:
     before = "open" if store.window_open() else "closed"
     after = "open" if action == "open" else "closed"
     store.set_setting("window", after)
-    round_asked = form.get("round")
-    if round_asked in ("1", "2") and int(round_asked) != store.round():
-        store.audit(user, "round", field="round", before=str(store.round()), after=str(round_asked))
-        store.set_setting("round", str(round_asked))
     store.audit(user, "window", field="window", before=before, after=after)
     return RedirectResponse(f"/office?said={'opened' if after == 'open' else 'closed'}", status_code=303)
+
+
+async def appraisal_round(request: Request) -> Response:
+    """The council's round of appraisal (1, 2): its own button, the window left as it is."""
+    user = await require(request, "office")
+    form = await form_of(request)
+    store = _store(request)
+    asked = form.get("round")
+    if asked not in ("1", "2"):
+        raise HTTPException(400)
+    if int(asked) != store.round():
+        store.audit(user, "round", field="round", before=str(store.round()), after=str(asked))
+        store.set_setting("round", str(asked))
+    return RedirectResponse(f"/office?said=round-{asked}", status_code=303)
 
 
 async def lock(request: Request) -> Response:
@@ -156,23 +173,16 @@ async def publish(request: Request) -> Response:
         return RedirectResponse("/office?said=not-published", status_code=303)
     snapshot = json.dumps(ranked.records, ensure_ascii=False, indent=2)
     store.publish(snapshot, user.login)
-    store.audit(user, "publish", after=f"{len(snapshot.encode('utf-8'))} B")
+    ranked_count = sum(len(group.get("rows", [])) for group in ranked.records.get("groups", []))
+    store.audit(user, "publish", field="ranking", after=str(ranked_count))  # "Công bố xếp hạng: N cơ quan"
     return RedirectResponse("/office?said=published", status_code=303)
-
-
-async def audit(request: Request) -> Response:
-    await require(request, "office")
-    page = request.query_params.get("page", "1")
-    number = int(page) if page.isdigit() and 0 < int(page) < 100000 else 1
-    rows = _store(request).audit_log(AUDIT_PAGE + 1, (number - 1) * AUDIT_PAGE)
-    return render(request, "office_audit.html", rows=rows[:AUDIT_PAGE], page=number, more=len(rows) > AUDIT_PAGE)
 
 
 routes: list[BaseRoute] = [
     Route("/office", board),
     Route("/office/invite", invitations, methods=["GET", "POST"]),
     Route("/office/window", window, methods=["POST"]),
+    Route("/office/round", appraisal_round, methods=["POST"]),
     Route("/office/agency/{agency_id}/{action:str}", lock, methods=["POST"]),
     Route("/office/publish", publish, methods=["POST"]),
-    Route("/office/audit", audit),
 ]

@@ -2,8 +2,10 @@
 
 `render(request, "x.html", **ctx)` gives each template `t` (the catalogue: `t("serve.x", name=…)`), `lang`,
 `langs`, `user`, `csrf_field()` (the hidden field every POST form carries), `figure` (an exact value rounded
-half-up once, the reader's way) and `when` (a time). The language is `?lang=` (kept in a cookie), else the
-cookie, else the browser's Accept-Language, else the server's `--lang`.
+half-up once, the reader's way), `when` (a time) and `max_text` (the longest typed text). The language is
+`?lang=` (the switch on every page, kept in a cookie), else the cookie, else the server's `--lang` (Vietnamese by
+default): never the browser's Accept-Language (an English browser on a Vietnamese office's PC still reads
+Vietnamese).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from markupsafe import Markup, escape
 from starlette.responses import HTMLResponse
 
 from par_cli.serve.auth import CSRF, csrf_token, set_form_cookie, user_of
+from par_cli.serve.form_input import MAX_TEXT
 from par_cli.words.catalogue import catalogue
 from par_cli.words.languages import codes, language
 from par_cli.words.numbers import figure
@@ -47,7 +50,7 @@ def served_languages() -> tuple[str, ...]:
 
 
 def language_of(request: Request) -> str:
-    """The reader's language: ?lang=, the cookie, Accept-Language, then the server's own."""
+    """The reader's language: ?lang= (the page's switch), the cookie it set, then the server's own."""
     known = served_languages()
     asked = request.query_params.get("lang")
     if asked in known:
@@ -55,10 +58,6 @@ def language_of(request: Request) -> str:
     kept = request.cookies.get(LANG_COOKIE)
     if kept in known:
         return kept
-    for part in request.headers.get("accept-language", "").split(","):
-        code = part.split(";")[0].strip().split("-")[0].lower()
-        if code in known:
-            return code
     default: str = request.app.state.lang
     return default
 
@@ -103,6 +102,7 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
             figure=shown,
             when=when,
             path=request.url.path,
+            max_text=MAX_TEXT,
             **context,
         )
     )

@@ -312,6 +312,10 @@ class Store:
         )
         return [AuditRow(*row) for row in rows]
 
+    def audit_count(self) -> int:
+        row = self._one("SELECT count(*) FROM audit")
+        return int(row[0]) if row else 0
+
     def last_change(self) -> dict[str, float]:
         """Each file's last audited change (its name as the audit log writes it)."""
         return {row[0]: row[1] for row in self._all("SELECT file, max(at) FROM audit WHERE file<>'' GROUP BY file")}

@@ -10,6 +10,7 @@ from starlette.applications import Starlette
 
 from par_cli.serve import account, auth
 from par_cli.serve.account import office_invitation
+from par_cli.serve.app import create_app
 from par_cli.serve.store import Store, digest
 from tests.serve.conftest import PASSWORD, Person, TestClient, add_user, csrf_of
 
@@ -134,8 +135,20 @@ def test_pages_speak_vietnamese_first_and_english_when_asked(people: dict[str, P
     english = office.get("/office?lang=en")
     assert "Status board" in english.text and "par_lang=en" in english.headers["set-cookie"]
     assert "Status board" in office.get("/office").text  # kept in the cookie
-    browser = TestClient(office.client.app)
-    assert "Sign in" in browser.get("/login", headers={"accept-language": "en-US,en;q=0.9"}).text
+    english_chrome = TestClient(office.client.app, headers={"accept-language": "en-US,en;q=0.9"})
+    login = english_chrome.get("/login").text  # an English browser on the office's PC: the server's language
+    assert "Đăng nhập" in login and '<a href="?lang=en" hreflang="en" lang="en">English</a>' in login
+    assert "Sign in" in english_chrome.get("/login?lang=en").text and "Sign in" in english_chrome.get("/login").text
+    for page in ("/nowhere", "/public", "/login"):  # the switch on every page, errors too
+        assert 'href="?lang=' in TestClient(office.client.app).get(page).text, page
+
+
+def test_the_servers_language_is_the_pages_default(folder: Path) -> None:
+    app = create_app(folder, lang="en")
+    vietnamese_browser = TestClient(app, headers={"accept-language": "vi-VN,vi;q=0.9"})
+    assert "Sign in" in vietnamese_browser.get("/login").text
+    assert "Đăng nhập" in vietnamese_browser.get("/login?lang=vi").text
+    app.state.store.close()
 
 
 def test_file_text_is_never_markup(app: Starlette, folder: Path, people: dict[str, Person]) -> None:

@@ -53,7 +53,13 @@ def test_a_save_writes_the_file_audits_it_and_rescores_that_agency_only(
     people["office"].get("/office")
     assert held.READS[0] - reads == 1  # so-noi-vu scored again; so-y-te taken as it was
     audit = people["office"].get("/office/audit").text
-    assert "answers.1.1.2.self" in audit and "<td>97.5</td>" in audit and "so-noi-vu.yaml" in audit and "snv" in audit
+    assert (
+        "<td>Lưu tự đánh giá</td>" in audit
+        and "<td>Tự đánh giá 1.1.2</td>" in audit
+        and "<td>97.5</td>" in audit
+        and "so-noi-vu.yaml" in audit
+        and "snv" in audit
+    )
     same = agency.post("/agency/save", {"version": version_of(after.text), "self-1.1.2": "97,5", "self-1.2": "true"})
     assert same.headers["location"] == "/agency?said=nothing"
 
@@ -183,3 +189,10 @@ def test_a_file_that_cannot_be_read_is_shown_with_its_problems_not_a_form(
     page = people["so-noi-vu"].get("/agency")
     assert page.status_code == 200 and "so-noi-vu.yaml:" in page.text and "Lỗi: " in page.text
     assert 'action="/agency/save"' not in page.text and "chỉ để xem" in page.text
+
+
+def test_typed_texts_are_bounded_in_the_form_too(people: dict[str, Person]) -> None:
+    people["office"].post("/office/window", {"action": "open"})
+    page = people["so-noi-vu"].get("/agency").text
+    assert 'name="explanation-1.1.2" rows="1" maxlength="4000"' in page
+    assert 'name="evidence-1.1.2" rows="2" maxlength="4000"' in page

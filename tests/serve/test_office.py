@@ -58,7 +58,7 @@ def test_invitations_make_one_time_links_for_agencies_and_council_members(
     )
     assert council.status_code == 200 and "hd-2" in council.text
     audit = office.get("/office/audit").text
-    assert "syt-2" in audit and "agency so-y-te" in audit and "council so-tu-phap" in audit
+    assert "syt-2" in audit and "cơ quan được đánh giá so-y-te" in audit and "thành viên hội đồng so-tu-phap" in audit
 
 
 def test_an_invitation_with_a_wrong_field_says_which(people: dict[str, Person]) -> None:
@@ -81,13 +81,19 @@ def test_the_window_and_the_round(app: Starlette, people: dict[str, Person]) -> 
     opened = office.post("/office/window", {"action": "open", "round": "2"})
     assert opened.headers["location"] == "/office?said=opened"
     store: Store = app.state.store
-    assert store.window_open() and store.round() == 2
+    assert store.window_open() and store.round() == 1  # the window's button never changes the round
     board = office.get("/office?said=opened").text
     assert "Đã mở đợt tự đánh giá" in board and "Đóng đợt tự đánh giá" in board
-    assert '<option value="2" selected>' in board
+    assert '<form method="post" action="/office/round"' in board and "Đổi vòng thẩm định</button>" in board
+    second = office.post("/office/round", {"round": "2"})
+    assert second.headers["location"] == "/office?said=round-2"
+    assert store.round() == 2 and store.window_open()  # the round's button never opens or closes the window
+    board = office.get(second.headers["location"]).text
+    assert '<option value="2" selected>' in board and "Thẩm định: vòng 2" in board and "vòng 1 được giữ" in board
     assert office.post("/office/window", {"action": "close"}).headers["location"] == "/office?said=closed"
-    assert not store.window_open()
+    assert not store.window_open() and store.round() == 2
     assert office.post("/office/window", {"action": "explode"}).status_code == 400
+    assert office.post("/office/round", {"round": "3"}).status_code == 400
 
 
 def test_lock_and_unlock_only_agencies_of_the_folder(app: Starlette, people: dict[str, Person]) -> None:
@@ -120,3 +126,45 @@ def test_publishing_freezes_what_par_rank_prints(app: Starlette, folder: Path, p
     refused = people["office"].post("/office/publish")
     assert refused.headers["location"] == "/office?said=not-published"
     assert app.state.store.published() == published  # the snapshot kept
+
+
+def test_the_audit_log_is_in_the_readers_words_a_page_at_a_time(app: Starlette, people: dict[str, Person]) -> None:
+    office = people["office"]
+    store: Store = app.state.store
+    for number in range(120):
+        store.audit("snv", "save", "so-noi-vu.yaml", "answers.1.1.2.self", str(number), str(number + 1))
+    store.audit("hd-1", "appraise", "tham-dinh-hoi-dong.yaml", "agencies.so-y-te.3.1.appraised", "", "60")
+    store.audit("snv", "submit", "so-noi-vu.yaml", "state", "draft", "submitted draft")
+    store.audit("snv", "save", "so-noi-vu.yaml", "answers.1.3.explanation", "", "giải trình " * 400)
+    assert office.post("/office/window", {"action": "open"}).status_code == 303
+    assert office.post("/office/publish").status_code == 303
+    first = office.get("/office/audit").text
+    assert "Trang 1/2" in first and first.count("<tr><td>") == 100
+    assert "<td>Công bố xếp hạng</td><td></td><td>Bảng xếp hạng</td><td></td><td>2 cơ quan được xếp hạng</td>" in first
+    assert "<td>Mở đợt nhập liệu</td>" in first and "<td>mở</td>" in first
+    assert "<td>Thẩm định</td>" in first and "<td>Thẩm định 3.1 (so-y-te)</td>" in first
+    assert "<td>Gửi bản tự đánh giá</td>" in first and "<td>đang soạn</td><td>đã nộp</td>" in first
+    assert "<td>Giải trình 1.3</td>" in first and "giải trình " * 400 not in first and "…" in first
+    for raw in ("publish", "appraise", "agencies.so-y-te", "answers.", ">window<", " B<"):
+        assert raw not in first.split("<main")[1], raw
+    assert 'class="audit"' in first  # fixed columns, long words wrapped: fits 1366 px
+    second = office.get("/office/audit?page=2").text
+    assert "Trang 2/2" in second and second.count("<tr><td>") == store.audit_count() - 100 and "Mới hơn" in second
+    english = office.get("/office/audit?lang=en").text
+    assert "<td>Published the ranking</td>" in english and "<td>Appraisal 3.1 (so-y-te)</td>" in english
+
+
+def test_the_board_says_when_the_published_ranking_is_out_of_date(folder: Path, people: dict[str, Person]) -> None:
+    office = people["office"]
+    assert office.post("/office/publish").headers["location"] == "/office?said=published"
+    board = office.get("/office").text
+    assert "Đã công bố lúc" in board and "khác số liệu hiện nay" not in board
+    noi_vu = folder / "so-noi-vu.yaml"
+    noi_vu.write_text(
+        noi_vu.read_text(encoding="utf-8").replace('"1.3": {self: 1,', '"1.3": {self: 0,'), encoding="utf-8"
+    )  # changed by hand (or `par import`) after publishing
+    board = office.get("/office").text
+    assert "Kết quả đã công bố khác số liệu hiện nay của thư mục (1 cơ quan: Sở Nội vụ)" in board
+    assert "Công bố lại" in board and "Sở Y tế" not in board.split("khác số liệu")[1].split("</p>")[0]
+    office.post("/office/publish")
+    assert "khác số liệu hiện nay" not in office.get("/office").text

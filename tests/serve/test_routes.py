@@ -22,6 +22,7 @@ ROUTES: list[tuple[str, str, dict[str, str], tuple[str, ...]]] = [
     ("GET", "/office/invite", {}, OFFICE),
     ("POST", "/office/invite", {"role": "council", "login": "hd-2", "name": "HĐ", "appraiser": "so-tu-phap"}, OFFICE),
     ("POST", "/office/window", {"action": "open"}, OFFICE),
+    ("POST", "/office/round", {"round": "2"}, OFFICE),
     ("POST", "/office/agency/so-y-te/lock", {}, OFFICE),
     ("POST", "/office/agency/so-y-te/unlock", {}, OFFICE),
     ("GET", "/office/audit", {}, OFFICE),

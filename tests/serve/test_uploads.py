@@ -61,6 +61,18 @@ def test_a_pdf_is_kept_under_a_generated_name_and_sent_back_as_an_attachment(
     assert "1.1.1" in people["office"].get("/office/audit").text
 
 
+def test_a_council_member_reads_evidence_of_its_own_leaves_only(agency: Person, app: Starlette) -> None:
+    from tests.serve.conftest import add_user
+
+    upload(agency, "Kế hoạch 01.pdf", PDF)
+    (row,) = app.state.store.evidence("so-noi-vu")
+    add_user(app.state.store, "tu-phap", "council", appraiser="so-tu-phap")  # owns no leaf of this set
+    other = Person(app, "tu-phap")
+    assert other.get(f"/agency/evidence/{row.id}").status_code == 404
+    council = Person(app, "hd-1")  # the council (hoi-dong) owns the leaves no `appraiser:` names
+    assert council.get(f"/agency/evidence/{row.id}").content == PDF
+
+
 @pytest.mark.parametrize(
     ("name", "data", "reason"),
     [
