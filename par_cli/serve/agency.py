@@ -17,9 +17,10 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from par_cli.core.appraisal import COUNCIL, owner
-from par_cli.serve import folder as held
+from par_cli.serve import folder_index as held
 from par_cli.serve import uploads
 from par_cli.serve.auth import CSRF, Refused, User, form_of, require
+from par_cli.serve.evidence_lines import file_evidence
 from par_cli.serve.pages import language_of, render
 from par_cli.serve.records import Refused as NotSaved
 from par_cli.serve.records import VersionConflict, file_version, relative_name
@@ -46,7 +47,7 @@ def _folder(request: Request) -> Path:
 async def _own_file(request: Request, user: User) -> Path:
     if user.agency_id is None:
         raise Refused("serve.refused-role")
-    found = await run_in_threadpool(held.agency_file, _folder(request), user.agency_id)
+    found = await run_in_threadpool(held.file_of, _folder(request), user.agency_id)
     if found is None:
         raise HTTPException(404)
     return found
@@ -148,7 +149,15 @@ async def evidence_upload(request: Request) -> Response:
         await submitted.close()
     store = _store(request)
     store.add_evidence(user.agency_id or "", code, stored, accepted.name, len(data), user.login)
-    store.audit(user, "evidence", relative_name(folder, path), f"answers.{code}.evidence", "", accepted.name)
+    try:  # the answer's `evidence:` names the file, so that `par check` reads that it has its evidence
+        named = await run_in_threadpool(file_evidence, folder, path, code, accepted.name, lang, add=True)
+        changes = named.changes
+    except NotSaved:
+        changes = ()  # kept as uploaded; the file's own problems are on its page
+    for change in changes:
+        store.audit(user, "evidence", change.file, change.field, change.before, change.after)
+    if not changes:
+        store.audit(user, "evidence", relative_name(folder, path), f"answers.{code}.evidence", "", accepted.name)
     return RedirectResponse("/agency?said=uploaded", status_code=303)
 
 
@@ -177,7 +186,7 @@ async def evidence_download(request: Request) -> Response:
 
 def _owner_of(folder: Path, agency_id: str, code: str) -> str | None:
     """The appraiser who owns leaf `code` of the agency's criteria (None: no such agency or file)."""
-    path = held.agency_file(folder, agency_id)
+    path = held.file_of(folder, agency_id)
     if path is None:
         return None
     bound, _ = Workspace().inspect_assessment(path)

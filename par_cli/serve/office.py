@@ -12,7 +12,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from par_cli.core.diagnostics import ParError
-from par_cli.serve import folder as held
+from par_cli.serve import folder_index as held
 from par_cli.serve.auth import form_of, invitation_expiry, new_token, require
 from par_cli.serve.folder_rank import published_changes, ranking
 from par_cli.serve.pages import language_of, render
@@ -152,7 +152,7 @@ async def lock(request: Request) -> Response:
         raise HTTPException(404)
     await form_of(request)
     store = _store(request)
-    if await run_in_threadpool(held.agency_file, request.app.state.folder, agency_id) is None:
+    if await run_in_threadpool(held.file_of, request.app.state.folder, agency_id) is None:
         raise HTTPException(404)
     before = store.state(agency_id)
     after: State = "locked" if action == "lock" else "draft"

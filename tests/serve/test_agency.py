@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from starlette.applications import Starlette
 
-from par_cli.serve import folder as held
+from par_cli.serve import folder_index as held
 from par_cli.serve import records
 from tests.serve.conftest import Person
 

@@ -16,7 +16,7 @@ import pytest
 from starlette.applications import Starlette
 
 from par_cli.cli.serve import loopback
-from par_cli.serve import folder as held
+from par_cli.serve import folder_index as held
 from par_cli.serve.app import create_app
 from par_cli.serve.records import AgencyRecord
 from par_cli.serve.store import Store

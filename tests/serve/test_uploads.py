@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from starlette.applications import Starlette
 
 from par_cli.serve import uploads
@@ -46,6 +47,8 @@ def test_a_pdf_is_kept_under_a_generated_name_and_sent_back_as_an_attachment(
     assert len(kept) == 1 and kept[0].read_bytes() == PDF and "Kế" not in kept[0].name
     page = agency.get("/agency").text
     assert "Kế hoạch 01.pdf" in page and "Đã lưu tệp minh chứng" in agency.get("/agency?said=uploaded").text
+    evidence = yaml.safe_load((folder / "so-noi-vu.yaml").read_text(encoding="utf-8"))["answers"]["1.1.1"]["evidence"]
+    assert evidence[-1] == "Tệp: Kế hoạch 01.pdf"  # named in the file, as `par check` reads it
     (row,) = app.state.store.evidence("so-noi-vu")
     for person in (agency, people["office"], people["council"]):
         sent = person.get(f"/agency/evidence/{row.id}")

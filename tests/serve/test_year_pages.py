@@ -65,6 +65,12 @@ def test_every_page_shows_the_index_par_rank_prints(folder: Path, year: dict[str
         explained = office.get(f"/explain/{agency_id}").text
         assert index in explained and "88,00" not in explained, agency_id
     assert "88,00" not in listed  # xa-tan-thanh scored alone, as if it led its group
+    board = office.get("/office").text
+    for agency_id, index in ranked.items():
+        row = board[board.index(f"({agency_id})") :]
+        assert re.search(r'<td class="num">(\d+,\d\d)</td>', row).group(1) == index, agency_id  # type: ignore[union-attr]
+    for who, agency_id in (("tan-thanh", "xa-tan-thanh"), ("an-binh", "xa-an-binh")):
+        assert f"<strong>{ranked[agency_id]}</strong>" in year[who].get("/agency").text, agency_id
 
 
 def test_the_council_saves_beside_a_ratio_the_file_holds(folder: Path, year: dict[str, Person]) -> None:
@@ -94,6 +100,7 @@ def test_values_are_shown_as_the_reader_types_them(folder: Path, year: dict[str,
     form = year["an-binh"].get("/agency").text
     assert "19/2" not in form and "9,5" in form  # 1.2's appraisal: 9.5 in the file
     assert "<td>Hoàn thành đúng hạn</td>" in form  # 4.1's appraised level, by its label
+    assert re.search(r'<span id="self-\d+">Hoàn thành đúng hạn</span>', form) and ">hoan-thanh<" not in form
     page = year["noi-vu"].get("/council/xa-an-binh").text
     assert 'name="appraised-1.2" value="9,5"' in page and "19/2" not in page
 
@@ -139,3 +146,15 @@ def test_a_reason_longer_than_a_page_is_refused(folder: Path, year: dict[str, Pe
     refused = member.post("/council/xa-an-binh", typed)
     assert refused.status_code == 400 and "1.2: văn bản dài 5.000 ký tự, quá 4.000 ký tự" in refused.text
     assert (folder / "tham-dinh-so-noi-vu.yaml").read_bytes() == before
+
+
+def test_the_agencys_refusal_names_the_criterion_once(app: Starlette, folder: Path, year: dict[str, Person]) -> None:
+    app.state.store.set_state("xa-tan-thanh", "draft")
+    assert year["office"].post("/office/window", {"action": "open"}).status_code == 303
+    agency = year["tan-thanh"]
+    page = agency.get("/agency").text
+    assert "thẩm định tăng" not in page and "thẩm định giảm" not in page
+    for typed, said in (("97,5", "1.2: 97,5 điểm nằm ngoài 0–10"), ("1e1", "phần thập phân sau dấu phẩy: 9,5")):
+        refused = agency.post("/agency/save", {"version": _version(page), "self-1.2": typed})
+        assert refused.status_code == 400 and said in refused.text, typed
+        assert "1.2: 1.2:" not in refused.text and "bỏ dấu nháy" not in refused.text
