@@ -224,5 +224,21 @@ def test_a_bad_list_of_agencies_is_reported_row_by_row_and_nothing_is_made(write
         "ds.csv:5:Mã cơ quan: error S001: agency 'SO-NOI-VU' is listed twice",
     ]
     assert not Path("forms").exists()
-    code, _, err = run("template", "kinds.yaml", "--agencies", "ds.csv", "-o", "forms", "--lang", "en")
-    assert code == 2 and "--agencies makes one workbook per agency" in err
+    code, _, err = run("template", "kinds.yaml", "--agencies", "ds.csv", "-f", "xlsx", "--lang", "en")
+    assert code == 2 and "--agencies makes one form per agency: give the folder" in err
+
+
+def test_every_agencys_yaml_form_at_once_for_par_serve(write: Write) -> None:
+    write("kinds.yaml", KINDS)
+    write(
+        "danh-sach.csv",
+        "Mã cơ quan,Tên cơ quan,Nhóm,Loại đơn vị\nso-noi-vu,Sở Nội vụ,so-nganh,so\nxa-an-binh,Xã An Bình,,xa\n",
+    )
+    code, _, err = run("template", "kinds.yaml", "--agencies", "danh-sach.csv", "-f", "yaml", "-o", "nam-2025")
+    assert (code, err) == (0, "ghi chú: đã lập 2 phiếu trong nam-2025\n")
+    assert sorted(p.name for p in Path("nam-2025").iterdir()) == ["so-noi-vu.yaml", "xa-an-binh.yaml"]
+    text = Path("nam-2025/xa-an-binh.yaml").read_text(encoding="utf-8")
+    assert 'agency:\n  id: "xa-an-binh"\n  name: "Xã An Bình"\n  type: "xa"\nperiod: ' in text
+    assert 'group: "so-nganh"' in Path("nam-2025/so-noi-vu.yaml").read_text(encoding="utf-8")
+    code, out, err = run_english("check", "nam-2025")
+    assert code == 0 and "0 errors" in out + err, out + err

@@ -31,8 +31,8 @@ def template(
         typer.Option(
             "--agencies",
             metavar="LIST",
-            help="A CSV or xlsx list (Mã cơ quan, Tên cơ quan, Nhóm, Loại đơn vị): one xlsx form per agency, "
-            "its details filled in and locked, into the folder --output.",
+            help="A CSV or xlsx list (Mã cơ quan, Tên cơ quan, Nhóm, Loại đơn vị): one form per agency (xlsx, or "
+            "yaml for `par serve`), its details filled in (locked in xlsx), into the folder --output.",
         ),
     ] = None,
     lang: LangOption = None,
@@ -68,7 +68,8 @@ def _agency_forms(
     lang: str | None,
     words: Tongue,
 ) -> None:
-    """`template --agencies`: every agency's xlsx form into the folder --output, all checked before any write."""
+    """`template --agencies`: every agency's form (xlsx, or yaml: the folder `par serve` serves) into the folder
+    --output, all checked before any write."""
     import datetime
 
     from par_cli.core.unit_max import for_type
@@ -76,21 +77,21 @@ def _agency_forms(
     from par_cli.services.forms import form_reference, read_agencies, write_forms
     from par_cli.services.workspace import Workspace
 
-    class AgencyForm(TemplateView):  # the form of one listed agency: `render.xlsx.template` fills in its details
+    class AgencyForm(TemplateView):  # one listed agency's form: `render.xlsx/yaml.template` fill in its details
         __slots__ = ("agency",)
         agency: Any
 
-    if output is None or kind != "xlsx":
+    if output is None:
         shell.usage(problem("U002", "agencies-needs-xlsx-folder").at(LineCol("--agencies")), words)
     shell.guard_output(output, words, folders=False)  # a folder of forms
     listed = shell.run(lambda: read_agencies(agencies), words)
-    named, _ = form_reference(loaded.model.id, loaded, output / "x.xlsx", Workspace().resolve)
+    named, _ = form_reference(loaded.model.id, loaded, output / f"x.{kind}", Workspace().resolve)
     forms = {}
     for agency in listed:
         typed, _ = for_type(loaded.model, loaded.nodes, agency.type)  # its type's maxima (`max_by_type`)
         view = AgencyForm(typed, named, period or str(datetime.date.today().year), lang)
         view.agency = agency
-        forms[f"{agency.id}.xlsx"] = shell.render("template", "xlsx", view, words)
+        forms[f"{agency.id}.{kind}"] = shell.render("template", kind, view, words)
     shell.run(lambda: write_forms(forms, output, force), words)
     shell.note(msg("note-forms-written", count=len(forms), folder=str(output)), words)
 

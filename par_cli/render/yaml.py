@@ -56,6 +56,21 @@ def _leaf_lines(info: NodeInfo, words: dict[str, object], lang: str) -> list[str
     return lines
 
 
+def _agency_lines(view: TemplateView, words: dict[str, object]) -> list[str]:
+    """The agency's details: the listed agency's (`par template --agencies`, a `services.forms.FormAgency`), else
+    placeholders to fill in."""
+    agency = getattr(view, "agency", None)
+    if agency is None:
+        return [
+            f"  id: {words['id-value']}  # {words['id']}",
+            f"  name: {_quote(str(words['name']))}",
+            f"  group: {words['group-value']}  # {words['group']}",
+        ]
+    lines = [f"  id: {_quote(agency.id)}", f"  name: {_quote(agency.name or agency.id)}"]
+    lines += [f"  group: {_quote(agency.group)}"] if agency.group else []
+    return lines + ([f"  type: {_quote(agency.type)}"] if agency.type else [])
+
+
 def template(view: TemplateView) -> str:
     """The blank form as YAML text. `reference` is what its `criteria:` field says (an id or a path)."""
     criteria, reference, period = view.criteria, view.reference, view.period
@@ -67,16 +82,8 @@ def template(view: TemplateView) -> str:
     if criteria.source:
         lines.append(f"# {words['source']}: {criteria.source}")
     lines += [f"# {line}" for line in howto]
-    lines += [
-        "kind: assessment",
-        f"criteria: {_quote(reference)}",
-        "agency:",
-        f"  id: {words['id-value']}  # {words['id']}",
-        f"  name: {_quote(str(words['name']))}",
-        f"  group: {words['group-value']}  # {words['group']}",
-        f"period: {period}",
-        "answers:",
-    ]
+    lines += ["kind: assessment", f"criteria: {_quote(reference)}", "agency:", *_agency_lines(view, words)]
+    lines += [f"period: {period}", "answers:"]
     for info in walk(criteria):
         if info.node.children is not None:
             rule = "═" if info.depth == 1 else "─"
