@@ -72,6 +72,8 @@ async def page(request: Request, status_code: int = 200, **extra: Any) -> Respon
     told = request.query_params.get("said")
     store = _store(request)
     editable = _editable(request, user) and record.editable and form is not None
+    codes = {field.code for field in form.fields} if form is not None else set()
+    cleared = [code for code in request.query_params.get("cleared", "").split(",") if code in codes]
     return render(
         request,
         "agency.html",
@@ -83,6 +85,7 @@ async def page(request: Request, status_code: int = 200, **extra: Any) -> Respon
         state=store.state(user.agency_id or ""),
         window=store.window_open(),
         upload_max=uploads.MAX_SIZE // (1024 * 1024),
+        cleared=", ".join(cleared),
         **({"notice": f"serve.said-{told}"} if told in SAID else {}),
         **extra,
     )
@@ -114,7 +117,14 @@ async def save(request: Request) -> Response:
         return await page(request, 400, refusal=refused.words(lang), refused=refused.problems, typed=given)
     for change in saved.changes:
         _store(request).audit(user, "save", change.file, change.field, change.before, change.after)
-    return RedirectResponse(f"/agency?said={'saved' if saved.changes else 'nothing'}", status_code=303)
+    fields = [(*c.field.rsplit(".", 1), c.after) for c in saved.changes]  # (answers.CODE, field name, after)
+    na = {answer for answer, name, after in fields if name == "na" and after == "true"}
+    blanked = [
+        answer for answer, name, after in fields if name == "self" and after in ("", "null") and answer not in na
+    ]
+    cleared = [answer.removeprefix("answers.") for answer in blanked]  # a value blanked, not made N/A
+    told = f"said=saved&cleared={','.join(cleared)}" if cleared else f"said={'saved' if saved.changes else 'nothing'}"
+    return RedirectResponse(f"/agency?{told}", status_code=303)
 
 
 def _keep(home: Path, user: User, code: str, upload: Any, data: bytes) -> tuple[str, uploads.Accepted]:

@@ -158,3 +158,6 @@ def test_the_agencys_refusal_names_the_criterion_once(app: Starlette, folder: Pa
         refused = agency.post("/agency/save", {"version": _version(page), "self-1.2": typed})
         assert refused.status_code == 400 and said in refused.text, typed
         assert "1.2: 1.2:" not in refused.text and "bỏ dấu nháy" not in refused.text
+    cleared = agency.post("/agency/save", {"version": _version(page), "self-1.2": ""})
+    assert cleared.headers["location"] == "/agency?said=saved&cleared=1.2"
+    assert "Các ô tự đánh giá để trống đã xóa giá trị cũ của: 1.2." in agency.get(cleared.headers["location"]).text
