@@ -21,6 +21,7 @@ PAGE_HINTS = {  # a hint about a file's words or the command line's, as a page s
     "hint.write-self": "serve.page.hint-answer-it",
     "hint.rank-unanswered": "serve.page.hint-rank-unanswered",
     "hint.rank-survey": "serve.page.hint-rank-survey",
+    "hint.survey-results-lack": "serve.page.hint-survey-results-lack",
 }
 SURVEY_MESSAGES = frozenset({"finding.unanswered-survey"})  # a survey criterion: the office adds its results
 
@@ -37,6 +38,8 @@ def in_page_words(d: Diagnostic) -> Diagnostic:
     if d.message.id in SURVEY_MESSAGES:
         return d._replace(hint=msg("serve.page.hint-survey"))
     hint = d.hint
-    if hint is not None:
+    if hint is not None and hint.id == "hint.survey-design-lacks":  # the design's questions: the office's file
+        hint = msg("serve.page.hint-survey-design-lacks", **dict(hint.args))
+    elif hint is not None:
         hint = msg(PAGE_HINTS[hint.id]) if hint.id in PAGE_HINTS else page_message(hint)
     return d._replace(message=page_message(d.message), hint=hint)

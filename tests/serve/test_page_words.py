@@ -20,6 +20,10 @@ _MADE: dict[str, Path] = {}
 
 @pytest.fixture
 def folder(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return made_year(tmp_path, tmp_path_factory)
+
+
+def made_year(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the folder `par template mau-so-nganh` makes for the office-year list (made once)."""
     if "made" not in _MADE:
         made = tmp_path_factory.mktemp("mau") / "nam-2026"
@@ -34,6 +38,11 @@ def folder(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def people(app: Starlette) -> dict[str, Person]:
+    return everyone(app)
+
+
+def everyone(app: Starlette) -> dict[str, Person]:
+    """The office, Sở Y tế, a council member for the council's criteria and one for Sở Tư pháp's, no one."""
     store = app.state.store
     add_user(store, "van-phong", "office")
     add_user(store, "syt", "agency", "so-y-te")
