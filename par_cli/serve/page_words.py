@@ -22,6 +22,11 @@ PAGE_HINTS = {  # a hint about a file's words or the command line's, as a page s
     "hint.rank-unanswered": "serve.page.hint-rank-unanswered",
     "hint.rank-survey": "serve.page.hint-rank-survey",
     "hint.survey-results-lack": "serve.page.hint-survey-results-lack",
+    "hint.write-survey": "serve.page.hint-survey",
+    "hint.criteria-where": "serve.page.hint-criteria",
+    "hint.criteria-path-or-id": "serve.page.hint-criteria",
+    "hint.criteria-show": "serve.page.hint-criteria",
+    "hint.appraiser-areas": "serve.page.hint-appraiser-areas",
 }
 SURVEY_MESSAGES = frozenset({"finding.unanswered-survey"})  # a survey criterion: the office adds its results
 
