@@ -28,12 +28,13 @@ PAGE_HINTS = {  # a hint about a file's words or the command line's, as a page s
     "hint.criteria-show": "serve.page.hint-criteria",
     "hint.appraiser-areas": "serve.page.hint-appraiser-areas",
 }
+PAGE_MESSAGES = {"likert-counts": "serve.page.likert-counts"}  # a survey's counts in YAML's shape
 SURVEY_MESSAGES = frozenset({"finding.unanswered-survey"})  # a survey criterion: the office adds its results
 
 
 def page_message(message: Msg) -> Msg:
     """A message, and the messages it holds, with YAML's shapes (`{done: n, total: m}`) in the pages' words."""
-    said = message._replace(id=FORM_PHRASES.get(message.id, message.id))
+    said = message._replace(id=PAGE_MESSAGES.get(message.id) or FORM_PHRASES.get(message.id, message.id))
     return said._replace(args=tuple((k, page_message(v) if isinstance(v, Msg) else v) for k, v in said.args))
 
 

@@ -114,6 +114,28 @@ def test_the_agency_reads_its_problems_in_the_form_s_terms(
 
 
 def test_survey_criteria_say_the_office_adds_their_results(folder: Path, people: dict[str, Person]) -> None:
+    agency = said(people["agency"].get("/agency").text)
+    assert (
+        "8.2: chưa có kết quả điều tra xã hội học; được 0/6 điểm (gợi ý: tiêu chí điều tra xã hội học: cơ quan "
+        "thường trực bổ sung kết quả điều tra, cơ quan được đánh giá không phải trả lời)"
+    ) in agency
+    path = folder / "so-y-te.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            '"8.1": {survey: null}', '"8.1": {survey: {A: 40, B: 10, C: 0, D: 0}}'
+        ),
+        "utf-8",
+    )
+    agency = said(people["agency"].get("/agency").text)
+    assert "8.1: chưa có" not in agency and "8.2: chưa có kết quả điều tra xã hội học" in agency
+    row = re.search(r"8\.1 .{0,400}", agency)
+    assert row is not None and " 10,00 A: 40, B: 10, C: 0, D: 0 — 9,20 " in row.group(0)  # the survey's result
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("{survey: {A: 40, B: 10, C: 0, D: 0}}", "{survey: 8.5}"), "utf-8"
+    )
+    agency = said(people["agency"].get("/agency").text)
+    assert "kết quả điều tra cần số phiếu của mỗi đáp án (A, B, C…), nhưng có số 8,5" in agency
+    path.write_text(path.read_text(encoding="utf-8").replace("{survey: 8.5}", "{survey: null}"), "utf-8")
     council = said(people["council"].get("/council/so-y-te").text)
     assert (
         "8.1: chưa có kết quả điều tra xã hội học; được 0/10 điểm (gợi ý: tiêu chí điều tra xã hội học: cơ quan "
