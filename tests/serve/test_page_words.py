@@ -75,7 +75,7 @@ def test_no_page_speaks_yaml_or_the_command_line(folder: Path, people: dict[str,
     pages = {url: office.get(url) for url in urls}
     pages["/agency"] = people["agency"].get("/agency")
     pages["council /council/so-y-te"] = people["council"].get("/council/so-y-te")
-    assert office.post("/office/publish").status_code == 303
+    assert office.publish().status_code == 303
     pages["/office?said=published"] = office.get("/office?said=published")
     pages["/public"] = people["none"].get("/public")
     for url, answer in pages.items():
@@ -156,7 +156,7 @@ def test_survey_criteria_say_the_office_adds_their_results(folder: Path, people:
 
 def test_names_not_ids_and_heads_as_heads(folder: Path, people: dict[str, Person]) -> None:
     office = people["office"]
-    assert office.post("/office/publish").headers["location"] == "/office?said=published"
+    assert office.publish().headers["location"] == "/office?said=published"
     assert "Đã công bố kết quả xếp hạng, đúng như trang Xếp hạng tính lúc này." in said(
         office.get("/office?said=published").text
     )
