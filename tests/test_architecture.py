@@ -428,7 +428,7 @@ def served_ids(literals: set[str]) -> set[str]:
         text = page.read_text(encoding="utf-8")
         found |= set(re.findall(r"""\bt\(\s*["']([a-z0-9.-]+)["']""", text))
         found |= set(re.findall(r"""["'](serve\.[a-z0-9.-]+)["']""", text))
-    made = ("serve.role-", "serve.state-", "serve.said-", "serve.claim-")
+    made = ("serve.role-", "serve.state-", "serve.said-", "serve.claim-", "serve.pending-", "serve.confirm-")
     found |= {f"{prefix}{value}" for prefix in made for value in literals if re.fullmatch(r"[a-z-]+", value)}
     return found
 

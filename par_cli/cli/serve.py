@@ -16,6 +16,7 @@ import typer
 from par_cli.cli import shell
 from par_cli.cli.app import app
 from par_cli.cli.options import LangOption
+from par_cli.core.diagnostics import Diagnostic, LineCol, Msg, msg, problem
 
 LOOPBACK = "127.0.0.1"
 EVERYWHERE = ("0.0.0.0", "::", "")  # every address of this computer: none of them is a place to point a browser
@@ -53,6 +54,52 @@ def reachable(host: str) -> list[str]:
     return [shown for shown in found if not loopback(shown)] or [LOOPBACK]
 
 
+def bind_refusal(host: str, port: int) -> Msg | str | None:
+    """Why the server cannot listen on `host`:`port`, tried before anything is printed (uvicorn would say it in
+    English after the address, and exit 3): in the user's words; None when it can."""
+    import errno
+    import socket
+
+    from par_cli.core.diagnostics import os_reason
+
+    try:
+        found = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (OSError, UnicodeError):
+        return msg("serve.host-not-here")
+    family, kind, proto, _, address = found[0]
+    try:
+        with socket.socket(family, kind, proto) as probe:
+            if sys.platform != "win32":  # as uvicorn binds (on Windows the option would let two servers share)
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as exc:
+        code = getattr(exc, "winerror", None) or exc.errno
+        if code in (errno.EADDRINUSE, 10048):
+            return msg("serve.port-in-use")
+        if code in (errno.EACCES, errno.EPERM, 10013):
+            return msg("serve.port-no-permission")
+        if code in (errno.EADDRNOTAVAIL, 10049):
+            return msg("serve.host-not-here")
+        return os_reason(exc)
+    return None
+
+
+def refused_start(host: str, port: int, certfile: Path | None, keyfile: Path | None) -> Diagnostic | None:
+    """A usage error (exit 2) before serving: a certificate without its key (or the reverse), a port or an
+    address the server cannot listen on."""
+    if (certfile is None) != (keyfile is None):
+        given, missing = ("--ssl-certfile", "--ssl-keyfile") if keyfile is None else ("--ssl-keyfile", "--ssl-certfile")
+        return problem("U001", "serve.ssl-half", hint=msg("serve.hint-ssl-pair"), given=given, missing=missing)
+    reason = bind_refusal(host, port)
+    if reason is None:
+        return None
+    if isinstance(reason, Msg) and reason.id == "serve.host-not-here":
+        hint = msg("serve.hint-host")
+    else:
+        hint = msg("serve.hint-port", port=str(port), other=str(port + 1 if port < 65535 else 8765))
+    return problem("U001", "serve.port-refused", hint=hint, host=host, port=str(port), reason=reason)
+
+
 @app.command()
 def serve(
     folder: Annotated[
@@ -85,7 +132,10 @@ def serve(
     from par_cli.words.catalogue import catalogue
 
     words = shell.language(lang)
-    spoken = words.fixed or "vi"  # Vietnamese first: the pages' default language
+    spoken = words.fixed or "vi"  # Vietnamese first: the pages' default language, and the server's messages
+    refused = refused_start(host, port, certfile, keyfile)
+    if refused is not None:  # before the address is printed: nothing served, exit 2 (usage), not uvicorn's 3
+        shell.usage(refused.at(LineCol("par")), spoken)
     said = catalogue(spoken)
     https = certfile is not None and keyfile is not None
     scheme = "https" if https else "http"

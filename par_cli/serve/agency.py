@@ -22,6 +22,7 @@ from par_cli.serve import uploads
 from par_cli.serve.auth import CSRF, Refused, User, form_of, require
 from par_cli.serve.evidence_lines import file_evidence
 from par_cli.serve.pages import language_of, render
+from par_cli.serve.pending import CONFIRM, confirmed, pending_of
 from par_cli.serve.records import Refused as NotSaved
 from par_cli.serve.records import VersionConflict, file_version, relative_name
 from par_cli.serve.store import Store
@@ -85,6 +86,7 @@ async def page(request: Request, status_code: int = 200, **extra: Any) -> Respon
         window=store.window_open(),
         upload_max=uploads.MAX_SIZE // (1024 * 1024),
         cleared=", ".join(cleared),
+        pending=pending_of(form, record),
         **({"notice": f"serve.said-{told}"} if told in SAID else {}),
         **extra,
     )
@@ -233,10 +235,15 @@ def _owner_of(folder: Path, agency_id: str, code: str) -> str | None:
 
 async def submit(request: Request) -> Response:
     user = await require(request, "agency")
-    await form_of(request)
+    given = await form_of(request)
     path = await _own_file(request, user)
     if not _editable(request, user):
         raise Refused("serve.refused-closed")
+    lang, folder = language_of(request), _folder(request)
+    form = await run_in_threadpool(held.form, folder, path, lang)
+    record = form.agency if form is not None else await run_in_threadpool(held.record, folder, path, lang)
+    if not confirmed(given.get(CONFIRM), pending_of(form, record)):  # what is left undone, said and confirmed
+        return await page(request, 400, problem="serve.refused-unconfirmed")
     store = _store(request)
     before = file_version(path)
     store.set_state(user.agency_id or "", "submitted")

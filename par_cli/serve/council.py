@@ -13,15 +13,18 @@ from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from par_cli.core.appraisal import COUNCIL
 from par_cli.serve import folder_index, records
 from par_cli.serve.appraise import CouncilAgency, council_agency, save_appraisal
 from par_cli.serve.auth import Refused, form_of, require
-from par_cli.serve.pages import language_of, render
+from par_cli.serve.pages import language_of, render, words_of
 from par_cli.serve.records import VersionConflict
 from par_cli.serve.store import Store
 
 if TYPE_CHECKING:
     from starlette.requests import Request
+
+    from par_cli.serve.records import AgencyRecord
 
 SAID = {"saved": "serve.council.said-saved", "nothing": "serve.council.said-nothing"}
 
@@ -42,7 +45,18 @@ async def agencies_page(request: Request) -> Response:
     rows = await run_in_threadpool(folder_index.agencies, _folder(request), lang)
     states = {agency_id.casefold(): state for agency_id, (state, _) in _store(request).states().items()}
     listed = [(row, states.get(row.id.casefold(), "draft")) for row in rows]
-    return render(request, "council_list.html", rows=listed, appraiser=user.appraiser)
+    return render(request, "council_list.html", rows=listed, appraiser=_appraiser_name(user.appraiser, rows, lang))
+
+
+def _appraiser_name(appraiser: str | None, rows: list[AgencyRecord], lang: str) -> str | None:
+    """Who the member appraises for, as people name it: the council by its title, an appraiser that is one of
+    the folder's agencies (`so-tu-phap`) by the agency's name, else its id as the criteria set names it."""
+    if appraiser is None:
+        return None
+    if appraiser == COUNCIL:
+        said: str = words_of(lang)("serve.council.the-council")
+        return said
+    return next((row.name for row in rows if row.id.casefold() == appraiser.casefold() and row.name), appraiser)
 
 
 def _seen(folder: Path, agency_id: str, appraiser: str | None, lang: str) -> CouncilAgency | None:

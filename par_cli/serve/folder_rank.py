@@ -18,6 +18,7 @@ from par_cli.services.surveys import SurveySource
 from par_cli.services.workspace import FileScorer, read_office
 
 if TYPE_CHECKING:
+    from par_cli.core.explain import Ledger
     from par_cli.core.lineage import PastRow
     from par_cli.core.office import Office
     from par_cli.core.ranking import Entry, RankGroup
@@ -98,6 +99,32 @@ def _ranked(
     return entries, groups, issued, warnings, tuple(gone)
 
 
+def group_labels(folder: Path, groups: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The ranking groups' labels as `par rank FOLDER` heads them, by (criteria set id, group id): the office
+    file's `groups:`, else the label the set gives the group it makes of unit types."""
+    from par_cli.core.office import Office
+    from par_cli.services.office import office_for
+    from par_cli.services.workspace import Workspace
+
+    try:
+        issued = office_for([folder], None, read_office) or Office()
+    except ParError:
+        issued = Office()
+    out: dict[tuple[str, str], str] = {}
+    finder = Workspace()
+    for criteria, group in groups:
+        label = issued.label(group)
+        if label is None and criteria:
+            try:
+                made = finder.named(criteria, folder).model.ranking_groups
+            except ParError:
+                made = ()
+            label = next((m.label for m in made if m.id == group), None)
+        if label:
+            out[(criteria, group)] = label
+    return out
+
+
 def ranking(folder: Path, lang: str, previous: Path | None = None) -> Ranked:
     """The folder ranked as `par rank FOLDER [--previous P] --lang LANG` ranks it; ParError with its errors."""
     from par_cli.views.rank import report
@@ -121,7 +148,35 @@ def explain(folder: Path, agency_id: str, lang: str, gaps: int = 10) -> Report:
     if path is None:
         raise Missing(agency_id)
     bound = Workspace(survey=SurveySource(None)).assessment(path)
-    return report(ledger_of(bound, scored_in_group(bound, leaders(folder, lang)), None), lang, gaps)
+    ledger = ledger_of(bound, scored_in_group(bound, leaders(folder, lang)), None)
+    return _survey_gaps(report(ledger, lang, gaps), ledger, lang)
+
+
+def _survey_gaps(shown: Report, ledger: Ledger, lang: str) -> Report:
+    """The gaps of survey criteria without results as a page says them: the office adds the survey's results
+    (`par explain`'s `trả lời tiêu chí này` asks the agency for what no page lets it give)."""
+    from par_cli.views.report import Terms
+    from par_cli.words.catalogue import text
+    from par_cli.words.numbers import figure
+
+    p = ledger.score.precision
+    waiting = {
+        gap.line.code: text(
+            msg(
+                "gap.line",
+                action=text(msg("serve.page.action-survey"), lang),
+                points=figure(gap.available, p, lang),
+                index=figure(gap.index_points, p, lang),
+            ),
+            lang,
+        )
+        for gap in ledger.gaps
+        if gap.line.source == "survey" and (gap.line.answer is None or gap.line.answer.inputs(True)[0] is None)
+    }
+    for block in shown.blocks:
+        if isinstance(block, Terms):
+            block.items = tuple((code, waiting.get(code, said)) for code, said in block.items)
+    return shown
 
 
 def explain_records(folder: Path, agency_id: str, lang: str) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from par_cli.core.diagnostics import ParError
 from par_cli.core.tree import walk
+from par_cli.serve.page_words import page_message
 from par_cli.serve.records import (
     AgencyRecord,
     Problem,
@@ -18,7 +19,8 @@ from par_cli.serve.records import (
     worded,
 )
 from par_cli.services.workspace import Workspace, scored, scored_in_group
-from par_cli.words.explain import describe_rule, input_hint
+from par_cli.words.catalogue import text
+from par_cli.words.explain import describe_rule
 from par_cli.words.languages import language, words
 
 if TYPE_CHECKING:
@@ -229,7 +231,7 @@ def _field(info: Any, bound: Bound, own: dict[str, Any], result: NodeResult | No
         levels=levels,
         step=str(getattr(step, "source", step)) if step is not None else None,
         rule=describe_rule(rule, lang),
-        hint=input_hint(rule, lang),
+        hint=text(page_message(rule.input_hint()), lang),
         guide=" ".join(node.guide.split()) if node.guide else None,
         allow_na=node.allow_na,
         evidence_required=info.evidence == "required" and info.source != "survey",

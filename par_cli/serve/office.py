@@ -16,6 +16,7 @@ from par_cli.serve import folder_index as held
 from par_cli.serve.auth import Refused, form_of, invitation_expiry, new_token, require
 from par_cli.serve.folder_rank import published_changes, ranking
 from par_cli.serve.pages import language_of, render
+from par_cli.serve.pending import CONFIRM
 from par_cli.serve.results import PREVIOUS, previous_of
 from par_cli.serve.store import Invitation, State, Store
 from par_cli.words.languages import MACHINE
@@ -223,7 +224,7 @@ async def lock(request: Request) -> Response:
 
 async def publish(request: Request) -> Response:
     user = await require(request, "office")
-    await form_of(request)
+    given = await form_of(request)
     store = _store(request)
     folder = request.app.state.folder
     previous = previous_of(folder, store.setting(PREVIOUS, ""))
@@ -231,6 +232,10 @@ async def publish(request: Request) -> Response:
         ranked = await run_in_threadpool(ranking, folder, MACHINE, previous)
     except ParError:
         return RedirectResponse("/office?said=not-published", status_code=303)
+    if ranked.incomplete and given.get(CONFIRM) != str(ranked.incomplete):  # answers or survey results missing
+        said = await run_in_threadpool(ranking, folder, language_of(request), previous)
+        warnings = [found for found in said.warnings if found.code == "R010"]
+        return render(request, "office_publish.html", count=ranked.incomplete, warnings=warnings)
     snapshot = json.dumps(ranked.records, ensure_ascii=False, indent=2)
     store.publish(snapshot, user.login)
     ranked_count = sum(len(group.get("rows", [])) for group in ranked.records.get("groups", []))

@@ -8,10 +8,12 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from par_cli.serve.folder_rank import group_labels
 from par_cli.serve.pages import language_of, render
 from par_cli.serve.store import Store
 from par_cli.words.numbers import figure
@@ -31,11 +33,14 @@ def _figure(value: Any, places: int, lang: str) -> str:
     return figure(exact, places, lang)
 
 
-def groups_of(snapshot: str, lang: str) -> list[dict[str, Any]]:
-    """The snapshot's groups, each row's figures worded in `lang`."""
+def groups_of(snapshot: str, lang: str, labels: dict[tuple[str, str], str] | None = None) -> list[dict[str, Any]]:
+    """The snapshot's groups, each row's figures worded in `lang`; each group named as `par rank` heads it: its
+    label (`labels`, by set and group id), its id only when its set is ranked in several groups, else nothing."""
     data = json.loads(snapshot)
     out = []
-    for group in data.get("groups", []) if isinstance(data, dict) else []:
+    found = data.get("groups", []) if isinstance(data, dict) else []
+    sets = [str(group.get("criteria") or "") for group in found]
+    for group in found:
         places = group.get("precision") if isinstance(group.get("precision"), int) else 2
         rows = []
         for row in group.get("rows", []):
@@ -55,13 +60,28 @@ def groups_of(snapshot: str, lang: str) -> list[dict[str, Any]]:
         out.append(
             {
                 "title": group.get("criteria_title", ""),
-                "group": group.get("group_label") or group.get("group") or "",
+                "group": _group_name(group, labels or {}, sets.count(str(group.get("criteria") or "")) == 1, lang),
                 "period": group.get("period") or "",
-                "average": _figure(group.get("average"), places, lang),
+                "average": _percent(_figure(group.get("average"), places, lang)),
                 "rows": rows,
             }
         )
     return out
+
+
+def _percent(shown: str) -> str:
+    """An index the way `par rank` sums a group up (`84,67%`); none stays a dash."""
+    return shown if shown == "—" else f"{shown}%"
+
+
+def _group_name(group: dict[str, Any], labels: dict[tuple[str, str], str], alone: bool, lang: str) -> str:
+    """The group's label, or its id only when its set is ranked in several groups (`words.tables.group_name`)."""
+    from par_cli.words.tables import group_name
+
+    found = group.get("group")
+    if not isinstance(found, str) or not found:
+        return ""
+    return group_name(found, labels.get((str(group.get("criteria") or ""), found)), alone, lang)
 
 
 async def public_page(request: Request) -> Response:
@@ -70,7 +90,10 @@ async def public_page(request: Request) -> Response:
     if published is None:
         raise HTTPException(404)
     snapshot, at = published
-    groups = groups_of(snapshot, language_of(request))
+    data = json.loads(snapshot)
+    named = [(str(g.get("criteria") or ""), str(g.get("group"))) for g in data.get("groups", []) if g.get("group")]
+    labels = await run_in_threadpool(group_labels, request.app.state.folder, named)
+    groups = groups_of(snapshot, language_of(request), labels)
     return render(request, "public.html", groups=groups, published_at=at)
 
 

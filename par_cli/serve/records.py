@@ -19,6 +19,7 @@ from par_cli.core.diagnostics import Diagnostic, DocPath, Level, Msg, ParError, 
 from par_cli.core.formats import validate
 from par_cli.io.suffixes import kind_of_suffix
 from par_cli.readers.files import discover, wrong_kind
+from par_cli.serve.page_words import in_page_words
 from par_cli.services.workspace import Workspace
 from par_cli.words.catalogue import hinted, text
 from par_cli.words.codes import errors_only, level_of
@@ -139,7 +140,7 @@ def _field_of(path: DocPath) -> tuple[str | None, str | None]:
 def worded(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...], lang: str) -> tuple[Problem, ...]:
     """Diagnostics as the reader reads them: message and hint in `lang`, the place, the criterion concerned."""
     out = []
-    for d in diagnostics:
+    for d in map(in_page_words, diagnostics):
         criterion, field = _field_of(d.path)
         if criterion is None:  # a finding about a leaf without an answer (A006) names it in its message
             named = dict(d.message.args).get("code")

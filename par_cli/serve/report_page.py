@@ -26,13 +26,19 @@ class Shown:
     lines: tuple[str, ...] = ()  # a table's summary and notes; a note's text; a caption's lines
 
 
+def _head(title: str) -> str:
+    """A column's title as a table's head reads (`Thiếu tài liệu kiểm chứng`): a terminal prints some columns as
+    a line beneath the row, led by a small letter (`thiếu tài liệu kiểm chứng`); a page heads every column."""
+    return title[:1].upper() + title[1:]
+
+
 def shown(report: Report) -> list[Shown]:
     """The report's blocks a page shows, in order."""
     out: list[Shown] = []
     for block in report.blocks:
         if isinstance(block, Table):
             lines = tuple(line for line in (block.summary, *block.notes) if line)
-            columns = tuple((column.title, column.kind in NUMERIC) for column in block.columns)
+            columns = tuple((_head(column.title), column.kind in NUMERIC) for column in block.columns)
             depths = block.depths or (0,) * len(block.rows)
             out.append(Shown("table", block.heading, columns, block.rows, block.tones, depths, lines))
         elif isinstance(block, Note):

@@ -86,6 +86,12 @@ class Person:
         answer: httpx.Response = self.client.get(url, **kwargs)
         return answer
 
+    def publish(self) -> httpx.Response:
+        """The office publishes, confirming when asked (a ranking with answers or survey results missing)."""
+        answer = self.post("/office/publish")
+        asked = re.search(r'name="confirm" value="([^"]+)"', answer.text) if answer.status_code == 200 else None
+        return self.post("/office/publish", {"confirm": asked.group(1)}) if asked else answer
+
     def post(self, url: str, data: dict[str, str] | None = None, **kwargs: Any) -> httpx.Response:
         """A POST from this person's page: with their CSRF token."""
         answer: httpx.Response = self.client.post(url, data={"csrf": self.csrf, **(data or {})}, **kwargs)

@@ -108,7 +108,7 @@ def test_the_ranking_page_and_the_public_page_show_par_ranks_figures(
         assert name in page and index in page
     assert page.index(expected[0][0]) < page.index(expected[1][0])  # in rank order
     assert people["none"].get("/public").status_code == 404
-    assert people["office"].post("/office/publish").status_code == 303
+    assert people["office"].publish().status_code == 303
     public = people["none"].get("/public")
     assert public.status_code == 200
     for name, index in expected:

@@ -108,7 +108,7 @@ def test_lock_and_unlock_only_agencies_of_the_folder(app: Starlette, people: dic
 
 
 def test_publishing_freezes_what_par_rank_prints(app: Starlette, folder: Path, people: dict[str, Person]) -> None:
-    answer = people["office"].post("/office/publish")
+    answer = people["office"].publish()
     assert answer.headers["location"] == "/office?said=published"
     published = app.state.store.published()
     assert published is not None
@@ -123,7 +123,7 @@ def test_publishing_freezes_what_par_rank_prints(app: Starlette, folder: Path, p
     assert json.loads(published[0]) == json.loads(ranked.stdout)
     assert "Đã công bố lúc" in people["office"].get("/office").text
     (folder / "so-y-te.yaml").write_text("kind: assessment\n", encoding="utf-8")  # a folder that cannot be ranked
-    refused = people["office"].post("/office/publish")
+    refused = people["office"].publish()
     assert refused.headers["location"] == "/office?said=not-published"
     assert app.state.store.published() == published  # the snapshot kept
 
@@ -137,7 +137,7 @@ def test_the_audit_log_is_in_the_readers_words_a_page_at_a_time(app: Starlette, 
     store.audit("snv", "submit", "so-noi-vu.yaml", "state", "draft", "submitted draft")
     store.audit("snv", "save", "so-noi-vu.yaml", "answers.1.3.explanation", "", "giải trình " * 400)
     assert office.post("/office/window", {"action": "open"}).status_code == 303
-    assert office.post("/office/publish").status_code == 303
+    assert office.publish().status_code == 303
     first = office.get("/office/audit").text
     assert "Trang 1/2" in first and first.count("<tr><td>") == 100
     assert "<td>Công bố xếp hạng</td><td></td><td>Bảng xếp hạng</td><td></td><td>2 cơ quan được xếp hạng</td>" in first
@@ -156,7 +156,7 @@ def test_the_audit_log_is_in_the_readers_words_a_page_at_a_time(app: Starlette, 
 
 def test_the_board_says_when_the_published_ranking_is_out_of_date(folder: Path, people: dict[str, Person]) -> None:
     office = people["office"]
-    assert office.post("/office/publish").headers["location"] == "/office?said=published"
+    assert office.publish().headers["location"] == "/office?said=published"
     board = office.get("/office").text
     assert "Đã công bố lúc" in board and "khác số liệu hiện nay" not in board
     noi_vu = folder / "so-noi-vu.yaml"
@@ -166,7 +166,7 @@ def test_the_board_says_when_the_published_ranking_is_out_of_date(folder: Path, 
     board = office.get("/office").text
     assert "Kết quả đã công bố khác số liệu hiện nay của thư mục (1 cơ quan: Sở Nội vụ)" in board
     assert "Công bố lại" in board and "Sở Y tế" not in board.split("khác số liệu")[1].split("</p>")[0]
-    office.post("/office/publish")
+    office.publish()
     assert "khác số liệu hiện nay" not in office.get("/office").text
 
 
