@@ -19,13 +19,12 @@ from starlette.routing import BaseRoute, Route
 from par_cli.core.appraisal import COUNCIL, owner
 from par_cli.serve import folder_index as held
 from par_cli.serve import uploads
-from par_cli.serve.auth import CSRF, Refused, User, form_of, require
+from par_cli.serve.auth import CSRF, Refused, User, folder_of, form_of, require, store_of
 from par_cli.serve.evidence_lines import file_evidence
 from par_cli.serve.pages import language_of, render
 from par_cli.serve.pending import CONFIRM, confirmed, pending_of
 from par_cli.serve.records import Refused as NotSaved
 from par_cli.serve.records import VersionConflict, file_version, relative_name
-from par_cli.serve.store import Store
 from par_cli.services.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -34,27 +33,17 @@ if TYPE_CHECKING:
 SAID = {"saved", "nothing", "submitted", "uploaded", "removed"}
 
 
-def _store(request: Request) -> Store:
-    store: Store = request.app.state.store
-    return store
-
-
-def _folder(request: Request) -> Path:
-    folder: Path = request.app.state.folder
-    return folder
-
-
 async def _own_file(request: Request, user: User) -> Path:
     if user.agency_id is None:
         raise Refused("serve.refused-role")
-    found = await run_in_threadpool(held.file_of, _folder(request), user.agency_id)
+    found = await run_in_threadpool(held.file_of, folder_of(request), user.agency_id)
     if found is None:
         raise HTTPException(404)
     return found
 
 
 def _editable(request: Request, user: User) -> bool:
-    store = _store(request)
+    store = store_of(request)
     return store.window_open() and user.agency_id is not None and store.state(user.agency_id) == "draft"
 
 
@@ -63,14 +52,14 @@ async def page(request: Request, status_code: int = 200, **extra: Any) -> Respon
     user = await require(request, "agency")
     path = await _own_file(request, user)
     lang = language_of(request)
-    folder = _folder(request)
+    folder = folder_of(request)
     form = await run_in_threadpool(held.form, folder, path, lang)
     record = form.agency if form is not None else await run_in_threadpool(held.record, folder, path, lang)
     files: dict[str, list[Any]] = {}
-    for kept in _store(request).evidence(user.agency_id or ""):
+    for kept in store_of(request).evidence(user.agency_id or ""):
         files.setdefault(kept.code, []).append(kept)
     told = request.query_params.get("said")
-    store = _store(request)
+    store = store_of(request)
     editable = _editable(request, user) and record.editable and form is not None
     codes = {field.code for field in form.fields} if form is not None else set()
     cleared = [code for code in request.query_params.get("cleared", "").split(",") if code in codes]
@@ -107,7 +96,7 @@ async def save(request: Request) -> Response:
     }
     version = submitted.get("version")
     lang = language_of(request)
-    folder = _folder(request)
+    folder = folder_of(request)
     try:
         saved = await run_in_threadpool(
             held.save, folder, path, version if isinstance(version, str) else "", given, lang
@@ -117,7 +106,7 @@ async def save(request: Request) -> Response:
     except NotSaved as refused:
         return await page(request, 400, refusal=refused.words(lang), refused=refused.problems, typed=given)
     for change in saved.changes:
-        _store(request).audit(user, "save", change.file, change.field, change.before, change.after)
+        store_of(request).audit(user, "save", change.file, change.field, change.before, change.after)
     fields = [(*c.field.rsplit(".", 1), c.after) for c in saved.changes]  # (answers.CODE, field name, after)
     na = {answer for answer, name, after in fields if name == "na" and after == "true"}
     blanked = [
@@ -145,7 +134,7 @@ async def evidence_upload(request: Request) -> Response:
         if not _editable(request, user):
             raise Refused("serve.refused-closed")
         code, upload = submitted.get("code"), submitted.get("file")
-        folder, lang = _folder(request), language_of(request)
+        folder, lang = folder_of(request), language_of(request)
         form = await run_in_threadpool(held.form, folder, path, lang)
         codes = {field.code for field in form.fields} if form is not None else set()
         if not isinstance(code, str) or code not in codes:
@@ -153,12 +142,12 @@ async def evidence_upload(request: Request) -> Response:
         if not isinstance(upload, UploadFile):
             raise uploads.Refused("serve.upload-empty")
         data = await upload.read(uploads.MAX_SIZE + 1)
-        stored, accepted = await run_in_threadpool(_keep, _store(request).home, user, code, upload, data)
+        stored, accepted = await run_in_threadpool(_keep, store_of(request).home, user, code, upload, data)
     except uploads.Refused as refused:
         return await page(request, 400, problem=refused.reason)
     finally:
         await submitted.close()
-    store = _store(request)
+    store = store_of(request)
     store.add_evidence(user.agency_id or "", code, stored, accepted.name, len(data), user.login)
     try:  # the answer's `evidence:` names the file, so that `par check` reads that it has its evidence
         named = await run_in_threadpool(file_evidence, folder, path, code, accepted.name, lang, add=True)
@@ -180,12 +169,12 @@ async def evidence_remove(request: Request) -> Response:
     path = await _own_file(request, user)
     if not _editable(request, user):
         raise Refused("serve.refused-closed")
-    store = _store(request)
+    store = store_of(request)
     kept = store.evidence_file(request.path_params["file_id"])
     if kept is None or kept.agency_id != user.agency_id:
         raise HTTPException(404)
     store.remove_evidence(kept.id)
-    folder, lang = _folder(request), language_of(request)
+    folder, lang = folder_of(request), language_of(request)
     changes: tuple[Any, ...] = ()
     if not any(e.code == kept.code and e.name == kept.name for e in store.evidence(kept.agency_id)):
         try:
@@ -205,14 +194,14 @@ async def evidence_download(request: Request) -> Response:
     """An evidence file, as an attachment: its agency's own, the office's, and a council member's to read for the
     leaves its appraiser owns (`core.appraisal.owner`, unassigned ones the council's)."""
     user = await require(request)
-    kept = _store(request).evidence_file(request.path_params["file_id"])
+    kept = store_of(request).evidence_file(request.path_params["file_id"])
     if kept is None or (user.role == "agency" and kept.agency_id != user.agency_id):
         raise HTTPException(404)  # another agency's file is not there for this one
     if user.role == "council":
-        owned_by = await run_in_threadpool(_owner_of, _folder(request), kept.agency_id, kept.code)
+        owned_by = await run_in_threadpool(_owner_of, folder_of(request), kept.agency_id, kept.code)
         if owned_by != (user.appraiser or COUNCIL):
             raise HTTPException(404)  # another appraiser's leaf: not there for this member
-    target = _store(request).home / uploads.EVIDENCE / kept.agency_id / kept.code / kept.stored
+    target = store_of(request).home / uploads.EVIDENCE / kept.agency_id / kept.code / kept.stored
     if not target.is_file():
         raise HTTPException(404)
     from starlette.responses import FileResponse
@@ -239,15 +228,15 @@ async def submit(request: Request) -> Response:
     path = await _own_file(request, user)
     if not _editable(request, user):
         raise Refused("serve.refused-closed")
-    lang, folder = language_of(request), _folder(request)
+    lang, folder = language_of(request), folder_of(request)
     form = await run_in_threadpool(held.form, folder, path, lang)
     record = form.agency if form is not None else await run_in_threadpool(held.record, folder, path, lang)
     if not confirmed(given.get(CONFIRM), pending_of(form, record)):  # what is left undone, said and confirmed
         return await page(request, 400, problem="serve.refused-unconfirmed")
-    store = _store(request)
+    store = store_of(request)
     before = file_version(path)
     store.set_state(user.agency_id or "", "submitted")
-    store.audit(user, "submit", relative_name(_folder(request), path), "state", "draft", f"submitted {before}")
+    store.audit(user, "submit", relative_name(folder_of(request), path), "state", "draft", f"submitted {before}")
     return RedirectResponse("/agency?said=submitted", status_code=303)
 
 

@@ -20,6 +20,8 @@ import time
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from starlette.datastructures import FormData
     from starlette.requests import Request
     from starlette.responses import Response
@@ -89,9 +91,16 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-def _store(request: Request) -> Store:
+def store_of(request: Request) -> Store:
+    """The app's database (every route module reads it from here)."""
     store: Store = request.app.state.store
     return store
+
+
+def folder_of(request: Request) -> Path:
+    """The year's folder the app serves."""
+    folder: Path = request.app.state.folder
+    return folder
 
 
 def _user(row: UserRow) -> User:
@@ -101,7 +110,7 @@ def _user(row: UserRow) -> User:
 def _session(request: Request) -> tuple[User, str] | None:
     if "par_session_user" not in request.state._state:
         token = request.cookies.get(SESSION)
-        found = _store(request).session(token) if token else None
+        found = store_of(request).session(token) if token else None
         request.state.par_session_user = (_user(found[0]), found[1]) if found else None
     session: tuple[User, str] | None = request.state.par_session_user
     return session
@@ -168,9 +177,9 @@ def sign_in(request: Request, response: Response, user_id: int) -> None:
     """A new session for the user, its cookie set on `response` (a session the browser had is ended: never fixed)."""
     old = request.cookies.get(SESSION)
     if old:
-        _store(request).close_session(old)
+        store_of(request).close_session(old)
     token = new_token()
-    _store(request).open_session(token, user_id, new_token(), time.time() + SESSION_SECONDS)
+    store_of(request).open_session(token, user_id, new_token(), time.time() + SESSION_SECONDS)
     response.set_cookie(
         SESSION,
         token,
@@ -185,7 +194,7 @@ def sign_in(request: Request, response: Response, user_id: int) -> None:
 def sign_out(request: Request, response: Response) -> None:
     token = request.cookies.get(SESSION)
     if token:
-        _store(request).close_session(token)
+        store_of(request).close_session(token)
     response.delete_cookie(SESSION, path="/", httponly=True, samesite="lax", secure=_secure(request))
 
 
@@ -208,7 +217,7 @@ def _failure_keys(request: Request, login: str) -> tuple[str, str, str]:
 def login_delay(request: Request, login: str) -> float:
     """Seconds to wait before checking a password for `login`: none until the login has failed many times (from
     any address), then a pause per try: a slow brute force from many addresses is slowed, never a lock-out."""
-    failed = _store(request).failures(_failure_keys(request, login)[2], FAILURE_WINDOW)
+    failed = store_of(request).failures(_failure_keys(request, login)[2], FAILURE_WINDOW)
     return SLOW_SECONDS if failed >= SLOW_AFTER else 0.0
 
 
@@ -216,7 +225,7 @@ def check_login(request: Request, login: str, password: str) -> User | Literal["
     """The user whose login and password these are; "wait" after too many failures for this login from this
     address, or from this address for any login; "wrong" else. Failures elsewhere never lock a login out: a
     stranger cannot lock the office out by typing wrong passwords for its login."""
-    store = _store(request)
+    store = store_of(request)
     pair, address, each = _failure_keys(request, login)
     if store.failures(pair, FAILURE_WINDOW) >= FAILURES or store.failures(address, FAILURE_WINDOW) >= ADDRESS_FAILURES:
         return "wait"

@@ -16,10 +16,9 @@ from starlette.routing import BaseRoute, Route
 from par_cli.core.appraisal import COUNCIL
 from par_cli.serve import folder_index, records
 from par_cli.serve.appraise import CouncilAgency, council_agency, save_appraisal
-from par_cli.serve.auth import Refused, form_of, require
+from par_cli.serve.auth import Refused, folder_of, form_of, require, store_of
 from par_cli.serve.pages import language_of, render, words_of
 from par_cli.serve.records import VersionConflict
-from par_cli.serve.store import Store
 
 if TYPE_CHECKING:
     from starlette.requests import Request
@@ -29,21 +28,11 @@ if TYPE_CHECKING:
 SAID = {"saved": "serve.council.said-saved", "nothing": "serve.council.said-nothing"}
 
 
-def _store(request: Request) -> Store:
-    store: Store = request.app.state.store
-    return store
-
-
-def _folder(request: Request) -> Path:
-    folder: Path = request.app.state.folder
-    return folder
-
-
 async def agencies_page(request: Request) -> Response:
     user = await require(request, "council", "office")
     lang = language_of(request)
-    rows = await run_in_threadpool(folder_index.agencies, _folder(request), lang)
-    states = {agency_id.casefold(): state for agency_id, (state, _) in _store(request).states().items()}
+    rows = await run_in_threadpool(folder_index.agencies, folder_of(request), lang)
+    states = {agency_id.casefold(): state for agency_id, (state, _) in store_of(request).states().items()}
     listed = [(row, states.get(row.id.casefold(), "draft")) for row in rows]
     return render(request, "council_list.html", rows=listed, appraiser=_appraiser_name(user.appraiser, rows, lang))
 
@@ -80,10 +69,10 @@ async def agency_page(request: Request, status_code: int = 200, **extra: Any) ->
     agency_id = request.path_params["agency_id"]
     lang = language_of(request)
     appraiser = user.appraiser if user.role == "council" else None
-    seen = await run_in_threadpool(_seen, _folder(request), agency_id, appraiser, lang)
+    seen = await run_in_threadpool(_seen, folder_of(request), agency_id, appraiser, lang)
     if seen is None:
         raise HTTPException(404)
-    store = _store(request)
+    store = store_of(request)
     files: dict[str, list[Any]] = {}
     for kept in store.evidence(seen.form.agency.id):
         files.setdefault(kept.code, []).append(kept)
@@ -109,11 +98,11 @@ async def agency_save(request: Request) -> Response:
     user = await require(request, "council")
     form = await form_of(request)
     agency_id = request.path_params["agency_id"]
-    folder = _folder(request)
+    folder = folder_of(request)
     path = await run_in_threadpool(folder_index.file_of, folder, agency_id)
     if path is None or user.appraiser is None:
         raise HTTPException(404)
-    store = _store(request)
+    store = store_of(request)
     if store.state(_record_id(path, agency_id)) == "draft":
         raise Refused("serve.council.not-submitted")
     given = {key: value for key, value in form.multi_items() if isinstance(value, str)}

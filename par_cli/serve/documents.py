@@ -3,7 +3,6 @@ a workbook and as CSV, the cut list, the gaps — written by the command line's 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from starlette.concurrency import run_in_threadpool
@@ -13,7 +12,7 @@ from starlette.routing import BaseRoute, Route
 
 from par_cli.core.diagnostics import ParError
 from par_cli.serve import records
-from par_cli.serve.auth import require
+from par_cli.serve.auth import folder_of, require
 from par_cli.serve.folder_rank import DOCUMENTS, Missing, document
 from par_cli.serve.pages import language_of, render
 from par_cli.serve.results import PREVIOUS, previous_of
@@ -38,11 +37,6 @@ def _listed() -> list[tuple[str, str, str]]:
     return [(kind, name, LABELS[kind]) for kind, (_, _, name) in DOCUMENTS.items()]
 
 
-def _folder(request: Request) -> Path:
-    folder: Path = request.app.state.folder
-    return folder
-
-
 async def documents_page(request: Request) -> Response:
     await require(request, "office", "council")
     return render(request, "documents.html", documents=_listed())
@@ -55,10 +49,10 @@ async def download(request: Request) -> Response:
         raise HTTPException(404)
     lang = language_of(request)
     store: Store = request.app.state.store
-    previous = previous_of(_folder(request), store.setting(PREVIOUS, ""))
+    previous = previous_of(folder_of(request), store.setting(PREVIOUS, ""))
     anyway = user.role == "office" and request.query_params.get("incomplete") == "1"
     try:
-        made = await run_in_threadpool(document, _folder(request), kind, lang, previous, anyway)
+        made = await run_in_threadpool(document, folder_of(request), kind, lang, previous, anyway)
     except Missing:
         raise HTTPException(404) from None
     except ParError as exc:

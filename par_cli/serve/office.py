@@ -13,12 +13,12 @@ from starlette.routing import BaseRoute, Route
 
 from par_cli.core.diagnostics import ParError
 from par_cli.serve import folder_index as held
-from par_cli.serve.auth import Refused, form_of, invitation_expiry, new_token, require
+from par_cli.serve.auth import Refused, form_of, invitation_expiry, new_token, require, store_of
 from par_cli.serve.folder_rank import published_changes, ranking
 from par_cli.serve.pages import language_of, render
 from par_cli.serve.pending import CONFIRM
 from par_cli.serve.results import PREVIOUS, previous_of
-from par_cli.serve.store import Invitation, State, Store
+from par_cli.serve.store import Invitation, State
 from par_cli.words.languages import MACHINE
 
 if TYPE_CHECKING:
@@ -33,14 +33,9 @@ ROUND_SAID = {"round-1": "serve.said-round-1", "round-2": "serve.said-round-2"}
 LOGIN = re.compile(r"[a-z0-9][a-z0-9._-]{1,62}")  # an account's login, and an appraiser's id
 
 
-def _store(request: Request) -> Store:
-    store: Store = request.app.state.store
-    return store
-
-
 async def board(request: Request) -> Response:
     await require(request, "office")
-    store = _store(request)
+    store = store_of(request)
     rows = await run_in_threadpool(held.agencies, request.app.state.folder, language_of(request))
     states, changed = store.states(), store.last_change()
     shown = []
@@ -74,7 +69,7 @@ def _notice(request: Request) -> str | None:
 
 async def invitations(request: Request) -> Response:
     user = await require(request, "office")
-    store = _store(request)
+    store = store_of(request)
     rows = await run_in_threadpool(held.agencies, request.app.state.folder, language_of(request))
     agencies = [(row.id, row.name) for row in rows]
     context: dict[str, Any] = {
@@ -133,7 +128,7 @@ async def account_action(request: Request) -> Response:
     if action not in ("link", "revoke", "disable", "enable"):
         raise HTTPException(404)
     await form_of(request)
-    store = _store(request)
+    store = store_of(request)
     account = store.user_by_login(login)
     waiting = [row for row in store.pending() if row.login == login]
     if account is None and not waiting:
@@ -181,7 +176,7 @@ def invitation_link(request: Request, token: str) -> str:
 async def window(request: Request) -> Response:
     user = await require(request, "office")
     form = await form_of(request)
-    store = _store(request)
+    store = store_of(request)
     action = form.get("action")
     if action not in ("open", "close"):
         raise HTTPException(400)
@@ -196,7 +191,7 @@ async def appraisal_round(request: Request) -> Response:
     """The council's round of appraisal (1, 2): its own button, the window left as it is."""
     user = await require(request, "office")
     form = await form_of(request)
-    store = _store(request)
+    store = store_of(request)
     asked = form.get("round")
     if asked not in ("1", "2"):
         raise HTTPException(400)
@@ -212,7 +207,7 @@ async def lock(request: Request) -> Response:
     if action not in ("lock", "unlock"):
         raise HTTPException(404)
     await form_of(request)
-    store = _store(request)
+    store = store_of(request)
     if await run_in_threadpool(held.file_of, request.app.state.folder, agency_id) is None:
         raise HTTPException(404)
     before = store.state(agency_id)
@@ -225,7 +220,7 @@ async def lock(request: Request) -> Response:
 async def publish(request: Request) -> Response:
     user = await require(request, "office")
     given = await form_of(request)
-    store = _store(request)
+    store = store_of(request)
     folder = request.app.state.folder
     previous = previous_of(folder, store.setting(PREVIOUS, ""))
     try:  # as the ranking page shows it, and `par rank FOLDER [--previous P] --format json` prints it

@@ -13,26 +13,15 @@ from starlette.routing import BaseRoute, Route
 
 from par_cli.core.diagnostics import ParError
 from par_cli.serve import records
-from par_cli.serve.auth import form_of, require
+from par_cli.serve.auth import folder_of, form_of, require, store_of
 from par_cli.serve.folder_rank import DOCUMENTS, Missing, explain, ranking
 from par_cli.serve.pages import language_of, render
 from par_cli.serve.report_page import shown
-from par_cli.serve.store import Store
 
 if TYPE_CHECKING:
     from starlette.requests import Request
 
 PREVIOUS = "previous"  # the store's setting: last period's folder or ranking file, relative to the folder's parent
-
-
-def _store(request: Request) -> Store:
-    store: Store = request.app.state.store
-    return store
-
-
-def _folder(request: Request) -> Path:
-    folder: Path = request.app.state.folder
-    return folder
 
 
 def previous_of(folder: Path, named: str) -> Path | None:
@@ -49,9 +38,9 @@ def previous_of(folder: Path, named: str) -> Path | None:
 
 async def ranking_page(request: Request, status_code: int = 200, **extra: object) -> Response:
     await require(request, "office", "council")
-    folder = _folder(request)
+    folder = folder_of(request)
     lang = language_of(request)
-    named = _store(request).setting(PREVIOUS, "")
+    named = store_of(request).setting(PREVIOUS, "")
     previous = previous_of(folder, named)
     try:
         ranked = await run_in_threadpool(ranking, folder, lang, previous)
@@ -78,8 +67,8 @@ async def set_previous(request: Request) -> Response:
     user = await require(request, "office")
     form = await form_of(request)
     named = str(form.get(PREVIOUS, "")).strip().replace("\\", "/")
-    store = _store(request)
-    if named and previous_of(_folder(request), named) is None:
+    store = store_of(request)
+    if named and previous_of(folder_of(request), named) is None:
         return await ranking_page(request, 400, problem="serve.council.previous-unknown", asked=named)
     before = store.setting(PREVIOUS, "")
     store.set_setting(PREVIOUS, named)
@@ -94,7 +83,7 @@ async def explain_page(request: Request) -> Response:
         raise HTTPException(404)  # another agency's figures are not there for this one
     lang = language_of(request)
     try:
-        report = await run_in_threadpool(explain, _folder(request), agency_id, lang)
+        report = await run_in_threadpool(explain, folder_of(request), agency_id, lang)
     except Missing:
         raise HTTPException(404) from None
     except ParError as exc:
