@@ -50,7 +50,12 @@ def test_a_pdf_is_kept_under_a_generated_name_and_sent_back_as_an_attachment(
     evidence = yaml.safe_load((folder / "so-noi-vu.yaml").read_text(encoding="utf-8"))["answers"]["1.1.1"]["evidence"]
     assert evidence[-1] == "Tệp: Kế hoạch 01.pdf"  # named in the file, as `par check` reads it
     page = agency.get("/agency").text
-    assert f'formaction="/agency/evidence/{app.state.store.evidence("so-noi-vu")[0].id}/remove"' in page
+    file_id = app.state.store.evidence("so-noi-vu")[0].id
+    assert f'form="remove-{file_id}"' in page
+    assert f'action="/agency/evidence/{file_id}/remove" id="remove-{file_id}"' in page
+    answers = page.split('id="answers"', 1)[1].split("</form>", 1)[0]
+    assert "/remove" not in answers and answers.count('type="submit"') == answers.count('form="remove-') + 1
+    # Enter in a field submits the answers form's first submit button: "Lưu", never a file's "Gỡ"
     (row,) = app.state.store.evidence("so-noi-vu")
     for person in (agency, people["office"], people["council"]):
         sent = person.get(f"/agency/evidence/{row.id}")
