@@ -199,3 +199,13 @@ def test_typed_texts_are_bounded_in_the_form_too(people: dict[str, Person]) -> N
     page = people["so-noi-vu"].get("/agency").text
     assert 'name="explanation-1.1.2" rows="1" maxlength="4000"' in page
     assert 'name="evidence-1.1.2" rows="2" maxlength="4000"' in page
+
+
+def test_not_applicable_where_the_set_forbids_it_names_the_criterion_once(people: dict[str, Person]) -> None:
+    opened(people)
+    agency = people["so-noi-vu"]
+    version = version_of(agency.get("/agency").text)
+    refused = agency.post("/agency/save", {"version": version, "self-1.1.2": "KPS"})
+    assert refused.status_code == 400
+    assert "1.1.2: không được đánh dấu Không áp dụng: tiêu chí này phải trả lời" in refused.text
+    assert "1.1.2: 1.1.2" not in refused.text
