@@ -66,7 +66,7 @@ def read_submission(form: Form, given: Mapping[str, str]) -> tuple[dict[str, dic
             ticked = False
         if ticked is not None:
             if ticked and not field.allow_na:
-                refused = problem("A003", "serve.records.na-not-allowed", (*path, "na"), code=field.code)
+                refused = problem("A003", "serve.records.na-not-allowed", (*path, "na"))
                 problems.append(refused.at(where))
                 ticked = False
             found["na"] = ticked
