@@ -14,13 +14,39 @@ from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
 from itertools import repeat
 from operator import attrgetter, eq, is_, itemgetter, truediv
-from typing import cast, overload
+from typing import TypeVar, cast, overload
+
+T = TypeVar("T")
+
+
+class TupleView(Sequence[T]):
+    """A packed sequence that reads, compares and hashes as the tuple of what it yields, standing where a tuple of
+    pairs stood (here, and `compact.PackedAreas`): a subclass gives `__len__` and `__iter__`."""
+
+    __slots__ = ()
+
+    @overload
+    def __getitem__(self, i: int) -> T: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[T, ...]: ...
+    def __getitem__(self, i: int | slice) -> T | tuple[T, ...]:
+        return tuple(self)[i]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
 
 Pair = tuple[str, Fraction | None]  # (code, index)
 Triple = tuple[str, Fraction | None, int | None]  # (code, index, rank among the group)
 
 
-class PastAreas(Sequence[Pair]):
+class PastAreas(TupleView[Pair]):
     """(code, index) per area: `codes` shared among the period's units, `figures` the unit's own."""
 
     __slots__ = ("codes", "figures")
@@ -38,24 +64,8 @@ class PastAreas(Sequence[Pair]):
     def __reversed__(self) -> Iterator[Pair]:
         return zip(reversed(self.codes), reversed(self.figures), strict=True)
 
-    @overload
-    def __getitem__(self, i: int) -> Pair: ...
-    @overload
-    def __getitem__(self, i: slice) -> tuple[Pair, ...]: ...
-    def __getitem__(self, i: int | slice) -> Pair | tuple[Pair, ...]:
-        return tuple(self)[i]
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and tuple(self) == tuple(other)
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        return repr(tuple(self))
-
-
-class RankedAreas(Sequence[Triple]):
+class RankedAreas(TupleView[Triple]):
     """(code, index, rank) per area: `codes` shared, `figures` the unit's (an equal figure, one object), `ranks`
     its own."""
 
@@ -73,22 +83,6 @@ class RankedAreas(Sequence[Triple]):
 
     def __iter__(self) -> Iterator[Triple]:
         return zip(self.codes, self.figures, self.ranks, strict=True)
-
-    @overload
-    def __getitem__(self, i: int) -> Triple: ...
-    @overload
-    def __getitem__(self, i: slice) -> tuple[Triple, ...]: ...
-    def __getitem__(self, i: int | slice) -> Triple | tuple[Triple, ...]:
-        return tuple(self)[i]
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and tuple(self) == tuple(other)
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        return repr(tuple(self))
 
 
 Areas = Sequence[tuple[str, Fraction | None]]  # (code, index) of one unit

@@ -8,8 +8,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from par_cli.core.area_columns import TupleView
 from par_cli.core.diagnostics import LineCol
 
 if TYPE_CHECKING:  # for type checking only: `services.cache` imports this module, within six steps of `__main__`
@@ -20,7 +21,7 @@ _NONE = "-"  # an area not applicable to the agency (no index)
 _RATIO = re.compile(r"-?[0-9]+/0*[1-9][0-9]*").fullmatch  # an exact index as the results cache writes it, "n/d"
 
 
-class PackedAreas(Sequence["AreaFigure"]):
+class PackedAreas(TupleView["AreaFigure"]):
     """An entry's (code, title, index) per area, as its set's shared (code, title) pairs and one string of exact
     indices, "1035/19 54 - …": about 0.2 KB an agency instead of 1.5 KB as tuples of Fractions. Each index is
     read back exactly, when asked for."""
@@ -65,22 +66,6 @@ class PackedAreas(Sequence["AreaFigure"]):
         texts = self.figures.split(" ") if self.heads else ()
         for (code, title), text in zip(self.heads, texts, strict=True):
             yield code, title, _index(text)
-
-    @overload
-    def __getitem__(self, i: int) -> AreaFigure: ...
-    @overload
-    def __getitem__(self, i: slice) -> tuple[AreaFigure, ...]: ...
-    def __getitem__(self, i: int | slice) -> AreaFigure | tuple[AreaFigure, ...]:
-        return tuple(self)[i]
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and tuple(self) == tuple(other)
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        return repr(tuple(self))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (PackedAreas, (self.heads, self.figures))
