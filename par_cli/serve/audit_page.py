@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
@@ -70,16 +70,6 @@ VALUES = {
 }
 
 
-class Line(NamedTuple):
-    at: float
-    login: str
-    action: str
-    file: str
-    field: str
-    before: str
-    after: str
-
-
 def _short(text: str) -> str:
     return text if len(text) <= SHORT else text[: SHORT - 1] + "…"
 
@@ -106,15 +96,15 @@ def _field(t: Any, row: AuditRow) -> str:
     return row.field
 
 
-def worded(t: Any, row: AuditRow) -> Line:
-    """One line of the log as the reader says it."""
+def worded(t: Any, row: AuditRow) -> AuditRow:
+    """One line of the log as the reader says it (its action, field and values in words)."""
     action = t(ACTIONS[row.action]) if row.action in ACTIONS else row.action
     if row.action == "window" and row.after in WINDOW:
         action = t(WINDOW[row.after])
     after = _value(t, row.after)
     if row.action == "publish" and row.after.isdigit():
         after = t("serve.audit.published", count=int(row.after))
-    return Line(row.at, row.login, action, row.file, _field(t, row), _value(t, row.before), after)
+    return row._replace(action=action, field=_field(t, row), before=_value(t, row.before), after=after)
 
 
 async def audit(request: Request) -> Response:
