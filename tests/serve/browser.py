@@ -66,7 +66,7 @@ def missing() -> str | None:
     return None
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
@@ -80,13 +80,14 @@ class Server:
     address: str
     office_link: str
     process: subprocess.Popen[str]
+    said: tuple[str, ...] = ()  # the lines it printed on starting
 
 
 @contextmanager
 def serving(folder: Path) -> Iterator[Server]:
     """`par serve FOLDER --port P` started as an office starts it (a real uvicorn process on loopback), stopped
     after; its error output is shown if it fails."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1", "PYTHONIOENCODING": "utf-8"}
     process = subprocess.Popen(
         [sys.executable, "-m", "par_cli", "serve", str(folder), "--port", str(port)],
@@ -104,7 +105,7 @@ def serving(folder: Path) -> Iterator[Server]:
         assert links, f"par serve printed no office link: {lines!r}"
         address = f"http://127.0.0.1:{port}"
         _wait_for(address)
-        yield Server(address, links[0], process)
+        yield Server(address, links[0], process, tuple(lines))
     finally:
         process.terminate()
         try:

@@ -4,11 +4,7 @@ server's own state (secure cookies, the append-only audit log, errors as pages).
 from __future__ import annotations
 
 import os
-import socket
 import sqlite3
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -20,48 +16,20 @@ from par_cli.serve import folder_index as held
 from par_cli.serve.app import create_app
 from par_cli.serve.records import AgencyRecord
 from par_cli.serve.store import Store
-from tests.conftest import ROOT
+from tests.serve.browser import serving
 from tests.serve.conftest import PASSWORD, Person, TestClient, add_user
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 def test_par_serve_prints_its_address_and_a_link_that_works(folder: Path) -> None:
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
-    with subprocess.Popen(
-        [sys.executable, "-m", "par_cli", "serve", str(folder), "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=ROOT,
-    ) as server:
-        try:
-            assert server.stdout is not None
-            first = server.stdout.readline()
-            assert first.strip() == f"Đang phục vụ thư mục tại http://127.0.0.1:{port} (Ctrl+C để dừng)"
-            said = server.stdout.readline()
-            assert "Liên kết đăng nhập một lần" in said
-            link = said.rsplit(" ", 1)[1].strip()
-            assert link.startswith(f"http://127.0.0.1:{port}/invite/")
-            for _ in range(100):
-                try:
-                    page = httpx.get(link, timeout=5)
-                    break
-                except httpx.TransportError:
-                    time.sleep(0.1)
-            assert page.status_code == 200 and "van-phong" in page.text
-            assert httpx.get(f"http://127.0.0.1:{port}/login", timeout=5).status_code == 200
-        finally:
-            server.terminate()
-            server.communicate(timeout=20)
+    with serving(folder) as server:
+        first, said = server.said
+        assert first.strip() == f"Đang phục vụ thư mục tại {server.address} (Ctrl+C để dừng)"
+        assert "Liên kết đăng nhập một lần" in said
+        link = said.rsplit(" ", 1)[1].strip()
+        assert link == server.office_link and link.startswith(f"{server.address}/invite/")
+        page = httpx.get(link, timeout=5)
+        assert page.status_code == 200 and "van-phong" in page.text
+        assert httpx.get(f"{server.address}/login", timeout=5).status_code == 200
     assert (folder / ".par-serve" / "serve.sqlite3").exists()
     assert sorted(p.name for p in folder.iterdir()) == [".par-serve", "criteria.yaml", "so-noi-vu.yaml", "so-y-te.yaml"]
 
