@@ -10,6 +10,7 @@ from fractions import Fraction
 from json.encoder import encode_basestring as _text  # a JSON string, as the JSON writer writes it
 from typing import TYPE_CHECKING, Any
 
+from par_cli.core.area_columns import NA, RankedScaled
 from par_cli.core.numbers import round_half_up
 from par_cli.views.records import Streamed, number
 from par_cli.views.report import Caption, Column, Heading, Kind, LineChart, Note, Point, Report, Table
@@ -151,6 +152,7 @@ class _LineText:
         self.periods = [_text(period) for period in found.periods]
         self.figures: dict[object, str] = {}  # (numerator, denominator) → the figure's text
         self.heads: dict[tuple[str, str], tuple[str, str, str]] = {}  # (indent, code) → an area's text around
+        self.scaled: dict[int, dict[int, str]] = {}  # scale → numerator → the figure's text (`RankedScaled`)
 
     def __call__(self, line: TrendLine, indent: str) -> str:
         inner = indent + "  "
@@ -199,17 +201,12 @@ class _LineText:
     def _areas(self, point: TrendPoint, indent: str) -> str:
         if not point.areas:
             return "[]"
-        figures, heads, places = self.figures, self.heads, self.places
+        if type(point.areas) is RankedScaled:
+            return self._scaled(point.areas, indent)
+        figures, places = self.figures, self.places
         texts = []
         for code, index, rank in point.areas:
-            head = heads.get((indent, code))
-            if head is None:
-                item, inner = indent + "  ", indent + "    "
-                head = heads[(indent, code)] = (
-                    f'{item}{{\n{inner}"code": {_text(code)},\n{inner}"index": ',
-                    f',\n{inner}"rank": ',
-                    f"\n{item}}}",
-                )
+            head = self._around(indent, code)
             value: object
             try:
                 value = (index._numerator, index._denominator)  # type: ignore[union-attr]
@@ -220,6 +217,33 @@ class _LineText:
                 shown = figures[value] = _number_text(index, places)
             texts.append(f"{head[0]}{shown}{head[1]}{'null' if rank is None else int.__repr__(rank)}{head[2]}")
         return "[\n" + ",\n".join(texts) + f"\n{indent}]"
+
+    def _scaled(self, areas: RankedScaled, indent: str) -> str:
+        """Areas as whole numbers over a scale (`past_of`'s, ranked): each text worked out once per number."""
+        scale = areas.scale
+        shown = self.scaled.get(scale)
+        if shown is None:
+            shown = self.scaled[scale] = {NA: "null"}
+        texts = []
+        for code, numerator, rank in zip(areas.codes, areas.numerators, areas.ranks, strict=True):
+            head = self._around(indent, code)
+            figure = shown.get(numerator)
+            if figure is None:
+                figure = shown[numerator] = _number_text(Fraction(numerator, scale), self.places)
+            texts.append(f"{head[0]}{figure}{head[1]}{int.__repr__(rank) if rank else 'null'}{head[2]}")
+        return "[\n" + ",\n".join(texts) + f"\n{indent}]"
+
+    def _around(self, indent: str, code: str) -> tuple[str, str, str]:
+        """An area's text at `indent` before its figure, between its figure and rank, after its rank."""
+        head = self.heads.get((indent, code))
+        if head is None:
+            item, inner = indent + "  ", indent + "    "
+            head = self.heads[(indent, code)] = (
+                f'{item}{{\n{inner}"code": {_text(code)},\n{inner}"index": ',
+                f',\n{inner}"rank": ',
+                f"\n{item}}}",
+            )
+        return head
 
 
 def _number_text(value: Fraction | None, places: int) -> str:
