@@ -111,3 +111,11 @@ def test_a_national_trend_is_ranked_on_whole_numbers() -> None:
     assert any(type(row.areas) is ScaledAreas for past in periods for row in past.rows)
     found = trend(periods)
     assert any(type(point.areas) is RankedScaled for line in found.lines for point in line.points if point)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10**6), st.sampled_from([0, 2]))
+def test_csv_of_scaled_areas_as_of_fractions(seed: int, places: int) -> None:
+    plain = trend(_periods(seed), precision=places)
+    scaled = trend(_packed(_periods(seed)), precision=places)
+    assert write(report(scaled), "csv") == write(report(plain), "csv")

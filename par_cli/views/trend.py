@@ -291,12 +291,17 @@ def _csv(found: Trend) -> Iterator[list[Any]]:
     codes = list(found.area_codes)
     header = ["agency_id", "agency", "group", "period", "index", "rank", "merged_from", *[f"area_{c}" for c in codes]]
     yield [*header, "predecessor_of"]
+    scaled: dict[tuple[int, int], Decimal | None] = {}  # (numerator, scale) → rounded (`RankedScaled`), once
     for whole in found.lines:
         for line in _nested(whole):
             for period, point in zip(found.periods, line.points, strict=True):
                 if point is None:
                     continue
-                areas = {code: index for code, index, _ in point.areas}
+                if type(point.areas) is RankedScaled:  # figures as whole numbers: each value rounded once
+                    shown = _scaled_cells(point.areas, codes, p, scaled)
+                else:
+                    areas = {code: index for code, index, _ in point.areas}
+                    shown = [_rounded(areas.get(code), p) for code in codes]
                 yield [
                     line.agency_id,
                     line.name,
@@ -305,10 +310,26 @@ def _csv(found: Trend) -> Iterator[list[Any]]:
                     round_half_up(point.index, p),
                     point.rank,
                     " ".join(point.merged_from),
-                    *[_rounded(areas.get(code), p) for code in codes],
+                    *shown,
                     "" if line is whole else whole.agency_id,
                 ]
 
 
 def _rounded(value: Fraction | None, places: int) -> Decimal | None:
     return None if value is None else round_half_up(value, places)
+
+
+def _scaled_cells(
+    areas: RankedScaled, codes: list[str], places: int, rounded: dict[tuple[int, int], Decimal | None]
+) -> list[Decimal | None]:
+    """The CSV's area cells of figures held as whole numbers, as `_rounded` gives them."""
+    scale = areas.scale
+    own = dict(zip(areas.codes, areas.numerators, strict=True))
+    cells: list[Decimal | None] = []
+    for code in codes:
+        numerator = own.get(code, NA)
+        if (numerator, scale) not in rounded:
+            figure = None if numerator == NA else round_half_up(Fraction(numerator, scale), places)
+            rounded[(numerator, scale)] = figure
+        cells.append(rounded[(numerator, scale)])
+    return cells
