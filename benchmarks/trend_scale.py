@@ -60,6 +60,7 @@ def ratio(units: int, rounds: int) -> None:
     wall = [high["seconds"] / low["seconds"] for low, high in runs]
     cpu = [high["cpu"] / low["cpu"] for low, high in runs]
     low_s, high_s = (statistics.median(run[k]["seconds"] for run in runs) for k in (0, 1))
+    low_cpu, high_cpu = (statistics.median(run[k]["cpu"] for run in runs) for k in (0, 1))
     low_kb, high_kb = (
         statistics.median(run[k]["grown_kb"] / (n * 3) for run in runs) for k, n in ((0, units), (1, units * 10))
     )
@@ -67,6 +68,7 @@ def ratio(units: int, rounds: int) -> None:
     print(f"trend, 3 periods  {units:>6}: {low_s:6.2f} s  {units * 10:>6}: {high_s:6.2f} s  "
           f"ratio {statistics.median(wall):5.2f}  CPU ratio {statistics.median(cpu):5.2f}  "
           f"(each round: {', '.join(f'{w:.1f}/{c:.1f}' for w, c in zip(wall, cpu, strict=True))})")  # fmt: skip
+    print(f"CPU time          {units:>6}: {low_cpu:6.2f} s  {units * 10:>6}: {high_cpu:6.2f} s")
     print(f"peak memory above the start per agency-period: {low_kb:5.1f} KB  {high_kb:5.1f} KB")
 
 

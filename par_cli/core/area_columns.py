@@ -5,15 +5,21 @@ A unit's area figures as a national trend keeps them (`PastAreas`, `RankedAreas`
 or a triple per area. Three periods of 34,000 units, 8 areas each, held 816,000 pairs and as many triples until the
 report was written: each object made and read again is memory the CPU waits for, more so the larger the heap. Both
 read as the tuples they stand for (`(code, index)`, `(code, index, rank)`), made as they are asked for.
+
+`past_of` keeps a period's figures as whole numbers over one scale where it can (`Scaler`, `ScaledAreas`): one
+array per unit instead of a Fraction and its integers per area, read without a wait for memory; ranked
+(`RankedScaled`) by comparing those integers, and written so (`views.trend`).
 """
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
 from itertools import repeat
-from operator import attrgetter, eq, is_, itemgetter, truediv
+from math import lcm
+from operator import attrgetter, eq, floordiv, is_, itemgetter, mod, mul, truediv
 from typing import TypeVar, cast, overload
 
 T = TypeVar("T")
@@ -85,9 +91,122 @@ class RankedAreas(TupleView[Triple]):
         return zip(self.codes, self.figures, self.ranks, strict=True)
 
 
+NA = -(2**63)  # a figure not applicable (None) among the whole numbers of `ScaledAreas` (an area's rank: 0)
+_SCALE = 10**12  # the largest scale kept: beyond it, Fractions (figures of many decimals, or thirds and sevenths …)
+
+
+def _fraction(numerator: int, scale: int) -> Fraction | None:
+    return None if numerator == NA else Fraction(numerator, scale)
+
+
+class ScaledAreas(TupleView[Pair]):
+    """(code, index) per area, as `PastAreas`: `codes` shared, the unit's figures as whole numbers over `scale`
+    (one array: `numerators[n] / scale`, `NA` for None), Fractions made as they are read."""
+
+    __slots__ = ("codes", "numerators", "scale")
+
+    def __init__(self, codes: tuple[str, ...], numerators: array[int], scale: int) -> None:
+        self.codes = codes
+        self.numerators = numerators
+        self.scale = scale
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def __iter__(self) -> Iterator[Pair]:
+        return zip(self.codes, map(_fraction, self.numerators, repeat(self.scale)), strict=True)
+
+    def __reversed__(self) -> Iterator[Pair]:
+        return reversed(tuple(self))
+
+
+class RankedScaled(TupleView[Triple]):
+    """(code, index, rank) per area, of `ScaledAreas` (its array shared) and their ranks (one array, 0 for None)."""
+
+    __slots__ = ("codes", "numerators", "ranks", "scale")
+
+    def __init__(self, codes: tuple[str, ...], numerators: array[int], scale: int, ranks: array[int]) -> None:
+        self.codes = codes
+        self.numerators = numerators
+        self.scale = scale
+        self.ranks = ranks
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def __iter__(self) -> Iterator[Triple]:
+        figures = map(_fraction, self.numerators, repeat(self.scale))
+        return zip(self.codes, figures, (rank or None for rank in self.ranks), strict=True)
+
+
+class Scaler:
+    """A period's area figures as `ScaledAreas`, all over one scale: the least common multiple of their
+    denominators, while it stays at most `_SCALE` and each figure fits in 63 bits (else, and for a figure not a
+    Fraction, `PastAreas`). `done` brings the units packed before the scale grew to the last one."""
+
+    def __init__(self) -> None:
+        self.scale = 1
+        self.made: list[ScaledAreas] = []
+
+    def pack(self, codes: tuple[str, ...], given: Sequence[tuple[str, str, Fraction | None]]) -> Areas:
+        """A unit's areas, `given` as (code, title, index) each (an entry's), their `codes` shared."""
+        figures = tuple(map(_index, given))
+        try:  # the usual, in C: every figure a Fraction, its denominator dividing the scale
+            denominators = list(map(_denominator, figures))
+        except AttributeError:  # an area not applicable (None), or a figure not a Fraction
+            return self._some_none(codes, figures)
+        scale = self.scale
+        if any(map(mod, repeat(scale), denominators)):
+            scale = lcm(scale, *denominators)
+            if scale > _SCALE:
+                return PastAreas(codes, figures)
+        try:
+            whole = list(map(mul, map(_numerator, figures), map(floordiv, repeat(scale), denominators)))
+            numerators = array("q", whole)
+        except OverflowError:
+            return PastAreas(codes, figures)
+        if NA in numerators:  # a figure of NA itself (-2⁶³)
+            return PastAreas(codes, figures)
+        return self._made(codes, numerators, scale)
+
+    def _some_none(self, codes: tuple[str, ...], figures: tuple[Fraction | None, ...]) -> Areas:
+        if not all(figure is None or type(figure) is Fraction for figure in figures):  # a whole number: as given
+            return PastAreas(codes, figures)
+        try:
+            scale = lcm(self.scale, *(1 if figure is None else figure.denominator for figure in figures))
+            if scale > _SCALE:
+                return PastAreas(codes, figures)
+            whole = [NA if f is None else f.numerator * (scale // f.denominator) for f in figures]
+            numerators = array("q", whole)
+        except OverflowError:  # a figure too large
+            return PastAreas(codes, figures)
+        if whole.count(NA) != figures.count(None):  # a figure of NA itself (-2⁶³)
+            return PastAreas(codes, figures)
+        return self._made(codes, numerators, scale)
+
+    def _made(self, codes: tuple[str, ...], numerators: array[int], scale: int) -> ScaledAreas:
+        self.scale = scale
+        areas = ScaledAreas(codes, numerators, scale)
+        self.made.append(areas)
+        return areas
+
+    def done(self) -> None:
+        scale = self.scale
+        for areas in self.made:
+            if areas.scale != scale:  # figures packed before a larger denominator came
+                times = scale // areas.scale
+                try:
+                    areas.numerators = array("q", [n if n == NA else n * times for n in areas.numerators])
+                except OverflowError:  # left over its own scale: ranked and read as Fractions
+                    continue
+                areas.scale = scale
+        self.made = []
+
+
 Areas = Sequence[tuple[str, Fraction | None]]  # (code, index) of one unit
 _code = itemgetter(0)
 _figure = itemgetter(1)
+_index = itemgetter(2)
 _codes = attrgetter("codes")
 _figures = attrgetter("figures")
 _numerator = attrgetter("_numerator")  # a Fraction's terms as it holds them (no call into Python)
@@ -103,7 +222,8 @@ def ranked_columns(areas: Sequence[Areas], ranks_down: Ranks) -> Ranked | None:
     gives the same areas in the same order, each once (the usual); None otherwise. Read a column at a time in C, no
     pair made per unit and area (tens of thousands of units: each object made or read once more is memory the CPU
     waits for)."""
-    packed = _packed(areas, ranks_down)
+    packed = _scaled(areas)
+    packed = _packed(areas, ranks_down) if packed is None else packed
     if packed is not None:
         return packed
     heads = tuple(map(_code, areas[0])) if areas else ()
@@ -136,6 +256,38 @@ def _packed(areas: Sequence[Areas], ranks_down: Ranks) -> Ranked | None:
     return [RankedAreas(codes, own, at) for own, at in zip(figures, ranks, strict=True)]
 
 
+def _scaled(areas: Sequence[Areas]) -> Ranked | None:
+    """Every unit's areas `ScaledAreas` on one tuple of codes and one scale (`past_of`'s, the usual): each area
+    ranked by its whole numbers, exact; None when they are not."""
+    if not areas or not all(map(is_, map(type, areas), repeat(ScaledAreas))):
+        return None
+    scaled = cast("Sequence[ScaledAreas]", areas)
+    codes, scale = scaled[0].codes, scaled[0].scale
+    if len(set(codes)) != len(codes) or not all(map(is_, map(_codes, scaled), repeat(codes))):
+        return None
+    if not all(map(eq, map(_scale, scaled), repeat(scale))):
+        return None
+    if not codes:
+        return [()] * len(scaled)
+    numerators = list(map(_numerators, scaled))
+    ranks = zip(*map(_whole_ranks, zip(*numerators, strict=True)), strict=True)
+    return [RankedScaled(codes, own, scale, array("q", at)) for own, at in zip(numerators, ranks, strict=True)]
+
+
+def _whole_ranks(column: Sequence[int]) -> list[int]:
+    """Each whole number's rank in its column, high to low (1 + those larger; `NA`: 0, not counted)."""
+    counts = Counter(column)
+    counts.pop(NA, None)
+    place = {NA: 0}
+    above = 0
+    for key in sorted(counts, reverse=True):
+        place[key] = above + 1
+        above += counts[key]
+    return list(map(place.__getitem__, column))
+
+
+_scale = attrgetter("scale")
+_numerators = attrgetter("numerators")
 Column = Sequence[Fraction | None]
 
 

@@ -9,7 +9,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
-from par_cli.core.area_columns import PastAreas
+from par_cli.core.area_columns import Scaler
 from par_cli.core.diagnostics import NOWHERE, Diagnostic, Location, msg, problem
 from par_cli.core.lineage import MergeMethod, Past, PastRow
 from par_cli.core.named_tuple import NamedTuple
@@ -367,7 +367,7 @@ def group_average(members: list[Entry]) -> Fraction:
     return exact_sum(e.index for e in members) / len(members)
 
 
-_code, _title, _index = itemgetter(0), itemgetter(1), itemgetter(2)
+_code, _title = itemgetter(0), itemgetter(1)
 
 
 def past_of(groups: list[RankGroup], label: str | None = None, period: str | None = None) -> Past:
@@ -377,6 +377,7 @@ def past_of(groups: list[RankGroup], label: str | None = None, period: str | Non
     unranked: list[PastRow] = []  # … but its figures, which `par trend` shows
     shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # each sequence of area codes, one tuple for every unit
     last: dict[tuple[str, ...], tuple[int, Sequence[AreaFigure]]] = {}  # codes → (the last unit's place, areas)
+    scaler = Scaler()  # the area figures as whole numbers over one scale (`core.area_columns`)
     for g in groups:
         for row in g.rows:
             e = row.entry
@@ -384,10 +385,10 @@ def past_of(groups: list[RankGroup], label: str | None = None, period: str | Non
             codes = tuple(map(_code, given))
             codes = shared.setdefault(codes, codes)
             last[codes] = (len(ranked) + len(unranked), given)
-            areas = PastAreas(codes, tuple(map(_index, given)))  # no pair per area: see `core.area_columns`
-            past = PastRow(g.group, e.agency_id, e.agency_name, row.rank, e.index, e.points, e.max, areas,
-                           e.predecessors, e.predecessors_where)  # fmt: skip
+            past = PastRow(g.group, e.agency_id, e.agency_name, row.rank, e.index, e.points, e.max,
+                           scaler.pack(codes, given), e.predecessors, e.predecessors_where)  # fmt: skip
             (unranked if row.rank is None else ranked).append(past)
+    scaler.done()
     # each area's title, the last given: in the order codes come, each from the last unit that gives it (the
     # titles of the last unit of each sequence of codes, not those of every unit: one read, not one per unit)
     titles: dict[str, str] = {}

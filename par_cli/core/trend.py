@@ -16,7 +16,7 @@ from fractions import Fraction
 from functools import cached_property
 from operator import itemgetter
 
-from par_cli.core.area_columns import PastAreas
+from par_cli.core.area_columns import PastAreas, ScaledAreas
 from par_cli.core.diagnostics import Diagnostic, msg, problem
 from par_cli.core.lineage import MergeMethod, Past, PastFigure, PastRow, method_used, unknown_predecessors
 
@@ -202,4 +202,6 @@ def _alone(past: Past, figure: PastFigure, row: PastRow) -> bool:
 
 def _heads(row: PastRow) -> tuple[str, ...]:
     areas = row.areas
-    return areas.codes if type(areas) is PastAreas else tuple(map(itemgetter(0), areas))
+    if type(areas) is PastAreas or type(areas) is ScaledAreas:
+        return areas.codes
+    return tuple(map(itemgetter(0), areas))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -22,9 +22,12 @@ def number(value: Fraction | None, places: int) -> int | Decimal | None:
 
 class Streamed:
     """A list given as an iterable of its items, made and written one at a time. It may be the value of a
-    dictionary that is itself written in pieces (one given to `chunks`, or an item of a `Streamed`)."""
+    dictionary that is itself written in pieces (one given to `chunks`, or an item of a `Streamed`). With
+    `encoded`, each item is written as the text it gives (item, indent) — the text the JSON writer would lay out
+    for the record the item stands for (a national trend's lines, written straight from the figures)."""
 
-    __slots__ = ("items",)
+    __slots__ = ("encoded", "items")
 
-    def __init__(self, items: Iterable[Any]) -> None:
+    def __init__(self, items: Iterable[Any], encoded: Callable[[Any, str], str] | None = None) -> None:
         self.items = items
+        self.encoded = encoded

@@ -7,8 +7,10 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 from fractions import Fraction
+from json.encoder import encode_basestring as _text  # a JSON string, as the JSON writer writes it
 from typing import TYPE_CHECKING, Any
 
+from par_cli.core.area_columns import NA, RankedScaled
 from par_cli.core.numbers import round_half_up
 from par_cli.views.records import Streamed, number
 from par_cli.views.report import Caption, Column, Heading, Kind, LineChart, Note, Point, Report, Table
@@ -133,9 +135,121 @@ def _chart(found: Trend, lang: str) -> LineChart:
 
 
 def _json(found: Trend) -> dict[str, Any]:
-    """One object per agency, made as it is written (`Streamed`: a national trend is tens of thousands)."""
-    agencies = Streamed(_json_line(line, found) for line in found.lines)
+    """One object per agency, written as it comes (`Streamed`: a national trend is tens of thousands), straight
+    from the line's figures as `_json_line` would have the writer lay it out (`_LineText`)."""
+    agencies = Streamed(found.lines, _LineText(found))
     return {"periods": list(found.periods), "merged_as": found.merged_as, "agencies": agencies}
+
+
+class _LineText:
+    """A trend line's JSON text at an indent: the text the JSON writer gives `_json_line(line, found)` (the
+    reference, kept for the tests), without the dictionaries and decimals of each area of each period (a national
+    trend's JSON was more than half of its time). Each area figure's text is worked out once per value (a national
+    trend's are a few thousand)."""
+
+    def __init__(self, found: Trend) -> None:
+        self.places = found.precision
+        self.periods = [_text(period) for period in found.periods]
+        self.figures: dict[object, str] = {}  # (numerator, denominator) → the figure's text
+        self.heads: dict[tuple[str, str], tuple[str, str, str]] = {}  # (indent, code) → an area's text around
+        self.scaled: dict[int, dict[int, str]] = {}  # scale → numerator → the figure's text (`RankedScaled`)
+
+    def __call__(self, line: TrendLine, indent: str) -> str:
+        inner = indent + "  "
+        parts = [self._head(line, inner), self._periods(line, inner, True)]
+        if line.parts:
+            deeper = inner + "  "
+            texts = [f"{deeper}{self._part(part, deeper)}" for part in line.parts]
+            parts.append('"predecessors": [\n' + ",\n".join(texts) + f"\n{inner}]")
+        return "{\n" + inner + f",\n{inner}".join(parts) + f"\n{indent}}}"
+
+    def _part(self, part: TrendLine, indent: str) -> str:
+        inner = indent + "  "
+        return f"{{\n{inner}{self._head(part, inner)},\n{inner}{self._periods(part, inner, False)}\n{indent}}}"
+
+    @staticmethod
+    def _head(line: TrendLine, inner: str) -> str:
+        group = "null" if line.group is None else _text(line.group)
+        return f'"id": {_text(line.agency_id)},\n{inner}"name": {_text(line.name)},\n{inner}"group": {group}'
+
+    def _periods(self, line: TrendLine, indent: str, whole: bool) -> str:
+        if not line.points:
+            return '"periods": []'
+        inner = indent + "  "
+        texts = [f"{inner}{self._point(n, point, inner, whole)}" for n, point in enumerate(line.points)]
+        return '"periods": [\n' + ",\n".join(texts) + f"\n{indent}]"
+
+    def _point(self, n: int, point: TrendPoint | None, indent: str, whole: bool) -> str:
+        inner = indent + "  "
+        if point is None:
+            return f'{{\n{inner}"period": {self.periods[n]},\n{inner}"index": null,\n{inner}"rank": null\n{indent}}}'
+        rank = "null" if point.rank is None else int.__repr__(point.rank)
+        parts = [
+            f'"period": {self.periods[n]}',
+            f'"index": {_number_text(point.index, self.places)}',
+            f'"rank": {rank}',
+        ]
+        if whole and point.merged_from:
+            deeper = inner + "  "
+            merged = ",\n".join(f"{deeper}{_text(each)}" for each in point.merged_from)
+            parts.append(f'"merged_from": [\n{merged}\n{inner}]')
+        if whole and point.method:
+            parts.append(f'"merged_by": {_text(point.method)}')
+        parts.append(f'"areas": {self._areas(point, inner)}')
+        return "{\n" + inner + f",\n{inner}".join(parts) + f"\n{indent}}}"
+
+    def _areas(self, point: TrendPoint, indent: str) -> str:
+        if not point.areas:
+            return "[]"
+        if type(point.areas) is RankedScaled:
+            return self._scaled(point.areas, indent)
+        figures, places = self.figures, self.places
+        texts = []
+        for code, index, rank in point.areas:
+            head = self._around(indent, code)
+            value: object
+            try:
+                value = (index._numerator, index._denominator)  # type: ignore[union-attr]
+            except AttributeError:  # None (not applicable), or a figure not a Fraction
+                value = index
+            shown = figures.get(value)
+            if shown is None:
+                shown = figures[value] = _number_text(index, places)
+            texts.append(f"{head[0]}{shown}{head[1]}{'null' if rank is None else int.__repr__(rank)}{head[2]}")
+        return "[\n" + ",\n".join(texts) + f"\n{indent}]"
+
+    def _scaled(self, areas: RankedScaled, indent: str) -> str:
+        """Areas as whole numbers over a scale (`past_of`'s, ranked): each text worked out once per number."""
+        scale = areas.scale
+        shown = self.scaled.get(scale)
+        if shown is None:
+            shown = self.scaled[scale] = {NA: "null"}
+        texts = []
+        for code, numerator, rank in zip(areas.codes, areas.numerators, areas.ranks, strict=True):
+            head = self._around(indent, code)
+            figure = shown.get(numerator)
+            if figure is None:
+                figure = shown[numerator] = _number_text(Fraction(numerator, scale), self.places)
+            texts.append(f"{head[0]}{figure}{head[1]}{int.__repr__(rank) if rank else 'null'}{head[2]}")
+        return "[\n" + ",\n".join(texts) + f"\n{indent}]"
+
+    def _around(self, indent: str, code: str) -> tuple[str, str, str]:
+        """An area's text at `indent` before its figure, between its figure and rank, after its rank."""
+        head = self.heads.get((indent, code))
+        if head is None:
+            item, inner = indent + "  ", indent + "    "
+            head = self.heads[(indent, code)] = (
+                f'{item}{{\n{inner}"code": {_text(code)},\n{inner}"index": ',
+                f',\n{inner}"rank": ',
+                f"\n{item}}}",
+            )
+        return head
+
+
+def _number_text(value: Fraction | None, places: int) -> str:
+    """`number(value, places)` as the JSON writer writes it."""
+    shown = number(value, places)
+    return "null" if shown is None else int.__repr__(shown) if isinstance(shown, int) else f"{shown:f}"
 
 
 def _json_line(line: TrendLine, found: Trend) -> dict[str, Any]:
@@ -177,12 +291,17 @@ def _csv(found: Trend) -> Iterator[list[Any]]:
     codes = list(found.area_codes)
     header = ["agency_id", "agency", "group", "period", "index", "rank", "merged_from", *[f"area_{c}" for c in codes]]
     yield [*header, "predecessor_of"]
+    scaled: dict[tuple[int, int], Decimal | None] = {}  # (numerator, scale) → rounded (`RankedScaled`), once
     for whole in found.lines:
         for line in _nested(whole):
             for period, point in zip(found.periods, line.points, strict=True):
                 if point is None:
                     continue
-                areas = {code: index for code, index, _ in point.areas}
+                if type(point.areas) is RankedScaled:  # figures as whole numbers: each value rounded once
+                    shown = _scaled_cells(point.areas, codes, p, scaled)
+                else:
+                    areas = {code: index for code, index, _ in point.areas}
+                    shown = [_rounded(areas.get(code), p) for code in codes]
                 yield [
                     line.agency_id,
                     line.name,
@@ -191,10 +310,26 @@ def _csv(found: Trend) -> Iterator[list[Any]]:
                     round_half_up(point.index, p),
                     point.rank,
                     " ".join(point.merged_from),
-                    *[_rounded(areas.get(code), p) for code in codes],
+                    *shown,
                     "" if line is whole else whole.agency_id,
                 ]
 
 
 def _rounded(value: Fraction | None, places: int) -> Decimal | None:
     return None if value is None else round_half_up(value, places)
+
+
+def _scaled_cells(
+    areas: RankedScaled, codes: list[str], places: int, rounded: dict[tuple[int, int], Decimal | None]
+) -> list[Decimal | None]:
+    """The CSV's area cells of figures held as whole numbers, as `_rounded` gives them."""
+    scale = areas.scale
+    own = dict(zip(areas.codes, areas.numerators, strict=True))
+    cells: list[Decimal | None] = []
+    for code in codes:
+        numerator = own.get(code, NA)
+        if (numerator, scale) not in rounded:
+            figure = None if numerator == NA else round_half_up(Fraction(numerator, scale), places)
+            rounded[(numerator, scale)] = figure
+        cells.append(rounded[(numerator, scale)])
+    return cells

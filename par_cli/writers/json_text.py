@@ -31,9 +31,13 @@ def _pieces(value: Any, indent: str) -> Iterator[str]:
     inner = indent + "  "
     if isinstance(value, Streamed):
         first = True
+        encoded = value.encoded
         for item in value.items:
-            yield ("[\n" if first else ",\n") + inner
-            yield from _pieces(item, inner)
+            if encoded is not None:
+                yield ("[\n" if first else ",\n") + inner + encoded(item, inner)
+            else:
+                yield ("[\n" if first else ",\n") + inner
+                yield from _pieces(item, inner)
             first = False
         yield "[]" if first else f"\n{indent}]"
     elif isinstance(value, dict) and any(isinstance(item, Streamed) for item in value.values()):
