@@ -20,9 +20,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 from starlette.responses import HTMLResponse
 
+from par_cli.core.diagnostics import msg
 from par_cli.serve.auth import CSRF, csrf_token, set_form_cookie, user_of
 from par_cli.serve.form_input import MAX_TEXT
 from par_cli.words.catalogue import catalogue
+from par_cli.words.catalogue import text as said
 from par_cli.words.languages import codes, language
 from par_cli.words.numbers import figure
 
@@ -103,6 +105,7 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
             when=when,
             path=request.url.path,
             max_text=MAX_TEXT,
+            text_limit=said(msg("serve.text-limit", most=MAX_TEXT), lang),  # beside every bounded text field
             **context,
         )
     )
