@@ -15,6 +15,7 @@ import time
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
@@ -64,6 +65,12 @@ def language_of(request: Request) -> str:
     return default
 
 
+def switched(request: Request, code: str) -> str:
+    """The page's address in language `code`: its other query parameters (a page number, a notice) kept."""
+    kept = [(key, value) for key, value in request.query_params.multi_items() if key != "lang"]
+    return "?" + urlencode([*kept, ("lang", code)])
+
+
 def words_of(lang: str) -> Any:
     texts = catalogue(lang)
 
@@ -98,7 +105,7 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
         .render(
             t=words_of(lang),
             lang=lang,
-            langs=[(code, language(code).name) for code in served_languages()],
+            langs=[(code, language(code).name, switched(request, code)) for code in served_languages()],
             user=user_of(request),
             csrf_field=csrf_field,
             figure=shown,
