@@ -84,9 +84,35 @@ def bind_refusal(host: str, port: int) -> Msg | str | None:
     return None
 
 
-def refused_start(host: str, port: int, certfile: Path | None, keyfile: Path | None) -> Diagnostic | None:
-    """A usage error (exit 2) before serving: a certificate without its key (or the reverse), a port or an
-    address the server cannot listen on."""
+def public_address(url: str) -> str | None:
+    """`--public-url` as the start of every link (`https://cchc.tinh.gov.vn`, a port allowed): None when it is
+    not an http(s) address of a host alone — a path (the pages link from the root; `/../`), a query, a fragment,
+    a user name, spaces or backslashes are refused."""
+    from urllib.parse import urlsplit
+
+    if not url.isprintable() or any(c in url for c in " \\"):
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- a port outside 0-65535 or not a number raises
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    if parts.username is not None or parts.password is not None or parts.query or parts.fragment:
+        return None
+    if parts.path not in ("", "/") or "?" in url or "#" in url:
+        return None
+    return f"{parts.scheme.lower()}://{parts.netloc}"
+
+
+def refused_start(
+    host: str, port: int, certfile: Path | None, keyfile: Path | None, public_url: str | None = None
+) -> Diagnostic | None:
+    """A usage error (exit 2) before serving: a certificate without its key (or the reverse), a `--public-url`
+    that is not an http(s) address, a port or an address the server cannot listen on."""
+    if public_url is not None and public_address(public_url) is None:
+        return problem("U001", "serve.public-url-bad", hint=msg("serve.hint-public-url"), url=public_url)
     if (certfile is None) != (keyfile is None):
         given, missing = ("--ssl-certfile", "--ssl-keyfile") if keyfile is None else ("--ssl-keyfile", "--ssl-certfile")
         return problem("U001", "serve.ssl-half", hint=msg("serve.hint-ssl-pair"), given=given, missing=missing)
@@ -124,6 +150,15 @@ def serve(
     keyfile: Annotated[
         Optional[Path], typer.Option("--ssl-keyfile", help="The certificate's private key (PEM).")
     ] = None,
+    public_url: Annotated[
+        Optional[str],
+        typer.Option(
+            "--public-url",
+            metavar="URL",
+            help="The address people open when an https proxy serves the pages (https://cchc.tinh.gov.vn): "
+            "invitation links and the printed address start with it; http(s), a host and a port only.",
+        ),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """Serve the folder in a browser for the office, the agencies and the council; the folder stays the record."""
@@ -133,21 +168,25 @@ def serve(
 
     words = shell.language(lang)
     spoken = words.fixed or "vi"  # Vietnamese first: the pages' default language, and the server's messages
-    refused = refused_start(host, port, certfile, keyfile)
+    refused = refused_start(host, port, certfile, keyfile, public_url)
     if refused is not None:  # before the address is printed: nothing served, exit 2 (usage), not uvicorn's 3
         shell.usage(refused.at(LineCol("par")), spoken)
     said = catalogue(spoken)
     https = certfile is not None and keyfile is not None
     scheme = "https" if https else "http"
     addresses = [f"{scheme}://{f'[{name}]' if ':' in name else name}:{port}" for name in reachable(host)]
+    public = public_address(public_url) if public_url is not None else None
+    if public is not None:  # behind a proxy: the address people use first, then where the proxy reaches par
+        addresses = [public, *addresses]
     address = addresses[0]  # the start of every link the server gives: its own, never a request's Host header
     # Secure cookies over https only (a plain-http office network must still sign in): https when --ssl-* is
-    # given, else when a request comes through an https proxy (its scheme, per request).
+    # given or --public-url is https, else when a request comes through an https proxy (its scheme, per request).
+    secure = https or (public is not None and public.startswith("https://"))
     if not loopback(host):
         warning = "serve.network-warning-https" if https else "serve.network-warning"
         sys.stderr.write(said[warning].format(host=host) + "\n")
     os.environ["PAR_SERVE"] = "\n".join(
-        [str(folder.resolve()), spoken, "1" if https else "0", "1" if invite_office else "0", address]
+        [str(folder.resolve()), spoken, "1" if secure else "0", "1" if invite_office else "0", address]
     )
     sys.stdout.write(said["serve.address"].format(address=", ".join(addresses)) + "\n")
     sys.stdout.flush()

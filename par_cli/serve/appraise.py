@@ -17,8 +17,12 @@ from par_cli.core.appraisal import COUNCIL, appraisal_problems, fields_of, owner
 from par_cli.core.diagnostics import LineCol, ParError, msg, placed, problem
 from par_cli.core.formats import validate
 from par_cli.core.model import periods_agree
+from par_cli.core.rules.base import NOT_APPLICABLE, InputError
+from par_cli.core.rules.relative import RelativeRule
+from par_cli.core.survey import SurveyShare
 from par_cli.io.output import write
 from par_cli.readers.form_cells import CellReader, Raw
+from par_cli.serve import council_reasons as reasons
 from par_cli.serve.folder_index import form as folder_form
 from par_cli.serve.form_input import bounded, clean_text
 from par_cli.serve.form_model import Field, Form, long_form, own_answers
@@ -26,7 +30,6 @@ from par_cli.serve.records import Refused, lock_for, page_hints, refused_changed
 from par_cli.serve.saving import Change, Saved
 from par_cli.serve.yaml_lines import flow, key_text
 from par_cli.services.workspace import Workspace
-from par_cli.words.catalogue import text as words_of
 from par_cli.words.codes import errors_only
 from par_cli.yamlengine import fast as yaml_fast
 from par_cli.yamlengine.source import parse
@@ -40,6 +43,8 @@ class Leaf:
     field: Field
     editable: bool
     held_in_assessment: bool  # the assessment file gives its appraisal itself: changed there, not here
+    reason_before: str = ""  # a later round: round 1's reason, shown read-only (never edited in this round)
+    reason_now: str = ""  # the reason box's text: this round's words only
 
 
 @dataclass(frozen=True)
@@ -62,8 +67,11 @@ def appraisal_path(folder: Path, appraiser: str, criteria_id: str, period: str |
     return folder / f"tham-dinh-{appraiser}.yaml"
 
 
-def council_agency(folder: Path, path: Path, appraiser: str | None, lang: str) -> CouncilAgency | None:
-    """The agency of assessment file `path` as `appraiser` appraises it (None: all leaves, read only)."""
+def council_agency(
+    folder: Path, path: Path, appraiser: str | None, lang: str, round_number: int = 1
+) -> CouncilAgency | None:
+    """The agency of assessment file `path` as `appraiser` appraises it (None: all leaves, read only), in round
+    `round_number` (a later round shows round 1's reason apart from its own)."""
     bound, _ = Workspace().inspect_assessment(path)
     form = folder_form(folder, path, lang)  # kept while its files are unchanged; `relative` leaves as ranked
     if form is None or bound is None:
@@ -77,7 +85,8 @@ def council_agency(folder: Path, path: Path, appraiser: str | None, lang: str) -
             continue
         held = any(long_form(raw_answers.get(field.code)).get(f) is not None for f in ("appraised", "first_appraisal"))
         editable = appraiser is not None and field.kind != "survey" and not held and field.applicable
-        leaves.append(Leaf(field, editable, held))
+        before, now = reasons.split(field.appraisal_reason, round_number)
+        leaves.append(Leaf(field, editable, held, before, now))
     where = appraisal_path(folder, appraiser or COUNCIL, bound.criteria.id, bound.assessment.period)
     raw = where.read_bytes() if where.exists() else b""
     version = entry_version(_appraisal_data(raw, where.name), bound.assessment.agency.id)
@@ -114,7 +123,7 @@ def save_appraisal(
 ) -> Saved:
     """The member's values for the agency of `path` (`appraised-CODE`, `reason-CODE`) into its appraiser's file,
     whose page showed `version`; refused (nothing written) on a version conflict or a value its rule refuses."""
-    seen = council_agency(folder, path, appraiser, lang)
+    seen = council_agency(folder, path, appraiser, lang, round_number)
     if seen is None:
         raise Refused(msg("serve.records.unreadable", file=path.name))
     workspace = Workspace()
@@ -142,12 +151,19 @@ def save_appraisal(
                 continue
             typed_reason = given.get(f"reason-{code}")  # absent: the reason stays; blank: none
             at = ("agencies", agency_id, code, "reason")
-            reason = None if typed_reason is None else bounded(typed_reason, at, code, problems, where)
-            if _as_shown(typed, leaf.field) and reason in (None, leaf.field.appraisal_reason):
+            own = None if typed_reason is None else bounded(typed_reason, at, code, problems, where)
+            own = None if own is None else reasons.own_words(own, leaf.reason_before, round_number)
+            if _as_shown(typed, leaf.field) and own in (None, leaf.reason_now):
                 continue  # the value the page showed, untouched: never read again, never refused
             value = _read(reader, typed, code, bound, where, agency_id)
             old = fields_of(mine[code]) if mine.get(code) is not None else {}  # `{done: 18, total: 20}`: a value
-            new = _appraised(old, value, reason, round_number, lang)
+            reason = None if own is None else reasons.composed(leaf.reason_before, own, round_number, lang)
+            if value is not None and _cut(bound, code, value):
+                changed = flow(old.get("appraised")) != flow(value)
+                said = own if round_number > 1 and changed else (leaf.field.appraisal_reason if own is None else reason)
+                if not said:
+                    problems.append(problem("A003", "serve.council.cut-needs-reason", at, code=code).at(where))
+            new = _appraised(old, value, reason, round_number)
             if flow(old) == flow(new):
                 continue
             for name in sorted(set(old) | set(new)):
@@ -203,10 +219,10 @@ def _as_shown(typed: str, field: Field) -> bool:
     return text == field.appraised_text or (bool(text) and field.label_of(text) == field.appraised_text)
 
 
-def _appraised(old: dict[str, Any], value: Any, reason: str | None, round_number: int, lang: str) -> dict[str, Any]:
+def _appraised(old: dict[str, Any], value: Any, reason: str | None, round_number: int) -> dict[str, Any]:
     """The leaf's appraisal once `value` and `reason` are saved in round `round_number`. A later round changing
-    the value keeps the first round's as `first_appraisal` and its reason in the reason's text ("Vòng 1: …;
-    Vòng 2: …"): an appraisal file has one `reason` field (docs/guide/en/formats.md) and no place for two."""
+    the value keeps the first round's as `first_appraisal`; its reason was kept in the reason's text ("Vòng 1: …;
+    Vòng 2: …", `council_reasons`): an appraisal file has one `reason` field and no place for two."""
     new = dict(old)
     if value is None:
         return {}
@@ -217,16 +233,30 @@ def _appraised(old: dict[str, Any], value: Any, reason: str | None, round_number
         and flow(old["appraised"]) != flow(value)
     ):
         new["first_appraisal"] = old["appraised"]  # the first round's value, kept once for all
-        earlier = old.get("reason")
-        if isinstance(earlier, str) and earlier and reason is not None and reason != earlier:
-            said = "serve.council.reasons" if reason else "serve.council.reason-first"
-            reason = words_of(msg(said, first=earlier, round=round_number, then=reason), lang)
     new["appraised"] = value
     if reason:
         new["reason"] = reason
     elif reason is not None:
         new.pop("reason", None)
     return new
+
+
+def _cut(bound: Any, code: str, value: Any) -> bool:
+    """Whether appraised input `value` gives the leaf fewer points than the agency's own input (a `relative`
+    leaf: a worse value than the agency's, whoever leads its group)."""
+    info = bound.nodes.get(code)
+    answer = bound.answers.get(code)
+    own = answer.self_value if answer is not None else None
+    if info is None or own is None or own is NOT_APPLICABLE or isinstance(own, SurveyShare):
+        return False
+    rule = info.node.scoring_rule
+    try:
+        read = rule.read(value, info.node.max)
+        if isinstance(rule, RelativeRule):
+            return bool(read < own if rule.better == "higher" else read > own)
+        return bool(rule.points(read, info.max_points) < rule.points(own, info.max_points))
+    except (InputError, TypeError):
+        return False
 
 
 def _read(reader: CellReader, typed: str, code: str, bound: Any, where: LineCol, agency_id: str) -> Any:

@@ -48,11 +48,11 @@ def _appraiser_name(appraiser: str | None, rows: list[AgencyRecord], lang: str) 
     return next((row.name for row in rows if row.id.casefold() == appraiser.casefold() and row.name), appraiser)
 
 
-def _seen(folder: Path, agency_id: str, appraiser: str | None, lang: str) -> CouncilAgency | None:
+def _seen(folder: Path, agency_id: str, appraiser: str | None, lang: str, round_number: int) -> CouncilAgency | None:
     path = folder_index.file_of(folder, agency_id)
     if path is None:
         return None
-    return council_agency(folder, path, appraiser, lang)
+    return council_agency(folder, path, appraiser, lang, round_number)
 
 
 def _cuts(seen: CouncilAgency) -> list[Any]:
@@ -69,10 +69,10 @@ async def agency_page(request: Request, status_code: int = 200, **extra: Any) ->
     agency_id = request.path_params["agency_id"]
     lang = language_of(request)
     appraiser = user.appraiser if user.role == "council" else None
-    seen = await run_in_threadpool(_seen, folder_of(request), agency_id, appraiser, lang)
+    store = store_of(request)
+    seen = await run_in_threadpool(_seen, folder_of(request), agency_id, appraiser, lang, store.round())
     if seen is None:
         raise HTTPException(404)
-    store = store_of(request)
     files: dict[str, list[Any]] = {}
     for kept in store.evidence(seen.form.agency.id):
         files.setdefault(kept.code, []).append(kept)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from typing import TYPE_CHECKING, Any
 
 from starlette.concurrency import run_in_threadpool
@@ -12,10 +11,11 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from par_cli.core.diagnostics import ParError
+from par_cli.serve import bulk_invite
 from par_cli.serve import folder_index as held
 from par_cli.serve.auth import Refused, form_of, invitation_expiry, new_token, require, store_of
 from par_cli.serve.folder_rank import published_changes, ranking
-from par_cli.serve.pages import language_of, render
+from par_cli.serve.pages import language_of, render, words_of
 from par_cli.serve.pending import CONFIRM
 from par_cli.serve.results import PREVIOUS, previous_of
 from par_cli.serve.store import Invitation, State
@@ -30,7 +30,7 @@ ACCOUNT_SAID = {
     "enabled": "serve.said-enabled",
 }
 ROUND_SAID = {"round-1": "serve.said-round-1", "round-2": "serve.said-round-2"}
-LOGIN = re.compile(r"[a-z0-9][a-z0-9._-]{1,62}")  # an account's login, and an appraiser's id
+LOGIN = bulk_invite.LOGIN  # an account's login, and an appraiser's id
 
 
 async def board(request: Request) -> Response:
@@ -67,21 +67,31 @@ def _notice(request: Request) -> str | None:
     return f"serve.said-{said}" if said in known else None
 
 
-async def invitations(request: Request) -> Response:
-    user = await require(request, "office")
+async def _context(request: Request) -> dict[str, Any]:
     store = store_of(request)
     rows = await run_in_threadpool(held.agencies, request.app.state.folder, language_of(request))
-    agencies = [(row.id, row.name) for row in rows]
-    context: dict[str, Any] = {
-        "agencies": agencies,
+    return {
+        "agencies": [(row.id, row.name) for row in rows],
         "pending": store.pending(),
         "users": store.users(),
         "disabled": store.disabled(),
     }
+
+
+async def invite_page(request: Request, status_code: int = 200, **extra: Any) -> Response:
+    """The invitations page; `extra`: a refusal of a list of agencies, with what was typed."""
+    await require(request, "office")
+    notice = ACCOUNT_SAID.get(request.query_params.get("said", ""))
+    return render(request, "office_invite.html", status_code, notice=notice, **(await _context(request)), **extra)
+
+
+async def invitations(request: Request) -> Response:
+    user = await require(request, "office")
     if request.method == "GET":
-        return render(
-            request, "office_invite.html", notice=ACCOUNT_SAID.get(request.query_params.get("said", "")), **context
-        )
+        return await invite_page(request)
+    store = store_of(request)
+    context = await _context(request)
+    agencies = context["agencies"]
     form = await form_of(request)
     role, login = str(form.get("role", "")), str(form.get("login", "")).strip().lower()
     name = str(form.get("name", "")).strip()
@@ -118,6 +128,34 @@ async def invitations(request: Request) -> Response:
     link = invitation_link(request, token)
     context.update(pending=store.pending(), users=store.users())
     return render(request, "office_invite.html", link=link, invited=invitation, **context)
+
+
+async def bulk(request: Request) -> Response:
+    """Invitations for a list of agencies (pasted ids or the agencies' CSV list): one link each, as a CSV file."""
+    from starlette.datastructures import UploadFile
+
+    user = await require(request, "office")
+    form = await form_of(request)
+    text, upload = str(form.get("ids", "")), form.get("list")
+    if isinstance(upload, UploadFile) and upload.filename:
+        text += "\n" + (await upload.read(bulk_invite.MAX_LIST + 1)).decode("utf-8-sig", errors="replace")
+    await form.close()  # an upload's spooled file
+    lang = language_of(request)
+    rows = await run_in_threadpool(held.agencies, request.app.state.folder, lang)
+    records = {row.id.casefold(): row for row in rows}
+    ids = bulk_invite.listed_ids(text[: bulk_invite.MAX_LIST])
+    refused = bulk_invite.refusal(ids, records, words_of(lang))
+    if refused is not None:
+        return await invite_page(request, 400, bulk_problem=refused, bulk_typed=text[: bulk_invite.MAX_LIST])
+    made = bulk_invite.invite_all(
+        store_of(request),
+        user,
+        [records[i.casefold()] for i in ids],
+        lambda token: invitation_link(request, token),
+        words_of(lang),
+    )
+    disposition = {"Content-Disposition": 'attachment; filename="loi-moi.csv"', "X-Content-Type-Options": "nosniff"}
+    return Response(made, media_type="text/csv; charset=utf-8", headers=disposition)
 
 
 async def account_action(request: Request) -> Response:
@@ -241,6 +279,7 @@ async def publish(request: Request) -> Response:
 routes: list[BaseRoute] = [
     Route("/office", board),
     Route("/office/invite", invitations, methods=["GET", "POST"]),
+    Route("/office/invite/bulk", bulk, methods=["POST"]),
     Route("/office/account/{login}/{action}", account_action, methods=["POST"]),
     Route("/office/window", window, methods=["POST"]),
     Route("/office/round", appraisal_round, methods=["POST"]),

@@ -15,14 +15,17 @@ import time
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 from starlette.responses import HTMLResponse
 
+from par_cli.core.diagnostics import msg
 from par_cli.serve.auth import CSRF, csrf_token, set_form_cookie, user_of
 from par_cli.serve.form_input import MAX_TEXT
 from par_cli.words.catalogue import catalogue
+from par_cli.words.catalogue import text as said
 from par_cli.words.languages import codes, language
 from par_cli.words.numbers import figure
 
@@ -62,6 +65,12 @@ def language_of(request: Request) -> str:
     return default
 
 
+def switched(request: Request, code: str) -> str:
+    """The page's address in language `code`: its other query parameters (a page number, a notice) kept."""
+    kept = [(key, value) for key, value in request.query_params.multi_items() if key != "lang"]
+    return "?" + urlencode([*kept, ("lang", code)])
+
+
 def words_of(lang: str) -> Any:
     texts = catalogue(lang)
 
@@ -96,13 +105,14 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
         .render(
             t=words_of(lang),
             lang=lang,
-            langs=[(code, language(code).name) for code in served_languages()],
+            langs=[(code, language(code).name, switched(request, code)) for code in served_languages()],
             user=user_of(request),
             csrf_field=csrf_field,
             figure=shown,
             when=when,
             path=request.url.path,
             max_text=MAX_TEXT,
+            text_limit=said(msg("serve.text-limit", most=MAX_TEXT), lang),  # beside every bounded text field
             **context,
         )
     )

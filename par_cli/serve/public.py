@@ -1,5 +1,6 @@
 """The published ranking, for everyone (no account): the snapshot the office froze when it published (`par rank
-FOLDER --format json`, as the store keeps it), never the folder's files as they are now; 404 until published."""
+FOLDER --format json`, as the store keeps it), never the folder's files as they are now. Until the office
+publishes, the address says so in words (status 404: there is no ranking there yet), not "not found"."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from starlette.concurrency import run_in_threadpool
-from starlette.exceptions import HTTPException
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
@@ -88,7 +88,7 @@ async def public_page(request: Request) -> Response:
     store: Store = request.app.state.store
     published = store.published()
     if published is None:
-        raise HTTPException(404)
+        return render(request, "public.html", 404, groups=[], published_at=None)
     snapshot, at = published
     data = json.loads(snapshot)
     named = [(str(g.get("criteria") or ""), str(g.get("group"))) for g in data.get("groups", []) if g.get("group")]

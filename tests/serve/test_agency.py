@@ -55,8 +55,7 @@ def test_a_save_writes_the_file_audits_it_and_rescores_that_agency_only(
     audit = people["office"].get("/office/audit").text
     assert (
         "<td>Lưu tự đánh giá</td>" in audit
-        and "<td>Tự đánh giá 1.1.2</td>" in audit
-        and "<td>97.5</td>" in audit
+        and "<td>Tự đánh giá 1.1.2 — Mức độ thực hiện kế hoạch CCHC</td><td>95</td><td>97,5</td>" in audit
         and "so-noi-vu.yaml" in audit
         and "snv" in audit
     )

@@ -134,7 +134,12 @@ def test_the_audit_log_is_in_the_readers_words_a_page_at_a_time(app: Starlette, 
     for number in range(120):
         store.audit("snv", "save", "so-noi-vu.yaml", "answers.1.1.2.self", str(number), str(number + 1))
     store.audit("hd-1", "appraise", "tham-dinh-hoi-dong.yaml", "agencies.so-y-te.3.1.appraised", "", "60")
-    store.audit("snv", "submit", "so-noi-vu.yaml", "state", "draft", "submitted draft")
+    store.audit("snv", "submit", "so-noi-vu.yaml", "state", "draft", "submitted 0123456789abcdef")
+    store.audit("hd-1", "appraise", "tham-dinh-hoi-dong.yaml", "agencies.so-y-te.2.1.reason", "", '"Thiếu \\"phiếu\\""')
+    store.audit("snv", "save", "so-noi-vu.yaml", "answers.1.1.1.self", '"late"', '"on-time"')
+    store.audit("hd-1", "appraise", "tham-dinh-hoi-dong.yaml", "agencies.so-y-te.1.2.appraised", "true", "false")
+    store.audit("hd-1", "appraise", "tham-dinh-hoi-dong.yaml", "agencies.so-y-te.2.1.appraised", "97.5", "92")
+    store.audit("snv", "save", "so-noi-vu.yaml", "answers.1.1.2.evidence", '["Báo cáo 1"]', '["Báo cáo 1", "QĐ 2"]')
     store.audit("snv", "save", "so-noi-vu.yaml", "answers.1.3.explanation", "", "giải trình " * 400)
     assert office.post("/office/window", {"action": "open"}).status_code == 303
     assert office.publish().status_code == 303
@@ -142,9 +147,21 @@ def test_the_audit_log_is_in_the_readers_words_a_page_at_a_time(app: Starlette, 
     assert "Trang 1/2" in first and first.count("<tr><td>") == 100
     assert "<td>Công bố xếp hạng</td><td></td><td>Bảng xếp hạng</td><td></td><td>2 cơ quan được xếp hạng</td>" in first
     assert "<td>Mở đợt nhập liệu</td>" in first and "<td>mở</td>" in first
-    assert "<td>Thẩm định</td>" in first and "<td>Thẩm định 3.1 (so-y-te)</td>" in first
-    assert "<td>Gửi bản tự đánh giá</td>" in first and "<td>đang soạn</td><td>đã nộp</td>" in first
-    assert "<td>Giải trình 1.3</td>" in first and "giải trình " * 400 not in first and "…" in first
+    assert "<td>Thẩm định</td>" in first and "<td>Thẩm định 3.1 (so-y-te)</td>" in first  # not in the set
+    title = "Tỷ lệ hồ sơ giải quyết đúng hạn"
+    assert f"<td>Lý do thẩm định 2.1 — {title} (so-y-te)</td><td></td><td>Thiếu &#34;phiếu&#34;</td>" in first
+    assert f"<td>Thẩm định 2.1 — {title} (so-y-te)</td><td>97,5</td><td>92</td>" in first
+    assert "<td>Thẩm định 1.2 — Báo cáo CCHC đúng hạn, đủ nội dung (so-y-te)</td><td>Có</td><td>Không</td>" in first
+    assert "<td>Ban hành không kịp thời</td><td>Ban hành kịp thời</td>" in first  # levels by their labels
+    assert "<td>Báo cáo 1</td><td>Báo cáo 1; QĐ 2</td>" in first  # the evidence lines, not a JSON list
+    assert "<td>Gửi bản tự đánh giá</td>" in first and "<td>đang soạn</td><td title=" in first
+    assert '<td title="Phiên bản tệp lúc nộp: 0123456789abcdef">đã nộp (khóa)</td>' in first
+    assert "0123456789abcdef</td>" not in first
+    assert (
+        "<td>Giải trình 1.3 — Kiểm tra công tác CCHC</td>" in first
+        and "giải trình " * 400 not in first
+        and "…" in first
+    )
     for raw in ("publish", "appraise", "agencies.so-y-te", "answers.", ">window<", " B<"):
         assert raw not in first.split("<main")[1], raw
     assert 'class="audit"' in first  # fixed columns, long words wrapped: fits 1366 px

@@ -166,10 +166,21 @@ def test_two_members_of_one_appraiser_save_other_agencies_side_by_side(folder: P
     first = council_agency(folder, folder / "xa-tan-thanh.yaml", "so-noi-vu", "vi")
     second = council_agency(folder, folder / "xa-an-binh.yaml", "so-noi-vu", "vi")
     assert first is not None and second is not None
-    save_appraisal(folder, folder / "xa-tan-thanh.yaml", "so-noi-vu", first.version, {"appraised-1.2": "7"}, 1, "vi")
+    save_appraisal(
+        folder,
+        folder / "xa-tan-thanh.yaml",
+        "so-noi-vu",
+        first.version,
+        {"appraised-1.2": "7", "reason-1.2": "Chậm"},
+        1,
+        "vi",
+    )
     save_appraisal(folder, folder / "xa-an-binh.yaml", "so-noi-vu", second.version, {"appraised-1.2": "9"}, 1, "vi")
     text = (folder / "tham-dinh-so-noi-vu.yaml").read_text(encoding="utf-8")
-    assert '"1.2": 7' in text and '"1.2": {appraised: 9, reason: "Báo cáo quý III gửi chậm 3 ngày"}' in text
+    assert (
+        '"1.2": {appraised: 7, reason: "Chậm"}' in text
+        and '"1.2": {appraised: 9, reason: "Báo cáo quý III gửi chậm 3 ngày"}' in text
+    )
     with pytest.raises(VersionConflict):  # the same agency's values changed since: refused
         save_appraisal(
             folder, folder / "xa-tan-thanh.yaml", "so-noi-vu", first.version, {"appraised-1.2": "6"}, 1, "vi"

@@ -21,6 +21,7 @@ ROUTES: list[tuple[str, str, dict[str, str], tuple[str, ...]]] = [
     ("GET", "/office", {}, OFFICE),
     ("GET", "/office/invite", {}, OFFICE),
     ("POST", "/office/invite", {"role": "council", "login": "hd-2", "name": "HĐ", "appraiser": "so-tu-phap"}, OFFICE),
+    ("POST", "/office/invite/bulk", {"ids": "so-y-te"}, OFFICE),
     ("POST", "/office/window", {"action": "open"}, OFFICE),
     ("POST", "/office/round", {"round": "2"}, OFFICE),
     ("POST", "/office/account/syt/link", {}, OFFICE),

@@ -123,3 +123,36 @@ def test_every_address_is_shown_as_this_computers_network_address() -> None:
     for everywhere in ("0.0.0.0", "::"):
         found = reachable(everywhere)
         assert found and "0.0.0.0" not in found and "::" not in found
+
+
+def test_behind_an_https_proxy_links_start_with_the_public_url(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    from tests.conftest import run
+
+    started: dict[str, object] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: started.update(kwargs))
+    monkeypatch.delenv("PAR_SERVE", raising=False)
+    code, out, err = run("serve", str(folder), "--public-url", "https://cchc.tinh.gov.vn/", "--lang", "vi")
+    assert code == 0 and started["host"] == "127.0.0.1", err
+    assert out.startswith("Đang phục vụ thư mục tại https://cchc.tinh.gov.vn, http://127.0.0.1:8765 (Ctrl+C")
+    secure, address = os.environ["PAR_SERVE"].split("\n")[2::2]
+    assert secure == "1" and address == "https://cchc.tinh.gov.vn"  # invitation links start with it
+    monkeypatch.delenv("PAR_SERVE")
+    for wrong in (
+        "cchc.tinh.gov.vn",
+        "ftp://cchc.tinh.gov.vn",
+        "https://cchc.tinh.gov.vn/../admin",
+        "https://cchc.tinh.gov.vn/cchc",
+        "https://user@cchc.tinh.gov.vn",
+        "https://cchc.tinh.gov.vn?x=1",
+        "https://cchc.tinh.gov.vn:99999",
+        "https://",
+        "https://cchc tinh.vn",
+    ):
+        code, out, err = run("serve", str(folder), "--public-url", wrong, "--lang", "vi")
+        assert code == 2 and "PAR_SERVE" not in os.environ, wrong
+        assert f"--public-url {wrong}: không phải địa chỉ dùng được: cần http:// hoặc https://" in err, (wrong, err)
+        assert "ví dụ --public-url https://cchc.tinh.gov.vn" in err and out == ""
+    code, out, _ = run("serve", "--help")
+    assert "--public-url" in out

@@ -81,14 +81,19 @@ def test_the_council_saves_beside_a_ratio_the_file_holds(folder: Path, year: dic
     assert '<select id="appraised-2" name="appraised-3.2">' in page  # Có/Không, as the agency chooses it
     assert 'value="Có" selected' in page and "true hoặc false" not in page
     typed = {"version": _version(page), "appraised-3.1": "18/20", "reason-3.1": "", "appraised-3.2": "Không"}
+    refused = member.post("/council/xa-an-binh", typed)  # 3.2 cut (Có → Không) without a reason
+    assert refused.status_code == 400 and "3.2: thẩm định thấp hơn mức cơ quan tự đánh giá" in refused.text
+    typed["reason-3.2"] = "Không có phiếu kiểm tra"
     saved = member.post("/council/xa-an-binh", typed)
     assert saved.status_code == 303, saved.text[:2000]
     text = (folder / "tham-dinh-so-tu-phap.yaml").read_text(encoding="utf-8")
     line = '  xa-an-binh: {"3.1": {done: 18, total: 20}, "3.2": true}'
-    assert text == before.replace(line, '  "xa-an-binh": {"3.1": {done: 18, total: 20}, "3.2": false}')  # that line
+    now = '  "xa-an-binh": {"3.1": {done: 18, total: 20}, "3.2": {appraised: false, reason: "Không có phiếu kiểm tra"}}'
+    assert text == before.replace(line, now)  # that line
     page = member.get("/council/xa-an-binh").text
     typed = {"version": _version(page), "appraised-3.1": "16/20", "reason-3.1": "Hai văn bản thiếu phiếu"}
     assert member.post("/council/xa-an-binh", {**typed, "appraised-3.2": "Không"}).status_code == 303
+    assert "Không có phiếu kiểm tra" in (folder / "tham-dinh-so-tu-phap.yaml").read_text(encoding="utf-8")
     text = (folder / "tham-dinh-so-tu-phap.yaml").read_text(encoding="utf-8")
     assert '"3.1": {appraised: {done: 16, total: 20}, reason: "Hai văn bản thiếu phiếu"}' in text
     assert 'value="16/20"' in member.get("/council/xa-an-binh").text

@@ -1,0 +1,90 @@
+"""What a fresh try-out of `par serve` found: the public address before publishing, the language switch on a page
+with other parameters, an Excel form on the board."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from starlette.applications import Starlette
+
+from tests.conftest import run
+from tests.serve.conftest import Person
+
+
+def test_the_public_address_says_the_ranking_is_not_published_yet(people: dict[str, Person]) -> None:
+    page = people["none"].get("/public")
+    assert page.status_code == 404  # no ranking there yet, said in words
+    assert "Kết quả xếp hạng chưa được công bố." in page.text and "quay lại sau" in page.text
+    english = people["none"].get("/public?lang=en")
+    assert english.status_code == 404 and "The ranking has not been published yet." in english.text
+    assert people["office"].publish().status_code == 303
+    published = people["none"].get("/public")
+    assert published.status_code == 200 and "chưa được công bố" not in published.text
+
+
+def test_the_language_switch_keeps_the_pages_other_parameters(app: Starlette, people: dict[str, Person]) -> None:
+    office = people["office"]
+    for _ in range(120):
+        app.state.store.audit("snv", "save", "so-noi-vu.yaml", "answers.1.2.self", "true", "false")
+    second = office.get("/office/audit?page=2").text
+    assert '<a href="?page=2&amp;lang=en" hreflang="en" lang="en">English</a>' in second
+    english = office.get("/office/audit?page=2&lang=en").text
+    assert "Page 2 of 2" in english and '<a href="?page=2&amp;lang=vi" hreflang="vi" lang="vi">' in english
+    told = office.get("/council/so-y-te?said=saved&lang=en").text
+    assert 'href="?said=saved&amp;lang=vi"' in told
+
+
+def test_an_excel_form_on_the_board_says_why_it_is_only_shown(folder: Path, people: dict[str, Person]) -> None:
+    code, _, err = run(
+        "template",
+        str(folder / "criteria.yaml"),
+        "-f",
+        "xlsx",
+        "-o",
+        str(folder / "so-xay-dung.xlsx"),
+        "--period",
+        "2024",
+    )
+    assert code == 0, err
+    board = people["office"].get("/office").text
+    row = board[board.index("so-xay-dung.xlsx") :]
+    assert re.match(r"so-xay-dung\.xlsx<div class=\"hint\">Phiếu Excel: trang web chỉ hiển thị, không điền được", row)
+    assert "par template … -f yaml" in row.split("</tr>")[0]
+    assert board.count("Phiếu Excel:") == 1  # the YAML forms: nothing said
+
+
+def test_the_office_invites_a_list_of_agencies_and_downloads_their_links(
+    app: Starlette, folder: Path, people: dict[str, Person]
+) -> None:
+    office = people["office"]
+    page = office.get("/office/invite").text
+    assert 'action="/office/invite/bulk"' in page and "Mời nhiều cơ quan một lần" in page
+    refused = office.post("/office/invite/bulk", {"ids": "so-y-te\nso-khac, so-la"})
+    assert refused.status_code == 400
+    assert "Chưa tạo lời mời nào: các mã sau không phải cơ quan nào trong thư mục năm: so-khac, so-la" in refused.text
+    assert ">so-y-te\nso-khac, so-la</textarea>" in refused.text and app.state.store.pending() == []
+    assert office.post("/office/invite/bulk", {"ids": " "}).status_code == 400
+    listed = "\ufeffSTT;Mã cơ quan;Tên cơ quan;Nhóm\n1;so-noi-vu;Sở Nội vụ;so-nganh\n2;so-y-te;Sở Y tế;so-nganh\n"
+    (folder / "so-tai-chinh.yaml").write_text(
+        (folder / "so-y-te.yaml")
+        .read_text(encoding="utf-8")
+        .replace("so-y-te", "so-tai-chinh")
+        .replace("Sở Y tế", "Sở Tài chính"),
+        encoding="utf-8",
+    )
+    listed += "3;so-tai-chinh;Sở Tài chính;so-nganh\n"
+    made = office.post(
+        "/office/invite/bulk", {"ids": ""}, files={"list": ("danh-sach.csv", listed.encode("utf-8"), "text/csv")}
+    )
+    assert made.status_code == 200, made.text[:2000]
+    assert made.headers["content-type"].startswith("text/csv") and "attachment" in made.headers["content-disposition"]
+    lines = made.content.decode("utf-8").splitlines()
+    assert lines[0] == "\ufeffMã cơ quan,Tên cơ quan,Tên đăng nhập,Liên kết"
+    assert lines[1] == "so-noi-vu,Sở Nội vụ,snv,đã có tài khoản: không cấp liên kết mới"
+    assert lines[2] == "so-y-te,Sở Y tế,syt,đã có tài khoản: không cấp liên kết mới"
+    link = re.fullmatch(r"so-tai-chinh,Sở Tài chính,so-tai-chinh,(http://127\.0\.0\.1:8765/invite/\S+)", lines[3])
+    assert link is not None and len(lines) == 4
+    token_page = people["none"].get(link.group(1).removeprefix("http://127.0.0.1:8765"))
+    assert token_page.status_code == 200 and "Sở Tài chính" in token_page.text
+    assert [row.login for row in app.state.store.pending()] == ["so-tai-chinh"]
