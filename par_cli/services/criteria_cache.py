@@ -4,12 +4,13 @@ most of what one file costs beyond the imports: benchmarks/startup.py).
 
 A built set is found again only under a key made of the set file's bytes, the languages a set may name (they
 decide what validates), and a fingerprint of the code that builds sets (par's version, Python's and
-pydantic-core's, and the bytes of the modules that read, validate, check and index a set): an upgraded or
-edited par never reads an older build. Only a set without errors is kept (errors are reported as read).
+pydantic-core's, and the size and modification time of the modules that read, validate, check and index a set,
+as Python checks them before it trusts their bytecode): an upgraded or edited par never reads an older build.
+Only a set without errors is kept (errors are reported as read).
 
 Entries are pickles read back by an unpickler that makes nothing but values: the classes of the pure core
 (named tuples and rules), `Decimal`, `Fraction` and read-only mappings (`_read_only`); any other name is refused,
-so an entry is never code. They live in a folder of par's cache folder (`services.cache.cache_dir`), which is
+so an entry is never code. They live in a folder of par's cache folder (`cache_dir`, the results cache's), which is
 not used when other users may write it; written atomically (`io.output.write`); at most `LIMIT` of them, those of
 another fingerprint removed when one is written. An entry that cannot be read, is not a set or was written by
 someone else is ignored (and written again): never an error, never a wrong set. `--no-cache` bypasses them.
@@ -46,7 +47,7 @@ SUFFIX = ".pickle"
 PROTOCOL = 5
 
 _PACKAGE = Path(__file__).resolve().parent.parent
-# The code that builds a set, besides the whole pure core: reading (YAML, kinds), this module and its callers.
+# The code that builds a set, besides the pure core and the YAML engine: reading, this module and its callers.
 _BUILDERS = ("readers/files.py", "readers/paths.py", "services/workspace.py", "services/criteria_cache.py")
 _ALLOWED = {("decimal", "Decimal"), ("fractions", "Fraction"), (__name__, "_read_only")}
 
@@ -74,15 +75,20 @@ _fingerprint: list[str] = []
 
 def code_fingerprint() -> str:
     """par's version, Python's and pydantic-core's, the pickle protocol, and the size and modification time of
-    every module of the pure core and of `_BUILDERS`: what Python itself checks before it trusts a module's
-    bytecode (an edit or an install changes them), ~0.3 ms (hashing their bytes costs ~1.3 ms)."""
+    every module of the pure core, the YAML engine and `_BUILDERS`: what Python itself checks before it trusts a
+    module's bytecode (an edit or an install changes them), ~0.3 ms (hashing their bytes costs ~1.3 ms). Empty
+    when they cannot be listed: then nothing is kept."""
     if not _fingerprint:
         import pydantic_core
 
         parts: list[str | bytes] = [__version__, sys.version, pydantic_core.__version__, str(PROTOCOL)]
-        for name, info in [*_modules(str(_PACKAGE), "core"), *map(_stat, _BUILDERS)]:
+        try:
+            modules = [*_modules(str(_PACKAGE), "core"), *_modules(str(_PACKAGE), "yamlengine"), *map(_stat, _BUILDERS)]
+        except OSError:  # par's modules cannot be listed (not in files?): its code is unknown, nothing is kept
+            modules = []
+        for name, info in modules:
             parts.append(f"{name}:{info.st_size}:{info.st_mtime_ns}" if info is not None else f"{name}:-")
-        _fingerprint.append(digest(*parts))
+        _fingerprint.append(digest(*parts) if modules else "")
     return _fingerprint[0]
 
 
@@ -227,10 +233,10 @@ def built(path: Path, build: Callable[[Path, bytes | None], Built], languages: t
         raw = path.read_bytes()
     except OSError:
         return build(path, None)
-    folder = _folder()
+    fingerprint = code_fingerprint()
+    folder = _folder() if fingerprint else None
     if folder is None:
         return build(path, raw)
-    fingerprint = code_fingerprint()
     entry = folder / f"{fingerprint[:16]}-{digest(fingerprint, chr(0).join(languages), raw)[:40]}{SUFFIX}"
     found = _read(entry)
     if found is not None:
