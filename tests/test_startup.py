@@ -6,9 +6,12 @@ Timings are measured by benchmarks/startup.py; this guards the imports that made
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import SPEC, env_without_color
 
@@ -24,9 +27,9 @@ print(__import__("json").dumps(sorted(sys.modules)), file=sys.stderr)
 """
 
 
-def loaded_modules(*args: str) -> set[str]:
+def loaded_modules(*args: str, env: dict[str, str] | None = None) -> set[str]:
     code = PROBE.format(args=", ".join(repr(a) for a in args))
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     return set(json.loads(result.stderr.strip().splitlines()[-1]))
 
 
@@ -59,6 +62,22 @@ def test_one_file_into_a_pipe_loads_neither_libyaml_nor_rich_drawing(tmp_path: P
             for heavy in ("yaml", "par_cli.yamlengine.loader", "rich.console", "rich.table", "rich.tree"):
                 assert heavy not in modules, (heavy, args)
         assert "par_cli.writers.plain" in loaded_modules("score", file)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the cache folder is worked out without platformdirs on Linux")
+def test_a_criteria_set_kept_in_the_user_cache_costs_no_heavy_import(tmp_path: Path) -> None:
+    """The 30 KB file's set found built (`services.criteria_cache`) in the user's cache folder: neither platformdirs
+    (~3.5 ms), hashlib (OpenSSL, ~4 ms) nor pickle's Python module is imported for it."""
+    from benchmarks.startup import large_file
+
+    env = {name: value for name, value in os.environ.items() if name not in ("PAR_CACHE_DIR", "XDG_CACHE_HOME")}
+    env["HOME"] = str(tmp_path / "home")
+    file = str(large_file(tmp_path))
+    for args in (["score", file], ["check", file], ["score", file, "--format", "json"]):
+        modules = loaded_modules(*args, env=env)
+        for heavy in ("platformdirs", "hashlib", "pickle", "yaml"):
+            assert heavy not in modules, (heavy, args)
+    assert len(list((tmp_path / "home" / ".cache" / "par" / "criteria-sets").iterdir())) == 1
 
 
 def par(*args: str) -> subprocess.CompletedProcess[str]:

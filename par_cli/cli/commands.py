@@ -77,7 +77,7 @@ def score(
 
     words = shell.language(lang)
     shell.guard_output(output, words)
-    workspace = Workspace(override=criteria and nfc(criteria), survey=SurveySource(survey))
+    workspace = Workspace(override=criteria and nfc(criteria), survey=SurveySource(survey), kept_sets=not no_cache)
     bound, doubts = shell.run(lambda: workspace.assessed(file), words)  # doubts (A023): in its findings too
     result = shell.run(lambda: scored(bound), words)
     peers = None

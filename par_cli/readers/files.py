@@ -35,12 +35,13 @@ READ_IN_FOLDERS = ("yaml", "json")  # the text files of a folder read by their `
 
 
 def read_document(
-    path: Path, shown: str | None = None, *, an_input: bool = True
+    path: Path, shown: str | None = None, *, an_input: bool = True, raw: bytes | None = None
 ) -> tuple[Document | None, list[Diagnostic]]:
     """A YAML file parsed (by the fast path when it is in the plain subset, `yamlsource.parse`: even one file
     alone, as compiling its patterns costs ~1 ms, libyaml's import and node tree more); noted
     as an input of the command (`io.output.reading`: no output is written over it), unless it is only read
-    for its kind (`an_input=False`: a report written before, `out.yaml`, is no input)."""
+    for its kind (`an_input=False`: a report written before, `out.yaml`, is no input). `raw`: its bytes, read
+    already (`services.criteria_cache` keys a set on the very bytes it builds)."""
     name = shown or display(path)
     if an_input:
         reading(path)
@@ -48,7 +49,7 @@ def read_document(
     if odd is not None:
         return None, [odd.at(LineCol(name))]
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if raw is None else raw
     except OSError as exc:
         return None, [unreadable(name, exc)]
     doc, problems = parse(raw, name, fast=yaml_fast.values)

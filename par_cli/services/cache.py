@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING, Any
 from par_cli import __version__
 from par_cli.readers.files import SUPPORT_KINDS, support_files
 from par_cli.services.cache_json import HELD, dump, load, read_as
+from par_cli.services.criteria_cache import cache_dir
+from par_cli.services.criteria_cache import clear as clear_sets
 from par_cli.services.digests import digest, file_digest
 
 if TYPE_CHECKING:
@@ -39,16 +41,6 @@ if TYPE_CHECKING:
 FORMAT = 2  # the layout of stored values (2: JSON of plain values; 1 was pickles)
 FILE_NAME = "results.sqlite3"
 LEGACY_NAMES = ("results-v1.sqlite3",)  # stores of earlier versions (pickles): deleted, never read
-
-
-def cache_dir() -> Path:
-    """`PAR_CACHE_DIR`, else the platform's user cache folder (~/.cache/par on Linux)."""
-    given = os.environ.get("PAR_CACHE_DIR")
-    if given:
-        return Path(given)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("par", appauthor=False))
 
 
 # A file changed this recently is hashed every time: its times may not move on its next change.
@@ -350,6 +342,7 @@ class ResultCache:
         or it was unreadable)."""
         count = self.count()
         self._discard()
+        clear_sets(self.path.parent)  # the criteria sets kept built (`services.criteria_cache`): not counted
         for name in LEGACY_NAMES:
             _remove(self.path.parent / name)
         return count

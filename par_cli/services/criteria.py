@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from par_cli.core.binding import Reads
     from par_cli.core.model import CriteriaSet
     from par_cli.core.tree import NodeInfo
-    from par_cli.yamlengine.source import Document
 
 
 def builtin_dir() -> Path:
@@ -60,7 +59,6 @@ def yaml_files(folder: Path) -> list[Path]:
 class LoadedCriteria(NamedTuple):
     model: CriteriaSet
     nodes: dict[str, NodeInfo]
-    document: Document
     path: Path
     reads: Reads  # what its rules read from inputs as written (`core.binding.bind`), for the files of a run
 

@@ -8,6 +8,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from par_cli.core import languages
 from par_cli.core.appraisal import appraisal_problems
 from par_cli.core.binding import Bound, bind
 from par_cli.core.checks import check_criteria
@@ -18,6 +19,7 @@ from par_cli.core.scoring import AdjustmentResult, NodeResult, Relative, Score, 
 from par_cli.core.tree import index
 from par_cli.io.suffixes import is_form_file
 from par_cli.readers.files import display, file_kind, not_a_file, read_document, wrong_kind
+from par_cli.services import criteria_cache
 from par_cli.services.appraisals import Appraisal, AppraisalSource, Assessed, unclaimed
 from par_cli.services.criteria import CriteriaFinder, LoadedCriteria, builtin_dir, yaml_files
 from par_cli.services.doubts import doubt
@@ -28,6 +30,7 @@ from par_cli.yamlengine.source import Document
 if TYPE_CHECKING:
     from par_cli.core.office import Office
     from par_cli.core.ranking import Entry, Leaders
+    from par_cli.core.tree import NodeInfo
     from par_cli.readers.xlsx_form import FormDocument
     from par_cli.services.surveys import SurveySource
 
@@ -73,14 +76,25 @@ def check_criteria_file(path: Path) -> tuple[CriteriaSet | None, Document | None
     return model, doc, [*doc.notes, *problems]
 
 
-def load_criteria(path: Path) -> LoadedCriteria:
-    doc, problems = read_document(path)
+def load_criteria(path: Path, kept: bool = True) -> LoadedCriteria:
+    """A criteria set read, validated, checked and indexed, or its errors raised; found built when an earlier run
+    kept it (`services.criteria_cache`), unless not `kept` (`--no-cache`)."""
+    model, nodes = criteria_cache.built(path, _built, languages.codes()) if kept else _built(path, None)
+    return LoadedCriteria(model, nodes, path, {})
+
+
+def _built(path: Path, raw: bytes | None) -> tuple[CriteriaSet, dict[str, NodeInfo]]:
+    doc, problems = read_document(path, raw=raw)
     if doc is None:
         raise ParError(problems)
     model, problems = _criteria_from(doc, problems)
     if model is None or errors_only(problems):
         raise ParError(errors_only(problems))
-    return LoadedCriteria(model, index(model), doc, path, {})
+    return model, index(model)
+
+
+def _fresh(path: Path) -> LoadedCriteria:
+    return load_criteria(path, kept=False)
 
 
 class Workspace(CriteriaFinder):
@@ -91,11 +105,12 @@ class Workspace(CriteriaFinder):
         override: str | Path | None = None,
         survey: SurveySource | None = None,
         renames: Mapping[str, str | None] | None = None,
+        kept_sets: bool = True,
     ) -> None:
         self.override = override
         self.renames = renames  # old code → new code (None: dropped), to score answers against a revised set
         self.survey = survey  # where survey results come from (`services.surveys`); None: from the assessments only
-        super().__init__(load_criteria)
+        super().__init__(load_criteria if kept_sets else _fresh)  # sets built in earlier runs, unless --no-cache
         self._found: dict[tuple[str, Path], Path | None] = {}  # (set named, file's folder) → it: once a folder
         self.appraisals = AppraisalSource(self.read_appraisal)
 
@@ -257,7 +272,7 @@ class FileScorer:
         cuts: bool = False,
         cache: bool = False,
     ) -> None:
-        self.workspace = Workspace(override=override, survey=survey, renames=renames)
+        self.workspace = Workspace(override=override, survey=survey, renames=renames, kept_sets=cache)
         self.cache = cache  # results may be kept between runs (`services.cache`), under `cache_options`
         self.labels: dict[tuple[str, str | None], tuple[str, ...]] = {}
         self.leaves = leaves  # entries carry each leaf's points (for `rank --against`)
