@@ -101,13 +101,15 @@ def appraisal_read(
     shell.note(msg("note-appraisal-written", count=len(files), folder=str(output)), words)
 
 
-cache_app = typer.Typer(help="The results kept between runs, so that ranking again scores only changed files.")
+cache_app = typer.Typer(
+    help="The results and built criteria sets kept between runs, so that ranking again scores only changed files."
+)
 app.add_typer(cache_app, name="cache", no_args_is_help=True)
 
 
 @cache_app.command("clear")
 def cache_clear(lang: LangOption = None) -> None:
-    """Remove every kept result (they are rebuilt by the next ranking)."""
+    """Remove every kept result and criteria set (the next runs make them again)."""
     from par_cli.core.diagnostics import msg
     from par_cli.services.cache import ResultCache
     from par_cli.words.catalogue import text

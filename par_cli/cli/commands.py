@@ -303,6 +303,7 @@ def check(
     ] = None,
     output: OutputOption = None,
     jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """Check criteria and assessment files: every problem, located, with a stable code. Exit 1 on errors."""
@@ -316,7 +317,7 @@ def check(
     words = shell.language(lang)
     shell.run(lambda: jobs_value(jobs), words)
     shell.guard_output(output, words)
-    workspace = partial(Workspace, survey=SurveySource())  # one per worker process
+    workspace = partial(Workspace, survey=SurveySource(), kept_sets=not no_cache)  # one per worker process
     chosen = output_format or (CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text)
     from par_cli.views.check import report as checked
     from par_cli.views.check import streamed

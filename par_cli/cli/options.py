@@ -245,7 +245,11 @@ IssuerOption = Annotated[
 ]
 NoCacheOption = Annotated[
     bool,
-    typer.Option("--no-cache", help="Score every file again, neither using nor keeping earlier results (par cache)."),
+    typer.Option(
+        "--no-cache",
+        help="Score every file and build every criteria set again, neither using nor keeping earlier results "
+        "(par cache).",
+    ),
 ]
 
 
