@@ -212,6 +212,8 @@ def test_no_cache_neither_reads_nor_keeps_a_set_and_cache_clear_removes_them() -
     assert run("score", example, "--format", "json") == fresh  # read from the entry
     assert run("check", example)[0] == 0 and len(entries()) == 1
     assert run("cache", "clear")[0] == 0 and entries() == []
+    assert run("check", example, "--no-cache")[0] == 0 and entries() == []  # check has the option too
+    assert run("check", example)[0] == 0 and len(entries()) == 1
 
 
 @pytest.mark.parametrize(
