@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from par_cli.core.diagnostics import msg
 from par_cli.io.output import write
@@ -31,6 +31,10 @@ from par_cli.words.codes import errors_only
 from par_cli.yamlengine import fast as yaml_fast
 from par_cli.yamlengine.source import parse
 
+if TYPE_CHECKING:
+    from par_cli.core.binding import Bound
+    from par_cli.core.diagnostics import Diagnostic
+
 
 @dataclass(frozen=True)
 class Change:
@@ -42,13 +46,26 @@ class Change:
     after: str
 
 
+class Written(NamedTuple):
+    """What a save wrote, as `records.inspect_file` reads it (no need to read it again): the file's bytes, bound
+    to its set, every problem `par check` finds in it, and its stamp (modification time ns, size, inode) just
+    after the write, under the file's lock."""
+
+    bound: Bound
+    problems: tuple[Diagnostic, ...]
+    raw: bytes
+    stamp: tuple[int, int, int] | None
+
+
 @dataclass(frozen=True)
 class Saved:
-    """What a save did: the changes (none: nothing written), the file's version now, and its problems now."""
+    """What a save did: the changes (none: nothing written), the file's version now, and its problems now;
+    `written`: the file written (None: nothing written), for its record and form."""
 
     changes: tuple[Change, ...]
     version: str
     problems: tuple[Problem, ...]
+    written: Written | None = None
 
 
 def merged_answer(old: Any, given: dict[str, Any]) -> dict[str, Any]:
@@ -147,7 +164,17 @@ def save_form(
         if bound is None or errors_only(found):
             raise Refused(msg("serve.records.not-saved"), worded(page_hints(errors_only(found) or found), lang))
         write(path, new_raw)
-        return Saved(tuple(changes), version_of(new_raw), worded([*problems, *found], lang))
+        written = Written(bound, tuple(found), new_raw, _stamp(path, len(new_raw)))
+        return Saved(tuple(changes), version_of(new_raw), worded([*problems, *found], lang), written)
+
+
+def _stamp(path: Path, size: int) -> tuple[int, int, int] | None:
+    """The file's stamp just after it was written with `size` bytes (None: it is not that file now)."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return (found.st_mtime_ns, found.st_size, found.st_ino) if found.st_size == size else None
 
 
 def _new_text(form: Form, text: str, submitted: dict[str, dict[str, Any]], file: str) -> tuple[str, list[Change]]:
