@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from par_cli.core.diagnostics import msg
+from par_cli.core.diagnostics import Diagnostic, msg
 from par_cli.io.output import write
 from par_cli.serve.form_input import read_submission
 from par_cli.serve.form_model import Form, build_form, long_form, own_answers
@@ -33,7 +33,6 @@ from par_cli.yamlengine.source import parse
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound
-    from par_cli.core.diagnostics import Diagnostic
 
 
 @dataclass(frozen=True)
@@ -149,20 +148,21 @@ def save_form(
         if form is None:
             raise Refused(msg("serve.records.unreadable", file=path.name))
         submitted, problems = read_submission(form, given)
-        if errors_only(problems):
-            raise Refused(msg("serve.records.not-saved"), worded(page_hints(errors_only(problems)), lang))
+        unread = errors_only(problems)  # refused, with what `par check` finds in the rest once written
+        _drop(submitted, unread)
         text = raw.decode("utf-8-sig")
         windows = "\r\n" in text  # a file saved on Windows keeps its line ends
         new_text, changes = _new_text(form, text.replace("\r\n", "\n"), submitted, relative_name(folder, path))
         new_text = new_text.replace("\n", "\r\n") if windows else new_text
-        if not changes:
+        if not changes and not unread:
             return Saved((), version, form.problems + tuple(p for f in form.fields for p in f.problems))
         new_raw = new_text.encode("utf-8")
         if raw.startswith(b"\xef\xbb\xbf"):
             new_raw = b"\xef\xbb\xbf" + new_raw
         bound, found = inspect_bytes(workspace or Workspace(), path, new_raw)
-        if bound is None or errors_only(found):
-            raise Refused(msg("serve.records.not-saved"), worded(page_hints(errors_only(found) or found), lang))
+        if unread or bound is None or errors_only(found):  # every problem of the answers sent, at once
+            refusal = [*unread, *errors_only(found)] or found
+            raise Refused(msg("serve.records.not-saved"), worded(page_hints(refusal), lang))
         write(path, new_raw)
         written = Written(bound, tuple(found), new_raw, _stamp(path, len(new_raw)))
         return Saved(tuple(changes), version_of(new_raw), worded([*problems, *found], lang), written)
@@ -175,6 +175,17 @@ def _stamp(path: Path, size: int) -> tuple[int, int, int] | None:
     except OSError:
         return None
     return (found.st_mtime_ns, found.st_size, found.st_ino) if found.st_size == size else None
+
+
+def _drop(submitted: dict[str, dict[str, Any]], unread: list[Diagnostic]) -> None:
+    """The fields that could not be read left out of the submission (the file keeps their values), so that the
+    rest is checked as it would be written: a refused save says every problem of what was sent at once."""
+    for problem in unread:
+        if len(problem.path) < 3 or problem.path[0] not in ("answers", "adjustments"):
+            continue
+        section, code, name = problem.path[:3]
+        key = str(code) if section == "answers" else f"adjustment:{code}"
+        submitted.get(key, {}).pop(str(name), None)
 
 
 def _new_text(form: Form, text: str, submitted: dict[str, dict[str, Any]], file: str) -> tuple[str, list[Change]]:
