@@ -19,11 +19,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from par_cli.core.diagnostics import ParError
+from par_cli.core.diagnostics import Diagnostic, ParError
 from par_cli.io.json_kind import SUPPORT_KINDS
 from par_cli.readers.files import discover_yaml, file_kind
 from par_cli.serve.form_model import Form, build_form, form_of_bound
-from par_cli.serve.records import AgencyRecord, details, editable, read_record, record_of, workbook_id
+from par_cli.serve.records import AgencyRecord, details, editable, lock_for, read_record, record_of, workbook_id
 from par_cli.serve.saving import Saved, Written, save_form
 from par_cli.services.criteria import LoadedCriteria
 from par_cli.services.workspace import Workspace, load_criteria, scored_in_group
@@ -194,9 +194,15 @@ def _agencies(folder: Path, lang: str, now: Seen) -> tuple[list[AgencyRecord], L
         if held is not None and held[0] == stamp and file_stamp is not None:
             found.append(held[1])
             continue
-        reader = reader or workspace()
-        READS[0] += 1
-        made = read_record(folder, path, reader, lang)
+        with lock_for(path):  # a save writing the file keeps its record before it lets the lock go
+            with _HELD:
+                held = _RECORDS.get(key)
+            if held is not None and held[0] == stamp and file_stamp is not None:
+                found.append(held[1])
+                continue
+            reader = reader or workspace()
+            READS[0] += 1
+            made = read_record(folder, path, reader, lang)
         with _HELD:
             _RECORDS[key] = (stamp, made)
         found.append(made)
@@ -270,25 +276,47 @@ def save(folder: Path, path: Path, version: str, given: Mapping[str, str], lang:
     criteria sets; the file written is read and scored once, and its record and form are kept for the page that
     follows (the agency list's row, the form): a save reads and scores its file once, not its set."""
     reader = workspace()
-    saved = save_form(folder, path, version, given, lang, form(folder, path, lang), reader)
-    if saved.written is not None:
-        _keep(folder, path, saved.written, reader, lang)
+    made: list[tuple[AgencyRecord, Score | None, list[Diagnostic]]] = []
+
+    def kept(written: Written) -> None:  # under the file's lock: its record, before another page looks for it
+        made.append(_kept_record(folder, path, written, reader, lang))
+
+    saved = save_form(folder, path, version, given, lang, form(folder, path, lang), reader, kept)
+    if saved.written is not None and made:
+        _keep_form(folder, path, saved.written, *made[0], lang)
     return saved
 
 
-def _keep(folder: Path, path: Path, written: Written, reader: Reader, lang: str) -> None:
-    """The record and the form of a file just written (`Saved.written`: its bytes, bound, problems, stamp)."""
-    bound, problems, raw, stamp = written.bound, list(written.problems), written.raw, written.stamp
+def _kept_record(
+    folder: Path, path: Path, written: Written, reader: Reader, lang: str
+) -> tuple[AgencyRecord, Score | None, list[Diagnostic]]:
+    """The record of a file just written (`Saved.written`: its bytes, bound, problems, stamp), kept."""
+    problems = list(written.problems)
     result: Score | None = None
     try:
-        result = reader.scored(bound)
+        result = reader.scored(written.bound)
     except ParError as exc:
         problems = [*problems, *exc.diagnostics]
     READS[0] += 1
-    now = seen(folder)
-    made = record_of(folder, path, bound, result, problems, raw, lang)
+    made = record_of(folder, path, written.bound, result, problems, written.raw, lang)
+    support = seen(folder).support
     with _HELD:
-        _RECORDS[(path, lang)] = ((stamp, now.support), made)
+        _RECORDS[(path, lang)] = ((written.stamp, support), made)
+    return made, result, problems
+
+
+def _keep_form(
+    folder: Path,
+    path: Path,
+    written: Written,
+    made: AgencyRecord,
+    result: Score | None,
+    problems: list[Diagnostic],
+    lang: str,
+) -> None:
+    """The form of a file just written, with its group's leaders now, kept for the page after the save."""
+    bound, raw, stamp = written.bound, written.raw, written.stamp
+    now = seen(folder)
     best = _agencies(folder, lang, now)[1]
     grouped = result
     if best and made.relative and result is not None:  # its `relative` leaves against the group's leaders

@@ -5,7 +5,7 @@ is returned for the audit log (file, field, before, after). A refusal writes not
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -131,11 +131,13 @@ def save_form(
     lang: str,
     shown: Form | None = None,
     workspace: Workspace | None = None,
+    kept: Callable[[Written], None] | None = None,
 ) -> Saved:
     """Save the submitted fields `given` into the assessment `path` whose page showed `version`. Refused (with
     the problems, in `lang`, nothing written): the file changed since (VersionConflict), a value that cannot be
     read, or a file `par check` would refuse once written. `shown`: the form the page was made from, used when
-    it is the form of the file's bytes now (its version), else made again; `workspace`: the one to read with."""
+    it is the form of the file's bytes now (its version), else made again; `workspace`: the one to read with;
+    `kept`: called with what was written, right after the write, before the file's lock is let go."""
     with lock_for(path):
         try:
             raw = path.read_bytes()
@@ -165,6 +167,8 @@ def save_form(
             raise Refused(msg("serve.records.not-saved"), worded(page_hints(refusal), lang))
         write(path, new_raw)
         written = Written(bound, tuple(found), new_raw, _stamp(path, len(new_raw)))
+        if kept is not None:
+            kept(written)  # still under the lock: a page that finds the file changed waits for its record
         return Saved(tuple(changes), version_of(new_raw), worded([*problems, *found], lang), written)
 
 
