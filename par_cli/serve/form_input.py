@@ -12,6 +12,7 @@ leaves it as it is.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from typing import Any
@@ -23,10 +24,17 @@ from par_cli.serve.form_model import Form
 TICKED = ("on", "1", "true", "yes")
 
 
+# Unicode's control characters (category Cc, a set the standard fixes: U+0000-U+001F, U+007F-U+009F) but line
+# breaks and tabs
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def clean_text(value: str) -> str:
     """A text typed in a page: NFC, control characters (but line breaks and tabs) dropped, trimmed."""
+    if value.isprintable():  # no control character, no line break: the usual field, read at once
+        return unicodedata.normalize("NFC", value).strip()
     text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
-    return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc").strip()
+    return _CONTROLS.sub("", text).strip()
 
 
 MAX_TEXT = 4000  # characters of a typed text (an explanation, the evidence lines, a reason): a page, not a book

@@ -18,13 +18,14 @@ from par_cli.serve.records import (
     inspect_file,
     worded,
 )
-from par_cli.services.workspace import Workspace, scored, scored_in_group
+from par_cli.services.workspace import Workspace, scored_in_group
 from par_cli.words.catalogue import text
 from par_cli.words.explain import describe_rule
 from par_cli.words.languages import language, words
 
 if TYPE_CHECKING:
     from par_cli.core.binding import Bound
+    from par_cli.core.diagnostics import Diagnostic
     from par_cli.core.model import Node
     from par_cli.core.ranking import Leaders
     from par_cli.core.scoring import NodeResult, Score
@@ -205,11 +206,29 @@ def _results(result: Score | None) -> dict[str, NodeResult]:
     return found
 
 
+_RULE_WORDS: dict[tuple[int, str], tuple[object, tuple[str, str]]] = {}
+
+
+def _rule_words(rule: Any, lang: str) -> tuple[str, str]:
+    """A rule in words and what to type for it, in `lang`: worded once per rule of a set kept while its file is
+    unchanged (a 160-criterion form is made after each save)."""
+    key = (id(rule), lang)
+    kept = _RULE_WORDS.get(key)
+    if kept is not None and kept[0] is rule:
+        return kept[1]
+    said = (describe_rule(rule, lang), text(page_message(rule.input_hint()), lang))
+    if len(_RULE_WORDS) > 20_000:  # sets read again many times: the old ones' rules forgotten
+        _RULE_WORDS.clear()
+    _RULE_WORDS[key] = (rule, said)
+    return said
+
+
 def _field(info: Any, bound: Bound, own: dict[str, Any], result: NodeResult | None, lang: str) -> Field:
     from par_cli.core.appraisal import owner
 
     node: Node = info.node
     rule = node.scoring_rule
+    words_of_rule = _rule_words(rule, lang)
     fields = long_form(own.get(node.code))
     merged = bound.answers.get(node.code)
     given = long_form(bound.assessment.answers.get(node.code))  # appraisal files merged, values as written
@@ -230,8 +249,8 @@ def _field(info: Any, bound: Bound, own: dict[str, Any], result: NodeResult | No
         kind=kind,
         levels=levels,
         step=str(getattr(step, "source", step)) if step is not None else None,
-        rule=describe_rule(rule, lang),
-        hint=text(page_message(rule.input_hint()), lang),
+        rule=words_of_rule[0],
+        hint=words_of_rule[1],
         guide=" ".join(node.guide.split()) if node.guide else None,
         allow_na=node.allow_na,
         evidence_required=info.evidence == "required" and info.source != "survey",
@@ -257,19 +276,33 @@ def build_form(
     """The form of the assessment file `path`; None when the file cannot be bound to its set (its problems are
     then the agency list's). `leaders`: the folder's best values of `relative` leaves per group
     (`serve.folder_index.leaders`), to score them as the ranking does; none: alone."""
-    from dataclasses import replace
-
-    from par_cli.serve.records import record_of
-
     workspace = workspace or Workspace()
     bound, problems, raw = inspect_file(workspace, path)
     if bound is None:
         return None
     result: Score | None = None
     try:
-        result = scored_in_group(bound, leaders) if leaders else scored(bound)
+        result = scored_in_group(bound, leaders) if leaders else workspace.scored(bound)
     except ParError as exc:
         problems = [*problems, *exc.diagnostics]
+    return form_of_bound(folder, path, bound, result, problems, raw, lang)
+
+
+def form_of_bound(
+    folder: Path,
+    path: Path,
+    bound: Bound,
+    result: Score | None,
+    problems: list[Diagnostic],
+    raw: bytes,
+    lang: str,
+) -> Form:
+    """The form of a file read (`inspect_file`: bound, its problems, its bytes) and scored (`result`; None: it
+    cannot be): a save makes the form of what it wrote without reading the file again."""
+    from dataclasses import replace
+
+    from par_cli.serve.records import record_of
+
     record = record_of(folder, path, bound, result, problems, raw, lang)
     said = tuple(p for p in worded(problems, lang) if p.level != "info")  # a form shows what is to be done
     by_code: dict[str, list[Problem]] = {}

@@ -218,7 +218,7 @@ def read_record(
 ) -> AgencyRecord:
     """An agency's record: its file read and scored (`relative` leaves against its group's `leaders`, as its
     ranking scores them, when given; else alone)."""
-    from par_cli.services.workspace import scored, scored_in_group
+    from par_cli.services.workspace import scored_in_group
 
     try:
         bound, problems, raw = inspect_file(workspace, path)
@@ -227,7 +227,7 @@ def read_record(
     result: Score | None = None
     if bound is not None:
         try:
-            result = scored_in_group(bound, leaders) if leaders else scored(bound)
+            result = scored_in_group(bound, leaders) if leaders else workspace.scored(bound)
         except ParError as exc:
             problems = [*problems, *exc.diagnostics]
     return record_of(folder, path, bound, result, problems, raw, lang)

@@ -5,12 +5,12 @@ is returned for the audit log (file, field, before, after). A refusal writes not
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from par_cli.core.diagnostics import msg
+from par_cli.core.diagnostics import Diagnostic, msg
 from par_cli.io.output import write
 from par_cli.serve.form_input import read_submission
 from par_cli.serve.form_model import Form, build_form, long_form, own_answers
@@ -31,6 +31,9 @@ from par_cli.words.codes import errors_only
 from par_cli.yamlengine import fast as yaml_fast
 from par_cli.yamlengine.source import parse
 
+if TYPE_CHECKING:
+    from par_cli.core.binding import Bound
+
 
 @dataclass(frozen=True)
 class Change:
@@ -42,13 +45,26 @@ class Change:
     after: str
 
 
+class Written(NamedTuple):
+    """What a save wrote, as `records.inspect_file` reads it (no need to read it again): the file's bytes, bound
+    to its set, every problem `par check` finds in it, and its stamp (modification time ns, size, inode) just
+    after the write, under the file's lock."""
+
+    bound: Bound
+    problems: tuple[Diagnostic, ...]
+    raw: bytes
+    stamp: tuple[int, int, int] | None
+
+
 @dataclass(frozen=True)
 class Saved:
-    """What a save did: the changes (none: nothing written), the file's version now, and its problems now."""
+    """What a save did: the changes (none: nothing written), the file's version now, and its problems now;
+    `written`: the file written (None: nothing written), for its record and form."""
 
     changes: tuple[Change, ...]
     version: str
     problems: tuple[Problem, ...]
+    written: Written | None = None
 
 
 def merged_answer(old: Any, given: dict[str, Any]) -> dict[str, Any]:
@@ -115,11 +131,13 @@ def save_form(
     lang: str,
     shown: Form | None = None,
     workspace: Workspace | None = None,
+    kept: Callable[[Written], None] | None = None,
 ) -> Saved:
     """Save the submitted fields `given` into the assessment `path` whose page showed `version`. Refused (with
     the problems, in `lang`, nothing written): the file changed since (VersionConflict), a value that cannot be
     read, or a file `par check` would refuse once written. `shown`: the form the page was made from, used when
-    it is the form of the file's bytes now (its version), else made again; `workspace`: the one to read with."""
+    it is the form of the file's bytes now (its version), else made again; `workspace`: the one to read with;
+    `kept`: called with what was written, right after the write, before the file's lock is let go."""
     with lock_for(path):
         try:
             raw = path.read_bytes()
@@ -132,22 +150,46 @@ def save_form(
         if form is None:
             raise Refused(msg("serve.records.unreadable", file=path.name))
         submitted, problems = read_submission(form, given)
-        if errors_only(problems):
-            raise Refused(msg("serve.records.not-saved"), worded(page_hints(errors_only(problems)), lang))
+        unread = errors_only(problems)  # refused, with what `par check` finds in the rest once written
+        _drop(submitted, unread)
         text = raw.decode("utf-8-sig")
         windows = "\r\n" in text  # a file saved on Windows keeps its line ends
         new_text, changes = _new_text(form, text.replace("\r\n", "\n"), submitted, relative_name(folder, path))
         new_text = new_text.replace("\n", "\r\n") if windows else new_text
-        if not changes:
+        if not changes and not unread:
             return Saved((), version, form.problems + tuple(p for f in form.fields for p in f.problems))
         new_raw = new_text.encode("utf-8")
         if raw.startswith(b"\xef\xbb\xbf"):
             new_raw = b"\xef\xbb\xbf" + new_raw
         bound, found = inspect_bytes(workspace or Workspace(), path, new_raw)
-        if bound is None or errors_only(found):
-            raise Refused(msg("serve.records.not-saved"), worded(page_hints(errors_only(found) or found), lang))
+        if unread or bound is None or errors_only(found):  # every problem of the answers sent, at once
+            refusal = [*unread, *errors_only(found)] or found
+            raise Refused(msg("serve.records.not-saved"), worded(page_hints(refusal), lang))
         write(path, new_raw)
-        return Saved(tuple(changes), version_of(new_raw), worded([*problems, *found], lang))
+        written = Written(bound, tuple(found), new_raw, _stamp(path, len(new_raw)))
+        if kept is not None:
+            kept(written)  # still under the lock: a page that finds the file changed waits for its record
+        return Saved(tuple(changes), version_of(new_raw), worded([*problems, *found], lang), written)
+
+
+def _stamp(path: Path, size: int) -> tuple[int, int, int] | None:
+    """The file's stamp just after it was written with `size` bytes (None: it is not that file now)."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return (found.st_mtime_ns, found.st_size, found.st_ino) if found.st_size == size else None
+
+
+def _drop(submitted: dict[str, dict[str, Any]], unread: list[Diagnostic]) -> None:
+    """The fields that could not be read left out of the submission (the file keeps their values), so that the
+    rest is checked as it would be written: a refused save says every problem of what was sent at once."""
+    for problem in unread:
+        if len(problem.path) < 3 or problem.path[0] not in ("answers", "adjustments"):
+            continue
+        section, code, name = problem.path[:3]
+        key = str(code) if section == "answers" else f"adjustment:{code}"
+        submitted.get(key, {}).pop(str(name), None)
 
 
 def _new_text(form: Form, text: str, submitted: dict[str, dict[str, Any]], file: str) -> tuple[str, list[Change]]:

@@ -137,6 +137,17 @@ def test_a_value_that_cannot_be_read_is_refused_at_its_field_and_nothing_is_writ
     assert "150" in refused.value.problems[0].text or "100" in refused.value.problems[0].text
 
 
+def test_a_refused_save_says_every_problem_of_what_was_sent_at_once(folder: Path) -> None:
+    path = folder / "so-a.yaml"
+    before = path.read_bytes()
+    with pytest.raises(Refused) as refused:  # one value that cannot be read, one `par check` refuses once written
+        _fill(folder, "so-a", {"self-1.1.1": "kịp", "self-1.1.3": "150", "self-1.1.2": "Có"})
+    found = {(p.criterion, p.code) for p in refused.value.problems}
+    assert {c for c, _ in found} == {"1.1.1", "1.1.3"}, found
+    assert all(p.level == "error" for p in refused.value.problems)
+    assert path.read_bytes() == before
+
+
 def test_a_save_on_a_file_changed_since_is_refused(folder: Path) -> None:
     path = folder / "so-a.yaml"
     form = build_form(folder, path, "vi")
@@ -251,6 +262,27 @@ def test_a_file_changed_by_hand_shows_at_once(folder: Path) -> None:
     )
     appraised = {record.id: record for record in agencies(folder, "vi")}
     assert appraised["so-a"].index == 0 and appraised["so-a"].self_index == 1  # an appraisal file counts too
+
+
+def test_a_file_added_or_removed_by_hand_shows_at_once(folder: Path) -> None:
+    old = 1_600_000_000_000_000_000  # the folder settled long ago: its listing is kept
+    os.utime(folder, ns=(old, old))
+    assert [a.id for a in agencies(folder, "vi")] == ["so-a", "so-b"]
+    assert [a.id for a in agencies(folder, "vi")] == ["so-a", "so-b"]
+    added = folder / "so-c.yaml"
+    text = (folder / "so-b.yaml").read_text(encoding="utf-8").replace("id: so-b", "id: so-c")
+    added.write_text(text.replace('name: "Sở B"', 'name: "Sở C"'), encoding="utf-8")
+    os.utime(folder, ns=(old, old))  # even where the folder's time says nothing (a coarse clock)
+    assert [a.id for a in agencies(folder, "vi")] == ["so-a", "so-b", "so-c"]
+    assert file_of(folder, "so-c") == added
+    (folder / "so-a.yaml").unlink()
+    os.utime(folder, ns=(old, old))
+    assert [a.id for a in agencies(folder, "vi")] == ["so-b", "so-c"] and file_of(folder, "so-a") is None
+    inside = folder / "ke-hoach"
+    inside.mkdir()
+    (inside / "so-d.yaml").write_text(text.replace("id: so-c", "id: so-d").replace("Sở B", "Sở D"), "utf-8")
+    os.utime(folder, ns=(old, old))
+    assert [a.id for a in agencies(folder, "vi")] == ["so-b", "so-c", "so-d"]
 
 
 def test_a_windows_file_keeps_its_line_ends_and_its_bom(folder: Path) -> None:
