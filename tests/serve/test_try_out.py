@@ -9,7 +9,7 @@ from pathlib import Path
 from starlette.applications import Starlette
 
 from tests.conftest import run
-from tests.serve.conftest import Person
+from tests.serve.conftest import Person, add_user
 
 
 def test_the_public_address_says_the_ranking_is_not_published_yet(people: dict[str, Person]) -> None:
@@ -88,3 +88,26 @@ def test_the_office_invites_a_list_of_agencies_and_downloads_their_links(
     token_page = people["none"].get(link.group(1).removeprefix("http://127.0.0.1:8765"))
     assert token_page.status_code == 200 and "Sở Tài chính" in token_page.text
     assert [row.login for row in app.state.store.pending()] == ["so-tai-chinh"]
+
+
+def test_an_agency_with_an_excel_form_is_told_why_and_a_web_form_says_its_text_limit(
+    app: Starlette, folder: Path, people: dict[str, Person], tmp_path: Path
+) -> None:
+    listed = tmp_path / "danh-sach.csv"
+    listed.write_text("STT;Mã cơ quan;Tên cơ quan\n1;so-xay-dung;Sở Xây dựng\n", encoding="utf-8-sig")
+    made = tmp_path / "phieu"
+    code, _, err = run(
+        "template", str(folder / "criteria.yaml"), "--agencies", str(listed), "-f", "xlsx", "-o", str(made)
+    )
+    assert code == 0, err
+    assert people["office"].post("/office/window", {"action": "open"}).status_code == 303
+    (xlsx,) = made.glob("*.xlsx")
+    xlsx.replace(folder / xlsx.name)
+    add_user(app.state.store, "sxd", "agency", "so-xay-dung")
+    page = Person(app, "sxd").get("/agency").text
+    assert '<p class="notice">Phiếu Excel: trang web chỉ hiển thị, không điền được' in page
+    assert "cửa sổ" not in page.split('class="notice">')[1].split("</p>")[0]  # not "the window is closed"
+    assert "Tối đa 4.000 ký tự" not in page  # nothing to type here
+    own = people["so-noi-vu"].get("/agency").text
+    assert '<p class="hint">Tối đa 4.000 ký tự; dài hơn thì tải lên thành tệp minh chứng.</p>' in own
+    assert 'class="notice"' not in own
