@@ -129,6 +129,45 @@ def test_a_damaged_entry_is_a_miss_and_is_written_again() -> None:
         assert shape(load_criteria(SET)) == shape(fresh)  # the entry written again, and read
 
 
+def test_an_entry_moved_onto_another_sets_name_is_a_miss_never_that_set(tmp_path: Path) -> None:
+    """The try-out: entry A copied over entry B (a sync tool, a hand) gave B's file A's figures and grade."""
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.write_bytes(SET.read_bytes())
+    second.write_bytes(SET.read_bytes().replace(b"title:", b"title: B", 1))
+    fresh = load_criteria(second, kept=False)
+    load_criteria(first)
+    (entry_a,) = entries()
+    load_criteria(second)
+    (entry_b,) = [entry for entry in entries() if entry != entry_a]
+    entry_b.write_bytes(entry_a.read_bytes())
+    assert shape(load_criteria(second)) == shape(fresh)  # not a.yaml's set: built again
+    assert shape(load_criteria(second)) == shape(fresh)
+
+
+def test_cache_info_and_clear_count_the_kept_sets_and_say_when_they_cannot_be_removed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    example = str(SPEC / "so-noi-vu.yaml")
+    assert run("check", example)[0] == 0
+    code, out, _ = run("cache", "info", "--lang", "vi")
+    assert (
+        code == 0 and out.splitlines()[1] == f"1 bộ tiêu chí đã lưu tại {criteria_cache.cache_dir() / 'criteria-sets'}"
+    )
+    with monkeypatch.context() as patched:
+        patched.setattr(
+            "par_cli.services.criteria_cache.os.unlink", lambda *_: (_ for _ in ()).throw(PermissionError(13, "no"))
+        )
+        code, out, err = run("cache", "clear", "--lang", "en")
+    assert code == 1 and out.splitlines()[1].startswith("removed 0 kept criteria sets (")
+    assert err == (
+        f"{criteria_cache.cache_dir()}: error F003: the cache folder could not be emptied: some kept files are still"
+        " there (hint: the folder or its files may be read-only: give yourself write permission, or remove the"
+        " folder by hand)\n"
+    )
+    code, out, _ = run("cache", "clear", "--lang", "en")
+    assert code == 0 and out.splitlines()[1].startswith("removed 1 kept criteria set (") and entries() == []
+
+
 class Forged:
     def __init__(self, marker: Path) -> None:
         self.marker = marker

@@ -110,21 +110,33 @@ app.add_typer(cache_app, name="cache", no_args_is_help=True)
 @cache_app.command("clear")
 def cache_clear(lang: LangOption = None) -> None:
     """Remove every kept result and criteria set (the next runs make them again)."""
-    from par_cli.core.diagnostics import msg
+    from par_cli.core.diagnostics import LineCol, msg, problem
     from par_cli.services.cache import ResultCache
+    from par_cli.services.criteria_cache import FOLDER
     from par_cli.words.catalogue import text
 
+    words = shell.language(lang)
     store = ResultCache()
-    removed = store.clear()
-    typer.echo(text(msg("cache-cleared", count=removed, path=str(store.path)), shell.language(lang).now()))
+    removed, sets = store.clear()
+    typer.echo(text(msg("cache-cleared", count=removed, path=str(store.path)), words.now()))
+    typer.echo(text(msg("cache-cleared-sets", count=sets, path=str(store.path.parent / FOLDER)), words.now()))
+    if store.left():  # a folder or file made read-only: say so, never "removed" alone
+        hint = msg("hint.cache-not-cleared")
+        found = problem("F003", "cache-not-cleared", hint=hint).at(LineCol(str(store.path.parent)))
+        shell.fail([found], words)
 
 
 @cache_app.command("info")
 def cache_info(lang: LangOption = None) -> None:
-    """Where the kept results are, and how many."""
+    """Where the kept results and criteria sets are, and how many."""
     from par_cli.core.diagnostics import msg
     from par_cli.services.cache import ResultCache
+    from par_cli.services.criteria_cache import FOLDER
+    from par_cli.services.criteria_cache import count as count_sets
     from par_cli.words.catalogue import text
 
+    words = shell.language(lang)
     store = ResultCache()
-    typer.echo(text(msg("cache-info", count=store.count(), path=str(store.path)), shell.language(lang).now()))
+    typer.echo(text(msg("cache-info", count=store.count(), path=str(store.path)), words.now()))
+    sets = count_sets(store.path.parent)
+    typer.echo(text(msg("cache-info-sets", count=sets, path=str(store.path.parent / FOLDER)), words.now()))

@@ -17,6 +17,7 @@ from par_cli.cli.app import app
 from par_cli.cli.options import (
     AgainstOption,
     CheckFormat,
+    CheckNoCacheOption,
     CriteriaOption,
     DecisionDateOption,
     DecisionOption,
@@ -303,7 +304,7 @@ def check(
     ] = None,
     output: OutputOption = None,
     jobs: JobsOption = None,
-    no_cache: NoCacheOption = False,
+    no_cache: CheckNoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """Check criteria and assessment files: every problem, located, with a stable code. Exit 1 on errors."""

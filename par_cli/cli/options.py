@@ -243,6 +243,13 @@ IssuerOption = Annotated[
         help="The issuing body (Ủy ban nhân dân tỉnh Quảng Trị), instead of the office file's.",
     ),
 ]
+CheckNoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Build every criteria set again, neither using nor keeping the sets kept between runs (par cache).",
+    ),
+]
 NoCacheOption = Annotated[
     bool,
     typer.Option(

@@ -32,6 +32,7 @@ from par_cli.readers.files import SUPPORT_KINDS, support_files
 from par_cli.services.cache_json import HELD, dump, load, read_as
 from par_cli.services.criteria_cache import cache_dir
 from par_cli.services.criteria_cache import clear as clear_sets
+from par_cli.services.criteria_cache import count as count_sets
 from par_cli.services.digests import digest, file_digest
 
 if TYPE_CHECKING:
@@ -328,24 +329,34 @@ class ResultCache:
         return found
 
     def count(self) -> int:
-        """The results kept (0 when there is no store, it cannot be read or its folder is not used)."""
-        db = self._open() if self.path.exists() else None
-        if db is None:
+        """The results kept (0 when there is no store or it cannot be read), read without writing: a store in a
+        folder made read-only is counted, not taken for a damaged one."""
+        if not self.path.is_file():
+            return 0
+        try:
+            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+        except (sqlite3.Error, OSError, ValueError):
             return 0
         try:
             return int(db.execute("SELECT count(*) FROM results").fetchone()[0])
         except sqlite3.Error:
             return 0
+        finally:
+            db.close()
 
-    def clear(self) -> int:
-        """Remove the store (and any of an earlier version); the number of results it held (0 when there was none
-        or it was unreadable)."""
+    def clear(self) -> tuple[int, int]:
+        """Remove the store (and any of an earlier version) and the criteria sets kept built
+        (`services.criteria_cache`): the number of results the store held and of sets removed."""
         count = self.count()
         self._discard()
-        clear_sets(self.path.parent)  # the criteria sets kept built (`services.criteria_cache`): not counted
+        sets = clear_sets(self.path.parent)
         for name in LEGACY_NAMES:
             _remove(self.path.parent / name)
-        return count
+        return count, sets
+
+    def left(self) -> bool:
+        """Whether anything is still kept after `clear` (a folder or file made read-only)."""
+        return self.path.exists() or count_sets(self.path.parent) > 0
 
     def close(self) -> None:
         if self._db is not None:

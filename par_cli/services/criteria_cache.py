@@ -157,17 +157,22 @@ def _foreign(info: os.stat_result) -> bool:
 
 
 def _folder() -> Path | None:
-    """The entries' folder, made if need be; None when it cannot be made or others may write it."""
+    """The entries' folder, made if need be; None when it cannot be made or others may write it (then nothing is
+    made in it either)."""
     base = cache_dir()
     folder = base / FOLDER
     try:
+        if base.exists() and _foreign(base.stat()):
+            return None
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         return None if _foreign(base.stat()) or _foreign(folder.stat()) else folder
     except OSError:
         return None
 
 
-def _read(entry: Path) -> Built | None:
+def _read(entry: Path, key: str) -> Built | None:
+    """The set kept in `entry` under `key`: an entry holds its whole key beside the set, so that one copied or
+    moved onto another's name (a sync tool, a hand) is a miss, never another file's set."""
     from par_cli.core.model import CriteriaSet
 
     try:
@@ -177,16 +182,19 @@ def _read(entry: Path) -> Built | None:
             found = _Values(file).load()
     except Exception:  # a damaged or foreign entry is a miss, whatever unpickling raises
         return None
-    kind_ok = isinstance(found, tuple) and len(found) == 2
-    return found if kind_ok and isinstance(found[0], CriteriaSet) and isinstance(found[1], dict) else None
+    if not (isinstance(found, tuple) and len(found) == 2 and found[0] == key):
+        return None
+    kept = found[1]
+    kind_ok = isinstance(kept, tuple) and len(kept) == 2
+    return kept if kind_ok and isinstance(kept[0], CriteriaSet) and isinstance(kept[1], dict) else None
 
 
-def _keep(folder: Path, entry: Path, built: Built) -> None:
+def _keep(folder: Path, entry: Path, key: str, built: Built) -> None:
     buffer = io.BytesIO()
     try:
         pickler = _pickle.Pickler(buffer, protocol=PROTOCOL)
         pickler.dispatch_table = _TABLE
-        pickler.dump(built)
+        pickler.dump((key, built))
     except (_pickle.PicklingError, TypeError, AttributeError, RecursionError):
         return  # a set holding something no entry can keep: built again next time
     if buffer.tell() > LARGEST:
@@ -214,14 +222,25 @@ def _prune(folder: Path, fingerprint: str) -> None:
             old.unlink()
 
 
-def clear(base: Path) -> None:
-    """Remove every entry kept in the cache folder `base` (`par cache clear`)."""
-    folder = base / FOLDER
+def count(base: Path) -> int:
+    """The entries kept in the cache folder `base` (`par cache info`)."""
+    try:
+        return sum(1 for found in os.scandir(base / FOLDER) if found.name.endswith(SUFFIX))
+    except OSError:
+        return 0
+
+
+def clear(base: Path) -> int:
+    """Remove every entry kept in the cache folder `base` (`par cache clear`): how many were removed (those that
+    could not be are still counted by `count`)."""
+    removed = 0
     with contextlib.suppress(OSError):
-        for found in os.scandir(folder):
+        for found in os.scandir(base / FOLDER):
             if found.name.endswith(SUFFIX):
                 with contextlib.suppress(OSError):
                     os.unlink(found.path)
+                    removed += 1
+    return removed
 
 
 def built(path: Path, build: Callable[[Path, bytes | None], Built], languages: tuple[str, ...]) -> Built:
@@ -237,12 +256,13 @@ def built(path: Path, build: Callable[[Path, bytes | None], Built], languages: t
     folder = _folder() if fingerprint else None
     if folder is None:
         return build(path, raw)
-    entry = folder / f"{fingerprint[:16]}-{digest(fingerprint, chr(0).join(languages), raw)[:40]}{SUFFIX}"
-    found = _read(entry)
+    key = digest(fingerprint, chr(0).join(languages), raw)
+    entry = folder / f"{fingerprint[:16]}-{key[:40]}{SUFFIX}"
+    found = _read(entry, key)
     if found is not None:
         reading(path)  # as `readers.files.read_document` notes the set (no output onto it) and its language
         spoken(found[0].language)
         return found
     made = build(path, raw)
-    _keep(folder, entry, made)
+    _keep(folder, entry, key, made)
     return made
