@@ -101,8 +101,8 @@ async def save(request: Request) -> Response:
         saved = await run_in_threadpool(
             held.save, folder, path, version if isinstance(version, str) else "", given, lang
         )
-    except VersionConflict as conflict:
-        return await page(request, 409, problem="serve.conflict-save", refusal=conflict.words(lang))
+    except VersionConflict:  # said once, what was typed kept (as a value refused): the page is the file's now
+        return await page(request, 409, problem="serve.conflict-save", typed=given)
     except NotSaved as refused:
         return await page(request, 400, refusal=refused.words(lang), refused=refused.problems, typed=given)
     for change in saved.changes:
