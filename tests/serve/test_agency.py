@@ -226,3 +226,18 @@ def test_not_applicable_where_the_set_forbids_it_names_the_criterion_once(people
     assert refused.status_code == 400
     assert "1.1.2: không được đánh dấu Không áp dụng: tiêu chí này phải trả lời" in refused.text
     assert "1.1.2: 1.1.2" not in refused.text
+
+
+def test_a_file_broken_by_hand_is_named_in_the_folder_and_the_form_says_why(
+    folder: Path, people: dict[str, Person]
+) -> None:
+    opened(people)
+    path = folder / "so-noi-vu.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\nthêm: [mở mà không đóng\n", encoding="utf-8")
+    page = people["so-noi-vu"].get("/agency")
+    assert page.status_code == 200
+    shown = page.text.split("<main", 1)[1]
+    assert str(folder) not in shown and "/tmp/" not in shown
+    assert re.search(r"<li class=\"error\">so-noi-vu\.yaml:\d+:\d+: ", shown)
+    assert "đợt tự đánh giá đã đóng" not in shown
+    assert "tệp tự đánh giá có lỗi, văn phòng cần sửa" in shown and 'name="version"' not in shown
