@@ -101,8 +101,8 @@ async def save(request: Request) -> Response:
         saved = await run_in_threadpool(
             held.save, folder, path, version if isinstance(version, str) else "", given, lang
         )
-    except VersionConflict as conflict:
-        return await page(request, 409, problem="serve.conflict-save", refusal=conflict.words(lang))
+    except VersionConflict:  # said once, what was typed kept (as a value refused): the page is the file's now
+        return await page(request, 409, problem="serve.conflict-save", typed=given)
     except NotSaved as refused:
         return await page(request, 400, refusal=refused.words(lang), refused=refused.problems, typed=given)
     for change in saved.changes:
@@ -170,7 +170,8 @@ async def evidence_remove(request: Request) -> Response:
     if not _editable(request, user):
         raise Refused("serve.refused-closed")
     store = store_of(request)
-    kept = store.evidence_file(request.path_params["file_id"])
+    asked = uploads.row_id(request.path_params["file_id"])
+    kept = store.evidence_file(asked) if asked is not None else None
     if kept is None or kept.agency_id != user.agency_id:
         raise HTTPException(404)
     store.remove_evidence(kept.id)
@@ -194,7 +195,8 @@ async def evidence_download(request: Request) -> Response:
     """An evidence file, as an attachment: its agency's own, the office's, and a council member's to read for the
     leaves its appraiser owns (`core.appraisal.owner`, unassigned ones the council's)."""
     user = await require(request)
-    kept = store_of(request).evidence_file(request.path_params["file_id"])
+    asked = uploads.row_id(request.path_params["file_id"])
+    kept = store_of(request).evidence_file(asked) if asked is not None else None
     if kept is None or (user.role == "agency" and kept.agency_id != user.agency_id):
         raise HTTPException(404)  # another agency's file is not there for this one
     if user.role == "council":

@@ -17,7 +17,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from par_cli.serve import account, agency, audit_page, council, documents, office, public, results
+from par_cli.serve import account, agency, audit_page, council, documents, office, public, results, uploads
 from par_cli.serve.auth import Refused, SignIn, TooLarge, user_of
 from par_cli.serve.pages import render
 from par_cli.serve.store import Store
@@ -81,7 +81,21 @@ async def _refused(request: Request, exc: Exception) -> Response:
 
 
 async def _too_large(request: Request, exc: Exception) -> Response:
-    return render(request, "error.html", 413, title="serve.refused-title", reason="serve.too-large")
+    """A body over the bound: the limit said (an evidence file's, the one a person meets) and the way back to
+    the form the file was sent from (an agency's; anyone else's home)."""
+    back = "/agency" if request.url.path.startswith("/agency") else "/"
+    said = {"limit": uploads.MAX_SIZE // (1024 * 1024)}
+    label = "serve.back-to-form" if back == "/agency" else "serve.home"
+    return render(
+        request,
+        "error.html",
+        413,
+        title="serve.too-large-title",
+        reason="serve.too-large",
+        said=said,
+        back=back,
+        back_label=label,
+    )
 
 
 async def _http(request: Request, exc: Exception) -> Response:

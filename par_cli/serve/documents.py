@@ -10,7 +10,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from par_cli.core.diagnostics import ParError
+from par_cli.core.diagnostics import Diagnostic, ParError, msg
 from par_cli.serve import records
 from par_cli.serve.auth import folder_of, require
 from par_cli.serve.folder_rank import DOCUMENTS, Missing, document
@@ -37,6 +37,18 @@ def _listed() -> list[tuple[str, str, str]]:
     return [(kind, name, LABELS[kind]) for kind, (_, _, name) in DOCUMENTS.items()]
 
 
+def _as_page_says(d: Diagnostic, kind: str, office: bool) -> Diagnostic:
+    """The refusal of a document over incomplete results (R011) as the page says it: the document asked for by
+    its name on the page (not "the annex" for the ranking's workbook), and the page's way on — the office's
+    "download anyway" link below (not the command line's `--allow-incomplete`), the council's asking the office."""
+    if d.code != "R011":
+        return d
+    count = dict(d.message.args).get("count", 0)
+    message = msg("serve.documents.incomplete", document=msg(LABELS[kind]), count=count)
+    hint = msg("serve.documents.hint-anyway" if office else "serve.documents.hint-office")
+    return d._replace(message=message, hint=hint)
+
+
 async def documents_page(request: Request) -> Response:
     await require(request, "office", "council")
     return render(request, "documents.html", documents=_listed())
@@ -56,7 +68,8 @@ async def download(request: Request) -> Response:
     except Missing:
         raise HTTPException(404) from None
     except ParError as exc:
-        refused = records.worded(exc.diagnostics, lang)
+        said = [_as_page_says(d, kind, user.role == "office") for d in exc.diagnostics]
+        refused = records.worded(said, lang)
         return render(request, "documents.html", 409, documents=_listed(), refused=refused, kind=kind)
     ascii_name = made.name.encode("ascii", "ignore").decode() or "par"
     return Response(

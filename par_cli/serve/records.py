@@ -263,10 +263,19 @@ def record_of(
         self_index=result.self_index if result is not None else None,
         grade=result.grade if result is not None else None,
         precision=result.precision if result is not None else 2,
-        problems=worded(problems, lang),
+        problems=worded([in_folder(folder, d) for d in problems], lang),
         set_id=result.criteria_id if result is not None else None,
         relative=tuple((r.code, r.value, r.higher) for r in result.relative) if result is not None else (),
     )
+
+
+def in_folder(folder: Path, d: Diagnostic) -> Diagnostic:
+    """`d` placed by its file's name in the folder (`so-y-te.yaml:13:6`, as the board names it), never by the
+    server's own path (`/srv/…/nam-2024/so-y-te.yaml`): a broken file's reader places it by the path it read."""
+    file = d.where.file
+    if not file or not Path(file).is_absolute():
+        return d
+    return d.at(d.where._replace(file=relative_name(folder, Path(file))))
 
 
 def details(path: Path, model: object) -> tuple[str, str, str | None, str | None, str | None]:

@@ -23,7 +23,19 @@ MAX_MEMBERS = 5000  # members of an OOXML/OpenDocument zip
 MAX_UNPACKED = 200 * 1024 * 1024  # their total size unpacked
 MAX_RATIO = 100  # unpacked / packed, over the whole archive
 EVIDENCE = "minh-chung"
+MAX_ID = 2**63 - 1  # SQLite's largest INTEGER: a row id beyond it names no row (and would not bind)
 SAFE_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")  # an agency id or a code, as a folder's name
+
+
+def row_id(value: object) -> int | None:
+    """An id from a page's address (`/agency/evidence/12`) as a stored row's, or None: not digits, or beyond
+    SQLite's INTEGER (a row that cannot be: the page is not found, never a server error)."""
+    text = str(value)
+    if not text.isascii() or not text.isdigit():
+        return None
+    number = int(text)
+    return number if 0 < number <= MAX_ID else None
+
 
 TYPES = {  # kind → (the name's extensions it may have, its content type)
     "pdf": (("pdf",), "application/pdf"),

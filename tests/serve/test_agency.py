@@ -78,6 +78,24 @@ def test_a_save_over_a_changed_file_is_refused_never_written_over(folder: Path, 
     assert version_of(shown) == records.file_version(folder / "so-noi-vu.yaml")
 
 
+def test_a_clash_keeps_what_was_typed_and_says_it_once(folder: Path, people: dict[str, Person]) -> None:
+    opened(people)
+    agency = people["so-noi-vu"]
+    first = version_of(agency.get("/agency").text)  # two tabs opened at this version
+    assert agency.post("/agency/save", {"version": first, "self-1.3": "0"}).status_code == 303  # tab 1 saves
+    typed = {"version": first, "self-1.1.2": "88,5", "explanation-1.1.2": "Đã họp giao ban ngày 5/3"}
+    late = agency.post("/agency/save", typed)  # tab 2 saves what it typed
+    assert late.status_code == 409
+    assert 'value="88,5"' in late.text and ">Đã họp giao ban ngày 5/3</textarea>" in late.text
+    said = late.text.split("<main", 1)[1]
+    assert said.count("người khác đã sửa") == 1 and "đã được người khác sửa" not in said
+    assert "Biểu mẫu vẫn giữ những gì bạn đã nhập" in said
+    assert version_of(late.text) == records.file_version(folder / "so-noi-vu.yaml")  # Lưu again: saved
+    again = agency.post("/agency/save", {**typed, "version": version_of(late.text)})
+    assert again.status_code == 303
+    assert "Đã họp giao ban ngày 5/3" in (folder / "so-noi-vu.yaml").read_text(encoding="utf-8")
+
+
 def test_two_saves_at_once_one_wins_the_other_is_told(folder: Path, people: dict[str, Person]) -> None:
     opened(people)
     agency = people["so-noi-vu"]
@@ -208,3 +226,18 @@ def test_not_applicable_where_the_set_forbids_it_names_the_criterion_once(people
     assert refused.status_code == 400
     assert "1.1.2: không được đánh dấu Không áp dụng: tiêu chí này phải trả lời" in refused.text
     assert "1.1.2: 1.1.2" not in refused.text
+
+
+def test_a_file_broken_by_hand_is_named_in_the_folder_and_the_form_says_why(
+    folder: Path, people: dict[str, Person]
+) -> None:
+    opened(people)
+    path = folder / "so-noi-vu.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\nthêm: [mở mà không đóng\n", encoding="utf-8")
+    page = people["so-noi-vu"].get("/agency")
+    assert page.status_code == 200
+    shown = page.text.split("<main", 1)[1]
+    assert str(folder) not in shown and "/tmp/" not in shown
+    assert re.search(r"<li class=\"error\">so-noi-vu\.yaml:\d+:\d+: ", shown)
+    assert "đợt tự đánh giá đã đóng" not in shown
+    assert "tệp tự đánh giá có lỗi, văn phòng cần sửa" in shown and 'name="version"' not in shown

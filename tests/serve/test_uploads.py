@@ -160,3 +160,31 @@ def test_removing_an_upload_takes_its_line_off_the_answer(folder: Path, agency: 
 
 def people_remove(person: Person, file_id: int):  # type: ignore[no-untyped-def]
     return person.post(f"/agency/evidence/{file_id}/remove")
+
+
+@pytest.mark.parametrize("asked", ["99999999999999999999", str(2**63), "0", "00", "abc", "-1", "1.5"])
+def test_an_id_no_row_can_have_is_not_found(agency: Person, people: dict[str, Person], asked: str) -> None:
+    upload(agency, "Kế hoạch 01.pdf", PDF)
+    for person in (agency, people["office"], people["council"]):
+        assert person.get(f"/agency/evidence/{asked}").status_code == 404, person
+    removed = agency.post(f"/agency/evidence/{asked}/remove")
+    assert removed.status_code in (404, 405)
+    assert agency.get("/agency").status_code == 200
+
+
+def test_a_row_id_is_digits_within_sqlites_integer() -> None:
+    assert uploads.row_id(12) == 12 and uploads.row_id("9223372036854775807") == 2**63 - 1
+    assert [uploads.row_id(v) for v in ("9223372036854775808", "0", "", "١٢", "-3")] == [None] * 5
+
+
+def test_a_body_over_the_bound_says_the_limit_and_the_way_back(agency: Person) -> None:
+    big = agency.client.post(
+        "/agency/evidence",
+        data={"csrf": agency.csrf, "code": "1.1.1"},
+        files={"file": ("lon.pdf", PDF, "application/pdf")},
+        headers={"content-length": str(25 * 1024 * 1024 + 300)},  # a 25 MB PDF and its form
+    )
+    assert big.status_code == 413
+    said = big.text.split("<main", 1)[1]
+    assert "Tệp quá lớn" in said and "tối đa 20 MB" in said and "Không được phép" not in said
+    assert '<a href="/agency">Quay lại biểu mẫu</a>' in said
