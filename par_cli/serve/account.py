@@ -56,7 +56,7 @@ async def login_page(request: Request) -> Response:
         await pause(delay)
     found = check_login(request, login, password if isinstance(password, str) else "")
     if found == "wait":
-        return render(request, "login.html", 429, problem="serve.login-wait", login=login)
+        return render(request, "login.html", 429, problem=_wait_words(request, login), login=login)
     if found == "wrong":
         return render(request, "login.html", 401, problem="serve.login-wrong", login=login)
     if found == "disabled":
@@ -65,6 +65,13 @@ async def login_page(request: Request) -> Response:
     response = RedirectResponse("/", status_code=303)
     sign_in(request, response, found.id)
     return response
+
+
+def _wait_words(request: Request, login: str) -> str:
+    """What a login told to wait can do: the office's own account has no office above it to ask for a link, so
+    it is told what the guide says (wait, or stop the server and run `par serve FOLDER --invite-office`)."""
+    row = request.app.state.store.user_by_login(login)
+    return "serve.login-wait-office" if row is not None and row.role == "office" else "serve.login-wait"
 
 
 async def logout(request: Request) -> Response:

@@ -174,9 +174,8 @@ def save_appraisal(
                 mine[code] = new["appraised"] if set(new) == {"appraised"} else new
             else:
                 mine.pop(code, None)
-        if errors_only(problems):
-            raise Refused(msg("serve.records.not-saved"), worded(page_hints(errors_only(problems)), lang))
-        if not changes:
+        refused = errors_only(problems)
+        if not changes and not refused:
             return Saved((), version, ())
         if mine:
             agencies[agency_id] = mine
@@ -188,7 +187,9 @@ def save_appraisal(
             period = data.get("period", bound.assessment.period)
             text = appraisal_text(str(criteria), appraiser, None if period is None else str(period), agencies)
             text = _comments_above(raw) + text
-        _check(workspace, target, text, bound, lang)
+        refused += _check(workspace, target, text, bound, lang) if changes else []
+        if refused:  # every problem at once: unreadable values, values the rule refuses, missing reasons
+            raise Refused(msg("serve.records.not-saved"), worded(page_hints(refused), lang))
         write(target, text)
         written = _appraisal_data(text.encode("utf-8"), target.name)
         return Saved(tuple(changes), entry_version(written, bound.assessment.agency.id), ())
@@ -304,8 +305,8 @@ def _comments_above(raw: bytes) -> str:
     return "".join(kept)
 
 
-def _check(workspace: Workspace, target: Path, text: str, bound: Any, lang: str) -> None:
-    """The new appraisal file as `par check` reads it: refused (nothing written) on any error."""
+def _check(workspace: Workspace, target: Path, text: str, bound: Any, lang: str) -> list[Any]:
+    """The errors `par check` finds in the new appraisal file (refused at once when it does not read)."""
     doc, problems = parse(text.encode("utf-8"), target.name, fast=yaml_fast.values)
     if doc is None:
         raise Refused(msg("serve.records.not-written", file=target.name), worded(problems, lang))
@@ -316,5 +317,4 @@ def _check(workspace: Workspace, target: Path, text: str, bound: Any, lang: str)
             found += placed(doc, appraisal_problems(value, bound.criteria, bound.nodes))
         except ParError as exc:
             found += exc.diagnostics
-    if errors_only(found):
-        raise Refused(msg("serve.records.not-saved"), worded(page_hints(errors_only(found)), lang))
+    return errors_only(found)

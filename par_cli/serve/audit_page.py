@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from starlette.requests import Request
 
 PAGE = 100
+EMPTY = "serve.audit.empty"  # an empty before/after, the same words on every line
 SHORT = 160  # characters of a before/after shown (a giải trình can be 4,000)
 ACTIONS = {
     "save": "serve.audit.action-save",
@@ -172,6 +173,9 @@ def worded(t: Any, row: AuditRow, leaf: Leaf | None = None, lang: str = "vi") ->
         before, after = _answer(t, row.before, leaf, lang), _answer(t, row.after, leaf, lang)
     else:
         before, after = _value(t, row.before), _value(t, row.after)
+    if row.field:  # a value changed: an empty side (a first value; a value cleared, `null`) said as empty
+        before = str(t(EMPTY)) if row.before in ("", "null") else before
+        after = str(t(EMPTY)) if row.after in ("", "null") else after
     version = ""
     if row.action == "publish" and row.after.isdigit():
         after = t("serve.audit.published", count=int(row.after))

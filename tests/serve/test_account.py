@@ -179,3 +179,16 @@ def test_an_invitation_for_an_existing_login_sets_its_password_anew(app: Starlet
     assert store.accept(token, "scrypt$x") is not None
     assert re.fullmatch(r"[\w-]{40,}", token)
     assert store.accept(token, "scrypt$y") is None  # once
+
+
+def test_the_offices_own_account_is_told_what_the_office_does_when_it_must_wait(
+    app: Starlette, people: dict[str, Person]
+) -> None:
+    browser = TestClient(app, follow_redirects=False)
+    csrf = csrf_of(browser.get("/login").text)
+    for _ in range(5):
+        wrong = browser.post("/login", data={"csrf": csrf, "login": "van-phong", "password": "sai mật khẩu rồi"})
+        assert wrong.status_code == 401
+    told = browser.post("/login", data={"csrf": csrf, "login": "van-phong", "password": PASSWORD})
+    assert told.status_code == 429 and "chờ 15 phút rồi thử lại" in told.text
+    assert "--invite-office" in told.text and "xin cơ quan thường trực" not in told.text

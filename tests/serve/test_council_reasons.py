@@ -104,3 +104,24 @@ def test_round_two_needs_its_own_reason_for_a_new_cut(app: Starlette, folder: Pa
     refused = member.post("/council/xa-an-binh", {"version": _version(page), "appraised-1.2": "9", "reason-1.2": ""})
     assert refused.status_code == 400 and "1.2: thẩm định thấp hơn mức cơ quan tự đánh giá" in refused.text
     assert f"Lý do vòng 1 (giữ nguyên): {ROUND_1}" in refused.text
+
+
+def test_a_refused_save_lists_every_problem_at_once(app: Starlette, folder: Path, member: Person) -> None:
+    before = (folder / "tham-dinh-so-noi-vu.yaml").read_bytes()
+    page = member.get("/council/xa-an-binh").text
+    typed = {"version": _version(page), "appraised-1.1": "Không", "reason-1.1": "", "appraised-1.2": "abc"}
+    refused = member.post("/council/xa-an-binh", typed)
+    assert refused.status_code == 400
+    assert "1.1: thẩm định thấp hơn mức cơ quan tự đánh giá: hãy ghi lý do" in refused.text
+    assert "1.2: cần số điểm từ 0 đến 10, nhưng có văn bản &#39;abc&#39;" in refused.text
+    assert 'name="appraised-1.2" value="abc"' in refused.text and 'value="Không" selected' in refused.text
+    assert (folder / "tham-dinh-so-noi-vu.yaml").read_bytes() == before
+    add_user(app.state.store, "tu-phap", "council", appraiser="so-tu-phap")
+    justice = Person(app, "tu-phap")
+    page = justice.get("/council/xa-an-binh").text
+    typed = {"version": _version(page), "appraised-3.1": "150", "appraised-3.2": "Không", "reason-3.2": ""}
+    refused = justice.post("/council/xa-an-binh", typed)
+    assert refused.status_code == 400
+    assert "3.1: tỷ lệ 150 nằm ngoài 0–100" in refused.text
+    assert "3.2: thẩm định thấp hơn mức cơ quan tự đánh giá: hãy ghi lý do" in refused.text
+    assert 'name="appraised-3.1" value="150"' in refused.text and 'value="Không" selected' in refused.text

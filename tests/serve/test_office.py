@@ -141,16 +141,23 @@ def test_the_audit_log_is_in_the_readers_words_a_page_at_a_time(app: Starlette, 
     store.audit("hd-1", "appraise", "tham-dinh-hoi-dong.yaml", "agencies.so-y-te.2.1.appraised", "97.5", "92")
     store.audit("snv", "save", "so-noi-vu.yaml", "answers.1.1.2.evidence", '["Báo cáo 1"]', '["Báo cáo 1", "QĐ 2"]')
     store.audit("snv", "save", "so-noi-vu.yaml", "answers.1.3.explanation", "", "giải trình " * 400)
+    store.audit("snv", "save", "so-noi-vu.yaml", "answers.2.1.self", "null", "97.5")  # a first value after a clear
+    store.audit("snv", "save", "so-noi-vu.yaml", "answers.2.1.self", "97.5", "null")  # cleared
     assert office.post("/office/window", {"action": "open"}).status_code == 303
     assert office.publish().status_code == 303
     first = office.get("/office/audit").text
     assert "Trang 1/2" in first and first.count("<tr><td>") == 100
-    assert "<td>Công bố xếp hạng</td><td></td><td>Bảng xếp hạng</td><td></td><td>2 cơ quan được xếp hạng</td>" in first
+    assert (
+        "<td>Công bố xếp hạng</td><td></td><td>Bảng xếp hạng</td><td>(trống)</td><td>2 cơ quan được xếp hạng</td>"
+        in first
+    )
     assert "<td>Mở đợt nhập liệu</td>" in first and "<td>mở</td>" in first
     assert "<td>Thẩm định</td>" in first and "<td>Thẩm định 3.1 (so-y-te)</td>" in first  # not in the set
     title = "Tỷ lệ hồ sơ giải quyết đúng hạn"
-    assert f"<td>Lý do thẩm định 2.1 — {title} (so-y-te)</td><td></td><td>Thiếu &#34;phiếu&#34;</td>" in first
+    assert f"<td>Lý do thẩm định 2.1 — {title} (so-y-te)</td><td>(trống)</td><td>Thiếu &#34;phiếu&#34;</td>" in first
     assert f"<td>Thẩm định 2.1 — {title} (so-y-te)</td><td>97,5</td><td>92</td>" in first
+    assert f"<td>Tự đánh giá 2.1 — {title}</td><td>(trống)</td><td>97,5</td>" in first and "null" not in first
+    assert f"<td>Tự đánh giá 2.1 — {title}</td><td>97,5</td><td>(trống)</td>" in first
     assert "<td>Thẩm định 1.2 — Báo cáo CCHC đúng hạn, đủ nội dung (so-y-te)</td><td>Có</td><td>Không</td>" in first
     assert "<td>Ban hành không kịp thời</td><td>Ban hành kịp thời</td>" in first  # levels by their labels
     assert "<td>Báo cáo 1</td><td>Báo cáo 1; QĐ 2</td>" in first  # the evidence lines, not a JSON list
@@ -168,6 +175,7 @@ def test_the_audit_log_is_in_the_readers_words_a_page_at_a_time(app: Starlette, 
     second = office.get("/office/audit?page=2").text
     assert "Trang 2/2" in second and second.count("<tr><td>") == store.audit_count() - 100 and "Mới hơn" in second
     english = office.get("/office/audit?lang=en").text
+    assert "<td>Published the ranking</td><td></td><td>Ranking</td><td>(empty)</td>" in english
     assert "<td>Published the ranking</td>" in english and "<td>Appraisal 3.1 (so-y-te)</td>" in english
 
 
