@@ -68,13 +68,15 @@ def read_submission(form: Form, given: Mapping[str, str]) -> tuple[dict[str, dic
             found["self"] = _input(reader, typed, (*path, "self"), field, where)
         box = given.get(f"na-{field.code}")
         ticked: bool | None = box.strip().lower() in TICKED if box is not None else None
-        if found.get("self") == "na":  # `KPS` typed in the input
+        typed_na = found.get("self") == "na"  # `KPS` typed in the input
+        if typed_na:
             found["self"], ticked = None, True
         elif found.get("self") is not None and not ticked:  # a value typed: it applies
             ticked = False
         if ticked is not None:
-            if ticked and not field.allow_na:
-                refused = problem("A003", "serve.records.na-not-allowed", (*path, "na"))
+            if ticked and not field.allow_na:  # said where it was given: the input typed, or the box ticked
+                said = "serve.records.na-typed-not-allowed" if typed_na else "serve.records.na-not-allowed"
+                refused = problem("A003", said, (*path, "self" if typed_na else "na"))
                 problems.append(refused.at(where))
                 ticked = False
             found["na"] = ticked

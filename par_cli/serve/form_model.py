@@ -9,7 +9,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from par_cli.core.diagnostics import ParError
+from par_cli.core.diagnostics import Msg, ParError, msg
 from par_cli.core.tree import walk
 from par_cli.serve.page_words import page_message
 from par_cli.serve.records import (
@@ -20,7 +20,6 @@ from par_cli.serve.records import (
 )
 from par_cli.services.workspace import Workspace, scored_in_group
 from par_cli.words.catalogue import text
-from par_cli.words.explain import describe_rule
 from par_cli.words.languages import language, words
 
 if TYPE_CHECKING:
@@ -209,6 +208,20 @@ def _results(result: Score | None) -> dict[str, NodeResult]:
 _RULE_WORDS: dict[tuple[int, str], tuple[object, tuple[str, str]]] = {}
 
 
+def _labels_only(said: Msg) -> Msg:
+    """A rule's words as a page shows them: a level by its label alone (the form's list shows labels; its key,
+    `kip-thoi`, is the file's word, not the agency's)."""
+    if said.id != "rule.levels":
+        return said
+    levels = tuple(
+        msg("rule.level", key=level.arg("label"), award=level.arg("award"))
+        if level.id == "rule.level-labelled"
+        else level
+        for level in said.arg("levels")
+    )
+    return msg("rule.levels", levels=levels)
+
+
 def _rule_words(rule: Any, lang: str) -> tuple[str, str]:
     """A rule in words and what to type for it, in `lang`: worded once per rule of a set kept while its file is
     unchanged (a 160-criterion form is made after each save)."""
@@ -216,7 +229,7 @@ def _rule_words(rule: Any, lang: str) -> tuple[str, str]:
     kept = _RULE_WORDS.get(key)
     if kept is not None and kept[0] is rule:
         return kept[1]
-    said = (describe_rule(rule, lang), text(page_message(rule.input_hint()), lang))
+    said = (text(_labels_only(rule.describe()), lang), text(page_message(rule.input_hint()), lang))
     if len(_RULE_WORDS) > 20_000:  # sets read again many times: the old ones' rules forgotten
         _RULE_WORDS.clear()
     _RULE_WORDS[key] = (rule, said)

@@ -224,8 +224,12 @@ def test_not_applicable_where_the_set_forbids_it_names_the_criterion_once(people
     version = version_of(agency.get("/agency").text)
     refused = agency.post("/agency/save", {"version": version, "self-1.1.2": "KPS"})
     assert refused.status_code == 400
-    assert "1.1.2: không được đánh dấu Không áp dụng: tiêu chí này phải trả lời" in refused.text
+    assert "1.1.2: tiêu chí này phải trả lời, không được để Không áp dụng (KPS): hãy nhập giá trị" in refused.text
     assert "1.1.2: 1.1.2" not in refused.text
+    assert "không được đánh dấu" not in refused.text  # KPS was typed, no box was ticked
+    ticked = agency.post("/agency/save", {"version": version, "self-1.1.2": "", "na-1.1.2": "on"})
+    assert ticked.status_code == 400
+    assert "1.1.2: không được đánh dấu Không áp dụng: tiêu chí này phải trả lời" in ticked.text
 
 
 def test_a_file_broken_by_hand_is_named_in_the_folder_and_the_form_says_why(

@@ -111,3 +111,11 @@ def test_an_agency_with_an_excel_form_is_told_why_and_a_web_form_says_its_text_l
     own = people["so-noi-vu"].get("/agency").text
     assert '<p class="hint">Tối đa 4.000 ký tự; dài hơn thì tải lên thành tệp minh chứng.</p>' in own
     assert 'class="notice"' not in own
+
+
+def test_a_levels_rule_is_worded_by_its_labels_on_the_form_and_the_council_page(people: dict[str, Person]) -> None:
+    """The try-out: "on-time (Ban hành kịp thời): 1 điểm" beside a list that shows labels only."""
+    assert people["office"].post("/office/window", {"action": "open"}).status_code == 303
+    for page in (people["so-noi-vu"].get("/agency").text, people["council"].get("/council/so-noi-vu").text):
+        assert "Ban hành kịp thời: 1 điểm" in page
+        assert "on-time" not in page.replace('value="on-time"', "")  # the key only as the list's value
