@@ -119,3 +119,21 @@ def test_a_levels_rule_is_worded_by_its_labels_on_the_form_and_the_council_page(
     for page in (people["so-noi-vu"].get("/agency").text, people["council"].get("/council/so-noi-vu").text):
         assert "Ban hành kịp thời: 1 điểm" in page
         assert "on-time" not in page.replace('value="on-time"', "")  # the key only as the list's value
+
+
+def test_not_applicable_without_a_reason_is_said_on_its_row(people: dict[str, Person]) -> None:
+    """The try-out: N/A ticked with no reason was saved without a word, and the maximum fell."""
+    assert people["office"].post("/office/window", {"action": "open"}).status_code == 303
+    agency = people["so-noi-vu"]
+    page = agency.get("/agency").text
+    version = re.search(r'name="version" value="([^"]+)"', page)
+    assert version is not None
+    saved = agency.post("/agency/save", {"version": version[1], "na-1.3": "on", "reason-1.3": ""})
+    assert saved.status_code == 303, saved.text
+    page = agency.get("/agency").text
+    assert page.count("Không áp dụng nhưng chưa ghi lý do: hãy ghi lý do") == 1
+    version = re.search(r'name="version" value="([^"]+)"', page)
+    assert version is not None
+    given = {"version": version[1], "na-1.3": "on", "reason-1.3": "Không có hồ sơ"}
+    assert agency.post("/agency/save", given).status_code == 303
+    assert "chưa ghi lý do" not in agency.get("/agency").text
