@@ -179,7 +179,7 @@ def own_answers(raw_data: dict[str, Any], section: str = "answers") -> dict[str,
 
 def long_form(raw: Any) -> dict[str, Any]:
     """An answer as its fields: a short form is its `self` input (`na`: not applicable)."""
-    if isinstance(raw, dict) and raw and set(raw) <= ANSWER_FIELDS:
+    if isinstance(raw, dict) and set(raw) <= ANSWER_FIELDS:  # `{}`: an entry emptied (a claim cleared)
         return dict(raw)
     if raw is None:
         return {}

@@ -44,8 +44,8 @@ async def ranking_page(request: Request, status_code: int = 200, **extra: object
     previous = previous_of(folder, named)
     try:
         ranked = await run_in_threadpool(ranking, folder, lang, previous)
-    except ParError as exc:
-        refused = records.worded(exc.diagnostics, lang)
+    except ParError as exc:  # placed by the file's name in the folder, never the server's own path
+        refused = records.worded([records.in_folder(folder, d) for d in exc.diagnostics], lang)
         return render(
             request, "ranking.html", status_code, parts=[], warnings=(), refused=refused, named=named, **extra
         )
@@ -82,12 +82,13 @@ async def explain_page(request: Request) -> Response:
     if user.role == "agency" and (user.agency_id or "").casefold() != agency_id.casefold():
         raise HTTPException(404)  # another agency's figures are not there for this one
     lang = language_of(request)
+    folder = folder_of(request)
     try:
-        report = await run_in_threadpool(explain, folder_of(request), agency_id, lang)
+        report = await run_in_threadpool(explain, folder, agency_id, lang)
     except Missing:
         raise HTTPException(404) from None
-    except ParError as exc:
-        refused = records.worded(exc.diagnostics, lang)
+    except ParError as exc:  # placed by the file's name in the folder, never the server's own path
+        refused = records.worded([records.in_folder(folder, d) for d in exc.diagnostics], lang)
         return render(request, "explain.html", parts=[], refused=refused, agency_id=agency_id)
     return render(request, "explain.html", parts=shown(report), refused=(), agency_id=agency_id)
 

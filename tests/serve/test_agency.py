@@ -245,3 +245,7 @@ def test_a_file_broken_by_hand_is_named_in_the_folder_and_the_form_says_why(
     assert re.search(r"<li class=\"error\">so-noi-vu\.yaml:\d+:\d+: ", shown)
     assert "đợt tự đánh giá đã đóng" not in shown
     assert "tệp tự đánh giá có lỗi, văn phòng cần sửa" in shown and 'name="version"' not in shown
+    for role, url in (("so-noi-vu", "/explain/so-noi-vu"), ("office", "/explain/so-noi-vu"), ("office", "/ranking")):
+        explained = people[role].get(url).text.split("<main", 1)[1]
+        assert str(folder) not in explained and "/tmp/" not in explained, (role, url)
+        assert "so-noi-vu.yaml:" in explained, (role, url)
