@@ -72,7 +72,11 @@ async def agency_page(request: Request, status_code: int = 200, **extra: Any) ->
     store = store_of(request)
     seen = await run_in_threadpool(_seen, folder_of(request), agency_id, appraiser, lang, store.round())
     if seen is None:
-        raise HTTPException(404)
+        path = await run_in_threadpool(folder_index.file_of, folder_of(request), agency_id)
+        if path is None:
+            raise HTTPException(404)
+        said = {"file": path.name}  # the agency's file is there but cannot be read: said, not "no such page"
+        return render(request, "error.html", 409, title="serve.error-title", reason="serve.council.broken", said=said)
     files: dict[str, list[Any]] = {}
     for kept in store.evidence(seen.form.agency.id):
         files.setdefault(kept.code, []).append(kept)

@@ -1,11 +1,13 @@
-"""A bonus or penalty the agency claimed, cleared again: saved (the try-out: the save was refused, saying
-nothing but 'not written as typed', and the agency could never empty the box)."""
+"""What a try-out verifying the fixes found: a claimed bonus cleared again could never be saved (refused as 'not
+written as typed'); a refused save lost the N/A tick; the council's page of a broken file said "no such page"; an
+upload over 20 MB did not say the limit."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from par_cli.serve import uploads
 from tests.serve.conftest import Person
 
 
@@ -54,3 +56,28 @@ def test_a_refused_save_keeps_a_ticked_not_applicable(people: dict[str, Person])
     assert 'value="Không phát sinh"' in refused.text
     plain = agency.get("/agency").text
     assert not re.search(r'name="na-1\.3" checked', plain)  # nothing was saved: the file's own state
+
+
+def test_the_councils_page_of_a_broken_file_says_why(folder: Path, people: dict[str, Person]) -> None:
+    path = folder / "so-y-te.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\nthêm: [mở mà không đóng\n", encoding="utf-8")
+    for role in ("council", "office"):
+        page = people[role].get("/council/so-y-te")
+        assert page.status_code == 409
+        assert "Chưa thẩm định được cơ quan này: tệp tự đánh giá so-y-te.yaml có lỗi" in page.text
+    assert people["council"].get("/council/khong-co").status_code == 404
+
+
+def test_an_upload_over_the_limit_says_the_limit(people: dict[str, Person]) -> None:
+    """21 MB: under the request's own bound (25 MB), over a file's (20 MB): said on the form, with the limit."""
+    assert uploads.MAX_SIZE == 20 * 1024 * 1024  # the words say 20 MB
+    assert people["office"].post("/office/window", {"action": "open"}).status_code == 303
+    agency = people["so-noi-vu"]
+    data = b"%PDF-1.4\n" + b"0" * (21 * 1024 * 1024)
+    sent = agency.client.post(
+        "/agency/evidence",
+        data={"csrf": agency.csrf, "code": "1.1.1"},
+        files={"file": ("lon.pdf", data, "application/pdf")},
+    )
+    assert sent.status_code == 400
+    assert "Tệp quá lớn: tối đa 20 MB một tệp; hãy nén hoặc chia nhỏ tệp." in sent.text
