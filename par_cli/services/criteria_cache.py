@@ -63,8 +63,9 @@ def cache_dir() -> Path:
     plain_linux = (
         sys.platform == "linux" and not hasattr(sys, "getandroidapilevel") and "ANDROID_DATA" not in os.environ
     )
-    if plain_linux and os.path.isabs(home):
-        return Path(xdg if os.path.isabs(xdg) else os.path.expanduser("~/.cache"), "par")
+    # a relative XDG_CACHE_HOME is left to platformdirs: its versions read it differently (`rel/par`, `~/.cache/par`)
+    if plain_linux and os.path.isabs(home) and (not xdg or os.path.isabs(xdg)):
+        return Path(xdg or os.path.expanduser("~/.cache"), "par")
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("par", appauthor=False))
