@@ -55,11 +55,11 @@ async def page(request: Request, status_code: int = 200, **extra: Any) -> Respon
     folder = folder_of(request)
     form = await run_in_threadpool(held.form, folder, path, lang)
     record = form.agency if form is not None else await run_in_threadpool(held.record, folder, path, lang)
+    store = store_of(request)
     files: dict[str, list[Any]] = {}
-    for kept in store_of(request).evidence(user.agency_id or ""):
+    for kept in store.evidence(user.agency_id or ""):
         files.setdefault(kept.code, []).append(kept)
     told = request.query_params.get("said")
-    store = store_of(request)
     editable = _editable(request, user) and record.editable and form is not None
     codes = {field.code for field in form.fields} if form is not None else set()
     cleared = [code for code in request.query_params.get("cleared", "").split(",") if code in codes]
@@ -238,7 +238,7 @@ async def submit(request: Request) -> Response:
     store = store_of(request)
     before = file_version(path)
     store.set_state(user.agency_id or "", "submitted")
-    store.audit(user, "submit", relative_name(folder_of(request), path), "state", "draft", f"submitted {before}")
+    store.audit(user, "submit", relative_name(folder, path), "state", "draft", f"submitted {before}")
     return RedirectResponse("/agency?said=submitted", status_code=303)
 
 

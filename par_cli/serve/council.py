@@ -48,13 +48,6 @@ def _appraiser_name(appraiser: str | None, rows: list[AgencyRecord], lang: str) 
     return next((row.name for row in rows if row.id.casefold() == appraiser.casefold() and row.name), appraiser)
 
 
-def _seen(folder: Path, agency_id: str, appraiser: str | None, lang: str, round_number: int) -> CouncilAgency | None:
-    path = folder_index.file_of(folder, agency_id)
-    if path is None:
-        return None
-    return council_agency(folder, path, appraiser, lang, round_number)
-
-
 def _cuts(seen: CouncilAgency) -> list[Any]:
     """The agency's cut list: every leaf whose final points are not the self-assessed."""
     return [
@@ -69,13 +62,13 @@ async def agency_page(request: Request, status_code: int = 200, **extra: Any) ->
     agency_id = request.path_params["agency_id"]
     lang = language_of(request)
     appraiser = user.appraiser if user.role == "council" else None
-    store = store_of(request)
-    seen = await run_in_threadpool(_seen, folder_of(request), agency_id, appraiser, lang, store.round())
-    if seen is None:
-        path = await run_in_threadpool(folder_index.file_of, folder_of(request), agency_id)
-        if path is None:
-            raise HTTPException(404)
-        said = {"file": path.name}  # the agency's file is there but cannot be read: said, not "no such page"
+    store, folder = store_of(request), folder_of(request)
+    path = await run_in_threadpool(folder_index.file_of, folder, agency_id)
+    if path is None:
+        raise HTTPException(404)
+    seen = await run_in_threadpool(council_agency, folder, path, appraiser, lang, store.round())
+    if seen is None:  # the agency's file is there but cannot be read: said, not "no such page"
+        said = {"file": path.name}
         return render(request, "error.html", 409, title="serve.error-title", reason="serve.council.broken", said=said)
     files: dict[str, list[Any]] = {}
     for kept in store.evidence(seen.form.agency.id):

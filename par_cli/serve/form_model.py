@@ -16,7 +16,6 @@ from par_cli.serve.records import (
     AgencyRecord,
     Problem,
     inspect_file,
-    worded,
 )
 from par_cli.services.workspace import Workspace, scored_in_group
 from par_cli.words.catalogue import text
@@ -317,7 +316,7 @@ def form_of_bound(
     from par_cli.serve.records import record_of
 
     record = record_of(folder, path, bound, result, problems, raw, lang)
-    said = tuple(p for p in worded(problems, lang) if p.level != "info")  # a form shows what is to be done
+    said = tuple(p for p in record.problems if p.level != "info")  # what is to be done, as the record words it
     by_code: dict[str, list[Problem]] = {}
     for found in said:
         if found.criterion is not None:
