@@ -8,7 +8,8 @@ merged into it. Its earlier figure is then computed from theirs, by a declared m
 
 Area indices of a merged unit are always the mean of the predecessors' area indices (N/A areas left out). Its
 earlier rank is the rank the computed index would have held in that period's ranking group, among the units that
-were not merged into it (ties share the rank): the published ranks of the other units are never changed.
+were not merged into it (ties share the rank): the published ranks of the other units are never changed. In a
+group its criteria set ranks densely (`ranking.ties: dense`: 1, 1, 2), a rank counts the distinct figures above.
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
 from par_cli.core.area_columns import ranked_columns
 from par_cli.core.diagnostics import NOWHERE, Diagnostic, Location, msg, problem
-from par_cli.core.numbers import Ascending, exact_sum, ranks_down
+from par_cli.core.numbers import Ascending, Distinct, dense_ranks_down, exact_sum, ranks_down
 
 MergeMethod = Literal["mean", "pooled"]
 AreaRanks = Sequence[tuple[str, Fraction | None, int | None]]  # (code, index, rank among the group)
@@ -74,8 +75,10 @@ class Past:
         set_titles: Sequence[str] = (),
         period: str | None = None,
         unranked: Iterable[PastRow] = (),
+        dense: Iterable[str | None] = (),
     ) -> None:
         self.rows = tuple(rows)
+        self.dense = frozenset(dense)  # the groups ranked densely (`ranking.ties: dense`): their areas ranked so too
         self.unranked = tuple(unranked)  # assessed, not ranked (rank None): shown by `par trend`, never looked up
         self.label = label
         self.period = period  # the period it ranks, when one is known (`label` may be a file's name)
@@ -88,6 +91,7 @@ class Past:
         self._groups: dict[str | None, list[PastRow]] | None = None  # group → its rows, when first asked
         self._unranked: dict[str, list[PastRow]] | None = None  # id → the rows not ranked, when first asked
         self._ranked_areas: dict[int, AreaRanks | None] = {}  # id(row) → its areas ranked, group by group as asked
+        self._distinct: dict[tuple[str | None, str | None], Distinct] = {}  # (group, area) → its figures, dense
 
     def in_group(self, group: str | None) -> list[PastRow]:
         """The ranked rows of `group`, in order (indexed once: a national trend asks per group and area)."""
@@ -99,8 +103,18 @@ class Past:
 
     def rank_of(self, value: Fraction, group: str | None, area: str | None = None, leaving: Sequence[str] = ()) -> int:
         """The rank `value` would hold in `group` (by index, or by the index of `area`): 1 + the units above it,
-        the units in `leaving` (ids: those merged into the figure) not counted. Ties share the rank."""
+        the units in `leaving` (ids: those merged into the figure) not counted. Ties share the rank; in a group
+        ranked densely, 1 + the distinct figures above it."""
         key = (group, area)
+        if group in self.dense:
+            distinct = self._distinct.get(key)
+            if distinct is None:
+                figures = (_figure_of(row, area) for row in self.in_group(group))
+                distinct = self._distinct[key] = Distinct(f for f in figures if f is not None)
+            rows = [self._at.get((group, name.casefold())) for name in dict.fromkeys(leaving)]
+            return (
+                distinct.above(value, [f for r in rows if r is not None and (f := _figure_of(r, area)) is not None]) + 1
+            )
         values = self._sorted.get(key)
         if values is None:  # once per group: a national trend asks for every unit's rank in every area
             values = self._sort(group, area)
@@ -122,7 +136,8 @@ class Past:
 
     def _rank_areas(self, group: str | None) -> None:
         rows = self.in_group(group)
-        columns = ranked_columns([row.areas for row in rows], ranks_down)
+        dense = group in self.dense
+        columns = None if dense else ranked_columns([row.areas for row in rows], ranks_down)
         if columns is not None:  # the usual: the same areas
             self._ranked_areas.update(zip(map(id, rows), columns, strict=True))
             return
@@ -133,7 +148,8 @@ class Past:
         codes = dict.fromkeys(code for row in rows[:1] for code, _ in row.areas)
         if any(first.keys() != codes.keys() for first in firsts):  # areas differing from one unit to another
             codes = dict.fromkeys(code for first in firsts for code in first)
-        ranks = {code: ranks_down([first.get(code) for first in firsts]) for code in codes}
+        down = dense_ranks_down if dense else ranks_down
+        ranks = {code: down([first.get(code) for first in firsts]) for code in codes}
         for n, row in enumerate(rows):
             areas = tuple([(code, index, ranks[code][n]) for code, index in row.areas]) if single[n] else None
             self._ranked_areas[id(row)] = areas
@@ -329,52 +345,6 @@ def _bare(name: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def by_name(
-    past: Past, agencies: Iterable[tuple[str, str, str | None]], where: Location
-) -> tuple[Past, list[Diagnostic], list[Diagnostic]]:
-    """A ranking given by names (a published annex, a workbook made by hand) matched to this ranking's agencies
-    (`agencies`: id, name, group): (the ranking keyed by their ids, errors, warnings). Each row takes the id and
-    group of the one agency of its name (`name_key`); its rank is the one its table gives.
-
-    Errors: a name two agencies of this ranking bear (R015), an agency two rows name (R003). Warnings: each name
-    no agency bears, at its row, with the closest name (R013); the agencies no name matches, that show as new, in
-    one line at `where` (R014). Rows with ids are kept as they are; a row no agency bears is kept under its name
-    (a merged unit's predecessor without an id there is then pointed to it, `unknown_predecessors`)."""
-    listed = list(agencies)
-    named: dict[str, list[tuple[str, str, str | None]]] = {}
-    for agency in listed:
-        named.setdefault(name_key(agency[1]), []).append(agency)
-    rows: list[PastRow] = []
-    errors: list[Diagnostic] = []
-    warnings: list[Diagnostic] = []
-    taken: set[str] = set()
-    for row in past.rows:
-        if not row.named:
-            rows.append(row)
-            taken.add(row.key)
-            continue
-        found = named.get(name_key(row.name), [])
-        if len(found) > 1:
-            ids = ", ".join(agency_id for agency_id, _, _ in found)
-            errors.append(problem("R015", "name-of-two", hint=msg("hint.give-ids"), name=row.name, ids=ids).at(row.at))
-        elif not found:
-            rows.append(row)
-            close = _closest(row.name, [name for _, name, _ in listed])
-            hint = msg("hint.did-you-mean", name=close) if close else msg("hint.name-as-written")
-            warnings.append(problem("R013", "name-unmatched", hint=hint, name=row.name, rank=row.rank).at(row.at))
-        elif found[0][0].casefold() in taken:
-            twice = problem("R003", "agency-twice-in-ranking", id=row.name, group=row.group or "—")
-            errors.append(twice.at(row.at))
-        else:
-            agency_id, _, group = found[0]
-            taken.add(agency_id.casefold())
-            rows.append(replace(row, agency_id=agency_id, group=group, named=False))
-    new = [name for agency_id, name, _ in listed if agency_id.casefold() not in taken]
-    if new and any(row.named for row in past.rows):
-        warnings.append(problem("R014", "names-new", count=len(new), names=", ".join(new)).at(where))
-    return Past(rows, past.label, past.precision, past.area_titles, past.set_titles, past.period), errors, warnings
-
-
 def _slug_like(name: str, known: Sequence[str]) -> list[str]:
     """The name of a ranking given by names an id is likely meant to be (`so-cong-thuong`: Sở Công Thương)."""
     slugs = {"-".join(_bare(other).replace("-", " ").split()): other for other in known}
@@ -382,7 +352,7 @@ def _slug_like(name: str, known: Sequence[str]) -> list[str]:
     return [slugs[close[0]]] if close else []
 
 
-def _closest(name: str, names: Sequence[str]) -> str | None:
+def closest_name(name: str, names: Sequence[str]) -> str | None:
     """The name of this ranking `name` is likely meant to be: the same but for diacritics, else a close one."""
     bare = _bare(name)
     same = [other for other in names if _bare(other) == bare]

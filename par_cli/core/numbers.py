@@ -187,6 +187,30 @@ def ranks_down(values: Sequence[Fraction | None]) -> list[int | None]:
     return list(map(place.__getitem__, floats))
 
 
+class Distinct:
+    """Exact figures counted, for dense ranks (`ranking.ties: dense`): how many distinct figures are above a value;
+    a figure held only by units `leaving` (merged into the value) is not counted."""
+
+    __slots__ = ("counts", "distinct")
+
+    def __init__(self, values: Iterable[Fraction]) -> None:
+        self.counts = Counter(values)
+        self.distinct = sorted(self.counts)
+
+    def above(self, value: Fraction, leaving: Iterable[Fraction] = ()) -> int:
+        above = len(self.distinct) - bisect_right(self.distinct, value)
+        gone = Counter(figure for figure in leaving if figure > value)
+        return above - sum(1 for figure, n in gone.items() if self.counts[figure] == n)
+
+
+def dense_ranks_down(values: Sequence[Fraction | None]) -> list[int | None]:
+    """Each figure's dense rank among `values`, high to low: 1 + the distinct figures larger than it (1, 1, 2, as a
+    criteria set's `ranking.ties: dense` ranks its agencies); None for None, which is not counted."""
+    distinct = sorted({value for value in values if value is not None}, reverse=True)
+    place = {value: n for n, value in enumerate(distinct, 1)}
+    return [None if value is None else place[value] for value in values]
+
+
 def _floats_apart(floats: list[float], values: Sequence[Fraction]) -> bool:
     """Whether fractions (in lowest terms) of denominators up to D and sizes up to V that differ always have
     different floats: two differ by 1/D² at least, and the float of each is within V·2⁻⁵³ of it, so D² · V < 2⁵⁰

@@ -395,6 +395,6 @@ def past_of(groups: list[RankGroup], label: str | None = None, period: str | Non
     for codes, (_, written) in sorted(last.items(), key=lambda item: item[1][0]):
         titles.update(zip(codes, map(_title, written), strict=True))
     order = dict.fromkeys(code for codes in last for code in codes)
-    precision = max((g.precision for g in groups), default=2)
-    sets = tuple(dict.fromkeys(g.criteria_title for g in groups))
-    return Past(ranked, label, precision, tuple((code, titles[code]) for code in order), sets, period, unranked)
+    precision, sets = max((g.precision for g in groups), default=2), dict.fromkeys(g.criteria_title for g in groups)
+    dense = [g.group for g in groups if g.ties == "dense"]  # their areas ranked as their indices are
+    return Past(ranked, label, precision, tuple((c, titles[c]) for c in order), tuple(sets), period, unranked, dense)

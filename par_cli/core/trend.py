@@ -96,6 +96,7 @@ def regrouped(period: Past, groups: Set[str | None]) -> Past | None:
             period.set_titles,
             period.period,
             (replace(row, group=group) for row in period.unranked),
+            [group] if period.dense else (),
         )
     if groups == {None} or own == {None}:
         return None

@@ -17,7 +17,8 @@ from par_cli.core.compact import Compactor
 from par_cli.core.criteria_diff import CriteriaDiff, diff
 from par_cli.core.diagnostics import Diagnostic, LineCol, Location, ParError, UsageError, msg, problem
 from par_cli.core.impact import ImpactGroup, impact
-from par_cli.core.lineage import MergeMethod, Past, PastRow, absent, by_name, indices_needed, unknown_predecessors
+from par_cli.core.lineage import MergeMethod, Past, PastRow, absent, indices_needed, unknown_predecessors
+from par_cli.core.named_ranking import by_name
 from par_cli.core.ranking import (
     Entry,
     Leaders,

@@ -103,6 +103,7 @@ def load_previous(path: Path) -> Past:
     rows: list[PastRow] = []
     seen: set[tuple[str | None, str]] = set()
     periods: set[str] = set()
+    dense: list[str | None] = []  # groups ranked densely (`"ties": "dense"`, as `par rank` writes them)
     problems: list[Diagnostic] = []
     for g, group in enumerate(groups):
         members = group.get("rows") if isinstance(group, dict) else None
@@ -112,6 +113,8 @@ def load_previous(path: Path) -> Past:
             continue
         if isinstance(group.get("period"), str):
             periods.add(group["period"])
+        if group.get("ties") == "dense":
+            dense.append(label)
         for r, item in enumerate(members):
             at = places.at(("groups", g, "rows", r))
             if isinstance(item, dict) and item.get("ranked") is False and item.get("rank") is None:
@@ -129,7 +132,8 @@ def load_previous(path: Path) -> Past:
     if problems:
         raise ParError(problems)
     period = periods.pop() if len(periods) == 1 else None
-    return Past(rows, period or path.stem, _places(groups), _area_titles(groups), _set_titles(groups), period)
+    titles, sets = _area_titles(groups), _set_titles(groups)
+    return Past(rows, period or path.stem, _places(groups), titles, sets, period, dense=dense)
 
 
 def _area_titles(groups: list[Any]) -> tuple[tuple[str, str], ...]:
