@@ -40,6 +40,9 @@ def test_trend_ranks_the_areas_of_a_dense_set_densely() -> None:
     assert _area_ranks(out) == DENSE
     code, out, _ = run("trend", str(FLOORS), "--areas", "--lang", "vi")
     assert "Sở Công Thương   76,7 (3)" in out
+    assert "Xếp hạng liền (bộ chỉ số quy định ranking.ties: dense)" in " ".join(out.split())  # said, as `rank` says it
+    assert "Dense ranking" not in run("trend", str(ROOT / "examples" / "2024"), "--areas", "--lang", "en")[1]
+    assert "Dense ranking" in " ".join(run("trend", str(FLOORS), "--lang", "en")[1].split())
 
 
 def test_a_saved_ranking_of_a_dense_set_gives_the_same_area_ranks(tmp_path: Path) -> None:

@@ -51,6 +51,7 @@ class Trend:
     area_titles: tuple[str, ...] = ()  # per area code, its title ("" where no period says it)
     set_titles: tuple[str, ...] = ()  # the criteria sets' titles, latest period first, each once
     names: tuple[tuple[str, str], ...] = ()  # (agency id, name) of every unit ranked in a period, latest name
+    dense: bool = False  # a period ranks a group densely (its set's `ranking.ties: dense`): said under the tables
 
     @cached_property
     def _named(self) -> dict[str, str]:
@@ -136,6 +137,7 @@ def trend(periods: Sequence[Past], merged_as: MergeMethod = "mean", precision: i
         tuple(titles.get(code, "") for code in codes),
         sets,
         tuple(names.items()),
+        any(period.dense for period in periods),
     )
 
 

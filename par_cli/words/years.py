@@ -118,8 +118,8 @@ def spark_note(trend: Trend, lang: str) -> str:
 
 def trend_notes(trend: Trend, lang: str) -> list[str]:
     """How each merged unit's earlier figures were computed (the units named, not their ids), with the
-    predecessors' figures as their lines show them: `78,51 = (80,12 + 76,90) / 2`."""
-    notes = []
+    predecessors' figures as their lines show them: `78,51 = (80,12 + 76,90) / 2`; dense ranks, where a set has them."""
+    notes = [text(msg("note.ties-dense"), lang)] if trend.dense else []
     for line in trend.lines:
         for n, (period, point) in enumerate(zip(trend.periods, line.points, strict=True)):
             if point is not None and point.merged_from:
