@@ -164,3 +164,26 @@ def test_survey_points_for_a_likert_criterion_are_refused_in_the_forms_words(tmp
         "ghi số phiếu vào cột của mỗi đáp án; cột Điểm chỉ dùng cho tiêu chí chấm bằng điểm)"
     )
     assert "{A: 12" not in out
+
+
+def test_a_value_typed_in_a_row_inserted_among_the_criteria_is_an_error_not_lost(write: Write) -> None:
+    """An agency inserts a row under a criterion to type into: the row has no code, so its value belongs to no
+    criterion. Before, it was dropped without a word; the place, date and signatures below the criteria are not
+    such rows."""
+    path = fill(form(write), AGENCY, {"1.2": ("Có",)}, {})
+    book = load_workbook(path)
+    sheet = book["Tiêu chí"]
+    sheet.insert_rows(7)
+    sheet.cell(7, 5).value = "Có"
+    sheet.cell(7, 7).value = "Quyết định số 12/QĐ-SNV"
+    book.save(path)
+    code, out, _ = run_english("check", str(path))
+    assert code == 1
+    assert [line for line in out.splitlines() if "A003" in line] == [
+        "form.xlsx:Tiêu chí!E7: error A003: this row holds 'Có' but its 'Mã' cell is blank: it belongs to no "
+        "criterion, and would not be read (hint: type it in its criterion's row, the one with the code (Alt+Enter "
+        "starts a new line within a cell), or delete it)"
+    ]
+    sheet.cell(7, 5).value = sheet.cell(7, 7).value = None  # the row left blank: nothing to say
+    book.save(path)
+    assert "A003" not in run_english("check", str(path))[1]

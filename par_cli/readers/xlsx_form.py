@@ -18,7 +18,8 @@ cell-level reading is `readers.form_cells`):
   key or label; `45/50` for done/total; `KPS`, `Không phát sinh` or `N/A` for not applicable; evidence one
   document per line;
 - a formula counts by the value Excel or LibreOffice last computed; one never computed is refused;
-- an input or code cell merged over several rows is refused (one value would stand for several criteria);
+- an input or code cell merged over several rows is refused (one value would stand for several criteria), and so
+  is a value typed in a row with no code among the criteria (a row inserted to type into: it would be lost);
 - a code, sheet, column or details field twice is refused (A024): one value per code, never by chance;
 - the `Thẩm định` column counts only in a form whose details say `Thẩm định bởi` (else A025, not used);
 - a code typed as a number is refused (Excel turns `1.10` into 1.1).
@@ -35,6 +36,7 @@ from par_cli.core.tree import index
 from par_cli.io.output import reading
 from par_cli.io.suffixes import is_form_file
 from par_cli.readers.form_cells import CellReader, Raw, percent_scale
+from par_cli.readers.form_rows import loose_values, merged_inputs
 from par_cli.readers.form_words import FormTerms
 from par_cli.readers.sheet_xml import column_letter
 from par_cli.readers.workbooks import Book, Sheet, SheetCell, open_book, refusal
@@ -241,7 +243,8 @@ class FormWorkbook:
         top, columns = found
         self.header = Cell(self.file, sheet.title, f"A{top}", top, 1)
         self.titles.update({key: _title(sheet.cell(top, c).value) for key, c in columns.items()})
-        self.refuse_merged(sheet, columns, top)
+        self.problems += merged_inputs(sheet, columns, top, self.file)
+        self.problems += loose_values(sheet, columns, top, self.raw, self.titles.get("code", ""))
         seen: dict[str, Raw] = {}
         for r, used in sheet.rows.items():
             if r <= top or columns["code"] not in used or not str(used[columns["code"]].value).strip():
@@ -253,15 +256,6 @@ class FormWorkbook:
                 continue
             seen[code] = row["code"]
             self.rows.append(row)
-
-    def refuse_merged(self, sheet: Sheet, columns: dict[str, int], top: int) -> None:
-        """Input cells (or the code) merged over several rows: one value would stand for several criteria."""
-        inputs = {columns[key] for key in ("code", "self", "appraised", "evidence", "explanation") if key in columns}
-        for min_row, min_col, max_row, max_col in sheet.merged:
-            if max_row > min_row and max_row > top and inputs & set(range(min_col, max_col + 1)):
-                start, end = f"{column_letter(min_col)}{min_row}", f"{column_letter(max_col)}{max_row}"
-                where = Cell(self.file, sheet.title, start, min_row, min_col)
-                self.problems.append(problem("A003", "merged-inputs", cells=f"{start}:{end}").at(where))
 
     def read_survey(self, sheet: Sheet) -> None:
         header = {c: str(cell.value).strip() for c, cell in sheet.rows.get(1, {}).items()}
