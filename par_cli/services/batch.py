@@ -263,7 +263,12 @@ def rank_folders(
             raise ParError(unknown)
         if absent_now is not None:  # last period's units this ranking lacks, for the caller to say
             absent_now += absent(before, ((e.agency_id, e.predecessors) for e in entries))
-    return entries, bulk()(rank)(entries, group_by, before, merged_as)  # the collector off (`io.collector`)
+    groups = bulk()(rank)(entries, group_by, before, merged_as)  # the collector off (`io.collector`)
+    if before is not None and said is not None:  # a last period that fits no agency, or is no earlier period
+        from par_cli.core.previous_fit import previous_misfits
+
+        said += [d.at(LineCol(str(previous))) for d in previous_misfits(groups, before, {e.period for e in entries})]
+    return entries, groups
 
 
 def rank_among(

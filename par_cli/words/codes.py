@@ -118,6 +118,8 @@ CODES: dict[str, Code] = {  # what each catches: the catalogue's `code.<CODE>` (
     "R013": Code(W),
     "R014": Code(W),
     "R015": Code(E),
+    "R016": Code(W),
+    "R017": Code(W),
     # The office file (`kind: office`)
     "O001": Code(E),
     "O002": Code(W),
