@@ -324,8 +324,26 @@ def _table(group: RankGroup, has_previous: bool, lang: str, notes: list[str], he
         heading=heading,
         span=(3, 5, label("annex.points", lang)) if survey else None,
         summary=group_summary(group, lang),
-        notes=notes,  # how a merged unit's earlier rank was found
+        notes=notes + (_rounded_parts(group, lang) if survey else []),  # how a merged unit's earlier rank was found
     )
+
+
+def _rounded_parts(group: RankGroup, lang: str) -> list[str]:
+    """A note where an agency's appraised and survey points, each rounded on its own, do not add up to its total
+    as shown (off by one in the last place): whoever adds them up is told why, and no figure is bent to fit."""
+    from par_cli.core.diagnostics import msg
+    from par_cli.core.numbers import round_half_up
+    from par_cli.words.catalogue import text
+
+    p, off = group.precision, []
+    for row in group.rows:
+        own = row.entry.survey_points or Fraction(0)
+        parts = round_half_up(row.entry.points - own, p) + round_half_up(own, p)
+        if parts != round_half_up(row.entry.points, p):
+            off.append(row.entry.agency_name)
+    if not off:
+        return []
+    return [text(msg("annex.rounded-parts", agencies="; ".join(off), unit=figure(Fraction(1, 10**p), p, lang)), lang)]
 
 
 def _areas(group: RankGroup, lang: str) -> Table:
