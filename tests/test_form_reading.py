@@ -187,3 +187,21 @@ def test_a_value_typed_in_a_row_inserted_among_the_criteria_is_an_error_not_lost
     sheet.cell(7, 5).value = sheet.cell(7, 7).value = None  # the row left blank: nothing to say
     book.save(path)
     assert "A003" not in run_english("check", str(path))[1]
+
+
+def test_a_ratio_excel_turned_into_a_date_is_refused_with_the_date_and_the_way_out(write: Write) -> None:
+    import datetime
+
+    path = fill(form(write), AGENCY, {"1.2": ("Có",)}, {})
+    book = load_workbook(path)
+    sheet = book["Tiêu chí"]
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == "1.1.2")
+    sheet.cell(row, 5).value = datetime.datetime(2024, 12, 9)  # `9/12` typed into a cell Excel took for a date
+    book.save(path)
+    code, out, _ = run_english("check", str(path))
+    assert code == 1
+    assert (
+        f"form.xlsx:Tiêu chí!E{row}: error A003: the cell holds the date 09/12/2024 where a figure is expected (hint: "
+        "Excel or LibreOffice turned what was typed into a date (12/12 becomes 12 December): format the cell as Text, "
+        "then type the figure again (45/50 for done/total, or the percentage))"
+    ) in out.splitlines()

@@ -134,8 +134,9 @@ class CellReader:
             return None
         if isinstance(value, bool):
             return value
-        if isinstance(value, datetime.datetime | datetime.date | datetime.time):
-            self.refuse(raw, path, "date-cell")
+        if isinstance(value, datetime.datetime | datetime.date | datetime.time):  # `12/12` typed: 12 December
+            shown = value.strftime("%H:%M" if isinstance(value, datetime.time) else "%d/%m/%Y")
+            self.refuse(raw, path, "date-cell", msg("hint.date-cell"), shown=shown)
             return None
         if isinstance(value, int | float):
             if isinstance(value, float) and not math.isfinite(value):  # `1e400`, `inf`, `nan` in the cell's XML
