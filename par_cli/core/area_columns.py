@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from fractions import Fraction
 from itertools import repeat
 from math import lcm
@@ -294,17 +294,22 @@ def _scaled(areas: Sequence[Areas]) -> Ranked | None:
     if not width:
         return [()] * count
     column, ats = scaled[0].column, list(map(_at, scaled))
-    first, end = ats[0], ats[0] + count * width
-    if all(map(is_, map(_column, scaled), repeat(column))) and ats == list(range(first, end, width)):
-        columns: list[Sequence[int]] = [column[first + n : end : width] for n in range(width)]
-    else:  # units of several columns, or not one after another
+    low = min(ats)
+    end = low + count * width
+    if all(map(is_, map(_column, scaled), repeat(column))) and sorted(ats) == list(range(low, end, width)):
+        # the group's units one after another in the column, in any order: each area a strided slice, its ranks
+        # laid out as the column is (a unit's at the same offset from the group's first)
+        columns: list[Sequence[int]] = [column[low + n : end : width] for n in range(width)]
+        places: Iterable[int] = (at - low for at in ats)
+    else:  # units of several columns, or apart: in the rows' order
         columns = list(zip(*map(_numerators, scaled), strict=True))
+        places = range(0, count * width, width)
     ranks = array("q", bytes(8 * count * width))
     for n, own in enumerate(columns):
         ranks[n::width] = array("q", _whole_ranks(own))
     return [
         RankedScaled(codes, unit.column, unit.at, scale, ranks, place)
-        for unit, place in zip(scaled, range(0, count * width, width), strict=True)
+        for unit, place in zip(scaled, places, strict=True)
     ]
 
 
