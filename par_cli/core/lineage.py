@@ -82,7 +82,13 @@ class Past:
         self.precision = precision  # of the figures shown (a JSON ranking's are rounded to it)
         self.area_titles = tuple(area_titles)  # (code, title) where the period says them, for headings
         self.set_titles = tuple(set_titles)  # the criteria sets' titles, where the period says them
-        self._at: dict[tuple[str | None, str], PastRow] = {(row.group, row.key): row for row in self.rows}
+        # (group, key) → row, read in the order the rows lie in memory (each id read near the last, not at random
+        # across a national ranking); a unit given twice: the later in the ranking stands, as it is read in order
+        self._at: dict[tuple[str | None, str], PastRow] = {
+            (row.group, row.key): row for row in sorted(self.rows, key=id)
+        }
+        if len(self._at) < len(self.rows):
+            self._at = {(row.group, row.key): row for row in self.rows}
         self._by_id: dict[str, list[PastRow]] | None = None  # id → its rows in any group, when first asked
         self._sorted: dict[tuple[str | None, str | None], Ascending] = {}  # (group, area) → its figures
         self._groups: dict[str | None, list[PastRow]] | None = None  # group → its rows, when first asked
