@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from typing import Literal
+from typing import Literal, cast
 
 from par_cli.core.area_columns import ranked_columns
 from par_cli.core.diagnostics import NOWHERE, Diagnostic, Location, msg, problem
@@ -27,6 +27,7 @@ from par_cli.core.numbers import Ascending, exact_sum, ranks_down
 MergeMethod = Literal["mean", "pooled"]
 AreaRanks = Sequence[tuple[str, Fraction | None, int | None]]  # (code, index, rank among the group)
 MERGE_METHODS: tuple[MergeMethod, ...] = ("mean", "pooled")
+_NOT_YET = object()  # a row whose areas' ranks are not worked out yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +83,7 @@ class Past:
         self.precision = precision  # of the figures shown (a JSON ranking's are rounded to it)
         self.area_titles = tuple(area_titles)  # (code, title) where the period says them, for headings
         self.set_titles = tuple(set_titles)  # the criteria sets' titles, where the period says them
-        # (group, key) → row, read in the order the rows lie in memory (each id read near the last, not at random
-        # across a national ranking); a unit given twice: the later in the ranking stands, as it is read in order
+        # read as the rows lie in memory, not at random across a national ranking; a unit twice: the later stands
         self._at: dict[tuple[str | None, str], PastRow] = {
             (row.group, row.key): row for row in sorted(self.rows, key=id)
         }
@@ -119,12 +119,13 @@ class Past:
         return above + 1
 
     def ranked_areas(self, row: PastRow) -> AreaRanks | None:
-        """A ranked row's areas with the rank of each in the row's group, as `rank_of` gives it: (code, index,
-        rank). Worked out for the whole group at its first row asked, one sort per area; None for a row that gives
-        an area twice (`rank_of` then, figure by figure)."""
-        if id(row) not in self._ranked_areas:
+        """A ranked row's areas with the rank of each in its group as `rank_of` gives it (code, index, rank), worked
+        out for the whole group at its first row asked; None for a row giving an area twice (`rank_of` then)."""
+        found = self._ranked_areas.get(id(row), _NOT_YET)  # one look-up a row (a national trend: 100,000 rows)
+        if found is _NOT_YET:
             self._rank_areas(row.group)
-        return self._ranked_areas.setdefault(id(row), None)  # a row not among the group's: worked out once
+            found = self._ranked_areas.setdefault(id(row), None)  # a row not among the group's: worked out once
+        return cast("AreaRanks | None", found)
 
     def _rank_areas(self, group: str | None) -> None:
         rows = self.in_group(group)
