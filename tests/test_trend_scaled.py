@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from fractions import Fraction
+from random import Random
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -119,3 +120,24 @@ def test_csv_of_scaled_areas_as_of_fractions(seed: int, places: int) -> None:
     plain = trend(_periods(seed), precision=places)
     scaled = trend(_packed(_periods(seed)), precision=places)
     assert write(report(scaled), "csv") == write(report(plain), "csv")
+
+
+@settings(deadline=None)
+@given(
+    st.integers(1, 3).flatmap(lambda width: st.lists(st.tuples(*[figure] * width), min_size=2, max_size=30)),
+    st.randoms(use_true_random=False),
+)
+def test_units_apart_in_their_column_rank_as_units_one_after_another(
+    rows: list[tuple[Fraction | None, ...]], chance: Random
+) -> None:
+    """A group's units read from the period's column by strided slices (one after another in it, `past_of`'s)
+    or unit by unit (a group's units interleaved with another's, or in another order): the same ranks."""
+    codes = tuple(str(n) for n in range(len(rows[0])))
+    made = _scaled(rows, codes)
+    mixed = list(range(len(made)))
+    chance.shuffle(mixed)
+    along = ranked_columns(made, ranks_down)
+    apart = ranked_columns([made[n] for n in mixed], ranks_down)
+    plain = ranked_columns([tuple(zip(codes, rows[n], strict=True)) for n in mixed], ranks_down)
+    assert along is not None and apart is not None and plain is not None
+    assert [tuple(along[n]) for n in mixed] == [tuple(areas) for areas in apart] == [tuple(a) for a in plain]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from fractions import Fraction
 from itertools import repeat
 from math import lcm
@@ -101,14 +101,21 @@ def _fraction(numerator: int, scale: int) -> Fraction | None:
 
 class ScaledAreas(TupleView[Pair]):
     """(code, index) per area, as `PastAreas`: `codes` shared, the unit's figures as whole numbers over `scale`
-    (one array: `numerators[n] / scale`, `NA` for None), Fractions made as they are read."""
+    (`numerators[n] / scale`, `NA` for None), Fractions made as they are read. The numbers are the period's
+    `column` from `at` on (one array for all its units, not one per unit: read at random, as a trend reads an
+    earlier period in the later one's order, they are a few pages, not an object and a buffer scattered per unit)."""
 
-    __slots__ = ("codes", "numerators", "scale")
+    __slots__ = ("at", "codes", "column", "scale")
 
-    def __init__(self, codes: tuple[str, ...], numerators: array[int], scale: int) -> None:
+    def __init__(self, codes: tuple[str, ...], column: array[int], at: int, scale: int) -> None:
         self.codes = codes
-        self.numerators = numerators
+        self.column = column
+        self.at = at
         self.scale = scale
+
+    @property
+    def numerators(self) -> array[int]:
+        return self.column[self.at : self.at + len(self.codes)]
 
     def __len__(self) -> int:
         return len(self.codes)
@@ -121,15 +128,28 @@ class ScaledAreas(TupleView[Pair]):
 
 
 class RankedScaled(TupleView[Triple]):
-    """(code, index, rank) per area, of `ScaledAreas` (its array shared) and their ranks (one array, 0 for None)."""
+    """(code, index, rank) per area, of `ScaledAreas` (their column shared) and their ranks (the group's ranks,
+    one array, from `rank_at` on; 0 for None)."""
 
-    __slots__ = ("codes", "numerators", "ranks", "scale")
+    __slots__ = ("at", "codes", "column", "rank_at", "rank_column", "scale")
 
-    def __init__(self, codes: tuple[str, ...], numerators: array[int], scale: int, ranks: array[int]) -> None:
+    def __init__(
+        self, codes: tuple[str, ...], column: array[int], at: int, scale: int, rank_column: array[int], rank_at: int
+    ) -> None:
         self.codes = codes
-        self.numerators = numerators
+        self.column = column
+        self.at = at
         self.scale = scale
-        self.ranks = ranks
+        self.rank_column = rank_column
+        self.rank_at = rank_at
+
+    @property
+    def numerators(self) -> array[int]:
+        return self.column[self.at : self.at + len(self.codes)]
+
+    @property
+    def ranks(self) -> array[int]:
+        return self.rank_column[self.rank_at : self.rank_at + len(self.codes)]
 
     def __len__(self) -> int:
         return len(self.codes)
@@ -142,10 +162,11 @@ class RankedScaled(TupleView[Triple]):
 class Scaler:
     """A period's area figures as `ScaledAreas`, all over one scale: the least common multiple of their
     denominators, while it stays at most `_SCALE` and each figure fits in 63 bits (else, and for a figure not a
-    Fraction, `PastAreas`). `done` brings the units packed before the scale grew to the last one."""
+    Fraction, `PastAreas`), in one column. `done` brings the units packed before the scale grew to the last one."""
 
     def __init__(self) -> None:
         self.scale = 1
+        self.column: array[int] = array("q")
         self.made: list[ScaledAreas] = []
 
     def pack(self, codes: tuple[str, ...], given: Sequence[tuple[str, str, Fraction | None]]) -> Areas:
@@ -161,8 +182,7 @@ class Scaler:
             if scale > _SCALE:
                 return PastAreas(codes, figures)
         try:
-            whole = list(map(mul, map(_numerator, figures), map(floordiv, repeat(scale), denominators)))
-            numerators = array("q", whole)
+            numerators = array("q", map(mul, map(_numerator, figures), map(floordiv, repeat(scale), denominators)))
         except OverflowError:
             return PastAreas(codes, figures)
         if NA in numerators:  # a figure of NA itself (-2⁶³)
@@ -186,17 +206,19 @@ class Scaler:
 
     def _made(self, codes: tuple[str, ...], numerators: array[int], scale: int) -> ScaledAreas:
         self.scale = scale
-        areas = ScaledAreas(codes, numerators, scale)
+        areas = ScaledAreas(codes, self.column, len(self.column), scale)
+        self.column += numerators
         self.made.append(areas)
         return areas
 
     def done(self) -> None:
-        scale = self.scale
+        scale, column = self.scale, self.column
         for areas in self.made:
             if areas.scale != scale:  # figures packed before a larger denominator came
                 times = scale // areas.scale
+                at, end = areas.at, areas.at + len(areas.codes)
                 try:
-                    areas.numerators = array("q", [n if n == NA else n * times for n in areas.numerators])
+                    column[at:end] = array("q", [n if n == NA else n * times for n in column[at:end]])
                 except OverflowError:  # left over its own scale: ranked and read as Fractions
                     continue
                 areas.scale = scale
@@ -258,7 +280,8 @@ def _packed(areas: Sequence[Areas], ranks_down: Ranks) -> Ranked | None:
 
 def _scaled(areas: Sequence[Areas]) -> Ranked | None:
     """Every unit's areas `ScaledAreas` on one tuple of codes and one scale (`past_of`'s, the usual): each area
-    ranked by its whole numbers, exact; None when they are not."""
+    ranked by its whole numbers, exact; None when they are not. The ranks in one array for the group, area by
+    area read from the period's column in C where the units lie in it one after another (`past_of`'s, the usual)."""
     if not areas or not all(map(is_, map(type, areas), repeat(ScaledAreas))):
         return None
     scaled = cast("Sequence[ScaledAreas]", areas)
@@ -267,11 +290,27 @@ def _scaled(areas: Sequence[Areas]) -> Ranked | None:
         return None
     if not all(map(eq, map(_scale, scaled), repeat(scale))):
         return None
-    if not codes:
-        return [()] * len(scaled)
-    numerators = list(map(_numerators, scaled))
-    ranks = zip(*map(_whole_ranks, zip(*numerators, strict=True)), strict=True)
-    return [RankedScaled(codes, own, scale, array("q", at)) for own, at in zip(numerators, ranks, strict=True)]
+    width, count = len(codes), len(scaled)
+    if not width:
+        return [()] * count
+    column, ats = scaled[0].column, list(map(_at, scaled))
+    low = min(ats)
+    end = low + count * width
+    if all(map(is_, map(_column, scaled), repeat(column))) and sorted(ats) == list(range(low, end, width)):
+        # the group's units one after another in the column, in any order: each area a strided slice, its ranks
+        # laid out as the column is (a unit's at the same offset from the group's first)
+        columns: list[Sequence[int]] = [column[low + n : end : width] for n in range(width)]
+        places: Iterable[int] = (at - low for at in ats)
+    else:  # units of several columns, or apart: in the rows' order
+        columns = list(zip(*map(_numerators, scaled), strict=True))
+        places = range(0, count * width, width)
+    ranks = array("q", bytes(8 * count * width))
+    for n, own in enumerate(columns):
+        ranks[n::width] = array("q", _whole_ranks(own))
+    return [
+        RankedScaled(codes, unit.column, unit.at, scale, ranks, place)
+        for unit, place in zip(scaled, places, strict=True)
+    ]
 
 
 def _whole_ranks(column: Sequence[int]) -> list[int]:
@@ -288,6 +327,8 @@ def _whole_ranks(column: Sequence[int]) -> list[int]:
 
 _scale = attrgetter("scale")
 _numerators = attrgetter("numerators")
+_column = attrgetter("column")
+_at = attrgetter("at")
 Column = Sequence[Fraction | None]
 
 

@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Literal
+from typing import Literal, cast
 
 from par_cli.core.area_columns import ranked_columns
 from par_cli.core.diagnostics import NOWHERE, Diagnostic, Location, msg, problem
@@ -28,6 +28,7 @@ from par_cli.core.numbers import Ascending, Distinct, dense_ranks_down, exact_su
 MergeMethod = Literal["mean", "pooled"]
 AreaRanks = Sequence[tuple[str, Fraction | None, int | None]]  # (code, index, rank among the group)
 MERGE_METHODS: tuple[MergeMethod, ...] = ("mean", "pooled")
+_NOT_YET = object()  # a row whose areas' ranks are not worked out yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +86,12 @@ class Past:
         self.precision = precision  # of the figures shown (a JSON ranking's are rounded to it)
         self.area_titles = tuple(area_titles)  # (code, title) where the period says them, for headings
         self.set_titles = tuple(set_titles)  # the criteria sets' titles, where the period says them
-        self._at: dict[tuple[str | None, str], PastRow] = {(row.group, row.key): row for row in self.rows}
+        # read as the rows lie in memory, not at random across a national ranking; a unit twice: the later stands
+        self._at: dict[tuple[str | None, str], PastRow] = {
+            (row.group, row.key): row for row in sorted(self.rows, key=id)
+        }
+        if len(self._at) < len(self.rows):
+            self._at = {(row.group, row.key): row for row in self.rows}
         self._by_id: dict[str, list[PastRow]] | None = None  # id → its rows in any group, when first asked
         self._sorted: dict[tuple[str | None, str | None], Ascending] = {}  # (group, area) → its figures
         self._groups: dict[str | None, list[PastRow]] | None = None  # group → its rows, when first asked
@@ -127,12 +133,13 @@ class Past:
         return above + 1
 
     def ranked_areas(self, row: PastRow) -> AreaRanks | None:
-        """A ranked row's areas with the rank of each in the row's group, as `rank_of` gives it: (code, index,
-        rank). Worked out for the whole group at its first row asked, one sort per area; None for a row that gives
-        an area twice (`rank_of` then, figure by figure)."""
-        if id(row) not in self._ranked_areas:
+        """A ranked row's areas with the rank of each in its group as `rank_of` gives it (code, index, rank), worked
+        out for the whole group at its first row asked; None for a row giving an area twice (`rank_of` then)."""
+        found = self._ranked_areas.get(id(row), _NOT_YET)  # one look-up a row (a national trend: 100,000 rows)
+        if found is _NOT_YET:
             self._rank_areas(row.group)
-        return self._ranked_areas.setdefault(id(row), None)  # a row not among the group's: worked out once
+            found = self._ranked_areas.setdefault(id(row), None)  # a row not among the group's: worked out once
+        return cast("AreaRanks | None", found)
 
     def _rank_areas(self, group: str | None) -> None:
         rows = self.in_group(group)

@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from itertools import groupby
+from itertools import repeat
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from par_cli.core.area_columns import Scaler
-from par_cli.core.diagnostics import NOWHERE, Diagnostic, Location, msg, problem
+from par_cli.core.diagnostics import NOWHERE, Diagnostic, Location
 from par_cli.core.lineage import MergeMethod, Past, PastRow
 from par_cli.core.named_tuple import NamedTuple
 from par_cli.core.numbers import clamp_percent, exact_sum
-from par_cli.core.vietnamese_order import name_key
+from par_cli.core.rank_order import rank_order
 
 if TYPE_CHECKING:
     from par_cli.core.cuts import Cut
@@ -247,73 +247,9 @@ class RankGroup:
 
 def competition_ranks(entries: list[Entry], dense: bool = False) -> list[tuple[int, Entry]]:
     """High to low by exact index; equal indices share a rank and the next is skipped (1, 2, 2, 4), or, `dense`,
-    not skipped (1, 2, 2, 3).
-
-    Ties are listed by agency name in Vietnamese alphabetical order (Đ after D, not after Z).
-    """
-    # By the index as a float (one sort, compared in C; a smaller float is never a larger index), then exactly
-    # only where one float stands for several indices; equal indices found by their integers, not as Fractions.
-    ratios = [entry.index.as_integer_ratio() for entry in entries]
-    floats = [n / d for n, d in ratios]
-    ranked: list[tuple[int, Entry]] = []
-    for _, run in groupby(sorted(range(len(entries)), key=floats.__getitem__, reverse=True), floats.__getitem__):
-        tied = list(run)
-        blocks = [tied]
-        if len(tied) > 1 and len(set(map(ratios.__getitem__, tied))) > 1:  # indices of one float: rare
-            tied.sort(key=lambda n: entries[n].index, reverse=True)
-            blocks = [list(block) for _, block in groupby(tied, ratios.__getitem__)]
-        for block in blocks:
-            members = [entries[n] for n in block]  # one rank; the names' key is worked out only for a tie
-            if len(members) > 1:
-                members.sort(key=lambda e: (name_key(e.agency_name), e.agency_id))
-            position = (ranked[-1][0] + 1 if ranked else 1) if dense else len(ranked) + 1
-            ranked += [(position, entry) for entry in members]
-    return ranked
-
-
-def duplicates(entries: Iterable[Entry], group_by: str) -> list[Diagnostic]:
-    """Two files for one agency (its id in any case) in one ranking group: an error naming both files."""
-    seen: dict[tuple[str, str | None, str], Entry] = {}
-    problems = []
-    for entry in entries:
-        key = (entry.criteria_id, group_value(entry, group_by), entry.key)
-        if key in seen:
-            first = seen[key]
-            hint = msg("hint.unique-in-group")
-            twice = problem("R003", "agency-also-in", hint=hint, id=entry.agency_id, file=first.file)
-            problems.append(twice.at(entry.agency_where))
-        else:
-            seen[key] = entry
-    return problems
-
-
-def mixed_periods(entries: list[Entry], group_by: str) -> list[Diagnostic]:
-    """Files of different periods ranked together, unless the ranking groups by period: one error per file
-    whose period is not the one most files have."""
-    if group_by == "period" or len({e.period for e in entries}) < 2:
-        return []
-    counts: dict[str | None, int] = {}
-    for entry in entries:
-        counts[entry.period] = counts.get(entry.period, 0) + 1
-    usual = max(counts, key=lambda period: (counts[period], period or ""))
-    hint = msg("hint.one-period")
-    return [
-        problem("R006", "period-differs", hint=hint, period=e.period or "—", usual=usual or "—").at(e.period_where)
-        for e in entries
-        if e.period != usual
-    ]
-
-
-def missing_attribute(entries: list[Entry], group_by: str) -> list[Diagnostic]:
-    """Grouping by an attribute: an agency without it would be ranked in an unlabelled group."""
-    if group_by in ("group", "none", "period"):
-        return []
-    hint = msg("hint.add-attribute", name=group_by)
-    return [
-        problem("R007", "no-attribute", hint=hint, name=group_by).at(e.agency_where)
-        for e in entries
-        if group_by not in dict(e.attributes)
-    ]
+    not skipped (1, 2, 2, 3). Ties are listed by agency name in Vietnamese alphabetical order (`rank_order`)."""
+    order, ranks = rank_order(entries, dense)
+    return [(place, entries[n]) for n, place in zip(order, ranks, strict=True)]
 
 
 def rank(
@@ -326,16 +262,23 @@ def rank(
     for (criteria_id, group), members in sorted(
         grouped.items(), key=lambda kv: (kv[0][0], kv[0][1] is None, kv[0][1] or "")
     ):
-        rows, first = [], members[0]
+        first = members[0]
         ranked = [entry for entry in members if entry.ranked]  # then those not ranked, by index, with no rank
-        order: list[tuple[int | None, Entry]] = [*competition_ranks(ranked, first.ties == "dense")]
-        for position, entry in order + [(None, e) for _, e in competition_ranks([e for e in members if not e.ranked])]:
-            past = previous.figure(group, entry.key, entry.predecessors, merged_as) if previous is not None else None
-            if past is None:
-                rows.append(RankedRow(entry, position, None, None))
-                continue
-            change = past.rank - position if position is not None and past.rank is not None else None
-            rows.append(RankedRow(entry, position, past.rank, change, past.index, past.merged_from, past.merged_names))
+        order, ranks = rank_order(ranked, first.ties == "dense")
+        placed = [0] * len(ranked)
+        for n, place in zip(order, ranks, strict=True):
+            placed[n] = place
+        # each row made in the order the entries came (as they lie in memory), then put in rank order
+        made = (
+            [RankedRow(entry, place, None, None) for entry, place in zip(ranked, placed, strict=True)]
+            if previous is None
+            else [_row(entry, place, group, previous, merged_as) for entry, place in zip(ranked, placed, strict=True)]
+        )
+        rows = [made[n] for n in order]
+        rows += [
+            _row(e, None, group, previous, merged_as)
+            for _, e in competition_ranks([e for e in members if not e.ranked])
+        ]
         labels = members[0].grade_labels
         counts = {label: 0 for label in labels}
         members = ranked if ranked and not members[0].unranked_in_average else members  # the set may leave them out
@@ -359,6 +302,14 @@ def rank(
     return groups
 
 
+def _row(entry: Entry, position: int | None, group: str | None, previous: Past | None, how: MergeMethod) -> RankedRow:
+    past = previous.figure(group, entry.key, entry.predecessors, how) if previous is not None else None
+    if past is None:
+        return RankedRow(entry, position, None, None)
+    change = past.rank - position if position is not None and past.rank is not None else None
+    return RankedRow(entry, position, past.rank, change, past.index, past.merged_from, past.merged_names)
+
+
 def group_average(members: list[Entry]) -> Fraction:
     """As the set declares: the mean of the exact indices (each agency counts once), or the pooled points over
     the pooled maxima (an agency with a larger applicable maximum weighs more), clamped to 0–100 as an index is."""
@@ -376,25 +327,47 @@ def past_of(groups: list[RankGroup], label: str | None = None, period: str | Non
     ranked: list[PastRow] = []  # a unit not ranked has no rank to look back at …
     unranked: list[PastRow] = []  # … but its figures, which `par trend` shows
     shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # each sequence of area codes, one tuple for every unit
-    last: dict[tuple[str, ...], tuple[int, Sequence[AreaFigure]]] = {}  # codes → (the last unit's place, areas)
+    seen: dict[tuple[str, ...], list[Any]] = {}  # codes → [the first unit's place, the last's, the last's areas]
     scaler = Scaler()  # the area figures as whole numbers over one scale (`core.area_columns`)
+    base = 0
     for g in groups:
-        for row in g.rows:
-            e = row.entry
+        rows = g.rows
+        made: list[PastRow] = [*repeat(cast("PastRow", None), len(rows))]
+        # read in the order the rows lie in memory (`rank` makes them as the entries came), not in rank order: an
+        # entry's figures and names are read once, near each other; each group's ranked units, then those not
+        # ranked, one after another in the period's column of area figures
+        for n in _by_place(rows):
+            e = rows[n].entry
             given = e.areas if type(e.areas) is tuple else tuple(e.areas)  # (packed: read once)
             codes = tuple(map(_code, given))
             codes = shared.setdefault(codes, codes)
-            last[codes] = (len(ranked) + len(unranked), given)
-            past = PastRow(g.group, e.agency_id, e.agency_name, row.rank, e.index, e.points, e.max,
-                           scaler.pack(codes, given), e.predecessors, e.predecessors_where)  # fmt: skip
-            (unranked if row.rank is None else ranked).append(past)
+            mark = seen.get(codes)
+            if mark is None:
+                seen[codes] = [base + n, base + n, given]
+            elif base + n > mark[1]:
+                mark[1:] = base + n, given
+            elif base + n < mark[0]:
+                mark[0] = base + n
+            made[n] = PastRow(g.group, e.agency_id, e.agency_name, rows[n].rank, e.index, e.points, e.max,
+                              scaler.pack(codes, given), e.predecessors, e.predecessors_where)  # fmt: skip
+        for past in made:
+            (unranked if past.rank is None else ranked).append(past)
+        base += len(rows)
     scaler.done()
     # each area's title, the last given: in the order codes come, each from the last unit that gives it (the
     # titles of the last unit of each sequence of codes, not those of every unit: one read, not one per unit)
     titles: dict[str, str] = {}
-    for codes, (_, written) in sorted(last.items(), key=lambda item: item[1][0]):
+    for codes, (_, _, written) in sorted(seen.items(), key=lambda item: item[1][1]):
         titles.update(zip(codes, map(_title, written), strict=True))
-    order = dict.fromkeys(code for codes in last for code in codes)
+    order = dict.fromkeys(code for codes in sorted(seen, key=lambda codes: seen[codes][0]) for code in codes)
     precision, sets = max((g.precision for g in groups), default=2), dict.fromkeys(g.criteria_title for g in groups)
     dense = [g.group for g in groups if g.ties == "dense"]  # their areas ranked as their indices are
     return Past(ranked, label, precision, tuple((c, titles[c]) for c in order), tuple(sets), period, unranked, dense)
+
+
+def _by_place(rows: Sequence[RankedRow]) -> list[int]:
+    """The rows' positions, those ranked first, each part in the order of the rows' addresses in memory."""
+    places = list(map(id, rows))
+    ranked = [n for n, row in enumerate(rows) if row.rank is not None]
+    others = [n for n, row in enumerate(rows) if row.rank is None]
+    return sorted(ranked, key=places.__getitem__) + sorted(others, key=places.__getitem__)

@@ -50,7 +50,7 @@ class Trend:
     precision: int
     area_titles: tuple[str, ...] = ()  # per area code, its title ("" where no period says it)
     set_titles: tuple[str, ...] = ()  # the criteria sets' titles, latest period first, each once
-    names: tuple[tuple[str, str], ...] = ()  # (agency id, name) of every unit ranked in a period, latest name
+    names: tuple[tuple[str, str], ...] = ()  # (agency id, name) of each unit a figure is computed from, latest name
     dense: bool = False  # a period ranks a group densely (its set's `ranking.ties: dense`): said under the tables
 
     @cached_property
@@ -121,12 +121,17 @@ def trend(periods: Sequence[Past], merged_as: MergeMethod = "mean", precision: i
                 seen.add(heads)
                 codes += [code for code in heads if code not in codes]
     titles: dict[str, str] = {}
-    names: dict[str, str] = {}
-    for period in reversed(periods):  # the latest title and name stand
+    for period in reversed(periods):  # the latest title stands
         for code, title in period.area_titles:
             titles.setdefault(code, title)
+    # the names of the units a figure is computed from (the notes name them), the latest standing; none to look
+    # for in a trend without mergers (a national trend: no pass over every unit's id and name, scattered in memory)
+    merged = {unit for line in lines for point in line.points if point is not None for unit in point.merged_from}
+    names: dict[str, str] = {}
+    for period in reversed(periods) if merged else ():
         for row in (*period.rows, *period.unranked):
-            names.setdefault(row.agency_id, row.name)
+            if row.agency_id in merged:
+                names.setdefault(row.agency_id, row.name)
     sets = tuple(dict.fromkeys(title for period in reversed(periods) for title in period.set_titles))
     return Trend(
         tuple(p.label or str(n + 1) for n, p in enumerate(periods)),

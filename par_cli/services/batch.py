@@ -19,15 +19,13 @@ from par_cli.core.diagnostics import Diagnostic, LineCol, Location, ParError, Us
 from par_cli.core.impact import ImpactGroup, impact
 from par_cli.core.lineage import MergeMethod, Past, PastRow, absent, indices_needed, unknown_predecessors
 from par_cli.core.named_ranking import by_name
+from par_cli.core.rank_checks import duplicates, missing_attribute, mixed_periods
 from par_cli.core.ranking import (
     Entry,
     Leaders,
     RankGroup,
-    duplicates,
     group_value,
     leaders_of,
-    missing_attribute,
-    mixed_periods,
     past_of,
     rank,
 )

@@ -225,7 +225,9 @@ class _LineText:
         if shown is None:
             shown = self.scaled[scale] = {NA: "null"}
         texts = []
-        for code, numerator, rank in zip(areas.codes, areas.numerators, areas.ranks, strict=True):
+        at, ranked, width = areas.at, areas.rank_at, len(areas.codes)  # (the period's column and the group's ranks)
+        numerators, ranks = areas.column[at : at + width], areas.rank_column[ranked : ranked + width]
+        for code, numerator, rank in zip(areas.codes, numerators, ranks, strict=True):
             head = self._around(indent, code)
             figure = shown.get(numerator)
             if figure is None:
