@@ -603,3 +603,44 @@ def test_a_position_looked_up_in_a_file_libyaml_refuses_is_a_located_y001_not_a_
     code, out, err = run_english("check", str(tmp_path), "--jobs", "1")
     shown = [line for line in out.splitlines() if line.startswith(str(target))]
     assert code == 1 and len(shown) == 1 and shown[0].startswith(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"a": [1, 2.50, {"b": null}], "c": "d"}',
+        ' \n[1, "x", true, false, -0.0, 1e3] \r\n',
+        '{"a": 1, "a": 2}',
+        "[NaN, Infinity, -Infinity]",
+        "[1, 2] 3",
+        "[1, 2",
+        "",
+        "   ",
+        "\ufeff[1]",
+        '{"a": 1,}',
+        '["\\u0000", "\\ud83d\\ude00"]',
+        "[" * 5000 + "]" * 5000,
+    ],
+)
+def test_the_json_scanner_reads_as_json_loads(text: str) -> None:
+    """`flow_json._loads` (json's C scanner, json itself not imported) reads what `json.loads` reads, as it reads it,
+    and refuses what it refuses (a ValueError; too deep: a RecursionError)."""
+    import json
+
+    from par_cli.yamlengine.flow_json import _loads, _Options
+
+    def pairs(found: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+        return found
+
+    as_json: dict[str, Any] = {"object_pairs_hook": pairs, "parse_float": str, "parse_int": str, "parse_constant": repr}
+    for options, kwargs in ((_Options(None), {}), (_Options(pairs, str, repr), as_json)):
+        assert _outcome(lambda: _loads(text, options)) == _outcome(lambda: json.loads(text, **kwargs))  # noqa: B023
+
+
+def _outcome(read: Any) -> str:
+    try:
+        return repr(read())
+    except ValueError:  # json.JSONDecodeError, or the scanner's own
+        return "ValueError"
+    except RecursionError:
+        return "RecursionError"
