@@ -137,8 +137,7 @@ class _Options:
 def _loads(text: str, options: _Options) -> Any:
     """`json.loads(text, **options)`, by the C scanner json's decoder runs and with its checks (no BOM, a value,
     then only white space), without importing json: its modules and their regexes cost ~1 ms of a start. JSON's
-    errors are ValueErrors, as json's (its JSONDecodeError, which the scanner imports to raise one; Python 3.11's
-    does not, and returns no error: a SystemError, said as a ValueError here)."""
+    errors are ValueErrors, as json's (the scanner imports json.decoder to raise most of them)."""
     try:
         from _json import make_scanner
     except ImportError:  # pragma: no cover - a Python without json's C part: json's own decoder
@@ -153,8 +152,6 @@ def _loads(text: str, options: _Options) -> Any:
         value, end = make_scanner(cast(Any, options))(text, start)
     except StopIteration:
         raise ValueError("Expecting value") from None
-    except SystemError:  # Python 3.11's scanner, finding an error, raises it only where json.decoder is imported
-        raise ValueError("not JSON") from None
     if text[end:].strip(_JSON_SPACE):
         raise ValueError("Extra data")
     return value
