@@ -27,8 +27,7 @@ _kept: list[dict[tuple[str | bytes, int], Made]] = []  # read on the first patte
 
 
 def compiled(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
-    """`re.compile(pattern, flags)`, from the code kept for it when there is some. For par's own constant patterns:
-    each one asked for is kept for good (the file is written whole each time one is added)."""
+    """`re.compile(pattern, flags)`, from the code kept for it when there is some."""
     kept, flags = _read(), int(flags)  # a plain int, as marshal keeps it (not a re.RegexFlag)
     made = kept.get((pattern, flags))
     if made is not None:
