@@ -14,7 +14,6 @@ from par_cli.core.diagnostics import Diagnostic, LineCol, msg, problem
 from par_cli.io.json_kind import PAR_KINDS, is_ranking_json, json_kind_and_id
 from par_cli.io.json_kind import SUPPORT_KINDS as SUPPORT_KINDS  # where the commands find it
 from par_cli.io.output import reading
-from par_cli.io.patterns import compiled
 from par_cli.io.spoken import forget_languages, spoken
 from par_cli.io.suffixes import FOUND_IN_FOLDERS, found_in_folders, is_form_file, kind_of_suffix, not_read_book
 from par_cli.readers.paths import Resolved as Resolved
@@ -28,8 +27,8 @@ from par_cli.yamlengine import fast as yaml_fast
 from par_cli.yamlengine.source import MAX_BYTES, Document, parse
 
 _HEAD_BYTES = 4096
-_KIND = compiled(rb"^kind:[ \t]*['\"]?(criteria|assessment|survey-design|survey|appraisal)\b", re.MULTILINE)
-_ID = compiled(rb"^id:[ \t]*['\"]?([A-Za-z0-9._-]+)", re.MULTILINE)
+_KIND = re.compile(rb"^kind:[ \t]*['\"]?(criteria|assessment|survey-design|survey|appraisal)\b", re.MULTILINE)
+_ID = re.compile(rb"^id:[ \t]*['\"]?([A-Za-z0-9._-]+)", re.MULTILINE)
 
 
 READ_IN_FOLDERS = ("yaml", "json")  # the text files of a folder read by their `kind` (not workbooks)

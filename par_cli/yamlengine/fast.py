@@ -14,8 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from par_cli.io.patterns import compiled
-from par_cli.yamlengine.flow_json import MAX_KEY, Declined, compile_patterns, entries, figures, flows
+from par_cli.yamlengine.flow_json import MAX_KEY, Declined, entries, figures, flows
 from par_cli.yamlengine.scalars import (
     DECIMAL_COMMA,
     FALSE,
@@ -51,17 +50,14 @@ _SCALAR_TEXT = rf"(?:{_DOUBLE}|{_SINGLE}|({_BLOCK_PLAIN}))"
 # A key at the start of a block line, then `:` and a space or the end of the line.
 _KEY_TEXT = rf"(?:{_DOUBLE}|{_SINGLE}|({_BLOCK_PLAIN}))[ ]*:(?: +|$)"
 _LINE_END_TEXT = r"(?:[ ]+\#.*)?\Z"
-_UNCOMPILED = re.compile("")  # compiled on the first file read the fast way: not at import
+_UNCOMPILED = re.compile("")  # compiled on the first file read the fast way (~4 ms): not to read one file
 _TOKEN = _SCALAR = _KEY = _LINE_END = _UNCOMPILED
 
 
 def _compile() -> None:
-    """The fast path's regexes, and flow_json's, made from the code kept between runs (`io.patterns`: `re` takes
-    ~2 ms to compile them)."""
     global _TOKEN, _SCALAR, _KEY, _LINE_END
     if _TOKEN is _UNCOMPILED:
-        _TOKEN, _SCALAR, _KEY, _LINE_END = map(compiled, (_TOKEN_TEXT, _SCALAR_TEXT, _KEY_TEXT, _LINE_END_TEXT))
-        compile_patterns(compiled)
+        _TOKEN, _SCALAR, _KEY, _LINE_END = map(re.compile, (_TOKEN_TEXT, _SCALAR_TEXT, _KEY_TEXT, _LINE_END_TEXT))
 
 
 def _unusual(line: str) -> bool:

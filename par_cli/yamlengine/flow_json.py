@@ -39,14 +39,6 @@ _UNCOMPILED = re.compile("")  # compiled on the first line made JSON (not to rea
 _JSON_PLAIN = _OTHER_FLOW = _UNCOMPILED
 
 
-def compile_patterns(compile: Callable[[str], re.Pattern[str]] = re.compile) -> None:
-    """The regexes that make lines JSON, compiled by `compile` (by the fast path: `io.patterns.compiled`, whose
-    kept code makes them in a fraction of `re`'s time; this module imports nothing of par's)."""
-    global _JSON_PLAIN, _OTHER_FLOW
-    if _JSON_PLAIN is _UNCOMPILED:
-        _JSON_PLAIN, _OTHER_FLOW = compile(_JSON_PLAIN_TEXT), compile(_OTHER_FLOW_TEXT)
-
-
 class Declined(Exception):
     """The text is outside the subset: the located path reads it."""
 
@@ -97,8 +89,9 @@ class _Skeletons(dict[str, str | None]):
         self.entry = entry
 
     def __missing__(self, line: str) -> str | None:
+        global _JSON_PLAIN, _OTHER_FLOW
         if _JSON_PLAIN is _UNCOMPILED:
-            compile_patterns()
+            _JSON_PLAIN, _OTHER_FLOW = re.compile(_JSON_PLAIN_TEXT), re.compile(_OTHER_FLOW_TEXT)
         if len(self) >= MEMO:
             self.clear()
         json: str | None = None
