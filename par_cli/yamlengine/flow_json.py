@@ -110,50 +110,12 @@ class _Skeletons(dict[str, str | None]):
         return json
 
 
-_JSON_CONSTANTS = {"-Infinity": float("-inf"), "Infinity": float("inf"), "NaN": float("nan")}
-_JSON_SPACE = " \t\n\r"
-
-
-class _Options:
-    """`json.loads`' options, where its C scanner reads them (as off a `json.JSONDecoder`)."""
-
-    __slots__ = ("object_hook", "object_pairs_hook", "parse_constant", "parse_float", "parse_int", "strict")
-    parse_float: Callable[[str], Any]
-    parse_int: Callable[[str], Any]
-
-    def __init__(self, hook: Any, figure: Any = None, constant: Any = None) -> None:
-        self.strict, self.object_hook, self.object_pairs_hook = True, None, hook
-        self.parse_float, self.parse_int = (float, int) if figure is None else (figure, figure)
-        self.parse_constant = _JSON_CONSTANTS.__getitem__ if constant is None else constant
-
-
-def _loads(text: str, options: _Options) -> Any:
-    """`json.loads(text, **options)`, by the C scanner json's decoder runs and with its checks (no BOM, a value,
-    then only white space), without importing json: its modules and their regexes cost ~1 ms of a start. JSON's
-    errors are ValueErrors, as json's (the scanner imports json.decoder to raise most of them)."""
-    try:
-        from _json import make_scanner
-    except ImportError:  # pragma: no cover - a Python without json's C part: json's own decoder
-        import json
-
-        options_of = {name: getattr(options, name) for name in _Options.__slots__ if name != "strict"}
-        return json.JSONDecoder(**options_of).decode(text)
-    start = len(text) - len(text.lstrip(_JSON_SPACE))
-    if text.startswith("\ufeff"):
-        raise ValueError("Unexpected UTF-8 BOM")
-    try:
-        value, end = make_scanner(cast(Any, options))(text, start)
-    except StopIteration:
-        raise ValueError("Expecting value") from None
-    if text[end:].strip(_JSON_SPACE):
-        raise ValueError("Extra data")
-    return value
-
-
 def _keys_to_check(json_line: str, entry: bool) -> bool | None:
     """Whether a line's mappings must be read key by key (`_mapping`): a key written twice or `<<`, or a quoted key
     (cut out of the line: two may be the same), but an entry's own; None: the line is not one value (`flows`) or
     not one entry (`entries`), alone, and is declined."""
+    import json
+
     found: list[list[str]] = []
 
     def keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -162,7 +124,7 @@ def _keys_to_check(json_line: str, entry: bool) -> bool | None:
 
     text = json_line.replace("0", "1").replace("\x00", '"\\u0000"')  # figures valid; a string for each cut out
     try:
-        _loads("{" + text + "}" if entry else text, _Options(keys))
+        json.loads("{" + text + "}" if entry else text, object_pairs_hook=keys)
     except (ValueError, RecursionError):
         return None
     own = found.pop() if entry else []  # the outermost mapping is read last
@@ -202,9 +164,11 @@ def _read(texts: list[str], skeletons: _Skeletons, brackets: str, figure: Callab
     joined = [""] * (2 * len(pieces) - 1)
     joined[0::2], joined[1::2] = pieces, digits
     parts[0::2] = "".join(joined).split("\x00")
+    import json  # not at start-up: only the fast path uses it
+
     text = brackets[0] + '"'.join(parts) + brackets[1]
     try:
-        return _loads(text, _Options(hook, figure, _constant))
+        return json.loads(text, parse_int=figure, parse_float=figure, parse_constant=_constant, object_pairs_hook=hook)
     except (ValueError, Declined, RecursionError):
         return None
 
