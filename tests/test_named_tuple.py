@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 import typing
 from fractions import Fraction
+from typing import Any
 
 import pytest
 
@@ -64,3 +65,53 @@ def test_mistakes_are_refused_as_typing_refuses_them() -> None:
 
     with pytest.raises(TypeError):
         NamedTuple("Functional", [("a", int)])
+
+
+def _function(value: Any) -> Any:
+    return value.__func__ if isinstance(value, classmethod | staticmethod) else value
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 3, 13, 22, 23, 30])
+def test_built_as_collections_builds_it(count: int) -> None:
+    """`__new__` is made from a template compiled with the module (`_TEMPLATES`), not from source text at each class:
+    the class is still the one `collections.namedtuple` makes, to its names, docstrings, signatures and errors."""
+    import collections
+    import inspect
+
+    from par_cli.core import named_tuple
+
+    fields = tuple(f"f{n}" for n in range(count))
+    defaults = tuple(range(count // 2))
+    ours = named_tuple._namedtuple("Rec", fields, defaults)  # type: ignore[attr-defined]
+    namedtuple: Any = collections.namedtuple  # called with fields made here
+    theirs = namedtuple("Rec", fields, defaults=defaults or None)
+    assert set(vars(ours)) == set(vars(theirs))
+    for name, expected in vars(theirs).items():
+        got, wanted = _function(vars(ours)[name]), _function(expected)
+        if callable(wanted):
+            assert (got.__name__, got.__qualname__, got.__doc__) == (
+                wanted.__name__,
+                wanted.__qualname__,
+                wanted.__doc__,
+            ), name
+        elif isinstance(wanted, str | tuple | dict):
+            assert got == wanted or name == "__module__", name
+        else:
+            assert got.__doc__ == wanted.__doc__, name
+    assert inspect.signature(ours) == inspect.signature(theirs)
+    assert (
+        ours.__new__.__module__ == theirs.__new__.__module__
+        and ours.__new__.__defaults__ == theirs.__new__.__defaults__
+    )
+    values = list(range(100, 100 + count))
+    assert repr(ours(*values)) == repr(theirs(*values)) and ours(*values)._asdict() == theirs(*values)._asdict()
+    for args, kwargs in (([*values, 1], {}), ([], {}), (values, {"g": 1})):
+        assert _refusal(ours, args, kwargs) == _refusal(theirs, args, kwargs)
+
+
+def _refusal(made: type, args: list[int], kwargs: dict[str, int]) -> str | None:
+    try:
+        made(*args, **kwargs)
+    except TypeError as exc:
+        return str(exc)
+    return None

@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -128,3 +129,65 @@ def test_start_up_objects_are_left_out_of_collections_yet_the_collector_still_ru
 def test_shell_completion_is_built_only_when_asked_for() -> None:
     """typer builds its completion options only for `--show-completion`, `--install-completion` or the shell."""
     assert "--install-completion" not in par("--help").stdout
+
+
+RUN = """
+import json, runpy, sys
+sys.argv = ["par", {args}]
+try:
+    runpy.run_module("par_cli", run_name="__main__")
+except SystemExit:
+    pass
+print(json.dumps(sorted(name for name in sys.modules if name.startswith("par_cli.cli."))), file=sys.stderr)
+"""
+
+
+def cli_modules(*args: str) -> set[str]:
+    """The modules of `par_cli.cli` a run of `par ARGS` imports (as `par` runs: its arguments known first)."""
+    code = RUN.format(args=", ".join(repr(a) for a in args))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(json.loads(result.stderr.strip().splitlines()[-1]))
+
+
+def test_a_command_named_first_imports_its_module_alone() -> None:
+    """`par check FILE` imports only the module registering `check` (`__main__.MODULES`, which names every command
+    and group: each is its module's); a run not naming one first (`par --help`) imports them all."""
+    from par_cli.__main__ import MODULES, app
+
+    registered = {
+        info.name or getattr(info.callback, "__name__", ""): getattr(info.callback, "__module__", "")
+        for info in app.registered_commands
+    }
+    for group in app.registered_groups:
+        commands = group.typer_instance.registered_commands if group.typer_instance is not None else []
+        registered[str(group.name)] = {getattr(command.callback, "__module__", "") for command in commands}.pop()
+    assert {name: f"par_cli.cli.{module}" for name, module in MODULES.items()} == registered
+    alone = cli_modules("check", str(SPEC / "so-noi-vu.yaml"))
+    assert "par_cli.cli.commands" in alone and not alone & {"par_cli.cli.forms", "par_cli.cli.completion"}
+    assert {"par_cli.cli.commands", "par_cli.cli.forms", "par_cli.cli.completion"} <= cli_modules("--help")
+
+
+def test_the_choices_are_the_enums_a_class_statement_makes() -> None:
+    """`cli.options` makes its StrEnums with `enum._simple_enum` (half the cost): each is the class a `class X(StrEnum)`
+    statement makes, member by member, in its names, values, texts, look-ups, pickling and docstring."""
+    import enum
+    import pickle
+    from enum import StrEnum
+
+    from par_cli.cli import options
+
+    made: list[Any] = [value for value in vars(options).values() if isinstance(value, enum.EnumType)]
+    made = [choices for choices in made if choices.__module__ == options.__name__]
+    assert len(made) == 15  # fourteen made by _choices, and Language
+    for choices in made:
+        members = {member.name: member.value for member in choices}
+        make: Any = StrEnum  # (mypy reads StrEnum's functional form only with a literal name)
+        plain = make(choices.__name__, members, module=choices.__module__, qualname=choices.__qualname__)
+        if hasattr(enum, "_test_simple_enum"):
+            enum._test_simple_enum(choices, plain)  # the standard library's own check of its quick enums
+        shown = [(str(m), repr(m), format(m), m.name, m.value, hash(m)) for m in choices]
+        assert shown == [(str(m), repr(m), format(m), m.name, m.value, hash(m)) for m in plain]
+        assert choices.__mro__[1:] == plain.__mro__[1:] and choices.__doc__ == plain.__doc__
+        for member in list[Any](choices):
+            assert choices(member.value) is member is choices[member.name] is pickle.loads(pickle.dumps(member))
+            assert member == member.value and isinstance(member, str)

@@ -5,12 +5,13 @@ spreadsheet cell, a row). Words are made only at the edge, from the catalogue in
 of a code comes from there too, unless a diagnostic overrides it (`par check --strict`).
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated here (no `from __future__ import annotations`): typing.NamedTuple checks each
+# field's type, and a type written as text costs a compile (~1 ms of every start for these). Not core.named_tuple,
+# which skips the check: importing it here makes an import chain from `__main__` seven steps long (test_architecture).
 import errno
 from collections.abc import Iterable
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol  # not core.named_tuple: this module is the bottom layer
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 DocPath = tuple[str | int, ...]
 
@@ -118,7 +119,7 @@ class Diagnostic(NamedTuple):
     level: Level | None = None  # None: the catalogue's level for the code
     key: bool = False  # the place is the key at `path` (an unknown field), not its value
 
-    def at(self, where: Location) -> Diagnostic:
+    def at(self, where: Location) -> "Diagnostic":
         return self._replace(where=where)
 
     @property
@@ -146,7 +147,7 @@ if TYPE_CHECKING:  # a type only: defining a Protocol class costs start-up time 
         def locate(self, path: DocPath, *, key: bool = False) -> Location: ...
 
 
-def placed(origin: Origin, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+def placed(origin: "Origin", diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     """Diagnostics with their document paths turned into locations in `origin` (and `Ref`s into lines)."""
     out = []
     for d in diagnostics:

@@ -18,7 +18,8 @@ SUPPORT_KINDS = (
     "office",
 )  # files beside the assessments, never scored
 PAR_KINDS = ("assessment", *SUPPORT_KINDS)  # what a `.json` file in a folder must say it is to be read there
-_SAID = re.compile(rb'"kind"[ \t\r\n]*:[ \t\r\n]*"(criteria|assessment|survey-design|survey|appraisal|office)"')
+# compiled on the first file that is not JSON (`re`'s cache): not at start-up, which most commands never need
+_SAID = rb'"kind"[ \t\r\n]*:[ \t\r\n]*"(criteria|assessment|survey-design|survey|appraisal|office)"'
 
 
 def _raw(path: Path) -> bytes:
@@ -47,7 +48,7 @@ def json_kind_and_id(path: Path) -> tuple[str | None, str | None]:
     raw = _raw(path)
     data = json_data(path, raw)
     if not isinstance(data, dict):
-        said = _SAID.search(raw, 0, 4096) if data is None else None
+        said = re.compile(_SAID).search(raw, 0, 4096) if data is None else None
         return (said.group(1).decode(), None) if said is not None else (None, None)
     kind, found_id = data.get("kind"), data.get("id")
     if not isinstance(kind, str):

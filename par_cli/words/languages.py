@@ -15,8 +15,9 @@ and checked against English (`problems`, shown by the command line as U005 warni
 left out; a text it lacks, or whose {placeholders} differ from the English one, is shown in English.
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated here (no `from __future__ import annotations`): typing.NamedTuple checks each
+# field's type, and a type written as text costs a compile (~0.5 ms of every start for these two). Not core.named_tuple,
+# which skips the check: importing it here makes an import chain from `__main__` seven steps long (test_architecture).
 import functools
 import marshal
 import os
@@ -45,6 +46,17 @@ class Language(NamedTuple):
     words: dict[str, str]  # id → text
     older: dict[str, list[str]]  # id → titles of earlier forms, still read back
     count_digits: int = 1  # the digits a count in a summary is written with (2 in Vietnamese: `Tốt: 05`)
+
+
+class Problem(NamedTuple):
+    """A U005 warning, as data (the command line makes it a diagnostic: this module sits under the catalogue)."""
+
+    file: str
+    line: int
+    col: int
+    message: str
+    hint: str | None
+    args: dict[str, Any]
 
 
 _PROBLEMS: list[Problem] = []  # the language files' problems found this run (`problems`)
@@ -175,17 +187,6 @@ def parse(path: str) -> dict[str, Any]:
 
 _HEAD_KEYS = ("code", "name", "order", "decimal", "group", "group-in-messages")
 _SHOWN = 5  # ids named in one warning
-
-
-class Problem(NamedTuple):
-    """A U005 warning, as data (the command line makes it a diagnostic: this module sits under the catalogue)."""
-
-    file: str
-    line: int
-    col: int
-    message: str
-    hint: str | None
-    args: dict[str, Any]
 
 
 class LanguageFileError(Exception):

@@ -33,13 +33,14 @@ MAX_VALUES = 500_000  # values visited, aliases expanded: bounds time and memory
 MAX_DEPTH = 64
 
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
-_WHOLE = re.compile(r"[-+]?\d+\Z")
-_COMMA_BETWEEN_DIGITS = re.compile(r"\d,\d")
+_WHOLE_TEXT, _COMMA_BETWEEN_DIGITS_TEXT = r"[-+]?\d+\Z", r"\d,\d"
+_WHOLE = _COMMA_BETWEEN_DIGITS = re.compile("")  # compiled with libyaml's import: the fast path needs neither
 
 
 def _libyaml() -> None:
     """libyaml, its nodes and par's loader: for a text off the fast path only (~6 ms of a one-file start)."""
-    global yaml, LOADER, PLAIN, MappingNode, ScalarNode, SequenceNode
+    global yaml, LOADER, PLAIN, MappingNode, ScalarNode, SequenceNode, _WHOLE, _COMMA_BETWEEN_DIGITS
+    _WHOLE, _COMMA_BETWEEN_DIGITS = re.compile(_WHOLE_TEXT), re.compile(_COMMA_BETWEEN_DIGITS_TEXT)
     import yaml
     from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 

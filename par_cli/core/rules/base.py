@@ -143,18 +143,23 @@ def read_number(raw: Any, what: What) -> Decimal:
 def number_hint(text: str) -> Msg | None:
     """Why a text is not a number, when it nearly is one: `95%`, `0,5`, `"3"` (quoted), `２０` or `2_0`."""
     stripped = text.strip()
-    if stripped.endswith("%") and _NUMBER.match(stripped[:-1].strip()):
+    if stripped.endswith("%") and _number(stripped[:-1].strip()):
         return msg("hint.no-percent-sign", number=stripped[:-1].strip())
-    if "," in stripped and _NUMBER.match(stripped.replace(",", ".")):
+    if "," in stripped and _number(stripped.replace(",", ".")):
         return msg("hint.decimal-dot", number=stripped.replace(",", "."))
-    if _NUMBER.match(stripped):
+    if _number(stripped):
         return msg("hint.unquote")  # a number only a quote can have made text
     if _almost_number(stripped):
         return msg("hint.ascii-digits")
     return None
 
 
-_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\Z", re.ASCII)
+_NUMBER_TEXT = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\Z"
+
+
+def _number(text: str) -> bool:
+    """A number as YAML writes it (compiled on the first hint, `re`'s cache: not at start-up)."""
+    return re.match(_NUMBER_TEXT, text, re.ASCII) is not None
 
 
 def _almost_number(text: str) -> bool:
