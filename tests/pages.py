@@ -30,6 +30,12 @@ needs_chromium = pytest.mark.skipif(
 )
 
 
+def own_profile() -> str:
+    """LibreOffice's option for a profile of its own: two soffice at once on one profile (the suite runs on every
+    core) hand the second's job to the first, and its file never comes."""
+    return f"-env:UserInstallation={Path(tempfile.mkdtemp(prefix='par-soffice-')).as_uri()}"
+
+
 def to_pdf(document: Path) -> Path:
     """LibreOffice's PDF of a .docx/.xlsx, beside it; a private profile so that parallel runs do not collide."""
     profile = Path(tempfile.mkdtemp(prefix="par-soffice-"))

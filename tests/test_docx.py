@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from tests.conftest import ROOT, Write, run
+from tests.pages import own_profile
 
 
 def vietnamese(value: Any, places: int = 2) -> str:
@@ -219,7 +220,7 @@ def test_the_annex_and_report_convert_to_pdf(at_root: None, tmp_path: Path) -> N
         target = tmp_path / f"{args[0]}.docx"
         assert run(*args, "-f", "docx", "-o", str(target))[0] == 0
         result = subprocess.run(
-            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(target)],
+            ["soffice", own_profile(), "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(target)],
             capture_output=True,
             text=True,
             timeout=180,

@@ -16,6 +16,7 @@ from par_cli.core.model import CriteriaSet
 from par_cli.core.tree import walk
 from par_cli.services.workspace import builtin_sets
 from tests.conftest import SPEC, Write, run, run_english
+from tests.pages import own_profile
 
 CRITERIA = (SPEC / "criteria.yaml").read_text(encoding="utf-8")
 
@@ -276,7 +277,10 @@ def test_a_folder_may_mix_yaml_and_workbooks(write: Write) -> None:
 def test_the_form_opens_in_libreoffice(write: Write) -> None:
     form(write)
     result = subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "form.xlsx"], capture_output=True, text=True, timeout=180
+        ["soffice", own_profile(), "--headless", "--convert-to", "pdf", "form.xlsx"],
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     assert result.returncode == 0, result.stderr
     assert Path("form.pdf").stat().st_size > 10_000
@@ -317,7 +321,7 @@ def test_ranking_and_score_workbooks_are_ready_to_publish(monkeypatch: pytest.Mo
     if shutil.which("soffice"):
         for book in (target, score):
             converted = subprocess.run(
-                ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(book)],
+                ["soffice", own_profile(), "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(book)],
                 capture_output=True,
                 timeout=180,
             )
@@ -336,7 +340,7 @@ def test_formulas_count_by_their_computed_value_or_are_refused(write: Write) -> 
         return
     Path("computed").mkdir()
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", "xlsx", "--outdir", "computed", str(path)],
+        ["soffice", own_profile(), "--headless", "--convert-to", "xlsx", "--outdir", "computed", str(path)],
         capture_output=True,
         timeout=180,
     )
