@@ -249,6 +249,7 @@ def test_merged_inputs_numeric_codes_and_foreign_workbooks_are_refused(write: Wr
     book.save(path)
     _, _, err = run_english("score", str(path))
     assert "form.xlsx:Tiêu chí!E4: error A003: input cells E4:E5 are merged over several rows" in err
+    assert "(hint: unmerge them (Excel: Merge & Center → Unmerge Cells;" in err  # and the way out
     assert "form.xlsx:Tiêu chí!A6: error S001: the code 1.2 is a number cell" in err
     Workbook().save("other.xlsx")
     Path("broken.xlsx").write_bytes(b"not a zip")

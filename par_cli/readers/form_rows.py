@@ -24,7 +24,8 @@ def merged_inputs(sheet: Sheet, columns: dict[str, int], top: int, file: str) ->
         if max_row > min_row and max_row > top and inputs & set(range(min_col, max_col + 1)):
             start, end = f"{column_letter(min_col)}{min_row}", f"{column_letter(max_col)}{max_row}"
             where = Cell(file, sheet.title, start, min_row, min_col)
-            found.append(problem("A003", "merged-inputs", cells=f"{start}:{end}").at(where))
+            said = problem("A003", "merged-inputs", hint=msg("hint.merged-inputs"), cells=f"{start}:{end}")
+            found.append(said.at(where))
     return found
 
 
