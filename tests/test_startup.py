@@ -10,7 +10,6 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -165,29 +164,3 @@ def test_a_command_named_first_imports_its_module_alone() -> None:
     alone = cli_modules("check", str(SPEC / "so-noi-vu.yaml"))
     assert "par_cli.cli.commands" in alone and not alone & {"par_cli.cli.forms", "par_cli.cli.completion"}
     assert {"par_cli.cli.commands", "par_cli.cli.forms", "par_cli.cli.completion"} <= cli_modules("--help")
-
-
-def test_the_choices_are_the_enums_a_class_statement_makes() -> None:
-    """`cli.options` makes its StrEnums with `enum._simple_enum` (half the cost): each is the class a `class X(StrEnum)`
-    statement makes, member by member, in its names, values, texts, look-ups, pickling and docstring."""
-    import enum
-    import pickle
-    from enum import StrEnum
-
-    from par_cli.cli import options
-
-    made: list[Any] = [value for value in vars(options).values() if isinstance(value, enum.EnumType)]
-    made = [choices for choices in made if choices.__module__ == options.__name__]
-    assert len(made) == 15  # fourteen made by _choices, and Language
-    for choices in made:
-        members = {member.name: member.value for member in choices}
-        make: Any = StrEnum  # (mypy reads StrEnum's functional form only with a literal name)
-        plain = make(choices.__name__, members, module=choices.__module__, qualname=choices.__qualname__)
-        if hasattr(enum, "_test_simple_enum"):
-            enum._test_simple_enum(choices, plain)  # the standard library's own check of its quick enums
-        shown = [(str(m), repr(m), format(m), m.name, m.value, hash(m)) for m in choices]
-        assert shown == [(str(m), repr(m), format(m), m.name, m.value, hash(m)) for m in plain]
-        assert choices.__mro__[1:] == plain.__mro__[1:] and choices.__doc__ == plain.__doc__
-        for member in list[Any](choices):
-            assert choices(member.value) is member is choices[member.name] is pickle.loads(pickle.dumps(member))
-            assert member == member.value and isinstance(member, str)

@@ -2,48 +2,22 @@
 
 from __future__ import annotations
 
-import enum
 import unicodedata
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
+from typing import Annotated, Optional
 
 import typer
 
 from par_cli.core.diagnostics import LineCol, UsageError, msg, problem
 
 MOST_JOBS = 256
-_E = TypeVar("_E")
-
-if TYPE_CHECKING:
-    _Choices = StrEnum
-
-    def _choices(body: type[_E]) -> type[_E]: ...
-
-else:
-
-    class _Choices:
-        """A class of choices, which `_choices` makes a StrEnum."""
-
-    def _choices(body: type) -> Any:
-        """`body`'s choices as the StrEnum its class statement would make, by `enum._simple_enum` (the standard
-        library's quicker maker, for its own enums): half the cost of each of these fourteen (~3 M instructions of a
-        start). The same class (tests/test_startup.py), with its own docstring (`_simple_enum` writes one)."""
-        quick = getattr(enum, "_simple_enum", None)
-        if quick is None:  # pragma: no cover - a Python without it
-            members = {name: value for name, value in vars(body).items() if not name.startswith("_")}
-            made = StrEnum(body.__name__, members, module=body.__module__, qualname=body.__qualname__)
-        else:
-            made = quick(StrEnum)(body)
-        made.__doc__ = vars(body).get("__doc__")
-        return made
 
 
-@_choices
-class ScoreFormat(_Choices):
+class ScoreFormat(StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"
@@ -53,33 +27,28 @@ class ScoreFormat(_Choices):
     docx = "docx"
 
 
-@_choices
-class AgencyReportFormat(_Choices):
+class AgencyReportFormat(StrEnum):
     docx = "docx"
     xlsx = "xlsx"
     html = "html"
 
 
-@_choices
-class TemplateFormat(_Choices):
+class TemplateFormat(StrEnum):
     yaml = "yaml"
     xlsx = "xlsx"
 
 
-@_choices
-class DiffFormat(_Choices):
+class DiffFormat(StrEnum):
     table = "table"
     json = "json"
 
 
-@_choices
-class ExplainFormat(_Choices):
+class ExplainFormat(StrEnum):
     table = "table"
     json = "json"
 
 
-@_choices
-class RankFormat(_Choices):
+class RankFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -89,16 +58,14 @@ class RankFormat(_Choices):
     docx = "docx"
 
 
-@_choices
-class CheckFormat(_Choices):
+class CheckFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
     sarif = "sarif"
 
 
-@_choices
-class ReportFormat(_Choices):
+class ReportFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -107,8 +74,7 @@ class ReportFormat(_Choices):
     xlsx = "xlsx"
 
 
-@_choices
-class TrendFormat(_Choices):
+class TrendFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -117,16 +83,14 @@ class TrendFormat(_Choices):
     docx = "docx"
 
 
-@_choices
-class CutsFormat(_Choices):
+class CutsFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
     xlsx = "xlsx"
 
 
-@_choices
-class GapsFormat(_Choices):
+class GapsFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -136,8 +100,7 @@ class GapsFormat(_Choices):
     docx = "docx"
 
 
-@_choices
-class SchemaKind(_Choices):
+class SchemaKind(StrEnum):
     criteria = "criteria"
     assessment = "assessment"
     survey_design = "survey-design"
@@ -194,8 +157,7 @@ PreviousOption = Annotated[
 ]
 
 
-@_choices
-class MergedAs(_Choices):
+class MergedAs(StrEnum):
     mean = "mean"
     pooled = "pooled"
 
@@ -238,8 +200,7 @@ AgainstOption = Annotated[
 ]
 
 
-@_choices
-class ImpactBy(_Choices):
+class ImpactBy(StrEnum):
     change = "change"
     criterion = "criterion"
 
