@@ -269,11 +269,7 @@ def rank(
         for n, place in zip(order, ranks, strict=True):
             placed[n] = place
         # each row made in the order the entries came (as they lie in memory), then put in rank order
-        made = (
-            [RankedRow(entry, place, None, None) for entry, place in zip(ranked, placed, strict=True)]
-            if previous is None
-            else [_row(entry, place, group, previous, merged_as) for entry, place in zip(ranked, placed, strict=True)]
-        )
+        made = [_row(entry, place, group, previous, merged_as) for entry, place in zip(ranked, placed, strict=True)]
         rows = [made[n] for n in order]
         rows += [
             _row(e, None, group, previous, merged_as)

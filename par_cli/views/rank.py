@@ -324,7 +324,7 @@ def _table(group: RankGroup, has_previous: bool, lang: str, notes: list[str], he
         heading=heading,
         span=(3, 5, label("annex.points", lang)) if survey else None,
         summary=group_summary(group, lang),
-        notes=notes + (_rounded_parts(group, lang) if survey else []),  # how a merged unit's earlier rank was found
+        notes=notes + (_rounded_parts(group, lang) if survey else []),  # how a merged unit's rank was found; rounding
     )
 
 
